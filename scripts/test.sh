@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Install everything (Python packages, PostgreSQL, Chromium) and run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+eval "$(bash scripts/services.sh)"
+.venv/bin/python -m pytest -q "$@"

@@ -1,0 +1,30 @@
+"""Stable reason codes for documents sitrep could not process.
+
+A bad document never stops a batch: each stage turns its failure into a
+`DocumentError` carrying one of these codes and a one-line message.
+"""
+
+from __future__ import annotations
+
+from sitrep.records import StrEnum
+
+
+class ErrorCode(StrEnum):
+    EMPTY = "empty"  # no bytes, or only whitespace
+    BINARY = "binary"  # not text, HTML or WARC
+    UNDECODABLE = "undecodable"  # no encoding yields readable text
+    TRUNCATED = "truncated"  # a compressed or archived file that ends early
+    TOO_LARGE = "too_large"  # over the configured size limit
+    NO_ARTICLE = "no_article"  # readable, but no article body found (navigation only, ...)
+    NOT_FOUND = "not_found"  # the path does not exist or cannot be opened
+    UNSUPPORTED_LANGUAGE = "unsupported_language"  # extraction needs English
+    PROCESSING_FAILED = "processing_failed"  # an unexpected failure in a later stage
+
+
+class DocumentRejected(Exception):
+    """Raised inside a stage to reject one document; the batch turns it into a DocumentError."""
+
+    def __init__(self, code: ErrorCode, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
