@@ -14,7 +14,8 @@ from spacy.language import Language
 from sitrep.annotate import annotate
 from sitrep.annotate.nlp import load_nlp
 from sitrep.extract import extract
-from sitrep.records import Article
+from sitrep.read import read_paths
+from sitrep.records import Article, DocumentError
 
 DEFAULT_BATCH_SIZE = 16
 
@@ -34,3 +35,23 @@ def analyse(
         if do_extract:
             extract(article, doc)
         yield article
+
+
+def process_paths(
+    paths: Iterable[str], *, do_extract: bool = True, batch_size: int = DEFAULT_BATCH_SIZE
+) -> Iterator[Article | DocumentError]:
+    """Read, annotate and extract every input, yielding articles and per-document errors."""
+    errors: list[DocumentError] = []
+
+    def articles_only() -> Iterator[Article]:
+        for item in read_paths(paths):
+            if isinstance(item, DocumentError):
+                errors.append(item)
+            else:
+                yield item
+
+    for article in analyse(articles_only(), batch_size=batch_size, do_extract=do_extract):
+        while errors:
+            yield errors.pop(0)
+        yield article
+    yield from errors
