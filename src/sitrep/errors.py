@@ -6,7 +6,7 @@ A bad document never stops a batch: each stage turns its failure into a
 
 from __future__ import annotations
 
-from sitrep.records import StrEnum
+from enum import StrEnum
 
 
 class ErrorCode(StrEnum):

@@ -22,27 +22,20 @@ SCHEMA_VERSION = 1
 PARAGRAPH_SEPARATOR = "\n\n"
 
 
-class StrEnum(str, enum.Enum):
-    """An enum whose members serialise as their plain string value."""
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class InputKind(StrEnum):
+class InputKind(enum.StrEnum):
     TEXT = "text"
     HTML = "html"
     WARC = "warc"
 
 
-class ActorKind(StrEnum):
+class ActorKind(enum.StrEnum):
     PERSON = "person"
     ORGANISATION = "organisation"
     STATE = "state"
     GROUP = "group"
 
 
-class SourceType(StrEnum):
+class SourceType(enum.StrEnum):
     """Who vouches for a claim."""
 
     NAMED_PERSON = "named_person"
@@ -53,13 +46,13 @@ class SourceType(StrEnum):
     OUTLET = "outlet"
 
 
-class Certainty(StrEnum):
+class Certainty(enum.StrEnum):
     ASSERTED = "asserted"
     HEDGED = "hedged"
     DENIED = "denied"
 
 
-class EventStatus(StrEnum):
+class EventStatus(enum.StrEnum):
     """Whether an event is reported as having happened."""
 
     ASSERTED = "asserted"
@@ -68,7 +61,7 @@ class EventStatus(StrEnum):
     PROPOSED = "proposed"
 
 
-class DatePrecision(StrEnum):
+class DatePrecision(enum.StrEnum):
     DAY = "day"
     WEEK = "week"
     MONTH = "month"
@@ -76,7 +69,7 @@ class DatePrecision(StrEnum):
     RANGE = "range"
 
 
-class LocationPrecision(StrEnum):
+class LocationPrecision(enum.StrEnum):
     """How exact a place's coordinates are; a country centroid is never a point."""
 
     POINT = "point"  # a named site: a base, a crossing, a building

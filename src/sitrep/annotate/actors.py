@@ -6,7 +6,11 @@ from spacy.tokens import Doc
 
 from sitrep.records import Actor, ActorKind, Article, Span
 
-_KIND_BY_LABEL = {"PERSON": ActorKind.PERSON, "ORG": ActorKind.ORGANISATION, "NORP": ActorKind.GROUP}
+_KIND_BY_LABEL = {
+    "PERSON": ActorKind.PERSON,
+    "ORG": ActorKind.ORGANISATION,
+    "NORP": ActorKind.GROUP,
+}
 
 
 def find_actors(article: Article, doc: Doc) -> list[Actor]:

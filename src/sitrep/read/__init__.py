@@ -22,6 +22,8 @@ def read_paths(paths: Iterable[str]) -> Iterator[Article | DocumentError]:
         text = data.decode("utf-8", errors="replace")
         paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
         yield Article(
-            source=name, content_hash=content_hash(data), input_kind=InputKind.TEXT,
+            source=name,
+            content_hash=content_hash(data),
+            input_kind=InputKind.TEXT,
             paragraphs=paragraphs,
         )
