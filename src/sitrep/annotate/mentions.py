@@ -1,0 +1,39 @@
+"""Find which actor or place a stretch of the body refers to.
+
+Extractors work on spaCy tokens; this index maps their character spans back to
+the article's canonical actors and places.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from sitrep.records import Actor, Article, Place
+
+
+class MentionIndex:
+    """Actor and place mentions of one article, sorted by start offset."""
+
+    def __init__(self, article: Article) -> None:
+        self._entries: list[tuple[int, int, Actor | Place]] = sorted(
+            (mention.start, mention.end, record)
+            for record in [*article.actors, *article.places]
+            for mention in record.mentions
+        )
+        self._starts = [start for start, _, _ in self._entries]
+
+    def overlapping(self, start: int, end: int) -> list[Actor | Place]:
+        """Every actor or place with a mention overlapping [start, end), in text order."""
+        found: list[Actor | Place] = []
+        for mention_start, mention_end, record in self._entries[: bisect_right(self._starts, end)]:
+            if mention_start < end and mention_end > start and record not in found:
+                found.append(record)
+        return found
+
+    def actor(self, start: int, end: int) -> Actor | None:
+        """The first actor mentioned within [start, end)."""
+        return next((r for r in self.overlapping(start, end) if isinstance(r, Actor)), None)
+
+    def place(self, start: int, end: int) -> Place | None:
+        """The first place mentioned within [start, end)."""
+        return next((r for r in self.overlapping(start, end) if isinstance(r, Place)), None)
