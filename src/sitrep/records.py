@@ -193,6 +193,7 @@ class Event:
     evidence: Span  # the sentence the event came from
     claim_index: int | None = None  # index into Article.claims
     confidence: float = 0.5
+    trigger_span: Span | None = None  # where the trigger word is in the body
 
 
 @dataclass(slots=True)

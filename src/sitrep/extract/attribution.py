@@ -1,0 +1,313 @@
+"""Attributions: who says what, found once per article on the dependency parse.
+
+An attribution is a reporting verb (a lemma in the sourcing lexicon) with its
+subject as the speaker and its complement as what is reported ("Lavrov said
+Moscow is ..."; "..., the people said"; "“...,” said Sergei Markov"), or
+"according to X". Pronoun speakers are resolved to the most recent compatible
+source: a person for he/she, a group or anonymous source for they. Quotes and
+claims are both built from these, so the parse is read once (cached on the Doc).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.annotate.mentions import MentionIndex
+from sitrep.extract.quote_marks import QuoteMarks, find_quote_marks
+from sitrep.extract.sourcing import SpeakerEvidence, classify_source, find_channel, lexicon
+from sitrep.records import ActorKind, Article, Source, SourceType
+
+_CACHE_KEY = "sitrep.extract.attributions"
+_PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+_NOUNS = {"NOUN", "PROPN", "PRON"}
+# How a reporting verb without its own subject borrows one: "took to X to say",
+# "issued a statement ... saying", "couldn't comment, but said".
+_BORROWS_SUBJECT = {"xcomp", "advcl", "conj"}
+_CONTENT_DEPS = {"ccomp", "parataxis"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_GROUP_PRONOUNS = {"they", "them"}
+_THING_PRONOUNS = {"it"}
+# Pronouns reach back this many paragraphs for their antecedent source.
+_PRONOUN_REACH = 2
+_GROUP_TYPES = {
+    SourceType.ANONYMOUS,
+    SourceType.NAMED_ORGANISATION,
+    SourceType.UNNAMED_ORGANISATION,
+    SourceType.OFFICIAL_STATEMENT,
+}
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One reporting act: a source, the words naming it, and what it reports."""
+
+    sentence: int  # index into Article.sentences
+    start: int  # the reporting words: speaker and verb ("a war monitor said")
+    end: int
+    content_start: int  # what is reported
+    content_end: int
+    source: Source
+    channel: str | None
+    speech: bool  # a verb of saying (an indirect quote), not "according to"
+
+    @property
+    def trailing(self) -> bool:
+        """The attribution follows everything it reports: "..., the people said."""
+        return self.content_end <= self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Attributions:
+    """Every attribution of one article in text order, with its quoted passages."""
+
+    items: list[Attribution]
+    quote_marks: list[QuoteMarks]
+
+    def in_sentence(self, sentence: int) -> list[Attribution]:
+        return [a for a in self.items if a.sentence == sentence]
+
+
+def find_attributions(article: Article, doc: Doc) -> Attributions:
+    """The article's attributions, computed once per Doc and shared by quotes and claims."""
+    cached = doc.user_data.get(_CACHE_KEY)
+    if cached is None:
+        cached = _Finder(article, doc).run()
+        doc.user_data[_CACHE_KEY] = cached
+    return cached
+
+
+class _Finder:
+    def __init__(self, article: Article, doc: Doc) -> None:
+        self.article = article
+        self.doc = doc
+        self.body = article.body
+        self.mentions = MentionIndex(article)
+        self.quote_marks = find_quote_marks(self.body)
+        self._quote_starts = [q.start for q in self.quote_marks]
+        self.found: list[Attribution] = []
+        self._sentence_starts = [s.start for s in article.sentences]
+        self._person_subjects: list[tuple[int, Source]] = []
+
+    def run(self) -> Attributions:
+        for number, sentence in enumerate(self.article.sentences):
+            span = self.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                if self._quoted(token.idx):
+                    continue
+                attribution = self._from_token(token, span, number)
+                if attribution is not None:
+                    self.found.append(attribution)
+            self._note_person_subjects(span)
+        return Attributions(self.found, self.quote_marks)
+
+    def _quoted(self, offset: int) -> bool:
+        i = bisect_right(self._quote_starts, offset) - 1
+        return i >= 0 and self.quote_marks[i].start <= offset < self.quote_marks[i].end
+
+    def _from_token(self, token: Token, sentence: Span, number: int) -> Attribution | None:
+        if token.lower_ == "according" and token.i + 1 < len(self.doc):
+            return self._according_to(token, sentence, number)
+        if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in lexicon().reporting_verbs:
+            return self._reporting_verb(token, sentence, number)
+        return None
+
+    def _according_to(self, token: Token, sentence: Span, number: int) -> Attribution | None:
+        to = self.doc[token.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        if to.lower_ != "to" or not objects:
+            return None
+        speaker = objects[0]
+        start, end = token.idx, _end_char(speaker.subtree)
+        content = _outside(sentence, start, end)
+        source = self._source(speaker, sentence)
+        channel = find_channel(self.body[start:end])
+        return Attribution(number, start, end, *content, source, channel, speech=False)
+
+    def _reporting_verb(self, verb: Token, sentence: Span, number: int) -> Attribution | None:
+        speaker, words = _speaker(verb)
+        if speaker is None:
+            return None
+        content = self._content(verb, speaker, sentence)
+        if content is None:
+            return None
+        words = [*words, verb]
+        start, end = min(t.idx for t in words), _end_char(words)
+        content_start = max(content[0], sentence.start_char)
+        content_end = min(content[1], sentence.end_char)
+        source = self._source(speaker, sentence)
+        channel = find_channel(self._unquoted_text(sentence))
+        return Attribution(
+            number, start, end, content_start, content_end, source, channel, speech=True
+        )
+
+    def _content(self, verb: Token, speaker: Token, sentence: Span) -> tuple[int, int] | None:
+        """What the verb reports: its complement, the clause it interrupts, or a quote."""
+        # The parse may run across a paragraph break: only this sentence's tokens count.
+        skip = set(speaker.subtree)
+        complements = [c for c in verb.children if c.dep_ in _CONTENT_DEPS and c not in skip]
+        if speaker.dep_ == "pobj":  # passive: "the plan was described by an aide"
+            complements += [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS]
+        if complements:
+            tokens = [t for c in complements for t in c.subtree if t not in skip]
+            if reported := [t for t in tokens if _within(t, sentence)]:
+                return _extent(reported)
+        if verb.dep_ in _CONTENT_DEPS and verb.head != verb:
+            skip |= set(verb.subtree)
+            clause = [
+                t
+                for t in verb.head.subtree
+                if t not in skip and not t.is_punct and _within(t, sentence)
+            ]
+            if clause:
+                return _extent(clause)
+        quotes = [
+            q
+            for q in self.quote_marks
+            if sentence.start_char <= q.start < sentence.end_char
+            and not (q.start <= verb.idx < q.end)
+        ]
+        if quotes:
+            return quotes[0].start, quotes[-1].end
+        return None
+
+    def _unquoted_text(self, sentence: Span) -> str:
+        chars = list(sentence.text)
+        for q in self.quote_marks:
+            for offset in range(max(q.start, sentence.start_char), min(q.end, sentence.end_char)):
+                chars[offset - sentence.start_char] = " "
+        return "".join(chars)
+
+    def _source(self, speaker: Token, sentence: Span) -> Source:
+        lower = speaker.lower_
+        if speaker.pos_ == "PRON" and lower in _PERSON_PRONOUNS:
+            return self._antecedent(sentence, person=True) or Source(SourceType.ANONYMOUS, lower)
+        if speaker.pos_ == "PRON" and lower in _GROUP_PRONOUNS | _THING_PRONOUNS:
+            return self._antecedent(sentence, person=False) or Source(SourceType.ANONYMOUS, lower)
+        return classify_source(self._evidence(speaker))
+
+    def _evidence(self, speaker: Token) -> SpeakerEvidence:
+        phrase = list(speaker.subtree)
+        # The description stops at the first comma after the head: "Sergei Markov, a consultant".
+        description = [t for t in phrase if t.i <= speaker.i or not _after_comma(t, speaker)]
+        owner_tokens = [c for c in speaker.children if c.dep_ == "poss"]
+        owner = None
+        if owner_tokens:
+            poss = owner_tokens[0]
+            owner = self.mentions.actor(poss.left_edge.idx, _end_char(poss.subtree))
+        return SpeakerEvidence(
+            head=speaker.lemma_.lower(),
+            description=self.body[description[0].idx : _end_char(description)],
+            context=self.body[phrase[0].idx : _end_char(phrase)],
+            actor=self.mentions.actor(speaker.idx, speaker.idx + len(speaker)),
+            owner=owner,
+            proper=speaker.pos_ == "PROPN",
+            entity_label=speaker.ent_type_,
+        )
+
+    def _antecedent(self, sentence: Span, *, person: bool) -> Source | None:
+        """The most recent compatible source within reach: a person for he/she, else a group.
+
+        For he/she, a named person who is the subject of an earlier sentence counts too
+        ("Trump ... has responded. He took to X"), whichever of the two comes later.
+        """
+        paragraph = self._paragraph_of(sentence.start_char)
+        spoke: tuple[int, Source] | None = None
+        for earlier in reversed(self.found):
+            if paragraph - self.article.sentences[earlier.sentence].paragraph > _PRONOUN_REACH:
+                break
+            if (
+                earlier.source.type is SourceType.NAMED_PERSON
+                if person
+                else earlier.source.type in _GROUP_TYPES
+            ):
+                spoke = (earlier.start, earlier.source)
+                break
+        if not person:
+            return spoke[1] if spoke else None
+        subject = self._last_person_subject(sentence.start_char)
+        candidates = [c for c in (spoke, subject) if c is not None]
+        return max(candidates, key=lambda c: c[0])[1] if candidates else None
+
+    def _note_person_subjects(self, sentence: Span) -> None:
+        for token in sentence:
+            if token.dep_ == "nsubj" and token.pos_ == "PROPN":
+                actor = self.mentions.actor(token.idx, token.idx + len(token))
+                if actor is not None and actor.kind is ActorKind.PERSON:
+                    source = Source(SourceType.NAMED_PERSON, actor.name, actor.id)
+                    self._person_subjects.append((token.idx, source))
+
+    def _last_person_subject(self, before: int) -> tuple[int, Source] | None:
+        earlier = [entry for entry in self._person_subjects if entry[0] < before]
+        return earlier[-1] if earlier else None
+
+    def _paragraph_of(self, offset: int) -> int:
+        i = bisect_right(self._sentence_starts, offset) - 1
+        return self.article.sentences[max(i, 0)].paragraph
+
+
+def _speaker(verb: Token) -> tuple[Token | None, list[Token]]:
+    """The verb's speaker and the words naming it when they stand by the verb.
+
+    The subject, else the agent of a passive ("was described by an aide"), else a subject
+    borrowed from the governing verb ("took to X to say", "issued a statement ... saying"),
+    else the noun phrase the parser hung elsewhere that ends right before the verb
+    ("..., a person familiar with US policy said").
+    """
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    if subjects:
+        return subjects[0], list(subjects[0].subtree)
+    agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if agents:
+        return agents[0], list(agents[0].subtree)
+    if any(c.dep_ in _PASSIVE_SUBJECTS for c in children):
+        return None, []
+    current = verb
+    while current.dep_ in _BORROWS_SUBJECT and current.head != current:
+        current = current.head
+        subjects = [c for c in current.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0], []
+    stranded = _stranded_subject(verb)
+    return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    if verb.i == verb.sent.start:
+        return None
+    token = verb.doc[verb.i - 1]
+    while token.right_edge.i == verb.i - 1 and token.head != token:
+        left = token.left_edge.i
+        if token.pos_ in _NOUNS and left > 0 and verb.doc[left - 1].text == ",":
+            return token
+        token = token.head
+    return None
+
+
+def _after_comma(token: Token, head: Token) -> bool:
+    doc = token.doc
+    return any(doc[i].text == "," for i in range(head.i + 1, token.i + 1))
+
+
+def _end_char(tokens) -> int:  # type: ignore[no-untyped-def]
+    return max(t.idx + len(t) for t in tokens)
+
+
+def _within(token: Token, sentence: Span) -> bool:
+    return sentence.start <= token.i < sentence.end
+
+
+def _extent(tokens: list[Token]) -> tuple[int, int]:
+    return min(t.idx for t in tokens), _end_char(tokens)
+
+
+def _outside(sentence: Span, start: int, end: int) -> tuple[int, int]:
+    """The sentence less the attribution words, as a (start, end) range."""
+    if start - sentence.start_char >= sentence.end_char - end:
+        return sentence.start_char, start
+    return end, sentence.end_char

@@ -1,0 +1,155 @@
+"""Resolve an event's date expression against the article's publication date.
+
+"on Monday" in a past-tense sentence published Saturday 2024-12-07 is 2024-12-02;
+"over the past week" is the range 2024-11-30..2024-12-07 (precision week); "in 2015" is the
+year; "since 2011" the range from 2011 to publication. An event with no date expression gets
+no date (None): the article's `published` time bounds it, but nothing says which day it was,
+and sitrep never claims a precision it does not have. With no `published`, relative
+expressions are not resolved either.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from sitrep.extract.event_lexicon import date_words
+from sitrep.extract.event_roles import clause_verb as clause_verb_of
+from sitrep.records import DatePrecision, EventDate
+
+WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+MONTHS = {
+    name.lower().rstrip("."): number
+    for names in (calendar.month_name, calendar.month_abbr)
+    for number, name in enumerate(names)
+    if name
+}
+YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
+DAY_NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
+WORD = re.compile(r"[a-z]+|\d+(?:st|nd|rd|th)?s?", re.IGNORECASE)
+RANGE_OPENERS = frozenset({"since"})
+FUTURE_AUX = frozenset({"will", "shall"})
+
+
+class Tense(StrEnum):
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+
+
+def tense_of(verb: Token) -> Tense:
+    """The tense of a clause, from its verb's tag and auxiliaries."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & FUTURE_AUX or (verb.lower_ == "going" and "to" in auxiliaries):
+        return Tense.FUTURE
+    if verb.tag_ in ("VBD", "VBN") or auxiliaries & {"had", "has", "have", "did", "was", "were"}:
+        return Tense.PAST
+    return Tense.PRESENT
+
+
+def resolve(text: str, published: datetime | None, tense: Tense) -> EventDate | None:
+    """An `EventDate` for a date expression, or None when it cannot be pinned down."""
+    words = [w.lower() for w in WORD.findall(text)]
+    if not words:
+        return None
+    anchor = published.date() if published else None
+    return _absolute(words, anchor, tense, text) or (
+        _relative(words, anchor, tense, text) if anchor else None
+    )
+
+
+def resolve_for(trigger: Token, clause_verb: Token, published: datetime | None) -> EventDate | None:
+    """The date of the event a trigger word expresses, from the date expression of its clause."""
+    expression = date_expression(trigger, clause_verb)
+    if expression is None:
+        return None
+    before = expression.doc[expression.start - 1] if expression.start > 0 else None
+    text = expression.text
+    if before is not None and before.lower_ in RANGE_OPENERS:
+        text = f"{before.text} {text}"
+    return resolve(text, published, tense_of(clause_verb))
+
+
+def date_expression(trigger: Token, clause_verb: Token) -> SpacySpan | None:
+    """The DATE entity of the trigger's clause, or inside the trigger's own phrase."""
+    sentence = trigger.sent
+    best: SpacySpan | None = None
+    for ent in sentence.ents:
+        if ent.label_ != "DATE":
+            continue
+        inside_phrase = trigger.left_edge.i <= ent.root.i <= trigger.right_edge.i
+        belongs = inside_phrase or clause_verb_of(ent.root) == clause_verb
+        if belongs and (best is None or abs(ent.root.i - trigger.i) < abs(best.root.i - trigger.i)):
+            best = ent
+    return best
+
+
+def _absolute(words: list[str], anchor: date | None, tense: Tense, text: str) -> EventDate | None:
+    year = next((int(w[:4]) for w in words if YEAR.match(w)), None)
+    month = next((MONTHS[w] for w in words if w in MONTHS), None)
+    day = next((int(m.group(1)) for w in words if (m := DAY_NUMBER.match(w))), None)
+    if words[0] in RANGE_OPENERS and year is not None and anchor is not None:
+        return EventDate(date(year, 1, 1), anchor, DatePrecision.RANGE, text)
+    if any(w.endswith("s") and YEAR.match(w) for w in words) and year is not None:
+        return EventDate(date(year, 1, 1), date(year + 9, 12, 31), DatePrecision.RANGE, text)
+    if month is not None:
+        if year is None:
+            if anchor is None:
+                return None
+            year = anchor.year
+            if tense is Tense.PAST and (month, day or 1) > (anchor.month, anchor.day):
+                year -= 1
+        last_day = calendar.monthrange(year, month)[1]
+        if day is not None and 1 <= day <= last_day:
+            day_date = date(year, month, day)
+            return EventDate(day_date, day_date, DatePrecision.DAY, text)
+        first, last = date(year, month, 1), date(year, month, last_day)
+        return EventDate(first, last, DatePrecision.MONTH, text)
+    if year is not None:
+        return EventDate(date(year, 1, 1), date(year, 12, 31), DatePrecision.YEAR, text)
+    return None
+
+
+def _relative(words: list[str], anchor: date, tense: Tense, text: str) -> EventDate | None:
+    for word in words:
+        if word in WEEKDAYS:
+            return _weekday(WEEKDAYS[word], anchor, tense, text)
+    vocabulary = date_words()
+    kinds = {vocabulary[w][0]: vocabulary[w][1] for w in words if w in vocabulary}
+    if "offset" in kinds:
+        day = anchor + timedelta(days=int(kinds["offset"]))
+        return EventDate(day, day, DatePrecision.DAY, text)
+    if "unit" not in kinds or "relative" not in kinds:
+        return None
+    unit = int(kinds["unit"])
+    # "in recent days" names no count: read a bare plural as "a few".
+    plural = any(vocabulary[w][0] == "unit" and w.endswith("s") for w in words if w in vocabulary)
+    count = int(kinds.get("count", vocabulary["few"][1] if plural else "1"))
+    if kinds["relative"] == "current" or "last" not in words or unit == 7:
+        start = anchor - timedelta(days=unit * count)
+        precision = DatePrecision.WEEK if (unit, count) == (7, 1) else DatePrecision.RANGE
+        return EventDate(start, anchor, precision, text)
+    # "last month", "last year": the previous calendar month or year.
+    if unit == 365:
+        year = anchor.year - count
+        return EventDate(date(year, 1, 1), date(year, 12, 31), DatePrecision.YEAR, text)
+    month_start = anchor.replace(day=1)
+    for _ in range(count):
+        month_start = (month_start - timedelta(days=1)).replace(day=1)
+    last_day = calendar.monthrange(month_start.year, month_start.month)[1]
+    precision = DatePrecision.MONTH if count == 1 else DatePrecision.RANGE
+    return EventDate(month_start, month_start.replace(day=last_day), precision, text)
+
+
+def _weekday(weekday: int, anchor: date, tense: Tense, text: str) -> EventDate:
+    """The named day nearest publication: on or before it, unless the clause is future."""
+    if tense is Tense.FUTURE:
+        day = anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
+    else:
+        day = anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
+    return EventDate(day, day, DatePrecision.DAY, text)

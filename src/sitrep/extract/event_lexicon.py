@@ -1,0 +1,138 @@
+"""The event knowledge files under `sitrep/knowledge/events/`, read once and cached.
+
+Each file is a TSV with a `#` comment header (source, licence) and a column header row.
+A loader refuses a file with no rows: an empty lexicon would silently find nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitrep.records import EventStatus
+
+KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge" / "events"
+ANY = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    lemma: str
+    pos: str  # VERB or NOUN
+    particle: str | None  # "back" in "fall back"
+    condition: str | None  # "obj:force", "mod:air", ... (see triggers.tsv)
+    type: str
+    mode: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AcledEntry:
+    type: str
+    mode: str
+    sector: str
+    acled_type: str
+    acled_subtype: str
+
+
+@dataclass(frozen=True, slots=True)
+class ControlEntry:
+    effect: str  # "gain" or "cede"
+    confidence: float
+
+
+def read_rows(name: str) -> list[dict[str, str]]:
+    """The rows of one knowledge file; raises if it has none."""
+    path = KNOWLEDGE_DIR / name
+    with path.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#") and line.strip()]
+    rows = [
+        {key: (value or "").strip() for key, value in row.items()}
+        for row in csv.DictReader(lines, delimiter="\t")
+    ]
+    if not rows:
+        raise ValueError(f"{path}: no entries")
+    return rows
+
+
+@functools.cache
+def triggers() -> dict[str, list[TriggerEntry]]:
+    """Trigger entries by lemma, in file order (first match wins)."""
+    by_lemma: dict[str, list[TriggerEntry]] = defaultdict(list)
+    for row in read_rows("triggers.tsv"):
+        by_lemma[row["lemma"]].append(
+            TriggerEntry(
+                lemma=row["lemma"],
+                pos=row["pos"],
+                particle=row["particle"] or None,
+                condition=row["condition"] or None,
+                type=row["type"],
+                mode=row["mode"] or None,
+            )
+        )
+    return dict(by_lemma)
+
+
+@functools.cache
+def word_classes() -> dict[str, frozenset[str]]:
+    members: dict[str, set[str]] = defaultdict(set)
+    for row in read_rows("word_classes.tsv"):
+        members[row["class"]].add(row["lemma"])
+    return {name: frozenset(words) for name, words in members.items()}
+
+
+@functools.cache
+def modality_cues() -> dict[tuple[str, str], EventStatus]:
+    """(cue lemma, role) -> the status it gives an event."""
+    return {
+        (row["cue"], row["role"]): EventStatus(row["status"]) for row in read_rows("modality.tsv")
+    }
+
+
+@functools.cache
+def speech_verbs() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_rows("speech_verbs.tsv"))
+
+
+@functools.cache
+def acled_entries() -> list[AcledEntry]:
+    return [
+        AcledEntry(row["type"], row["mode"], row["sector"], row["acled_type"], row["acled_subtype"])
+        for row in read_rows("acled.tsv")
+    ]
+
+
+@functools.cache
+def control_entries() -> dict[tuple[str, str | None], ControlEntry]:
+    """(lemma, particle) -> how a word changes who holds a place."""
+    return {
+        (row["lemma"], row["particle"] or None): ControlEntry(
+            row["effect"], float(row["confidence"])
+        )
+        for row in read_rows("control.tsv")
+    }
+
+
+@functools.cache
+def date_words() -> dict[str, tuple[str, str]]:
+    """word -> (kind, value) for relative date expressions."""
+    return {row["word"]: (row["kind"], row["value"]) for row in read_rows("date_words.tsv")}
+
+
+def acled_mapping(
+    event_type: str, mode: str | None, sector: str | None
+) -> tuple[str | None, str | None]:
+    """The ACLED event type and sub-type of a PLOVER type and mode; the most specific row wins."""
+    best: AcledEntry | None = None
+    best_score = -1
+    for entry in acled_entries():
+        if entry.type != event_type:
+            continue
+        if entry.mode not in (ANY, mode) or entry.sector not in (ANY, sector):
+            continue
+        score = 2 * (entry.mode != ANY) + (entry.sector != ANY)
+        if score > best_score:
+            best, best_score = entry, score
+    return (best.acled_type, best.acled_subtype) if best else (None, None)

@@ -1,0 +1,197 @@
+"""Who did it, to whom, and where: an event word's arguments mapped to actors and places.
+
+Subjects come from the dependency parse: the subject, or the agent of a passive; a relative
+pronoun stands for the noun it modifies ("insurgents, who seized"); an infinitive takes the
+subject of the verb it completes: who orders or sends is who acts ("Assad is ordering his
+army to fall back"); a verb the parser left without a subject takes an actor from a phrase
+before it ("in the capital residents ... took to the streets"); a noun takes its possessor
+or the subject of the verb it belongs to ("Russia has launched airstrikes").
+"he"/"she" resolve to the nearest person named before.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Token
+
+from sitrep.annotate.mentions import MentionIndex
+from sitrep.records import Actor, ActorKind, Article, Place
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+# Dependents that leave the phrase a noun heads (a relative clause names other actors).
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos"})
+# An event noun's owner acts; it is not where the event happens ("Turkey's demands").
+NOUN_OWNER_DEPS = CLAUSE_DEPS | {"poss"}
+TARGET_PREPOSITIONS = ("to", "against", "with", "on", "at")
+LOCATION_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "around", "outside", "inside", "into", "across", "to", "from", "on"}
+)
+
+
+class RoleFinder:
+    """Maps tokens of one article's Doc to its actors and places."""
+
+    def __init__(self, article: Article, doc: Doc) -> None:
+        self.doc = doc
+        self.mentions = MentionIndex(article)
+        persons = sorted(
+            (mention.start, actor)
+            for actor in article.actors
+            if actor.kind is ActorKind.PERSON
+            for mention in actor.mentions
+        )
+        self._person_starts = [start for start, _ in persons]
+        self._persons = [actor for _, actor in persons]
+
+    def actor(self, trigger: Token) -> Actor | None:
+        for candidate in subject_candidates(trigger):
+            if candidate.i == trigger.i:  # "a withdrawal from Syria might be…" names no actor
+                continue
+            found = self.actor_of_phrase(candidate)
+            if found is not None:
+                return found
+        return None
+
+    def target(self, trigger: Token, actor: Actor | None) -> Actor | None:
+        """Who the event is done to: a recipient ("to"), the object, or a partner."""
+        candidates: list[Token] = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+        preps = {c.lower_: c for c in trigger.children if c.dep_ == "prep"}
+        candidates += [obj for obj in _objects(preps.get("to"))]
+        candidates += [c for c in trigger.children if c.dep_ in ("dobj", "attr")]
+        for preposition in TARGET_PREPOSITIONS[1:]:
+            candidates += _objects(preps.get(preposition))
+        if trigger.pos_ == "NOUN":
+            candidates += _objects(preps.get("of"))
+        for candidate in candidates:
+            found = self.actor_of_phrase(candidate)
+            if found is not None and found is not actor:
+                return found
+        return None
+
+    def object_places(self, trigger: Token) -> list[Place]:
+        """Every place named in the object ("the cities of Aleppo and Hama").
+
+        Only the first object: a second one is the parser's reading of an afterthought
+        ("entered Homs, a monitor said, the last city before Damascus").
+        """
+        objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        return self._phrase_places(objects[0]) if objects else []
+
+    def place(self, trigger: Token) -> Place | None:
+        """Where: a location phrase on the trigger or its clause, or a place inside the phrase."""
+        holders = [trigger]
+        if trigger.pos_ == "NOUN" and trigger.head.i != trigger.i:
+            holders.append(trigger.head)
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPOSITIONS:
+                    for obj in _objects(prep):
+                        found = self._phrase_places(obj)
+                        if found:
+                            return found[0]
+        if trigger.pos_ == "NOUN":
+            # "the Doha meeting", "a meeting with his counterparts in Doha"
+            found = self._phrase_places(trigger, skip=NOUN_OWNER_DEPS)
+        else:
+            # "fall back to defend Damascus": the purpose names where they go.
+            purposes = [c for c in trigger.children if c.dep_ in ("advcl", "xcomp")]
+            objects = [o for c in purposes for o in c.children if o.dep_ == "dobj"]
+            found = [p for o in objects for p in self._phrase_places(o)]
+        return found[0] if found else None
+
+    def actor_of_phrase(self, head: Token) -> Actor | None:
+        """The actor a noun phrase names: its head's mention, else the first in the phrase."""
+        if head.lower_ in PERSON_PRONOUNS:
+            return self._antecedent(head)
+        found = self.mentions.actor(head.idx, head.idx + len(head))
+        if found is not None:
+            return found
+        # "billboards of Assad", "a statue of Assad's father Hafez": what the phrase is of.
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in _objects(prep):
+                    found = self.actor_of_phrase(obj)
+                    if found is not None:
+                        return found
+        return next((r for r in self._phrase_records(head) if isinstance(r, Actor)), None)
+
+    def _phrase_places(self, head: Token, skip: frozenset[str] = CLAUSE_DEPS) -> list[Place]:
+        return [r for r in self._phrase_records(head, skip) if isinstance(r, Place)]
+
+    def _phrase_records(
+        self, head: Token, skip: frozenset[str] = CLAUSE_DEPS
+    ) -> list[Actor | Place]:
+        """Actors and places named in a noun phrase, leaving out its clauses and appositions."""
+        starts = {t.idx for t in _phrase_tokens(head, skip)}
+        end = _end_char(self.doc, head.right_edge.i + 1)
+        return [
+            record
+            for record in self.mentions.overlapping(head.left_edge.idx, end)
+            if any(m.start in starts for m in record.mentions)
+        ]
+
+    def _antecedent(self, pronoun: Token) -> Actor | None:
+        """The person named last before a pronoun."""
+        position = bisect_left(self._person_starts, pronoun.idx)
+        return self._persons[position - 1] if position else None
+
+
+def subject_candidates(trigger: Token) -> list[Token]:
+    """Tokens that may name who acts, best first."""
+    verb = trigger
+    if trigger.pos_ == "NOUN":
+        possessors = [c for c in trigger.children if c.dep_ == "poss"]
+        if possessors:
+            return possessors
+        verb = clause_verb(trigger)
+        if verb is trigger:
+            return []
+    candidates: list[Token] = []
+    seen: set[int] = set()
+    while verb.i not in seen:
+        seen.add(verb.i)
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    return [*candidates, verb.head]
+                return [*candidates, child]
+            if child.dep_ == "agent":
+                return [*candidates, *_objects(child)]
+        if verb.dep_ == "relcl":
+            return [*candidates, verb.head]
+        candidates += [obj for c in verb.lefts if c.dep_ == "prep" for obj in _objects(c)]
+        if verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
+            return candidates
+        verb = verb.head
+    return candidates
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause a word belongs to (itself if it is a verb)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _objects(prep: Token | None) -> list[Token]:
+    if prep is None:
+        return []
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return objects + [conj for obj in objects for conj in obj.conjuncts]
+
+
+def _phrase_tokens(head: Token, skip: frozenset[str]) -> list[Token]:
+    """The tokens of a noun phrase without the dependents in `skip` (its clauses)."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ not in skip:
+            tokens += _phrase_tokens(child, skip)
+    return tokens
+
+
+def _end_char(doc: Doc, end: int) -> int:
+    last = doc[end - 1]
+    return last.idx + len(last)

@@ -1,0 +1,60 @@
+"""Whether an event is reported as done, denied, conditional or only proposed.
+
+The search walks from the trigger word up the dependency tree, through the words that
+embed it ("is proposing talks", "if Western powers wield influence to stem the fighting",
+"a deal that would allow"), and stops at a coordinated verb, at the sentence root, or at a
+verb of saying: who vouches for a report is the claims stage's concern, not the event's.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sitrep.extract.event_lexicon import modality_cues, speech_verbs
+from sitrep.records import EventStatus
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+COPULA_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+
+
+def event_status(trigger: Token) -> EventStatus:
+    cues = modality_cues()
+    speech = speech_verbs()
+    token = trigger
+    while True:
+        found = _status_at(token, trigger, cues)
+        if found is not None:
+            return found
+        head = token.head
+        is_verb = token.pos_ in ("VERB", "AUX")
+        if head.i == token.i or (is_verb and token.dep_ in ("conj", "parataxis")):
+            return EventStatus.ASSERTED
+        if head.lemma_.lower() in speech:
+            return EventStatus.ASSERTED
+        token = head
+
+
+def _status_at(
+    token: Token, trigger: Token, cues: dict[tuple[str, str], EventStatus]
+) -> EventStatus | None:
+    """The status a word (the trigger or a word embedding it) gives the trigger's event."""
+    governs = token.i != trigger.i
+    for child in token.children:
+        word = child.lower_
+        if child.dep_ == "neg" and (word, "neg") in cues:
+            return cues[word, "neg"]
+        if child.dep_ == "aux" and (word, "aux") in cues:
+            return cues[word, "aux"]
+        if child.dep_ == "mark" and (word, "mark") in cues:
+            return cues[word, "mark"]
+        if child.dep_ in SUBJECT_DEPS and (word, "subject") in cues:
+            return cues[word, "subject"]
+        # "One offer Assad made ... is for Syria to cut ...": the subject names the proposal.
+        if governs and token.lemma_ == "be" and child.dep_ in COPULA_SUBJECT_DEPS:
+            for word in child.subtree:
+                cue = (word.lemma_.lower(), "governor")
+                if word.pos_ == "NOUN" and word.i != trigger.i and cue in cues:
+                    return cues[word.lemma_.lower(), "governor"]
+    if governs:
+        return cues.get((token.lemma_.lower(), "governor"))
+    return None

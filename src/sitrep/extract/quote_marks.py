@@ -1,0 +1,67 @@
+"""Quoted passages found by their quote marks, straight or curly, within paragraphs.
+
+A passage left open at the end of a paragraph is closed there and marked `open_end`:
+news style opens each paragraph of a multi-paragraph quote again and closes only the last.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sitrep.records import PARAGRAPH_SEPARATOR
+
+_OPENERS = {"“": "”", "«": "»", "„": "“"}
+_STRAIGHT = '"'
+# A straight quote opens after a space or bracket and closes before one.
+_OPENING_CONTEXT = " \t\n([{—–-/"
+_TRAILING_PUNCTUATION = " ,;:\n"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMarks:
+    """The text between one pair of quote marks, marks excluded."""
+
+    start: int
+    end: int
+    paragraph: int
+    open_end: bool = False
+
+
+def find_quote_marks(body: str) -> list[QuoteMarks]:
+    found: list[QuoteMarks] = []
+    offset = 0
+    for number, paragraph in enumerate(body.split(PARAGRAPH_SEPARATOR)):
+        found.extend(_paragraph_quotes(body, offset, paragraph, number))
+        offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
+    return found
+
+
+def _paragraph_quotes(body: str, offset: int, paragraph: str, number: int) -> list[QuoteMarks]:
+    found: list[QuoteMarks] = []
+    closer: str | None = None
+    opened = 0
+    for i, char in enumerate(paragraph):
+        if closer is None:
+            if char in _OPENERS or (char == _STRAIGHT and _opens(paragraph, i)):
+                closer = _OPENERS.get(char, _STRAIGHT)
+                opened = i + 1
+        elif char == closer:
+            found.append(_trimmed(body, offset + opened, offset + i, number, open_end=False))
+            closer = None
+    if closer is not None:
+        found.append(
+            _trimmed(body, offset + opened, offset + len(paragraph), number, open_end=True)
+        )
+    return [q for q in found if q.end > q.start]
+
+
+def _opens(paragraph: str, i: int) -> bool:
+    return i == 0 or paragraph[i - 1] in _OPENING_CONTEXT
+
+
+def _trimmed(body: str, start: int, end: int, paragraph: int, *, open_end: bool) -> QuoteMarks:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1] in _TRAILING_PUNCTUATION:
+        end -= 1
+    return QuoteMarks(start, end, paragraph, open_end)

@@ -1,0 +1,120 @@
+"""The sourcing lexicon (reporting verbs, anonymity, hedges, channels) and source typing.
+
+The phrase lists live as data in `sitrep/knowledge/sourcing/`; each is read once,
+cached, and refused when empty. `classify_source` turns a speaker as the text gives
+it (its head word, its description, the actor it names) into a typed `Source`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from sitrep.records import Actor, ActorKind, Source, SourceType
+
+_LEXICON_PACKAGE = "sitrep.knowledge"
+_LEXICON_FOLDER = "sourcing"
+# Quote marks are dropped and curly apostrophes straightened before phrase matching,
+# so "condemning “rumors" matches "condemning rumors" and "It’s" matches "it's".
+_MATCH_NORMALISATION = str.maketrans({"’": "'", "‘": "'", "“": None, "”": None, '"': None})
+
+
+@dataclass(frozen=True, slots=True)
+class SourcingLexicon:
+    reporting_verbs: frozenset[str]
+    anonymous_heads: frozenset[str]
+    anonymity_phrases: re.Pattern[str]
+    official_bodies: frozenset[str]
+    unnamed_organisations: frozenset[str]
+    hedges: re.Pattern[str]
+    denials: re.Pattern[str]
+    channels: tuple[tuple[re.Pattern[str], str], ...]
+
+
+def read_phrases(name: str) -> list[str]:
+    """The non-comment lines of one sourcing data file; an empty list is an error."""
+    text = (resources.files(_LEXICON_PACKAGE) / _LEXICON_FOLDER / name).read_text("utf-8")
+    lines = [line.strip() for line in text.splitlines()]
+    phrases = [line for line in lines if line and not line.startswith("#")]
+    if not phrases:
+        raise ValueError(f"sourcing list {name} is empty")
+    return phrases
+
+
+def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """One case-insensitive whole-word pattern for the phrases, longest first."""
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+@functools.cache
+def lexicon() -> SourcingLexicon:
+    channels = []
+    for line in read_phrases("channels.tsv"):
+        phrase, label = line.split("\t")
+        channels.append((phrase_pattern([phrase]), label))
+    return SourcingLexicon(
+        reporting_verbs=frozenset(read_phrases("reporting_verbs.txt")),
+        anonymous_heads=frozenset(read_phrases("anonymous_sources.txt")),
+        anonymity_phrases=phrase_pattern(read_phrases("anonymity_phrases.txt")),
+        official_bodies=frozenset(read_phrases("official_bodies.txt")),
+        unnamed_organisations=frozenset(read_phrases("unnamed_organisations.txt")),
+        hedges=phrase_pattern(read_phrases("hedges.txt")),
+        denials=phrase_pattern(read_phrases("denials.txt")),
+        channels=tuple(channels),
+    )
+
+
+def normalise_for_matching(text: str) -> str:
+    return text.translate(_MATCH_NORMALISATION)
+
+
+def find_channel(text: str) -> str | None:
+    """The first stated channel ("took to X", "in a TV address") in text, if any."""
+    found = [
+        (m.start(), label) for pattern, label in lexicon().channels if (m := pattern.search(text))
+    ]
+    return min(found)[1] if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerEvidence:
+    """What the text says about a speaker, as `classify_source` needs it."""
+
+    head: str  # the head word, lower-cased ("office", "people", "lavrov")
+    description: str  # the speaker as written ("Assad's office", "two people familiar ...")
+    context: str  # the whole speaker phrase, appositions included
+    actor: Actor | None  # the actor the head names
+    owner: Actor | None  # the actor it belongs to ("Assad" in "Assad's office")
+    proper: bool  # the head is a proper noun
+    entity_label: str  # spaCy's entity label on the head, "" if none
+
+
+def classify_source(speaker: SpeakerEvidence) -> Source:
+    """Type a speaker: official body, named actor, anonymous, unnamed organisation."""
+    words = lexicon()
+    description = speaker.description.lower()
+    official = speaker.head in words.official_bodies or any(
+        " " in body and description.endswith(body) for body in words.official_bodies
+    )
+    if official:
+        actor = speaker.actor or speaker.owner
+        return Source(SourceType.OFFICIAL_STATEMENT, speaker.description, actor and actor.id)
+    if speaker.actor is not None:
+        kind = (
+            SourceType.NAMED_PERSON
+            if speaker.actor.kind is ActorKind.PERSON
+            else SourceType.NAMED_ORGANISATION
+        )
+        return Source(kind, speaker.actor.name, speaker.actor.id)
+    if speaker.head in words.anonymous_heads or words.anonymity_phrases.search(speaker.context):
+        return Source(SourceType.ANONYMOUS, speaker.description)
+    if speaker.head in words.unnamed_organisations and not speaker.proper:
+        return Source(SourceType.UNNAMED_ORGANISATION, speaker.description)
+    if speaker.proper:
+        named_organisation = speaker.entity_label in {"ORG", "NORP", "GPE", "FAC"}
+        kind = SourceType.NAMED_ORGANISATION if named_organisation else SourceType.NAMED_PERSON
+        return Source(kind, speaker.description)
+    return Source(SourceType.ANONYMOUS, speaker.description)

@@ -1,0 +1,108 @@
+"""A pool of worker processes, each loading the spaCy model once, fed chunks of documents.
+
+The parent reads (and skips already-stored inputs); workers parse, annotate and
+extract whole chunks with `analyse_chunk` and send finished records back.
+At most `max_in_flight` chunks are out at a time and results are collected
+in submission order, so memory stays flat and output order is input order.
+
+A worker that dies (a crash in native code, the OOM killer) breaks the
+pool: the pool is restarted, the other chunks in flight are resubmitted, and
+the broken chunk is retried one document at a time, so only a document that
+kills a worker on its own is reported as `processing_failed`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from sitrep.annotate.nlp import load_nlp
+from sitrep.errors import ErrorCode
+from sitrep.pipeline import Record, analyse_chunk, chunked, failure
+from sitrep.records import DocumentError
+
+# Chunks waiting or running per worker: enough to keep every worker busy
+# while the parent collects, few enough to keep memory flat.
+CHUNKS_IN_FLIGHT_PER_WORKER = 2
+# forkserver: workers start from a clean process (no parent threads or DuckDB
+# connections copied), faster than spawn.
+START_METHOD = "forkserver"
+
+
+def analyse_in_pool(
+    records: Iterable[Record],
+    *,
+    workers: int,
+    batch_size: int,
+    do_extract: bool,
+) -> Iterator[Record]:
+    """Analyse records in `workers` processes, yielding results in input order."""
+    pool = _WorkerPool(workers, do_extract)
+    max_in_flight = workers * CHUNKS_IN_FLIGHT_PER_WORKER
+    pending: deque[tuple[list[Record], Future[list[Record]]]] = deque()
+    try:
+        for chunk in chunked(records, batch_size):
+            pending.append((chunk, pool.submit(chunk)))
+            while len(pending) >= max_in_flight:
+                yield from _collect_first(pending, pool)
+        while pending:
+            yield from _collect_first(pending, pool)
+    finally:
+        pool.shutdown()
+
+
+def _collect_first(
+    pending: deque[tuple[list[Record], Future[list[Record]]]], pool: _WorkerPool
+) -> list[Record]:
+    chunk, future = pending.popleft()
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        pool.restart()
+        resubmitted = [(waiting, pool.submit(waiting)) for waiting, _ in pending]
+        pending.clear()
+        if len(chunk) == 1:
+            pending.extend(resubmitted)
+            return [_worker_died(chunk[0])]
+        singles = [([record], pool.submit([record])) for record in chunk]
+        pending.extend(singles + resubmitted)
+        return []
+
+
+def _worker_died(record: Record) -> DocumentError:
+    if isinstance(record, DocumentError):
+        return record
+    return failure(record, ErrorCode.PROCESSING_FAILED, "a worker process died on this document")
+
+
+class _WorkerPool:
+    """A restartable `ProcessPoolExecutor` whose workers hold the model."""
+
+    def __init__(self, workers: int, do_extract: bool) -> None:
+        self.workers = workers
+        self.do_extract = do_extract
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            self.workers,
+            mp_context=multiprocessing.get_context(START_METHOD),
+            initializer=load_nlp,
+        )
+
+    def submit(self, chunk: list[Record]) -> Future[list[Record]]:
+        return self.executor.submit(_analyse_in_worker, chunk, self.do_extract)
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._start()
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _analyse_in_worker(chunk: list[Record], do_extract: bool) -> list[Record]:
+    return analyse_chunk(chunk, nlp=load_nlp(), do_extract=do_extract)

@@ -1,0 +1,145 @@
+"""Claims: every sentence sourced, attribution carried, hedges and denials; the sample page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitrep.annotate import annotate
+from sitrep.extract import extract
+from sitrep.extract.claims import find_claims
+from sitrep.records import Article, Certainty, InputKind, SourceType
+
+
+def _claims(nlp, paragraphs: list[str]):  # type: ignore[no-untyped-def]
+    article = Article("test", "hash", InputKind.TEXT, paragraphs, outlet="Test Outlet")
+    doc = nlp(article.body)
+    annotate(article, doc)
+    return article, find_claims(article, doc)
+
+
+@pytest.mark.slow
+def test_claims_cover_every_sentence_in_text_order_with_offsets(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, claims = _claims(
+        nlp,
+        ["Rebels entered the city on Monday. Troops withdrew south.", "The airport was closed."],
+    )
+    assert [c.text for c in claims] == [
+        "Rebels entered the city on Monday.",
+        "Troops withdrew south.",
+        "The airport was closed.",
+    ]
+    assert all(article.body[c.start : c.end] == c.text for c in claims)
+    assert all(c.source.type is SourceType.OUTLET for c in claims)
+    assert claims[0].source.name == "Test Outlet"
+
+
+@pytest.mark.slow
+def test_claims_closing_attribution_is_lent_to_the_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(
+        nlp,
+        [
+            "The army has pulled back from the north. "
+            "Commanders were told to defend the capital, the people said.",
+            "The airport was closed.",
+        ],
+    )
+    assert [c.source.type for c in claims] == [
+        SourceType.ANONYMOUS,
+        SourceType.ANONYMOUS,
+        SourceType.OUTLET,
+    ]
+    assert claims[0].source.name == "the people"
+
+
+@pytest.mark.slow
+def test_claims_source_types_from_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(
+        nlp,
+        [
+            "The rebels have entered Homs, a war monitor said.",
+            "The ministry said the border was closed.",
+            "Troops were sent north, according to two people familiar with the matter.",
+        ],
+    )
+    assert [c.source.type for c in claims] == [
+        SourceType.UNNAMED_ORGANISATION,
+        SourceType.OFFICIAL_STATEMENT,
+        SourceType.ANONYMOUS,
+    ]
+
+
+@pytest.mark.slow
+def test_claims_hedges_and_denials_set_certainty(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(
+        nlp,
+        [
+            "The president is believed to be in the capital.",
+            "The ministry denied that troops had withdrawn.",
+            "The bridge was destroyed.",
+        ],
+    )
+    assert [c.certainty for c in claims] == [
+        Certainty.HEDGED,
+        Certainty.DENIED,
+        Certainty.ASSERTED,
+    ]
+    assert claims[0].hedge == "is believed to be"
+
+
+@pytest.mark.slow
+def test_claims_sentence_with_two_sources_is_split(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, claims = _claims(
+        nlp,
+        ["The ministry said the border was closed, but residents said trucks still crossed."],
+    )
+    assert len(claims) == 2
+    assert claims[0].source.type is SourceType.OFFICIAL_STATEMENT
+    assert claims[1].source.type is SourceType.ANONYMOUS
+    assert claims[1].text.startswith("residents said")
+    assert all(article.body[c.start : c.end] == c.text for c in claims)
+
+
+def _sample_body_paragraphs(sample_path: Path) -> list[str]:
+    """The sample's article paragraphs, cut from the page as captured (chrome left out)."""
+    text = sample_path.read_text("utf-8")
+    body = text[text.index("With Syrian rebels") : text.index("Fortune Brainstorm AI returns")]
+    paragraphs = [p.strip() for p in body.split("\n\n")]
+    return [p for p in paragraphs if p and p != "Recommended Video"]
+
+
+@pytest.mark.slow
+def test_claims_and_quotes_on_the_sample_page(nlp, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    article = Article("sample", "hash", InputKind.TEXT, _sample_body_paragraphs(sample_path))
+    doc = nlp(article.body)
+    extract(annotate(article, doc), doc)
+
+    def speaker_of(fragment: str) -> str | None:
+        return next(q.speaker for q in article.quotes if fragment in q.text)
+
+    assert speaker_of("Assad is in huge danger") == "Sergei Markov"
+    assert speaker_of("trying to do everything") == "Sergei Lavrov"
+    assert speaker_of("We don’t want them") == "Sergei Lavrov"
+    assert speaker_of("leverage over their proxies") == "Andreas Krieg"
+    assert speaker_of("At this moment most bets") == "Andreas Krieg"
+    assert speaker_of("many families like hers") == "Nariman"
+    assert speaker_of("be the best thing") == "Trump"
+    assert next(q.channel for q in article.quotes if "never much of a benefit" in q.text) == "X"
+
+    def claim_with(fragment: str):  # type: ignore[no-untyped-def]
+        return next(c for c in article.claims if fragment in c.text)
+
+    assert claim_with("Assad’s office issued").source.type is SourceType.OFFICIAL_STATEMENT
+    assert claim_with("An army spokesman").source.type is SourceType.OFFICIAL_STATEMENT
+    assert claim_with("a war monitor said").source.type is SourceType.UNNAMED_ORGANISATION
+    assert claim_with("the people said").source.type is SourceType.ANONYMOUS
+    assert claim_with("two people familiar").source.type is SourceType.ANONYMOUS
+    assert claim_with("also possible").source.type is SourceType.ANONYMOUS
+    assert claim_with("also possible").certainty is Certainty.HEDGED
+    assert claim_with("whereabouts are unclear").certainty is Certainty.HEDGED
+    sentences = [s for s in article.sentences if any(ch.isalnum() for ch in s.text)]
+    assert (
+        sum(c.end - c.start for c in article.claims)
+        >= sum(s.end - s.start for s in sentences) * 0.95
+    )

@@ -1,0 +1,228 @@
+"""Events: PLOVER type and mode, actor, target, place, date and status from the parse."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from sitrep.extract.event_classifier import (
+    DEFAULT_CLASSIFIER,
+    TriggerLabel,
+    get_classifier,
+    register_classifier,
+)
+from sitrep.extract.event_lexicon import acled_mapping, read_rows
+from sitrep.extract.events import find_events
+from sitrep.records import (
+    Actor,
+    ActorKind,
+    Article,
+    Claim,
+    EventStatus,
+    InputKind,
+    LocationPrecision,
+    Place,
+    Source,
+    SourceType,
+    Span,
+)
+
+PUBLISHED = datetime(2024, 12, 7, 16, 56, tzinfo=timezone(timedelta(hours=-5)))
+
+
+def build_article(
+    text: str,
+    actors: dict[str, tuple[ActorKind, str | None]],
+    places: list[str],
+) -> Article:
+    """An article whose actors and places are given by hand, mentions found by whole word."""
+    article = Article("test", "hash", InputKind.TEXT, [text], published=PUBLISHED)
+    for number, (name, (kind, sector)) in enumerate(actors.items(), 1):
+        article.actors.append(
+            Actor(f"actor-{number}", name, kind, sector, mentions=_spans(text, name))
+        )
+    for number, name in enumerate(places, 1):
+        article.places.append(
+            Place(
+                f"place-{number}",
+                name,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                LocationPrecision.UNRESOLVED,
+                mentions=_spans(text, name),
+            )
+        )
+    return article
+
+
+def _spans(text: str, name: str) -> list[Span]:
+    return [Span(m.start(), m.end(), name) for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+
+
+def _events(nlp, article: Article):  # type: ignore[no-untyped-def]
+    return find_events(article, nlp(article.body))
+
+
+def _name(article: Article, record_id: str | None) -> str | None:
+    record = article.actor(record_id) or article.place(record_id)
+    return record.name if record else None
+
+
+REBELS = {"rebels": (ActorKind.GROUP, "rebel")}
+
+
+@pytest.mark.slow
+def test_events_seizure_gives_one_assault_per_place_with_week_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = build_article(
+        "The rebels seized the cities of Aleppo and Hama over the past week.",
+        REBELS,
+        ["Aleppo", "Hama"],
+    )
+    events = _events(nlp, article)
+    seizures = [e for e in events if e.trigger == "seized"]
+    assert [_name(article, e.place_id) for e in seizures] == ["Aleppo", "Hama"]
+    for event in seizures:
+        assert (event.type, event.mode) == ("ASSAULT", "territory")
+        assert _name(article, event.actor_id) == "rebels"
+        assert event.status is EventStatus.ASSERTED
+        assert event.acled_subtype == "Non-state actor overtakes territory"
+        assert event.date is not None
+        assert (event.date.start, event.date.end) == (date(2024, 11, 30), date(2024, 12, 7))
+
+
+@pytest.mark.slow
+def test_events_airstrike_noun_takes_the_subject_of_its_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = build_article(
+        "Russia has launched airstrikes around Homs to stall the advance.",
+        {"Russia": (ActorKind.STATE, "government")},
+        ["Homs"],
+    )
+    [strike] = [e for e in _events(nlp, article) if e.type == "ASSAULT"]
+    assert strike.mode == "aerial"
+    assert _name(article, strike.actor_id) == "Russia"
+    assert _name(article, strike.place_id) == "Homs"
+    assert (strike.acled_type, strike.acled_subtype) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+
+
+@pytest.mark.slow
+def test_events_passive_agent_is_the_actor_and_subject_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = build_article(
+        "The protesters were attacked by the police in Hong Kong on Monday.",
+        {"protesters": (ActorKind.GROUP, "civilians"), "police": (ActorKind.GROUP, "police")},
+        ["Hong Kong"],
+    )
+    [attack] = [e for e in _events(nlp, article) if e.trigger == "attacked"]
+    assert _name(article, attack.actor_id) == "police"
+    assert _name(article, attack.target_id) == "protesters"
+    assert _name(article, attack.place_id) == "Hong Kong"
+    assert attack.date is not None and attack.date.start == date(2024, 12, 2)
+
+
+@pytest.mark.slow
+def test_events_order_to_fall_back_is_a_retreat_by_who_orders(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = build_article(
+        "Assad is ordering his army to fall back to defend Damascus.",
+        {"Assad": (ActorKind.PERSON, "government"), "army": (ActorKind.GROUP, "military")},
+        ["Damascus"],
+    )
+    [retreat] = [e for e in _events(nlp, article) if e.type == "RETREAT"]
+    assert retreat.trigger == "fall back"
+    assert _name(article, retreat.actor_id) == "Assad"
+    assert _name(article, retreat.place_id) == "Damascus"
+
+
+@pytest.mark.slow
+def test_events_proposals_conditions_and_denials_are_not_facts(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = build_article(
+        "Assad is also proposing talks with the opposition. "
+        "The army would attack Homs if the talks fail. "
+        "The rebels did not attack the convoy. "
+        "Officials met in Doha on Saturday.",
+        {"Assad": (ActorKind.PERSON, "government"), "army": (ActorKind.GROUP, "military")},
+        ["Homs", "Doha"],
+    )
+    by_sentence = [
+        [(e.trigger, e.status) for e in _events(nlp, article) if e.evidence.text.startswith(s)]
+        for s in ("Assad", "The army", "The rebels", "Officials")
+    ]
+    assert by_sentence[0] == [("talks", EventStatus.PROPOSED)]
+    assert ("attack", EventStatus.HYPOTHETICAL) in by_sentence[1]
+    assert by_sentence[2] == [("attack", EventStatus.NEGATED)]
+    assert by_sentence[3] == [("met", EventStatus.ASSERTED)]
+
+
+@pytest.mark.slow
+def test_events_if_clause_of_an_offer_is_hypothetical(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = build_article(
+        "One offer is for Syria to cut ties with Iran if Western powers help stem the fighting.",
+        {"Syria": (ActorKind.STATE, "government"), "Iran": (ActorKind.STATE, "government")},
+        [],
+    )
+    events = {e.trigger: e for e in _events(nlp, article)}
+    assert events["cut"].status is EventStatus.PROPOSED
+    assert events["fighting"].status is EventStatus.HYPOTHETICAL
+
+
+@pytest.mark.slow
+def test_events_adjectival_participle_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = build_article("Iran-backed militias patrolled the border.", {}, [])
+    assert [e.trigger for e in _events(nlp, article)] == []
+
+
+@pytest.mark.slow
+def test_events_claim_index_is_the_claim_holding_the_trigger(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials met in Doha. The rebels have entered Homs, a war monitor said."
+    article = build_article(text, REBELS, ["Doha", "Homs"])
+    split = text.index("The rebels")
+    article.claims = [
+        Claim(text[:split].strip(), 0, split - 1, Source(SourceType.OUTLET, "Test")),
+        Claim(
+            text[split:], split, len(text), Source(SourceType.UNNAMED_ORGANISATION, "a war monitor")
+        ),
+    ]
+    entered = next(e for e in _events(nlp, article) if e.trigger == "entered")
+    assert entered.claim_index == 1
+    assert article.body[entered.trigger_span.start : entered.trigger_span.end] == "entered"
+
+
+def test_events_acled_mapping_prefers_the_most_specific_row() -> None:
+    assert acled_mapping("ASSAULT", "territory", "government") == (
+        "Battles",
+        "Government regains territory",
+    )
+    assert acled_mapping("ASSAULT", "territory", None) == ("Battles", "Armed clash")
+    assert acled_mapping("AGREE", None, None) == ("Strategic developments", "Agreement")
+    assert acled_mapping("ACCUSE", None, None) == (None, None)
+
+
+def test_events_lexicon_loader_refuses_an_empty_file(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "empty.tsv").write_text("# nothing here\nlemma\tpos\n")
+    monkeypatch.setattr("sitrep.extract.event_lexicon.KNOWLEDGE_DIR", tmp_path)
+    with pytest.raises(ValueError, match="no entries"):
+        read_rows("empty.tsv")
+
+
+@pytest.mark.slow
+def test_events_classifier_is_replaceable_by_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    class EveryVerbIsAid:
+        name = "test.every-verb-aid.v1"
+
+        def classify(self, sentence, places=frozenset()):  # type: ignore[no-untyped-def]
+            return [TriggerLabel(t.i, None, "AID", None, 0.9) for t in sentence if t.pos_ == "VERB"]
+
+    register_classifier(EveryVerbIsAid.name, EveryVerbIsAid)
+    article = build_article("The rebels walked home.", REBELS, [])
+    events = find_events(article, nlp(article.body), classifier=EveryVerbIsAid.name)
+    assert [(e.type, e.trigger, e.confidence) for e in events] == [("AID", "walked", 0.9)]
+    assert get_classifier().name == DEFAULT_CLASSIFIER
+    with pytest.raises(ValueError, match="no event classifier"):
+        get_classifier("nope.v1")

@@ -1,0 +1,92 @@
+"""Quotes: quote marks, direct and indirect speech, speakers, channels, continuation."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.annotate import annotate
+from sitrep.extract.quote_marks import find_quote_marks
+from sitrep.extract.quotes import find_quotes
+from sitrep.extract.sourcing import find_channel, read_phrases
+from sitrep.records import Article, InputKind
+
+
+def _analysed(nlp, paragraphs: list[str]) -> tuple[Article, object]:  # type: ignore[no-untyped-def]
+    article = Article("test", "hash", InputKind.TEXT, paragraphs, outlet="Test Outlet")
+    doc = nlp(article.body)
+    annotate(article, doc)
+    return article, doc
+
+
+def test_quote_marks_pairs_curly_and_straight_quotes() -> None:
+    body = '“We will fight,” he said.\n\nShe said "this is over" and left.'
+    texts = [body[q.start : q.end] for q in find_quote_marks(body)]
+    assert texts == ["We will fight", "this is over"]
+
+
+def test_quote_marks_closes_an_open_quote_at_the_paragraph_end() -> None:
+    body = "“First part of a long quote.\n\n“Second part,” she said."
+    marks = find_quote_marks(body)
+    assert [m.open_end for m in marks] == [True, False]
+    assert body[marks[0].start : marks[0].end] == "First part of a long quote."
+
+
+def test_sourcing_lists_are_loaded_and_refuse_to_be_empty() -> None:
+    assert "say" in read_phrases("reporting_verbs.txt")
+    with pytest.raises(FileNotFoundError):
+        read_phrases("no_such_list.txt")
+
+
+def test_channel_found_from_its_phrase() -> None:
+    assert find_channel("He took to X to say: ") == "X"
+    assert find_channel("An army spokesman said in a TV address on Saturday") == "TV address"
+    assert find_channel("He said on Monday") is None
+
+
+@pytest.mark.slow
+def test_quotes_speaker_after_the_quote_and_its_continuation(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(
+        nlp,
+        [
+            "“I don’t think the outside powers have the leverage,” said Andreas Krieg, "
+            "director of MENA Analytica. “At this moment most bets are that the regime may fall.”"
+        ],
+    )
+    direct = [q for q in find_quotes(article, doc) if q.direct]
+    assert [q.text[:12] for q in direct] == ["I don’t thin", "At this mome"]
+    assert all(q.speaker == "Andreas Krieg" for q in direct)
+    assert all(q.speaker_actor_id is not None for q in direct)
+
+
+@pytest.mark.slow
+def test_quotes_pronoun_speaker_resolves_to_the_last_person_who_spoke(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(
+        nlp,
+        [
+            "Russian Foreign Minister Sergei Lavrov said Moscow is “trying to do everything "
+            "not to allow terrorists to prevail.”",
+            "“We don’t want them to follow the fate of Iraqis,” he said.",
+        ],
+    )
+    direct = [q for q in find_quotes(article, doc) if q.direct]
+    assert [q.speaker for q in direct] == ["Sergei Lavrov", "Sergei Lavrov"]
+
+
+@pytest.mark.slow
+def test_quotes_indirect_speech_keeps_a_description_as_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(
+        nlp,
+        ["An Alawite woman reached by phone said many families were fleeing to the coast."],
+    )
+    (quote,) = find_quotes(article, doc)
+    assert not quote.direct
+    assert quote.text == "many families were fleeing to the coast"
+    assert quote.speaker is not None and quote.speaker.startswith("An Alawite woman")
+    assert quote.channel == "phone"
+    assert article.body[quote.start : quote.end] == quote.text
+
+
+@pytest.mark.slow
+def test_quotes_scare_quotes_without_a_speaker_are_not_quotes(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(nlp, ["The so-called “safe zone” was shelled on Monday."])
+    assert find_quotes(article, doc) == []
