@@ -21,7 +21,10 @@ def event_status(trigger: Token) -> EventStatus:
     cues = modality_cues()
     speech = speech_verbs()
     token = trigger
-    while True:
+    visited: set[int] = set()
+    # Bounded by the visited set: a parse whose heads form a cycle must not hang the batch.
+    while token.i not in visited:
+        visited.add(token.i)
         found = _status_at(token, trigger, cues)
         if found is not None:
             return found
@@ -32,6 +35,7 @@ def event_status(trigger: Token) -> EventStatus:
         if head.lemma_.lower() in speech:
             return EventStatus.ASSERTED
         token = head
+    return EventStatus.ASSERTED
 
 
 def _status_at(
