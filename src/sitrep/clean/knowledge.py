@@ -1,0 +1,48 @@
+"""The reading and cleaning stages' word lists, from `sitrep/knowledge/reading/`.
+
+Each file opens with a "#" header (source, licence); each is read once per process. An empty
+file is refused: a missing list would silently switch a cue off.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+READING_DIR = Path(__file__).resolve().parent.parent / "knowledge" / "reading"
+
+
+def _entries(name: str) -> list[str]:
+    text = (READING_DIR / name).read_text("utf-8")
+    entries = [line.strip() for line in text.splitlines()]
+    entries = [entry for entry in entries if entry and not entry.startswith("#")]
+    if not entries:
+        raise ValueError(f"reading knowledge file {name} is empty")
+    return entries
+
+
+@functools.cache
+def lowercase_set(name: str) -> frozenset[str]:
+    """A one-entry-per-line list, lowercased."""
+    return frozenset(entry.lower() for entry in _entries(name))
+
+
+@functools.cache
+def lowercase_list(name: str) -> tuple[str, ...]:
+    """A one-entry-per-line list, lowercased, in file order."""
+    return tuple(entry.lower() for entry in _entries(name))
+
+
+@functools.cache
+def time_zones() -> dict[str, ZoneInfo]:
+    """Time-zone abbreviation (upper case) -> IANA zone."""
+    zones: dict[str, ZoneInfo] = {}
+    for entry in _entries("timezones.tsv"):
+        abbreviation, zone = entry.split("\t")
+        zones[abbreviation.strip().upper()] = ZoneInfo(zone.strip())
+    return zones
+
+
+def stop_words() -> frozenset[str]:
+    return lowercase_set("stopwords_en.txt")

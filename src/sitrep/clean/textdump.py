@@ -1,0 +1,267 @@
+"""A block classifier for page text captured from a browser or an HTML-to-text renderer.
+
+Such a dump holds the article among menus, bylines, captions, link lists, promos and footers.
+Each non-empty line is one block. A block is prose when it is long enough, ends like a
+sentence and has the stop-word density of running English; it is chrome when it is a list
+bullet, a repeated line, a link-like "Label: Headline", a short non-sentence, or a promo
+closing on a call to action. The article is the densest run of prose (a maximum-sum segment
+over per-block weights: prose counts its words, chrome costs a penalty), read from the first
+to the last prose block of that run. Nothing here knows any site.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sitrep.clean.knowledge import lowercase_list, stop_words
+from sitrep.records import Caption, RelatedLink
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_BULLET = re.compile(r"^[•*+\-–—·▪►›»|]\s*")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$")
+_LABELLED_HEADLINE = re.compile(r"^(?P<label>[A-Z][\w’' ]{1,24}):\s+(?P<headline>\S.{8,})$")
+_UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")  # Thai, kana, Han
+_URL = re.compile(r"https?://|www\.|\.(com|org|net)\b", re.IGNORECASE)
+_LAST_SENTENCE = re.compile(r"(?:^|[.!?…]\s+)([^.!?…]+[.!?…]?)\s*$")
+
+# Thresholds tuned on the development pages of the article-extraction set.
+MIN_PROSE_WORDS = 6
+LONG_PROSE_WORDS = 25  # a line this long is prose even without a full stop
+MIN_STOP_SHARE = 0.2
+MIN_PAGE_STOP_SHARE = 0.15  # below this the page is not English and stop words say nothing
+_LETTERS_PER_WORD = 2
+PROMO_TAIL_WORDS = 8  # a call to action closes a promo within its last few words
+CHROME_BASE_COST = 2.0
+CHROME_WORD_COST = 0.5
+NEIGHBOURHOOD = 2  # blocks on each side that decide whether a prose block is an island
+MIN_ISLAND_FACTOR = 0.4
+MIN_LIST_ITEM_WORDS = 4
+
+
+@dataclass(slots=True)
+class Block:
+    """One non-empty line of the dump and the features the classifier reads."""
+
+    index: int
+    text: str
+    indent: int
+    words: int
+    stop_share: float
+    sentence_end: bool
+    bullet: bool
+    repeats: int = 1
+    english: bool = True  # the page is English, so stop-word density is a usable cue
+    caption: bool = False
+    related: str | None = None  # the headline when the block is a "Label: Headline" link
+    promo: bool = False
+
+    @property
+    def prose(self) -> bool:
+        if self.caption or self.promo or self.related or self.repeats > 1:
+            return False
+        if self.words < MIN_PROSE_WORDS or (self.english and self.stop_share < MIN_STOP_SHARE):
+            return False
+        return self.sentence_end or self.words >= LONG_PROSE_WORDS
+
+
+@dataclass(slots=True)
+class CleanedDump:
+    """The article found in a text dump, with the blocks around it for metadata cues."""
+
+    blocks: list[Block]
+    body: list[Block]
+    start: int  # index into `blocks` of the first body block
+    end: int  # index into `blocks` one past the last body block
+    captions: list[Caption] = field(default_factory=list)
+    related_links: list[RelatedLink] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [block.text for block in self.body]
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Every non-empty line as a Block with its features (captions and repeats included)."""
+    blocks: list[Block] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        bullet = bool(_BULLET.match(stripped)) and not stripped.startswith("--")
+        content = _BULLET.sub("", stripped) if bullet else stripped
+        if not content:
+            continue
+        words = _WORD.findall(content)
+        stops = sum(1 for word in words if word.lower() in stop_words())
+        # Scripts written without spaces count about one word per two characters.
+        size = len(words) + len(_UNSPACED_SCRIPT.findall(content)) // _LETTERS_PER_WORD
+        blocks.append(
+            Block(
+                index=len(blocks),
+                text=" ".join(content.split()),
+                indent=len(line) - len(line.lstrip()),
+                words=size,
+                stop_share=stops / len(words) if words else 0.0,
+                sentence_end=bool(_SENTENCE_END.search(content)),
+                bullet=bullet,
+            )
+        )
+    counts = Counter(block.text for block in blocks)
+    english = _is_english(blocks)
+    for block in blocks:
+        block.english = english
+        block.repeats = counts[block.text]
+        block.related = _related_headline(block)
+        block.promo = _is_promo(block)
+    _mark_captions(blocks)
+    return blocks
+
+
+def _is_english(blocks: list[Block]) -> bool:
+    long_blocks = [block for block in blocks if block.words >= MIN_PROSE_WORDS]
+    words = sum(block.words for block in long_blocks)
+    stops = sum(block.stop_share * block.words for block in long_blocks)
+    return words > 0 and stops / words >= MIN_PAGE_STOP_SHARE
+
+
+def clean_dump(text: str) -> CleanedDump:
+    """Find the article in a text dump; an empty body when the page holds no prose."""
+    blocks = split_blocks(text)
+    start, end = _densest_run(blocks)
+    run = blocks[start:end]
+    body = [
+        block
+        for position, block in enumerate(run)
+        if block.prose or _kept_inside(block) or _is_subheading(run, position)
+    ]
+    captions = [
+        Caption(text=block.text, credit=None)
+        for block in blocks[max(0, start - 10) : end]
+        if block.caption and not block.bullet
+    ]
+    related = [
+        RelatedLink(title=block.related) for block in blocks[start:end] if block.related is not None
+    ]
+    return CleanedDump(
+        blocks=blocks,
+        body=body,
+        start=start,
+        end=end,
+        captions=_merge_caption_credits(captions),
+        related_links=related,
+    )
+
+
+def _kept_inside(block: Block) -> bool:
+    """A short sentence or list item inside the article run: still article text."""
+    if block.caption or block.promo or block.related or block.repeats > 1:
+        return False
+    if block.bullet:
+        return block.words >= MIN_LIST_ITEM_WORDS
+    return block.sentence_end and block.words >= 2
+
+
+MIN_PARAGRAPHS_BEFORE_SUBHEADING = 2
+MAX_SUBHEADING_WORDS = 12
+
+
+def _is_subheading(run: list[Block], position: int) -> bool:
+    """A short title-like line that opens a later part of the article: prose follows it, and
+    it comes after the lede (widget labels such as a video box sit right under the lede)."""
+    block = run[position]
+    if block.prose or block.bullet or block.caption or block.related:
+        return False
+    if block.repeats > 1 or block.sentence_end or not 1 <= block.words <= MAX_SUBHEADING_WORDS:
+        return False
+    following = run[position + 1] if position + 1 < len(run) else None
+    if following is None or not following.prose:
+        return False
+    prose_before = sum(1 for earlier in run[:position] if earlier.prose)
+    return prose_before >= MIN_PARAGRAPHS_BEFORE_SUBHEADING
+
+
+def _densest_run(blocks: list[Block]) -> tuple[int, int]:
+    """The maximum-sum segment of block weights (a maximum-subarray scan)."""
+    best_sum, best = 0.0, (0, 0)
+    running, run_start = 0.0, 0
+    for position, weight in enumerate(_weights(blocks)):
+        if running <= 0:
+            running, run_start = 0.0, position
+        running += weight
+        if running > best_sum:
+            best_sum, best = running, (run_start, position + 1)
+    return best
+
+
+def _weights(blocks: list[Block]) -> list[float]:
+    """Prose counts its words, scaled down when its neighbours are chrome: an article is a
+    run of paragraphs, while teasers and comments are prose islands between link lines."""
+    prose = [block.prose for block in blocks]
+    weights: list[float] = []
+    for position, block in enumerate(blocks):
+        if not prose[position]:
+            weights.append(-(CHROME_BASE_COST + CHROME_WORD_COST * block.words))
+            continue
+        window = (
+            prose[max(0, position - NEIGHBOURHOOD) : position]
+            + prose[position + 1 : position + 1 + NEIGHBOURHOOD]
+        )
+        share = sum(window) / len(window) if window else 1.0
+        weights.append(block.words * max(MIN_ISLAND_FACTOR, share))
+    return weights
+
+
+def _related_headline(block: Block) -> str | None:
+    """A "Label: Headline" line whose headline is title-cased and not a sentence."""
+    match = _LABELLED_HEADLINE.match(block.text)
+    if match is None or block.sentence_end:
+        return None
+    label_words = match.group("label").split()
+    if len(label_words) > 3:
+        return None
+    headline = match.group("headline").strip()
+    words = _WORD.findall(headline)
+    if len(words) < 3:
+        return None
+    capitalised = sum(1 for word in words if word[0].isupper())
+    if capitalised / len(words) < 0.6:
+        return None
+    return headline
+
+
+def _is_promo(block: Block) -> bool:
+    """Prose whose closing words are a call to action ("... Register here.")."""
+    if not block.sentence_end and not block.text.endswith(("»", "→", ">")):
+        return False
+    match = _LAST_SENTENCE.search(block.text)
+    tail = (match.group(1) if match else block.text).lower()
+    if len(tail.split()) > PROMO_TAIL_WORDS:
+        return False
+    return any(phrase in tail for phrase in lowercase_list("call_to_action.txt"))
+
+
+def _mark_captions(blocks: list[Block]) -> None:
+    """A line followed by itself with a credit glued on is a caption, and so is that copy."""
+    for block, following in zip(blocks, blocks[1:], strict=False):
+        if (
+            block.words >= 3
+            and following.text.startswith(block.text)
+            and following.text != block.text
+        ):
+            block.caption = True
+            following.caption = True
+
+
+def _merge_caption_credits(captions: list[Caption]) -> list[Caption]:
+    """Turn "caption" + "caption<credit>" pairs into one Caption with its credit."""
+    merged: list[Caption] = []
+    for caption in captions:
+        previous = merged[-1] if merged else None
+        if previous is not None and caption.text.startswith(previous.text):
+            credit = caption.text[len(previous.text) :].strip(" .–—-|")
+            previous.credit = credit or None
+        elif caption.text not in {c.text for c in merged}:
+            merged.append(caption)
+    return merged

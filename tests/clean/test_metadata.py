@@ -1,0 +1,128 @@
+"""Dates, bylines, language and the layout cues for a text dump's metadata."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from sitrep.clean import clean_text
+from sitrep.clean.bylines import is_agency, sort_names, split_names
+from sitrep.clean.dates import parse_dateline
+from sitrep.clean.language import detect_language
+
+PARAGRAPH = (
+    "Officials in the northern province said on Monday that the road had been closed "
+    "after heavy rain, and that repairs would take at least a week to finish."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "December 7, 2024, 4:56 PM ET",
+            datetime(2024, 12, 7, 16, 56, tzinfo=ZoneInfo("America/New_York")),
+        ),
+        (
+            "July 4, 2024 9:05 a.m. ET",
+            datetime(2024, 7, 4, 9, 5, tzinfo=ZoneInfo("America/New_York")),
+        ),
+        ("7 Dec 2024 at 09:15 GMT", datetime(2024, 12, 7, 9, 15, tzinfo=ZoneInfo("Etc/UTC"))),
+        (
+            "2019-11-18T23:03:00+01:00",
+            datetime(2019, 11, 18, 23, 3, tzinfo=UTC) - timedelta(hours=1),
+        ),
+        ("Posted Sept. 3, 2020", datetime(2020, 9, 3)),
+    ],
+)
+def test_dates_parse_dateline(text: str, expected: datetime) -> None:
+    parsed = parse_dateline(text)
+    assert parsed == expected
+    assert (parsed.tzinfo is None) == (expected.tzinfo is None)
+
+
+def test_dates_et_follows_daylight_saving() -> None:
+    winter = parse_dateline("January 5, 2024 10:00 AM ET")
+    summer = parse_dateline("July 5, 2024 10:00 AM ET")
+    assert winter.utcoffset() == timedelta(hours=-5)
+    assert summer.utcoffset() == timedelta(hours=-4)
+
+
+def test_dates_no_date_gives_none() -> None:
+    assert parse_dateline("Home News Sport") is None
+
+
+def test_bylines_split_and_sort() -> None:
+    names = split_names("By Jane Roe, John Doe and The Associated Press")
+    assert names == ["Jane Roe", "John Doe", "The Associated Press"]
+    people, agencies = sort_names([*names, "Jane Roe"])
+    assert people == ["Jane Roe", "John Doe"]
+    assert agencies == ["The Associated Press"]
+
+
+@pytest.mark.parametrize(
+    ("name", "agency"),
+    [
+        ("Reuters", True),
+        ("AFP", True),
+        ("Yonhap News", True),
+        ("Staff Reporter", True),
+        ("Jane Roe", False),
+        ("Mary-Kate O’Neil", False),
+    ],
+)
+def test_bylines_is_agency(name: str, agency: bool) -> None:
+    assert is_agency(name) is agency
+
+
+def test_language_english_or_not() -> None:
+    assert detect_language(PARAGRAPH * 2) == "en"
+    french = "Le conseil municipal a voté mardi soir un budget en hausse pour les écoles. " * 3
+    assert detect_language(french) == "und"
+    assert detect_language("Too short") is None
+
+
+def test_metadata_from_layout_cues() -> None:
+    page = "\n".join(
+        [
+            "• Home",
+            "• World",
+            "WorldEurope",
+            "",
+            "Road closed after heavy rain in the north",
+            "",
+            "By",
+            "Jane Roe",
+            "Jane Roe",
+            ",",
+            "John Doe",
+            "and",
+            "Reuters",
+            "Share Icon",
+            "March 4, 2024, 8:15 AM GMT",
+            "",
+            PARAGRAPH,
+            "",
+            PARAGRAPH + " Again.",
+            "",
+            "© 2024 Northern Daily News Ltd. All rights reserved.",
+        ]
+    )
+    meta = clean_text(page).metadata
+    assert meta.title == "Road closed after heavy rain in the north"
+    assert meta.section == ["World", "Europe"]
+    assert meta.authors == ["Jane Roe", "John Doe"]
+    assert meta.agencies == ["Reuters"]
+    assert meta.published == datetime(2024, 3, 4, 8, 15, tzinfo=ZoneInfo("Etc/UTC"))
+    assert meta.outlet == "Northern Daily News"
+
+
+def test_metadata_title_without_byline_is_heading_above_prose() -> None:
+    page = "\n".join(
+        ["• Home", "• News", "Road closed after heavy rain", "", PARAGRAPH, PARAGRAPH + " B."]
+    )
+    meta = clean_text(page).metadata
+    assert meta.title == "Road closed after heavy rain"
+    assert meta.authors == []

@@ -1,0 +1,99 @@
+"""The text-dump block classifier on small hand-made pages."""
+
+from __future__ import annotations
+
+from sitrep.clean.textdump import clean_dump, split_blocks
+
+PARAGRAPH = (
+    "Officials in the northern province said on Monday that the road had been closed "
+    "after heavy rain, and that repairs would take at least a week to finish."
+)
+
+
+def _page(*parts: str) -> str:
+    return "\n\n".join(parts)
+
+
+def test_textdump_keeps_prose_and_drops_menus_and_lists() -> None:
+    menu = "\n".join(f"  • Section {n}" for n in range(10))
+    teasers = "\n".join(f"Another headline about topic number {n} today" for n in range(6))
+    dump = clean_dump(_page(menu, "Road closed", PARAGRAPH, PARAGRAPH + " More.", teasers))
+    assert dump.paragraphs == [PARAGRAPH, PARAGRAPH + " More."]
+
+
+def test_textdump_caption_with_credit_kept_apart() -> None:
+    caption = "A flooded road near the provincial capital in 2023."
+    dump = clean_dump(_page(f"{caption}\n{caption}Jane Roe—Agency Photo", PARAGRAPH, PARAGRAPH))
+    assert caption not in dump.paragraphs
+    assert dump.captions[0].text == caption
+    assert dump.captions[0].credit == "Jane Roe—Agency Photo"
+
+
+def test_textdump_related_link_lines_leave_the_body() -> None:
+    related = "See Also: Floods Hit Three Provinces As Rivers Rise"
+    dump = clean_dump(_page(PARAGRAPH, related, PARAGRAPH + " Again."))
+    assert related not in dump.paragraphs
+    assert [link.title for link in dump.related_links] == [
+        "Floods Hit Three Provinces As Rivers Rise"
+    ]
+
+
+def test_textdump_sentence_with_colon_is_not_a_related_link() -> None:
+    line = "He said: the road will reopen when the water has gone down."
+    dump = clean_dump(_page(PARAGRAPH, line, PARAGRAPH))
+    assert line in dump.paragraphs
+    assert dump.related_links == []
+
+
+def test_textdump_promo_ending_in_call_to_action_dropped() -> None:
+    promo = (
+        "Our annual summit returns to the capital next spring to bring together the leaders "
+        "and thinkers who shape the region for two days of talks. Register here."
+    )
+    dump = clean_dump(_page(PARAGRAPH, PARAGRAPH + " Also.", promo))
+    assert promo not in dump.paragraphs
+
+
+def test_textdump_repeated_lines_are_chrome() -> None:
+    blocks = split_blocks("Jane Roe\nJane Roe\n" + PARAGRAPH)
+    assert [block.repeats for block in blocks] == [2, 2, 1]
+    assert not blocks[0].prose and blocks[2].prose
+
+
+def test_textdump_subheading_after_lede_kept_widget_label_under_lede_dropped() -> None:
+    dump = clean_dump(
+        _page(
+            PARAGRAPH,
+            "Watch Now",
+            PARAGRAPH + " A.",
+            PARAGRAPH + " B.",
+            "The Aftermath",
+            PARAGRAPH + " C.",
+        )
+    )
+    assert "The Aftermath" in dump.paragraphs
+    assert "Watch Now" not in dump.paragraphs
+
+
+def test_textdump_teaser_islands_after_article_left_out() -> None:
+    teasers = "\n".join(
+        f"Teaser headline number {n}\nNovember {n + 1}, 2019\n{PARAGRAPH} ({n})\nRead More"
+        for n in range(5)
+    )
+    body = [PARAGRAPH + f" Part {n}." for n in range(6)]
+    dump = clean_dump(_page(*body, teasers))
+    assert dump.paragraphs == body
+
+
+def test_textdump_non_english_page_uses_length_and_punctuation() -> None:
+    sentence = (
+        "Le conseil municipal a voté mardi soir un budget en hausse pour la rénovation des "
+        "écoles primaires de la ville, après de longs débats."
+    )
+    menu = "\n".join(f"• Rubrique {n}" for n in range(8))
+    dump = clean_dump(_page(menu, sentence, sentence + " Encore."))
+    assert dump.paragraphs == [sentence, sentence + " Encore."]
+
+
+def test_textdump_page_without_prose_has_empty_body() -> None:
+    assert clean_dump("Home\nNews\nSport\nWeather").paragraphs == []

@@ -1,0 +1,197 @@
+"""Reading every input kind, and one clear error per bad document."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import random
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from sitrep.cli import app
+from sitrep.errors import DocumentRejected, ErrorCode
+from sitrep.read import read_bytes, read_paths
+from sitrep.records import Article, DocumentError, InputKind
+
+PROSE = (
+    "The council met on Tuesday to discuss the new budget for the coming year, and members "
+    "said that the plan would be put to a vote before the end of the month."
+)
+HTML_PAGE = f"""<!DOCTYPE html><html><head><title>Council weighs budget</title>
+<meta property="article:published_time" content="2024-03-05T10:30:00+01:00"></head>
+<body><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<article><h1>Council weighs budget</h1>
+<p>{PROSE}</p><p>{PROSE.replace("Tuesday", "Wednesday")}</p>
+<p>{PROSE.replace("council", "committee")}</p></article>
+<footer>© 2024 Example Media Ltd. All rights reserved.</footer></body></html>"""
+
+
+_RANDOM_HIGH_BYTES = bytes(random.Random(1).choices(range(128, 256), k=3000))
+
+
+def _text_page() -> str:
+    menu = "\n".join(f"  • Item {n}" for n in range(8))
+    body = "\n\n".join(PROSE.replace("year", f"year {n}") for n in range(4))
+    return f"{menu}\n\nCouncil weighs the budget plan\n\nMarch 5, 2024, 9:00 AM ET\n\n{body}\n"
+
+
+def _warc(records: list[tuple[str, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    for uri, payload in records:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            uri, "response", payload=io.BytesIO(payload), http_headers=headers
+        )
+        writer.write_record(record)
+    return buffer.getvalue()
+
+
+def _only(items: list[Article | DocumentError]) -> Article | DocumentError:
+    assert len(items) == 1
+    return items[0]
+
+
+def test_read_plain_text_dump(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(_text_page(), "utf-8")
+    article = _only(list(read_paths([str(path)])))
+    assert isinstance(article, Article)
+    assert article.input_kind is InputKind.TEXT
+    assert len(article.paragraphs) == 4
+    assert "Item 3" not in article.body
+    assert article.title == "Council weighs the budget plan"
+    assert article.language == "en"
+
+
+def test_read_html_detected_by_content_not_extension(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"  # HTML saved under a misleading name
+    path.write_text(HTML_PAGE, "utf-8")
+    article = _only(list(read_paths([str(path)])))
+    assert isinstance(article, Article)
+    assert article.input_kind is InputKind.HTML
+    assert "discuss the new budget" in article.body
+    assert "Home" not in article.body
+    assert article.published is not None and article.published.utcoffset() is not None
+
+
+def test_read_gzipped_html(tmp_path: Path) -> None:
+    path = tmp_path / "page.html.gz"
+    path.write_bytes(gzip.compress(HTML_PAGE.encode()))
+    article = _only(list(read_paths([str(path)])))
+    assert isinstance(article, Article)
+    assert article.input_kind is InputKind.HTML
+
+
+def test_read_gzipped_text(tmp_path: Path) -> None:
+    path = tmp_path / "page.gz"
+    path.write_bytes(gzip.compress(_text_page().encode()))
+    article = _only(list(read_paths([str(path)])))
+    assert isinstance(article, Article) and article.input_kind is InputKind.TEXT
+
+
+def test_read_legacy_encoding_detected(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes(_text_page().replace("council", "conseil élu").encode("cp1252"))
+    article = _only(list(read_paths([str(path)])))
+    assert isinstance(article, Article)
+    assert "conseil élu" in article.body
+
+
+def test_read_warc_yields_each_response(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    second = HTML_PAGE.replace("Council weighs budget", "Mayor resigns")
+    path.write_bytes(
+        _warc(
+            [("https://a.example/1", HTML_PAGE.encode()), ("https://b.example/2", second.encode())]
+        )
+    )
+    articles = list(read_paths([str(path)]))
+    assert [a.source for a in articles] == ["https://a.example/1", "https://b.example/2"]
+    assert all(isinstance(a, Article) and a.url == a.source for a in articles)
+
+
+def test_read_folder_recursively_in_order(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a.txt").write_text(_text_page(), "utf-8")
+    (tmp_path / "b" / "c.html").write_text(HTML_PAGE, "utf-8")
+    (tmp_path / ".hidden").write_text("ignored", "utf-8")
+    sources = [item.source for item in read_paths([str(tmp_path)])]
+    assert sources == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "c.html")]
+
+
+def test_read_paths_is_lazy(tmp_path: Path) -> None:
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(_text_page(), "utf-8")
+    items = read_paths([str(tmp_path)])
+    first = next(items)
+    (tmp_path / "2.txt").write_bytes(b"")  # changed after the first was read
+    rest = list(items)
+    assert isinstance(first, Article)
+    assert isinstance(rest[-1], DocumentError) and rest[-1].code == ErrorCode.EMPTY
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"", ErrorCode.EMPTY),
+        (b"   \n\t  \n", ErrorCode.EMPTY),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), ErrorCode.BINARY),
+        (gzip.compress(PROSE.encode() * 50)[:60], ErrorCode.TRUNCATED),
+        (_RANDOM_HIGH_BYTES, ErrorCode.UNDECODABLE),
+        (b"\n".join([b"Home", b"News", b"Sport"] * 20), ErrorCode.NO_ARTICLE),
+    ],
+    ids=["empty", "whitespace", "binary", "truncated-gzip", "undecodable", "navigation-only"],
+)
+def test_read_bytes_rejects_bad_input(data: bytes, code: ErrorCode) -> None:
+    with pytest.raises(DocumentRejected) as rejected:
+        read_bytes(data, "bad")
+    assert rejected.value.code == code
+
+
+def test_read_paths_size_limit_on_disk_and_after_decompression(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * 3000)
+    bomb = tmp_path / "bomb.gz"
+    bomb.write_bytes(gzip.compress(b"word " * 3000))
+    errors = list(read_paths([str(big), str(bomb)], max_bytes=10_000))
+    assert [e.code for e in errors if isinstance(e, DocumentError)] == [
+        ErrorCode.TOO_LARGE,
+        ErrorCode.TOO_LARGE,
+    ]
+
+
+def test_read_deeply_nested_html_does_not_crash() -> None:
+    html = "<html><body>" + "<div>" * 5000 + f"<p>{PROSE}</p>" * 3 + "</div>" * 5000
+    try:
+        article = read_bytes(html.encode(), "deep.html")
+    except DocumentRejected as rejected:
+        assert rejected.code == ErrorCode.NO_ARTICLE
+    else:
+        assert "budget" in article.body
+
+
+def test_read_batch_goes_on_after_errors(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(_text_page(), "utf-8")
+    items = list(read_paths([str(tmp_path / "missing.txt"), str(good)]))
+    assert isinstance(items[0], DocumentError) and items[0].code == ErrorCode.NOT_FOUND
+    assert isinstance(items[1], Article)
+
+
+def test_cli_read_stdin_and_exit_codes(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["read", "-", "--format", "json"], input=_text_page())
+    assert result.exit_code == 0
+    assert '"input_kind": "text"' in result.stdout
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    failed = runner.invoke(app, ["read", str(empty)])
+    assert failed.exit_code == 1
+    assert "[empty]" in failed.stderr
+    mixed = runner.invoke(app, ["read", str(empty), "-"], input=_text_page())
+    assert mixed.exit_code == 0
