@@ -105,7 +105,7 @@ def test_metadata_from_layout_cues() -> None:
             "",
             PARAGRAPH,
             "",
-            PARAGRAPH + " Again.",
+            PARAGRAPH.replace("Monday", "Tuesday"),
             "",
             "© 2024 Northern Daily News Ltd. All rights reserved.",
         ]
@@ -121,7 +121,14 @@ def test_metadata_from_layout_cues() -> None:
 
 def test_metadata_title_without_byline_is_heading_above_prose() -> None:
     page = "\n".join(
-        ["• Home", "• News", "Road closed after heavy rain", "", PARAGRAPH, PARAGRAPH + " B."]
+        [
+            "• Home",
+            "• News",
+            "Road closed after heavy rain",
+            "",
+            PARAGRAPH,
+            PARAGRAPH.replace("Monday", "Friday"),
+        ]
     )
     meta = clean_text(page).metadata
     assert meta.title == "Road closed after heavy rain"

@@ -10,6 +10,11 @@ PARAGRAPH = (
 )
 
 
+def _paragraph(n: int) -> str:
+    """A distinct paragraph (identical lines would count as repeated chrome)."""
+    return PARAGRAPH.replace("Monday", f"day {n} of the month")
+
+
 def _page(*parts: str) -> str:
     return "\n\n".join(parts)
 
@@ -17,13 +22,15 @@ def _page(*parts: str) -> str:
 def test_textdump_keeps_prose_and_drops_menus_and_lists() -> None:
     menu = "\n".join(f"  • Section {n}" for n in range(10))
     teasers = "\n".join(f"Another headline about topic number {n} today" for n in range(6))
-    dump = clean_dump(_page(menu, "Road closed", PARAGRAPH, PARAGRAPH + " More.", teasers))
-    assert dump.paragraphs == [PARAGRAPH, PARAGRAPH + " More."]
+    dump = clean_dump(_page(menu, "Road closed", _paragraph(1), _paragraph(2), teasers))
+    assert dump.paragraphs == [_paragraph(1), _paragraph(2)]
 
 
 def test_textdump_caption_with_credit_kept_apart() -> None:
     caption = "A flooded road near the provincial capital in 2023."
-    dump = clean_dump(_page(f"{caption}\n{caption}Jane Roe—Agency Photo", PARAGRAPH, PARAGRAPH))
+    dump = clean_dump(
+        _page(f"{caption}\n{caption}Jane Roe—Agency Photo", _paragraph(1), _paragraph(2))
+    )
     assert caption not in dump.paragraphs
     assert dump.captions[0].text == caption
     assert dump.captions[0].credit == "Jane Roe—Agency Photo"
@@ -77,10 +84,11 @@ def test_textdump_subheading_after_lede_kept_widget_label_under_lede_dropped() -
 
 def test_textdump_teaser_islands_after_article_left_out() -> None:
     teasers = "\n".join(
-        f"Teaser headline number {n}\nNovember {n + 1}, 2019\n{PARAGRAPH} ({n})\nRead More"
+        f"Another story from the same site, number {n}\nNovember {n + 1}, 2019 at 5:10 pm\n"
+        f"{_paragraph(10 + n)}\nRead More"
         for n in range(5)
     )
-    body = [PARAGRAPH + f" Part {n}." for n in range(6)]
+    body = [_paragraph(n) for n in range(6)]
     dump = clean_dump(_page(*body, teasers))
     assert dump.paragraphs == body
 
@@ -91,8 +99,9 @@ def test_textdump_non_english_page_uses_length_and_punctuation() -> None:
         "écoles primaires de la ville, après de longs débats."
     )
     menu = "\n".join(f"• Rubrique {n}" for n in range(8))
-    dump = clean_dump(_page(menu, sentence, sentence + " Encore."))
-    assert dump.paragraphs == [sentence, sentence + " Encore."]
+    other = sentence.replace("mardi soir", "jeudi matin")
+    dump = clean_dump(_page(menu, sentence, other))
+    assert dump.paragraphs == [sentence, other]
 
 
 def test_textdump_page_without_prose_has_empty_body() -> None:

@@ -195,3 +195,7 @@ def test_cli_read_stdin_and_exit_codes(tmp_path: Path) -> None:
     assert "[empty]" in failed.stderr
     mixed = runner.invoke(app, ["read", str(empty), "-"], input=_text_page())
     assert mixed.exit_code == 0
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * 300_000)
+    too_large = runner.invoke(app, ["read", str(big), "--max-mb", "1"])
+    assert too_large.exit_code == 1 and "[too_large]" in too_large.stderr

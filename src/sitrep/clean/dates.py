@@ -7,7 +7,7 @@ daylight time follows the date. A date-time with no zone cue stays naive.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from sitrep.clean.knowledge import time_zones
 
@@ -93,7 +93,7 @@ def _from_match(match: re.Match[str]) -> datetime | None:
 
 def _fixed_offset(offset: str) -> timezone:
     if offset == "Z":
-        return timezone.utc
+        return UTC
     sign = -1 if offset[0] == "-" else 1
     digits = offset[1:].replace(":", "")
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))

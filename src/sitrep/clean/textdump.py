@@ -11,6 +11,7 @@ to the last prose block of that run. Nothing here knows any site.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,7 +24,9 @@ _BULLET = re.compile(r"^[•*+\-–—·▪►›»|]\s*")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$")
 _LABELLED_HEADLINE = re.compile(r"^(?P<label>[A-Z][\w’' ]{1,24}):\s+(?P<headline>\S.{8,})$")
 _UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")  # Thai, kana, Han
-_URL = re.compile(r"https?://|www\.|\.(com|org|net)\b", re.IGNORECASE)
+_DATE_SHAPE = re.compile(
+    r"\b(1[89]|20)\d\d\b|\d:\d\d|\bago\b"
+)  # a year, a clock time, "2 hours ago"
 _LAST_SENTENCE = re.compile(r"(?:^|[.!?…]\s+)([^.!?…]+[.!?…]?)\s*$")
 
 # Thresholds tuned on the development pages of the article-extraction set.
@@ -33,10 +36,10 @@ MIN_STOP_SHARE = 0.2
 MIN_PAGE_STOP_SHARE = 0.15  # below this the page is not English and stop words say nothing
 _LETTERS_PER_WORD = 2
 PROMO_TAIL_WORDS = 8  # a call to action closes a promo within its last few words
-CHROME_BASE_COST = 2.0
+CHROME_BASE_COST = 3.0
 CHROME_WORD_COST = 0.5
 NEIGHBOURHOOD = 2  # blocks on each side that decide whether a prose block is an island
-MIN_ISLAND_FACTOR = 0.4
+MIN_ISLAND_FACTOR = 0.3
 MIN_LIST_ITEM_WORDS = 4
 
 
@@ -175,6 +178,8 @@ def _is_subheading(run: list[Block], position: int) -> bool:
         return False
     if block.repeats > 1 or block.sentence_end or not 1 <= block.words <= MAX_SUBHEADING_WORDS:
         return False
+    if _DATE_SHAPE.search(block.text):
+        return False
     following = run[position + 1] if position + 1 < len(run) else None
     if following is None or not following.prose:
         return False
@@ -244,7 +249,7 @@ def _is_promo(block: Block) -> bool:
 
 def _mark_captions(blocks: list[Block]) -> None:
     """A line followed by itself with a credit glued on is a caption, and so is that copy."""
-    for block, following in zip(blocks, blocks[1:], strict=False):
+    for block, following in itertools.pairwise(blocks):
         if (
             block.words >= 3
             and following.text.startswith(block.text)

@@ -11,8 +11,10 @@ from typing import Annotated
 import typer
 
 from sitrep.cli._app import app
-from sitrep.read import read_paths
+from sitrep.read import DEFAULT_MAX_BYTES, read_paths
 from sitrep.records import Article, DocumentError
+
+MEGABYTE = 1024 * 1024
 
 
 class OutputFormat(StrEnum):
@@ -30,22 +32,36 @@ def read_cli(
     extract: Annotated[
         bool, typer.Option(help="Add quotes, claims, events (implies --annotate).")
     ] = False,
+    max_mb: Annotated[
+        int, typer.Option(help="Reject documents larger than this (MB, after decompression).")
+    ] = DEFAULT_MAX_BYTES // MEGABYTE,
 ) -> None:
     """Print each article: metadata and clean body.
 
     Example: sitrep read examples/ --format json --extract
     """
-    failures, successes = read(paths, output_format, annotate=annotate or extract, extract=extract)
+    failures, successes = read(
+        paths,
+        output_format,
+        annotate=annotate or extract,
+        extract=extract,
+        max_bytes=max_mb * MEGABYTE,
+    )
     if successes == 0 and failures > 0:
         raise typer.Exit(1)
 
 
 def read(
-    paths: list[str], output_format: OutputFormat, *, annotate: bool, extract: bool
+    paths: list[str],
+    output_format: OutputFormat,
+    *,
+    annotate: bool,
+    extract: bool,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[int, int]:
     """Read, optionally analyse, and print; returns (failures, successes)."""
     errors = ErrorReporter()
-    articles: Iterator[Article] = errors.filter(read_paths(paths))
+    articles: Iterator[Article] = errors.filter(read_paths(paths, max_bytes=max_bytes))
     if annotate:
         from sitrep.pipeline import analyse
 
