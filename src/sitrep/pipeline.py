@@ -73,7 +73,9 @@ def analyse_safely(
 def analyse_chunk(chunk: list[Record], *, nlp: Language, do_extract: bool) -> list[Record]:
     """Analyse one chunk with one `nlp.pipe` call; the unit of work every engine ships."""
     checked = [
-        record if isinstance(record, DocumentError) else reject_unfit(record, nlp.max_length) or record
+        record
+        if isinstance(record, DocumentError)
+        else reject_unfit(record, nlp.max_length) or record
         for record in chunk
     ]
     articles = [record for record in checked if isinstance(record, Article)]
@@ -147,6 +149,12 @@ def _unskipped(records: Iterable[Record], skip: Callable[[str], bool] | None) ->
         yield record
 
 
+def _checked(record: Record, max_length: int) -> Record:
+    if isinstance(record, DocumentError):
+        return record
+    return reject_unfit(record, max_length) or record
+
+
 def _parse(nlp: Language, bodies: list[str]) -> list[Doc | Exception]:
     """Parse a batch in one call; if the batch fails, parse each body alone to find the culprit."""
     try:
@@ -176,5 +184,7 @@ def _finish(article: Article, doc: Doc | Exception, do_extract: bool) -> Record:
     except DocumentRejected as exc:
         return failure(article, exc.code, exc.message)
     except Exception as exc:
-        return failure(article, ErrorCode.PROCESSING_FAILED, f"{stage}: {type(exc).__name__}: {exc}")
+        return failure(
+            article, ErrorCode.PROCESSING_FAILED, f"{stage}: {type(exc).__name__}: {exc}"
+        )
     return article

@@ -106,3 +106,31 @@ def test_textdump_non_english_page_uses_length_and_punctuation() -> None:
 
 def test_textdump_page_without_prose_has_empty_body() -> None:
     assert clean_dump("Home\nNews\nSport\nWeather").paragraphs == []
+
+
+def test_textdump_table_between_paragraphs_kept() -> None:
+    rows = "\n".join(f"{n} Player Number{n} {100 - n} {n % 3} {n % 5}" for n in range(1, 9))
+    body = [_paragraph(1), _paragraph(2)]
+    dump = clean_dump(_page(body[0], rows, body[1]))
+    assert dump.paragraphs[0] == body[0] and dump.paragraphs[-1] == body[1]
+    assert "1 Player Number1 99 1 1" in dump.paragraphs
+
+
+def test_textdump_teaser_headlines_between_prose_not_bridged() -> None:
+    teaser = "DON'T MISS\nSenate Passes Sweeping Rights And Democracy Bill"
+    dump = clean_dump(_page(_paragraph(1), _paragraph(2), teaser, _paragraph(3)))
+    assert "DON'T MISS" not in dump.paragraphs
+    assert "Senate Passes Sweeping Rights And Democracy Bill" not in dump.paragraphs
+
+
+def test_textdump_long_comment_thread_loses_to_article_above() -> None:
+    article = [_paragraph(n) for n in range(3)]
+    thread = [f"Reader {n}\n{_paragraph(20 + n)} I think so too, number {n}." for n in range(8)]
+    dump = clean_dump(_page(*article, "[ 42 comments ]", *thread))
+    assert dump.paragraphs == article
+
+
+def test_textdump_growth_stops_at_byline_above_article() -> None:
+    standfirst = "Officials say the road will reopen soon."
+    dump = clean_dump(_page(standfirst, "By Jane Roe", _paragraph(1), _paragraph(2)))
+    assert dump.paragraphs == [_paragraph(1), _paragraph(2)]

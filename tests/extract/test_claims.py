@@ -124,8 +124,10 @@ def test_claims_and_quotes_on_the_sample_page(nlp, sample_path: Path) -> None:  
     assert speaker_of("leverage over their proxies") == "Andreas Krieg"
     assert speaker_of("At this moment most bets") == "Andreas Krieg"
     assert speaker_of("many families like hers") == "Nariman"
-    assert speaker_of("be the best thing") == "Trump"
-    assert next(q.channel for q in article.quotes if "never much of a benefit" in q.text) == "X"
+    assert (speaker_of("be the best thing") or "").endswith("Trump")
+    on_x = next(q for q in article.quotes if "never much of a benefit" in q.text)
+    assert on_x.channel == "X"
+    assert (on_x.speaker or "").endswith("Trump")
 
     def claim_with(fragment: str):  # type: ignore[no-untyped-def]
         return next(c for c in article.claims if fragment in c.text)

@@ -226,3 +226,76 @@ def test_events_classifier_is_replaceable_by_name(nlp) -> None:  # type: ignore[
     assert get_classifier().name == DEFAULT_CLASSIFIER
     with pytest.raises(ValueError, match="no event classifier"):
         get_classifier("nope.v1")
+
+
+@pytest.mark.slow
+def test_events_mistagged_verb_after_subject_is_read_as_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = build_article(
+        "Another initiative saw Assad dispatch a senior envoy to Budapest.",
+        {"Assad": (ActorKind.PERSON, "government")},
+        ["Budapest"],
+    )
+    [dispatch] = [e for e in _events(nlp, article) if e.trigger == "dispatch"]
+    assert dispatch.type == "CONSULT"
+    assert _name(article, dispatch.actor_id) == "Assad"
+
+
+@pytest.mark.slow
+def test_events_it_resolves_to_the_last_singular_group(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = build_article(
+        "An army spokesman said on Saturday that it was strengthening its defenses.",
+        {"army": (ActorKind.GROUP, "military")},
+        [],
+    )
+    [event] = [e for e in _events(nlp, article) if e.trigger == "strengthening"]
+    assert _name(article, event.actor_id) == "army"
+
+
+@pytest.mark.slow
+def test_events_they_skips_singular_actors_for_a_plural_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = build_article(
+        "The rebels met the army near Hama. Later they attacked the town.",
+        {**REBELS, "army": (ActorKind.GROUP, "military")},
+        ["Hama"],
+    )
+    [attack] = [e for e in _events(nlp, article) if e.trigger == "attacked"]
+    assert _name(article, attack.actor_id) == "rebels"
+
+
+@pytest.mark.slow
+def test_events_participle_on_a_noun_takes_its_owner_as_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = build_article(
+        "Assad's office issued a statement condemning the rumors.",
+        {"Assad": (ActorKind.PERSON, "government")},
+        [],
+    )
+    [condemn] = [e for e in _events(nlp, article) if e.type == "ACCUSE"]
+    assert _name(article, condemn.actor_id) == "Assad"
+
+
+@pytest.mark.slow
+def test_events_offer_is_itself_a_proposal(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = build_article("The government made an offer of a truce to the rebels.", REBELS, [])
+    [offer] = [e for e in _events(nlp, article) if e.trigger == "offer"]
+    assert offer.status is EventStatus.PROPOSED
+
+
+def test_event_roles_walks_are_bounded_on_a_cyclic_parse() -> None:
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from sitrep.extract.event_roles import clause_verb, subject_candidates, subtree
+    from sitrep.extract.event_status import event_status
+
+    words = ["rebels", "attack", "town"]
+    doc = Doc(
+        English().vocab,
+        words=words,
+        heads=[1, 2, 1],
+        deps=["nsubj", "acl", "acl"],
+        pos=["NOUN", "NOUN", "NOUN"],
+    )
+    assert {t.i for t in subtree(doc[1])} == {0, 1, 2}
+    assert clause_verb(doc[2]).i in (1, 2)
+    assert isinstance(subject_candidates(doc[2]), list)
+    assert event_status(doc[1]) is EventStatus.ASSERTED

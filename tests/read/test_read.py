@@ -199,3 +199,28 @@ def test_cli_read_stdin_and_exit_codes(tmp_path: Path) -> None:
     big.write_bytes(b"word " * 300_000)
     too_large = runner.invoke(app, ["read", str(big), "--max-mb", "1"])
     assert too_large.exit_code == 1 and "[too_large]" in too_large.stderr
+
+
+def test_read_html_captions_and_related_links_kept_out_of_body() -> None:
+    paragraph = (
+        "Officials in the northern province said on Monday that the road had been closed "
+        "after heavy rain, and that repairs would take at least a week to finish, {n}."
+    )
+    body = "".join(f"<p>{paragraph.format(n=n)}</p>" for n in range(6))
+    html = (
+        "<html><head><title>Road closed</title></head><body><article><h1>Road closed</h1>"
+        f"{body}<figure><img src='a.jpg' alt='road'><figcaption>A flooded road near the "
+        "capital.Credit...Jane Roe/Agency</figcaption></figure>"
+        "<aside><h3>Related</h3><ul><li><a href='/a'>Floods hit three provinces again</a></li>"
+        "<li><a href='/b'>Rivers rise across the north</a></li></ul></aside>"
+        "</article></body></html>"
+    )
+    article = read_bytes(html.encode(), "page.html")
+    assert [(c.text, c.credit) for c in article.captions] == [
+        ("A flooded road near the capital.", "Jane Roe/Agency")
+    ]
+    assert [(link.title, link.url) for link in article.related_links] == [
+        ("Floods hit three provinces again", "/a"),
+        ("Rivers rise across the north", "/b"),
+    ]
+    assert "Floods hit" not in article.body and "Credit" not in article.body

@@ -16,17 +16,23 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sitrep.clean.knowledge import lowercase_list, stop_words
+from sitrep.clean.knowledge import lowercase_list, lowercase_set, stop_words
 from sitrep.records import Caption, RelatedLink
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _BULLET = re.compile(r"^[•*+\-–—·▪►›»|]\s*")
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？:][\"'”’)\]」』]*$")
 _LABELLED_HEADLINE = re.compile(r"^(?P<label>[A-Z][\w’' ]{1,24}):\s+(?P<headline>\S.{8,})$")
 _UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")  # Thai, kana, Han
 _DATE_SHAPE = re.compile(
     r"\b(1[89]|20)\d\d\b|\d:\d\d|\bago\b"
 )  # a year, a clock time, "2 hours ago"
+_BYLINE = re.compile(r"^by\b", re.IGNORECASE)
+# "(Image: GETTY)", "[VIDEO]": a photo credit or a link tag closing the line.
+_TRAILING_TAG = re.compile(r"[(\[](?:[^()\[\]]*:[^()\[\]]*|\s*[A-Z]{3,}\s*)[)\]]\W*$")
+_CAPS_LABEL = re.compile(r"^[A-Z][A-Z’' ]{2,}:")  # "SEE MORE: ..."
+_DIGITS = re.compile(r"\d+")
+_NON_LETTER = re.compile(r"[\W_]+")
 _LAST_SENTENCE = re.compile(r"(?:^|[.!?…]\s+)([^.!?…]+[.!?…]?)\s*$")
 
 # Thresholds tuned on the development pages of the article-extraction set.
@@ -41,6 +47,13 @@ CHROME_WORD_COST = 0.5
 NEIGHBOURHOOD = 2  # blocks on each side that decide whether a prose block is an island
 MIN_ISLAND_FACTOR = 0.3
 MIN_LIST_ITEM_WORDS = 4
+MAX_BRIDGE_LINES = 60  # a table or list inside an article, between two paragraphs
+MAX_COMMENT_CUE_WORDS = 5
+MIN_HEADLINE_WORDS = 3
+MAX_WIDGET_LABEL_WORDS = 12
+HEADLINE_CAPITALISED_SHARE = 0.6
+MIN_WORDS_BEFORE_COMMENTS = 50
+COMMENT_FACTOR = 0.0  # a reader thread, however long, never outweighs the article above it
 
 
 @dataclass(slots=True)
@@ -59,6 +72,7 @@ class Block:
     caption: bool = False
     related: str | None = None  # the headline when the block is a "Label: Headline" link
     promo: bool = False
+    comment_cue: bool = False  # the header of a comment section ("Leave a reply", "12 comments")
 
     @property
     def prose(self) -> bool:
@@ -118,6 +132,7 @@ def split_blocks(text: str) -> list[Block]:
         block.repeats = counts[block.text]
         block.related = _related_headline(block)
         block.promo = _is_promo(block)
+        block.comment_cue = _is_comment_cue(block)
     _mark_captions(blocks)
     return blocks
 
@@ -132,12 +147,18 @@ def _is_english(blocks: list[Block]) -> bool:
 def clean_dump(text: str) -> CleanedDump:
     """Find the article in a text dump; an empty body when the page holds no prose."""
     blocks = split_blocks(text)
-    start, end = _densest_run(blocks)
+    between = _between_prose(blocks)
+    start, end = _densest_run(blocks, between)
+    start, end, bridged = _grow(blocks, start, end)
+    bridged |= {position for position in between if start <= position < end}
     run = blocks[start:end]
     body = [
         block
         for position, block in enumerate(run)
-        if block.prose or _kept_inside(block) or _is_subheading(run, position)
+        if block.prose
+        or block.index in bridged
+        or _kept_inside(block)
+        or _is_subheading(run, position)
     ]
     captions = [
         Caption(text=block.text, credit=None)
@@ -187,11 +208,15 @@ def _is_subheading(run: list[Block], position: int) -> bool:
     return prose_before >= MIN_PARAGRAPHS_BEFORE_SUBHEADING
 
 
-def _densest_run(blocks: list[Block]) -> tuple[int, int]:
-    """The maximum-sum segment of block weights (a maximum-subarray scan)."""
+def _densest_run(blocks: list[Block], between: set[int]) -> tuple[int, int]:
+    """The maximum-sum segment of block weights (a maximum-subarray scan) that crosses no
+    comment-section header."""
     best_sum, best = 0.0, (0, 0)
     running, run_start = 0.0, 0
-    for position, weight in enumerate(_weights(blocks)):
+    for position, weight in enumerate(_weights(blocks, between)):
+        if blocks[position].comment_cue:
+            running = 0.0
+            continue
         if running <= 0:
             running, run_start = 0.0, position
         running += weight
@@ -200,22 +225,122 @@ def _densest_run(blocks: list[Block]) -> tuple[int, int]:
     return best
 
 
-def _weights(blocks: list[Block]) -> list[float]:
+def _weights(blocks: list[Block], between: set[int]) -> list[float]:
     """Prose counts its words, scaled down when its neighbours are chrome: an article is a
-    run of paragraphs, while teasers and comments are prose islands between link lines."""
+    run of paragraphs, while teasers and comments are prose islands between link lines.
+    Article-like lines between prose (a table, a list) cost nothing and isolate nothing.
+    Prose below a comment-section header counts for nothing once article prose stands above
+    the header (a long thread would otherwise outweigh a short article)."""
     prose = [block.prose for block in blocks]
+    comments_from = _comments_start(blocks)
     weights: list[float] = []
     for position, block in enumerate(blocks):
+        if position in between:
+            weights.append(0.0)
+            continue
         if not prose[position]:
             weights.append(-(CHROME_BASE_COST + CHROME_WORD_COST * block.words))
             continue
-        window = (
-            prose[max(0, position - NEIGHBOURHOOD) : position]
-            + prose[position + 1 : position + 1 + NEIGHBOURHOOD]
-        )
+        window = [
+            prose[near]
+            for near in range(max(0, position - NEIGHBOURHOOD), position + 1 + NEIGHBOURHOOD)
+            if near != position and near < len(blocks) and near not in between
+        ]
         share = sum(window) / len(window) if window else 1.0
-        weights.append(block.words * max(MIN_ISLAND_FACTOR, share))
+        factor = COMMENT_FACTOR if position > comments_from else 1.0
+        weights.append(block.words * max(MIN_ISLAND_FACTOR, share) * factor)
     return weights
+
+
+def _comments_start(blocks: list[Block]) -> int:
+    """The first comment-section header below some article prose; len(blocks) if none (a
+    "0 comments" link beside the byline opens no thread)."""
+    prose_words = 0
+    for position, block in enumerate(blocks):
+        if block.comment_cue and prose_words >= MIN_WORDS_BEFORE_COMMENTS:
+            return position
+        if block.prose:
+            prose_words += block.words
+    return len(blocks)
+
+
+def _grow(blocks: list[Block], start: int, end: int) -> tuple[int, int, set[int]]:
+    """Widen the densest run over short gaps of article-like lines (a table, a list) to the
+    prose beyond them, in both directions; the lines crossed are article text. Upwards the
+    growth stops at the byline or dateline: the article starts below them."""
+    bridged: set[int] = set()
+    while (gap := _gap(blocks, range(end, len(blocks)))) is not None:
+        bridged.update(gap)
+        end = max(gap, default=end - 1) + 2
+    while (gap := _gap(blocks, range(start - 1, -1, -1), upwards=True)) is not None:
+        bridged.update(gap)
+        start = min(gap, default=start) - 1
+    return start, end, bridged
+
+
+def _between_prose(blocks: list[Block]) -> set[int]:
+    """Every line in a bridgeable gap between two prose lines (see `_gap`)."""
+    between: set[int] = set()
+    for position, block in enumerate(blocks):
+        if block.prose and (gap := _gap(blocks, range(position + 1, len(blocks)))):
+            between.update(gap)
+    return between
+
+
+def _gap(blocks: list[Block], positions: range, *, upwards: bool = False) -> list[int] | None:
+    """The bridgeable lines between the run's edge and the next prose line along
+    `positions`; None when there is no such prose line or a line on the way is chrome."""
+    gap: list[int] = []
+    for position in positions:
+        block = blocks[position]
+        if block.prose:
+            return gap
+        if len(gap) == MAX_BRIDGE_LINES or not _bridgeable(block):
+            return None
+        if _DATE_SHAPE.search(block.text) or _BYLINE.match(block.text):
+            return None
+        gap.append(position)
+    return None
+
+
+def _bridgeable(block: Block) -> bool:
+    """A line that may sit inside an article: not chrome, not a teaser headline."""
+    if block.caption or block.promo or block.related or block.comment_cue or block.repeats > 1:
+        return False
+    if block.bullet and block.words < MIN_LIST_ITEM_WORDS:
+        return False
+    if _TRAILING_TAG.search(block.text) or _is_widget_label(block):
+        return False
+    return not _headline_shaped(block)
+
+
+def _is_widget_label(block: Block) -> bool:
+    """A short line opening with a widget label ("DON'T MISS", "See more: ..."), or a short
+    all-capitals line without figures (a kicker, not a table row)."""
+    if _CAPS_LABEL.match(block.text):
+        return True
+    if block.words > MAX_WIDGET_LABEL_WORDS:
+        return False
+    shouting = block.text.isupper() and not any(ch.isdigit() for ch in block.text)
+    return shouting or block.text.lower().startswith(lowercase_list("widget_labels.txt"))
+
+
+def _headline_shaped(block: Block) -> bool:
+    """Three or more words, mostly capitalised, not a sentence: a teaser or link title."""
+    if block.sentence_end:
+        return False
+    words = _WORD.findall(block.text)
+    if len(words) < MIN_HEADLINE_WORDS:
+        return False
+    capitalised = sum(1 for word in words if word[0].isupper())
+    return capitalised / len(words) >= HEADLINE_CAPITALISED_SHARE
+
+
+def _is_comment_cue(block: Block) -> bool:
+    if block.words > MAX_COMMENT_CUE_WORDS:
+        return False
+    shape = " ".join(_NON_LETTER.sub(" ", _DIGITS.sub("n", block.text.lower())).split())
+    return shape in lowercase_set("comment_cues.txt")
 
 
 def _related_headline(block: Block) -> str | None:

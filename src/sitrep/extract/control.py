@@ -89,7 +89,9 @@ def _is_partial(doc: Doc, article: Article, event: Event) -> bool:
         if span is None:
             continue
         token = span.root
-        while token.dep_ in PHRASE_DEPS and token.head.i != token.i:
+        visited: set[int] = set()
+        while token.dep_ in PHRASE_DEPS and token.head.i != token.i and token.i not in visited:
+            visited.add(token.i)
             token = token.head
             if token.lemma_.lower() in part_words:
                 return True

@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.extract.event_lexicon import TriggerEntry, triggers, word_classes
+from sitrep.extract.event_roles import is_verbal, subtree
 
 DEFAULT_CLASSIFIER = "sitrep.events.lexicon.v1"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -77,7 +78,7 @@ class LexiconEventClassifier:
     def _label(
         self, token: Token, entries: list[TriggerEntry], places: Collection[int]
     ) -> TriggerLabel | None:
-        is_verb = token.pos_ == "VERB"
+        is_verb = is_verbal(token) and token.pos_ != "AUX"
         if is_verb and token.dep_ in ADJECTIVAL_DEPS:
             return None
         for entry in entries:
@@ -122,13 +123,13 @@ class LexiconEventClassifier:
             territory = self._classes["territory"]
             return any(
                 t.i in places or t.ent_type_ in PLACE_LABELS or t.lemma_.lower() in territory
-                for t in head.subtree
+                for t in subtree(head)
             )
         members = self._classes[class_name]
         if "@person" in members and head.ent_type_ == "PERSON":
             return True
         return head.lemma_.lower() in members or any(
-            t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in members for t in head.subtree
+            t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in members for t in subtree(head)
         )
 
 

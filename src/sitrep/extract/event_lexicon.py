@@ -97,6 +97,12 @@ def speech_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def pronoun_referents() -> dict[str, str]:
+    """pronoun -> the mentions it may stand for: "person", "singular" or "plural"."""
+    return {row["pronoun"]: row["referent"] for row in read_rows("pronouns.tsv")}
+
+
+@functools.cache
 def acled_entries() -> list[AcledEntry]:
     return [
         AcledEntry(row["type"], row["mode"], row["sector"], row["acled_type"], row["acled_subtype"])

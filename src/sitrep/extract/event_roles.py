@@ -6,21 +6,31 @@ subject of the verb it completes: who orders or sends is who acts ("Assad is ord
 army to fall back"); a verb the parser left without a subject takes an actor from a phrase
 before it ("in the capital residents ... took to the streets"); a noun takes its possessor
 or the subject of the verb it belongs to ("Russia has launched airstrikes").
-"he"/"she" resolve to the nearest person named before.
+"he"/"she" resolve to the nearest person named before; "it"/"they" to the nearest group,
+state or organisation named before whose number agrees (`knowledge/events/pronouns.tsv`).
+A lexicon verb the tagger read as a noun but the parser gave a subject or an object ("saw
+Assad dispatch a leader") is treated as the verb it is (`is_verbal`).
+
+Every walk up or down the parse is bounded by a visited set: a parse whose heads form a
+cycle must not hang the batch.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
 from sitrep.annotate.mentions import MentionIndex
+from sitrep.extract.event_lexicon import pronoun_referents
 from sitrep.records import Actor, ActorKind, Article, Place
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+# Dependents only a verb has: a "noun" carrying them is a mis-tagged verb.
+VERB_ONLY_DEPS = frozenset({"nsubj", "dobj", "aux"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Dependents that leave the phrase a noun heads (a relative clause names other actors).
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos"})
 # An event noun's owner acts; it is not where the event happens ("Turkey's demands").
@@ -37,14 +47,16 @@ class RoleFinder:
     def __init__(self, article: Article, doc: Doc) -> None:
         self.doc = doc
         self.mentions = MentionIndex(article)
-        persons = sorted(
-            (mention.start, actor)
-            for actor in article.actors
-            if actor.kind is ActorKind.PERSON
-            for mention in actor.mentions
-        )
-        self._person_starts = [start for start, _ in persons]
-        self._persons = [actor for _, actor in persons]
+        by_referent: dict[str, list[tuple[int, Actor]]] = {}
+        for actor in article.actors:
+            for mention in actor.mentions:
+                referent = _referent_class(doc, actor, mention.start, mention.end)
+                by_referent.setdefault(referent, []).append((mention.start, actor))
+        self._antecedents = {
+            referent: ([start for start, _ in ordered], [actor for _, actor in ordered])
+            for referent, found in by_referent.items()
+            for ordered in [sorted(found, key=lambda pair: pair[0])]
+        }
 
     def actor(self, trigger: Token) -> Actor | None:
         for candidate in subject_candidates(trigger):
@@ -63,7 +75,7 @@ class RoleFinder:
         candidates += [c for c in trigger.children if c.dep_ in ("dobj", "attr")]
         for preposition in TARGET_PREPOSITIONS[1:]:
             candidates += _objects(preps.get(preposition))
-        if trigger.pos_ == "NOUN":
+        if not is_verbal(trigger):
             candidates += _objects(preps.get("of"))
         for candidate in candidates:
             found = self.actor_of_phrase(candidate)
@@ -83,7 +95,7 @@ class RoleFinder:
     def place(self, trigger: Token) -> Place | None:
         """Where: a location phrase on the trigger or its clause, or a place inside the phrase."""
         holders = [trigger]
-        if trigger.pos_ == "NOUN" and trigger.head.i != trigger.i:
+        if not is_verbal(trigger) and trigger.head.i != trigger.i:
             holders.append(trigger.head)
         for holder in holders:
             for prep in holder.children:
@@ -92,7 +104,7 @@ class RoleFinder:
                         found = self._phrase_places(obj)
                         if found:
                             return found[0]
-        if trigger.pos_ == "NOUN":
+        if not is_verbal(trigger):
             # "the Doha meeting", "a meeting with his counterparts in Doha"
             found = self._phrase_places(trigger, skip=NOUN_OWNER_DEPS)
         else:
@@ -104,8 +116,9 @@ class RoleFinder:
 
     def actor_of_phrase(self, head: Token) -> Actor | None:
         """The actor a noun phrase names: its head's mention, else the first in the phrase."""
-        if head.lower_ in PERSON_PRONOUNS:
-            return self._antecedent(head)
+        referent = pronoun_referents().get(head.lower_)
+        if referent is not None and head.pos_ == "PRON":
+            return self._antecedent(head, referent)
         found = self.mentions.actor(head.idx, head.idx + len(head))
         if found is not None:
             return found
@@ -133,16 +146,46 @@ class RoleFinder:
             if any(m.start in starts for m in record.mentions)
         ]
 
-    def _antecedent(self, pronoun: Token) -> Actor | None:
-        """The person named last before a pronoun."""
-        position = bisect_left(self._person_starts, pronoun.idx)
-        return self._persons[position - 1] if position else None
+    def _antecedent(self, pronoun: Token, referent: str) -> Actor | None:
+        """The actor of the pronoun's kind and number named last before it."""
+        starts, actors = self._antecedents.get(referent, ([], []))
+        position = bisect_left(starts, pronoun.idx)
+        return actors[position - 1] if position else None
+
+
+def _referent_class(doc: Doc, actor: Actor, start: int, end: int) -> str:
+    """Which pronouns may stand for a mention: person, singular or plural (pronouns.tsv)."""
+    if actor.kind is ActorKind.PERSON:
+        return "person"
+    span = doc.char_span(start, end, alignment_mode="expand")
+    plural = span is not None and span.root.tag_ in PLURAL_TAGS
+    return "plural" if plural else "singular"
+
+
+def is_verbal(token: Token) -> bool:
+    """Whether a word acts as a verb: tagged one, or a "noun" with a verb's dependents."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    return token.pos_ == "NOUN" and any(c.dep_ in VERB_ONLY_DEPS for c in token.children)
+
+
+def subtree(head: Token) -> Iterator[Token]:
+    """The tokens under a word, in no particular order; safe on a cyclic parse."""
+    seen: set[int] = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        if token.i in seen:
+            continue
+        seen.add(token.i)
+        yield token
+        stack.extend(token.children)
 
 
 def subject_candidates(trigger: Token) -> list[Token]:
     """Tokens that may name who acts, best first."""
     verb = trigger
-    if trigger.pos_ == "NOUN":
+    if not is_verbal(trigger):
         possessors = [c for c in trigger.children if c.dep_ == "poss"]
         if possessors:
             return possessors
@@ -163,7 +206,16 @@ def subject_candidates(trigger: Token) -> list[Token]:
         if verb.dep_ == "relcl":
             return [*candidates, verb.head]
         candidates += [obj for c in verb.lefts if c.dep_ == "prep" for obj in _objects(c)]
-        if verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
+        if verb.head.i == verb.i:
+            return candidates
+        if verb.dep_ == "acl":
+            # "troops fighting in Homs": the noun acts; "a statement condemning …",
+            # "his willingness to reach a deal": its owner, or its verb's subject, does.
+            noun = verb.head
+            candidates += [c for c in noun.children if c.dep_ == "poss"] + [noun]
+            verb = clause_verb(noun)
+            continue
+        if verb.dep_ not in ("xcomp", "advcl", "conj"):
             return candidates
         verb = verb.head
     return candidates
@@ -171,7 +223,9 @@ def subject_candidates(trigger: Token) -> list[Token]:
 
 def clause_verb(token: Token) -> Token:
     """The verb whose clause a word belongs to (itself if it is a verb)."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+    seen: set[int] = set()
+    while not is_verbal(token) and token.head.i != token.i and token.i not in seen:
+        seen.add(token.i)
         token = token.head
     return token
 
@@ -185,10 +239,16 @@ def _objects(prep: Token | None) -> list[Token]:
 
 def _phrase_tokens(head: Token, skip: frozenset[str]) -> list[Token]:
     """The tokens of a noun phrase without the dependents in `skip` (its clauses)."""
-    tokens = [head]
-    for child in head.children:
-        if child.dep_ not in skip:
-            tokens += _phrase_tokens(child, skip)
+    tokens: list[Token] = []
+    seen: set[int] = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        if token.i in seen:
+            continue
+        seen.add(token.i)
+        tokens.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in skip)
     return tokens
 
 

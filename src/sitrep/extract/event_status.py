@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitrep.extract.event_lexicon import modality_cues, speech_verbs
+from sitrep.extract.event_roles import subtree
 from sitrep.records import EventStatus
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -20,6 +21,10 @@ COPULA_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 def event_status(trigger: Token) -> EventStatus:
     cues = modality_cues()
     speech = speech_verbs()
+    # "offered a ceasefire", "One offer Assad made": the event word is itself only a proposal.
+    own = cues.get((trigger.lemma_.lower(), "trigger"))
+    if own is not None:
+        return own
     token = trigger
     visited: set[int] = set()
     # Bounded by the visited set: a parse whose heads form a cycle must not hang the batch.
@@ -55,7 +60,7 @@ def _status_at(
             return cues[word, "subject"]
         # "One offer Assad made ... is for Syria to cut ...": the subject names the proposal.
         if governs and token.lemma_ == "be" and child.dep_ in COPULA_SUBJECT_DEPS:
-            for word in child.subtree:
+            for word in subtree(child):
                 cue = (word.lemma_.lower(), "governor")
                 if word.pos_ == "NOUN" and word.i != trigger.i and cue in cues:
                     return cues[word.lemma_.lower(), "governor"]

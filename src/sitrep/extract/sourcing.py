@@ -102,19 +102,22 @@ def classify_source(speaker: SpeakerEvidence) -> Source:
     if official:
         actor = speaker.actor or speaker.owner
         return Source(SourceType.OFFICIAL_STATEMENT, speaker.description, actor and actor.id)
-    if speaker.actor is not None:
+    # Only a proper name names a source: "residents" may be an actor, but not a named one.
+    if speaker.actor is not None and speaker.proper:
         kind = (
             SourceType.NAMED_PERSON
             if speaker.actor.kind is ActorKind.PERSON
             else SourceType.NAMED_ORGANISATION
         )
         return Source(kind, speaker.actor.name, speaker.actor.id)
+    actor_id = speaker.actor.id if speaker.actor else None
     if speaker.head in words.anonymous_heads or words.anonymity_phrases.search(speaker.context):
-        return Source(SourceType.ANONYMOUS, speaker.description)
-    if speaker.head in words.unnamed_organisations and not speaker.proper:
-        return Source(SourceType.UNNAMED_ORGANISATION, speaker.description)
+        return Source(SourceType.ANONYMOUS, speaker.description, actor_id)
+    group = speaker.actor is not None and speaker.actor.kind is not ActorKind.PERSON
+    if group or (speaker.head in words.unnamed_organisations and not speaker.proper):
+        return Source(SourceType.UNNAMED_ORGANISATION, speaker.description, actor_id)
     if speaker.proper:
         named_organisation = speaker.entity_label in {"ORG", "NORP", "GPE", "FAC"}
         kind = SourceType.NAMED_ORGANISATION if named_organisation else SourceType.NAMED_PERSON
         return Source(kind, speaker.description)
-    return Source(SourceType.ANONYMOUS, speaker.description)
+    return Source(SourceType.ANONYMOUS, speaker.description, actor_id)

@@ -128,6 +128,7 @@ def _article(raw: bytes, data: bytes, source: str, kind: InputKind) -> Article:
         article.published = extraction.published
         article.section, article.outlet = extraction.section, extraction.outlet
         article.paragraphs = extraction.paragraphs
+        article.captions, article.related_links = extraction.captions, extraction.related_links
         if not article.paragraphs:
             _fill_from_text(article, render_lines(text))
     else:

@@ -20,6 +20,8 @@ import trafilatura
 
 from sitrep.clean.bylines import sort_names, split_names
 from sitrep.clean.dates import parse_dateline
+from sitrep.read.furniture import page_furniture
+from sitrep.records import Caption, RelatedLink
 
 _BLOCK_TAGS = frozenset(
     [
@@ -87,6 +89,8 @@ class HtmlExtraction:
     outlet: str | None = None
     url: str | None = None
     language: str | None = None
+    captions: list[Caption] = field(default_factory=list)
+    related_links: list[RelatedLink] = field(default_factory=list)
 
 
 def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
@@ -112,6 +116,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     if published is None and document.date:
         published = parse_dateline(document.date)
     outlet = document.sitename or (urlparse(url).hostname if url else None)
+    captions, related_links = page_furniture(html)
     return HtmlExtraction(
         paragraphs=paragraphs,
         title=document.title,
@@ -122,6 +127,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
         outlet=outlet,
         url=url,
         language=document.language,
+        captions=captions,
+        related_links=related_links,
     )
 
 

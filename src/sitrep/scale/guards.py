@@ -10,24 +10,14 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
+from sitrep.clean.language import detect_language
 from sitrep.errors import ErrorCode
 from sitrep.records import Article, DocumentError
 
-# English prose is 35-55% function words (the least in the article-extraction
-# set: 24%); Latin-script European languages score under 15% against
-# spaCy's English stop list, and other scripts score ~0.
-MIN_ENGLISH_FUNCTION_WORD_SHARE = 0.18
-# Too few words to judge the language reliably: let them through.
-MIN_WORDS_TO_JUDGE_LANGUAGE = 30
-# Enough of the body to judge its language without scanning a huge page.
-LANGUAGE_SAMPLE_CHARS = 5000
 # A line of prose has several words and ends like a sentence; menus, link
 # lists and bylines do not.
 MIN_PROSE_LINE_WORDS = 4
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-WORD = re.compile(r"[^\W\d_]+")
 
 
 def reject_unfit(article: Article, max_length: int) -> DocumentError | None:
@@ -48,25 +38,13 @@ def _unfit_reason(article: Article, body: str, max_length: int) -> tuple[ErrorCo
             ErrorCode.TOO_LARGE,
             f"body has {len(body):,} characters; the parser takes at most {max_length:,}",
         )
-    if article.language and not article.language.lower().startswith("en"):
-        return ErrorCode.UNSUPPORTED_LANGUAGE, f"language {article.language}: extraction needs English"
-    share = english_function_word_share(body)
-    if share is not None and share < MIN_ENGLISH_FUNCTION_WORD_SHARE:
-        return (
-            ErrorCode.UNSUPPORTED_LANGUAGE,
-            f"not English: {share:.0%} of words are English function words",
-        )
+    # The reader sets the language; articles built elsewhere are judged here.
+    language = article.language or detect_language(body)
+    if language and not language.lower().startswith("en"):
+        return ErrorCode.UNSUPPORTED_LANGUAGE, f"language {language}: extraction needs English"
     if not any(_is_prose(line) for line in body.splitlines()):
         return ErrorCode.NO_ARTICLE, "no sentence of prose: only navigation, headings or links"
     return None
-
-
-def english_function_word_share(text: str) -> float | None:
-    """Share of words that are English function words, or None if too few words to say."""
-    words = WORD.findall(text[:LANGUAGE_SAMPLE_CHARS].lower())
-    if len(words) < MIN_WORDS_TO_JUDGE_LANGUAGE:
-        return None
-    return sum(word in STOP_WORDS for word in words) / len(words)
 
 
 def _is_prose(line: str) -> bool:

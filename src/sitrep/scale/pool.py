@@ -28,8 +28,9 @@ from sitrep.records import DocumentError
 # while the parent collects, few enough to keep memory flat.
 CHUNKS_IN_FLIGHT_PER_WORKER = 2
 # forkserver: workers start from a clean process (no parent threads or DuckDB
-# connections copied), faster than spawn.
+# connections copied) that has already loaded the model (`preload`).
 START_METHOD = "forkserver"
+PRELOAD = ["sitrep.scale.preload"]
 
 
 def analyse_in_pool(
@@ -87,9 +88,11 @@ class _WorkerPool:
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
+        context = multiprocessing.get_context(START_METHOD)
+        context.set_forkserver_preload(PRELOAD)
         return ProcessPoolExecutor(
             self.workers,
-            mp_context=multiprocessing.get_context(START_METHOD),
+            mp_context=context,
             initializer=load_nlp,
         )
 

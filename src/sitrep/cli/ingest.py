@@ -1,0 +1,73 @@
+"""`sitrep ingest`: read, analyse and store inputs into DuckDB (default) or PostgreSQL."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from sitrep.cli._app import app
+from sitrep.pipeline import Record
+from sitrep.records import DocumentError
+from sitrep.store import DEFAULT_DB
+
+DbOption = Annotated[
+    str, typer.Option("--db", help="DuckDB file, or a postgresql:// URL.", envvar="SITREP_DB")
+]
+
+
+@app.command("ingest")
+def ingest_cli(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
+    db: DbOption = DEFAULT_DB,
+    workers: Annotated[
+        int, typer.Option(help="Analysis processes (or Ray actors); 0 = one per core.")
+    ] = 1,
+    engine: Annotated[str, typer.Option(help="local or ray.")] = "local",
+    ray_address: Annotated[
+        str | None, typer.Option("--ray-address", help="Ray cluster to join (engine ray).")
+    ] = None,
+) -> None:
+    """Store articles with their actors, places, quotes, claims and events; merge across articles.
+
+    Re-running skips what is already stored. Example: sitrep ingest examples/ --db sitrep.duckdb
+    """
+    from sitrep.store.ingest import ingest
+
+    if engine not in ("local", "ray"):
+        raise typer.BadParameter("use local or ray", param_hint="--engine")
+    console = Console(stderr=True)
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingest[/bold]"),
+        BarColumn(),
+        TextColumn("{task.fields[done]} documents, {task.fields[failed]} errors"),
+        TimeElapsedColumn(),
+        console=console,
+    ) as progress:
+        task = progress.add_task("ingest", total=None, done=0, failed=0)
+
+        def advance(record: Record) -> None:
+            failed = isinstance(record, DocumentError)
+            fields = progress.tasks[task].fields
+            progress.update(
+                task,
+                done=fields["done"] + 1,
+                failed=fields["failed"] + failed,
+            )
+
+        report = ingest(
+            paths,
+            db,
+            workers=workers or None,
+            engine=engine,  # type: ignore[arg-type]
+            ray_address=ray_address,
+            on_record=advance,
+        )
+    console.print(
+        f"stored {report.stored}, already stored {report.skipped}, errors {report.errors} -> {db}"
+    )
+    if report.errors and not (report.stored or report.skipped):
+        raise typer.Exit(1)

@@ -1,0 +1,50 @@
+"""`sitrep serve`: the REST API and the web page on a stored database."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from sitrep.cli._app import app
+from sitrep.store import DEFAULT_DB
+
+
+@app.command("serve")
+def serve_cli(
+    db: Annotated[str, typer.Option(help="DuckDB file or postgresql:// URL.")] = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    get: Annotated[
+        str | None, typer.Option("--get", help="Print the response to this path and exit.")
+    ] = None,
+) -> None:
+    """Serve the API (docs at /docs) and the page at http://HOST:PORT/.
+
+    Example: sitrep serve --db sitrep.duckdb --port 8000
+    """
+    status = serve(db, host=host, port=port, get=get)
+    if status >= 400:
+        raise typer.Exit(1)
+
+
+def serve(db: str, *, host: str, port: int, get: str | None) -> int:
+    """Run the server, or with `get` print one response; returns its HTTP status (200 served)."""
+    from sitrep.serve import create_app
+    from sitrep.store import open_store
+
+    store = open_store(db, read_only=True)
+    try:
+        application = create_app(store)
+        if get is not None:
+            from sitrep.serve.oneshot import get_once
+
+            status, body = get_once(application, get)
+            typer.echo(body)
+            return status
+        import uvicorn
+
+        uvicorn.run(application, host=host, port=port)
+        return 200
+    finally:
+        store.close()

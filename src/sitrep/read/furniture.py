@@ -1,0 +1,83 @@
+"""Captions and related-link blocks of an HTML page, read from its markup.
+
+trafilatura leaves both out of the body; they are kept beside it: each `<figure>` gives its
+`<figcaption>` (or the image's alt text), with the credit from a child whose class names a
+credit, byline or source; a related-links block is a heading or label opening with a widget
+label ("Related", "Read more", "See also") followed by the links of its container.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+import lxml.html
+
+from sitrep.clean.knowledge import lowercase_list
+from sitrep.records import Caption, RelatedLink
+
+_CREDIT_CLASS = re.compile(r"credit|byline|source|copyright|attribution", re.IGNORECASE)
+# "... at night.Credit...Doug Mills/Agency", "(Photo: Jane Roe)": a credit glued to the caption.
+_GLUED_CREDIT = re.compile(
+    r"\(?\s*\b(?:Credit|Photo|Image)\s*(?:\.\.\.|…|:)\s*(?P<credit>[^)]+)\)?$"
+)
+_LABEL_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "span", "p", "div")
+MAX_LABEL_CHARS = 40
+MIN_LINK_TITLE_WORDS = 3
+
+
+def page_furniture(html: str) -> tuple[list[Caption], list[RelatedLink]]:
+    """The page's figure captions and its related-link titles; empty lists on broken markup."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (lxml.etree.LxmlError, ValueError):
+        return [], []
+    return _captions(root), _related_links(root)
+
+
+def _text(element: lxml.html.HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _captions(root: lxml.html.HtmlElement) -> list[Caption]:
+    captions: list[Caption] = []
+    for figure in root.iter("figure"):
+        credit_elements = [
+            child for child in figure.iter() if _CREDIT_CLASS.search(child.get("class") or "")
+        ]
+        credit = " ".join(_text(child) for child in credit_elements) or None
+        caption_element = next(figure.iter("figcaption"), None)
+        if caption_element is not None:
+            text = _text(caption_element)
+            if credit and text.endswith(credit):
+                text = text[: -len(credit)].strip()
+            elif credit is None and (glued := _GLUED_CREDIT.search(text)) is not None:
+                text, credit = text[: glued.start()].strip(), glued.group("credit").strip()
+        else:
+            image = next(figure.iter("img"), None)
+            text = " ".join((image.get("alt") or "").split()) if image is not None else ""
+        if text and text not in {caption.text for caption in captions}:
+            captions.append(Caption(text=text, credit=credit))
+    return captions
+
+
+def _related_links(root: lxml.html.HtmlElement) -> list[RelatedLink]:
+    """Links in the container of each widget label ("Related", "Read more", ...)."""
+    labels = lowercase_list("widget_labels.txt")
+    links: list[RelatedLink] = []
+    seen: set[str] = set()
+    for element in root.iter(*_LABEL_TAGS):
+        label = _text(element).lower()
+        if not label or len(label) > MAX_LABEL_CHARS or not label.startswith(labels):
+            continue
+        if element.find(".//a") is not None:  # the label itself is a link, not a heading
+            continue
+        container = element.getparent()
+        if container is None:
+            continue
+        for anchor in container.iter("a"):
+            title = _text(anchor)
+            if len(title.split()) >= MIN_LINK_TITLE_WORDS and title not in seen:
+                seen.add(title)
+                links.append(RelatedLink(title=title, url=anchor.get("href")))
+    return links

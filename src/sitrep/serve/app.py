@@ -1,0 +1,203 @@
+"""The REST API and the web page, on any `Store`.
+
+Every list endpoint takes the CLI's filters (`QueryFilter`) and pages with
+`limit`/`offset`; bad parameters are answered 422 with the reason, unknown ids 404.
+The page under `/` is static HTML and JS that reads only this API.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, BeforeValidator
+
+from sitrep.records import SourceType
+from sitrep.serve.control_picture import control_picture
+from sitrep.store.api import QueryFilter, Row, Store
+
+MAX_PAGE = 1000
+MAX_OFFSET = 1_000_000
+# Printable text only: a NUL or control character in a filter is a client error, not a query.
+TEXT_PATTERN = r"^[^\x00-\x1f\x7f]*$"
+EVENT_TYPE_PATTERN = r"^[A-Za-z_]{1,40}$"
+STATIC_DIR = Path(str(resources.files("sitrep.serve") / "static"))
+
+FilterText = Annotated[str | None, Query(max_length=200, pattern=TEXT_PATTERN)]
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_day(value: object) -> object:
+    # Pydantic alone would read "0" as 1970-01-01; a filter date must be written YYYY-MM-DD.
+    if isinstance(value, str) and not ISO_DAY.fullmatch(value):
+        raise ValueError(f"{value!r} is not a date written YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_day)]
+
+
+class Page(BaseModel):
+    """One page of rows; `next_offset` is null on the last page."""
+
+    items: list[dict[str, Any]]
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+class Problem(BaseModel):
+    detail: str
+
+
+def query_filter(
+    date_from: Annotated[
+        IsoDate | None, Query(description="Events/articles on or after (ISO date).")
+    ] = None,
+    date_to: Annotated[IsoDate | None, Query(description="On or before (ISO date).")] = None,
+    actor: Annotated[FilterText, Query(description="Canonical name or alias.")] = None,
+    place: Annotated[FilterText, Query(description="Place name.")] = None,
+    event_type: Annotated[
+        str | None, Query(pattern=EVENT_TYPE_PATTERN, description="PLOVER type, e.g. ASSAULT.")
+    ] = None,
+    source_type: Annotated[SourceType | None, Query(description="Who vouches for it.")] = None,
+    article_id: Annotated[str | None, Query(max_length=128, pattern=r"^[0-9A-Za-z_-]+$")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> QueryFilter:
+    if date_from and date_to and date_from > date_to:
+        reason = f"date_to ({date_to}) is before date_from ({date_from})"
+        raise RequestValidationError(
+            [{"type": "value_error", "loc": ("query", "date_to"), "msg": reason, "input": None}]
+        )
+    return QueryFilter(
+        date_from=date_from,
+        date_to=date_to,
+        actor=actor or None,
+        place=place or None,
+        event_type=event_type.upper() if event_type else None,
+        source_type=source_type.value if source_type else None,
+        article_id=article_id,
+        limit=limit,
+        offset=offset,
+    )
+
+
+Filters = Annotated[QueryFilter, Depends(query_filter)]
+ArticleId = Annotated[str, PathParam(max_length=200, description="The article's content hash.")]
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem}}
+
+
+def page(rows: list[Row], query: QueryFilter) -> Page:
+    full = len(rows) >= query.limit
+    return Page(
+        items=rows,
+        limit=query.limit,
+        offset=query.offset,
+        next_offset=query.offset + query.limit if full else None,
+    )
+
+
+def create_app(store: Store) -> FastAPI:
+    app = FastAPI(
+        title="sitrep",
+        summary="A sourced, geolocated, queryable situation picture built from news pages.",
+        version="1",
+    )
+    app.state.store = store
+    # Endpoints run in a thread pool, and one DuckDB connection refuses concurrent calls.
+    store_lock = threading.Lock()
+
+    def locked(fetch: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any) -> Any:
+            with store_lock:
+                return fetch(*args)
+
+        return call
+
+    def list_endpoint(name: str, fetch: Callable[[QueryFilter], list[Row]], about: str) -> None:
+        def endpoint(query: Filters) -> Page:
+            return page(locked(fetch)(query), query)
+
+        endpoint.__doc__ = about
+        app.get(f"/api/{name}", response_model=Page, name=name, tags=["records"])(endpoint)
+
+    list_endpoint("articles", store.articles, "Stored articles (metadata, no body).")
+    list_endpoint("actors", store.actors, "Canonical actors merged across articles.")
+    list_endpoint("places", store.places, "Places resolved to GeoNames, with precision.")
+    list_endpoint("events", store.events, "Merged events with evidence and source counts.")
+    list_endpoint("claims", store.claims, "Claims with source type, certainty and backing.")
+    list_endpoint("quotes", store.quotes, "Direct and reported quotes with speakers.")
+    list_endpoint("control-changes", store.control_changes, "Who took which place, when.")
+    list_endpoint("contradictions", store.contradictions, "Pairs of claims that disagree.")
+    list_endpoint("errors", store.errors, "Documents that could not be processed.")
+
+    @app.get("/api/articles/{article_id}", responses=NOT_FOUND, tags=["records"])
+    def article(article_id: ArticleId) -> dict[str, Any]:
+        """One article: clean body, metadata, actors, places, quotes, claims, events."""
+        return locked(_article_or_404)(store, article_id)
+
+    @app.get("/api/articles/{article_id}/original", responses=NOT_FOUND, tags=["records"])
+    def original(article_id: ArticleId) -> Any:
+        """The original page: a redirect to its URL, else the file it was read from."""
+        row = locked(_article_or_404)(store, article_id)
+        url = row.get("url") or ""
+        if url.startswith(("http://", "https://")):
+            return RedirectResponse(url)
+        source = Path(str(row.get("source") or ""))
+        if row.get("source") and source.is_file():
+            return FileResponse(source, media_type="text/plain; charset=utf-8")
+        raise HTTPException(404, f"the original of article {article_id} is not available")
+
+    @app.get("/api/control", tags=["control"])
+    def control(
+        on: Annotated[IsoDate, Query(description="The day to picture (ISO date).")],
+        place: FilterText = None,
+    ) -> list[dict[str, Any]]:
+        """Who held each place on `on`, from the control changes reported up to that day."""
+        return control_picture(
+            locked(_all_rows)(store.control_changes, QueryFilter(place=place)), on
+        )
+
+    @app.exception_handler(LookupError)
+    def lookup_failed(_: Request, error: LookupError) -> JSONResponse:
+        return JSONResponse({"detail": f"not found: {error}"}, status_code=404)
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html")
+
+    @app.get("/healthz", include_in_schema=False)
+    def health() -> PlainTextResponse:
+        return PlainTextResponse("ok")
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app
+
+
+def _article_or_404(store: Store, article_id: str) -> Row:
+    row = store.article(article_id)
+    if row is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    return row
+
+
+def _all_rows(fetch: Callable[[QueryFilter], list[Row]], query: QueryFilter) -> list[Row]:
+    rows: list[Row] = []
+    query.limit, query.offset = MAX_PAGE, 0
+    while batch := fetch(query):
+        rows.extend(batch)
+        if len(batch) < query.limit:
+            break
+        query.offset += query.limit
+    return rows

@@ -1,0 +1,105 @@
+// Wires the views to the API: filters and the date slider drive the timeline, the map and
+// the control table; the hash #/article/<id> opens an article.
+import { getAll, getJSON } from "./api.js";
+import { renderArticle } from "./article.js";
+import { escapeHTML, holderColour, typeColour } from "./colours.js";
+import { renderLedger } from "./ledger.js";
+import { SituationMap } from "./map.js";
+import { renderTimeline } from "./timeline.js";
+
+const $ = (selector) => document.querySelector(selector);
+const SOURCE_TYPES = ["named_person", "named_organisation", "official_statement", "anonymous",
+  "unnamed_organisation", "outlet"];
+const state = { days: [], places: [], map: null, generation: 0 };
+
+function fillSelect(select, values) {
+  for (const value of values) select.add(new Option(value, value));
+}
+
+// The slider and timeline cover the weeks before the latest report; older background
+// (a war that began years ago) is listed but not stretched across the axis.
+const WINDOW_DAYS = 45;
+
+function dayRange(events, articles) {
+  const days = [...events.flatMap((e) => [e.date_start, e.date_end]),
+    ...articles.map((a) => (a.published || "").slice(0, 10))].filter(Boolean).sort();
+  if (!days.length) return [];
+  const last = Date.parse(days[days.length - 1]);
+  const first = Math.min(...days.map(Date.parse).filter((t) => t >= last - WINDOW_DAYS * 86400000));
+  const range = [];
+  for (let t = first; t <= last; t += 86400000) {
+    range.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return range;
+}
+
+async function refresh() {
+  const generation = ++state.generation;  // a newer refresh wins over a slower older one
+  const filters = { actor: $("#filter-actor").value, event_type: $("#filter-type").value,
+    source_type: $("#filter-source").value };
+  const day = state.days[Number($("#date-slider").value)] || null;
+  const [events, picture] = await Promise.all([
+    getAll("/api/events", filters),
+    day ? getJSON("/api/control", { on: day }) : Promise.resolve([]),
+  ]);
+  if (generation !== state.generation) return;
+  document.querySelectorAll(".on-date").forEach((n) => { n.textContent = day || "—"; });
+  $("#date-label").textContent = day || "no dates";
+  renderTimeline($("#timeline-chart"), $("#timeline-list"), events, state.days, day);
+  state.map.showEvents(events.filter((e) => !day || !e.date_start || e.date_start <= day));
+  state.map.showPlaces(state.places, picture);
+  $("#control-table").tBodies[0].innerHTML = picture.length ? picture.map((c) =>
+    `<tr><td>${escapeHTML(c.place)}</td><td><span class="swatch" style="background:${holderColour(c.holder)}"></span>`
+    + `${escapeHTML(c.holder || "unknown")}${c.partial ? " (part)" : ""}</td><td>${escapeHTML(c.since)}</td>`
+    + `<td>${c.reports}</td></tr>`).join("")
+    : `<tr><td colspan="4" class="muted">No dated control changes reported by this day.</td></tr>`;
+  document.body.dataset.refreshed = String(generation);
+}
+
+async function openArticleFromHash() {
+  const match = location.hash.match(/^#\/article\/(.+)$/);
+  if (!match) return;
+  const view = $("#article-view");
+  renderArticle(view, await getJSON(`/api/articles/${match[1]}`));
+  view.scrollIntoView();
+}
+
+async function start() {
+  state.map = new SituationMap($("#map"));
+  const [articles, events, actors, places, claims, contradictions] = await Promise.all([
+    getAll("/api/articles"), getAll("/api/events"), getAll("/api/actors"), getAll("/api/places"),
+    getAll("/api/claims"), getAll("/api/contradictions"), state.map.loadBasemap(),
+  ]);
+  state.places = places;
+  const changes = await getAll("/api/control-changes");
+  state.map.focus([...events, ...changes.map((c) => ({ ...c, precision: "city" }))]);
+  state.days = dayRange(events, articles);
+  const slider = $("#date-slider");
+  slider.max = Math.max(state.days.length - 1, 0);
+  slider.value = slider.max;
+  const types = [...new Set(events.map((e) => e.type))].sort();
+  fillSelect($("#filter-type"), types);
+  fillSelect($("#filter-actor"), [...actors].sort((a, b) => b.mentions - a.mentions).map((a) => a.name));
+  fillSelect($("#filter-source"), SOURCE_TYPES);
+  $("#legend").innerHTML = types.map((t) =>
+    `<li><span class="swatch" style="background:${typeColour(t)}"></span>${escapeHTML(t)}</li>`).join("");
+  $("#summary").textContent = `${articles.length} article${articles.length === 1 ? "" : "s"}, `
+    + `${events.length} events, ${places.length} places, ${actors.length} actors, ${claims.length} claims, `
+    + `${contradictions.length} contradictions`
+    + (state.days.length ? ` · ${state.days[0]} to ${state.days[state.days.length - 1]}` : "");
+  renderLedger($("#ledger"), $("#contradictions"), claims, contradictions, events);
+  $("#article-list").innerHTML = articles.map((a) =>
+    `<li><a href="#/article/${encodeURIComponent(a.id)}">${escapeHTML(a.title || a.source)}</a> `
+    + `<span class="muted">${escapeHTML(a.outlet || "")} ${escapeHTML((a.published || "").slice(0, 10))}</span></li>`).join("");
+  for (const id of ["#filter-actor", "#filter-type", "#filter-source"]) $(id).addEventListener("change", refresh);
+  $("#date-slider").addEventListener("input", refresh);
+  window.addEventListener("hashchange", openArticleFromHash);
+  await refresh();
+  await openArticleFromHash();
+  document.body.dataset.ready = "true";
+}
+
+start().catch((error) => {
+  $("#summary").textContent = `Could not load the situation: ${error.message}`;
+  throw error;
+});

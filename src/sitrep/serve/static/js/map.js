@@ -1,0 +1,80 @@
+// The map: a Natural Earth basemap (vendored world-atlas TopoJSON), places, events coloured
+// by type, and who holds which place on the chosen day. No tiles, nothing fetched off-site.
+import { escapeHTML, holderColour, typeColour } from "./colours.js";
+
+// Country and region centroids are not locations: only these precisions get a marker.
+const MAPPABLE = new Set(["point", "city", "admin"]);
+const LABEL_MENTIONS = 2;
+
+export class SituationMap {
+  constructor(element) {
+    this.map = L.map(element, { zoomSnap: 0.25, attributionControl: true });
+    this.map.attributionControl.addAttribution("Natural Earth via world-atlas");
+    this.map.createPane("events").style.zIndex = 450;  // events above the place rings
+    this.places = L.layerGroup().addTo(this.map);
+    this.events = L.layerGroup().addTo(this.map);
+    this.map.setView([34.8, 38.5], 6);
+  }
+
+  async loadBasemap() {
+    const topology = await (await fetch("/static/vendor/world-atlas/countries-50m.json")).json();
+    const countries = topojson.feature(topology, topology.objects.countries);
+    L.geoJSON(countries, {
+      style: { color: "#8a94a6", weight: 0.8, fillColor: "#f3f1ea", fillOpacity: 1 },
+      interactive: false,
+    }).addTo(this.map);
+  }
+
+  showPlaces(places, picture) {
+    this.places.clearLayers();
+    const holders = new Map(picture.map((c) => [c.place, c]));
+    const located = places.filter((p) => p.latitude != null && MAPPABLE.has(p.precision));
+    // Name what matters on the map itself (held, or often mentioned); the rest on hover.
+    const named = located.filter((p) => holders.has(p.name) || (p.mentions ?? 0) >= LABEL_MENTIONS)
+      .sort((a, b) => a.latitude - b.latitude);
+    for (const place of located) {
+      const held = holders.get(place.name);
+      const colour = held ? holderColour(held.holder) : "#5b6472";
+      const label = held ? `${place.name} — ${held.holder}${held.partial ? " (part)" : ""}` : place.name;
+      const rank = named.indexOf(place);
+      L.circleMarker([place.latitude, place.longitude], {
+        radius: held ? 11 : 4, color: colour, weight: held ? 3 : 1, fillColor: "#fff", fillOpacity: held ? 0.6 : 1,
+      })
+        .bindTooltip(escapeHTML(label), {
+          permanent: rank >= 0, direction: rank % 2 ? "left" : "right", offset: [rank % 2 ? -10 : 10, 0],
+          className: `place-label${held ? " held" : ""}`,
+        })
+        .addTo(this.places);
+    }
+  }
+
+  // Frame where things happen (events, changes of control), not every place mentioned.
+  focus(points) {
+    const located = points.filter((p) => p.latitude != null && MAPPABLE.has(p.precision ?? p.location_precision));
+    if (located.length) {
+      this.map.fitBounds(L.latLngBounds(located.map((p) => [p.latitude, p.longitude])).pad(0.25), { maxZoom: 8 });
+    }
+  }
+
+  showEvents(events) {
+    this.events.clearLayers();
+    const byPlace = new Map();
+    for (const event of events.filter((e) => e.latitude != null && MAPPABLE.has(e.location_precision))) {
+      const key = `${event.latitude},${event.longitude}`;
+      byPlace.set(key, [...(byPlace.get(key) || []), event]);
+    }
+    for (const group of byPlace.values()) {
+      const types = [...new Set(group.map((e) => e.type))];
+      types.forEach((type, index) => {
+        const ofType = group.filter((e) => e.type === type);
+        const shift = (index - (types.length - 1) / 2) * 0.06;
+        const popup = ofType.map((e) => `<b>${escapeHTML(e.type)}</b> ${escapeHTML(e.trigger)} — `
+          + `${escapeHTML(e.actor || "?")} ${e.date_start ? `(${escapeHTML(e.date_start)})` : ""}`).join("<br>");
+        L.circleMarker([group[0].latitude, group[0].longitude + shift], {
+          pane: "events", radius: 4 + Math.min(ofType.length, 4), color: "#fff", weight: 1,
+          fillColor: typeColour(type), fillOpacity: 0.9, className: `event-marker event-${type}`,
+        }).bindPopup(`${escapeHTML(group[0].place)}<br>${popup}`).addTo(this.events);
+      });
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// The timeline: one SVG row per event type over the events' dates, a marker for the chosen
+// day, and an accessible list of the same events below it.
+import { escapeHTML, typeColour } from "./colours.js";
+
+const SVG = "http://www.w3.org/2000/svg";
+const DAY = 86400000;
+
+function svg(tag, attributes, parent) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+  parent?.appendChild(node);
+  return node;
+}
+
+export function renderTimeline(chart, list, events, days, chosenDay) {
+  chart.replaceChildren();
+  const dated = events.filter((e) => e.date_start);
+  const types = [...new Set(events.map((e) => e.type))].sort();
+  const width = Math.max(chart.clientWidth || 800, 320);
+  const left = 110, right = 20, row = 22, top = 10;
+  const height = top + row * Math.max(types.length, 1) + 30;
+  const root = svg("svg", { width, height, role: "img", "aria-label": `${dated.length} dated events by type` }, chart);
+  const first = days.length ? Date.parse(days[0]) : Date.now();
+  const last = days.length ? Date.parse(days[days.length - 1]) : first;
+  // Days before the window are clamped to its left edge (their tooltips keep the real date).
+  const x = (day) => left + ((Math.max(Date.parse(day), first) - first) / Math.max(last - first, DAY)) * (width - left - right);
+  types.forEach((type, index) => {
+    const y = top + index * row + row / 2;
+    svg("line", { x1: left, x2: width - right, y1: y, y2: y, stroke: "#e3e6eb" }, root);
+    const label = svg("text", { x: left - 6, y: y + 4, "text-anchor": "end", "font-size": 12 }, root);
+    label.textContent = type;
+    for (const event of dated.filter((e) => e.type === type)) {
+      const start = x(event.date_start), end = x(event.date_end || event.date_start);
+      const mark = end - start > 4
+        ? svg("rect", { x: start, y: y - 5, width: end - start, height: 10, rx: 3, "fill-opacity": 0.55 }, root)
+        : svg("circle", { cx: start, cy: y, r: 5 }, root);
+      mark.setAttribute("fill", typeColour(type));
+      svg("title", {}, mark).textContent = `${event.type}: ${event.trigger} (${event.date_start})`;
+    }
+  });
+  const axisY = height - 16;
+  const earlier = dated.some((e) => Date.parse(e.date_start) < first);
+  if (days.length) {
+    const ticks = [[days[0], "start", earlier ? `≤ ${days[0]}` : days[0]], [days[days.length - 1], "end", days[days.length - 1]]];
+    const step = Math.max(1, Math.ceil(days.length / 8));
+    for (let i = step; i < days.length - 1 - step / 2; i += step) ticks.push([days[i], "middle", days[i].slice(5)]);
+    for (const [day, anchor, text] of ticks) {
+      svg("text", { x: x(day), y: axisY + 12, "font-size": 11, "text-anchor": anchor, fill: "#5b6472" }, root).textContent = text;
+    }
+  }
+  if (chosenDay) {
+    svg("line", { x1: x(chosenDay), x2: x(chosenDay), y1: 0, y2: axisY, stroke: "#182235", "stroke-dasharray": "4 3" }, root);
+  }
+  list.replaceChildren(...events.map((event) => {
+    const item = document.createElement("li");
+    item.className = "timeline-item";
+    item.dataset.type = event.type;
+    const who = [event.actor, event.target].filter(Boolean).join(" → ");
+    item.innerHTML = `<span class="type-tag" style="background:${typeColour(event.type)}">${escapeHTML(event.type)}</span>`
+      + `<span class="muted">${escapeHTML(event.date_start || "undated")}</span> `
+      + `${escapeHTML(who || "unknown actor")} — <i>${escapeHTML(event.trigger)}</i>`
+      + `${event.place ? ` in ${escapeHTML(event.place)}` : ""}`
+      + `${event.status && event.status !== "asserted" ? ` <span class="badge hedged">${escapeHTML(event.status)}</span>` : ""}`
+      + ` <span class="badge" title="independent sources">${escapeHTML(event.source_type)} · ${event.sources} source${event.sources === 1 ? "" : "s"}</span>`;
+    return item;
+  }));
+  if (!events.length) list.innerHTML = "<li>No events match these filters.</li>";
+}

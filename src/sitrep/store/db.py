@@ -1,0 +1,143 @@
+"""The two database connections behind the store, with the few shims their SQL needs.
+
+All SQL in the store is written once, with `?` placeholders and portable types;
+`Database.execute` rewrites placeholders for psycopg. Migrations are numbered SQL
+files in `migrations/`, applied in order and recorded in `schema_migrations`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from typing import Any, Protocol
+
+Params = Sequence[Any]
+STATEMENT_SEPARATOR = re.compile(r"^;\s*$", re.MULTILINE)
+SAFE_SCHEMA = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+class Database(Protocol):
+    def execute(self, sql: str, params: Params = ()) -> None: ...
+
+    def executemany(self, sql: str, rows: list[Params]) -> None: ...
+
+    def query(self, sql: str, params: Params = ()) -> list[dict[str, Any]]: ...
+
+    def transaction(self) -> Any: ...
+
+    def close(self) -> None: ...
+
+
+class DuckDatabase:
+    """An embedded DuckDB file: one writer process (the ingesting one)."""
+
+    def __init__(self, path: str, *, read_only: bool = False) -> None:
+        import duckdb
+
+        self.connection = duckdb.connect(path, read_only=read_only)
+
+    def execute(self, sql: str, params: Params = ()) -> None:
+        self.connection.execute(sql, list(params))
+
+    def executemany(self, sql: str, rows: list[Params]) -> None:
+        if rows:
+            self.connection.executemany(sql, [list(row) for row in rows])
+
+    def query(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
+        cursor = self.connection.execute(sql, list(params))
+        names = [column[0] for column in cursor.description or []]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.connection.begin()
+        try:
+            yield
+        except BaseException:
+            self.connection.rollback()
+            raise
+        self.connection.commit()
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+class PostgresDatabase:
+    """A PostgreSQL server through psycopg 3, optionally inside one schema."""
+
+    def __init__(self, url: str, *, schema: str | None = None) -> None:
+        import psycopg
+        from psycopg.rows import dict_row
+
+        self.connection = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+        if schema is not None:
+            if not SAFE_SCHEMA.match(schema):
+                raise ValueError(f"unsafe schema name {schema!r}")
+            self.connection.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+            self.connection.execute(f"SET search_path TO {schema}")
+
+    def execute(self, sql: str, params: Params = ()) -> None:
+        self.connection.execute(_pyformat(sql), list(params))  # type: ignore[arg-type]
+
+    def executemany(self, sql: str, rows: list[Params]) -> None:
+        if rows:
+            with self.connection.cursor() as cursor:
+                cursor.executemany(_pyformat(sql), [list(row) for row in rows])  # type: ignore[arg-type]
+
+    def query(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
+        return list(self.connection.execute(_pyformat(sql), list(params)).fetchall())  # type: ignore[arg-type]
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.connection.transaction():
+            yield
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def _pyformat(sql: str) -> str:
+    """`?` placeholders to psycopg's `%s` (literal percent signs doubled first)."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+def migrate(database: Database) -> list[str]:
+    """Apply every migration not yet recorded; returns the versions applied now."""
+    database.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT)"
+    )
+    done = {row["version"] for row in database.query("SELECT version FROM schema_migrations")}
+    applied = []
+    for version, script in migrations():
+        if version in done:
+            continue
+        with database.transaction():
+            for statement in STATEMENT_SEPARATOR.split(script):
+                if _sql_only(statement):
+                    database.execute(statement)
+            database.execute(
+                "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                (version, now()),
+            )
+        applied.append(version)
+    return applied
+
+
+def migrations() -> list[tuple[str, str]]:
+    """(version, SQL) for each file in `migrations/`, in numeric order."""
+    folder = resources.files("sitrep.store") / "migrations"
+    files = sorted(f for f in folder.iterdir() if f.name.endswith(".sql"))
+    return [(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8")) for f in files]
+
+
+def _sql_only(statement: str) -> bool:
+    return any(
+        line.strip() and not line.strip().startswith("--") for line in statement.splitlines()
+    )
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -1,0 +1,53 @@
+"""`sitrep ingest` as a plain function: read, analyse and store, skipping what is stored.
+
+Inputs whose content hash is already stored are dropped before analysis, so the
+run after an interrupted one only analyses what is missing. The store's writer
+lives in this process (DuckDB allows one writer); workers only analyse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from sitrep.pipeline import Engine, Record, process_paths
+from sitrep.store import open_store
+from sitrep.store.api import IngestReport
+
+
+def ingest(
+    paths: list[str],
+    db: str,
+    *,
+    workers: int | None = 1,
+    engine: Engine = "local",
+    ray_address: str | None = None,
+    on_record: Callable[[Record], Any] | None = None,
+) -> IngestReport:
+    store = open_store(db)
+    try:
+        skipped = 0
+
+        def already_stored(content_hash: str) -> bool:
+            nonlocal skipped
+            found = store.has_article(content_hash)
+            skipped += found
+            return found
+
+        records = process_paths(
+            paths, workers=workers, engine=engine, ray_address=ray_address, skip=already_stored
+        )
+        report = store.write(_observed(records, on_record))
+        report.skipped += skipped
+        return report
+    finally:
+        store.close()
+
+
+def _observed(
+    records: Iterable[Record], on_record: Callable[[Record], Any] | None
+) -> Iterator[Record]:
+    for record in records:
+        yield record
+        if on_record is not None:
+            on_record(record)

@@ -1,0 +1,152 @@
+"""How records from different articles are recognised as the same actor, place, event or story.
+
+- Actors: the same when their kinds agree, their countries do not conflict, and
+  one's canonical name is among the other's names (canonical or alias), compared
+  after normalising case, accents, hyphens and a leading "the".
+- Places: the same GeoNames id; unresolved places by normalised name.
+- Events: the same PLOVER type, the same place, actors that do not conflict and
+  date ranges that overlap.
+- Stories: article bodies whose word-shingle MinHash signatures are near each
+  other (a wire story republished by two outlets) form one cluster, which counts
+  as one independent source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from datasketch import MinHash, MinHashLSH
+
+MINHASH_PERMUTATIONS = 64
+SHINGLE_WORDS = 3
+MINHASH_SCHEME = "affine32"  # fixed, so stored signatures stay comparable across versions
+# Estimated Jaccard similarity of 3-word shingles above which two bodies are one story.
+NEAR_DUPLICATE_THRESHOLD = 0.5
+_NOT_WORD = re.compile(r"[^\w]+")
+_LEADING_ARTICLE = re.compile(r"^the\s+")
+
+
+def hash_id(*parts: object) -> str:
+    """A stable key from the parts (as sqlite-utils' hash_id does), so re-runs upsert."""
+    joined = "\x1f".join("" if part is None else str(part) for part in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:24]
+
+
+def name_key(name: str) -> str:
+    """A name normalised for matching: no accents, case, punctuation or leading 'the'."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return _LEADING_ARTICLE.sub("", _NOT_WORD.sub(" ", plain).strip())
+
+
+@dataclass(slots=True, frozen=True)
+class ActorIdentity:
+    """What decides whether two actors are one: kind, country and every name's key."""
+
+    kind: str
+    country: str | None
+    canonical_key: str
+    keys: frozenset[str]
+
+    @classmethod
+    def of(cls, kind: str, country: str | None, name: str, aliases: Iterable[str]) -> ActorIdentity:
+        canonical = name_key(name)
+        # Only aliases that are names count: "the president" describes, it does not identify.
+        keys = {canonical} | {name_key(alias) for alias in aliases if _is_name(alias)}
+        return cls(kind, country, canonical, frozenset(k for k in keys if k))
+
+    def same_as(self, other: ActorIdentity) -> bool:
+        if self.kind != other.kind:
+            return False
+        if self.country and other.country and self.country != other.country:
+            return False
+        return self.canonical_key in other.keys or other.canonical_key in self.keys
+
+
+def _is_name(alias: str) -> bool:
+    return any(word[:1].isupper() for word in alias.split())
+
+
+def place_key(geonames_id: int | None, name: str) -> str:
+    return f"gn:{geonames_id}" if geonames_id is not None else f"name:{hash_id(name_key(name))}"
+
+
+def compatible(first: str | None, second: str | None) -> bool:
+    """Two optional ids agree unless both are known and differ."""
+    return first is None or second is None or first == second
+
+
+def dates_overlap(
+    first: tuple[str | None, str | None], second: tuple[str | None, str | None]
+) -> bool:
+    """ISO day ranges (start, end) overlap; an unknown date conflicts with nothing."""
+    (start1, end1), (start2, end2) = first, second
+    if start1 is None or start2 is None:
+        return True
+    return start1 <= (end2 or start2) and start2 <= (end1 or start1)
+
+
+@dataclass(slots=True, frozen=True)
+class EventKey:
+    """The parts of an event report that decide whether it joins a merged event."""
+
+    type: str
+    place_id: str | None
+    actor_id: str | None
+    target_id: str | None
+    date_start: str | None
+    date_end: str | None
+
+    def matches(self, other: EventKey) -> bool:
+        if self.type != other.type or self.place_id != other.place_id:
+            return False
+        if self.place_id is None and (self.actor_id is None or self.actor_id != other.actor_id):
+            return False  # with no place, only a shared actor anchors the match
+        return (
+            compatible(self.actor_id, other.actor_id)
+            and compatible(self.target_id, other.target_id)
+            and dates_overlap((self.date_start, self.date_end), (other.date_start, other.date_end))
+        )
+
+
+def body_minhash(body: str) -> MinHash:
+    words = name_key(body).split()
+    shingles = {
+        " ".join(words[i : i + SHINGLE_WORDS])
+        for i in range(max(len(words) - SHINGLE_WORDS, 0) + 1)
+    }
+    signature = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1, scheme=MINHASH_SCHEME)
+    signature.update_batch([s.encode("utf-8") for s in shingles if s])
+    return signature
+
+
+def minhash_from_values(values: list[int]) -> MinHash:
+    return MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1, hashvalues=values, scheme=MINHASH_SCHEME)
+
+
+class StoryClusters:
+    """Near-duplicate bodies grouped by MinHash LSH; each group is one independent source."""
+
+    def __init__(self) -> None:
+        self._index = MinHashLSH(threshold=NEAR_DUPLICATE_THRESHOLD, num_perm=MINHASH_PERMUTATIONS)
+        self._signatures: dict[str, MinHash] = {}
+        self._clusters: dict[str, str] = {}
+
+    def add(self, article_id: str, signature: MinHash, cluster_id: str) -> None:
+        if article_id in self._signatures:
+            return
+        self._index.insert(article_id, signature)
+        self._signatures[article_id] = signature
+        self._clusters[article_id] = cluster_id
+
+    def cluster_for(self, article_id: str, signature: MinHash) -> str:
+        """The cluster of the most similar stored body, or a new one named after this article."""
+        candidates = [c for c in self._index.query(signature) if c != article_id]
+        if not candidates:
+            return article_id
+        best = max(candidates, key=lambda c: (signature.jaccard(self._signatures[c]), c))
+        return self._clusters[best]

@@ -1,0 +1,261 @@
+"""An in-memory `Store` for the API and page tests, with rows shaped like the real store's.
+
+Rows are derived from `Article.to_dict()`: articles, actors and places merged by
+name, events and control changes with names and coordinates resolved, claims
+with their source type and backing. Filters follow `QueryFilter`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sitrep.records import Article, DocumentError
+from sitrep.store.api import IngestReport, QueryFilter, Row
+
+JsonArticle = dict[str, Any]
+
+
+class FakeStore:
+    def __init__(self) -> None:
+        self._articles: dict[str, JsonArticle] = {}
+        self._errors: list[Row] = []
+
+    def write(self, items: Iterable[Article | DocumentError]) -> IngestReport:
+        report = IngestReport()
+        for item in items:
+            if isinstance(item, DocumentError):
+                report.errors += 1
+                report.error_sources.append(item.source)
+                self._errors.append(item.to_dict())
+            elif item.id in self._articles:
+                report.skipped += 1
+            else:
+                self._articles[item.id] = item.to_dict()
+                report.stored += 1
+        return report
+
+    def has_article(self, content_hash: str) -> bool:
+        return content_hash in self._articles
+
+    def article(self, article_id: str) -> Row | None:
+        return self._articles.get(article_id)
+
+    def articles(self, query: QueryFilter) -> list[Row]:
+        rows = [
+            {k: a[k] for k in ("id", "title", "source", "url", "outlet", "published", "authors")}
+            | {"date_start": (a["published"] or "")[:10] or None}
+            for a in self._articles.values()
+            if query.article_id in (None, a["id"])
+        ]
+        return _filtered(rows, query)
+
+    def actors(self, query: QueryFilter) -> list[Row]:
+        merged: dict[str, Row] = {}
+        for a in self._scoped(query):
+            for actor in a["actors"]:
+                row = merged.setdefault(
+                    actor["name"],
+                    {k: actor[k] for k in ("name", "kind", "sector", "country", "aliases")}
+                    | {"id": actor["name"], "mentions": 0, "articles": 0},
+                )
+                row["mentions"] += len(actor["mentions"])
+                row["articles"] += 1
+        return _page(
+            [r for r in merged.values() if _matches(query.actor, r["name"], *r["aliases"])], query
+        )
+
+    def places(self, query: QueryFilter) -> list[Row]:
+        merged: dict[str, Row] = {}
+        for a in self._scoped(query):
+            for place in a["places"]:
+                row = merged.setdefault(
+                    place["name"],
+                    {k: v for k, v in place.items() if k not in ("id", "mentions")}
+                    | {"id": place["name"], "mentions": 0},
+                )
+                row["mentions"] += len(place["mentions"])
+        return _page([r for r in merged.values() if _matches(query.place, r["name"])], query)
+
+    def events(self, query: QueryFilter) -> list[Row]:
+        rows = []
+        for a in self._scoped(query):
+            for event in a["events"]:
+                place = _by_id(a["places"], event["place_id"])
+                claim = _claim(a, event["claim_index"])
+                source_type = claim["source"]["type"] if claim else "outlet"
+                when = event["date"] or {}
+                rows.append(
+                    {
+                        "id": f"{a['id'][:12]}-{event['id']}",
+                        "type": event["type"],
+                        "mode": event["mode"],
+                        "status": event["status"],
+                        "trigger": event["trigger"],
+                        "acled_type": event["acled_type"],
+                        "acled_subtype": event["acled_subtype"],
+                        "actor": _name(a["actors"], event["actor_id"]),
+                        "target": _name(a["actors"], event["target_id"]),
+                        "place": place["name"] if place else None,
+                        "latitude": place["latitude"] if place else None,
+                        "longitude": place["longitude"] if place else None,
+                        "location_precision": place["precision"] if place else None,
+                        "date_start": when.get("start"),
+                        "date_end": when.get("end"),
+                        "date_precision": when.get("precision"),
+                        "source_type": source_type,
+                        "sources": 1,
+                        "evidence": [
+                            event["evidence"] | {"article_id": a["id"], "source_type": source_type}
+                        ],
+                    }
+                )
+        rows = [
+            r
+            for r in rows
+            if query.event_type in (None, r["type"])
+            and query.source_type in (None, r["source_type"])
+            and _matches(query.actor, r["actor"], r["target"])
+            and _matches(query.place, r["place"])
+        ]
+        return _filtered(rows, query)
+
+    def claims(self, query: QueryFilter) -> list[Row]:
+        rows = [
+            {
+                "id": f"{a['id'][:12]}-claim-{index}",
+                "article_id": a["id"],
+                "text": claim["text"],
+                "start": claim["start"],
+                "end": claim["end"],
+                "source_type": claim["source"]["type"],
+                "source_name": claim["source"]["name"],
+                "certainty": claim["certainty"],
+                "hedge": claim["hedge"],
+                "sources": 1,
+                "date_start": (a["published"] or "")[:10] or None,
+            }
+            for a in self._scoped(query)
+            for index, claim in enumerate(a["claims"])
+        ]
+        rows = [
+            r
+            for r in rows
+            if query.source_type in (None, r["source_type"])
+            and _matches(query.actor, r["source_name"])
+        ]
+        return _filtered(rows, query)
+
+    def quotes(self, query: QueryFilter) -> list[Row]:
+        rows = [
+            {k: quote[k] for k in ("text", "start", "end", "direct", "speaker", "channel")}
+            | {"id": f"{a['id'][:12]}-quote-{index}", "article_id": a["id"]}
+            for a in self._scoped(query)
+            for index, quote in enumerate(a["quotes"])
+        ]
+        return _page([r for r in rows if _matches(query.actor, r["speaker"])], query)
+
+    def control(self, place: str, on: date) -> list[Row]:
+        return [
+            r
+            for r in self.control_changes(QueryFilter(place=place, limit=10_000))
+            if r["date_start"] and r["date_start"] <= on.isoformat()
+        ]
+
+    def control_changes(self, query: QueryFilter) -> list[Row]:
+        rows = []
+        for a in self._scoped(query):
+            for index, change in enumerate(a["control_changes"]):
+                place = _by_id(a["places"], change["place_id"]) or {}
+                when = change["date"] or {}
+                rows.append(
+                    {
+                        "id": f"{a['id'][:12]}-control-{index}",
+                        "article_id": a["id"],
+                        "place": place.get("name"),
+                        "latitude": place.get("latitude"),
+                        "longitude": place.get("longitude"),
+                        "from_actor": _name(a["actors"], change["from_actor_id"]),
+                        "to_actor": _name(a["actors"], change["to_actor_id"]),
+                        "date_start": when.get("start") or (a["published"] or "")[:10] or None,
+                        "date_end": when.get("end"),
+                        "partial": change["partial"],
+                        "confidence": change["confidence"],
+                        "evidence": change["evidence"]["text"],
+                    }
+                )
+        rows = [
+            r
+            for r in rows
+            if _matches(query.place, r["place"])
+            and _matches(query.actor, r["to_actor"], r["from_actor"])
+        ]
+        return _filtered(rows, query)
+
+    def contradictions(self, query: QueryFilter) -> list[Row]:
+        """Claims denied in one report and asserted in another, matched on shared words."""
+        claims = self.claims(QueryFilter(limit=10_000))
+        rows = []
+        for denied in (c for c in claims if c["certainty"] == "denied"):
+            words = _words(denied["text"])
+            for other in claims:
+                overlap = len(words & _words(other["text"]))
+                if other["certainty"] == "asserted" and overlap >= 3 and other is not denied:
+                    rows.append(
+                        {
+                            "id": f"{denied['id']}~{other['id']}",
+                            "claim": other,
+                            "contradiction": denied,
+                        }
+                    )
+        return _page(rows, query)
+
+    def errors(self, query: QueryFilter) -> list[Row]:
+        return _page(self._errors, query)
+
+    def close(self) -> None:
+        self._articles.clear()
+
+    def _scoped(self, query: QueryFilter) -> list[JsonArticle]:
+        return [a for a in self._articles.values() if query.article_id in (None, a["id"])]
+
+
+def _filtered(rows: list[Row], query: QueryFilter) -> list[Row]:
+    def in_range(row: Row) -> bool:
+        day = row.get("date_start")
+        if query.date_from is None and query.date_to is None:
+            return True
+        return bool(day) and (
+            (query.date_from is None or day >= query.date_from.isoformat())
+            and (query.date_to is None or day[:10] <= query.date_to.isoformat())
+        )
+
+    return _page([r for r in rows if in_range(r)], query)
+
+
+def _page(rows: list[Row], query: QueryFilter) -> list[Row]:
+    return rows[query.offset : query.offset + query.limit]
+
+
+def _matches(wanted: str | None, *values: str | None) -> bool:
+    return wanted is None or any(v and wanted.lower() == v.lower() for v in values)
+
+
+def _by_id(items: list[dict[str, Any]], item_id: str | None) -> dict[str, Any] | None:
+    return next((i for i in items if i["id"] == item_id), None)
+
+
+def _name(actors: list[dict[str, Any]], actor_id: str | None) -> str | None:
+    actor = _by_id(actors, actor_id)
+    return actor["name"] if actor else None
+
+
+def _claim(article: JsonArticle, index: int | None) -> dict[str, Any] | None:
+    claims = article["claims"]
+    return claims[index] if index is not None and 0 <= index < len(claims) else None
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))

@@ -1,0 +1,69 @@
+"""The REST API on the in-memory store: filters, paging, validation, 404s."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+
+def test_api_events_filter_by_type_and_page(client: TestClient) -> None:
+    body = client.get("/api/events", params={"event_type": "ASSAULT"}).json()
+    assert [e["type"] for e in body["items"]] == ["ASSAULT"]
+    assert body["items"][0]["place"] == "Homs"
+    paged = client.get("/api/events", params={"limit": 1}).json()
+    assert len(paged["items"]) == 1 and paged["next_offset"] == 1
+
+
+def test_api_claims_carry_source_type_and_certainty(client: TestClient) -> None:
+    items = client.get("/api/claims", params={"source_type": "official_statement"}).json()["items"]
+    assert [(c["source_type"], c["certainty"]) for c in items] == [("official_statement", "denied")]
+
+
+def test_api_article_detail_and_unknown_id(client: TestClient, article) -> None:  # type: ignore[no-untyped-def]
+    detail = client.get(f"/api/articles/{article.id}").json()
+    assert detail["quotes"][0]["speaker"] == "Donald Trump"
+    missing = client.get("/api/articles/nope")
+    assert missing.status_code == 404 and "nope" in missing.json()["detail"]
+
+
+def test_api_bad_parameters_are_422_with_reason(client: TestClient) -> None:
+    for params in (
+        {"limit": 0},
+        {"limit": "many"},
+        {"date_from": "yesterday"},
+        {"source_type": "rumour"},
+        {"offset": -1},
+        {"event_type": "ASSAULT; DROP"},
+        {"date_from": "2024-12-08", "date_to": "2024-12-01"},
+    ):
+        response = client.get("/api/events", params=params)
+        assert response.status_code == 422, params
+        assert response.json()["detail"], params
+
+
+def test_api_control_picture_on_a_date(client: TestClient) -> None:
+    before = client.get("/api/control", params={"on": "2024-12-05"}).json()
+    after = client.get("/api/control", params={"on": "2024-12-07"}).json()
+    assert before == []
+    assert [(c["place"], c["holder"]) for c in after] == [("Homs", "rebels")]
+
+
+def test_api_contradictions_pair_denial_with_assertion(client: TestClient) -> None:
+    pairs = client.get("/api/contradictions").json()["items"]
+    assert len(pairs) == 1
+    assert pairs[0]["contradiction"]["certainty"] == "denied"
+    assert pairs[0]["claim"]["source_type"] == "unnamed_organisation"
+
+
+def test_api_page_and_vendored_assets_are_served(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and "sitrep" in page.text
+    assert "http" not in "".join(line for line in page.text.splitlines() if "src=" in line)
+    assert client.get("/static/vendor/leaflet/leaflet.js").status_code == 200
+
+
+def test_api_oneshot_get_prints_a_response(store) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.serve import create_app
+    from sitrep.serve.oneshot import get_once
+
+    status, body = get_once(create_app(store), "/api/places?place=Damascus")
+    assert status == 200 and '"Damascus"' in body

@@ -1,0 +1,68 @@
+"""The page in headless Chromium on the ingested sample: map, timeline filter, article view."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from live import chromium, chromium_paths, sample_store, serving
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+if chromium_paths() is None:
+    pytest.skip("chromium or chromedriver not installed", allow_module_level=True)
+
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions as ready  # noqa: E402
+from selenium.webdriver.support.select import Select  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def page(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    workdir = tmp_path_factory.mktemp("browser")
+    store = sample_store(sample_path, workdir)
+    with serving(store) as url, chromium(workdir / "profile") as driver:
+        driver.get(url)
+        WebDriverWait(driver, 60).until(
+            lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true"
+        )
+        yield driver
+    store.close()
+
+
+def test_browser_map_shows_damascus_and_homs(page) -> None:  # type: ignore[no-untyped-def]
+    labels = [e.text for e in page.find_elements(By.CSS_SELECTOR, "#map .place-label")]
+    assert any("Damascus" in label for label in labels)
+    assert any("Homs" in label for label in labels)
+    assert page.find_elements(By.CSS_SELECTOR, "#map path.event-marker")
+
+
+def _timeline_types(driver) -> list[str]:  # type: ignore[no-untyped-def]
+    return driver.execute_script(
+        "return [...document.querySelectorAll('#timeline-list .timeline-item')]"
+        ".map((item) => item.dataset.type)"
+    )
+
+
+def test_browser_timeline_filters_to_assault(page) -> None:  # type: ignore[no-untyped-def]
+    before = _timeline_types(page)
+    Select(page.find_element(By.ID, "filter-type")).select_by_value("ASSAULT")
+    WebDriverWait(page, 20).until(lambda d: set(_timeline_types(d)) == {"ASSAULT"})
+    after = _timeline_types(page)
+    assert 0 < len(after) < len(before)
+    assert after.count("ASSAULT") == before.count("ASSAULT")
+
+
+def test_browser_article_highlights_trump_quote_with_speaker(page) -> None:  # type: ignore[no-untyped-def]
+    page.find_element(By.CSS_SELECTOR, "#article-list a").click()
+    WebDriverWait(page, 20).until(ready.visibility_of_element_located((By.ID, "article-view")))
+    quotes = page.find_elements(
+        By.CSS_SELECTOR, "#article-view .hl-quote[data-speaker='Donald Trump']"
+    )
+    assert any("NOTHING TO DO WITH IT" in q.text for q in quotes)
+    tags = [t.text for t in page.find_elements(By.CSS_SELECTOR, "#article-view .speaker-tag")]
+    assert "Donald Trump" in tags
+    original = page.find_element(By.LINK_TEXT, "original page").get_attribute("href")
+    assert original.endswith("/original")

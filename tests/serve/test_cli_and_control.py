@@ -1,0 +1,56 @@
+"""`sitrep serve --get` on a real DuckDB file, the original-page link, and the control picture."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+from small_article import build_article
+from typer.testing import CliRunner
+
+from sitrep.cli import app
+from sitrep.serve.control_picture import control_picture
+from sitrep.store import open_store
+
+
+def test_cli_serve_get_prints_one_response_from_duckdb(tmp_path: Path) -> None:
+    db = tmp_path / "small.duckdb"
+    store = open_store(str(db))
+    store.write([build_article()])
+    store.close()
+    runner = CliRunner()
+    found = runner.invoke(app, ["serve", "--db", str(db), "--get", "/api/places?place=Homs"])
+    assert found.exit_code == 0, found.output
+    assert [p["name"] for p in json.loads(found.output)["items"]] == ["Homs"]
+    refused = runner.invoke(app, ["serve", "--db", str(db), "--get", "/api/events?limit=0"])
+    assert refused.exit_code == 1 and "greater than or equal to 1" in refused.output
+
+
+def test_cli_original_serves_the_source_file_or_404(
+    client: TestClient, store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    missing = client.get(f"/api/articles/{'a' * 64}/original")
+    assert missing.status_code == 404 and "not available" in missing.json()["detail"]
+    page = tmp_path / "page.txt"
+    page.write_text("the original words", encoding="utf-8")
+    article = build_article()
+    article.source, article.content_hash = str(page), "b" * 64
+    store.write([article])
+    assert client.get(f"/api/articles/{'b' * 64}/original").text == "the original words"
+
+
+def test_control_picture_takes_latest_dated_change_and_counts_agreeing_reports() -> None:
+    changes = [
+        {"place": "Homs", "to_actor": "army", "from_actor": None, "date_start": "2024-01-01"},
+        {"place": "Homs", "to_actor": "rebels", "from_actor": "army", "date_start": "2024-12-06"},
+        {"place": "Homs", "to_actor": "rebels", "from_actor": "army", "date_start": "2024-12-07"},
+        {"place": "Hama", "to_actor": "rebels", "from_actor": None, "date_start": None},
+    ]
+    early = control_picture(changes, date(2024, 6, 1))
+    late = control_picture(changes, date(2024, 12, 8))
+    assert [(c["place"], c["holder"]) for c in early] == [("Homs", "army")]
+    assert [(c["place"], c["holder"], c["since"], c["reports"]) for c in late] == [
+        ("Homs", "rebels", "2024-12-07", 2)
+    ]

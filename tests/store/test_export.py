@@ -1,0 +1,97 @@
+"""Exports open in pandas with their published columns; the GeoJSON is structurally valid."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import pandas as pd
+import pytest
+from store_builders import OTHER_STORY, WIRE_STORY, homs_attack
+
+from sitrep.store.api import QueryFilter
+from sitrep.store.export import ACLED_COLUMNS, GDELT_COLUMNS, ExportFormat, export
+from sitrep.store.sql_store import SqlStore
+
+
+@pytest.fixture
+def filled(store: SqlStore) -> SqlStore:
+    unplaced = homs_attack(OTHER_STORY + " Unplaced.", outlet="Elsewhere")
+    unplaced.events[0].place_id = None
+    store.write(
+        [
+            homs_attack(WIRE_STORY, outlet="Wire"),
+            homs_attack(OTHER_STORY, outlet="Monitor"),
+            unplaced,
+        ]
+    )
+    return store
+
+
+def exported(store: SqlStore, export_format: ExportFormat) -> str:
+    output = io.StringIO()
+    export(store, export_format, output, QueryFilter())
+    return output.getvalue()
+
+
+def test_export_gdelt_csv_has_published_columns(filled: SqlStore) -> None:
+    frame = pd.read_csv(io.StringIO(exported(filled, ExportFormat.CSV_GDELT)))
+    assert list(frame.columns) == GDELT_COLUMNS and len(GDELT_COLUMNS) == 61
+    placed = frame[frame["ActionGeo_FullName"] == "Homs"].iloc[0]
+    assert (placed["NumArticles"], placed["NumSources"], placed["QuadClass"]) == (2, 2, 4)
+    assert placed["Day"] == 20241207 and placed["ActionGeo_CountryCode"] == "SY"
+    assert placed["ActionGeo_Lat"] == pytest.approx(34.72682)
+
+
+def test_export_acled_csv_has_published_columns(filled: SqlStore) -> None:
+    frame = pd.read_csv(io.StringIO(exported(filled, ExportFormat.CSV_ACLED)))
+    assert list(frame.columns) == ACLED_COLUMNS
+    placed = frame[frame["location"] == "Homs"].iloc[0]
+    assert placed["event_date"] == "2024-12-07" and placed["country"] == "Syria"
+    assert placed["disorder_type"] == "Political violence" and placed["iso"] == 760
+    assert set(placed["source"].split("; ")) == {"Wire", "Monitor"}
+
+
+def test_export_jsonl_has_one_event_per_line(filled: SqlStore) -> None:
+    lines = exported(filled, ExportFormat.JSONL).splitlines()
+    events = [json.loads(line) for line in lines]
+    assert len(events) == 2 and all(event["evidence"] for event in events)
+
+
+def check_geojson(document: dict[str, Any]) -> list[str]:
+    """Structural problems in a GeoJSON FeatureCollection of points (RFC 7946), if any."""
+    problems = []
+    if document.get("type") != "FeatureCollection" or not isinstance(
+        document.get("features"), list
+    ):
+        return ["not a FeatureCollection with a features list"]
+    for index, feature in enumerate(document["features"]):
+        geometry = feature.get("geometry") or {}
+        coordinates = geometry.get("coordinates")
+        if feature.get("type") != "Feature" or not isinstance(feature.get("properties"), dict):
+            problems.append(f"{index}: not a Feature with properties")
+        if (
+            geometry.get("type") != "Point"
+            or not isinstance(coordinates, list)
+            or len(coordinates) != 2
+        ):
+            problems.append(f"{index}: geometry is not a Point")
+            continue
+        longitude, latitude = coordinates
+        if not (-180 <= longitude <= 180 and -90 <= latitude <= 90):
+            problems.append(f"{index}: coordinates out of range")
+    return problems
+
+
+def test_export_geojson_is_valid_and_never_invents_a_place(filled: SqlStore) -> None:
+    document = json.loads(exported(filled, ExportFormat.GEOJSON))
+    assert check_geojson(document) == []
+    (feature,) = document["features"]  # the unplaced event has no point
+    assert feature["geometry"]["coordinates"] == [pytest.approx(36.72339), pytest.approx(34.72682)]
+    assert feature["properties"]["place"] == "Homs"
+
+
+def test_export_geojson_check_catches_broken_documents() -> None:
+    broken = {"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": None}]}
+    assert check_geojson(broken) and check_geojson({"type": "Feature"})

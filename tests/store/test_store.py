@@ -1,0 +1,249 @@
+"""The store on hand-built articles, against DuckDB and PostgreSQL alike."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from store_builders import (
+    DAMASCUS,
+    HOMS,
+    OTHER_STORY,
+    TEHRAN,
+    WIRE_STORY,
+    add_actor,
+    add_claim,
+    add_control,
+    add_place,
+    article,
+    homs_attack,
+)
+
+from sitrep.errors import ErrorCode
+from sitrep.records import ActorKind, DocumentError, EventStatus, Source, SourceType
+from sitrep.store import writer
+from sitrep.store.api import QueryFilter
+from sitrep.store.sql_store import SqlStore
+
+ALL = QueryFilter(limit=1000)
+
+
+def test_store_write_is_idempotent_by_content_hash(store: SqlStore) -> None:
+    item = homs_attack(WIRE_STORY, outlet="Wire")
+    first = store.write([item])
+    second = store.write([item, item])
+    assert (first.stored, second.stored, second.skipped) == (1, 0, 2)
+    assert store.has_article(item.id)
+    assert len(store.articles(ALL)) == 1
+    assert len(store.events(ALL)) == 1
+    assert len(store.claims(ALL)) == 1
+    assert store.events(ALL)[0]["reports"] == 1
+
+
+def test_store_same_url_new_content_is_a_new_version(store: SqlStore) -> None:
+    url = "https://example.test/homs"
+    store.write([homs_attack(WIRE_STORY, outlet="Wire", url=url)])
+    store.write([homs_attack(WIRE_STORY + " Updated at noon.", outlet="Wire", url=url)])
+    versions = sorted(row["version"] for row in store.articles(ALL))
+    assert versions == [1, 2]
+    # Both versions are one source: the merged event counts it once.
+    (event,) = store.events(ALL)
+    assert (event["reports"], event["sources"]) == (2, 1)
+
+
+def test_store_errors_are_recorded_once_and_batch_goes_on(store: SqlStore) -> None:
+    error = DocumentError("bad.html", ErrorCode.BINARY, "not text", "abc")
+    report = store.write([error, homs_attack(WIRE_STORY, outlet="Wire"), error])
+    assert (report.stored, report.errors) == (1, 2)
+    (row,) = store.errors(ALL)
+    assert (row["source"], row["code"], row["content_hash"]) == ("bad.html", "binary", "abc")
+
+
+def test_store_failed_article_leaves_nothing_behind(store: SqlStore, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def broken(*args: object) -> None:
+        raise RuntimeError("disk full")
+
+    item = homs_attack(WIRE_STORY, outlet="Wire")
+    monkeypatch.setattr(writer, "_write_control_changes", broken)
+    with pytest.raises(RuntimeError):
+        store.write([item])
+    assert not store.has_article(item.id)
+    assert store.events(ALL) == [] and store.claims(ALL) == [] and store.actors(ALL) == []
+    monkeypatch.undo()
+    assert store.write([item]).stored == 1
+
+
+def test_store_events_from_two_outlets_merge_with_independent_sources(store: SqlStore) -> None:
+    store.write(
+        [homs_attack(WIRE_STORY, outlet="Wire"), homs_attack(OTHER_STORY, outlet="Monitor")]
+    )
+    (event,) = store.events(ALL)
+    assert event["type"] == "ASSAULT" and event["place"] == "Homs"
+    assert (event["reports"], event["articles"], event["sources"]) == (2, 2, 2)
+    assert {e["outlet"] for e in event["evidence"]} == {"Wire", "Monitor"}
+    assert all(e["text"] and e["end"] > e["start"] for e in event["evidence"])
+
+
+def test_store_republished_wire_story_counts_once(store: SqlStore) -> None:
+    republished = WIRE_STORY.replace("residents said", "residents told reporters")
+    store.write(
+        [
+            homs_attack(WIRE_STORY, outlet="Wire"),
+            homs_attack(republished + " Copyright Daily.", outlet="Daily"),
+            homs_attack(OTHER_STORY, outlet="Monitor"),
+        ]
+    )
+    (event,) = store.events(ALL)
+    assert (event["articles"], event["sources"]) == (3, 2)
+
+
+def test_store_events_apart_in_place_or_time_stay_apart(store: SqlStore) -> None:
+    elsewhere = homs_attack(OTHER_STORY, outlet="Monitor")
+    elsewhere.places[0] = elsewhere.places[0].__class__(
+        "place-1", "Damascus", DAMASCUS[0], DAMASCUS[2], DAMASCUS[3], "SY", "P", "PPLC",
+        elsewhere.places[0].precision, [],
+    )  # fmt: skip
+    later = homs_attack(OTHER_STORY + " Later.", outlet="Other")
+    later.events[0].date.start = later.events[0].date.end = date(2024, 12, 20)  # type: ignore[union-attr]
+    store.write([homs_attack(WIRE_STORY, outlet="Wire"), elsewhere, later])
+    assert len(store.events(ALL)) == 3
+
+
+def test_store_actors_merge_on_names_aliases_and_kind(store: SqlStore) -> None:
+    first = article("TEST DATA. President Bashar al-Assad met envoys. Georgia voted.")
+    add_actor(first, "Bashar al-Assad", ActorKind.PERSON, aliases=("Assad",), country="SYR")
+    add_actor(first, "Georgia", ActorKind.STATE, country="GEO")
+    second = article("TEST DATA. Assad left. Georgia Meloni spoke. The president stayed.")
+    add_actor(second, "Assad", ActorKind.PERSON, aliases=("the president",))
+    add_actor(second, "Georgia", ActorKind.PERSON, mention="Georgia Meloni")
+    third = article("TEST DATA. The president of France spoke.")
+    add_actor(third, "the president", ActorKind.PERSON, mention="The president")
+    store.write([first, second, third])
+    actors = {(row["name"], row["kind"]): row for row in store.actors(ALL)}
+    assert set(actors) == {
+        ("Bashar al-Assad", "person"),
+        ("Georgia", "state"),
+        ("Georgia", "person"),
+        ("the president", "person"),
+    }
+    assad = actors[("Bashar al-Assad", "person")]
+    assert assad["articles"] == 2
+    assert "Assad" in assad["aliases"]
+    assert [row["name"] for row in store.actors(QueryFilter(actor="assad"))] == ["Bashar al-Assad"]
+
+
+def test_store_filters_events(store: SqlStore) -> None:
+    item = homs_attack(WIRE_STORY, outlet="Wire")
+    item.claims[0].source = Source(SourceType.ANONYMOUS, "residents")
+    item.events[0].claim_index = 0
+    store.write([item, homs_attack(OTHER_STORY, outlet="Monitor")])
+
+    def count(**filters: object) -> int:
+        return len(store.events(QueryFilter(**filters)))  # type: ignore[arg-type]
+
+    assert count(event_type="assault") == 1 and count(event_type="PROTEST") == 0
+    assert count(actor="rebels") == 1 and count(actor="army") == 0
+    assert count(place="homs") == 1 and count(place="Aleppo") == 0
+    assert count(source_type="anonymous") == 1 and count(source_type="named_person") == 0
+    assert count(date_from=date(2024, 12, 7), date_to=date(2024, 12, 7)) == 1
+    assert count(date_from=date(2024, 12, 8)) == 0
+    assert count(article_id=item.id) == 1
+
+
+def test_store_article_round_trips_with_version(store: SqlStore) -> None:
+    item = homs_attack(WIRE_STORY, outlet="Wire")
+    store.write([item])
+    row = store.article(item.id)
+    assert row is not None and row["body"] == item.body and row["version"] == 1
+    assert row["events"][0]["type"] == "ASSAULT"
+    assert store.article("missing") is None
+
+
+def control_report(body: str, holder: str, outlet: str, day: str = "2024-12-07"):  # type: ignore[no-untyped-def]
+    item = article(body, outlet=outlet)
+    side = add_actor(item, holder, mention=holder.split()[0])
+    homs = add_place(item, HOMS)
+    add_control(item, body.split(". ")[1], homs, side, day)
+    return item
+
+
+def test_store_control_on_a_day_and_conflicting_holders(store: SqlStore) -> None:
+    store.write(
+        [
+            control_report(
+                "TEST DATA. Rebels captured Homs overnight.", "Rebels", "Wire", "2024-12-06"
+            ),
+            control_report(
+                "TEST DATA. Army units still hold Homs, a ministry said.", "Army", "State TV"
+            ),
+            control_report(
+                "TEST DATA. Rebels hold all of Homs, fighters say.", "Rebels", "Monitor"
+            ),
+        ]
+    )
+    assert [r["holder"] for r in store.control("Homs", date(2024, 12, 6))] == ["Rebels"]
+    holders = sorted(r["holder"] for r in store.control("homs", date(2024, 12, 9)))
+    assert holders == ["Army", "Rebels"]
+    assert store.control("Homs", date(2024, 12, 1)) == []
+    conflicts = [c for c in store.contradictions(ALL) if c["kind"] == "control"]
+    assert len(conflicts) == 1
+    sides = {conflicts[0]["claim"]["holder"], conflicts[0]["contradiction"]["holder"]}
+    assert sides == {"Army", "Rebels"}
+    assert {conflicts[0]["claim"]["outlet"], conflicts[0]["contradiction"]["outlet"]} == {
+        "State TV",
+        "Monitor",
+    }
+
+
+def test_store_flags_one_person_in_two_places(store: SqlStore) -> None:
+    here = article("TEST DATA. Officials insist Bashar al-Assad remains in Damascus today.")
+    add_actor(here, "Bashar al-Assad", ActorKind.PERSON)
+    add_place(here, DAMASCUS)
+    add_claim(here, "Officials insist Bashar al-Assad remains in Damascus today.")
+    there = article(
+        "TEST DATA. Nobody has seen Assad. It is possible he's in Tehran, a source said."
+    )
+    add_actor(there, "Assad", ActorKind.PERSON, aliases=("Bashar al-Assad",))
+    add_place(there, TEHRAN)
+    add_claim(there, "It is possible he's in Tehran, a source said.", Source(SourceType.ANONYMOUS))
+    visiting = article("TEST DATA. Bashar al-Assad visited troops near Homs.")
+    add_actor(visiting, "Bashar al-Assad", ActorKind.PERSON)
+    add_place(visiting, HOMS)
+    add_claim(visiting, "Bashar al-Assad visited troops near Homs.")
+    republished = article(here.body + " Copyright Daily.", outlet="Daily")
+    add_actor(republished, "Bashar al-Assad", ActorKind.PERSON)
+    add_place(republished, DAMASCUS)
+    add_claim(republished, "Officials insist Bashar al-Assad remains in Damascus today.")
+    store.write([here, there, visiting, republished])
+    # The republished copy is the same source: the conflict is still reported once.
+    (conflict,) = [c for c in store.contradictions(ALL) if c["kind"] == "location"]
+    assert conflict["subject"] == "Bashar al-Assad"
+    assert {conflict["claim"]["place"], conflict["contradiction"]["place"]} == {
+        "Damascus",
+        "Tehran",
+    }
+    assert "anonymous" in {
+        conflict["claim"]["source_type"],
+        conflict["contradiction"]["source_type"],
+    }
+
+
+def test_store_flags_event_asserted_and_denied(store: SqlStore) -> None:
+    denied = homs_attack(OTHER_STORY, outlet="Ministry")
+    denied.events[0].status = EventStatus.NEGATED
+    store.write([homs_attack(WIRE_STORY, outlet="Wire"), denied])
+    (event,) = store.events(ALL)
+    assert event["statuses"] == {"asserted": 1, "negated": 1}
+    (conflict,) = [c for c in store.contradictions(ALL) if c["kind"] == "status"]
+    assert {conflict["claim"]["outlet"], conflict["contradiction"]["outlet"]} == {
+        "Wire",
+        "Ministry",
+    }
+
+
+def test_store_migrations_are_recorded_once(store: SqlStore) -> None:
+    from sitrep.store.db import migrate
+
+    assert migrate(store.database) == []
+    rows = store.database.query("SELECT version FROM schema_migrations")
+    assert [row["version"] for row in rows] == ["001_initial"]
