@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.pipeline import analyse
+from sitrep.analysis import analyse
 from sitrep.read import read_paths
 from sitrep.records import Article
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.analysis import analyse
 from sitrep.annotate.gazetteer import distance_km, load_gazetteer, normalise
-from sitrep.pipeline import analyse
 from sitrep.read import read_paths
 from sitrep.records import ActorKind, Article, InputKind, LocationPrecision
 

@@ -131,7 +131,7 @@ def test_ingest_killed_midway_then_rerun_stores_every_page_once(tmp_path: Path, 
     db = str(tmp_path / "killed.duckdb")
     script = (
         "import sys; from sitrep.store.ingest import ingest; "
-        "ingest([sys.argv[1]], sys.argv[2], on_record=lambda r: print('stored', flush=True))"
+        "ingest([sys.argv[1]], sys.argv[2], on_stored=lambda r: print('stored', flush=True))"
     )
     child = subprocess.Popen(
         [sys.executable, "-c", script, str(tmp_path / "pages"), db],

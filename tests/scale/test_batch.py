@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from scale_documents import good_text, hostile_inputs, write_files
+from typer.testing import CliRunner
 
+from sitrep.cli import app
 from sitrep.pipeline import process_paths
 from sitrep.records import Article, DocumentError
+from sitrep.store import open_store
+from sitrep.store.api import QueryFilter
+from sitrep.store.ingest import ingest
 
 BATCH_SIZE = 1000
 # Cheap bad inputs (the 20 MB and 1 MB pages are covered once in test_hostile).
@@ -52,6 +58,33 @@ def test_pool_mixed_batch_analyses_every_good_and_reports_every_bad(tmp_path: Pa
             assert "-bad-" in record.source and record.message
         else:
             assert isinstance(record, Article) and record.sentences and record.events
+
+
+@pytest.mark.slow
+def test_ingest_mixed_batch_stores_every_good_and_records_every_bad(tmp_path: Path) -> None:
+    paths, good, bad = _mixed_batch(tmp_path / "pages")
+    db = str(tmp_path / "batch.duckdb")
+    # Some good pages are stored already: the batch must neither lose nor repeat them.
+    earlier = [path for path in paths if "-good" in path][:20]
+    assert ingest(earlier, db, workers=1).stored == len(earlier)
+    report = ingest(paths, db, workers=2)
+    assert (report.stored, report.skipped, report.errors) == (
+        len(good) - len(earlier),
+        len(earlier),
+        len(bad),
+    )
+    store = open_store(db, read_only=True)
+    try:
+        articles = store.articles(QueryFilter(limit=1000))
+        article_sources = [Path(a["source"]).name for a in articles]
+        assert sorted(article_sources) == sorted(good), "every good page stored exactly once"
+    finally:
+        store.close()
+    listed = CliRunner().invoke(app, ["errors", "--db", db, "--format", "json", "--limit", "1000"])
+    assert listed.exit_code == 0, listed.output
+    errors = [json.loads(line) for line in listed.output.splitlines() if line.strip()]
+    assert sorted(Path(e["source"]).name for e in errors) == sorted(bad)
+    assert all(e["code"] and e["message"] for e in errors)
 
 
 @pytest.mark.slow

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from scale_documents import good_text, hostile_inputs, write_files
 
+from sitrep.analysis import analyse_safely
 from sitrep.errors import ErrorCode
-from sitrep.pipeline import analyse_safely, process_paths
+from sitrep.pipeline import process_paths
 from sitrep.records import Article, DocumentError, InputKind
 
 EXPECTED_ERRORS = {
@@ -60,16 +61,16 @@ def _article(source: str, paragraphs: list[str]) -> Article:
 @pytest.mark.slow
 def test_pipeline_stage_failure_becomes_processing_failed(nlp, monkeypatch) -> None:
     """A crash inside annotate or extract costs one document, not its batch."""
-    import sitrep.pipeline as pipeline
+    import sitrep.analysis as analysis
 
-    real_extract = pipeline.extract
+    real_extract = analysis.extract
 
     def extract_failing_on_poison(article: Article, doc: object) -> Article:
         if "poison" in article.body:
             raise RecursionError("maximum recursion depth exceeded")
         return real_extract(article, doc)
 
-    monkeypatch.setattr(pipeline, "extract", extract_failing_on_poison)
+    monkeypatch.setattr(analysis, "extract", extract_failing_on_poison)
     articles = [
         _article("a", [good_text(1)]),
         _article("b", ["The poison was found in the town of Hama, officials said on Monday."]),

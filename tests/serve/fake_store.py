@@ -8,7 +8,7 @@ with their source type and backing. Filters follow `QueryFilter`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -23,9 +23,16 @@ class FakeStore:
         self._articles: dict[str, JsonArticle] = {}
         self._errors: list[Row] = []
 
-    def write(self, items: Iterable[Article | DocumentError]) -> IngestReport:
+    def write(
+        self,
+        items: Iterable[Article | DocumentError],
+        *,
+        on_written: Callable[[Article | DocumentError], Any] | None = None,
+    ) -> IngestReport:
         report = IngestReport()
         for item in items:
+            if on_written is not None:
+                on_written(item)
             if isinstance(item, DocumentError):
                 report.errors += 1
                 report.error_sources.append(item.source)

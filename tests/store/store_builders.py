@@ -164,6 +164,6 @@ def homs_attack(body: str, *, outlet: str, url: str | None = None) -> Article:
     rebels = add_actor(item, "Syrian rebels", mention="ebel", aliases=("rebels",))
     homs = add_place(item, HOMS)
     sentence = body.split(". ")[1]
-    add_event(item, sentence, actor_id=rebels, place_id=homs, day="2024-12-07")
-    add_claim(item, sentence)
+    claim = add_claim(item, sentence)
+    add_event(item, sentence, actor_id=rebels, place_id=homs, day="2024-12-07", claim_index=claim)
     return item

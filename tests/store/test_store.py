@@ -20,9 +20,10 @@ from store_builders import (
 )
 
 from sitrep.errors import ErrorCode
-from sitrep.records import ActorKind, DocumentError, EventStatus, Source, SourceType
-from sitrep.store import writer
+from sitrep.records import ActorKind, Article, DocumentError, EventStatus, Source, SourceType
+from sitrep.store import db, open_store, writer
 from sitrep.store.api import QueryFilter
+from sitrep.store.db import DuckDatabase, migrate, migrations
 from sitrep.store.sql_store import SqlStore
 
 ALL = QueryFilter(limit=1000)
@@ -59,18 +60,27 @@ def test_store_errors_are_recorded_once_and_batch_goes_on(store: SqlStore) -> No
     assert (row["source"], row["code"], row["content_hash"]) == ("bad.html", "binary", "abc")
 
 
-def test_store_failed_article_leaves_nothing_behind(store: SqlStore, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    def broken(*args: object) -> None:
-        raise RuntimeError("disk full")
+def test_store_article_that_cannot_be_stored_becomes_an_error_and_the_batch_goes_on(
+    store: SqlStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doomed = homs_attack(WIRE_STORY, outlet="Wire")
+    fine = homs_attack(OTHER_STORY, outlet="Monitor")
+    add_control_changes = writer._add_control_changes
 
-    item = homs_attack(WIRE_STORY, outlet="Wire")
-    monkeypatch.setattr(writer, "_write_control_changes", broken)
-    with pytest.raises(RuntimeError):
-        store.write([item])
-    assert not store.has_article(item.id)
-    assert store.events(ALL) == [] and store.claims(ALL) == [] and store.actors(ALL) == []
+    def broken(pending: object, article: Article, *args: object) -> None:
+        if article.id == doomed.id:
+            raise RuntimeError("disk full")
+        add_control_changes(pending, article, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(writer, "_add_control_changes", broken)
+    report = store.write([doomed, fine])
+    assert (report.stored, report.errors) == (1, 1)
+    assert not store.has_article(doomed.id) and store.has_article(fine.id)
+    (error,) = store.errors(ALL)
+    assert error["code"] == "processing_failed" and "disk full" in error["message"]
+    assert {r["article_id"] for e in store.events(ALL) for r in e["evidence"]} == {fine.id}
     monkeypatch.undo()
-    assert store.write([item]).stored == 1
+    assert store.write([doomed]).stored == 1
 
 
 def test_store_events_from_two_outlets_merge_with_independent_sources(store: SqlStore) -> None:
@@ -95,6 +105,34 @@ def test_store_republished_wire_story_counts_once(store: SqlStore) -> None:
     )
     (event,) = store.events(ALL)
     assert (event["articles"], event["sources"]) == (3, 2)
+
+
+def test_store_claims_count_the_independent_sources_of_the_event_they_report(
+    store: SqlStore,
+) -> None:
+    republished = WIRE_STORY.replace("residents said", "residents told reporters")
+    denial = homs_attack(OTHER_STORY + " Officials deny it.", outlet="Ministry")
+    denial.events[0].status = EventStatus.NEGATED
+    unrelated = article("TEST DATA. Talks were held in Geneva on Monday.", outlet="Daily")
+    add_claim(unrelated, "Talks were held in Geneva on Monday.")
+    store.write(
+        [
+            homs_attack(WIRE_STORY, outlet="Wire"),
+            homs_attack(republished + " Copyright Daily.", outlet="Daily"),
+            homs_attack(OTHER_STORY, outlet="Monitor"),
+            denial,
+            unrelated,
+        ]
+    )
+    sources = {(c["outlet"], c["text"][:5]): c["sources"] for c in store.claims(ALL)}
+    # Wire and its republication are one source, the monitor a second; the denial backs nobody.
+    assert sources == {
+        ("Wire", "Rebel"): 2,
+        ("Daily", "Rebel"): 2,
+        ("Monitor", "Heavy"): 2,
+        ("Ministry", "Heavy"): 1,
+        ("Daily", "Talks"): 1,
+    }
 
 
 def test_store_events_apart_in_place_or_time_stay_apart(store: SqlStore) -> None:
@@ -242,8 +280,57 @@ def test_store_flags_event_asserted_and_denied(store: SqlStore) -> None:
 
 
 def test_store_migrations_are_recorded_once(store: SqlStore) -> None:
-    from sitrep.store.db import migrate
-
     assert migrate(store.database) == []
-    rows = store.database.query("SELECT version FROM schema_migrations")
-    assert [row["version"] for row in rows] == ["001_initial"]
+    rows = store.database.query("SELECT version FROM schema_migrations ORDER BY version")
+    assert [row["version"] for row in rows] == [version for version, _ in migrations()]
+    assert [row["version"] for row in rows][:2] == ["001_initial", "002_event_report_claim"]
+
+
+def test_store_upgrades_an_older_database_keeping_its_rows(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    path = str(tmp_path / "old.duckdb")
+    first_only = migrations()[:1]
+    monkeypatch.setattr(db, "migrations", lambda: first_only)
+    old = SqlStore(DuckDatabase(path))
+    old.database.execute(
+        "INSERT INTO errors (id, source, code, message, recorded_at) VALUES (?, ?, ?, ?, ?)",
+        ("e1", "old.html", "binary", "not text", "2024-12-07T00:00:00+00:00"),
+    )
+    old.close()
+    monkeypatch.undo()
+    upgraded = open_store(path)
+    try:
+        assert [row["source"] for row in upgraded.errors(ALL)] == ["old.html"]
+        assert upgraded.write([homs_attack(WIRE_STORY, outlet="Wire")]).stored == 1
+        (claim,) = upgraded.claims(ALL)
+        assert claim["sources"] == 1
+    finally:
+        upgraded.close()
+
+
+def merged_picture(store: SqlStore) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    events = [(e["type"], e["place_id"], e["articles"], e["sources"]) for e in store.events(ALL)]
+    actors = [(a["name"], a["kind"], a["articles"]) for a in store.actors(ALL)]
+    return sorted(events), sorted(actors)
+
+
+def test_store_one_batch_merges_as_one_write_per_article(store: SqlStore, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    def items() -> list[Article]:
+        republished = WIRE_STORY.replace("residents said", "residents told reporters")
+        first = homs_attack(WIRE_STORY, outlet="Wire", url="https://wire.example/homs")
+        add_actor(first, "Bashar al-Assad", ActorKind.PERSON, aliases=("Assad",), country="SYR")
+        second = homs_attack(republished + " Copyright Daily.", outlet="Daily")
+        add_actor(second, "Assad", ActorKind.PERSON)
+        update = homs_attack(WIRE_STORY + " Updated.", outlet="Wire", url=first.url)
+        return [first, second, homs_attack(OTHER_STORY, outlet="Monitor"), update]
+
+    store.write(items())
+    one_by_one = open_store(str(tmp_path / "one-by-one.duckdb"))
+    try:
+        for item in items():
+            one_by_one.write([item])
+        assert merged_picture(store) == merged_picture(one_by_one)
+        assert sorted(a["version"] for a in store.articles(ALL) if a["url"]) == [1, 2]
+    finally:
+        one_by_one.close()

@@ -64,7 +64,7 @@ def ingest_cli(
             workers=workers or None,
             engine=engine,  # type: ignore[arg-type]
             ray_address=ray_address,
-            on_record=advance,
+            on_stored=advance,
         )
     console.print(
         f"stored {report.stored}, already stored {report.skipped}, errors {report.errors} -> {db}"

@@ -63,7 +63,7 @@ def read(
     errors = ErrorReporter()
     articles: Iterator[Article] = errors.filter(read_paths(paths, max_bytes=max_bytes))
     if annotate:
-        from sitrep.pipeline import analyse
+        from sitrep.analysis import analyse
 
         articles = analyse(articles, do_extract=extract)
     successes = 0

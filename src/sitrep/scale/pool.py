@@ -19,10 +19,10 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from sitrep.annotate.nlp import load_nlp
 from sitrep.errors import ErrorCode
-from sitrep.pipeline import Record, analyse_chunk, chunked, failure
+from sitrep.pipeline import Record, failure
 from sitrep.records import DocumentError
+from sitrep.streams import chunked
 
 # Chunks waiting or running per worker: enough to keep every worker busy
 # while the parent collects, few enough to keep memory flat.
@@ -93,7 +93,7 @@ class _WorkerPool:
         return ProcessPoolExecutor(
             self.workers,
             mp_context=context,
-            initializer=load_nlp,
+            initializer=_load_model,
         )
 
     def submit(self, chunk: list[Record]) -> Future[list[Record]]:
@@ -107,5 +107,18 @@ class _WorkerPool:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
+# Worker-side functions import the analysis stages when they run, so the parent, which
+# only reads and stores, never loads spaCy (workers find it loaded by the forkserver).
+
+
+def _load_model() -> None:
+    from sitrep.annotate.nlp import load_nlp
+
+    load_nlp()
+
+
 def _analyse_in_worker(chunk: list[Record], do_extract: bool) -> list[Record]:
+    from sitrep.analysis import analyse_chunk
+    from sitrep.annotate.nlp import load_nlp
+
     return analyse_chunk(chunk, nlp=load_nlp(), do_extract=do_extract)

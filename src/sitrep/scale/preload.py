@@ -7,8 +7,10 @@ so N workers cost less memory than N separate loads and start at once.
 
 from __future__ import annotations
 
+import gc
+
+from sitrep.analysis import analyse_chunk
 from sitrep.annotate.nlp import load_nlp
-from sitrep.pipeline import analyse_chunk
 from sitrep.records import Article, InputKind
 
 # One short report that touches every stage (actors, places, quotes, events),
@@ -24,3 +26,6 @@ WARM_UP = Article(
 )
 
 analyse_chunk([WARM_UP], nlp=load_nlp(), do_extract=True)
+# Move everything loaded so far out of the collector's reach: a collection in a worker
+# would otherwise write to every object's header and turn the shared pages private.
+gc.freeze()

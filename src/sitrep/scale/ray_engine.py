@@ -19,9 +19,11 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from sitrep.analysis import analyse_chunk
 from sitrep.errors import ErrorCode
-from sitrep.pipeline import Record, analyse_chunk, chunked, failure
+from sitrep.pipeline import Record, failure
 from sitrep.records import DocumentError
+from sitrep.streams import chunked
 
 CHUNKS_IN_FLIGHT_PER_ACTOR = 2
 LOOPBACK = "127.0.0.1"

@@ -7,7 +7,7 @@ Rows come back as plain dicts of JSON-serialisable values.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -41,8 +41,14 @@ class IngestReport:
 
 
 class Store(Protocol):
-    def write(self, items: Iterable[Article | DocumentError]) -> IngestReport:
-        """Store articles (merging actors and events across articles) and errors, in batches."""
+    def write(
+        self,
+        items: Iterable[Article | DocumentError],
+        *,
+        on_written: Callable[[Article | DocumentError], Any] | None = None,
+    ) -> IngestReport:
+        """Store articles (merging actors and events across articles) and errors, in batches;
+        `on_written` hears of each item once its batch is committed."""
         ...
 
     def has_article(self, content_hash: str) -> bool: ...

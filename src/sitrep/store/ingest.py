@@ -7,7 +7,7 @@ lives in this process (DuckDB allows one writer); workers only analyse.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from sitrep.pipeline import Engine, Record, process_paths
@@ -22,7 +22,7 @@ def ingest(
     workers: int | None = 1,
     engine: Engine = "local",
     ray_address: str | None = None,
-    on_record: Callable[[Record], Any] | None = None,
+    on_stored: Callable[[Record], Any] | None = None,
 ) -> IngestReport:
     store = open_store(db)
     try:
@@ -37,17 +37,8 @@ def ingest(
         records = process_paths(
             paths, workers=workers, engine=engine, ray_address=ray_address, skip=already_stored
         )
-        report = store.write(_observed(records, on_record))
+        report = store.write(records, on_written=on_stored)
         report.skipped += skipped
         return report
     finally:
         store.close()
-
-
-def _observed(
-    records: Iterable[Record], on_record: Callable[[Record], Any] | None
-) -> Iterator[Record]:
-    for record in records:
-        yield record
-        if on_record is not None:
-            on_record(record)

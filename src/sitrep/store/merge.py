@@ -143,6 +143,12 @@ class StoryClusters:
         self._signatures[article_id] = signature
         self._clusters[article_id] = cluster_id
 
+    def remove(self, article_id: str) -> None:
+        """Forget an article whose write was rolled back."""
+        if self._signatures.pop(article_id, None) is not None:
+            self._index.remove(article_id)
+            del self._clusters[article_id]
+
     def cluster_for(self, article_id: str, signature: MinHash) -> str:
         """The cluster of the most similar stored body, or a new one named after this article."""
         candidates = [c for c in self._index.query(signature) if c != article_id]

@@ -1,24 +1,32 @@
 """The `Store` on a SQL database: DuckDB by default, PostgreSQL for teams.
 
-Both run the same SQL (see `db.py` for the shims). `write` commits one article
-with all its rows per transaction; reads return plain JSON-able dicts.
+Both run the same SQL (see `db.py` for the shims). `write` commits a batch of
+articles with all their rows per transaction (a batch that fails is retried one
+document at a time, so one bad document costs only itself); reads return plain
+JSON-able dicts.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
+from sitrep.errors import ErrorCode
 from sitrep.records import Article, DocumentError
 from sitrep.store.api import IngestReport, QueryFilter, Row
 from sitrep.store.db import Database, migrate
 from sitrep.store.merge import StoryClusters, minhash_from_values, name_key
-from sitrep.store.writer import write_article, write_error
+from sitrep.store.writer import BatchWriter, select_in
+from sitrep.streams import chunked_by_time
 
 ACTOR_KEYS = "SELECT actor_id FROM actor_aliases WHERE alias_key = ?"
+# Articles per write transaction: large enough for bulk inserts to pay, small enough
+# (and closed after a few seconds) that a killed ingest redoes little.
+WRITE_BATCH = 64
+WRITE_BATCH_SECONDS = 2.0
 PLACE_IDS = "SELECT id FROM places WHERE LOWER(name) = ?"
 
 
@@ -30,22 +38,54 @@ class SqlStore:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def write(self, items: Iterable[Article | DocumentError]) -> IngestReport:
+    def write(
+        self,
+        items: Iterable[Article | DocumentError],
+        *,
+        on_written: Callable[[Article | DocumentError], Any] | None = None,
+    ) -> IngestReport:
         report = IngestReport()
-        clusters = self._load_clusters()
-        for item in items:
-            if isinstance(item, DocumentError):
-                with self.database.transaction():
-                    write_error(self.database, item)
-                report.errors += 1
-                report.error_sources.append(item.source)
-            elif self.has_article(item.id):
-                report.skipped += 1
-            else:
-                with self.database.transaction():
-                    write_article(self.database, item, clusters)
-                report.stored += 1
+        writer = BatchWriter(self.database, self._load_clusters())
+        for batch in chunked_by_time(items, WRITE_BATCH, WRITE_BATCH_SECONDS):
+            self._write_batch(writer, batch, report)
+            for item in batch if on_written is not None else ():
+                on_written(item)
         return report
+
+    def _write_batch(
+        self, writer: BatchWriter, batch: list[Article | DocumentError], report: IngestReport
+    ) -> None:
+        errors = [item for item in batch if isinstance(item, DocumentError)]
+        stored = self._stored_ids([item.id for item in batch if isinstance(item, Article)])
+        articles: dict[str, Article] = {}
+        for item in batch:
+            if isinstance(item, Article):
+                if item.id in stored or item.id in articles:
+                    report.skipped += 1
+                else:
+                    articles[item.id] = item
+        try:
+            with self.database.transaction():
+                writer.write(list(articles.values()), errors)
+        except Exception as failure:
+            if len(batch) > 1:
+                # Find the document that cannot be stored; the rest of the batch goes in.
+                for item in batch:
+                    self._write_batch(writer, [item], report)
+            elif articles:
+                (article,) = articles.values()
+                self._write_batch(writer, [_storing_failed(article, failure)], report)
+            else:
+                raise  # not even an error record can be stored: the database itself fails
+            return
+        report.stored += len(articles)
+        report.errors += len(errors)
+        report.error_sources += [error.source for error in errors]
+
+    def _stored_ids(self, article_ids: list[str]) -> set[str]:
+        sql = "SELECT id FROM articles WHERE id IN ({marks})"
+        rows = select_in(self.database, sql, article_ids)
+        return {row["id"] for row in rows}
 
     def _load_clusters(self) -> StoryClusters:
         clusters = StoryClusters()
@@ -199,7 +239,7 @@ class SqlStore:
             actor=f"(c.source_actor_id IN ({ACTOR_KEYS}) OR {inside_claim.format(ACTOR_KEYS)})",
             place=inside_claim.format(PLACE_IDS),
         )
-        return self._page(
+        rows = self._page(
             'SELECT c.id, c.article_id, c.text, c.start_offset AS start, c.end_offset AS "end",'
             " c.source_type, c.source_name, c.source_actor_id, c.certainty, c.hedge, c.date_start,"
             " a.outlet, a.url, a.source, a.cluster_id"
@@ -208,6 +248,28 @@ class SqlStore:
             params,
             query,
         )
+        backing = self._claim_backing([row["id"] for row in rows])
+        return [row | {"sources": backing.get(row["id"], 1)} for row in rows]
+
+    def _claim_backing(self, claim_ids: list[str]) -> dict[str, int]:
+        """Independent sources behind each claim: for each merged event the claim reports,
+        the source clusters with a report of it in the same status (a denial does not back
+        an assertion); the best-backed event counts. A claim reporting no event has its own."""
+        rows = select_in(
+            self.database,
+            "SELECT c.id, r.situation_event_id, COUNT(DISTINCT a.cluster_id) AS n FROM claims c"
+            " JOIN event_reports r ON r.article_id = c.article_id"
+            " AND r.claim_position = c.position"
+            " JOIN event_reports o ON o.situation_event_id = r.situation_event_id"
+            " AND o.status = r.status"
+            " JOIN articles a ON a.id = o.article_id"
+            " WHERE c.id IN ({marks}) GROUP BY c.id, r.situation_event_id",
+            claim_ids,
+        )
+        backing: dict[str, int] = {}
+        for row in rows:
+            backing[row["id"]] = max(backing.get(row["id"], 1), int(row["n"]))
+        return backing
 
     def quotes(self, query: QueryFilter) -> list[Row]:
         where, params = _where(
@@ -286,6 +348,11 @@ class SqlStore:
         for row in self.database.query(f"{sql} WHERE actor_id IN ({placeholders})", owners):
             grouped.setdefault(row["owner"], []).append(row["value"])
         return grouped
+
+
+def _storing_failed(article: Article, failure: Exception) -> DocumentError:
+    message = f"could not be stored: {type(failure).__name__}: {failure}"
+    return DocumentError(article.source, ErrorCode.PROCESSING_FAILED, message, article.content_hash)
 
 
 def _where(

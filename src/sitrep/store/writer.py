@@ -1,14 +1,19 @@
-"""Writing one article, with every row it implies, inside one transaction.
+"""Writing a batch of articles, with every row they imply, inside one transaction.
 
 Ids are hashes of what identifies a row, and every insert is `ON CONFLICT DO
-NOTHING`, so a re-run after a crash writes nothing twice; `write_article` runs
-inside the caller's transaction, so a killed ingest never leaves half an article.
+NOTHING`, so a re-run after a crash writes nothing twice. A batch is resolved in
+memory first (actors, versions and merged events looked up with one query each
+for the whole batch), then each table gets one bulk insert: row-at-a-time
+inserts cost DuckDB a millisecond or more each, which would dwarf the parse.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
 
 from sitrep.records import Actor, Article, DocumentError, Event, EventDate, Place
 from sitrep.store.db import Database, now
@@ -23,6 +28,99 @@ from sitrep.store.merge import (
 )
 
 OUTLET_SOURCE = "outlet"
+# Bound on the values bound to one `IN (...)` lookup, well under PostgreSQL's limit.
+LOOKUP_CHUNK = 500
+
+# Each table's columns in insert order, and the columns of its primary key.
+TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "sources": (("id", "name"), ("id",)),
+    "articles": (
+        (
+            "id", "source", "url", "version", "source_id", "title", "outlet", "published",
+            "date_start", "input_kind", "language", "authors", "body", "cluster_id", "minhash",
+            "data", "stored_at",
+        ),
+        ("id",),
+    ),
+    "actors": (("id", "name", "kind", "sector", "country"), ("id",)),
+    "actor_aliases": (("actor_id", "alias", "alias_key"), ("actor_id", "alias_key")),
+    "places": (
+        (
+            "id", "name", "geonames_id", "latitude", "longitude", "country", "feature_class",
+            "feature_code", "location_precision",
+        ),
+        ("id",),
+    ),
+    "mentions": (
+        ("id", "article_id", "entity", "entity_id", "start_offset", "end_offset", "text"),
+        ("id",),
+    ),
+    "quotes": (
+        (
+            "id", "article_id", "position", "text", "start_offset", "end_offset", "direct",
+            "speaker", "speaker_actor_id", "channel",
+        ),
+        ("id",),
+    ),
+    "claims": (
+        (
+            "id", "article_id", "position", "text", "start_offset", "end_offset", "source_type",
+            "source_name", "source_actor_id", "certainty", "hedge", "date_start",
+        ),
+        ("id",),
+    ),
+    "situation_events": (
+        (
+            "id", "type", "mode", "actor_id", "target_id", "place_id", "date_start", "date_end",
+            "date_precision", "acled_type", "acled_subtype",
+        ),
+        ("id",),
+    ),
+    "event_reports": (
+        (
+            "id", "article_id", "local_id", "situation_event_id", "type", "mode", "status",
+            "trigger_text", "actor_id", "target_id", "place_id", "date_start", "date_end",
+            "date_precision", "acled_type", "acled_subtype", "source_type", "source_name",
+            "confidence", "evidence_start", "evidence_end", "evidence_text", "claim_position",
+        ),
+        ("id",),
+    ),
+    "control_changes": (
+        (
+            "id", "article_id", "position", "place_id", "from_actor_id", "to_actor_id",
+            "date_start", "date_end", "partial", "confidence", "event_report_id",
+            "evidence_start", "evidence_end", "evidence_text",
+        ),
+        ("id",),
+    ),
+    "errors": (("id", "source", "code", "message", "content_hash", "recorded_at"), ("id",)),
+}  # fmt: skip
+
+
+class PendingRows:
+    """Rows waiting for the batch's bulk insert, one per primary key (first wins)."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = defaultdict(dict)
+
+    def add(self, table: str, **row: Any) -> dict[str, Any]:
+        key = tuple(row[column] for column in TABLES[table][1])
+        return self._rows[table].setdefault(key, row)
+
+    def flush(self, database: Database) -> None:
+        for table, rows in self._rows.items():
+            columns = TABLES[table][0]
+            database.insert(table, columns, [[row[c] for c in columns] for row in rows.values()])
+
+
+def select_in(database: Database, sql: str, values: Iterable[Any]) -> list[dict[str, Any]]:
+    """Rows of `sql`, whose `{marks}` is filled with placeholders for `values`, in chunks."""
+    distinct = sorted(set(values), key=str)
+    rows: list[dict[str, Any]] = []
+    for start in range(0, len(distinct), LOOKUP_CHUNK):
+        chunk = distinct[start : start + LOOKUP_CHUNK]
+        rows += database.query(sql.format(marks=", ".join("?" for _ in chunk)), chunk)
+    return rows
 
 
 @dataclass(slots=True)
@@ -31,234 +129,332 @@ class ArticleIds:
 
     actors: dict[str, str]
     places: dict[str, str]
-    events: dict[str, str]
+    events: dict[str, str] = field(default_factory=dict)
 
 
-def write_error(database: Database, error: DocumentError) -> None:
-    database.execute(
-        "INSERT INTO errors (id, source, code, message, content_hash, recorded_at)"
-        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-        (
-            hash_id(error.source, error.code, error.content_hash),
-            error.source,
-            str(error.code),
-            error.message,
-            error.content_hash,
-            now(),
-        ),
-    )
+class ActorBook:
+    """The stored actors a batch's names could match, and the actors the batch adds."""
 
-
-def write_article(database: Database, article: Article, clusters: StoryClusters) -> None:
-    """Insert the article version and its actors, places, mentions, quotes, claims, events."""
-    day = article.published.date().isoformat() if article.published else None
-    signature = body_minhash(article.body)
-    cluster_id = _previous_version_cluster(database, article) or clusters.cluster_for(
-        article.id, signature
-    )
-    source_id = _write_source(database, article.outlet)
-    version = _next_version(database, article)
-    database.execute(
-        "INSERT INTO articles (id, source, url, version, source_id, title, outlet, published,"
-        " date_start, input_kind, language, authors, body, cluster_id, minhash, data, stored_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-        (
-            article.id,
-            article.source,
-            article.url,
-            version,
-            source_id,
-            article.title,
-            article.outlet,
-            article.published.isoformat() if article.published else None,
-            day,
-            str(article.input_kind),
-            article.language,
-            json.dumps(article.authors),
-            article.body,
-            cluster_id,
-            json.dumps([int(v) for v in signature.hashvalues]),
-            json.dumps(article.to_dict(), ensure_ascii=False),
-            now(),
-        ),
-    )
-    clusters.add(article.id, signature, cluster_id)
-    ids = ArticleIds(
-        actors={actor.id: _resolve_actor(database, actor) for actor in article.actors},
-        places={place.id: _write_place(database, place) for place in article.places},
-        events={},
-    )
-    _write_mentions(database, article, ids)
-    _write_quotes(database, article, ids)
-    _write_claims(database, article, ids, day)
-    for event in article.events:
-        ids.events[event.id] = _write_event(database, article, event, ids, day)
-    _write_control_changes(database, article, ids, day)
-
-
-def _previous_version_cluster(database: Database, article: Article) -> str | None:
-    """A new version of a stored URL stays in that URL's cluster: it is the same source."""
-    if not article.url:
-        return None
-    rows = database.query(
-        "SELECT cluster_id FROM articles WHERE url = ? ORDER BY version LIMIT 1", (article.url,)
-    )
-    return rows[0]["cluster_id"] if rows else None
-
-
-def _next_version(database: Database, article: Article) -> int:
-    if article.url:
-        rows = database.query("SELECT COUNT(*) AS n FROM articles WHERE url = ?", (article.url,))
-    else:
-        rows = database.query(
-            "SELECT COUNT(*) AS n FROM articles WHERE url IS NULL AND source = ?",
-            (article.source,),
+    def __init__(self, database: Database, actors: Iterable[Actor]) -> None:
+        self.identities: dict[str, ActorIdentity] = {}
+        self.by_key: dict[str, set[str]] = defaultdict(set)
+        keys = {key for actor in actors for key in _identity(actor).keys}
+        stored = select_in(
+            database,
+            "SELECT a.id, a.name, a.kind, a.country, k.alias FROM actors a"
+            " JOIN actor_aliases k ON k.actor_id = a.id WHERE a.id IN"
+            " (SELECT actor_id FROM actor_aliases WHERE alias_key IN ({marks}))",
+            keys,
         )
-    return int(rows[0]["n"]) + 1
+        by_actor: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in stored:
+            by_actor[row["id"]].append(row)
+        for actor_id, rows in by_actor.items():
+            first = rows[0]
+            identity = ActorIdentity.of(
+                first["kind"], first["country"], first["name"], [r["alias"] for r in rows]
+            )
+            self._remember(actor_id, identity)
+
+    def resolve(self, actor: Actor, pending: PendingRows) -> str:
+        """The global id of the actor this one is, adding it to the batch if none matches."""
+        identity = _identity(actor)
+        candidates = sorted({c for key in identity.keys for c in self.by_key.get(key, ())})
+        actor_id = next((c for c in candidates if identity.same_as(self.identities[c])), None)
+        if actor_id is None:
+            actor_id = hash_id("actor", identity.kind, identity.canonical_key, actor.country)
+            pending.add(
+                "actors",
+                id=actor_id,
+                name=actor.name,
+                kind=identity.kind,
+                sector=actor.sector,
+                country=actor.country,
+            )
+            self._remember(actor_id, identity)
+        for name in [actor.name, *actor.aliases]:
+            if key := name_key(name):
+                pending.add("actor_aliases", actor_id=actor_id, alias=name, alias_key=key)
+        return actor_id
+
+    def _remember(self, actor_id: str, identity: ActorIdentity) -> None:
+        self.identities[actor_id] = identity
+        for key in identity.keys:
+            self.by_key[key].add(actor_id)
 
 
-def _write_source(database: Database, outlet: str | None) -> str | None:
-    if not outlet:
-        return None
-    source_id = hash_id("source", name_key(outlet))
-    database.execute(
-        "INSERT INTO sources (id, name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
-        (source_id, outlet),
-    )
-    return source_id
+def _identity(actor: Actor) -> ActorIdentity:
+    return ActorIdentity.of(str(actor.kind), actor.country, actor.name, actor.aliases)
 
 
-def _resolve_actor(database: Database, actor: Actor) -> str:
-    """The global id of the stored actor this one is, creating it if none matches."""
-    identity = ActorIdentity.of(str(actor.kind), actor.country, actor.name, actor.aliases)
-    keys = sorted(identity.keys)
-    placeholders = ", ".join("?" for _ in keys)
-    candidates = database.query(
-        "SELECT DISTINCT a.id, a.name, a.kind, a.country FROM actors a"
-        f" JOIN actor_aliases k ON k.actor_id = a.id WHERE k.alias_key IN ({placeholders})"
-        " ORDER BY a.id",
-        keys,
-    )
-    actor_id = next(
-        (c["id"] for c in candidates if identity.same_as(_stored_identity(database, c))), None
-    )
-    if actor_id is None:
-        actor_id = hash_id("actor", identity.kind, identity.canonical_key, actor.country)
-        database.execute(
-            "INSERT INTO actors (id, name, kind, sector, country) VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT (id) DO NOTHING",
-            (actor_id, actor.name, identity.kind, actor.sector, actor.country),
+class VersionBook:
+    """Version numbers per URL (or source path) and the cluster of a URL's first version."""
+
+    def __init__(self, database: Database, articles: list[Article]) -> None:
+        self.counts: dict[tuple[str, str], int] = defaultdict(int)
+        self.first_cluster: dict[str, str] = {}
+        urls = [a.url for a in articles if a.url]
+        sources = [a.source for a in articles if not a.url]
+        rows = select_in(
+            database,
+            "SELECT url, version, cluster_id FROM articles WHERE url IN ({marks})",
+            urls,
         )
-    database.executemany(
-        "INSERT INTO actor_aliases (actor_id, alias, alias_key) VALUES (?, ?, ?)"
-        " ON CONFLICT (actor_id, alias_key) DO NOTHING",
-        [
-            (actor_id, name, name_key(name))
-            for name in [actor.name, *actor.aliases]
-            if name_key(name)
-        ],
+        rows += select_in(
+            database,
+            "SELECT NULL AS url, source, version, cluster_id FROM articles"
+            " WHERE url IS NULL AND source IN ({marks})",
+            sources,
+        )
+        for row in sorted(rows, key=lambda r: r["version"]):
+            self._count(row.get("url"), row.get("source", ""), row["cluster_id"])
+
+    def next_version(self, article: Article) -> tuple[int, str | None]:
+        """(version number, cluster of the URL's first version if it has one)."""
+        key = _version_key(article.url, article.source)
+        return self.counts[key] + 1, self.first_cluster.get(article.url or "")
+
+    def _count(self, url: str | None, source: str, cluster_id: str) -> None:
+        self.counts[_version_key(url, source)] += 1
+        if url:
+            self.first_cluster.setdefault(url, cluster_id)
+
+    def add(self, article: Article, cluster_id: str) -> None:
+        self._count(article.url, article.source, cluster_id)
+
+
+def _version_key(url: str | None, source: str) -> tuple[str, str]:
+    return ("url", url) if url else ("source", source)
+
+
+class SituationBook:
+    """Merged events a batch's reports could join: stored ones and those the batch adds."""
+
+    def __init__(self, database: Database, place_ids: set[str], actor_ids: set[str]) -> None:
+        self.database = database
+        self.candidates: dict[tuple[str, str | None], list[dict[str, Any]]] = defaultdict(list)
+        self.stored_ids: set[str] = set()
+        columns = "id, type, place_id, actor_id, target_id, date_start, date_end"
+        rows = select_in(
+            database,
+            f"SELECT {columns} FROM situation_events WHERE place_id IN ({{marks}})",
+            place_ids,
+        )
+        # With no place, only a shared actor anchors a match (see EventKey.matches).
+        rows += select_in(
+            database,
+            f"SELECT {columns} FROM situation_events WHERE place_id IS NULL"
+            " AND actor_id IN ({marks})",
+            actor_ids,
+        )
+        for row in sorted(rows, key=lambda r: r["id"]):
+            self.candidates[(row["type"], row["place_id"])].append(row)
+            self.stored_ids.add(row["id"])
+
+    def match(self, key: EventKey) -> dict[str, Any] | None:
+        return next(
+            (
+                row
+                for row in self.candidates[(key.type, key.place_id)]
+                if key.matches(EventKey(**{f: row[f] for f in EventKey.__dataclass_fields__}))
+            ),
+            None,
+        )
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.candidates[(row["type"], row["place_id"])].append(row)
+
+    def fill(self, row: dict[str, Any], key: EventKey) -> None:
+        """A later report may name an actor, target or date the first one left out."""
+        filled = {
+            "actor_id": key.actor_id,
+            "target_id": key.target_id,
+            "date_start": key.date_start,
+            "date_end": key.date_end,
+        }
+        gaps = {name: value for name, value in filled.items() if row[name] is None and value}
+        if not gaps:
+            return
+        row.update(gaps)  # a row added by this batch is inserted with the gaps filled
+        if row["id"] in self.stored_ids:
+            assignments = ", ".join(f"{name} = ?" for name in gaps)
+            self.database.execute(
+                f"UPDATE situation_events SET {assignments} WHERE id = ?",
+                [*gaps.values(), row["id"]],
+            )
+
+
+class BatchWriter:
+    """Turns a batch of articles and errors into rows, then writes them in bulk."""
+
+    def __init__(self, database: Database, clusters: StoryClusters) -> None:
+        self.database = database
+        self.clusters = clusters
+
+    def write(self, articles: list[Article], errors: list[DocumentError]) -> None:
+        """Write everything; the caller holds the transaction. On failure the batch's
+        clusters are forgotten again, so a retry starts from what is stored."""
+        added: list[str] = []
+        try:
+            self._write(articles, errors, added)
+        except BaseException:
+            for article_id in added:
+                self.clusters.remove(article_id)
+            raise
+
+    def _write(
+        self, articles: list[Article], errors: list[DocumentError], added: list[str]
+    ) -> None:
+        pending = PendingRows()
+        for error in errors:
+            _add_error(pending, error)
+        actors = ActorBook(self.database, (a for article in articles for a in article.actors))
+        versions = VersionBook(self.database, articles)
+        resolved = []
+        for article in articles:
+            ids = ArticleIds(
+                actors={a.id: actors.resolve(a, pending) for a in article.actors},
+                places={p.id: _add_place(pending, p) for p in article.places},
+            )
+            resolved.append(ids)
+        situations = SituationBook(
+            self.database,
+            {place for ids in resolved for place in ids.places.values()},
+            {actor for ids in resolved for actor in ids.actors.values()},
+        )
+        for article, ids in zip(articles, resolved, strict=True):
+            self._add_article(pending, article, ids, versions, situations)
+            added.append(article.id)
+        pending.flush(self.database)
+
+    def _add_article(
+        self,
+        pending: PendingRows,
+        article: Article,
+        ids: ArticleIds,
+        versions: VersionBook,
+        situations: SituationBook,
+    ) -> None:
+        day = article.published.date().isoformat() if article.published else None
+        signature = body_minhash(article.body)
+        version, url_cluster = versions.next_version(article)
+        cluster_id = url_cluster or self.clusters.cluster_for(article.id, signature)
+        source_id = None
+        if article.outlet:
+            source_id = hash_id("source", name_key(article.outlet))
+            pending.add("sources", id=source_id, name=article.outlet)
+        pending.add(
+            "articles",
+            id=article.id,
+            source=article.source,
+            url=article.url,
+            version=version,
+            source_id=source_id,
+            title=article.title,
+            outlet=article.outlet,
+            published=article.published.isoformat() if article.published else None,
+            date_start=day,
+            input_kind=str(article.input_kind),
+            language=article.language,
+            authors=json.dumps(article.authors),
+            body=article.body,
+            cluster_id=cluster_id,
+            minhash=json.dumps([int(v) for v in signature.hashvalues]),
+            data=json.dumps(article.to_dict(), ensure_ascii=False),
+            stored_at=now(),
+        )
+        versions.add(article, cluster_id)
+        self.clusters.add(article.id, signature, cluster_id)
+        _add_mentions(pending, article, ids)
+        _add_quotes(pending, article, ids)
+        _add_claims(pending, article, ids, day)
+        for event in article.events:
+            ids.events[event.id] = _add_event(pending, situations, article, event, ids, day)
+        _add_control_changes(pending, article, ids, day)
+
+
+def _add_error(pending: PendingRows, error: DocumentError) -> None:
+    pending.add(
+        "errors",
+        id=hash_id(error.source, error.code, error.content_hash),
+        source=error.source,
+        code=str(error.code),
+        message=error.message,
+        content_hash=error.content_hash,
+        recorded_at=now(),
     )
-    return actor_id
 
 
-def _stored_identity(database: Database, row: dict[str, str]) -> ActorIdentity:
-    aliases = database.query("SELECT alias FROM actor_aliases WHERE actor_id = ?", (row["id"],))
-    return ActorIdentity.of(row["kind"], row["country"], row["name"], [a["alias"] for a in aliases])
-
-
-def _write_place(database: Database, place: Place) -> str:
+def _add_place(pending: PendingRows, place: Place) -> str:
     place_id = place_key(place.geonames_id, place.name)
-    database.execute(
-        "INSERT INTO places (id, name, geonames_id, latitude, longitude, country, feature_class,"
-        " feature_code, location_precision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (id) DO NOTHING",
-        (
-            place_id,
-            place.name,
-            place.geonames_id,
-            place.latitude,
-            place.longitude,
-            place.country,
-            place.feature_class,
-            place.feature_code,
-            str(place.precision),
-        ),
+    pending.add(
+        "places",
+        id=place_id,
+        name=place.name,
+        geonames_id=place.geonames_id,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        country=place.country,
+        feature_class=place.feature_class,
+        feature_code=place.feature_code,
+        location_precision=str(place.precision),
     )
     return place_id
 
 
-def _write_mentions(database: Database, article: Article, ids: ArticleIds) -> None:
-    rows = [
-        (
-            hash_id(article.id, entity, m.start, m.end),
-            article.id,
-            entity,
-            global_id,
-            m.start,
-            m.end,
-            m.text,
+def _add_mentions(pending: PendingRows, article: Article, ids: ArticleIds) -> None:
+    for entity, items, mapping in (
+        ("actor", article.actors, ids.actors),
+        ("place", article.places, ids.places),
+    ):
+        for item in items:
+            for m in item.mentions:
+                pending.add(
+                    "mentions",
+                    id=hash_id(article.id, entity, m.start, m.end),
+                    article_id=article.id,
+                    entity=entity,
+                    entity_id=mapping[item.id],
+                    start_offset=m.start,
+                    end_offset=m.end,
+                    text=m.text,
+                )
+
+
+def _add_quotes(pending: PendingRows, article: Article, ids: ArticleIds) -> None:
+    for index, quote in enumerate(article.quotes):
+        pending.add(
+            "quotes",
+            id=hash_id(article.id, "quote", index),
+            article_id=article.id,
+            position=index,
+            text=quote.text,
+            start_offset=quote.start,
+            end_offset=quote.end,
+            direct=quote.direct,
+            speaker=quote.speaker,
+            speaker_actor_id=ids.actors.get(quote.speaker_actor_id or ""),
+            channel=quote.channel,
         )
-        for entity, items, mapping in (
-            ("actor", article.actors, ids.actors),
-            ("place", article.places, ids.places),
+
+
+def _add_claims(pending: PendingRows, article: Article, ids: ArticleIds, day: str | None) -> None:
+    for index, claim in enumerate(article.claims):
+        pending.add(
+            "claims",
+            id=hash_id(article.id, "claim", index),
+            article_id=article.id,
+            position=index,
+            text=claim.text,
+            start_offset=claim.start,
+            end_offset=claim.end,
+            source_type=str(claim.source.type),
+            source_name=claim.source.name,
+            source_actor_id=ids.actors.get(claim.source.actor_id or ""),
+            certainty=str(claim.certainty),
+            hedge=claim.hedge,
+            date_start=day,
         )
-        for item in items
-        for m in item.mentions
-        if (global_id := mapping[item.id])
-    ]
-    database.executemany(
-        "INSERT INTO mentions (id, article_id, entity, entity_id, start_offset, end_offset, text)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-        rows,
-    )
-
-
-def _write_quotes(database: Database, article: Article, ids: ArticleIds) -> None:
-    database.executemany(
-        "INSERT INTO quotes (id, article_id, position, text, start_offset, end_offset, direct,"
-        " speaker, speaker_actor_id, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (id) DO NOTHING",
-        [
-            (
-                hash_id(article.id, "quote", index),
-                article.id,
-                index,
-                quote.text,
-                quote.start,
-                quote.end,
-                quote.direct,
-                quote.speaker,
-                ids.actors.get(quote.speaker_actor_id or ""),
-                quote.channel,
-            )
-            for index, quote in enumerate(article.quotes)
-        ],
-    )
-
-
-def _write_claims(database: Database, article: Article, ids: ArticleIds, day: str | None) -> None:
-    database.executemany(
-        "INSERT INTO claims (id, article_id, position, text, start_offset, end_offset, source_type,"
-        " source_name, source_actor_id, certainty, hedge, date_start)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-        [
-            (
-                hash_id(article.id, "claim", index),
-                article.id,
-                index,
-                claim.text,
-                claim.start,
-                claim.end,
-                str(claim.source.type),
-                claim.source.name,
-                ids.actors.get(claim.source.actor_id or ""),
-                str(claim.certainty),
-                claim.hedge,
-                day,
-            )
-            for index, claim in enumerate(article.claims)
-        ],
-    )
 
 
 def _day_range(when: EventDate | None, day: str | None) -> tuple[str | None, str | None]:
@@ -267,10 +463,15 @@ def _day_range(when: EventDate | None, day: str | None) -> tuple[str | None, str
     return when.start.isoformat(), when.end.isoformat()
 
 
-def _write_event(
-    database: Database, article: Article, event: Event, ids: ArticleIds, day: str | None
+def _add_event(
+    pending: PendingRows,
+    situations: SituationBook,
+    article: Article,
+    event: Event,
+    ids: ArticleIds,
+    day: str | None,
 ) -> str:
-    """Store one report and attach it to the merged event it matches (or a new one)."""
+    """Add one report and attach it to the merged event it matches (or a new one)."""
     report_id = hash_id(article.id, "event", event.id)
     start, end = _day_range(event.date, day)
     key = EventKey(
@@ -281,125 +482,82 @@ def _write_event(
         start,
         end,
     )
-    situation_id = _matching_situation_event(database, key)
-    if situation_id is None:
-        situation_id = report_id
-        database.execute(
-            "INSERT INTO situation_events (id, type, mode, actor_id, target_id, place_id,"
-            " date_start, date_end, date_precision, acled_type, acled_subtype)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-            (
-                situation_id,
-                event.type,
-                event.mode,
-                key.actor_id,
-                key.target_id,
-                key.place_id,
-                start,
-                end,
-                str(event.date.precision) if event.date else None,
-                event.acled_type,
-                event.acled_subtype,
-            ),
+    precision = str(event.date.precision) if event.date else None
+    situation = situations.match(key)
+    if situation is None:
+        situation = pending.add(
+            "situation_events",
+            id=report_id,
+            type=event.type,
+            mode=event.mode,
+            actor_id=key.actor_id,
+            target_id=key.target_id,
+            place_id=key.place_id,
+            date_start=start,
+            date_end=end,
+            date_precision=precision,
+            acled_type=event.acled_type,
+            acled_subtype=event.acled_subtype,
         )
+        situations.add(situation)
     else:
-        _fill_situation_event(database, situation_id, key)
+        situations.fill(situation, key)
     claim = (
         article.claims[event.claim_index]
         if event.claim_index is not None and 0 <= event.claim_index < len(article.claims)
         else None
     )
-    database.execute(
-        "INSERT INTO event_reports (id, article_id, local_id, situation_event_id, type, mode,"
-        " status, trigger_text, actor_id, target_id, place_id, date_start, date_end,"
-        " date_precision, acled_type, acled_subtype, source_type, source_name, confidence,"
-        " evidence_start, evidence_end, evidence_text)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (id) DO NOTHING",
-        (
-            report_id,
-            article.id,
-            event.id,
-            situation_id,
-            event.type,
-            event.mode,
-            str(event.status),
-            event.trigger,
-            key.actor_id,
-            key.target_id,
-            key.place_id,
-            start,
-            end,
-            str(event.date.precision) if event.date else None,
-            event.acled_type,
-            event.acled_subtype,
-            str(claim.source.type) if claim else OUTLET_SOURCE,
-            claim.source.name if claim else article.outlet,
-            event.confidence,
-            event.evidence.start,
-            event.evidence.end,
-            event.evidence.text,
-        ),
+    pending.add(
+        "event_reports",
+        id=report_id,
+        article_id=article.id,
+        local_id=event.id,
+        situation_event_id=situation["id"],
+        type=event.type,
+        mode=event.mode,
+        status=str(event.status),
+        trigger_text=event.trigger,
+        actor_id=key.actor_id,
+        target_id=key.target_id,
+        place_id=key.place_id,
+        date_start=start,
+        date_end=end,
+        date_precision=precision,
+        acled_type=event.acled_type,
+        acled_subtype=event.acled_subtype,
+        source_type=str(claim.source.type) if claim else OUTLET_SOURCE,
+        source_name=claim.source.name if claim else article.outlet,
+        confidence=event.confidence,
+        evidence_start=event.evidence.start,
+        evidence_end=event.evidence.end,
+        evidence_text=event.evidence.text,
+        claim_position=event.claim_index if claim else None,
     )
     return report_id
 
 
-def _matching_situation_event(database: Database, key: EventKey) -> str | None:
-    rows = database.query(
-        "SELECT id, type, place_id, actor_id, target_id, date_start, date_end"
-        " FROM situation_events WHERE type = ? AND place_id IS NOT DISTINCT FROM ? ORDER BY id",
-        (key.type, key.place_id),
-    )
-    return next(
-        (row["id"] for row in rows if key.matches(EventKey(**_event_key_fields(row)))), None
-    )
-
-
-def _event_key_fields(row: dict[str, str | None]) -> dict[str, str | None]:
-    return {name: row[name] for name in EventKey.__dataclass_fields__}
-
-
-def _fill_situation_event(database: Database, situation_id: str, key: EventKey) -> None:
-    """A later report may name an actor or target the first one left out."""
-    database.execute(
-        "UPDATE situation_events SET actor_id = COALESCE(actor_id, ?),"
-        " target_id = COALESCE(target_id, ?), date_start = COALESCE(date_start, ?),"
-        " date_end = COALESCE(date_end, ?) WHERE id = ?",
-        (key.actor_id, key.target_id, key.date_start, key.date_end, situation_id),
-    )
-
-
-def _write_control_changes(
-    database: Database, article: Article, ids: ArticleIds, day: str | None
+def _add_control_changes(
+    pending: PendingRows, article: Article, ids: ArticleIds, day: str | None
 ) -> None:
-    rows = []
     for index, change in enumerate(article.control_changes):
         place_id = ids.places.get(change.place_id)
         if place_id is None:
             continue  # a change must name a stored place to be queried by place
         start, end = _day_range(change.date, day)
-        rows.append(
-            (
-                hash_id(article.id, "control", index),
-                article.id,
-                index,
-                place_id,
-                ids.actors.get(change.from_actor_id or ""),
-                ids.actors.get(change.to_actor_id or ""),
-                start,
-                end,
-                change.partial,
-                change.confidence,
-                ids.events.get(change.event_id or ""),
-                change.evidence.start,
-                change.evidence.end,
-                change.evidence.text,
-            )
+        pending.add(
+            "control_changes",
+            id=hash_id(article.id, "control", index),
+            article_id=article.id,
+            position=index,
+            place_id=place_id,
+            from_actor_id=ids.actors.get(change.from_actor_id or ""),
+            to_actor_id=ids.actors.get(change.to_actor_id or ""),
+            date_start=start,
+            date_end=end,
+            partial=change.partial,
+            confidence=change.confidence,
+            event_report_id=ids.events.get(change.event_id or ""),
+            evidence_start=change.evidence.start,
+            evidence_end=change.evidence.end,
+            evidence_text=change.evidence.text,
         )
-    database.executemany(
-        "INSERT INTO control_changes (id, article_id, position, place_id, from_actor_id,"
-        " to_actor_id, date_start, date_end, partial, confidence, event_report_id,"
-        " evidence_start, evidence_end, evidence_text)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-        rows,
-    )
