@@ -161,6 +161,17 @@ def test_events_proposals_conditions_and_denials_are_not_facts(nlp) -> None:  # 
 
 
 @pytest.mark.slow
+def test_events_a_proposed_new_constitution_is_a_proposed_concession(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = build_article(
+        "Assad is offering a new constitution. The constitution protects the press.",
+        {"Assad": (ActorKind.PERSON, "government")},
+        [],
+    )
+    events = [(e.trigger, e.type, e.status) for e in _events(nlp, article)]
+    assert events == [("offering", "CONCEDE", EventStatus.PROPOSED)]
+
+
+@pytest.mark.slow
 def test_events_if_clause_of_an_offer_is_hypothetical(nlp) -> None:  # type: ignore[no-untyped-def]
     article = build_article(
         "One offer is for Syria to cut ties with Iran if Western powers help stem the fighting.",
