@@ -116,6 +116,18 @@ def test_textdump_table_between_paragraphs_kept() -> None:
     assert "1 Player Number1 99 1 1" in dump.paragraphs
 
 
+def test_textdump_aligned_table_with_repeated_header_kept() -> None:
+    """A rendered table: cells aligned by runs of spaces, its title-cased header printed twice
+    (thead repeated), a year in a cell; none of that makes it chrome."""
+    header = "  Pos  Player         Points  Season"
+    rows = [f"  {n}    Driver Number{n}  {500 - n}     2019" for n in range(1, 7)]
+    table = "\n".join([header, header, *rows])
+    dump = clean_dump(_page(_paragraph(1), table, _paragraph(2)))
+    assert dump.paragraphs[0] == _paragraph(1) and dump.paragraphs[-1] == _paragraph(2)
+    assert dump.paragraphs.count("Pos Player Points Season") == 2
+    assert "1 Driver Number1 499 2019" in dump.paragraphs
+
+
 def test_textdump_teaser_headlines_between_prose_not_bridged() -> None:
     teaser = "DON'T MISS\nSenate Passes Sweeping Rights And Democracy Bill"
     dump = clean_dump(_page(_paragraph(1), _paragraph(2), teaser, _paragraph(3)))

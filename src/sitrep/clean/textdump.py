@@ -34,6 +34,7 @@ _CAPS_LABEL = re.compile(r"^[A-Z][A-Z’' ]{2,}:")  # "SEE MORE: ..."
 _DIGITS = re.compile(r"\d+")
 _NON_LETTER = re.compile(r"[\W_]+")
 _LAST_SENTENCE = re.compile(r"(?:^|[.!?…]\s+)([^.!?…]+[.!?…]?)\s*$")
+_COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+)(?=\S)")  # text renderers align table cells with spaces
 
 # Thresholds tuned on the development pages of the article-extraction set.
 MIN_PROSE_WORDS = 6
@@ -50,6 +51,7 @@ MIN_LIST_ITEM_WORDS = 4
 MAX_BRIDGE_LINES = 60  # a table or list inside an article, between two paragraphs
 MAX_COMMENT_CUE_WORDS = 5
 MIN_HEADLINE_WORDS = 3
+MIN_TABLE_COLUMNS = 3
 MAX_WIDGET_LABEL_WORDS = 12
 HEADLINE_CAPITALISED_SHARE = 0.6
 MIN_WORDS_BEFORE_COMMENTS = 50
@@ -67,6 +69,7 @@ class Block:
     stop_share: float
     sentence_end: bool
     bullet: bool
+    table_row: bool = False  # cells aligned in columns: a table inside the article
     repeats: int = 1
     english: bool = True  # the page is English, so stop-word density is a usable cue
     caption: bool = False
@@ -123,6 +126,7 @@ def split_blocks(text: str) -> list[Block]:
                 stop_share=stops / len(words) if words else 0.0,
                 sentence_end=bool(_SENTENCE_END.search(content)),
                 bullet=bullet,
+                table_row=len(_COLUMN_GAP.findall(content)) + 1 >= MIN_TABLE_COLUMNS,
             )
         )
     counts = Counter(block.text for block in blocks)
@@ -297,14 +301,17 @@ def _gap(blocks: list[Block], positions: range, *, upwards: bool = False) -> lis
             return gap
         if len(gap) == MAX_BRIDGE_LINES or not _bridgeable(block):
             return None
-        if _DATE_SHAPE.search(block.text) or _BYLINE.match(block.text):
+        if not block.table_row and (_DATE_SHAPE.search(block.text) or _BYLINE.match(block.text)):
             return None
         gap.append(position)
     return None
 
 
 def _bridgeable(block: Block) -> bool:
-    """A line that may sit inside an article: not chrome, not a teaser headline."""
+    """A line that may sit inside an article: not chrome, not a teaser headline. A table row
+    may repeat (a header printed twice) and hold dates."""
+    if block.table_row:
+        return True
     if block.caption or block.promo or block.related or block.comment_cue or block.repeats > 1:
         return False
     if block.bullet and block.words < MIN_LIST_ITEM_WORDS:
