@@ -22,6 +22,16 @@ def test_gazetteer_lookup_prefers_populous_entry() -> None:
     assert first.precision is LocationPrecision.CITY
 
 
+def test_gazetteer_city_named_in_plain_spelling_geonames_lists() -> None:
+    """ "Hama", not "Ḩamāh": the record keeps its GeoNames id, the label is readable."""
+    cities = {
+        surface: next(e for e in load_gazetteer().lookup(surface) if e.geonames_id)
+        for surface in ("Hamah", "Tartous")
+    }
+    assert (cities["Hamah"].geonames_id, cities["Hamah"].name) == (170017, "Hama")
+    assert (cities["Tartous"].geonames_id, cities["Tartous"].name) == (163345, "Tartus")
+
+
 def _article(text: str) -> Article:
     return Article("t", "h", InputKind.TEXT, text.split("\n\n"))
 
@@ -174,3 +184,28 @@ def test_actors_demonyms_on_role_noun_are_governments(nlp) -> None:  # type: ign
     states = {a.country: a for a in _analysed(nlp, text).actors if a.kind is ActorKind.STATE}
     assert set(states) >= {"IRN", "TUR"}
     assert all(a.sector == "government" for a in states.values())
+
+
+@pytest.mark.slow
+def test_actors_role_phrase_with_country_binds_person_of_that_country(sample) -> None:  # type: ignore[no-untyped-def]
+    """ "Syria's longtime ruler" teaches Assad's country; "the incoming US president" is then
+    Trump, not the most mentioned president."""
+    by_mention = {m.text: a for a in sample.actors for m in a.mentions}
+    assert by_mention["Syria’s longtime ruler"].name.startswith("Bashar")
+    assert by_mention["Syria’s longtime ruler"].country == "SYR"
+    assert by_mention["the incoming US president"].name == "Donald Trump"
+
+
+@pytest.mark.slow
+def test_actors_organisation_before_title_gives_person_its_sector(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Hezbollah leader Hassan Nasrallah said the group would keep fighting."
+    [person] = [a for a in _analysed(nlp, text).actors if a.kind is ActorKind.PERSON]
+    assert person.name == "Hassan Nasrallah"
+    assert person.sector == "rebel" and person.country == "LBN"
+
+
+@pytest.mark.slow
+def test_actors_name_only_qualifying_a_noun_is_no_actor(sample) -> None:  # type: ignore[no-untyped-def]
+    """ "an Alawite woman", "Syriac Orthodox Patriarch ...": no person called Alawite."""
+    names = {m.text for a in sample.actors for m in a.mentions}
+    assert not names & {"Alawite", "Syriac Orthodox"}

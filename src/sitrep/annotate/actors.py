@@ -21,7 +21,13 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.annotate import lexicon
-from sitrep.annotate.gazetteer import country_info, demonym_country, load_gazetteer, normalise
+from sitrep.annotate.gazetteer import (
+    country_info,
+    demonym_country,
+    is_capital,
+    load_gazetteer,
+    normalise,
+)
 from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, Span
 
 _STATE_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj", "compound", "npadvmod"}
@@ -86,6 +92,7 @@ def find_actors(article: Article, doc: Doc) -> list[Actor]:
     place_starts = {m.start for p in article.places for m in p.mentions}
     _add_people(doc, actors, place_starts)
     _add_organisations(doc, actors, place_starts)
+    _affiliate_people(doc, actors)
     _add_states(article, doc, actors)
     _add_groups(doc, actors)
     _bind_role_phrases(doc, actors)
@@ -108,11 +115,13 @@ def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]
 
 
 def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
-    people = [
+    candidates = [
         e
         for e in _clean_ents(doc, "PERSON", place_starts)
         if normalise(e.text) not in _organisations()
     ]
+    named = {normalise(e.text) for e in candidates if not _modifier_only(e, before_title=True)}
+    people = [e for e in candidates if normalise(e.text) in named]
     surnames: dict[str, list[Actor]] = {}
     for ent in (e for e in people if _name_words(e) > 1):
         key = normalise(ent.text)
@@ -128,6 +137,19 @@ def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
             actor = actors.get(("person", normalise(ent.text)), ent.text, ActorKind.PERSON)
         _apply_title(doc, ent, actor)
         actors.mention(actor, ent.start_char, ent.end_char, ent.text)
+
+
+def _modifier_only(ent: SpacySpan, *, before_title: bool) -> bool:
+    """ "an Alawite woman", "Syriac Orthodox Patriarch ...": a name-like word qualifying the
+    noun after it; a name never used otherwise in the page names no actor. Before a title
+    ("HTS leader") an organisation still acts, so `before_title` says whether a title
+    counts as the qualified noun."""
+    head = ent.root.head
+    if ent.root.dep_ not in {"compound", "amod"} or head.i < ent.end:
+        return False
+    if head.lower_ in roles():
+        return before_title
+    return head.pos_ == "NOUN"
 
 
 def _name_words(ent: SpacySpan) -> int:
@@ -182,7 +204,12 @@ def _country_code(text: str) -> str | None:
 
 def _add_organisations(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
     known = _organisations()
-    spans = [*_clean_ents(doc, "ORG", place_starts), *_known_spans(doc, known)]
+    tagged = _clean_ents(doc, "ORG", place_starts)
+    named = {normalise(e.text) for e in tagged if not _modifier_only(e, before_title=False)}
+    spans = [
+        *(e for e in tagged if normalise(e.text) in named | known.keys()),
+        *_known_spans(doc, known),
+    ]
     for ent in sorted(spans, key=lambda e: e.start):
         record = known.get(normalise(ent.text))
         if record:
@@ -197,6 +224,30 @@ def _add_organisations(doc: Doc, actors: _Actors, place_starts: set[int]) -> Non
         if (acronym := _acronym_after(doc, ent)) is not None:
             actors.by_key[("org", normalise(acronym.text))] = actor
             actors.mention(actor, acronym.start_char, acronym.end_char, acronym.text)
+
+
+def _affiliate_people(doc: Doc, actors: _Actors) -> None:
+    """ "HTS leader Abu Mohammed Al-Jolani": the organisation before a title gives the person
+    its sector and country (a rebel group's leader is a rebel, not a government)."""
+    organisation_at = {
+        m.end: a
+        for a in actors.by_key.values()
+        if a.kind is not ActorKind.PERSON and a.sector
+        for m in a.mentions
+    }
+    for person in [a for a in actors.by_key.values() if a.kind is ActorKind.PERSON]:
+        for mention in person.mentions:
+            title = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            i = title.start if title is not None else 0
+            while i > 0 and doc[i - 1].lower_ in roles():
+                i -= 1
+            if title is None or i == title.start or i == 0:
+                continue
+            organisation = organisation_at.get(doc[i - 1].idx + len(doc[i - 1]))
+            if organisation is not None:
+                person.sector = organisation.sector
+                person.country = person.country or organisation.country
+                break
 
 
 def _person_by_surname(actors: _Actors, text: str) -> Actor | None:
@@ -264,11 +315,8 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 def _add_states(article: Article, doc: Doc, actors: _Actors) -> None:
-    capitals = {
-        info.get("capital"): code for code, info in country_info().items() if info.get("capital")
-    }
     for place in article.places:
-        code = _state_of(place, capitals)
+        code = _state_of(place)
         if code is None:
             continue
         for mention in place.mentions:
@@ -284,10 +332,10 @@ def _add_states(article: Article, doc: Doc, actors: _Actors) -> None:
             _state_mention(actors, code, ent.start_char, ent.end_char, ent.text)
 
 
-def _state_of(place: Place, capitals: dict) -> str | None:
+def _state_of(place: Place) -> str | None:
     if place.precision is LocationPrecision.COUNTRY:
         return place.country
-    if place.precision is LocationPrecision.CITY and capitals.get(place.name) == place.country:
+    if place.precision is LocationPrecision.CITY and is_capital(place.name, place.country or ""):
         return place.country
     return None
 
@@ -374,6 +422,10 @@ def _bind_role_phrases(doc: Doc, actors: _Actors) -> None:
             and (country is None or a.country in (None, country))
             and any(m.start < chunk.start_char for m in a.mentions)
         ]
-        if before:
-            actor = max(before, key=lambda a: len(a.mentions))
+        # A country the phrase names picks the person known to be of it before one of
+        # unknown country, and then teaches that person's country ("Syria's ... ruler").
+        same_country = [a for a in before if country is not None and a.country == country]
+        if same_country or before:
+            actor = max(same_country or before, key=lambda a: len(a.mentions))
+            actor.country = actor.country or country
             actors.mention(actor, chunk.start_char, chunk.end_char, chunk.text)

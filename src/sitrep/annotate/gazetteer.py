@@ -41,7 +41,7 @@ from sitrep.annotate import lexicon
 from sitrep.annotate.gazetteer_file import GazetteerFile
 from sitrep.records import LocationPrecision
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 _MIN_ALTERNATE_POPULATION = 1000  # alternate spellings of tinier places are mostly noise
 _ARTICLE_PREFIXES = ("al", "el")
 _APOSTROPHES = re.compile(r"[\u2019\u2018'`\u02bb\u02bc\u02be\u02bf]")
@@ -215,6 +215,22 @@ def country_info() -> dict[str, dict]:
 
 
 @functools.cache
+def _capitals() -> dict[str, str]:
+    """Index key of each country's capital, per ISO alpha-2 code."""
+    return {
+        code: normalise(info["capital"])
+        for code, info in country_info().items()
+        if info.get("capital")
+    }
+
+
+def is_capital(name: str, country: str) -> bool:
+    """Whether a city of this name is its country's capital ("Washington, D.C." counts)."""
+    capital = _capitals().get(country)
+    return capital is not None and normalise(name.split(",")[0]) == capital
+
+
+@functools.cache
 def _demonyms() -> dict[str, str]:
     return {r["demonym"].lower(): code for code, r in country_info().items() if r.get("demonym")}
 
@@ -290,7 +306,7 @@ def _city_entry(city: dict) -> tuple[Entry, set[str]]:
         spellings |= {a for a in city.get("alternatenames", []) if _is_latin_name(a)}
     entry = Entry(
         geonames_id=int(city["geonameid"]),
-        name=city["name"],
+        name=_plain_spelling(city["name"], city.get("alternatenames", [])),
         latitude=float(city["latitude"]),
         longitude=float(city["longitude"]),
         country=city["countrycode"],
@@ -301,6 +317,16 @@ def _city_entry(city: dict) -> tuple[Entry, set[str]]:
         admin1=city.get("admin1code"),
     )
     return entry, spellings
+
+
+def _plain_spelling(name: str, alternates: list[str]) -> str:
+    """The name as readers write it: the shortest plain-ASCII spelling GeoNames lists for
+    the same name ("Hama" for "Ḩamāh", "Tartus" for "Ţarţūs"), else the name itself."""
+    if name.isascii():
+        return name
+    key = normalise(name)
+    plain = [a for a in alternates if a.isascii() and _is_latin_name(a) and normalise(a) == key]
+    return min(plain, key=lambda a: (len(a), a), default=name)
 
 
 def _is_latin_name(name: str) -> bool:

@@ -21,6 +21,7 @@ from sitrep.annotate.gazetteer import (
     Entry,
     Gazetteer,
     demonym_country,
+    is_capital,
     load_gazetteer,
     normalise,
 )
@@ -35,6 +36,9 @@ _UNCUED_MIN_POPULATION = 100_000
 _CONTEXT_MIN_POPULATION = 1_000
 # Kinds whose name alone, once the model or a cue marks it, is evidence enough.
 _NAMED_KINDS = {LocationPrecision.COUNTRY, LocationPrecision.REGION, LocationPrecision.POINT}
+# A national capital is named far more often than its namesakes ("via Moscow and Paris" in a
+# page about the US): worth about four orders of magnitude of population.
+CAPITAL_BONUS = 4.0
 
 
 @dataclass(slots=True)
@@ -279,6 +283,8 @@ def _score(
         score += 5 if candidate.cue == "point" else 2
     elif entry.precision is LocationPrecision.ADMIN:
         score += 9 if candidate.cue == "admin" else -2
+    elif is_capital(entry.name, entry.country):
+        score += CAPITAL_BONUS
     score += 6 * focus[entry.country] / total
     score += 1.5 * min(neighbours[entry.country], 2)
     return score
