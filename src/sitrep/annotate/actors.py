@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from sitrep.annotate import lexicon
+from sitrep import lexicon
 from sitrep.annotate.gazetteer import (
     country_info,
     demonym_country,

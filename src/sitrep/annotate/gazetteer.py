@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from sitrep.annotate import lexicon
+from sitrep import lexicon
 from sitrep.annotate.gazetteer_file import GazetteerFile
 from sitrep.records import LocationPrecision
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from sitrep.annotate import lexicon
+from sitrep import lexicon
 from sitrep.annotate.gazetteer import (
     Entry,
     Gazetteer,

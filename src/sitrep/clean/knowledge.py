@@ -7,19 +7,13 @@ file is refused: a missing list would silently switch a cue off.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-READING_DIR = Path(__file__).resolve().parent.parent / "knowledge" / "reading"
+from sitrep import lexicon
 
 
 def _entries(name: str) -> list[str]:
-    text = (READING_DIR / name).read_text("utf-8")
-    entries = [line.strip() for line in text.splitlines()]
-    entries = [entry for entry in entries if entry and not entry.startswith("#")]
-    if not entries:
-        raise ValueError(f"reading knowledge file {name} is empty")
-    return entries
+    return [line.strip() for line in lexicon.lines(f"reading/{name}")]
 
 
 @functools.cache

@@ -6,15 +6,13 @@ A loader refuses a file with no rows: an empty lexicon would silently find nothi
 
 from __future__ import annotations
 
-import csv
 import functools
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
+from sitrep import lexicon
 from sitrep.records import EventStatus
 
-KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge" / "events"
 ANY = "*"
 
 
@@ -43,18 +41,9 @@ class ControlEntry:
     confidence: float
 
 
-def read_rows(name: str) -> list[dict[str, str]]:
-    """The rows of one knowledge file; raises if it has none."""
-    path = KNOWLEDGE_DIR / name
-    with path.open(encoding="utf-8") as handle:
-        lines = [line for line in handle if not line.startswith("#") and line.strip()]
-    rows = [
-        {key: (value or "").strip() for key, value in row.items()}
-        for row in csv.DictReader(lines, delimiter="\t")
-    ]
-    if not rows:
-        raise ValueError(f"{path}: no entries")
-    return rows
+def read_rows(name: str) -> tuple[dict[str, str], ...]:
+    """The rows of one event knowledge file; raises if it has none."""
+    return lexicon.table(f"events/{name}")
 
 
 @functools.cache

@@ -10,12 +10,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
+from sitrep import lexicon as knowledge_files
 from sitrep.records import Actor, ActorKind, Source, SourceType
 
-_LEXICON_PACKAGE = "sitrep.knowledge"
-_LEXICON_FOLDER = "sourcing"
 # Quote marks are dropped and curly apostrophes straightened before phrase matching,
 # so "condemning “rumors" matches "condemning rumors" and "It’s" matches "it's".
 _MATCH_NORMALISATION = str.maketrans({"’": "'", "‘": "'", "“": None, "”": None, '"': None})
@@ -35,12 +33,7 @@ class SourcingLexicon:
 
 def read_phrases(name: str) -> list[str]:
     """The non-comment lines of one sourcing data file; an empty list is an error."""
-    text = (resources.files(_LEXICON_PACKAGE) / _LEXICON_FOLDER / name).read_text("utf-8")
-    lines = [line.strip() for line in text.splitlines()]
-    phrases = [line for line in lines if line and not line.startswith("#")]
-    if not phrases:
-        raise ValueError(f"sourcing list {name} is empty")
-    return phrases
+    return [line.strip() for line in knowledge_files.lines(f"sourcing/{name}")]
 
 
 def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from sitrep.annotate import lexicon
+from sitrep import lexicon
 from sitrep.store.api import QueryFilter, Row
 from sitrep.store.sql_store import SqlStore
 

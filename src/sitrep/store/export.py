@@ -16,7 +16,7 @@ from enum import StrEnum
 from functools import cache
 from typing import IO, Any
 
-from sitrep.annotate import lexicon
+from sitrep import lexicon
 from sitrep.store.api import QueryFilter, Row, Store
 
 PAGE = 500

@@ -1,0 +1,53 @@
+"""Loading the knowledge files every stage keeps under `sitrep/knowledge/`, once per process.
+
+Lines starting with "#" are header comments (source, licence). A loader refuses an empty
+file: a missing list would silently switch a rule off. This module imports nothing heavy,
+so the store and the reader can use it without loading the parser.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from pathlib import Path
+
+KNOWLEDGE_DIR = Path(__file__).resolve().parent / "knowledge"
+
+
+def lines(relative_path: str) -> list[str]:
+    """The file's lines other than comments and blank ones (tabs kept); raises if none."""
+    text = (KNOWLEDGE_DIR / relative_path).read_text("utf-8")
+    kept = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    if not kept:
+        raise ValueError(f"knowledge file {relative_path} is empty")
+    return kept
+
+
+@functools.cache
+def words(relative_path: str) -> frozenset[str]:
+    """A one-column list, lowercased."""
+    return frozenset(line.strip().lower() for line in lines(relative_path))
+
+
+@functools.cache
+def rows(relative_path: str) -> tuple[tuple[str, ...], ...]:
+    """A tab-separated table, cells stripped."""
+    return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in lines(relative_path))
+
+
+@functools.cache
+def mapping(relative_path: str) -> dict[str, str]:
+    """A two-column table as {first column lowercased: second column}."""
+    return {row[0].lower(): row[1] for row in rows(relative_path)}
+
+
+@functools.cache
+def table(relative_path: str) -> tuple[dict[str, str], ...]:
+    """A tab-separated table whose first row names the columns, as one dict per row."""
+    records = tuple(
+        {key: (value or "").strip() for key, value in record.items()}
+        for record in csv.DictReader(lines(relative_path), delimiter="\t")
+    )
+    if not records:
+        raise ValueError(f"knowledge file {relative_path} has a header but no rows")
+    return records

@@ -1,0 +1,41 @@
+"""The knowledge-file loader every stage shares."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import lexicon
+
+
+@pytest.fixture
+def knowledge(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("sitrep.lexicon.KNOWLEDGE_DIR", tmp_path)
+    for loader in (lexicon.words, lexicon.rows, lexicon.mapping, lexicon.table):
+        loader.cache_clear()
+    yield tmp_path
+    for loader in (lexicon.words, lexicon.rows, lexicon.mapping, lexicon.table):
+        loader.cache_clear()
+
+
+def test_lexicon_skips_comments_and_keeps_empty_cells(knowledge) -> None:  # type: ignore[no-untyped-def]
+    (knowledge / "list.tsv").write_text("# source: test\n\nFall\tback\t\nSeize\t\tobj\n")
+    assert lexicon.rows("list.tsv") == (("Fall", "back", ""), ("Seize", "", "obj"))
+    assert lexicon.mapping("list.tsv") == {"fall": "back", "seize": ""}
+    (knowledge / "words.txt").write_text("# source: test\nAlpha\n  Beta \n")
+    assert lexicon.words("words.txt") == {"alpha", "beta"}
+
+
+def test_lexicon_table_reads_named_columns(knowledge) -> None:  # type: ignore[no-untyped-def]
+    (knowledge / "table.tsv").write_text("# header\nlemma\tpos\nseize\tVERB\nstrike\t\n")
+    assert lexicon.table("table.tsv") == (
+        {"lemma": "seize", "pos": "VERB"},
+        {"lemma": "strike", "pos": ""},
+    )
+
+
+@pytest.mark.parametrize("text", ["# only a comment\n", "\n\n", "lemma\tpos\n"])
+def test_lexicon_refuses_a_file_without_entries(knowledge, text: str) -> None:  # type: ignore[no-untyped-def]
+    """An empty list would silently switch a rule off."""
+    (knowledge / "empty.tsv").write_text(text)
+    with pytest.raises(ValueError, match=r"empty\.tsv"):
+        lexicon.table("empty.tsv")
