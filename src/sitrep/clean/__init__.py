@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitrep.clean.metadata import DumpMetadata, find_metadata
+from sitrep.clean.metadata import PageMetadata, find_metadata
 from sitrep.clean.textdump import CleanedDump, clean_dump
 
 
 @dataclass(slots=True)
 class CleanedText:
     dump: CleanedDump
-    metadata: DumpMetadata
+    metadata: PageMetadata
 
 
 def clean_text(text: str) -> CleanedText:

@@ -31,7 +31,9 @@ _COPYRIGHT = re.compile(
 
 
 @dataclass(slots=True)
-class DumpMetadata:
+class PageMetadata:
+    """What a page says about its article, whichever reader found it."""
+
     title: str | None = None
     authors: list[str] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)
@@ -40,10 +42,10 @@ class DumpMetadata:
     outlet: str | None = None
 
 
-def find_metadata(dump: CleanedDump) -> DumpMetadata:
+def find_metadata(dump: CleanedDump) -> PageMetadata:
     header = dump.blocks[max(0, dump.start - HEADER_LINES) : dump.start]
     byline_at = next((i for i, block in enumerate(header) if _BY_LINE.match(block.text)), None)
-    metadata = DumpMetadata(outlet=find_outlet(dump.blocks))
+    metadata = PageMetadata(outlet=find_outlet(dump.blocks))
     names: list[str] = []
     if byline_at is not None:
         names = _byline_names(header[byline_at:])

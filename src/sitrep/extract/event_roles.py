@@ -138,7 +138,7 @@ class RoleFinder:
         self, head: Token, skip: frozenset[str] = CLAUSE_DEPS
     ) -> list[Actor | Place]:
         """Actors and places named in a noun phrase, leaving out its clauses and appositions."""
-        starts = {t.idx for t in _phrase_tokens(head, skip)}
+        starts = {t.idx for t in subtree(head, skip)}
         end = _end_char(self.doc, head.right_edge.i + 1)
         return [
             record
@@ -169,8 +169,9 @@ def is_verbal(token: Token) -> bool:
     return token.pos_ == "NOUN" and any(c.dep_ in VERB_ONLY_DEPS for c in token.children)
 
 
-def subtree(head: Token) -> Iterator[Token]:
-    """The tokens under a word, in no particular order; safe on a cyclic parse."""
+def subtree(head: Token, skip: frozenset[str] = frozenset()) -> Iterator[Token]:
+    """The tokens under a word, in no particular order, leaving out dependents whose
+    relation is in `skip` (and what hangs under them); safe on a cyclic parse."""
     seen: set[int] = set()
     stack = [head]
     while stack:
@@ -179,7 +180,7 @@ def subtree(head: Token) -> Iterator[Token]:
             continue
         seen.add(token.i)
         yield token
-        stack.extend(token.children)
+        stack.extend(c for c in token.children if c.dep_ not in skip)
 
 
 def subject_candidates(trigger: Token) -> list[Token]:
@@ -235,21 +236,6 @@ def _objects(prep: Token | None) -> list[Token]:
         return []
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     return objects + [conj for obj in objects for conj in obj.conjuncts]
-
-
-def _phrase_tokens(head: Token, skip: frozenset[str]) -> list[Token]:
-    """The tokens of a noun phrase without the dependents in `skip` (its clauses)."""
-    tokens: list[Token] = []
-    seen: set[int] = set()
-    stack = [head]
-    while stack:
-        token = stack.pop()
-        if token.i in seen:
-            continue
-        seen.add(token.i)
-        tokens.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in skip)
-    return tokens
 
 
 def _end_char(doc: Doc, end: int) -> int:

@@ -20,6 +20,7 @@ import trafilatura
 
 from sitrep.clean.bylines import sort_names, split_names
 from sitrep.clean.dates import parse_dateline
+from sitrep.clean.metadata import PageMetadata
 from sitrep.read.furniture import page_furniture
 from sitrep.records import Caption, RelatedLink
 
@@ -79,14 +80,8 @@ _HEAD_CHARS = 200_000
 
 
 @dataclass(slots=True)
-class HtmlExtraction:
-    paragraphs: list[str]
-    title: str | None = None
-    authors: list[str] = field(default_factory=list)
-    agencies: list[str] = field(default_factory=list)
-    published: datetime | None = None
-    section: list[str] = field(default_factory=list)
-    outlet: str | None = None
+class HtmlExtraction(PageMetadata):
+    paragraphs: list[str] = field(default_factory=list)
     url: str | None = None
     language: str | None = None
     captions: list[Caption] = field(default_factory=list)

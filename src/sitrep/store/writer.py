@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sitrep.records import Actor, Article, DocumentError, Event, EventDate, Place
+from sitrep.records import Actor, Article, Claim, DocumentError, Event, EventDate, Place, Quote
 from sitrep.store.db import Database, now
 from sitrep.store.merge import (
     ActorIdentity,
@@ -421,16 +421,23 @@ def _add_mentions(pending: PendingRows, article: Article, ids: ArticleIds) -> No
                 )
 
 
+def _passage(article: Article, kind: str, index: int, span: Quote | Claim) -> dict[str, Any]:
+    """The columns a quote and a claim share: which article, where, and the words."""
+    return {
+        "id": hash_id(article.id, kind, index),
+        "article_id": article.id,
+        "position": index,
+        "text": span.text,
+        "start_offset": span.start,
+        "end_offset": span.end,
+    }
+
+
 def _add_quotes(pending: PendingRows, article: Article, ids: ArticleIds) -> None:
     for index, quote in enumerate(article.quotes):
         pending.add(
             "quotes",
-            id=hash_id(article.id, "quote", index),
-            article_id=article.id,
-            position=index,
-            text=quote.text,
-            start_offset=quote.start,
-            end_offset=quote.end,
+            **_passage(article, "quote", index, quote),
             direct=quote.direct,
             speaker=quote.speaker,
             speaker_actor_id=ids.actors.get(quote.speaker_actor_id or ""),
@@ -442,12 +449,7 @@ def _add_claims(pending: PendingRows, article: Article, ids: ArticleIds, day: st
     for index, claim in enumerate(article.claims):
         pending.add(
             "claims",
-            id=hash_id(article.id, "claim", index),
-            article_id=article.id,
-            position=index,
-            text=claim.text,
-            start_offset=claim.start,
-            end_offset=claim.end,
+            **_passage(article, "claim", index, claim),
             source_type=str(claim.source.type),
             source_name=claim.source.name,
             source_actor_id=ids.actors.get(claim.source.actor_id or ""),
@@ -482,23 +484,22 @@ def _add_event(
         start,
         end,
     )
-    precision = str(event.date.precision) if event.date else None
+    # The columns a situation event and each of its reports share.
+    coded = {
+        "type": event.type,
+        "mode": event.mode,
+        "actor_id": key.actor_id,
+        "target_id": key.target_id,
+        "place_id": key.place_id,
+        "date_start": start,
+        "date_end": end,
+        "date_precision": str(event.date.precision) if event.date else None,
+        "acled_type": event.acled_type,
+        "acled_subtype": event.acled_subtype,
+    }
     situation = situations.match(key)
     if situation is None:
-        situation = pending.add(
-            "situation_events",
-            id=report_id,
-            type=event.type,
-            mode=event.mode,
-            actor_id=key.actor_id,
-            target_id=key.target_id,
-            place_id=key.place_id,
-            date_start=start,
-            date_end=end,
-            date_precision=precision,
-            acled_type=event.acled_type,
-            acled_subtype=event.acled_subtype,
-        )
+        situation = pending.add("situation_events", id=report_id, **coded)
         situations.add(situation)
     else:
         situations.fill(situation, key)
@@ -513,18 +514,9 @@ def _add_event(
         article_id=article.id,
         local_id=event.id,
         situation_event_id=situation["id"],
-        type=event.type,
-        mode=event.mode,
+        **coded,
         status=str(event.status),
         trigger_text=event.trigger,
-        actor_id=key.actor_id,
-        target_id=key.target_id,
-        place_id=key.place_id,
-        date_start=start,
-        date_end=end,
-        date_precision=precision,
-        acled_type=event.acled_type,
-        acled_subtype=event.acled_subtype,
         source_type=str(claim.source.type) if claim else OUTLET_SOURCE,
         source_name=claim.source.name if claim else article.outlet,
         confidence=event.confidence,
