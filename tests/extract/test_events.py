@@ -20,6 +20,7 @@ from sitrep.records import (
     ActorKind,
     Article,
     Claim,
+    DatePrecision,
     EventStatus,
     InputKind,
     LocationPrecision,
@@ -94,6 +95,32 @@ def test_events_seizure_gives_one_assault_per_place_with_week_date(nlp) -> None:
         assert event.acled_subtype == "Non-state actor overtakes territory"
         assert event.date is not None
         assert (event.date.start, event.date.end) == (date(2024, 11, 30), date(2024, 12, 7))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "dated"),
+    [
+        ("The rebels have entered Homs, a war monitor said.", "entered", True),
+        ("Assad is ordering his army to fall back to Damascus.", "fall back", True),
+        ("The rebels entered Homs, a war monitor said.", "entered", False),
+        ("The rebels are not going to fight for Homs.", "fight", False),
+    ],
+)
+def test_events_present_perfect_or_progressive_dates_recent_days(  # type: ignore[no-untyped-def]
+    nlp, text, trigger, dated
+) -> None:
+    """No date expression: "have entered" / "is ordering" are recent (the days up to
+    publication); a bare past or a "going to" future says nothing of the day."""
+    actors = {**REBELS, "Assad": (ActorKind.PERSON, "government")}
+    article = build_article(text, actors, ["Homs", "Damascus"])
+    [event] = [e for e in _events(nlp, article) if e.trigger == trigger]
+    if not dated:
+        assert event.date is None
+        return
+    assert event.date is not None
+    assert event.date.precision is DatePrecision.RANGE
+    assert event.date.end == date(2024, 12, 7) and event.date.start < event.date.end
 
 
 @pytest.mark.slow

@@ -2,9 +2,12 @@
 
 "on Monday" in a past-tense sentence published Saturday 2024-12-07 is 2024-12-02;
 "over the past week" is the range 2024-11-30..2024-12-07 (precision week); "in 2015" is the
-year; "since 2011" the range from 2011 to publication. An event with no date expression gets
-no date (None): the article's `published` time bounds it, but nothing says which day it was,
-and sitrep never claims a precision it does not have. With no `published`, relative
+year; "since 2011" the range from 2011 to publication. With no date expression, a clause in
+the present perfect or present progressive ("the rebels have entered Homs", "Assad is
+ordering his army to fall back") still dates its event: it is recent, so it gets the same
+range as "in recent days", ending at publication. Any other event with no date expression
+gets no date (None): the article's `published` time bounds it, but nothing says which day it
+was, and sitrep never claims a precision it does not have. With no `published`, relative
 expressions are not resolved either.
 """
 
@@ -34,6 +37,8 @@ DAY_NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 WORD = re.compile(r"[a-z]+|\d+(?:st|nd|rd|th)?s?", re.IGNORECASE)
 RANGE_OPENERS = frozenset({"since"})
 FUTURE_AUX = frozenset({"will", "shall"})
+PRESENT_PERFECT_AUX = frozenset({"has", "have", "'s", "'ve"})
+PRESENT_BE_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 
 
 class Tense(StrEnum):
@@ -67,12 +72,29 @@ def resolve_for(trigger: Token, clause_verb: Token, published: datetime | None) 
     """The date of the event a trigger word expresses, from the date expression of its clause."""
     expression = date_expression(trigger, clause_verb)
     if expression is None:
-        return None
+        aspect = _recent_aspect(clause_verb)
+        return resolve(f"recent days ({aspect})", published, Tense.PAST) if aspect else None
     before = expression.doc[expression.start - 1] if expression.start > 0 else None
     text = expression.text
     if before is not None and before.lower_ in RANGE_OPENERS:
         text = f"{before.text} {text}"
     return resolve(text, published, tense_of(clause_verb))
+
+
+def _recent_aspect(verb: Token) -> str | None:
+    """ "have entered", "is ordering": a present perfect or progressive verb group (from an
+    infinitive, the verb that governs it: "is ordering ... to fall back"), else None."""
+    while verb.dep_ == "xcomp" and verb.head is not verb:
+        verb = verb.head
+    if verb.lower_ == "going":
+        return None  # "is going to fight": a future, not a recent event
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in auxiliaries}
+    perfect = verb.tag_ == "VBN" and words & PRESENT_PERFECT_AUX
+    progressive = verb.tag_ == "VBG" and words & PRESENT_BE_AUX
+    if not (perfect or progressive):
+        return None
+    return " ".join(t.text for t in sorted([*auxiliaries, verb], key=lambda t: t.i))
 
 
 def date_expression(trigger: Token, clause_verb: Token) -> SpacySpan | None:
