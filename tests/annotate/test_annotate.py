@@ -179,6 +179,14 @@ def test_actors_anonymous_people_are_no_actor(nlp) -> None:  # type: ignore[no-u
 
 
 @pytest.mark.slow
+def test_actors_people_reporting_are_sources_residents_reporting_are_actors(nlp) -> None:  # type: ignore[no-untyped-def]
+    sourced = _analysed(nlp, "The president wants a deal to stay in power, said the people.")
+    assert not [a for a in sourced.actors if a.sector == "civilians"]
+    witnessed = _analysed(nlp, "Residents said the army had left the town.")
+    assert [a.sector for a in witnessed.actors if a.name == "civilians"] == ["civilians"]
+
+
+@pytest.mark.slow
 def test_actors_demonyms_on_role_noun_are_governments(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The minister met his Iranian and Turkish counterparts in Doha."
     states = {a.country: a for a in _analysed(nlp, text).actors if a.kind is ActorKind.STATE}

@@ -382,10 +382,17 @@ def _add_groups(doc: Doc, actors: _Actors) -> None:
 
 
 def _anonymous_source(token) -> bool:  # type: ignore[no-untyped-def]
-    """ "according to people", "people familiar with the talks": a source, not an actor."""
+    """ "according to people", "people familiar with the talks", "said the people": a
+    source, not an actor."""
     cues = lexicon.words("actors/source_cues.txt")
     near = [token.head, token.head.head, *token.children]
-    return any(t.lower_ in cues for t in near)
+    if any(t.lower_ in cues for t in near):
+        return True
+    return (
+        token.lower_ in lexicon.words("actors/reporting_crowds.txt")
+        and token.dep_ == "nsubj"
+        and token.head.lemma_.lower() in lexicon.words("sourcing/reporting_verbs.txt")
+    )
 
 
 def _modifier_country(token) -> str | None:  # type: ignore[no-untyped-def]
