@@ -165,6 +165,20 @@ def test_places_resolve_spans_demonym_stands_for_country(nlp) -> None:  # type: 
 
 
 @pytest.mark.slow
+def test_places_resolve_spans_demonym_before_namesake_town(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Canadian" is Canada, not the town of Canadian, Texas; "Chinese" is China, not Macao
+    (which shares the demonym); "European" is the continent."""
+    from sitrep.annotate.places import resolve_spans
+
+    text = "Canadian, Chinese and European officials met."
+    spans = [(0, 8), (10, 17), (22, 30)]
+    canada, china, europe = resolve_spans(_article(text), nlp(text), spans)
+    assert canada is not None and (canada.country, canada.precision) == ("CA", "country")
+    assert china is not None and china.country == "CN"
+    assert europe is not None and (europe.name, europe.geonames_id) == ("Europe", 6255148)
+
+
+@pytest.mark.slow
 def test_actors_people_and_residents_are_civilians(nlp) -> None:  # type: ignore[no-untyped-def]
     article = _analysed(nlp, "In one area people destroyed a statue and residents fled.")
     [group] = [a for a in article.actors if a.sector == "civilians"]

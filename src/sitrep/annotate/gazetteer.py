@@ -232,7 +232,10 @@ def is_capital(name: str, country: str) -> bool:
 
 @functools.cache
 def _demonyms() -> dict[str, str]:
-    return {r["demonym"].lower(): code for code, r in country_info().items() if r.get("demonym")}
+    """Demonym -> country; a demonym several countries share ("Chinese": China, Macao;
+    "French": France, Saint Pierre and Miquelon) names the most populous."""
+    by_population = sorted(country_info().items(), key=lambda item: item[1].get("population") or 0)
+    return {r["demonym"].lower(): code for code, r in by_population if r.get("demonym")}
 
 
 def demonym_country(word: str) -> str | None:

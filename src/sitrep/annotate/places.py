@@ -76,10 +76,20 @@ def resolve_spans(article: Article, doc: Doc, spans: list[tuple[int, int]]) -> l
             continue
         candidate = _candidate(doc, span, gazetteer, tagged=True)
         text = _strip_article(article.body[start:end])
-        demonym = gazetteer.country(demonym_country(text))
-        candidate.entries = gazetteer.lookup(text) or ([demonym] if demonym else [])
+        candidate.entries = _demonym_entries(gazetteer, text) or gazetteer.lookup(text)
         resolved.append(_resolve(candidate, focus, _neighbour_countries(doc, candidate, context)))
     return resolved
+
+
+def _demonym_entries(gazetteer: Gazetteer, text: str) -> list[Entry]:
+    """The country or region a demonym stands for ("Canadian" is Canada, not the Texas town;
+    "European" is Europe)."""
+    country = gazetteer.country(demonym_country(text))
+    if country is not None:
+        return [country]
+    region = lexicon.mapping("places/region_demonyms.tsv").get(text.lower())
+    entries = gazetteer.lookup(region) if region else []
+    return [e for e in entries if e.precision is LocationPrecision.REGION][:1]
 
 
 def _strip_article(text: str) -> str:
