@@ -231,3 +231,10 @@ def test_actors_name_only_qualifying_a_noun_is_no_actor(sample) -> None:  # type
     """ "an Alawite woman", "Syriac Orthodox Patriarch ...": no person called Alawite."""
     names = {m.text for a in sample.actors for m in a.mentions}
     assert not names & {"Alawite", "Syriac Orthodox"}
+
+
+@pytest.mark.slow
+def test_actors_name_after_title_found_when_the_model_misses_it(sample) -> None:  # type: ignore[no-untyped-def]
+    """ "Syriac Orthodox Patriarch Ignatius Aphrem II": the model tags no person here."""
+    [patriarch] = [a for a in sample.actors if a.name == "Ignatius Aphrem II"]
+    assert patriarch.kind is ActorKind.PERSON and patriarch.sector == "religious"

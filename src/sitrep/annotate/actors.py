@@ -33,6 +33,7 @@ from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, 
 _STATE_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj", "compound", "npadvmod"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _AGENT_PREPOSITIONS = {"by", "to", "with", "against", "from"}
+MIN_TITLED_NAME_WORDS = 2  # "President Erdogan" alone is a surname the model usually tags
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +123,7 @@ def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
     ]
     named = {normalise(e.text) for e in candidates if not _modifier_only(e, before_title=True)}
     people = [e for e in candidates if normalise(e.text) in named]
+    people += _titled_names(doc, people)
     surnames: dict[str, list[Actor]] = {}
     for ent in (e for e in people if _name_words(e) > 1):
         key = normalise(ent.text)
@@ -137,6 +139,28 @@ def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
             actor = actors.get(("person", normalise(ent.text)), ent.text, ActorKind.PERSON)
         _apply_title(doc, ent, actor)
         actors.mention(actor, ent.start_char, ent.end_char, ent.text)
+
+
+def _titled_names(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
+    """ "Patriarch Ignatius Aphrem II": a capitalised title followed by a run of proper nouns
+    no entity covers is a person the model missed."""
+    covered = {t.i for e in doc.ents if e.label_ != "PERSON" for t in e}
+    covered |= {t.i for e in people for t in e}
+    found: list[SpacySpan] = []
+    for title in doc:
+        role = roles().get(title.lower_)
+        if role is None or role.kind != "person" or not title.text[:1].isupper():
+            continue
+        end = title.i + 1
+        while end < len(doc) and _name_part(doc[end]) and end not in covered:
+            end += 1
+        if end - title.i - 1 >= MIN_TITLED_NAME_WORDS and "\n" not in doc[title.i : end].text:
+            found.append(doc[title.i + 1 : end])
+    return found
+
+
+def _name_part(token) -> bool:  # type: ignore[no-untyped-def]
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.lower_ not in roles()
 
 
 def _modifier_only(ent: SpacySpan, *, before_title: bool) -> bool:
