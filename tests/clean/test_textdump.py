@@ -128,6 +128,22 @@ def test_textdump_aligned_table_with_repeated_header_kept() -> None:
     assert "1 Driver Number1 499 2019" in dump.paragraphs
 
 
+def test_textdump_ad_label_and_credited_caption_crossed_and_left_out() -> None:
+    """ "Continue Reading Below" and a caption with its photo credit sit inside the article:
+    the article goes on past them, and neither is body text."""
+    caption = "A trader works on the floor of the exchange (AP Photo/Jane Roe, File)"
+    lede = "Officials said the market fell sharply in early trading on Monday morning."
+    dump = clean_dump(
+        _page(lede, "Continue Reading Below", _paragraph(1), caption, _paragraph(2), _paragraph(3))
+    )
+    assert dump.paragraphs == [lede, _paragraph(1), _paragraph(2), _paragraph(3)]
+    [credited] = dump.captions
+    assert (credited.text, credited.credit) == (
+        "A trader works on the floor of the exchange",
+        "AP Photo/Jane Roe, File",
+    )
+
+
 def test_textdump_teaser_headlines_between_prose_not_bridged() -> None:
     teaser = "DON'T MISS\nSenate Passes Sweeping Rights And Democracy Bill"
     dump = clean_dump(_page(_paragraph(1), _paragraph(2), teaser, _paragraph(3)))

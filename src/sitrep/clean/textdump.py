@@ -34,6 +34,7 @@ _CAPS_LABEL = re.compile(r"^[A-Z][A-Z’' ]{2,}:")  # "SEE MORE: ..."
 _DIGITS = re.compile(r"\d+")
 _NON_LETTER = re.compile(r"[\W_]+")
 _LAST_SENTENCE = re.compile(r"(?:^|[.!?…]\s+)([^.!?…]+[.!?…]?)\s*$")
+_BRACKETED_TAIL = re.compile(r"[(\[]([^()\[\]]+)[)\]]\W*$")
 _COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+)(?=\S)")  # text renderers align table cells with spaces
 
 # Thresholds tuned on the development pages of the article-extraction set.
@@ -70,6 +71,7 @@ class Block:
     sentence_end: bool
     bullet: bool
     table_row: bool = False  # cells aligned in columns: a table inside the article
+    interstitial: bool = False  # an ad-slot label or a credited caption the article flows past
     repeats: int = 1
     english: bool = True  # the page is English, so stop-word density is a usable cue
     caption: bool = False
@@ -79,7 +81,7 @@ class Block:
 
     @property
     def prose(self) -> bool:
-        if self.caption or self.promo or self.related or self.repeats > 1:
+        if self.interstitial or self.caption or self.promo or self.related or self.repeats > 1:
             return False
         if self.words < MIN_PROSE_WORDS or (self.english and self.stop_share < MIN_STOP_SHARE):
             return False
@@ -137,6 +139,7 @@ def split_blocks(text: str) -> list[Block]:
         block.related = _related_headline(block)
         block.promo = _is_promo(block)
         block.comment_cue = _is_comment_cue(block)
+        block.interstitial = _is_interstitial(block)
     _mark_captions(blocks)
     return blocks
 
@@ -159,16 +162,20 @@ def clean_dump(text: str) -> CleanedDump:
     body = [
         block
         for position, block in enumerate(run)
-        if block.prose
-        or block.index in bridged
-        or _kept_inside(block)
-        or _is_subheading(run, position)
+        if not block.interstitial
+        and (
+            block.prose
+            or block.index in bridged
+            or _kept_inside(block)
+            or _is_subheading(run, position)
+        )
     ]
     captions = [
         Caption(text=block.text, credit=None)
         for block in blocks[max(0, start - 10) : end]
         if block.caption and not block.bullet
     ]
+    captions += [c for block in run if (c := _credited_caption(block)) is not None]
     related = [
         RelatedLink(title=block.related) for block in blocks[start:end] if block.related is not None
     ]
@@ -299,7 +306,12 @@ def _gap(blocks: list[Block], positions: range, *, upwards: bool = False) -> lis
         block = blocks[position]
         if block.prose:
             return gap
-        if len(gap) == MAX_BRIDGE_LINES or not _bridgeable(block):
+        if len(gap) == MAX_BRIDGE_LINES:
+            return None
+        if block.interstitial:  # crossed, and left out of the body
+            gap.append(position)
+            continue
+        if not _bridgeable(block):
             return None
         if not block.table_row and (_DATE_SHAPE.search(block.text) or _BYLINE.match(block.text)):
             return None
@@ -341,6 +353,24 @@ def _headline_shaped(block: Block) -> bool:
         return False
     capitalised = sum(1 for word in words if word[0].isupper())
     return capitalised / len(words) >= HEADLINE_CAPITALISED_SHARE
+
+
+def _is_interstitial(block: Block) -> bool:
+    """ "Continue reading below", "Advertisement", or a caption closing on a credit
+    ("... (AP Photo/Alan Diaz, File)")."""
+    letters = " ".join(_NON_LETTER.sub(" ", block.text.lower()).split())
+    return letters in lowercase_set("interstitials.txt") or _credited_caption(block) is not None
+
+
+def _credited_caption(block: Block) -> Caption | None:
+    """A line closing on a bracketed photo credit, as a caption with that credit."""
+    tail = _BRACKETED_TAIL.search(block.text)
+    if tail is None:
+        return None
+    words = {word.lower() for word in _WORD.findall(tail.group(1))}
+    if not words & lowercase_set("credit_words.txt"):
+        return None
+    return Caption(text=block.text[: tail.start()].strip(), credit=tail.group(1).strip())
 
 
 def _is_comment_cue(block: Block) -> bool:
