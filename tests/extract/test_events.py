@@ -330,3 +330,87 @@ def test_event_roles_walks_are_bounded_on_a_cyclic_parse() -> None:
     assert clause_verb(doc[2]).i in (1, 2)
     assert isinstance(subject_candidates(doc[2]), list)
     assert event_status(doc[1]) is EventStatus.ASSERTED
+
+
+def _typed(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(e.trigger, e.type) for e in _events(nlp, build_article(text, {}, []))]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a "-" row vetoes the word under its condition; the plain row still applies
+        ("Two soldiers were killed in a helicopter crash.", []),
+        ("Two soldiers were killed in an ambush.", [("killed", "ASSAULT"), ("ambush", "ASSAULT")]),
+        ("The fight broke out on the train.", [("fight", "ASSAULT")]),
+        ("He vowed to lead the fight against corruption.", []),
+        ("The senator withdrew the bill.", []),
+        ("The army withdrew from the town.", [("withdrew", "RETREAT")]),
+        ("The study demonstrates that the law works.", []),
+        ("Students demonstrated outside the ministry.", [("demonstrated", "PROTEST")]),
+    ],
+)
+def test_events_a_veto_row_cancels_a_trigger_under_its_condition(  # type: ignore[no-untyped-def]
+    nlp, text, expected
+) -> None:
+    assert _typed(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The union asked the government to raise wages.", [("asked", "REQUEST")]),
+        ("Reporters asked about the budget.", []),
+        ("The man pleaded guilty to fraud.", []),
+        ("The mother pleaded with the judge for mercy.", [("pleaded", "REQUEST")]),
+        ("The troops left the valley.", [("left", "RETREAT")]),
+        ("The minister left the valley.", []),
+        ("The smuggler was caught by police.", [("caught", "COERCE")]),
+        ("A tourist tried to enter France.", []),
+    ],
+)
+def test_events_subject_and_clause_conditions(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _typed(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bombing killed twelve people.", [("bombing", "ASSAULT")]),
+        ("A stabbing that killed a passenger shocked the city.", [("stabbing", "ASSAULT")]),
+        ("The man threatened to kill the mayor.", [("threatened", "THREATEN")]),
+        (
+            "Meetings and talks were held in Geneva.",
+            [("Meetings", "CONSULT"), ("talks", "CONSULT")],
+        ),
+    ],
+)
+def test_events_a_restated_event_is_reported_once(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _typed(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Protesters threw stones at the police.", [("threw", "ASSAULT")]),
+        ("The man hit her with a bottle.", [("hit", "ASSAULT")]),
+        ("Missiles hit the city of Kharkiv on Monday.", [("hit", "ASSAULT")]),
+        ("The EU hit China with new tariffs.", [("hit", "SANCTION"), ("tariffs", "SANCTION")]),
+        (
+            "Ten people were injured in the clashes.",
+            [("injured", "ASSAULT"), ("clashes", "ASSAULT")],
+        ),
+        ("The Taliban swapped two hostages for three commanders.", [("swapped", "RETREAT")]),
+        ("The league suspended John Smith for two games.", [("suspended", "SANCTION")]),
+        ("Investigators questioned him for hours.", [("questioned", "ACCUSE")]),
+        ("The two presidents held a phone call.", [("call", "CONSULT")]),
+    ],
+)
+def test_events_lexicon_covers_blows_swaps_suspensions_and_calls(  # type: ignore[no-untyped-def]
+    nlp, text, expected
+) -> None:
+    assert _typed(nlp, text) == expected

@@ -16,15 +16,19 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.extract.event_lexicon import TriggerEntry, triggers, word_classes
-from sitrep.extract.event_roles import is_verbal, subtree
+from sitrep.extract.event_roles import is_verbal, subject_candidates, subtree
 
 DEFAULT_CLASSIFIER = "sitrep.events.lexicon.v1"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PARTICLE_DEPS = frozenset({"prt", "advmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # A verb used as an adjective ("Iran-backed groups") reports no event.
 ADJECTIVAL_DEPS = frozenset({"amod", "compound"})
+# A triggers.tsv row of this type says the word names no event when its condition holds
+# ("killed in a crash", "withdrew the bill").
+NO_EVENT = "-"
 UNCONDITIONED_SCORE = 0.6
 CONDITIONED_SCORE = 0.75
 
@@ -89,6 +93,8 @@ class LexiconEventClassifier:
                 continue
             if entry.condition and not self._holds(token, entry.condition, places):
                 continue
+            if entry.type == NO_EVENT:
+                return None
             score = CONDITIONED_SCORE if entry.condition else UNCONDITIONED_SCORE
             return TriggerLabel(token.i, particle, entry.type, entry.mode, score)
         return None
@@ -100,6 +106,18 @@ class LexiconEventClassifier:
                 self._phrase_in_class(child, class_name, places)
                 for child in token.children
                 if child.dep_ in OBJECT_DEPS
+            )
+        if role == "subj":
+            return any(
+                self._phrase_in_class(subject, class_name, places)
+                for subject in subject_candidates(token)
+                if subject.i != token.i
+            )
+        if role == "clause":
+            return any(
+                _clause_kind(child) == class_name
+                for child in token.children
+                if child.dep_ in CLAUSE_DEPS
             )
         if role == "pobj":
             members = self._classes[class_name]
@@ -131,6 +149,14 @@ class LexiconEventClassifier:
         return head.lemma_.lower() in members or any(
             t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in members for t in subtree(head)
         )
+
+
+def _clause_kind(verb: Token) -> str | None:
+    """ "to" for an infinitive clause ("asked them to leave"), "that" for a finite
+    complement ("recognized that they were"); None for a finite adverbial clause."""
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return "to"
+    return "that" if verb.dep_ == "ccomp" else None
 
 
 def _particle(token: Token, particle: str | None) -> int | None:

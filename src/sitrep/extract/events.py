@@ -21,11 +21,12 @@ from sitrep.extract.event_classifier import (
     get_classifier,
 )
 from sitrep.extract.event_lexicon import acled_mapping
-from sitrep.extract.event_roles import RoleFinder, clause_verb
+from sitrep.extract.event_roles import RELATIVE_PRONOUNS, RoleFinder, clause_verb
 from sitrep.extract.event_status import event_status
 from sitrep.records import Article, Claim, Event, Place, Span
 
 TERRITORY_MODE = "territory"
+THREATEN = "THREATEN"
 
 
 def find_events(
@@ -88,14 +89,38 @@ def _events_for(
 def _repeats_governor(
     trigger: Token, label: TriggerLabel, labelled: dict[int, TriggerLabel]
 ) -> bool:
-    """A noun that restates its verb's event ("signed an agreement") adds nothing."""
-    governor = labelled.get(trigger.head.i)
-    return (
+    """Whether a trigger only restates an event already labelled in its sentence.
+
+    A noun restating its verb's event ("signed an agreement") adds nothing, nor does a verb
+    whose subject is the event noun ("the bombing killed 12", "a stabbing that killed a
+    passenger": the noun is kept). What a threat threatens ("threatened to kill") is the
+    threat's content, not an event of its own.
+    """
+    # A coordinated noun stands where its first conjunct does ("the treaty and the truce
+    # were signed"; "meetings and talks" are two events); the index falls, so the walk ends.
+    first = trigger
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    restates_verb = (
         trigger.pos_ == "NOUN"
-        and trigger.head.i != trigger.i
-        and governor is not None
-        and governor.type == label.type
+        and first.dep_ != "nsubj"
+        and first.head.i != first.i
+        and _is_type(labelled.get(first.head.i), label.type)
     )
+    subjects = [
+        trigger.head if trigger.dep_ == "relcl" and c.lower_ in RELATIVE_PRONOUNS else c
+        for c in trigger.children
+        if c.dep_ == "nsubj"
+    ]
+    return (
+        restates_verb
+        or any(s.pos_ == "NOUN" and _is_type(labelled.get(s.i), label.type) for s in subjects)
+        or (trigger.dep_ == "xcomp" and _is_type(labelled.get(trigger.head.i), THREATEN))
+    )
+
+
+def _is_type(found: TriggerLabel | None, event_type: str) -> bool:
+    return found is not None and found.type == event_type
 
 
 def _place_tokens(article: Article, doc: Doc) -> frozenset[int]:
