@@ -31,6 +31,12 @@ def test_quote_marks_closes_an_open_quote_at_the_paragraph_end() -> None:
     assert body[marks[0].start : marks[0].end] == "First part of a long quote."
 
 
+def test_quote_marks_straight_opening_mark_closes_at_a_curly_one() -> None:
+    body = '"Open the door!” an officer shouted. “We are coming in.”'
+    texts = [body[q.start : q.end] for q in find_quote_marks(body)]
+    assert texts == ["Open the door!", "We are coming in."]
+
+
 def test_sourcing_lists_are_loaded_and_refuse_to_be_empty() -> None:
     assert "say" in read_phrases("reporting_verbs.txt")
     with pytest.raises(FileNotFoundError):
@@ -90,3 +96,90 @@ def test_quotes_indirect_speech_keeps_a_description_as_speaker(nlp) -> None:  # 
 def test_quotes_scare_quotes_without_a_speaker_are_not_quotes(nlp) -> None:  # type: ignore[no-untyped-def]
     article, doc = _analysed(nlp, ["The so-called “safe zone” was shelled on Monday."])
     assert find_quotes(article, doc) == []
+
+
+def _direct(nlp, paragraphs: list[str]) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(nlp, paragraphs)
+    return [(q.text, q.speaker) for q in find_quotes(article, doc) if q.direct]
+
+
+@pytest.mark.slow
+def test_quotes_sentence_naming_only_the_speaker_speaks_the_quote_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(nlp, ["“We found her!” Officers shouted on the radio. “She is safe now.”"])
+    assert direct == [("We found her!", "Officers"), ("She is safe now.", "Officers")]
+
+
+@pytest.mark.slow
+def test_quotes_attribution_after_a_quote_of_several_sentences(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            '"We lost the game. I do not care who we face, we get our shot [again]," '
+            'Tom Weber said. "We have to fix it."'
+        ],
+    )
+    assert [speaker for _, speaker in direct] == ["Tom Weber", "Tom Weber"]
+
+
+@pytest.mark.slow
+def test_quotes_paragraph_of_quote_alone_continues_the_previous_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    closed = _direct(
+        nlp,
+        [
+            "“We will rebuild the bridge,” said Mayor Anna Berg.",
+            "“It will take two years. We have the money.”",
+            "“A bridge too far”",  # a heading, not more of her words
+        ],
+    )
+    assert [speaker for _, speaker in closed] == ["Anna Berg", "Anna Berg"]
+    left_open = _direct(
+        nlp, ["Mayor Anna Berg said: “We will rebuild the bridge.", "“It will take two years.”"]
+    )
+    assert left_open == [
+        ("We will rebuild the bridge.", "Anna Berg"),
+        ("It will take two years.", "Anna Berg"),
+    ]
+
+
+@pytest.mark.slow
+def test_quotes_short_quote_lends_its_speaker_to_the_next(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(nlp, ["“Exactly right,” Berg said. “We will need more money for the work.”"])
+    assert direct == [("We will need more money for the work.", "Berg")]
+
+
+@pytest.mark.slow
+def test_quotes_pronoun_speaker_skips_names_inside_quotes(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "“Vote for the mayor!” Anna Berg wrote. "
+            "“Tom Weber has done a wonderful job for the city.”",
+            "“The city is in good hands,” she said.",
+        ],
+    )
+    assert [speaker for _, speaker in direct] == ["Anna Berg"] * 3
+
+
+@pytest.mark.slow
+def test_quotes_relative_pronoun_speaker_is_the_noun_it_describes(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(nlp, ["The refugee who said “we cannot go back home now” was turned away."])
+    assert direct == [("we cannot go back home now", "The refugee")]
+
+
+@pytest.mark.slow
+def test_quotes_speaker_is_not_taken_from_the_heading_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "Banks rallied on Friday.",
+            "Slow recovery likely",
+            'Veteran investor Anna Berg had said, "Stock markets do not grow out of thin air."',
+        ],
+    )
+    assert direct == [("Stock markets do not grow out of thin air.", "Anna Berg")]
+
+
+@pytest.mark.slow
+def test_quotes_orders_are_reported_speech(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(nlp, ["“Hands up! Let me see your hands!” an officer ordered."])
+    assert direct == [("Hands up! Let me see your hands!", "an officer")]

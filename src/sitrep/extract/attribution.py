@@ -3,8 +3,10 @@
 An attribution is a reporting verb (a lemma in the sourcing lexicon) with its
 subject as the speaker and its complement as what is reported ("Lavrov said
 Moscow is ..."; "..., the people said"; "“...,” said Sergei Markov"), or
-"according to X". Pronoun speakers are resolved to the most recent compatible
-source: a person for he/she, a group or anonymous source for they. Quotes and
+"according to X". A sentence that only names who spoke ("“We got her!” Officers
+shouted.") reports the quote just before it. Pronoun speakers are resolved to the most
+recent compatible source: a person for he/she, a group or anonymous source for they; a
+relative pronoun to the noun its clause describes ("a refugee who ... said"). Quotes and
 claims are both built from these, so the parse is read once (cached on the Doc).
 """
 
@@ -18,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.extract.quote_marks import QuoteMarks, find_quote_marks
 from sitrep.extract.sourcing import SpeakerEvidence, classify_source, find_channel, lexicon
-from sitrep.records import ActorKind, Article, Source, SourceType
+from sitrep.records import PARAGRAPH_SEPARATOR, ActorKind, Article, Source, SourceType
 
 _CACHE_KEY = "sitrep.extract.attributions"
 _PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -27,6 +29,10 @@ _NOUNS = {"NOUN", "PROPN", "PRON"}
 # "issued a statement ... saying", "couldn't comment, but said".
 _BORROWS_SUBJECT = {"xcomp", "advcl", "conj"}
 _CONTENT_DEPS = {"ccomp", "parataxis"}
+# A verb with an object reports that object, not a quote next to it ("Trump sent a message").
+_OBJECTS = {"dobj", "dative"}
+# Relative pronouns ("a refugee who ... said"): the speaker is the noun the clause describes.
+_RELATIVE_TAGS = {"WP", "WDT"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "them"}
 _THING_PRONOUNS = {"it"}
@@ -124,12 +130,12 @@ class _Finder:
         speaker = objects[0]
         start, end = token.idx, _end_char(speaker.subtree)
         content = _outside(sentence, start, end)
-        source = self._source(speaker, sentence)
+        source = self._source(speaker, list(speaker.subtree), sentence)
         channel = find_channel(self.body[start:end])
         return Attribution(number, start, end, *content, source, channel, speech=False)
 
     def _reporting_verb(self, verb: Token, sentence: Span, number: int) -> Attribution | None:
-        speaker, words = _speaker(verb)
+        speaker, words = _speaker(verb, sentence)
         if speaker is None:
             return None
         content = self._content(verb, speaker, sentence)
@@ -137,18 +143,19 @@ class _Finder:
             return None
         words = [*words, verb]
         start, end = min(t.idx for t in words), _end_char(words)
-        content_start = max(content[0], sentence.start_char)
-        content_end = min(content[1], sentence.end_char)
-        source = self._source(speaker, sentence)
+        source = self._source(speaker, _speaker_phrase(speaker, verb), sentence)
         channel = find_channel(self._unquoted_text(sentence))
-        return Attribution(
-            number, start, end, content_start, content_end, source, channel, speech=True
-        )
+        return Attribution(number, start, end, *content, source, channel, speech=True)
 
     def _content(self, verb: Token, speaker: Token, sentence: Span) -> tuple[int, int] | None:
-        """What the verb reports: its complement, the clause it interrupts, or a quote."""
+        """What the verb reports: its complement, the clause it interrupts, or a quote.
+
+        The quote may begin in an earlier sentence ("“... [again],” Heyward said.") or,
+        for a sentence that only names who spoke, end right before it ("“We got her!”
+        Officers announced on their radios.").
+        """
         # The parse may run across a paragraph break: only this sentence's tokens count.
-        skip = set(speaker.subtree)
+        skip = set(_speaker_phrase(speaker, verb))
         complements = [c for c in verb.children if c.dep_ in _CONTENT_DEPS and c not in skip]
         if speaker.dep_ == "pobj":  # passive: "the plan was described by an aide"
             complements += [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS]
@@ -168,12 +175,30 @@ class _Finder:
         quotes = [
             q
             for q in self.quote_marks
-            if sentence.start_char <= q.start < sentence.end_char
+            if q.start < sentence.end_char
+            and q.end > sentence.start_char
             and not (q.start <= verb.idx < q.end)
         ]
         if quotes:
             return quotes[0].start, quotes[-1].end
-        return None
+        if any(c.dep_ in _OBJECTS for c in verb.children):
+            return None
+        return self._quote_just_before(sentence)
+
+    def _quote_just_before(self, sentence: Span) -> tuple[int, int] | None:
+        """The quote that closes right before the sentence, in the same paragraph."""
+        i = bisect_right(self._quote_starts, sentence.start_char) - 1
+        if i < 0:
+            return None
+        quote = self.quote_marks[i]
+        gap = self.body[quote.end : sentence.start_char]
+        if (
+            quote.end > sentence.start_char
+            or any(c.isalnum() for c in gap)
+            or PARAGRAPH_SEPARATOR in gap
+        ):
+            return None
+        return quote.start, quote.end
 
     def _unquoted_text(self, sentence: Span) -> str:
         chars = list(sentence.text)
@@ -182,16 +207,15 @@ class _Finder:
                 chars[offset - sentence.start_char] = " "
         return "".join(chars)
 
-    def _source(self, speaker: Token, sentence: Span) -> Source:
+    def _source(self, speaker: Token, phrase: list[Token], sentence: Span) -> Source:
         lower = speaker.lower_
         if speaker.pos_ == "PRON" and lower in _PERSON_PRONOUNS:
             return self._antecedent(sentence, person=True) or Source(SourceType.ANONYMOUS, lower)
         if speaker.pos_ == "PRON" and lower in _GROUP_PRONOUNS | _THING_PRONOUNS:
             return self._antecedent(sentence, person=False) or Source(SourceType.ANONYMOUS, lower)
-        return classify_source(self._evidence(speaker))
+        return classify_source(self._evidence(speaker, phrase))
 
-    def _evidence(self, speaker: Token) -> SpeakerEvidence:
-        phrase = list(speaker.subtree)
+    def _evidence(self, speaker: Token, phrase: list[Token]) -> SpeakerEvidence:
         # The description stops at the first comma after the head: "Sergei Markov, a consultant".
         description = [t for t in phrase if t.i <= speaker.i or not _after_comma(t, speaker)]
         owner_tokens = [c for c in speaker.children if c.dep_ == "poss"]
@@ -235,7 +259,8 @@ class _Finder:
 
     def _note_person_subjects(self, sentence: Span) -> None:
         for token in sentence:
-            if token.dep_ == "nsubj" and token.pos_ == "PROPN":
+            # A name inside a quote is what someone says, not who speaks next.
+            if token.dep_ == "nsubj" and token.pos_ == "PROPN" and not self._quoted(token.idx):
                 actor = self.mentions.actor(token.idx, token.idx + len(token))
                 if actor is not None and actor.kind is ActorKind.PERSON:
                     source = Source(SourceType.NAMED_PERSON, actor.name, actor.id)
@@ -250,18 +275,22 @@ class _Finder:
         return self.article.sentences[max(i, 0)].paragraph
 
 
-def _speaker(verb: Token) -> tuple[Token | None, list[Token]]:
+def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
     """The verb's speaker and the words naming it when they stand by the verb.
 
     The subject, else the agent of a passive ("was described by an aide"), else a subject
     borrowed from the governing verb ("took to X to say", "issued a statement ... saying"),
     else the noun phrase the parser hung elsewhere that ends right before the verb
-    ("..., a person familiar with US policy said").
+    ("..., a person familiar with US policy said"). A subject the parse found in another
+    sentence (a heading run into the next paragraph) does not count.
     """
-    children = list(verb.children)
+    children = [c for c in verb.children if _within(c, sentence)]
     subjects = [c for c in children if c.dep_ == "nsubj"]
     if subjects:
-        return subjects[0], list(subjects[0].subtree)
+        antecedent = _relative_antecedent(subjects[0])
+        if antecedent is not subjects[0]:
+            return antecedent, []
+        return subjects[0], [t for t in subjects[0].subtree if _within(t, sentence)]
     agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if agents:
         return agents[0], list(agents[0].subtree)
@@ -270,11 +299,28 @@ def _speaker(verb: Token) -> tuple[Token | None, list[Token]]:
     current = verb
     while current.dep_ in _BORROWS_SUBJECT and current.head != current:
         current = current.head
-        subjects = [c for c in current.children if c.dep_ == "nsubj"]
+        subjects = [c for c in current.children if c.dep_ == "nsubj" and _within(c, sentence)]
         if subjects:
-            return subjects[0], []
+            return _relative_antecedent(subjects[0]), []
     stranded = _stranded_subject(verb)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def _speaker_phrase(speaker: Token, verb: Token) -> list[Token]:
+    """The words naming the speaker, less the relative clause that holds the verb."""
+    clauses = [c for c in speaker.children if verb in c.subtree]
+    inside = set(clauses[0].subtree) if clauses else set()
+    return [t for t in speaker.subtree if t not in inside]
+
+
+def _relative_antecedent(subject: Token) -> Token:
+    """For a relative pronoun, the noun its clause describes ("a refugee who ... said")."""
+    if subject.tag_ not in _RELATIVE_TAGS:
+        return subject
+    clause = subject.head
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" else subject
 
 
 def _stranded_subject(verb: Token) -> Token | None:

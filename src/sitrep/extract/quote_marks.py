@@ -2,6 +2,7 @@
 
 A passage left open at the end of a paragraph is closed there and marked `open_end`:
 news style opens each paragraph of a multi-paragraph quote again and closes only the last.
+A straight opening mark may be closed by a curly one, as pages mix them.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ from sitrep.records import PARAGRAPH_SEPARATOR
 
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT = '"'
+# Pages mix their marks ('"Open the door!” an officer shouts'): a passage opened
+# with a straight quote also closes at a curly one, which never opens in English.
+_STRAIGHT_CLOSERS = {_STRAIGHT, "”"}
 # A straight quote opens after a space or bracket and closes before one.
 _OPENING_CONTEXT = " \t\n([{—–-/"
 _TRAILING_PUNCTUATION = " ,;:\n"
@@ -25,6 +29,7 @@ class QuoteMarks:
     end: int
     paragraph: int
     open_end: bool = False
+    opens_paragraph: bool = False  # the paragraph begins with this quote's opening mark
 
 
 def find_quote_marks(body: str) -> list[QuoteMarks]:
@@ -38,20 +43,21 @@ def find_quote_marks(body: str) -> list[QuoteMarks]:
 
 def _paragraph_quotes(body: str, offset: int, paragraph: str, number: int) -> list[QuoteMarks]:
     found: list[QuoteMarks] = []
-    closer: str | None = None
+    closers: set[str] | None = None
     opened = 0
     for i, char in enumerate(paragraph):
-        if closer is None:
-            if char in _OPENERS or (char == _STRAIGHT and _opens(paragraph, i)):
-                closer = _OPENERS.get(char, _STRAIGHT)
+        if closers is None:
+            if char in _OPENERS:
+                closers = {_OPENERS[char]}
                 opened = i + 1
-        elif char == closer:
-            found.append(_trimmed(body, offset + opened, offset + i, number, open_end=False))
-            closer = None
-    if closer is not None:
-        found.append(
-            _trimmed(body, offset + opened, offset + len(paragraph), number, open_end=True)
-        )
+            elif char == _STRAIGHT and _opens(paragraph, i):
+                closers = _STRAIGHT_CLOSERS
+                opened = i + 1
+        elif char in closers:
+            found.append(_trimmed(body, offset, opened, i, number, open_end=False))
+            closers = None
+    if closers is not None:
+        found.append(_trimmed(body, offset, opened, len(paragraph), number, open_end=True))
     return [q for q in found if q.end > q.start]
 
 
@@ -59,9 +65,13 @@ def _opens(paragraph: str, i: int) -> bool:
     return i == 0 or paragraph[i - 1] in _OPENING_CONTEXT
 
 
-def _trimmed(body: str, start: int, end: int, paragraph: int, *, open_end: bool) -> QuoteMarks:
+def _trimmed(
+    body: str, offset: int, opened: int, closed: int, paragraph: int, *, open_end: bool
+) -> QuoteMarks:
+    """The passage between offsets `opened` and `closed` of the paragraph at `offset`."""
+    start, end = offset + opened, offset + closed
     while start < end and body[start].isspace():
         start += 1
     while end > start and body[end - 1] in _TRAILING_PUNCTUATION:
         end -= 1
-    return QuoteMarks(start, end, paragraph, open_end)
+    return QuoteMarks(start, end, paragraph, open_end, opens_paragraph=opened == 1)

@@ -1,11 +1,13 @@
 """Quotes: direct quotations and indirect speech, each with its speaker and channel.
 
-A quoted passage takes the attribution of its own sentences (the one whose reported
-content holds it, else the nearest); a passage with none continues the quote next to it
-in the same paragraph ("“...,” said Krieg. “At this moment ...”"), or, left open at a
-paragraph's end, the quote that picks it up in the next. Passages that no source speaks
-(scare quotes, titles) are not quotes. Every speech attribution whose content holds no
-quote marks is indirect speech ("Lavrov said Moscow is trying ...").
+A quoted passage takes the attribution whose reported content holds it, else the nearest
+in its own sentences; a passage with none continues the quote next to it in the same
+paragraph ("“...,” said Krieg. “At this moment ...”"; the quote before may be too short
+to count itself), or, left open at a paragraph's end, the quote that picks it up in the
+next; a paragraph that opens with a quote of whole sentences continues the last quote of
+the paragraph before. Passages that no source speaks (scare quotes, titles) are not
+quotes. Every speech attribution whose content holds no quote marks is indirect speech
+("Lavrov said Moscow is trying ...").
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from sitrep.records import Article, Quote, Span
 
 # Fewer words than this between quote marks is a scare quote or a term, not a quotation.
 MIN_QUOTE_WORDS = 3
+# A quote that ends in one of these is made of sentences, not a heading or a term.
+_SENTENCE_ENDS = ".!?…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,39 +49,61 @@ def find_quotes(article: Article, doc: Doc) -> list[Quote]:
 def quoted_passages(article: Article, doc: Doc) -> list[QuotedPassage]:
     """Every passage between quote marks that a source speaks, in text order."""
     attributions = find_attributions(article, doc)
-    marks = [m for m in attributions.quote_marks if _word_count(article.body, m) >= MIN_QUOTE_WORDS]
+    marks = attributions.quote_marks
+    long = [_word_count(article.body, m) >= MIN_QUOTE_WORDS for m in marks]
     spoken: list[Attribution | None] = [_own_attribution(article, attributions, m) for m in marks]
+    # A short quote is no quotation itself, but the next one can continue its speaker:
+    # "“That's right,” she said. “We will ...”"
     for i in range(len(marks)):
-        if spoken[i] is None:
-            spoken[i] = _continued(marks, spoken, i)
-    return [QuotedPassage(m, a) for m, a in zip(marks, spoken, strict=True) if a is not None]
+        if spoken[i] is None and long[i]:
+            spoken[i] = _continued(article.body, marks, spoken, i)
+    return [
+        QuotedPassage(m, a)
+        for m, a, kept in zip(marks, spoken, long, strict=True)
+        if a is not None and kept
+    ]
 
 
 def _own_attribution(
     article: Article, attributions: Attributions, marks: QuoteMarks
 ) -> Attribution | None:
+    # What an attribution reports may lie outside its sentence ("“...!” Officers shouted.").
+    holding = [a for a in attributions.items if _holds(a, marks)]
+    if holding:
+        return holding[0]
     sentences = [
         i for i, s in enumerate(article.sentences) if s.start < marks.end and s.end > marks.start
     ]
     candidates = [a for a in attributions.items if a.sentence in sentences]
-    holding = [a for a in candidates if a.content_start <= marks.start < a.content_end]
-    if holding:
-        return holding[0]
     if not candidates:
         return None
     return min(candidates, key=lambda a: _distance(a, marks))
 
 
 def _continued(
-    marks: list[QuoteMarks], spoken: list[Attribution | None], i: int
+    body: str, marks: list[QuoteMarks], spoken: list[Attribution | None], i: int
 ) -> Attribution | None:
-    """The speaker of the nearest attributed quote it continues, in its paragraph or the next."""
+    """The speaker of the nearest attributed quote it continues.
+
+    That is the quote before or after it in its paragraph, one that picks up its open end
+    in the next paragraph, or, for a quote that opens its paragraph and ends a sentence,
+    the last quote of the paragraph before: news style gives a speaker's further
+    paragraphs no attribution (a quoted line with no full stop is a heading).
+    """
     here = marks[i]
     before = [j for j in range(i - 1, -1, -1) if marks[j].paragraph == here.paragraph]
     after = [j for j in range(i + 1, len(marks)) if marks[j].paragraph == here.paragraph]
     if here.open_end:
         after += [j for j in range(i + 1, len(marks)) if marks[j].paragraph == here.paragraph + 1]
-    for j in [*before[:1], *after[:1], *after[1:2]]:
+    nearest = [*before[:1], *after[:1], *after[1:2]]
+    if (
+        here.opens_paragraph
+        and body[here.end - 1] in _SENTENCE_ENDS
+        and i > 0
+        and marks[i - 1].paragraph == here.paragraph - 1
+    ):
+        nearest.append(i - 1)
+    for j in nearest:
         if spoken[j] is not None:
             return spoken[j]
     return None
