@@ -133,3 +133,11 @@ def test_metadata_title_without_byline_is_heading_above_prose() -> None:
     meta = clean_text(page).metadata
     assert meta.title == "Road closed after heavy rain"
     assert meta.authors == []
+
+
+def test_dates_template_zero_date_is_no_date() -> None:
+    """JSON-LD "dateModified": "0001-01-01T00:00:00Z" is an empty field, not a publication."""
+    assert parse_dateline("0001-01-01T00:00:00Z") is None
+    assert parse_dateline("0001-01-01T00:00:00Z, then 2019-11-19T10:00:00Z") == datetime(
+        2019, 11, 19, 10, 0, tzinfo=UTC
+    )

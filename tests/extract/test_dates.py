@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -69,3 +69,10 @@ def test_dates_relative_expression_without_publication_is_not_resolved() -> None
 
 def test_dates_unknown_expression_gives_no_date() -> None:
     assert resolve("the time of the uprising", PUBLISHED, Tense.PAST) is None
+
+
+def test_dates_outside_the_calendar_give_no_date() -> None:
+    """A publication at the calendar's edge must not crash the events stage."""
+    edge = datetime(1, 1, 3, tzinfo=UTC)
+    assert resolve("the past week", edge, Tense.PAST) is None
+    assert resolve("December 20", edge, Tense.PAST) is None

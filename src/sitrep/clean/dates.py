@@ -52,11 +52,13 @@ _ISO = re.compile(
 )
 
 
+MIN_PUBLICATION_YEAR = 1900
+
+
 def parse_dateline(text: str) -> datetime | None:
     """The first date (with its time and zone when given) written in `text`."""
     for pattern in (_ISO, _MONTH_FIRST, _DAY_FIRST):
-        match = pattern.search(text)
-        if match is not None:
+        for match in pattern.finditer(text):
             parsed = _from_match(match)
             if parsed is not None:
                 return parsed
@@ -73,6 +75,8 @@ def _from_match(match: re.Match[str]) -> datetime | None:
         hour += 12
     elif ampm == "am" and hour == 12:
         hour = 0
+    if int(parts["year"]) < MIN_PUBLICATION_YEAR:
+        return None  # "0001-01-01": a template's empty date, not a day
     try:
         moment = datetime(
             int(parts["year"]),

@@ -63,9 +63,12 @@ def resolve(text: str, published: datetime | None, tense: Tense) -> EventDate | 
     if not words:
         return None
     anchor = published.date() if published else None
-    return _absolute(words, anchor, tense, text) or (
-        _relative(words, anchor, tense, text) if anchor else None
-    )
+    try:
+        return _absolute(words, anchor, tense, text) or (
+            _relative(words, anchor, tense, text) if anchor else None
+        )
+    except (OverflowError, ValueError):  # a day outside the calendar datetime can hold
+        return None
 
 
 def resolve_for(trigger: Token, clause_verb: Token, published: datetime | None) -> EventDate | None:
