@@ -13,6 +13,8 @@ kills a worker on its own is reported as `processing_failed`.
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -121,4 +123,19 @@ def _analyse_in_worker(chunk: list[Record], do_extract: bool) -> list[Record]:
     from sitrep.analysis import analyse_chunk
     from sitrep.annotate.nlp import load_nlp
 
-    return analyse_chunk(chunk, nlp=load_nlp(), do_extract=do_extract)
+    analysed = analyse_chunk(chunk, nlp=load_nlp(), do_extract=do_extract)
+    _release_freed_memory()
+    return analysed
+
+
+def _release_freed_memory() -> None:
+    """Give the heap pages a parsed chunk freed back to the system (glibc keeps them
+    otherwise), so a worker's memory falls between chunks instead of staying at its peak."""
+    trim = getattr(_libc(), "malloc_trim", None)
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _libc() -> ctypes.CDLL:
+    return ctypes.CDLL(None)

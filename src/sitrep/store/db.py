@@ -20,7 +20,7 @@ STATEMENT_SEPARATOR = re.compile(r"^;\s*$", re.MULTILINE)
 # DuckDB caches up to 80% of RAM by default, so an ingest's memory would grow with the
 # database; a bounded cache keeps it flat (queries spill to disk beyond it). Too small a
 # limit fails writes outright, hence room to spare; SITREP_DUCKDB_MEMORY_LIMIT overrides.
-DUCKDB_MEMORY_LIMIT = os.environ.get("SITREP_DUCKDB_MEMORY_LIMIT", "256MB")
+DUCKDB_MEMORY_LIMIT = os.environ.get("SITREP_DUCKDB_MEMORY_LIMIT", "128MB")
 SAFE_SCHEMA = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
