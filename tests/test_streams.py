@@ -21,3 +21,10 @@ def test_chunked_by_time_closes_a_chunk_when_time_is_up(monkeypatch: pytest.Monk
 
 def test_chunked_by_time_closes_a_full_chunk_at_once() -> None:
     assert list(streams.chunked_by_time(range(5), size=2, seconds=60)) == [[0, 1], [2, 3], [4]]
+
+
+def test_chunked_by_time_closes_a_chunk_at_its_weight() -> None:
+    """Huge items make short chunks: 5 + 6 reaches 10, so the first chunk closes there."""
+    sizes = [5, 6, 1, 1, 20, 2]
+    chunks = streams.chunked_by_time(sizes, size=10, seconds=60, weight=int, max_weight=10)
+    assert list(chunks) == [[5, 6], [1, 1, 20], [2]]

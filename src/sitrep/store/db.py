@@ -18,9 +18,12 @@ from typing import Any, Protocol
 Params = Sequence[Any]
 STATEMENT_SEPARATOR = re.compile(r"^;\s*$", re.MULTILINE)
 # DuckDB caches up to 80% of RAM by default, so an ingest's memory would grow with the
-# database; a bounded cache keeps it flat (queries spill to disk beyond it). Too small a
-# limit fails writes outright, hence room to spare; SITREP_DUCKDB_MEMORY_LIMIT overrides.
-DUCKDB_MEMORY_LIMIT = os.environ.get("SITREP_DUCKDB_MEMORY_LIMIT", "128MB")
+# database; a bounded cache keeps it flat (queries spill to disk beyond it). The writer
+# shares the machine with the parsing workers, so it gets less; a reader (queries, the web
+# page) gets more, since some query operators cannot spill. Far too small a limit (32MB)
+# fails batched writes outright. SITREP_DUCKDB_MEMORY_LIMIT overrides both.
+DUCKDB_WRITER_MEMORY_LIMIT = os.environ.get("SITREP_DUCKDB_MEMORY_LIMIT", "128MB")
+DUCKDB_READER_MEMORY_LIMIT = os.environ.get("SITREP_DUCKDB_MEMORY_LIMIT", "256MB")
 SAFE_SCHEMA = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
@@ -45,7 +48,13 @@ class DuckDatabase:
         import duckdb
 
         self.connection = duckdb.connect(
-            path, read_only=read_only, config={"memory_limit": DUCKDB_MEMORY_LIMIT}
+            path,
+            read_only=read_only,
+            config={
+                "memory_limit": DUCKDB_READER_MEMORY_LIMIT
+                if read_only
+                else DUCKDB_WRITER_MEMORY_LIMIT
+            },
         )
 
     def execute(self, sql: str, params: Params = ()) -> None:

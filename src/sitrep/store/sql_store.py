@@ -27,6 +27,10 @@ ACTOR_KEYS = "SELECT actor_id FROM actor_aliases WHERE alias_key = ?"
 # (and closed after a few seconds) that a killed ingest redoes little.
 WRITE_BATCH = 64
 WRITE_BATCH_SECONDS = 2.0
+# A transaction's rows (sentences, mentions, claims...) take several times its bodies' size
+# in DuckDB's capped memory; capping the characters per batch keeps a run of huge pages
+# from exhausting it, which DuckDB treats as fatal for the whole database.
+WRITE_BATCH_CHARACTERS = 2_000_000
 PLACE_IDS = "SELECT id FROM places WHERE LOWER(name) = ?"
 
 
@@ -46,7 +50,14 @@ class SqlStore:
     ) -> IngestReport:
         report = IngestReport()
         writer = BatchWriter(self.database, self._load_clusters())
-        for batch in chunked_by_time(items, WRITE_BATCH, WRITE_BATCH_SECONDS):
+        batches = chunked_by_time(
+            items,
+            WRITE_BATCH,
+            WRITE_BATCH_SECONDS,
+            weight=_characters,
+            max_weight=WRITE_BATCH_CHARACTERS,
+        )
+        for batch in batches:
             self._write_batch(writer, batch, report)
             for item in batch if on_written is not None else ():
                 on_written(item)
@@ -413,3 +424,7 @@ def _merged_event(row: Row, reports: list[Row]) -> Row:
         "sources": len({r["cluster_id"] for r in reports}),
         "evidence": evidence,
     }
+
+
+def _characters(item: Article | DocumentError) -> int:
+    return len(item.body) if isinstance(item, Article) else 0
