@@ -23,10 +23,15 @@ def lines(relative_path: str) -> list[str]:
     return kept
 
 
+def entries(relative_path: str) -> list[str]:
+    """A one-column list as written (case kept), in file order."""
+    return [line.strip() for line in lines(relative_path)]
+
+
 @functools.cache
 def words(relative_path: str) -> frozenset[str]:
     """A one-column list, lowercased."""
-    return frozenset(line.strip().lower() for line in lines(relative_path))
+    return frozenset(entry.lower() for entry in entries(relative_path))
 
 
 @functools.cache

@@ -261,11 +261,13 @@ def _affiliate_people(doc: Doc, actors: _Actors) -> None:
     }
     for person in [a for a in actors.by_key.values() if a.kind is ActorKind.PERSON]:
         for mention in person.mentions:
-            title = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            i = title.start if title is not None else 0
+            name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if name is None:
+                continue
+            i = name.start  # walk back over the title words before the name
             while i > 0 and doc[i - 1].lower_ in roles():
                 i -= 1
-            if title is None or i == title.start or i == 0:
+            if i == name.start or i == 0:
                 continue
             organisation = organisation_at.get(doc[i - 1].idx + len(doc[i - 1]))
             if organisation is not None:

@@ -12,30 +12,24 @@ from zoneinfo import ZoneInfo
 from sitrep import lexicon
 
 
-def _entries(name: str) -> list[str]:
-    return [line.strip() for line in lexicon.lines(f"reading/{name}")]
-
-
-@functools.cache
 def lowercase_set(name: str) -> frozenset[str]:
     """A one-entry-per-line list, lowercased."""
-    return frozenset(entry.lower() for entry in _entries(name))
+    return lexicon.words(f"reading/{name}")
 
 
 @functools.cache
 def lowercase_list(name: str) -> tuple[str, ...]:
     """A one-entry-per-line list, lowercased, in file order."""
-    return tuple(entry.lower() for entry in _entries(name))
+    return tuple(entry.lower() for entry in lexicon.entries(f"reading/{name}"))
 
 
 @functools.cache
 def time_zones() -> dict[str, ZoneInfo]:
     """Time-zone abbreviation (upper case) -> IANA zone."""
-    zones: dict[str, ZoneInfo] = {}
-    for entry in _entries("timezones.tsv"):
-        abbreviation, zone = entry.split("\t")
-        zones[abbreviation.strip().upper()] = ZoneInfo(zone.strip())
-    return zones
+    return {
+        abbreviation.upper(): ZoneInfo(zone)
+        for abbreviation, zone in lexicon.rows("reading/timezones.tsv")
+    }
 
 
 def stop_words() -> frozenset[str]:

@@ -33,7 +33,7 @@ class SourcingLexicon:
 
 def read_phrases(name: str) -> list[str]:
     """The non-comment lines of one sourcing data file; an empty list is an error."""
-    return [line.strip() for line in knowledge_files.lines(f"sourcing/{name}")]
+    return knowledge_files.entries(f"sourcing/{name}")
 
 
 def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
