@@ -80,7 +80,7 @@ def test_ingest_mixed_batch_stores_every_good_and_records_every_bad(tmp_path: Pa
         assert sorted(article_sources) == sorted(good), "every good page stored exactly once"
     finally:
         store.close()
-    listed = CliRunner().invoke(app, ["errors", "--db", db, "--format", "json", "--limit", "1000"])
+    listed = CliRunner().invoke(app, ["errors", "--db", db, "--format", "jsonl", "--limit", "1000"])
     assert listed.exit_code == 0, listed.output
     errors = [json.loads(line) for line in listed.output.splitlines() if line.strip()]
     assert sorted(Path(e["source"]).name for e in errors) == sorted(bad)

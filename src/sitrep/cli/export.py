@@ -9,17 +9,18 @@ from typing import Annotated
 import typer
 
 from sitrep.cli._app import app
-from sitrep.cli.ingest import DbOption
-from sitrep.cli.query import (
+from sitrep.cli.options import (
     ActorOption,
+    DbOption,
     FromOption,
     PlaceOption,
     SourceOption,
     ToOption,
     TypeOption,
-    _filter,
+    query_filter,
 )
-from sitrep.store import DEFAULT_DB, open_store
+from sitrep.cli.stores import open_for_reading
+from sitrep.store import DEFAULT_DB
 from sitrep.store.export import ExportFormat, export
 
 EVERYTHING = 1_000_000_000
@@ -40,8 +41,8 @@ def export_cli(
     source_type: SourceOption = None,
 ) -> None:
     """Export merged events. Example: sitrep export --format csv-acled -o events.csv"""
-    query = _filter(date_from, date_to, actor, place, event_type, source_type, EVERYTHING)
-    store = open_store(db, read_only=not db.startswith("postgres"))
+    query = query_filter(date_from, date_to, actor, place, event_type, source_type, EVERYTHING)
+    store = open_for_reading(db)
     try:
         if output is None:
             count = export(store, export_format, sys.stdout, query)

@@ -9,18 +9,17 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from sitrep.cli._app import app
+from sitrep.cli.options import DbOption
 from sitrep.pipeline import Record
 from sitrep.records import DocumentError
 from sitrep.store import DEFAULT_DB
 
-DbOption = Annotated[
-    str, typer.Option("--db", help="DuckDB file, or a postgresql:// URL.", envvar="SITREP_DB")
-]
-
 
 @app.command("ingest")
 def ingest_cli(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH", help="Files, folders, or - for stdin.")
+    ],
     db: DbOption = DEFAULT_DB,
     workers: Annotated[
         int, typer.Option(help="Analysis processes (or Ray actors); 0 = one per core.")

@@ -2,45 +2,49 @@
 
 from __future__ import annotations
 
-import json
-from datetime import date, datetime
-from enum import StrEnum
-from typing import Annotated, Any
+import sys
+from datetime import date
+from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from sitrep.cli._app import app
-from sitrep.cli.ingest import DbOption
-from sitrep.store import DEFAULT_DB, open_store
+from sitrep.cli.options import (
+    ActorOption,
+    DbOption,
+    FromOption,
+    OnOption,
+    PlaceOption,
+    SourceOption,
+    ToOption,
+    TypeOption,
+    query_filter,
+)
+from sitrep.cli.output import Output, write_rows
+from sitrep.cli.stores import open_for_reading
+from sitrep.library import fetch
+from sitrep.store import DEFAULT_DB
 from sitrep.store.api import QueryFilter, Row
 
+DEFAULT_LIMIT = 100
 
-class Output(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-
-
-FromOption = Annotated[
-    datetime | None, typer.Option("--from", help="Earliest day.", formats=["%Y-%m-%d"])
+LimitOption = Annotated[
+    int, typer.Option(min=1, metavar="N", help="Show at most N rows (see --all).")
 ]
-ToOption = Annotated[
-    datetime | None, typer.Option("--to", help="Latest day.", formats=["%Y-%m-%d"])
+AllOption = Annotated[bool, typer.Option("--all", help="Show every matching row.")]
+FormatOption = Annotated[
+    Output,
+    typer.Option(
+        "--format",
+        metavar="FORMAT",
+        help="table (fits a terminal; laid out in full when piped), csv, tsv, json, jsonl.",
+    ),
 ]
-ActorOption = Annotated[str | None, typer.Option(help="Actor name or alias.")]
-PlaceOption = Annotated[str | None, typer.Option(help="Place name.")]
-TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")]
-SourceOption = Annotated[
-    str | None, typer.Option("--source-type", help="named_person, anonymous, outlet, ...")
-]
-LimitOption = Annotated[int, typer.Option(help="At most this many rows.")]
-FormatOption = Annotated[Output, typer.Option("--format", help="table or json (one per line).")]
 
 COLUMNS = {
     "events": ("date_start", "type", "status", "actor", "target", "place", "sources", "reports"),
     "actors": ("name", "kind", "sector", "country", "articles", "mentions"),
+    "places": ("name", "precision", "country", "latitude", "longitude", "geonames_id", "mentions"),
     "claims": ("date_start", "source_type", "source_name", "certainty", "text"),
     "control": ("place", "holder", "since", "from_actor", "partial", "outlet", "evidence"),
     "contradictions": ("kind", "subject", "date", "claim", "contradiction"),
@@ -48,51 +52,25 @@ COLUMNS = {
 }
 
 
-def _filter(
-    date_from: datetime | None = None,
-    date_to: datetime | None = None,
-    actor: str | None = None,
-    place: str | None = None,
-    event_type: str | None = None,
-    source_type: str | None = None,
-    limit: int = 100,
-) -> QueryFilter:
-    return QueryFilter(
-        date_from=date_from.date() if date_from else None,
-        date_to=date_to.date() if date_to else None,
-        actor=actor,
-        place=place,
-        event_type=event_type,
-        source_type=source_type,
-        limit=limit,
-    )
-
-
-def show(rows: list[Row], kind: str, output: Output) -> None:
-    """Print rows as JSON lines or as a table of the kind's main columns."""
-    if output is Output.JSON:
-        for row in rows:
-            print(json.dumps(row, ensure_ascii=False, default=str))
-        return
-    table = Table(*COLUMNS[kind], title=f"{len(rows)} {kind}")
-    for row in rows:
-        table.add_row(*(_cell(row.get(column)) for column in COLUMNS[kind]))
-    Console().print(table)
-
-
-def _cell(value: Any) -> Text:
-    """A table cell as plain text: stored strings may hold rich markup like "[/path]"."""
-    if isinstance(value, dict):  # one side of a contradiction
-        return Text(f"{value.get('text', '')} [{value.get('outlet') or value.get('source')}]")
-    return Text("" if value is None else str(value))
-
-
-def run_query(db: str, kind: str, method: str, query: QueryFilter, output: Output) -> None:
-    store = open_store(db, read_only=not db.startswith("postgres") and db != ":memory:")
+def run_query(
+    db: str, kind: str, query: QueryFilter, output: Output, *, every: bool = False
+) -> None:
+    store = open_for_reading(db)
     try:
-        show(getattr(store, method)(query), kind, output)
+        rows, more = fetch(getattr(store, kind), query, every=every)
     finally:
         store.close()
+    show(rows, kind, output, more=more)
+
+
+def show(rows: list[Row], kind: str, output: Output, *, more: bool = False) -> None:
+    title = f"first {len(rows)} {kind} (more match)" if more else f"{len(rows)} {kind}"
+    write_rows(rows, COLUMNS[kind], output, title=title)
+    if more:
+        print(
+            f"showing the first {len(rows)} {kind}; more match: raise --limit or use --all",
+            file=sys.stderr,
+        )
 
 
 @app.command("events")
@@ -104,23 +82,46 @@ def events_cli(
     place: PlaceOption = None,
     event_type: TypeOption = None,
     source_type: SourceOption = None,
-    limit: LimitOption = 100,
+    limit: LimitOption = DEFAULT_LIMIT,
+    every: AllOption = False,
     output: FormatOption = Output.TABLE,
 ) -> None:
-    """Merged events, with how many independent sources report each."""
-    query = _filter(date_from, date_to, actor, place, event_type, source_type, limit)
-    run_query(db, "events", "events", query, output)
+    """Merged events, with how many independent sources report each.
+
+    Example: sitrep events --type ASSAULT --place Homs --from 2024-12-01 --format csv
+    """
+    query = query_filter(date_from, date_to, actor, place, event_type, source_type, limit)
+    run_query(db, "events", query, output, every=every)
 
 
 @app.command("actors")
 def actors_cli(
     db: DbOption = DEFAULT_DB,
     actor: ActorOption = None,
-    limit: LimitOption = 100,
+    limit: LimitOption = DEFAULT_LIMIT,
+    every: AllOption = False,
     output: FormatOption = Output.TABLE,
 ) -> None:
-    """Canonical actors merged across articles."""
-    run_query(db, "actors", "actors", _filter(actor=actor, limit=limit), output)
+    """Canonical actors merged across articles.
+
+    Example: sitrep actors --actor assad --format json
+    """
+    run_query(db, "actors", query_filter(actor=actor, limit=limit), output, every=every)
+
+
+@app.command("places")
+def places_cli(
+    db: DbOption = DEFAULT_DB,
+    place: PlaceOption = None,
+    limit: LimitOption = DEFAULT_LIMIT,
+    every: AllOption = False,
+    output: FormatOption = Output.TABLE,
+) -> None:
+    """Places the articles name, resolved to GeoNames, most mentioned first.
+
+    Example: sitrep places --format csv > places.csv
+    """
+    run_query(db, "places", query_filter(place=place, limit=limit), output, every=every)
 
 
 @app.command("claims")
@@ -131,29 +132,39 @@ def claims_cli(
     actor: ActorOption = None,
     place: PlaceOption = None,
     source_type: SourceOption = None,
-    limit: LimitOption = 100,
+    limit: LimitOption = DEFAULT_LIMIT,
+    every: AllOption = False,
     output: FormatOption = Output.TABLE,
 ) -> None:
-    """Claims with who vouches for them and how certain they are."""
-    query = _filter(date_from, date_to, actor, place, None, source_type, limit)
-    run_query(db, "claims", "claims", query, output)
+    """Claims with who vouches for them and how certain they are.
+
+    Example: sitrep claims --source-type anonymous --format tsv
+    """
+    query = query_filter(date_from, date_to, actor, place, None, source_type, limit)
+    run_query(db, "claims", query, output, every=every)
 
 
 @app.command("control")
 def control_cli(
-    place: Annotated[str, typer.Argument(help="Place name, e.g. Homs.")],
-    on: Annotated[
-        datetime | None, typer.Option(help="The day (default today).", formats=["%Y-%m-%d"])
-    ] = None,
+    place: Annotated[str, typer.Argument(metavar="PLACE", help="Place name, e.g. Homs.")],
+    on: OnOption = None,
     db: DbOption = DEFAULT_DB,
     output: FormatOption = Output.TABLE,
 ) -> None:
-    """Who held PLACE on a day, per which sources."""
-    store = open_store(db, read_only=not db.startswith("postgres"))
+    """Who held PLACE on a day, per which sources.
+
+    Example: sitrep control Homs --on 2024-12-07
+    """
+    store = open_for_reading(db)
     try:
-        show(store.control(place, on.date() if on else date.today()), "control", output)
+        known = store.places(QueryFilter(place=place, limit=1))
+        rows = store.control(place, on.date() if on else date.today()) if known else []
     finally:
         store.close()
+    if not known:
+        typer.echo(f"error: no stored place is named {place!r} (see: sitrep places)", err=True)
+        raise typer.Exit(1)
+    show(rows, "control", output)
 
 
 @app.command("contradictions")
@@ -161,19 +172,27 @@ def contradictions_cli(
     db: DbOption = DEFAULT_DB,
     actor: ActorOption = None,
     place: PlaceOption = None,
-    limit: LimitOption = 100,
+    limit: LimitOption = DEFAULT_LIMIT,
+    every: AllOption = False,
     output: FormatOption = Output.TABLE,
 ) -> None:
-    """Claims that cannot both hold, with both sides' sources."""
-    query = _filter(actor=actor, place=place, limit=limit)
-    run_query(db, "contradictions", "contradictions", query, output)
+    """Claims that cannot both hold, with both sides' sources.
+
+    Example: sitrep contradictions --place Homs
+    """
+    query = query_filter(actor=actor, place=place, limit=limit)
+    run_query(db, "contradictions", query, output, every=every)
 
 
 @app.command("errors")
 def errors_cli(
     db: DbOption = DEFAULT_DB,
-    limit: LimitOption = 100,
+    limit: LimitOption = DEFAULT_LIMIT,
+    every: AllOption = False,
     output: FormatOption = Output.TABLE,
 ) -> None:
-    """Documents that could not be processed, and why."""
-    run_query(db, "errors", "errors", _filter(limit=limit), output)
+    """Documents that could not be processed, and why.
+
+    Example: sitrep errors --format csv > errors.csv
+    """
+    run_query(db, "errors", query_filter(limit=limit), output, every=every)

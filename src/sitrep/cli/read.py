@@ -24,7 +24,9 @@ class OutputFormat(StrEnum):
 
 @app.command("read")
 def read_cli(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH", help="Files, folders, or - for stdin.")
+    ],
     output_format: Annotated[
         OutputFormat, typer.Option("--format", help="json (one object per line) or text.")
     ] = OutputFormat.TEXT,

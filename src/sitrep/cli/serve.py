@@ -7,12 +7,13 @@ from typing import Annotated
 import typer
 
 from sitrep.cli._app import app
+from sitrep.cli.options import DbOption
 from sitrep.store import DEFAULT_DB
 
 
 @app.command("serve")
 def serve_cli(
-    db: Annotated[str, typer.Option(help="DuckDB file or postgresql:// URL.")] = DEFAULT_DB,
+    db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     get: Annotated[

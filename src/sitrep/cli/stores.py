@@ -1,0 +1,59 @@
+"""Opening the database for a command: one clear line and exit status 2 when it cannot be had.
+
+A missing DuckDB file, a file another process holds, or an unreachable PostgreSQL server
+is the user's situation, not a bug: it gets one line naming the database (its password
+masked) and what to do, never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import NoReturn
+from urllib.parse import urlsplit, urlunsplit
+
+import typer
+
+from sitrep.store import POSTGRES_SCHEMES, open_store
+from sitrep.store.sql_store import SqlStore
+
+log = logging.getLogger(__name__)
+
+# The exit status of a command that could not open its database (typer uses 2 for usage).
+NO_DATABASE = 2
+
+
+def is_postgres(db: str) -> bool:
+    return db.startswith(POSTGRES_SCHEMES)
+
+
+def display_name(db: str) -> str:
+    """The database as it may be shown: a URL's password replaced by ***."""
+    if not is_postgres(db):
+        return db
+    parts = urlsplit(db)
+    if parts.password is None:
+        return db
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
+
+
+def open_for_reading(db: str) -> SqlStore:
+    """A store for queries (DuckDB read-only), or one line on stderr and exit status 2."""
+    if not is_postgres(db) and db != ":memory:" and not Path(db).is_file():
+        fail(f"no database at {db!r}; create one with: sitrep ingest PATH --db {db}")
+    log.debug("opening %s", display_name(db))
+    try:
+        return open_store(db, read_only=not is_postgres(db) and db != ":memory:")
+    except Exception as error:  # the drivers' error classes have no common base
+        fail(f"cannot open {display_name(db)}: {_first_line(error)}")
+
+
+def fail(message: str) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(NO_DATABASE)
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip() or type(error).__name__
+    return text.splitlines()[0]

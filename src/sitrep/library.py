@@ -1,0 +1,142 @@
+"""sitrep as a library: read, analyse, ingest and query from Python.
+
+Every query takes the CLI's filters as keyword arguments and returns a pandas DataFrame
+(one row per record, the API's fields as columns); `limit=None` returns every match.
+
+    import sitrep
+    sitrep.ingest(["pages/"], db="crisis.duckdb")
+    events = sitrep.events(db="crisis.duckdb", event_type="ASSAULT", place="Homs")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sitrep.records import Article, DocumentError
+from sitrep.store import DEFAULT_DB, open_store
+from sitrep.store.api import IngestReport, QueryFilter, Row
+
+if TYPE_CHECKING:
+    import pandas
+
+# Rows asked of the store per call when every match is wanted.
+PAGE = 1000
+
+
+def read_articles(paths: Iterable[str]) -> Iterator[Article | DocumentError]:
+    """Each input as a clean `Article`, or a `DocumentError` saying why it could not be read."""
+    from sitrep.read import read_paths
+
+    return read_paths(paths)
+
+
+def analyse(
+    paths: Iterable[str], *, workers: int | None = 1, extract: bool = True
+) -> Iterator[Article | DocumentError]:
+    """Read, annotate and (by default) extract every input, as `sitrep ingest` does before
+    it stores: a document that fails is a `DocumentError`, and the rest go on."""
+    from sitrep.pipeline import process_paths
+
+    return process_paths(paths, workers=workers, do_extract=extract)
+
+
+def ingest(paths: list[str], db: str = DEFAULT_DB, *, workers: int | None = 1) -> IngestReport:
+    """Analyse and store `paths` into `db` (a DuckDB file or a postgresql:// URL)."""
+    from sitrep.store.ingest import ingest as ingest_paths
+
+    return ingest_paths(paths, db, workers=workers)
+
+
+def fetch(
+    method: Callable[[QueryFilter], list[Row]], query: QueryFilter, *, every: bool
+) -> tuple[list[Row], bool]:
+    """The rows a query returns, and whether more match than `query.limit`.
+
+    With `every`, all matching rows, asked for a page at a time. Otherwise one row beyond
+    the limit is asked for, so a caller can say that rows were left out.
+    """
+    if every:
+        rows: list[Row] = []
+        query.limit = PAGE
+        while page := method(query):
+            rows.extend(page)
+            if len(page) < PAGE:
+                break
+            query.offset += PAGE
+        return rows, False
+    shown = query.limit
+    query.limit = shown + 1
+    rows = method(query)
+    return rows[:shown], len(rows) > shown
+
+
+def _query(kind: str, db: str, limit: int | None, filters: dict[str, Any]) -> pandas.DataFrame:
+    import pandas
+
+    store = open_store(db, read_only=_reads_file(db))
+    try:
+        query = QueryFilter(**filters, limit=limit or PAGE)
+        rows, _ = fetch(getattr(store, kind), query, every=limit is None)
+    finally:
+        store.close()
+    return pandas.DataFrame.from_records(rows)
+
+
+def _reads_file(db: str) -> bool:
+    return not db.startswith(("postgresql://", "postgres://")) and db != ":memory:"
+
+
+def events(db: str = DEFAULT_DB, *, limit: int | None = None, **filters: Any) -> pandas.DataFrame:
+    """Merged events. Filters: date_from, date_to, actor, place, event_type, source_type."""
+    return _query("events", db, limit, filters)
+
+
+def claims(db: str = DEFAULT_DB, *, limit: int | None = None, **filters: Any) -> pandas.DataFrame:
+    """Claims with their source and certainty. Filters as `events`."""
+    return _query("claims", db, limit, filters)
+
+
+def quotes(db: str = DEFAULT_DB, *, limit: int | None = None, **filters: Any) -> pandas.DataFrame:
+    """Quotes with their speakers. Filters as `events`."""
+    return _query("quotes", db, limit, filters)
+
+
+def actors(db: str = DEFAULT_DB, *, limit: int | None = None, **filters: Any) -> pandas.DataFrame:
+    """Canonical actors merged across articles. Filter: actor."""
+    return _query("actors", db, limit, filters)
+
+
+def places(db: str = DEFAULT_DB, *, limit: int | None = None, **filters: Any) -> pandas.DataFrame:
+    """Places resolved to GeoNames, most mentioned first. Filter: place."""
+    return _query("places", db, limit, filters)
+
+
+def articles(db: str = DEFAULT_DB, *, limit: int | None = None, **filters: Any) -> pandas.DataFrame:
+    """Stored articles (without bodies). Filters as `events`."""
+    return _query("articles", db, limit, filters)
+
+
+def contradictions(
+    db: str = DEFAULT_DB, *, limit: int | None = None, **filters: Any
+) -> pandas.DataFrame:
+    """Claims that cannot both hold, with both sides. Filters: actor, place."""
+    return _query("contradictions", db, limit, filters)
+
+
+def document_errors(db: str = DEFAULT_DB, *, limit: int | None = None) -> pandas.DataFrame:
+    """Documents that could not be processed, and why."""
+    return _query("errors", db, limit, {})
+
+
+def control(place: str, on: date | None = None, db: str = DEFAULT_DB) -> pandas.DataFrame:
+    """Who held `place` on the day `on` (default today), per which sources."""
+    import pandas
+
+    store = open_store(db, read_only=_reads_file(db))
+    try:
+        rows = store.control(place, on or date.today())
+    finally:
+        store.close()
+    return pandas.DataFrame.from_records(rows)

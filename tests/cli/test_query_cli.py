@@ -1,0 +1,137 @@
+"""The query commands and the library API on a small stored article (no model needed)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import sitrep
+from sitrep.cli import app
+from sitrep.cli.output import Output, write_rows
+from sitrep.cli.stores import display_name
+from sitrep.store import open_store
+from tests.serve.small_article import build_article
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = str(tmp_path_factory.mktemp("cli") / "small.duckdb")
+    store = open_store(path)
+    try:
+        store.write([build_article()])
+    finally:
+        store.close()
+    return path
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_every_query_format_parses_back(db: str) -> None:
+    code, out, _ = invoke("events", "--db", db, "--format", "json")
+    assert code == 0
+    events = json.loads(out)
+    assert events and all(isinstance(row, dict) for row in events)
+    code, out, _ = invoke("events", "--db", db, "--format", "jsonl")
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [row["id"] for row in events]
+    for fmt, delimiter in (("csv", ","), ("tsv", "\t")):
+        code, out, _ = invoke("events", "--db", db, "--format", fmt)
+        rows = list(csv.DictReader(io.StringIO(out), delimiter=delimiter))
+        assert code == 0 and len(rows) == len(events)
+        assert rows[0]["type"] == events[0]["type"]
+
+
+def test_piped_table_is_not_cut_to_the_terminal_width() -> None:
+    long_text = "Officials in Damascus denied that rebels entered Homs " * 4
+    stream = io.StringIO()
+    write_rows(
+        [{"text": long_text.strip(), "date_start": "2024-12-06"}],
+        ("date_start", "text"),
+        Output.TABLE,
+        title="1 claims",
+        stream=stream,
+    )
+    assert long_text.strip() in stream.getvalue()
+    assert "2024-12-06" in stream.getvalue() and "…" not in stream.getvalue()
+
+
+def test_limit_says_when_rows_were_left_out(db: str) -> None:
+    _, every, _ = invoke("claims", "--db", db, "--format", "jsonl", "--all")
+    total = len(every.splitlines())
+    assert total >= 2
+    code, out, err = invoke("claims", "--db", db, "--format", "jsonl", "--limit", "1")
+    assert code == 0 and len(out.splitlines()) == 1
+    assert "more match" in err
+
+
+def test_misspelt_choices_are_refused_with_the_valid_values(db: str) -> None:
+    code, _, err = invoke("events", "--db", db, "--type", "ASSUALT")
+    assert code == 2 and "ASSAULT" in err and "THREATEN" in err
+    code, _, err = invoke("claims", "--db", db, "--source-type", "anonymus")
+    assert code == 2 and "anonymous" in err
+    code, out, _ = invoke("events", "--db", db, "--type", "assault", "--format", "jsonl")
+    assert code == 0 and all(json.loads(line)["type"] == "ASSAULT" for line in out.splitlines())
+
+
+def test_missing_database_is_one_line_and_an_error(tmp_path: Path) -> None:
+    missing = str(tmp_path / "nope.duckdb")
+    code, out, err = invoke("events", "--db", missing)
+    assert code == 2 and out == ""
+    assert err.strip().count("\n") == 0 and "no database" in err
+    assert not Path(missing).exists()
+
+
+def test_unreachable_postgres_hides_the_password() -> None:
+    code, _, err = invoke("events", "--db", "postgresql://analyst:s3cret@127.0.0.1:9/none")
+    assert code == 2
+    assert "s3cret" not in err and "analyst:***@127.0.0.1:9" in err
+    assert "Traceback" not in err
+
+
+def test_display_name_masks_only_the_password() -> None:
+    assert display_name("postgresql://u:pw@db:5432/x") == "postgresql://u:***@db:5432/x"
+    assert display_name("postgresql://db/x") == "postgresql://db/x"
+    assert display_name("sitrep.duckdb") == "sitrep.duckdb"
+
+
+def test_database_from_the_environment(db: str) -> None:
+    result = runner.invoke(app, ["events", "--format", "jsonl"], env={"SITREP_DB": db})
+    assert result.exit_code == 0 and result.stdout.strip()
+
+
+def test_control_of_an_unknown_place_is_an_error(db: str) -> None:
+    code, _, err = invoke("control", "Kyiv", "--db", db, "--on", "2024-12-07")
+    assert code == 1 and "Kyiv" in err
+    code, out, _ = invoke("control", "Homs", "--db", db, "--on", "2024-12-07", "--format", "json")
+    assert code == 0 and json.loads(out)
+
+
+def test_version_and_plain_help() -> None:
+    code, out, _ = invoke("--version")
+    assert code == 0 and out.strip() == f"sitrep {sitrep.__version__}"
+    for command in ("events", "claims", "ingest", "read", "control", "export", "serve"):
+        code, out, _ = invoke(command, "--help")
+        assert code == 0 and "Example:" in out, command
+        assert "{paths}" not in out and "%Y" not in out, command
+
+
+def test_library_queries_return_dataframes(db: str) -> None:
+    events = sitrep.events(db)
+    assert len(events) >= 1 and {"type", "date_start", "place"} <= set(events.columns)
+    assert set(sitrep.events(db, event_type="ASSAULT")["type"]) == {"ASSAULT"}
+    assert len(sitrep.claims(db, limit=1)) == 1
+    assert len(sitrep.claims(db)) == len(
+        json.loads(invoke("claims", "--db", db, "--all", "--format", "json")[1])
+    )
+    assert not sitrep.control("Homs", db=db).empty
+    with pytest.raises(AttributeError):
+        _ = sitrep.no_such_function  # type: ignore[attr-defined]
