@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.serve.small_article import build_article
 from typer.testing import CliRunner
 
 import sitrep
@@ -15,7 +16,6 @@ from sitrep.cli import app
 from sitrep.cli.output import Output, write_rows
 from sitrep.cli.stores import display_name
 from sitrep.store import open_store
-from tests.serve.small_article import build_article
 
 runner = CliRunner()
 
