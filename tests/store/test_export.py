@@ -10,8 +10,16 @@ import pandas as pd
 import pytest
 from store_builders import OTHER_STORY, WIRE_STORY, homs_attack
 
+from sitrep.records import EventStatus
 from sitrep.store.api import QueryFilter
-from sitrep.store.export import ACLED_COLUMNS, GDELT_COLUMNS, ExportFormat, export
+from sitrep.store.export import (
+    ACLED_COLUMNS,
+    GDELT_COLUMNS,
+    STATUS_COLUMN,
+    ExportFormat,
+    acled_region,
+    export,
+)
 from sitrep.store.sql_store import SqlStore
 
 
@@ -29,19 +37,59 @@ def filled(store: SqlStore) -> SqlStore:
     return store
 
 
-def exported(store: SqlStore, export_format: ExportFormat) -> str:
+def exported(store: SqlStore, export_format: ExportFormat, *, everything: bool = False) -> str:
     output = io.StringIO()
-    export(store, export_format, output, QueryFilter())
+    export(store, export_format, output, QueryFilter(), include_unasserted=everything)
     return output.getvalue()
+
+
+@pytest.fixture
+def with_proposal(filled: SqlStore) -> SqlStore:
+    proposed = homs_attack(
+        "TEST DATA. The envoy proposed that both sides stop fighting in Aleppo next week.",
+        outlet="Envoy",
+    )
+    proposed.events[0].status = EventStatus.PROPOSED
+    proposed.events[0].type = "REQUEST"
+    filled.write([proposed])
+    return filled
 
 
 def test_export_gdelt_csv_has_published_columns(filled: SqlStore) -> None:
     frame = pd.read_csv(io.StringIO(exported(filled, ExportFormat.CSV_GDELT)))
-    assert list(frame.columns) == GDELT_COLUMNS and len(GDELT_COLUMNS) == 61
+    assert list(frame.columns) == [*GDELT_COLUMNS, STATUS_COLUMN] and len(GDELT_COLUMNS) == 61
     placed = frame[frame["ActionGeo_FullName"] == "Homs"].iloc[0]
     assert (placed["NumArticles"], placed["NumSources"], placed["QuadClass"]) == (2, 2, 4)
     assert placed["Day"] == 20241207 and placed["ActionGeo_CountryCode"] == "SY"
     assert placed["ActionGeo_Lat"] == pytest.approx(34.72682)
+    assert (placed["EventRootCode"], placed["EventCode"], placed["GoldsteinScale"]) == (18, 180, -9)
+    assert placed[STATUS_COLUMN] == "asserted" and placed["Actor1Name"] == "SYRIAN REBELS"
+    assert frame["GlobalEventID"].dtype.kind == "i" and frame["IsRootEvent"].dtype.kind == "i"
+
+
+def test_export_raw_gdelt_is_61_tab_separated_columns_without_header(filled: SqlStore) -> None:
+    text = exported(filled, ExportFormat.TSV_GDELT)
+    assert all(line.count("\t") == 60 for line in text.splitlines())
+    frame = pd.read_csv(io.StringIO(text), sep="\t", header=None, names=GDELT_COLUMNS)
+    assert len(frame) == 2 and set(frame["EventRootCode"]) == {18}
+    assert not str(frame.iloc[0]["GlobalEventID"]).startswith("Global")
+
+
+def test_default_exports_hold_asserted_events_only(with_proposal: SqlStore) -> None:
+    for export_format in (ExportFormat.JSONL, ExportFormat.CSV_GDELT, ExportFormat.CSV_ACLED):
+        assert "Aleppo" not in exported(with_proposal, export_format), export_format
+    everything = [
+        json.loads(line)
+        for line in exported(with_proposal, ExportFormat.JSONL, everything=True).splitlines()
+    ]
+    assert {event["status"] for event in everything} == {"asserted", "proposed"}
+    acled = pd.read_csv(
+        io.StringIO(exported(with_proposal, ExportFormat.CSV_ACLED, everything=True))
+    )
+    assert {tag.split(";")[0] for tag in acled["tags"]} == {
+        "sitrep status: asserted",
+        "sitrep status: proposed",
+    }
 
 
 def test_export_acled_csv_has_published_columns(filled: SqlStore) -> None:
@@ -51,6 +99,15 @@ def test_export_acled_csv_has_published_columns(filled: SqlStore) -> None:
     assert placed["event_date"] == "2024-12-07" and placed["country"] == "Syria"
     assert placed["disorder_type"] == "Political violence" and placed["iso"] == 760
     assert set(placed["source"].split("; ")) == {"Wire", "Monitor"}
+    assert placed["event_id_cnty"].startswith("SYR") and placed["region"] == "Middle East"
+    assert frame["fatalities"].dtype.kind == "i" and placed["time_precision"] == 1
+    assert frame["event_id_cnty"].str.match(r"^[A-Z]{3}\d+$").all()
+
+
+def test_acled_regions_cover_the_split_continents() -> None:
+    assert acled_region("NG") == "Western Africa" and acled_region("SD") == "Northern Africa"
+    assert acled_region("FR") == "Europe" and acled_region("FJ") == "Oceania"
+    assert acled_region("MX") == "Central America" and acled_region(None) == ""
 
 
 def test_export_jsonl_has_one_event_per_line(filled: SqlStore) -> None:

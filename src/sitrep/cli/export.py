@@ -39,16 +39,33 @@ def export_cli(
     place: PlaceOption = None,
     event_type: TypeOption = None,
     source_type: SourceOption = None,
+    include_unasserted: Annotated[
+        bool,
+        typer.Option(
+            "--include-unasserted",
+            help="Also export negated, hypothetical and proposed events (rows say their status).",
+        ),
+    ] = False,
 ) -> None:
-    """Export merged events. Example: sitrep export --format csv-acled -o events.csv"""
+    """Export merged events: asserted ones only, unless --include-unasserted.
+
+    Formats: jsonl, csv-gdelt (GDELT 2.0 columns with a header and a status column), tsv-gdelt
+    (raw GDELT 2.0: tab-separated, no header), csv-acled, geojson (events with a location).
+
+    Example: sitrep export --format csv-acled -o events.csv
+    """
     query = query_filter(date_from, date_to, actor, place, event_type, source_type, EVERYTHING)
     store = open_for_reading(db)
     try:
         if output is None:
-            count = export(store, export_format, sys.stdout, query)
+            count = export(
+                store, export_format, sys.stdout, query, include_unasserted=include_unasserted
+            )
         else:
             with output.open("w", encoding="utf-8", newline="") as handle:
-                count = export(store, export_format, handle, query)
+                count = export(
+                    store, export_format, handle, query, include_unasserted=include_unasserted
+                )
     finally:
         store.close()
     print(f"exported {count} events", file=sys.stderr)

@@ -1,9 +1,16 @@
-"""Exports of the merged events: JSON lines, GDELT- and ACLED-shaped CSV, GeoJSON.
+"""Exports of the merged events: JSON lines, GDELT- and ACLED-shaped CSV, raw GDELT, GeoJSON.
 
 The CSVs carry the published column names of the GDELT 2.0 event table and the
-ACLED export, in their order, so existing tools read them; sitrep fills the
-columns it has data for and leaves the rest empty (docs/store.md lists which).
-GeoJSON holds only events with coordinates: sitrep never invents a location.
+ACLED export, in their order, so existing tools read them; `tsv-gdelt` is the raw
+GDELT 2.0 file shape (tab-separated, no header). sitrep fills the columns it has
+data for and leaves the rest empty (docs/store.md lists which).
+
+Only asserted events are exported unless the caller asks for the rest: a proposal, a
+denial or a hypothetical is not a fact. Every row says its status (ACLED: in `tags`;
+GDELT: a trailing `sitrep_status` column in the CSV, left out of the raw 61-column file).
+CAMEO codes and Goldstein values come from the PLOVER type alone and are marked
+derived in the JSON and ACLED `tags`. GeoJSON holds only events with coordinates:
+sitrep never invents a location.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cache
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from sitrep import lexicon
 from sitrep.store.api import QueryFilter, Row, Store
@@ -127,9 +134,14 @@ ACLED_GEO_PRECISION = {"point": 1, "city": 1, "admin": 3, "country": 3, "region"
 ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "range": 2}
 
 
+ASSERTED = "asserted"
+STATUS_COLUMN = "sitrep_status"
+
+
 class ExportFormat(StrEnum):
     JSONL = "jsonl"
     CSV_GDELT = "csv-gdelt"
+    TSV_GDELT = "tsv-gdelt"
     CSV_ACLED = "csv-acled"
     GEOJSON = "geojson"
 
@@ -147,13 +159,25 @@ def all_events(store: Store, query: QueryFilter) -> Iterator[Row]:
         offset += PAGE
 
 
-def export(store: Store, export_format: ExportFormat, output: IO[str], query: QueryFilter) -> int:
+def export(
+    store: Store,
+    export_format: ExportFormat,
+    output: IO[str],
+    query: QueryFilter,
+    *,
+    include_unasserted: bool = False,
+) -> int:
     """Write every matching event in `export_format`; returns how many were written."""
-    events = all_events(store, query)
+    events = (
+        event
+        for event in all_events(store, query)
+        if include_unasserted or event.get("status") == ASSERTED
+    )
     if export_format is ExportFormat.JSONL:
         count = 0
         for event in events:
-            output.write(json.dumps(event, ensure_ascii=False, default=str) + "\n")
+            output.write(json.dumps(event | derived_codes(event), ensure_ascii=False, default=str))
+            output.write("\n")
             count += 1
         return count
     if export_format is ExportFormat.GEOJSON:
@@ -161,18 +185,45 @@ def export(store: Store, export_format: ExportFormat, output: IO[str], query: Qu
         json.dump(collection, output, ensure_ascii=False, default=str)
         output.write("\n")
         return len(collection["features"])
-    columns, shape = (
-        (GDELT_COLUMNS, gdelt_row)
+    writer = _writer(export_format, output)
+    count = 0
+    for event in events:
+        writer.writerow(_shaped(export_format, event))
+        count += 1
+    return count
+
+
+def _writer(export_format: ExportFormat, output: IO[str]) -> csv.DictWriter[str]:
+    if export_format is ExportFormat.TSV_GDELT:
+        # Raw GDELT 2.0: tab-separated, no header, exactly the 61 published columns.
+        return csv.DictWriter(
+            output,
+            fieldnames=GDELT_COLUMNS,
+            restval="",
+            extrasaction="ignore",
+            delimiter="\t",
+            lineterminator="\n",
+            quoting=csv.QUOTE_NONE,
+            escapechar="\\",
+        )
+    columns = (
+        [*GDELT_COLUMNS, STATUS_COLUMN]
         if export_format is ExportFormat.CSV_GDELT
-        else (ACLED_COLUMNS, acled_row)
+        else ACLED_COLUMNS
     )
     writer = csv.DictWriter(output, fieldnames=columns, restval="", lineterminator="\n")
     writer.writeheader()
-    count = 0
-    for event in events:
-        writer.writerow(shape(event))
-        count += 1
-    return count
+    return writer
+
+
+def _shaped(export_format: ExportFormat, event: Row) -> dict[str, Any]:
+    if export_format is ExportFormat.CSV_ACLED:
+        return acled_row(event)
+    row = gdelt_row(event)
+    if export_format is ExportFormat.TSV_GDELT:
+        # A tab or newline inside a name would shift every later column of the raw file.
+        return {k: " ".join(v.split()) if isinstance(v, str) else v for k, v in row.items()}
+    return row | {STATUS_COLUMN: event.get("status") or ""}
 
 
 def geojson(events: Iterator[Row]) -> dict[str, Any]:
@@ -193,21 +244,29 @@ def gdelt_row(event: Row) -> dict[str, Any]:
     day = _day(event["date_start"])
     first = event["evidence"][0] if event["evidence"] else {}
     country = _country(event.get("place_country"))
+    root = taxonomy().get(event["type"])
     return {
         "GlobalEventID": int(event["id"][:15], 16),
         "Day": day.strftime("%Y%m%d") if day else "",
         "MonthYear": day.strftime("%Y%m") if day else "",
         "Year": day.year if day else "",
         "FractionDate": round(day.year + (day.timetuple().tm_yday - 1) / 365, 4) if day else "",
-        "Actor1Name": event.get("actor") or "",
-        "Actor1CountryCode": event.get("actor_country") or "",
-        "Actor2Name": event.get("target") or "",
-        "Actor2CountryCode": event.get("target_country") or "",
-        "QuadClass": quad_classes().get(event["type"], ""),
+        **_gdelt_actor(
+            "Actor1", event.get("actor"), event.get("actor_country"), event.get("actor_sector")
+        ),
+        **_gdelt_actor(
+            "Actor2", event.get("target"), event.get("target_country"), event.get("target_sector")
+        ),
+        "IsRootEvent": 0,
+        "EventCode": f"{root.cameo_root}0" if root else "",
+        "EventBaseCode": f"{root.cameo_root}0" if root else "",
+        "EventRootCode": root.cameo_root if root else "",
+        "QuadClass": root.quad_class if root else "",
+        "GoldsteinScale": root.goldstein if root else "",
         "NumMentions": event["reports"],
         "NumSources": event["sources"],
         "NumArticles": event["articles"],
-        "ActionGeo_Type": _gdelt_geo_type(event) if event.get("place") else "",
+        "ActionGeo_Type": _gdelt_geo_type(event) if event.get("place") else 0,
         "ActionGeo_FullName": event.get("place") or "",
         "ActionGeo_CountryCode": country.get("fips", ""),
         "ActionGeo_Lat": _blank(event.get("latitude")),
@@ -218,22 +277,48 @@ def gdelt_row(event: Row) -> dict[str, Any]:
     }
 
 
+def _gdelt_actor(
+    prefix: str, name: str | None, alpha2: str | None, sector: str | None
+) -> dict[str, Any]:
+    """A GDELT actor's name, CAMEO country code (ISO alpha-3) and CAMEO type code."""
+    if not name:
+        return {}
+    country = _country(alpha2).get("iso3", "")
+    kind = sector_codes().get(sector or "", "")
+    return {
+        f"{prefix}Code": f"{country}{kind}",
+        f"{prefix}Name": name.upper(),
+        f"{prefix}CountryCode": country,
+        f"{prefix}Type1Code": kind,
+    }
+
+
 def acled_row(event: Row) -> dict[str, Any]:
     day = _day(event["date_start"])
     country = _country(event.get("place_country"))
     outlets = dict.fromkeys(r.get("outlet") or r.get("source") for r in event["evidence"])
     first = event["evidence"][0] if event["evidence"] else {}
+    inter1 = acled_inter().get(event.get("actor_sector") or "")
+    inter2 = acled_inter().get(event.get("target_sector") or "")
+    acled_type = event.get("acled_type") or ""
     return {
-        "event_id_cnty": f"{country.get('iso3', '')}{event['id']}",
+        "event_id_cnty": f"{country.get('iso3') or 'XXX'}{int(event['id'][:12], 16)}",
         "event_date": day.isoformat() if day else "",
         "year": day.year if day else "",
-        "time_precision": ACLED_TIME_PRECISION.get(event.get("date_precision") or "", ""),
-        "disorder_type": disorder_types().get(event.get("acled_type") or "", ""),
-        "event_type": event.get("acled_type") or "",
+        "time_precision": ACLED_TIME_PRECISION.get(event.get("date_precision") or "", 3),
+        "disorder_type": disorder_types().get(acled_type, ""),
+        "event_type": acled_type,
         "sub_event_type": event.get("acled_subtype") or "",
         "actor1": event.get("actor") or "",
+        "inter1": _blank(inter1),
         "actor2": event.get("target") or "",
+        "inter2": _blank(inter2),
+        "interaction": _interaction(inter1, inter2),
+        "civilian_targeting": "Civilian targeting"
+        if inter2 == CIVILIANS and acled_type in CIVILIAN_HARM
+        else "",
         "iso": country.get("isonumeric", ""),
+        "region": acled_region(event.get("place_country")),
         "country": country.get("name", ""),
         "location": event.get("place") or "",
         "latitude": _blank(event.get("latitude")),
@@ -241,13 +326,85 @@ def acled_row(event: Row) -> dict[str, Any]:
         "geo_precision": ACLED_GEO_PRECISION.get(event.get("location_precision") or "", ""),
         "source": "; ".join(o for o in outlets if o),
         "notes": first.get("text", ""),
+        "fatalities": int(event.get("fatalities") or 0),
+        "tags": _acled_tags(event),
         "timestamp": _timestamp(first.get("stored_at"), None),
     }
 
 
+def derived_codes(event: Row) -> dict[str, Any]:
+    """CAMEO root code, QuadClass and Goldstein value of the event's PLOVER type."""
+    root = taxonomy().get(event["type"])
+    if root is None:
+        return {}
+    return {
+        "cameo_root": root.cameo_root,
+        "quad_class": root.quad_class,
+        "goldstein": root.goldstein,
+        "codes_derived_from": "plover_type",
+    }
+
+
+def _acled_tags(event: Row) -> str:
+    tags = [f"sitrep status: {event.get('status') or 'unknown'}"]
+    if event.get("fatalities") is None:
+        tags.append("fatalities not reported")
+    return "; ".join(tags)
+
+
+def _interaction(inter1: int | None, inter2: int | None) -> int | str:
+    """ACLED's two-digit interaction code: the lower actor type first (1 and 7 give 17)."""
+    if inter1 is None:
+        return ""
+    if inter2 is None:
+        return inter1 * 10
+    low, high = sorted((inter1, inter2))
+    return low * 10 + high
+
+
+CIVILIANS = 7
+# ACLED event types in which civilians can be the target of violence.
+CIVILIAN_HARM = ("Violence against civilians", "Explosions/Remote violence")
+
+
+class TypeCodes(NamedTuple):
+    quad_class: int
+    cameo_root: str
+    goldstein: float
+
+
 @cache
-def quad_classes() -> dict[str, int]:
-    return {row[0]: int(row[1]) for row in lexicon.rows("store/plover_quad_class.tsv")}
+def taxonomy() -> dict[str, TypeCodes]:
+    """PLOVER type -> its QuadClass, CAMEO root code and Goldstein value."""
+    return {
+        row[0]: TypeCodes(int(row[1]), row[2], float(row[3]))
+        for row in lexicon.rows("store/plover_quad_class.tsv")
+    }
+
+
+@cache
+def sector_codes() -> dict[str, str]:
+    return {row[1]: row[0] for row in lexicon.rows("actors/sectors.tsv")}
+
+
+@cache
+def acled_inter() -> dict[str, int]:
+    return {row[0]: int(row[1]) for row in lexicon.rows("store/acled_inter.tsv")}
+
+
+@cache
+def _acled_regions() -> dict[str, str]:
+    return {
+        code: row[0] for row in lexicon.rows("store/acled_regions.tsv") for code in row[1].split()
+    }
+
+
+def acled_region(alpha2: str | None) -> str:
+    """ACLED's region of a country; Europe and Oceania by continent."""
+    if not alpha2:
+        return ""
+    continent = _country(alpha2).get("continentcode", "")
+    return _acled_regions().get(alpha2) or {"EU": "Europe", "OC": "Oceania"}.get(continent, "")
 
 
 @cache

@@ -204,7 +204,8 @@ class SqlStore:
         rows = self._page(
             "SELECT e.id, e.type, e.mode, e.acled_type, e.acled_subtype, e.date_start, e.date_end,"
             " e.date_precision, e.actor_id, e.target_id, e.place_id, a1.name AS actor,"
-            " a1.country AS actor_country, a2.name AS target, a2.country AS target_country,"
+            " a1.country AS actor_country, a1.sector AS actor_sector, a2.name AS target,"
+            " a2.country AS target_country, a2.sector AS target_sector,"
             " p.name AS place, p.latitude, p.longitude, p.country AS place_country,"
             " p.geonames_id, p.location_precision"
             " FROM situation_events e LEFT JOIN actors a1 ON a1.id = e.actor_id"
