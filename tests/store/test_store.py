@@ -20,7 +20,15 @@ from store_builders import (
 )
 
 from sitrep.errors import ErrorCode
-from sitrep.records import ActorKind, Article, DocumentError, EventStatus, Source, SourceType
+from sitrep.records import (
+    ActorKind,
+    Article,
+    DocumentError,
+    EventStatus,
+    LocationPrecision,
+    Source,
+    SourceType,
+)
 from sitrep.store import db, open_store, writer
 from sitrep.store.api import QueryFilter
 from sitrep.store.db import DuckDatabase, migrate, migrations
@@ -334,3 +342,20 @@ def test_store_one_batch_merges_as_one_write_per_article(store: SqlStore, tmp_pa
         assert sorted(a["version"] for a in store.articles(ALL) if a["url"]) == [1, 2]
     finally:
         one_by_one.close()
+
+
+def test_place_filter_matches_spellings_and_places_inside_a_country(store: SqlStore) -> None:
+    item = homs_attack(WIRE_STORY + " Syria and Deir ez-Zor said nothing.", outlet="Wire")
+    add_place(item, (163843, "Syria", 35.0, 38.0, "SY", "PCLI"))
+    item.places[-1].precision = LocationPrecision.COUNTRY
+    add_place(item, (170794, "Deir ez-Zor", 35.33588, 40.14084, "SY", "PPLA"))
+    store.write([item, homs_attack(OTHER_STORY, outlet="Monitor")])
+
+    def events_in(name: str) -> int:
+        return len(store.events(QueryFilter(place=name)))
+
+    assert events_in("Syria") == events_in("HOMS") == events_in(" homs") == 1
+    assert events_in("Iran") == 0 and events_in("Hom") == 0
+    in_syria = {row["name"] for row in store.places(QueryFilter(place="syria"))}
+    assert in_syria == {"Syria", "Homs", "Deir ez-Zor"}
+    assert [row["name"] for row in store.places(QueryFilter(place="Deir Ezzor"))] == ["Deir ez-Zor"]

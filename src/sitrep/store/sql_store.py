@@ -9,6 +9,7 @@ JSON-able dicts.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -31,7 +32,14 @@ WRITE_BATCH_SECONDS = 2.0
 # in DuckDB's capped memory; capping the characters per batch keeps a run of huge pages
 # from exhausting it, which DuckDB treats as fatal for the whole database.
 WRITE_BATCH_CHARACTERS = 2_000_000
-PLACE_IDS = "SELECT id FROM places WHERE LOWER(name) = ?"
+# A place filter matches a name however it is spaced, hyphenated or cased ("Deir Ezzor" is
+# "Deir ez-Zor"), and a country's name also matches every place in that country.
+PLACE_KEY_SQL = "regexp_replace(LOWER({}), '[^a-z0-9]', '', 'g')"
+PLACE_IDS = (
+    f"SELECT id FROM places WHERE {PLACE_KEY_SQL.format('name')} = ?"
+    " OR country = (SELECT MIN(country) FROM places WHERE location_precision = 'country'"
+    f" AND {PLACE_KEY_SQL.format('name')} = ?)"
+)
 
 
 class SqlStore:
@@ -173,7 +181,7 @@ class SqlStore:
     def places(self, query: QueryFilter) -> list[Row]:
         where, params = _where(
             query,
-            place="LOWER(p.name) = ?",
+            place=f"p.id IN ({PLACE_IDS})",
             article="EXISTS (SELECT 1 FROM mentions m"
             " WHERE m.entity_id = p.id AND m.article_id = ?)",
         )
@@ -367,6 +375,11 @@ def _storing_failed(article: Article, failure: Exception) -> DocumentError:
     return DocumentError(article.source, ErrorCode.PROCESSING_FAILED, message, article.content_hash)
 
 
+def place_key(name: str) -> str:
+    """A place name as the place filter compares it (see PLACE_KEY_SQL)."""
+    return re.sub("[^a-z0-9]", "", name.lower())
+
+
 def _where(
     query: QueryFilter,
     *,
@@ -398,7 +411,7 @@ def _where(
         params.append(query.event_type.upper())
     for wanted, clause, normalise in (
         (query.actor, actor, name_key),
-        (query.place, place, str.lower),
+        (query.place, place, place_key),
         (query.source_type, source_type, str),
     ):
         if wanted and clause:
