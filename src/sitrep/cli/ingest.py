@@ -11,7 +11,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from sitrep.cli._app import app
 from sitrep.pipeline import Record
 from sitrep.records import DocumentError
-from sitrep.store import DEFAULT_DB
+from sitrep.store import DEFAULT_DB, shown_location
 
 DbOption = Annotated[
     str, typer.Option("--db", help="DuckDB file, or a postgresql:// URL.", envvar="SITREP_DB")
@@ -67,7 +67,8 @@ def ingest_cli(
             on_stored=advance,
         )
     console.print(
-        f"stored {report.stored}, already stored {report.skipped}, errors {report.errors} -> {db}"
+        f"stored {report.stored}, already stored {report.skipped}, errors {report.errors}"
+        f" -> {shown_location(db)}"
     )
     if report.errors and not (report.stored or report.skipped):
         raise typer.Exit(1)
