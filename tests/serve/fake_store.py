@@ -42,7 +42,7 @@ class FakeStore:
                 report.skipped += 1
             else:
                 row = item.to_dict()
-                self._originals[item.id] = row.pop("original")
+                self._originals[item.id] = row.pop("original", None)
                 self._articles[item.id] = row
                 report.stored += 1
         return report

@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI
+from starlette.types import Message
 
 
 def get_once(app: FastAPI, target: str) -> tuple[int, str]:
@@ -33,7 +34,7 @@ def get_once(app: FastAPI, target: str) -> tuple[int, str]:
     async def exchange() -> None:
         answered = asyncio.Event()
 
-        async def receive() -> dict[str, Any]:
+        async def receive() -> Message:
             # The request once; then the client stays until the whole answer is sent and
             # leaves. A file response listens for that disconnect: answering "request"
             # forever would spin it on one core and never let it finish.
@@ -44,7 +45,7 @@ def get_once(app: FastAPI, target: str) -> tuple[int, str]:
             await answered.wait()
             return {"type": "http.disconnect"}
 
-        async def send(message: dict[str, Any]) -> None:
+        async def send(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
