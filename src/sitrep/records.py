@@ -224,6 +224,9 @@ class Article:
     related_links: list[RelatedLink] = field(default_factory=list)
     language: str | None = None
     outlet: str | None = None  # the publication, for claims the outlet makes itself
+    # The text sitrep decoded from the input (capped): the only "original page" it serves,
+    # so no path or URL taken from the input is ever opened again.
+    original: str | None = None
     # Filled by annotate:
     sentences: list[Sentence] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)

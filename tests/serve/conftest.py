@@ -25,4 +25,4 @@ def store(article: Article) -> FakeStore:
 
 @pytest.fixture()
 def client(store: FakeStore) -> TestClient:
-    return TestClient(create_app(store))
+    return TestClient(create_app(store), base_url="http://localhost")

@@ -21,6 +21,7 @@ JsonArticle = dict[str, Any]
 class FakeStore:
     def __init__(self) -> None:
         self._articles: dict[str, JsonArticle] = {}
+        self._originals: dict[str, str | None] = {}
         self._errors: list[Row] = []
 
     def write(
@@ -40,7 +41,9 @@ class FakeStore:
             elif item.id in self._articles:
                 report.skipped += 1
             else:
-                self._articles[item.id] = item.to_dict()
+                row = item.to_dict()
+                self._originals[item.id] = row.pop("original", None)
+                self._articles[item.id] = row
                 report.stored += 1
         return report
 
@@ -49,6 +52,9 @@ class FakeStore:
 
     def article(self, article_id: str) -> Row | None:
         return self._articles.get(article_id)
+
+    def original(self, article_id: str) -> str | None:
+        return self._originals.get(article_id)
 
     def articles(self, query: QueryFilter) -> list[Row]:
         rows = [

@@ -84,8 +84,14 @@ def chromium_paths() -> tuple[str, str] | None:
     return (chromium, driver) if chromium and driver else None
 
 
+# No name resolves but loopback: a page that needs a CDN fails as it would offline.
+OFFLINE_FLAG = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"
+
+
 @contextmanager
-def chromium(profile: Path, width: int = 1280, height: int = 900) -> Iterator[object]:
+def chromium(
+    profile: Path, width: int = 1280, height: int = 900, *, offline: bool = False
+) -> Iterator[object]:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -93,7 +99,8 @@ def chromium(profile: Path, width: int = 1280, height: int = 900) -> Iterator[ob
     assert paths, "chromium and chromedriver are needed"
     options = webdriver.ChromeOptions()
     options.binary_location = paths[0]
-    for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}"):
+    flags = [*CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}"]
+    for flag in flags + [OFFLINE_FLAG] * offline:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(paths[1]), options=options)
     try:

@@ -1,4 +1,4 @@
-"""`sitrep serve --get` on a real DuckDB file, the original-page link, and the control picture."""
+"""`sitrep serve --get` on a real DuckDB file, the stored original, and the control picture."""
 
 from __future__ import annotations
 
@@ -28,17 +28,23 @@ def test_cli_serve_get_prints_one_response_from_duckdb(tmp_path: Path) -> None:
     assert refused.exit_code == 1 and "greater than or equal to 1" in refused.output
 
 
-def test_cli_original_serves_the_source_file_or_404(
+def test_original_is_the_stored_text_never_the_source_file(
     client: TestClient, store, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    missing = client.get(f"/api/articles/{'a' * 64}/original")
-    assert missing.status_code == 404 and "not available" in missing.json()["detail"]
+    missing = client.get(f"/api/articles/{'e' * 64}/original")
+    assert missing.status_code == 404 and "no article" in missing.json()["detail"]
     page = tmp_path / "page.txt"
-    page.write_text("the original words", encoding="utf-8")
-    article = build_article()
-    article.source, article.content_hash = str(page), "b" * 64
-    store.write([article])
-    assert client.get(f"/api/articles/{'b' * 64}/original").text == "the original words"
+    page.write_text("the file on disk", encoding="utf-8")
+    article, unread = build_article(), build_article()
+    article.source, article.content_hash = str(page), "c" * 64
+    article.original = "the words sitrep read"
+    unread.source, unread.content_hash, unread.original = str(page), "d" * 64, None
+    store.write([article, unread])
+    stored = client.get(f"/api/articles/{'c' * 64}/original")
+    assert stored.text == "the words sitrep read"
+    assert stored.headers["content-type"] == "text/plain; charset=utf-8"
+    none = client.get(f"/api/articles/{'d' * 64}/original")
+    assert none.status_code == 404 and "no original stored" in none.json()["detail"]
 
 
 def test_control_picture_takes_latest_dated_change_and_counts_agreeing_reports() -> None:

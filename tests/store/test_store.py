@@ -49,6 +49,17 @@ def test_store_write_is_idempotent_by_content_hash(store: SqlStore) -> None:
     assert store.events(ALL)[0]["reports"] == 1
 
 
+def test_store_keeps_the_original_apart_from_the_article_data(store: SqlStore) -> None:
+    read = homs_attack(WIRE_STORY, outlet="Wire")
+    read.original = "<p>Rebels “entered” Homs</p>\n" * 3
+    built = homs_attack(OTHER_STORY, outlet="Other")
+    store.write([read, built])
+    assert store.original(read.id) == read.original
+    assert store.original(built.id) is None and store.original("0" * 64) is None
+    stored = store.article(read.id)
+    assert stored is not None and "original" not in stored
+
+
 def test_store_same_url_new_content_is_a_new_version(store: SqlStore) -> None:
     url = "https://example.test/homs"
     store.write([homs_attack(WIRE_STORY, outlet="Wire", url=url)])

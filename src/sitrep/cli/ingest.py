@@ -12,7 +12,7 @@ from sitrep.cli._app import app
 from sitrep.cli.options import DbOption
 from sitrep.pipeline import Record
 from sitrep.records import DocumentError
-from sitrep.store import DEFAULT_DB
+from sitrep.store import DEFAULT_DB, shown_location
 
 
 @app.command("ingest")
@@ -66,7 +66,8 @@ def ingest_cli(
             on_stored=advance,
         )
     console.print(
-        f"stored {report.stored}, already stored {report.skipped}, errors {report.errors} -> {db}"
+        f"stored {report.stored}, already stored {report.skipped}, errors {report.errors}"
+        f" -> {shown_location(db)}"
     )
     if report.errors and not (report.stored or report.skipped):
         raise typer.Exit(1)

@@ -19,24 +19,35 @@ def serve_cli(
     get: Annotated[
         str | None, typer.Option("--get", help="Print the response to this path and exit.")
     ] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Another Host name to answer (repeatable); loopback names and --host are"
+            " always allowed, any other gets 400.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the API (docs at /docs) and the page at http://HOST:PORT/.
 
     Example: sitrep serve --db sitrep.duckdb --port 8000
     """
-    status = serve(db, host=host, port=port, get=get)
+    status = serve(db, host=host, port=port, get=get, allow_hosts=allow_host or [])
     if status >= 400:
         raise typer.Exit(1)
 
 
-def serve(db: str, *, host: str, port: int, get: str | None) -> int:
+def serve(
+    db: str, *, host: str, port: int, get: str | None, allow_hosts: list[str] | None = None
+) -> int:
     """Run the server, or with `get` print one response; returns its HTTP status (200 served)."""
     from sitrep.serve import create_app
+    from sitrep.serve.security import allowed_hosts
     from sitrep.store import open_store
 
     store = open_store(db, read_only=True)
     try:
-        application = create_app(store)
+        application = create_app(store, allowed_hosts=allowed_hosts(host, allow_hosts or ()))
         if get is not None:
             from sitrep.serve.oneshot import get_once
 

@@ -26,6 +26,9 @@ from sitrep.read.warc import warc_documents
 from sitrep.records import Article, DocumentError, InputKind, content_hash
 
 STDIN = "-"
+# What is kept of a document's decoded text as its original: enough for any news page,
+# bounded so one huge input cannot swell every batch the store writes.
+ORIGINAL_MAX_CHARS = 2_000_000
 
 __all__ = ["DEFAULT_MAX_BYTES", "read_bytes", "read_paths"]
 
@@ -118,7 +121,12 @@ def _article(raw: bytes, data: bytes, source: str, kind: InputKind) -> Article:
     text = decode(data)
     url = source if source.startswith(("http://", "https://")) else None
     article = Article(
-        source=source, content_hash=content_hash(raw), input_kind=kind, paragraphs=[], url=url
+        source=source,
+        content_hash=content_hash(raw),
+        input_kind=kind,
+        paragraphs=[],
+        url=url,
+        original=_original(text),
     )
     if kind is InputKind.HTML:
         extraction = extract_html(text, url)
@@ -137,6 +145,11 @@ def _article(raw: bytes, data: bytes, source: str, kind: InputKind) -> Article:
         raise DocumentRejected(ErrorCode.NO_ARTICLE, "no article text found on the page")
     article.language = detect_language(article.body)
     return article
+
+
+def _original(text: str) -> str:
+    # PostgreSQL text cannot hold NUL.
+    return text[:ORIGINAL_MAX_CHARS].replace("\x00", "\ufffd")
 
 
 def _fill_from_text(article: Article, text: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -18,12 +18,13 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, RedirectResponse
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, BeforeValidator
 
 from sitrep.records import SourceType
 from sitrep.serve.control_picture import control_picture
+from sitrep.serve.security import LOOPBACK_HOSTS, ORIGINAL_POLICY, SecurityHeaders
 from sitrep.store.api import QueryFilter, Row, Store
 
 MAX_PAGE = 1000
@@ -94,8 +95,18 @@ def query_filter(
 
 
 Filters = Annotated[QueryFilter, Depends(query_filter)]
-ArticleId = Annotated[str, PathParam(max_length=200, description="The article's content hash.")]
+ArticleId = Annotated[
+    str, PathParam(pattern=r"^[0-9A-Za-z_-]{1,128}$", description="The article's content hash.")
+]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem}}
+# Plain text when found; the 404 stays JSON like every other error.
+ORIGINAL_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/plain": {"schema": {"type": "string"}}}},
+    404: {
+        "description": "No such article, or no original stored for it",
+        "content": {"application/json": {"schema": Problem.model_json_schema()}},
+    },
+}
 
 
 def page(rows: list[Row], query: QueryFilter) -> Page:
@@ -108,12 +119,16 @@ def page(rows: list[Row], query: QueryFilter) -> Page:
     )
 
 
-def create_app(store: Store) -> FastAPI:
+def create_app(store: Store, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -> FastAPI:
+    """The app, answering only requests whose Host header names one of `allowed_hosts`."""
     app = FastAPI(
         title="sitrep",
         summary="A sourced, geolocated, queryable situation picture built from news pages.",
         version="1",
+        docs_url=None,  # FastAPI's pages load Swagger UI from a CDN; ours is vendored
+        redoc_url=None,
     )
+    app.add_middleware(SecurityHeaders, hosts=allowed_hosts)
     app.state.store = store
     # Endpoints run in a thread pool, and one DuckDB connection refuses concurrent calls.
     store_lock = threading.Lock()
@@ -147,17 +162,26 @@ def create_app(store: Store) -> FastAPI:
         """One article: clean body, metadata, actors, places, quotes, claims, events."""
         return locked(_article_or_404)(store, article_id)
 
-    @app.get("/api/articles/{article_id}/original", responses=NOT_FOUND, tags=["records"])
-    def original(article_id: ArticleId) -> Any:
-        """The original page: a redirect to its URL, else the file it was read from."""
-        row = locked(_article_or_404)(store, article_id)
-        url = row.get("url") or ""
-        if url.startswith(("http://", "https://")):
-            return RedirectResponse(url)
-        source = Path(str(row.get("source") or ""))
-        if row.get("source") and source.is_file():
-            return FileResponse(source, media_type="text/plain; charset=utf-8")
-        raise HTTPException(404, f"the original of article {article_id} is not available")
+    @app.get(
+        "/api/articles/{article_id}/original",
+        responses=ORIGINAL_RESPONSES,
+        response_class=PlainTextResponse,
+        tags=["records"],
+    )
+    def original(article_id: ArticleId) -> PlainTextResponse:
+        """The text sitrep read for the article (its HTML source or plain text), as inert
+        plain text: only what the store holds, never a file or URL named by the input."""
+        text = locked(store.original)(article_id)
+        if text is None:
+            locked(_article_or_404)(store, article_id)
+            raise HTTPException(404, f"no original stored for article {article_id}")
+        return PlainTextResponse(
+            text,
+            headers={
+                "content-security-policy": ORIGINAL_POLICY,
+                "content-disposition": f'inline; filename="{article_id}.txt"',
+            },
+        )
 
     @app.get("/api/control", tags=["control"])
     def control(
@@ -176,6 +200,10 @@ def create_app(store: Store) -> FastAPI:
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC_DIR / "index.html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(STATIC_DIR / "docs.html")
 
     @app.get("/healthz", include_in_schema=False)
     def health() -> PlainTextResponse:

@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI
+from starlette.types import Message
 
 
 def get_once(app: FastAPI, target: str) -> tuple[int, str]:
@@ -28,16 +29,32 @@ def get_once(app: FastAPI, target: str) -> tuple[int, str]:
     }
     status = 500
     chunks: list[bytes] = []
+    requested = False
 
-    async def receive() -> dict[str, Any]:
-        return {"type": "http.request", "body": b"", "more_body": False}
+    async def exchange() -> None:
+        answered = asyncio.Event()
 
-    async def send(message: dict[str, Any]) -> None:
-        nonlocal status
-        if message["type"] == "http.response.start":
-            status = message["status"]
-        elif message["type"] == "http.response.body":
-            chunks.append(message.get("body", b""))
+        async def receive() -> Message:
+            # The request once; then the client stays until the whole answer is sent and
+            # leaves. A file response listens for that disconnect: answering "request"
+            # forever would spin it on one core and never let it finish.
+            nonlocal requested
+            if not requested:
+                requested = True
+                return {"type": "http.request", "body": b"", "more_body": False}
+            await answered.wait()
+            return {"type": "http.disconnect"}
 
-    asyncio.run(app(scope, receive, send))
+        async def send(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    answered.set()
+
+        await app(scope, receive, send)
+
+    asyncio.run(exchange())
     return status, b"".join(chunks).decode("utf-8", errors="replace")

@@ -153,6 +153,10 @@ class SqlStore:
             "stored_at": row["stored_at"],
         }
 
+    def original(self, article_id: str) -> str | None:
+        rows = self.database.query("SELECT text FROM originals WHERE article_id = ?", (article_id,))
+        return rows[0]["text"] if rows else None
+
     # -- actors and places -----------------------------------------------------------------
 
     def actors(self, query: QueryFilter) -> list[Row]:
@@ -441,4 +445,6 @@ def _merged_event(row: Row, reports: list[Row]) -> Row:
 
 
 def _characters(item: Article | DocumentError) -> int:
-    return len(item.body) if isinstance(item, Article) else 0
+    if isinstance(item, Article):
+        return len(item.body) + len(item.original or "")
+    return 0

@@ -94,6 +94,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("id",),
     ),
     "errors": (("id", "source", "code", "message", "content_hash", "recorded_at"), ("id",)),
+    "originals": (("article_id", "text"), ("article_id",)),
 }  # fmt: skip
 
 
@@ -360,9 +361,11 @@ class BatchWriter:
             body=article.body,
             cluster_id=cluster_id,
             minhash=json.dumps([int(v) for v in signature.hashvalues]),
-            data=json.dumps(article.to_dict(), ensure_ascii=False),
+            data=json.dumps(_article_data(article), ensure_ascii=False),
             stored_at=now(),
         )
+        if article.original is not None:
+            pending.add("originals", article_id=article.id, text=article.original)
         versions.add(article, cluster_id)
         self.clusters.add(article.id, signature, cluster_id)
         _add_mentions(pending, article, ids)
@@ -371,6 +374,13 @@ class BatchWriter:
         for event in article.events:
             ids.events[event.id] = _add_event(pending, situations, article, event, ids, day)
         _add_control_changes(pending, article, ids, day)
+
+
+def _article_data(article: Article) -> dict[str, Any]:
+    # The original has its own table, read only by the endpoint that serves it.
+    data = article.to_dict()
+    del data["original"]
+    return data
 
 
 def _add_error(pending: PendingRows, error: DocumentError) -> None:

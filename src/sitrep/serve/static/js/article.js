@@ -1,25 +1,23 @@
 // The article view: the clean body with actors, places, quotes and claims highlighted, each
 // linked to its record in the side list, and the original page one click away.
 // The body is cut at every highlight boundary, so overlapping highlights never break the markup.
-import { escapeHTML } from "./colours.js";
+// Element ids are made from list positions, never from record ids (those are data).
+import { articlePath } from "./api.js";
+import { el, externalLink } from "./dom.js";
 
 const SEPARATOR = "\n\n";
 
 // Every highlight as {start, end, kind, id, record}; offsets index the article body.
 function highlights(article) {
   const marks = [];
-  for (const kind of ["actor", "place"]) {
-    for (const record of article[`${kind}s`] || []) {
-      for (const mention of record.mentions || []) {
-        marks.push({ start: mention.start, end: mention.end, kind, id: `rec-${record.id}`, record });
-      }
-    }
+  for (const kind of ["actor", "place", "quote", "claim"]) {
+    (article[`${kind}s`] || []).forEach((record, index) => {
+      const id = `rec-${kind}-${index}`;
+      const spans = kind === "actor" || kind === "place" ? record.mentions || [] : [record];
+      for (const span of spans) marks.push({ start: span.start, end: span.end, kind, id, record });
+    });
   }
-  (article.quotes || []).forEach((quote, index) =>
-    marks.push({ start: quote.start, end: quote.end, kind: "quote", id: `rec-quote-${index}`, record: quote }));
-  (article.claims || []).forEach((claim, index) =>
-    marks.push({ start: claim.start, end: claim.end, kind: "claim", id: `rec-claim-${index}`, record: claim }));
-  return marks.filter((m) => m.end > m.start);
+  return marks.filter((m) => Number.isInteger(m.start) && Number.isInteger(m.end) && m.end > m.start);
 }
 
 function renderStretch(body, start, end, marks) {
@@ -27,61 +25,71 @@ function renderStretch(body, start, end, marks) {
   const cuts = new Set([start, end]);
   for (const m of inside) { cuts.add(Math.max(m.start, start)); cuts.add(Math.min(m.end, end)); }
   const points = [...cuts].sort((a, b) => a - b);
-  let html = "";
+  const nodes = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const [from, to] = [points[i], points[i + 1]];
     const covering = inside.filter((m) => m.start <= from && m.end >= to);
-    let text = escapeHTML(body.slice(from, to));
+    let piece = [body.slice(from, to)];
     const entity = covering.filter((m) => m.kind === "actor" || m.kind === "place")
       .sort((a, b) => (a.end - a.start) - (b.end - b.start))[0];
     if (entity) {
-      text = `<a class="hl-${entity.kind}" href="#${entity.id}" title="${entity.kind}: ${escapeHTML(entity.record.name)}">${text}</a>`;
+      piece = [el("a", { class: `hl-${entity.kind}`, href: `#${entity.id}`,
+        title: `${entity.kind}: ${entity.record.name}` }, ...piece)];
     }
     for (const mark of covering.filter((m) => m.kind === "quote" || m.kind === "claim")) {
       const speaker = mark.record.speaker || "unknown speaker";
       const title = mark.kind === "quote" ? `quote by ${speaker}`
-        : `claim: ${mark.record.source.type}, ${mark.record.certainty}`;
-      const data = mark.kind === "quote" ? ` data-speaker="${escapeHTML(speaker)}"` : "";
-      text = `<span class="hl-${mark.kind}"${data} title="${escapeHTML(title)}">${text}</span>`;
+        : `claim: ${mark.record.source?.type}, ${mark.record.certainty}`;
+      piece = [el("span", { class: `hl-${mark.kind}`, "data-speaker": mark.kind === "quote" ? speaker : null,
+        title }, ...piece)];
       if (mark.start === from && mark.kind === "quote") {
-        text = `<a class="speaker-tag" href="#${mark.id}">${escapeHTML(speaker)}</a>${text}`;
+        piece.unshift(el("a", { class: "speaker-tag", href: `#${mark.id}` }, speaker));
       }
     }
-    html += text;
+    nodes.push(...piece);
   }
-  return html;
+  return nodes;
 }
 
-function recordList(title, items, describe) {
-  if (!items.length) return "";
-  return `<h3>${title} (${items.length})</h3><ul>${items.map(([id, record]) =>
-    `<li id="${id}">${describe(record)}</li>`).join("")}</ul>`;
+function recordList(title, kind, items, describe) {
+  if (!items.length) return [];
+  return [el("h3", {}, `${title} (${items.length})`),
+    el("ul", {}, items.map((record, index) => el("li", { id: `rec-${kind}-${index}` }, describe(record))))];
+}
+
+function badge(certainty) {
+  return el("span", { class: `badge ${certainty}` }, certainty);
 }
 
 export function renderArticle(view, article) {
-  const body = article.body || "";
+  const body = String(article.body || "");
   const marks = highlights(article);
   let offset = 0;
   const paragraphs = body.split(SEPARATOR).map((paragraph) => {
-    const html = renderStretch(body, offset, offset + paragraph.length, marks);
+    const nodes = renderStretch(body, offset, offset + paragraph.length, marks);
     offset += paragraph.length + SEPARATOR.length;
-    return `<p>${html}</p>`;
+    return el("p", {}, nodes);
   });
-  const original = `/api/articles/${encodeURIComponent(article.id)}/original`;
   const meta = [article.outlet, (article.authors || []).join(", "), article.published].filter(Boolean);
-  view.innerHTML = `<div class="article-body"><h3>${escapeHTML(article.title || "(untitled)")}</h3>`
-    + `<p class="muted">${escapeHTML(meta.join(" · "))} · <a href="${original}" target="_blank" rel="noopener">original page</a></p>`
-    + `<p class="muted">Highlighted: <span class="hl-actor">actors</span>, <span class="hl-place">places</span>, `
-    + `<span class="hl-quote">quotes</span>, <span class="hl-claim">claims</span>.</p>`
-    + `${paragraphs.join("")}</div><aside class="records" aria-label="Records in this article">`
-    + recordList("Actors", (article.actors || []).map((a) => [`rec-${a.id}`, a]),
-      (a) => `<b>${escapeHTML(a.name)}</b> <span class="muted">${escapeHTML([a.kind, a.sector, a.country].filter(Boolean).join(", "))}</span>`)
-    + recordList("Places", (article.places || []).map((p) => [`rec-${p.id}`, p]),
-      (p) => `<b>${escapeHTML(p.name)}</b> <span class="muted">${escapeHTML(p.precision)}${p.latitude != null ? ` ${p.latitude.toFixed(2)}, ${p.longitude.toFixed(2)}` : ""}</span>`)
-    + recordList("Quotes", (article.quotes || []).map((q, i) => [`rec-quote-${i}`, q]),
-      (q) => `<b>${escapeHTML(q.speaker || "unknown")}</b>: “${escapeHTML(q.text)}”`)
-    + recordList("Claims", (article.claims || []).map((c, i) => [`rec-claim-${i}`, c]),
-      (c) => `${escapeHTML(c.text.slice(0, 140))} <span class="badge ${escapeHTML(c.certainty)}">${escapeHTML(c.certainty)}</span> <span class="muted">${escapeHTML(c.source.type)}</span>`)
-    + "</aside>";
+  const published = externalLink(article.url);
+  const heading = el("p", { class: "muted" }, `${meta.join(" · ")} · `,
+    el("a", { href: `${articlePath(article.id)}/original`, target: "_blank", rel: "noopener noreferrer" },
+      "original page"),
+    published && [" · at ", published]);
+  const legend = el("p", { class: "muted" }, "Highlighted: ", el("span", { class: "hl-actor" }, "actors"), ", ",
+    el("span", { class: "hl-place" }, "places"), ", ", el("span", { class: "hl-quote" }, "quotes"), ", ",
+    el("span", { class: "hl-claim" }, "claims"), ".");
+  const records = el("aside", { class: "records", "aria-label": "Records in this article" },
+    recordList("Actors", "actor", article.actors || [], (a) => [el("b", {}, a.name), " ",
+      el("span", { class: "muted" }, [a.kind, a.sector, a.country].filter(Boolean).join(", "))]),
+    recordList("Places", "place", article.places || [], (p) => [el("b", {}, p.name), " ",
+      el("span", { class: "muted" }, `${p.precision}${typeof p.latitude === "number" && typeof p.longitude === "number"
+        ? ` ${p.latitude.toFixed(2)}, ${p.longitude.toFixed(2)}` : ""}`)]),
+    recordList("Quotes", "quote", article.quotes || [], (q) => [el("b", {}, q.speaker || "unknown"), `: “${q.text}”`]),
+    recordList("Claims", "claim", article.claims || [], (c) => [String(c.text || "").slice(0, 140), " ",
+      badge(c.certainty), " ", el("span", { class: "muted" }, c.source?.type)]));
+  view.replaceChildren(
+    el("div", { class: "article-body" }, el("h3", {}, article.title || "(untitled)"), heading, legend, paragraphs),
+    records);
   view.hidden = false;
 }

@@ -18,7 +18,3 @@ export function holderColour(holder) {
   const hash = [...String(holder)].reduce((h, c) => h * 31 + c.charCodeAt(0), 7);
   return palette[Math.abs(hash) % palette.length];
 }
-
-export function escapeHTML(text) {
-  return String(text ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}

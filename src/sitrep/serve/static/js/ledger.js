@@ -1,18 +1,32 @@
 // The claims ledger: every claim with who backs it and how surely, contradictions side by side.
-import { escapeHTML } from "./colours.js";
+import { isArticleId } from "./api.js";
+import { el } from "./dom.js";
+
+function badge(certainty) {
+  return el("span", { class: `badge ${certainty}` }, certainty);
+}
 
 function side(claim) {
   const facts = [claim.source_name || "unnamed source", claim.source_type, claim.outlet, claim.date_start,
     claim.holder && `says held by ${claim.holder}`, claim.place && `places it in ${claim.place}`].filter(Boolean);
-  const certainty = claim.certainty
-    ? ` <span class="badge ${escapeHTML(claim.certainty)}">${escapeHTML(claim.certainty)}</span>` : "";
-  return `<p>${escapeHTML(claim.text)}</p><p class="muted">${escapeHTML(facts.join(" · "))}${certainty}</p>`;
+  return [el("p", {}, claim.text), el("p", { class: "muted" }, facts.join(" · "),
+    claim.certainty && [" ", badge(claim.certainty)])];
 }
 
 // A claim's independent sources: the store's count when it gives one, else the backing of the
 // merged event the claim reports (matched on its evidence span), else the one report itself.
 function backing(claim, eventBacking) {
   return claim.sources ?? eventBacking.get(`${claim.article_id}:${claim.start}`) ?? 1;
+}
+
+function claimRow(claim, eventBacking) {
+  const open = isArticleId(claim.article_id)
+    ? [" ", el("a", { href: `#/article/${encodeURIComponent(claim.article_id)}`, "aria-label": "open the article" }, "↗")]
+    : [];
+  return el("tr", { class: "claim-row" },
+    el("td", {}, claim.text, claim.hedge && [" ", el("span", { class: "muted" }, `(“${claim.hedge}”)`)], open),
+    el("td", {}, claim.source_name || "—"), el("td", {}, claim.source_type),
+    el("td", {}, badge(claim.certainty)), el("td", {}, String(backing(claim, eventBacking))));
 }
 
 export function renderLedger(table, pairsBox, claims, contradictions, events) {
@@ -23,16 +37,11 @@ export function renderLedger(table, pairsBox, claims, contradictions, events) {
       eventBacking.set(key, Math.max(eventBacking.get(key) ?? 0, event.sources ?? 1));
     }
   }
-  pairsBox.innerHTML = contradictions.length
-    ? `<h3>Contradictions (${contradictions.length})</h3>` + contradictions.map((pair) =>
-      `<p class="muted">${escapeHTML([pair.kind, pair.subject, pair.date].filter(Boolean).join(" · "))}</p>`
-      + `<div class="pair contradiction"><div>${side(pair.claim)}</div>`
-      + `<div class="denied">${side(pair.contradiction)}</div></div>`).join("")
-    : `<p class="muted">No contradictions found between claims.</p>`;
-  table.tBodies[0].innerHTML = claims.map((claim) =>
-    `<tr class="claim-row"><td>${escapeHTML(claim.text)}${claim.hedge ? ` <span class="muted">(“${escapeHTML(claim.hedge)}”)</span>` : ""}`
-    + ` <a href="#/article/${encodeURIComponent(claim.article_id)}" aria-label="open the article">↗</a></td>`
-    + `<td>${escapeHTML(claim.source_name || "—")}</td><td>${escapeHTML(claim.source_type)}</td>`
-    + `<td><span class="badge ${escapeHTML(claim.certainty)}">${escapeHTML(claim.certainty)}</span></td>`
-    + `<td>${escapeHTML(backing(claim, eventBacking))}</td></tr>`).join("");
+  pairsBox.replaceChildren(...(contradictions.length
+    ? [el("h3", {}, `Contradictions (${contradictions.length})`), ...contradictions.flatMap((pair) => [
+      el("p", { class: "muted" }, [pair.kind, pair.subject, pair.date].filter(Boolean).join(" · ")),
+      el("div", { class: "pair contradiction" }, el("div", {}, side(pair.claim)),
+        el("div", { class: "denied" }, side(pair.contradiction)))])]
+    : [el("p", { class: "muted" }, "No contradictions found between claims.")]));
+  table.tBodies[0].replaceChildren(...claims.map((claim) => claimRow(claim, eventBacking)));
 }

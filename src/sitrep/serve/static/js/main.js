@@ -1,8 +1,9 @@
 // Wires the views to the API: filters and the date slider drive the timeline, the map and
 // the control table; the hash #/article/<id> opens an article.
-import { getAll, getJSON } from "./api.js";
+import { articlePath, getAll, getJSON, isArticleId } from "./api.js";
 import { renderArticle } from "./article.js";
-import { escapeHTML, holderColour, typeColour } from "./colours.js";
+import { holderColour, typeColour } from "./colours.js";
+import { coloured, el } from "./dom.js";
 import { renderLedger } from "./ledger.js";
 import { SituationMap } from "./map.js";
 import { renderTimeline } from "./timeline.js";
@@ -48,19 +49,21 @@ async function refresh() {
   renderTimeline($("#timeline-chart"), $("#timeline-list"), events, state.days, day);
   state.map.showEvents(events.filter((e) => !day || !e.date_start || e.date_start <= day));
   state.map.showPlaces(state.places, picture);
-  $("#control-table").tBodies[0].innerHTML = picture.length ? picture.map((c) =>
-    `<tr><td>${escapeHTML(c.place)}</td><td><span class="swatch" style="background:${holderColour(c.holder)}"></span>`
-    + `${escapeHTML(c.holder || "unknown")}${c.partial ? " (part)" : ""}</td><td>${escapeHTML(c.since)}</td>`
-    + `<td>${c.reports}</td></tr>`).join("")
-    : `<tr><td colspan="4" class="muted">No dated control changes reported by this day.</td></tr>`;
+  $("#control-table").tBodies[0].replaceChildren(...(picture.length ? picture.map((c) =>
+    el("tr", {}, el("td", {}, c.place),
+      el("td", {}, coloured("span", "swatch", holderColour(c.holder)), c.holder || "unknown", c.partial ? " (part)" : ""),
+      el("td", {}, c.since), el("td", {}, String(c.reports))))
+    : [el("tr", {}, el("td", { colspan: 4, class: "muted" }, "No dated control changes reported by this day."))]));
   document.body.dataset.refreshed = String(generation);
 }
 
+// Only "#/article/<content hash>" opens an article; any other hash is an in-page anchor or
+// ignored, and never reaches a request.
 async function openArticleFromHash() {
-  const match = location.hash.match(/^#\/article\/(.+)$/);
-  if (!match) return;
+  const match = location.hash.match(/^#\/article\/([^/?#]*)$/);
+  if (!match || !isArticleId(match[1])) return;
   const view = $("#article-view");
-  renderArticle(view, await getJSON(`/api/articles/${match[1]}`));
+  renderArticle(view, await getJSON(articlePath(match[1])));
   view.scrollIntoView();
 }
 
@@ -81,16 +84,16 @@ async function start() {
   fillSelect($("#filter-type"), types);
   fillSelect($("#filter-actor"), [...actors].sort((a, b) => b.mentions - a.mentions).map((a) => a.name));
   fillSelect($("#filter-source"), SOURCE_TYPES);
-  $("#legend").innerHTML = types.map((t) =>
-    `<li><span class="swatch" style="background:${typeColour(t)}"></span>${escapeHTML(t)}</li>`).join("");
+  $("#legend").replaceChildren(...types.map((t) => el("li", {}, coloured("span", "swatch", typeColour(t)), t)));
   $("#summary").textContent = `${articles.length} article${articles.length === 1 ? "" : "s"}, `
     + `${events.length} events, ${places.length} places, ${actors.length} actors, ${claims.length} claims, `
     + `${contradictions.length} contradictions`
     + (state.days.length ? ` · ${state.days[0]} to ${state.days[state.days.length - 1]}` : "");
   renderLedger($("#ledger"), $("#contradictions"), claims, contradictions, events);
-  $("#article-list").innerHTML = articles.map((a) =>
-    `<li><a href="#/article/${encodeURIComponent(a.id)}">${escapeHTML(a.title || a.source)}</a> `
-    + `<span class="muted">${escapeHTML(a.outlet || "")} ${escapeHTML((a.published || "").slice(0, 10))}</span></li>`).join("");
+  $("#article-list").replaceChildren(...articles.map((a) => el("li", {},
+    isArticleId(a.id) ? el("a", { href: `#/article/${encodeURIComponent(a.id)}` }, a.title || a.source)
+      : a.title || a.source,
+    " ", el("span", { class: "muted" }, `${a.outlet || ""} ${String(a.published || "").slice(0, 10)}`))));
   for (const id of ["#filter-actor", "#filter-type", "#filter-source"]) $(id).addEventListener("change", refresh);
   $("#date-slider").addEventListener("input", refresh);
   window.addEventListener("hashchange", openArticleFromHash);

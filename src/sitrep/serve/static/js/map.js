@@ -1,6 +1,7 @@
 // The map: a Natural Earth basemap (vendored world-atlas TopoJSON), places, events coloured
 // by type, and who holds which place on the chosen day. No tiles, nothing fetched off-site.
-import { escapeHTML, holderColour, typeColour } from "./colours.js";
+import { holderColour, typeColour } from "./colours.js";
+import { el } from "./dom.js";
 
 // Country and region centroids are not locations: only these precisions get a marker.
 const MAPPABLE = new Set(["point", "city", "admin"]);
@@ -40,7 +41,7 @@ export class SituationMap {
       L.circleMarker([place.latitude, place.longitude], {
         radius: held ? 11 : 4, color: colour, weight: held ? 3 : 1, fillColor: "#fff", fillOpacity: held ? 0.6 : 1,
       })
-        .bindTooltip(escapeHTML(label), {
+        .bindTooltip(el("span", {}, label), {
           permanent: rank >= 0, direction: rank % 2 ? "left" : "right", offset: [rank % 2 ? -10 : 10, 0],
           className: `place-label${held ? " held" : ""}`,
         })
@@ -68,12 +69,12 @@ export class SituationMap {
       types.forEach((type, index) => {
         const ofType = group.filter((e) => e.type === type);
         const shift = (index - (types.length - 1) / 2) * 0.06;
-        const popup = ofType.map((e) => `<b>${escapeHTML(e.type)}</b> ${escapeHTML(e.trigger)} — `
-          + `${escapeHTML(e.actor || "?")} ${e.date_start ? `(${escapeHTML(e.date_start)})` : ""}`).join("<br>");
+        const popup = el("div", {}, group[0].place, ofType.map((e) => [el("br"), el("b", {}, e.type),
+          ` ${e.trigger} — ${e.actor || "?"} ${e.date_start ? `(${e.date_start})` : ""}`]));
         L.circleMarker([group[0].latitude, group[0].longitude + shift], {
           pane: "events", radius: 4 + Math.min(ofType.length, 4), color: "#fff", weight: 1,
           fillColor: typeColour(type), fillOpacity: 0.9, className: `event-marker event-${type}`,
-        }).bindPopup(`${escapeHTML(group[0].place)}<br>${popup}`).addTo(this.events);
+        }).bindPopup(popup).addTo(this.events);
       });
     }
   }

@@ -1,6 +1,7 @@
 // The timeline: one SVG row per event type over the events' dates, a marker for the chosen
 // day, and an accessible list of the same events below it.
-import { escapeHTML, typeColour } from "./colours.js";
+import { typeColour } from "./colours.js";
+import { coloured, el } from "./dom.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const DAY = 86400000;
@@ -52,17 +53,15 @@ export function renderTimeline(chart, list, events, days, chosenDay) {
     svg("line", { x1: x(chosenDay), x2: x(chosenDay), y1: 0, y2: axisY, stroke: "#182235", "stroke-dasharray": "4 3" }, root);
   }
   list.replaceChildren(...events.map((event) => {
-    const item = document.createElement("li");
-    item.className = "timeline-item";
-    item.dataset.type = event.type;
     const who = [event.actor, event.target].filter(Boolean).join(" → ");
-    item.innerHTML = `<span class="type-tag" style="background:${typeColour(event.type)}">${escapeHTML(event.type)}</span>`
-      + `<span class="muted">${escapeHTML(event.date_start || "undated")}</span> `
-      + `${escapeHTML(who || "unknown actor")} — <i>${escapeHTML(event.trigger)}</i>`
-      + `${event.place ? ` in ${escapeHTML(event.place)}` : ""}`
-      + `${event.status && event.status !== "asserted" ? ` <span class="badge hedged">${escapeHTML(event.status)}</span>` : ""}`
-      + ` <span class="badge" title="independent sources">${escapeHTML(event.source_type)} · ${event.sources} source${event.sources === 1 ? "" : "s"}</span>`;
+    const item = el("li", { class: "timeline-item", "data-type": event.type },
+      coloured("span", "type-tag", typeColour(event.type), event.type),
+      el("span", { class: "muted" }, event.date_start || "undated"), " ",
+      `${who || "unknown actor"} — `, el("i", {}, event.trigger), event.place ? ` in ${event.place}` : "",
+      event.status && event.status !== "asserted" ? [" ", el("span", { class: "badge hedged" }, event.status)] : "",
+      " ", el("span", { class: "badge", title: "independent sources" },
+        `${event.source_type} · ${event.sources} source${event.sources === 1 ? "" : "s"}`));
     return item;
   }));
-  if (!events.length) list.innerHTML = "<li>No events match these filters.</li>";
+  if (!events.length) list.replaceChildren(el("li", {}, "No events match these filters."));
 }
