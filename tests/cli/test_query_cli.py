@@ -14,7 +14,6 @@ from typer.testing import CliRunner
 import sitrep
 from sitrep.cli import app
 from sitrep.cli.output import Output, write_rows
-from sitrep.cli.stores import display_name
 from sitrep.store import open_store
 
 runner = CliRunner()
@@ -95,12 +94,6 @@ def test_unreachable_postgres_hides_the_password() -> None:
     assert code == 2
     assert "s3cret" not in err and "analyst:***@127.0.0.1:9" in err
     assert "Traceback" not in err
-
-
-def test_display_name_masks_only_the_password() -> None:
-    assert display_name("postgresql://u:pw@db:5432/x") == "postgresql://u:***@db:5432/x"
-    assert display_name("postgresql://db/x") == "postgresql://db/x"
-    assert display_name("sitrep.duckdb") == "sitrep.duckdb"
 
 
 def test_database_from_the_environment(db: str) -> None:

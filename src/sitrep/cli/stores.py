@@ -10,11 +10,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from typing import NoReturn
-from urllib.parse import urlsplit, urlunsplit
 
 import typer
 
-from sitrep.store import POSTGRES_SCHEMES, open_store
+from sitrep.store import POSTGRES_SCHEMES, open_store, shown_location
 from sitrep.store.sql_store import SqlStore
 
 log = logging.getLogger(__name__)
@@ -27,26 +26,15 @@ def is_postgres(db: str) -> bool:
     return db.startswith(POSTGRES_SCHEMES)
 
 
-def display_name(db: str) -> str:
-    """The database as it may be shown: a URL's password replaced by ***."""
-    if not is_postgres(db):
-        return db
-    parts = urlsplit(db)
-    if parts.password is None:
-        return db
-    host = parts.netloc.rpartition("@")[2]
-    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
-
-
 def open_for_reading(db: str) -> SqlStore:
     """A store for queries (DuckDB read-only), or one line on stderr and exit status 2."""
     if not is_postgres(db) and db != ":memory:" and not Path(db).is_file():
         fail(f"no database at {db!r}; create one with: sitrep ingest PATH --db {db}")
-    log.debug("opening %s", display_name(db))
+    log.debug("opening %s", shown_location(db))
     try:
         return open_store(db, read_only=not is_postgres(db) and db != ":memory:")
     except Exception as error:  # the drivers' error classes have no common base
-        fail(f"cannot open {display_name(db)}: {_first_line(error)}")
+        fail(f"cannot open {shown_location(db)}: {_first_line(error)}")
 
 
 def fail(message: str) -> NoReturn:
