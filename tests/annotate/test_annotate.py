@@ -17,15 +17,19 @@ def test_gazetteer_normalise_folds_transliterations() -> None:
 
 
 def test_gazetteer_lookup_prefers_populous_entry() -> None:
-    [first, *_] = load_gazetteer().lookup("Damascus")
-    assert first.country == "SY"
-    assert first.precision is LocationPrecision.CITY
+    """Candidates come most populous first; the governorate and the city both precede any
+    namesake town abroad."""
+    first, second, *_ = load_gazetteer().lookup("Damascus")
+    assert (first.country, second.country) == ("SY", "SY")
+    assert {first.feature_code, second.precision} == {"ADM1", LocationPrecision.CITY}
 
 
 def test_gazetteer_city_named_in_plain_spelling_geonames_lists() -> None:
     """ "Hama", not "Ḩamāh": the record keeps its GeoNames id, the label is readable."""
     cities = {
-        surface: next(e for e in load_gazetteer().lookup(surface) if e.geonames_id)
+        surface: next(
+            e for e in load_gazetteer().lookup(surface) if e.precision is LocationPrecision.CITY
+        )
         for surface in ("Hamah", "Tartous")
     }
     assert (cities["Hamah"].geonames_id, cities["Hamah"].name) == (170017, "Hama")

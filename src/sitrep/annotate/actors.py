@@ -28,6 +28,7 @@ from sitrep.annotate.gazetteer import (
     load_gazetteer,
     normalise,
 )
+from sitrep.annotate.mentions import literal_places
 from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, Span
 
 _STATE_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj", "compound", "npadvmod"}
@@ -90,7 +91,7 @@ class _Actors:
 
 def find_actors(article: Article, doc: Doc) -> list[Actor]:
     actors = _Actors()
-    place_starts = {m.start for p in article.places for m in p.mentions}
+    place_starts = {m.start for p in literal_places(article) for m in p.mentions}
     _add_people(doc, actors, place_starts)
     _add_organisations(doc, actors, place_starts)
     _affiliate_people(doc, actors)
@@ -341,7 +342,7 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 def _add_states(article: Article, doc: Doc, actors: _Actors) -> None:
-    for place in article.places:
+    for place in literal_places(article):
         code = _state_of(place)
         if code is None:
             continue
