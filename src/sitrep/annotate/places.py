@@ -70,7 +70,8 @@ def find_places(article: Article, doc: Doc) -> list[Place]:
 
 def _adjectival_candidates(doc: Doc) -> list[Candidate]:
     """Demonyms and place adjectives ("Russian", "Iraqis", "Middle Eastern"), each standing for
-    its country, division or region: mentions of the place, though not of where things are."""
+    its country, division or region, and places that name an organisation ("Zimbabwe Electoral
+    Commission", "Toronto Blue Jays"): mentions of the place, though not of where things are."""
     gazetteer = load_gazetteer()
     found: list[Candidate] = []
     i = 0
@@ -81,24 +82,53 @@ def _adjectival_candidates(doc: Doc) -> list[Candidate]:
                 continue
             entries = _demonym_entries(gazetteer, span.text)
             if entries:
-                found.append(
-                    Candidate(
-                        span.start,
-                        span.end,
-                        entries,
-                        span.text,
-                        False,
-                        False,
-                        None,
-                        False,
-                        entries[0],
-                        PlaceKind.ADJECTIVAL,
-                    )
-                )
+                found.append(_adjectival(span, entries[0]))
                 i = span.end - 1
                 break
         i += 1
+    taken = {i for c in found for i in range(c.start, c.end)}
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and len(ent) > 1:
+            found += _places_inside(ent, gazetteer, taken)
     return found
+
+
+def _places_inside(ent: SpacySpan, gazetteer: Gazetteer, taken: set[int]) -> list[Candidate]:
+    """Well-known places named inside an organisation's name: countries, divisions, regions and
+    cities big enough that the name is the usual reading ("Washington Post", "Bank of Japan")."""
+    found: list[Candidate] = []
+    i = ent.start
+    while i < ent.end:
+        for stop in range(min(ent.end, i + MAX_NAME_TOKENS), i, -1):
+            span = ent.doc[i:stop]
+            if i in taken or not span[0].text[:1].isupper() or not span[-1].is_alpha:
+                continue
+            known = [
+                e
+                for e in gazetteer.lookup(span.text)
+                if e.precision in _WIDE_KINDS or e.population >= _UNCUED_MIN_POPULATION
+            ]
+            if known and (len(span) > 1 or not _is_acronym(span.text)):
+                found.append(_adjectival(span, known[0]))
+                i = stop - 1
+                break
+        i += 1
+    return found
+
+
+def _adjectival(span: SpacySpan, entry: Entry) -> Candidate:
+    return Candidate(
+        span.start,
+        span.end,
+        [entry],
+        span.text,
+        False,
+        False,
+        None,
+        False,
+        entry,
+        PlaceKind.ADJECTIVAL,
+    )
 
 
 def resolve_spans(article: Article, doc: Doc, spans: list[tuple[int, int]]) -> list[Entry | None]:
@@ -237,6 +267,7 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     ent_by_token = {t.i: ent for ent in doc.ents for t in ent}
     person_names = _person_name_keys(doc)
     found: list[Candidate] = []
+    unknown: list[Candidate] = []  # tagged names the gazetteer lacks
     taken: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in _TAGGED_LABELS and "\n" not in ent.text:
@@ -244,8 +275,12 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
             if (
                 len(span)
                 and all(t.pos_ != "PRON" for t in span)
+                and not (len(span) == 1 and normalise(span.text) in person_names)
                 and (candidate := _candidate(doc, span, gazetteer, tagged=True))
             ):
+                if not candidate.entries:
+                    unknown.append(candidate)
+                    continue
                 found.append(candidate)
                 taken.update(range(candidate.start, candidate.end))
     i = 0
@@ -257,6 +292,9 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
         if not (match.end - match.start == 1 and normalise(doc[i].text) in person_names):
             found.append(match)
         i = match.end
+    # "Greece Italy", "north west London": a tagged name the gazetteer lacks stands only when
+    # no known place lies inside it.
+    found += [u for u in unknown if not any(u.start < c.end and c.start < u.end for c in found)]
     return sorted((c for c in found if not _only_directions(doc[c.start : c.end])), key=_start)
 
 
@@ -478,8 +516,8 @@ def _resolve(candidate: Candidate, context: Context) -> Entry | None:
 def _accepted(candidate: Candidate, focus: Counter[str]) -> bool:
     """Enough evidence that this name is a place here (and not "Nobody" or "Assad")."""
     entry = candidate.choice
-    if entry is None:
-        return candidate.tagged
+    if entry is None:  # a tagged name the gazetteer lacks: a place where the text says so
+        return candidate.tagged and (candidate.locative or candidate.cue is not None)
     if _is_acronym(candidate.text) and entry.precision is LocationPrecision.CITY:
         return False  # "AI", "CA": short capitals name towns only by accident
     cued = candidate.cue is not None or candidate.locative
@@ -492,7 +530,9 @@ def _accepted(candidate: Candidate, focus: Counter[str]) -> bool:
             candidate.choice = None  # a place, but not this small namesake abroad
         return True
     if entry.precision is LocationPrecision.ADMIN:
-        return candidate.cue == "admin"
+        # "Tamil Nadu on Saturday moved the court": a large division of a country the article
+        # is about outweighs the model's person or organisation reading.
+        return candidate.cue == "admin" or (candidate.named and in_focus and big)
     if candidate.named:
         # The model read an entity here: "in Congress" and "in NATO" are locative too, so only
         # a size that makes the place reading the usual one, or a place cue word, overrides it.
