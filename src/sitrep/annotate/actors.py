@@ -246,7 +246,9 @@ def _kin(
 
 
 def _apply_title(doc: Doc, ent: SpacySpan, actor: Actor) -> None:
-    """A role word and demonym just before a name: "Russian Foreign Minister Sergei Lavrov"."""
+    """A role word and demonym just before a name: "Russian Foreign Minister Sergei Lavrov".
+    The country must qualify the title itself ("US President X", "Syria's President X"), not
+    merely stand nearby ("in Syria, President X")."""
     window = doc[max(ent.start - 4, 0) : ent.start]
     for size in (2, 1):
         for start in range(len(window) - size + 1):
@@ -254,10 +256,24 @@ def _apply_title(doc: Doc, ent: SpacySpan, actor: Actor) -> None:
             role = roles().get(words)
             if role and role.kind == "person" and actor.sector is None:
                 actor.sector = role.sector
-    for token in window:
-        code = demonym_country(token.text) or _country_code(token.text)
-        if code and actor.country is None and actor.sector is not None:
-            actor.country = alpha3(code)
+    i = ent.start - 1
+    while i >= window.start and doc[i].lower_ in _title_words():
+        i -= 1
+    if i == ent.start - 1 or i < 0:
+        return  # no title before the name
+    if doc[i].tag_ == "POS" and i > 0:
+        i -= 1  # "Syria's President"
+    code = demonym_country(doc[i].text) or _country_code(doc[i].text)
+    if code and actor.country is None and actor.sector is not None:
+        actor.country = alpha3(code)
+
+
+@functools.cache
+def _title_words() -> frozenset[str]:
+    """Every word of a person's role ("foreign", "minister", "president")."""
+    return frozenset(
+        w for key, role in roles().items() if role.kind == "person" for w in key.split()
+    )
 
 
 def _country_code(text: str) -> str | None:
@@ -477,9 +493,9 @@ def _modifier_country(token) -> str | None:  # type: ignore[no-untyped-def]
 
 
 def _named_with_country(doc: Doc, person: Actor, country: str) -> bool:
-    """Evidence that a person of unknown country is of this one: a sentence naming them also
-    names the country or its people ("Assad fled Syria"), so "Syria's longtime ruler" may be
-    him; a US president never named beside Syria is not "the Syrian president"."""
+    """Evidence that a person of unknown country may be of this one: a sentence naming them
+    also names the country or its people ("Assad fled Syria"); a US president never named
+    beside Syria is not "the Syrian president"."""
     for mention in person.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -520,7 +536,7 @@ def _bind_role_phrases(doc: Doc, actors: _Actors) -> None:
             and any(m.start < chunk.start_char for m in a.mentions)
         ]
         # A country the phrase names picks the person known to be of it before one of
-        # unknown country, and then teaches that person's country ("Syria's ... ruler").
+        # unknown country named beside it, and then teaches that person's country.
         same_country = [a for a in before if country is not None and a.country == country]
         if same_country or before:
             actor = max(same_country or before, key=lambda a: len(a.mentions))

@@ -248,9 +248,10 @@ def _context(
 
 def _demonym_before(doc: Doc, start: int, sentence_start: int) -> str | None:
     """ "the English city of Salisbury", "Iraqi town X": the country a demonym just before names."""
+    gazetteer = load_gazetteer()
     for token in doc[max(sentence_start, start - _DEMONYM_WINDOW) : start]:
-        if token.text[:1].isupper() and (code := demonym_country(token.text)):
-            return code
+        if token.text[:1].isupper() and (entries := _demonym_entries(gazetteer, token.text)):
+            return entries[0].country or None
     return None
 
 
@@ -271,7 +272,7 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     taken: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in _TAGGED_LABELS and "\n" not in ent.text:
-            span = _strip_determiner(ent)
+            span = _longer_name(_strip_determiner(ent), gazetteer)
             if (
                 len(span)
                 and all(t.pos_ != "PRON" for t in span)
@@ -296,6 +297,21 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     # no known place lies inside it.
     found += [u for u in unknown if not any(u.start < c.end and c.start < u.end for c in found)]
     return sorted((c for c in found if not _only_directions(doc[c.start : c.end])), key=_start)
+
+
+def _longer_name(span: SpacySpan, gazetteer: Gazetteer) -> SpacySpan:
+    """A known name reaching past the tagged one: the model tags "Trinidad" and "Tobago"
+    apart, the gazetteer knows "Trinidad and Tobago"."""
+    doc = span.doc
+    for stop in range(min(len(doc), span.start + MAX_NAME_TOKENS), span.end, -1):
+        longer = doc[span.start : stop]
+        if (
+            longer[-1].text[:1].isupper()
+            and "\n" not in longer.text
+            and gazetteer.knows(normalise(longer.text))
+        ):
+            return longer
+    return span
 
 
 def _start(candidate: Candidate) -> int:
@@ -438,12 +454,6 @@ def feature_vector(entry: Entry, candidate: Candidate, context: Context) -> list
     total = sum(context.focus.values()) or 1
     code = entry.feature_code or ""
     nearest = min((distance_km(entry, lat, lon) for lat, lon in context.others), default=20_000.0)
-    qualified = any(
-        q.country == entry.country
-        and (q.precision is LocationPrecision.COUNTRY or q.admin1 == entry.admin1)
-        for q in context.qualifier
-        if q is not entry
-    )
     return [
         math.log10(entry.population + 10) / 8,
         float(entry.precision is LocationPrecision.COUNTRY),
@@ -458,8 +468,8 @@ def feature_vector(entry: Entry, candidate: Candidate, context: Context) -> list
         float(candidate.cue == "point" and entry.precision is LocationPrecision.POINT),
         context.focus[entry.country] / total if entry.country else 0.0,
         min(context.neighbours[entry.country], 2) / 2 if entry.country else 0.0,
-        float(qualified),
-        float(context.demonym is not None and context.demonym == entry.country),
+        float(_qualified(entry, context)),
+        float(entry.precision is LocationPrecision.ADMIN and _named_like_a_town(entry, candidate)),
         float((entry.country, entry.admin1 or "") in context.divisions),
         1 - min(math.log10(nearest + 1), 4) / 4,
         float(context.dateline is not None and context.dateline == entry.country),
@@ -480,8 +490,8 @@ FEATURES = (
     "site cue",
     "country share of the article",
     "country of same-sentence places",
-    "X, <its state or country>",
-    "the <demonym> city of X",
+    "X, <its state or country> or the <demonym> city of X",
+    "a division named like a town of its country",
     "its first-level division named in the article",
     "closeness to the article's other places",
     "country of the dateline",
@@ -498,10 +508,13 @@ def _weights() -> tuple[tuple[float, ...], float]:
 
 
 def _resolve(candidate: Candidate, context: Context) -> Entry | None:
-    """The best-scored entry. A curated region name always wins over namesake towns ("Middle
-    East" is never Middle East, Maryland): too rare in the training news to be learnt."""
+    """The best-scored entry among those the text allows. A curated region name always wins
+    over namesake towns ("Middle East" is never Middle East, Maryland), and a writer's own
+    qualifier ("Parkland, Florida", "the English city of Salisbury") rules out entries of
+    other states and countries: both too rare in the training news to be learnt."""
     regions = [e for e in candidate.entries if e.precision is LocationPrecision.REGION]
-    entries = regions or candidate.entries
+    qualified = [e for e in candidate.entries if _qualified(e, context)]
+    entries = regions or qualified or candidate.entries
     if not entries:
         return None
     weights, _ = _weights()
@@ -511,6 +524,29 @@ def _resolve(candidate: Candidate, context: Context) -> Entry | None:
         return sum(w * f for w, f in zip(weights, features, strict=True))
 
     return max(entries, key=score)
+
+
+def _named_like_a_town(division: Entry, candidate: Candidate) -> bool:
+    """ "New York", "Washington": a division sharing its name with a town of its country."""
+    key = normalise(division.name)
+    return any(
+        e.precision is LocationPrecision.CITY
+        and e.country == division.country
+        and normalise(e.name) == key
+        for e in candidate.entries
+    )
+
+
+def _qualified(entry: Entry, context: Context) -> bool:
+    """Whether a following ", <state or country>" or a preceding demonym names this entry's."""
+    if context.demonym is not None and context.demonym == entry.country:
+        return True
+    return any(
+        q.country == entry.country
+        and (q.precision is LocationPrecision.COUNTRY or q.admin1 == entry.admin1)
+        for q in context.qualifier
+        if q is not entry
+    )
 
 
 def _accepted(candidate: Candidate, focus: Counter[str]) -> bool:
