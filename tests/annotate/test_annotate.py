@@ -7,7 +7,7 @@ import pytest
 from sitrep.analysis import analyse
 from sitrep.annotate.gazetteer import distance_km, load_gazetteer, normalise
 from sitrep.read import read_paths
-from sitrep.records import ActorKind, Article, InputKind, LocationPrecision
+from sitrep.records import ActorKind, Article, InputKind, LocationPrecision, PlaceKind
 
 
 def test_gazetteer_normalise_folds_transliterations() -> None:
@@ -242,3 +242,11 @@ def test_actors_name_after_title_found_when_the_model_misses_it(sample) -> None:
     """ "Syriac Orthodox Patriarch Ignatius Aphrem II": the model tags no person here."""
     [patriarch] = [a for a in sample.actors if a.name == "Ignatius Aphrem II"]
     assert patriarch.kind is ActorKind.PERSON and patriarch.sector == "religious"
+
+
+@pytest.mark.slow
+def test_places_sample_mentions_iraq_through_its_demonym(sample) -> None:  # type: ignore[no-untyped-def]
+    """ "Iraqi militias ... returned to their country": Iraq is among the countries the page
+    mentions, as an adjectival place, never a literal one."""
+    iraq = [p for p in sample.places if p.country == "IQ"]
+    assert iraq and all(p.kind is PlaceKind.ADJECTIVAL for p in iraq)
