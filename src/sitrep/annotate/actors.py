@@ -276,6 +276,7 @@ def _title_words() -> frozenset[str]:
     )
 
 
+@functools.lru_cache(maxsize=16384)
 def _country_code(text: str) -> str | None:
     entries = load_gazetteer().lookup(text) if text[:1].isupper() else []
     top = entries[0] if entries else None

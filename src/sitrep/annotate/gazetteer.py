@@ -75,6 +75,7 @@ class Entry:
     admin1: str | None = None  # admin1 code (GeoNames) of a populated place
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """The index key: lowercase, no diacritics, apostrophes, hyphens, spaces or leading al-/el-.
 
@@ -251,6 +252,7 @@ def _demonyms() -> dict[str, str]:
     return {r["demonym"].lower(): code for code, r in by_population if r.get("demonym")}
 
 
+@functools.lru_cache(maxsize=16384)
 def demonym_country(word: str) -> str | None:
     """The ISO alpha-2 code of the country a demonym names ("Syrian", "Iraqis" -> SY, IQ)."""
     key = word.lower()

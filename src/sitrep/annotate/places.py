@@ -76,6 +76,9 @@ def _adjectival_candidates(doc: Doc) -> list[Candidate]:
     found: list[Candidate] = []
     i = 0
     while i < len(doc):
+        if not (doc[i].is_alpha and doc[i].text[:1].isupper()):
+            i += 1
+            continue
         for width in (2, 1):
             span = doc[i : i + width]
             if len(span) < width or not all(t.text[:1].isupper() and t.is_alpha for t in span):
@@ -236,11 +239,13 @@ def _context(
             if c.choice and c.choice.feature_code == "ADM1"
         ),
         others=tuple(
-            (c.choice.latitude, c.choice.longitude)
-            for c in others
-            if c.choice
-            and c.choice.precision in _LOCAL_KINDS
-            and normalise(c.text) != normalise(candidate.text)
+            {
+                (c.choice.latitude, c.choice.longitude)
+                for c in others
+                if c.choice
+                and c.choice.precision in _LOCAL_KINDS
+                and normalise(c.text) != normalise(candidate.text)
+            }
         ),
         dateline=dateline,
     )
