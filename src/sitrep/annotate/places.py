@@ -43,6 +43,11 @@ _NAMED_KINDS = {LocationPrecision.COUNTRY, LocationPrecision.REGION, LocationPre
 _LOCAL_KINDS = {LocationPrecision.CITY, LocationPrecision.ADMIN, LocationPrecision.POINT}
 _DEMONYM_WINDOW = 4  # tokens: "the English city of X"
 _DATELINE_MARKS = {"(", "-", "—", "–", ":"}
+_CUE_KINDS = {
+    "admin": LocationPrecision.ADMIN,
+    "city": LocationPrecision.CITY,
+    "point": LocationPrecision.POINT,
+}
 _WIDE_KINDS = {LocationPrecision.COUNTRY, LocationPrecision.ADMIN, LocationPrecision.REGION}
 
 
@@ -514,12 +519,15 @@ def _weights() -> tuple[tuple[float, ...], float]:
 
 def _resolve(candidate: Candidate, context: Context) -> Entry | None:
     """The best-scored entry among those the text allows. A curated region name always wins
-    over namesake towns ("Middle East" is never Middle East, Maryland), and a writer's own
+    over namesake towns ("Middle East" is never Middle East, Maryland); a writer's own
     qualifier ("Parkland, Florida", "the English city of Salisbury") rules out entries of
-    other states and countries: both too rare in the training news to be learnt."""
+    other states and countries, and a cue word ("Daraa province", "the city of Homs") entries
+    of other kinds: all too rare in the training news to be learnt."""
     regions = [e for e in candidate.entries if e.precision is LocationPrecision.REGION]
     qualified = [e for e in candidate.entries if _qualified(e, context)]
-    entries = regions or qualified or candidate.entries
+    kind = _CUE_KINDS.get(candidate.cue or "")
+    cued = [e for e in qualified or candidate.entries if e.precision is kind]
+    entries = regions or cued or qualified or candidate.entries
     if not entries:
         return None
     weights, _ = _weights()
