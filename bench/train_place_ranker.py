@@ -71,7 +71,6 @@ def main() -> None:
                     ),
                     "features": list(places.FEATURES),
                     "weights": weights,
-                    "bias": 0.0,
                     "pairs": len(rows) // 2,
                 },
                 indent=1,

@@ -509,12 +509,12 @@ FEATURES = (
 
 
 @functools.cache
-def _weights() -> tuple[tuple[float, ...], float]:
+def _weights() -> tuple[float, ...]:
     """The ranking model's weights (`knowledge/places/ranker.json`, bench/train_place_ranker.py)."""
     model = json.loads((lexicon.KNOWLEDGE_DIR / "places" / "ranker.json").read_text("utf-8"))
     if tuple(model["features"]) != FEATURES:
         raise ValueError("knowledge/places/ranker.json was trained on other features")
-    return tuple(float(w) for w in model["weights"]), float(model["bias"])
+    return tuple(float(w) for w in model["weights"])
 
 
 def _resolve(candidate: Candidate, context: Context) -> Entry | None:
@@ -530,7 +530,7 @@ def _resolve(candidate: Candidate, context: Context) -> Entry | None:
     entries = regions or cued or qualified or candidate.entries
     if not entries:
         return None
-    weights, _ = _weights()
+    weights = _weights()
 
     def score(entry: Entry) -> float:
         features = feature_vector(entry, candidate, context)
