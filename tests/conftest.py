@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "fortune-2024-12-07-assad-under-siege.txt"
-SHARED_DATA = ROOT.parent / "shared" / "data"
+# ../shared/data beside the checkout; SITREP_SHARED_DATA points elsewhere (a git worktree).
+SHARED_DATA = Path(os.environ.get("SITREP_SHARED_DATA") or ROOT.parent / "shared" / "data")
 
 
 @pytest.fixture(scope="session")

@@ -80,6 +80,13 @@ class LocationPrecision(enum.StrEnum):
     UNRESOLVED = "unresolved"  # recognised as a place but no coordinates found
 
 
+class PlaceKind(enum.StrEnum):
+    """How a place is named: as where something is, or only as a qualifier."""
+
+    LITERAL = "literal"  # "in Syria", "Damascus said", "the Homs countryside"
+    ADJECTIVAL = "adjectival"  # "Syrian", "Russian-backed", "Iraqis": a demonym of the place
+
+
 @dataclass(slots=True)
 class Span:
     """A stretch of the article body."""
@@ -136,6 +143,9 @@ class Place:
     feature_code: str | None  # GeoNames feature code (PPLC, ADM1, AIRB, ...)
     precision: LocationPrecision
     mentions: list[Span] = field(default_factory=list)
+    # Adjectival places say whom or what a text is about, not where things happened: a map
+    # of events shows literal places only.
+    kind: PlaceKind = PlaceKind.LITERAL
 
 
 @dataclass(slots=True)

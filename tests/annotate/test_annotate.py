@@ -7,7 +7,7 @@ import pytest
 from sitrep.analysis import analyse
 from sitrep.annotate.gazetteer import distance_km, load_gazetteer, normalise
 from sitrep.read import read_paths
-from sitrep.records import ActorKind, Article, InputKind, LocationPrecision
+from sitrep.records import ActorKind, Article, InputKind, LocationPrecision, PlaceKind
 
 
 def test_gazetteer_normalise_folds_transliterations() -> None:
@@ -17,15 +17,19 @@ def test_gazetteer_normalise_folds_transliterations() -> None:
 
 
 def test_gazetteer_lookup_prefers_populous_entry() -> None:
-    [first, *_] = load_gazetteer().lookup("Damascus")
-    assert first.country == "SY"
-    assert first.precision is LocationPrecision.CITY
+    """Candidates come most populous first; the governorate and the city both precede any
+    namesake town abroad."""
+    first, second, *_ = load_gazetteer().lookup("Damascus")
+    assert (first.country, second.country) == ("SY", "SY")
+    assert {first.feature_code, second.precision} == {"ADM1", LocationPrecision.CITY}
 
 
 def test_gazetteer_city_named_in_plain_spelling_geonames_lists() -> None:
     """ "Hama", not "Ḩamāh": the record keeps its GeoNames id, the label is readable."""
     cities = {
-        surface: next(e for e in load_gazetteer().lookup(surface) if e.geonames_id)
+        surface: next(
+            e for e in load_gazetteer().lookup(surface) if e.precision is LocationPrecision.CITY
+        )
         for surface in ("Hamah", "Tartous")
     }
     assert (cities["Hamah"].geonames_id, cities["Hamah"].name) == (170017, "Hama")
@@ -238,3 +242,11 @@ def test_actors_name_after_title_found_when_the_model_misses_it(sample) -> None:
     """ "Syriac Orthodox Patriarch Ignatius Aphrem II": the model tags no person here."""
     [patriarch] = [a for a in sample.actors if a.name == "Ignatius Aphrem II"]
     assert patriarch.kind is ActorKind.PERSON and patriarch.sector == "religious"
+
+
+@pytest.mark.slow
+def test_places_sample_mentions_iraq_through_its_demonym(sample) -> None:  # type: ignore[no-untyped-def]
+    """ "Iraqi militias ... returned to their country": Iraq is among the countries the page
+    mentions, as an adjectival place, never a literal one."""
+    iraq = [p for p in sample.places if p.country == "IQ"]
+    assert iraq and all(p.kind is PlaceKind.ADJECTIVAL for p in iraq)

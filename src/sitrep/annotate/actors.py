@@ -28,6 +28,7 @@ from sitrep.annotate.gazetteer import (
     load_gazetteer,
     normalise,
 )
+from sitrep.annotate.mentions import literal_places
 from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, Span
 
 _STATE_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj", "compound", "npadvmod"}
@@ -90,17 +91,18 @@ class _Actors:
 
 def find_actors(article: Article, doc: Doc) -> list[Actor]:
     actors = _Actors()
-    place_starts = {m.start for p in article.places for m in p.mentions}
+    place_starts = {m.start for p in literal_places(article) for m in p.mentions}
     _add_people(doc, actors, place_starts)
     _add_organisations(doc, actors, place_starts)
     _affiliate_people(doc, actors)
     _add_states(article, doc, actors)
-    _add_groups(doc, actors)
+    _add_groups(doc, actors, _main_country(article))
     _bind_role_phrases(doc, actors)
     unique = {id(a): a for a in actors.by_key.values()}  # an acronym shares its expansion's
     found = [a for a in unique.values() if a.mentions]
     for actor in found:
         actor.mentions.sort(key=lambda m: m.start)
+        _add_surname_alias(actor)
     found.sort(key=lambda a: a.mentions[0].start)
     for number, actor in enumerate(found, 1):
         actor.id = f"actor-{number}"
@@ -108,11 +110,49 @@ def find_actors(article: Article, doc: Doc) -> list[Actor]:
 
 
 def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]:
-    return [
-        e
-        for e in doc.ents
-        if e.label_ == label and "\n" not in e.text and e.start_char not in place_starts
-    ]
+    trimmed = (_name_only(e) for e in doc.ents if e.label_ == label and "\n" not in e.text)
+    return [e for e in trimmed if len(e) and e.start_char not in place_starts]
+
+
+def _name_only(ent: SpacySpan) -> SpacySpan:
+    """The name without a leading determiner or title or a trailing possessive: "the United
+    Nations", "President Donald Trump", "Suu Kyi 's" name "United Nations", "Donald Trump",
+    "Suu Kyi". A title is kept when nothing but it would remain."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end - 1 and (
+        doc[start].lower_ == "the"
+        or (
+            roles().get(doc[start].lower_) is not None
+            and roles()[doc[start].lower_].kind == "person"
+        )
+    ):
+        start += 1
+    while end - 1 > start and doc[end - 1].tag_ == "POS":
+        end -= 1
+    return doc[start:end]
+
+
+def _add_surname_alias(actor: Actor) -> None:
+    """A person named in full is also known by the surname alone, so that articles naming
+    only "Trump" and only "Donald Trump" meet in the store as one actor."""
+    words = actor.name.split()
+    if (
+        actor.kind is ActorKind.PERSON
+        and len(words) > 1
+        and words[-1][:1].isupper()
+        and words[-1] not in actor.aliases
+    ):
+        actor.aliases.append(words[-1])
+
+
+def _main_country(article: Article) -> str | None:
+    """The country the article names most often through its literal places, if any."""
+    counts: dict[str, int] = {}
+    for place in literal_places(article):
+        if place.country:
+            counts[place.country] = counts.get(place.country, 0) + len(place.mentions)
+    return max(counts, key=lambda code: counts[code], default=None)
 
 
 def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
@@ -206,7 +246,9 @@ def _kin(
 
 
 def _apply_title(doc: Doc, ent: SpacySpan, actor: Actor) -> None:
-    """A role word and demonym just before a name: "Russian Foreign Minister Sergei Lavrov"."""
+    """A role word and demonym just before a name: "Russian Foreign Minister Sergei Lavrov".
+    The country must qualify the title itself ("US President X", "Syria's President X"), not
+    merely stand nearby ("in Syria, President X")."""
     window = doc[max(ent.start - 4, 0) : ent.start]
     for size in (2, 1):
         for start in range(len(window) - size + 1):
@@ -214,12 +256,27 @@ def _apply_title(doc: Doc, ent: SpacySpan, actor: Actor) -> None:
             role = roles().get(words)
             if role and role.kind == "person" and actor.sector is None:
                 actor.sector = role.sector
-    for token in window:
-        code = demonym_country(token.text) or _country_code(token.text)
-        if code and actor.country is None and actor.sector is not None:
-            actor.country = alpha3(code)
+    i = ent.start - 1
+    while i >= window.start and doc[i].lower_ in _title_words():
+        i -= 1
+    if i == ent.start - 1 or i < 0:
+        return  # no title before the name
+    if doc[i].tag_ == "POS" and i > 0:
+        i -= 1  # "Syria's President"
+    code = demonym_country(doc[i].text) or _country_code(doc[i].text)
+    if code and actor.country is None and actor.sector is not None:
+        actor.country = alpha3(code)
 
 
+@functools.cache
+def _title_words() -> frozenset[str]:
+    """Every word of a person's role ("foreign", "minister", "president")."""
+    return frozenset(
+        w for key, role in roles().items() if role.kind == "person" for w in key.split()
+    )
+
+
+@functools.lru_cache(maxsize=16384)
 def _country_code(text: str) -> str | None:
     entries = load_gazetteer().lookup(text) if text[:1].isupper() else []
     top = entries[0] if entries else None
@@ -341,7 +398,7 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 def _add_states(article: Article, doc: Doc, actors: _Actors) -> None:
-    for place in article.places:
+    for place in literal_places(article):
         code = _state_of(place)
         if code is None:
             continue
@@ -387,7 +444,10 @@ def _state_mention(actors: _Actors, iso2: str, start: int, end: int, text: str) 
     actors.mention(actor, start, end, text)
 
 
-def _add_groups(doc: Doc, actors: _Actors) -> None:
+def _add_groups(doc: Doc, actors: _Actors, context_country: str | None) -> None:
+    """Role nouns as group actors, each of the country a modifier names ("Iraqi militias"),
+    else of the country the article is about: "protesters" in Hong Kong and in Bolivia are
+    two groups, never one worldwide."""
     in_entity = {t.i for e in doc.ents for t in e}
     for token in doc:
         role = roles().get(token.lower_)
@@ -395,8 +455,10 @@ def _add_groups(doc: Doc, actors: _Actors) -> None:
             continue
         if _anonymous_source(token):
             continue
-        code = _modifier_country(token)
-        label = f"{load_gazetteer().country(code).name} {role.label}" if code else role.label
+        modifier = _modifier_country(token)
+        code = modifier or context_country
+        country = load_gazetteer().country(modifier)
+        label = f"{country.name} {role.label}" if country else role.label
         actor = actors.get(
             ("group", role.label, code),
             label,
@@ -431,6 +493,21 @@ def _modifier_country(token) -> str | None:  # type: ignore[no-untyped-def]
     return None
 
 
+def _named_with_country(doc: Doc, person: Actor, country: str) -> bool:
+    """Evidence that a person of unknown country may be of this one: a sentence naming them
+    also names the country or its people ("Assad fled Syria"); a US president never named
+    beside Syria is not "the Syrian president"."""
+    for mention in person.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span.sent:
+            code = demonym_country(token.text) or _country_code(token.text)
+            if code and alpha3(code) == country:
+                return True
+    return False
+
+
 def _bind_role_phrases(doc: Doc, actors: _Actors) -> None:
     """ "Syria's longtime ruler", "the 59-year-old president": a title standing for a person."""
     people = [a for a in actors.by_key.values() if a.kind is ActorKind.PERSON]
@@ -452,11 +529,15 @@ def _bind_role_phrases(doc: Doc, actors: _Actors) -> None:
             a
             for a in people
             if a.sector == role.sector
-            and (country is None or a.country in (None, country))
+            and (
+                country is None
+                or a.country == country
+                or (a.country is None and _named_with_country(doc, a, country))
+            )
             and any(m.start < chunk.start_char for m in a.mentions)
         ]
         # A country the phrase names picks the person known to be of it before one of
-        # unknown country, and then teaches that person's country ("Syria's ... ruler").
+        # unknown country named beside it, and then teaches that person's country.
         same_country = [a for a in before if country is not None and a.country == country]
         if same_country or before:
             actor = max(same_country or before, key=lambda a: len(a.mentions))

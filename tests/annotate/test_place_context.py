@@ -1,0 +1,183 @@
+"""Places resolved from their context, adjectival place mentions, and what is not a place:
+general hand-made sentences, one rule each."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sitrep.analysis import analyse
+from sitrep.annotate.gazetteer import load_gazetteer
+from sitrep.annotate.mentions import MentionIndex
+from sitrep.annotate.places import FEATURES, _weights
+from sitrep.records import ActorKind, Article, InputKind, LocationPrecision, Place, PlaceKind
+from sitrep.store.merge import ActorIdentity
+
+
+def _analysed(nlp, text: str) -> Article:  # type: ignore[no-untyped-def]
+    article = Article("t", "h", InputKind.TEXT, text.split("\n\n"))
+    [analysed] = list(analyse([article], nlp=nlp, do_extract=False))
+    return analysed
+
+
+def _place(article: Article, surface: str) -> Place | None:
+    return next((p for p in article.places if any(m.text == surface for m in p.mentions)), None)
+
+
+def test_gazetteer_country_carries_geonames_point_and_code() -> None:
+    [country] = [e for e in load_gazetteer().lookup("United States") if e.geonames_id]
+    assert (country.geonames_id, country.feature_code) == (6252001, "PCLI")
+    assert (country.latitude, country.longitude) == (39.76, -98.5)
+
+
+def test_gazetteer_divisions_have_geonames_ids() -> None:
+    state = next(e for e in load_gazetteer().lookup("California") if e.country == "US")
+    assert (state.geonames_id, state.feature_code) == (5332921, "ADM1")
+    county = next(e for e in load_gazetteer().lookup("Kent") if e.country == "GB")
+    assert county.feature_code == "ADM2" and county.geonames_id is not None
+
+
+def test_ranker_weights_match_features() -> None:
+    assert len(_weights()) == len(FEATURES)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "admin1"),
+    [
+        (
+            "Police said the attack happened in Parkland, Florida, on Wednesday.",
+            "Parkland",
+            "US",
+            "FL",
+        ),
+        ("The storm hit Baton Rouge, La., overnight.", "Baton Rouge", "US", "LA"),
+        (
+            "Flights to Trinidad and Tobago were cancelled on Monday.",
+            "Trinidad and Tobago",
+            "TT",
+            None,
+        ),
+        ("The band played in Los Angeles and then flew home.", "Los Angeles", "US", None),
+        (
+            "Two people collapsed in the English city of Salisbury last week.",
+            "Salisbury",
+            "GB",
+            None,
+        ),
+    ],
+)
+def test_places_context_picks_the_namesake(nlp, text, surface, country, admin1) -> None:  # type: ignore[no-untyped-def]
+    place = _place(_analysed(nlp, text), surface)
+    assert place is not None and place.country == country
+    if admin1:
+        entry = next(
+            e for e in load_gazetteer().lookup(place.name) if e.geonames_id == place.geonames_id
+        )
+        assert entry.admin1 == admin1
+
+
+@pytest.mark.slow
+def test_places_demonym_is_adjectival_place_of_its_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _analysed(nlp, "Russian officials met their counterparts in Ankara on Monday.")
+    russia = _place(article, "Russian")
+    assert russia is not None and russia.kind is PlaceKind.ADJECTIVAL
+    assert russia.country == "RU" and russia.precision is LocationPrecision.COUNTRY
+    ankara = _place(article, "Ankara")
+    assert ankara is not None and ankara.kind is PlaceKind.LITERAL
+    # where things happen is never the adjective: the mention index leaves it out
+    start = article.body.index("Russian")
+    assert MentionIndex(article).place(start, start + len("Russian")) is None
+
+
+@pytest.mark.slow
+def test_places_organisation_named_after_a_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _analysed(nlp, "The Zimbabwe Electoral Commission said turnout was high.")
+    zimbabwe = _place(article, "Zimbabwe")
+    assert zimbabwe is not None and zimbabwe.kind is PlaceKind.ADJECTIVAL
+    assert zimbabwe.country == "ZW"
+
+
+@pytest.mark.slow
+def test_places_large_division_read_as_person_is_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "India's states are quarrelling over river water. Tamil Nadu on Saturday moved the "
+        "Supreme Court against Karnataka."
+    )
+    place = _place(_analysed(nlp, text), "Tamil Nadu")
+    assert place is not None and place.country == "IN"
+
+
+@pytest.mark.slow
+def test_places_acronyms_are_no_towns(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The MoD said the IISS report on London was wrong."
+    article = _analysed(nlp, text)
+    texts = {m.text for p in article.places for m in p.mentions}
+    assert "London" in texts and not texts & {"MoD", "IISS"}
+
+
+@pytest.mark.slow
+def test_actors_names_without_titles_determiners_or_possessives(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The United Nations said on Monday that President Donald Trump would attend. "
+        "Aung San Suu Kyi's government declined to comment."
+    )
+    names = {a.name for a in _analysed(nlp, text).actors}
+    assert "United Nations" in names and "the United Nations" not in names
+    assert not any(n.endswith("'s") or n.startswith(("The ", "President ")) for n in names)
+
+
+@pytest.mark.slow
+def test_actors_full_name_and_surname_articles_meet_in_the_store(nlp) -> None:  # type: ignore[no-untyped-def]
+    full = _analysed(nlp, "Donald Trump said on Friday he would meet the leaders.")
+    short = _analysed(nlp, "President Trump said on Friday he would meet the leaders.")
+    [first] = [a for a in full.actors if a.name == "Donald Trump"]
+    [second] = [a for a in short.actors if a.name == "Trump"]
+    identities = [
+        ActorIdentity.of(str(a.kind), a.country, a.name, a.aliases) for a in (first, second)
+    ]
+    assert identities[0].same_as(identities[1])
+
+
+@pytest.mark.slow
+def test_actors_role_phrase_teaches_no_country_without_evidence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "President Donald Trump said the talks went well. Later the Syrian president "
+        "thanked his allies."
+    )
+    [trump] = [a for a in _analysed(nlp, text).actors if a.name == "Donald Trump"]
+    assert trump.country != "SYR"
+
+
+@pytest.mark.slow
+def test_actors_generic_groups_keep_their_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    hong_kong = _analysed(nlp, "Protesters marched through Hong Kong on Sunday.")
+    bolivia = _analysed(nlp, "Protesters marched through La Paz, Bolivia, on Sunday.")
+    groups = [
+        next(a for a in article.actors if a.name.lower() == "protesters")
+        for article in (hong_kong, bolivia)
+    ]
+    identities = [ActorIdentity.of(str(a.kind), a.country, a.name, a.aliases) for a in groups]
+    assert groups[0].country and groups[1].country
+    assert not identities[0].same_as(identities[1])
+
+
+@pytest.mark.slow
+def test_actors_one_person_across_real_pages(nlp, shared_data) -> None:  # type: ignore[no-untyped-def]
+    """The real pages of ../shared/data/article-extraction that name Donald Trump, however
+    each names him ("Trump", "Donald Trump", "President Trump"): one actor in the store, of no
+    country but his own."""
+    pages = json.loads((shared_data / "article-extraction" / "ground-truth.json").read_text())
+    bodies = [p["articleBody"] for p in pages.values() if "Trump" in p["articleBody"]]
+    records = [
+        actor
+        for body in bodies
+        for actor in _analysed(nlp, body).actors
+        if actor.kind is ActorKind.PERSON and actor.name in {"Trump", "Donald Trump"}
+    ]
+    assert len(records) >= len(bodies) - 1
+    identities = [ActorIdentity.of(str(a.kind), a.country, a.name, a.aliases) for a in records]
+    full = next(i for i in identities if i.canonical_key == "donald trump")
+    assert all(i.same_as(full) or full.same_as(i) for i in identities)
+    assert {a.country for a in records} <= {None, "USA"}
