@@ -108,7 +108,8 @@ def _overlaps(start: int, end: int, fragments: list[tuple[int, int]]) -> bool:
 
 
 def _gold_names(body: str, attribution: dict) -> list[str]:
-    names = [attribution["speaker_canonical"]]
+    # "Saeed bin Suroor (trainer)": the gloss in brackets is no part of the name.
+    names = [re.sub(r"\s*\(.*?\)", "", attribution["speaker_canonical"])]
     source = " ".join(body[s:e] for s, e in _fragments(attribution["source"]))
     if source and source.lower().strip() not in _PRONOUNS:
         names.append(source)
