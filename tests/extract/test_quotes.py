@@ -7,7 +7,7 @@ import pytest
 from sitrep.annotate import annotate
 from sitrep.extract.quote_marks import find_quote_marks
 from sitrep.extract.quotes import find_quotes
-from sitrep.extract.sourcing import find_channel, read_phrases
+from sitrep.extract.sourcing import find_channel, lexicon, read_phrases
 from sitrep.records import Article, InputKind
 
 
@@ -38,7 +38,8 @@ def test_quote_marks_straight_opening_mark_closes_at_a_curly_one() -> None:
 
 
 def test_sourcing_lists_are_loaded_and_refuse_to_be_empty() -> None:
-    assert "say" in read_phrases("reporting_verbs.txt")
+    assert lexicon().reporting_verbs["say"] == "speech"
+    assert "official" in read_phrases("anonymous_sources.txt")
     with pytest.raises(FileNotFoundError):
         read_phrases("no_such_list.txt")
 
@@ -144,7 +145,7 @@ def test_quotes_paragraph_of_quote_alone_continues_the_previous_speaker(nlp) -> 
 @pytest.mark.slow
 def test_quotes_short_quote_lends_its_speaker_to_the_next(nlp) -> None:  # type: ignore[no-untyped-def]
     direct = _direct(nlp, ["“Exactly right,” Berg said. “We will need more money for the work.”"])
-    assert direct == [("We will need more money for the work.", "Berg")]
+    assert direct == [("Exactly right", "Berg"), ("We will need more money for the work.", "Berg")]
 
 
 @pytest.mark.slow

@@ -2,7 +2,9 @@
 
 A passage left open at the end of a paragraph is closed there and marked `open_end`:
 news style opens each paragraph of a multi-paragraph quote again and closes only the last.
-A straight opening mark may be closed by a curly one, as pages mix them.
+A straight opening mark may be closed by a curly one, as pages mix them. A curly opening
+mark met inside an open curly passage starts a new passage and leaves the first open: the
+paragraphs of a multi-paragraph quote, run together by a page that lost its breaks.
 """
 
 from __future__ import annotations
@@ -46,6 +48,9 @@ def _paragraph_quotes(body: str, offset: int, paragraph: str, number: int) -> li
     closers: set[str] | None = None
     opened = 0
     for i, char in enumerate(paragraph):
+        if closers is not None and char in _OPENERS and char not in closers and _reopens(closers):
+            found.append(_trimmed(body, offset, opened, i, number, open_end=True))
+            closers = None
         if closers is None:
             if char in _OPENERS:
                 closers = {_OPENERS[char]}
@@ -59,6 +64,11 @@ def _paragraph_quotes(body: str, offset: int, paragraph: str, number: int) -> li
     if closers is not None:
         found.append(_trimmed(body, offset, opened, len(paragraph), number, open_end=True))
     return [q for q in found if q.end > q.start]
+
+
+def _reopens(closers: set[str]) -> bool:
+    """Whether the open passage is a curly one, which the same opening mark cannot nest in."""
+    return _STRAIGHT not in closers
 
 
 def _opens(paragraph: str, i: int) -> bool:

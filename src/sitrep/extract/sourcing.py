@@ -21,7 +21,7 @@ _MATCH_NORMALISATION = str.maketrans({"’": "'", "‘": "'", "“": None, "”"
 
 @dataclass(frozen=True, slots=True)
 class SourcingLexicon:
-    reporting_verbs: frozenset[str]
+    reporting_verbs: dict[str, str]  # lemma -> cue class (speech, writing, thought, ...)
     anonymous_heads: frozenset[str]
     anonymity_phrases: re.Pattern[str]
     official_bodies: frozenset[str]
@@ -29,6 +29,7 @@ class SourcingLexicon:
     hedges: re.Pattern[str]
     denials: re.Pattern[str]
     channels: tuple[tuple[re.Pattern[str], str], ...]
+    title_cues: frozenset[str]
 
 
 def read_phrases(name: str) -> list[str]:
@@ -49,7 +50,10 @@ def lexicon() -> SourcingLexicon:
         phrase, label = line.split("\t")
         channels.append((phrase_pattern([phrase]), label))
     return SourcingLexicon(
-        reporting_verbs=frozenset(read_phrases("reporting_verbs.txt")),
+        reporting_verbs={
+            row["lemma"]: row["class"]
+            for row in knowledge_files.table("sourcing/reporting_verbs.tsv")
+        },
         anonymous_heads=frozenset(read_phrases("anonymous_sources.txt")),
         anonymity_phrases=phrase_pattern(read_phrases("anonymity_phrases.txt")),
         official_bodies=frozenset(read_phrases("official_bodies.txt")),
@@ -57,6 +61,7 @@ def lexicon() -> SourcingLexicon:
         hedges=phrase_pattern(read_phrases("hedges.txt")),
         denials=phrase_pattern(read_phrases("denials.txt")),
         channels=tuple(channels),
+        title_cues=knowledge_files.words("sourcing/title_cues.txt"),
     )
 
 
