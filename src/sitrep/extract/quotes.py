@@ -77,7 +77,9 @@ def quoted_passages(article: Article, doc: Doc) -> list[QuotedPassage]:
     # "“That's right,” she said. “We will ...”"
     for i in range(len(marks)):
         if spoken[i] is None and long[i]:
-            spoken[i] = _continued(article.body, marks, spoken, i)
+            spoken[i] = _introduced(article, attributions, marks, i) or _continued(
+                article.body, marks, spoken, i
+            )
     return [
         QuotedPassage(m, a)
         for m, a, keep in zip(marks, spoken, kept, strict=True)
@@ -116,6 +118,29 @@ def _own_attribution(
     if not candidates:
         return None
     return min(candidates, key=lambda a: _distance(a, marks))
+
+
+def _introduced(
+    article: Article, attributions: Attributions, marks: list[QuoteMarks], i: int
+) -> Attribution | None:
+    """The speaker of the sentence just before, when no quote stands between them.
+
+    "Soumillon revealed that a pep talk helped him. “I don't know ...”": the quote goes on
+    from what its speaker was just reported to say, in the same paragraph.
+    """
+    here = marks[i]
+    first = next(
+        (n for n, s in enumerate(article.sentences) if s.start <= here.start - 1 < s.end), None
+    )
+    if not first:
+        return None
+    before = article.sentences[first - 1]
+    if before.paragraph != article.sentences[first].paragraph:
+        return None
+    if i > 0 and marks[i - 1].end > before.start:
+        return None
+    speech = [a for a in attributions.items if a.sentence == first - 1 and a.speech]
+    return speech[-1] if speech else None
 
 
 def _continued(

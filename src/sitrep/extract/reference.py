@@ -4,7 +4,8 @@ The article is read in order. Every noun phrase that names a person or a body (a
 mention, or a common noun for people or an organisation: "a senior official", "the
 ministry") is a candidate antecedent, with its grammatical role, number and gender (a
 title, a kin or role noun, or a given name: `knowledge/reference/`). A pronoun takes the
-compatible candidate of the nearest sentence, subjects before objects, the latest first;
+compatible candidate of the nearest sentence, subjects before objects, a main clause's
+before an embedded one's (the reporter, not what is reported), then the latest;
 in its own sentence only candidates before it that are not arguments of its own verb.
 He/she need a singular person whose gender (when known) agrees; "it" a singular body;
 "they" a group or people in the plural. Names inside quote marks are what a speaker says,
@@ -66,6 +67,7 @@ class _Candidate:
     sentence: int
     paragraph: int
     role: int
+    depth: int  # steps from the sentence's root: a main clause's subject is nearer the top
     position: int  # character offset of the mention
     verb: int  # the token index of the verb it is an argument of
 
@@ -184,7 +186,13 @@ class _Resolver:
     def _add(self, referent: Referent, token: Token, sentence: int, paragraph: int) -> None:
         self.candidates.append(
             _Candidate(
-                referent, sentence, paragraph, _ROLES.get(token.dep_, 2), token.idx, token.head.i
+                referent,
+                sentence,
+                paragraph,
+                _ROLES.get(token.dep_, 2),
+                _depth(token),
+                token.idx,
+                token.head.i,
             )
         )
 
@@ -287,7 +295,7 @@ class _Resolver:
         ]
         if not compatible:
             return None
-        best = min(compatible, key=lambda c: (sentence - c.sentence, c.role, -c.position))
+        best = min(compatible, key=lambda c: (sentence - c.sentence, c.role, c.depth, -c.position))
         return best.referent
 
 
@@ -303,3 +311,12 @@ def _agrees(pronoun: str, referent: Referent) -> bool:
 def _definite(token: Token) -> bool:
     """ "the minister", "The Minister": a description that points back, not "a minister"."""
     return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
+
+
+def _depth(token: Token) -> int:
+    """Steps from the token up to its sentence's root (bounded: a parse may hold a cycle)."""
+    steps = 0
+    while token.head != token and steps < 50:
+        token = token.head
+        steps += 1
+    return steps
