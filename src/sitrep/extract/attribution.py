@@ -276,6 +276,7 @@ class _Finder:
             actor=self.mentions.actor(speaker.idx, speaker.idx + len(speaker)),
             owner=owner,
             proper=speaker.pos_ == "PROPN",
+            capitalised=speaker.text[:1].isupper() and not speaker.is_sent_start,
             entity_label=speaker.ent_type_,
         )
 
@@ -291,7 +292,7 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
     """
     children = [c for c in verb.children if _within(c, sentence)]
     subjects = [c for c in children if c.dep_ == "nsubj"]
-    if subjects:
+    if subjects and not _passive_form(verb):
         antecedent = _relative_antecedent(subjects[0])
         if antecedent is not subjects[0]:
             return antecedent, []
@@ -305,7 +306,7 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
     passive = [c for c in children if c.dep_ in _PASSIVE_SUBJECTS]
     if passive and _has_perfect(verb):
         return passive[0], list(passive[0].subtree)
-    if passive:
+    if passive or _passive_form(verb):
         return None, []
     current = verb
     while current.dep_ in _BORROWS_SUBJECT and current.head != current:
@@ -315,6 +316,15 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
             return _relative_antecedent(subjects[0]), []
     stranded = _stranded_subject(verb)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def _passive_form(verb: Token) -> bool:
+    """A participle after "be" ("he's believed to be ...") is passive whatever the parse says."""
+    return (
+        verb.tag_ == "VBN"
+        and not any(c.dep_ in _OBJECTS for c in verb.children)
+        and any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be" for c in verb.children)
+    )
 
 
 def _has_perfect(verb: Token) -> bool:

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 from sitrep import lexicon as knowledge_files
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.extract.quote_marks import QuoteMarks, find_quote_marks
+from sitrep.extract.sourcing import lexicon, names_people
 from sitrep.records import Actor, ActorKind, Article, Reference
 
 _CACHE_KEY = "sitrep.extract.references"
@@ -117,22 +118,9 @@ def _genders() -> dict[str, str]:
     return found
 
 
-@functools.cache
-def _people_nouns() -> frozenset[str]:
-    """Common nouns naming people: they may be what he, she or they stand for."""
-    return (
-        knowledge_files.words("sourcing/anonymous_sources.txt")
-        | frozenset(row["word"] for row in knowledge_files.table("reference/gendered_words.tsv"))
-        | knowledge_files.words("reference/people_nouns.txt")
-    )
-
-
-@functools.cache
 def _body_nouns() -> frozenset[str]:
     """Common nouns naming bodies: organisations, offices, forces."""
-    return knowledge_files.words("sourcing/unnamed_organisations.txt") | knowledge_files.words(
-        "sourcing/official_bodies.txt"
-    )
+    return lexicon().unnamed_organisations | lexicon().official_bodies
 
 
 class _Resolver:
@@ -236,9 +224,9 @@ class _Resolver:
                 gender=None,
             )
         plural = head.tag_ in _PLURAL_TAGS
-        if head.pos_ == "PROPN" and lemma not in _people_nouns():
+        if head.pos_ == "PROPN" and not names_people(lemma):
             return None
-        if lemma in _people_nouns() or head.lower_ in _people_nouns():
+        if names_people(lemma) or names_people(head.lower_):
             person = True
         elif lemma in _body_nouns():
             person = False
@@ -262,7 +250,7 @@ class _Resolver:
         "Dan-Ali, the minister"): a later "the minister" is that person."""
         words = [head, *(t for top in (head, named) for t in top.children if t.dep_ in _ROLE_DEPS)]
         for word in words:
-            if word is not named and word.lemma_.lower() in _people_nouns():
+            if word is not named and names_people(word.lemma_.lower()):
                 self._roles[word.lemma_.lower()] = referent
 
     def _actor_gender(self, actor: Actor) -> str | None:

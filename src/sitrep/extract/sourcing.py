@@ -2,7 +2,8 @@
 
 The phrase lists live as data in `sitrep/knowledge/sourcing/`; each is read once,
 cached, and refused when empty. `classify_source` turns a speaker as the text gives
-it (its head word, its description, the actor it names) into a typed `Source`.
+it (its head word, its description, the actor it names) into a typed `Source`, or into none
+when the words name no person, body or document ("The end", "a faint lilt").
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from sitrep.records import Actor, ActorKind, Source, SourceType
 
 # Quote marks are dropped and curly apostrophes straightened before phrase matching,
 # so "condemning “rumors" matches "condemning rumors" and "It’s" matches "it's".
+# Endings of English agent nouns (-er, -or, -ist, -ian, -ee) and of compounds for people.
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ee", "man", "men", "people", "folk")
 _MATCH_NORMALISATION = str.maketrans({"’": "'", "‘": "'", "“": None, "”": None, '"': None})
 
 
@@ -30,6 +33,9 @@ class SourcingLexicon:
     denials: re.Pattern[str]
     channels: tuple[tuple[re.Pattern[str], str], ...]
     title_cues: frozenset[str]
+    documents: frozenset[str]
+    people_nouns: frozenset[str]
+    thing_nouns: frozenset[str]
 
 
 def read_phrases(name: str) -> list[str]:
@@ -62,6 +68,10 @@ def lexicon() -> SourcingLexicon:
         denials=phrase_pattern(read_phrases("denials.txt")),
         channels=tuple(channels),
         title_cues=knowledge_files.words("sourcing/title_cues.txt"),
+        documents=knowledge_files.words("sourcing/documents.txt"),
+        thing_nouns=knowledge_files.words("sourcing/thing_nouns.txt"),
+        people_nouns=knowledge_files.words("reference/people_nouns.txt")
+        | frozenset(row["word"] for row in knowledge_files.table("reference/gendered_words.tsv")),
     )
 
 
@@ -87,11 +97,16 @@ class SpeakerEvidence:
     actor: Actor | None  # the actor the head names
     owner: Actor | None  # the actor it belongs to ("Assad" in "Assad's office")
     proper: bool  # the head is a proper noun
+    capitalised: bool  # the head is written with a capital inside the sentence
     entity_label: str  # spaCy's entity label on the head, "" if none
 
 
-def classify_source(speaker: SpeakerEvidence) -> Source:
-    """Type a speaker: official body, named actor, anonymous, unnamed organisation."""
+def classify_source(speaker: SpeakerEvidence) -> Source | None:
+    """Type a speaker: official body, named actor, anonymous, unnamed organisation, document.
+
+    Only people, bodies and documents are sources: an unnamed person is anonymous only when
+    the head word names people ("a senior official", "the doctor"); other words name nobody.
+    """
     words = lexicon()
     description = speaker.description.lower()
     official = speaker.head in words.official_bodies or any(
@@ -100,8 +115,10 @@ def classify_source(speaker: SpeakerEvidence) -> Source:
     if official:
         actor = speaker.actor or speaker.owner
         return Source(SourceType.OFFICIAL_STATEMENT, speaker.description, actor and actor.id)
-    # Only a proper name names a source: "residents" may be an actor, but not a named one.
-    if speaker.actor is not None and speaker.proper:
+    # Only a name names a source: "residents" may be an actor, but not a named one; a person
+    # the tagger missed as a proper noun ("Lopes said") is still named by its capital.
+    person_named = speaker.actor is not None and speaker.actor.kind is ActorKind.PERSON
+    if speaker.actor is not None and (speaker.proper or (person_named and speaker.capitalised)):
         kind = (
             SourceType.NAMED_PERSON
             if speaker.actor.kind is ActorKind.PERSON
@@ -118,4 +135,22 @@ def classify_source(speaker: SpeakerEvidence) -> Source:
         named_organisation = speaker.entity_label in {"ORG", "NORP", "GPE", "FAC"}
         kind = SourceType.NAMED_ORGANISATION if named_organisation else SourceType.NAMED_PERSON
         return Source(kind, speaker.description)
-    return Source(SourceType.ANONYMOUS, speaker.description, actor_id)
+    if speaker.head in words.documents:
+        return Source(SourceType.OFFICIAL_STATEMENT, speaker.description, actor_id)
+    if names_people(speaker.head) or speaker.entity_label in {"PERSON", "NORP"}:
+        return Source(SourceType.ANONYMOUS, speaker.description, actor_id)
+    return None
+
+
+def names_people(noun: str) -> bool:
+    """A common noun (lemma, lower case) for people: listed, or an agent noun by its ending
+    ("smuggler", "negotiator", "economist", "townspeople"); words for things are not."""
+    words = lexicon()
+    if noun in words.people_nouns or noun in words.anonymous_heads:
+        return True
+    return (
+        len(noun) > 4
+        and noun.endswith(_AGENT_ENDINGS)
+        and noun not in words.documents
+        and noun not in words.thing_nouns
+    )
