@@ -240,7 +240,8 @@ def _article(page_id: str, body: str) -> Article:
 
 
 def _score(page: dict, article: Article, counts: Counter) -> None:
-    predicted = [q for q in article.quotes if q.direct]
+    # This gold judged only passages of 3+ words: shorter (partial) quotes are outside it.
+    predicted = [q for q in article.quotes if q.direct and len(q.text.split()) >= 3]
     counts["gold"] += len(page["quotes"])
     counts["predicted"] += len(predicted)
     for gold_quote in page["quotes"]:

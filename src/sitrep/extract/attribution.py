@@ -23,7 +23,13 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.extract.quote_marks import QuoteMarks, find_quote_marks
 from sitrep.extract.reference import References, resolve_references
-from sitrep.extract.sourcing import SpeakerEvidence, classify_source, find_channel, lexicon
+from sitrep.extract.sourcing import (
+    SpeakerEvidence,
+    classify_source,
+    find_channel,
+    lexicon,
+    names_people,
+)
 from sitrep.records import PARAGRAPH_SEPARATOR, Actor, Article, Source, SourceType
 
 _CACHE_KEY = "sitrep.extract.attributions"
@@ -38,6 +44,8 @@ _OBJECTS = {"dobj", "dative"}
 # Relative pronouns ("a refugee who ... said"): the speaker is the noun the clause describes.
 _RELATIVE_TAGS = {"WP", "WDT"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
+# Words for a share of a group: "one of the aides" speaks for the aides' kind.
+_QUANTIFIERS = {"one", "some", "many", "several", "most", "all", "few", "none", "each", "both"}
 # The writer speaking outside quote marks: the outlet vouches.
 _WRITER = {"i", "we"}
 # Cue classes that report words; the others report a view and take only their complement.
@@ -266,7 +274,7 @@ class _Finder:
         if owner_tokens:
             poss = owner_tokens[0]
             owner = self.mentions.actor(poss.left_edge.idx, _end_char(poss.subtree))
-        named = self._appositive_name(speaker)
+        named = self._appositive_name(speaker) or _part_of(speaker)
         if named is not None:
             speaker = named
         return SpeakerEvidence(
@@ -316,6 +324,28 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
             return _relative_antecedent(subjects[0]), []
     stranded = _stranded_subject(verb)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def _part_of(head: Token) -> Token | None:
+    """The people a share of them stands for: "one of the aides", "one of a dozen aides"."""
+    if head.pos_ not in {"NUM", "PRON", "ADJ"} and head.lower_ not in _QUANTIFIERS:
+        return None
+    found = None
+    current = head
+    for _ in range(3):  # "one of the nearly dozen of White House aides"
+        objects = [
+            o
+            for prep in current.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for o in prep.children
+            if o.dep_ == "pobj"
+        ]
+        if not objects:
+            break
+        found = current = objects[0]
+        if names_people(current.lemma_.lower()):
+            break
+    return found
 
 
 def _passive_form(verb: Token) -> bool:

@@ -2,9 +2,10 @@
 
 A passage left open at the end of a paragraph is closed there and marked `open_end`:
 news style opens each paragraph of a multi-paragraph quote again and closes only the last.
-A straight opening mark may be closed by a curly one, as pages mix them. A curly opening
-mark met inside an open curly passage starts a new passage and leaves the first open: the
-paragraphs of a multi-paragraph quote, run together by a page that lost its breaks.
+A straight opening mark may be closed by a curly one, as pages mix them. An opening mark
+met inside an open passage (a curly one, or a straight one after a space and before a word)
+starts a new passage and leaves the first open: the paragraphs of a multi-paragraph quote,
+run together by a page that lost its breaks.
 Single marks (‘…’ and '…') quote too, outside double ones; as they double as apostrophes
 ("don't", "the players' union"), one opens only before a letter and closes only where no
 letter follows, and one left open at the paragraph's end quotes nothing.
@@ -53,7 +54,7 @@ def _paragraph_quotes(body: str, offset: int, paragraph: str, number: int) -> li
     closers: set[str] | None = None
     opened = 0
     for i, char in enumerate(paragraph):
-        if closers is not None and char in _OPENERS and char not in closers and _reopens(closers):
+        if closers is not None and _reopening(paragraph, i, closers):
             found.append(_trimmed(body, offset, opened, i, number, open_end=True))
             closers = None
         if closers is None:
@@ -74,9 +75,20 @@ def _paragraph_quotes(body: str, offset: int, paragraph: str, number: int) -> li
     return [q for q in found if q.end > q.start]
 
 
-def _reopens(closers: set[str]) -> bool:
-    """Whether the open passage is a curly one, which the same opening mark cannot nest in."""
-    return _STRAIGHT not in closers
+def _reopening(paragraph: str, i: int, closers: set[str]) -> bool:
+    """An opening mark inside an open passage that starts a new one: a curly opener in a
+    curly passage (the same mark cannot nest), or a straight mark after a space and before
+    a word in a straight passage (a closing mark follows the words it closes)."""
+    char = paragraph[i]
+    if _STRAIGHT not in closers:
+        return char in _OPENERS and char not in closers
+    return (
+        char == _STRAIGHT
+        and i > 0
+        and paragraph[i - 1].isspace()
+        and i + 1 < len(paragraph)
+        and paragraph[i + 1].isalnum()
+    )
 
 
 def _opens_single(paragraph: str, i: int) -> bool:
