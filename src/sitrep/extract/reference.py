@@ -23,6 +23,7 @@ on the article (`Article.references`) for display.
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -32,7 +33,7 @@ from sitrep import lexicon as knowledge_files
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.extract.quote_marks import QuoteMarks, find_quote_marks
 from sitrep.extract.sourcing import lexicon, names_people
-from sitrep.records import Actor, ActorKind, Article, Reference
+from sitrep.records import PARAGRAPH_SEPARATOR, Actor, ActorKind, Article, Reference
 
 _CACHE_KEY = "sitrep.extract.references"
 _PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -40,6 +41,7 @@ _PLURAL_PRONOUNS = {"they", "them", "their"}
 _SINGULAR_BODY_PRONOUNS = {"it", "its"}
 # Grammatical roles, most salient first: a subject is preferred to an object.
 _ROLES = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1, "pobj": 2, "appos": 2, "poss": 2}
+_MODIFIER_ROLE = 3  # a name inside another noun phrase ("an army spokesman")
 _PLURAL_TAGS = {"NNS", "NNPS"}
 _BODY_ENTITIES = {"ORG", "GPE", "NORP"}
 # Where a name carries its role: "Defence Minister Dan-Ali", "Dan-Ali, the minister".
@@ -136,20 +138,21 @@ class _Resolver:
         self._roles: dict[str, Referent] = {}  # role noun -> the person last named with it
 
     def run(self) -> References:
-        for number, sentence in enumerate(self.article.sentences):
-            span = self.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-            if span is None:
-                continue
-            for token in span:
-                if not self._quoted(token.idx):
-                    self._read(token, number, sentence.paragraph)
+        # The Doc's own sentences: events resolve pronouns on articles not split by annotate.
+        breaks = [m.end() for m in re.finditer(re.escape(PARAGRAPH_SEPARATOR), self.doc.text)]
+        for number, sentence in enumerate(self.doc.sents):
+            paragraph = bisect_right(breaks, sentence.start_char)
+            for token in sentence:
+                self._read(token, number, paragraph, quoted=self._quoted(token.idx))
         return References(self.resolved)
 
     def _quoted(self, offset: int) -> bool:
         i = bisect_right(self._mark_starts, offset) - 1
         return i >= 0 and self.marks[i].start <= offset < self.marks[i].end
 
-    def _read(self, token: Token, sentence: int, paragraph: int) -> None:
+    def _read(self, token: Token, sentence: int, paragraph: int, *, quoted: bool) -> None:
+        """Resolve a pronoun, or note a naming phrase as a candidate. A quoted pronoun is
+        resolved, but nothing inside quote marks becomes a candidate."""
         lower = token.lower_
         if token.pos_ == "PRON" and (
             lower in _PERSON_PRONOUNS
@@ -159,10 +162,15 @@ class _Resolver:
             referent = self._antecedent(token, sentence, paragraph)
             if referent is not None:
                 self.resolved[token.i] = referent
-                self._add(referent, token, sentence, paragraph)
+                if not quoted:
+                    self._add(referent, token, sentence, paragraph)
             return
-        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in _ROLES:
+        if token.pos_ in {"NOUN", "PROPN"} and not quoted:
             referent = self._referent(token)
+            # A modifier counts only when it names an actor: "it" may be the army of
+            # "an army spokesman", not a bare noun in a compound.
+            if token.dep_ not in _ROLES and (referent is None or referent.actor_id is None):
+                return
             if referent is not None and referent.actor_id is None:
                 role = self._roles.get(token.lemma_.lower())
                 if role is not None and _definite(token):
@@ -177,7 +185,7 @@ class _Resolver:
                 referent,
                 sentence,
                 paragraph,
-                _ROLES.get(token.dep_, 2),
+                _ROLES.get(token.dep_, _MODIFIER_ROLE),
                 _depth(token),
                 token.idx,
                 token.head.i,
@@ -189,7 +197,7 @@ class _Resolver:
         named = [head, *(c for c in head.children if c.dep_ == "appos")]
         for token in named:
             actor = self.mentions.actor(token.idx, token.idx + len(token))
-            if actor is None or token.pos_ != "PROPN":
+            if actor is None:
                 continue
             mention = next(
                 (m for m in actor.mentions if m.start <= token.idx < m.end),
