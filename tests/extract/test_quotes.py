@@ -184,3 +184,77 @@ def test_quotes_speaker_is_not_taken_from_the_heading_before(nlp) -> None:  # ty
 def test_quotes_orders_are_reported_speech(nlp) -> None:  # type: ignore[no-untyped-def]
     direct = _direct(nlp, ["“Hands up! Let me see your hands!” an officer ordered."])
     assert direct == [("Hands up! Let me see your hands!", "an officer")]
+
+
+def test_quote_marks_single_marks_quote_but_apostrophes_do_not() -> None:
+    body = "'We didn't stop,' said the captain of the players' team. Don't 'panic now,' he said."
+    texts = [body[q.start : q.end] for q in find_quote_marks(body)]
+    assert texts == ["We didn't stop", "panic now"]
+
+
+def test_quote_marks_an_opening_mark_inside_an_open_quote_starts_a_new_one() -> None:
+    body = 'He said: “The first part ran on. “The second part,” he added. "One. "Two."'
+    marks = find_quote_marks(body)
+    assert [body[m.start : m.end] for m in marks] == [
+        "The first part ran on.",
+        "The second part",
+        "One.",
+        "Two.",
+    ]
+    assert [m.open_end for m in marks] == [True, False, True, False]
+
+
+@pytest.mark.slow
+def test_quotes_inverted_speaker_after_a_short_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _direct(nlp, ["“Wonderful,” replied Jane Doe after the vote."]) == [
+        ("Wonderful", "Jane Doe")
+    ]
+
+
+@pytest.mark.slow
+def test_quotes_quoted_as_saying_names_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp, ["The agency quoted Olga Petrova as saying “the talks are over for now.”"]
+    )
+    assert direct == [("the talks are over for now.", "Olga Petrova")]
+
+
+@pytest.mark.slow
+def test_quotes_titles_and_slogans_are_not_quotes(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "Senator Bill Hart said on the show “Face the Nation” that the bill was dead.",
+            "A waiter in a “Keep Our City Clean” shirt said the crowd was calm.",
+            "The series “Winds of the North Coast” ended, critics said.",
+        ],
+    )
+    assert direct == []
+
+
+@pytest.mark.slow
+def test_quotes_partial_quotes_keep_their_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "Mayor Anna Berg said the contractor's actions were “unethical” and “horrifying.”",
+            "Council member Joe Ruiz called the plan “reckless.”",
+        ],
+    )
+    assert direct == [
+        ("unethical", "Anna Berg"),
+        ("horrifying.", "Anna Berg"),
+        ("reckless.", "Joe Ruiz"),
+    ]
+
+
+@pytest.mark.slow
+def test_quotes_a_quote_goes_on_from_the_speaker_just_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "“We were lucky,” said coach Ian Moss. Meanwhile, Lena Park revealed that a pep "
+            "talk helped her win. “I did not expect to finish first today.”"
+        ],
+    )
+    assert direct[-1] == ("I did not expect to finish first today.", "Lena Park")

@@ -284,7 +284,6 @@ class _Finder:
             actor=self.mentions.actor(speaker.idx, speaker.idx + len(speaker)),
             owner=owner,
             proper=speaker.pos_ == "PROPN",
-            capitalised=speaker.text[:1].isupper() and not speaker.is_sent_start,
             entity_label=speaker.ent_type_,
         )
 

@@ -97,7 +97,6 @@ class SpeakerEvidence:
     actor: Actor | None  # the actor the head names
     owner: Actor | None  # the actor it belongs to ("Assad" in "Assad's office")
     proper: bool  # the head is a proper noun
-    capitalised: bool  # the head is written with a capital inside the sentence
     entity_label: str  # spaCy's entity label on the head, "" if none
 
 
@@ -115,10 +114,11 @@ def classify_source(speaker: SpeakerEvidence) -> Source | None:
     if official:
         actor = speaker.actor or speaker.owner
         return Source(SourceType.OFFICIAL_STATEMENT, speaker.description, actor and actor.id)
-    # Only a name names a source: "residents" may be an actor, but not a named one; a person
-    # the tagger missed as a proper noun ("Lopes said") is still named by its capital.
+    # Only a name names a source: "residents" may be an actor, but not a named one. A person
+    # actor is named even where the words are not a proper noun: a name the tagger missed
+    # ("Lopes said"), a description the annotator linked to the name ("the minister").
     person_named = speaker.actor is not None and speaker.actor.kind is ActorKind.PERSON
-    if speaker.actor is not None and (speaker.proper or (person_named and speaker.capitalised)):
+    if speaker.actor is not None and (speaker.proper or person_named):
         kind = (
             SourceType.NAMED_PERSON
             if speaker.actor.kind is ActorKind.PERSON
