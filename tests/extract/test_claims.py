@@ -140,6 +140,9 @@ def test_claims_and_quotes_on_the_sample_page(nlp, sample_path: Path) -> None:  
     assert claim_with("also possible").source.type is SourceType.ANONYMOUS
     assert claim_with("also possible").certainty is Certainty.HEDGED
     assert claim_with("whereabouts are unclear").certainty is Certainty.HEDGED
+    fall_of_homs = claim_with("could cut the highway")
+    assert (fall_of_homs.certainty, fall_of_homs.hedge) == (Certainty.HEDGED, "could")
+    assert not any(c.text in {"Back Channels", "Patriarch Visit"} for c in article.claims)
     sentences = [s for s in article.sentences if any(ch.isalnum() for ch in s.text)]
     assert (
         sum(c.end - c.start for c in article.claims)
