@@ -41,8 +41,9 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
             continue
         own = _distinct_sources(attributions.in_sentence(number))
         quoted = [p.attribution for p in passages if _inside(sentence, p.marks.start, p.marks.end)]
+        pieces: list[tuple[int, int, Attribution | None]]
         if len(own) > 1:
-            pieces = _split(article, sentence, own)
+            pieces = list(_split(article, sentence, own))
         else:
             cited = own[0] if own else (quoted[0] if quoted else None)
             pieces = [(sentence.start, sentence.end, cited)]

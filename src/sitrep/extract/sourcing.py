@@ -113,7 +113,9 @@ def classify_source(speaker: SpeakerEvidence) -> Source | None:
     )
     if official:
         actor = speaker.actor or speaker.owner
-        return Source(SourceType.OFFICIAL_STATEMENT, speaker.description, actor and actor.id)
+        return Source(
+            SourceType.OFFICIAL_STATEMENT, speaker.description, actor.id if actor else None
+        )
     # Only a name names a source: "residents" may be an actor, but not a named one. A person
     # actor is named even where the words are not a proper noun: a name the tagger missed
     # ("Lopes said"), a description the annotator linked to the name ("the minister").
