@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.annotate.mentions import MentionIndex
+from sitrep.extract.doc_cache import once_per_doc
 from sitrep.extract.quote_marks import QuoteMarks, find_quote_marks
 from sitrep.extract.reference import References, resolve_references
 from sitrep.extract.sourcing import (
@@ -93,11 +94,7 @@ class Attributions:
 
 def find_attributions(article: Article, doc: Doc) -> Attributions:
     """The article's attributions, computed once per Doc and shared by quotes and claims."""
-    cached = doc.user_data.get(_CACHE_KEY)
-    if cached is None:
-        cached = _Finder(article, doc).run()
-        doc.user_data[_CACHE_KEY] = cached
-    return cached
+    return once_per_doc(doc, _CACHE_KEY, lambda: _Finder(article, doc).run())
 
 
 class _Finder:

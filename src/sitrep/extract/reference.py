@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep import lexicon as knowledge_files
 from sitrep.annotate.mentions import MentionIndex
+from sitrep.extract.doc_cache import once_per_doc
 from sitrep.extract.quote_marks import QuoteMarks, find_quote_marks
 from sitrep.extract.sourcing import lexicon, names_people
 from sitrep.records import PARAGRAPH_SEPARATOR, Actor, ActorKind, Article, Reference
@@ -101,11 +102,7 @@ class References:
 
 def resolve_references(article: Article, doc: Doc) -> References:
     """The article's resolved pronouns, computed once per Doc."""
-    cached = doc.user_data.get(_CACHE_KEY)
-    if cached is None:
-        cached = _Resolver(article, doc).run()
-        doc.user_data[_CACHE_KEY] = cached
-    return cached
+    return once_per_doc(doc, _CACHE_KEY, lambda: _Resolver(article, doc).run())
 
 
 @functools.cache
