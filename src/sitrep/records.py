@@ -158,6 +158,19 @@ class Source:
 
 
 @dataclass(slots=True)
+class Reference:
+    """A pronoun and the person or body it stands for ("he" -> "Donald Trump")."""
+
+    text: str  # the pronoun as written
+    start: int
+    end: int
+    name: str  # the antecedent: the actor's canonical name, else its description
+    actor_id: str | None
+    antecedent_start: int  # the mention it was resolved to
+    antecedent_end: int
+
+
+@dataclass(slots=True)
 class Quote:
     text: str
     start: int
@@ -242,6 +255,7 @@ class Article:
     actors: list[Actor] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     # Filled by extract:
+    references: list[Reference] = field(default_factory=list)  # resolved pronouns
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)

@@ -140,8 +140,62 @@ def test_claims_and_quotes_on_the_sample_page(nlp, sample_path: Path) -> None:  
     assert claim_with("also possible").source.type is SourceType.ANONYMOUS
     assert claim_with("also possible").certainty is Certainty.HEDGED
     assert claim_with("whereabouts are unclear").certainty is Certainty.HEDGED
+    fall_of_homs = claim_with("could cut the highway")
+    assert (fall_of_homs.certainty, fall_of_homs.hedge) == (Certainty.HEDGED, "could")
+    assert not any(c.text in {"Back Channels", "Patriarch Visit"} for c in article.claims)
     sentences = [s for s in article.sentences if any(ch.isalnum() for ch in s.text)]
     assert (
         sum(c.end - c.start for c in article.claims)
         >= sum(s.end - s.start for s in sentences) * 0.95
     )
+
+
+@pytest.mark.slow
+def test_claims_modal_and_condition_hedge_but_inability_does_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(
+        nlp,
+        [
+            "The fall of the port could cut the main supply road.",
+            "Prices may rise next year.",
+            "The mayor couldn't comment on the fire.",
+        ],
+    )
+    assert [(c.certainty, c.hedge) for c in claims] == [
+        (Certainty.HEDGED, "could"),
+        (Certainty.HEDGED, "may"),
+        (Certainty.ASSERTED, None),
+    ]
+
+
+@pytest.mark.slow
+def test_claims_a_view_is_hedged_and_sourced(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, [claim] = _claims(nlp, ["Economists expect prices to rise next year."])
+    assert claim.source.type is SourceType.ANONYMOUS
+    assert claim.certainty is Certainty.HEDGED
+
+
+@pytest.mark.slow
+def test_claims_headings_are_not_claims(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(nlp, ["Harbour Talks", "The talks began on Monday in the port."])
+    assert [c.text for c in claims] == ["The talks began on Monday in the port."]
+
+
+@pytest.mark.slow
+def test_claims_only_people_bodies_and_documents_are_sources(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(
+        nlp,
+        [
+            "The end came quickly, the report said.",
+            "A smuggler said the boats left at night.",
+            "The silence said everything about the deal.",
+            "You say the war is over, but it is not.",
+            "I wrote last week that the bridge was closed.",
+        ],
+    )
+    assert [c.source.type for c in claims] == [
+        SourceType.OFFICIAL_STATEMENT,
+        SourceType.ANONYMOUS,
+        SourceType.OUTLET,
+        SourceType.OUTLET,
+        SourceType.OUTLET,
+    ]

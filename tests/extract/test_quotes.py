@@ -7,7 +7,7 @@ import pytest
 from sitrep.annotate import annotate
 from sitrep.extract.quote_marks import find_quote_marks
 from sitrep.extract.quotes import find_quotes
-from sitrep.extract.sourcing import find_channel, read_phrases
+from sitrep.extract.sourcing import find_channel, lexicon, read_phrases
 from sitrep.records import Article, InputKind
 
 
@@ -38,7 +38,8 @@ def test_quote_marks_straight_opening_mark_closes_at_a_curly_one() -> None:
 
 
 def test_sourcing_lists_are_loaded_and_refuse_to_be_empty() -> None:
-    assert "say" in read_phrases("reporting_verbs.txt")
+    assert lexicon().reporting_verbs["say"] == "speech"
+    assert "official" in read_phrases("anonymous_sources.txt")
     with pytest.raises(FileNotFoundError):
         read_phrases("no_such_list.txt")
 
@@ -144,7 +145,7 @@ def test_quotes_paragraph_of_quote_alone_continues_the_previous_speaker(nlp) -> 
 @pytest.mark.slow
 def test_quotes_short_quote_lends_its_speaker_to_the_next(nlp) -> None:  # type: ignore[no-untyped-def]
     direct = _direct(nlp, ["“Exactly right,” Berg said. “We will need more money for the work.”"])
-    assert direct == [("We will need more money for the work.", "Berg")]
+    assert direct == [("Exactly right", "Berg"), ("We will need more money for the work.", "Berg")]
 
 
 @pytest.mark.slow
@@ -183,3 +184,77 @@ def test_quotes_speaker_is_not_taken_from_the_heading_before(nlp) -> None:  # ty
 def test_quotes_orders_are_reported_speech(nlp) -> None:  # type: ignore[no-untyped-def]
     direct = _direct(nlp, ["“Hands up! Let me see your hands!” an officer ordered."])
     assert direct == [("Hands up! Let me see your hands!", "an officer")]
+
+
+def test_quote_marks_single_marks_quote_but_apostrophes_do_not() -> None:
+    body = "'We didn't stop,' said the captain of the players' team. Don't 'panic now,' he said."
+    texts = [body[q.start : q.end] for q in find_quote_marks(body)]
+    assert texts == ["We didn't stop", "panic now"]
+
+
+def test_quote_marks_an_opening_mark_inside_an_open_quote_starts_a_new_one() -> None:
+    body = 'He said: “The first part ran on. “The second part,” he added. "One. "Two."'
+    marks = find_quote_marks(body)
+    assert [body[m.start : m.end] for m in marks] == [
+        "The first part ran on.",
+        "The second part",
+        "One.",
+        "Two.",
+    ]
+    assert [m.open_end for m in marks] == [True, False, True, False]
+
+
+@pytest.mark.slow
+def test_quotes_inverted_speaker_after_a_short_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _direct(nlp, ["“Wonderful,” replied Jane Doe after the vote."]) == [
+        ("Wonderful", "Jane Doe")
+    ]
+
+
+@pytest.mark.slow
+def test_quotes_quoted_as_saying_names_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp, ["The agency quoted Olga Petrova as saying “the talks are over for now.”"]
+    )
+    assert direct == [("the talks are over for now.", "Olga Petrova")]
+
+
+@pytest.mark.slow
+def test_quotes_titles_and_slogans_are_not_quotes(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "Senator Bill Hart said on the show “Face the Nation” that the bill was dead.",
+            "A waiter in a “Keep Our City Clean” shirt said the crowd was calm.",
+            "The series “Winds of the North Coast” ended, critics said.",
+        ],
+    )
+    assert direct == []
+
+
+@pytest.mark.slow
+def test_quotes_partial_quotes_keep_their_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "Mayor Anna Berg said the contractor's actions were “unethical” and “horrifying.”",
+            "Council member Joe Ruiz called the plan “reckless.”",
+        ],
+    )
+    assert direct == [
+        ("unethical", "Anna Berg"),
+        ("horrifying.", "Anna Berg"),
+        ("reckless.", "Joe Ruiz"),
+    ]
+
+
+@pytest.mark.slow
+def test_quotes_a_quote_goes_on_from_the_speaker_just_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "“We were lucky,” said coach Ian Moss. Meanwhile, Lena Park revealed that a pep "
+            "talk helped her win. “I did not expect to finish first today.”"
+        ],
+    )
+    assert direct[-1] == ("I did not expect to finish first today.", "Lena Park")

@@ -479,7 +479,7 @@ def _anonymous_source(token) -> bool:  # type: ignore[no-untyped-def]
     return (
         token.lower_ in lexicon.words("actors/reporting_crowds.txt")
         and token.dep_ == "nsubj"
-        and token.head.lemma_.lower() in lexicon.words("sourcing/reporting_verbs.txt")
+        and token.head.lemma_.lower() in lexicon.mapping("sourcing/reporting_verbs.tsv")
     )
 
 

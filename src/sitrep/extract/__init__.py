@@ -2,8 +2,8 @@
 
 Entry point: `extract(article, doc)` takes an annotated article (sentences,
 actors, places filled) and the spaCy `Doc` of its body, and fills
-`article.claims`, `article.quotes`, `article.events` and
-`article.control_changes`.
+`article.references` (resolved pronouns), `article.claims`, `article.quotes`,
+`article.events` and `article.control_changes`.
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ from sitrep.extract.claims import find_claims
 from sitrep.extract.control import find_control_changes
 from sitrep.extract.events import find_events
 from sitrep.extract.quotes import find_quotes
+from sitrep.extract.reference import resolve_references
 from sitrep.records import Article
 
 
 def extract(article: Article, doc: Doc) -> Article:
+    article.references = resolve_references(article, doc).records(doc)
     article.quotes = find_quotes(article, doc)
     article.claims = find_claims(article, doc)
     article.events = find_events(article, doc)

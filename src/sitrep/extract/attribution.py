@@ -3,11 +3,14 @@
 An attribution is a reporting verb (a lemma in the sourcing lexicon) with its
 subject as the speaker and its complement as what is reported ("Lavrov said
 Moscow is ..."; "..., the people said"; "“...,” said Sergei Markov"), or
-"according to X". A sentence that only names who spoke ("“We got her!” Officers
-shouted.") reports the quote just before it. Pronoun speakers are resolved to the most
-recent compatible source: a person for he/she, a group or anonymous source for they; a
-relative pronoun to the noun its clause describes ("a refugee who ... said"). Quotes and
-claims are both built from these, so the parse is read once (cached on the Doc).
+"according to X". Cues come in classes (`reporting_verbs.tsv`): speech and writing report
+words, thought, belief and estimate report a view (only their own complement, never a quote
+beside them); "quoted X as saying" names X. A sentence that only names who spoke ("“We
+got her!” Officers shouted.") reports the quote just before it. Pronoun speakers are what
+`reference.py` resolves them to; a relative pronoun is the noun its clause describes ("a
+refugee who ... said"). Only people and bodies speak: "you", "it" or a "he" with nothing
+to stand for is no source, and "I" or "we" outside quote marks is the writer (the outlet).
+Quotes and claims are both built from these, so the parse is read once (cached on the Doc).
 """
 
 from __future__ import annotations
@@ -18,9 +21,17 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.annotate.mentions import MentionIndex
+from sitrep.extract.doc_cache import once_per_doc
 from sitrep.extract.quote_marks import QuoteMarks, find_quote_marks
-from sitrep.extract.sourcing import SpeakerEvidence, classify_source, find_channel, lexicon
-from sitrep.records import PARAGRAPH_SEPARATOR, ActorKind, Article, Source, SourceType
+from sitrep.extract.reference import References, resolve_references
+from sitrep.extract.sourcing import (
+    SpeakerEvidence,
+    classify_source,
+    find_channel,
+    lexicon,
+    names_people,
+)
+from sitrep.records import PARAGRAPH_SEPARATOR, Actor, Article, Source, SourceType
 
 _CACHE_KEY = "sitrep.extract.attributions"
 _PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -34,16 +45,16 @@ _OBJECTS = {"dobj", "dative"}
 # Relative pronouns ("a refugee who ... said"): the speaker is the noun the clause describes.
 _RELATIVE_TAGS = {"WP", "WDT"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
-_GROUP_PRONOUNS = {"they", "them"}
-_THING_PRONOUNS = {"it"}
-# Pronouns reach back this many paragraphs for their antecedent source.
-_PRONOUN_REACH = 2
-_GROUP_TYPES = {
-    SourceType.ANONYMOUS,
-    SourceType.NAMED_ORGANISATION,
-    SourceType.UNNAMED_ORGANISATION,
-    SourceType.OFFICIAL_STATEMENT,
-}
+# Words for a share of a group: "one of the aides" speaks for the aides' kind.
+_QUANTIFIERS = {"one", "some", "many", "several", "most", "all", "few", "none", "each", "both"}
+# The writer speaking outside quote marks: the outlet vouches.
+_WRITER = {"i", "we"}
+# Cue classes that report words; the others report a view and take only their complement.
+SPEECH_CUES = {"speech", "writing", "naming"}
+_NAMING = "naming"
+_AS_SAYING = "as_saying"
+# A view is reported in its clause or infinitive ("expects to win").
+_VIEW_CONTENT_DEPS = {"ccomp", "xcomp"}
 
 
 @dataclass(slots=True)
@@ -57,7 +68,12 @@ class Attribution:
     content_end: int
     source: Source
     channel: str | None
-    speech: bool  # a verb of saying (an indirect quote), not "according to"
+    cue: str  # the cue's class: speech, writing, thought, belief, estimate, or "according"
+
+    @property
+    def speech(self) -> bool:
+        """A verb of saying or writing (an indirect quote), not a view or "according to"."""
+        return self.cue in SPEECH_CUES
 
     @property
     def trailing(self) -> bool:
@@ -78,11 +94,7 @@ class Attributions:
 
 def find_attributions(article: Article, doc: Doc) -> Attributions:
     """The article's attributions, computed once per Doc and shared by quotes and claims."""
-    cached = doc.user_data.get(_CACHE_KEY)
-    if cached is None:
-        cached = _Finder(article, doc).run()
-        doc.user_data[_CACHE_KEY] = cached
-    return cached
+    return once_per_doc(doc, _CACHE_KEY, lambda: _Finder(article, doc).run())
 
 
 class _Finder:
@@ -94,8 +106,7 @@ class _Finder:
         self.quote_marks = find_quote_marks(self.body)
         self._quote_starts = [q.start for q in self.quote_marks]
         self.found: list[Attribution] = []
-        self._sentence_starts = [s.start for s in article.sentences]
-        self._person_subjects: list[tuple[int, Source]] = []
+        self.references: References = resolve_references(article, doc)
 
     def run(self) -> Attributions:
         for number, sentence in enumerate(self.article.sentences):
@@ -108,7 +119,6 @@ class _Finder:
                 attribution = self._from_token(token, span, number)
                 if attribution is not None:
                     self.found.append(attribution)
-            self._note_person_subjects(span)
         return Attributions(self.found, self.quote_marks)
 
     def _quoted(self, offset: int) -> bool:
@@ -118,8 +128,9 @@ class _Finder:
     def _from_token(self, token: Token, sentence: Span, number: int) -> Attribution | None:
         if token.lower_ == "according" and token.i + 1 < len(self.doc):
             return self._according_to(token, sentence, number)
-        if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in lexicon().reporting_verbs:
-            return self._reporting_verb(token, sentence, number)
+        cue = lexicon().reporting_verbs.get(token.lemma_.lower())
+        if token.pos_ in {"VERB", "AUX"} and cue is not None and cue != _AS_SAYING:
+            return self._reporting_verb(token, sentence, number, cue)
         return None
 
     def _according_to(self, token: Token, sentence: Span, number: int) -> Attribution | None:
@@ -130,22 +141,33 @@ class _Finder:
         speaker = objects[0]
         start, end = token.idx, _end_char(speaker.subtree)
         content = _outside(sentence, start, end)
-        source = self._source(speaker, list(speaker.subtree), sentence)
+        source = self._source(speaker, list(speaker.subtree))
+        if source is None:
+            return None
         channel = find_channel(self.body[start:end])
-        return Attribution(number, start, end, *content, source, channel, speech=False)
+        return Attribution(number, start, end, *content, source, channel, cue="according")
 
-    def _reporting_verb(self, verb: Token, sentence: Span, number: int) -> Attribution | None:
+    def _reporting_verb(
+        self, verb: Token, sentence: Span, number: int, cue: str
+    ) -> Attribution | None:
         speaker, words = _speaker(verb, sentence)
         if speaker is None:
             return None
-        content = self._content(verb, speaker, sentence)
+        if cue == _NAMING:
+            content = self._applied_words(verb)
+        elif cue in SPEECH_CUES:
+            content = self._content(verb, speaker, sentence)
+        else:
+            content = _view(verb, speaker, sentence)
         if content is None:
             return None
         words = [*words, verb]
         start, end = min(t.idx for t in words), _end_char(words)
-        source = self._source(speaker, _speaker_phrase(speaker, verb), sentence)
+        source = self._source(speaker, _speaker_phrase(speaker, verb))
+        if source is None:
+            return None
         channel = find_channel(self._unquoted_text(sentence))
-        return Attribution(number, start, end, *content, source, channel, speech=True)
+        return Attribution(number, start, end, *content, source, channel, cue=cue)
 
     def _content(self, verb: Token, speaker: Token, sentence: Span) -> tuple[int, int] | None:
         """What the verb reports: its complement, the clause it interrupts, or a quote.
@@ -185,6 +207,12 @@ class _Finder:
             return None
         return self._quote_just_before(sentence)
 
+    def _applied_words(self, verb: Token) -> tuple[int, int] | None:
+        """The quoted words a naming verb applies: "called the move “reckless”"."""
+        end = _end_char([verb.right_edge])
+        inside = [q for q in self.quote_marks if verb.idx < q.start < end]
+        return (inside[0].start, inside[-1].end) if inside else None
+
     def _quote_just_before(self, sentence: Span) -> tuple[int, int] | None:
         """The quote that closes right before the sentence, in the same paragraph."""
         i = bisect_right(self._quote_starts, sentence.start_char) - 1
@@ -207,13 +235,33 @@ class _Finder:
                 chars[offset - sentence.start_char] = " "
         return "".join(chars)
 
-    def _source(self, speaker: Token, phrase: list[Token], sentence: Span) -> Source:
+    def _source(self, speaker: Token, phrase: list[Token]) -> Source | None:
+        """The typed source a speaker names; None for words that name nobody."""
         lower = speaker.lower_
-        if speaker.pos_ == "PRON" and lower in _PERSON_PRONOUNS:
-            return self._antecedent(sentence, person=True) or Source(SourceType.ANONYMOUS, lower)
-        if speaker.pos_ == "PRON" and lower in _GROUP_PRONOUNS | _THING_PRONOUNS:
-            return self._antecedent(sentence, person=False) or Source(SourceType.ANONYMOUS, lower)
+        referent = self.references.of(speaker)
+        if referent is not None and (speaker.pos_ == "PRON" or referent.actor_id is not None):
+            antecedent = self.doc[referent.token]
+            return classify_source(self._evidence(antecedent, _noun_phrase(antecedent)))
+        if speaker.pos_ == "PRON":
+            if lower in _WRITER:
+                return Source(SourceType.OUTLET, self.article.outlet)
+            if lower in _PERSON_PRONOUNS:
+                # Someone the page names elsewhere (a headline, a caption): a person, unnamed here.
+                return Source(SourceType.NAMED_PERSON, speaker.text)
+            return None
         return classify_source(self._evidence(speaker, phrase))
+
+    def _appositive_name(self, head: Token) -> Token | None:
+        """The name beside a description: "Trump's top adviser, Larry Kudlow" -> Kudlow."""
+        if head.pos_ == "PROPN" or self._actor_of(head) is not None:
+            return None
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and self._actor_of(child):
+                return child
+        return None
+
+    def _actor_of(self, token: Token) -> Actor | None:
+        return self.mentions.actor(token.idx, token.idx + len(token))
 
     def _evidence(self, speaker: Token, phrase: list[Token]) -> SpeakerEvidence:
         # The description stops at the first comma after the head: "Sergei Markov, a consultant".
@@ -223,6 +271,9 @@ class _Finder:
         if owner_tokens:
             poss = owner_tokens[0]
             owner = self.mentions.actor(poss.left_edge.idx, _end_char(poss.subtree))
+        named = self._appositive_name(speaker) or _part_of(speaker)
+        if named is not None:
+            speaker = named
         return SpeakerEvidence(
             head=speaker.lemma_.lower(),
             description=self.body[description[0].idx : _end_char(description)],
@@ -232,47 +283,6 @@ class _Finder:
             proper=speaker.pos_ == "PROPN",
             entity_label=speaker.ent_type_,
         )
-
-    def _antecedent(self, sentence: Span, *, person: bool) -> Source | None:
-        """The most recent compatible source within reach: a person for he/she, else a group.
-
-        For he/she, a named person who is the subject of an earlier sentence counts too
-        ("Trump ... has responded. He took to X"), whichever of the two comes later.
-        """
-        paragraph = self._paragraph_of(sentence.start_char)
-        spoke: tuple[int, Source] | None = None
-        for earlier in reversed(self.found):
-            if paragraph - self.article.sentences[earlier.sentence].paragraph > _PRONOUN_REACH:
-                break
-            if (
-                earlier.source.type is SourceType.NAMED_PERSON
-                if person
-                else earlier.source.type in _GROUP_TYPES
-            ):
-                spoke = (earlier.start, earlier.source)
-                break
-        if not person:
-            return spoke[1] if spoke else None
-        subject = self._last_person_subject(sentence.start_char)
-        candidates = [c for c in (spoke, subject) if c is not None]
-        return max(candidates, key=lambda c: c[0])[1] if candidates else None
-
-    def _note_person_subjects(self, sentence: Span) -> None:
-        for token in sentence:
-            # A name inside a quote is what someone says, not who speaks next.
-            if token.dep_ == "nsubj" and token.pos_ == "PROPN" and not self._quoted(token.idx):
-                actor = self.mentions.actor(token.idx, token.idx + len(token))
-                if actor is not None and actor.kind is ActorKind.PERSON:
-                    source = Source(SourceType.NAMED_PERSON, actor.name, actor.id)
-                    self._person_subjects.append((token.idx, source))
-
-    def _last_person_subject(self, before: int) -> tuple[int, Source] | None:
-        earlier = [entry for entry in self._person_subjects if entry[0] < before]
-        return earlier[-1] if earlier else None
-
-    def _paragraph_of(self, offset: int) -> int:
-        i = bisect_right(self._sentence_starts, offset) - 1
-        return self.article.sentences[max(i, 0)].paragraph
 
 
 def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
@@ -286,7 +296,7 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
     """
     children = [c for c in verb.children if _within(c, sentence)]
     subjects = [c for c in children if c.dep_ == "nsubj"]
-    if subjects:
+    if subjects and not _passive_form(verb):
         antecedent = _relative_antecedent(subjects[0])
         if antecedent is not subjects[0]:
             return antecedent, []
@@ -294,7 +304,13 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
     agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if agents:
         return agents[0], list(agents[0].subtree)
-    if any(c.dep_ in _PASSIVE_SUBJECTS for c in children):
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted, list(quoted.subtree)
+    passive = [c for c in children if c.dep_ in _PASSIVE_SUBJECTS]
+    if passive and _has_perfect(verb):
+        return passive[0], list(passive[0].subtree)
+    if passive or _passive_form(verb):
         return None, []
     current = verb
     while current.dep_ in _BORROWS_SUBJECT and current.head != current:
@@ -304,6 +320,76 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
             return _relative_antecedent(subjects[0]), []
     stranded = _stranded_subject(verb)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def _part_of(head: Token) -> Token | None:
+    """The people a share of them stands for: "one of the aides", "one of a dozen aides"."""
+    if head.pos_ not in {"NUM", "PRON", "ADJ"} and head.lower_ not in _QUANTIFIERS:
+        return None
+    found = None
+    current = head
+    for _ in range(3):  # "one of the nearly dozen of White House aides"
+        objects = [
+            o
+            for prep in current.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for o in prep.children
+            if o.dep_ == "pobj"
+        ]
+        if not objects:
+            break
+        found = current = objects[0]
+        if names_people(current.lemma_.lower()):
+            break
+    return found
+
+
+def _passive_form(verb: Token) -> bool:
+    """A participle after "be" ("he's believed to be ...") is passive whatever the parse says."""
+    return (
+        verb.tag_ == "VBN"
+        and not any(c.dep_ in _OBJECTS for c in verb.children)
+        and any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be" for c in verb.children)
+    )
+
+
+def _has_perfect(verb: Token) -> bool:
+    """ "He's instructed his secretary": 's is "has" when the participle has an object."""
+    return any(c.dep_ in _OBJECTS for c in verb.children) and any(
+        c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in verb.children
+    )
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """The object of "quoted X as saying" / "cited X as saying": X speaks, not the quoter."""
+    current = verb
+    for _ in range(3):
+        if current.head == current:
+            return None
+        current = current.head
+        if lexicon().reporting_verbs.get(current.lemma_.lower()) == _AS_SAYING:
+            objects = [c for c in current.children if c.dep_ == "dobj"]
+            return objects[0] if objects else None
+    return None
+
+
+def _view(verb: Token, speaker: Token, sentence: Span) -> tuple[int, int] | None:
+    """What a verb of thought, belief or estimate reports: its own clause or infinitive only."""
+    skip = set(speaker.subtree)
+    tokens = [
+        t
+        for c in verb.children
+        if c.dep_ in _VIEW_CONTENT_DEPS
+        for t in c.subtree
+        if t not in skip and _within(t, sentence)
+    ]
+    return _extent(tokens) if tokens else None
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """The words of a noun phrase less its clauses ("a man who ... " -> "a man")."""
+    clauses = {t for c in head.children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+    return [t for t in head.subtree if t not in clauses]
 
 
 def _speaker_phrase(speaker: Token, verb: Token) -> list[Token]:

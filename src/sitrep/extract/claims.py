@@ -5,20 +5,27 @@ attributions from different sources is split into one claim per attribution. A
 sentence inside an attributed quotation takes the quote's source. A paragraph that
 closes with a trailing attribution ("..., the people said.") lends it to the
 unattributed sentences before it. What nobody is cited for, the outlet asserts.
-Hedge phrases make a claim HEDGED, denial phrases DENIED (both from the lexicon).
+Hedge phrases make a claim HEDGED, denial phrases DENIED (both from the lexicon); so do a
+modal verb ("could cut", "may", "would"), a condition ("if"), and a view rather than a
+statement as its attribution ("analysts expect", "officials believe"). A section heading
+(a short paragraph with no verb and no sentence end: "Back Channels") is no claim.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from sitrep.extract.attribution import Attribution, find_attributions
+from sitrep.extract.attribution import SPEECH_CUES, Attribution, find_attributions
 from sitrep.extract.quotes import quoted_passages
 from sitrep.extract.sourcing import lexicon, normalise_for_matching
 from sitrep.records import Article, Certainty, Claim, Sentence, Source, SourceType
 
 # A sentence this much inside a quotation is the quoted speaker's claim.
 QUOTED_SHARE = 0.8
+# Modal verbs that make what they govern possible, not asserted.
+_HEDGING_MODALS = {"could", "may", "might", "would"}
+# A heading is at most this many words.
+_HEADING_WORDS = 6
 
 
 def find_claims(article: Article, doc: Doc) -> list[Claim]:
@@ -30,17 +37,19 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
     paragraphs: list[int] = []  # per claim: its paragraph
     closing: dict[int, tuple[int, Source]] = {}  # paragraph -> (claim index, source it lends)
     for number, sentence in enumerate(article.sentences):
-        if not any(c.isalnum() for c in sentence.text):
+        if not any(c.isalnum() for c in sentence.text) or _heading(article, doc, sentence):
             continue
         own = _distinct_sources(attributions.in_sentence(number))
         quoted = [p.attribution for p in passages if _inside(sentence, p.marks.start, p.marks.end)]
+        pieces: list[tuple[int, int, Attribution | None]]
         if len(own) > 1:
-            pieces = _split(article, sentence, own)
+            pieces = list(_split(article, sentence, own))
         else:
-            source = own[0].source if own else (quoted[0].source if quoted else None)
-            pieces = [(sentence.start, sentence.end, source)]
-        for start, end, source in pieces:
-            claims.append(_claim(article, start, end, source or outlet))
+            cited = own[0] if own else (quoted[0] if quoted else None)
+            pieces = [(sentence.start, sentence.end, cited)]
+        for start, end, attribution in pieces:
+            source = attribution.source if attribution else None
+            claims.append(_claim(article, doc, start, end, source or outlet, attribution))
             sourced.append(source is not None)
             paragraphs.append(sentence.paragraph)
         if len(own) == 1 and own[0].trailing:
@@ -65,9 +74,20 @@ def _inside(sentence: Sentence, start: int, end: int) -> bool:
     return overlap >= QUOTED_SHARE * (sentence.end - sentence.start)
 
 
+def _heading(article: Article, doc: Doc, sentence: Sentence) -> bool:
+    """A whole short paragraph without a verb or a sentence end: "Back Channels"."""
+    text = sentence.text.strip()
+    if text != article.paragraphs[sentence.paragraph].strip():
+        return False
+    if len(text.split()) > _HEADING_WORDS or text[-1:] in ".!?…”\"'":
+        return False
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    return span is not None and not any(t.pos_ in {"VERB", "AUX"} for t in span)
+
+
 def _split(
     article: Article, sentence: Sentence, attributions: list[Attribution]
-) -> list[tuple[int, int, Source]]:
+) -> list[tuple[int, int, Attribution]]:
     """One clause per attribution, cut where the next attribution's clause begins."""
     ordered = sorted(attributions, key=lambda a: min(a.start, a.content_start))
     cuts = [sentence.start] + [
@@ -81,7 +101,7 @@ def _split(
         start += len(text) - len(text.lstrip())
         end -= len(text) - len(text.rstrip())
         if end > start:
-            pieces.append((start, end, attribution.source))
+            pieces.append((start, end, attribution))
     return pieces
 
 
@@ -99,17 +119,36 @@ def _lend_closing_attributions(
             i -= 1
 
 
-def _claim(article: Article, start: int, end: int, source: Source) -> Claim:
+def _claim(
+    article: Article,
+    doc: Doc,
+    start: int,
+    end: int,
+    source: Source,
+    attribution: Attribution | None,
+) -> Claim:
     text = article.body[start:end]
-    certainty, cue = _certainty(text)
+    certainty, cue = _certainty(doc, start, end, text, attribution)
     return Claim(text, start, end, source, certainty, cue)
 
 
-def _certainty(text: str) -> tuple[Certainty, str | None]:
+def _certainty(
+    doc: Doc, start: int, end: int, text: str, attribution: Attribution | None
+) -> tuple[Certainty, str | None]:
     words = lexicon()
     normalised = normalise_for_matching(text)
     if denial := words.denials.search(normalised):
         return Certainty.DENIED, denial.group()
     if hedge := words.hedges.search(normalised):
         return Certainty.HEDGED, hedge.group()
+    span = doc.char_span(start, end, alignment_mode="expand")
+    for token in span if span is not None else []:
+        # "couldn't comment" denies an ability; it does not make the content possible.
+        negated = any(c.dep_ == "neg" for c in token.head.children)
+        if token.tag_ == "MD" and token.lower_ in _HEDGING_MODALS and not negated:
+            return Certainty.HEDGED, token.text
+        if token.dep_ == "mark" and token.lower_ == "if":
+            return Certainty.HEDGED, token.text
+    if attribution is not None and attribution.cue not in SPEECH_CUES | {"according"}:
+        return Certainty.HEDGED, doc.text[attribution.start : attribution.end]
     return Certainty.ASSERTED, None

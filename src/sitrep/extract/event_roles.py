@@ -6,8 +6,8 @@ subject of the verb it completes: who orders or sends is who acts ("Assad is ord
 army to fall back"); a verb the parser left without a subject takes an actor from a phrase
 before it ("in the capital residents ... took to the streets"); a noun takes its possessor
 or the subject of the verb it belongs to ("Russia has launched airstrikes").
-"he"/"she" resolve to the nearest person named before; "it"/"they" to the nearest group,
-state or organisation named before whose number agrees (`knowledge/events/pronouns.tsv`).
+A pronoun (`knowledge/events/pronouns.tsv`) stands for the actor the article's one reference
+resolver (`reference.py`) finds for it: by role, gender and number.
 A lexicon verb the tagger read as a noun but the parser gave a subject or an object ("saw
 Assad dispatch a leader") is treated as the verb it is (`is_verbal`).
 
@@ -17,20 +17,19 @@ cycle must not hang the batch.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.extract.event_lexicon import pronoun_referents
-from sitrep.records import Actor, ActorKind, Article, Place
+from sitrep.extract.reference import resolve_references
+from sitrep.records import Actor, Article, Place
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Dependents only a verb has: a "noun" carrying them is a mis-tagged verb.
 VERB_ONLY_DEPS = frozenset({"nsubj", "dobj", "aux"})
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Dependents that leave the phrase a noun heads (a relative clause names other actors).
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos"})
 # An event noun's owner acts; it is not where the event happens ("Turkey's demands").
@@ -45,18 +44,10 @@ class RoleFinder:
     """Maps tokens of one article's Doc to its actors and places."""
 
     def __init__(self, article: Article, doc: Doc) -> None:
+        self.article = article
         self.doc = doc
         self.mentions = MentionIndex(article)
-        by_referent: dict[str, list[tuple[int, Actor]]] = {}
-        for actor in article.actors:
-            for mention in actor.mentions:
-                referent = _referent_class(doc, actor, mention.start, mention.end)
-                by_referent.setdefault(referent, []).append((mention.start, actor))
-        self._antecedents = {
-            referent: ([start for start, _ in ordered], [actor for _, actor in ordered])
-            for referent, found in by_referent.items()
-            for ordered in [sorted(found, key=lambda pair: pair[0])]
-        }
+        self.references = resolve_references(article, doc)
 
     def actor(self, trigger: Token) -> Actor | None:
         for candidate in subject_candidates(trigger):
@@ -116,9 +107,8 @@ class RoleFinder:
 
     def actor_of_phrase(self, head: Token) -> Actor | None:
         """The actor a noun phrase names: its head's mention, else the first in the phrase."""
-        referent = pronoun_referents().get(head.lower_)
-        if referent is not None and head.pos_ == "PRON":
-            return self._antecedent(head, referent)
+        if head.lower_ in pronoun_referents() and head.pos_ == "PRON":
+            return self._antecedent(head)
         found = self.mentions.actor(head.idx, head.idx + len(head))
         if found is not None:
             return found
@@ -146,20 +136,10 @@ class RoleFinder:
             if any(m.start in starts for m in record.mentions)
         ]
 
-    def _antecedent(self, pronoun: Token, referent: str) -> Actor | None:
-        """The actor of the pronoun's kind and number named last before it."""
-        starts, actors = self._antecedents.get(referent, ([], []))
-        position = bisect_left(starts, pronoun.idx)
-        return actors[position - 1] if position else None
-
-
-def _referent_class(doc: Doc, actor: Actor, start: int, end: int) -> str:
-    """Which pronouns may stand for a mention: person, singular or plural (pronouns.tsv)."""
-    if actor.kind is ActorKind.PERSON:
-        return "person"
-    span = doc.char_span(start, end, alignment_mode="expand")
-    plural = span is not None and span.root.tag_ in PLURAL_TAGS
-    return "plural" if plural else "singular"
+    def _antecedent(self, pronoun: Token) -> Actor | None:
+        """The actor the pronoun stands for, if it stands for a named one."""
+        referent = self.references.of(pronoun)
+        return self.article.actor(referent.actor_id) if referent is not None else None
 
 
 def is_verbal(token: Token) -> bool:

@@ -2,7 +2,13 @@
 
 A passage left open at the end of a paragraph is closed there and marked `open_end`:
 news style opens each paragraph of a multi-paragraph quote again and closes only the last.
-A straight opening mark may be closed by a curly one, as pages mix them.
+A straight opening mark may be closed by a curly one, as pages mix them. An opening mark
+met inside an open passage (a curly one, or a straight one after a space and before a word)
+starts a new passage and leaves the first open: the paragraphs of a multi-paragraph quote,
+run together by a page that lost its breaks.
+Single marks (‘…’ and '…') quote too, outside double ones; as they double as apostrophes
+("don't", "the players' union"), one opens only before a letter and closes only where no
+letter follows, and one left open at the paragraph's end quotes nothing.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ from sitrep.records import PARAGRAPH_SEPARATOR
 
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT = '"'
+_SINGLE_OPENERS = {"‘": {"’"}, "'": {"'", "’"}}
+_SINGLE_CLOSERS = {"’", "'"}
 # Pages mix their marks ('"Open the door!” an officer shouts'): a passage opened
 # with a straight quote also closes at a curly one, which never opens in English.
 _STRAIGHT_CLOSERS = {_STRAIGHT, "”"}
@@ -46,6 +54,9 @@ def _paragraph_quotes(body: str, offset: int, paragraph: str, number: int) -> li
     closers: set[str] | None = None
     opened = 0
     for i, char in enumerate(paragraph):
+        if closers is not None and _reopening(paragraph, i, closers):
+            found.append(_trimmed(body, offset, opened, i, number, open_end=True))
+            closers = None
         if closers is None:
             if char in _OPENERS:
                 closers = {_OPENERS[char]}
@@ -53,12 +64,39 @@ def _paragraph_quotes(body: str, offset: int, paragraph: str, number: int) -> li
             elif char == _STRAIGHT and _opens(paragraph, i):
                 closers = _STRAIGHT_CLOSERS
                 opened = i + 1
-        elif char in closers:
+            elif char in _SINGLE_OPENERS and _opens_single(paragraph, i):
+                closers = _SINGLE_OPENERS[char]
+                opened = i + 1
+        elif char in closers and (char not in _SINGLE_CLOSERS or _closes_single(paragraph, i)):
             found.append(_trimmed(body, offset, opened, i, number, open_end=False))
             closers = None
-    if closers is not None:
+    if closers is not None and not closers <= _SINGLE_CLOSERS:
         found.append(_trimmed(body, offset, opened, len(paragraph), number, open_end=True))
     return [q for q in found if q.end > q.start]
+
+
+def _reopening(paragraph: str, i: int, closers: set[str]) -> bool:
+    """An opening mark inside an open passage that starts a new one: a curly opener in a
+    curly passage (the same mark cannot nest), or a straight mark after a space and before
+    a word in a straight passage (a closing mark follows the words it closes)."""
+    char = paragraph[i]
+    if _STRAIGHT not in closers:
+        return char in _OPENERS and char not in closers
+    return (
+        char == _STRAIGHT
+        and i > 0
+        and paragraph[i - 1].isspace()
+        and i + 1 < len(paragraph)
+        and paragraph[i + 1].isalnum()
+    )
+
+
+def _opens_single(paragraph: str, i: int) -> bool:
+    return _opens(paragraph, i) and i + 1 < len(paragraph) and paragraph[i + 1].isalpha()
+
+
+def _closes_single(paragraph: str, i: int) -> bool:
+    return i + 1 >= len(paragraph) or not paragraph[i + 1].isalnum()
 
 
 def _opens(paragraph: str, i: int) -> bool:

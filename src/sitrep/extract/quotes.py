@@ -6,8 +6,12 @@ paragraph ("“...,” said Krieg. “At this moment ...”"; the quote before m
 to count itself), or, left open at a paragraph's end, the quote that picks it up in the
 next; a paragraph that opens with a quote of whole sentences continues the last quote of
 the paragraph before. Passages that no source speaks (scare quotes, titles) are not
-quotes. Every speech attribution whose content holds no quote marks is indirect speech
-("Lavrov said Moscow is trying ...").
+quotes, nor are names of works, slogans and nicknames: title-case words with no sentence
+end ("Meet the Press", "Make America Great Again"), or words a title cue stands before
+("the show", "dubbed"). A short passage (a word or a phrase) is a partial quote when an
+attribution's reported content holds it ("said the actions were “unethical”"). Every
+speech attribution whose content holds no quote marks is indirect speech ("Lavrov said
+Moscow is trying ...").
 """
 
 from __future__ import annotations
@@ -18,10 +22,14 @@ from spacy.tokens import Doc
 
 from sitrep.extract.attribution import Attribution, Attributions, find_attributions
 from sitrep.extract.quote_marks import QuoteMarks
+from sitrep.extract.sourcing import lexicon
 from sitrep.records import Article, Quote, Span
 
-# Fewer words than this between quote marks is a scare quote or a term, not a quotation.
+# Fewer words than this between quote marks is a quotation only as part of reported speech
+# ("called the plan “reckless”"); alone it is a scare quote or a term.
 MIN_QUOTE_WORDS = 3
+# Words a title may leave in lower case ("Meet the Press", "Game of Thrones").
+_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with"}
 # A quote that ends in one of these is made of sentences, not a heading or a term.
 _SENTENCE_ENDS = ".!?…"
 
@@ -50,18 +58,50 @@ def quoted_passages(article: Article, doc: Doc) -> list[QuotedPassage]:
     """Every passage between quote marks that a source speaks, in text order."""
     attributions = find_attributions(article, doc)
     marks = attributions.quote_marks
-    long = [_word_count(article.body, m) >= MIN_QUOTE_WORDS for m in marks]
-    spoken: list[Attribution | None] = [_own_attribution(article, attributions, m) for m in marks]
+    body = article.body
+    names = [_names_something(body, m) for m in marks]
+    long = [
+        _word_count(body, m) >= MIN_QUOTE_WORDS and not named
+        for m, named in zip(marks, names, strict=True)
+    ]
+    spoken: list[Attribution | None] = [
+        None if named else _own_attribution(article, attributions, m)
+        for m, named in zip(marks, names, strict=True)
+    ]
+    # A partial quote: a short passage inside what someone is reported to say.
+    kept = [
+        is_long or (a is not None and not named and _holds(a, m))
+        for m, a, is_long, named in zip(marks, spoken, long, names, strict=True)
+    ]
     # A short quote is no quotation itself, but the next one can continue its speaker:
     # "“That's right,” she said. “We will ...”"
     for i in range(len(marks)):
         if spoken[i] is None and long[i]:
-            spoken[i] = _continued(article.body, marks, spoken, i)
+            spoken[i] = _introduced(article, attributions, marks, i) or _continued(
+                article.body, marks, spoken, i
+            )
     return [
         QuotedPassage(m, a)
-        for m, a, kept in zip(marks, spoken, long, strict=True)
-        if a is not None and kept
+        for m, a, keep in zip(marks, spoken, kept, strict=True)
+        if a is not None and keep
     ]
+
+
+def _names_something(body: str, marks: QuoteMarks) -> bool:
+    """A title, slogan or nickname: title-case words that end no sentence, or a cue before."""
+    before = body[max(0, marks.start - 30) : marks.start].rstrip('“"«„ ')
+    last_word = before.split()[-1].lower() if before.split() else ""
+    if last_word in lexicon().title_cues:
+        return True
+    text = body[marks.start : marks.end]
+    # Speech punctuation inside the marks ('“Amazing,” she said') makes it something said.
+    if text[-1:] in ".!?…" or body[marks.end : marks.end + 1] in {",", "?", "!"}:
+        return False
+    words = [w.strip("'’,:;()") for w in text.split()]
+    words = [w for w in words if w]
+    return len(words) >= 2 and all(
+        w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words
+    )
 
 
 def _own_attribution(
@@ -78,6 +118,29 @@ def _own_attribution(
     if not candidates:
         return None
     return min(candidates, key=lambda a: _distance(a, marks))
+
+
+def _introduced(
+    article: Article, attributions: Attributions, marks: list[QuoteMarks], i: int
+) -> Attribution | None:
+    """The speaker of the sentence just before, when no quote stands between them.
+
+    "Soumillon revealed that a pep talk helped him. “I don't know ...”": the quote goes on
+    from what its speaker was just reported to say, in the same paragraph.
+    """
+    here = marks[i]
+    first = next(
+        (n for n, s in enumerate(article.sentences) if s.start <= here.start - 1 < s.end), None
+    )
+    if not first:
+        return None
+    before = article.sentences[first - 1]
+    if before.paragraph != article.sentences[first].paragraph:
+        return None
+    if i > 0 and marks[i - 1].end > before.start:
+        return None
+    speech = [a for a in attributions.items if a.sentence == first - 1 and a.speech]
+    return speech[-1] if speech else None
 
 
 def _continued(

@@ -2,7 +2,8 @@
 
 The phrase lists live as data in `sitrep/knowledge/sourcing/`; each is read once,
 cached, and refused when empty. `classify_source` turns a speaker as the text gives
-it (its head word, its description, the actor it names) into a typed `Source`.
+it (its head word, its description, the actor it names) into a typed `Source`, or into none
+when the words name no person, body or document ("The end", "a faint lilt").
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from sitrep.records import Actor, ActorKind, Source, SourceType
 
 # Quote marks are dropped and curly apostrophes straightened before phrase matching,
 # so "condemning “rumors" matches "condemning rumors" and "It’s" matches "it's".
+# Endings of English agent nouns (-er, -or, -ist, -ian, -ee) and of compounds for people.
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ee", "man", "men", "people", "folk")
 _MATCH_NORMALISATION = str.maketrans({"’": "'", "‘": "'", "“": None, "”": None, '"': None})
 
 
 @dataclass(frozen=True, slots=True)
 class SourcingLexicon:
-    reporting_verbs: frozenset[str]
+    reporting_verbs: dict[str, str]  # lemma -> cue class (speech, writing, thought, ...)
     anonymous_heads: frozenset[str]
     anonymity_phrases: re.Pattern[str]
     official_bodies: frozenset[str]
@@ -29,6 +32,10 @@ class SourcingLexicon:
     hedges: re.Pattern[str]
     denials: re.Pattern[str]
     channels: tuple[tuple[re.Pattern[str], str], ...]
+    title_cues: frozenset[str]
+    documents: frozenset[str]
+    people_nouns: frozenset[str]
+    thing_nouns: frozenset[str]
 
 
 def read_phrases(name: str) -> list[str]:
@@ -49,7 +56,10 @@ def lexicon() -> SourcingLexicon:
         phrase, label = line.split("\t")
         channels.append((phrase_pattern([phrase]), label))
     return SourcingLexicon(
-        reporting_verbs=frozenset(read_phrases("reporting_verbs.txt")),
+        reporting_verbs={
+            row["lemma"]: row["class"]
+            for row in knowledge_files.table("sourcing/reporting_verbs.tsv")
+        },
         anonymous_heads=frozenset(read_phrases("anonymous_sources.txt")),
         anonymity_phrases=phrase_pattern(read_phrases("anonymity_phrases.txt")),
         official_bodies=frozenset(read_phrases("official_bodies.txt")),
@@ -57,6 +67,11 @@ def lexicon() -> SourcingLexicon:
         hedges=phrase_pattern(read_phrases("hedges.txt")),
         denials=phrase_pattern(read_phrases("denials.txt")),
         channels=tuple(channels),
+        title_cues=knowledge_files.words("sourcing/title_cues.txt"),
+        documents=knowledge_files.words("sourcing/documents.txt"),
+        thing_nouns=knowledge_files.words("sourcing/thing_nouns.txt"),
+        people_nouns=knowledge_files.words("reference/people_nouns.txt")
+        | frozenset(row["word"] for row in knowledge_files.table("reference/gendered_words.tsv")),
     )
 
 
@@ -85,8 +100,12 @@ class SpeakerEvidence:
     entity_label: str  # spaCy's entity label on the head, "" if none
 
 
-def classify_source(speaker: SpeakerEvidence) -> Source:
-    """Type a speaker: official body, named actor, anonymous, unnamed organisation."""
+def classify_source(speaker: SpeakerEvidence) -> Source | None:
+    """Type a speaker: official body, named actor, anonymous, unnamed organisation, document.
+
+    Only people, bodies and documents are sources: an unnamed person is anonymous only when
+    the head word names people ("a senior official", "the doctor"); other words name nobody.
+    """
     words = lexicon()
     description = speaker.description.lower()
     official = speaker.head in words.official_bodies or any(
@@ -94,9 +113,14 @@ def classify_source(speaker: SpeakerEvidence) -> Source:
     )
     if official:
         actor = speaker.actor or speaker.owner
-        return Source(SourceType.OFFICIAL_STATEMENT, speaker.description, actor and actor.id)
-    # Only a proper name names a source: "residents" may be an actor, but not a named one.
-    if speaker.actor is not None and speaker.proper:
+        return Source(
+            SourceType.OFFICIAL_STATEMENT, speaker.description, actor.id if actor else None
+        )
+    # Only a name names a source: "residents" may be an actor, but not a named one. A person
+    # actor is named even where the words are not a proper noun: a name the tagger missed
+    # ("Lopes said"), a description the annotator linked to the name ("the minister").
+    person_named = speaker.actor is not None and speaker.actor.kind is ActorKind.PERSON
+    if speaker.actor is not None and (speaker.proper or person_named):
         kind = (
             SourceType.NAMED_PERSON
             if speaker.actor.kind is ActorKind.PERSON
@@ -113,4 +137,22 @@ def classify_source(speaker: SpeakerEvidence) -> Source:
         named_organisation = speaker.entity_label in {"ORG", "NORP", "GPE", "FAC"}
         kind = SourceType.NAMED_ORGANISATION if named_organisation else SourceType.NAMED_PERSON
         return Source(kind, speaker.description)
-    return Source(SourceType.ANONYMOUS, speaker.description, actor_id)
+    if speaker.head in words.documents:
+        return Source(SourceType.OFFICIAL_STATEMENT, speaker.description, actor_id)
+    if names_people(speaker.head) or speaker.entity_label in {"PERSON", "NORP"}:
+        return Source(SourceType.ANONYMOUS, speaker.description, actor_id)
+    return None
+
+
+def names_people(noun: str) -> bool:
+    """A common noun (lemma, lower case) for people: listed, or an agent noun by its ending
+    ("smuggler", "negotiator", "economist", "townspeople"); words for things are not."""
+    words = lexicon()
+    if noun in words.people_nouns or noun in words.anonymous_heads:
+        return True
+    return (
+        len(noun) > 4
+        and noun.endswith(_AGENT_ENDINGS)
+        and noun not in words.documents
+        and noun not in words.thing_nouns
+    )

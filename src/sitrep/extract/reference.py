@@ -1,0 +1,315 @@
+"""Reference: which person or body each third-person pronoun stands for, resolved once.
+
+The article is read in order. Every noun phrase that names a person or a body (an actor
+mention, or a common noun for people or an organisation: "a senior official", "the
+ministry") is a candidate antecedent, with its grammatical role, number and gender (a
+title, a kin or role noun, or a given name: `knowledge/reference/`). A pronoun takes the
+compatible candidate of the nearest sentence, subjects before objects, a main clause's
+before an embedded one's (the reporter, not what is reported), then the latest;
+in its own sentence only candidates before it that are not arguments of its own verb.
+He/she need a singular person whose gender (when known) agrees; "it" a singular body;
+"they" a group or people in the plural. Names inside quote marks are what a speaker says,
+not antecedents, so the sentences of a quote run are passed over to the narration around
+them, whose speaker is the subject of its reporting verb ("“…,” he said" after "Trump
+said …" is Trump). A resolved pronoun is itself a candidate for the next one, for the
+antecedent it resolved to, so chains ("He said … He added …") hold across paragraphs.
+A definite description by role ("the minister", "the senator") stands for the person last
+named with that role ("Defence Minister Mansur Dan-Ali"), and is resolved the same way.
+
+Quotes, claims and events read the same `References`; the resolved mentions are also kept
+on the article (`Article.references`) for display.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from sitrep import lexicon as knowledge_files
+from sitrep.annotate.mentions import MentionIndex
+from sitrep.extract.doc_cache import once_per_doc
+from sitrep.extract.quote_marks import QuoteMarks, find_quote_marks
+from sitrep.extract.sourcing import lexicon, names_people
+from sitrep.records import PARAGRAPH_SEPARATOR, Actor, ActorKind, Article, Reference
+
+_CACHE_KEY = "sitrep.extract.references"
+_PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
+_SINGULAR_BODY_PRONOUNS = {"it", "its"}
+# Grammatical roles, most salient first: a subject is preferred to an object.
+_ROLES = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1, "pobj": 2, "appos": 2, "poss": 2}
+_MODIFIER_ROLE = 3  # a name inside another noun phrase ("an army spokesman")
+_PLURAL_TAGS = {"NNS", "NNPS"}
+_BODY_ENTITIES = {"ORG", "GPE", "NORP"}
+# Where a name carries its role: "Defence Minister Dan-Ali", "Dan-Ali, the minister".
+_ROLE_DEPS = {"compound", "appos", "nmod", "amod"}
+# A pronoun looks back at most this many paragraphs for its antecedent.
+_PARAGRAPH_REACH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Referent:
+    """A person or body a noun phrase names, as a pronoun may stand for it."""
+
+    token: int  # the head token of the naming phrase in the Doc
+    start: int  # the naming mention's offsets in the body
+    end: int
+    name: str  # the actor's canonical name, else the phrase as written
+    actor_id: str | None
+    person: bool
+    plural: bool
+    gender: str | None  # "m", "f", or None when the text does not say
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    referent: Referent
+    sentence: int
+    paragraph: int
+    role: int
+    depth: int  # steps from the sentence's root: a main clause's subject is nearer the top
+    position: int  # character offset of the mention
+    verb: int  # the token index of the verb it is an argument of
+
+
+class References:
+    """Resolved pronouns of one article, by token index."""
+
+    def __init__(self, resolved: dict[int, Referent]) -> None:
+        self._resolved = resolved
+
+    def of(self, token: Token) -> Referent | None:
+        return self._resolved.get(token.i)
+
+    def records(self, doc: Doc) -> list[Reference]:
+        return [
+            Reference(
+                text=doc[i].text,
+                start=doc[i].idx,
+                end=doc[i].idx + len(doc[i]),
+                name=referent.name,
+                actor_id=referent.actor_id,
+                antecedent_start=referent.start,
+                antecedent_end=referent.end,
+            )
+            for i, referent in sorted(self._resolved.items())
+        ]
+
+
+def resolve_references(article: Article, doc: Doc) -> References:
+    """The article's resolved pronouns, computed once per Doc."""
+    return once_per_doc(doc, _CACHE_KEY, lambda: _Resolver(article, doc).run())
+
+
+@functools.cache
+def _genders() -> dict[str, str]:
+    """Given names, titles and role nouns -> "m" or "f"."""
+    found = {
+        row["word"]: row["gender"] for row in knowledge_files.table("reference/gendered_words.tsv")
+    }
+    found.update(
+        {row["name"]: row["gender"] for row in knowledge_files.table("reference/first_names.tsv")}
+    )
+    return found
+
+
+def _body_nouns() -> frozenset[str]:
+    """Common nouns naming bodies: organisations, offices, forces."""
+    return lexicon().unnamed_organisations | lexicon().official_bodies
+
+
+class _Resolver:
+    def __init__(self, article: Article, doc: Doc) -> None:
+        self.article = article
+        self.doc = doc
+        self.mentions = MentionIndex(article)
+        self.marks: list[QuoteMarks] = find_quote_marks(article.body)
+        self._mark_starts = [m.start for m in self.marks]
+        self.candidates: list[_Candidate] = []
+        self.resolved: dict[int, Referent] = {}
+        self._actor_genders: dict[str, str | None] = {}
+        self._roles: dict[str, Referent] = {}  # role noun -> the person last named with it
+
+    def run(self) -> References:
+        # The Doc's own sentences: events resolve pronouns on articles not split by annotate.
+        breaks = [m.end() for m in re.finditer(re.escape(PARAGRAPH_SEPARATOR), self.doc.text)]
+        for number, sentence in enumerate(self.doc.sents):
+            paragraph = bisect_right(breaks, sentence.start_char)
+            for token in sentence:
+                self._read(token, number, paragraph, quoted=self._quoted(token.idx))
+        return References(self.resolved)
+
+    def _quoted(self, offset: int) -> bool:
+        i = bisect_right(self._mark_starts, offset) - 1
+        return i >= 0 and self.marks[i].start <= offset < self.marks[i].end
+
+    def _read(self, token: Token, sentence: int, paragraph: int, *, quoted: bool) -> None:
+        """Resolve a pronoun, or note a naming phrase as a candidate. A quoted pronoun is
+        resolved, but nothing inside quote marks becomes a candidate."""
+        lower = token.lower_
+        if token.pos_ == "PRON" and (
+            lower in _PERSON_PRONOUNS
+            or lower in _PLURAL_PRONOUNS
+            or lower in _SINGULAR_BODY_PRONOUNS
+        ):
+            referent = self._antecedent(token, sentence, paragraph)
+            if referent is not None:
+                self.resolved[token.i] = referent
+                if not quoted:
+                    self._add(referent, token, sentence, paragraph)
+            return
+        if token.pos_ in {"NOUN", "PROPN"} and not quoted:
+            referent = self._referent(token)
+            # A modifier counts only when it names an actor: "it" may be the army of
+            # "an army spokesman", not a bare noun in a compound.
+            if token.dep_ not in _ROLES and (referent is None or referent.actor_id is None):
+                return
+            if referent is not None and referent.actor_id is None:
+                role = self._roles.get(token.lemma_.lower())
+                if role is not None and _definite(token):
+                    referent = role
+                    self.resolved[token.i] = role
+            if referent is not None:
+                self._add(referent, token, sentence, paragraph)
+
+    def _add(self, referent: Referent, token: Token, sentence: int, paragraph: int) -> None:
+        self.candidates.append(
+            _Candidate(
+                referent,
+                sentence,
+                paragraph,
+                _ROLES.get(token.dep_, _MODIFIER_ROLE),
+                _depth(token),
+                token.idx,
+                token.head.i,
+            )
+        )
+
+    def _referent(self, head: Token) -> Referent | None:
+        """The person or body a noun phrase head names, if it names one."""
+        named = [head, *(c for c in head.children if c.dep_ == "appos")]
+        for token in named:
+            actor = self.mentions.actor(token.idx, token.idx + len(token))
+            if actor is None:
+                continue
+            mention = next(
+                (m for m in actor.mentions if m.start <= token.idx < m.end),
+                None,
+            )
+            start, end = (mention.start, mention.end) if mention else (token.idx, token.idx)
+            person = actor.kind is ActorKind.PERSON
+            referent = Referent(
+                token.i,
+                start,
+                end,
+                actor.name,
+                actor.id,
+                person=person,
+                plural=not person and head.tag_ in _PLURAL_TAGS,
+                gender=self._actor_gender(actor) if person else None,
+            )
+            if person:
+                self._note_roles(head, token, referent)
+            return referent
+        lemma = head.lemma_.lower()
+        if head.pos_ == "PROPN" and head.ent_type_ in _BODY_ENTITIES:
+            # A state, city or club standing for its government or team ("Liverpool said it").
+            return Referent(
+                head.i,
+                head.left_edge.idx,
+                head.idx + len(head),
+                self.doc.text[head.left_edge.idx : head.idx + len(head)],
+                None,
+                person=False,
+                plural=head.tag_ in _PLURAL_TAGS,
+                gender=None,
+            )
+        plural = head.tag_ in _PLURAL_TAGS
+        if head.pos_ == "PROPN" and not names_people(lemma):
+            return None
+        if names_people(lemma) or names_people(head.lower_):
+            person = True
+        elif lemma in _body_nouns():
+            person = False
+        else:
+            return None
+        words = [t for t in head.subtree if t.i <= head.i or t.dep_ in {"amod", "compound"}]
+        start = min(t.idx for t in words)
+        return Referent(
+            head.i,
+            start,
+            head.idx + len(head),
+            self.doc.text[start : head.idx + len(head)],
+            None,
+            person=person,
+            plural=plural,
+            gender=_genders().get(head.lower_) if person and not plural else None,
+        )
+
+    def _note_roles(self, head: Token, named: Token, referent: Referent) -> None:
+        """Remember the role words a named person carries ("Defence Minister Dan-Ali",
+        "Dan-Ali, the minister"): a later "the minister" is that person."""
+        words = [head, *(t for top in (head, named) for t in top.children if t.dep_ in _ROLE_DEPS)]
+        for word in words:
+            if word is not named and names_people(word.lemma_.lower()):
+                self._roles[word.lemma_.lower()] = referent
+
+    def _actor_gender(self, actor: Actor) -> str | None:
+        """What the given name, or a title before any of the actor's mentions, says.
+
+        The whole article counts: "Miss Abdhou" later makes "Mohanna Abdhou" a she.
+        """
+        if actor.id in self._actor_genders:
+            return self._actor_genders[actor.id]
+        genders = _genders()
+        words = [actor.name.split()[0].lower()] if actor.name.split() else []
+        for mention in actor.mentions:
+            words += mention.text.lower().split()[:1]
+            words += (
+                self.article.body[max(0, mention.start - 12) : mention.start].lower().split()[-1:]
+            )
+        found = {genders[w] for w in words if w in genders}
+        gender = found.pop() if len(found) == 1 else None
+        self._actor_genders[actor.id] = gender
+        return gender
+
+    def _antecedent(self, pronoun: Token, sentence: int, paragraph: int) -> Referent | None:
+        lower = pronoun.lower_
+        compatible = [
+            c
+            for c in self.candidates
+            if paragraph - c.paragraph <= _PARAGRAPH_REACH
+            and _agrees(lower, c.referent)
+            and not (c.sentence == sentence and c.verb == pronoun.head.i)
+        ]
+        if not compatible:
+            return None
+        best = min(compatible, key=lambda c: (sentence - c.sentence, c.role, c.depth, -c.position))
+        return best.referent
+
+
+def _agrees(pronoun: str, referent: Referent) -> bool:
+    if pronoun in _PERSON_PRONOUNS:
+        wanted = _PERSON_PRONOUNS[pronoun]
+        return referent.person and not referent.plural and referent.gender in {None, wanted}
+    if pronoun in _PLURAL_PRONOUNS:
+        return referent.plural or not referent.person
+    return not referent.person and not referent.plural
+
+
+def _definite(token: Token) -> bool:
+    """ "the minister", "The Minister": a description that points back, not "a minister"."""
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
+
+
+def _depth(token: Token) -> int:
+    """Steps from the token up to its sentence's root (bounded: a parse may hold a cycle)."""
+    steps = 0
+    while token.head != token and steps < 50:
+        token = token.head
+        steps += 1
+    return steps

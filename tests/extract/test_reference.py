@@ -1,0 +1,89 @@
+"""Reference: pronouns and role descriptions resolved once, by role, gender and number."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.annotate import annotate
+from sitrep.extract import extract
+from sitrep.records import Article, InputKind
+
+
+def _extracted(nlp, paragraphs: list[str]) -> Article:  # type: ignore[no-untyped-def]
+    article = Article("test", "hash", InputKind.TEXT, paragraphs, outlet="Test Outlet")
+    doc = nlp(article.body)
+    return extract(annotate(article, doc), doc)
+
+
+def _speaker(article: Article, fragment: str) -> str | None:
+    return next(q.speaker for q in article.quotes if fragment in q.text)
+
+
+@pytest.mark.slow
+def test_reference_she_skips_a_man_for_the_woman(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _extracted(
+        nlp,
+        [
+            "Governor Mary Collins met Senator John Walker on Tuesday.",
+            "She said the budget would pass.",
+        ],
+    )
+    she = next(r for r in article.references if r.text == "She")
+    assert she.name == "Mary Collins"
+    assert article.body[she.antecedent_start : she.antecedent_end].endswith("Mary Collins")
+    assert article.body[she.start : she.end] == "She"
+
+
+@pytest.mark.slow
+def test_reference_subject_before_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _extracted(
+        nlp, ["Tom Baker thanked Peter Hall for the loan.", "“The talks went well,” he said."]
+    )
+    assert _speaker(article, "talks went well") == "Tom Baker"
+
+
+@pytest.mark.slow
+def test_reference_names_inside_a_quote_are_not_antecedents(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _extracted(
+        nlp,
+        [
+            "President Maria Lopez spoke to reporters on Monday about the rebels.",
+            "“Carlos Ruiz is secondary, to me, to the rebels,” she said.",
+            "“Ruiz will go,” she added.",
+        ],
+    )
+    assert _speaker(article, "Carlos Ruiz is secondary") == "Maria Lopez"
+    assert _speaker(article, "Ruiz will go") == "Maria Lopez"
+
+
+@pytest.mark.slow
+def test_reference_main_clause_subject_before_embedded_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _extracted(
+        nlp,
+        [
+            "Detective Paul Grant said the suspect fled north after the robbery.",
+            "“We will find him,” he said.",
+        ],
+    )
+    assert _speaker(article, "We will find him") == "Paul Grant"
+
+
+@pytest.mark.slow
+def test_reference_role_description_stands_for_the_person_named_with_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _extracted(
+        nlp,
+        [
+            "Defence Minister Alan Reed visited the base on Friday.",
+            "The minister said, “Our troops are ready for anything.”",
+        ],
+    )
+    assert _speaker(article, "troops are ready") == "Alan Reed"
+
+
+@pytest.mark.slow
+def test_reference_it_is_a_body_not_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _extracted(
+        nlp, ["The ministry answered Ahmed Saleh on Monday.", "It said the border would reopen."]
+    )
+    it = next(r for r in article.references if r.text == "It")
+    assert it.name.lower().endswith("ministry")
