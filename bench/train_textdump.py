@@ -39,6 +39,7 @@ DEPTH = 3
 LEARNING_RATE = 0.1
 SEED = 0
 MIN_BODY_SHARE = 0.5
+DEFAULT_CUTOFF = 0.5
 MODEL_PATH = ROOT / "src" / "sitrep" / "knowledge" / "reading" / blockmodel.MODEL_FILE
 _TOKEN = re.compile(r"\w+")
 
@@ -142,45 +143,60 @@ def score(pages: Sequence[Page], trees_for: dict[str, blockmodel.Trees]) -> list
     return scores
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--cutoff", type=float, default=0.5)
-    parser.add_argument("--write", action="store_true")
-    args = parser.parse_args()
-    truth = json.loads((args.data / "ground-truth.json").read_text("utf-8"))
-    pages = [
+def load_pages(data: Path) -> list[Page]:
+    truth = json.loads((data / "ground-truth.json").read_text("utf-8"))
+    return [
         Page(
             key,
-            gzip.decompress((args.data / "text" / f"{key}.txt.gz").read_bytes()).decode("utf-8"),
+            gzip.decompress((data / "text" / f"{key}.txt.gz").read_bytes()).decode("utf-8"),
             truth[key]["articleBody"],
         )
         for key in sorted(truth)
     ]
-    everything = fit(pages)
-    full = as_trees(everything, args.cutoff)
+
+
+def cross_validate(
+    pages: Sequence[Page], cutoff: float = DEFAULT_CUTOFF
+) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
+    """(train, dev) precision, recall and F1: in-sample for the model fitted on all pages,
+    out of fold for the folds' models."""
+    full = as_trees(fit(pages), cutoff)
     out_of_fold: dict[str, blockmodel.Trees] = {}
     for fold in range(FOLDS):
         held = {page.page_id for page in pages if fold_of(page.page_id) == fold}
-        model = fit([page for page in pages if page.page_id not in held])
-        trees = as_trees(model, args.cutoff)
+        trees = as_trees(fit([page for page in pages if page.page_id not in held]), cutoff)
         out_of_fold.update(dict.fromkeys(held, trees))
-    sample = pages[0].features
-    assert np.allclose(full.probabilities(sample), everything.predict_proba(sample)[:, 1])
     train = summarise(score(pages, dict.fromkeys(out_of_fold, full)))
     dev_scores = score(pages, out_of_fold)
-    dev = summarise(dev_scores)
-    print(f"{len(pages)} pages, {FOLDS} folds by sha1(page id) % {FOLDS}")
-    print(f"{'split':<28} {'precision':>9} {'recall':>7} {'F1':>6}")
-    print(
-        f"{'train (fit on all, in-sample)':<28} {train[0]:>9.3f} {train[1]:>7.3f} {train[2]:>6.3f}"
-    )
-    print(f"{'dev (out of fold)':<28} {dev[0]:>9.3f} {dev[1]:>7.3f} {dev[2]:>6.3f}")
     for fold in range(FOLDS):
-        fold_scores = [
-            s for p, s in zip(pages, dev_scores, strict=True) if fold_of(p.page_id) == fold
+        in_fold = [
+            scores
+            for page, scores in zip(pages, dev_scores, strict=True)
+            if fold_of(page.page_id) == fold
         ]
-        print(f"  fold {fold}: {len(fold_scores)} pages, F1 {summarise(fold_scores)[2]:.3f}")
+        print(f"  fold {fold}: {len(in_fold)} pages, dev F1 {summarise(in_fold)[2]:.3f}")
+    return train, summarise(dev_scores)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--cutoff", type=float, default=DEFAULT_CUTOFF)
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    pages = load_pages(args.data)
+    everything = fit(pages)
+    sample = pages[0].features
+    trees = as_trees(everything, args.cutoff)
+    assert np.allclose(trees.probabilities(sample), everything.predict_proba(sample)[:, 1])
+    train, dev = cross_validate(pages, args.cutoff)
+    print(f"{len(pages)} pages, {FOLDS} folds by sha1(page id) % {FOLDS}")
+    print(f"{'split':<30} {'precision':>9} {'recall':>7} {'F1':>6}")
+    for name, (precision, recall, f1) in (
+        ("train (fit on all, in-sample)", train),
+        ("dev (out of fold)", dev),
+    ):
+        print(f"{name:<30} {precision:>9.3f} {recall:>7.3f} {f1:>6.3f}")
     if args.write:
         MODEL_PATH.write_text(json.dumps(export(everything, args.cutoff)) + "\n", "utf-8")
         print(f"wrote {MODEL_PATH.relative_to(ROOT)}")

@@ -224,3 +224,46 @@ def test_read_html_captions_and_related_links_kept_out_of_body() -> None:
         ("Rivers rise across the north", "/b"),
     ]
     assert "Floods hit" not in article.body and "Credit" not in article.body
+
+
+def test_read_html_declared_english_list_page_is_english() -> None:
+    """A meal plan of short list lines (few stop words) on a page declaring lang="en-US"."""
+    items = "".join(
+        f"<li>{meal}</li>"
+        for meal in (
+            "Breakfast: oatmeal with berries and a spoon of honey",
+            "Snack: Greek yogurt with almonds and sliced peaches",
+            "Lunch: grilled chicken salad with quinoa and lemon",
+            "Dinner: baked salmon, roasted vegetables and brown rice",
+        )
+    )
+    page = f"""<html lang="en-US"><body><article><h1>Meal prep for a busy week</h1>
+<p>Plan your meals on Sunday and cook in one batch to save time during the week.</p>
+<ul>{items}</ul></article></body></html>"""
+    article = read_bytes(page.encode(), "meal-prep.html")
+    assert article.language == "en"
+
+
+def test_read_non_english_page_reports_its_language() -> None:
+    text = "Le conseil municipal a voté mardi soir un budget en hausse pour les écoles. " * 4
+    assert read_bytes(text.encode(), "conseil.txt").language == "fr"
+
+
+@pytest.mark.parametrize("depth", [300, 1_000, 5_000])
+def test_read_html_prose_nested_deep_is_read(depth: int) -> None:
+    """libxml2 stops at 256 levels unless told otherwise and drops text past ~2,000 even
+    then: deep prose is still the article, never a silent no_article."""
+    paragraphs = "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(4))
+    page = f"<html><body>{'<div>' * depth}{paragraphs}{'</div>' * depth}</body></html>"
+    article = read_bytes(page.encode(), "deep.html")
+    assert "Part 3." in article.body
+    assert article.body.count("The council met on Tuesday") == 4
+
+
+@pytest.mark.slow
+def test_read_html_single_text_node_over_ten_megabytes_is_read() -> None:
+    """One text node past libxml2's 10 MB default limit (a page written on one line)."""
+    repeats = 10_500_000 // len(PROSE) + 1
+    page = f"<html><body><p>{(PROSE + ' ') * repeats}</p></body></html>"
+    article = read_bytes(page.encode(), "one-line.html", max_bytes=30_000_000)
+    assert len(article.body) > 10_000_000

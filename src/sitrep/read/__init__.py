@@ -120,6 +120,7 @@ def _article(raw: bytes, data: bytes, source: str, kind: InputKind) -> Article:
     article = Article(
         source=source, content_hash=content_hash(raw), input_kind=kind, paragraphs=[], url=url
     )
+    declared_language = None
     if kind is InputKind.HTML:
         extraction = extract_html(text, url)
         article.url = extraction.url
@@ -129,13 +130,14 @@ def _article(raw: bytes, data: bytes, source: str, kind: InputKind) -> Article:
         article.section, article.outlet = extraction.section, extraction.outlet
         article.paragraphs = extraction.paragraphs
         article.captions, article.related_links = extraction.captions, extraction.related_links
+        declared_language = extraction.language
         if not article.paragraphs:
             _fill_from_text(article, render_lines(text))
     else:
         _fill_from_text(article, text)
     if not article.paragraphs:
         raise DocumentRejected(ErrorCode.NO_ARTICLE, "no article text found on the page")
-    article.language = detect_language(article.body)
+    article.language = detect_language(article.body, declared_language)
     return article
 
 
