@@ -14,8 +14,8 @@ from warcio.warcwriter import WARCWriter
 
 from sitrep.cli import app
 from sitrep.errors import DocumentRejected, ErrorCode
-from sitrep.read import read_bytes, read_paths
-from sitrep.records import Article, DocumentError, InputKind
+from sitrep.read import raw_documents, read_bytes, read_document, read_paths
+from sitrep.records import Article, DocumentError, InputKind, RawDocument, content_hash
 
 PROSE = (
     "The council met on Tuesday to discuss the new budget for the coming year, and members "
@@ -165,16 +165,6 @@ def test_read_paths_size_limit_on_disk_and_after_decompression(tmp_path: Path) -
     ]
 
 
-def test_read_deeply_nested_html_does_not_crash() -> None:
-    html = "<html><body>" + "<div>" * 5000 + f"<p>{PROSE}</p>" * 3 + "</div>" * 5000
-    try:
-        article = read_bytes(html.encode(), "deep.html")
-    except DocumentRejected as rejected:
-        assert rejected.code == ErrorCode.NO_ARTICLE
-    else:
-        assert "budget" in article.body
-
-
 def test_read_batch_goes_on_after_errors(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text(_text_page(), "utf-8")
@@ -267,3 +257,26 @@ def test_read_html_single_text_node_over_ten_megabytes_is_read() -> None:
     page = f"<html><body><p>{(PROSE + ' ') * repeats}</p></body></html>"
     article = read_bytes(page.encode(), "one-line.html", max_bytes=30_000_000)
     assert len(article.body) > 10_000_000
+
+
+def test_raw_documents_leave_reading_to_read_document(tmp_path: Path) -> None:
+    """The ingesting process only opens files, splits WARC files and hashes bytes; a file
+    goes on compressed as it came, and its Article carries the same hash."""
+    page = gzip.compress(HTML_PAGE.encode())
+    (tmp_path / "a.html.gz").write_bytes(page)
+    second = HTML_PAGE.replace("Council weighs budget", "Mayor resigns").encode()
+    crawl = gzip.compress(
+        _warc([("https://a.example/1", HTML_PAGE.encode()), ("https://b.example/2", second)])
+    )
+    (tmp_path / "b.warc.gz").write_bytes(crawl)
+    (tmp_path / "c.txt").write_bytes(b"")
+    raw = list(raw_documents([str(tmp_path)]))
+    assert all(isinstance(document, RawDocument) for document in raw)
+    first, *records, _empty = [document for document in raw if isinstance(document, RawDocument)]
+    assert (first.data, first.content_hash) == (page, content_hash(page))
+    assert [record.source for record in records] == ["https://a.example/1", "https://b.example/2"]
+    assert records[1].data == second
+    read = [read_document(document) for document in raw if isinstance(document, RawDocument)]
+    assert isinstance(read[0], Article) and read[0].content_hash == first.content_hash
+    assert isinstance(read[2], Article) and read[2].content_hash == content_hash(second)
+    assert isinstance(read[3], DocumentError) and read[3].code is ErrorCode.EMPTY
