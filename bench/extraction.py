@@ -6,10 +6,13 @@ false negatives are counted over the multisets and normalised to sum to 1; preci
 recall are averaged over pages (skipping pages where they are undefined) and F1 is taken
 from the two averages.
 
-Rows: sitrep and trafilatura (default settings) on the same HTML in the same run; sitrep
-and the whole-text baseline (the entire text dump, chrome included) on the text inputs.
+Rows: sitrep and trafilatura (default settings) on the same HTML in the same run, with the
+read time per page of each (interleaved page by page) and their ratio; sitrep and the
+whole-text baseline (the entire text dump, chrome included) on the text inputs; then the
+text-dump model's train and dev (out-of-fold) figures, refitted as bench/train_textdump.py
+does (`--no-cv` skips that).
 
-    .venv/bin/python bench/extraction.py [--data ../shared/data/article-extraction]
+    .venv/bin/python bench/extraction.py [--data ../shared/data/article-extraction] [--no-cv]
 """
 
 from __future__ import annotations
@@ -85,17 +88,43 @@ def whole_text(data: bytes, _source: str) -> str:
     return gzip.decompress(data).decode("utf-8", errors="replace")
 
 
-def run_system(
-    name: str, extractor: Callable[[bytes, str], str], files: dict[str, Path], truth: dict
-) -> tuple[str, list[Scores], dict[str, float], float]:
-    started = time.perf_counter()
-    pages: list[Scores] = []
-    f1_by_page: dict[str, float] = {}
+Run = tuple[str, str, list[Scores], dict[str, float], list[float]]  # kind, name, .., seconds
+
+
+def run_systems(
+    kind: str,
+    systems: dict[str, Callable[[bytes, str], str]],
+    files: dict[str, Path],
+    truth: dict,
+) -> list[Run]:
+    """Every system on every page, interleaved page by page so that a busy machine slows
+    them alike; each page's time is the system's own (the file read is not counted)."""
+    pages: dict[str, list[Scores]] = {name: [] for name in systems}
+    f1_by_page: dict[str, dict[str, float]] = {name: {} for name in systems}
+    seconds: dict[str, list[float]] = {name: [] for name in systems}
     for key, path in files.items():
-        scores = page_scores(truth[key]["articleBody"], extractor(path.read_bytes(), str(path)))
-        pages.append(scores)
-        f1_by_page[key] = summarise([scores])[2]
-    return name, pages, f1_by_page, time.perf_counter() - started
+        data = path.read_bytes()
+        for name, extractor in systems.items():
+            started = time.perf_counter()
+            body = extractor(data, str(path))
+            seconds[name].append(time.perf_counter() - started)
+            scores = page_scores(truth[key]["articleBody"], body)
+            pages[name].append(scores)
+            f1_by_page[name][key] = summarise([scores])[2]
+    return [(kind, name, pages[name], f1_by_page[name], seconds[name]) for name in systems]
+
+
+def text_model_figures(data: Path) -> list[str]:
+    """Train (in-sample) and dev (out-of-fold) figures of the text-dump model, refitted
+    here exactly as `bench/train_textdump.py` does."""
+    import train_textdump
+
+    train, dev = train_textdump.cross_validate(train_textdump.load_pages(data))
+    return [
+        f"text-dump model, {train_textdump.FOLDS} folds by sha1(page id) % {train_textdump.FOLDS}:",
+        f"  train (fit on all, in-sample)  P {train[0]:.3f}  R {train[1]:.3f}  F1 {train[2]:.3f}",
+        f"  dev (out of fold)              P {dev[0]:.3f}  R {dev[1]:.3f}  F1 {dev[2]:.3f}",
+    ]
 
 
 def main() -> None:
@@ -103,23 +132,38 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--kind", choices=["html", "text", "all"], default="all")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst sitrep pages")
+    parser.add_argument(
+        "--no-cv", action="store_true", help="skip refitting the text-dump model by folds"
+    )
     args = parser.parse_args()
     truth = json.loads((args.data / "ground-truth.json").read_text("utf-8"))
-    runs = []
+    runs: list[Run] = []
     if args.kind in ("html", "all"):
         html = {key: args.data / "html" / f"{key}.html.gz" for key in sorted(truth)}
-        runs.append(("html", run_system("sitrep", sitrep_body, html, truth)))
-        runs.append(("html", run_system("trafilatura", trafilatura_body, html, truth)))
+        systems = {"sitrep": sitrep_body, "trafilatura": trafilatura_body}
+        runs += run_systems("html", systems, html, truth)
     if args.kind in ("text", "all"):
         text = {key: args.data / "text" / f"{key}.txt.gz" for key in sorted(truth)}
-        runs.append(("text", run_system("sitrep", sitrep_body, text, truth)))
-        runs.append(("text", run_system("whole text", whole_text, text, truth)))
+        runs += run_systems("text", {"sitrep": sitrep_body, "whole text": whole_text}, text, truth)
     print(f"{len(truth)} pages from {args.data}")
-    print(f"{'input':<6} {'system':<12} {'precision':>9} {'recall':>7} {'F1':>6} {'seconds':>8}")
-    for kind, (name, pages, _, seconds) in runs:
+    print(
+        f"{'input':<6} {'system':<12} {'precision':>9} {'recall':>7} {'F1':>6} {'seconds':>8} "
+        f"{'ms/page median':>14} {'mean':>6}"
+    )
+    for kind, name, pages, _, seconds in runs:
         precision, recall, f1 = summarise(pages)
-        print(f"{kind:<6} {name:<12} {precision:>9.3f} {recall:>7.3f} {f1:>6.3f} {seconds:>8.1f}")
-    for kind, (name, _, f1_by_page, _) in runs:
+        median_ms, mean_ms = 1000 * statistics.median(seconds), 1000 * statistics.mean(seconds)
+        print(
+            f"{kind:<6} {name:<12} {precision:>9.3f} {recall:>7.3f} {f1:>6.3f} "
+            f"{sum(seconds):>8.1f} {median_ms:>14.1f} {mean_ms:>6.1f}"
+        )
+    times = {(kind, name): seconds for kind, name, _, _, seconds in runs}
+    if ("html", "sitrep") in times:
+        ratio = sum(times["html", "sitrep"]) / sum(times["html", "trafilatura"])
+        print(f"html read time, sitrep / trafilatura alone (same pages, same run): {ratio:.2f}")
+    if args.kind in ("text", "all") and not args.no_cv:
+        print("\n".join(text_model_figures(args.data)))
+    for kind, name, _, f1_by_page, _ in runs:
         if name == "sitrep" and args.worst:
             worst = sorted(f1_by_page.items(), key=lambda item: item[1])[: args.worst]
             print(f"worst {kind} pages:", ", ".join(f"{key[:8]} {f1:.2f}" for key, f1 in worst))

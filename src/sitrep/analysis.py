@@ -21,8 +21,9 @@ from sitrep.annotate import annotate
 from sitrep.annotate.nlp import load_nlp
 from sitrep.errors import DocumentRejected, ErrorCode
 from sitrep.extract import extract
-from sitrep.pipeline import DEFAULT_BATCH_SIZE, Record, failure
-from sitrep.records import Article, DocumentError
+from sitrep.pipeline import DEFAULT_BATCH_SIZE, Input, Record, failure
+from sitrep.read import read_document
+from sitrep.records import Article, DocumentError, RawDocument
 from sitrep.scale.guards import reject_unfit
 from sitrep.streams import chunked
 
@@ -45,7 +46,7 @@ def analyse(
 
 
 def analyse_safely(
-    records: Iterable[Record],
+    records: Iterable[Input],
     *,
     nlp: Language | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
@@ -60,13 +61,15 @@ def analyse_safely(
         yield from analyse_chunk(chunk, nlp=nlp, do_extract=do_extract)
 
 
-def analyse_chunk(chunk: list[Record], *, nlp: Language, do_extract: bool) -> list[Record]:
-    """Analyse one chunk with one `nlp.pipe` call; the unit of work every engine ships."""
+def analyse_chunk(chunk: list[Input], *, nlp: Language, do_extract: bool) -> list[Record]:
+    """Read raw documents, then analyse the chunk with one `nlp.pipe` call; the unit of work
+    every engine ships."""
+    read = [_read(record) if isinstance(record, RawDocument) else record for record in chunk]
     checked = [
         record
         if isinstance(record, DocumentError)
         else reject_unfit(record, nlp.max_length) or record
-        for record in chunk
+        for record in read
     ]
     articles = [record for record in checked if isinstance(record, Article)]
     docs = iter(_parse(nlp, [article.body for article in articles]))
@@ -74,6 +77,14 @@ def analyse_chunk(chunk: list[Record], *, nlp: Language, do_extract: bool) -> li
         record if isinstance(record, DocumentError) else _finish(record, next(docs), do_extract)
         for record in checked
     ]
+
+
+def _read(document: RawDocument) -> Record:
+    """The document's Article or its error; a reader bug costs this document only."""
+    try:
+        return read_document(document)
+    except Exception as exc:
+        return failure(document, ErrorCode.PROCESSING_FAILED, f"read: {type(exc).__name__}: {exc}")
 
 
 def _parse(nlp: Language, bodies: list[str]) -> list[Doc | Exception]:

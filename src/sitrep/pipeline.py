@@ -1,11 +1,12 @@
 """read → analyse, streaming: what `sitrep ingest` runs before it stores.
 
-`process_paths` reads, skips what is already stored, then analyses in-process
-(`workers=1`), in a pool of worker processes (`workers=N`) or on Ray
-(`engine="ray"`). Every engine runs each chunk of documents through
-`sitrep.analysis.analyse_chunk`, the per-document robustness wrapper, and
-yields records in input order as soon as their chunk is done, so memory stays
-flat however many documents go in.
+`process_paths` opens the inputs, skips what is already stored (by the hash of the raw
+bytes), then reads and analyses in-process (`workers=1`), in a pool of worker processes
+(`workers=N`) or on Ray (`engine="ray"`). Every engine runs each chunk of documents through
+`sitrep.analysis.analyse_chunk`, the per-document robustness wrapper, which also reads
+each raw document (decompress, decode, extract the article): with workers, the process
+that stores only opens files and hashes their bytes. Records are yielded in input order
+as soon as their chunk is done, so memory stays flat however many documents go in.
 
 This module does not import spaCy: with workers, the process that reads and
 stores never parses, and leaving the model's code out of it keeps it small.
@@ -18,13 +19,14 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Literal
 
 from sitrep.errors import ErrorCode
-from sitrep.read import read_paths
-from sitrep.records import Article, DocumentError
+from sitrep.read import raw_documents
+from sitrep.records import Article, DocumentError, RawDocument
 
 DEFAULT_BATCH_SIZE = 16
 
 Engine = Literal["local", "ray"]
 Record = Article | DocumentError
+Input = Record | RawDocument  # what engines take: a raw document is read in the worker
 
 
 def process_paths(
@@ -43,7 +45,7 @@ def process_paths(
     means one per core. `skip(content_hash)` drops inputs already stored
     before they are analysed. Output streams in input order.
     """
-    records = _unskipped(read_paths(paths), skip)
+    records = _unskipped(raw_documents(paths), skip)
     workers = workers or default_workers()
     if engine == "ray":
         from sitrep.scale.ray_engine import analyse_on_ray
@@ -74,12 +76,12 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def failure(record: Article, code: ErrorCode, message: str) -> DocumentError:
+def failure(record: Article | RawDocument, code: ErrorCode, message: str) -> DocumentError:
     return DocumentError(record.source, code, message, record.content_hash)
 
 
-def _unskipped(records: Iterable[Record], skip: Callable[[str], bool] | None) -> Iterator[Record]:
+def _unskipped(records: Iterable[Input], skip: Callable[[str], bool] | None) -> Iterator[Input]:
     for record in records:
-        if skip is not None and isinstance(record, Article) and skip(record.content_hash):
+        if skip is not None and not isinstance(record, DocumentError) and skip(record.content_hash):
             continue
         yield record

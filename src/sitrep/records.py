@@ -232,6 +232,16 @@ class ControlChange:
 
 
 @dataclass(slots=True)
+class RawDocument:
+    """One input document's bytes, not yet read: what the ingesting process hands the
+    workers, which read it (decompress, decode, extract the article) themselves."""
+
+    source: str
+    data: bytes
+    content_hash: str  # sha256 of `data`: the Article read from it carries the same
+
+
+@dataclass(slots=True)
 class Article:
     source: str  # path, URL or "-" for stdin
     content_hash: str  # sha256 of the raw input bytes

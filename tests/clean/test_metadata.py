@@ -77,11 +77,45 @@ def test_bylines_is_agency(name: str, agency: bool) -> None:
     assert is_agency(name) is agency
 
 
-def test_language_english_or_not() -> None:
-    assert detect_language(PARAGRAPH * 2) == "en"
-    french = "Le conseil municipal a voté mardi soir un budget en hausse pour les écoles. " * 3
-    assert detect_language(french) == "und"
-    assert detect_language("Too short") is None
+@pytest.mark.parametrize(
+    ("text", "declared", "expected"),
+    [
+        (PARAGRAPH * 2, None, "en"),
+        (
+            "Le conseil municipal a voté mardi soir un budget en hausse pour les écoles. " * 3,
+            None,
+            "fr",
+        ),
+        (
+            "Der Stadtrat hat am Dienstag einen höheren Haushalt für die Schulen beschlossen. " * 3,
+            "en",
+            "de",
+        ),
+        ("Городской совет во вторник утвердил новый бюджет для школ города. " * 3, None, "ru"),
+        ("Too short", None, None),
+        ("Too short", "en-US", "en"),
+        ("Too short", "not a language tag!", None),
+    ],
+)
+def test_language_iso_code_from_text_with_declaration_as_evidence(
+    text: str, declared: str | None, expected: str | None
+) -> None:
+    """A sure text outweighs a wrong declaration; a short text leaves it to the declaration."""
+    assert detect_language(text, declared) == expected
+
+
+def test_language_list_like_english_body_with_english_declaration() -> None:
+    """A meal plan of short list lines (few stop words) on a page declaring en-US."""
+    plan = "\n".join(
+        [
+            "Breakfast: oatmeal with berries",
+            "Snack: Greek yogurt, almonds",
+            "Lunch: grilled chicken salad, quinoa",
+            "Snack: apple slices, peanut butter",
+            "Dinner: baked salmon, roasted vegetables, brown rice",
+        ]
+    )
+    assert detect_language(plan, "en-US") == "en"
 
 
 def test_metadata_from_layout_cues() -> None:

@@ -14,8 +14,8 @@ from warcio.warcwriter import WARCWriter
 
 from sitrep.cli import app
 from sitrep.errors import DocumentRejected, ErrorCode
-from sitrep.read import read_bytes, read_paths
-from sitrep.records import Article, DocumentError, InputKind
+from sitrep.read import raw_documents, read_bytes, read_document, read_paths
+from sitrep.records import Article, DocumentError, InputKind, RawDocument, content_hash
 
 PROSE = (
     "The council met on Tuesday to discuss the new budget for the coming year, and members "
@@ -165,16 +165,6 @@ def test_read_paths_size_limit_on_disk_and_after_decompression(tmp_path: Path) -
     ]
 
 
-def test_read_deeply_nested_html_does_not_crash() -> None:
-    html = "<html><body>" + "<div>" * 5000 + f"<p>{PROSE}</p>" * 3 + "</div>" * 5000
-    try:
-        article = read_bytes(html.encode(), "deep.html")
-    except DocumentRejected as rejected:
-        assert rejected.code == ErrorCode.NO_ARTICLE
-    else:
-        assert "budget" in article.body
-
-
 def test_read_batch_goes_on_after_errors(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text(_text_page(), "utf-8")
@@ -224,3 +214,69 @@ def test_read_html_captions_and_related_links_kept_out_of_body() -> None:
         ("Rivers rise across the north", "/b"),
     ]
     assert "Floods hit" not in article.body and "Credit" not in article.body
+
+
+def test_read_html_declared_english_list_page_is_english() -> None:
+    """A meal plan of short list lines (few stop words) on a page declaring lang="en-US"."""
+    items = "".join(
+        f"<li>{meal}</li>"
+        for meal in (
+            "Breakfast: oatmeal with berries and a spoon of honey",
+            "Snack: Greek yogurt with almonds and sliced peaches",
+            "Lunch: grilled chicken salad with quinoa and lemon",
+            "Dinner: baked salmon, roasted vegetables and brown rice",
+        )
+    )
+    page = f"""<html lang="en-US"><body><article><h1>Meal prep for a busy week</h1>
+<p>Plan your meals on Sunday and cook in one batch to save time during the week.</p>
+<ul>{items}</ul></article></body></html>"""
+    article = read_bytes(page.encode(), "meal-prep.html")
+    assert article.language == "en"
+
+
+def test_read_non_english_page_reports_its_language() -> None:
+    text = "Le conseil municipal a voté mardi soir un budget en hausse pour les écoles. " * 4
+    assert read_bytes(text.encode(), "conseil.txt").language == "fr"
+
+
+@pytest.mark.parametrize("depth", [300, 1_000, 5_000])
+def test_read_html_prose_nested_deep_is_read(depth: int) -> None:
+    """libxml2 stops at 256 levels unless told otherwise and drops text past ~2,000 even
+    then: deep prose is still the article, never a silent no_article."""
+    paragraphs = "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(4))
+    page = f"<html><body>{'<div>' * depth}{paragraphs}{'</div>' * depth}</body></html>"
+    article = read_bytes(page.encode(), "deep.html")
+    assert "Part 3." in article.body
+    assert article.body.count("The council met on Tuesday") == 4
+
+
+@pytest.mark.slow
+def test_read_html_single_text_node_over_ten_megabytes_is_read() -> None:
+    """One text node past libxml2's 10 MB default limit (a page written on one line)."""
+    repeats = 10_500_000 // len(PROSE) + 1
+    page = f"<html><body><p>{(PROSE + ' ') * repeats}</p></body></html>"
+    article = read_bytes(page.encode(), "one-line.html", max_bytes=30_000_000)
+    assert len(article.body) > 10_000_000
+
+
+def test_raw_documents_leave_reading_to_read_document(tmp_path: Path) -> None:
+    """The ingesting process only opens files, splits WARC files and hashes bytes; a file
+    goes on compressed as it came, and its Article carries the same hash."""
+    page = gzip.compress(HTML_PAGE.encode())
+    (tmp_path / "a.html.gz").write_bytes(page)
+    second = HTML_PAGE.replace("Council weighs budget", "Mayor resigns").encode()
+    crawl = gzip.compress(
+        _warc([("https://a.example/1", HTML_PAGE.encode()), ("https://b.example/2", second)])
+    )
+    (tmp_path / "b.warc.gz").write_bytes(crawl)
+    (tmp_path / "c.txt").write_bytes(b"")
+    raw = list(raw_documents([str(tmp_path)]))
+    assert all(isinstance(document, RawDocument) for document in raw)
+    first, *records, _empty = [document for document in raw if isinstance(document, RawDocument)]
+    assert (first.data, first.content_hash) == (page, content_hash(page))
+    assert [record.source for record in records] == ["https://a.example/1", "https://b.example/2"]
+    assert records[1].data == second
+    read = [read_document(document) for document in raw if isinstance(document, RawDocument)]
+    assert isinstance(read[0], Article) and read[0].content_hash == first.content_hash
+    assert isinstance(read[2], Article) and read[2].content_hash == content_hash(second)
+    assert isinstance(read[3], DocumentError) and read[3].code is ErrorCode.EMPTY

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from sitrep.cli import app
 from sitrep.pipeline import process_paths
-from sitrep.records import Article, DocumentError
+from sitrep.records import Article, DocumentError, content_hash
 from sitrep.store import open_store
 from sitrep.store.api import QueryFilter
 from sitrep.store.ingest import ingest
@@ -94,3 +94,21 @@ def test_pool_gives_the_same_records_as_in_process(tmp_path: Path) -> None:
     in_process = [record.to_dict() for record in process_paths(sample, workers=1)]
     pooled = [record.to_dict() for record in process_paths(sample, workers=2, batch_size=8)]
     assert pooled == in_process
+
+
+@pytest.mark.slow
+def test_pool_reads_in_the_workers_and_skips_by_raw_hash(tmp_path: Path, monkeypatch) -> None:
+    """The process that stores never reads a page (reading there raises here); a stored
+    input is dropped by the hash of its raw bytes before any worker sees it."""
+    import sitrep.read as read
+
+    def no_reading(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a page was read in the ingesting process")
+
+    monkeypatch.setattr(read, "_article", no_reading)
+    texts = {f"{n}.txt": good_text(n).encode() for n in range(3)}
+    paths = write_files(tmp_path, texts)
+    stored = content_hash(texts["2.txt"])
+    records = list(process_paths(paths, workers=2, skip=lambda found: found == stored))
+    assert [Path(record.source).name for record in records] == ["0.txt", "1.txt"]
+    assert all(isinstance(record, Article) for record in records)

@@ -44,6 +44,8 @@ def test_pipeline_hostile_inputs_each_give_one_clear_record(tmp_path: Path) -> N
         assert isinstance(record, DocumentError), name
         assert record.code == code, (name, record.message)
         assert record.message.strip(), name
+    assert by_name["french.txt"].message.startswith("language fr:")
+    assert by_name["russian.txt"].message.startswith("language ru:")
     for name, word in READABLE.items():
         record = by_name[name]
         assert isinstance(record, Article), (name, getattr(record, "message", ""))

@@ -1,23 +1,51 @@
-"""English or not, by the share of English stop words in the text (enough for sitrep,
-whose extractors need English)."""
+"""The language of a page's text as an ISO 639-1 code, by py3langid, with the page's own
+declaration (`<html lang="en-US">`) as further evidence.
+
+py3langid (a byte n-gram naive Bayes model of 97 languages, shipped inside its wheel) is
+fast (well under a millisecond per kilobyte) and sure of itself on a paragraph of text. On
+a short or list-like body (a recipe, a meal plan) it can waver between close languages;
+there the declaration decides when the text gives the declared language a fair chance.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 
-from sitrep.clean.knowledge import stop_words
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-_WORD = re.compile(r"[^\W\d_]+")
-# Running English prose is 35-55% stop words; other Latin-script languages stay far below 15%.
-MIN_ENGLISH_STOP_SHARE = 0.2
-MIN_WORDS = 20
-SAMPLE_CHARS = 20_000
+MIN_LETTERS = 40  # below this the text says too little; only a declaration can answer
+SAMPLE_CHARS = 1_000  # a paragraph is plenty, and the n-gram walk costs per byte
+# The text alone decides when it is at least this sure; otherwise a declared language the
+# text gives at least DECLARED_MIN_PROBABILITY wins.
+SURE_PROBABILITY = 0.9
+DECLARED_MIN_PROBABILITY = 0.05
+_DECLARED = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
 
 
-def detect_language(text: str) -> str | None:
-    """ "en", "und" (some other language), or None when there is too little text to say."""
-    words = _WORD.findall(text[:SAMPLE_CHARS].lower())
-    if len(words) < MIN_WORDS:
+@functools.cache
+def _identifier() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def declared_language(value: str | None) -> str | None:
+    """The primary subtag of a BCP 47 tag ("en-US" -> "en"), or None when malformed."""
+    if value is None:
         return None
-    share = sum(1 for word in words if word in stop_words()) / len(words)
-    return "en" if share >= MIN_ENGLISH_STOP_SHARE else "und"
+    match = _DECLARED.match(value)
+    return match.group(1).lower() if match else None
+
+
+def detect_language(text: str, declared: str | None = None) -> str | None:
+    """An ISO 639-1 code ("en", "fr", ...), or None when there is too little text and no
+    usable declaration. `declared` is the page's own tag (any BCP 47 form)."""
+    declared = declared_language(declared)
+    sample = text[:SAMPLE_CHARS]
+    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+        return declared
+    ranked = _identifier().rank(sample)
+    best, probability = ranked[0]
+    if probability >= SURE_PROBABILITY or declared is None:
+        return str(best)
+    declared_probability = next((p for code, p in ranked if code == declared), 0.0)
+    return declared if declared_probability >= DECLARED_MIN_PROBABILITY else str(best)

@@ -43,7 +43,9 @@ class PageMetadata:
 
 
 def find_metadata(dump: CleanedDump) -> PageMetadata:
-    header = dump.blocks[max(0, dump.start - HEADER_LINES) : dump.start]
+    # The body may open on a heading or byline line: the header ends at its first prose.
+    first_prose = next((block.index for block in dump.body if block.prose), dump.start)
+    header = dump.blocks[max(0, first_prose - HEADER_LINES) : first_prose]
     byline_at = next((i for i, block in enumerate(header) if _BY_LINE.match(block.text)), None)
     metadata = PageMetadata(outlet=find_outlet(dump.blocks))
     names: list[str] = []

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from sitrep.clean.blockmodel import FloatArray, PageLayout, block_features, load_model
 from sitrep.clean.knowledge import lowercase_list, lowercase_set, stop_words
 from sitrep.records import Caption, RelatedLink
 
@@ -24,12 +25,12 @@ _BULLET = re.compile(r"^[•*+\-–—·▪►›»|]\s*")
 _SENTENCE_END = re.compile(r"[.!?…。！？:][\"'”’)\]」』]*$")
 _LABELLED_HEADLINE = re.compile(r"^(?P<label>[A-Z][\w’' ]{1,24}):\s+(?P<headline>\S.{8,})$")
 _UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")  # Thai, kana, Han
-_DATE_SHAPE = re.compile(
+DATE_SHAPE = re.compile(
     r"\b(1[89]|20)\d\d\b|\d:\d\d|\bago\b"
 )  # a year, a clock time, "2 hours ago"
-_BYLINE = re.compile(r"^by\b", re.IGNORECASE)
+BYLINE = re.compile(r"^by\b", re.IGNORECASE)
 # "(Image: GETTY)", "[VIDEO]": a photo credit or a link tag closing the line.
-_TRAILING_TAG = re.compile(r"[(\[](?:[^()\[\]]*:[^()\[\]]*|\s*[A-Z]{3,}\s*)[)\]]\W*$")
+TRAILING_TAG = re.compile(r"[(\[](?:[^()\[\]]*:[^()\[\]]*|\s*[A-Z]{3,}\s*)[)\]]\W*$")
 _CAPS_LABEL = re.compile(r"^[A-Z][A-Z’' ]{2,}:")  # "SEE MORE: ..."
 _DIGITS = re.compile(r"\d+")
 _NON_LETTER = re.compile(r"[\W_]+")
@@ -57,6 +58,7 @@ MAX_WIDGET_LABEL_WORDS = 12
 HEADLINE_CAPITALISED_SHARE = 0.6
 MIN_WORDS_BEFORE_COMMENTS = 50
 COMMENT_FACTOR = 0.0  # a reader thread, however long, never outweighs the article above it
+INNER_CUTOFF_SHARE = 0.6  # chosen on the out-of-fold figures of bench/train_textdump.py
 
 
 @dataclass(slots=True)
@@ -151,34 +153,75 @@ def _is_english(blocks: list[Block]) -> bool:
     return words > 0 and stops / words >= MIN_PAGE_STOP_SHARE
 
 
-def clean_dump(text: str) -> CleanedDump:
-    """Find the article in a text dump; an empty body when the page holds no prose."""
-    blocks = split_blocks(text)
+def page_layout(blocks: list[Block]) -> PageLayout:
+    """The densest run of prose, the lines between prose lines and where comments start."""
     between = _between_prose(blocks)
     start, end = _densest_run(blocks, between)
     start, end, bridged = _grow(blocks, start, end)
-    bridged |= {position for position in between if start <= position < end}
-    run = blocks[start:end]
-    body = [
-        block
-        for position, block in enumerate(run)
-        if not block.interstitial
-        and (
-            block.prose
-            or block.index in bridged
-            or _kept_inside(block)
-            or _is_subheading(run, position)
-        )
+    return PageLayout(
+        start=start,
+        end=end,
+        between=frozenset(between | bridged),
+        comments_from=_comments_start(blocks),
+    )
+
+
+def select_body(
+    blocks: list[Block], probabilities: FloatArray, cutoff: float, comments_from: int
+) -> list[Block]:
+    """The article: the maximum-sum run of blocks weighted by how far the model's body
+    probability lies above `cutoff` (times their words), and inside that run every block at
+    least `INNER_CUTOFF_SHARE * cutoff` likely (a short line between paragraphs). Lines that
+    are chrome by their shape (see `_is_chrome`) and prose under a comment-section header
+    never count as body; ad labels and credited captions are crossed but left out."""
+    likely = [
+        0.0 if _is_chrome(block) or block.index > comments_from else float(probability)
+        for block, probability in zip(blocks, probabilities, strict=True)
     ]
+    best_sum, best = 0.0, (0, 0)
+    running, run_start = 0.0, 0
+    for position, (block, probability) in enumerate(zip(blocks, likely, strict=True)):
+        if running <= 0:
+            running, run_start = 0.0, position
+        running += (probability - cutoff) * max(1, block.words)
+        if running > best_sum:
+            best_sum, best = running, (run_start, position + 1)
+    inner = INNER_CUTOFF_SHARE * cutoff
+    return [
+        block
+        for block in blocks[best[0] : best[1]]
+        if likely[block.index] >= inner and not block.interstitial
+    ]
+
+
+def _is_chrome(block: Block) -> bool:
+    """A caption, a promo, a "Label: Headline" link, a widget label, a comment-section header,
+    or a line printed more than once on the page (a table row may repeat: a header printed
+    twice)."""
+    if block.caption or block.promo or block.related is not None or block.comment_cue:
+        return True
+    if is_widget_label(block):
+        return True
+    return block.repeats > 1 and not block.table_row
+
+
+def clean_dump(text: str) -> CleanedDump:
+    """Find the article in a text dump; an empty body when the page holds no prose."""
+    blocks = split_blocks(text)
+    layout = page_layout(blocks)
+    model = load_model()
+    probabilities = model.probabilities(block_features(blocks, layout))
+    body = select_body(blocks, probabilities, model.cutoff, layout.comments_from)
+    start = body[0].index if body else layout.start
+    end = body[-1].index + 1 if body else layout.start
+    run = blocks[start:end]
     captions = [
         Caption(text=block.text, credit=None)
         for block in blocks[max(0, start - 10) : end]
         if block.caption and not block.bullet
     ]
     captions += [c for block in run if (c := _credited_caption(block)) is not None]
-    related = [
-        RelatedLink(title=block.related) for block in blocks[start:end] if block.related is not None
-    ]
+    related = [RelatedLink(title=block.related) for block in run if block.related is not None]
     return CleanedDump(
         blocks=blocks,
         body=body,
@@ -187,36 +230,6 @@ def clean_dump(text: str) -> CleanedDump:
         captions=_merge_caption_credits(captions),
         related_links=related,
     )
-
-
-def _kept_inside(block: Block) -> bool:
-    """A short sentence or list item inside the article run: still article text."""
-    if block.caption or block.promo or block.related or block.repeats > 1:
-        return False
-    if block.bullet:
-        return block.words >= MIN_LIST_ITEM_WORDS
-    return block.sentence_end and block.words >= 2
-
-
-MIN_PARAGRAPHS_BEFORE_SUBHEADING = 2
-MAX_SUBHEADING_WORDS = 12
-
-
-def _is_subheading(run: list[Block], position: int) -> bool:
-    """A short title-like line that opens a later part of the article: prose follows it, and
-    it comes after the lede (widget labels such as a video box sit right under the lede)."""
-    block = run[position]
-    if block.prose or block.bullet or block.caption or block.related:
-        return False
-    if block.repeats > 1 or block.sentence_end or not 1 <= block.words <= MAX_SUBHEADING_WORDS:
-        return False
-    if _DATE_SHAPE.search(block.text):
-        return False
-    following = run[position + 1] if position + 1 < len(run) else None
-    if following is None or not following.prose:
-        return False
-    prose_before = sum(1 for earlier in run[:position] if earlier.prose)
-    return prose_before >= MIN_PARAGRAPHS_BEFORE_SUBHEADING
 
 
 def _densest_run(blocks: list[Block], between: set[int]) -> tuple[int, int]:
@@ -313,7 +326,7 @@ def _gap(blocks: list[Block], positions: range, *, upwards: bool = False) -> lis
             continue
         if not _bridgeable(block):
             return None
-        if not block.table_row and (_DATE_SHAPE.search(block.text) or _BYLINE.match(block.text)):
+        if not block.table_row and (DATE_SHAPE.search(block.text) or BYLINE.match(block.text)):
             return None
         gap.append(position)
     return None
@@ -328,12 +341,12 @@ def _bridgeable(block: Block) -> bool:
         return False
     if block.bullet and block.words < MIN_LIST_ITEM_WORDS:
         return False
-    if _TRAILING_TAG.search(block.text) or _is_widget_label(block):
+    if TRAILING_TAG.search(block.text) or is_widget_label(block):
         return False
-    return not _headline_shaped(block)
+    return not headline_shaped(block)
 
 
-def _is_widget_label(block: Block) -> bool:
+def is_widget_label(block: Block) -> bool:
     """A short line opening with a widget label ("DON'T MISS", "See more: ..."), or a short
     all-capitals line without figures (a kicker, not a table row)."""
     if _CAPS_LABEL.match(block.text):
@@ -344,7 +357,7 @@ def _is_widget_label(block: Block) -> bool:
     return shouting or block.text.lower().startswith(lowercase_list("widget_labels.txt"))
 
 
-def _headline_shaped(block: Block) -> bool:
+def headline_shaped(block: Block) -> bool:
     """Three or more words, mostly capitalised, not a sentence: a teaser or link title."""
     if block.sentence_end:
         return False

@@ -4,6 +4,9 @@
   each bad document becomes one `DocumentError` while the batch goes on.
 - `read_bytes(data, source)` turns one document's bytes into an `Article` or raises
   `DocumentRejected`.
+- `raw_documents(paths)` is `read_paths` stopped before reading: each document's bytes as a
+  `RawDocument` (WARC files split into their records), for `read_document` to read in
+  another process; the ingesting process only opens files and hashes bytes.
 
 The input kind is sniffed from content (gzip and WARC magic, markup), not file names.
 Plain-text captures go through the text-dump cleaner (`sitrep.clean`); HTML through
@@ -14,29 +17,60 @@ from __future__ import annotations
 
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from sitrep.clean import clean_text
 from sitrep.clean.language import detect_language
 from sitrep.errors import DocumentRejected, ErrorCode
-from sitrep.read.decode import DEFAULT_MAX_BYTES, decode, decompress, sniff_kind
+from sitrep.read.decode import (
+    DEFAULT_MAX_BYTES,
+    GZIP_MAGIC,
+    WARC_MAGIC,
+    decode,
+    decompress,
+    sniff_kind,
+)
 from sitrep.read.html import extract_html, render_lines
 from sitrep.read.warc import warc_documents
-from sitrep.records import Article, DocumentError, InputKind, content_hash
+from sitrep.records import Article, DocumentError, InputKind, RawDocument, content_hash
 
 STDIN = "-"
 # What is kept of a document's decoded text as its original: enough for any news page,
 # bounded so one huge input cannot swell every batch the store writes.
 ORIGINAL_MAX_CHARS = 2_000_000
+WARC_HEAD_BYTES = 4096
+GZIP_WBITS = 31  # zlib's "gzip header and trailer"
 
-__all__ = ["DEFAULT_MAX_BYTES", "read_bytes", "read_paths"]
+__all__ = ["DEFAULT_MAX_BYTES", "raw_documents", "read_bytes", "read_document", "read_paths"]
 
 
 def read_paths(
     paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Article | DocumentError]:
     """Every document under `paths` (files, folders walked recursively, "-" for stdin)."""
+    for document in raw_documents(paths, max_bytes=max_bytes):
+        yield read_document(document, max_bytes) if isinstance(document, RawDocument) else document
+
+
+def read_document(
+    document: RawDocument, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Article | DocumentError:
+    """One raw document read into its Article, or its error."""
+    try:
+        return read_bytes(document.data, document.source, max_bytes=max_bytes)
+    except DocumentRejected as rejected:
+        return DocumentError(
+            document.source, rejected.code, rejected.message, document.content_hash
+        )
+
+
+def raw_documents(
+    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[RawDocument | DocumentError]:
+    """Every document's bytes under `paths`, unread; files that cannot be opened, and WARC
+    files that cannot be split, as their errors."""
     for name in paths:
         if name == STDIN:
             data = sys.stdin.buffer.read(max_bytes + 1)
@@ -73,7 +107,7 @@ def _walk_files(folder: Path) -> Iterator[Path]:
                 yield Path(root) / file_name
 
 
-def _read_file(path: Path, max_bytes: int) -> Iterator[Article | DocumentError]:
+def _read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | DocumentError]:
     source = str(path)
     try:
         size = path.stat().st_size
@@ -89,25 +123,32 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Article | DocumentError]:
     yield from _read_documents(data, source, max_bytes)
 
 
-def _read_documents(data: bytes, source: str, max_bytes: int) -> Iterator[Article | DocumentError]:
-    """The documents in one input: one, or one per WARC record."""
+def _read_documents(
+    data: bytes, source: str, max_bytes: int
+) -> Iterator[RawDocument | DocumentError]:
+    """The documents in one input: one, or one per WARC record. Only a WARC file is
+    decompressed here, to be split; any other input goes on as it came."""
     try:
-        decompressed = _decompress_within(data, max_bytes)
-        kind = sniff_kind(decompressed)
-        if kind is not InputKind.WARC:
-            yield _article(data, decompressed, source, kind)
+        if not _is_warc(data):
+            yield RawDocument(source, data, content_hash(data))
             return
-        for uri, payload in warc_documents(decompressed, max_bytes):
-            yield _guarded(payload, uri, max_bytes)
+        for uri, payload in warc_documents(_decompress_within(data, max_bytes), max_bytes):
+            yield RawDocument(uri, payload, content_hash(payload))
     except DocumentRejected as rejected:
         yield DocumentError(source, rejected.code, rejected.message, content_hash(data))
 
 
-def _guarded(data: bytes, source: str, max_bytes: int) -> Article | DocumentError:
-    try:
-        return read_bytes(data, source, max_bytes=max_bytes)
-    except DocumentRejected as rejected:
-        return DocumentError(source, rejected.code, rejected.message, content_hash(data))
+def _is_warc(data: bytes) -> bool:
+    """WARC by its magic, looking inside gzip (a .warc.gz) at the first few kilobytes only;
+    a fault in the data is left for reading to report."""
+    head = data[:WARC_HEAD_BYTES]
+    while head.startswith(GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(wbits=GZIP_WBITS).decompress(data, WARC_HEAD_BYTES)
+        except zlib.error:
+            return False
+        data = head
+    return head.startswith(WARC_MAGIC)
 
 
 def _decompress_within(data: bytes, max_bytes: int) -> bytes:
@@ -128,6 +169,7 @@ def _article(raw: bytes, data: bytes, source: str, kind: InputKind) -> Article:
         url=url,
         original=_original(text),
     )
+    declared_language = None
     if kind is InputKind.HTML:
         extraction = extract_html(text, url)
         article.url = extraction.url
@@ -137,13 +179,14 @@ def _article(raw: bytes, data: bytes, source: str, kind: InputKind) -> Article:
         article.section, article.outlet = extraction.section, extraction.outlet
         article.paragraphs = extraction.paragraphs
         article.captions, article.related_links = extraction.captions, extraction.related_links
+        declared_language = extraction.language
         if not article.paragraphs:
             _fill_from_text(article, render_lines(text))
     else:
         _fill_from_text(article, text)
     if not article.paragraphs:
         raise DocumentRejected(ErrorCode.NO_ARTICLE, "no article text found on the page")
-    article.language = detect_language(article.body)
+    article.language = detect_language(article.body, declared_language)
     return article
 
 

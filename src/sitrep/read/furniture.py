@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-import lxml.etree
 import lxml.html
 
 from sitrep.clean.knowledge import lowercase_list
@@ -26,12 +25,8 @@ MAX_LABEL_CHARS = 40
 MIN_LINK_TITLE_WORDS = 3
 
 
-def page_furniture(html: str) -> tuple[list[Caption], list[RelatedLink]]:
-    """The page's figure captions and its related-link titles; empty lists on broken markup."""
-    try:
-        root = lxml.html.document_fromstring(html)
-    except (lxml.etree.LxmlError, ValueError):
-        return [], []
+def page_furniture(root: lxml.html.HtmlElement) -> tuple[list[Caption], list[RelatedLink]]:
+    """The page's figure captions and its related-link titles (the tree is left as it is)."""
     return _captions(root), _related_links(root)
 
 
@@ -67,8 +62,8 @@ def _related_links(root: lxml.html.HtmlElement) -> list[RelatedLink]:
     links: list[RelatedLink] = []
     seen: set[str] = set()
     for element in root.iter(*_LABEL_TAGS):
-        label = _text(element).lower()
-        if not label or len(label) > MAX_LABEL_CHARS or not label.startswith(labels):
+        label = _short_text(element, MAX_LABEL_CHARS)
+        if not label or not label.lower().startswith(labels):
             continue
         if element.find(".//a") is not None:  # the label itself is a link, not a heading
             continue
@@ -81,3 +76,17 @@ def _related_links(root: lxml.html.HtmlElement) -> list[RelatedLink]:
                 seen.add(title)
                 links.append(RelatedLink(title=title, url=anchor.get("href")))
     return links
+
+
+def _short_text(element: lxml.html.HtmlElement, limit: int) -> str | None:
+    """The element's text when it is at most `limit` characters, else None; reads no further
+    than the limit (a page-wide container would otherwise be read whole, once per level)."""
+    parts: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size > 4 * limit:  # runs of spaces shrink when joined; stop well past the limit
+            return None
+    text = " ".join("".join(parts).split())
+    return text if len(text) <= limit else None

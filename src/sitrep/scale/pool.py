@@ -22,7 +22,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from sitrep.errors import ErrorCode
-from sitrep.pipeline import Record, failure
+from sitrep.pipeline import Input, Record, failure
 from sitrep.records import DocumentError
 from sitrep.streams import chunked
 
@@ -36,7 +36,7 @@ PRELOAD = ["sitrep.scale.preload"]
 
 
 def analyse_in_pool(
-    records: Iterable[Record],
+    records: Iterable[Input],
     *,
     workers: int,
     batch_size: int,
@@ -45,7 +45,7 @@ def analyse_in_pool(
     """Analyse records in `workers` processes, yielding results in input order."""
     pool = _WorkerPool(workers, do_extract)
     max_in_flight = workers * CHUNKS_IN_FLIGHT_PER_WORKER
-    pending: deque[tuple[list[Record], Future[list[Record]]]] = deque()
+    pending: deque[tuple[list[Input], Future[list[Record]]]] = deque()
     try:
         for chunk in chunked(records, batch_size):
             pending.append((chunk, pool.submit(chunk)))
@@ -58,7 +58,7 @@ def analyse_in_pool(
 
 
 def _collect_first(
-    pending: deque[tuple[list[Record], Future[list[Record]]]], pool: _WorkerPool
+    pending: deque[tuple[list[Input], Future[list[Record]]]], pool: _WorkerPool
 ) -> list[Record]:
     chunk, future = pending.popleft()
     try:
@@ -75,7 +75,7 @@ def _collect_first(
         return []
 
 
-def _worker_died(record: Record) -> DocumentError:
+def _worker_died(record: Input) -> DocumentError:
     if isinstance(record, DocumentError):
         return record
     return failure(record, ErrorCode.PROCESSING_FAILED, "a worker process died on this document")
@@ -98,7 +98,7 @@ class _WorkerPool:
             initializer=_load_model,
         )
 
-    def submit(self, chunk: list[Record]) -> Future[list[Record]]:
+    def submit(self, chunk: list[Input]) -> Future[list[Record]]:
         return self.executor.submit(_analyse_in_worker, chunk, self.do_extract)
 
     def restart(self) -> None:
@@ -119,7 +119,7 @@ def _load_model() -> None:
     load_nlp()
 
 
-def _analyse_in_worker(chunk: list[Record], do_extract: bool) -> list[Record]:
+def _analyse_in_worker(chunk: list[Input], do_extract: bool) -> list[Record]:
     from sitrep.analysis import analyse_chunk
     from sitrep.annotate.nlp import load_nlp
 

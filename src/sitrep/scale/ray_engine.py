@@ -21,7 +21,7 @@ from typing import Any
 
 from sitrep.analysis import analyse_chunk
 from sitrep.errors import ErrorCode
-from sitrep.pipeline import Record, failure
+from sitrep.pipeline import Input, Record, failure
 from sitrep.records import DocumentError
 from sitrep.streams import chunked
 
@@ -38,12 +38,12 @@ class ChunkAnalyser:
         self.nlp = load_nlp()
         self.do_extract = do_extract
 
-    def analyse(self, chunk: list[Record]) -> list[Record]:
+    def analyse(self, chunk: list[Input]) -> list[Record]:
         return analyse_chunk(chunk, nlp=self.nlp, do_extract=self.do_extract)
 
 
 def analyse_on_ray(
-    records: Iterable[Record],
+    records: Iterable[Input],
     *,
     workers: int,
     address: str | None,
@@ -56,7 +56,7 @@ def analyse_on_ray(
     started_here = _connect(ray, workers, address)
     actor_class = ray.remote(num_cpus=1)(ChunkAnalyser)
     actors = [actor_class.remote(do_extract) for _ in range(workers)]
-    pending: deque[tuple[list[Record], Any]] = deque()
+    pending: deque[tuple[list[Input], Any]] = deque()
     try:
         for index, chunk in enumerate(chunked(records, batch_size)):
             actor = actors[index % len(actors)]
@@ -90,7 +90,7 @@ def _connect(ray: Any, workers: int, address: str | None) -> bool:
     return True
 
 
-def _collect_first(ray: Any, pending: deque[tuple[list[Record], Any]]) -> list[Record]:
+def _collect_first(ray: Any, pending: deque[tuple[list[Input], Any]]) -> list[Record]:
     chunk, ref = pending.popleft()
     try:
         return ray.get(ref)
@@ -98,7 +98,7 @@ def _collect_first(ray: Any, pending: deque[tuple[list[Record], Any]]) -> list[R
         return [_lost(record, exc) for record in chunk]
 
 
-def _lost(record: Record, exc: Exception) -> DocumentError:
+def _lost(record: Input, exc: Exception) -> DocumentError:
     if isinstance(record, DocumentError):
         return record
     reason = f"Ray worker failed: {type(exc).__name__}"
