@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Literal
 
 from sitrep.errors import ErrorCode
-from sitrep.read import read_paths
+from sitrep.read import DEFAULT_MAX_BYTES, read_paths
 from sitrep.records import Article, DocumentError
 
 DEFAULT_BATCH_SIZE = 16
@@ -36,14 +36,16 @@ def process_paths(
     engine: Engine = "local",
     ray_address: str | None = None,
     skip: Callable[[str], bool] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Record]:
     """Read, annotate and extract every input, yielding articles and per-document errors.
 
     `workers`: processes (or Ray actors) that each load the model once; None
     means one per core. `skip(content_hash)` drops inputs already stored
-    before they are analysed. Output streams in input order.
+    before they are analysed; `max_bytes` caps each input (see `sitrep.read`). Output
+    streams in input order.
     """
-    records = _unskipped(read_paths(paths), skip)
+    records = _unskipped(read_paths(paths, max_bytes=max_bytes), skip)
     workers = workers or default_workers()
     if engine == "ray":
         from sitrep.scale.ray_engine import analyse_on_ray
