@@ -79,8 +79,8 @@ def warc_documents(data: bytes, max_bytes: int, cut: str | None = None) -> Itera
         if payload is not None:
             yield WarcDocument(number, url, payload)
     if cut is not None and not truncated:
-        rejected = DocumentRejected(ErrorCode.TRUNCATED, f"{cut} after record {number}")
-        yield WarcDocument(number + 1, None, rejected=rejected)
+        ending = DocumentRejected(ErrorCode.TRUNCATED, f"{cut} after record {number}")
+        yield WarcDocument(number + 1, None, rejected=ending)
 
 
 def _skip_blank(data: bytes, position: int) -> int:
