@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -12,8 +13,9 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from sitrep.clean import textdump
 from sitrep.errors import DocumentRejected, ErrorCode
-from sitrep.read import read_paths
+from sitrep.read import html, read_bytes, read_paths
 from sitrep.read.decode import decode
 from sitrep.records import Article, DocumentError
 
@@ -170,3 +172,27 @@ def test_special_files_are_refused_without_blocking_or_filling_memory(tmp_path: 
 def test_special_file_named_directly_is_refused() -> None:
     (error,) = read_paths(["/dev/null"])
     assert isinstance(error, DocumentError) and error.code == ErrorCode.NOT_A_FILE
+
+
+def test_huge_html_page_is_read_without_trafilatura(monkeypatch: pytest.MonkeyPatch) -> None:
+    """trafilatura holds about 19 times a page: a page over the limit goes to the cleaner."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("trafilatura was given a page over the limit")
+
+    monkeypatch.setattr(html.trafilatura, "bare_extraction", refuse)
+    paragraphs = "".join(
+        f"<p>{PROSE.replace('council', f'council {n}')}</p>"
+        for n in range(html.TRAFILATURA_MAX_CHARS // len(PROSE) + 1)
+    )
+    page = f"<html><head><title>Budget</title></head><body>{paragraphs}</body></html>"
+    article = read_bytes(page.encode(), "huge.html", max_bytes=len(page) * 2)
+    assert "discuss the new budget" in article.body
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_space_runs_collapse_slice_by_slice_as_in_one_go(seed: int) -> None:
+    rng = random.Random(seed)
+    text = "".join(rng.choice("ab  \t\n.,_x’") for _ in range(rng.randint(0, 300_000)))
+    for run in (textdump._SPACE_RUN, textdump._NON_LETTER):
+        assert textdump._collapsed(text, run) == run.sub(" ", text)
