@@ -25,7 +25,7 @@ BUILD = """
 import sys
 from pathlib import Path
 kind, megabytes, out = sys.argv[1], float(sys.argv[2]), Path(sys.argv[3])
-sentences = [s.strip() + "." for p in sorted(Path(sys.argv[4]).glob("*.txt"))
+sentences = [" ".join(s.split()) + "." for p in sorted(Path(sys.argv[4]).glob("*.txt"))
              for s in p.read_text(encoding="utf-8").split(".") if len(s.split()) > 5]
 pieces, size, n = [], 0, 0
 while size < megabytes * 1e6:

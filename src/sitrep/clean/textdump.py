@@ -158,6 +158,8 @@ def _collapsed(text: str, run: re.Pattern[str]) -> str:
     """`run.sub(" ", text)`, slice by slice: re.sub lists every piece between its matches
     before joining them, ten times the size of a long line. Each slice is extended to the
     end of a run it cuts, so the result is the same."""
+    if all(match.group() == " " for match in run.finditer(text)):
+        return text  # nothing to collapse: no copy
     pieces = []
     start = 0
     while start < len(text):

@@ -110,7 +110,7 @@ def decode(data: bytes) -> str:
     sample = text[:_SNIFF_BYTES]
     if sample and len(_CONTROL.findall(sample)) / len(sample) > _MAX_CONTROL_SHARE:
         raise DocumentRejected(ErrorCode.BINARY, "decoded text is mostly control characters")
-    if not text.strip():
+    if not text or text.isspace():  # (not `strip()`, which would copy the whole text)
         raise DocumentRejected(ErrorCode.EMPTY, "no visible text")
     return text
 
