@@ -14,9 +14,11 @@ class ErrorCode(StrEnum):
     BINARY = "binary"  # not text, HTML or WARC
     UNDECODABLE = "undecodable"  # no encoding yields readable text
     TRUNCATED = "truncated"  # a compressed or archived file that ends early
+    MALFORMED = "malformed"  # an archive record whose headers or body cannot be parsed
     TOO_LARGE = "too_large"  # over the configured size limit
     NO_ARTICLE = "no_article"  # readable, but no article body found (navigation only, ...)
     NOT_FOUND = "not_found"  # the path does not exist or cannot be opened
+    NOT_A_FILE = "not_a_file"  # a FIFO, device or socket: only regular files are read
     UNSUPPORTED_LANGUAGE = "unsupported_language"  # extraction needs English
     PROCESSING_FAILED = "processing_failed"  # an unexpected failure in a later stage
 

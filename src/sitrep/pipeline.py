@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Literal
 
 from sitrep.errors import ErrorCode
-from sitrep.read import raw_documents
+from sitrep.read import DEFAULT_MAX_BYTES, raw_documents
 from sitrep.records import Article, DocumentError, RawDocument
 
 DEFAULT_BATCH_SIZE = 16
@@ -38,14 +38,16 @@ def process_paths(
     engine: Engine = "local",
     ray_address: str | None = None,
     skip: Callable[[str], bool] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Record]:
     """Read, annotate and extract every input, yielding articles and per-document errors.
 
     `workers`: processes (or Ray actors) that each load the model once; None
     means one per core. `skip(content_hash)` drops inputs already stored
-    before they are analysed. Output streams in input order.
+    before they are analysed; `max_bytes` caps each input (see `sitrep.read`). Output
+    streams in input order.
     """
-    records = _unskipped(raw_documents(paths), skip)
+    records = _unskipped(raw_documents(paths, max_bytes=max_bytes), skip)
     workers = workers or default_workers()
     if engine == "ray":
         from sitrep.scale.ray_engine import analyse_on_ray

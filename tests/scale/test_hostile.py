@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -28,6 +33,9 @@ EXPECTED_ERRORS = {
     "mixed-encodings.txt": ErrorCode.UNDECODABLE,
 }
 READABLE = {"latin1-declared-utf8.html": "café", "utf16.txt": "Hama"}
+# Bounds on waiting for a pool to start (the model loads) and for it to end after a kill.
+STARTUP_SECONDS = 180
+EXIT_SECONDS = 30
 
 
 @pytest.mark.slow
@@ -101,3 +109,64 @@ def test_pipeline_skip_drops_already_stored_inputs(tmp_path: Path) -> None:
     seen = {first.content_hash}
     records = list(process_paths(paths, skip=seen.__contains__))
     assert sorted(Path(r.source).name for r in records) == ["1.txt", "2.txt"]
+
+
+def _children(pid: int) -> set[int]:
+    """Every live descendant of `pid`, from /proc."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended while we looked
+        if fields[0] != "Z":
+            parents[int(stat.parent.name)] = int(fields[1])
+    found: set[int] = set()
+    frontier = {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _alive(pids: set[int]) -> set[int]:
+    """The processes of `pids` still running (a zombie nobody reaps has ended)."""
+    alive = set()
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            alive.add(pid)
+    return alive
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
+def test_killed_ingest_leaves_no_worker_behind(tmp_path: Path, stop: signal.Signals) -> None:
+    write_files(tmp_path / "pages", {f"{n}.txt": good_text(n).encode() for n in range(400)})
+    ingest = subprocess.Popen(
+        [sys.executable, "-c", "from sitrep.cli import app; app()", "ingest",
+         str(tmp_path / "pages"), "--db", str(tmp_path / "db.duckdb"), "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    descendants: set[int] = set()
+    try:
+        # Forkserver, two workers and the resource tracker: wait until the workers run.
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while len(descendants := _children(ingest.pid)) < 4 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert len(descendants) >= 4, "the pool did not start"
+        ingest.send_signal(stop)
+        ingest.wait(timeout=30)
+        deadline = time.monotonic() + EXIT_SECONDS
+        while _alive(descendants) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _alive(descendants) == set(), "processes outlived the ingest"
+    finally:
+        for pid in _alive(_children(ingest.pid) | descendants):
+            os.kill(pid, signal.SIGKILL)
+        ingest.kill()

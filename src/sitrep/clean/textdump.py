@@ -37,6 +37,8 @@ _NON_LETTER = re.compile(r"[\W_]+")
 _LAST_SENTENCE = re.compile(r"(?:^|[.!?…]\s+)([^.!?…]+[.!?…]?)\s*$")
 _BRACKETED_TAIL = re.compile(r"[(\[]([^()\[\]]+)[)\]]\W*$")
 _COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+)(?=\S)")  # text renderers align table cells with spaces
+_SPACE_RUN = re.compile(r"\s+")  # what str.split() splits on
+_SLICE_CHARS = 65_536
 
 # Thresholds tuned on the development pages of the article-extraction set.
 MIN_PROSE_WORDS = 6
@@ -117,20 +119,24 @@ def split_blocks(text: str) -> list[Block]:
         content = _BULLET.sub("", stripped) if bullet else stripped
         if not content:
             continue
-        words = _WORD.findall(content)
-        stops = sum(1 for word in words if word.lower() in stop_words())
+        # Matches are counted, never listed: a list of every word of a one-line page of
+        # megabytes costs ten times the page.
+        words = stops = 0
+        for match in _WORD.finditer(content):
+            words += 1
+            stops += match.group().lower() in stop_words()
         # Scripts written without spaces count about one word per two characters.
-        size = len(words) + len(_UNSPACED_SCRIPT.findall(content)) // _LETTERS_PER_WORD
+        size = words + _count(_UNSPACED_SCRIPT, content) // _LETTERS_PER_WORD
         blocks.append(
             Block(
                 index=len(blocks),
-                text=" ".join(content.split()),
+                text=_collapsed(content, _SPACE_RUN),
                 indent=len(line) - len(line.lstrip()),
                 words=size,
-                stop_share=stops / len(words) if words else 0.0,
+                stop_share=stops / words if words else 0.0,
                 sentence_end=bool(_SENTENCE_END.search(content)),
                 bullet=bullet,
-                table_row=len(_COLUMN_GAP.findall(content)) + 1 >= MIN_TABLE_COLUMNS,
+                table_row=_count(_COLUMN_GAP, content) + 1 >= MIN_TABLE_COLUMNS,
             )
         )
     counts = Counter(block.text for block in blocks)
@@ -144,6 +150,28 @@ def split_blocks(text: str) -> list[Block]:
         block.interstitial = _is_interstitial(block)
     _mark_captions(blocks)
     return blocks
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return sum(1 for _ in pattern.finditer(text))
+
+
+def _collapsed(text: str, run: re.Pattern[str]) -> str:
+    """`run.sub(" ", text)`, slice by slice: re.sub lists every piece between its matches
+    before joining them, ten times the size of a long line. Each slice is extended to the
+    end of a run it cuts, so the result is the same."""
+    if all(match.group() == " " for match in run.finditer(text)):
+        return text  # nothing to collapse: no copy
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = start + _SLICE_CHARS
+        cut = run.match(text, end)
+        if cut is not None:
+            end = cut.end()
+        pieces.append(run.sub(" ", text[start:end]))
+        start = end
+    return "".join(pieces)
 
 
 def _is_english(blocks: list[Block]) -> bool:
@@ -361,17 +389,26 @@ def headline_shaped(block: Block) -> bool:
     """Three or more words, mostly capitalised, not a sentence: a teaser or link title."""
     if block.sentence_end:
         return False
-    words = _WORD.findall(block.text)
-    if len(words) < MIN_HEADLINE_WORDS:
+    words, capitalised = _capitalised_words(block.text)
+    if words < MIN_HEADLINE_WORDS:
         return False
-    capitalised = sum(1 for word in words if word[0].isupper())
-    return capitalised / len(words) >= HEADLINE_CAPITALISED_SHARE
+    return capitalised / words >= HEADLINE_CAPITALISED_SHARE
+
+
+def _capitalised_words(text: str) -> tuple[int, int]:
+    """(words, capitalised words) in `text`, counted without listing them."""
+    words = capitalised = 0
+    for match in _WORD.finditer(text):
+        words += 1
+        capitalised += match.group()[0].isupper()
+    return words, capitalised
 
 
 def _is_interstitial(block: Block) -> bool:
     """ "Continue reading below", "Advertisement", or a caption closing on a credit
     ("... (AP Photo/Alan Diaz, File)")."""
-    letters = " ".join(_NON_LETTER.sub(" ", block.text.lower()).split())
+    # Runs of non-letters (spaces included) become one space.
+    letters = _collapsed(block.text.lower(), _NON_LETTER).strip()
     return letters in lowercase_set("interstitials.txt") or _credited_caption(block) is not None
 
 
@@ -402,11 +439,10 @@ def _related_headline(block: Block) -> str | None:
     if len(label_words) > 3:
         return None
     headline = match.group("headline").strip()
-    words = _WORD.findall(headline)
-    if len(words) < 3:
+    words, capitalised = _capitalised_words(headline)
+    if words < 3:
         return None
-    capitalised = sum(1 for word in words if word[0].isupper())
-    if capitalised / len(words) < 0.6:
+    if capitalised / words < 0.6:
         return None
     return headline
 
@@ -417,7 +453,7 @@ def _is_promo(block: Block) -> bool:
         return False
     match = _LAST_SENTENCE.search(block.text)
     tail = (match.group(1) if match else block.text).lower()
-    if len(tail.split()) > PROMO_TAIL_WORDS:
+    if len(tail.split(maxsplit=PROMO_TAIL_WORDS)) > PROMO_TAIL_WORDS:
         return False
     return any(phrase in tail for phrase in lowercase_list("call_to_action.txt"))
 

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from sitrep.cli._app import app
-from sitrep.cli.options import DbOption
+from sitrep.cli.options import DEFAULT_MAX_MB, MEGABYTE, DbOption, MaxMbOption
 from sitrep.pipeline import Record
 from sitrep.records import DocumentError
 from sitrep.store import DEFAULT_DB, shown_location
@@ -28,10 +28,13 @@ def ingest_cli(
     ray_address: Annotated[
         str | None, typer.Option("--ray-address", help="Ray cluster to join (engine ray).")
     ] = None,
+    max_mb: MaxMbOption = DEFAULT_MAX_MB,
 ) -> None:
     """Store articles with their actors, places, quotes, claims and events; merge across articles.
 
-    Re-running skips what is already stored. Example: sitrep ingest examples/ --db sitrep.duckdb
+    Re-running skips what is already stored. Exits 1 when a document failed to be analysed
+    or stored, or when every document was unfit input.
+    Example: sitrep ingest examples/ --db sitrep.duckdb
     """
     from sitrep.store.ingest import ingest
 
@@ -64,10 +67,19 @@ def ingest_cli(
             engine=engine,  # type: ignore[arg-type]
             ray_address=ray_address,
             on_stored=advance,
+            max_bytes=max_mb * MEGABYTE,
         )
     console.print(
         f"stored {report.stored}, already stored {report.skipped}, errors {report.errors}"
         f" -> {shown_location(db)}"
     )
+    # Unfit input (not an article, not English, binary...) is the input's fault and leaves
+    # the exit status 0; a document sitrep failed to analyse or store is lost work.
+    if report.failed:
+        console.print(
+            f"{report.failed} documents failed to be analysed or stored (processing_failed):"
+            " see `sitrep errors`; running the same ingest again retries them"
+        )
+        raise typer.Exit(1)
     if report.errors and not (report.stored or report.skipped):
         raise typer.Exit(1)

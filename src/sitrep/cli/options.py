@@ -12,10 +12,22 @@ from typing import Annotated
 import typer
 
 from sitrep import lexicon
+from sitrep.read.decode import DEFAULT_MAX_BYTES
 from sitrep.records import SourceType
 from sitrep.store.api import QueryFilter
 
 DAY_FORMATS = ["%Y-%m-%d"]
+MEGABYTE = 1024 * 1024
+# The byte cap every command that reads inputs takes (`sitrep read`, `sitrep ingest`).
+MaxMbOption = Annotated[
+    int,
+    typer.Option(
+        "--max-mb",
+        metavar="MB",
+        help="Reject documents larger than this (MB, after decompression).",
+    ),
+]
+DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // MEGABYTE
 
 
 def event_types() -> tuple[str, ...]:

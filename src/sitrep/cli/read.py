@@ -11,10 +11,9 @@ from typing import Annotated
 import typer
 
 from sitrep.cli._app import app
+from sitrep.cli.options import DEFAULT_MAX_MB, MEGABYTE, MaxMbOption
 from sitrep.read import DEFAULT_MAX_BYTES, read_paths
 from sitrep.records import Article, DocumentError
-
-MEGABYTE = 1024 * 1024
 
 
 class OutputFormat(StrEnum):
@@ -34,9 +33,7 @@ def read_cli(
     extract: Annotated[
         bool, typer.Option(help="Add quotes, claims, events (implies --annotate).")
     ] = False,
-    max_mb: Annotated[
-        int, typer.Option(help="Reject documents larger than this (MB, after decompression).")
-    ] = DEFAULT_MAX_BYTES // MEGABYTE,
+    max_mb: MaxMbOption = DEFAULT_MAX_MB,
 ) -> None:
     """Print each article: metadata and clean body.
 

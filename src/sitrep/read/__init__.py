@@ -16,6 +16,7 @@ trafilatura with that cleaner as fallback (`sitrep.read.html`).
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -33,7 +34,7 @@ from sitrep.read.decode import (
     sniff_kind,
 )
 from sitrep.read.html import extract_html, render_lines
-from sitrep.read.warc import warc_documents
+from sitrep.read.warc import WarcDocument, warc_documents
 from sitrep.records import Article, DocumentError, InputKind, RawDocument, content_hash
 
 STDIN = "-"
@@ -42,6 +43,13 @@ STDIN = "-"
 ORIGINAL_MAX_CHARS = 2_000_000
 WARC_HEAD_BYTES = 4096
 GZIP_WBITS = 31  # zlib's "gzip header and trailer"
+_FILE_KINDS = {
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a folder",
+}
 
 __all__ = ["DEFAULT_MAX_BYTES", "raw_documents", "read_bytes", "read_document", "read_paths"]
 
@@ -75,27 +83,23 @@ def raw_documents(
         if name == STDIN:
             data = sys.stdin.buffer.read(max_bytes + 1)
             yield from _read_documents(data, STDIN, max_bytes)
-            continue
-        path = Path(name)
-        if path.is_dir():
-            for file_path in _walk_files(path):
+        elif os.path.isdir(name):
+            for file_path in _walk_files(Path(name)):
                 yield from _read_file(file_path, max_bytes)
-        elif path.is_file():
-            yield from _read_file(path, max_bytes)
         else:
-            yield DocumentError(name, ErrorCode.NOT_FOUND, f"{name}: no such file or folder")
+            yield from _read_file(Path(name), max_bytes)
 
 
 def read_bytes(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    """One document's bytes as an Article (a WARC gives its first textual record)."""
-    raw = data
-    data = _decompress_within(data, max_bytes)
-    kind = sniff_kind(data)
-    if kind is InputKind.WARC:
-        for uri, payload in warc_documents(data, max_bytes):
-            return read_bytes(payload, uri, max_bytes=max_bytes)
-        raise DocumentRejected(ErrorCode.NO_ARTICLE, "the WARC file holds no textual response")
-    return _article(raw, data, source, kind)
+    """One document's bytes as an Article (a WARC gives its first readable textual record)."""
+    decompressed, kind, cut = _unpacked(data, max_bytes)
+    if kind is not InputKind.WARC:
+        return _article(data, decompressed, source, kind)
+    for document in warc_documents(decompressed, max_bytes, cut):
+        article = _warc_article(document, source, max_bytes)
+        if isinstance(article, Article):
+            return article
+    raise DocumentRejected(ErrorCode.NO_ARTICLE, "the WARC file holds no readable textual record")
 
 
 def _walk_files(folder: Path) -> Iterator[Path]:
@@ -110,30 +114,64 @@ def _walk_files(folder: Path) -> Iterator[Path]:
 def _read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | DocumentError]:
     source = str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield DocumentError(
-                source, ErrorCode.TOO_LARGE, f"{size} bytes, over the {max_bytes}-byte limit"
-            )
-            return
-        data = path.read_bytes()
+        data = _read_regular_file(path, max_bytes)
+    except DocumentRejected as rejected:
+        yield DocumentError(source, rejected.code, rejected.message)
+        return
     except OSError as error:
         yield DocumentError(source, ErrorCode.NOT_FOUND, f"cannot open: {error.strerror}")
         return
     yield from _read_documents(data, source, max_bytes)
 
 
+def _read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, at most `max_bytes` of them; anything but a regular file (after
+    following links) is refused before it is opened, so a FIFO cannot block the run and
+    `/dev/zero` cannot fill memory. The file is opened non-blocking and checked again
+    (it may have been swapped since), then read up to the cap whatever its size claims."""
+    _require_regular(os.stat(path).st_mode)
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        _require_regular(status.st_mode)
+        if status.st_size > max_bytes:
+            raise DocumentRejected(
+                ErrorCode.TOO_LARGE, f"{status.st_size} bytes, over the {max_bytes}-byte limit"
+            )
+        data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise DocumentRejected(ErrorCode.TOO_LARGE, f"over the {max_bytes}-byte limit")
+    return data
+
+
+def _require_regular(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        raise DocumentRejected(
+            ErrorCode.NOT_A_FILE,
+            f"not a regular file ({_FILE_KINDS.get(stat.S_IFMT(mode), 'special file')})",
+        )
+
+
 def _read_documents(
     data: bytes, source: str, max_bytes: int
 ) -> Iterator[RawDocument | DocumentError]:
     """The documents in one input: one, or one per WARC record. Only a WARC file is
-    decompressed here, to be split; any other input goes on as it came."""
+    decompressed here, to be split; any other input goes on as it came, to be read where
+    the analysis runs."""
     try:
         if not _is_warc(data):
             yield RawDocument(source, data, content_hash(data))
             return
-        for uri, payload in warc_documents(_decompress_within(data, max_bytes), max_bytes):
-            yield RawDocument(uri, payload, content_hash(payload))
+        decompressed, cut = decompress(data, max_bytes)
+        if len(decompressed) > max_bytes:
+            raise DocumentRejected(ErrorCode.TOO_LARGE, f"over the {max_bytes}-byte limit")
+        for document in warc_documents(decompressed, max_bytes, cut):
+            record_source = _record_source(document, source)
+            if document.rejected is not None:
+                rejected = document.rejected
+                yield DocumentError(record_source, rejected.code, rejected.message)
+                continue
+            yield RawDocument(record_source, document.payload, content_hash(document.payload))
     except DocumentRejected as rejected:
         yield DocumentError(source, rejected.code, rejected.message, content_hash(data))
 
@@ -151,11 +189,40 @@ def _is_warc(data: bytes) -> bool:
     return head.startswith(WARC_MAGIC)
 
 
-def _decompress_within(data: bytes, max_bytes: int) -> bytes:
-    data = decompress(data, max_bytes)
-    if len(data) > max_bytes:
+def _unpacked(data: bytes, max_bytes: int) -> tuple[bytes, InputKind, str | None]:
+    """The decompressed bytes, their kind, and why they end early if they do. Only a WARC
+    may end early: its complete records are still read."""
+    decompressed, cut = decompress(data, max_bytes)
+    if len(decompressed) > max_bytes:
         raise DocumentRejected(ErrorCode.TOO_LARGE, f"over the {max_bytes}-byte limit")
-    return data
+    kind = sniff_kind(decompressed)
+    if cut is not None and kind is not InputKind.WARC:
+        raise DocumentRejected(ErrorCode.TRUNCATED, cut)
+    return decompressed, kind, cut
+
+
+def _record_source(document: WarcDocument, warc_source: str) -> str:
+    """A record's http(s) URL, else its place in the archive: never the record's own URI,
+    which may be anything, a local path included."""
+    return document.url or f"{warc_source}#record-{document.number}"
+
+
+def _warc_article(
+    document: WarcDocument, warc_source: str, max_bytes: int
+) -> Article | DocumentError:
+    """One record as an Article."""
+    source = _record_source(document, warc_source)
+    if document.rejected is not None:
+        return DocumentError(source, document.rejected.code, document.rejected.message)
+    try:
+        decompressed, kind, _ = _unpacked(document.payload, max_bytes)
+        if kind is InputKind.WARC:
+            raise DocumentRejected(ErrorCode.NO_ARTICLE, "a WARC file inside a WARC record")
+        return _article(document.payload, decompressed, source, kind)
+    except DocumentRejected as rejected:
+        return DocumentError(
+            source, rejected.code, rejected.message, content_hash(document.payload)
+        )
 
 
 def _article(raw: bytes, data: bytes, source: str, kind: InputKind) -> Article:

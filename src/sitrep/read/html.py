@@ -4,8 +4,9 @@ trafilatura gives the body. Title, authors, site name, section and the publicati
 date-time (with its offset) come from the page's own meta tags, JSON-LD and byline element,
 read from the same parsed tree: trafilatura's metadata pass (author and date searches over
 the whole page) would cost about half again its body extraction. When trafilatura finds
-nothing, or the page is too deep or broken for it, the page is rendered to lines (block
-elements start new lines, list items become bullets) and handed to the text-dump cleaner.
+nothing, or the page is too deep, broken or large for it, the page is rendered to lines
+(block elements start new lines, list items become bullets) and handed to the text-dump
+cleaner.
 """
 
 from __future__ import annotations
@@ -87,6 +88,10 @@ _CODE_ELEMENT = re.compile(
     r"<(script|style|noscript|template|svg)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL
 )
 MIN_RENDERED_SHARE = 0.5
+# trafilatura holds about 19 times a page's size at its peak; a page larger than this (news
+# pages are rarely over 1 MB; the 88 development pages are at most 1.1 MB) goes to the
+# line renderer and text-dump cleaner, which hold a few times its size.
+TRAFILATURA_MAX_CHARS = 2_000_000
 
 
 @dataclass(slots=True)
@@ -204,6 +209,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
         return HtmlExtraction(paragraphs=[], url=url, language=language)
     url = url or _page_url(root)
     published = _published(root, html[:_HEAD_CHARS])
+    if len(html) > TRAFILATURA_MAX_CHARS:
+        return HtmlExtraction(paragraphs=[], url=url, published=published, language=language)
     try:
         document = trafilatura.bare_extraction(
             root,

@@ -16,6 +16,11 @@ from __future__ import annotations
 import ctypes
 import functools
 import multiprocessing
+import os
+import select
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -33,6 +38,10 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 2
 # connections copied) that has already loaded the model (`preload`).
 START_METHOD = "forkserver"
 PRELOAD = ["sitrep.scale.preload"]
+# linux/prctl.h: deliver a signal to this process when its parent ends.
+PR_SET_PDEATHSIG = 1
+# How often a worker without pidfd support checks that the ingest is still alive.
+PARENT_POLL_SECONDS = 1.0
 
 
 def analyse_in_pool(
@@ -95,7 +104,8 @@ class _WorkerPool:
         return ProcessPoolExecutor(
             self.workers,
             mp_context=context,
-            initializer=_load_model,
+            initializer=_start_worker,
+            initargs=(os.getpid(),),
         )
 
     def submit(self, chunk: list[Input]) -> Future[list[Record]]:
@@ -113,10 +123,48 @@ class _WorkerPool:
 # only reads and stores, never loads spaCy (workers find it loaded by the forkserver).
 
 
-def _load_model() -> None:
+def _start_worker(parent_pid: int) -> None:
+    _die_with(parent_pid)
     from sitrep.annotate.nlp import load_nlp
 
     load_nlp()
+
+
+def _die_with(parent_pid: int) -> None:
+    """End this worker when the process that started the pool ends, however it ends.
+
+    A forkserver worker is the forkserver's child, not that process's, and it holds the
+    write ends of its own task queue and of the forkserver's liveness pipe: after a kill -9
+    or SIGTERM of the ingest, workers would wait on their queues forever, keeping the
+    forkserver and the resource tracker (which exit once those pipes close) alive with them.
+    A thread watching the parent ends the worker, and then the other two end by themselves;
+    the parent-death signal covers the forkserver itself being killed."""
+    set_death_signal = getattr(_libc(), "prctl", None)
+    if set_death_signal is not None:
+        set_death_signal(PR_SET_PDEATHSIG, signal.SIGKILL)
+    threading.Thread(
+        target=_exit_when_gone, args=(parent_pid,), name="sitrep-parent-watch", daemon=True
+    ).start()
+
+
+def _exit_when_gone(pid: int) -> None:
+    try:
+        # A pidfd becomes readable when the process ends (Linux 5.3+).
+        select.select([os.pidfd_open(pid)], [], [])
+    except ProcessLookupError:
+        pass  # already gone
+    except (AttributeError, OSError):
+        while _alive(pid):
+            time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False  # gone, or the number now belongs to another user's process
+    return True
 
 
 def _analyse_in_worker(chunk: list[Input], do_extract: bool) -> list[Record]:

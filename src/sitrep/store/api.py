@@ -37,6 +37,9 @@ class IngestReport:
     stored: int = 0  # new article versions written
     skipped: int = 0  # already stored (same content hash)
     errors: int = 0  # documents that failed, recorded in the errors table
+    # Of those, documents sitrep itself failed on (processing_failed: an analysis crash or a
+    # write the database refused), as opposed to unfit input; the next run retries them.
+    failed: int = 0
     error_sources: list[str] = field(default_factory=list)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime
 from importlib import resources
 from typing import Any, Protocol
@@ -25,6 +25,9 @@ STATEMENT_SEPARATOR = re.compile(r"^;\s*$", re.MULTILINE)
 DUCKDB_WRITER_MEMORY_LIMIT = os.environ.get("SITREP_DUCKDB_MEMORY_LIMIT", "128MB")
 DUCKDB_READER_MEMORY_LIMIT = os.environ.get("SITREP_DUCKDB_MEMORY_LIMIT", "256MB")
 SAFE_SCHEMA = re.compile(r"^[a-z_][a-z0-9_]*$")
+# The advisory lock key sitrep's migrations hold on PostgreSQL (any constant bigint;
+# this one spells "sitrep" in ASCII).
+MIGRATION_LOCK_KEY = 0x736974726570
 
 
 class Database(Protocol):
@@ -37,6 +40,10 @@ class Database(Protocol):
     def query(self, sql: str, params: Params = ()) -> list[dict[str, Any]]: ...
 
     def transaction(self) -> Any: ...
+
+    def migration_lock(self) -> Any:
+        """Held while migrating, so two first-time openers do not both create the schema."""
+        ...
 
     def close(self) -> None: ...
 
@@ -88,6 +95,10 @@ class DuckDatabase:
             raise
         self.connection.commit()
 
+    def migration_lock(self) -> AbstractContextManager[None]:
+        # The file lock DuckDB takes on opening already admits one writer at a time.
+        return nullcontext()
+
     def close(self) -> None:
         self.connection.close()
 
@@ -103,7 +114,8 @@ class PostgresDatabase:
         if schema is not None:
             if not SAFE_SCHEMA.match(schema):
                 raise ValueError(f"unsafe schema name {schema!r}")
-            self.connection.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+            with self.migration_lock():
+                self.connection.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
             self.connection.execute(f"SET search_path TO {schema}")
 
     def execute(self, sql: str, params: Params = ()) -> None:
@@ -126,6 +138,17 @@ class PostgresDatabase:
         with self.connection.transaction():
             yield
 
+    @contextmanager
+    def migration_lock(self) -> Iterator[None]:
+        # "IF NOT EXISTS" does not make concurrent DDL safe in PostgreSQL (both sessions
+        # pass the check, one fails on pg_type's unique index): a session-level advisory
+        # lock makes the second opener wait, then find the migrations done.
+        self.connection.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK_KEY,))
+        try:
+            yield
+        finally:
+            self.connection.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK_KEY,))
+
     def close(self) -> None:
         self.connection.close()
 
@@ -137,23 +160,25 @@ def _pyformat(sql: str) -> str:
 
 def migrate(database: Database) -> list[str]:
     """Apply every migration not yet recorded; returns the versions applied now."""
-    database.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT)"
-    )
-    done = {row["version"] for row in database.query("SELECT version FROM schema_migrations")}
-    applied = []
-    for version, script in migrations():
-        if version in done:
-            continue
-        with database.transaction():
-            for statement in STATEMENT_SEPARATOR.split(script):
-                if _sql_only(statement):
-                    database.execute(statement)
-            database.execute(
-                "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
-                (version, now()),
-            )
-        applied.append(version)
+    with database.migration_lock():
+        database.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations"
+            " (version TEXT PRIMARY KEY, applied_at TEXT)"
+        )
+        done = {row["version"] for row in database.query("SELECT version FROM schema_migrations")}
+        applied = []
+        for version, script in migrations():
+            if version in done:
+                continue
+            with database.transaction():
+                for statement in STATEMENT_SEPARATOR.split(script):
+                    if _sql_only(statement):
+                        database.execute(statement)
+                database.execute(
+                    "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                    (version, now()),
+                )
+            applied.append(version)
     return applied
 
 

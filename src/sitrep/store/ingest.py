@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sitrep.pipeline import Engine, Record, process_paths
+from sitrep.read import DEFAULT_MAX_BYTES
 from sitrep.store import open_store
 from sitrep.store.api import IngestReport
 
@@ -23,6 +24,7 @@ def ingest(
     engine: Engine = "local",
     ray_address: str | None = None,
     on_stored: Callable[[Record], Any] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> IngestReport:
     store = open_store(db)
     try:
@@ -35,7 +37,12 @@ def ingest(
             return found
 
         records = process_paths(
-            paths, workers=workers, engine=engine, ray_address=ray_address, skip=already_stored
+            paths,
+            workers=workers,
+            engine=engine,
+            ray_address=ray_address,
+            skip=already_stored,
+            max_bytes=max_bytes,
         )
         report = store.write(records, on_written=on_stored)
         report.skipped += skipped

@@ -20,7 +20,7 @@ from sitrep.records import Article, DocumentError
 from sitrep.store.api import IngestReport, QueryFilter, Row
 from sitrep.store.db import Database, migrate
 from sitrep.store.merge import StoryClusters, minhash_from_values, name_key
-from sitrep.store.writer import BatchWriter, select_in
+from sitrep.store.writer import LOOKUP_CHUNK, BatchWriter, select_in
 from sitrep.streams import chunked_by_time
 
 ACTOR_KEYS = "SELECT actor_id FROM actor_aliases WHERE alias_key = ?"
@@ -85,6 +85,7 @@ class SqlStore:
                     articles[item.id] = item
         try:
             with self.database.transaction():
+                self._forget_errors(list(articles.values()))
                 writer.write(list(articles.values()), errors)
         except Exception as failure:
             if len(batch) > 1:
@@ -99,7 +100,20 @@ class SqlStore:
             return
         report.stored += len(articles)
         report.errors += len(errors)
+        report.failed += sum(error.code == ErrorCode.PROCESSING_FAILED for error in errors)
         report.error_sources += [error.source for error in errors]
+
+    def _forget_errors(self, articles: list[Article]) -> None:
+        """A document stored now is no longer an error, whatever an earlier run recorded
+        for its content or its source."""
+        for column, values in (
+            ("content_hash", [article.content_hash for article in articles]),
+            ("source", [article.source for article in articles]),
+        ):
+            for start in range(0, len(values), LOOKUP_CHUNK):
+                chunk = values[start : start + LOOKUP_CHUNK]
+                marks = ", ".join("?" for _ in chunk)
+                self.database.execute(f"DELETE FROM errors WHERE {column} IN ({marks})", chunk)
 
     def _stored_ids(self, article_ids: list[str]) -> set[str]:
         sql = "SELECT id FROM articles WHERE id IN ({marks})"

@@ -1,0 +1,74 @@
+"""`sitrep ingest`'s exit status: documents it failed to store fail the run, unfit input does not.
+
+The analysis is replaced by ready-made records, so these run without the model.
+"""
+
+from __future__ import annotations
+
+import errno
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sitrep.cli import app
+from sitrep.errors import ErrorCode
+from sitrep.records import Article, DocumentError, InputKind
+from sitrep.store import ingest as store_ingest
+from sitrep.store import writer
+
+BODY = "Rebels entered the city of Homs on Saturday, residents said. Report {n}."
+
+
+def records() -> list[Article | DocumentError]:
+    articles: list[Article | DocumentError] = [
+        Article(
+            source=f"page-{n}.txt",
+            content_hash=f"hash-{n}",
+            input_kind=InputKind.TEXT,
+            paragraphs=[BODY.format(n=n)],
+            language="en",
+        )
+        for n in range(3)
+    ]
+    return [*articles, DocumentError("menu.html", ErrorCode.NO_ARTICLE, "navigation only", "m")]
+
+
+@pytest.fixture
+def analysed(monkeypatch: pytest.MonkeyPatch) -> None:
+    def ready_made(paths: object, **options: object) -> Iterator[Article | DocumentError]:
+        skip = options.get("skip")
+        for record in records():
+            if isinstance(record, Article) and callable(skip) and skip(record.content_hash):
+                continue
+            yield record
+
+    monkeypatch.setattr(store_ingest, "process_paths", ready_made)
+
+
+def test_ingest_exits_1_when_a_document_could_not_be_stored(
+    analysed: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    db = str(tmp_path / "full.duckdb")
+    add_control_changes = writer._add_control_changes
+
+    def full_disk(pending: object, item: Article, *args: object) -> None:
+        if item.id == "hash-1":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        add_control_changes(pending, item, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(writer, "_add_control_changes", full_disk)
+    failed = CliRunner().invoke(app, ["ingest", "pages/", "--db", db])
+    assert failed.exit_code == 1, failed.output
+    assert "1 documents failed to be analysed or stored" in failed.stderr
+    monkeypatch.setattr(writer, "_add_control_changes", add_control_changes)
+    retried = CliRunner().invoke(app, ["ingest", "pages/", "--db", db])
+    assert retried.exit_code == 0, retried.output
+    assert "stored 1, already stored 2, errors 1" in retried.stderr
+
+
+def test_ingest_exits_0_when_only_input_was_unfit(analysed: None, tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["ingest", "pages/", "--db", str(tmp_path / "a.duckdb")])
+    assert result.exit_code == 0, result.output
+    assert "stored 3, already stored 0, errors 1" in result.stderr
