@@ -4,6 +4,8 @@
   two sources); the first also says the rebels took Homs, quotes an anonymous claim, names a
   new group (Hayat Tahrir al-Sham) and reports talks that are only proposed. Its title and
   link are hostile.
+- The second outlet also says rebels seized Hama "over the past week": a change that began
+  before the window and belongs in it.
 - An article of 2024-11-20 already named the rebels: they are not new in the week.
 - A misdated article (published 2024-12-08, telling of an event "in 2047") and one published
   in 2047 must not move the default window.
@@ -12,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from tests.store.store_builders import (
     HOMS,
@@ -24,9 +27,19 @@ from tests.store.store_builders import (
     add_place,
     article,
     homs_attack,
+    span,
 )
 
-from sitrep.records import Article, EventStatus, Sentence, Source, SourceType
+from sitrep.records import (
+    Article,
+    ControlChange,
+    DatePrecision,
+    EventDate,
+    EventStatus,
+    Sentence,
+    Source,
+    SourceType,
+)
 
 HOSTILE_TITLE = "<script>window.__pwned=1</script>"
 HOSTILE_ACTOR = '"><img src=x onerror="window.__pwned=2">'
@@ -37,6 +50,8 @@ CLAIM = "The army has abandoned its positions, a person familiar with the matter
 PROPOSED = "Officials proposed talks with the opposition in Homs next week."
 NEW_GROUP = "Hayat Tahrir al-Sham led the assault."
 HOSTILE_LINE = f"Fighters loyal to {HOSTILE_ACTOR} joined them."
+HAMA_FELL = "Rebels seized Hama over the past week."
+HAMA = (170063, "Hama", 35.13179, 36.75783, "SY", "PPLA")
 
 
 def with_sentences(item: Article) -> Article:
@@ -65,9 +80,15 @@ def first_report() -> Article:
 
 
 def second_report() -> Article:
-    return with_sentences(
-        homs_attack(OTHER_STORY, outlet="Monitor", url="https://monitor.test/homs")
+    """The Monitor's story, which also says Hama fell over the days before and into the week."""
+    body = f"{OTHER_STORY} {HAMA_FELL}"
+    item = homs_attack(body, outlet="Monitor", url="https://monitor.test/homs")
+    hama = add_place(item, HAMA)
+    when = EventDate(date(2024, 11, 28), date(2024, 12, 2), DatePrecision.RANGE)
+    item.control_changes.append(
+        ControlChange(hama, None, item.actors[0].id, when, 0.8, None, span(item, HAMA_FELL))
     )
+    return with_sentences(item)
 
 
 def earlier_story() -> Article:

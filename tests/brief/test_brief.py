@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 from tests.brief.brief_store import (
     CLAIM,
+    HAMA_FELL,
     HOSTILE_ACTOR,
     HOSTILE_TITLE,
     NEW_GROUP,
@@ -63,7 +64,9 @@ def test_default_window_is_the_week_up_to_the_latest_plausible_event(store: SqlS
 
 
 def test_control_change_names_place_sides_day_and_evidence(brief: Brief) -> None:
-    (line,) = brief.control
+    hama, line = brief.control
+    assert (hama.place, hama.day, hama.day_end) == ("Hama", "2024-11-28", "2024-12-02")
+    assert [e.text for e in hama.evidence] == [HAMA_FELL]
     assert (line.place, line.to_actor, line.day, line.sources) == (
         "Homs",
         "Syrian rebels",

@@ -62,6 +62,7 @@ class ControlLine:
     from_actor: str | None
     to_actor: str | None
     day: str | None
+    day_end: str | None
     partial: bool
     sources: int  # independent source clusters reporting it
     outlets: list[str]
@@ -209,7 +210,7 @@ def build_brief(store: Store, date_from: date, date_to: date) -> Brief:
         date_to=date_to,
         articles=len(in_window),
         outlets=sorted({row["outlet"] for row in in_window if row.get("outlet")}),
-        control=_control_lines(_every(store.control_changes, _copy(window)), articles),
+        control=_control_lines(_control_changes(store, date_from, date_to), articles),
         events=[e for e in events if e.status == EventStatus.ASSERTED],
         unasserted=[e for e in events if e.status != EventStatus.ASSERTED],
         new_actors=new_actors[:MAX_ACTORS],
@@ -249,6 +250,13 @@ class _Articles:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.rows: dict[str, Row] = {}
+        self.records: dict[str, Row] = {}
+
+    def record(self, article_id: str) -> Row:
+        """The whole stored article (body, sentences, actors...), or {} if there is none."""
+        if article_id not in self.records:
+            self.records[article_id] = self.store.article(article_id) or {}
+        return self.records[article_id]
 
     def remember(self, rows: Iterable[Row]) -> None:
         self.rows.update((row["id"], row) for row in rows)
@@ -317,10 +325,26 @@ def _vouched_by(row: Row) -> str | None:
 # -- sections ------------------------------------------------------------------------------
 
 
+def _control_changes(store: Store, date_from: date, date_to: date) -> list[Row]:
+    """Changes whose days overlap the window: "seized over the past week" began before it."""
+    rows = _every(store.control_changes, QueryFilter(date_to=date_to))
+    return [
+        row
+        for row in rows
+        if (last := _day(row.get("date_end") or row.get("date_start"))) and last >= date_from
+    ]
+
+
 def _control_lines(rows: list[Row], articles: _Articles) -> list[ControlLine]:
     grouped: dict[tuple[object, ...], list[Row]] = defaultdict(list)
     for row in rows:
-        key = (row["place_id"], row.get("from_actor"), row.get("to_actor"), row.get("date_start"))
+        key = (
+            row["place_id"],
+            row.get("from_actor"),
+            row.get("to_actor"),
+            row.get("date_start"),
+            row.get("date_end"),
+        )
         grouped[key].append(row)
     lines = [
         ControlLine(
@@ -328,6 +352,7 @@ def _control_lines(rows: list[Row], articles: _Articles) -> list[ControlLine]:
             from_actor=group[0].get("from_actor"),
             to_actor=group[0].get("to_actor"),
             day=group[0].get("date_start"),
+            day_end=group[0].get("date_end"),
             partial=all(row.get("partial") for row in group),
             sources=len({row.get("cluster_id") or row["article_id"] for row in group}),
             outlets=sorted({row["outlet"] for row in group if row.get("outlet")}),
@@ -422,15 +447,15 @@ def _new_actors(
                 first_seen=first.get("date_start"),
                 articles=len(seen_in[actor_id]),
                 mentions=int(actor.get("mentions") or 0),
-                evidence=[_first_mention(store, actor, first, articles)],
+                evidence=[_first_mention(actor, first, articles)],
             )
         )
     return sorted(lines, key=lambda line: (-line.articles, -line.mentions, line.name))
 
 
-def _first_mention(store: Store, actor: Row, article: Row, articles: _Articles) -> Evidence:
+def _first_mention(actor: Row, article: Row, articles: _Articles) -> Evidence:
     """The sentence of `article` where `actor` is first named (by its name or an alias)."""
-    stored = store.article(article["id"]) or {}
+    stored = articles.record(article["id"])
     names = {name_key(name) for name in [actor["name"], *actor.get("aliases", [])]}
     starts = [
         mention["start"]

@@ -28,6 +28,10 @@ def left_out(count: int, noun: str, command: str) -> str:
     return f"{plural(count, 'more ' + noun)}: see `sitrep {command}`."
 
 
+def days(first: str, last: str | None) -> str:
+    return f"between {first} and {last}" if last and last != first else f"on {first}"
+
+
 def section_titles(brief: Brief) -> dict[str, str]:
     return {
         "map": "Map",
@@ -57,15 +61,13 @@ def control_text(line: ControlLine) -> str:
     taken = "part taken" if line.partial else "taken"
     by = f" by {line.to_actor}" if line.to_actor else " by an unnamed side"
     from_ = f" from {line.from_actor}" if line.from_actor else ""
-    on = f" on {line.day}" if line.day else ", undated"
+    on = f" {days(line.day, line.day_end)}" if line.day else ", undated"
     outlets = f" ({', '.join(line.outlets)})" if line.outlets else ""
     return f"{line.place}: {taken}{by}{from_}{on}; {independent(line.sources)}{outlets}"
 
 
 def event_text(event: EventLine, *, with_status: bool = False) -> str:
-    when = event.day or "undated"
-    if event.day_end and event.day_end != event.day:
-        when = f"{when} to {event.day_end}"
+    when = days(event.day, event.day_end) if event.day else "undated"
     who = event.actor or "unnamed actor"
     if event.target:
         who = f"{who} → {event.target}"
