@@ -14,19 +14,8 @@ from pathlib import Path
 
 import jinja2
 
+from sitrep.brief import wording
 from sitrep.brief.report import MAX_EVIDENCE, Brief
-from sitrep.brief.wording import (
-    EMPTY,
-    actor_about,
-    actor_text,
-    claim_source,
-    control_text,
-    event_text,
-    introduction,
-    left_out,
-    plural,
-    section_titles,
-)
 from sitrep.brief.world_map import map_picture
 
 STYLESHEET = Path(str(resources.files("sitrep"))) / "serve/static/brief.css"
@@ -42,17 +31,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.globals.update(
-        actor_about=actor_about,
-        actor_text=actor_text,
-        claim_source=claim_source,
-        control_text=control_text,
-        event_text=event_text,
-        left_out=left_out,
-        plural=plural,
-        empty=EMPTY,
-        max_evidence=MAX_EVIDENCE,
-    )
+    environment.globals.update(say=wording, max_evidence=MAX_EVIDENCE)
     return environment
 
 
@@ -67,8 +46,6 @@ def render_html(brief: Brief, base_url: str = "", *, served: bool = False) -> st
         .render(
             brief=brief,
             base=base_url.rstrip("/"),
-            titles=section_titles(brief),
-            introduction=introduction(brief),
             picture=map_picture(brief),
             stylesheet_href=STYLESHEET_PATH if served else None,
             # Our own file, not stored text; it holds no "</style>".
