@@ -25,6 +25,8 @@ from typer.testing import CliRunner
 
 from sitrep.brief import Brief, build_brief, default_window, render_html, render_markdown
 from sitrep.brief.markdown import md
+from sitrep.brief.report import EventLine
+from sitrep.brief.world_map import _View, map_picture
 from sitrep.cli import app
 from sitrep.serve import create_app
 from sitrep.store import open_store
@@ -183,3 +185,41 @@ def test_served_page_links_its_stylesheet_and_runs_no_script(store: SqlStore) ->
     assert (
         client.get("/brief", params={"from": "2024-12-07", "to": "2024-12-01"}).status_code == 422
     )
+
+
+def _located(place: str, latitude: float, longitude: float, precision: str) -> EventLine:
+    return EventLine(
+        type="ASSAULT",
+        status="asserted",
+        day="2019-11-18",
+        day_end=None,
+        actor=None,
+        target=None,
+        place=place,
+        precision=precision,
+        latitude=latitude,
+        longitude=longitude,
+        sources=1,
+        reports=1,
+        other_statuses={},
+        evidence=[],
+    )
+
+
+def test_map_spans_far_apart_places_without_passing_a_pole_and_draws_no_country_centroid() -> None:
+    brief = Brief(
+        FROM,
+        TO,
+        events=[
+            _located("Pittsburgh", 40.44, -79.99, "city"),
+            _located("Beijing", 39.91, 116.40, "city"),
+            _located("China", 35.0, 105.0, "country"),
+        ],
+    )
+    picture = map_picture(brief)
+    assert picture is not None
+    assert [m.name for m in picture.markers] == ["Pittsburgh", "Beijing"]
+    for marker in picture.markers:
+        assert 0 < marker.x < picture.width and 0 < marker.y < picture.height
+    view = _View.around([(-79.99, 40.44), (116.40, 39.91)])
+    assert view.north <= 90 and view.north - view.height / view.scale >= -90

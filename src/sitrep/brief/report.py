@@ -69,6 +69,7 @@ class ControlLine:
     evidence: list[Evidence]
     latitude: float | None = None
     longitude: float | None = None
+    precision: str | None = None  # LocationPrecision of the place
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +211,7 @@ def build_brief(store: Store, date_from: date, date_to: date) -> Brief:
         date_to=date_to,
         articles=len(in_window),
         outlets=sorted({row["outlet"] for row in in_window if row.get("outlet")}),
-        control=_control_lines(_control_changes(store, date_from, date_to), articles),
+        control=_control_lines(store, _control_changes(store, date_from, date_to), articles),
         events=[e for e in events if e.status == EventStatus.ASSERTED],
         unasserted=[e for e in events if e.status != EventStatus.ASSERTED],
         new_actors=new_actors[:MAX_ACTORS],
@@ -335,7 +336,7 @@ def _control_changes(store: Store, date_from: date, date_to: date) -> list[Row]:
     ]
 
 
-def _control_lines(rows: list[Row], articles: _Articles) -> list[ControlLine]:
+def _control_lines(store: Store, rows: list[Row], articles: _Articles) -> list[ControlLine]:
     grouped: dict[tuple[object, ...], list[Row]] = defaultdict(list)
     for row in rows:
         key = (
@@ -359,10 +360,16 @@ def _control_lines(rows: list[Row], articles: _Articles) -> list[ControlLine]:
             evidence=articles.evidence_list(group, "evidence"),
             latitude=group[0].get("latitude"),
             longitude=group[0].get("longitude"),
+            precision=_precision(store, group[0]["place"], group[0]["place_id"]),
         )
         for group in grouped.values()
     ]
     return sorted(lines, key=lambda line: (line.day or "", line.place))
+
+
+def _precision(store: Store, name: str, place_id: str) -> str | None:
+    places = _every(store.places, QueryFilter(place=name))
+    return next((p.get("precision") for p in places if p.get("id") == place_id), None)
 
 
 def _event_line(row: Row, articles: _Articles) -> EventLine:

@@ -13,6 +13,8 @@ def independent(count: int) -> str:
     return plural(count, "independent source")
 
 
+# Beyond this many outlets the introduction counts them instead of naming them.
+OUTLETS_NAMED = 8
 # What a section says when it has nothing to list.
 EMPTY = {
     "control": "No control changes reported.",
@@ -46,7 +48,8 @@ def section_titles(brief: Brief) -> dict[str, str]:
 
 
 def introduction(brief: Brief) -> str:
-    outlets = f" ({', '.join(brief.outlets)})" if brief.outlets else ""
+    named = 0 < len(brief.outlets) <= OUTLETS_NAMED
+    outlets = f" ({', '.join(brief.outlets)})" if named else ""
     return (
         f"From {plural(brief.articles, 'article')} published in the window by"
         f" {plural(len(brief.outlets), 'outlet')}{outlets}, and events dated in it from any"

@@ -56,7 +56,7 @@ class Marker:
 @dataclass(frozen=True, slots=True)
 class MapPicture:
     width: float
-    height: float
+    height: float  # the page's proportions, or flatter where they would pass a pole
     countries: list[str]  # SVG path data
     markers: list[Marker]
 
@@ -117,6 +117,8 @@ def _places(brief: Brief) -> list[_Place]:
             )
             place.types[event.type] += 1
     for change in brief.control:
+        if change.precision in UNPLACEABLE:
+            continue
         if change.latitude is not None and change.longitude is not None:
             place = found.setdefault(
                 change.place, _Place(change.place, change.latitude, change.longitude, Counter())
@@ -206,11 +208,16 @@ class _View:
             max(width_deg, height_deg / ASPECT),
             max(height_deg, width_deg * ASPECT),
         )
+        # Never beyond a pole: a wide, flat spread of places (the US and China) is shown as a
+        # band of the world, not with empty space above the Arctic.
+        height_deg = min(height_deg, 180.0)
+        north = min(middle + height_deg / 2, 90.0)
+        north = max(north, -90.0 + height_deg)
         scale = WIDTH / width_deg
         centre_lon = (min(lons) + max(lons)) / 2
         return cls(
             west=centre_lon - width_deg / shrink / 2,
-            north=middle + height_deg / 2,
+            north=north,
             scale=scale,
             shrink=shrink,
             height=round(height_deg * scale, 1),
@@ -226,17 +233,30 @@ def _country_paths(view: _View) -> list[str]:
         parts = []
         for ring in rings:
             points = [view.project(lon, lat) for lon, lat in ring]
-            if not _on_page(points, view.height):
-                continue
-            kept = [points[0]]
-            for x, y in points[1:]:
-                if abs(x - kept[-1][0]) + abs(y - kept[-1][1]) >= MIN_STEP_PX:
-                    kept.append((x, y))
-            if len(kept) > 2:
-                parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in kept) + "Z")
+            if _on_page(points, view.height):
+                parts.extend(_outline(ring, points))
         if parts:
             paths.append("".join(parts))
     return paths
+
+
+def _outline(ring: list[tuple[float, float]], points: list[tuple[float, float]]) -> list[str]:
+    """SVG path data for a ring: points closer than a pixel merged, and split where the ring
+    crosses the 180th meridian (else a line would run across the whole map)."""
+    strokes: list[list[tuple[float, float]]] = [[points[0]]]
+    for (lon, _), (previous, _), (x, y) in zip(ring[1:], ring, points[1:], strict=False):
+        if abs(lon - previous) > 180:
+            strokes.append([(x, y)])
+        elif abs(x - strokes[-1][-1][0]) + abs(y - strokes[-1][-1][1]) >= MIN_STEP_PX:
+            strokes[-1].append((x, y))
+    if len(strokes) > 1:
+        # The ring's last stroke runs on into its first; each piece then closes along the edge.
+        strokes[0] = strokes.pop() + strokes[0]
+    return [
+        "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in stroke) + "Z"
+        for stroke in strokes
+        if len(stroke) > 2
+    ]
 
 
 def _on_page(points: list[tuple[float, float]], height: float) -> bool:
