@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from tests.brief.brief_store import TAKEN, week_articles
-from tests.serve.live import chromium, chromium_paths, serving
+from tests.serve.live import chromium, chromium_paths, sample_store, serving
 
 from sitrep.store import open_store
 from sitrep.store.sql_store import SqlStore
@@ -50,3 +50,33 @@ def test_control_change_link_marks_its_sentence(store: SqlStore, tmp_path: Path)
         # The offsets leave the address once used: the next article opened is not marked.
         assert "evidence=" not in driver.current_url
         assert driver.current_url.endswith(fragment)
+
+
+def test_every_evidence_link_of_the_sample_brief_marks_its_sentence(
+    sample_path: Path, tmp_path: Path
+) -> None:
+    store = sample_store(sample_path, tmp_path)
+    checked = set()
+    try:
+        with serving(store) as url, chromium(tmp_path / "profile") as driver:
+            driver.get(f"{url}/brief?from=2024-12-01&to=2024-12-07")
+            # A claim's evidence quotes nothing: its sentence is the claim the line quotes.
+            links = {
+                view.get_attribute("href"): view.find_element(
+                    By.XPATH, "ancestor::li[q][1]/q"
+                ).get_attribute("textContent")
+                for view in driver.find_elements(By.CSS_SELECTOR, "ul.evidence a.view")
+            }
+            for href, sentence in links.items():
+                driver.get("about:blank")
+                driver.get(href)
+                WebDriverWait(driver, 30).until(
+                    lambda d: d.find_element(By.ID, "article-view").get_attribute("data-evidence")
+                )
+                # The view shows paragraphs apart, so a sentence spanning two reads joined.
+                marked = driver.execute_script(MARKED)
+                assert "".join(marked.split()) == "".join(sentence.split()), href
+                checked.add(href)
+    finally:
+        store.close()
+    assert len(checked) >= 50

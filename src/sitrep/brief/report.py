@@ -26,6 +26,9 @@ MAX_ACTORS = 30
 # Evidence sentences shown per line; the rest are counted.
 MAX_EVIDENCE = 3
 UNPLACED = "place not stated"
+# What a contradiction's side holds, by its kind: who holds the place, where the person is,
+# whether the event happened; a claim's certainty otherwise.
+SIDE_POSITIONS = ("holder", "place", "status", "certainty")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,12 +202,16 @@ def resolve_window(store: Store, date_from: date | None, date_to: date | None) -
 
 def build_brief(store: Store, date_from: date, date_to: date) -> Brief:
     """The brief for the days `date_from` to `date_to` (both included)."""
-    window = QueryFilter(date_from=date_from, date_to=date_to)
+
+    def window() -> QueryFilter:
+        # A filter per query: `fetch` pages by moving its offset.
+        return QueryFilter(date_from=date_from, date_to=date_to)
+
     articles = _Articles(store)
-    in_window = _every(store.articles, window)
+    in_window = _every(store.articles, window())
     articles.remember(in_window)
-    events = [_event_line(row, articles) for row in _every(store.events, _copy(window))]
-    claims, left_out = _claim_lines(_every(store.claims, _copy(window)), articles)
+    events = [_event_line(row, articles) for row in _every(store.events, window())]
+    claims, left_out = _claim_lines(_every(store.claims, window()), articles)
     new_actors = _new_actors(store, in_window, date_from, articles)
     return Brief(
         date_from=date_from,
@@ -220,8 +227,7 @@ def build_brief(store: Store, date_from: date, date_to: date) -> Brief:
         claims_left_out=left_out,
         denied_claims=[c for c in claims if c.certainty == Certainty.DENIED],
         contradictions=[
-            _contradiction_line(row, articles)
-            for row in _every(store.contradictions, _copy(window))
+            _contradiction_line(row, articles) for row in _every(store.contradictions, window())
         ],
     )
 
@@ -231,11 +237,6 @@ def build_brief(store: Store, date_from: date, date_to: date) -> Brief:
 
 def _every(method: Callable[[QueryFilter], list[Row]], query: QueryFilter) -> list[Row]:
     return fetch(method, query, every=True)[0]
-
-
-def _copy(query: QueryFilter) -> QueryFilter:
-    # `fetch` pages by moving the filter's offset: each query gets its own.
-    return QueryFilter(date_from=query.date_from, date_to=query.date_to)
 
 
 def _day(value: object) -> date | None:
@@ -340,7 +341,7 @@ def _control_lines(store: Store, rows: list[Row], articles: _Articles) -> list[C
     grouped: dict[tuple[object, ...], list[Row]] = defaultdict(list)
     for row in rows:
         key = (
-            row["place_id"],
+            row.get("place_id") or row["place"],
             row.get("from_actor"),
             row.get("to_actor"),
             row.get("date_start"),
@@ -360,16 +361,18 @@ def _control_lines(store: Store, rows: list[Row], articles: _Articles) -> list[C
             evidence=articles.evidence_list(group, "evidence"),
             latitude=group[0].get("latitude"),
             longitude=group[0].get("longitude"),
-            precision=_precision(store, group[0]["place"], group[0]["place_id"]),
+            precision=_precision(store, group[0]["place"], group[0].get("place_id")),
         )
         for group in grouped.values()
     ]
     return sorted(lines, key=lambda line: (line.day or "", line.place))
 
 
-def _precision(store: Store, name: str, place_id: str) -> str | None:
+def _precision(store: Store, name: str, place_id: str | None) -> str | None:
+    """How exact the place's coordinates are (the place itself when several share its name)."""
     places = _every(store.places, QueryFilter(place=name))
-    return next((p.get("precision") for p in places if p.get("id") == place_id), None)
+    chosen = [p for p in places if p.get("id") == place_id] or places
+    return chosen[0].get("precision") if chosen else None
 
 
 def _event_line(row: Row, articles: _Articles) -> EventLine:
@@ -482,12 +485,12 @@ def _first_mention(actor: Row, article: Row, articles: _Articles) -> Evidence:
 def _contradiction_line(row: Row, articles: _Articles) -> ContradictionLine:
     sides = [row["claim"], row["contradiction"]]
     return ContradictionLine(
-        kind=row["kind"],
+        kind=row.get("kind") or "disagreement",
         subject=row.get("subject"),
         day=row.get("date"),
         sides=[articles.evidence_list([side])[0] for side in sides],
         positions=[
-            str(side.get("holder") or side.get("place") or side.get("status") or "")
+            str(next((side[k] for k in SIDE_POSITIONS if side.get(k)), "one side"))
             for side in sides
         ],
     )
