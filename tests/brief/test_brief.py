@@ -170,7 +170,7 @@ def test_cli_writes_markdown_and_html(db: str, tmp_path: Path) -> None:
 
 
 def test_served_page_links_its_stylesheet_and_runs_no_script(store: SqlStore) -> None:
-    client = TestClient(create_app(store))
+    client = TestClient(create_app(store), base_url="http://localhost")
     response = client.get("/brief", params={"from": "2024-12-01", "to": "2024-12-07"})
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
     page = response.text
