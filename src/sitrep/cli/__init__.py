@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.cli import export, ingest, query, read, serve  # noqa: F401  (registers commands)
+from sitrep.cli import brief, export, ingest, query, read, serve  # noqa: F401  (registers commands)
 from sitrep.cli._app import app
 
 

@@ -23,6 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, BeforeValidator
 
 from sitrep.records import SourceType
+from sitrep.serve.brief_page import brief_router
 from sitrep.serve.control_picture import control_picture
 from sitrep.serve.security import LOOPBACK_HOSTS, ORIGINAL_POLICY, SecurityHeaders
 from sitrep.store.api import QueryFilter, Row, Store
@@ -156,6 +157,7 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -
     list_endpoint("control-changes", store.control_changes, "Who took which place, when.")
     list_endpoint("contradictions", store.contradictions, "Pairs of claims that disagree.")
     list_endpoint("errors", store.errors, "Documents that could not be processed.")
+    app.include_router(brief_router(store, locked))
 
     @app.get("/api/articles/{article_id}", responses=NOT_FOUND, tags=["records"])
     def article(article_id: ArticleId) -> dict[str, Any]:

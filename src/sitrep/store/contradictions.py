@@ -50,6 +50,9 @@ def _side(row: Row, text_key: str = "text") -> Row:
     return {
         "text": row[text_key],
         "article_id": row["article_id"],
+        # Where the side stands in its article's body, so a reader can be shown the sentence.
+        "start": row.get("start", row.get("evidence_start")),
+        "end": row.get("end", row.get("evidence_end")),
         "outlet": row.get("outlet"),
         "url": row.get("url"),
         "source": row.get("source"),
