@@ -10,11 +10,15 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from spacy.tokens import Doc
+
+from sitrep.annotate import annotate
+from sitrep.records import PARAGRAPH_SEPARATOR, Article, InputKind
 from splits import Split, split_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -167,3 +171,46 @@ def page_docs() -> Iterator[GoldDoc]:
                 split=split_of(page["id"]),
                 record=page,
             )
+
+
+@dataclass(slots=True)
+class Parsed:
+    """A gold document as sitrep reads it: an article (one paragraph per non-blank line of
+    the text), its parse and annotations, and the way back from body to text offsets."""
+
+    gold: GoldDoc
+    article: Article
+    doc: Doc
+    offsets: list[tuple[int, int]]  # (body start, text start) of each paragraph
+
+    def to_text(self, body_offset: int) -> int:
+        shift = 0
+        for body_start, text_start in self.offsets:
+            if body_start > body_offset:
+                break
+            shift = text_start - body_start
+        return body_offset + shift
+
+
+def article_of(gold: GoldDoc) -> tuple[Article, list[tuple[int, int]]]:
+    paragraphs, offsets, body_at, text_at = [], [], 0, 0
+    for line in gold.text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            offsets.append((body_at, text_at + line.index(stripped)))
+            paragraphs.append(stripped)
+            body_at += len(stripped) + len(PARAGRAPH_SEPARATOR)
+        text_at += len(line) + 1
+    article = Article(gold.id, gold.id, InputKind.TEXT, paragraphs)
+    article.published = gold.published
+    return article, offsets
+
+
+def parse(nlp, golds: Iterable[GoldDoc]) -> Iterator[Parsed]:  # type: ignore[no-untyped-def]
+    """Parse and annotate each gold document."""
+    built = [(gold, *article_of(gold)) for gold in golds]
+    for (gold, article, offsets), doc in zip(
+        built, nlp.pipe(a.body for _, a, _ in built), strict=True
+    ):
+        annotate(article, doc)
+        yield Parsed(gold, article, doc, offsets)

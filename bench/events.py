@@ -24,18 +24,25 @@ import argparse
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from event_gold import GoldDoc, gsr_docs, gwn_docs, page_docs, sentence_docs
+from event_gold import (
+    Parsed,
+    article_of,
+    gsr_docs,
+    gwn_docs,
+    page_docs,
+    parse,
+    sentence_docs,
+)
 from sitrep.annotate import annotate
 from sitrep.annotate.nlp import load_nlp
 from sitrep.extract.event_classifier import CLASSIFIERS, DEFAULT_CLASSIFIER
 from sitrep.extract.events import find_events
-from sitrep.records import PARAGRAPH_SEPARATOR, Article, Event, InputKind
+from sitrep.records import Event
 
 NO_EVENT = "NONE"
 SPLITS = ("train", "dev")
@@ -54,58 +61,28 @@ class Found:
 class Processed:
     """A gold document run through annotate and the events stage."""
 
-    def __init__(self, gold: GoldDoc, article: Article, offsets: list[tuple[int, int]]) -> None:
-        self.gold = gold
-        self.article = article
-        self._offsets = offsets  # (body start, text start) of each paragraph
-        self.found: list[Found] = []
+    def __init__(self, parsed: Parsed) -> None:
+        self.gold = parsed.gold
+        self.article = parsed.article
+        to_text = parsed.to_text
 
-    def to_text(self, body_offset: int) -> int:
-        shift = 0
-        for body_start, text_start in self._offsets:
-            if body_start > body_offset:
-                break
-            shift = text_start - body_start
-        return body_offset + shift
-
-    def collect(self) -> None:
         def spans(actor_id: str | None) -> list[tuple[int, int]]:
             actor = self.article.actor(actor_id)
             mentions = actor.mentions if actor else []
-            return [(self.to_text(m.start), self.to_text(m.end)) for m in mentions]
+            return [(to_text(m.start), to_text(m.end)) for m in mentions]
 
         self.found = [
-            Found(e, self.to_text(e.trigger_span.start), spans(e.actor_id), spans(e.target_id))
+            Found(e, to_text(e.trigger_span.start), spans(e.actor_id), spans(e.target_id))
             for e in self.article.events
             if e.trigger_span is not None
         ]
 
 
-def _article(gold: GoldDoc) -> tuple[Article, list[tuple[int, int]]]:
-    paragraphs, offsets, body_at, text_at = [], [], 0, 0
-    for line in gold.text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            offsets.append((body_at, text_at + line.index(stripped)))
-            paragraphs.append(stripped)
-            body_at += len(stripped) + len(PARAGRAPH_SEPARATOR)
-        text_at += len(line) + 1
-    article = Article(gold.id, gold.id, InputKind.TEXT, paragraphs)
-    article.published = gold.published
-    return article, offsets
-
-
-def run(nlp, golds: Iterable[GoldDoc], classifier: str) -> list[Processed]:  # type: ignore[no-untyped-def]
-    built = [(gold, *_article(gold)) for gold in golds]
+def run(parsed_docs: list[Parsed], classifier: str) -> list[Processed]:
     processed = []
-    for (gold, article, offsets), doc in zip(
-        built, nlp.pipe(a.body for _, a, _ in built), strict=True
-    ):
-        annotate(article, doc)
-        article.events = find_events(article, doc, classifier)
-        item = Processed(gold, article, offsets)
-        item.collect()
-        processed.append(item)
+    for parsed in parsed_docs:
+        parsed.article.events = find_events(parsed.article, parsed.doc, classifier)
+        processed.append(Processed(parsed))
     return processed
 
 
@@ -277,7 +254,7 @@ def _cell(value: float) -> str:
 
 def _speed(nlp, classifier: str) -> None:  # type: ignore[no-untyped-def]
     golds = list(page_docs())
-    built = [_article(g)[0] for g in golds]
+    built = [article_of(g)[0] for g in golds]
     texts = [a.body for a in built]
     started = time.perf_counter()
     docs = list(nlp.pipe(texts))
@@ -305,12 +282,13 @@ def main() -> None:
         "own pages (bench/gold/events_article_extraction.jsonl)": (list(page_docs()), score_pages),
         "sentences (bench/gold/events_sentences.jsonl)": (list(sentence_docs()), score_sentences),
     }
+    parsed = {title: (list(parse(nlp, golds)), scorer) for title, (golds, scorer) in sets.items()}
     for classifier in args.classifier or [DEFAULT_CLASSIFIER]:
         print(f"=== classifier {classifier}")
-        for title, (golds, scorer) in sets.items():
-            if not golds:
+        for title, (parsed_docs, scorer) in parsed.items():
+            if not parsed_docs:
                 continue
-            processed = run(nlp, golds, classifier)
+            processed = run(parsed_docs, classifier)
             _print(
                 title,
                 {s: scorer([p for p in processed if p.gold.split == s]) for s in SPLITS},

@@ -8,12 +8,15 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from sitrep.extract.event_classifier import (
+    BACKED_CLASSIFIER,
     DEFAULT_CLASSIFIER,
+    MODEL_CLASSIFIER,
     TriggerLabel,
     get_classifier,
     register_classifier,
 )
 from sitrep.extract.event_lexicon import acled_mapping
+from sitrep.extract.event_model import event_models
 from sitrep.extract.events import find_events
 from sitrep.records import (
     Actor,
@@ -342,7 +345,7 @@ def _typed(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-
     [
         # a "-" row vetoes the word under its condition; the plain row still applies
         ("Two soldiers were killed in a helicopter crash.", []),
-        ("Two soldiers were killed in an ambush.", [("killed", "ASSAULT"), ("ambush", "ASSAULT")]),
+        ("Two soldiers were killed in an ambush.", [("killed", "ASSAULT")]),
         ("The fight broke out on the train.", [("fight", "ASSAULT")]),
         ("He vowed to lead the fight against corruption.", []),
         ("The senator withdrew the bill.", []),
@@ -399,11 +402,8 @@ def test_events_a_restated_event_is_reported_once(nlp, text, expected) -> None: 
         ("Protesters threw stones at the police.", [("threw", "ASSAULT")]),
         ("The man hit her with a bottle.", [("hit", "ASSAULT")]),
         ("Missiles hit the city of Kharkiv on Monday.", [("hit", "ASSAULT")]),
-        ("The EU hit China with new tariffs.", [("hit", "SANCTION"), ("tariffs", "SANCTION")]),
-        (
-            "Ten people were injured in the clashes.",
-            [("injured", "ASSAULT"), ("clashes", "ASSAULT")],
-        ),
+        ("The EU hit China with new tariffs.", [("hit", "SANCTION")]),
+        ("Ten people were injured in the clashes.", [("injured", "ASSAULT")]),
         ("The Taliban swapped two hostages for three commanders.", [("swapped", "RETREAT")]),
         ("The league suspended John Smith for two games.", [("suspended", "SANCTION")]),
         ("Investigators questioned him for hours.", [("questioned", "ACCUSE")]),
@@ -414,3 +414,70 @@ def test_events_lexicon_covers_blows_swaps_suspensions_and_calls(  # type: ignor
     nlp, text, expected
 ) -> None:
     assert _typed(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stopping verb turns the event it stops (reversals.tsv)
+        ("The United States halted economic aid to Nicaragua.", [("halted", "SANCTION")]),
+        ("The union called off a strike on Monday.", [("called off", "CONCEDE")]),
+        ("The minister cancelled a planned visit to Seoul.", [("cancelled", "SANCTION")]),
+        ("The government lifted the curfew.", [("lifted", "CONCEDE")]),
+        # the main predicate decides; what is agreed, refused or alleged is its content
+        (
+            "Russia and China have agreed to undertake joint military exercises.",
+            [("agreed", "AGREE")],
+        ),
+        ("The governor is refusing to lift the curfew.", [("refusing", "REJECT")]),
+        ("Russia accused Ukraine of attacking its border posts.", [("accused", "ACCUSE")]),
+        # one sentence, one killing
+        (
+            "Three demonstrators were killed in clashes with police in Sacaba.",
+            [("killed", "ASSAULT")],
+        ),
+    ],
+)
+def test_events_the_main_predicate_decides_the_type(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _typed(nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_events_an_asserted_event_is_never_dated_after_publication(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = build_article(
+        "Beijing attacked the protesters in the square in 2030.",
+        {"Beijing": (ActorKind.STATE, "government")},
+        [],
+    )
+    events = _events(nlp, article)
+    assert [(e.type, e.status) for e in events] == [("ASSAULT", EventStatus.ASSERTED)]
+    assert events[0].date is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Forecasters are warning of air pollution in the city.", []),
+        ("They spoke on condition of anonymity to discuss secret meetings.", []),
+        ("Russian troops attacked the town on Monday.", [("attacked", "ASSAULT")]),
+        ("The two leaders met in Doha on Saturday.", [("met", "CONSULT")]),
+    ],
+)
+def test_events_the_model_backing_the_lexicon_drops_non_events(  # type: ignore[no-untyped-def]
+    nlp, text, expected
+) -> None:
+    article = Article("test", "hash", InputKind.TEXT, [text], published=PUBLISHED)
+    events = find_events(article, nlp(text), classifier=BACKED_CLASSIFIER)
+    assert [(e.trigger, e.type) for e in events] == expected
+
+
+def test_event_models_ship_and_score_a_distribution() -> None:
+    models = event_models()
+    assert "NONE" in models.typer.classes and "keep" in models.backer.classes
+    assert 0.0 < models.keep_threshold < 1.0
+    probabilities = models.typer.probabilities(["lem=attack", "pos=VERB", "no such feature"])
+    assert probabilities.shape == (len(models.typer.classes),)
+    assert abs(float(probabilities.sum()) - 1.0) < 1e-9
+    assert get_classifier(MODEL_CLASSIFIER).name == MODEL_CLASSIFIER
