@@ -437,6 +437,11 @@ def test_events_lexicon_covers_blows_swaps_suspensions_and_calls(  # type: ignor
             "Three demonstrators were killed in clashes with police in Sacaba.",
             [("killed", "ASSAULT")],
         ),
+        # a purpose has not happened; a source's wish not to be named is no request
+        ("Russia sent troops to attack the town.", [("sent", "MOBILIZE")]),
+        ("They spoke on condition of anonymity to discuss secret meetings.", []),
+        ("He will not fight, she said, asking not to be identified.", [("fight", "ASSAULT")]),
+        ("The rebels asked the army to leave the town.", [("asked", "REQUEST")]),
     ],
 )
 def test_events_the_main_predicate_decides_the_type(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]

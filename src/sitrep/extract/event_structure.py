@@ -4,8 +4,9 @@ A stopping verb turns the event it stops into its own (`knowledge/events/reversa
 from the PLOVER codebook): "halted economic aid" is SANCTION, "called off a strike"
 CONCEDE, "is refusing to lift the curfew" REJECT. What is agreed, requested, threatened,
 refused or alleged is the content of that act, not an event of its own: "have agreed to
-undertake joint exercises" is AGREE, "accused them of attacking" ACCUSE. These are
-conditions on the parse, applied to any classifier's labels.
+undertake joint exercises" is AGREE, "accused them of attacking" ACCUSE. A purpose
+("sent troops to attack") has not happened, and a source's request not to be named is no
+act toward anyone. These are conditions on the parse, applied to any classifier's labels.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
 # Accusations: what is alleged ("accused of attacking", "charged with murder") is content; an
 # investigated event itself ("investigating the shooting") may well have happened.
 ALLEGING_TYPES = frozenset({"ACCUSE"})
+REQUEST = "REQUEST"
+# Who a request is made of: an object, an indirect object, a "to"/"of"/"on" phrase.
+ADDRESSEE_DEPS = frozenset({"dobj", "dative", "prep"})
 
 
 def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
@@ -66,8 +70,39 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
                 verb.i, particle.i if particle else None, new_type, None, current.score
             )
     return [
-        label for index, label in sorted(by_token.items()) if not _is_content(doc[index], by_token)
+        label
+        for index, label in sorted(by_token.items())
+        if not _is_content(doc[index], by_token)
+        and not _is_purpose(doc[index])
+        and not (label.type == REQUEST and _asks_only_not_to_be_named(doc[index]))
     ]
+
+
+def _is_purpose(token: Token) -> bool:
+    """Whether an event word only states a purpose: an infinitive adverbial clause, or its
+    object ("sent troops to attack the town", "spoke on condition of anonymity to discuss
+    secret meetings"). A purpose is not reported as having happened."""
+    verb = token.head if token.dep_ == "dobj" else token
+    # A purpose takes the subject of the act it serves ("for Syria to cut" has its own).
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def _asks_only_not_to_be_named(token: Token) -> bool:
+    """A request of no one that something not be done to the speaker ("she said, asking not
+    to be identified"): the condition of a source, not an act toward an actor."""
+    if any(c.dep_ in ADDRESSEE_DEPS for c in token.children):
+        return False
+    return any(
+        c.dep_ == "xcomp"
+        and any(g.dep_ == "neg" for g in c.children)
+        and any(g.dep_ == "auxpass" for g in c.children)
+        for c in token.children
+    )
 
 
 def _depth(token: Token) -> int:
