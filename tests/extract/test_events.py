@@ -486,3 +486,31 @@ def test_event_models_ship_and_score_a_distribution() -> None:
     assert probabilities.shape == (len(models.typer.classes),)
     assert abs(float(probabilities.sum()) - 1.0) < 1e-9
     assert get_classifier(MODEL_CLASSIFIER).name == MODEL_CLASSIFIER
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "killed", "injured", "evidence"),
+    [
+        (
+            "Three demonstrators were killed in clashes with police.",
+            3,
+            None,
+            "Three demonstrators were killed",
+        ),
+        (
+            "The airstrike killed 12 civilians and wounded 30 others.",
+            12,
+            30,
+            "killed 12 civilians and wounded 30 others",
+        ),
+        ("At least 20 were killed in the attack.", 20, None, "20 were killed"),
+        ("Dozens were killed in the attack.", None, None, None),
+    ],
+)
+def test_events_an_attack_carries_the_casualties_its_sentence_counts(  # type: ignore[no-untyped-def]
+    nlp, text, killed, injured, evidence
+) -> None:
+    first = _events(nlp, build_article(text, {}, []))[0]
+    assert (first.type, first.fatalities, first.injured) == ("ASSAULT", killed, injured)
+    assert (first.casualty_evidence.text if first.casualty_evidence else None) == evidence

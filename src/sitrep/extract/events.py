@@ -13,6 +13,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
+from sitrep.extract.casualties import count_casualties
 from sitrep.extract.dates import resolve_for
 from sitrep.extract.event_classifier import (
     DEFAULT_CLASSIFIER,
@@ -27,6 +28,7 @@ from sitrep.extract.event_structure import restructure
 from sitrep.records import Article, Claim, Event, EventStatus, Place, Span
 
 TERRITORY_MODE = "territory"
+ASSAULT = "ASSAULT"
 
 
 def find_events(
@@ -40,6 +42,8 @@ def find_events(
     events: list[Event] = []
     for sentence in doc.sents:
         labels = restructure(doc, labeller.classify(sentence, places))
+        attacked = any(label.type == ASSAULT for label in labels)
+        casualties = count_casualties(sentence) if attacked else None
         labelled = {label.token: label for label in labels}
         for label in labels:
             trigger = doc[label.token]
@@ -48,6 +52,11 @@ def find_events(
             for event in _events_for(article, trigger, label, roles):
                 event.id = f"event-{len(events) + 1}"
                 event.claim_index = claims.index_at(trigger.idx)
+                if casualties is not None and event.type == ASSAULT:
+                    # The sentence's first attack carries its count: one toll, told once.
+                    event.fatalities, event.injured = casualties.killed, casualties.injured
+                    event.casualty_evidence = casualties.evidence
+                    casualties = None
                 events.append(event)
     return events
 
