@@ -94,10 +94,7 @@ def score_gwn(items: list[Processed]) -> dict[str, float]:
             {t.sentence for t in gold.triggers if t.sentence} | {n[2] for n in gold.non_events}
         )
         predicted = Counter((_sentence_of(f.start, sentences), f.event.type) for f in item.found)
-        wanted = Counter((t.sentence, t.type) for t in gold.triggers)
-        counts["tp"] += sum((predicted & wanted).values())
-        counts["pred"] += sum(predicted.values())
-        counts["gold"] += sum(wanted.values())
+        _match(counts, predicted, Counter((t.sentence, t.type) for t in gold.triggers))
         groups = {t.group for t in gold.triggers}
         found_groups = set()
         for trigger in gold.triggers:
@@ -120,15 +117,14 @@ def score_gwn(items: list[Processed]) -> dict[str, float]:
         )
         counts["articles without events"] += not gold.triggers
         counts["events in articles without events"] += len(item.found) if not gold.triggers else 0
-    precision = counts["tp"] / max(counts["pred"], 1)
-    recall = counts["tp"] / max(counts["gold"], 1)
+    mentions = _prf(counts)
     return {
         "articles": len(items),
         "gold mentions": counts["gold"],
         "predicted events": counts["pred"],
-        "mention precision": precision,
-        "mention recall": recall,
-        "mention f1": _f1(precision, recall),
+        "mention precision": mentions["precision"],
+        "mention recall": mentions["recall"],
+        "mention f1": mentions["f1"],
         "real events found": counts["groups found"] / max(counts["groups"], 1),
         "status right (matched)": counts["status right"] / max(counts["matched"], 1),
         "non-event words coded": counts["non-event words coded"]
@@ -196,18 +192,8 @@ def score_pages(items: list[Processed]) -> dict[str, float]:
         }
         pairs = Counter((word, event_type) for _, word, event_type in reported)
         wanted = Counter((g["trigger"].lower(), g["type"]) for g in page["events"])
-        typed["tp"] += sum((pairs & wanted).values())
-        typed["pred"] += sum(pairs.values())
-        typed["gold"] += sum(wanted.values())
-    precision = typed["tp"] / max(typed["pred"], 1)
-    recall = typed["tp"] / max(typed["gold"], 1)
-    return {
-        "pages": len(items),
-        "gold events": typed["gold"],
-        "precision": precision,
-        "recall": recall,
-        "f1": _f1(precision, recall),
-    }
+        _match(typed, pairs, wanted)
+    return {"pages": len(items), "gold events": typed["gold"], **_prf(typed)}
 
 
 def score_sentences(items: list[Processed]) -> dict[str, float]:
@@ -215,24 +201,31 @@ def score_sentences(items: list[Processed]) -> dict[str, float]:
     for item in items:
         predicted = Counter(f.event.type for f in item.found)
         wanted = Counter(t.type for t in item.gold.triggers)
-        counts["tp"] += sum((predicted & wanted).values())
-        counts["pred"] += sum(predicted.values())
-        counts["gold"] += sum(wanted.values())
+        _match(counts, predicted, wanted)
         if not item.gold.record.get("events"):
             counts["no-event sentences"] += 1
             counts["no-event sentences coded"] += bool(item.found)
-    precision = counts["tp"] / max(counts["pred"], 1)
-    recall = counts["tp"] / max(counts["gold"], 1)
     return {
         "sentences": len(items),
         "gold events": counts["gold"],
-        "precision": precision,
-        "recall": recall,
-        "f1": _f1(precision, recall),
+        **_prf(counts),
         "no-event sentences": counts["no-event sentences"],
         "no-event sentences coded": counts["no-event sentences coded"]
         / max(counts["no-event sentences"], 1),
     }
+
+
+def _match(counts: Counter[str], predicted: Counter, wanted: Counter) -> None:  # type: ignore[type-arg]
+    """Add one document's one-to-one matches to the running counts."""
+    counts["tp"] += sum((predicted & wanted).values())
+    counts["pred"] += sum(predicted.values())
+    counts["gold"] += sum(wanted.values())
+
+
+def _prf(counts: Counter[str]) -> dict[str, float]:
+    precision = counts["tp"] / max(counts["pred"], 1)
+    recall = counts["tp"] / max(counts["gold"], 1)
+    return {"precision": precision, "recall": recall, "f1": _f1(precision, recall)}
 
 
 def _f1(precision: float, recall: float) -> float:
