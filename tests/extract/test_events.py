@@ -514,3 +514,28 @@ def test_events_an_attack_carries_the_casualties_its_sentence_counts(  # type: i
     first = _events(nlp, build_article(text, {}, []))[0]
     assert (first.type, first.fatalities, first.injured) == ("ASSAULT", killed, injured)
     assert (first.casualty_evidence.text if first.casualty_evidence else None) == evidence
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "status"),
+    [
+        (
+            "The United States said it would impose sanctions on Iran.",
+            "impose",
+            EventStatus.PROPOSED,
+        ),
+        (
+            "He said they would attack the town if the talks failed.",
+            "attack",
+            EventStatus.HYPOTHETICAL,
+        ),
+        ("The rebels would attack the town.", "attack", EventStatus.HYPOTHETICAL),
+        ("No arrest was ever made.", "arrest", EventStatus.NEGATED),
+    ],
+)
+def test_events_would_in_reported_speech_is_an_announcement(  # type: ignore[no-untyped-def]
+    nlp, text, trigger, status
+) -> None:
+    event = _events(nlp, build_article(text, {}, []))[0]
+    assert (event.trigger, event.status) == (trigger, status)
