@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
+import numpy as np
 import pytest
 
+from sitrep.extract import event_classifier
 from sitrep.extract.event_classifier import (
-    BACKED_CLASSIFIER,
     DEFAULT_CLASSIFIER,
     MODEL_CLASSIFIER,
     TriggerLabel,
@@ -16,7 +17,7 @@ from sitrep.extract.event_classifier import (
     register_classifier,
 )
 from sitrep.extract.event_lexicon import acled_mapping
-from sitrep.extract.event_model import event_models
+from sitrep.extract.event_model import EventModels, LinearModel, event_models
 from sitrep.extract.events import find_events
 from sitrep.records import (
     Actor,
@@ -461,21 +462,29 @@ def test_events_an_asserted_event_is_never_dated_after_publication(nlp) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Forecasters are warning of air pollution in the city.", []),
-        ("They spoke on condition of anonymity to discuss secret meetings.", []),
-        ("Russian troops attacked the town on Monday.", [("attacked", "ASSAULT")]),
-        ("The two leaders met in Doha on Saturday.", [("met", "CONSULT")]),
-    ],
-)
-def test_events_the_model_backing_the_lexicon_drops_non_events(  # type: ignore[no-untyped-def]
-    nlp, text, expected
+def test_events_the_backer_drops_a_lexicon_word_the_model_rejects(  # type: ignore[no-untyped-def]
+    nlp, monkeypatch
 ) -> None:
-    article = Article("test", "hash", InputKind.TEXT, [text], published=PUBLISHED)
-    events = find_events(article, nlp(text), classifier=BACKED_CLASSIFIER)
-    assert [(e.trigger, e.type) for e in events] == expected
+    # A hand-made model: keep every lexicon word unless its subject is "forecaster"; the
+    # typer never adds a word.
+    models = EventModels(
+        typer=LinearModel(("NONE", "ASSAULT"), np.array([5.0, 0.0]), {}),
+        backer=LinearModel(
+            ("drop", "keep"), np.array([0.0, 2.0]), {"subjlem=forecaster": np.array([0.0, -9.0])}
+        ),
+        keep_threshold=0.5,
+        nouns=frozenset(),
+    )
+    monkeypatch.setattr(event_classifier, "event_models", lambda: models)
+    backed = event_classifier.ModelEventClassifier("test.backed.v1", backs_lexicon=True)
+    found = {}
+    for text in (
+        "Forecasters are warning of air pollution in the city.",
+        "Russian troops attacked the town on Monday.",
+    ):
+        article = Article("test", "hash", InputKind.TEXT, [text], published=PUBLISHED)
+        found[text] = [e.trigger for e in find_events(article, nlp(text), classifier=backed)]
+    assert list(found.values()) == [[], ["attacked"]]
 
 
 def test_event_models_ship_and_score_a_distribution() -> None:
