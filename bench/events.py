@@ -1,127 +1,292 @@
-"""Event extraction figures: precision/recall on hand-annotated real pages, type accuracy and
-macro-F1 on the PLOVER gold-standard sentences, and the cost of the events stage.
+"""Event extraction figures, TRAIN and DEV halves apart (split rule: bench/splits.py).
 
-Run: .venv/bin/python bench/events.py
-Gold: bench/gold/events_article_extraction.jsonl (20 pages of ../shared/data/article-extraction,
-each annotated over the first `annotated_chars` characters of its ground-truth body).
-An event matches a gold one on the same page with the same PLOVER type and trigger word.
+Run: .venv/bin/python bench/events.py [--classifier NAME ...]
+Sets:
+- events-gwn-dev (../shared/data/events-gwn-dev, 100 GeoWebNews articles, every event
+  annotated): mention precision/recall (a predicted event matches a gold mention of the same
+  type in the same sentence, one to one), real events found (gold groups with a matched
+  mention), status right on matched mentions, and the non-event rate: the share of annotated
+  non-event words (figurative, generic, background) that yield an event.
+- PLOVER GSR (../shared/data/events-plover-gsr, one coded event per sentence): accuracy and
+  macro-F1 over the 16 types of the highest-scoring event; actor / target right (a mention of
+  the event's actor / target overlaps a gold source / target span; reciprocal actors count in
+  either role).
+- The project's 20 pages (bench/gold/events_article_extraction.jsonl): precision/recall of
+  (trigger word, type) over the first `annotated_chars` characters of each body.
+- bench/gold/events_sentences.jsonl (when present): sentence-level type precision/recall and
+  events from sentences annotated with no event.
+- Speed: events stage against bare nlp.pipe on the 20 pages.
 """
 
 from __future__ import annotations
 
-import json
+import argparse
+import sys
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from event_gold import (
+    Parsed,
+    article_of,
+    gsr_docs,
+    gwn_docs,
+    page_docs,
+    parse,
+    sentence_docs,
+)
 from sitrep.annotate import annotate
 from sitrep.annotate.nlp import load_nlp
-from sitrep.extract.control import find_control_changes
+from sitrep.extract.event_classifier import CLASSIFIERS, DEFAULT_CLASSIFIER
 from sitrep.extract.events import find_events
-from sitrep.records import Article, InputKind
+from sitrep.records import Event
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data"
-GOLD = ROOT / "bench" / "gold" / "events_article_extraction.jsonl"
-PLOVER_GSR = SHARED / "events-plover-gsr" / "plover-gsr.jsonl"
 NO_EVENT = "NONE"
+SPLITS = ("train", "dev")
 
 
-def _article(body: str) -> Article:
-    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
-    return Article("bench", "bench", InputKind.TEXT, paragraphs)
+@dataclass(slots=True)
+class Found:
+    """One predicted event, its offsets mapped back into the gold text."""
+
+    event: Event
+    start: int  # trigger start in the gold text
+    actor_spans: list[tuple[int, int]]
+    target_spans: list[tuple[int, int]]
 
 
-def score_pages(nlp) -> tuple[dict[str, float], float, float, float]:  # type: ignore[no-untyped-def]
-    bodies = json.loads((SHARED / "article-extraction" / "ground-truth.json").read_text())
-    pages = [json.loads(line) for line in GOLD.read_text().splitlines() if line.strip()]
-    articles = [_article(bodies[page["id"]]["articleBody"]) for page in pages]
-    texts = [a.body for a in articles]
-    started = time.perf_counter()
-    docs = list(nlp.pipe(texts))
-    pipe_seconds = time.perf_counter() - started
-    for article, doc in zip(articles, docs, strict=True):
-        annotate(article, doc)
-    started = time.perf_counter()
-    for article, doc in zip(articles, docs, strict=True):
-        article.events = find_events(article, doc)
-        article.control_changes = find_control_changes(article, doc)
-    events_seconds = time.perf_counter() - started
-    typed = Counter({"tp": 0, "pred": 0, "gold": 0})
-    untyped = Counter({"tp": 0})
-    for page, article in zip(pages, articles, strict=True):
-        limit = page["annotated_chars"]
-        # One report per trigger word: a verb over two places ("seized A and B") counts once.
-        reported = {
-            (e.trigger_span.start, e.trigger.split()[0].lower(), e.type)
-            for e in article.events
-            if e.trigger_span is not None and e.trigger_span.end <= limit
-        }
-        pairs = Counter((word, event_type) for _, word, event_type in reported)
-        gold = Counter((g["trigger"].lower(), g["type"]) for g in page["events"])
-        typed["tp"] += sum((pairs & gold).values())
-        typed["pred"] += sum(pairs.values())
-        typed["gold"] += sum(gold.values())
-        untyped["tp"] += sum(
-            (
-                Counter(w for w, _ in pairs.elements()) & Counter(w for w, _ in gold.elements())
-            ).values()
+class Processed:
+    """A gold document run through annotate and the events stage."""
+
+    def __init__(self, parsed: Parsed) -> None:
+        self.gold = parsed.gold
+        self.article = parsed.article
+        to_text = parsed.to_text
+
+        def spans(actor_id: str | None) -> list[tuple[int, int]]:
+            actor = self.article.actor(actor_id)
+            mentions = actor.mentions if actor else []
+            return [(to_text(m.start), to_text(m.end)) for m in mentions]
+
+        self.found = [
+            Found(e, to_text(e.trigger_span.start), spans(e.actor_id), spans(e.target_id))
+            for e in self.article.events
+            if e.trigger_span is not None
+        ]
+
+
+def run(parsed_docs: list[Parsed], classifier: str) -> list[Processed]:
+    processed = []
+    for parsed in parsed_docs:
+        parsed.article.events = find_events(parsed.article, parsed.doc, classifier)
+        processed.append(Processed(parsed))
+    return processed
+
+
+def score_gwn(items: list[Processed]) -> dict[str, float]:
+    counts: Counter[str] = Counter()
+    for item in items:
+        gold = item.gold
+        sentences = sorted(
+            {t.sentence for t in gold.triggers if t.sentence} | {n[2] for n in gold.non_events}
         )
-    figures = {
-        "pages": len(pages),
-        "gold events": typed["gold"],
-        "predicted events": typed["pred"],
-        "precision": typed["tp"] / max(typed["pred"], 1),
-        "recall": typed["tp"] / max(typed["gold"], 1),
-        "trigger precision (any type)": untyped["tp"] / max(typed["pred"], 1),
-        "trigger recall (any type)": untyped["tp"] / max(typed["gold"], 1),
+        predicted = Counter((_sentence_of(f.start, sentences), f.event.type) for f in item.found)
+        _match(counts, predicted, Counter((t.sentence, t.type) for t in gold.triggers))
+        groups = {t.group for t in gold.triggers}
+        found_groups = set()
+        for trigger in gold.triggers:
+            same = [
+                f
+                for f in item.found
+                if f.event.type == trigger.type
+                and _sentence_of(f.start, sentences) == trigger.sentence
+            ]
+            if same:
+                found_groups.add(trigger.group)
+                counts["matched"] += 1
+                best = min(same, key=lambda f: abs(f.start - trigger.start))
+                counts["status right"] += best.event.status.value == trigger.status
+        counts["groups"] += len(groups)
+        counts["groups found"] += len(found_groups)
+        counts["non-event words"] += len(gold.non_events)
+        counts["non-event words coded"] += sum(
+            any(start <= f.start < end for f in item.found) for start, end, _ in gold.non_events
+        )
+        counts["articles without events"] += not gold.triggers
+        counts["events in articles without events"] += len(item.found) if not gold.triggers else 0
+    mentions = _prf(counts)
+    return {
+        "articles": len(items),
+        "gold mentions": counts["gold"],
+        "predicted events": counts["pred"],
+        "mention precision": mentions["precision"],
+        "mention recall": mentions["recall"],
+        "mention f1": mentions["f1"],
+        "real events found": counts["groups found"] / max(counts["groups"], 1),
+        "status right (matched)": counts["status right"] / max(counts["matched"], 1),
+        "non-event words coded": counts["non-event words coded"]
+        / max(counts["non-event words"], 1),
+        "events in no-event articles": counts["events in articles without events"],
     }
-    figures["f1"] = _f1(figures["precision"], figures["recall"])
-    chars = sum(len(t) for t in texts)
-    return figures, pipe_seconds, events_seconds, chars
 
 
-def score_plover(nlp) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    records = [json.loads(line) for line in PLOVER_GSR.read_text().splitlines() if line.strip()]
+def _sentence_of(offset: int, sentences: list[tuple[int, int]]) -> tuple[int, int]:
+    """The gold sentence holding an offset (sentences outside the gold stand alone)."""
+    return next((s for s in sentences if s[0] <= offset < s[1]), (offset, offset))
+
+
+def score_gsr(items: list[Processed]) -> dict[str, float]:
     gold, predicted = [], []
-    for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
-        article = Article("gsr", "gsr", InputKind.TEXT, [record["text"]])
-        events = find_events(article, doc)
-        best = max(events, key=lambda e: e.confidence, default=None)
+    actor_right = actor_total = target_right = target_total = 0
+    for item in items:
+        record = item.gold.record
+        best = max(item.found, key=lambda f: f.event.confidence, default=None)
         gold.append(record["event_plover2"])
-        predicted.append(best.type if best else NO_EVENT)
+        predicted.append(best.event.type if best else NO_EVENT)
+        sources = _spans(record["source_actors"])
+        targets = _spans(record["target_actors"])
+        reciprocal = "SRC/TAR" in (record.get("markup") or "")
+        if sources:
+            actor_total += 1
+            mine = (best.actor_spans + (best.target_spans if reciprocal else [])) if best else []
+            actor_right += _overlaps(mine, sources)
+        if targets:
+            target_total += 1
+            target_right += _overlaps(best.target_spans if best else [], targets)
     classes = sorted(set(gold))
     f1s = []
     for label in classes:
         tp = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
-        precision = tp / max(predicted.count(label), 1)
-        recall = tp / max(gold.count(label), 1)
-        f1s.append(_f1(precision, recall))
+        f1s.append(_f1(tp / max(predicted.count(label), 1), tp / max(gold.count(label), 1)))
     return {
-        "sentences": len(records),
-        "accuracy": sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(records),
-        "macro-F1 (16 classes)": sum(f1s) / len(f1s),
-        "no event found": predicted.count(NO_EVENT) / len(records),
+        "sentences": len(items),
+        "accuracy": sum(g == p for g, p in zip(gold, predicted, strict=True)) / max(len(items), 1),
+        f"macro-F1 ({len(classes)} classes)": sum(f1s) / max(len(f1s), 1),
+        "no event found": predicted.count(NO_EVENT) / max(len(items), 1),
+        "actor right": actor_right / max(actor_total, 1),
+        "target right": target_right / max(target_total, 1),
     }
+
+
+def _spans(actors: list[dict]) -> list[tuple[int, int]]:  # type: ignore[type-arg]
+    return [(a["start"], a["end"]) for a in actors if a["start"] is not None]
+
+
+def _overlaps(mine: list[tuple[int, int]], gold: list[tuple[int, int]]) -> bool:
+    return any(a < d and c < b for a, b in mine for c, d in gold)
+
+
+def score_pages(items: list[Processed]) -> dict[str, float]:
+    typed: Counter[str] = Counter()
+    for item in items:
+        page = item.gold.record
+        limit = page["annotated_chars"]
+        # One report per trigger word: a verb over two places ("seized A and B") counts once.
+        reported = {
+            (f.start, f.event.trigger.split()[0].lower(), f.event.type)
+            for f in item.found
+            if f.start < limit
+        }
+        pairs = Counter((word, event_type) for _, word, event_type in reported)
+        wanted = Counter((g["trigger"].lower(), g["type"]) for g in page["events"])
+        _match(typed, pairs, wanted)
+    return {"pages": len(items), "gold events": typed["gold"], **_prf(typed)}
+
+
+def score_sentences(items: list[Processed]) -> dict[str, float]:
+    counts: Counter[str] = Counter()
+    for item in items:
+        predicted = Counter(f.event.type for f in item.found)
+        wanted = Counter(t.type for t in item.gold.triggers)
+        _match(counts, predicted, wanted)
+        if not item.gold.record.get("events"):
+            counts["no-event sentences"] += 1
+            counts["no-event sentences coded"] += bool(item.found)
+    return {
+        "sentences": len(items),
+        "gold events": counts["gold"],
+        **_prf(counts),
+        "no-event sentences": counts["no-event sentences"],
+        "no-event sentences coded": counts["no-event sentences coded"]
+        / max(counts["no-event sentences"], 1),
+    }
+
+
+def _match(counts: Counter[str], predicted: Counter, wanted: Counter) -> None:  # type: ignore[type-arg]
+    """Add one document's one-to-one matches to the running counts."""
+    counts["tp"] += sum((predicted & wanted).values())
+    counts["pred"] += sum(predicted.values())
+    counts["gold"] += sum(wanted.values())
+
+
+def _prf(counts: Counter[str]) -> dict[str, float]:
+    precision = counts["tp"] / max(counts["pred"], 1)
+    recall = counts["tp"] / max(counts["gold"], 1)
+    return {"precision": precision, "recall": recall, "f1": _f1(precision, recall)}
 
 
 def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
+def _print(title: str, by_split: dict[str, dict[str, float]]) -> None:
+    print(title)
+    names = next(iter(by_split.values())).keys()
+    print(f"  {'':34}" + "".join(f"{split:>10}" for split in by_split))
+    for name in names:
+        cells = "".join(_cell(figures[name]) for figures in by_split.values())
+        print(f"  {name:34}{cells}")
+
+
+def _cell(value: float) -> str:
+    return f"{value:>10.3f}" if isinstance(value, float) else f"{value:>10}"
+
+
+def _speed(nlp, classifier: str) -> None:  # type: ignore[no-untyped-def]
+    golds = list(page_docs())
+    built = [article_of(g)[0] for g in golds]
+    texts = [a.body for a in built]
+    started = time.perf_counter()
+    docs = list(nlp.pipe(texts))
+    pipe_seconds = time.perf_counter() - started
+    for article, doc in zip(built, docs, strict=True):
+        annotate(article, doc)
+    started = time.perf_counter()
+    for article, doc in zip(built, docs, strict=True):
+        find_events(article, doc, classifier)
+    events_seconds = time.perf_counter() - started
+    print(f"Speed on the 20 pages ({sum(len(t) for t in texts)} characters)")
+    print(f"  baseline: bare nlp.pipe          {pipe_seconds:.3f} s")
+    print(f"  events stage                     {events_seconds:.3f} s")
+    print(f"  events cost / nlp.pipe           {events_seconds / pipe_seconds:.3f}")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--classifier", action="append", choices=sorted(CLASSIFIERS))
+    args = parser.parse_args()
     nlp = load_nlp()
-    pages, pipe_seconds, events_seconds, chars = score_pages(nlp)
-    print("Real pages (bench/gold/events_article_extraction.jsonl)")
-    for name, value in pages.items():
-        print(f"  {name:30} {value:.3f}" if isinstance(value, float) else f"  {name:30} {value}")
-    print("PLOVER GSR (../shared/data/events-plover-gsr, event_plover2)")
-    for name, value in score_plover(nlp).items():
-        print(f"  {name:30} {value:.3f}" if isinstance(value, float) else f"  {name:30} {value}")
-    print(f"Speed on the 20 pages ({chars} characters)")
-    print(f"  baseline: bare nlp.pipe        {pipe_seconds:.3f} s")
-    print(f"  events + control stage         {events_seconds:.3f} s")
-    print(f"  events cost / nlp.pipe         {events_seconds / pipe_seconds:.3f}")
+    sets = {
+        "events-gwn-dev (GeoWebNews, every event annotated)": (list(gwn_docs()), score_gwn),
+        "PLOVER GSR (event_plover2)": (list(gsr_docs()), score_gsr),
+        "own pages (bench/gold/events_article_extraction.jsonl)": (list(page_docs()), score_pages),
+        "sentences (bench/gold/events_sentences.jsonl)": (list(sentence_docs()), score_sentences),
+    }
+    parsed = {title: (list(parse(nlp, golds)), scorer) for title, (golds, scorer) in sets.items()}
+    for classifier in args.classifier or [DEFAULT_CLASSIFIER]:
+        print(f"=== classifier {classifier}")
+        for title, (parsed_docs, scorer) in parsed.items():
+            if not parsed_docs:
+                continue
+            processed = run(parsed_docs, classifier)
+            _print(
+                title,
+                {s: scorer([p for p in processed if p.gold.split == s]) for s in SPLITS},
+            )
+        _speed(nlp, classifier)
 
 
 if __name__ == "__main__":

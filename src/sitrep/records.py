@@ -217,6 +217,11 @@ class Event:
     claim_index: int | None = None  # index into Article.claims
     confidence: float = 0.5
     trigger_span: Span | None = None  # where the trigger word is in the body
+    # People killed / injured, when the sentence counts them (ACLED `fatalities`), and the
+    # words the counts come from.
+    fatalities: int | None = None
+    injured: int | None = None
+    casualty_evidence: Span | None = None
 
 
 @dataclass(slots=True)

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
 from typing import Protocol
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sitrep.extract.event_features import candidate, features
 from sitrep.extract.event_lexicon import TriggerEntry, triggers, word_classes
+from sitrep.extract.event_model import KEEP, event_models
+from sitrep.extract.event_model import NONE as NONE_CLASS
 from sitrep.extract.event_roles import is_verbal, subject_candidates, subtree
+from sitrep.extract.event_structure import TriggerLabel, restructure
 
 DEFAULT_CLASSIFIER = "sitrep.events.lexicon.v1"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -31,17 +34,6 @@ ADJECTIVAL_DEPS = frozenset({"amod", "compound"})
 NO_EVENT = "-"
 UNCONDITIONED_SCORE = 0.6
 CONDITIONED_SCORE = 0.75
-
-
-@dataclass(frozen=True, slots=True)
-class TriggerLabel:
-    """One event word found in a sentence."""
-
-    token: int  # index in the Doc of the word that carries the event
-    particle: int | None  # index of its particle ("back" in "fall back"), if any
-    type: str  # PLOVER event type
-    mode: str | None
-    score: float
 
 
 class EventClassifier(Protocol):
@@ -69,15 +61,26 @@ class LexiconEventClassifier:
     def classify(
         self, sentence: SpacySpan, places: Collection[int] = frozenset()
     ) -> list[TriggerLabel]:
-        labels = []
+        return [
+            label for label in self.matches(sentence, places).values() if label.type != NO_EVENT
+        ]
+
+    def matches(self, sentence: SpacySpan, places: Collection[int]) -> dict[int, TriggerLabel]:
+        """The lexicon's verdict on each word it lists, by Doc index: a label, or a label of
+        type "-" where a veto row holds."""
+        found = {}
         for token in sentence:
             entries = self._triggers.get(token.lemma_.lower())
             if entries is None:
                 continue
             label = self._label(token, entries, places)
             if label is not None:
-                labels.append(label)
-        return labels
+                found[token.i] = label
+        return found
+
+    def entry_types(self, token: Token) -> list[str]:
+        """Every type the lexicon lists for a word's lemma, whatever its conditions."""
+        return sorted({e.type for e in self._triggers.get(token.lemma_.lower(), ())})
 
     def _label(
         self, token: Token, entries: list[TriggerEntry], places: Collection[int]
@@ -93,8 +96,6 @@ class LexiconEventClassifier:
                 continue
             if entry.condition and not self._holds(token, entry.condition, places):
                 continue
-            if entry.type == NO_EVENT:
-                return None
             score = CONDITIONED_SCORE if entry.condition else UNCONDITIONED_SCORE
             return TriggerLabel(token.i, particle, entry.type, entry.mode, score)
         return None
@@ -167,8 +168,88 @@ def _particle(token: Token, particle: str | None) -> int | None:
     )
 
 
+class ModelEventClassifier:
+    """Trained models (`event_model`) over the parse, with the lexicon as one of their features.
+
+    Alone (`backs_lexicon=False`), the typer decides over every verb and known event noun;
+    the lexicon adds a mode and particle where it agrees. Backing the lexicon, the lexicon
+    proposes words and types and the backer keeps or drops each (figurative, generic or
+    background uses are dropped); the typer adds a word the lexicon missed only when it is
+    sure (`ADD_ABOVE`).
+    """
+
+    def __init__(self, name: str, backs_lexicon: bool) -> None:
+        self.name = name
+        self._backs_lexicon = backs_lexicon
+        self._lexicon = LexiconEventClassifier()
+        self._models = event_models()
+        self._none = self._models.typer.classes.index(NONE_CLASS)
+        self._keep = self._models.backer.classes.index(KEEP)
+
+    def classify(
+        self, sentence: SpacySpan, places: Collection[int] = frozenset()
+    ) -> list[TriggerLabel]:
+        lexicon = self._lexicon.matches(sentence, places)
+        lexicon_types = {i: label.type for i, label in lexicon.items()}
+        labels = []
+        if self._backs_lexicon:
+            # A stopped or governed event is decided by its governor, not judged on its own;
+            # a label the restructuring made ("halted" for "halted aid") is kept as made.
+            proposed = [label for label in lexicon.values() if label.type != NO_EVENT]
+            for label in restructure(sentence.doc, proposed):
+                if lexicon.get(label.token) != label:
+                    labels.append(label)
+                    continue
+                token = sentence.doc[label.token]
+                found = features(token, lexicon_types, self._lexicon.entry_types(token))
+                keep = float(self._models.backer.probabilities(found)[self._keep])
+                if keep >= self._models.keep_threshold:
+                    labels.append(label)
+        for token in sentence:
+            in_lexicon = token.i in lexicon
+            if self._backs_lexicon:
+                if not in_lexicon and candidate(token, self._models.nouns):
+                    labels += self._typed(token, lexicon, lexicon_types, ADD_ABOVE)
+            elif in_lexicon or candidate(token, self._models.nouns):
+                labels += self._typed(token, lexicon, lexicon_types, 0.0)
+        return labels
+
+    def _typed(
+        self,
+        token: Token,
+        lexicon: dict[int, TriggerLabel],
+        lexicon_types: dict[int, str],
+        above: float,
+    ) -> list[TriggerLabel]:
+        """The typer's label for a word, if it names an event at least `above` surely."""
+        found = features(token, lexicon_types, self._lexicon.entry_types(token))
+        probabilities = self._models.typer.probabilities(found)
+        best = int(probabilities.argmax())
+        event_type = self._models.typer.classes[best]
+        if best == self._none or probabilities[best] < above:
+            return []
+        proposed = lexicon.get(token.i)
+        agrees = proposed is not None and proposed.type == event_type
+        return [
+            TriggerLabel(
+                token.i,
+                proposed.particle if proposed is not None and agrees else None,
+                event_type,
+                proposed.mode if proposed is not None and agrees else None,
+                float(probabilities[best]),
+            )
+        ]
+
+
+MODEL_CLASSIFIER = "sitrep.events.model.v1"
+BACKED_CLASSIFIER = "sitrep.events.lexicon+model.v1"
+# Backing the lexicon, the typer adds a word the lexicon did not propose only this surely.
+ADD_ABOVE = 0.7
+
 CLASSIFIERS: dict[str, Callable[[], EventClassifier]] = {
     DEFAULT_CLASSIFIER: LexiconEventClassifier,
+    MODEL_CLASSIFIER: lambda: ModelEventClassifier(MODEL_CLASSIFIER, backs_lexicon=False),
+    BACKED_CLASSIFIER: lambda: ModelEventClassifier(BACKED_CLASSIFIER, backs_lexicon=True),
 }
 
 

@@ -86,6 +86,26 @@ def speech_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def reversals() -> dict[tuple[str, str | None], dict[str, str]]:
+    """(lemma, particle) of a stopping verb → {type of the event it stops or "*": new type}."""
+    found: dict[tuple[str, str | None], dict[str, str]] = defaultdict(dict)
+    for row in read_rows("reversals.tsv"):
+        found[(row["lemma"], row["particle"] or None)][row["governed"]] = row["type"]
+    return dict(found)
+
+
+@functools.cache
+def casualty_words() -> dict[str, str]:
+    """lemma -> "killed" or "injured"."""
+    return {row["lemma"]: row["kind"] for row in read_rows("casualties.tsv")}
+
+
+@functools.cache
+def number_words() -> dict[str, int]:
+    return {row["word"]: int(row["value"]) for row in read_rows("number_words.tsv")}
+
+
+@functools.cache
 def pronoun_referents() -> dict[str, str]:
     """pronoun -> the mentions it may stand for: "person", "singular" or "plural"."""
     return {row["pronoun"]: row["referent"] for row in read_rows("pronouns.tsv")}

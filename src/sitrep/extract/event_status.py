@@ -16,6 +16,10 @@ from sitrep.records import EventStatus
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 COPULA_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# "said it would impose duties": reported speech backshifts "will" to "would"; with no
+# condition in sight, the act is announced (proposed), not hypothetical.
+FUTURE_IN_THE_PAST = "would"
+CONDITION_MARKS = frozenset({"if", "unless"})
 
 
 def event_status(trigger: Token) -> EventStatus:
@@ -50,9 +54,12 @@ def _status_at(
     governs = token.i != trigger.i
     for child in token.children:
         word = child.lower_
-        if child.dep_ == "neg" and (word, "neg") in cues:
+        # "did not attack"; "no arrest was made", "gave no order to pull out"
+        if child.dep_ in ("neg", "det") and (word, "neg") in cues:
             return cues[word, "neg"]
         if child.dep_ == "aux" and (word, "aux") in cues:
+            if word == FUTURE_IN_THE_PAST and _reported_in_the_past(token):
+                return EventStatus.PROPOSED
             return cues[word, "aux"]
         if child.dep_ == "mark" and (word, "mark") in cues:
             return cues[word, "mark"]
@@ -67,3 +74,18 @@ def _status_at(
     if governs:
         return cues.get((token.lemma_.lower(), "governor"))
     return None
+
+
+def _reported_in_the_past(verb: Token) -> bool:
+    """Whether a clause is what a past-tense verb of saying reports, with no condition."""
+    if verb.dep_ != "ccomp" or verb.head.tag_ != "VBD":
+        return False
+    if verb.head.lemma_.lower() not in speech_verbs():
+        return False
+    return not any(
+        mark.lower_ in CONDITION_MARKS
+        for clause in verb.children
+        if clause.dep_ == "advcl"
+        for mark in clause.children
+        if mark.dep_ == "mark"
+    )

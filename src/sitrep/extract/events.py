@@ -13,6 +13,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
+from sitrep.extract.casualties import count_casualties
 from sitrep.extract.dates import resolve_for
 from sitrep.extract.event_classifier import (
     DEFAULT_CLASSIFIER,
@@ -23,10 +24,11 @@ from sitrep.extract.event_classifier import (
 from sitrep.extract.event_lexicon import acled_mapping
 from sitrep.extract.event_roles import RELATIVE_PRONOUNS, RoleFinder, clause_verb
 from sitrep.extract.event_status import event_status
-from sitrep.records import Article, Claim, Event, Place, Span
+from sitrep.extract.event_structure import restructure
+from sitrep.records import Article, Claim, Event, EventStatus, Place, Span
 
 TERRITORY_MODE = "territory"
-THREATEN = "THREATEN"
+ASSAULT = "ASSAULT"
 
 
 def find_events(
@@ -39,7 +41,9 @@ def find_events(
     places = _place_tokens(article, doc)
     events: list[Event] = []
     for sentence in doc.sents:
-        labels = labeller.classify(sentence, places)
+        labels = restructure(doc, labeller.classify(sentence, places))
+        attacked = any(label.type == ASSAULT for label in labels)
+        casualties = count_casualties(sentence) if attacked else None
         labelled = {label.token: label for label in labels}
         for label in labels:
             trigger = doc[label.token]
@@ -48,6 +52,11 @@ def find_events(
             for event in _events_for(article, trigger, label, roles):
                 event.id = f"event-{len(events) + 1}"
                 event.claim_index = claims.index_at(trigger.idx)
+                if casualties is not None and event.type == ASSAULT:
+                    # The sentence's first attack carries its count: one toll, told once.
+                    event.fatalities, event.injured = casualties.killed, casualties.injured
+                    event.casualty_evidence = casualties.evidence
+                    casualties = None
                 events.append(event)
     return events
 
@@ -65,17 +74,28 @@ def _events_for(
     words = [trigger] + ([trigger.doc[label.particle]] if label.particle is not None else [])
     trigger_text = " ".join(word.text for word in words)
     sentence = trigger.sent
+    status = event_status(trigger)
+    date = resolve_for(trigger, clause_verb(trigger), article.published)
+    if (
+        date is not None
+        and status is EventStatus.ASSERTED
+        and article.published is not None
+        and date.start > article.published.date()
+    ):
+        # What happened cannot be dated after the report: the expression bounds something
+        # else ("safeguarded until 2047").
+        date = None
     return [
         Event(
             id="",
             type=label.type,
             mode=label.mode,
             trigger=trigger_text,
-            status=event_status(trigger),
+            status=status,
             actor_id=actor.id if actor else None,
             target_id=target.id if target else None,
             place_id=place.id if place else None,
-            date=resolve_for(trigger, clause_verb(trigger), article.published),
+            date=date,
             acled_type=acled_type,
             acled_subtype=acled_subtype,
             evidence=Span(sentence.start_char, sentence.end_char, sentence.text),
@@ -91,31 +111,30 @@ def _repeats_governor(
 ) -> bool:
     """Whether a trigger only restates an event already labelled in its sentence.
 
-    A noun restating its verb's event ("signed an agreement") adds nothing, nor does a verb
-    whose subject is the event noun ("the bombing killed 12", "a stabbing that killed a
-    passenger": the noun is kept). What a threat threatens ("threatened to kill") is the
-    threat's content, not an event of its own.
+    A noun restating its verb's event ("signed an agreement", "killed in clashes") adds
+    nothing, nor does a verb whose subject is the event noun ("the bombing killed 12", "a
+    stabbing that killed a passenger": the noun is kept).
     """
     # A coordinated noun stands where its first conjunct does ("the treaty and the truce
     # were signed"; "meetings and talks" are two events); the index falls, so the walk ends.
     first = trigger
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
+    # "killed in clashes": the noun under a preposition restates its verb as well.
+    governor = first.head.head if first.dep_ == "pobj" else first.head
     restates_verb = (
         trigger.pos_ == "NOUN"
         and first.dep_ != "nsubj"
-        and first.head.i != first.i
-        and _is_type(labelled.get(first.head.i), label.type)
+        and governor.i != first.i
+        and _is_type(labelled.get(governor.i), label.type)
     )
     subjects = [
         trigger.head if trigger.dep_ == "relcl" and c.lower_ in RELATIVE_PRONOUNS else c
         for c in trigger.children
         if c.dep_ == "nsubj"
     ]
-    return (
-        restates_verb
-        or any(s.pos_ == "NOUN" and _is_type(labelled.get(s.i), label.type) for s in subjects)
-        or (trigger.dep_ == "xcomp" and _is_type(labelled.get(trigger.head.i), THREATEN))
+    return restates_verb or any(
+        s.pos_ == "NOUN" and _is_type(labelled.get(s.i), label.type) for s in subjects
     )
 
 

@@ -1,0 +1,148 @@
+"""The main predicate decides what a sentence reports.
+
+A stopping verb turns the event it stops into its own (`knowledge/events/reversals.tsv`,
+from the PLOVER codebook): "halted economic aid" is SANCTION, "called off a strike"
+CONCEDE, "is refusing to lift the curfew" REJECT. What is agreed, requested, threatened,
+refused or alleged is the content of that act, not an event of its own: "have agreed to
+undertake joint exercises" is AGREE, "accused them of attacking" ACCUSE. A purpose
+("sent troops to attack") has not happened, and a source's request not to be named is no
+act toward anyone. These are conditions on the parse, applied to any classifier's labels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from sitrep.extract.event_lexicon import reversals
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerLabel:
+    """One event word found in a sentence."""
+
+    token: int  # index in the Doc of the word that carries the event
+    particle: int | None  # index of its particle ("back" in "fall back"), if any
+    type: str  # PLOVER event type
+    mode: str | None
+    score: float
+
+
+ANY_TYPE = "*"
+# How a stopped event hangs on the verb that stops it ("halted aid", "aid was halted",
+# "refused to lift").
+STOPPED_DEPS = frozenset({"dobj", "nsubjpass", "xcomp"})
+# How the content of an act hangs on it: infinitive or finite clause, object, a
+# preposition's object ("accused them of attacking", "called for sanctions").
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep"})
+CONTENT_DEPTH = 3
+# Acts whose content is never a reported event of its own (the events-gwn-dev guideline).
+CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
+# Accusations: what is alleged ("accused of attacking", "charged with murder") is content; an
+# investigated event itself ("investigating the shooting") may well have happened.
+ALLEGING_TYPES = frozenset({"ACCUSE"})
+REQUEST = "REQUEST"
+# Who a request is made of: an object, an indirect object, a "to"/"of"/"on" phrase.
+ADDRESSEE_DEPS = frozenset({"dobj", "dative", "prep"})
+
+
+def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
+    """One sentence's labels with stopped events turned and content left out."""
+    by_token = {label.token: label for label in labels}
+    # Deepest first, so that a stopped event turns before its own governor is looked at.
+    for label in sorted(labels, key=lambda found: -_depth(doc[found.token])):
+        current = by_token.get(label.token)
+        if current is None:
+            continue
+        governor = _stopping_governor(doc[label.token])
+        if governor is None:
+            continue
+        verb, particle = governor
+        table = reversals()[(verb.lemma_.lower(), particle.lower_ if particle else None)]
+        new_type = table.get(current.type) or table.get(ANY_TYPE)
+        if new_type is None:
+            continue
+        del by_token[label.token]
+        existing = by_token.get(verb.i)
+        if existing is None or existing.type != new_type:
+            by_token[verb.i] = TriggerLabel(
+                verb.i, particle.i if particle else None, new_type, None, current.score
+            )
+    return [
+        label
+        for index, label in sorted(by_token.items())
+        if not _is_content(doc[index], by_token)
+        and not _is_purpose(doc[index])
+        and not (label.type == REQUEST and _asks_only_not_to_be_named(doc[index]))
+    ]
+
+
+def _is_purpose(token: Token) -> bool:
+    """Whether an event word only states a purpose: an infinitive adverbial clause, or its
+    object ("sent troops to attack the town", "spoke on condition of anonymity to discuss
+    secret meetings"). A purpose is not reported as having happened."""
+    verb = token.head if token.dep_ == "dobj" else token
+    # A purpose takes the subject of the act it serves ("for Syria to cut" has its own).
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def _asks_only_not_to_be_named(token: Token) -> bool:
+    """A request of no one that something not be done to the speaker ("she said, asking not
+    to be identified"): the condition of a source, not an act toward an actor."""
+    if any(c.dep_ in ADDRESSEE_DEPS for c in token.children):
+        return False
+    return any(
+        c.dep_ == "xcomp"
+        and any(g.dep_ == "neg" for g in c.children)
+        and any(g.dep_ == "auxpass" for g in c.children)
+        for c in token.children
+    )
+
+
+def _depth(token: Token) -> int:
+    depth, seen = 0, {token.i}
+    while token.head.i not in seen:
+        token = token.head
+        seen.add(token.i)
+        depth += 1
+    return depth
+
+
+def _stopping_governor(token: Token) -> tuple[Token, Token | None] | None:
+    """The verb that stops, lifts or refuses this event word, with its particle, if any."""
+    first = token
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.dep_ not in STOPPED_DEPS:
+        return None
+    verb = first.head
+    particles = [c for c in verb.children if c.dep_ == "prt"]
+    for particle in [*particles, None]:
+        key = (verb.lemma_.lower(), particle.lower_ if particle else None)
+        if key in reversals():
+            return verb, particle
+    return None
+
+
+def _is_content(token: Token, labelled: dict[int, TriggerLabel]) -> bool:
+    """Whether an event word is what a speech act or agreement governing it is about."""
+    current, through_preposition, seen = token, False, {token.i}
+    for _ in range(CONTENT_DEPTH):
+        if current.dep_ not in CONTENT_DEPS or current.head.i in seen:
+            return False
+        through_preposition = through_preposition or current.dep_ in ("pobj", "pcomp")
+        current = current.head
+        seen.add(current.i)
+        governing = labelled.get(current.i)
+        if governing is not None and (
+            governing.type in CONTENT_TYPES
+            or (governing.type in ALLEGING_TYPES and through_preposition)
+        ):
+            return True
+    return False
