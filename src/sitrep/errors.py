@@ -19,6 +19,7 @@ class ErrorCode(StrEnum):
     NOT_FOUND = "not_found"  # the path does not exist or cannot be opened
     UNSUPPORTED_LANGUAGE = "unsupported_language"  # extraction needs English
     PROCESSING_FAILED = "processing_failed"  # an unexpected failure in a later stage
+    INVALID_RECORD = "invalid_record"  # a JSON line that is not an analysed article
 
 
 class DocumentRejected(Exception):

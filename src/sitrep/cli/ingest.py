@@ -29,10 +29,19 @@ def ingest_cli(
     ray_address: Annotated[
         str | None, typer.Option("--ray-address", help="Ray cluster to join (engine ray).")
     ] = None,
+    jsonl: Annotated[
+        bool,
+        typer.Option(
+            "--jsonl",
+            help="Every input (stdin too) holds analysed articles as JSON Lines, as"
+            " `sitrep read --extract --format jsonl` prints them; *.jsonl files always do.",
+        ),
+    ] = False,
 ) -> None:
     """Store articles with their actors, places, quotes, claims and events; merge across articles.
 
-    Re-running skips what is already stored. Example: sitrep ingest examples/ --db sitrep.duckdb
+    Re-running skips what is already stored. Analysed articles (*.jsonl) are stored without
+    analysing them again. Example: sitrep ingest examples/ --db sitrep.duckdb
     """
     from sitrep.store.ingest import ingest
 
@@ -65,6 +74,7 @@ def ingest_cli(
             engine=engine,  # type: ignore[arg-type]
             ray_address=ray_address,
             on_stored=advance,
+            analysed=jsonl,
         )
     console.print(
         f"stored {report.stored}, already stored {report.skipped}, errors {report.errors} -> {db}"

@@ -146,12 +146,14 @@ def control_cli(
         datetime | None, typer.Option(help="The day (default today).", formats=["%Y-%m-%d"])
     ] = None,
     db: DbOption = DEFAULT_DB,
+    limit: LimitOption = 100,
     output: FormatOption = Output.TABLE,
 ) -> None:
-    """Who held PLACE on a day, per which sources."""
+    """Who held PLACE on a day, per which sources: every report of its latest reported day."""
     store = open_store(db, read_only=not db.startswith("postgres"))
     try:
-        show(store.control(place, on.date() if on else date.today()), "control", output)
+        day = on.date() if on else date.today()
+        show(store.control(place, day, QueryFilter(limit=limit)), "control", output)
     finally:
         store.close()
 

@@ -19,6 +19,7 @@ MEGABYTE = 1024 * 1024
 
 class OutputFormat(StrEnum):
     JSON = "json"
+    JSONL = "jsonl"  # the same: one article a line, what `sitrep ingest` stores as is
     TEXT = "text"
 
 
@@ -26,7 +27,8 @@ class OutputFormat(StrEnum):
 def read_cli(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", help="json (one object per line) or text.")
+        OutputFormat,
+        typer.Option("--format", help="json or jsonl (one object per line), or text."),
     ] = OutputFormat.TEXT,
     annotate: Annotated[bool, typer.Option(help="Add sentences, actors and places.")] = False,
     extract: Annotated[
@@ -89,7 +91,7 @@ class ErrorReporter:
 
 
 def _print_article(article: Article, output_format: OutputFormat) -> None:
-    if output_format is OutputFormat.JSON:
+    if output_format in (OutputFormat.JSON, OutputFormat.JSONL):
         print(json.dumps(article.to_dict(), ensure_ascii=False))
         return
     published = article.published.isoformat() if article.published else "unknown"

@@ -19,8 +19,6 @@ from typing import IO, Any
 from sitrep import lexicon
 from sitrep.store.api import QueryFilter, Row, Store
 
-PAGE = 500
-
 GDELT_COLUMNS = [
     "GlobalEventID",
     "Day",
@@ -134,22 +132,10 @@ class ExportFormat(StrEnum):
     GEOJSON = "geojson"
 
 
-def all_events(store: Store, query: QueryFilter) -> Iterator[Row]:
-    """Every merged event matching the filter, fetched a page at a time."""
-    offset = query.offset
-    while True:
-        page_query = QueryFilter(**{f: getattr(query, f) for f in QueryFilter.__slots__})
-        page_query.offset, page_query.limit = offset, PAGE
-        page = store.events(page_query)
-        yield from page
-        if len(page) < PAGE:
-            return
-        offset += PAGE
-
-
 def export(store: Store, export_format: ExportFormat, output: IO[str], query: QueryFilter) -> int:
-    """Write every matching event in `export_format`; returns how many were written."""
-    events = all_events(store, query)
+    """Write every matching event in `export_format`, streamed in one pass over the store;
+    returns how many were written."""
+    events = store.every_event(query)
     if export_format is ExportFormat.JSONL:
         count = 0
         for event in events:
@@ -157,10 +143,15 @@ def export(store: Store, export_format: ExportFormat, output: IO[str], query: Qu
             count += 1
         return count
     if export_format is ExportFormat.GEOJSON:
-        collection = geojson(events)
-        json.dump(collection, output, ensure_ascii=False, default=str)
-        output.write("\n")
-        return len(collection["features"])
+        # Written feature by feature, so the collection is never held whole.
+        output.write('{"type": "FeatureCollection", "features": [')
+        count = 0
+        for feature in geojson_features(events):
+            output.write(", " if count else "")
+            json.dump(feature, output, ensure_ascii=False, default=str)
+            count += 1
+        output.write("]}\n")
+        return count
     columns, shape = (
         (GDELT_COLUMNS, gdelt_row)
         if export_format is ExportFormat.CSV_GDELT
@@ -175,18 +166,17 @@ def export(store: Store, export_format: ExportFormat, output: IO[str], query: Qu
     return count
 
 
-def geojson(events: Iterator[Row]) -> dict[str, Any]:
-    features = [
-        {
+def geojson_features(events: Iterator[Row]) -> Iterator[dict[str, Any]]:
+    """A Point feature for each event whose place has coordinates."""
+    for event in events:
+        if event.get("latitude") is None or event.get("longitude") is None:
+            continue
+        yield {
             "type": "Feature",
             "id": event["id"],
             "geometry": {"type": "Point", "coordinates": [event["longitude"], event["latitude"]]},
             "properties": {k: v for k, v in event.items() if k not in ("latitude", "longitude")},
         }
-        for event in events
-        if event.get("latitude") is not None and event.get("longitude") is not None
-    ]
-    return {"type": "FeatureCollection", "features": features}
 
 
 def gdelt_row(event: Row) -> dict[str, Any]:
