@@ -73,6 +73,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,2000,5000,10000", help="phase ends, ascending")
     parser.add_argument("--db", help="postgresql:// URL (default: a fresh DuckDB file)")
     parser.add_argument("--seed-pages", type=int, default=20)
+    parser.add_argument("--pages", default=str(PAGES), help="folder of real .html.gz pages")
     parser.add_argument("--seeds", help="a JSON Lines file of analysed articles to start from")
     parser.add_argument("--per-day", type=int, default=150, help="articles published a day")
     parser.add_argument("--places", type=int, default=400)
@@ -97,7 +98,9 @@ def load_seeds(args: argparse.Namespace) -> list[Article]:
     if args.seeds:
         text = Path(args.seeds).read_text(encoding="utf-8")
     else:
-        pages = sorted(PAGES.glob("*.html.gz"))[: args.seed_pages]
+        pages = sorted(Path(args.pages).glob("*.html.gz"))[: args.seed_pages]
+        if not pages:
+            sys.exit(f"no pages under {args.pages} (give --pages or --seeds)")
         sitrep = Path(sys.executable).with_name("sitrep")
         command = [str(sitrep), "read", str(ROOT / "examples"), *map(str, pages)]
         command += ["--annotate", "--extract", "--format", "json"]

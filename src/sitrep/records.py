@@ -278,8 +278,11 @@ def content_hash(data: bytes) -> str:
 
 def to_jsonable(value: Any) -> Any:
     """Convert records (and what they hold) into JSON-serialisable values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if type(value) in (str, int, float, bool) or value is None:
+        return value  # most values of a big article: checked first, it is the hot path
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: to_jsonable(getattr(value, name)) for name in names}
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, datetime | date):
@@ -374,6 +377,13 @@ def _decode_record(kind: Any, value: Any, where: str) -> Any:
     if missing := required - set(value):
         raise RecordFormatError(f"{where}: missing field {sorted(missing)[0]!r}")
     return kind(**{name: _decode(hints[name], v, f"{where}.{name}") for name, v in value.items()})
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 @cache

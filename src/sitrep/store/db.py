@@ -27,8 +27,6 @@ STATEMENT_SEPARATOR = re.compile(r"^;\s*$", re.MULTILINE)
 DUCKDB_WRITER_MEMORY_LIMIT = os.environ.get("SITREP_DUCKDB_MEMORY_LIMIT", "128MB")
 DUCKDB_READER_MEMORY_LIMIT = os.environ.get("SITREP_DUCKDB_MEMORY_LIMIT", "256MB")
 SAFE_SCHEMA = re.compile(r"^[a-z_][a-z0-9_]*$")
-# Bound on the values bound to one `IN (...)` lookup, well under PostgreSQL's limit.
-LOOKUP_CHUNK = 500
 # Rows fetched at a time when a query's result is streamed.
 STREAM_ROWS = 1000
 
@@ -197,13 +195,16 @@ class PostgresDatabase:
 
 
 def select_in(database: Database, sql: str, values: Iterable[Any]) -> list[dict[str, Any]]:
-    """Rows of `sql`, whose `{marks}` is filled with placeholders for `values`, in chunks."""
+    """Rows of `sql`, whose `IN ({marks})` is filled with the distinct `values`.
+
+    The values travel as one array parameter, unnested server-side: binding hundreds of
+    separate placeholders costs DuckDB a third of a millisecond each.
+    """
     distinct = sorted(set(values), key=str)
-    rows: list[dict[str, Any]] = []
-    for start in range(0, len(distinct), LOOKUP_CHUNK):
-        chunk = distinct[start : start + LOOKUP_CHUNK]
-        rows += database.query(sql.format(marks=", ".join("?" for _ in chunk)), chunk)
-    return rows
+    if not distinct:
+        return []
+    kind = "BIGINT" if all(isinstance(v, int) for v in distinct) else "TEXT"
+    return database.query(sql.format(marks=f"SELECT unnest(CAST(? AS {kind}[]))"), [distinct])
 
 
 def _pyformat(sql: str) -> str:

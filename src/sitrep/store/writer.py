@@ -304,13 +304,18 @@ class SituationBook:
 
 
 CANDIDATE_COLUMNS = "e.id, e.type, e.place_id, e.actor_id, e.target_id, e.date_start, e.date_end"
-# A report's window: (type, place or actor, earliest start, start, end); undated reports
-# (no date and no publication day) have no window and see every event of their type there.
+# A report's window: (type, place or actor, earliest start, start, end), one array per
+# field unnested side by side. Undated reports (no date and no publication day) have no
+# window and see every event of their type there.
+WINDOWS = (
+    "SELECT unnest(CAST(? AS TEXT[])) AS type, unnest(CAST(? AS TEXT[])) AS anchor,"
+    " unnest(CAST(? AS TEXT[])) AS floor, unnest(CAST(? AS TEXT[])) AS lo,"
+    " unnest(CAST(? AS TEXT[])) AS hi"
+)
 IN_WINDOW = (
     "(w.lo IS NULL OR e.date_start IS NULL OR (e.date_start >= w.floor AND e.date_start <= w.hi"
     " AND COALESCE(e.date_end, e.date_start) >= w.lo))"
 )
-WINDOW_ROWS = 100
 
 
 def candidate_events(database: Database, keys: list[EventKey]) -> list[dict[str, Any]]:
@@ -320,29 +325,25 @@ def candidate_events(database: Database, keys: list[EventKey]) -> list[dict[str,
         for key in keys
         if key.place_id is not None or key.actor_id is not None
     }
-    placed = sorted((w for w in windows if w[1] is not None), key=str)
-    unplaced = sorted((w for w in windows if w[1] is None), key=str)
     rows: list[dict[str, Any]] = []
-    for chosen, anchor in (
-        (placed, "e.place_id = w.anchor"),
+    for placed, anchor in (
+        (True, "e.place_id = w.anchor"),
         # With no place, only a shared actor anchors a match.
-        (unplaced, "e.place_id IS NULL AND e.actor_id = w.anchor"),
+        (False, "e.place_id IS NULL AND e.actor_id = w.anchor"),
     ):
-        for start in range(0, len(chosen), WINDOW_ROWS):
-            chunk = chosen[start : start + WINDOW_ROWS]
-            cell = "CAST(? AS TEXT)"
-            values = ", ".join(f"({', '.join([cell] * 5)})" for _ in chunk)
-            params = [
-                v
-                for (kind, place, actor, floor, lo, hi) in chunk
-                for v in (kind, place if place is not None else actor, floor, lo, hi)
-            ]
-            rows += database.query(
-                f"SELECT {CANDIDATE_COLUMNS} FROM situation_events e JOIN (VALUES {values})"
-                f" AS w(type, anchor, floor, lo, hi) ON e.type = w.type AND {anchor}"
-                f" AND {IN_WINDOW}",
-                params,
-            )
+        chosen = sorted((w for w in windows if (w[1] is not None) == placed), key=str)
+        if not chosen:
+            continue
+        columns = [
+            [kind for kind, *_ in chosen],
+            [place if placed else actor for _, place, actor, *_ in chosen],
+            *([w[i] for w in chosen] for i in (3, 4, 5)),
+        ]
+        rows += database.query(
+            f"SELECT {CANDIDATE_COLUMNS} FROM situation_events e JOIN ({WINDOWS}) w"
+            f" ON e.type = w.type AND {anchor} AND {IN_WINDOW}",
+            columns,
+        )
     return rows
 
 
