@@ -188,9 +188,7 @@ def create_app(store: Store) -> FastAPI:
     async def bad_cursor(request: Request, error: BadCursor) -> JSONResponse:
         # Answered like any other invalid parameter, so the 422 body keeps its schema.
         invalid = [{"type": "value_error", "loc": ("query", "after"), "msg": str(error)}]
-        return await request_validation_exception_handler(
-            request, RequestValidationError(invalid)
-        )
+        return await request_validation_exception_handler(request, RequestValidationError(invalid))
 
     @app.exception_handler(LookupError)
     def lookup_failed(_: Request, error: LookupError) -> JSONResponse:

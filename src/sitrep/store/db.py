@@ -3,8 +3,8 @@
 All SQL in the store is written once, with `?` placeholders and portable types;
 `Database.execute` rewrites placeholders for psycopg. Migrations are numbered SQL
 files in `migrations/`, applied in order and recorded in `schema_migrations`; a
-migration whose DDL must differ has one file per dialect (`NNN_name.duckdb.sql`,
-`NNN_name.postgresql.sql`) under one version.
+migration whose DDL must differ adds a part per dialect (`NNN_name.duckdb.sql`,
+`NNN_name.postgresql.sql`), run after its plain file under the same version.
 """
 
 from __future__ import annotations
@@ -238,17 +238,22 @@ DIALECTS = ("duckdb", "postgresql")
 
 
 def migrations(dialect: str) -> list[tuple[str, str]]:
-    """(version, SQL) for each migration in `migrations/`, in numeric order: the plain
-    file, or the one written for `dialect` (`NNN_name.<dialect>.sql`)."""
+    """(version, SQL) for each migration in `migrations/`, in numeric order: its plain file,
+    then the part written for `dialect` (`NNN_name.<dialect>.sql`), either optional."""
     folder = resources.files("sitrep.store") / "migrations"
-    scripts: dict[str, str] = {}
-    for file in sorted(f for f in folder.iterdir() if f.name.endswith(".sql")):
+    parts: dict[str, dict[str, str]] = {}
+    for file in folder.iterdir():
+        if not file.name.endswith(".sql"):
+            continue
         version, _, written_for = file.name.removesuffix(".sql").partition(".")
-        if written_for in ("", dialect):
-            scripts[version] = file.read_text(encoding="utf-8")
-        elif written_for not in DIALECTS:
+        if written_for not in ("", *DIALECTS):
             raise ValueError(f"migration {file.name} names no known dialect")
-    return sorted(scripts.items())
+        if written_for in ("", dialect):
+            parts.setdefault(version, {})[written_for] = file.read_text(encoding="utf-8")
+    return [
+        (version, "\n;\n".join(script for _, script in sorted(scripts.items())))  # plain first
+        for version, scripts in sorted(parts.items())
+    ]
 
 
 def _sql_only(statement: str) -> bool:

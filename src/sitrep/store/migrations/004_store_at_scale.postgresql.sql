@@ -1,43 +1,12 @@
--- sitrep store schema, version 4 on PostgreSQL: the store at scale.
---
--- New tables: `story_bands` (MinHash LSH bands, so a body's near-duplicates are looked
--- up, not loaded), `presences` (a person placed somewhere on a day, by a claim) and
--- `contradictions` (computed as articles are stored); indexes for the event merge's
--- candidate query and for keyset pages. (On DuckDB the same version drops every index
--- instead: see 004_store_at_scale.duckdb.sql.)
+-- sitrep store schema, version 4 on PostgreSQL, after 004_store_at_scale.sql: keys for the
+-- new tables (B-trees live on disk, so they stay) and indexes for the event merge's
+-- candidate query and for keyset pages.
 
-CREATE TABLE story_bands (
-    article_id TEXT NOT NULL,
-    band_key BIGINT NOT NULL,     -- hash of one LSH band of the body's MinHash signature
-    PRIMARY KEY (band_key, article_id)
-)
+ALTER TABLE story_bands ADD PRIMARY KEY (band_key, article_id)
 ;
-CREATE TABLE presences (
-    claim_id TEXT NOT NULL,
-    article_id TEXT NOT NULL,
-    actor_id TEXT NOT NULL,       -- the person placed
-    actor TEXT NOT NULL,
-    day TEXT NOT NULL,            -- the claim's day
-    place_id TEXT NOT NULL,
-    place TEXT NOT NULL,
-    country TEXT,
-    location_precision TEXT,
-    cluster_id TEXT NOT NULL,     -- the claim's source cluster
-    PRIMARY KEY (claim_id, actor_id, place_id)
-)
+ALTER TABLE presences ADD PRIMARY KEY (claim_id, actor_id, place_id)
 ;
-CREATE TABLE contradictions (
-    id TEXT PRIMARY KEY,          -- kind and both sides: recorded once
-    kind TEXT NOT NULL,           -- control, location or status
-    subject TEXT,
-    day TEXT,
-    place_id TEXT,                -- for the filters: the place(s) and actor(s) involved
-    other_place_id TEXT,
-    actor_id TEXT,
-    other_actor_id TEXT,
-    claim TEXT NOT NULL,          -- JSON: one side, with its text and sources
-    contradiction TEXT NOT NULL   -- JSON: the other side
-)
+ALTER TABLE contradictions ADD PRIMARY KEY (id)
 ;
 CREATE INDEX presences_actor_day ON presences (actor_id, day)
 ;
