@@ -21,6 +21,7 @@ class ErrorCode(StrEnum):
     NOT_A_FILE = "not_a_file"  # a FIFO, device or socket: only regular files are read
     UNSUPPORTED_LANGUAGE = "unsupported_language"  # extraction needs English
     PROCESSING_FAILED = "processing_failed"  # an unexpected failure in a later stage
+    INVALID_RECORD = "invalid_record"  # a JSON line that is not an analysed article
 
 
 class DocumentRejected(Exception):

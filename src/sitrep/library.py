@@ -54,22 +54,20 @@ def fetch(
 ) -> tuple[list[Row], bool]:
     """The rows a query returns, and whether more match than `query.limit`.
 
-    With `every`, all matching rows, asked for a page at a time. Otherwise one row beyond
-    the limit is asked for, so a caller can say that rows were left out.
+    With `every`, all matching rows, asked for a keyset page at a time (each page's `next`
+    cursor asks for the one after it).
     """
-    if every:
-        rows: list[Row] = []
-        query.limit = PAGE
-        while page := method(query):
-            rows.extend(page)
-            if len(page) < PAGE:
-                break
-            query.offset += PAGE
-        return rows, False
-    shown = query.limit
-    query.limit = shown + 1
-    rows = method(query)
-    return rows[:shown], len(rows) > shown
+    if not every:
+        page = method(query)
+        return list(page), getattr(page, "next", None) is not None
+    rows: list[Row] = []
+    query.limit = PAGE
+    while True:
+        page = method(query)
+        rows.extend(page)
+        query.after = getattr(page, "next", None)
+        if query.after is None:
+            return rows, False
 
 
 def _query(kind: str, db: str, limit: int | None, filters: dict[str, Any]) -> pandas.DataFrame:

@@ -14,9 +14,12 @@ from __future__ import annotations
 import dataclasses
 import enum
 import hashlib
+import types
+import typing
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from functools import cache
+from typing import Any, TypeVar
 
 SCHEMA_VERSION = 1
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -317,8 +320,11 @@ def content_hash(data: bytes) -> str:
 
 def to_jsonable(value: Any) -> Any:
     """Convert records (and what they hold) into JSON-serialisable values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if type(value) in (str, int, float, bool) or value is None:
+        return value  # most values of a big article: checked first, it is the hot path
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: to_jsonable(getattr(value, name)) for name in names}
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, datetime | date):
@@ -328,3 +334,123 @@ def to_jsonable(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: to_jsonable(v) for k, v in value.items()}
     return value
+
+
+# Keys `Article.to_dict` adds beside the fields; derived, so read back only to be checked.
+DERIVED_ARTICLE_KEYS = frozenset({"id", "body"})
+Record = TypeVar("Record")
+
+
+class RecordFormatError(ValueError):
+    """A JSON value that is not the record it claims to be (where, and what is wrong)."""
+
+
+def article_from_dict(data: Any) -> Article:
+    """The `Article` that `Article.to_dict` wrote, every field type-checked.
+
+    The input is untrusted (a JSON line from another machine): a missing field, an
+    unknown one, a wrong type or an offset outside the body raises `RecordFormatError`.
+    """
+    if not isinstance(data, dict):
+        raise RecordFormatError(f"an article is a JSON object, not {type(data).__name__}")
+    fields = {k: v for k, v in data.items() if k not in DERIVED_ARTICLE_KEYS}
+    article = from_jsonable(Article, fields, "article")
+    if "id" in data and data["id"] != article.id:
+        raise RecordFormatError("article: id is not its content_hash")
+    if "body" in data and data["body"] != article.body:
+        raise RecordFormatError("article: body is not its paragraphs joined")
+    _check_offsets(article)
+    return article
+
+
+def from_jsonable(kind: type[Record], value: Any, where: str) -> Record:
+    """`value` (parsed JSON) as an instance of the record type `kind`, checked field by field."""
+    return typing.cast(Record, _decode(kind, value, where))
+
+
+def _decode(kind: Any, value: Any, where: str) -> Any:
+    origin = typing.get_origin(kind)
+    if origin in (types.UnionType, typing.Union):
+        options = typing.get_args(kind)
+        if value is None and type(None) in options:
+            return None
+        (inner,) = [o for o in options if o is not type(None)]
+        return _decode(inner, value, where)
+    if origin is list:
+        if not isinstance(value, list):
+            raise RecordFormatError(f"{where}: expected a list")
+        (inner,) = typing.get_args(kind)
+        return [_decode(inner, item, f"{where}[{i}]") for i, item in enumerate(value)]
+    if dataclasses.is_dataclass(kind):
+        return _decode_record(kind, value, where)
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        try:
+            return kind(value)
+        except ValueError:
+            raise RecordFormatError(
+                f"{where}: {str(value)[:40]!r} is not a {kind.__name__}"
+            ) from None
+    if kind in (datetime, date):
+        if not isinstance(value, str):
+            raise RecordFormatError(f"{where}: expected an ISO date")
+        try:
+            return kind.fromisoformat(value)
+        except ValueError:
+            raise RecordFormatError(f"{where}: {value[:40]!r} is not an ISO date") from None
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if kind in (str, int, float, bool) and type(value) is kind:
+        return value
+    raise RecordFormatError(f"{where}: expected {getattr(kind, '__name__', kind)}")
+
+
+def _decode_record(kind: Any, value: Any, where: str) -> Any:
+    if not isinstance(value, dict):
+        raise RecordFormatError(f"{where}: expected an object")
+    hints = _field_types(kind)
+    unknown = set(value) - set(hints)
+    if unknown:
+        raise RecordFormatError(f"{where}: unknown field {sorted(unknown)[0][:40]!r}")
+    required = {
+        f.name
+        for f in dataclasses.fields(kind)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    }
+    if missing := required - set(value):
+        raise RecordFormatError(f"{where}: missing field {sorted(missing)[0]!r}")
+    return kind(**{name: _decode(hints[name], v, f"{where}.{name}") for name, v in value.items()})
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+@cache
+def _field_types(kind: Any) -> dict[str, Any]:
+    return typing.get_type_hints(kind)
+
+
+def _check_offsets(article: Article) -> None:
+    """Every span must lie inside the body: the store and the page index it with them."""
+    size = len(article.body)
+    spans: list[tuple[str, int, int]] = [
+        *((f"sentence {i}", s.start, s.end) for i, s in enumerate(article.sentences)),
+        *((f"quote {i}", q.start, q.end) for i, q in enumerate(article.quotes)),
+        *((f"claim {i}", c.start, c.end) for i, c in enumerate(article.claims)),
+        *((f"event {e.id[:40]}", e.evidence.start, e.evidence.end) for e in article.events),
+        *(
+            (f"control change {i}", c.evidence.start, c.evidence.end)
+            for i, c in enumerate(article.control_changes)
+        ),
+        *(
+            (f"mention of {x.id[:40]}", m.start, m.end)
+            for x in [*article.actors, *article.places]
+            for m in x.mentions
+        ),
+    ]
+    for name, start, end in spans:
+        if not 0 <= start <= end <= size:
+            raise RecordFormatError(f"article: {name} spans {start}-{end}, outside the body")

@@ -171,3 +171,27 @@ def test_ingest_cli_reports_and_queries(sample_path: Path, tmp_path: Path, nlp) 
     assert "not_found" in errors.output
     events = runner.invoke(app, ["events", "--db", db, "--format", "json", "--type", "ASSAULT"])
     assert events.exit_code == 0 and '"ASSAULT"' in events.output
+
+
+def test_ingest_analysed_jsonl_from_read_equals_ingesting_the_pages(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    pages = sorted(str(p) for p in FIXTURES.glob("*.txt"))
+    runner = CliRunner()
+    analysed = runner.invoke(app, ["read", *pages, "--extract", "--format", "jsonl"])
+    assert analysed.exit_code == 0, analysed.output
+    jsonl = tmp_path / "analysed.jsonl"
+    jsonl.write_text(analysed.stdout, encoding="utf-8")
+    from_pages = ingest(pages, str(tmp_path / "pages.duckdb"))
+    from_jsonl = runner.invoke(app, ["ingest", str(jsonl), "--db", str(tmp_path / "jsonl.duckdb")])
+    assert from_jsonl.exit_code == 0, from_jsonl.output
+    assert f"stored {from_pages.stored}," in from_jsonl.output
+    assert row_counts(str(tmp_path / "jsonl.duckdb")) == row_counts(str(tmp_path / "pages.duckdb"))
+    stores = [open_store(str(tmp_path / f"{name}.duckdb")) for name in ("pages", "jsonl")]
+    try:
+        pictures = [
+            ([e | {"evidence": None} for e in s.events(ALL)], s.claims(ALL), s.contradictions(ALL))
+            for s in stores
+        ]
+        assert pictures[0] == pictures[1]
+    finally:
+        for store in stores:
+            store.close()

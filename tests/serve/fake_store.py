@@ -8,12 +8,13 @@ with their source type and backing. Filters follow `QueryFilter`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
 from sitrep.records import Article, DocumentError
-from sitrep.store.api import IngestReport, QueryFilter, Row
+from sitrep.store.api import IngestReport, QueryFilter, Row, Rows, decode_cursor, encode_cursor
 
 JsonArticle = dict[str, Any]
 
@@ -56,7 +57,7 @@ class FakeStore:
     def original(self, article_id: str) -> str | None:
         return self._originals.get(article_id)
 
-    def articles(self, query: QueryFilter) -> list[Row]:
+    def articles(self, query: QueryFilter) -> Rows:
         rows = [
             {k: a[k] for k in ("id", "title", "source", "url", "outlet", "published", "authors")}
             | {"date_start": (a["published"] or "")[:10] or None}
@@ -65,7 +66,7 @@ class FakeStore:
         ]
         return _filtered(rows, query)
 
-    def actors(self, query: QueryFilter) -> list[Row]:
+    def actors(self, query: QueryFilter) -> Rows:
         merged: dict[str, Row] = {}
         for a in self._scoped(query):
             for actor in a["actors"]:
@@ -80,7 +81,7 @@ class FakeStore:
             [r for r in merged.values() if _matches(query.actor, r["name"], *r["aliases"])], query
         )
 
-    def places(self, query: QueryFilter) -> list[Row]:
+    def places(self, query: QueryFilter) -> Rows:
         merged: dict[str, Row] = {}
         for a in self._scoped(query):
             for place in a["places"]:
@@ -92,7 +93,7 @@ class FakeStore:
                 row["mentions"] += len(place["mentions"])
         return _page([r for r in merged.values() if _matches(query.place, r["name"])], query)
 
-    def events(self, query: QueryFilter) -> list[Row]:
+    def events(self, query: QueryFilter) -> Rows:
         rows = []
         for a in self._scoped(query):
             for event in a["events"]:
@@ -135,7 +136,7 @@ class FakeStore:
         ]
         return _filtered(rows, query)
 
-    def claims(self, query: QueryFilter) -> list[Row]:
+    def claims(self, query: QueryFilter) -> Rows:
         rows = [
             {
                 "id": f"{a['id'][:12]}-claim-{index}",
@@ -161,7 +162,7 @@ class FakeStore:
         ]
         return _filtered(rows, query)
 
-    def quotes(self, query: QueryFilter) -> list[Row]:
+    def quotes(self, query: QueryFilter) -> Rows:
         rows = [
             {k: quote[k] for k in ("text", "start", "end", "direct", "speaker", "channel")}
             | {"id": f"{a['id'][:12]}-quote-{index}", "article_id": a["id"]}
@@ -170,14 +171,47 @@ class FakeStore:
         ]
         return _page([r for r in rows if _matches(query.actor, r["speaker"])], query)
 
-    def control(self, place: str, on: date) -> list[Row]:
-        return [
+    def control(self, place: str | None, on: date, query: QueryFilter | None = None) -> Rows:
+        """Each place's changes of its latest day up to `on`, as the real store gives them."""
+        dated = [
             r
             for r in self.control_changes(QueryFilter(place=place, limit=10_000))
             if r["date_start"] and r["date_start"] <= on.isoformat()
         ]
+        latest = {r["place"]: r["date_start"] for r in sorted(dated, key=lambda r: r["date_start"])}
+        rows = [
+            r
+            | {
+                "place_id": r["place"],
+                "holder": r["to_actor"],
+                "since": r["date_start"],
+                "agreeing": sum(
+                    d["place"] == r["place"] and d["to_actor"] == r["to_actor"] for d in dated
+                ),
+            }
+            for r in dated
+            if r["date_start"] == latest[r["place"]]
+        ]
+        return _page(sorted(rows, key=lambda r: r["place"]), query or QueryFilter())
 
-    def control_changes(self, query: QueryFilter) -> list[Row]:
+    def counts(self, query: QueryFilter) -> Row:
+        events = self.events(QueryFilter(event_type=query.event_type, limit=10_000))
+        days = sorted({e["date_start"] for e in events if e["date_start"]})
+        return {
+            "totals": {"events": len(events), "articles": len(self._articles)},
+            "types": dict(Counter(e["type"] for e in events)),
+            "days": [
+                {
+                    "day": d,
+                    "events": sum(e["date_start"] == d for e in events),
+                    "articles": 0,
+                    "types": dict(Counter(e["type"] for e in events if e["date_start"] == d)),
+                }
+                for d in days
+            ],
+        }
+
+    def control_changes(self, query: QueryFilter) -> Rows:
         rows = []
         for a in self._scoped(query):
             for index, change in enumerate(a["control_changes"]):
@@ -207,7 +241,7 @@ class FakeStore:
         ]
         return _filtered(rows, query)
 
-    def contradictions(self, query: QueryFilter) -> list[Row]:
+    def contradictions(self, query: QueryFilter) -> Rows:
         """Claims denied in one report and asserted in another, matched on shared words."""
         claims = self.claims(QueryFilter(limit=10_000))
         rows = []
@@ -225,7 +259,7 @@ class FakeStore:
                     )
         return _page(rows, query)
 
-    def errors(self, query: QueryFilter) -> list[Row]:
+    def errors(self, query: QueryFilter) -> Rows:
         return _page(self._errors, query)
 
     def close(self) -> None:
@@ -235,7 +269,7 @@ class FakeStore:
         return [a for a in self._articles.values() if query.article_id in (None, a["id"])]
 
 
-def _filtered(rows: list[Row], query: QueryFilter) -> list[Row]:
+def _filtered(rows: list[Row], query: QueryFilter) -> Rows:
     def in_range(row: Row) -> bool:
         day = row.get("date_start")
         if query.date_from is None and query.date_to is None:
@@ -248,8 +282,11 @@ def _filtered(rows: list[Row], query: QueryFilter) -> list[Row]:
     return _page([r for r in rows if in_range(r)], query)
 
 
-def _page(rows: list[Row], query: QueryFilter) -> list[Row]:
-    return rows[query.offset : query.offset + query.limit]
+def _page(rows: list[Row], query: QueryFilter) -> Rows:
+    """A keyset page whose cursor is the position of the page's last row."""
+    start = int(decode_cursor(query.after, 1)[0]) if query.after else 0
+    end = start + query.limit
+    return Rows(rows[start:end], next=encode_cursor([end]) if end < len(rows) else None)
 
 
 def _matches(wanted: str | None, *values: str | None) -> bool:

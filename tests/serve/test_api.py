@@ -10,7 +10,10 @@ def test_api_events_filter_by_type_and_page(client: TestClient) -> None:
     assert [e["type"] for e in body["items"]] == ["ASSAULT"]
     assert body["items"][0]["place"] == "Homs"
     paged = client.get("/api/events", params={"limit": 1}).json()
-    assert len(paged["items"]) == 1 and paged["next_offset"] == 1
+    assert len(paged["items"]) == 1 and paged["next"]
+    rest = client.get("/api/events", params={"limit": 1000, "after": paged["next"]}).json()
+    assert paged["items"][0]["id"] not in {e["id"] for e in rest["items"]}
+    assert rest["next"] is None
 
 
 def test_api_claims_carry_source_type_and_certainty(client: TestClient) -> None:
@@ -31,7 +34,8 @@ def test_api_bad_parameters_are_422_with_reason(client: TestClient) -> None:
         {"limit": "many"},
         {"date_from": "yesterday"},
         {"source_type": "rumour"},
-        {"offset": -1},
+        {"after": "not a cursor"},
+        {"after": "bm90IGEgY3Vyc29y"},
         {"event_type": "ASSAULT; DROP"},
         {"date_from": "2024-12-08", "date_to": "2024-12-01"},
     ):
@@ -43,8 +47,15 @@ def test_api_bad_parameters_are_422_with_reason(client: TestClient) -> None:
 def test_api_control_picture_on_a_date(client: TestClient) -> None:
     before = client.get("/api/control", params={"on": "2024-12-05"}).json()
     after = client.get("/api/control", params={"on": "2024-12-07"}).json()
-    assert before == []
-    assert [(c["place"], c["holder"]) for c in after] == [("Homs", "rebels")]
+    assert before["items"] == []
+    assert [(c["place"], c["holder"]) for c in after["items"]] == [("Homs", "rebels")]
+    assert client.get("/api/control", params={"on": "2024-12-07", "limit": 0}).status_code == 422
+
+
+def test_api_counts_by_day_and_type(client: TestClient) -> None:
+    counts = client.get("/api/counts").json()
+    assert counts["types"]["ASSAULT"] == 1
+    assert sum(day["events"] for day in counts["days"]) == counts["totals"]["events"]
 
 
 def test_api_contradictions_pair_denial_with_assertion(client: TestClient) -> None:

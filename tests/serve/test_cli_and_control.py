@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -47,16 +46,17 @@ def test_original_is_the_stored_text_never_the_source_file(
     assert none.status_code == 404 and "no original stored" in none.json()["detail"]
 
 
-def test_control_picture_takes_latest_dated_change_and_counts_agreeing_reports() -> None:
-    changes = [
-        {"place": "Homs", "to_actor": "army", "from_actor": None, "date_start": "2024-01-01"},
-        {"place": "Homs", "to_actor": "rebels", "from_actor": "army", "date_start": "2024-12-06"},
-        {"place": "Homs", "to_actor": "rebels", "from_actor": "army", "date_start": "2024-12-07"},
-        {"place": "Hama", "to_actor": "rebels", "from_actor": None, "date_start": None},
-    ]
-    early = control_picture(changes, date(2024, 6, 1))
-    late = control_picture(changes, date(2024, 12, 8))
-    assert [(c["place"], c["holder"]) for c in early] == [("Homs", "army")]
-    assert [(c["place"], c["holder"], c["since"], c["reports"]) for c in late] == [
-        ("Homs", "rebels", "2024-12-07", 2)
+def test_control_picture_takes_each_places_first_latest_report_and_its_agreeing_count() -> None:
+    rows = [
+        {"place_id": "h", "place": "Homs", "holder": "rebels", "since": "2024-12-07",
+         "from_actor": "army", "agreeing": 2},
+        {"place_id": "h", "place": "Homs", "holder": "army", "since": "2024-12-07",
+         "from_actor": None, "agreeing": 1},
+        {"place_id": "d", "place": "Daraa", "holder": "army", "since": "2024-06-01",
+         "from_actor": None, "agreeing": 1},
+    ]  # fmt: skip
+    picture = control_picture(rows)
+    assert [(c["place"], c["holder"], c["since"], c["reports"]) for c in picture] == [
+        ("Homs", "rebels", "2024-12-07", 2),
+        ("Daraa", "army", "2024-06-01", 1),
     ]

@@ -167,3 +167,39 @@ def homs_attack(body: str, *, outlet: str, url: str | None = None) -> Article:
     claim = add_claim(item, sentence)
     add_event(item, sentence, actor_id=rebels, place_id=homs, day="2024-12-07", claim_index=claim)
     return item
+
+
+def contradiction_fixture() -> list[Article]:
+    """Articles holding every kind of contradiction, some several times over: control of
+    Homs disputed by three outlets, Assad placed in three cities (once republished), and an
+    attack asserted twice and denied once."""
+    items = []
+    for body, holder, outlet, day in (
+        ("TEST DATA. Rebels captured Homs overnight.", "Rebels", "Wire", "2024-12-06"),
+        ("TEST DATA. Army units still hold Homs, a ministry said.", "Army", "State TV", None),
+        ("TEST DATA. Rebels hold all of Homs, fighters say.", "Rebels", "Monitor", None),
+        ("TEST DATA. Militia took Homs at dawn.", "Militia", "Radio", None),
+    ):
+        item = article(body, outlet=outlet)
+        side = add_actor(item, holder, mention=holder.split()[0])
+        add_control(item, body.split(". ")[1], add_place(item, HOMS), side, day or "2024-12-07")
+        items.append(item)
+    for body, claim, place, source in (
+        ("TEST DATA. Officials insist Bashar al-Assad remains in Damascus today.",
+         "Officials insist Bashar al-Assad remains in Damascus today.", DAMASCUS, None),
+        ("TEST DATA. Nobody saw Bashar al-Assad. It is possible he's in Tehran, a source said.",
+         "It is possible he's in Tehran, a source said.", TEHRAN, Source(SourceType.ANONYMOUS)),
+        ("TEST DATA. Bashar al-Assad is in Homs, a witness said.",
+         "Bashar al-Assad is in Homs, a witness said.", HOMS, Source(SourceType.NAMED_PERSON)),
+    ):  # fmt: skip
+        for outlet in ("Wire", "Daily") if place is DAMASCUS else ("Wire",):
+            item = article(body + (" Copyright Daily." if outlet == "Daily" else ""), outlet=outlet)
+            add_actor(item, "Bashar al-Assad", ActorKind.PERSON)
+            add_place(item, place)
+            add_claim(item, claim, source)
+            items.append(item)
+    denied = homs_attack(OTHER_STORY, outlet="Ministry")
+    denied.events[0].status = EventStatus.NEGATED
+    items += [homs_attack(WIRE_STORY, outlet="Wire"), denied]
+    items.append(homs_attack(WIRE_STORY.replace("residents said", "a witness said"), outlet="Post"))
+    return items

@@ -42,4 +42,6 @@ def test_concurrent_first_opens_migrate_once() -> None:
         store.database.execute(f"DROP SCHEMA {schema} CASCADE")
         store.close()
     assert failures == []
-    assert [row["version"] for row in versions] == [version for version, _ in migrations()]
+    assert [row["version"] for row in versions] == [
+        version for version, _ in migrations("postgresql")
+    ]

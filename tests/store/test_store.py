@@ -301,7 +301,8 @@ def test_store_flags_event_asserted_and_denied(store: SqlStore) -> None:
 def test_store_migrations_are_recorded_once(store: SqlStore) -> None:
     assert migrate(store.database) == []
     rows = store.database.query("SELECT version FROM schema_migrations ORDER BY version")
-    assert [row["version"] for row in rows] == [version for version, _ in migrations()]
+    applied = [version for version, _ in migrations(store.database.dialect)]
+    assert [row["version"] for row in rows] == applied
     assert [row["version"] for row in rows][:2] == ["001_initial", "002_event_report_claim"]
 
 
@@ -309,8 +310,8 @@ def test_store_upgrades_an_older_database_keeping_its_rows(
     tmp_path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     path = str(tmp_path / "old.duckdb")
-    first_only = migrations()[:1]
-    monkeypatch.setattr(db, "migrations", lambda: first_only)
+    first_only = migrations("duckdb")[:1]
+    monkeypatch.setattr(db, "migrations", lambda dialect: first_only)
     old = SqlStore(DuckDatabase(path))
     old.database.execute(
         "INSERT INTO errors (id, source, code, message, recorded_at) VALUES (?, ?, ?, ?, ?)",

@@ -29,11 +29,21 @@ def ingest_cli(
         str | None, typer.Option("--ray-address", help="Ray cluster to join (engine ray).")
     ] = None,
     max_mb: MaxMbOption = DEFAULT_MAX_MB,
+    jsonl: Annotated[
+        bool,
+        typer.Option(
+            "--jsonl",
+            help="Every input (stdin too) holds analysed articles as JSON Lines, as"
+            " `sitrep read --extract --format jsonl` prints them; *.jsonl files always do.",
+        ),
+    ] = False,
 ) -> None:
     """Store articles with their actors, places, quotes, claims and events; merge across articles.
 
-    Re-running skips what is already stored. Exits 1 when a document failed to be analysed
-    or stored, or when every document was unfit input.
+    Re-running skips what is already stored. Analysed articles (*.jsonl) are stored without
+    analysing them again. Exits 1 when a document failed to be analysed or stored, or when
+    every document was unfit input.
+
     Example: sitrep ingest examples/ --db sitrep.duckdb
     """
     from sitrep.store.ingest import ingest
@@ -68,6 +78,7 @@ def ingest_cli(
             ray_address=ray_address,
             on_stored=advance,
             max_bytes=max_mb * MEGABYTE,
+            analysed=jsonl,
         )
     console.print(
         f"stored {report.stored}, already stored {report.skipped}, errors {report.errors}"

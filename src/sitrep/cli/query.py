@@ -149,16 +149,18 @@ def control_cli(
     place: Annotated[str, typer.Argument(metavar="PLACE", help="Place name, e.g. Homs.")],
     on: OnOption = None,
     db: DbOption = DEFAULT_DB,
+    limit: LimitOption = DEFAULT_LIMIT,
     output: FormatOption = Output.TABLE,
 ) -> None:
-    """Who held PLACE on a day, per which sources.
+    """Who held PLACE on a day, per which sources: every report of its latest reported day.
 
     Example: sitrep control Homs --on 2024-12-07
     """
     store = open_for_reading(db)
     try:
         known = store.places(QueryFilter(place=place, limit=1))
-        rows = store.control(place, on.date() if on else date.today()) if known else []
+        day = on.date() if on else date.today()
+        rows = store.control(place, day, QueryFilter(limit=limit)) if known else []
     finally:
         store.close()
     if not known:

@@ -18,6 +18,7 @@ from sitrep.records import Article, DocumentError
 
 class OutputFormat(StrEnum):
     JSON = "json"
+    JSONL = "jsonl"  # the same: one article a line, what `sitrep ingest` stores as is
     TEXT = "text"
 
 
@@ -27,7 +28,8 @@ def read_cli(
         list[str], typer.Argument(metavar="PATH", help="Files, folders, or - for stdin.")
     ],
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", help="json (one object per line) or text.")
+        OutputFormat,
+        typer.Option("--format", help="json or jsonl (one object per line), or text."),
     ] = OutputFormat.TEXT,
     annotate: Annotated[bool, typer.Option(help="Add sentences, actors and places.")] = False,
     extract: Annotated[
@@ -88,7 +90,7 @@ class ErrorReporter:
 
 
 def _print_article(article: Article, output_format: OutputFormat) -> None:
-    if output_format is OutputFormat.JSON:
+    if output_format in (OutputFormat.JSON, OutputFormat.JSONL):
         print(json.dumps(article.to_dict(), ensure_ascii=False))
         return
     published = article.published.isoformat() if article.published else "unknown"

@@ -1,8 +1,10 @@
 """The REST API and the web page, on any `Store`.
 
-Every list endpoint takes the CLI's filters (`QueryFilter`) and pages with
-`limit`/`offset`; bad parameters are answered 422 with the reason, unknown ids 404.
-The page under `/` is static HTML and JS that reads only this API.
+Every list endpoint takes the CLI's filters (`QueryFilter`) and pages by keyset: `limit`
+rows, then the page's `next` cursor passed back as `after`. `/api/counts` gives totals
+and events per day, counted in SQL, so the page asks only for rows it shows. Bad
+parameters are answered 422 with the reason, unknown ids 404. The page under `/` is
+static HTML and JS that reads only this API.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
+from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
@@ -26,10 +29,10 @@ from sitrep.records import SourceType
 from sitrep.serve.brief_page import brief_router
 from sitrep.serve.control_picture import control_picture
 from sitrep.serve.security import LOOPBACK_HOSTS, ORIGINAL_POLICY, SecurityHeaders
-from sitrep.store.api import QueryFilter, Row, Store
+from sitrep.store.api import MAX_CURSOR_LENGTH, BadCursor, QueryFilter, Row, Rows, Store
 
 MAX_PAGE = 1000
-MAX_OFFSET = 1_000_000
+CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
 # Printable text only: a NUL or control character in a filter is a client error, not a query.
 TEXT_PATTERN = r"^[^\x00-\x1f\x7f]*$"
 EVENT_TYPE_PATTERN = r"^[A-Za-z_]{1,40}$"
@@ -50,12 +53,22 @@ IsoDate = Annotated[date, BeforeValidator(_iso_day)]
 
 
 class Page(BaseModel):
-    """One page of rows; `next_offset` is null on the last page."""
+    """One page of rows; pass `next` as `after` for the following page (null on the last)."""
 
     items: list[dict[str, Any]]
     limit: int
-    offset: int
-    next_offset: int | None
+    next: str | None
+
+
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Rows per page.")]
+After = Annotated[
+    str | None,
+    Query(
+        max_length=MAX_CURSOR_LENGTH,
+        pattern=CURSOR_PATTERN,
+        description="The `next` cursor of the previous page.",
+    ),
+]
 
 
 class Problem(BaseModel):
@@ -74,8 +87,8 @@ def query_filter(
     ] = None,
     source_type: Annotated[SourceType | None, Query(description="Who vouches for it.")] = None,
     article_id: Annotated[str | None, Query(max_length=128, pattern=r"^[0-9A-Za-z_-]+$")] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    limit: Limit = 100,
+    after: After = None,
 ) -> QueryFilter:
     if date_from and date_to and date_from > date_to:
         reason = f"date_to ({date_to}) is before date_from ({date_from})"
@@ -91,7 +104,7 @@ def query_filter(
         source_type=source_type.value if source_type else None,
         article_id=article_id,
         limit=limit,
-        offset=offset,
+        after=after,
     )
 
 
@@ -110,14 +123,8 @@ ORIGINAL_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-def page(rows: list[Row], query: QueryFilter) -> Page:
-    full = len(rows) >= query.limit
-    return Page(
-        items=rows,
-        limit=query.limit,
-        offset=query.offset,
-        next_offset=query.offset + query.limit if full else None,
-    )
+def page(rows: Rows, query: QueryFilter) -> Page:
+    return Page(items=rows, limit=query.limit, next=rows.next)
 
 
 def create_app(store: Store, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -> FastAPI:
@@ -141,7 +148,7 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -
 
         return call
 
-    def list_endpoint(name: str, fetch: Callable[[QueryFilter], list[Row]], about: str) -> None:
+    def list_endpoint(name: str, fetch: Callable[[QueryFilter], Rows], about: str) -> None:
         def endpoint(query: Filters) -> Page:
             return page(locked(fetch)(query), query)
 
@@ -185,15 +192,29 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -
             },
         )
 
-    @app.get("/api/control", tags=["control"])
+    @app.get("/api/counts", tags=["records"])
+    def counts(query: Filters) -> dict[str, Any]:
+        """Totals per record kind, events per type, and events and articles per day."""
+        return locked(store.counts)(query)  # type: ignore[no-any-return]
+
+    @app.get("/api/control", response_model=Page, tags=["control"])
     def control(
         on: Annotated[IsoDate, Query(description="The day to picture (ISO date).")],
         place: FilterText = None,
-    ) -> list[dict[str, Any]]:
-        """Who held each place on `on`, from the control changes reported up to that day."""
-        return control_picture(
-            locked(_all_rows)(store.control_changes, QueryFilter(place=place)), on
-        )
+        limit: Limit = MAX_PAGE,
+        after: After = None,
+    ) -> Page:
+        """Who held each place on `on`, from the control changes reported up to that day:
+        one row per place, a page of places (by name) at a time."""
+        query = QueryFilter(limit=limit, after=after)
+        rows = locked(store.control)(place, on, query)
+        return Page(items=control_picture(rows), limit=limit, next=rows.next)
+
+    @app.exception_handler(BadCursor)
+    async def bad_cursor(request: Request, error: BadCursor) -> JSONResponse:
+        # Answered like any other invalid parameter, so the 422 body keeps its schema.
+        invalid = [{"type": "value_error", "loc": ("query", "after"), "msg": str(error)}]
+        return await request_validation_exception_handler(request, RequestValidationError(invalid))
 
     @app.exception_handler(LookupError)
     def lookup_failed(_: Request, error: LookupError) -> JSONResponse:
@@ -220,14 +241,3 @@ def _article_or_404(store: Store, article_id: str) -> Row:
     if row is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
     return row
-
-
-def _all_rows(fetch: Callable[[QueryFilter], list[Row]], query: QueryFilter) -> list[Row]:
-    rows: list[Row] = []
-    query.limit, query.offset = MAX_PAGE, 0
-    while batch := fetch(query):
-        rows.extend(batch)
-        if len(batch) < query.limit:
-            break
-        query.offset += query.limit
-    return rows

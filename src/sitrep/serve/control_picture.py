@@ -1,48 +1,29 @@
-"""Who holds which place on a given day, from the control changes reported so far."""
+"""Who holds which place on a given day, from the store's control rows for that day."""
 
 from __future__ import annotations
 
-from datetime import date
+from itertools import groupby
 from typing import Any
 
 from sitrep.store.api import Row
 
 
-def control_picture(changes: list[Row], on: date) -> list[dict[str, Any]]:
-    """The latest dated change at or before `on` for each place, with how many reports agree.
-
-    Undated changes are left out: without a date they cannot be placed before or after `on`.
-    """
-    dated = [(day, c) for c in changes if c.get("place") and (day := _start(c)) and day <= on]
-    latest: dict[str, tuple[date, Row]] = {}
-    for day, change in dated:
-        place = str(change["place"])
-        if place not in latest or day > latest[place][0]:
-            latest[place] = (day, change)
+def control_picture(rows: list[Row]) -> list[dict[str, Any]]:
+    """One row per place from `Store.control` (each place's latest reported day at or before
+    the chosen one): its first report's holder, and how many dated reports agree with it."""
     picture = []
-    for place, (day, change) in sorted(latest.items()):
-        holder = change.get("to_actor")
-        agreeing = [c for _, c in dated if c["place"] == place and c.get("to_actor") == holder]
+    for _, group in groupby(rows, key=lambda row: row["place_id"]):
+        first = next(group)
         picture.append(
             {
-                "place": place,
-                "latitude": change.get("latitude"),
-                "longitude": change.get("longitude"),
-                "holder": holder,
-                "previous_holder": change.get("from_actor"),
-                "since": day.isoformat(),
-                "partial": bool(change.get("partial")),
-                "reports": len(agreeing),
+                "place": first["place"],
+                "latitude": first.get("latitude"),
+                "longitude": first.get("longitude"),
+                "holder": first["holder"],
+                "previous_holder": first.get("from_actor"),
+                "since": first["since"],
+                "partial": bool(first.get("partial")),
+                "reports": first["agreeing"],
             }
         )
     return picture
-
-
-def _start(change: Row) -> date | None:
-    value = change.get("date_start")
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None

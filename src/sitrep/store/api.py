@@ -7,7 +7,10 @@ Rows come back as plain dicts of JSON-serialisable values.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import base64
+import binascii
+import json
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -15,6 +18,49 @@ from typing import Any, Protocol
 from sitrep.records import Article, DocumentError
 
 Row = dict[str, Any]
+# A cursor is a few sort values; anything longer is not one sitrep wrote.
+MAX_CURSOR_LENGTH = 1024
+
+
+class Rows(list[Row]):
+    """One page of rows; `next` is the cursor of the page after it (None on the last)."""
+
+    def __init__(self, rows: Iterable[Row] = (), *, next: str | None = None) -> None:
+        super().__init__(rows)
+        self.next = next
+
+    def like(self, rows: Iterable[Row]) -> Rows:
+        """Other rows (this page's, reshaped) with this page's cursor."""
+        return Rows(rows, next=self.next)
+
+
+def encode_cursor(values: list[Any]) -> str:
+    """The sort values of a page's last row as an opaque, URL-safe token."""
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
+
+
+class BadCursor(ValueError):
+    """An `after` token that is not a cursor the store gave for this listing."""
+
+    def __init__(self) -> None:
+        super().__init__("after: not a cursor this listing gave")
+
+
+def decode_cursor(token: str, size: int) -> list[str | int]:
+    """The sort values in `token`; BadCursor unless it is `size` strings or integers."""
+    try:
+        if len(token) > MAX_CURSOR_LENGTH:
+            raise BadCursor
+        values = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+    except (ValueError, binascii.Error):
+        raise BadCursor from None
+    if not (
+        isinstance(values, list)
+        and len(values) == size
+        and all(isinstance(v, str | int) and not isinstance(v, bool) for v in values)
+    ):
+        raise BadCursor
+    return values
 
 
 @dataclass(slots=True)
@@ -29,7 +75,7 @@ class QueryFilter:
     source_type: str | None = None  # SourceType value, e.g. anonymous
     article_id: str | None = None
     limit: int = 100
-    offset: int = 0
+    after: str | None = None  # the `next` cursor of the previous page
 
 
 @dataclass(slots=True)
@@ -56,7 +102,8 @@ class Store(Protocol):
 
     def has_article(self, content_hash: str) -> bool: ...
 
-    def articles(self, query: QueryFilter) -> list[Row]: ...
+    # Every list method returns one page (`query.limit` rows after `query.after`).
+    def articles(self, query: QueryFilter) -> Rows: ...
 
     def article(self, article_id: str) -> Row | None:
         """One article with body, metadata and its actors, places, quotes, claims, events."""
@@ -66,26 +113,34 @@ class Store(Protocol):
         """The text sitrep read for the article, as it stored it; None if it stored none."""
         ...
 
-    def actors(self, query: QueryFilter) -> list[Row]: ...
+    def actors(self, query: QueryFilter) -> Rows: ...
 
-    def places(self, query: QueryFilter) -> list[Row]: ...
+    def places(self, query: QueryFilter) -> Rows: ...
 
-    def events(self, query: QueryFilter) -> list[Row]:
+    def events(self, query: QueryFilter) -> Rows:
         """Merged events, each with its evidence (reports) and independent-source count."""
         ...
 
-    def claims(self, query: QueryFilter) -> list[Row]: ...
-
-    def quotes(self, query: QueryFilter) -> list[Row]: ...
-
-    def control(self, place: str, on: date) -> list[Row]:
-        """Who held `place` on `on`, per which sources."""
+    def every_event(self, query: QueryFilter) -> Iterator[Row]:
+        """Every matching merged event, streamed in one pass (exports)."""
         ...
 
-    def control_changes(self, query: QueryFilter) -> list[Row]: ...
+    def claims(self, query: QueryFilter) -> Rows: ...
 
-    def contradictions(self, query: QueryFilter) -> list[Row]: ...
+    def quotes(self, query: QueryFilter) -> Rows: ...
 
-    def errors(self, query: QueryFilter) -> list[Row]: ...
+    def control(self, place: str | None, on: date, query: QueryFilter | None = None) -> Rows:
+        """Who held each place (or `place`) on `on`, per which sources: a page of places."""
+        ...
+
+    def control_changes(self, query: QueryFilter) -> Rows: ...
+
+    def contradictions(self, query: QueryFilter) -> Rows: ...
+
+    def counts(self, query: QueryFilter) -> Row:
+        """Totals per record kind, events per type, and events and articles per day."""
+        ...
+
+    def errors(self, query: QueryFilter) -> Rows: ...
 
     def close(self) -> None: ...

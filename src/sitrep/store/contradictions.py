@@ -1,49 +1,52 @@
 """Claims that cannot both hold, each with both sides' sources.
 
-Three kinds, computed on read from the stored rows so they follow every ingest:
+Computed when articles are stored, for what the new articles touch, and kept in the
+`contradictions` table, so reading them is one query. Three kinds:
 
 - `control`: one place taken by two different sides on the same day, reported by
   different independent sources (one source telling a sequence is not a conflict).
 - `location`: one person placed in two places on the same day, where neither place
   contains the other ("remains in Damascus" vs "he's in Tehran"). The person is the
-  one named in the claim, else the last one named just before it.
+  one named in the claim, else the last one named just before it. Each placement is
+  kept in `presences`, so a later article's placements are compared by lookup; one pair
+  per (source cluster, place) on each side.
 - `status`: one merged event reported as happening by one report and denied by another.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import combinations
-from typing import Any
+from functools import cache
 
 from sitrep import lexicon
-from sitrep.store.api import QueryFilter, Row
-from sitrep.store.sql_store import SqlStore
+from sitrep.store.api import Row
+from sitrep.store.db import Database, select_in
+from sitrep.store.merge import hash_id
+from sitrep.store.views import CLAIMS, CONTROL_CHANGES, EVENT_REPORTS
 
-EVERYTHING = 1_000_000
 # How far a presence cue may stand before the place name it introduces.
 CUE_REACH = 12
 # How far back, without a name inside the claim, the last named person is taken as its subject.
 SUBJECT_REACH = 300
 BROAD_PRECISIONS = frozenset({"country", "region", "admin"})
+NewRows = dict[str, list[Row]]
 
 
-def find_contradictions(store: SqlStore, query: QueryFilter) -> list[Row]:
-    everything = QueryFilter(
-        date_from=query.date_from,
-        date_to=query.date_to,
-        actor=query.actor,
-        place=query.place,
-        limit=EVERYTHING,
-    )
-    rows = [
-        *_control_conflicts(store.control_changes(everything)),
-        *_location_conflicts(store, everything),
-        *_status_conflicts(store.events(everything)),
-    ]
-    return rows[query.offset : query.offset + query.limit]
+def record_contradictions(database: Database, article_ids: list[str]) -> NewRows:
+    """The contradictions (and presences) that the just-written `article_ids` add, as rows
+    for the `contradictions` and `presences` tables. Their own rows must be written."""
+    presences = _presences(database, article_ids)
+    return {
+        "presences": [p.row() for p in presences],
+        "contradictions": [
+            *_control_conflicts(database, article_ids),
+            *_location_conflicts(database, presences),
+            *_status_conflicts(database, article_ids),
+        ],
+    }
 
 
 def _side(row: Row, text_key: str = "text") -> Row:
@@ -62,88 +65,190 @@ def _side(row: Row, text_key: str = "text") -> Row:
     }
 
 
-def _contradiction(kind: str, subject: str | None, day: str | None, first: Row, second: Row) -> Row:
+def _contradiction(
+    kind: str,
+    subject: str | None,
+    day: str | None,
+    sides: tuple[Row, Row],
+    places: tuple[str | None, str | None],
+    actors: tuple[str | None, str | None],
+    key: str | None = None,
+) -> Row:
+    first, second = sides
     return {
-        "id": f"{kind}:{first['id']}~{second['id']}",
+        "id": key or f"{kind}:{first['id']}~{second['id']}",
         "kind": kind,
         "subject": subject,
-        "date": day,
-        "claim": first,
-        "contradiction": second,
+        "day": day,
+        "place_id": places[0],
+        "other_place_id": places[1],
+        "actor_id": actors[0],
+        "other_actor_id": actors[1],
+        "claim": json.dumps(first, ensure_ascii=False, default=str),
+        "contradiction": json.dumps(second, ensure_ascii=False, default=str),
     }
 
 
-def _control_conflicts(changes: list[Row]) -> list[Row]:
-    by_place_day: dict[tuple[str, str], list[Row]] = defaultdict(list)
-    for change in changes:
-        if change["date_start"] and change["to_actor_id"]:
-            by_place_day[(change["place_id"], change["date_start"])].append(change)
+def _by_id(database: Database, select: str, column: str, ids: set[str]) -> dict[str, Row]:
+    return {
+        row["id"]: row
+        for row in select_in(database, f"{select} WHERE {column} IN ({{marks}})", ids)
+    }
+
+
+def _control_conflicts(database: Database, article_ids: list[str]) -> list[Row]:
+    pairs = select_in(
+        database,
+        "SELECT n.id AS new_id, o.id AS old_id FROM control_changes n"
+        " JOIN control_changes o ON o.place_id = n.place_id AND o.date_start = n.date_start"
+        " AND o.id <> n.id AND o.to_actor_id <> n.to_actor_id"
+        " JOIN articles an ON an.id = n.article_id JOIN articles ao ON ao.id = o.article_id"
+        " WHERE an.cluster_id <> ao.cluster_id AND n.article_id IN ({marks})",
+        article_ids,
+    )
+    rows = _by_id(database, CONTROL_CHANGES, "c.id", {v for p in pairs for v in p.values()})
+    found = []
+    for pair in pairs:
+        # Sides in reading order, so a pair found from either article is one row.
+        first, second = sorted(
+            (rows[pair["new_id"]], rows[pair["old_id"]]),
+            key=lambda r: (r["article_id"], r["position"]),
+        )
+        found.append(
+            _contradiction(
+                "control",
+                first["place"],
+                first["date_start"],
+                (
+                    _side(first, "evidence") | {"id": first["id"], "holder": first["to_actor"]},
+                    _side(second, "evidence") | {"id": second["id"], "holder": second["to_actor"]},
+                ),
+                (first["place_id"], None),
+                (first["to_actor_id"], second["to_actor_id"]),
+            )
+        )
+    return found
+
+
+def _status_conflicts(database: Database, article_ids: list[str]) -> list[Row]:
+    pairs = select_in(
+        database,
+        "SELECT CASE WHEN n.status = 'asserted' THEN n.id ELSE o.id END AS asserted_id,"
+        " CASE WHEN n.status = 'asserted' THEN o.id ELSE n.id END AS negated_id,"
+        " e.type, e.date_start, e.place_id, e.actor_id, e.target_id, p.name AS place"
+        " FROM event_reports n JOIN event_reports o"
+        " ON o.situation_event_id = n.situation_event_id AND o.id <> n.id"
+        " JOIN situation_events e ON e.id = n.situation_event_id"
+        " LEFT JOIN places p ON p.id = e.place_id"
+        " WHERE ((n.status = 'asserted' AND o.status = 'negated')"
+        " OR (n.status = 'negated' AND o.status = 'asserted')) AND n.article_id IN ({marks})",
+        article_ids,
+    )
+    ids = {pair[k] for pair in pairs for k in ("asserted_id", "negated_id")}
+    reports = _by_id(database, EVENT_REPORTS, "r.id", ids)
     return [
         _contradiction(
-            "control",
-            first["place"],
-            day,
-            _side(first, "evidence") | {"id": first["id"], "holder": first["to_actor"]},
-            _side(second, "evidence") | {"id": second["id"], "holder": second["to_actor"]},
+            "status",
+            f"{pair['type']} {pair['place'] or ''}".strip(),
+            pair["date_start"],
+            tuple(  # type: ignore[arg-type]
+                _side(r) | {"id": r["id"], "status": r["status"]}
+                for r in (reports[pair["asserted_id"]], reports[pair["negated_id"]])
+            ),
+            (pair["place_id"], None),
+            (pair["actor_id"], pair["target_id"]),
         )
-        for (_, day), group in sorted(by_place_day.items())
-        for first, second in combinations(group, 2)
-        if first["to_actor_id"] != second["to_actor_id"]
-        and first["cluster_id"] != second["cluster_id"]
+        for pair in pairs
     ]
 
 
 @dataclass(slots=True, frozen=True)
 class Presence:
-    claim: Row
+    """A person placed in a place on a day by one claim."""
+
+    claim_id: str
+    article_id: str
     actor_id: str
     actor: str
-    place: Row
+    day: str
+    place_id: str
+    place: str
+    country: str | None
+    precision: str | None
+    cluster_id: str
+
+    def row(self) -> Row:
+        return {
+            "claim_id": self.claim_id,
+            "article_id": self.article_id,
+            "actor_id": self.actor_id,
+            "actor": self.actor,
+            "day": self.day,
+            "place_id": self.place_id,
+            "place": self.place,
+            "country": self.country,
+            "location_precision": self.precision,
+            "cluster_id": self.cluster_id,
+        }
+
+    def apart_from(self, other: Presence) -> bool:
+        """Two places one person cannot be in at once: different, neither inside the other."""
+        if self.place_id == other.place_id:
+            return False
+        if self.country != other.country:
+            return True
+        return not ({self.precision, other.precision} & BROAD_PRECISIONS)
 
 
-def _location_conflicts(store: SqlStore, query: QueryFilter) -> list[Row]:
-    by_actor_day: dict[tuple[str, str], list[Presence]] = defaultdict(list)
-    for presence in _presences(store, store.claims(query)):
-        by_actor_day[(presence.actor_id, presence.claim["date_start"] or "")].append(presence)
-    rows, seen = [], set()
-    for (_, day), group in sorted(by_actor_day.items()):
-        for first, second in combinations(group, 2):
-            # A republished story repeats its claim: one pair per source cluster and place.
-            sides = frozenset({_cluster_place(first), _cluster_place(second)})
-            if first.claim["id"] == second.claim["id"] or sides in seen:
-                continue
-            if _apart(first.place, second.place):
-                seen.add(sides)
-                rows.append(
-                    _contradiction(
-                        "location",
-                        first.actor,
-                        day or None,
-                        _side(first.claim)
-                        | {"id": first.claim["id"], "place": first.place["name"]},
-                        _side(second.claim)
-                        | {"id": second.claim["id"], "place": second.place["name"]},
-                    )
-                )
-    return rows
+def _location_conflicts(database: Database, new: list[Presence]) -> list[Row]:
+    if not new:
+        return []
+    stored = [
+        Presence(**{k if k != "location_precision" else "precision": v for k, v in row.items()})
+        for row in select_in(
+            database,
+            "SELECT * FROM presences WHERE actor_id IN ({marks})",
+            {p.actor_id for p in new},
+        )
+    ]
+    known: dict[tuple[str, str], list[Presence]] = defaultdict(list)
+    for presence in stored:
+        known[(presence.actor_id, presence.day)].append(presence)
+    pairs = []
+    for presence in new:
+        group = known[(presence.actor_id, presence.day)]
+        pairs += [(other, presence) for other in group if other.claim_id != presence.claim_id]
+        group.append(presence)
+    pairs = [(first, second) for first, second in pairs if first.apart_from(second)]
+    claims = _by_id(database, CLAIMS, "c.id", {p.claim_id for pair in pairs for p in pair})
+    found: dict[str, Row] = {}
+    for first, second in pairs:
+        # A republished story repeats its claim: one pair per source cluster and place.
+        sides = sorted({(first.cluster_id, first.place_id), (second.cluster_id, second.place_id)})
+        key = f"location:{hash_id(first.actor_id, first.day, *sides)}"
+        found.setdefault(
+            key,
+            _contradiction(
+                "location",
+                first.actor,
+                first.day or None,
+                tuple(  # type: ignore[arg-type]
+                    _side(claims[p.claim_id]) | {"id": p.claim_id, "place": p.place}
+                    for p in (first, second)
+                ),
+                (first.place_id, second.place_id),
+                (first.actor_id, None),
+                key,
+            ),
+        )
+    return list(found.values())
 
 
-def _cluster_place(presence: Presence) -> tuple[str, str]:
-    return presence.claim["cluster_id"], presence.place["id"]
-
-
-def _apart(first: Row, second: Row) -> bool:
-    """Two places one person cannot be in at once: different, and neither inside the other."""
-    if first["id"] == second["id"]:
-        return False
-    if first["country"] != second["country"]:
-        return True
-    return not ({first["precision"], second["precision"]} & BROAD_PRECISIONS)
-
-
-def _presences(store: SqlStore, claims: list[Row]) -> list[Presence]:
+def _presences(database: Database, article_ids: list[str]) -> list[Presence]:
+    claims = select_in(database, f"{CLAIMS} WHERE c.article_id IN ({{marks}})", article_ids)
+    claims.sort(key=lambda c: (c["date_start"] or "", c["article_id"], c["position"]))
+    mentions = _mentions(database, article_ids)
     cue = _cue_pattern()
-    mentions = _mentions(store, sorted({c["article_id"] for c in claims}))
     found = []
     for claim in claims:
         article_mentions = mentions.get(claim["article_id"], [])
@@ -158,7 +263,20 @@ def _presences(store: SqlStore, claims: list[Row]) -> list[Presence]:
                 continue
             person = _subject(article_mentions, claim, place["start"])
             if person is not None:
-                found.append(Presence(claim, person["entity_id"], person["name"], place["place"]))
+                found.append(
+                    Presence(
+                        claim["id"],
+                        claim["article_id"],
+                        person["entity_id"],
+                        person["name"],
+                        claim["date_start"] or "",
+                        place["place_id"],
+                        place["place_name"],
+                        place["country"],
+                        place["precision"],
+                        claim["cluster_id"],
+                    )
+                )
     return found
 
 
@@ -175,35 +293,23 @@ def _subject(mentions: list[Row], claim: Row, place_start: int) -> Row | None:
     return people[-1] if people else None
 
 
-def _mentions(store: SqlStore, article_ids: list[str]) -> dict[str, list[Row]]:
+def _mentions(database: Database, article_ids: list[str]) -> dict[str, list[Row]]:
     grouped: dict[str, list[Row]] = defaultdict(list)
-    if not article_ids:
-        return grouped
-    placeholders = ", ".join("?" for _ in article_ids)
-    rows = store.database.query(
+    rows = select_in(
+        database,
         "SELECT m.article_id, m.entity, m.entity_id, m.start_offset AS start,"
         ' m.end_offset AS "end", a.name, a.kind, p.id AS place_id, p.name AS place_name,'
         " p.country, p.location_precision AS precision"
         " FROM mentions m LEFT JOIN actors a ON a.id = m.entity_id"
-        " LEFT JOIN places p ON p.id = m.entity_id"
-        f" WHERE m.article_id IN ({placeholders}) ORDER BY m.article_id, m.start_offset",
+        " LEFT JOIN places p ON p.id = m.entity_id WHERE m.article_id IN ({marks})",
         article_ids,
     )
-    for row in rows:
-        row["place"] = _place(row)
+    for row in sorted(rows, key=lambda r: (r["article_id"], r["start"])):
         grouped[row["article_id"]].append(row)
     return grouped
 
 
-def _place(row: dict[str, Any]) -> Row:
-    return {
-        "id": row["place_id"],
-        "name": row["place_name"],
-        "country": row["country"],
-        "precision": row["precision"],
-    }
-
-
+@cache
 def _cue_pattern() -> re.Pattern[str]:
     cues = sorted(lexicon.words("store/presence_cues.txt"), key=len, reverse=True)
     alternatives = "|".join(
@@ -212,20 +318,13 @@ def _cue_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternatives})\s+(?:the\s+)?[\w'’. -]{{0,{CUE_REACH}}}$", re.I)
 
 
-def _status_conflicts(events: list[Row]) -> list[Row]:
-    rows = []
-    for event in events:
-        asserted = [r for r in event["evidence"] if r["status"] == "asserted"]
-        denied = [r for r in event["evidence"] if r["status"] == "negated"]
-        rows.extend(
-            _contradiction(
-                "status",
-                f"{event['type']} {event.get('place') or ''}".strip(),
-                event["date_start"],
-                _side(first) | {"id": first["id"], "status": first["status"]},
-                _side(second) | {"id": second["id"], "status": second["status"]},
-            )
-            for first in asserted
-            for second in denied
-        )
-    return rows
+def stored_contradiction(row: Row) -> Row:
+    """A `contradictions` row as the API returns it."""
+    return {
+        "id": row["id"],
+        "kind": row["kind"],
+        "subject": row["subject"],
+        "date": row["day"],
+        "claim": json.loads(row["claim"]),
+        "contradiction": json.loads(row["contradiction"]),
+    }

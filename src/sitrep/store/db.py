@@ -2,14 +2,16 @@
 
 All SQL in the store is written once, with `?` placeholders and portable types;
 `Database.execute` rewrites placeholders for psycopg. Migrations are numbered SQL
-files in `migrations/`, applied in order and recorded in `schema_migrations`.
+files in `migrations/`, applied in order and recorded in `schema_migrations`; a
+migration whose DDL must differ adds a part per dialect (`NNN_name.duckdb.sql`,
+`NNN_name.postgresql.sql`), run after its plain file under the same version.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime
 from importlib import resources
@@ -28,16 +30,34 @@ SAFE_SCHEMA = re.compile(r"^[a-z_][a-z0-9_]*$")
 # The advisory lock key sitrep's migrations hold on PostgreSQL (any constant bigint;
 # this one spells "sitrep" in ASCII).
 MIGRATION_LOCK_KEY = 0x736974726570
+# Rows fetched at a time when a query's result is streamed.
+STREAM_ROWS = 1000
+
+
+class StoreUnavailable(Exception):
+    """The database cannot be opened now (another process holds it); the message says why."""
 
 
 class Database(Protocol):
+    dialect: str  # "duckdb" or "postgresql": picks a migration's dialect file
+
     def execute(self, sql: str, params: Params = ()) -> None: ...
 
-    def insert(self, table: str, columns: Sequence[str], rows: list[Params]) -> None:
-        """Insert rows in bulk, skipping any whose primary key is already stored."""
+    def insert(
+        self, table: str, columns: Sequence[str], rows: list[Params], key: Sequence[str] = ()
+    ) -> None:
+        """Insert rows in bulk, skipping any whose `key` columns match a stored row.
+
+        An empty `key` means the caller guarantees the rows are new (rows owned by a
+        new article): they are inserted without a lookup.
+        """
         ...
 
     def query(self, sql: str, params: Params = ()) -> list[dict[str, Any]]: ...
+
+    def stream(self, sql: str, params: Params = ()) -> Iterator[dict[str, Any]]:
+        """The rows of one query, fetched a thousand at a time: one pass, bounded memory."""
+        ...
 
     def transaction(self) -> Any: ...
 
@@ -49,34 +69,56 @@ class Database(Protocol):
 
 
 class DuckDatabase:
-    """An embedded DuckDB file: one writer process (the ingesting one)."""
+    """An embedded DuckDB file: one process opens it, the writer or readers, not both.
+
+    Its tables carry no primary keys or indexes (migration 004): DuckDB keeps every
+    ART index whole in memory, so they grew with the table until a checkpoint could not
+    pin them under the memory limit. Keys are checked by `insert` instead.
+    """
+
+    dialect = "duckdb"
 
     def __init__(self, path: str, *, read_only: bool = False) -> None:
         import duckdb
 
-        self.connection = duckdb.connect(
-            path,
-            read_only=read_only,
-            config={
-                "memory_limit": DUCKDB_READER_MEMORY_LIMIT
-                if read_only
-                else DUCKDB_WRITER_MEMORY_LIMIT
-            },
-        )
+        try:
+            self.connection = duckdb.connect(
+                path,
+                read_only=read_only,
+                config={
+                    "memory_limit": DUCKDB_READER_MEMORY_LIMIT
+                    if read_only
+                    else DUCKDB_WRITER_MEMORY_LIMIT
+                },
+            )
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower():
+                raise
+            raise StoreUnavailable(
+                f"{path} is open in another process (a DuckDB file takes one writer and no"
+                " reader beside it): wait for that ingest or server to finish, or store in"
+                " PostgreSQL to query while ingesting"
+            ) from None
 
     def execute(self, sql: str, params: Params = ()) -> None:
         self.connection.execute(sql, list(params))
 
-    def insert(self, table: str, columns: Sequence[str], rows: list[Params]) -> None:
+    def insert(
+        self, table: str, columns: Sequence[str], rows: list[Params], key: Sequence[str] = ()
+    ) -> None:
         # One list per column, unnested server-side: binding rows one by one (executemany)
         # costs DuckDB about a millisecond a row, this about ten microseconds.
         if not rows:
             return
         values = [list(column) for column in zip(*rows, strict=True)]
-        unnested = ", ".join("unnest(?)" for _ in columns)
+        unnested = ", ".join(f"unnest(?) AS {column}" for column in columns)
+        new_only = ""
+        if key:
+            same = " AND ".join(f"t.{column} = n.{column}" for column in key)
+            new_only = f" WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {same})"
         self.connection.execute(
-            f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM (SELECT {unnested})"
-            " ON CONFLICT DO NOTHING",
+            f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM (SELECT {unnested}) n"
+            + new_only,
             values,
         )
 
@@ -84,6 +126,16 @@ class DuckDatabase:
         cursor = self.connection.execute(sql, list(params))
         names = [column[0] for column in cursor.description or []]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def stream(self, sql: str, params: Params = ()) -> Iterator[dict[str, Any]]:
+        cursor = self.connection.cursor()  # its own cursor, so other queries may run meanwhile
+        try:
+            cursor.execute(sql, list(params))
+            names = [column[0] for column in cursor.description or []]
+            while chunk := cursor.fetchmany(STREAM_ROWS):
+                yield from (dict(zip(names, row, strict=True)) for row in chunk)
+        finally:
+            cursor.close()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -106,6 +158,8 @@ class DuckDatabase:
 class PostgresDatabase:
     """A PostgreSQL server through psycopg 3, optionally inside one schema."""
 
+    dialect = "postgresql"
+
     def __init__(self, url: str, *, schema: str | None = None) -> None:
         import psycopg
         from psycopg.rows import dict_row
@@ -121,8 +175,11 @@ class PostgresDatabase:
     def execute(self, sql: str, params: Params = ()) -> None:
         self.connection.execute(_pyformat(sql), list(params))  # type: ignore[arg-type]
 
-    def insert(self, table: str, columns: Sequence[str], rows: list[Params]) -> None:
-        # psycopg pipelines executemany, so one round trip serves the whole batch.
+    def insert(
+        self, table: str, columns: Sequence[str], rows: list[Params], key: Sequence[str] = ()
+    ) -> None:
+        # Every table has its primary key here (B-trees live on disk, not in memory), so
+        # ON CONFLICT skips stored keys; psycopg pipelines executemany in one round trip.
         if not rows:
             return
         marks = ", ".join("%s" for _ in columns)
@@ -132,6 +189,13 @@ class PostgresDatabase:
 
     def query(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
         return list(self.connection.execute(_pyformat(sql), list(params)).fetchall())  # type: ignore[arg-type]
+
+    def stream(self, sql: str, params: Params = ()) -> Iterator[dict[str, Any]]:
+        # A named (server-side) cursor lives in a transaction and sends rows as fetched.
+        with self.connection.transaction(), self.connection.cursor(name="sitrep_stream") as cursor:
+            cursor.execute(_pyformat(sql), list(params))  # type: ignore[arg-type]
+            while chunk := cursor.fetchmany(STREAM_ROWS):
+                yield from chunk
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -153,6 +217,19 @@ class PostgresDatabase:
         self.connection.close()
 
 
+def select_in(database: Database, sql: str, values: Iterable[Any]) -> list[dict[str, Any]]:
+    """Rows of `sql`, whose `IN ({marks})` is filled with the distinct `values`.
+
+    The values travel as one array parameter, unnested server-side: binding hundreds of
+    separate placeholders costs DuckDB a third of a millisecond each.
+    """
+    distinct = sorted(set(values), key=str)
+    if not distinct:
+        return []
+    kind = "BIGINT" if all(isinstance(v, int) for v in distinct) else "TEXT"
+    return database.query(sql.format(marks=f"SELECT unnest(CAST(? AS {kind}[]))"), [distinct])
+
+
 def _pyformat(sql: str) -> str:
     """`?` placeholders to psycopg's `%s` (literal percent signs doubled first)."""
     return sql.replace("%", "%%").replace("?", "%s")
@@ -167,7 +244,7 @@ def migrate(database: Database) -> list[str]:
         )
         done = {row["version"] for row in database.query("SELECT version FROM schema_migrations")}
         applied = []
-        for version, script in migrations():
+        for version, script in migrations(database.dialect):
             if version in done:
                 continue
             with database.transaction():
@@ -182,11 +259,26 @@ def migrate(database: Database) -> list[str]:
     return applied
 
 
-def migrations() -> list[tuple[str, str]]:
-    """(version, SQL) for each file in `migrations/`, in numeric order."""
+DIALECTS = ("duckdb", "postgresql")
+
+
+def migrations(dialect: str) -> list[tuple[str, str]]:
+    """(version, SQL) for each migration in `migrations/`, in numeric order: its plain file,
+    then the part written for `dialect` (`NNN_name.<dialect>.sql`), either optional."""
     folder = resources.files("sitrep.store") / "migrations"
-    files = sorted(f for f in folder.iterdir() if f.name.endswith(".sql"))
-    return [(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8")) for f in files]
+    parts: dict[str, dict[str, str]] = {}
+    for file in folder.iterdir():
+        if not file.name.endswith(".sql"):
+            continue
+        version, _, written_for = file.name.removesuffix(".sql").partition(".")
+        if written_for not in ("", *DIALECTS):
+            raise ValueError(f"migration {file.name} names no known dialect")
+        if written_for in ("", dialect):
+            parts.setdefault(version, {})[written_for] = file.read_text(encoding="utf-8")
+    return [
+        (version, "\n;\n".join(script for _, script in sorted(scripts.items())))  # plain first
+        for version, scripts in sorted(parts.items())
+    ]
 
 
 def _sql_only(statement: str) -> bool:

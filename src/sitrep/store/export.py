@@ -26,8 +26,6 @@ from typing import IO, Any, NamedTuple
 from sitrep import lexicon
 from sitrep.store.api import QueryFilter, Row, Store
 
-PAGE = 500
-
 GDELT_COLUMNS = [
     "GlobalEventID",
     "Day",
@@ -146,19 +144,6 @@ class ExportFormat(StrEnum):
     GEOJSON = "geojson"
 
 
-def all_events(store: Store, query: QueryFilter) -> Iterator[Row]:
-    """Every merged event matching the filter, fetched a page at a time."""
-    offset = query.offset
-    while True:
-        page_query = QueryFilter(**{f: getattr(query, f) for f in QueryFilter.__slots__})
-        page_query.offset, page_query.limit = offset, PAGE
-        page = store.events(page_query)
-        yield from page
-        if len(page) < PAGE:
-            return
-        offset += PAGE
-
-
 def export(
     store: Store,
     export_format: ExportFormat,
@@ -167,10 +152,11 @@ def export(
     *,
     include_unasserted: bool = False,
 ) -> int:
-    """Write every matching event in `export_format`; returns how many were written."""
+    """Write every matching event in `export_format`, streamed in one pass over the store;
+    returns how many were written."""
     events = (
         event
-        for event in all_events(store, query)
+        for event in store.every_event(query)
         if include_unasserted or event.get("status") == ASSERTED
     )
     if export_format is ExportFormat.JSONL:
@@ -181,10 +167,15 @@ def export(
             count += 1
         return count
     if export_format is ExportFormat.GEOJSON:
-        collection = geojson(events)
-        json.dump(collection, output, ensure_ascii=False, default=str)
-        output.write("\n")
-        return len(collection["features"])
+        # Written feature by feature, so the collection is never held whole.
+        output.write('{"type": "FeatureCollection", "features": [')
+        count = 0
+        for feature in geojson_features(events):
+            output.write(", " if count else "")
+            json.dump(feature, output, ensure_ascii=False, default=str)
+            count += 1
+        output.write("]}\n")
+        return count
     writer = _writer(export_format, output)
     count = 0
     for event in events:
@@ -226,18 +217,17 @@ def _shaped(export_format: ExportFormat, event: Row) -> dict[str, Any]:
     return row | {STATUS_COLUMN: event.get("status") or ""}
 
 
-def geojson(events: Iterator[Row]) -> dict[str, Any]:
-    features = [
-        {
+def geojson_features(events: Iterator[Row]) -> Iterator[dict[str, Any]]:
+    """A Point feature for each event whose place has coordinates."""
+    for event in events:
+        if event.get("latitude") is None or event.get("longitude") is None:
+            continue
+        yield {
             "type": "Feature",
             "id": event["id"],
             "geometry": {"type": "Point", "coordinates": [event["longitude"], event["latitude"]]},
             "properties": {k: v for k, v in event.items() if k not in ("latitude", "longitude")},
         }
-        for event in events
-        if event.get("latitude") is not None and event.get("longitude") is not None
-    ]
-    return {"type": "FeatureCollection", "features": features}
 
 
 def gdelt_row(event: Row) -> dict[str, Any]:

@@ -128,31 +128,21 @@ def minhash_from_values(values: list[int]) -> MinHash:
     return MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1, hashvalues=values, scheme=MINHASH_SCHEME)
 
 
-class StoryClusters:
-    """Near-duplicate bodies grouped by MinHash LSH; each group is one independent source."""
+def _lsh_shape() -> tuple[int, int]:
+    """(bands, rows per band) that datasketch picks for the threshold and permutations."""
+    index = MinHashLSH(threshold=NEAR_DUPLICATE_THRESHOLD, num_perm=MINHASH_PERMUTATIONS)
+    return index.b, index.r
 
-    def __init__(self) -> None:
-        self._index = MinHashLSH(threshold=NEAR_DUPLICATE_THRESHOLD, num_perm=MINHASH_PERMUTATIONS)
-        self._signatures: dict[str, MinHash] = {}
-        self._clusters: dict[str, str] = {}
 
-    def add(self, article_id: str, signature: MinHash, cluster_id: str) -> None:
-        if article_id in self._signatures:
-            return
-        self._index.insert(article_id, signature)
-        self._signatures[article_id] = signature
-        self._clusters[article_id] = cluster_id
+LSH_BANDS, LSH_ROWS = _lsh_shape()
 
-    def remove(self, article_id: str) -> None:
-        """Forget an article whose write was rolled back."""
-        if self._signatures.pop(article_id, None) is not None:
-            self._index.remove(article_id)
-            del self._clusters[article_id]
 
-    def cluster_for(self, article_id: str, signature: MinHash) -> str:
-        """The cluster of the most similar stored body, or a new one named after this article."""
-        candidates = [c for c in self._index.query(signature) if c != article_id]
-        if not candidates:
-            return article_id
-        best = max(candidates, key=lambda c: (signature.jaccard(self._signatures[c]), c))
-        return self._clusters[best]
+def band_keys(signature: MinHash) -> list[int]:
+    """One signed 64-bit key per LSH band: two bodies are candidates when any key is shared."""
+    values = [int(v) for v in signature.hashvalues]
+    keys = []
+    for band in range(LSH_BANDS):
+        part = values[band * LSH_ROWS : (band + 1) * LSH_ROWS]
+        digest = hashlib.blake2b(repr((band, part)).encode(), digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "big", signed=True))
+    return keys

@@ -11,16 +11,18 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
 from sitrep.errors import ErrorCode
 from sitrep.records import Article, DocumentError
-from sitrep.store.api import IngestReport, QueryFilter, Row
-from sitrep.store.db import Database, migrate
-from sitrep.store.merge import StoryClusters, minhash_from_values, name_key
-from sitrep.store.writer import LOOKUP_CHUNK, BatchWriter, select_in
+from sitrep.store.api import IngestReport, QueryFilter, Row, Rows, decode_cursor, encode_cursor
+from sitrep.store.contradictions import record_contradictions, stored_contradiction
+from sitrep.store.db import Database, migrate, select_in
+from sitrep.store.merge import band_keys, minhash_from_values, name_key
+from sitrep.store.views import CLAIMS, CONTROL_CHANGES, EVENT_REPORTS, REPORT_FIELDS
+from sitrep.store.writer import BatchWriter, PendingRows
 from sitrep.streams import chunked_by_time
 
 ACTOR_KEYS = "SELECT actor_id FROM actor_aliases WHERE alias_key = ?"
@@ -40,13 +42,29 @@ PLACE_IDS = (
     " OR country = (SELECT MIN(country) FROM places WHERE location_precision = 'country'"
     f" AND {PLACE_KEY_SQL.format('name')} = ?)"
 )
+SCALE_MIGRATION = "004_store_at_scale"
+# Articles per transaction when an older database gets the tables migration 004 adds.
+BACKFILL_BATCH = 200
+# A sort column that may be NULL sorts (and pages) as the empty string.
+NO_DAY = "''"
+EVENT_COLUMNS = (
+    "SELECT e.id, e.type, e.mode, e.acled_type, e.acled_subtype, e.date_start, e.date_end,"
+    " e.date_precision, e.actor_id, e.target_id, e.place_id, a1.name AS actor,"
+    " a1.country AS actor_country, a1.sector AS actor_sector, a2.name AS target,"
+    " a2.country AS target_country, a2.sector AS target_sector,"
+    " p.name AS place, p.latitude, p.longitude, p.country AS place_country,"
+    " p.geonames_id, p.location_precision"
+    " FROM situation_events e LEFT JOIN actors a1 ON a1.id = e.actor_id"
+    " LEFT JOIN actors a2 ON a2.id = e.target_id LEFT JOIN places p ON p.id = e.place_id"
+)
+EVENT_ORDER = ((f"COALESCE(e.date_start, {NO_DAY})", "date_start"), ("e.id", "id"))
 
 
 class SqlStore:
     def __init__(self, database: Database, *, read_only: bool = False) -> None:
         self.database = database
-        if not read_only:
-            migrate(database)
+        if not read_only and SCALE_MIGRATION in migrate(database):
+            self._backfill()
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -57,7 +75,7 @@ class SqlStore:
         on_written: Callable[[Article | DocumentError], Any] | None = None,
     ) -> IngestReport:
         report = IngestReport()
-        writer = BatchWriter(self.database, self._load_clusters())
+        writer = BatchWriter(self.database)
         batches = chunked_by_time(
             items,
             WRITE_BATCH,
@@ -110,23 +128,35 @@ class SqlStore:
             ("content_hash", [article.content_hash for article in articles]),
             ("source", [article.source for article in articles]),
         ):
-            for start in range(0, len(values), LOOKUP_CHUNK):
-                chunk = values[start : start + LOOKUP_CHUNK]
-                marks = ", ".join("?" for _ in chunk)
-                self.database.execute(f"DELETE FROM errors WHERE {column} IN ({marks})", chunk)
+            if values:
+                self.database.execute(
+                    f"DELETE FROM errors WHERE {column} IN (SELECT unnest(CAST(? AS TEXT[])))",
+                    [sorted(set(values))],
+                )
 
     def _stored_ids(self, article_ids: list[str]) -> set[str]:
         sql = "SELECT id FROM articles WHERE id IN ({marks})"
         rows = select_in(self.database, sql, article_ids)
         return {row["id"] for row in rows}
 
-    def _load_clusters(self) -> StoryClusters:
-        clusters = StoryClusters()
-        for row in self.database.query("SELECT id, cluster_id, minhash FROM articles"):
-            clusters.add(
-                row["id"], minhash_from_values(json.loads(row["minhash"])), row["cluster_id"]
-            )
-        return clusters
+    def _backfill(self) -> None:
+        """Fill the tables migration 004 added (story bands, presences, contradictions) for
+        the articles an older database already holds, a few hundred per transaction."""
+        ids = [row["id"] for row in self.database.query("SELECT id FROM articles ORDER BY id")]
+        for start in range(0, len(ids), BACKFILL_BATCH):
+            chunk = ids[start : start + BACKFILL_BATCH]
+            pending = PendingRows()
+            for row in select_in(
+                self.database, "SELECT id, minhash FROM articles WHERE id IN ({marks})", chunk
+            ):
+                for key in band_keys(minhash_from_values(json.loads(row["minhash"]))):
+                    pending.add("story_bands", article_id=row["id"], band_key=key)
+            with self.database.transaction():
+                pending.flush(self.database)
+                for table, rows in record_contradictions(self.database, chunk).items():
+                    for found in rows:
+                        pending.add(table, **found)
+                pending.flush(self.database)
 
     def has_article(self, content_hash: str) -> bool:
         return bool(
@@ -135,7 +165,7 @@ class SqlStore:
 
     # -- articles --------------------------------------------------------------------------
 
-    def articles(self, query: QueryFilter) -> list[Row]:
+    def articles(self, query: QueryFilter) -> Rows:
         where, params = _where(
             query,
             day="a.date_start",
@@ -147,12 +177,13 @@ class SqlStore:
         )
         rows = self._page(
             "SELECT a.id, a.title, a.source, a.url, a.outlet, a.published, a.authors, a.date_start,"
-            f" a.version, a.cluster_id, a.input_kind FROM articles a {where}"
-            " ORDER BY a.date_start, a.id",
+            " a.version, a.cluster_id, a.input_kind FROM articles a",
+            where,
             params,
+            ((f"COALESCE(a.date_start, {NO_DAY})", "date_start"), ("a.id", "id")),
             query,
         )
-        return [row | {"authors": json.loads(row["authors"])} for row in rows]
+        return rows.like([row | {"authors": json.loads(row["authors"])} for row in rows])
 
     def article(self, article_id: str) -> Row | None:
         rows = self.database.query(
@@ -173,7 +204,7 @@ class SqlStore:
 
     # -- actors and places -----------------------------------------------------------------
 
-    def actors(self, query: QueryFilter) -> list[Row]:
+    def actors(self, query: QueryFilter) -> Rows:
         where, params = _where(
             query,
             actor=f"a.id IN ({ACTOR_KEYS})",
@@ -181,41 +212,62 @@ class SqlStore:
             " WHERE m.entity_id = a.id AND m.article_id = ?)",
         )
         rows = self._page(
-            "SELECT a.id, a.name, a.kind, a.sector, a.country,"
-            " (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = a.id) AS mentions,"
-            " (SELECT COUNT(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = a.id)"
-            f" AS articles FROM actors a {where} ORDER BY mentions DESC, a.name",
+            "SELECT a.id, a.name, a.kind, a.sector, a.country FROM actors a",
+            where,
             params,
+            (("a.name", "name"), ("a.id", "id")),
             query,
         )
+        counts = self._mention_counts([row["id"] for row in rows])
         aliases = self._grouped(
             "SELECT actor_id AS owner, alias AS value FROM actor_aliases", [r["id"] for r in rows]
         )
-        return [
-            row | {"aliases": sorted(a for a in aliases.get(row["id"], []) if a != row["name"])}
-            for row in rows
-        ]
+        return rows.like(
+            [
+                row
+                | counts.get(row["id"], {"mentions": 0, "articles": 0})
+                | {"aliases": sorted(a for a in aliases.get(row["id"], []) if a != row["name"])}
+                for row in rows
+            ]
+        )
 
-    def places(self, query: QueryFilter) -> list[Row]:
+    def places(self, query: QueryFilter) -> Rows:
         where, params = _where(
             query,
             place=f"p.id IN ({PLACE_IDS})",
             article="EXISTS (SELECT 1 FROM mentions m"
             " WHERE m.entity_id = p.id AND m.article_id = ?)",
         )
-        return self._page(
+        rows = self._page(
             "SELECT p.id, p.name, p.geonames_id, p.latitude, p.longitude, p.country,"
-            " p.feature_class, p.feature_code, p.location_precision AS precision,"
-            " (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = p.id) AS mentions"
-            f" FROM places p {where} ORDER BY mentions DESC, p.name",
+            " p.feature_class, p.feature_code, p.location_precision AS precision FROM places p",
+            where,
             params,
+            (("p.name", "name"), ("p.id", "id")),
             query,
         )
+        counts = self._mention_counts([row["id"] for row in rows])
+        return rows.like(
+            [row | {"mentions": counts.get(row["id"], {}).get("mentions", 0)} for row in rows]
+        )
+
+    def _mention_counts(self, entity_ids: list[str]) -> dict[str, dict[str, int]]:
+        """Mentions and distinct articles of the page's actors or places only."""
+        rows = select_in(
+            self.database,
+            "SELECT entity_id, COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles"
+            " FROM mentions WHERE entity_id IN ({marks}) GROUP BY entity_id",
+            entity_ids,
+        )
+        return {
+            row["entity_id"]: {"mentions": int(row["mentions"]), "articles": int(row["articles"])}
+            for row in rows
+        }
 
     # -- events ----------------------------------------------------------------------------
 
-    def events(self, query: QueryFilter) -> list[Row]:
-        where, params = _where(
+    def _event_filter(self, query: QueryFilter) -> tuple[str, list[Any]]:
+        return _where(
             query,
             day_start="e.date_start",
             day_end="COALESCE(e.date_end, e.date_start)",
@@ -227,43 +279,58 @@ class SqlStore:
             article="EXISTS (SELECT 1 FROM event_reports r WHERE r.situation_event_id = e.id"
             " AND r.article_id = ?)",
         )
-        rows = self._page(
-            "SELECT e.id, e.type, e.mode, e.acled_type, e.acled_subtype, e.date_start, e.date_end,"
-            " e.date_precision, e.actor_id, e.target_id, e.place_id, a1.name AS actor,"
-            " a1.country AS actor_country, a1.sector AS actor_sector, a2.name AS target,"
-            " a2.country AS target_country, a2.sector AS target_sector,"
-            " p.name AS place, p.latitude, p.longitude, p.country AS place_country,"
-            " p.geonames_id, p.location_precision"
-            " FROM situation_events e LEFT JOIN actors a1 ON a1.id = e.actor_id"
-            " LEFT JOIN actors a2 ON a2.id = e.target_id LEFT JOIN places p ON p.id = e.place_id"
-            f" {where} ORDER BY e.date_start, e.id",
-            params,
-            query,
-        )
+
+    def events(self, query: QueryFilter) -> Rows:
+        where, params = self._event_filter(query)
+        rows = self._page(EVENT_COLUMNS, where, params, EVENT_ORDER, query)
         reports = self._reports([row["id"] for row in rows])
-        return [_merged_event(row, reports.get(row["id"], [])) for row in rows]
+        return rows.like([_merged_event(row, reports.get(row["id"], [])) for row in rows])
+
+    def every_event(self, query: QueryFilter) -> Iterator[Row]:
+        """Every matching merged event with its reports, in one streamed pass (for exports)."""
+        where, params = self._event_filter(query)
+        order = ", ".join(expression for expression, _ in EVENT_ORDER)
+        reports = ", ".join(f'{field} AS "report_{name}"' for field, name in REPORT_FIELDS)
+        rows = self.database.stream(
+            f"SELECT e.*, {reports} FROM ({EVENT_COLUMNS} {where}) e"
+            " LEFT JOIN event_reports r ON r.situation_event_id = e.id"
+            " LEFT JOIN articles a ON a.id = r.article_id"
+            f" ORDER BY {order}, r.article_id, r.evidence_start",
+            params,
+        )
+        event: Row | None = None
+        evidence: list[Row] = []
+        for row in rows:
+            if event is None or row["id"] != event["id"]:
+                if event is not None:
+                    yield _merged_event(event, evidence)
+                event = {k: v for k, v in row.items() if not k.startswith("report_")}
+                evidence = []
+            if row["report_id"] is not None:
+                evidence.append(
+                    {
+                        name: row[f"report_{name}"]
+                        for _, name in REPORT_FIELDS
+                        if name != "situation_event_id"
+                    }
+                )
+        if event is not None:
+            yield _merged_event(event, evidence)
 
     def _reports(self, event_ids: list[str]) -> dict[str, list[Row]]:
         grouped: dict[str, list[Row]] = {}
-        if not event_ids:
-            return grouped
-        placeholders = ", ".join("?" for _ in event_ids)
-        for row in self.database.query(
-            "SELECT r.id, r.situation_event_id, r.article_id, r.status, r.trigger_text AS trigger,"
-            " r.source_type, r.source_name, r.confidence, r.evidence_start AS start,"
-            ' r.evidence_end AS "end", r.evidence_text AS text, r.date_start, a.stored_at,'
-            " a.cluster_id, a.outlet, a.url, a.source"
-            " FROM event_reports r JOIN articles a ON a.id = r.article_id"
-            f" WHERE r.situation_event_id IN ({placeholders})"
-            " ORDER BY r.article_id, r.evidence_start",
+        rows = select_in(
+            self.database,
+            f"{EVENT_REPORTS} WHERE r.situation_event_id IN ({{marks}})",
             event_ids,
-        ):
+        )
+        for row in sorted(rows, key=lambda r: (r["article_id"], r["start"])):
             grouped.setdefault(row.pop("situation_event_id"), []).append(row)
         return grouped
 
     # -- claims, quotes --------------------------------------------------------------------
 
-    def claims(self, query: QueryFilter) -> list[Row]:
+    def claims(self, query: QueryFilter) -> Rows:
         inside_claim = (
             "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = c.article_id"
             " AND m.start_offset >= c.start_offset AND m.end_offset <= c.end_offset"
@@ -277,17 +344,9 @@ class SqlStore:
             actor=f"(c.source_actor_id IN ({ACTOR_KEYS}) OR {inside_claim.format(ACTOR_KEYS)})",
             place=inside_claim.format(PLACE_IDS),
         )
-        rows = self._page(
-            'SELECT c.id, c.article_id, c.text, c.start_offset AS start, c.end_offset AS "end",'
-            " c.source_type, c.source_name, c.source_actor_id, c.certainty, c.hedge, c.date_start,"
-            " a.outlet, a.url, a.source, a.cluster_id"
-            f" FROM claims c JOIN articles a ON a.id = c.article_id {where}"
-            " ORDER BY c.date_start, c.article_id, c.position",
-            params,
-            query,
-        )
+        rows = self._page(CLAIMS, where, params, _reading_order("c", "c"), query)
         backing = self._claim_backing([row["id"] for row in rows])
-        return [row | {"sources": backing.get(row["id"], 1)} for row in rows]
+        return rows.like([row | {"sources": backing.get(row["id"], 1)} for row in rows])
 
     def _claim_backing(self, claim_ids: list[str]) -> dict[str, int]:
         """Independent sources behind each claim: for each merged event the claim reports,
@@ -309,7 +368,7 @@ class SqlStore:
             backing[row["id"]] = max(backing.get(row["id"], 1), int(row["n"]))
         return backing
 
-    def quotes(self, query: QueryFilter) -> list[Row]:
+    def quotes(self, query: QueryFilter) -> Rows:
         where, params = _where(
             query,
             day="a.date_start",
@@ -317,17 +376,18 @@ class SqlStore:
             actor=f"(q.speaker_actor_id IN ({ACTOR_KEYS}) OR LOWER(q.speaker) = ?)",
         )
         return self._page(
-            'SELECT q.id, q.article_id, q.text, q.start_offset AS start, q.end_offset AS "end",'
-            " q.direct, q.speaker, q.speaker_actor_id, q.channel, a.date_start, a.outlet"
-            f" FROM quotes q JOIN articles a ON a.id = q.article_id {where}"
-            " ORDER BY a.date_start, q.article_id, q.position",
+            "SELECT q.id, q.article_id, q.position, q.text, q.start_offset AS start,"
+            ' q.end_offset AS "end", q.direct, q.speaker, q.speaker_actor_id, q.channel,'
+            " a.date_start, a.outlet FROM quotes q JOIN articles a ON a.id = q.article_id",
+            where,
             params,
+            _reading_order("a", "q"),
             query,
         )
 
     # -- control ---------------------------------------------------------------------------
 
-    def control_changes(self, query: QueryFilter) -> list[Row]:
+    def control_changes(self, query: QueryFilter) -> Rows:
         where, params = _where(
             query,
             day="c.date_start",
@@ -335,39 +395,118 @@ class SqlStore:
             place=f"c.place_id IN ({PLACE_IDS})",
             actor=f"(c.to_actor_id IN ({ACTOR_KEYS}) OR c.from_actor_id IN ({ACTOR_KEYS}))",
         )
-        return self._page(
-            "SELECT c.id, c.article_id, c.place_id, p.name AS place, p.latitude, p.longitude,"
-            " c.from_actor_id, f.name AS from_actor, c.to_actor_id, t.name AS to_actor,"
-            " c.date_start, c.date_end, c.partial, c.confidence, c.evidence_start,"
-            " c.evidence_end, c.evidence_text AS evidence, a.outlet, a.url, a.source, a.cluster_id"
-            " FROM control_changes c JOIN places p ON p.id = c.place_id"
-            " JOIN articles a ON a.id = c.article_id"
-            " LEFT JOIN actors f ON f.id = c.from_actor_id"
-            f" LEFT JOIN actors t ON t.id = c.to_actor_id {where}"
-            " ORDER BY c.date_start, c.article_id, c.position",
-            params,
-            query,
+        return self._page(CONTROL_CHANGES, where, params, _reading_order("c", "c"), query)
+
+    def control(self, place: str | None, on: date, query: QueryFilter | None = None) -> Rows:
+        """The changes of each place's latest reported day at or before `on`, a page of places
+        (by name) at a time: every report of that day, so disagreeing holders all appear."""
+        query = query or QueryFilter()
+        clauses, params = ["c.date_start <= ?"], [on.isoformat()]
+        if place:
+            clauses.append(f"c.place_id IN ({PLACE_IDS})")
+            params.extend([place_search_key(place)] * PLACE_IDS.count("?"))
+        if query.after:
+            clauses.append("(p.name, p.id) > (?, ?)")
+            params.extend(decode_cursor(query.after, 2))
+        latest = (
+            "SELECT c.place_id, p.name, MAX(c.date_start) AS day FROM control_changes c"
+            f" JOIN places p ON p.id = c.place_id WHERE {' AND '.join(clauses)}"
+            " GROUP BY c.place_id, p.name ORDER BY p.name, c.place_id LIMIT ?"
+        )
+        rows = self.database.query(
+            f"{CONTROL_CHANGES} JOIN ({latest}) l ON l.place_id = c.place_id"
+            " AND l.day = c.date_start ORDER BY l.name, c.place_id, c.article_id, c.position",
+            [*params, query.limit],
+        )
+        places = list(dict.fromkeys((row["place"], row["place_id"]) for row in rows))
+        last = places[-1] if len(places) >= query.limit else None
+        agreeing = self._agreeing(on, [place_id for _, place_id in places])
+        return Rows(
+            [
+                row
+                | {
+                    "holder": row["to_actor"],
+                    "since": row["date_start"],
+                    "agreeing": agreeing.get((row["place_id"], row["to_actor_id"]), 0),
+                }
+                for row in rows
+            ],
+            next=encode_cursor(list(last)) if last else None,
         )
 
-    def control(self, place: str, on: date) -> list[Row]:
-        from sitrep.store.control import holders_on
+    def _agreeing(self, on: date, place_ids: list[str]) -> dict[tuple[str, str | None], int]:
+        """Dated reports up to `on` that give each of these places to each holder."""
+        if not place_ids:
+            return {}
+        marks = ", ".join("?" for _ in place_ids)
+        rows = self.database.query(
+            "SELECT place_id, to_actor_id, COUNT(*) AS n FROM control_changes"
+            f" WHERE date_start <= ? AND place_id IN ({marks}) GROUP BY place_id, to_actor_id",
+            [on.isoformat(), *place_ids],
+        )
+        return {(row["place_id"], row["to_actor_id"]): int(row["n"]) for row in rows}
 
-        changes = self.control_changes(QueryFilter(place=place, date_to=on, limit=1_000_000))
-        return holders_on(changes, on)
+    def contradictions(self, query: QueryFilter) -> Rows:
+        where, params = _where(
+            query,
+            day="day",
+            place=f"(place_id IN ({PLACE_IDS}) OR other_place_id IN ({PLACE_IDS}))",
+            actor=f"(actor_id IN ({ACTOR_KEYS}) OR other_actor_id IN ({ACTOR_KEYS}))",
+        )
+        rows = self._page(
+            "SELECT id, kind, subject, day, claim, contradiction FROM contradictions",
+            where,
+            params,
+            ((f"COALESCE(day, {NO_DAY})", "day"), ("id", "id")),
+            query,
+        )
+        return rows.like([stored_contradiction(row) for row in rows])
 
-    def contradictions(self, query: QueryFilter) -> list[Row]:
-        from sitrep.store.contradictions import find_contradictions
+    def counts(self, query: QueryFilter) -> Row:
+        """How many of each record there are, and events and articles per day, counted in SQL."""
+        where, params = self._event_filter(query)
+        events = self.database.query(
+            f"SELECT e.date_start AS day, e.type, COUNT(*) AS n FROM situation_events e {where}"
+            " GROUP BY e.date_start, e.type",
+            params,
+        )
+        articles = self.database.query(
+            "SELECT date_start AS day, COUNT(*) AS n FROM articles GROUP BY date_start"
+        )
+        days: dict[str, Row] = {}
 
-        return find_contradictions(self, query)
+        def on(day: str) -> Row:
+            return days.setdefault(day, {"day": day, "articles": 0, "events": 0, "types": {}})
+
+        for row in articles:
+            if row["day"]:
+                on(row["day"])["articles"] += int(row["n"])
+        types: Counter[str] = Counter()
+        for row in events:
+            types[row["type"]] += int(row["n"])
+            if row["day"]:
+                on(row["day"])["events"] += int(row["n"])
+                on(row["day"])["types"][row["type"]] = int(row["n"])
+        totals = {
+            table: int(self.database.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
+            for table in ("articles", "actors", "places", "claims", "contradictions", "errors")
+        }
+        return {
+            "totals": totals | {"events": sum(types.values())},
+            "types": dict(sorted(types.items())),
+            "days": [days[day] for day in sorted(days)],
+        }
 
     # -- errors ----------------------------------------------------------------------------
 
-    def errors(self, query: QueryFilter) -> list[Row]:
+    def errors(self, query: QueryFilter) -> Rows:
         return self._page(
-            "SELECT id, source, code, message, content_hash, recorded_at FROM errors"
-            " ORDER BY recorded_at DESC, source",
+            "SELECT id, source, code, message, content_hash, recorded_at FROM errors",
+            "",
             [],
+            (("recorded_at", "recorded_at"), ("id", "id")),
             query,
+            descending=True,
         )
 
     def close(self) -> None:
@@ -375,17 +514,53 @@ class SqlStore:
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def _page(self, sql: str, params: list[Any], query: QueryFilter) -> list[Row]:
-        return self.database.query(f"{sql} LIMIT ? OFFSET ?", [*params, query.limit, query.offset])
+    def _page(
+        self,
+        select: str,
+        where: str,
+        params: list[Any],
+        order: tuple[tuple[str, str], ...],
+        query: QueryFilter,
+        *,
+        descending: bool = False,
+    ) -> Rows:
+        """One page of `select`, in `order` (unique), after the cursor `query.after`.
+
+        Keyset pagination: the cursor holds the last row's sort values, so each page
+        starts where the last ended instead of counting past every earlier row.
+        """
+        expressions = [expression for expression, _ in order]
+        clauses = [where.removeprefix("WHERE ")] if where else []
+        page_params = list(params)
+        if query.after:
+            columns = ", ".join(expressions)
+            marks = ", ".join("?" for _ in expressions)
+            clauses.append(f"({columns}) {'<' if descending else '>'} ({marks})")
+            page_params.extend(decode_cursor(query.after, len(order)))
+        direction = " DESC" if descending else ""
+        rows = self.database.query(
+            f"{select} {'WHERE ' + ' AND '.join(clauses) if clauses else ''}"
+            f" ORDER BY {', '.join(e + direction for e in expressions)} LIMIT ?",
+            [*page_params, query.limit],
+        )
+        last = rows[-1] if len(rows) >= query.limit else None
+        cursor = [last[key] if last[key] is not None else "" for _, key in order] if last else None
+        return Rows(rows, next=encode_cursor(cursor) if cursor else None)
 
     def _grouped(self, sql: str, owners: list[str]) -> dict[str, list[Any]]:
-        if not owners:
-            return {}
-        placeholders = ", ".join("?" for _ in owners)
         grouped: dict[str, list[Any]] = {}
-        for row in self.database.query(f"{sql} WHERE actor_id IN ({placeholders})", owners):
+        for row in select_in(self.database, f"{sql} WHERE actor_id IN ({{marks}})", owners):
             grouped.setdefault(row["owner"], []).append(row["value"])
         return grouped
+
+
+def _reading_order(day_table: str, table: str) -> tuple[tuple[str, str], ...]:
+    """Day, then article, then position in it: how claims, quotes and changes are read."""
+    return (
+        (f"COALESCE({day_table}.date_start, {NO_DAY})", "date_start"),
+        (f"{table}.article_id", "article_id"),
+        (f"{table}.position", "position"),
+    )
 
 
 def _storing_failed(article: Article, failure: Exception) -> DocumentError:
@@ -393,7 +568,7 @@ def _storing_failed(article: Article, failure: Exception) -> DocumentError:
     return DocumentError(article.source, ErrorCode.PROCESSING_FAILED, message, article.content_hash)
 
 
-def place_key(name: str) -> str:
+def place_search_key(name: str) -> str:
     """A place name as the place filter compares it (see PLACE_KEY_SQL)."""
     return re.sub("[^a-z0-9]", "", name.lower())
 
@@ -429,7 +604,7 @@ def _where(
         params.append(query.event_type.upper())
     for wanted, clause, normalise in (
         (query.actor, actor, name_key),
-        (query.place, place, place_key),
+        (query.place, place, place_search_key),
         (query.source_type, source_type, str),
     ):
         if wanted and clause:

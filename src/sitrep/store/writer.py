@@ -13,23 +13,30 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
+from datasketch import MinHash
+
 from sitrep.records import Actor, Article, Claim, DocumentError, Event, EventDate, Place, Quote
-from sitrep.store.db import Database, now
+from sitrep.store.contradictions import record_contradictions
+from sitrep.store.db import Database, now, select_in
 from sitrep.store.merge import (
     ActorIdentity,
     EventKey,
-    StoryClusters,
+    band_keys,
     body_minhash,
     hash_id,
+    minhash_from_values,
     name_key,
     place_key,
 )
 
 OUTLET_SOURCE = "outlet"
-# Bound on the values bound to one `IN (...)` lookup, well under PostgreSQL's limit.
-LOOKUP_CHUNK = 500
+# A stored event is a merge candidate only if it starts at most this long before a report:
+# the window keeps the candidate query bounded as the database grows (an event dated to a
+# whole year still merges; one spanning longer does not take later reports).
+MERGE_WINDOW = timedelta(days=366)
 
 # Each table's columns in insert order, and the columns of its primary key.
 TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -95,7 +102,30 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "errors": (("id", "source", "code", "message", "content_hash", "recorded_at"), ("id",)),
     "originals": (("article_id", "text"), ("article_id",)),
+    "story_bands": (("article_id", "band_key"), ("article_id", "band_key")),
+    "presences": (
+        (
+            "claim_id", "article_id", "actor_id", "actor", "day", "place_id", "place", "country",
+            "location_precision", "cluster_id",
+        ),
+        ("claim_id", "actor_id", "place_id"),
+    ),
+    "contradictions": (
+        (
+            "id", "kind", "subject", "day", "place_id", "other_place_id", "actor_id",
+            "other_actor_id", "claim", "contradiction",
+        ),
+        ("id",),
+    ),
 }  # fmt: skip
+# Rows that exist only with their article, written in the same transaction as that new
+# article: no key lookup is needed (the article itself is checked before the batch).
+ARTICLE_ROWS = frozenset(
+    {
+        "mentions", "quotes", "claims", "situation_events", "event_reports", "control_changes",
+        "story_bands", "presences", "originals",
+    }
+)  # fmt: skip
 
 
 class PendingRows:
@@ -110,18 +140,14 @@ class PendingRows:
 
     def flush(self, database: Database) -> None:
         for table, rows in self._rows.items():
-            columns = TABLES[table][0]
-            database.insert(table, columns, [[row[c] for c in columns] for row in rows.values()])
-
-
-def select_in(database: Database, sql: str, values: Iterable[Any]) -> list[dict[str, Any]]:
-    """Rows of `sql`, whose `{marks}` is filled with placeholders for `values`, in chunks."""
-    distinct = sorted(set(values), key=str)
-    rows: list[dict[str, Any]] = []
-    for start in range(0, len(distinct), LOOKUP_CHUNK):
-        chunk = distinct[start : start + LOOKUP_CHUNK]
-        rows += database.query(sql.format(marks=", ".join("?" for _ in chunk)), chunk)
-    return rows
+            columns, key = TABLES[table]
+            database.insert(
+                table,
+                columns,
+                [[row[c] for c in columns] for row in rows.values()],
+                () if table in ARTICLE_ROWS else key,
+            )
+        self._rows.clear()
 
 
 @dataclass(slots=True)
@@ -229,26 +255,19 @@ def _version_key(url: str | None, source: str) -> tuple[str, str]:
 
 
 class SituationBook:
-    """Merged events a batch's reports could join: stored ones and those the batch adds."""
+    """Merged events a batch's reports could join: stored ones and those the batch adds.
 
-    def __init__(self, database: Database, place_ids: set[str], actor_ids: set[str]) -> None:
+    Stored candidates come from one query per batch, bounded by each report's type, place
+    (or, without one, actor) and date window, so the cost of a merge does not grow with
+    the number of stored events.
+    """
+
+    def __init__(self, database: Database, keys: list[EventKey]) -> None:
         self.database = database
         self.candidates: dict[tuple[str, str | None], list[dict[str, Any]]] = defaultdict(list)
         self.stored_ids: set[str] = set()
-        columns = "id, type, place_id, actor_id, target_id, date_start, date_end"
-        rows = select_in(
-            database,
-            f"SELECT {columns} FROM situation_events WHERE place_id IN ({{marks}})",
-            place_ids,
-        )
-        # With no place, only a shared actor anchors a match (see EventKey.matches).
-        rows += select_in(
-            database,
-            f"SELECT {columns} FROM situation_events WHERE place_id IS NULL"
-            " AND actor_id IN ({marks})",
-            actor_ids,
-        )
-        for row in sorted(rows, key=lambda r: r["id"]):
+        rows = {row["id"]: row for row in candidate_events(database, keys)}
+        for row in sorted(rows.values(), key=lambda r: r["id"]):
             self.candidates[(row["type"], row["place_id"])].append(row)
             self.stored_ids.add(row["id"])
 
@@ -285,27 +304,108 @@ class SituationBook:
             )
 
 
-class BatchWriter:
-    """Turns a batch of articles and errors into rows, then writes them in bulk."""
+CANDIDATE_COLUMNS = "e.id, e.type, e.place_id, e.actor_id, e.target_id, e.date_start, e.date_end"
+# A report's window: (type, place or actor, earliest start, start, end), one array per
+# field unnested side by side. Undated reports (no date and no publication day) have no
+# window and see every event of their type there.
+WINDOWS = (
+    "SELECT unnest(CAST(? AS TEXT[])) AS type, unnest(CAST(? AS TEXT[])) AS anchor,"
+    " unnest(CAST(? AS TEXT[])) AS floor, unnest(CAST(? AS TEXT[])) AS lo,"
+    " unnest(CAST(? AS TEXT[])) AS hi"
+)
+IN_WINDOW = (
+    "(w.lo IS NULL OR e.date_start IS NULL OR (e.date_start >= w.floor AND e.date_start <= w.hi"
+    " AND COALESCE(e.date_end, e.date_start) >= w.lo))"
+)
 
-    def __init__(self, database: Database, clusters: StoryClusters) -> None:
+
+def candidate_events(database: Database, keys: list[EventKey]) -> list[dict[str, Any]]:
+    """Stored merged events that any of `keys` could join (see `EventKey.matches`)."""
+    windows = {
+        (key.type, key.place_id, key.actor_id, *_window(key))
+        for key in keys
+        if key.place_id is not None or key.actor_id is not None
+    }
+    rows: list[dict[str, Any]] = []
+    for placed, anchor in (
+        (True, "e.place_id = w.anchor"),
+        # With no place, only a shared actor anchors a match.
+        (False, "e.place_id IS NULL AND e.actor_id = w.anchor"),
+    ):
+        chosen = sorted((w for w in windows if (w[1] is not None) == placed), key=str)
+        if not chosen:
+            continue
+        columns = [
+            [kind for kind, *_ in chosen],
+            [place if placed else actor for _, place, actor, *_ in chosen],
+            *([w[i] for w in chosen] for i in (3, 4, 5)),
+        ]
+        rows += database.query(
+            f"SELECT {CANDIDATE_COLUMNS} FROM situation_events e JOIN ({WINDOWS}) w"
+            f" ON e.type = w.type AND {anchor} AND {IN_WINDOW}",
+            columns,
+        )
+    return rows
+
+
+def _window(key: EventKey) -> tuple[str | None, str | None, str | None]:
+    """(earliest start of a candidate, the report's start, its end) as ISO days."""
+    if key.date_start is None:
+        return None, None, None
+    try:
+        floor = (date.fromisoformat(key.date_start) - MERGE_WINDOW).isoformat()
+    except ValueError:
+        floor = None
+    return floor, key.date_start, key.date_end or key.date_start
+
+
+class StoryBook:
+    """Which source cluster each body of a batch joins: the cluster of its most similar
+    stored (or earlier in the batch) near-duplicate, found through shared LSH band keys
+    in `story_bands`, else a new cluster named after the article."""
+
+    def __init__(self, database: Database, signatures: dict[str, MinHash]) -> None:
+        self.keys = {article_id: band_keys(sig) for article_id, sig in signatures.items()}
+        self.by_key: dict[int, set[str]] = defaultdict(set)
+        self.signatures: dict[str, MinHash] = {}
+        self.clusters: dict[str, str] = {}
+        stored = select_in(
+            database,
+            "SELECT b.band_key, a.id, a.cluster_id, a.minhash FROM story_bands b"
+            " JOIN articles a ON a.id = b.article_id WHERE b.band_key IN ({marks})",
+            {key for keys in self.keys.values() for key in keys},
+        )
+        for row in stored:
+            self.by_key[row["band_key"]].add(row["id"])
+            if row["id"] not in self.signatures:
+                self.signatures[row["id"]] = minhash_from_values(json.loads(row["minhash"]))
+                self.clusters[row["id"]] = row["cluster_id"]
+
+    def cluster_for(self, article_id: str, signature: MinHash) -> str:
+        candidates = {c for key in self.keys[article_id] for c in self.by_key.get(key, ())}
+        candidates.discard(article_id)
+        if not candidates:
+            return article_id
+        best = max(candidates, key=lambda c: (signature.jaccard(self.signatures[c]), c))
+        return self.clusters[best]
+
+    def add(self, pending: PendingRows, article_id: str, signature: MinHash, cluster: str) -> None:
+        self.signatures[article_id] = signature
+        self.clusters[article_id] = cluster
+        for key in self.keys[article_id]:
+            self.by_key[key].add(article_id)
+            pending.add("story_bands", article_id=article_id, band_key=key)
+
+
+class BatchWriter:
+    """Turns a batch of articles and errors into rows, then writes them in bulk; the caller
+    holds the transaction. Everything it knows of stored rows it looks up per batch, so a
+    retry after a rollback starts from what is stored."""
+
+    def __init__(self, database: Database) -> None:
         self.database = database
-        self.clusters = clusters
 
     def write(self, articles: list[Article], errors: list[DocumentError]) -> None:
-        """Write everything; the caller holds the transaction. On failure the batch's
-        clusters are forgotten again, so a retry starts from what is stored."""
-        added: list[str] = []
-        try:
-            self._write(articles, errors, added)
-        except BaseException:
-            for article_id in added:
-                self.clusters.remove(article_id)
-            raise
-
-    def _write(
-        self, articles: list[Article], errors: list[DocumentError], added: list[str]
-    ) -> None:
         pending = PendingRows()
         for error in errors:
             _add_error(pending, error)
@@ -320,13 +420,23 @@ class BatchWriter:
             resolved.append(ids)
         situations = SituationBook(
             self.database,
-            {place for ids in resolved for place in ids.places.values()},
-            {actor for ids in resolved for actor in ids.actors.values()},
+            [
+                _event_key(event, ids, _publication_day(article))
+                for article, ids in zip(articles, resolved, strict=True)
+                for event in article.events
+            ],
         )
+        signatures = {article.id: body_minhash(article.body) for article in articles}
+        stories = StoryBook(self.database, signatures)
         for article, ids in zip(articles, resolved, strict=True):
-            self._add_article(pending, article, ids, versions, situations)
-            added.append(article.id)
+            self._add_article(pending, article, ids, versions, situations, stories, signatures)
         pending.flush(self.database)
+        if articles:
+            found = record_contradictions(self.database, [article.id for article in articles])
+            for table, rows in found.items():
+                for row in rows:
+                    pending.add(table, **row)
+            pending.flush(self.database)
 
     def _add_article(
         self,
@@ -335,11 +445,13 @@ class BatchWriter:
         ids: ArticleIds,
         versions: VersionBook,
         situations: SituationBook,
+        stories: StoryBook,
+        signatures: dict[str, MinHash],
     ) -> None:
-        day = article.published.date().isoformat() if article.published else None
-        signature = body_minhash(article.body)
+        day = _publication_day(article)
+        signature = signatures[article.id]
         version, url_cluster = versions.next_version(article)
-        cluster_id = url_cluster or self.clusters.cluster_for(article.id, signature)
+        cluster_id = url_cluster or stories.cluster_for(article.id, signature)
         source_id = None
         if article.outlet:
             source_id = hash_id("source", name_key(article.outlet))
@@ -367,7 +479,7 @@ class BatchWriter:
         if article.original is not None:
             pending.add("originals", article_id=article.id, text=article.original)
         versions.add(article, cluster_id)
-        self.clusters.add(article.id, signature, cluster_id)
+        stories.add(pending, article.id, signature, cluster_id)
         _add_mentions(pending, article, ids)
         _add_quotes(pending, article, ids)
         _add_claims(pending, article, ids, day)
@@ -381,6 +493,10 @@ def _article_data(article: Article) -> dict[str, Any]:
     data = article.to_dict()
     del data["original"]
     return data
+
+
+def _publication_day(article: Article) -> str | None:
+    return article.published.date().isoformat() if article.published else None
 
 
 def _add_error(pending: PendingRows, error: DocumentError) -> None:
@@ -475,6 +591,18 @@ def _day_range(when: EventDate | None, day: str | None) -> tuple[str | None, str
     return when.start.isoformat(), when.end.isoformat()
 
 
+def _event_key(event: Event, ids: ArticleIds, day: str | None) -> EventKey:
+    start, end = _day_range(event.date, day)
+    return EventKey(
+        event.type,
+        ids.places.get(event.place_id or ""),
+        ids.actors.get(event.actor_id or ""),
+        ids.actors.get(event.target_id or ""),
+        start,
+        end,
+    )
+
+
 def _add_event(
     pending: PendingRows,
     situations: SituationBook,
@@ -485,15 +613,8 @@ def _add_event(
 ) -> str:
     """Add one report and attach it to the merged event it matches (or a new one)."""
     report_id = hash_id(article.id, "event", event.id)
-    start, end = _day_range(event.date, day)
-    key = EventKey(
-        event.type,
-        ids.places.get(event.place_id or ""),
-        ids.actors.get(event.actor_id or ""),
-        ids.actors.get(event.target_id or ""),
-        start,
-        end,
-    )
+    key = _event_key(event, ids, day)
+    start, end = key.date_start, key.date_end
     # The columns a situation event and each of its reports share.
     coded = {
         "type": event.type,

@@ -1,4 +1,5 @@
-// Thin client for sitrep's REST API: every view reads through these functions.
+// Thin client for sitrep's REST API: every view reads through these functions, and asks
+// only for what it shows (counts by day, one date window, first pages), never every row.
 
 // An article id is its content hash (SHA-256, hex). Anything else taken from the URL or a
 // record is never put into a request or a link.
@@ -20,14 +21,7 @@ export async function getJSON(path, params = {}) {
   return response.json();
 }
 
-// Every row of a paginated list endpoint.
-export async function getAll(path, params = {}) {
-  const rows = [];
-  let offset = 0;
-  while (offset !== null) {
-    const page = await getJSON(path, { ...params, limit: 1000, offset });
-    rows.push(...page.items);
-    offset = page.next_offset;
-  }
-  return rows;
+// The first page of a list endpoint: the page shows at most this many rows of each.
+export async function getPage(path, params = {}, limit = 200) {
+  return (await getJSON(path, { ...params, limit })).items;
 }

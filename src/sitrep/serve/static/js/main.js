@@ -1,6 +1,6 @@
 // Wires the views to the API: filters and the date slider drive the timeline, the map and
 // the control table; the hash #/article/<id> opens an article.
-import { articlePath, getAll, getJSON, isArticleId } from "./api.js";
+import { articlePath, getJSON, getPage, isArticleId } from "./api.js";
 import { renderArticle } from "./article.js";
 import { holderColour, typeColour } from "./colours.js";
 import { coloured, el } from "./dom.js";
@@ -12,6 +12,10 @@ const $ = (selector) => document.querySelector(selector);
 const SOURCE_TYPES = ["named_person", "named_organisation", "official_statement", "anonymous",
   "unnamed_organisation", "outlet"];
 const state = { days: [], places: [], map: null, generation: 0 };
+// Days of events shown around the chosen day on the map and in the list (the timeline
+// itself draws counts per day, computed by the server).
+const SHOWN_DAYS = 7;
+const DAY_MS = 86400000;
 
 function fillSelect(select, values) {
   for (const value of values) select.add(new Option(value, value));
@@ -21,17 +25,20 @@ function fillSelect(select, values) {
 // (a war that began years ago) is listed but not stretched across the axis.
 const WINDOW_DAYS = 45;
 
-function dayRange(events, articles) {
-  const days = [...events.flatMap((e) => [e.date_start, e.date_end]),
-    ...articles.map((a) => (a.published || "").slice(0, 10))].filter(Boolean).sort();
+function dayRange(counted) {
+  const days = counted.map((d) => d.day).sort();
   if (!days.length) return [];
   const last = Date.parse(days[days.length - 1]);
-  const first = Math.min(...days.map(Date.parse).filter((t) => t >= last - WINDOW_DAYS * 86400000));
+  const first = Math.min(...days.map(Date.parse).filter((t) => t >= last - WINDOW_DAYS * DAY_MS));
   const range = [];
-  for (let t = first; t <= last; t += 86400000) {
+  for (let t = first; t <= last; t += DAY_MS) {
     range.push(new Date(t).toISOString().slice(0, 10));
   }
   return range;
+}
+
+function daysBefore(day, count) {
+  return new Date(Date.parse(day) - (count - 1) * DAY_MS).toISOString().slice(0, 10);
 }
 
 async function refresh() {
@@ -39,15 +46,18 @@ async function refresh() {
   const filters = { actor: $("#filter-actor").value, event_type: $("#filter-type").value,
     source_type: $("#filter-source").value };
   const day = state.days[Number($("#date-slider").value)] || null;
-  const [events, picture] = await Promise.all([
-    getAll("/api/events", filters),
-    day ? getJSON("/api/control", { on: day }) : Promise.resolve([]),
+  const shown = day ? { date_from: daysBefore(day, SHOWN_DAYS), date_to: day } : {};
+  const [counts, events, control] = await Promise.all([
+    getJSON("/api/counts", filters),
+    getPage("/api/events", { ...filters, ...shown }, 1000),
+    day ? getJSON("/api/control", { on: day }) : Promise.resolve({ items: [] }),
   ]);
+  const picture = control.items;
   if (generation !== state.generation) return;
   document.querySelectorAll(".on-date").forEach((n) => { n.textContent = day || "—"; });
   $("#date-label").textContent = day || "no dates";
-  renderTimeline($("#timeline-chart"), $("#timeline-list"), events, state.days, day);
-  state.map.showEvents(events.filter((e) => !day || !e.date_start || e.date_start <= day));
+  renderTimeline($("#timeline-chart"), $("#timeline-list"), counts.days, events, state.days, day);
+  state.map.showEvents(events);
   state.map.showPlaces(state.places, picture);
   $("#control-table").tBodies[0].replaceChildren(...(picture.length ? picture.map((c) =>
     el("tr", {}, el("td", {}, c.place),
@@ -69,25 +79,28 @@ async function openArticleFromHash() {
 
 async function start() {
   state.map = new SituationMap($("#map"));
+  const [counts] = await Promise.all([getJSON("/api/counts"), state.map.loadBasemap()]);
+  state.days = dayRange(counts.days);
+  const shownWindow = state.days.length ? { date_from: state.days[0] } : {};
   const [articles, events, actors, places, claims, contradictions] = await Promise.all([
-    getAll("/api/articles"), getAll("/api/events"), getAll("/api/actors"), getAll("/api/places"),
-    getAll("/api/claims"), getAll("/api/contradictions"), state.map.loadBasemap(),
+    getPage("/api/articles", shownWindow), getPage("/api/events", shownWindow, 1000),
+    getPage("/api/actors", {}, 1000), getPage("/api/places", {}, 1000),
+    getPage("/api/claims", shownWindow), getPage("/api/contradictions", shownWindow),
   ]);
   state.places = places;
-  const changes = await getAll("/api/control-changes");
-  state.map.focus([...events, ...changes.map((c) => ({ ...c, precision: "city" }))]);
-  state.days = dayRange(events, articles);
+  state.map.focus(events);
   const slider = $("#date-slider");
   slider.max = Math.max(state.days.length - 1, 0);
   slider.value = slider.max;
-  const types = [...new Set(events.map((e) => e.type))].sort();
+  const types = Object.keys(counts.types).sort();
   fillSelect($("#filter-type"), types);
   fillSelect($("#filter-actor"), [...actors].sort((a, b) => b.mentions - a.mentions).map((a) => a.name));
   fillSelect($("#filter-source"), SOURCE_TYPES);
   $("#legend").replaceChildren(...types.map((t) => el("li", {}, coloured("span", "swatch", typeColour(t)), t)));
-  $("#summary").textContent = `${articles.length} article${articles.length === 1 ? "" : "s"}, `
-    + `${events.length} events, ${places.length} places, ${actors.length} actors, ${claims.length} claims, `
-    + `${contradictions.length} contradictions`
+  const totals = counts.totals;
+  $("#summary").textContent = `${totals.articles} article${totals.articles === 1 ? "" : "s"}, `
+    + `${totals.events} events, ${totals.places} places, ${totals.actors} actors, ${totals.claims} claims, `
+    + `${totals.contradictions} contradictions`
     + (state.days.length ? ` · ${state.days[0]} to ${state.days[state.days.length - 1]}` : "");
   renderLedger($("#ledger"), $("#contradictions"), claims, contradictions, events);
   $("#article-list").replaceChildren(...articles.map((a) => el("li", {},

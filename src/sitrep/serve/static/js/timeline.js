@@ -1,5 +1,6 @@
-// The timeline: one SVG row per event type over the events' dates, a marker for the chosen
-// day, and an accessible list of the same events below it.
+// The timeline: one SVG row per event type over the window's days, a dot per day sized by
+// how many events of that type it has (counted by the server), a marker for the chosen day,
+// and an accessible list of the events shown on the map below it.
 import { typeColour } from "./colours.js";
 import { coloured, el } from "./dom.js";
 
@@ -13,14 +14,16 @@ function svg(tag, attributes, parent) {
   return node;
 }
 
-export function renderTimeline(chart, list, events, days, chosenDay) {
+export function renderTimeline(chart, list, counted, events, days, chosenDay) {
   chart.replaceChildren();
-  const dated = events.filter((e) => e.date_start);
-  const types = [...new Set(events.map((e) => e.type))].sort();
+  const types = [...new Set(counted.flatMap((d) => Object.keys(d.types)))].sort();
+  const dated = counted.filter((d) => Object.keys(d.types).length);
+  const most = Math.max(1, ...dated.flatMap((d) => Object.values(d.types)));
   const width = Math.max(chart.clientWidth || 800, 320);
   const left = 110, right = 20, row = 22, top = 10;
   const height = top + row * Math.max(types.length, 1) + 30;
-  const root = svg("svg", { width, height, role: "img", "aria-label": `${dated.length} dated events by type` }, chart);
+  const total = dated.reduce((sum, d) => sum + d.events, 0);
+  const root = svg("svg", { width, height, role: "img", "aria-label": `${total} dated events by type and day` }, chart);
   const first = days.length ? Date.parse(days[0]) : Date.now();
   const last = days.length ? Date.parse(days[days.length - 1]) : first;
   // Days before the window are clamped to its left edge (their tooltips keep the real date).
@@ -30,17 +33,15 @@ export function renderTimeline(chart, list, events, days, chosenDay) {
     svg("line", { x1: left, x2: width - right, y1: y, y2: y, stroke: "#e3e6eb" }, root);
     const label = svg("text", { x: left - 6, y: y + 4, "text-anchor": "end", "font-size": 12 }, root);
     label.textContent = type;
-    for (const event of dated.filter((e) => e.type === type)) {
-      const start = x(event.date_start), end = x(event.date_end || event.date_start);
-      const mark = end - start > 4
-        ? svg("rect", { x: start, y: y - 5, width: end - start, height: 10, rx: 3, "fill-opacity": 0.55 }, root)
-        : svg("circle", { cx: start, cy: y, r: 5 }, root);
+    for (const day of dated.filter((d) => d.types[type])) {
+      const count = day.types[type];
+      const mark = svg("circle", { cx: x(day.day), cy: y, r: 2 + 6 * Math.sqrt(count / most) }, root);
       mark.setAttribute("fill", typeColour(type));
-      svg("title", {}, mark).textContent = `${event.type}: ${event.trigger} (${event.date_start})`;
+      svg("title", {}, mark).textContent = `${type}: ${count} on ${day.day}`;
     }
   });
   const axisY = height - 16;
-  const earlier = dated.some((e) => Date.parse(e.date_start) < first);
+  const earlier = dated.some((d) => Date.parse(d.day) < first);
   if (days.length) {
     const ticks = [[days[0], "start", earlier ? `≤ ${days[0]}` : days[0]], [days[days.length - 1], "end", days[days.length - 1]]];
     const step = Math.max(1, Math.ceil(days.length / 8));

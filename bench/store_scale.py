@@ -1,0 +1,267 @@
+"""The store's cost per article as the database grows, its peak memory, and API latency.
+
+Seeds: real pages (`examples/` and the first `--seed-pages` of
+`../shared/data/article-extraction/html`) analysed once by `sitrep read --annotate
+--extract --format json` in a child process, at run time (nothing is copied into the
+repository). From them `--sizes` distinct analysed articles are made, as a desk sees a
+developing crisis: each copy gets its own content hash and URL, a publication day that
+advances with the stream (`--per-day` articles a day, event dates shifted alike), places
+and actors drawn from pools of `--places` and `--actors` (so merges and contradictions
+find company), and a closing paragraph of words drawn at random (so MinHash clusters
+stay realistic); one copy in `--republish` repeats an earlier body (a wire story
+republished), which must join that story's cluster.
+
+They are written through `Store.write`, exactly as `sitrep ingest` does, in phases; after
+each phase the seconds for that phase's last 1,000 articles are printed beside the
+baseline (the first 1,000), with the ratio to it. This process is the writer: its peak
+RSS is the writer's memory. At the largest size the first page of every API endpoint
+(`limit=100`, as the page asks) is timed through the ASGI app on a read-only store.
+
+Run: `.venv/bin/python bench/store_scale.py --sizes 1000,5000,10000,20000,50000`
+(`--db postgresql://...` for PostgreSQL; a DuckDB file is made in a temporary folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sitrep.records import Article, EventDate, article_from_dict
+from sitrep.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ROOT.parent / "shared" / "data" / "article-extraction" / "html"
+TARGET_RATIO = 1.3
+TARGET_PEAK_RSS_MIB = 1024
+TARGET_FIRST_PAGE_MS = 300
+BASELINE = 1000
+FIRST_DAY = date(2024, 1, 1)
+ENDPOINTS = [
+    "/api/articles",
+    "/api/actors",
+    "/api/places",
+    "/api/events",
+    "/api/claims",
+    "/api/quotes",
+    "/api/control-changes",
+    "/api/contradictions",
+    "/api/errors",
+    "/api/counts",
+    "/api/control?on=2024-12-31",
+]
+WORD = re.compile(r"\b\w{4,}\b")
+# Share of a body's longer words replaced in each copy: 3-word shingles of two copies of one
+# seed then overlap about (1 - share)^3, far below the near-duplicate threshold.
+REPLACED_SHARE = 0.5
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,2000,5000,10000", help="phase ends, ascending")
+    parser.add_argument("--db", help="postgresql:// URL (default: a fresh DuckDB file)")
+    parser.add_argument("--seed-pages", type=int, default=20)
+    parser.add_argument("--pages", default=str(PAGES), help="folder of real .html.gz pages")
+    parser.add_argument("--seeds", help="a JSON Lines file of analysed articles to start from")
+    parser.add_argument("--per-day", type=int, default=150, help="articles published a day")
+    parser.add_argument("--places", type=int, default=400)
+    parser.add_argument("--actors", type=int, default=1500)
+    parser.add_argument("--republish", type=int, default=10, help="one in N repeats a body")
+    args = parser.parse_args()
+    sizes = sorted({int(size) for size in args.sizes.split(",")})
+    seeds = load_seeds(args)
+    print(f"{len(seeds)} analysed seed articles", flush=True)
+    # PostgreSQL: a fresh schema for this run, so sizes count only what it wrote.
+    schema = f"store_scale_{uuid.uuid4().hex[:8]}" if args.db else None
+    with tempfile.TemporaryDirectory(prefix="sitrep-store-scale-") as folder:
+        db = args.db or str(Path(folder) / "scale.duckdb")
+        costs = write_phases(db, schema, sizes, synthetic_articles(seeds, args))
+        latencies = first_pages(db, schema)
+        if schema:
+            drop_schema(db, schema)
+    report(sizes, costs, latencies, "postgresql" if args.db else "duckdb")
+
+
+def load_seeds(args: argparse.Namespace) -> list[Article]:
+    if args.seeds:
+        text = Path(args.seeds).read_text(encoding="utf-8")
+    else:
+        pages = sorted(Path(args.pages).glob("*.html.gz"))[: args.seed_pages]
+        if not pages:
+            sys.exit(f"no pages under {args.pages} (give --pages or --seeds)")
+        sitrep = Path(sys.executable).with_name("sitrep")
+        command = [str(sitrep), "read", str(ROOT / "examples"), *map(str, pages)]
+        command += ["--annotate", "--extract", "--format", "json"]
+        text = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    seeds = [article_from_dict(json.loads(line)) for line in text.splitlines() if line.strip()]
+    return [s for s in seeds if s.events or s.claims] or seeds
+
+
+def synthetic_articles(seeds: list[Article], args: argparse.Namespace) -> Iterator[Article]:
+    """Distinct analysed articles, endlessly: seeds varied in date, places, actors and words."""
+    chance = random.Random(11)
+    vocabulary: dict[int, list[str]] = {}
+    for seed in seeds:
+        for word in WORD.findall(seed.body):
+            vocabulary.setdefault(len(word), []).append(word)
+    recent: list[tuple[int, int]] = []  # (seed, wording) of recent bodies, to republish
+    index = 0
+    while True:
+        day = FIRST_DAY + timedelta(days=index // args.per_day)
+        if recent and index % args.republish == args.republish - 1:
+            seed_index, wording = chance.choice(recent)  # same body, other outlet and URL
+        else:
+            seed_index, wording = index % len(seeds), index
+            recent = [*recent[-999:], (seed_index, wording)]
+        seed = seeds[seed_index]
+        paragraphs = reworded(seed.paragraphs, vocabulary, random.Random(wording))
+        yield vary(seed, index, day, paragraphs, chance, args)
+        index += 1
+
+
+def reworded(
+    paragraphs: list[str], vocabulary: dict[int, list[str]], chance: random.Random
+) -> list[str]:
+    """The paragraphs with words swapped for others of the same length: offsets still hold."""
+
+    def swap(word: re.Match[str]) -> str:
+        if chance.random() >= REPLACED_SHARE:
+            return word.group()
+        return chance.choice(vocabulary[len(word.group())])
+
+    return [WORD.sub(swap, paragraph) for paragraph in paragraphs]
+
+
+def vary(
+    seed: Article,
+    index: int,
+    day: date,
+    paragraphs: list[str],
+    chance: random.Random,
+    args: argparse.Namespace,
+) -> Article:
+    item = dataclasses.replace(seed, paragraphs=paragraphs)
+    item.content_hash = hashlib.sha256(f"{seed.content_hash}:{index}".encode()).hexdigest()
+    item.url = f"https://news{index % 97}.example/{index}"
+    item.source = item.url
+    item.outlet = f"Outlet {index % 97}"
+    shift = day - (seed.published.date() if seed.published else FIRST_DAY)
+    item.published = datetime.combine(day, datetime.min.time())
+    item.places = [
+        dataclasses.replace(
+            place,
+            geonames_id=1_000_000 + (pick := chance.randrange(args.places)),
+            name=f"Town {pick}",
+            country=f"C{pick % 12}",
+        )
+        for place in seed.places
+    ]
+    item.actors = [
+        dataclasses.replace(actor, name=f"{actor.name} {chance.randrange(args.actors)}", aliases=[])
+        for actor in seed.actors
+    ]
+    item.events = [
+        dataclasses.replace(event, date=_shifted(event.date, shift)) for event in seed.events
+    ]
+    item.control_changes = [
+        dataclasses.replace(change, date=_shifted(change.date, shift))
+        for change in seed.control_changes
+    ]
+    return item
+
+
+def _shifted(when: EventDate | None, shift: timedelta) -> EventDate | None:
+    if when is None:
+        return None
+    return dataclasses.replace(when, start=when.start + shift, end=when.end + shift)
+
+
+def write_phases(
+    db: str, schema: str | None, sizes: list[int], articles: Iterator[Article]
+) -> dict[int, float]:
+    """Seconds for the last 1,000 articles of each phase (and of the first 1,000)."""
+    store = open_store(db, schema=schema)
+    costs: dict[int, float] = {}
+    written = 0
+    try:
+        for size in sorted({BASELINE, *sizes}):
+            if size - BASELINE > written:
+                store.write(take(articles, size - BASELINE - written))
+                written = size - BASELINE
+            started = time.perf_counter()
+            report = store.write(take(articles, size - written))
+            costs[size] = time.perf_counter() - started
+            if report.errors:
+                sys.exit(f"{report.errors} articles failed to store at {size}")
+            written = size
+            print(f"  {size:>7,} articles: {costs[size]:.1f} s for the last 1,000", flush=True)
+    finally:
+        store.close()
+    return costs
+
+
+def take(articles: Iterator[Article], count: int) -> Iterator[Article]:
+    for _ in range(count):
+        yield next(articles)
+
+
+def first_pages(db: str, schema: str | None) -> dict[str, tuple[float, int]]:
+    """Milliseconds and status of each endpoint's first page, on a read-only store."""
+    from fastapi.testclient import TestClient
+
+    from sitrep.serve.app import create_app
+
+    store = open_store(db, read_only=schema is None, schema=schema)
+    client = TestClient(create_app(store))
+    latencies = {}
+    try:
+        for endpoint in ENDPOINTS:
+            started = time.perf_counter()
+            response = client.get(endpoint)
+            latencies[endpoint] = ((time.perf_counter() - started) * 1000, response.status_code)
+    finally:
+        store.close()
+    return latencies
+
+
+def drop_schema(url: str, schema: str) -> None:
+    store = open_store(url, schema=schema)
+    store.database.execute(f"DROP SCHEMA {schema} CASCADE")
+    store.close()
+
+
+def report(
+    sizes: list[int], costs: dict[int, float], latencies: dict[str, tuple[float, int]], kind: str
+) -> None:
+    base = costs[BASELINE]
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\n{kind}: seconds per 1,000 articles (baseline: the first 1,000 = {base:.1f} s)")
+    print("| articles stored | s / 1,000 | × baseline |")
+    print("|---:|---:|---:|")
+    for size in sorted(costs):
+        print(f"| {size:,} | {costs[size]:.1f} | {costs[size] / base:.2f} |")
+    largest = max(costs)
+    ratio = costs[largest] / base
+    print(f"cost at {largest:,} / cost at 1,000: {ratio:.2f} (target ≤ {TARGET_RATIO})")
+    print(f"writer peak RSS: {peak:.0f} MiB (target < {TARGET_PEAK_RSS_MIB} MiB)")
+    print(f"\nfirst page at {largest:,} articles (target < {TARGET_FIRST_PAGE_MS} ms)")
+    print("| endpoint | ms | status |")
+    print("|---|---:|---:|")
+    for endpoint, (ms, status) in latencies.items():
+        print(f"| `{endpoint}` | {ms:.0f} | {status} |")
+
+
+if __name__ == "__main__":
+    main()

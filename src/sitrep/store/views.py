@@ -1,0 +1,51 @@
+"""The SELECTs that turn stored rows into the rows the API returns.
+
+Shared by the reads (`sql_store`) and by the contradictions computed at write time,
+so a side of a contradiction carries exactly the fields its claim or report has.
+Each ends before its WHERE clause.
+"""
+
+from __future__ import annotations
+
+CONTROL_CHANGES = (
+    "SELECT c.id, c.article_id, c.position, c.place_id, p.name AS place, p.latitude,"
+    " p.longitude, c.from_actor_id, f.name AS from_actor, c.to_actor_id, t.name AS to_actor,"
+    " c.date_start, c.date_end, c.partial, c.confidence, c.evidence_start, c.evidence_end,"
+    " c.evidence_text AS evidence, a.outlet, a.url, a.source, a.cluster_id"
+    " FROM control_changes c JOIN places p ON p.id = c.place_id"
+    " JOIN articles a ON a.id = c.article_id"
+    " LEFT JOIN actors f ON f.id = c.from_actor_id"
+    " LEFT JOIN actors t ON t.id = c.to_actor_id"
+)
+
+CLAIMS = (
+    'SELECT c.id, c.article_id, c.position, c.text, c.start_offset AS start, c.end_offset AS "end",'
+    " c.source_type, c.source_name, c.source_actor_id, c.certainty, c.hedge, c.date_start,"
+    " a.outlet, a.url, a.source, a.cluster_id"
+    " FROM claims c JOIN articles a ON a.id = c.article_id"
+)
+
+# (expression, name) of each field of an event report as evidence of its merged event.
+REPORT_FIELDS = (
+    ("r.id", "id"),
+    ("r.situation_event_id", "situation_event_id"),
+    ("r.article_id", "article_id"),
+    ("r.status", "status"),
+    ("r.trigger_text", "trigger"),
+    ("r.source_type", "source_type"),
+    ("r.source_name", "source_name"),
+    ("r.confidence", "confidence"),
+    ("r.evidence_start", "start"),
+    ("r.evidence_end", "end"),
+    ("r.evidence_text", "text"),
+    ("r.date_start", "date_start"),
+    ("a.stored_at", "stored_at"),
+    ("a.cluster_id", "cluster_id"),
+    ("a.outlet", "outlet"),
+    ("a.url", "url"),
+    ("a.source", "source"),
+)
+REPORTS_FROM = " FROM event_reports r JOIN articles a ON a.id = r.article_id"
+EVENT_REPORTS = (
+    "SELECT " + ", ".join(f'{field} AS "{name}"' for field, name in REPORT_FIELDS) + REPORTS_FROM
+)
