@@ -3,7 +3,7 @@
 Two gold sets:
 - quotes-gwn-dev (../shared/data/quotes-gwn-dev, see its README): every attribution (source,
   cue, content, direct or not, resolved speaker, speaker type) in 50 GeoWebNews articles, scored
-  on the fixed document split of bench/splits_quotes.py, train and dev apart. Rules are written
+  on the fixed document split of bench/splits.py, train and dev apart. Rules are written
   from train errors only; dev is the figure for pages nobody tuned to.
 - bench/gold/quotes_articles.jsonl: 20 pages of ../shared/data/article-extraction with their
   direct quotations (text, speaker; alternatives joined by "|"); the rules were first written
@@ -37,7 +37,7 @@ from sitrep.extract import extract
 from sitrep.extract.claims import find_claims
 from sitrep.extract.quotes import find_quotes
 from sitrep.records import Article, InputKind, Quote, SourceType
-from splits_quotes import split_of
+from splits import split_of
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared/data beside the checkout; SITREP_SHARED_DATA points elsewhere (a worktree).
