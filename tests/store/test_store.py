@@ -26,6 +26,7 @@ from sitrep.records import (
     DocumentError,
     EventStatus,
     LocationPrecision,
+    PlaceKind,
     Source,
     SourceType,
 )
@@ -371,3 +372,15 @@ def test_place_filter_matches_spellings_and_places_inside_a_country(store: SqlSt
     in_syria = {row["name"] for row in store.places(QueryFilter(place="syria"))}
     assert in_syria == {"Syria", "Homs", "Deir ez-Zor"}
     assert [row["name"] for row in store.places(QueryFilter(place="Deir Ezzor"))] == ["Deir ez-Zor"]
+
+
+def test_places_count_literal_mentions_apart_from_adjectival_ones(store: SqlStore) -> None:
+    item = homs_attack(WIRE_STORY + " Iraqi militias left.", outlet="Wire")
+    add_place(item, (99237, "Iraq", 33.0, 44.0, "IQ", "PCLI"), mention="Iraqi")
+    item.places[-1].kind = PlaceKind.ADJECTIVAL
+    store.write([item])
+    counts = {
+        row["name"]: (row["mentions"], row["literal_mentions"])
+        for row in store.places(QueryFilter())
+    }
+    assert counts == {"Homs": (1, 1), "Iraq": (1, 0)}

@@ -37,6 +37,8 @@ WRITE_BATCH_CHARACTERS = 2_000_000
 # A place filter matches a name however it is spaced, hyphenated or cased ("Deir Ezzor" is
 # "Deir ez-Zor"), and a country's name also matches every place in that country.
 PLACE_KEY_SQL = "regexp_replace(LOWER({}), '[^a-z0-9]', '', 'g')"
+# Place mentions that say where something is (migration 005); older rows have no kind.
+LITERAL_MENTION = "COALESCE(kind, 'literal') = 'literal'"
 PLACE_IDS = (
     f"SELECT id FROM places WHERE {PLACE_KEY_SQL.format('name')} = ?"
     " OR country = (SELECT MIN(country) FROM places WHERE location_precision = 'country'"
@@ -225,7 +227,7 @@ class SqlStore:
         return rows.like(
             [
                 row
-                | counts.get(row["id"], {"mentions": 0, "articles": 0})
+                | {key: counts.get(row["id"], {}).get(key, 0) for key in ("mentions", "articles")}
                 | {"aliases": sorted(a for a in aliases.get(row["id"], []) if a != row["name"])}
                 for row in rows
             ]
@@ -248,19 +250,31 @@ class SqlStore:
         )
         counts = self._mention_counts([row["id"] for row in rows])
         return rows.like(
-            [row | {"mentions": counts.get(row["id"], {}).get("mentions", 0)} for row in rows]
+            [
+                row
+                | {
+                    "mentions": counts.get(row["id"], {}).get("mentions", 0),
+                    "literal_mentions": counts.get(row["id"], {}).get("literal_mentions", 0),
+                }
+                for row in rows
+            ]
         )
 
     def _mention_counts(self, entity_ids: list[str]) -> dict[str, dict[str, int]]:
         """Mentions and distinct articles of the page's actors or places only."""
         rows = select_in(
             self.database,
-            "SELECT entity_id, COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles"
+            "SELECT entity_id, COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles,"
+            f" SUM(CASE WHEN {LITERAL_MENTION} THEN 1 ELSE 0 END) AS literal_mentions"
             " FROM mentions WHERE entity_id IN ({marks}) GROUP BY entity_id",
             entity_ids,
         )
         return {
-            row["entity_id"]: {"mentions": int(row["mentions"]), "articles": int(row["articles"])}
+            row["entity_id"]: {
+                "mentions": int(row["mentions"]),
+                "articles": int(row["articles"]),
+                "literal_mentions": int(row["literal_mentions"]),
+            }
             for row in rows
         }
 

@@ -59,7 +59,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("id",),
     ),
     "mentions": (
-        ("id", "article_id", "entity", "entity_id", "start_offset", "end_offset", "text"),
+        ("id", "article_id", "entity", "entity_id", "start_offset", "end_offset", "text", "kind"),
         ("id",),
     ),
     "quotes": (
@@ -544,7 +544,12 @@ def _add_mentions(pending: PendingRows, article: Article, ids: ArticleIds) -> No
                     start_offset=m.start,
                     end_offset=m.end,
                     text=m.text,
+                    kind=_mention_kind(item),
                 )
+
+
+def _mention_kind(item: Actor | Place) -> str | None:
+    return item.kind.value if isinstance(item, Place) else None
 
 
 def _passage(article: Article, kind: str, index: int, span: Quote | Claim) -> dict[str, Any]:

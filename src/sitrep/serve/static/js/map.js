@@ -29,14 +29,17 @@ export class SituationMap {
   showPlaces(places, picture) {
     this.places.clearLayers();
     const holders = new Map(picture.map((c) => [c.place, c]));
-    const located = places.filter((p) => p.latitude != null && MAPPABLE.has(p.precision));
+    // Only places named as where something is: "Syrian" or "the Iraqi militias" alone
+    // put no marker on Syria or Iraq.
+    const located = places.filter((p) => p.latitude != null && MAPPABLE.has(p.precision)
+      && (p.literal_mentions ?? 1) > 0);
     // Name what matters on the map itself (held, or often mentioned); the rest on hover.
     const named = located.filter((p) => holders.has(p.name) || (p.mentions ?? 0) >= LABEL_MENTIONS)
       .sort((a, b) => a.latitude - b.latitude);
     for (const place of located) {
       const held = holders.get(place.name);
       const colour = held ? holderColour(held.holder) : "#5b6472";
-      const label = held ? `${place.name} — ${held.holder}${held.partial ? " (part)" : ""}` : place.name;
+      const label = held ? `${place.name} — ${held.holder || "holder not named"}${held.partial ? " (part)" : ""}` : place.name;
       const rank = named.indexOf(place);
       L.circleMarker([place.latitude, place.longitude], {
         radius: held ? 11 : 4, color: colour, weight: held ? 3 : 1, fillColor: "#fff", fillOpacity: held ? 0.6 : 1,
