@@ -421,11 +421,15 @@ def _decode_record(kind: Any, value: Any, where: str) -> Any:
     return kind(**{name: _decode(hints[name], v, f"{where}.{name}") for name, v in value.items()})
 
 
-@cache
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
 def _field_names(kind: type) -> tuple[str, ...] | None:
-    if not dataclasses.is_dataclass(kind):
-        return None
-    return tuple(f.name for f in dataclasses.fields(kind))
+    """A record type's field names (None for other types), looked up once per type."""
+    if kind not in _FIELD_NAMES:
+        fields = dataclasses.fields(kind) if dataclasses.is_dataclass(kind) else None
+        _FIELD_NAMES[kind] = tuple(f.name for f in fields) if fields is not None else None
+    return _FIELD_NAMES[kind]
 
 
 @cache
@@ -436,6 +440,7 @@ def _field_types(kind: Any) -> dict[str, Any]:
 def _check_offsets(article: Article) -> None:
     """Every span must lie inside the body: the store and the page index it with them."""
     size = len(article.body)
+    named: list[Actor | Place] = [*article.actors, *article.places]
     spans: list[tuple[str, int, int]] = [
         *((f"sentence {i}", s.start, s.end) for i, s in enumerate(article.sentences)),
         *((f"quote {i}", q.start, q.end) for i, q in enumerate(article.quotes)),
@@ -445,11 +450,7 @@ def _check_offsets(article: Article) -> None:
             (f"control change {i}", c.evidence.start, c.evidence.end)
             for i, c in enumerate(article.control_changes)
         ),
-        *(
-            (f"mention of {x.id[:40]}", m.start, m.end)
-            for x in [*article.actors, *article.places]
-            for m in x.mentions
-        ),
+        *((f"mention of {x.id[:40]}", m.start, m.end) for x in named for m in x.mentions),
     ]
     for name, start, end in spans:
         if not 0 <= start <= end <= size:

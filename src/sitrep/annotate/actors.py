@@ -174,9 +174,8 @@ def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
         _apply_title(doc, ent, actor)
         actors.mention(actor, ent.start_char, ent.end_char, ent.text)
     for ent in (e for e in people if _name_words(e) == 1):
-        actor = _kin(doc, ent, actors, surnames) or _by_surname(ent, surnames)
-        if actor is None:
-            actor = actors.get(("person", normalise(ent.text)), ent.text, ActorKind.PERSON)
+        known = _kin(doc, ent, actors, surnames) or _by_surname(ent, surnames)
+        actor = known or actors.get(("person", normalise(ent.text)), ent.text, ActorKind.PERSON)
         _apply_title(doc, ent, actor)
         actors.mention(actor, ent.start_char, ent.end_char, ent.text)
 

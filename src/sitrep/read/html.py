@@ -224,7 +224,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
         document = None
     if document is None:
         return HtmlExtraction(paragraphs=[], url=url, published=published, language=language)
-    paragraphs = [line.strip() for line in (document.text or "").splitlines() if line.strip()]
+    text = document.get("text") if isinstance(document, dict) else document.text
+    paragraphs = [line.strip() for line in (text or "").splitlines() if line.strip()]
     page = _page_head(root, html[:_HEAD_CHARS])
     people, agencies = sort_names(split_names(page.author))
     outlet = page.site_name or (urlparse(url).hostname if url else None)

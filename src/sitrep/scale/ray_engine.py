@@ -54,7 +54,8 @@ def analyse_on_ray(
     import ray
 
     started_here = _connect(ray, workers, address)
-    actor_class = ray.remote(num_cpus=1)(ChunkAnalyser)
+    # Ray's stubs type an actor's methods as plain functions; its handles are used as Any.
+    actor_class: Any = ray.remote(num_cpus=1)(ChunkAnalyser)
     actors = [actor_class.remote(do_extract) for _ in range(workers)]
     pending: deque[tuple[list[Input], Any]] = deque()
     try:

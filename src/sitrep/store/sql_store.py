@@ -87,8 +87,9 @@ class SqlStore:
         )
         for batch in batches:
             self._write_batch(writer, batch, report)
-            for item in batch if on_written is not None else ():
-                on_written(item)
+            if on_written is not None:
+                for item in batch:
+                    on_written(item)
         return report
 
     def _write_batch(
@@ -415,7 +416,8 @@ class SqlStore:
         """The changes of each place's latest reported day at or before `on`, a page of places
         (by name) at a time: every report of that day, so disagreeing holders all appear."""
         query = query or QueryFilter()
-        clauses, params = ["c.date_start <= ?"], [on.isoformat()]
+        clauses: list[str] = ["c.date_start <= ?"]
+        params: list[Any] = [on.isoformat()]
         if place:
             clauses.append(f"c.place_id IN ({PLACE_IDS})")
             params.extend([place_search_key(place)] * PLACE_IDS.count("?"))
