@@ -28,6 +28,7 @@ from pydantic import BaseModel, BeforeValidator
 from sitrep.records import SourceType
 from sitrep.serve.brief_page import brief_router
 from sitrep.serve.control_picture import control_picture
+from sitrep.serve.date_window import date_window
 from sitrep.serve.security import LOOPBACK_HOSTS, ORIGINAL_POLICY, SecurityHeaders
 from sitrep.store.api import MAX_CURSOR_LENGTH, BadCursor, QueryFilter, Row, Rows, Store
 
@@ -195,7 +196,8 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -
     @app.get("/api/counts", tags=["records"])
     def counts(query: Filters) -> dict[str, Any]:
         """Totals per record kind, events per type, and events and articles per day."""
-        return locked(store.counts)(query)  # type: ignore[no-any-return]
+        counted: dict[str, Any] = locked(store.counts)(query)
+        return counted | {"window": date_window(counted["days"])}
 
     @app.get("/api/control", response_model=Page, tags=["control"])
     def control(

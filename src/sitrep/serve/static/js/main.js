@@ -2,7 +2,7 @@
 // the control table; the hash #/article/<id> opens an article.
 import { articlePath, getJSON, getPage, isArticleId } from "./api.js";
 import { renderArticle } from "./article.js";
-import { holderColour, typeColour } from "./colours.js";
+import { holderColour, loadPalette, typeColour } from "./colours.js";
 import { coloured, el } from "./dom.js";
 import { renderLedger } from "./ledger.js";
 import { SituationMap } from "./map.js";
@@ -21,20 +21,23 @@ function fillSelect(select, values) {
   for (const value of values) select.add(new Option(value, value));
 }
 
-// The slider and timeline cover the weeks before the latest report; older background
-// (a war that began years ago) is listed but not stretched across the axis.
-const WINDOW_DAYS = 45;
-
-function dayRange(counted) {
-  const days = counted.map((d) => d.day).sort();
-  if (!days.length) return [];
-  const last = Date.parse(days[days.length - 1]);
-  const first = Math.min(...days.map(Date.parse).filter((t) => t >= last - WINDOW_DAYS * DAY_MS));
+// The server picks the window (the densest 45 days, stray dates left out and listed); the
+// slider and timeline cover every day of it.
+function dayRange(window) {
+  if (!window.from) return [];
   const range = [];
-  for (let t = first; t <= last; t += DAY_MS) {
+  for (let t = Date.parse(window.from); t <= Date.parse(window.to); t += DAY_MS) {
     range.push(new Date(t).toISOString().slice(0, 10));
   }
   return range;
+}
+
+function outsideNote(outside) {
+  if (!outside.length) return "";
+  const events = outside.reduce((n, d) => n + d.events, 0);
+  const shown = outside.slice(0, 5).map((d) => d.day).join(", ");
+  return ` · ${events} event${events === 1 ? "" : "s"} dated outside the window: ${shown}`
+    + (outside.length > 5 ? ` and ${outside.length - 5} more days` : "");
 }
 
 function daysBefore(day, count) {
@@ -56,7 +59,8 @@ async function refresh() {
   if (generation !== state.generation) return;
   document.querySelectorAll(".on-date").forEach((n) => { n.textContent = day || "—"; });
   $("#date-label").textContent = day || "no dates";
-  renderTimeline($("#timeline-chart"), $("#timeline-list"), counts.days, events, state.days, day);
+  const inWindow = counts.days.filter((d) => d.day >= state.days[0] && d.day <= state.days[state.days.length - 1]);
+  renderTimeline($("#timeline-chart"), $("#timeline-list"), inWindow, events, state.days, day);
   state.map.showEvents(events);
   state.map.showPlaces(state.places, picture);
   $("#control-table").tBodies[0].replaceChildren(...(picture.length ? picture.map((c) =>
@@ -79,9 +83,10 @@ async function openArticleFromHash() {
 
 async function start() {
   state.map = new SituationMap($("#map"));
-  const [counts] = await Promise.all([getJSON("/api/counts"), state.map.loadBasemap()]);
-  state.days = dayRange(counts.days);
-  const shownWindow = state.days.length ? { date_from: state.days[0] } : {};
+  const [counts] = await Promise.all([getJSON("/api/counts"), state.map.loadBasemap(), loadPalette()]);
+  state.days = dayRange(counts.window);
+  const shownWindow = state.days.length
+    ? { date_from: state.days[0], date_to: state.days[state.days.length - 1] } : {};
   const [articles, events, actors, places, claims, contradictions] = await Promise.all([
     getPage("/api/articles", shownWindow), getPage("/api/events", shownWindow, 1000),
     getPage("/api/actors", {}, 1000), getPage("/api/places", {}, 1000),
@@ -101,7 +106,8 @@ async function start() {
   $("#summary").textContent = `${totals.articles} article${totals.articles === 1 ? "" : "s"}, `
     + `${totals.events} events, ${totals.places} places, ${totals.actors} actors, ${totals.claims} claims, `
     + `${totals.contradictions} contradictions`
-    + (state.days.length ? ` · ${state.days[0]} to ${state.days[state.days.length - 1]}` : "");
+    + (state.days.length ? ` · ${state.days[0]} to ${state.days[state.days.length - 1]}` : "")
+    + outsideNote(counts.window.outside);
   renderLedger($("#ledger"), $("#contradictions"), claims, contradictions, events);
   $("#article-list").replaceChildren(...articles.map((a) => el("li", {},
     isArticleId(a.id) ? el("a", { href: `#/article/${encodeURIComponent(a.id)}` }, a.title || a.source)
