@@ -4,7 +4,7 @@ import { articlePath, getJSON, getPage, isArticleId } from "./api.js";
 import { renderArticle } from "./article.js";
 import { holderColour, loadPalette, typeColour } from "./colours.js";
 import { coloured, el } from "./dom.js";
-import { renderLedger } from "./ledger.js";
+import { exportClaims, loadClaims, loadMoreClaims, renderContradictions } from "./ledger.js";
 import { SituationMap } from "./map.js";
 import { renderTimeline } from "./timeline.js";
 
@@ -40,6 +40,39 @@ function outsideNote(outside) {
     + (outside.length > 5 ? ` and ${outside.length - 5} more days` : "");
 }
 
+// The view's filters live in the URL query (?type=&actor=&source=&day=&q=&order=), so a
+// view can be reloaded or shared; the hash stays the article route.
+const URL_FIELDS = { type: "#filter-type", actor: "#filter-actor", source: "#filter-source",
+  q: "#ledger-search", order: "#ledger-order" };
+
+function restoreFromUrl() {
+  const wanted = new URLSearchParams(location.search);
+  for (const [name, selector] of Object.entries(URL_FIELDS)) {
+    const control = $(selector);
+    const value = wanted.get(name) || "";
+    // A select keeps only a value it offers; anything else in the URL is ignored.
+    if (control.tagName !== "SELECT" || [...control.options].some((o) => o.value === value)) control.value = value;
+  }
+  const day = state.days.indexOf(wanted.get("day"));
+  if (day >= 0) $("#date-slider").value = String(day);
+}
+
+function saveToUrl(day) {
+  const query = new URLSearchParams();
+  for (const [name, selector] of Object.entries(URL_FIELDS)) if ($(selector).value) query.set(name, $(selector).value);
+  if (day && day !== state.days[state.days.length - 1]) query.set("day", day);
+  const search = query.size ? `?${query}` : "";
+  if (search !== location.search) history.replaceState(null, "", `${location.pathname}${search}${location.hash}`);
+}
+
+function claimFilters(day) {
+  return { actor: $("#filter-actor").value, source_type: $("#filter-source").value,
+    q: $("#ledger-search").value.trim(), newest_first: $("#ledger-order").value === "newest" || null,
+    date_from: state.days[0], date_to: day };
+}
+
+const ledgerViews = () => [$("#ledger"), $("#ledger-status"), $("#ledger-more")];
+
 function daysBefore(day, count) {
   return new Date(Date.parse(day) - (count - 1) * DAY_MS).toISOString().slice(0, 10);
 }
@@ -50,6 +83,8 @@ async function refresh() {
     source_type: $("#filter-source").value };
   const day = state.days[Number($("#date-slider").value)] || null;
   const shown = day ? { date_from: daysBefore(day, SHOWN_DAYS), date_to: day } : {};
+  // The ledger draws itself when its page arrives (a newer load wins there too).
+  const claimsLoaded = loadClaims(...ledgerViews(), claimFilters(day));
   const [counts, events, control] = await Promise.all([
     getJSON("/api/counts", filters),
     getPage("/api/events", { ...filters, ...shown }, 1000),
@@ -57,6 +92,7 @@ async function refresh() {
   ]);
   const picture = control.items;
   if (generation !== state.generation) return;
+  saveToUrl(day);
   document.querySelectorAll(".on-date").forEach((n) => { n.textContent = day || "—"; });
   $("#date-label").textContent = day || "no dates";
   const inWindow = counts.days.filter((d) => d.day >= state.days[0] && d.day <= state.days[state.days.length - 1]);
@@ -68,6 +104,7 @@ async function refresh() {
       el("td", {}, coloured("span", "swatch", holderColour(c.holder)), c.holder || "unknown", c.partial ? " (part)" : ""),
       el("td", {}, c.since), el("td", {}, String(c.reports))))
     : [el("tr", {}, el("td", { colspan: 4, class: "muted" }, "No dated control changes reported by this day."))]));
+  await claimsLoaded;
   document.body.dataset.refreshed = String(generation);
 }
 
@@ -87,10 +124,10 @@ async function start() {
   state.days = dayRange(counts.window);
   const shownWindow = state.days.length
     ? { date_from: state.days[0], date_to: state.days[state.days.length - 1] } : {};
-  const [articles, events, actors, places, claims, contradictions] = await Promise.all([
+  const [articles, events, actors, places, contradictions] = await Promise.all([
     getPage("/api/articles", shownWindow), getPage("/api/events", shownWindow, 1000),
     getPage("/api/actors", {}, 1000), getPage("/api/places", {}, 1000),
-    getPage("/api/claims", shownWindow), getPage("/api/contradictions", shownWindow),
+    getPage("/api/contradictions", shownWindow),
   ]);
   state.places = places;
   state.map.focus(events);
@@ -108,13 +145,20 @@ async function start() {
     + `${totals.contradictions} contradictions`
     + (state.days.length ? ` · ${state.days[0]} to ${state.days[state.days.length - 1]}` : "")
     + outsideNote(counts.window.outside);
-  renderLedger($("#ledger"), $("#contradictions"), claims, contradictions, events);
+  renderContradictions($("#contradictions"), contradictions, events);
+  restoreFromUrl();
   $("#article-list").replaceChildren(...articles.map((a) => el("li", {},
     isArticleId(a.id) ? el("a", { href: `#/article/${encodeURIComponent(a.id)}` }, a.title || a.source)
       : a.title || a.source,
     " ", el("span", { class: "muted" }, `${a.outlet || ""} ${String(a.published || "").slice(0, 10)}`))));
   for (const id of ["#filter-actor", "#filter-type", "#filter-source"]) $(id).addEventListener("change", refresh);
   $("#date-slider").addEventListener("input", refresh);
+  $("#ledger-order").addEventListener("change", refresh);
+  let typing;
+  $("#ledger-search").addEventListener("input", () => { clearTimeout(typing); typing = setTimeout(refresh, 250); });
+  $("#ledger-controls").addEventListener("submit", (event) => { event.preventDefault(); refresh(); });
+  $("#ledger-more").addEventListener("click", () => loadMoreClaims(...ledgerViews()));
+  $("#ledger-export").addEventListener("click", exportClaims);
   window.addEventListener("hashchange", openArticleFromHash);
   await refresh();
   await openArticleFromHash();
