@@ -143,6 +143,15 @@ def _claims(driver) -> list[list[str]]:  # type: ignore[no-untyped-def]
     return rows
 
 
+def _search(driver, words: str) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """Type `words` into the ledger's search box; the rows once fewer than 20 are shown."""
+    box = driver.find_element(By.ID, "ledger-search")
+    box.clear()
+    box.send_keys(words)
+    WebDriverWait(driver, 20).until(lambda d: 0 < len(_claims(d)) < 20)
+    return _claims(driver)
+
+
 def test_browser_ledger_pages_with_next(page) -> None:  # type: ignore[no-untyped-def]
     assert len(_claims(page)) == 100
     assert page.find_element(By.ID, "ledger-status").text == "100 claims shown; more below"
@@ -154,11 +163,7 @@ def test_browser_ledger_pages_with_next(page) -> None:  # type: ignore[no-untype
 
 
 def test_browser_ledger_search_order_and_url_state(page) -> None:  # type: ignore[no-untyped-def]
-    box = page.find_element(By.ID, "ledger-search")
-    box.clear()
-    box.send_keys("number 7")
-    WebDriverWait(page, 20).until(lambda d: 0 < len(_claims(d)) < 20)
-    found = _claims(page)
+    found = _search(page, "number 7")
     assert all("number 7" in row[1] for row in found)
     assert len(found) == len([n for n in range(CLAIMS) if str(n).startswith("7")])
     Select(page.find_element(By.ID, "ledger-order")).select_by_value("newest")
@@ -182,11 +187,7 @@ def test_browser_ledger_search_order_and_url_state(page) -> None:  # type: ignor
 
 
 def test_browser_ledger_exports_the_claims_shown_as_csv(page) -> None:  # type: ignore[no-untyped-def]
-    box = page.find_element(By.ID, "ledger-search")
-    box.clear()
-    box.send_keys("number 12")
-    WebDriverWait(page, 20).until(lambda d: 0 < len(_claims(d)) < 20)
-    shown = _claims(page)
+    shown = _search(page, "number 12")
     page.execute_script(
         "window.__csv = []; const make = URL.createObjectURL;"
         "URL.createObjectURL = (blob) => { window.__csv.push(blob); return make(blob); };"
