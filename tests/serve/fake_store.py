@@ -159,7 +159,10 @@ class FakeStore:
             for r in rows
             if query.source_type in (None, r["source_type"])
             and _matches(query.actor, r["source_name"])
+            and (query.text or "").lower() in r["text"].lower()
         ]
+        if query.newest_first:
+            rows.sort(key=lambda r: r["date_start"] or "", reverse=True)
         return _filtered(rows, query)
 
     def quotes(self, query: QueryFilter) -> Rows:

@@ -78,3 +78,11 @@ def test_api_oneshot_get_prints_a_response(store) -> None:  # type: ignore[no-un
 
     status, body = get_once(create_app(store), "/api/places?place=Damascus")
     assert status == 200 and '"Damascus"' in body
+
+
+def test_api_claims_search_and_newest_first(client: TestClient) -> None:
+    found = client.get("/api/claims", params={"q": "DENIED"}).json()["items"]
+    assert [c["text"] for c in found] == ["Officials in Damascus denied that rebels entered Homs."]
+    assert client.get("/api/claims", params={"q": "no such words"}).json()["items"] == []
+    assert client.get("/api/claims", params={"newest_first": "true"}).status_code == 200
+    assert client.get("/api/claims", params={"q": "a\x00b"}).status_code == 422

@@ -384,3 +384,28 @@ def test_places_count_literal_mentions_apart_from_adjectival_ones(store: SqlStor
         for row in store.places(QueryFilter())
     }
     assert counts == {"Homs": (1, 1), "Iraq": (1, 0)}
+
+
+def test_store_claims_search_their_text_and_page_newest_first(store: SqlStore) -> None:
+    older = article("TEST DATA. Talks were held in Geneva.", published="2024-12-01")
+    add_claim(older, "Talks were held in Geneva.")
+    newer = article("TEST DATA. Shelling hit 50% of Homs_east.", published="2024-12-05")
+    add_claim(newer, "Shelling hit 50% of Homs_east.")
+    store.write([older, newer])
+
+    def texts(**wanted: object) -> list[str]:
+        return [c["text"] for c in store.claims(QueryFilter(limit=1000, **wanted))]  # type: ignore[arg-type]
+
+    assert texts(text="GENEVA") == ["Talks were held in Geneva."]
+    # % and _ are matched as written, not as wildcards.
+    assert texts(text="50%") == ["Shelling hit 50% of Homs_east."]
+    assert texts(text="s_e") == ["Shelling hit 50% of Homs_east."]
+    assert texts(text="0%o") == []
+    assert texts(text="held%Geneva") == []
+    assert texts(newest_first=True) == [
+        "Shelling hit 50% of Homs_east.",
+        "Talks were held in Geneva.",
+    ]
+    first = store.claims(QueryFilter(limit=1, newest_first=True))
+    second = store.claims(QueryFilter(limit=1, newest_first=True, after=first.next))
+    assert [c["text"] for c in [*first, *second]] == texts(newest_first=True)

@@ -28,6 +28,7 @@ from pydantic import BaseModel, BeforeValidator
 from sitrep.records import SourceType
 from sitrep.serve.brief_page import brief_router
 from sitrep.serve.control_picture import control_picture
+from sitrep.serve.date_window import date_window
 from sitrep.serve.security import LOOPBACK_HOSTS, ORIGINAL_POLICY, SecurityHeaders
 from sitrep.store.api import MAX_CURSOR_LENGTH, BadCursor, QueryFilter, Row, Rows, Store
 
@@ -87,6 +88,10 @@ def query_filter(
     ] = None,
     source_type: Annotated[SourceType | None, Query(description="Who vouches for it.")] = None,
     article_id: Annotated[str | None, Query(max_length=128, pattern=r"^[0-9A-Za-z_-]+$")] = None,
+    q: Annotated[
+        FilterText, Query(description="Claims only: text contained, case-insensitive.")
+    ] = None,
+    newest_first: Annotated[bool, Query(description="Claims only: latest day first.")] = False,
     limit: Limit = 100,
     after: After = None,
 ) -> QueryFilter:
@@ -103,6 +108,8 @@ def query_filter(
         event_type=event_type.upper() if event_type else None,
         source_type=source_type.value if source_type else None,
         article_id=article_id,
+        text=q or None,
+        newest_first=newest_first,
         limit=limit,
         after=after,
     )
@@ -194,8 +201,10 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -
 
     @app.get("/api/counts", tags=["records"])
     def counts(query: Filters) -> dict[str, Any]:
-        """Totals per record kind, events per type, and events and articles per day."""
-        return locked(store.counts)(query)  # type: ignore[no-any-return]
+        """Totals per record kind, events per type, events and articles per day, and the
+        date window the page draws (stray dates left outside and listed)."""
+        counted: dict[str, Any] = locked(store.counts)(query)
+        return counted | {"window": date_window(counted["days"])}
 
     @app.get("/api/control", response_model=Page, tags=["control"])
     def control(

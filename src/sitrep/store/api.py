@@ -74,6 +74,8 @@ class QueryFilter:
     event_type: str | None = None  # PLOVER type, e.g. ASSAULT
     source_type: str | None = None  # SourceType value, e.g. anonymous
     article_id: str | None = None
+    text: str | None = None  # words a claim's text contains, case-insensitive (claims only)
+    newest_first: bool = False  # claims from the latest day back (claims only)
     limit: int = 100
     after: str | None = None  # the `next` cursor of the previous page
 

@@ -358,8 +358,11 @@ class SqlStore:
             source_type="c.source_type = ?",
             actor=f"(c.source_actor_id IN ({ACTOR_KEYS}) OR {inside_claim.format(ACTOR_KEYS)})",
             place=inside_claim.format(PLACE_IDS),
+            text="c.text",
         )
-        rows = self._page(CLAIMS, where, params, _reading_order("c", "c"), query)
+        rows = self._page(
+            CLAIMS, where, params, _reading_order("c", "c"), query, descending=query.newest_first
+        )
         backing = self._claim_backing([row["id"] for row in rows])
         return rows.like([row | {"sources": backing.get(row["id"], 1)} for row in rows])
 
@@ -600,11 +603,13 @@ def _where(
     place: str | None = None,
     source_type: str | None = None,
     article: str | None = None,
+    text: str | None = None,
 ) -> tuple[str, list[Any]]:
     """A WHERE clause for the filters this table supports, with its parameters.
 
     `day` is a column holding one ISO day; `day_start`/`day_end` a range that must
-    overlap the filter's. A filter the table cannot apply is ignored.
+    overlap the filter's; `text` a column searched for the filter's text as typed (no
+    wildcards: `%` and `_` match themselves). A filter the table cannot apply is ignored.
     """
     clauses: list[str] = []
     params: list[Any] = []
@@ -629,6 +634,10 @@ def _where(
     if query.article_id and article:
         clauses.append(article if "?" in article else f"{article} = ?")
         params.append(query.article_id)
+    if query.text and text:
+        clauses.append(f"LOWER({text}) LIKE ? ESCAPE '!'")
+        literal = query.text.lower().replace("!", "!!").replace("%", "!%").replace("_", "!_")
+        params.append(f"%{literal}%")
     return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
 
 

@@ -39,7 +39,7 @@ function renderStretch(body, start, end, marks) {
     for (const mark of covering.filter((m) => m.kind === "quote" || m.kind === "claim")) {
       const speaker = mark.record.speaker || "unknown speaker";
       const title = mark.kind === "quote" ? `quote by ${speaker}`
-        : `claim: ${mark.record.source?.type}, ${mark.record.certainty}`;
+        : `claim: ${mark.record.source?.type || "unknown source"}, ${mark.record.certainty || "certainty unknown"}`;
       piece = [el("span", { class: `hl-${mark.kind}`, "data-speaker": mark.kind === "quote" ? speaker : null,
         title }, ...piece)];
       if (mark.start === from && mark.kind === "quote") {
@@ -83,7 +83,7 @@ export function renderArticle(view, article) {
     recordList("Actors", "actor", article.actors || [], (a) => [el("b", {}, a.name), " ",
       el("span", { class: "muted" }, [a.kind, a.sector, a.country].filter(Boolean).join(", "))]),
     recordList("Places", "place", article.places || [], (p) => [el("b", {}, p.name), " ",
-      el("span", { class: "muted" }, `${p.precision}${typeof p.latitude === "number" && typeof p.longitude === "number"
+      el("span", { class: "muted" }, `${p.precision || ""}${typeof p.latitude === "number" && typeof p.longitude === "number"
         ? ` ${p.latitude.toFixed(2)}, ${p.longitude.toFixed(2)}` : ""}`)]),
     recordList("Quotes", "quote", article.quotes || [], (q) => [el("b", {}, q.speaker || "unknown"), `: “${q.text}”`]),
     recordList("Claims", "claim", article.claims || [], (c) => [String(c.text || "").slice(0, 140), " ",

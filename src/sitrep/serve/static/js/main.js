@@ -2,9 +2,9 @@
 // the control table; the hash #/article/<id> opens an article.
 import { articlePath, getJSON, getPage, isArticleId } from "./api.js";
 import { renderArticle } from "./article.js";
-import { holderColour, typeColour } from "./colours.js";
+import { holderColour, loadPalette, typeColour } from "./colours.js";
 import { coloured, el } from "./dom.js";
-import { renderLedger } from "./ledger.js";
+import { exportClaims, loadClaims, loadMoreClaims, renderContradictions } from "./ledger.js";
 import { SituationMap } from "./map.js";
 import { renderTimeline } from "./timeline.js";
 
@@ -21,21 +21,57 @@ function fillSelect(select, values) {
   for (const value of values) select.add(new Option(value, value));
 }
 
-// The slider and timeline cover the weeks before the latest report; older background
-// (a war that began years ago) is listed but not stretched across the axis.
-const WINDOW_DAYS = 45;
-
-function dayRange(counted) {
-  const days = counted.map((d) => d.day).sort();
-  if (!days.length) return [];
-  const last = Date.parse(days[days.length - 1]);
-  const first = Math.min(...days.map(Date.parse).filter((t) => t >= last - WINDOW_DAYS * DAY_MS));
+// The server picks the window (the densest 45 days, stray dates left out and listed); the
+// slider and timeline cover every day of it.
+function dayRange(window) {
+  if (!window.from) return [];
   const range = [];
-  for (let t = first; t <= last; t += DAY_MS) {
+  for (let t = Date.parse(window.from); t <= Date.parse(window.to); t += DAY_MS) {
     range.push(new Date(t).toISOString().slice(0, 10));
   }
   return range;
 }
+
+function outsideNote(outside) {
+  if (!outside.length) return "";
+  const events = outside.reduce((n, d) => n + d.events, 0);
+  const shown = outside.slice(0, 5).map((d) => d.day).join(", ");
+  return ` · ${events} event${events === 1 ? "" : "s"} dated outside the window: ${shown}`
+    + (outside.length > 5 ? ` and ${outside.length - 5} more days` : "");
+}
+
+// The view's filters live in the URL query (?type=&actor=&source=&day=&q=&order=), so a
+// view can be reloaded or shared; the hash stays the article route.
+const URL_FIELDS = { type: "#filter-type", actor: "#filter-actor", source: "#filter-source",
+  q: "#ledger-search", order: "#ledger-order" };
+
+function restoreFromUrl() {
+  const wanted = new URLSearchParams(location.search);
+  for (const [name, selector] of Object.entries(URL_FIELDS)) {
+    const control = $(selector);
+    const value = wanted.get(name) || "";
+    // A select keeps only a value it offers; anything else in the URL is ignored.
+    if (control.tagName !== "SELECT" || [...control.options].some((o) => o.value === value)) control.value = value;
+  }
+  const day = state.days.indexOf(wanted.get("day"));
+  if (day >= 0) $("#date-slider").value = String(day);
+}
+
+function saveToUrl(day) {
+  const query = new URLSearchParams();
+  for (const [name, selector] of Object.entries(URL_FIELDS)) if ($(selector).value) query.set(name, $(selector).value);
+  if (day && day !== state.days[state.days.length - 1]) query.set("day", day);
+  const search = query.size ? `?${query}` : "";
+  if (search !== location.search) history.replaceState(null, "", `${location.pathname}${search}${location.hash}`);
+}
+
+function claimFilters(day) {
+  return { actor: $("#filter-actor").value, source_type: $("#filter-source").value,
+    q: $("#ledger-search").value.trim(), newest_first: $("#ledger-order").value === "newest" || null,
+    date_from: state.days[0], date_to: day };
+}
+
+const ledgerViews = () => [$("#ledger"), $("#ledger-status"), $("#ledger-more")];
 
 function daysBefore(day, count) {
   return new Date(Date.parse(day) - (count - 1) * DAY_MS).toISOString().slice(0, 10);
@@ -47,6 +83,8 @@ async function refresh() {
     source_type: $("#filter-source").value };
   const day = state.days[Number($("#date-slider").value)] || null;
   const shown = day ? { date_from: daysBefore(day, SHOWN_DAYS), date_to: day } : {};
+  // The ledger draws itself when its page arrives (a newer load wins there too).
+  const claimsLoaded = loadClaims(...ledgerViews(), claimFilters(day));
   const [counts, events, control] = await Promise.all([
     getJSON("/api/counts", filters),
     getPage("/api/events", { ...filters, ...shown }, 1000),
@@ -54,9 +92,11 @@ async function refresh() {
   ]);
   const picture = control.items;
   if (generation !== state.generation) return;
+  saveToUrl(day);
   document.querySelectorAll(".on-date").forEach((n) => { n.textContent = day || "—"; });
   $("#date-label").textContent = day || "no dates";
-  renderTimeline($("#timeline-chart"), $("#timeline-list"), counts.days, events, state.days, day);
+  const inWindow = counts.days.filter((d) => d.day >= state.days[0] && d.day <= state.days[state.days.length - 1]);
+  renderTimeline($("#timeline-chart"), $("#timeline-list"), inWindow, events, state.days, day);
   state.map.showEvents(events);
   state.map.showPlaces(state.places, picture);
   $("#control-table").tBodies[0].replaceChildren(...(picture.length ? picture.map((c) =>
@@ -64,6 +104,7 @@ async function refresh() {
       el("td", {}, coloured("span", "swatch", holderColour(c.holder)), c.holder || "unknown", c.partial ? " (part)" : ""),
       el("td", {}, c.since), el("td", {}, String(c.reports))))
     : [el("tr", {}, el("td", { colspan: 4, class: "muted" }, "No dated control changes reported by this day."))]));
+  await claimsLoaded;
   document.body.dataset.refreshed = String(generation);
 }
 
@@ -79,13 +120,14 @@ async function openArticleFromHash() {
 
 async function start() {
   state.map = new SituationMap($("#map"));
-  const [counts] = await Promise.all([getJSON("/api/counts"), state.map.loadBasemap()]);
-  state.days = dayRange(counts.days);
-  const shownWindow = state.days.length ? { date_from: state.days[0] } : {};
-  const [articles, events, actors, places, claims, contradictions] = await Promise.all([
+  const [counts] = await Promise.all([getJSON("/api/counts"), state.map.loadBasemap(), loadPalette()]);
+  state.days = dayRange(counts.window);
+  const shownWindow = state.days.length
+    ? { date_from: state.days[0], date_to: state.days[state.days.length - 1] } : {};
+  const [articles, events, actors, places, contradictions] = await Promise.all([
     getPage("/api/articles", shownWindow), getPage("/api/events", shownWindow, 1000),
     getPage("/api/actors", {}, 1000), getPage("/api/places", {}, 1000),
-    getPage("/api/claims", shownWindow), getPage("/api/contradictions", shownWindow),
+    getPage("/api/contradictions", shownWindow),
   ]);
   state.places = places;
   state.map.focus(events);
@@ -101,14 +143,22 @@ async function start() {
   $("#summary").textContent = `${totals.articles} article${totals.articles === 1 ? "" : "s"}, `
     + `${totals.events} events, ${totals.places} places, ${totals.actors} actors, ${totals.claims} claims, `
     + `${totals.contradictions} contradictions`
-    + (state.days.length ? ` · ${state.days[0]} to ${state.days[state.days.length - 1]}` : "");
-  renderLedger($("#ledger"), $("#contradictions"), claims, contradictions, events);
+    + (state.days.length ? ` · ${state.days[0]} to ${state.days[state.days.length - 1]}` : "")
+    + outsideNote(counts.window.outside);
+  renderContradictions($("#contradictions"), contradictions, events);
+  restoreFromUrl();
   $("#article-list").replaceChildren(...articles.map((a) => el("li", {},
     isArticleId(a.id) ? el("a", { href: `#/article/${encodeURIComponent(a.id)}` }, a.title || a.source)
       : a.title || a.source,
     " ", el("span", { class: "muted" }, `${a.outlet || ""} ${String(a.published || "").slice(0, 10)}`))));
   for (const id of ["#filter-actor", "#filter-type", "#filter-source"]) $(id).addEventListener("change", refresh);
   $("#date-slider").addEventListener("input", refresh);
+  $("#ledger-order").addEventListener("change", refresh);
+  let typing;
+  $("#ledger-search").addEventListener("input", () => { clearTimeout(typing); typing = setTimeout(refresh, 250); });
+  $("#ledger-controls").addEventListener("submit", (event) => { event.preventDefault(); refresh(); });
+  $("#ledger-more").addEventListener("click", () => loadMoreClaims(...ledgerViews()));
+  $("#ledger-export").addEventListener("click", exportClaims);
   window.addEventListener("hashchange", openArticleFromHash);
   await refresh();
   await openArticleFromHash();

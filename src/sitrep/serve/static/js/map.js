@@ -73,7 +73,7 @@ export class SituationMap {
         const ofType = group.filter((e) => e.type === type);
         const shift = (index - (types.length - 1) / 2) * 0.06;
         const popup = el("div", {}, group[0].place, ofType.map((e) => [el("br"), el("b", {}, e.type),
-          ` ${e.trigger} — ${e.actor || "?"} ${e.date_start ? `(${e.date_start})` : ""}`]));
+          ` ${e.trigger || e.type} — ${e.actor || "unknown actor"} ${e.date_start ? `(${e.date_start})` : ""}`]));
         L.circleMarker([group[0].latitude, group[0].longitude + shift], {
           pane: "events", radius: 4 + Math.min(ofType.length, 4), color: "#fff", weight: 1,
           fillColor: typeColour(type), fillOpacity: 0.9, className: `event-marker event-${type}`,

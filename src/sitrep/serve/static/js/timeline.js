@@ -26,8 +26,7 @@ export function renderTimeline(chart, list, counted, events, days, chosenDay) {
   const root = svg("svg", { width, height, role: "img", "aria-label": `${total} dated events by type and day` }, chart);
   const first = days.length ? Date.parse(days[0]) : Date.now();
   const last = days.length ? Date.parse(days[days.length - 1]) : first;
-  // Days before the window are clamped to its left edge (their tooltips keep the real date).
-  const x = (day) => left + ((Math.max(Date.parse(day), first) - first) / Math.max(last - first, DAY)) * (width - left - right);
+  const x = (day) => left + ((Date.parse(day) - first) / Math.max(last - first, DAY)) * (width - left - right);
   types.forEach((type, index) => {
     const y = top + index * row + row / 2;
     svg("line", { x1: left, x2: width - right, y1: y, y2: y, stroke: "#e3e6eb" }, root);
@@ -41,9 +40,8 @@ export function renderTimeline(chart, list, counted, events, days, chosenDay) {
     }
   });
   const axisY = height - 16;
-  const earlier = dated.some((d) => Date.parse(d.day) < first);
   if (days.length) {
-    const ticks = [[days[0], "start", earlier ? `≤ ${days[0]}` : days[0]], [days[days.length - 1], "end", days[days.length - 1]]];
+    const ticks = [[days[0], "start", days[0]], [days[days.length - 1], "end", days[days.length - 1]]];
     const step = Math.max(1, Math.ceil(days.length / 8));
     for (let i = step; i < days.length - 1 - step / 2; i += step) ticks.push([days[i], "middle", days[i].slice(5)]);
     for (const [day, anchor, text] of ticks) {
@@ -61,7 +59,7 @@ export function renderTimeline(chart, list, counted, events, days, chosenDay) {
       `${who || "unknown actor"} — `, el("i", {}, event.trigger), event.place ? ` in ${event.place}` : "",
       event.status && event.status !== "asserted" ? [" ", el("span", { class: "badge hedged" }, event.status)] : "",
       " ", el("span", { class: "badge", title: "independent sources" },
-        `${event.source_type} · ${event.sources} source${event.sources === 1 ? "" : "s"}`));
+        `${event.source_type || "unknown source"} · ${event.sources ?? 1} source${(event.sources ?? 1) === 1 ? "" : "s"}`));
     return item;
   }));
   if (!events.length) list.replaceChildren(el("li", {}, "No events match these filters."));
