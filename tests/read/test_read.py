@@ -153,6 +153,25 @@ def test_read_bytes_rejects_bad_input(data: bytes, code: ErrorCode) -> None:
     assert rejected.value.code == code
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers opened fire on the crowd outside the ministry.",
+        "The two leaders met in the capital.\nThey agreed to reopen the border crossing.",
+    ],
+    ids=["one-sentence", "two-sentences"],
+)
+def test_a_text_of_a_few_sentences_is_its_own_article(text: str) -> None:
+    article = read_bytes(text.encode(), "short.txt")
+    assert article.paragraphs == text.splitlines()
+
+
+def test_a_few_short_lines_without_sentences_are_still_no_article() -> None:
+    with pytest.raises(DocumentRejected) as rejected:
+        read_bytes(b"Home\nNews\nSport\nContact us", "menu.txt")
+    assert rejected.value.code == ErrorCode.NO_ARTICLE
+
+
 def test_read_paths_size_limit_on_disk_and_after_decompression(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_bytes(b"word " * 3000)

@@ -251,10 +251,28 @@ def _article(raw: bytes, data: bytes, source: str, kind: InputKind) -> Article:
             _fill_from_text(article, render_lines(text))
     else:
         _fill_from_text(article, text)
+        if not article.paragraphs and _only_sentences(text):
+            article.paragraphs = [
+                " ".join(line.split()) for line in text.splitlines() if line.strip()
+            ]
     if not article.paragraphs:
         raise DocumentRejected(ErrorCode.NO_ARTICLE, "no article text found on the page")
     article.language = detect_language(article.body, declared_language)
     return article
+
+
+# A text that is nothing but a few sentences (a wire snippet, a coded sentence, a pasted
+# paragraph) has no page around it for the cleaner to tell the article from: it is the article.
+MAX_BARE_LINES = 20
+MIN_SENTENCE_WORDS = 4
+_SENTENCE_END = (".", "!", "?", '"', "”", "'", "’")
+
+
+def _only_sentences(text: str) -> bool:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return 0 < len(lines) <= MAX_BARE_LINES and all(
+        line.endswith(_SENTENCE_END) and len(line.split()) >= MIN_SENTENCE_WORDS for line in lines
+    )
 
 
 def _original(text: str) -> str:
