@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sitrep.records import Article, DocumentError
-from sitrep.store import DEFAULT_DB, open_store
+from sitrep.store import DEFAULT_DB, open_reader
 from sitrep.store.api import IngestReport, QueryFilter, Row
 
 if TYPE_CHECKING:
@@ -73,17 +73,13 @@ def fetch(
 def _query(kind: str, db: str, limit: int | None, filters: dict[str, Any]) -> pandas.DataFrame:
     import pandas
 
-    store = open_store(db, read_only=_reads_file(db))
+    store = open_reader(db)
     try:
         query = QueryFilter(**filters, limit=limit or PAGE)
         rows, _ = fetch(getattr(store, kind), query, every=limit is None)
     finally:
         store.close()
     return pandas.DataFrame.from_records(rows)
-
-
-def _reads_file(db: str) -> bool:
-    return not db.startswith(("postgresql://", "postgres://")) and db != ":memory:"
 
 
 def events(db: str = DEFAULT_DB, *, limit: int | None = None, **filters: Any) -> pandas.DataFrame:
@@ -132,7 +128,7 @@ def control(place: str, on: date | None = None, db: str = DEFAULT_DB) -> pandas.
     """Who held `place` on the day `on` (default today), per which sources."""
     import pandas
 
-    store = open_store(db, read_only=_reads_file(db))
+    store = open_reader(db)
     try:
         rows = store.control(place, on or date.today())
     finally:

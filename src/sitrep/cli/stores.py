@@ -13,7 +13,7 @@ from typing import NoReturn
 
 import typer
 
-from sitrep.store import POSTGRES_SCHEMES, open_store, shown_location
+from sitrep.store import is_database_file, open_reader, shown_location
 from sitrep.store.sql_store import SqlStore
 
 log = logging.getLogger(__name__)
@@ -22,17 +22,13 @@ log = logging.getLogger(__name__)
 NO_DATABASE = 2
 
 
-def is_postgres(db: str) -> bool:
-    return db.startswith(POSTGRES_SCHEMES)
-
-
 def open_for_reading(db: str) -> SqlStore:
     """A store for queries (DuckDB read-only), or one line on stderr and exit status 2."""
-    if not is_postgres(db) and db != ":memory:" and not Path(db).is_file():
+    if is_database_file(db) and not Path(db).is_file():
         fail(f"no database at {db!r}; create one with: sitrep ingest PATH --db {db}")
     log.debug("opening %s", shown_location(db))
     try:
-        return open_store(db, read_only=not is_postgres(db) and db != ":memory:")
+        return open_reader(db)
     except Exception as error:  # the drivers' error classes have no common base
         fail(f"cannot open {shown_location(db)}: {_first_line(error)}")
 

@@ -22,6 +22,8 @@ __all__ = [
     "QueryFilter",
     "Row",
     "Store",
+    "is_database_file",
+    "open_reader",
     "open_store",
     "shown_location",
 ]
@@ -41,6 +43,16 @@ def open_store(
     if url_or_path.startswith(POSTGRES_SCHEMES):
         return SqlStore(PostgresDatabase(url_or_path, schema=schema), read_only=read_only)
     return SqlStore(DuckDatabase(url_or_path, read_only=read_only), read_only=read_only)
+
+
+def is_database_file(url_or_path: str) -> bool:
+    """Whether this names a DuckDB file (not a server URL, not ":memory:")."""
+    return not url_or_path.startswith(POSTGRES_SCHEMES) and url_or_path != ":memory:"
+
+
+def open_reader(url_or_path: str = DEFAULT_DB) -> SqlStore:
+    """A store for queries: a DuckDB file opened read-only (beside no writer's lock)."""
+    return open_store(url_or_path, read_only=is_database_file(url_or_path))
 
 
 def shown_location(url_or_path: str) -> str:
