@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -328,6 +329,45 @@ def test_store_upgrades_an_older_database_keeping_its_rows(
         assert claim["sources"] == 1
     finally:
         upgraded.close()
+
+
+def test_store_upgrade_moves_records_and_originals_into_payloads(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    path = str(tmp_path / "old.duckdb")
+    before_payloads = [m for m in migrations("duckdb") if m[0] < "006"]
+    monkeypatch.setattr(db, "migrations", lambda dialect: before_payloads)
+    old = SqlStore(DuckDatabase(path))
+    record = {"id": "a1", "title": "Old", "body": "Stored before 006."}
+    old.database.execute(
+        "INSERT INTO articles (id, source, version, title, body, cluster_id, minhash, data,"
+        " stored_at) VALUES ('a1', 'old.html', 1, 'Old', ?, 'a1', '[]', ?, '2024-12-07')",
+        (record["body"], json.dumps(record)),
+    )
+    old.database.execute("INSERT INTO originals VALUES ('a1', '<p>Stored before 006.</p>')")
+    old.close()
+    monkeypatch.undo()
+    upgraded = open_store(path)
+    try:
+        article = upgraded.article("a1")
+        assert article is not None and article["body"] == "Stored before 006."
+        assert upgraded.original("a1") == "<p>Stored before 006.</p>"
+        assert "data" not in upgraded._columns("articles")
+    finally:
+        upgraded.close()
+
+
+def test_payloads_split_long_text_into_chunks_that_read_back_whole(store: SqlStore) -> None:
+    original = "".join(f"<p>{n} {n * n}</p>" for n in range(60_000))  # compresses past a chunk
+    article = homs_attack(WIRE_STORY, outlet="Wire")
+    article.original = original
+    store.write([article])
+    chunks = store.database.query(
+        "SELECT COUNT(*) AS n FROM article_payloads WHERE article_id = ? AND part = 'original'",
+        (article.id,),
+    )
+    assert chunks[0]["n"] > 1
+    assert store.original(article.id) == original
 
 
 def merged_picture(store: SqlStore) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:

@@ -21,6 +21,7 @@ from sitrep.store.api import IngestReport, QueryFilter, Row, Rows, decode_cursor
 from sitrep.store.contradictions import record_contradictions, stored_contradiction
 from sitrep.store.db import Database, migrate, select_in
 from sitrep.store.merge import band_keys, minhash_from_values, name_key
+from sitrep.store.payloads import ARTICLE, ORIGINAL, payload_rows, read_payload
 from sitrep.store.views import CLAIMS, CONTROL_CHANGES, EVENT_REPORTS, REPORT_FIELDS
 from sitrep.store.writer import BatchWriter, PendingRows
 from sitrep.streams import chunked_by_time
@@ -65,8 +66,15 @@ EVENT_ORDER = ((f"COALESCE(e.date_start, {NO_DAY})", "date_start"), ("e.id", "id
 class SqlStore:
     def __init__(self, database: Database, *, read_only: bool = False) -> None:
         self.database = database
-        if not read_only and SCALE_MIGRATION in migrate(database):
-            self._backfill()
+        if read_only:
+            return
+        # Under the lock, so that of several first openers one moves the rows (the
+        # PostgreSQL lock is held per session and taken again by `migrate`).
+        with database.migration_lock():
+            if SCALE_MIGRATION in migrate(database):
+                self._backfill()
+            if "data" in self._columns("articles") and self._columns("article_payloads"):
+                self._move_payloads()
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -161,6 +169,44 @@ class SqlStore:
                         pending.add(table, **found)
                 pending.flush(self.database)
 
+    def _columns(self, table: str) -> set[str]:
+        rows = self.database.query(
+            "SELECT column_name FROM information_schema.columns"
+            " WHERE table_name = ? AND table_schema = current_schema()",
+            (table,),
+        )
+        return {row["column_name"] for row in rows}
+
+    def _move_payloads(self) -> None:
+        """Move what a database older than migration 006 holds in `articles.data` and
+        `originals` into `article_payloads`, a few hundred articles per transaction (a run
+        cut short resumes where it stopped), then drop the old columns and table."""
+        ids = [
+            row["id"]
+            for row in self.database.query(
+                "SELECT id FROM articles a WHERE NOT EXISTS"
+                " (SELECT 1 FROM article_payloads p WHERE p.article_id = a.id) ORDER BY id"
+            )
+        ]
+        for start in range(0, len(ids), BACKFILL_BATCH):
+            pending = PendingRows()
+            for row in select_in(
+                self.database,
+                "SELECT a.id, a.data, o.text FROM articles a"
+                " LEFT JOIN originals o ON o.article_id = a.id WHERE a.id IN ({marks})",
+                ids[start : start + BACKFILL_BATCH],
+            ):
+                for part, text in ((ARTICLE, row["data"]), (ORIGINAL, row["text"])):
+                    if text is not None:
+                        for chunk in payload_rows(row["id"], part, text):
+                            pending.add("article_payloads", **chunk)
+            with self.database.transaction():
+                pending.flush(self.database)
+        with self.database.transaction():
+            self.database.execute("ALTER TABLE articles DROP COLUMN IF EXISTS data")
+            self.database.execute("ALTER TABLE articles DROP COLUMN IF EXISTS body")
+            self.database.execute("DROP TABLE IF EXISTS originals")
+
     def has_article(self, content_hash: str) -> bool:
         return bool(
             self.database.query("SELECT 1 AS x FROM articles WHERE id = ?", (content_hash,))
@@ -190,20 +236,15 @@ class SqlStore:
 
     def article(self, article_id: str) -> Row | None:
         rows = self.database.query(
-            "SELECT data, version, cluster_id, stored_at FROM articles WHERE id = ?", (article_id,)
+            "SELECT version, cluster_id, stored_at FROM articles WHERE id = ?", (article_id,)
         )
-        if not rows:
+        data = read_payload(self.database, article_id, ARTICLE)
+        if not rows or data is None:
             return None
-        row = rows[0]
-        return json.loads(row["data"]) | {
-            "version": row["version"],
-            "cluster_id": row["cluster_id"],
-            "stored_at": row["stored_at"],
-        }
+        return json.loads(data) | rows[0]
 
     def original(self, article_id: str) -> str | None:
-        rows = self.database.query("SELECT text FROM originals WHERE article_id = ?", (article_id,))
-        return rows[0]["text"] if rows else None
+        return read_payload(self.database, article_id, ORIGINAL)
 
     # -- actors and places -----------------------------------------------------------------
 

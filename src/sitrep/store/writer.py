@@ -31,6 +31,7 @@ from sitrep.store.merge import (
     name_key,
     place_key,
 )
+from sitrep.store.payloads import ARTICLE, ORIGINAL, payload_rows
 
 OUTLET_SOURCE = "outlet"
 # A stored event is a merge candidate only if it starts at most this long before a report:
@@ -44,8 +45,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "articles": (
         (
             "id", "source", "url", "version", "source_id", "title", "outlet", "published",
-            "date_start", "input_kind", "language", "authors", "body", "cluster_id", "minhash",
-            "data", "stored_at",
+            "date_start", "input_kind", "language", "authors", "cluster_id", "minhash",
+            "stored_at",
         ),
         ("id",),
     ),
@@ -101,7 +102,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("id",),
     ),
     "errors": (("id", "source", "code", "message", "content_hash", "recorded_at"), ("id",)),
-    "originals": (("article_id", "text"), ("article_id",)),
+    "article_payloads": (("article_id", "part", "seq", "chunk"), ("article_id", "part", "seq")),
     "story_bands": (("article_id", "band_key"), ("article_id", "band_key")),
     "presences": (
         (
@@ -123,7 +124,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 ARTICLE_ROWS = frozenset(
     {
         "mentions", "quotes", "claims", "situation_events", "event_reports", "control_changes",
-        "story_bands", "presences", "originals",
+        "story_bands", "presences", "article_payloads",
     }
 )  # fmt: skip
 
@@ -470,14 +471,12 @@ class BatchWriter:
             input_kind=str(article.input_kind),
             language=article.language,
             authors=json.dumps(article.authors),
-            body=article.body,
             cluster_id=cluster_id,
             minhash=json.dumps([int(v) for v in signature.hashvalues]),
-            data=json.dumps(_article_data(article), ensure_ascii=False),
             stored_at=now(),
         )
-        if article.original is not None:
-            pending.add("originals", article_id=article.id, text=article.original)
+        for row in _payload_rows(article):
+            pending.add("article_payloads", **row)
         versions.add(article, cluster_id)
         stories.add(pending, article.id, signature, cluster_id)
         _add_mentions(pending, article, ids)
@@ -488,11 +487,14 @@ class BatchWriter:
         _add_control_changes(pending, article, ids, day)
 
 
-def _article_data(article: Article) -> dict[str, Any]:
-    # The original has its own table, read only by the endpoint that serves it.
+def _payload_rows(article: Article) -> list[dict[str, Any]]:
+    # The original is a part of its own, read only by the endpoint that serves it.
     data = article.to_dict()
     del data["original"]
-    return data
+    rows = payload_rows(article.id, ARTICLE, json.dumps(data, ensure_ascii=False))
+    if article.original is not None:
+        rows += payload_rows(article.id, ORIGINAL, article.original)
+    return rows
 
 
 def _publication_day(article: Article) -> str | None:
