@@ -136,12 +136,14 @@ def _status_conflicts(database: Database, article_ids: list[str]) -> list[Row]:
         "SELECT CASE WHEN n.status = 'asserted' THEN n.id ELSE o.id END AS asserted_id,"
         " CASE WHEN n.status = 'asserted' THEN o.id ELSE n.id END AS negated_id,"
         " e.type, e.date_start, e.place_id, e.actor_id, e.target_id, p.name AS place"
-        " FROM event_reports n JOIN event_reports o"
-        " ON o.situation_event_id = n.situation_event_id AND o.id <> n.id"
+        # The new reports first, then only the events they joined.
+        " FROM (SELECT id, status, situation_event_id FROM event_reports"
+        " WHERE article_id IN ({marks}) AND status IN ('asserted', 'negated')) n"
+        " JOIN event_reports o ON o.situation_event_id = n.situation_event_id AND o.id <> n.id"
         " JOIN situation_events e ON e.id = n.situation_event_id"
         " LEFT JOIN places p ON p.id = e.place_id"
-        " WHERE ((n.status = 'asserted' AND o.status = 'negated')"
-        " OR (n.status = 'negated' AND o.status = 'asserted')) AND n.article_id IN ({marks})",
+        " WHERE (n.status = 'asserted' AND o.status = 'negated')"
+        " OR (n.status = 'negated' AND o.status = 'asserted')",
         article_ids,
     )
     ids = {pair[k] for pair in pairs for k in ("asserted_id", "negated_id")}
@@ -297,11 +299,16 @@ def _mentions(database: Database, article_ids: list[str]) -> dict[str, list[Row]
     grouped: dict[str, list[Row]] = defaultdict(list)
     rows = select_in(
         database,
-        "SELECT m.article_id, m.entity, m.entity_id, m.start_offset AS start,"
+        # The new articles' mentions first, then only the actors and places they name.
+        "WITH m AS (SELECT article_id, entity, entity_id, start_offset, end_offset"
+        " FROM mentions WHERE article_id IN ({marks}))"
+        " SELECT m.article_id, m.entity, m.entity_id, m.start_offset AS start,"
         ' m.end_offset AS "end", a.name, a.kind, p.id AS place_id, p.name AS place_name,'
-        " p.country, p.location_precision AS precision"
-        " FROM mentions m LEFT JOIN actors a ON a.id = m.entity_id"
-        " LEFT JOIN places p ON p.id = m.entity_id WHERE m.article_id IN ({marks})",
+        " p.country, p.location_precision AS precision FROM m"
+        " LEFT JOIN (SELECT id, name, kind FROM actors"
+        " WHERE id IN (SELECT entity_id FROM m)) a ON a.id = m.entity_id"
+        " LEFT JOIN (SELECT id, name, country, location_precision FROM places"
+        " WHERE id IN (SELECT entity_id FROM m)) p ON p.id = m.entity_id",
         article_ids,
     )
     for row in sorted(rows, key=lambda r: (r["article_id"], r["start"])):

@@ -26,6 +26,13 @@ STATEMENT_SEPARATOR = re.compile(r"^;\s*$", re.MULTILINE)
 # fails batched writes outright. SITREP_DUCKDB_MEMORY_LIMIT overrides both.
 DUCKDB_WRITER_MEMORY_LIMIT = os.environ.get("SITREP_DUCKDB_MEMORY_LIMIT", "128MB")
 DUCKDB_READER_MEMORY_LIMIT = os.environ.get("SITREP_DUCKDB_MEMORY_LIMIT", "256MB")
+# DuckDB rewrites a table's last row group at every checkpoint; rows of 122,880 (its
+# default) made a checkpoint cost up to hundreds of MB of rewriting once tables were large,
+# and so an article's cost grew with the database. Smaller groups bound that rewrite.
+DUCKDB_ROW_GROUP_ROWS = 8192
+# The name the store's file is attached under (the connection itself is in-memory, so the
+# row group size can be given).
+DUCKDB_CATALOG = "store"
 SAFE_SCHEMA = re.compile(r"^[a-z_][a-z0-9_]*$")
 # The advisory lock key sitrep's migrations hold on PostgreSQL (any constant bigint;
 # this one spells "sitrep" in ASCII).
@@ -81,17 +88,19 @@ class DuckDatabase:
     def __init__(self, path: str, *, read_only: bool = False) -> None:
         import duckdb
 
+        memory = DUCKDB_READER_MEMORY_LIMIT if read_only else DUCKDB_WRITER_MEMORY_LIMIT
+        self.connection = duckdb.connect(":memory:", config={"memory_limit": memory})
+        options = "READ_ONLY" if read_only else f"ROW_GROUP_SIZE {DUCKDB_ROW_GROUP_ROWS}"
+        quoted = path.replace("'", "''")
+        if path != ":memory:":
+            # Where a query spills beyond the memory limit: beside the file, as DuckDB does
+            # for a file it opens itself.
+            temporary = f"{path}.tmp".replace("'", "''")
+            self.connection.execute(f"SET temp_directory = '{temporary}'")
         try:
-            self.connection = duckdb.connect(
-                path,
-                read_only=read_only,
-                config={
-                    "memory_limit": DUCKDB_READER_MEMORY_LIMIT
-                    if read_only
-                    else DUCKDB_WRITER_MEMORY_LIMIT
-                },
-            )
+            self.connection.execute(f"ATTACH '{quoted}' AS {DUCKDB_CATALOG} ({options})")
         except duckdb.IOException as error:
+            self.connection.close()
             if "lock" not in str(error).lower():
                 raise
             raise StoreUnavailable(
@@ -99,6 +108,7 @@ class DuckDatabase:
                 " reader beside it): wait for that ingest or server to finish, or store in"
                 " PostgreSQL to query while ingesting"
             ) from None
+        self.connection.execute(f"USE {DUCKDB_CATALOG}")
 
     def execute(self, sql: str, params: Params = ()) -> None:
         self.connection.execute(sql, list(params))
@@ -130,6 +140,7 @@ class DuckDatabase:
     def stream(self, sql: str, params: Params = ()) -> Iterator[dict[str, Any]]:
         cursor = self.connection.cursor()  # its own cursor, so other queries may run meanwhile
         try:
+            cursor.execute(f"USE {DUCKDB_CATALOG}")  # a cursor starts in the in-memory catalog
             cursor.execute(sql, list(params))
             names = [column[0] for column in cursor.description or []]
             while chunk := cursor.fetchmany(STREAM_ROWS):

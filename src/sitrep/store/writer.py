@@ -169,9 +169,13 @@ class ActorBook:
         keys = {key for actor in actors for key in _identity(actor).keys}
         stored = select_in(
             database,
-            "SELECT a.id, a.name, a.kind, a.country, k.alias FROM actors a"
-            " JOIN actor_aliases k ON k.actor_id = a.id WHERE a.id IN"
-            " (SELECT actor_id FROM actor_aliases WHERE alias_key IN ({marks}))",
+            # The few matching actors first, then only their rows: joining whole tables
+            # would cost in proportion to every actor stored.
+            "WITH hit AS (SELECT DISTINCT actor_id FROM actor_aliases"
+            " WHERE alias_key IN ({marks}))"
+            " SELECT a.id, a.name, a.kind, a.country, k.alias FROM hit"
+            " JOIN actors a ON a.id = hit.actor_id"
+            " JOIN actor_aliases k ON k.actor_id = hit.actor_id",
             keys,
         )
         by_actor: dict[str, list[dict[str, Any]]] = defaultdict(list)
