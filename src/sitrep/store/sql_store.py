@@ -27,14 +27,17 @@ from sitrep.store.writer import BatchWriter, PendingRows
 from sitrep.streams import chunked_by_time
 
 ACTOR_KEYS = "SELECT actor_id FROM actor_aliases WHERE alias_key = ?"
-# Articles per write transaction: large enough for bulk inserts to pay, small enough
-# (and closed after a few seconds) that a killed ingest redoes little.
-WRITE_BATCH = 64
-WRITE_BATCH_SECONDS = 2.0
+# Articles per write transaction: large enough that each batch's lookups (a scan of a
+# column each on DuckDB) are shared by many articles, small enough (and closed after a few
+# seconds) that a killed ingest redoes little.
+WRITE_BATCH = 256
+WRITE_BATCH_SECONDS = 5.0
 # A transaction's rows (sentences, mentions, claims...) take several times its bodies' size
 # in DuckDB's capped memory; capping the characters per batch keeps a run of huge pages
-# from exhausting it, which DuckDB treats as fatal for the whole database.
-WRITE_BATCH_CHARACTERS = 2_000_000
+# from exhausting it, which DuckDB treats as fatal for the whole database. An original is
+# stored compressed (`payloads`), at about a fifth of its characters.
+WRITE_BATCH_CHARACTERS = 8_000_000
+ORIGINAL_SHRINK = 4
 # A place filter matches a name however it is spaced, hyphenated or cased ("Deir Ezzor" is
 # "Deir ez-Zor"), and a country's name also matches every place in that country.
 PLACE_KEY_SQL = "regexp_replace(LOWER({}), '[^a-z0-9]', '', 'g')"
@@ -701,5 +704,5 @@ def _merged_event(row: Row, reports: list[Row]) -> Row:
 
 def _characters(item: Article | DocumentError) -> int:
     if isinstance(item, Article):
-        return len(item.body) + len(item.original or "")
+        return len(item.body) + len(item.original or "") // ORIGINAL_SHRINK
     return 0
