@@ -30,8 +30,9 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from sitrep.annotate.nlp import load_nlp
-from sitrep.extract.event_classifier import NO_EVENT, LexiconEventClassifier
+from sitrep.extract.event_classifier import LexiconEventClassifier
 from sitrep.extract.event_features import candidate, features
+from sitrep.extract.event_lexicon import NO_EVENT
 from sitrep.extract.event_model import MODEL_FILE, NONE
 
 ROOT = Path(__file__).resolve().parent.parent

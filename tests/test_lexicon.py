@@ -6,14 +6,16 @@ import pytest
 
 from sitrep import lexicon
 
+LOADERS = (lexicon.words, lexicon.rows, lexicon.mapping, lexicon.table, lexicon.numbered_table)
+
 
 @pytest.fixture
 def knowledge(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.setattr("sitrep.lexicon.KNOWLEDGE_DIR", tmp_path)
-    for loader in (lexicon.words, lexicon.rows, lexicon.mapping, lexicon.table):
+    for loader in LOADERS:
         loader.cache_clear()
     yield tmp_path
-    for loader in (lexicon.words, lexicon.rows, lexicon.mapping, lexicon.table):
+    for loader in LOADERS:
         loader.cache_clear()
 
 
@@ -30,6 +32,15 @@ def test_lexicon_table_reads_named_columns(knowledge) -> None:  # type: ignore[n
     assert lexicon.table("table.tsv") == (
         {"lemma": "seize", "pos": "VERB"},
         {"lemma": "strike", "pos": ""},
+    )
+
+
+def test_lexicon_numbered_table_gives_each_row_its_line(knowledge) -> None:  # type: ignore[no-untyped-def]
+    """Errors about a row name its line in the file, comments and blank lines counted."""
+    (knowledge / "table.tsv").write_text("# header\n\nlemma\tpos\nseize\tVERB\n# note\nstrike\t\n")
+    assert lexicon.numbered_table("table.tsv") == (
+        (4, {"lemma": "seize", "pos": "VERB"}),
+        (6, {"lemma": "strike", "pos": ""}),
     )
 
 

@@ -14,13 +14,23 @@ from pathlib import Path
 KNOWLEDGE_DIR = Path(__file__).resolve().parent / "knowledge"
 
 
-def lines(relative_path: str) -> list[str]:
-    """The file's lines other than comments and blank ones (tabs kept); raises if none."""
+def numbered_lines(relative_path: str) -> list[tuple[int, str]]:
+    """The file's lines other than comments and blank ones (tabs kept), each with its line
+    number (from 1) for errors that point at it; raises if none."""
     text = (KNOWLEDGE_DIR / relative_path).read_text("utf-8")
-    kept = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    kept = [
+        (number, line)
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.startswith("#")
+    ]
     if not kept:
         raise ValueError(f"knowledge file {relative_path} is empty")
     return kept
+
+
+def lines(relative_path: str) -> list[str]:
+    """The file's lines other than comments and blank ones (tabs kept); raises if none."""
+    return [line for _, line in numbered_lines(relative_path)]
 
 
 def entries(relative_path: str) -> list[str]:
@@ -47,12 +57,24 @@ def mapping(relative_path: str) -> dict[str, str]:
 
 
 @functools.cache
-def table(relative_path: str) -> tuple[dict[str, str], ...]:
-    """A tab-separated table whose first row names the columns, as one dict per row."""
+def numbered_table(relative_path: str) -> tuple[tuple[int, dict[str, str]], ...]:
+    """A tab-separated table whose first row names the columns, as (line number, row dict)."""
+    numbered = numbered_lines(relative_path)
+    reader = csv.DictReader((line for _, line in numbered), delimiter="\t")
+    # line_num counts the kept lines read so far, so it indexes `numbered` from 1.
     records = tuple(
-        {key: (value or "").strip() for key, value in record.items()}
-        for record in csv.DictReader(lines(relative_path), delimiter="\t")
+        (
+            numbered[reader.line_num - 1][0],
+            {key: (value or "").strip() for key, value in record.items()},
+        )
+        for record in reader
     )
     if not records:
         raise ValueError(f"knowledge file {relative_path} has a header but no rows")
     return records
+
+
+@functools.cache
+def table(relative_path: str) -> tuple[dict[str, str], ...]:
+    """A tab-separated table whose first row names the columns, as one dict per row."""
+    return tuple(record for _, record in numbered_table(relative_path))

@@ -16,7 +16,6 @@ from sitrep.extract.event_classifier import (
     get_classifier,
     register_classifier,
 )
-from sitrep.extract.event_lexicon import acled_mapping
 from sitrep.extract.event_model import EventModels, LinearModel, event_models
 from sitrep.extract.events import find_events
 from sitrep.records import (
@@ -33,6 +32,7 @@ from sitrep.records import (
     SourceType,
     Span,
 )
+from sitrep.taxonomy import acled_mapping
 
 PUBLISHED = datetime(2024, 12, 7, 16, 56, tzinfo=timezone(timedelta(hours=-5)))
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi.testclient import TestClient
+
+from sitrep.taxonomy import event_types
 
 
 def test_api_events_filter_by_type_and_page(client: TestClient) -> None:
@@ -86,3 +90,17 @@ def test_api_claims_search_and_newest_first(client: TestClient) -> None:
     assert client.get("/api/claims", params={"q": "no such words"}).json()["items"] == []
     assert client.get("/api/claims", params={"newest_first": "true"}).status_code == 200
     assert client.get("/api/claims", params={"q": "a\x00b"}).status_code == 422
+
+
+def test_api_taxonomy_serves_every_type_with_a_colour(client: TestClient) -> None:
+    served = client.get("/api/taxonomy").json()["types"]
+    assert [entry["type"] for entry in served] == list(event_types())
+    for entry in served:
+        assert re.fullmatch(r"#[0-9a-fA-F]{6}", entry["colour"]), entry
+        assert entry["gloss"] and entry["quad_class"] in (1, 2, 3, 4), entry
+    assault = next(entry for entry in served if entry["type"] == "ASSAULT")
+    assert (assault["cameo_root"], assault["goldstein"], assault["acled_type"]) == (
+        "18",
+        -9.0,
+        "Battles",
+    )

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from live import chromium, chromium_paths, sample_store, serving
 
+from sitrep.taxonomy import event_types
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 if chromium_paths() is None:
@@ -66,3 +68,17 @@ def test_browser_article_highlights_trump_quote_with_speaker(page) -> None:  # t
     assert "Donald Trump" in tags
     original = page.find_element(By.LINK_TEXT, "original page").get_attribute("href")
     assert original.endswith("/original")
+
+
+def test_browser_legend_takes_the_taxonomys_colours_and_glosses(page) -> None:  # type: ignore[no-untyped-def]
+    legend = page.execute_script(
+        "return [...document.querySelectorAll('#legend li')]"
+        ".map((li) => [li.textContent, li.title, li.querySelector('.swatch').style.background])"
+    )
+    types = event_types()
+    assert legend
+    for name, title, background in legend:
+        colour = types[name].colour
+        red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+        assert background == f"rgb({red}, {green}, {blue})", name
+        assert title == types[name].gloss

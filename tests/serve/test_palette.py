@@ -1,14 +1,12 @@
-"""The event-type palette (static/palette.json): every PLOVER type has a colour a viewer can
-tell apart from every other, measured as CIEDE2000 colour difference in CIELAB."""
+"""The event-type palette (the taxonomy's colour column): every PLOVER type has a colour a
+viewer can tell apart from every other, measured as CIEDE2000 colour difference in CIELAB."""
 
 from __future__ import annotations
 
 import itertools
-import json
 import math
-from pathlib import Path
 
-from sitrep.serve.app import STATIC_DIR
+from sitrep.taxonomy import event_types
 
 PLOVER_TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -68,8 +66,7 @@ def ciede2000(first: Lab, second: Lab) -> float:
 
 
 def _palette() -> dict[str, str]:
-    types: dict[str, str] = json.loads(Path(STATIC_DIR / "palette.json").read_text())["types"]
-    return types
+    return {name: entry.colour for name, entry in event_types().items()}
 
 
 def test_ciede2000_matches_the_published_test_pairs() -> None:

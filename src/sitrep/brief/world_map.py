@@ -17,8 +17,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from sitrep import lexicon
 from sitrep.brief.report import Brief
+from sitrep.taxonomy import QUAD_CLASSES, event_types
 
 ATLAS = Path(str(resources.files("sitrep"))) / "serve/static/vendor/world-atlas/countries-50m.json"
 WIDTH = 760.0
@@ -30,13 +30,6 @@ LABEL_FONT_PX = 11.0
 # A country's or region's centroid is no place an event happened: such events stay off the map.
 UNPLACEABLE = frozenset({"country", "region"})
 LABEL_CHAR_PX = 6.2
-# GDELT's QuadClass names; plover_quad_class.tsv gives each PLOVER type its class.
-QUAD_CLASSES = {
-    1: "verbal cooperation",
-    2: "material cooperation",
-    3: "verbal conflict",
-    4: "material conflict",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +74,7 @@ def map_picture(brief: Brief) -> MapPicture | None:
     if not places:
         return None
     view = _View.around([(p.longitude, p.latitude) for p in places])
-    quad = _quad_classes()
+    quad = {name: entry.quad_class for name, entry in event_types().items()}
     markers = []
     for place in sorted(places, key=lambda p: -sum(p.types.values())):
         x, y = view.project(place.longitude, place.latitude)
@@ -125,11 +118,6 @@ def _places(brief: Brief) -> list[_Place]:
             )
             place.changed_hands = True
     return list(found.values())
-
-
-@cache
-def _quad_classes() -> dict[str, int]:
-    return {row[0]: int(row[1]) for row in lexicon.rows("store/plover_quad_class.tsv")}
 
 
 def _place_labels(markers: list[Marker], height: float) -> list[Marker]:

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from sitrep import lexicon
+from sitrep import taxonomy
 from sitrep.read.decode import DEFAULT_MAX_BYTES
 from sitrep.records import SourceType
 from sitrep.store.api import QueryFilter
@@ -31,8 +31,8 @@ DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // MEGABYTE
 
 
 def event_types() -> tuple[str, ...]:
-    """The PLOVER event types sitrep codes, as its taxonomy file lists them."""
-    return tuple(row[0] for row in lexicon.rows("store/plover_quad_class.tsv"))
+    """The PLOVER event types sitrep codes, as its taxonomy lists them."""
+    return tuple(taxonomy.event_types())
 
 
 def _event_type(value: str | None) -> str | None:

@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.extract.event_features import candidate, features
-from sitrep.extract.event_lexicon import TriggerEntry, triggers, word_classes
+from sitrep.extract.event_lexicon import NO_EVENT, TriggerEntry, triggers, word_classes
 from sitrep.extract.event_model import KEEP, event_models
 from sitrep.extract.event_model import NONE as NONE_CLASS
 from sitrep.extract.event_roles import is_verbal, subject_candidates, subtree
@@ -29,9 +29,6 @@ CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # A verb used as an adjective ("Iran-backed groups") reports no event.
 ADJECTIVAL_DEPS = frozenset({"amod", "compound"})
-# A triggers.tsv row of this type says the word names no event when its condition holds
-# ("killed in a crash", "withdrew the bill").
-NO_EVENT = "-"
 UNCONDITIONED_SCORE = 0.6
 CONDITIONED_SCORE = 0.75
 

@@ -1,19 +1,24 @@
 """The event knowledge files under `sitrep/knowledge/events/`, read once and cached.
 
 Each file is a TSV with a `#` comment header (source, licence) and a column header row.
-A loader refuses a file with no rows: an empty lexicon would silently find nothing.
+A loader refuses a file with no rows: an empty lexicon would silently find nothing, and an
+event type the taxonomy lacks (`sitrep.taxonomy`), naming the file and line.
 """
 
 from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sitrep import lexicon
+from sitrep import lexicon, taxonomy
 from sitrep.records import EventStatus
 
 ANY = "*"
+# A triggers.tsv row of this type says the word names no event when its condition holds
+# ("killed in a crash", "withdrew the bill").
+NO_EVENT = "-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,15 +32,6 @@ class TriggerEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class AcledEntry:
-    type: str
-    mode: str
-    sector: str
-    acled_type: str
-    acled_subtype: str
-
-
-@dataclass(frozen=True, slots=True)
 class ControlEntry:
     effect: str  # "gain" or "cede"
     confidence: float
@@ -46,18 +42,25 @@ def read_rows(name: str) -> tuple[dict[str, str], ...]:
     return lexicon.table(f"events/{name}")
 
 
+def _typed_rows(name: str) -> Iterator[tuple[str, dict[str, str]]]:
+    """The rows of a file that names event types, each with where it is for errors."""
+    path = f"events/{name}"
+    for line, row in lexicon.numbered_table(path):
+        yield taxonomy.where(path, line), row
+
+
 @functools.cache
 def triggers() -> dict[str, list[TriggerEntry]]:
     """Trigger entries by lemma, in file order (first match wins)."""
     by_lemma: dict[str, list[TriggerEntry]] = defaultdict(list)
-    for row in read_rows("triggers.tsv"):
+    for at, row in _typed_rows("triggers.tsv"):
         by_lemma[row["lemma"]].append(
             TriggerEntry(
                 lemma=row["lemma"],
                 pos=row["pos"],
                 particle=row["particle"] or None,
                 condition=row["condition"] or None,
-                type=row["type"],
+                type=taxonomy.known_type(row["type"], at, also=[NO_EVENT]),
                 mode=row["mode"] or None,
             )
         )
@@ -89,8 +92,11 @@ def speech_verbs() -> frozenset[str]:
 def reversals() -> dict[tuple[str, str | None], dict[str, str]]:
     """(lemma, particle) of a stopping verb → {type of the event it stops or "*": new type}."""
     found: dict[tuple[str, str | None], dict[str, str]] = defaultdict(dict)
-    for row in read_rows("reversals.tsv"):
-        found[(row["lemma"], row["particle"] or None)][row["governed"]] = row["type"]
+    for at, row in _typed_rows("reversals.tsv"):
+        governed = taxonomy.known_type(row["governed"], at, also=[ANY])
+        found[(row["lemma"], row["particle"] or None)][governed] = taxonomy.known_type(
+            row["type"], at
+        )
     return dict(found)
 
 
@@ -112,14 +118,6 @@ def pronoun_referents() -> dict[str, str]:
 
 
 @functools.cache
-def acled_entries() -> list[AcledEntry]:
-    return [
-        AcledEntry(row["type"], row["mode"], row["sector"], row["acled_type"], row["acled_subtype"])
-        for row in read_rows("acled.tsv")
-    ]
-
-
-@functools.cache
 def control_entries() -> dict[tuple[str, str | None], ControlEntry]:
     """(lemma, particle) -> how a word changes who holds a place."""
     return {
@@ -134,20 +132,3 @@ def control_entries() -> dict[tuple[str, str | None], ControlEntry]:
 def date_words() -> dict[str, tuple[str, str]]:
     """word -> (kind, value) for relative date expressions."""
     return {row["word"]: (row["kind"], row["value"]) for row in read_rows("date_words.tsv")}
-
-
-def acled_mapping(
-    event_type: str, mode: str | None, sector: str | None
-) -> tuple[str | None, str | None]:
-    """The ACLED event type and sub-type of a PLOVER type and mode; the most specific row wins."""
-    best: AcledEntry | None = None
-    best_score = -1
-    for entry in acled_entries():
-        if entry.type != event_type:
-            continue
-        if entry.mode not in (ANY, mode) or entry.sector not in (ANY, sector):
-            continue
-        score = 2 * (entry.mode != ANY) + (entry.sector != ANY)
-        if score > best_score:
-            best, best_score = entry, score
-    return (best.acled_type, best.acled_subtype) if best else (None, None)

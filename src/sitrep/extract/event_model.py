@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from sitrep.lexicon import KNOWLEDGE_DIR
+from sitrep.taxonomy import known_type
 
 MODEL_FILE = "event_model.json"
 NONE = "NONE"
@@ -77,4 +78,7 @@ def event_models() -> EventModels:
     )
     if NONE not in models.typer.classes or KEEP not in models.backer.classes:
         raise ValueError(f"{MODEL_FILE}: the typer needs a NONE class, the backer a keep class")
+    for name in models.typer.classes:
+        if name != NONE:
+            known_type(name, f"knowledge/events/{MODEL_FILE}, the typer's classes")
     return models

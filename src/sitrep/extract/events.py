@@ -21,11 +21,11 @@ from sitrep.extract.event_classifier import (
     TriggerLabel,
     get_classifier,
 )
-from sitrep.extract.event_lexicon import acled_mapping
 from sitrep.extract.event_roles import RELATIVE_PRONOUNS, RoleFinder, clause_verb
 from sitrep.extract.event_status import event_status
 from sitrep.extract.event_structure import restructure
 from sitrep.records import Article, Claim, Event, EventStatus, Place, Span
+from sitrep.taxonomy import acled_mapping
 
 TERRITORY_MODE = "territory"
 ASSAULT = "ASSAULT"

@@ -31,6 +31,7 @@ from sitrep.serve.control_picture import control_picture
 from sitrep.serve.date_window import date_window
 from sitrep.serve.security import LOOPBACK_HOSTS, ORIGINAL_POLICY, SecurityHeaders
 from sitrep.store.api import MAX_CURSOR_LENGTH, BadCursor, QueryFilter, Row, Rows, Store
+from sitrep.taxonomy import EventType, event_types
 
 MAX_PAGE = 1000
 CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
@@ -74,6 +75,12 @@ After = Annotated[
 
 class Problem(BaseModel):
     detail: str
+
+
+class Taxonomy(BaseModel):
+    """Every event type, in the taxonomy file's order."""
+
+    types: list[EventType]
 
 
 def query_filter(
@@ -205,6 +212,12 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -
         date window the page draws (stray dates left outside and listed)."""
         counted: dict[str, Any] = locked(store.counts)(query)
         return counted | {"window": date_window(counted["days"])}
+
+    @app.get("/api/taxonomy", response_model=Taxonomy, tags=["taxonomy"])
+    def event_taxonomy() -> Taxonomy:
+        """The PLOVER event types sitrep codes: gloss, GDELT QuadClass, CAMEO root, Goldstein
+        value, default ACLED codes and the page's colour (knowledge/events/taxonomy.tsv)."""
+        return Taxonomy(types=list(event_types().values()))
 
     @app.get("/api/control", response_model=Page, tags=["control"])
     def control(

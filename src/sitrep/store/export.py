@@ -21,10 +21,11 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cache
-from typing import IO, Any, NamedTuple
+from typing import IO, Any
 
 from sitrep import lexicon
 from sitrep.store.api import QueryFilter, Row, Store
+from sitrep.taxonomy import disorder_types, event_types
 
 GDELT_COLUMNS = [
     "GlobalEventID",
@@ -234,7 +235,7 @@ def gdelt_row(event: Row) -> dict[str, Any]:
     day = _day(event["date_start"])
     first = event["evidence"][0] if event["evidence"] else {}
     country = _country(event.get("place_country"))
-    root = taxonomy().get(event["type"])
+    root = event_types().get(event["type"])
     return {
         "GlobalEventID": int(event["id"][:15], 16),
         "Day": day.strftime("%Y%m%d") if day else "",
@@ -324,7 +325,7 @@ def acled_row(event: Row) -> dict[str, Any]:
 
 def derived_codes(event: Row) -> dict[str, Any]:
     """CAMEO root code, QuadClass and Goldstein value of the event's PLOVER type."""
-    root = taxonomy().get(event["type"])
+    root = event_types().get(event["type"])
     if root is None:
         return {}
     return {
@@ -357,21 +358,6 @@ CIVILIANS = 7
 CIVILIAN_HARM = ("Violence against civilians", "Explosions/Remote violence")
 
 
-class TypeCodes(NamedTuple):
-    quad_class: int
-    cameo_root: str
-    goldstein: float
-
-
-@cache
-def taxonomy() -> dict[str, TypeCodes]:
-    """PLOVER type -> its QuadClass, CAMEO root code and Goldstein value."""
-    return {
-        row[0]: TypeCodes(int(row[1]), row[2], float(row[3]))
-        for row in lexicon.rows("store/plover_quad_class.tsv")
-    }
-
-
 @cache
 def sector_codes() -> dict[str, str]:
     return {row[1]: row[0] for row in lexicon.rows("actors/sectors.tsv")}
@@ -395,11 +381,6 @@ def acled_region(alpha2: str | None) -> str:
         return ""
     continent = _country(alpha2).get("continentcode", "")
     return _acled_regions().get(alpha2) or {"EU": "Europe", "OC": "Oceania"}.get(continent, "")
-
-
-@cache
-def disorder_types() -> dict[str, str]:
-    return {row[0]: row[1] for row in lexicon.rows("store/acled_disorder.tsv")}
 
 
 @cache

@@ -1,15 +1,23 @@
-// Colours for event types (static/palette.json, a tested qualitative palette) and holders.
-let palette = { types: {}, other: "#5b6472" };
+// Colours for event types (the taxonomy's, from /api/taxonomy: a tested qualitative palette)
+// and holders.
+const OTHER = "#5b6472"; // any type outside the taxonomy
+let taxonomy = new Map();
 
-// Read once before anything is drawn; every type outside PLOVER gets the one neutral colour.
-export async function loadPalette() {
-  const response = await fetch("/static/palette.json");
-  if (!response.ok) throw new Error(`palette: ${response.status}`);
-  palette = await response.json();
+// Read once before anything is drawn (the server checked every colour is #rrggbb).
+export async function loadTaxonomy() {
+  const response = await fetch("/api/taxonomy");
+  if (!response.ok) throw new Error(`taxonomy: ${response.status}`);
+  const { types } = await response.json();
+  taxonomy = new Map(types.map((entry) => [entry.type, entry]));
 }
 
 export function typeColour(type) {
-  return palette.types[type] ?? palette.other;
+  return taxonomy.get(type)?.colour ?? OTHER;
+}
+
+// The type's one-line definition, for a tooltip; null for a type outside the taxonomy.
+export function typeGloss(type) {
+  return taxonomy.get(type)?.gloss ?? null;
 }
 
 export function holderColour(holder) {

@@ -2,7 +2,7 @@
 // the control table; the hash #/article/<id> opens an article.
 import { articlePath, getJSON, getPage, isArticleId } from "./api.js";
 import { renderArticle } from "./article.js";
-import { holderColour, loadPalette, typeColour } from "./colours.js";
+import { holderColour, loadTaxonomy, typeColour, typeGloss } from "./colours.js";
 import { coloured, el } from "./dom.js";
 import { exportClaims, loadClaims, loadMoreClaims, renderContradictions } from "./ledger.js";
 import { SituationMap } from "./map.js";
@@ -120,7 +120,7 @@ async function openArticleFromHash() {
 
 async function start() {
   state.map = new SituationMap($("#map"));
-  const [counts] = await Promise.all([getJSON("/api/counts"), state.map.loadBasemap(), loadPalette()]);
+  const [counts] = await Promise.all([getJSON("/api/counts"), state.map.loadBasemap(), loadTaxonomy()]);
   state.days = dayRange(counts.window);
   const shownWindow = state.days.length
     ? { date_from: state.days[0], date_to: state.days[state.days.length - 1] } : {};
@@ -138,7 +138,8 @@ async function start() {
   fillSelect($("#filter-type"), types);
   fillSelect($("#filter-actor"), [...actors].sort((a, b) => b.mentions - a.mentions).map((a) => a.name));
   fillSelect($("#filter-source"), SOURCE_TYPES);
-  $("#legend").replaceChildren(...types.map((t) => el("li", {}, coloured("span", "swatch", typeColour(t)), t)));
+  $("#legend").replaceChildren(...types.map((t) => el("li", { title: typeGloss(t) },
+    coloured("span", "swatch", typeColour(t)), t)));
   const totals = counts.totals;
   $("#summary").textContent = `${totals.articles} article${totals.articles === 1 ? "" : "s"}, `
     + `${totals.events} events, ${totals.places} places, ${totals.actors} actors, ${totals.claims} claims, `

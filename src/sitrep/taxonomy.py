@@ -1,0 +1,191 @@
+"""The event taxonomy (`knowledge/events/taxonomy.tsv`): the PLOVER types and what each maps to.
+
+One row per type gives its gloss, GDELT QuadClass, CAMEO root, Goldstein value, default ACLED
+codes and the page's colour; `knowledge/events/acled.tsv` refines the ACLED codes by mode and
+actor sector. Every file that names a type checks it here when it is read (`known_type`), so
+a misspelt type stops the load with the file and line instead of coding events that no
+export, filter or colour knows. Like `sitrep.lexicon`, this imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from sitrep import lexicon
+
+TAXONOMY_FILE = "events/taxonomy.tsv"
+ACLED_FILE = "events/acled.tsv"
+DISORDER_FILE = "store/acled_disorder.tsv"
+ANY = "*"
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+TYPE_NAME = re.compile(r"[A-Z]+")
+CAMEO_ROOT = re.compile(r"(0[1-9]|1[0-9]|20)")
+# GDELT's QuadClass names, by the class a taxonomy row gives.
+QUAD_CLASSES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
+GOLDSTEIN_BOUND = 10.0
+
+
+class TaxonomyError(ValueError):
+    """A knowledge file names an event type the taxonomy lacks, or a taxonomy row is wrong."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+
+
+def where(relative_path: str, line: int) -> str:
+    """How an error names a line of a knowledge file."""
+    return f"knowledge/{relative_path} line {line}"
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    type: str
+    gloss: str
+    quad_class: int
+    cameo_root: str
+    goldstein: float
+    acled_type: str | None
+    acled_subtype: str | None
+    colour: str
+
+
+@dataclass(frozen=True, slots=True)
+class AcledEntry:
+    type: str
+    mode: str
+    sector: str
+    acled_type: str
+    acled_subtype: str
+
+
+@functools.cache
+def event_types() -> dict[str, EventType]:
+    """The PLOVER types by name, in file order; raises TaxonomyError on a malformed row."""
+    found: dict[str, EventType] = {}
+    colours: dict[str, str] = {}
+    for line, row in lexicon.numbered_table(TAXONOMY_FILE):
+        at = where(TAXONOMY_FILE, line)
+        entry = _event_type(row, at)
+        if entry.type in found:
+            raise TaxonomyError(at, f"type {entry.type} is listed twice")
+        if entry.colour.lower() in colours:
+            raise TaxonomyError(at, f"{entry.type} has {colours[entry.colour.lower()]}'s colour")
+        found[entry.type] = entry
+        colours[entry.colour.lower()] = entry.type
+    return found
+
+
+def _event_type(row: dict[str, str], at: str) -> EventType:
+    name = row.get("type", "")
+    if not TYPE_NAME.fullmatch(name):
+        raise TaxonomyError(at, f"type {name!r} is not an upper-case name")
+    if not row.get("gloss"):
+        raise TaxonomyError(at, f"{name} has no gloss")
+    quad, root, goldstein = (
+        row.get("quad_class", ""),
+        row.get("cameo_root", ""),
+        row.get("goldstein", ""),
+    )
+    if not quad.isdigit() or int(quad) not in QUAD_CLASSES:
+        raise TaxonomyError(at, f"{name}'s quad_class {quad!r} is not 1, 2, 3 or 4")
+    if not CAMEO_ROOT.fullmatch(root):
+        raise TaxonomyError(at, f"{name}'s cameo_root {root!r} is not a CAMEO root code 01-20")
+    try:
+        value = float(goldstein)
+    except ValueError:
+        value = float("nan")
+    if not -GOLDSTEIN_BOUND <= value <= GOLDSTEIN_BOUND:
+        raise TaxonomyError(at, f"{name}'s goldstein {goldstein!r} is not a number in -10..10")
+    acled_type, acled_subtype = row.get("acled_type", ""), row.get("acled_subtype", "")
+    if bool(acled_type) != bool(acled_subtype):
+        raise TaxonomyError(at, f"{name} needs both an ACLED type and sub-type, or neither")
+    if acled_type:
+        _known_acled_type(acled_type, at)
+    colour = row.get("colour", "")
+    if not COLOUR.fullmatch(colour):
+        raise TaxonomyError(at, f"{name}'s colour {colour!r} is not written #rrggbb")
+    return EventType(
+        type=name,
+        gloss=row["gloss"],
+        quad_class=int(quad),
+        cameo_root=root,
+        goldstein=value,
+        acled_type=acled_type or None,
+        acled_subtype=acled_subtype or None,
+        colour=colour,
+    )
+
+
+def known_type(value: str, at: str, *, also: Collection[str] = ()) -> str:
+    """`value` when it is a taxonomy type (or one of `also`, such as "*"); else TaxonomyError."""
+    if value in event_types() or value in also:
+        return value
+    allowed = ", ".join([*event_types(), *also])
+    raise TaxonomyError(
+        at, f"unknown event type {value!r}; the types are in knowledge/{TAXONOMY_FILE}: {allowed}"
+    )
+
+
+@functools.cache
+def disorder_types() -> dict[str, str]:
+    """ACLED event type -> its disorder type (ACLED Codebook)."""
+    return {row[0]: row[1] for row in lexicon.rows(DISORDER_FILE)}
+
+
+def _known_acled_type(value: str, at: str) -> None:
+    if value not in disorder_types():
+        raise TaxonomyError(at, f"ACLED event type {value!r} is not in knowledge/{DISORDER_FILE}")
+
+
+@functools.cache
+def acled_entries() -> tuple[AcledEntry, ...]:
+    """The mode- and sector-specific ACLED rows; a type's own codes are its taxonomy row."""
+    entries = []
+    for line, row in lexicon.numbered_table(ACLED_FILE):
+        at = where(ACLED_FILE, line)
+        entry = AcledEntry(
+            known_type(row["type"], at),
+            row["mode"],
+            row["sector"],
+            row["acled_type"],
+            row["acled_subtype"],
+        )
+        if entry.mode == ANY and entry.sector == ANY:
+            raise TaxonomyError(
+                at, f"{entry.type}'s codes for any mode and sector belong in taxonomy.tsv"
+            )
+        if not entry.acled_subtype:
+            raise TaxonomyError(at, f"{entry.type} {entry.mode} has no ACLED sub-type")
+        _known_acled_type(entry.acled_type, at)
+        entries.append(entry)
+    return tuple(entries)
+
+
+def acled_mapping(
+    event_type: str, mode: str | None, sector: str | None
+) -> tuple[str | None, str | None]:
+    """The ACLED event type and sub-type of a PLOVER type, mode and acting sector: the most
+    specific matching row of acled.tsv, else the type's own codes; (None, None) where ACLED
+    codes no such event."""
+    best: AcledEntry | None = None
+    best_score = -1
+    for entry in acled_entries():
+        if entry.type != event_type:
+            continue
+        if entry.mode not in (ANY, mode) or entry.sector not in (ANY, sector):
+            continue
+        score = 2 * (entry.mode != ANY) + (entry.sector != ANY)
+        if score > best_score:
+            best, best_score = entry, score
+    if best is not None:
+        return best.acled_type, best.acled_subtype
+    own = event_types().get(event_type)
+    return (own.acled_type, own.acled_subtype) if own else (None, None)
