@@ -125,7 +125,8 @@ def document_errors(db: str = DEFAULT_DB, *, limit: int | None = None) -> pandas
 
 
 def control(place: str, on: date | None = None, db: str = DEFAULT_DB) -> pandas.DataFrame:
-    """Who held `place` on the day `on` (default today), per which sources."""
+    """Who held `place` on the day `on` (default today): its holder, or contested with
+    every side and its sources; one row per place of that name."""
     import pandas
 
     store = open_reader(db)

@@ -15,6 +15,7 @@ from typing import Any
 
 from sitrep.records import Article, DocumentError
 from sitrep.store.api import IngestReport, QueryFilter, Row, Rows, decode_cursor, encode_cursor
+from sitrep.store.control import holdings
 
 JsonArticle = dict[str, Any]
 
@@ -175,27 +176,16 @@ class FakeStore:
         return _page([r for r in rows if _matches(query.actor, r["speaker"])], query)
 
     def control(self, place: str | None, on: date, query: QueryFilter | None = None) -> Rows:
-        """Each place's changes of its latest day up to `on`, as the real store gives them."""
+        """The store's own answer (`holdings`) on each place's reports of its latest day up
+        to `on`; places and holders are keyed by name here."""
         dated = [
-            r
+            r | {"place_id": r["place"], "to_actor_id": r["to_actor"]}
             for r in self.control_changes(QueryFilter(place=place, limit=10_000))
             if r["date_start"] and r["date_start"] <= on.isoformat()
         ]
         latest = {r["place"]: r["date_start"] for r in sorted(dated, key=lambda r: r["date_start"])}
-        rows = [
-            r
-            | {
-                "place_id": r["place"],
-                "holder": r["to_actor"],
-                "since": r["date_start"],
-                "agreeing": sum(
-                    d["place"] == r["place"] and d["to_actor"] == r["to_actor"] for d in dated
-                ),
-            }
-            for r in dated
-            if r["date_start"] == latest[r["place"]]
-        ]
-        return _page(sorted(rows, key=lambda r: r["place"]), query or QueryFilter())
+        reports = [r for r in dated if r["date_start"] == latest[r["place"]]]
+        return _page(holdings(sorted(reports, key=lambda r: r["place"])), query or QueryFilter())
 
     def counts(self, query: QueryFilter) -> Row:
         events = self.events(QueryFilter(event_type=query.event_type, limit=10_000))

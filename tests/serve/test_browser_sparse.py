@@ -1,7 +1,8 @@
 """The page in headless Chromium on a store with gaps and a stray date: an event with no
 actor, place or date, control taken by no one named, claims without a named source, an
 unresolved place, a quote without a speaker, and one event dated 2047; beside it an article
-of 130 claims for the ledger's pages, search, order, URL state and export."""
+of 130 claims for the ledger's pages, search, order, URL state and export, and two outlets
+naming different holders of Hama on one day."""
 
 from __future__ import annotations
 
@@ -16,8 +17,11 @@ from live import chromium, chromium_paths, serving
 from small_article import build_article
 
 from sitrep.records import (
+    Actor,
+    ActorKind,
     Article,
     Claim,
+    ControlChange,
     DatePrecision,
     EventDate,
     InputKind,
@@ -25,6 +29,7 @@ from sitrep.records import (
     Place,
     Source,
     SourceType,
+    Span,
 )
 from sitrep.store import open_store
 
@@ -90,6 +95,32 @@ def wordy_article() -> Article:
     return article
 
 
+def hama_report(holder: str, outlet: str) -> Article:
+    """`outlet` says `holder` holds Hama on 7 December 2024."""
+    body = f"{holder} hold Hama, {outlet} said."
+    article = Article(
+        source=f"memory://{outlet}",
+        content_hash=outlet[0].lower() * 64,
+        input_kind=InputKind.TEXT,
+        paragraphs=[body],
+        title=f"{holder} in Hama",
+        published=datetime(2024, 12, 7, 9, 0),
+        outlet=outlet,
+    )
+    hama = body.index("Hama")
+    article.actors = [
+        Actor("actor-1", holder, ActorKind.GROUP, mentions=[Span(0, len(holder), holder)])
+    ]
+    article.places = [
+        Place("place-1", "Hama", 170063, 35.13179, 36.75783, "SY", "P", "PPLA",
+              LocationPrecision.CITY, [Span(hama, hama + 4, "Hama")]),
+    ]  # fmt: skip
+    day = EventDate(date(2024, 12, 7), date(2024, 12, 7), DatePrecision.DAY, "7 December")
+    evidence = Span(0, len(body), body)
+    article.control_changes = [ControlChange("place-1", None, "actor-1", day, 0.8, None, evidence)]
+    return article
+
+
 def _ready(driver) -> bool:  # type: ignore[no-untyped-def]
     return driver.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true"
 
@@ -98,7 +129,8 @@ def _ready(driver) -> bool:  # type: ignore[no-untyped-def]
 def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     workdir = tmp_path_factory.mktemp("sparse")
     store = open_store(str(workdir / "sparse.duckdb"))
-    store.write([sparse_article(), wordy_article()])
+    disputed = [hama_report("Army", "State TV"), hama_report("Militia", "Monitor")]
+    store.write([sparse_article(), wordy_article(), *disputed])
     with serving(store) as url, chromium(workdir / "profile") as driver:
         driver.get(url)
         WebDriverWait(driver, 60).until(_ready)
@@ -133,6 +165,13 @@ def test_browser_shows_no_null_or_undefined(page) -> None:  # type: ignore[no-un
     )
     for shown in (text, titles):
         assert "null" not in shown and "undefined" not in shown
+
+
+def test_browser_shows_a_disputed_place_as_contested(page) -> None:  # type: ignore[no-untyped-def]
+    rows = [row.text for row in page.find_elements(By.CSS_SELECTOR, "#control-table tbody tr")]
+    assert any(r.startswith("Hama") and "contested: Army / Militia" in r for r in rows), rows
+    labels = [e.text for e in page.find_elements(By.CSS_SELECTOR, "#map .place-label")]
+    assert "Hama — contested: Army / Militia" in labels
 
 
 def _claims(driver) -> list[list[str]]:  # type: ignore[no-untyped-def]

@@ -1,4 +1,4 @@
-"""`sitrep serve --get` on a real DuckDB file, the stored original, and the control picture."""
+"""`sitrep serve --get` on a real DuckDB file, and the stored original."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from small_article import build_article
 from typer.testing import CliRunner
 
 from sitrep.cli import app
-from sitrep.serve.control_picture import control_picture
 from sitrep.store import open_store
 
 
@@ -44,19 +43,3 @@ def test_original_is_the_stored_text_never_the_source_file(
     assert stored.headers["content-type"] == "text/plain; charset=utf-8"
     none = client.get(f"/api/articles/{'d' * 64}/original")
     assert none.status_code == 404 and "no original stored" in none.json()["detail"]
-
-
-def test_control_picture_takes_each_places_first_latest_report_and_its_agreeing_count() -> None:
-    rows = [
-        {"place_id": "h", "place": "Homs", "holder": "rebels", "since": "2024-12-07",
-         "from_actor": "army", "agreeing": 2},
-        {"place_id": "h", "place": "Homs", "holder": "army", "since": "2024-12-07",
-         "from_actor": None, "agreeing": 1},
-        {"place_id": "d", "place": "Daraa", "holder": "army", "since": "2024-06-01",
-         "from_actor": None, "agreeing": 1},
-    ]  # fmt: skip
-    picture = control_picture(rows)
-    assert [(c["place"], c["holder"], c["since"], c["reports"]) for c in picture] == [
-        ("Homs", "rebels", "2024-12-07", 2),
-        ("Daraa", "army", "2024-06-01", 1),
-    ]

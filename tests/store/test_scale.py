@@ -142,13 +142,18 @@ def test_keyset_pages_cover_every_row_exactly_once(store: SqlStore) -> None:
         store.events(QueryFilter(after="bm90IGEgY3Vyc29y"))
 
 
-def test_control_pages_places_and_lists_every_report_of_the_latest_day(store: SqlStore) -> None:
+def test_control_pages_places_and_lists_every_side_of_the_latest_day(store: SqlStore) -> None:
     store.write(contradiction_fixture())
     (homs,) = {r["place"] for r in store.control(None, date(2024, 12, 8))}
     rows = store.control("homs", date(2024, 12, 8), QueryFilter(limit=1))
     assert homs == "Homs" and rows.next is not None  # a full page of one place
-    assert sorted(r["holder"] for r in rows) == ["Army", "Militia", "Rebels"]
-    assert {r["agreeing"] for r in rows if r["holder"] == "Rebels"} == {2}
+    (held,) = rows
+    assert held["contested"] and held["holder"] is None and held["reports"] == 3
+    assert [(c["holder"], c["sources"]) for c in held["claims"]] == [
+        ("Army", 1),
+        ("Militia", 1),
+        ("Rebels", 1),
+    ]
     assert store.control(None, date(2024, 12, 8), QueryFilter(after=rows.next)) == []
 
 

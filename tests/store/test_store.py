@@ -240,9 +240,13 @@ def test_store_control_on_a_day_and_conflicting_holders(store: SqlStore) -> None
             ),
         ]
     )
-    assert [r["holder"] for r in store.control("Homs", date(2024, 12, 6))] == ["Rebels"]
-    holders = sorted(r["holder"] for r in store.control("homs", date(2024, 12, 9)))
-    assert holders == ["Army", "Rebels"]
+    (held,) = store.control("Homs", date(2024, 12, 6))
+    assert (held["holder"], held["contested"], held["since"]) == ("Rebels", False, "2024-12-06")
+    (disputed,) = store.control("homs", date(2024, 12, 9))
+    assert (disputed["holder"], disputed["contested"]) == (None, True)
+    assert disputed["since"] == "2024-12-07" and disputed["sources"] == 2
+    sides = [(c["holder"], c["sources"], c["outlets"]) for c in disputed["claims"]]
+    assert sides == [("Army", 1, ["State TV"]), ("Rebels", 1, ["Monitor"])]
     assert store.control("Homs", date(2024, 12, 1)) == []
     conflicts = [c for c in store.contradictions(ALL) if c["kind"] == "control"]
     assert len(conflicts) == 1

@@ -46,7 +46,16 @@ COLUMNS = {
     "actors": ("name", "kind", "sector", "country", "articles", "mentions"),
     "places": ("name", "precision", "country", "latitude", "longitude", "geonames_id", "mentions"),
     "claims": ("date_start", "source_type", "source_name", "certainty", "text"),
-    "control": ("place", "holder", "since", "from_actor", "partial", "outlet", "evidence"),
+    "control": (
+        "place",
+        "holder",
+        "contested",
+        "since",
+        "previous_holder",
+        "partial",
+        "sources",
+        "claims",
+    ),
     "contradictions": ("kind", "subject", "date", "claim", "contradiction"),
     "errors": ("recorded_at", "code", "source", "message"),
 }
@@ -152,7 +161,7 @@ def control_cli(
     limit: LimitOption = DEFAULT_LIMIT,
     output: FormatOption = Output.TABLE,
 ) -> None:
-    """Who held PLACE on a day, per which sources: every report of its latest reported day.
+    """Who held PLACE on a day, per which sources (contested when they disagree).
 
     Example: sitrep control Homs --on 2024-12-07
     """

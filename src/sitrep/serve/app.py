@@ -27,7 +27,6 @@ from pydantic import BaseModel, BeforeValidator
 
 from sitrep.records import SourceType
 from sitrep.serve.brief_page import brief_router
-from sitrep.serve.control_picture import control_picture
 from sitrep.serve.date_window import date_window
 from sitrep.serve.security import LOOPBACK_HOSTS, ORIGINAL_POLICY, SecurityHeaders
 from sitrep.store.api import MAX_CURSOR_LENGTH, BadCursor, QueryFilter, Row, Rows, Store
@@ -226,11 +225,10 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -
         limit: Limit = MAX_PAGE,
         after: After = None,
     ) -> Page:
-        """Who held each place on `on`, from the control changes reported up to that day:
-        one row per place, a page of places (by name) at a time."""
+        """Who held each place on `on`, as `sitrep control` answers it: one row per place
+        (its holder, or contested with every side), a page of places (by name) at a time."""
         query = QueryFilter(limit=limit, after=after)
-        rows = locked(store.control)(place, on, query)
-        return Page(items=control_picture(rows), limit=limit, next=rows.next)
+        return page(locked(store.control)(place, on, query), query)
 
     @app.exception_handler(BadCursor)
     async def bad_cursor(request: Request, error: BadCursor) -> JSONResponse:

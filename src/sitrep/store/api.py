@@ -132,7 +132,9 @@ class Store(Protocol):
     def quotes(self, query: QueryFilter) -> Rows: ...
 
     def control(self, place: str | None, on: date, query: QueryFilter | None = None) -> Rows:
-        """Who held each place (or `place`) on `on`, per which sources: a page of places."""
+        """Who held each place (or `place`) on `on`: one row per place, keyed by place id,
+        with its holder, or `contested` and every side with its sources (`control.holdings`).
+        A page of places."""
         ...
 
     def control_changes(self, query: QueryFilter) -> Rows: ...

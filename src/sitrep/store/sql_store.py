@@ -19,6 +19,7 @@ from sitrep.errors import ErrorCode
 from sitrep.records import Article, DocumentError
 from sitrep.store.api import IngestReport, QueryFilter, Row, Rows, decode_cursor, encode_cursor
 from sitrep.store.contradictions import record_contradictions, stored_contradiction
+from sitrep.store.control import holdings
 from sitrep.store.db import Database, migrate, select_in
 from sitrep.store.merge import band_keys, minhash_from_values, name_key
 from sitrep.store.payloads import ARTICLE, ORIGINAL, payload_rows, read_payload
@@ -460,8 +461,8 @@ class SqlStore:
         return self._page(CONTROL_CHANGES, where, params, _reading_order("c", "c"), query)
 
     def control(self, place: str | None, on: date, query: QueryFilter | None = None) -> Rows:
-        """The changes of each place's latest reported day at or before `on`, a page of places
-        (by name) at a time: every report of that day, so disagreeing holders all appear."""
+        """Who held each place on `on` (see `control.holdings`), a page of places (by name,
+        then id) at a time; only each place's latest reported day up to `on` is read."""
         query = query or QueryFilter()
         clauses: list[str] = ["c.date_start <= ?"]
         params: list[Any] = [on.isoformat()]
@@ -476,38 +477,14 @@ class SqlStore:
             f" JOIN places p ON p.id = c.place_id WHERE {' AND '.join(clauses)}"
             " GROUP BY c.place_id, p.name ORDER BY p.name, c.place_id LIMIT ?"
         )
-        rows = self.database.query(
+        reports = self.database.query(
             f"{CONTROL_CHANGES} JOIN ({latest}) l ON l.place_id = c.place_id"
             " AND l.day = c.date_start ORDER BY l.name, c.place_id, c.article_id, c.position",
             [*params, query.limit],
         )
-        places = list(dict.fromkeys((row["place"], row["place_id"]) for row in rows))
+        places = holdings(reports)
         last = places[-1] if len(places) >= query.limit else None
-        agreeing = self._agreeing(on, [place_id for _, place_id in places])
-        return Rows(
-            [
-                row
-                | {
-                    "holder": row["to_actor"],
-                    "since": row["date_start"],
-                    "agreeing": agreeing.get((row["place_id"], row["to_actor_id"]), 0),
-                }
-                for row in rows
-            ],
-            next=encode_cursor(list(last)) if last else None,
-        )
-
-    def _agreeing(self, on: date, place_ids: list[str]) -> dict[tuple[str, str | None], int]:
-        """Dated reports up to `on` that give each of these places to each holder."""
-        if not place_ids:
-            return {}
-        marks = ", ".join("?" for _ in place_ids)
-        rows = self.database.query(
-            "SELECT place_id, to_actor_id, COUNT(*) AS n FROM control_changes"
-            f" WHERE date_start <= ? AND place_id IN ({marks}) GROUP BY place_id, to_actor_id",
-            [on.isoformat(), *place_ids],
-        )
-        return {(row["place_id"], row["to_actor_id"]): int(row["n"]) for row in rows}
+        return Rows(places, next=encode_cursor([last["place"], last["place_id"]]) if last else None)
 
     def contradictions(self, query: QueryFilter) -> Rows:
         where, params = _where(

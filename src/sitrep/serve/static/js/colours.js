@@ -20,7 +20,15 @@ export function typeGloss(type) {
   return taxonomy.get(type)?.gloss ?? null;
 }
 
-export function holderColour(holder) {
+// A place whose sources name different holders on the day is grey, in no side's colour.
+const CONTESTED_COLOUR = "#7f7f7f";
+
+// The colour of a place on the control picture (a row of /api/control).
+export function holdingColour(held) {
+  return held.contested ? CONTESTED_COLOUR : holderColour(held.holder);
+}
+
+function holderColour(holder) {
   const colours = ["#c0392b", "#2c3e91", "#117a65", "#9a5b00", "#6c3483", "#34495e"];
   const hash = [...String(holder)].reduce((h, c) => h * 31 + c.charCodeAt(0), 7);
   return colours[Math.abs(hash) % colours.length];

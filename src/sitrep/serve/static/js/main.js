@@ -2,10 +2,10 @@
 // the control table; the hash #/article/<id> opens an article.
 import { articlePath, getJSON, getPage, isArticleId } from "./api.js";
 import { renderArticle } from "./article.js";
-import { holderColour, loadTaxonomy, typeColour, typeGloss } from "./colours.js";
+import { holdingColour, loadTaxonomy, typeColour, typeGloss } from "./colours.js";
 import { coloured, el } from "./dom.js";
 import { exportClaims, loadClaims, loadMoreClaims, renderContradictions } from "./ledger.js";
-import { SituationMap } from "./map.js";
+import { SituationMap, holderText } from "./map.js";
 import { renderTimeline } from "./timeline.js";
 
 const $ = (selector) => document.querySelector(selector);
@@ -101,8 +101,8 @@ async function refresh() {
   state.map.showPlaces(state.places, picture);
   $("#control-table").tBodies[0].replaceChildren(...(picture.length ? picture.map((c) =>
     el("tr", {}, el("td", {}, c.place),
-      el("td", {}, coloured("span", "swatch", holderColour(c.holder)), c.holder || "unknown", c.partial ? " (part)" : ""),
-      el("td", {}, c.since), el("td", {}, String(c.reports))))
+      el("td", {}, coloured("span", "swatch", holdingColour(c)), holderText(c)),
+      el("td", {}, c.since), el("td", {}, String(c.sources))))
     : [el("tr", {}, el("td", { colspan: 4, class: "muted" }, "No dated control changes reported by this day."))]));
   await claimsLoaded;
   document.body.dataset.refreshed = String(generation);

@@ -1,11 +1,18 @@
 // The map: a Natural Earth basemap (vendored world-atlas TopoJSON), places, events coloured
 // by type, and who holds which place on the chosen day. No tiles, nothing fetched off-site.
-import { holderColour, typeColour } from "./colours.js";
+import { holdingColour, typeColour } from "./colours.js";
 import { el } from "./dom.js";
 
 // Country and region centroids are not locations: only these precisions get a marker.
 const MAPPABLE = new Set(["point", "city", "admin"]);
 const LABEL_MENTIONS = 2;
+
+// Who holds a place on the day, as words: reports that disagree are shown as contested
+// with every side, never one side picked.
+export function holderText(held) {
+  if (held.contested) return `contested: ${held.claims.map((c) => c.holder || "holder not named").join(" / ")}`;
+  return `${held.holder || "holder not named"}${held.partial ? " (part)" : ""}`;
+}
 
 export class SituationMap {
   constructor(element) {
@@ -28,18 +35,19 @@ export class SituationMap {
 
   showPlaces(places, picture) {
     this.places.clearLayers();
-    const holders = new Map(picture.map((c) => [c.place, c]));
+    // The control picture is keyed by place id: two places sharing a name stay apart.
+    const holders = new Map(picture.map((c) => [c.place_id, c]));
     // Only places named as where something is: "Syrian" or "the Iraqi militias" alone
     // put no marker on Syria or Iraq.
     const located = places.filter((p) => p.latitude != null && MAPPABLE.has(p.precision)
       && (p.literal_mentions ?? 1) > 0);
     // Name what matters on the map itself (held, or often mentioned); the rest on hover.
-    const named = located.filter((p) => holders.has(p.name) || (p.mentions ?? 0) >= LABEL_MENTIONS)
+    const named = located.filter((p) => holders.has(p.id) || (p.mentions ?? 0) >= LABEL_MENTIONS)
       .sort((a, b) => a.latitude - b.latitude);
     for (const place of located) {
-      const held = holders.get(place.name);
-      const colour = held ? holderColour(held.holder) : "#5b6472";
-      const label = held ? `${place.name} — ${held.holder || "holder not named"}${held.partial ? " (part)" : ""}` : place.name;
+      const held = holders.get(place.id);
+      const colour = held ? holdingColour(held) : "#5b6472";
+      const label = held ? `${place.name} — ${holderText(held)}` : place.name;
       const rank = named.indexOf(place);
       L.circleMarker([place.latitude, place.longitude], {
         radius: held ? 11 : 4, color: colour, weight: held ? 3 : 1, fillColor: "#fff", fillOpacity: held ? 0.6 : 1,
