@@ -1,0 +1,96 @@
+"""`sitrep read --extract` and `sitrep ingest` accept and reject the same documents (loads the
+model): both analyse through `sitrep.pipeline.process_paths`, guards included."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sitrep.cli import app
+from sitrep.store import open_store
+from sitrep.store.api import QueryFilter
+
+pytestmark = pytest.mark.slow
+
+ALL = QueryFilter(limit=1000)
+# A news report in French: the reader reads it, extraction needs English.
+FRENCH = (
+    "Les forces gouvernementales ont repris mardi le contrôle de la ville, selon un"
+    " communiqué publié par le ministère de la Défense dans la capitale.\n\n"
+    "Des habitants ont déclaré à la presse que les combats avaient duré toute la nuit et"
+    " que plusieurs bâtiments avaient été détruits dans le quartier nord.\n"
+)
+
+
+def _error_sources(stderr: str) -> dict[str, str]:
+    """{source: code} from read's `error: SOURCE: [code] message` lines."""
+    found = {}
+    for line in stderr.splitlines():
+        if line.startswith("error: "):
+            source, _, rest = line.removeprefix("error: ").partition(": [")
+            found[source] = rest.partition("]")[0]
+    return found
+
+
+def test_read_extract_accepts_and_rejects_what_ingest_does(
+    sample_path: Path,
+    tmp_path: Path,
+    nlp,  # type: ignore[no-untyped-def]
+) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    good = pages / "good.txt"
+    shutil.copy(sample_path, good)
+    bad = pages / "french.txt"
+    bad.write_text(FRENCH, encoding="utf-8")
+    runner = CliRunner()
+
+    read = runner.invoke(app, ["read", str(pages), "--extract", "--format", "jsonl"])
+    read_accepted = {json.loads(line)["source"] for line in read.stdout.splitlines()}
+    read_rejected = _error_sources(read.stderr)
+
+    db = str(tmp_path / "pages.duckdb")
+    ingested = runner.invoke(app, ["ingest", str(pages), "--db", db])
+    store = open_store(db)
+    try:
+        stored = {row["source"] for row in store.articles(ALL)}
+        rejected = {row["source"]: row["code"] for row in store.errors(ALL)}
+    finally:
+        store.close()
+
+    assert (read_accepted, read_rejected) == (stored, rejected)
+    assert stored == {str(good)}
+    assert rejected == {str(bad): "unsupported_language"}
+    # Unfit input is the input's fault, not sitrep's: both runs exit 0.
+    assert (read.exit_code, ingested.exit_code) == (0, 0), read.output + ingested.output
+
+
+def test_read_extract_goes_on_after_a_document_that_fails_analysis(
+    sample_path: Path,
+    tmp_path: Path,
+    nlp,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sitrep.analysis as analysis
+
+    real_extract = analysis.extract
+
+    def extract_failing_on_the_first(article, doc):  # type: ignore[no-untyped-def]
+        if article.source.endswith("a-first.txt"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_extract(article, doc)
+
+    monkeypatch.setattr(analysis, "extract", extract_failing_on_the_first)
+    first, second = tmp_path / "a-first.txt", tmp_path / "b-second.txt"
+    shutil.copy(sample_path, first)
+    shutil.copy(sample_path, second)
+    read = CliRunner().invoke(
+        app, ["read", str(first), str(second), "--extract", "--format", "jsonl"]
+    )
+    assert [json.loads(line)["source"] for line in read.stdout.splitlines()] == [str(second)]
+    assert _error_sources(read.stderr) == {str(first): "processing_failed"}
+    assert read.exit_code == 1  # sitrep failed on a document: the run says so
