@@ -15,6 +15,9 @@ import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 PACKAGE = "sitrep"
+# Subpackages that form one layer: the analysis and the engines that run it call each other
+# (an engine runs `analyse_chunk`, the analysis runs the engines' input guards).
+SAME_LAYER = {"sitrep.scale": "sitrep.analysis"}
 # The layers above the store: those that feed it analysed articles and those that query it.
 ABOVE_STORE = ("sitrep.pipeline", "sitrep.analysis", "sitrep.scale", "sitrep.cli", "sitrep.serve")
 
@@ -149,6 +152,21 @@ def test_the_graph_covers_the_package(graph: dict[str, set[str]]) -> None:
 
 def test_no_module_imports_one_that_imports_it_back(graph: dict[str, set[str]]) -> None:
     assert cycles(graph) == []
+
+
+def test_the_layers_import_one_way(graph: dict[str, set[str]]) -> None:
+    """Between top-level modules and subpackages (read, clean, store, ...) too."""
+
+    def layer(name: str) -> str:
+        top = ".".join(name.split(".")[:2])
+        return SAME_LAYER.get(top, top)
+
+    layers: dict[str, set[str]] = {layer(name): set() for name in graph}
+    for name, targets in graph.items():
+        layers[layer(name)].update(
+            layer(target) for target in targets if layer(target) != layer(name)
+        )
+    assert cycles(layers) == []
 
 
 def test_the_store_imports_nothing_from_the_layers_above_it(
