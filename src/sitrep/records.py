@@ -249,6 +249,7 @@ class RawDocument:
     source: str
     data: bytes
     content_hash: str  # sha256 of `data`: the Article read from it carries the same
+    max_bytes: int  # the run's cap, which reading it after decompression applies too
 
 
 @dataclass(slots=True)

@@ -3,6 +3,7 @@ model): both analyse through `sitrep.pipeline.process_paths`, guards included.""
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 from pathlib import Path
@@ -36,6 +37,25 @@ def _error_sources(stderr: str) -> dict[str, str]:
     return found
 
 
+def _read_and_ingest(
+    pages: Path, tmp_path: Path, *options: str
+) -> tuple[set[str], dict[str, str], set[str], dict[str, str], int, int]:
+    """(accepted, rejected) by `read --extract`, then by `ingest`, then both exit codes."""
+    runner = CliRunner()
+    read = runner.invoke(app, ["read", str(pages), "--extract", "--format", "jsonl", *options])
+    read_accepted = {json.loads(line)["source"] for line in read.stdout.splitlines()}
+    db = str(tmp_path / "pages.duckdb")
+    ingested = runner.invoke(app, ["ingest", str(pages), "--db", db, *options])
+    store = open_store(db)
+    try:
+        stored = {row["source"] for row in store.articles(ALL)}
+        rejected = {row["source"]: row["code"] for row in store.errors(ALL)}
+    finally:
+        store.close()
+    read_rejected = _error_sources(read.stderr)
+    return read_accepted, read_rejected, stored, rejected, read.exit_code, ingested.exit_code
+
+
 def test_read_extract_accepts_and_rejects_what_ingest_does(
     sample_path: Path,
     tmp_path: Path,
@@ -47,26 +67,32 @@ def test_read_extract_accepts_and_rejects_what_ingest_does(
     shutil.copy(sample_path, good)
     bad = pages / "french.txt"
     bad.write_text(FRENCH, encoding="utf-8")
-    runner = CliRunner()
-
-    read = runner.invoke(app, ["read", str(pages), "--extract", "--format", "jsonl"])
-    read_accepted = {json.loads(line)["source"] for line in read.stdout.splitlines()}
-    read_rejected = _error_sources(read.stderr)
-
-    db = str(tmp_path / "pages.duckdb")
-    ingested = runner.invoke(app, ["ingest", str(pages), "--db", db])
-    store = open_store(db)
-    try:
-        stored = {row["source"] for row in store.articles(ALL)}
-        rejected = {row["source"]: row["code"] for row in store.errors(ALL)}
-    finally:
-        store.close()
-
+    read_accepted, read_rejected, stored, rejected, *exits = _read_and_ingest(pages, tmp_path)
     assert (read_accepted, read_rejected) == (stored, rejected)
     assert stored == {str(good)}
     assert rejected == {str(bad): "unsupported_language"}
     # Unfit input is the input's fault, not sitrep's: both runs exit 0.
-    assert (read.exit_code, ingested.exit_code) == (0, 0), read.output + ingested.output
+    assert exits == [0, 0]
+
+
+def test_read_extract_and_ingest_cap_what_a_small_file_decompresses_to(
+    sample_path: Path,
+    tmp_path: Path,
+    nlp,  # type: ignore[no-untyped-def]
+) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(sample_path, pages / "good.txt")
+    bomb = pages / "words.txt.gz"
+    # Over 1 MiB decompressed, yet fewer characters than the parser's limit of a million.
+    text = "“We closed the road,” officials said — again — on Monday. " * 16_100
+    assert len(text) < 1_000_000 < 1024 * 1024 < len(text.encode("utf-8"))
+    bomb.write_bytes(gzip.compress(text.encode("utf-8")))
+    read_accepted, read_rejected, stored, rejected, *_ = _read_and_ingest(
+        pages, tmp_path, "--max-mb", "1"
+    )
+    assert (read_accepted, read_rejected) == (stored, rejected)
+    assert rejected == {str(bomb): "too_large"}
 
 
 def test_read_extract_goes_on_after_a_document_that_fails_analysis(
