@@ -56,33 +56,29 @@ def _read_and_ingest(
     return read_accepted, read_rejected, stored, rejected, read.exit_code, ingested.exit_code
 
 
-def test_read_extract_accepts_and_rejects_what_ingest_does(
-    sample_path: Path,
-    tmp_path: Path,
-    nlp,  # type: ignore[no-untyped-def]
-) -> None:
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    good = pages / "good.txt"
-    shutil.copy(sample_path, good)
+@pytest.fixture
+def pages(sample_path: Path, tmp_path: Path, nlp) -> Path:  # type: ignore[no-untyped-def]
+    """A folder holding the sample page as good.txt; each test adds its bad page."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    shutil.copy(sample_path, folder / "good.txt")
+    return folder
+
+
+def test_read_extract_accepts_and_rejects_what_ingest_does(pages: Path, tmp_path: Path) -> None:
     bad = pages / "french.txt"
     bad.write_text(FRENCH, encoding="utf-8")
     read_accepted, read_rejected, stored, rejected, *exits = _read_and_ingest(pages, tmp_path)
     assert (read_accepted, read_rejected) == (stored, rejected)
-    assert stored == {str(good)}
+    assert stored == {str(pages / "good.txt")}
     assert rejected == {str(bad): "unsupported_language"}
     # Unfit input is the input's fault, not sitrep's: both runs exit 0.
     assert exits == [0, 0]
 
 
 def test_read_extract_and_ingest_cap_what_a_small_file_decompresses_to(
-    sample_path: Path,
-    tmp_path: Path,
-    nlp,  # type: ignore[no-untyped-def]
+    pages: Path, tmp_path: Path
 ) -> None:
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    shutil.copy(sample_path, pages / "good.txt")
     bomb = pages / "words.txt.gz"
     # Over 1 MiB decompressed, yet fewer characters than the parser's limit of a million.
     text = "“We closed the road,” officials said — again — on Monday. " * 16_100
