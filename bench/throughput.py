@@ -6,7 +6,7 @@ not) until there are `--docs` inputs. Two measurements run in fresh child
 processes, one after the other, with the same number of processes:
 
 - sitrep: `process_paths(paths, workers=N)` (read, clean, guard, parse, annotate,
-  extract) written into a fresh DuckDB store: `sitrep.store.ingest.ingest`, the
+  extract) written into a fresh DuckDB store: `sitrep.pipeline.ingest`, the
   function behind `sitrep ingest` (its own batch size);
 - bare:   `nlp.pipe(bodies, n_process=N)` of the full model over the bodies
   sitrep's reader produced from the same inputs (reading not timed).
@@ -130,7 +130,7 @@ def proc_field(path: str, name: str) -> int:
 
 def measure_sitrep(folder: Path, workers: int, batch_size: int) -> dict[str, float]:
     """The whole `sitrep ingest` into a fresh DuckDB store."""
-    from sitrep.store.ingest import ingest
+    from sitrep.pipeline import ingest
 
     paths = [str(path) for path in sorted(folder.iterdir())]
     database = folder.parent / f"{folder.name}.duckdb"
@@ -138,7 +138,7 @@ def measure_sitrep(folder: Path, workers: int, batch_size: int) -> dict[str, flo
     report = ingest(paths, str(database), workers=workers)
     seconds = time.perf_counter() - started
     database.unlink()
-    mode = "sitrep.store.ingest.ingest into a fresh DuckDB store"
+    mode = "sitrep.pipeline.ingest into a fresh DuckDB store"
     return {"seconds": seconds, "mode": mode, "articles": report.stored, "errors": report.errors}
 
 

@@ -31,7 +31,7 @@ from sklearn.ensemble import GradientBoostingClassifier
 
 from extraction import DEFAULT_DATA, ROOT, Scores, page_scores, summarise
 from sitrep.clean import blockmodel
-from sitrep.clean.textdump import page_layout, select_body, split_blocks
+from sitrep.clean.textdump import block_features, page_layout, select_body, split_blocks
 
 FOLDS = 5
 TREES = 150
@@ -53,7 +53,7 @@ class Page:
         self.page_id, self.truth = page_id, truth
         self.blocks = split_blocks(text)
         self.layout = page_layout(self.blocks)
-        self.features = blockmodel.block_features(self.blocks, self.layout)
+        self.features = block_features(self.blocks, self.layout)
         self.labels = _labels([block.text for block in self.blocks], truth)
         # Each page weighs the same in the fit, each line by its size within its page.
         sizes = np.array([max(1, block.words) for block in self.blocks], dtype=np.float64)

@@ -7,7 +7,7 @@ robustness wrapper, where a document that fails anywhere becomes one
 `DocumentError` and the rest of its chunk carries on.
 
 Only processes that parse import this module (and spaCy with it): the
-process that reads and stores stays small (see `sitrep.pipeline`).
+process that reads and stores stays small (see `sitrep.pipeline`, which runs this).
 """
 
 from __future__ import annotations
@@ -21,11 +21,10 @@ from sitrep.annotate import annotate
 from sitrep.annotate.nlp import load_nlp
 from sitrep.errors import DocumentRejected, ErrorCode
 from sitrep.extract import extract
-from sitrep.pipeline import DEFAULT_BATCH_SIZE, Input, Record, failure
 from sitrep.read import read_document
-from sitrep.records import Article, DocumentError, RawDocument
+from sitrep.records import Article, DocumentError, Input, RawDocument, Record, failure
 from sitrep.scale.guards import reject_unfit
-from sitrep.streams import chunked
+from sitrep.streams import DEFAULT_BATCH_SIZE, chunked
 
 
 def analyse(

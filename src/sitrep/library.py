@@ -44,7 +44,7 @@ def analyse(
 
 def ingest(paths: list[str], db: str = DEFAULT_DB, *, workers: int | None = 1) -> IngestReport:
     """Analyse and store `paths` into `db` (a DuckDB file or a postgresql:// URL)."""
-    from sitrep.store.ingest import ingest as ingest_paths
+    from sitrep.pipeline import ingest as ingest_paths
 
     return ingest_paths(paths, db, workers=workers)
 

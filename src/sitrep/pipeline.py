@@ -1,32 +1,50 @@
-"""read → analyse, streaming: what `sitrep ingest` runs before it stores.
+"""read → analyse → store, streaming: what `sitrep ingest`, `sitrep read --annotate` and
+the library run.
 
 `process_paths` opens the inputs, skips what is already stored (by the hash of the raw
 bytes), then reads and analyses in-process (`workers=1`), in a pool of worker processes
 (`workers=N`) or on Ray (`engine="ray"`). Every engine runs each chunk of documents through
 `sitrep.analysis.analyse_chunk`, the per-document robustness wrapper, which also reads
-each raw document (decompress, decode, extract the article): with workers, the process
-that stores only opens files and hashes their bytes. Records are yielded in input order
-as soon as their chunk is done, so memory stays flat however many documents go in.
+each raw document (decompress, decode, extract the article) and applies the guards: with
+workers, the process that stores only opens files and hashes their bytes. Records are
+yielded in input order as soon as their chunk is done, so memory stays flat however many
+documents go in.
 
-This module does not import spaCy: with workers, the process that reads and
-stores never parses, and leaving the model's code out of it keeps it small.
+`ingest` stores what `process_paths` yields. Inputs whose content hash is already stored
+are dropped before analysis, so the run after an interrupted one only analyses what is
+missing. The store's writer lives in this process (DuckDB allows one writer); workers only
+analyse. Analysed articles (JSON Lines, one `Article.to_dict()` a line, as `sitrep read
+--extract --format jsonl` prints them) are stored as they are, without analysing them
+again: one machine (or a cluster) analyses, another stores.
+
+This module sits above the stages and the store and is imported by neither. It does not
+import spaCy: with workers, the process that reads and stores never parses, and leaving
+the model's code out of it keeps it small.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import stat
+import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import Literal
+from pathlib import Path
+from typing import IO, Any, Literal
 
 from sitrep.errors import ErrorCode
 from sitrep.read import DEFAULT_MAX_BYTES, raw_documents
-from sitrep.records import Article, DocumentError, RawDocument
-
-DEFAULT_BATCH_SIZE = 16
+from sitrep.records import DocumentError, Input, Record, RecordFormatError, article_from_dict
+from sitrep.store import open_store
+from sitrep.store.api import IngestReport
+from sitrep.streams import DEFAULT_BATCH_SIZE
 
 Engine = Literal["local", "ray"]
-Record = Article | DocumentError
-Input = Record | RawDocument  # what engines take: a raw document is read in the worker
+ANALYSED_SUFFIX = ".jsonl"
+STDIN = "-"
+# One analysed article per line; a line longer than this is refused, not read whole.
+MAX_LINE_BYTES = 64 * 1024 * 1024
+READ_CHUNK = 1024 * 1024
 
 
 def process_paths(
@@ -78,12 +96,102 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def failure(record: Article | RawDocument, code: ErrorCode, message: str) -> DocumentError:
-    return DocumentError(record.source, code, message, record.content_hash)
-
-
 def _unskipped(records: Iterable[Input], skip: Callable[[str], bool] | None) -> Iterator[Input]:
     for record in records:
         if skip is not None and not isinstance(record, DocumentError) and skip(record.content_hash):
             continue
         yield record
+
+
+def ingest(
+    paths: list[str],
+    db: str,
+    *,
+    workers: int | None = 1,
+    engine: Engine = "local",
+    ray_address: str | None = None,
+    on_stored: Callable[[Record], Any] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    analysed: bool = False,
+) -> IngestReport:
+    """Store `paths`: pages are analysed first; `.jsonl` files (every input when
+    `analysed`, stdin included) hold analysed articles and are stored as they are."""
+    store = open_store(db)
+    try:
+        skipped = 0
+
+        def already_stored(content_hash: str) -> bool:
+            nonlocal skipped
+            found = store.has_article(content_hash)
+            skipped += found
+            return found
+
+        def records() -> Iterator[Record]:
+            jsonl = [p for p in paths if analysed or p.endswith(ANALYSED_SUFFIX)]
+            pages = [p for p in paths if p not in jsonl]
+            for record in analysed_articles(jsonl):
+                if isinstance(record, DocumentError) or not already_stored(record.id):
+                    yield record
+            if pages:
+                yield from process_paths(
+                    pages,
+                    workers=workers,
+                    engine=engine,
+                    ray_address=ray_address,
+                    skip=already_stored,
+                    max_bytes=max_bytes,
+                )
+
+        report = store.write(records(), on_written=on_stored)
+        report.skipped += skipped
+        return report
+    finally:
+        store.close()
+
+
+def analysed_articles(paths: list[str]) -> Iterator[Record]:
+    """Each line of each JSON Lines input as an `Article`, or a per-line error."""
+    for name in paths:
+        if name == STDIN:
+            yield from _articles(sys.stdin.buffer, STDIN)
+            continue
+        try:
+            mode = Path(name).stat().st_mode
+        except OSError:
+            mode = 0
+        if not stat.S_ISREG(mode):
+            yield DocumentError(name, ErrorCode.NOT_FOUND, f"{name}: not a regular file")
+            continue
+        with open(name, "rb") as stream:
+            yield from _articles(stream, name)
+
+
+def _articles(stream: IO[bytes], name: str) -> Iterator[Record]:
+    for number, line in enumerate(_lines(stream), start=1):
+        source = f"{name}:{number}"
+        if line is None:
+            yield DocumentError(source, ErrorCode.TOO_LARGE, f"line over {MAX_LINE_BYTES} bytes")
+            continue
+        if not line.strip():
+            continue
+        try:
+            yield article_from_dict(json.loads(line.decode("utf-8")))
+        except UnicodeDecodeError:
+            yield DocumentError(source, ErrorCode.UNDECODABLE, "the line is not UTF-8")
+        except (RecordFormatError, ValueError, RecursionError) as error:
+            message = str(error)[:300] if isinstance(error, RecordFormatError) else "not JSON"
+            yield DocumentError(source, ErrorCode.INVALID_RECORD, message)
+
+
+def _lines(stream: IO[bytes]) -> Iterator[bytes | None]:
+    """The stream's lines; None for a line over MAX_LINE_BYTES (skipped, never held whole)."""
+    while True:
+        line = stream.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) <= MAX_LINE_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(READ_CHUNK)) and not rest.endswith(b"\n"):
+            pass
+        yield None

@@ -21,6 +21,8 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any, TypeVar
 
+from sitrep.errors import ErrorCode
+
 SCHEMA_VERSION = 1
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -247,6 +249,7 @@ class RawDocument:
     source: str
     data: bytes
     content_hash: str  # sha256 of `data`: the Article read from it carries the same
+    max_bytes: int  # the run's cap, which reading it after decompression applies too
 
 
 @dataclass(slots=True)
@@ -314,6 +317,17 @@ class DocumentError:
         return to_jsonable(self)
 
 
+# What every stage after reading yields: an article, or why its document was dropped.
+Record = Article | DocumentError
+# What an analysis engine takes: a raw document is read where it is analysed.
+Input = Record | RawDocument
+
+
+def failure(record: Article | RawDocument, code: ErrorCode, message: str) -> DocumentError:
+    """The error that drops this document."""
+    return DocumentError(record.source, code, message, record.content_hash)
+
+
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -338,7 +352,7 @@ def to_jsonable(value: Any) -> Any:
 
 # Keys `Article.to_dict` adds beside the fields; derived, so read back only to be checked.
 DERIVED_ARTICLE_KEYS = frozenset({"id", "body"})
-Record = TypeVar("Record")
+Decoded = TypeVar("Decoded")
 
 
 class RecordFormatError(ValueError):
@@ -363,9 +377,9 @@ def article_from_dict(data: Any) -> Article:
     return article
 
 
-def from_jsonable(kind: type[Record], value: Any, where: str) -> Record:
+def from_jsonable(kind: type[Decoded], value: Any, where: str) -> Decoded:
     """`value` (parsed JSON) as an instance of the record type `kind`, checked field by field."""
-    return typing.cast(Record, _decode(kind, value, where))
+    return typing.cast(Decoded, _decode(kind, value, where))
 
 
 def _decode(kind: Any, value: Any, where: str) -> Any:

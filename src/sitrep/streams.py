@@ -9,6 +9,9 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
+# Documents per chunk: what an engine sends a worker at once and spaCy parses in one call.
+DEFAULT_BATCH_SIZE = 16
+
 
 def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
     """Consecutive lists of at most `size` items, pulled lazily."""

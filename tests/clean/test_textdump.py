@@ -9,8 +9,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sitrep.clean.blockmodel import FEATURE_NAMES, Trees, block_features, load_model
-from sitrep.clean.textdump import clean_dump, page_layout, select_body, split_blocks
+from sitrep.clean.blockmodel import FEATURE_NAMES, Trees, load_model
+from sitrep.clean.textdump import (
+    block_features,
+    clean_dump,
+    page_layout,
+    select_body,
+    split_blocks,
+)
 
 PARAGRAPH = (
     "Officials in the northern province said on Monday that the road had been closed "

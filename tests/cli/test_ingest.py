@@ -12,11 +12,11 @@ import pytest
 from typer.testing import CliRunner
 
 from sitrep.cli import app
+from sitrep.pipeline import ingest
 from sitrep.read import read_paths
 from sitrep.records import Article
 from sitrep.store import open_store
 from sitrep.store.api import QueryFilter
-from sitrep.store.ingest import ingest
 
 pytestmark = pytest.mark.slow
 
@@ -130,7 +130,7 @@ def test_ingest_killed_midway_then_rerun_stores_every_page_once(tmp_path: Path, 
     write_pages(tmp_path / "pages")
     db = str(tmp_path / "killed.duckdb")
     script = (
-        "import sys; from sitrep.store.ingest import ingest; "
+        "import sys; from sitrep.pipeline import ingest; "
         "ingest([sys.argv[1]], sys.argv[2], on_stored=lambda r: print('stored', flush=True))"
     )
     child = subprocess.Popen(

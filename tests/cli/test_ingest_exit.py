@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from sitrep import pipeline
 from sitrep.cli import app
 from sitrep.errors import ErrorCode
 from sitrep.records import Article, DocumentError, InputKind
-from sitrep.store import ingest as store_ingest
 from sitrep.store import writer
 
 BODY = "Rebels entered the city of Homs on Saturday, residents said. Report {n}."
@@ -44,7 +44,7 @@ def analysed(monkeypatch: pytest.MonkeyPatch) -> None:
                 continue
             yield record
 
-    monkeypatch.setattr(store_ingest, "process_paths", ready_made)
+    monkeypatch.setattr(pipeline, "process_paths", ready_made)
 
 
 def test_ingest_exits_1_when_a_document_could_not_be_stored(

@@ -11,11 +11,10 @@ from scale_documents import good_text, hostile_inputs, write_files
 from typer.testing import CliRunner
 
 from sitrep.cli import app
-from sitrep.pipeline import process_paths
+from sitrep.pipeline import ingest, process_paths
 from sitrep.records import Article, DocumentError, content_hash
 from sitrep.store import open_store
 from sitrep.store.api import QueryFilter
-from sitrep.store.ingest import ingest
 
 BATCH_SIZE = 1000
 # Cheap bad inputs (the 20 MB and 1 MB pages are covered once in test_hostile).

@@ -189,7 +189,7 @@ def test_docs_are_served_from_this_server(client: TestClient) -> None:
 
 
 def test_ingest_never_prints_the_database_password(monkeypatch: pytest.MonkeyPatch) -> None:
-    import sitrep.store.ingest
+    import sitrep.pipeline
     from sitrep.store.api import IngestReport
 
     seen: list[str] = []
@@ -198,7 +198,7 @@ def test_ingest_never_prints_the_database_password(monkeypatch: pytest.MonkeyPat
         seen.append(db)
         return IngestReport(stored=1)
 
-    monkeypatch.setattr(sitrep.store.ingest, "ingest", fake_ingest)
+    monkeypatch.setattr(sitrep.pipeline, "ingest", fake_ingest)
     url = "postgresql://analyst:hunter2-s3cret@db.example:5432/sitrep?password=hunter2-s3cret"
     result = CliRunner().invoke(cli, ["ingest", "page.html", "--db", url])
     assert result.exit_code == 0, result.output

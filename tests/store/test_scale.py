@@ -16,11 +16,11 @@ import pytest
 from store_builders import HOMS, WIRE_STORY, contradiction_fixture, homs_attack
 
 from sitrep.errors import ErrorCode
+from sitrep.pipeline import ingest
 from sitrep.records import Article, article_from_dict
 from sitrep.store import open_store
 from sitrep.store.api import QueryFilter, Row
 from sitrep.store.export import ExportFormat, export
-from sitrep.store.ingest import ingest
 from sitrep.store.merge import EventKey, place_key
 from sitrep.store.sql_store import SqlStore
 from sitrep.store.writer import BatchWriter, candidate_events

@@ -12,11 +12,14 @@ to the last prose block of that run. Nothing here knows any site.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sitrep.clean.blockmodel import FloatArray, PageLayout, block_features, load_model
+import numpy as np
+
+from sitrep.clean.blockmodel import FEATURE_NAMES, FloatArray, load_model
 from sitrep.clean.knowledge import lowercase_list, lowercase_set, stop_words
 from sitrep.records import Caption, RelatedLink
 
@@ -38,6 +41,8 @@ _LAST_SENTENCE = re.compile(r"(?:^|[.!?…]\s+)([^.!?…]+[.!?…]?)\s*$")
 _BRACKETED_TAIL = re.compile(r"[(\[]([^()\[\]]+)[)\]]\W*$")
 _COLUMN_GAP = re.compile(r"\S(?: {2,}|\t+)(?=\S)")  # text renderers align table cells with spaces
 _SPACE_RUN = re.compile(r"\s+")  # what str.split() splits on
+_PUNCTUATION = re.compile(r"[,;:()\"“”]")
+_LINK_SEPARATOR = re.compile(r"\s[|•·/»›]\s")
 _SLICE_CHARS = 65_536
 
 # Thresholds tuned on the development pages of the article-extraction set.
@@ -61,6 +66,8 @@ HEADLINE_CAPITALISED_SHARE = 0.6
 MIN_WORDS_BEFORE_COMMENTS = 50
 COMMENT_FACTOR = 0.0  # a reader thread, however long, never outweighs the article above it
 INNER_CUTOFF_SHARE = 0.6  # chosen on the out-of-fold figures of bench/train_textdump.py
+SHORT_WINDOW = 2  # blocks on each side in the near-neighbourhood features
+WIDE_WINDOW = 6
 
 
 @dataclass(slots=True)
@@ -179,6 +186,92 @@ def _is_english(blocks: list[Block]) -> bool:
     words = sum(block.words for block in long_blocks)
     stops = sum(block.stop_share * block.words for block in long_blocks)
     return words > 0 and stops / words >= MIN_PAGE_STOP_SHARE
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayout:
+    """Where the densest run of prose lies and which lines sit between prose lines."""
+
+    start: int
+    end: int
+    between: frozenset[int]
+    comments_from: int
+
+
+def block_features(blocks: list[Block], layout: PageLayout) -> FloatArray:
+    """One row of `FEATURE_NAMES` per block: what the model scores."""
+    count = len(blocks)
+    if count == 0:
+        return np.zeros((0, len(FEATURE_NAMES)))
+    prose = np.array([float(block.prose) for block in blocks])
+    log_words = np.array([math.log1p(block.words) for block in blocks])
+    stop_share = np.array([block.stop_share for block in blocks])
+    chars = np.cumsum([len(block.text) for block in blocks], dtype=np.float64)
+    total_chars = chars[-1] or 1.0
+    run_indents = [blocks[i].indent for i in range(layout.start, layout.end)]
+    run_indent = float(np.median(run_indents)) if run_indents else 0.0
+    run_words = sum(blocks[i].words for i in range(layout.start, layout.end))
+    page_words = sum(block.words for block in blocks) or 1
+    rows: list[list[float]] = []
+    for position, block in enumerate(blocks):
+        text = block.text
+        words = _WORD.findall(text)
+        letters = [ch for ch in text if ch.isalpha()]
+        rows.append(
+            [
+                log_words[position],
+                math.log1p(len(text)),
+                block.stop_share,
+                float(block.sentence_end),
+                float(block.bullet),
+                float(block.table_row),
+                float(block.interstitial),
+                math.log(block.repeats),
+                float(block.caption),
+                float(block.related is not None),
+                float(block.promo),
+                float(block.comment_cue),
+                sum(1 for word in words if word[0].isupper()) / len(words) if words else 0.0,
+                sum(1 for ch in text if ch.isdigit()) / len(text),
+                sum(1 for ch in letters if ch.isupper()) / len(letters) if letters else 0.0,
+                len(_PUNCTUATION.findall(text)) / max(1, len(words)),
+                sum(len(word) for word in words) / len(words) if words else 0.0,
+                float(len(_LINK_SEPARATOR.findall(text))),
+                float(bool(DATE_SHAPE.search(text))),
+                float(bool(BYLINE.match(text))),
+                float(is_widget_label(block)),
+                float(headline_shaped(block)),
+                float(bool(TRAILING_TAG.search(text))),
+                math.log1p(block.indent),
+                abs(block.indent - run_indent),
+                prose[position],
+                position / count,
+                chars[position] / total_chars,
+                _window_mean(prose, position, SHORT_WINDOW),
+                _window_mean(prose, position, WIDE_WINDOW),
+                _window_mean(log_words, position, SHORT_WINDOW),
+                _window_mean(log_words, position, WIDE_WINDOW),
+                _window_mean(stop_share, position, SHORT_WINDOW),
+                prose[position - 1] if position > 0 else 0.0,
+                prose[position + 1] if position + 1 < count else 0.0,
+                float(layout.start <= position < layout.end),
+                math.log1p(max(0, layout.start - position)),
+                math.log1p(max(0, position - layout.end + 1)),
+                float(position in layout.between),
+                float(position > layout.comments_from),
+                run_words / page_words,
+                math.log1p(count),
+            ]
+        )
+    return np.array(rows, dtype=np.float64)
+
+
+def _window_mean(values: FloatArray, position: int, radius: int) -> float:
+    """The mean of `values` around `position`, the position itself left out."""
+    low, high = max(0, position - radius), min(len(values), position + radius + 1)
+    total = float(values[low:high].sum() - values[position])
+    size = high - low - 1
+    return total / size if size else 0.0
 
 
 def page_layout(blocks: list[Block]) -> PageLayout:

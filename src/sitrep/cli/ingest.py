@@ -10,8 +10,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from sitrep.cli._app import app
 from sitrep.cli.options import DEFAULT_MAX_MB, MEGABYTE, DbOption, MaxMbOption
-from sitrep.pipeline import Record
-from sitrep.records import DocumentError
+from sitrep.records import DocumentError, Record
 from sitrep.store import DEFAULT_DB, shown_location
 
 
@@ -46,7 +45,7 @@ def ingest_cli(
 
     Example: sitrep ingest examples/ --db sitrep.duckdb
     """
-    from sitrep.store.ingest import ingest
+    from sitrep.pipeline import ingest
 
     if engine not in ("local", "ray"):
         raise typer.BadParameter("use local or ray", param_hint="--engine")

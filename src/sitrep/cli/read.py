@@ -1,4 +1,8 @@
-"""`sitrep read`: print each input as a clean article, optionally annotated and extracted."""
+"""`sitrep read`: print each input as a clean article, optionally annotated and extracted.
+
+Analysis takes the path `sitrep ingest` takes (`sitrep.pipeline.process_paths`, in this
+process), so both accept and reject the same documents for the same reasons.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +16,10 @@ import typer
 
 from sitrep.cli._app import app
 from sitrep.cli.options import DEFAULT_MAX_MB, MEGABYTE, MaxMbOption
+from sitrep.errors import ErrorCode
+from sitrep.pipeline import process_paths
 from sitrep.read import DEFAULT_MAX_BYTES, read_paths
-from sitrep.records import Article, DocumentError
+from sitrep.records import Article, DocumentError, Record
 
 
 class OutputFormat(StrEnum):
@@ -39,16 +45,20 @@ def read_cli(
 ) -> None:
     """Print each article: metadata and clean body.
 
+    A document that cannot be read or analysed is one error line on stderr and the rest go
+    on; with --annotate or --extract the documents pass the checks `sitrep ingest` applies.
+    Exits 1 when sitrep failed on a document (processing_failed) or every document failed.
+
     Example: sitrep read examples/ --format json --extract
     """
-    failures, successes = read(
+    errors = read(
         paths,
         output_format,
         annotate=annotate or extract,
         extract=extract,
         max_bytes=max_mb * MEGABYTE,
     )
-    if successes == 0 and failures > 0:
+    if errors.failed or (errors.count and not errors.passed):
         raise typer.Exit(1)
 
 
@@ -59,33 +69,35 @@ def read(
     annotate: bool,
     extract: bool,
     max_bytes: int = DEFAULT_MAX_BYTES,
-) -> tuple[int, int]:
-    """Read, optionally analyse, and print; returns (failures, successes)."""
+) -> ErrorReporter:
+    """Read, optionally analyse as `sitrep ingest` does, and print each article."""
+    records: Iterable[Record] = (
+        process_paths(paths, do_extract=extract, max_bytes=max_bytes)
+        if annotate
+        else read_paths(paths, max_bytes=max_bytes)
+    )
     errors = ErrorReporter()
-    articles: Iterator[Article] = errors.filter(read_paths(paths, max_bytes=max_bytes))
-    if annotate:
-        from sitrep.analysis import analyse
-
-        articles = analyse(articles, do_extract=extract)
-    successes = 0
-    for article in articles:
-        successes += 1
+    for article in errors.filter(records):
         _print_article(article, output_format)
-    return errors.count, successes
+    return errors
 
 
 class ErrorReporter:
-    """Prints one line per failed document to stderr and passes articles on."""
+    """Prints one line per failed document to stderr and passes articles on, counting both."""
 
     def __init__(self) -> None:
         self.count = 0
+        self.failed = 0  # of those, documents sitrep itself failed on (processing_failed)
+        self.passed = 0
 
-    def filter(self, items: Iterable[Article | DocumentError]) -> Iterator[Article]:
+    def filter(self, items: Iterable[Record]) -> Iterator[Article]:
         for item in items:
             if isinstance(item, DocumentError):
                 self.count += 1
+                self.failed += item.code == ErrorCode.PROCESSING_FAILED
                 print(f"error: {item.source}: [{item.code}] {item.message}", file=sys.stderr)
             else:
+                self.passed += 1
                 yield item
 
 

@@ -59,15 +59,13 @@ def read_paths(
 ) -> Iterator[Article | DocumentError]:
     """Every document under `paths` (files, folders walked recursively, "-" for stdin)."""
     for document in raw_documents(paths, max_bytes=max_bytes):
-        yield read_document(document, max_bytes) if isinstance(document, RawDocument) else document
+        yield read_document(document) if isinstance(document, RawDocument) else document
 
 
-def read_document(
-    document: RawDocument, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Article | DocumentError:
+def read_document(document: RawDocument) -> Article | DocumentError:
     """One raw document read into its Article, or its error."""
     try:
-        return read_bytes(document.data, document.source, max_bytes=max_bytes)
+        return read_bytes(document.data, document.source, max_bytes=document.max_bytes)
     except DocumentRejected as rejected:
         return DocumentError(
             document.source, rejected.code, rejected.message, document.content_hash
@@ -160,7 +158,7 @@ def _read_documents(
     the analysis runs."""
     try:
         if not _is_warc(data):
-            yield RawDocument(source, data, content_hash(data))
+            yield RawDocument(source, data, content_hash(data), max_bytes)
             return
         decompressed, cut = decompress(data, max_bytes)
         if len(decompressed) > max_bytes:
@@ -171,7 +169,8 @@ def _read_documents(
                 rejected = document.rejected
                 yield DocumentError(record_source, rejected.code, rejected.message)
                 continue
-            yield RawDocument(record_source, document.payload, content_hash(document.payload))
+            payload = document.payload
+            yield RawDocument(record_source, payload, content_hash(payload), max_bytes)
     except DocumentRejected as rejected:
         yield DocumentError(source, rejected.code, rejected.message, content_hash(data))
 

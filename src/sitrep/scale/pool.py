@@ -27,8 +27,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from sitrep.errors import ErrorCode
-from sitrep.pipeline import Input, Record, failure
-from sitrep.records import DocumentError
+from sitrep.records import DocumentError, Input, Record, failure
 from sitrep.streams import chunked
 
 # Chunks waiting or running per worker: enough to keep every worker busy

@@ -21,8 +21,7 @@ from typing import Any
 
 from sitrep.analysis import analyse_chunk
 from sitrep.errors import ErrorCode
-from sitrep.pipeline import Input, Record, failure
-from sitrep.records import DocumentError
+from sitrep.records import DocumentError, Input, Record, failure
 from sitrep.streams import chunked
 
 CHUNKS_IN_FLIGHT_PER_ACTOR = 2
