@@ -25,6 +25,7 @@ VOCAB = spacy.blank("en").vocab
 
 def _parse(rows: list[Row]) -> Doc:
     words, heads, deps, pos, tags, lemmas = (list(column) for column in zip(*rows, strict=True))
+    one_sentence: list[bool | int | None] = [True, *[False] * (len(words) - 1)]
     return Doc(
         VOCAB,
         words=words,
@@ -34,7 +35,7 @@ def _parse(rows: list[Row]) -> Doc:
         pos=pos,
         tags=tags,
         lemmas=lemmas,
-        sent_starts=[True] + [False] * (len(words) - 1),
+        sent_starts=one_sentence,
     )
 
 
