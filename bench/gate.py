@@ -68,7 +68,7 @@ def read_scores(output: str) -> dict[str, float]:
     """The scores a bench printed, named "section | row | column" (see the module doc).
 
     Three layouts occur: markdown tables; plain tables whose column names stand right-aligned
-    above their numbers (a header line with no digits); and free lines of "name value" pieces
+    above their numbers (a header line with no number in it); and free lines of "name value" pieces
     ("direct quote span  precision 0.983  recall 0.966"), split at wide gaps, colons and commas.
     An unindented line that is not a table row opens a new section.
     """
