@@ -151,6 +151,7 @@ def read_in_child(folder: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # reads the folder in a child Python, so a blocking open cannot hang pytest
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero and FIFOs")
 def test_special_files_are_refused_without_blocking_or_filling_memory(tmp_path: Path) -> None:
     (tmp_path / "a-good.html").write_bytes(page("Good"))
@@ -174,6 +175,7 @@ def test_special_file_named_directly_is_refused() -> None:
     assert isinstance(error, DocumentError) and error.code == ErrorCode.NOT_A_FILE
 
 
+@pytest.mark.slow  # reads a page of many megabytes
 def test_huge_html_page_is_read_without_trafilatura(monkeypatch: pytest.MonkeyPatch) -> None:
     """trafilatura holds about 19 times a page: a page over the limit goes to the cleaner."""
 

@@ -258,7 +258,10 @@ def test_read_non_english_page_reports_its_language() -> None:
     assert read_bytes(text.encode(), "conseil.txt").language == "fr"
 
 
-@pytest.mark.parametrize("depth", [300, 1_000, 5_000])
+@pytest.mark.parametrize(
+    "depth",
+    [300, pytest.param(1_000, marks=pytest.mark.slow), pytest.param(5_000, marks=pytest.mark.slow)],
+)
 def test_read_html_prose_nested_deep_is_read(depth: int) -> None:
     """libxml2 stops at 256 levels unless told otherwise and drops text past ~2,000 even
     then: deep prose is still the article, never a silent no_article."""

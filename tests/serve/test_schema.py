@@ -5,6 +5,7 @@ Run on the in-memory fake and on the real DuckDB store, each holding the small a
 
 from __future__ import annotations
 
+import pytest
 import schemathesis
 from fake_store import FakeStore
 from hypothesis import HealthCheck, settings
@@ -15,6 +16,8 @@ from sitrep.serve import create_app
 from sitrep.store import open_store
 from sitrep.store.api import Store
 
+# Schemathesis sends a few hundred generated requests: minutes, not the quick run.
+pytestmark = pytest.mark.slow
 BOUNDED = settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 
 

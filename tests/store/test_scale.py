@@ -90,6 +90,7 @@ def test_contradictions_kept_at_write_time_equal_the_recomputation_on_read(
     assert {c["kind"] for c in homs_only} == {"location"} and len(homs_only) == 2
 
 
+@pytest.mark.slow  # writes enough events to span many date windows
 def test_event_merge_candidates_come_from_a_date_window(store: SqlStore) -> None:
     first = date(2022, 1, 7)
     days = [first + timedelta(days=30 * month) for month in range(36)]
@@ -258,6 +259,7 @@ HOLD_THE_WRITER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow  # starts a second Python that holds the writer
 def test_duckdb_query_beside_a_writer_fails_with_one_clear_line(tmp_path: Path) -> None:
     path = str(tmp_path / "busy.duckdb")
     open_store(path).close()

@@ -1,0 +1,202 @@
+"""The NLP core's tree rules on hand-built parses: no spaCy model, so they run in milliseconds.
+
+Each parse is written out word by word (head index, dependency, part of speech, tag, lemma)
+in spaCy's English scheme, so a test pins the rule, not what the model happens to output.
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from sitrep.extract.attribution import _speaker
+from sitrep.extract.casualties import count_casualties
+from sitrep.extract.dates import Tense, tense_of
+from sitrep.extract.event_status import event_status
+from sitrep.records import EventStatus
+
+# word, head (index in the sentence), dependency, coarse part of speech, tag, lemma
+Row = tuple[str, int, str, str, str, str]
+
+
+# A blank English vocab gives the lexical attributes the rules read (lower_, like_num).
+VOCAB = spacy.blank("en").vocab
+
+
+def _parse(rows: list[Row]) -> Doc:
+    words, heads, deps, pos, tags, lemmas = (list(column) for column in zip(*rows, strict=True))
+    one_sentence: list[bool | int | None] = [True, *[False] * (len(words) - 1)]
+    return Doc(
+        VOCAB,
+        words=words,
+        spaces=[True] * (len(words) - 1) + [False],
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+        sent_starts=one_sentence,
+    )
+
+
+def _sentence(doc: Doc) -> Span:
+    return doc[0 : len(doc)]
+
+
+# "Twelve civilians were killed in the strike ."
+PASSIVE_KILLING: list[Row] = [
+    ("Twelve", 1, "nummod", "NUM", "CD", "twelve"),
+    ("civilians", 3, "nsubjpass", "NOUN", "NNS", "civilian"),
+    ("were", 3, "auxpass", "AUX", "VBD", "be"),
+    ("killed", 3, "ROOT", "VERB", "VBN", "kill"),
+    ("in", 3, "prep", "ADP", "IN", "in"),
+    ("the", 6, "det", "DET", "DT", "the"),
+    ("strike", 4, "pobj", "NOUN", "NN", "strike"),
+    (".", 3, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_casualties_counts_the_passive_subject() -> None:
+    doc = _parse(PASSIVE_KILLING)
+    found = count_casualties(_sentence(doc))
+    assert found is not None
+    assert (found.killed, found.injured) == (12, None)
+    assert found.evidence.text == "Twelve civilians were killed"
+
+
+def test_casualties_give_nothing_for_a_vague_amount() -> None:
+    vague = _parse(
+        [
+            ("Dozens", 2, "nsubjpass", "NOUN", "NNS", "dozen"),
+            ("were", 2, "auxpass", "AUX", "VBD", "be"),
+            ("killed", 2, "ROOT", "VERB", "VBN", "kill"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    assert count_casualties(_sentence(vague)) is None
+
+
+# "Rebels did not attack the city ."
+NEGATED_ATTACK: list[Row] = [
+    ("Rebels", 3, "nsubj", "NOUN", "NNS", "rebel"),
+    ("did", 3, "aux", "AUX", "VBD", "do"),
+    ("not", 3, "neg", "PART", "RB", "not"),
+    ("attack", 3, "ROOT", "VERB", "VB", "attack"),
+    ("the", 5, "det", "DET", "DT", "the"),
+    ("city", 3, "dobj", "NOUN", "NN", "city"),
+    (".", 3, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_event_status_negation_on_the_trigger_denies_it() -> None:
+    doc = _parse(NEGATED_ATTACK)
+    assert event_status(doc[3]) == EventStatus.NEGATED
+
+
+def test_event_status_a_plain_report_is_asserted() -> None:
+    # "Rebels attack the city ."
+    doc = _parse(
+        [
+            ("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"),
+            ("attack", 1, "ROOT", "VERB", "VBP", "attack"),
+            ("the", 3, "det", "DET", "DT", "the"),
+            ("city", 1, "dobj", "NOUN", "NN", "city"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    assert event_status(doc[1]) == EventStatus.ASSERTED
+
+
+def test_event_status_a_parse_with_a_head_cycle_ends() -> None:
+    # Two words each other's head: no real parser output, but hostile data must not hang.
+    cyclic = _parse(
+        [
+            ("troops", 1, "nsubj", "NOUN", "NNS", "troop"),
+            ("attacked", 0, "dep", "VERB", "VBD", "attack"),
+        ]
+    )
+    assert event_status(cyclic[1]) == EventStatus.ASSERTED
+
+
+def test_tense_from_tag_and_auxiliaries() -> None:
+    doc = _parse(NEGATED_ATTACK)
+    assert tense_of(doc[3]) == Tense.PAST  # "did not attack": "did" marks the past
+    future = _parse(
+        [
+            ("They", 2, "nsubj", "PRON", "PRP", "they"),
+            ("will", 2, "aux", "AUX", "MD", "will"),
+            ("attack", 2, "ROOT", "VERB", "VB", "attack"),
+        ]
+    )
+    assert tense_of(future[2]) == Tense.FUTURE
+
+
+# "The minister said talks would resume ."
+SUBJECT_SPEAKER: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("minister", 2, "nsubj", "NOUN", "NN", "minister"),
+    ("said", 2, "ROOT", "VERB", "VBD", "say"),
+    ("talks", 5, "nsubj", "NOUN", "NNS", "talk"),
+    ("would", 5, "aux", "AUX", "MD", "would"),
+    ("resume", 2, "ccomp", "VERB", "VB", "resume"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_speaker_is_the_subject_with_its_phrase() -> None:
+    doc = _parse(SUBJECT_SPEAKER)
+    speaker, phrase = _speaker(doc[2], _sentence(doc))
+    assert speaker is not None and speaker.text == "minister"
+    assert [t.text for t in phrase] == ["The", "minister"]
+
+
+def test_speaker_of_a_passive_is_the_agent() -> None:
+    # "The plan was described by an aide ."
+    doc = _parse(
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("plan", 3, "nsubjpass", "NOUN", "NN", "plan"),
+            ("was", 3, "auxpass", "AUX", "VBD", "be"),
+            ("described", 3, "ROOT", "VERB", "VBN", "describe"),
+            ("by", 3, "agent", "ADP", "IN", "by"),
+            ("an", 6, "det", "DET", "DT", "an"),
+            ("aide", 4, "pobj", "NOUN", "NN", "aide"),
+            (".", 3, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    speaker, phrase = _speaker(doc[3], _sentence(doc))
+    assert speaker is not None and speaker.text == "aide"
+    assert [t.text for t in phrase] == ["an", "aide"]
+
+
+def test_speaker_of_a_relative_clause_is_the_noun_it_describes() -> None:
+    # "A refugee who said she fled ." -> "who" stands for "refugee"
+    doc = _parse(
+        [
+            ("A", 1, "det", "DET", "DT", "a"),
+            ("refugee", 1, "ROOT", "NOUN", "NN", "refugee"),
+            ("who", 3, "nsubj", "PRON", "WP", "who"),
+            ("said", 1, "relcl", "VERB", "VBD", "say"),
+            ("she", 5, "nsubj", "PRON", "PRP", "she"),
+            ("fled", 3, "ccomp", "VERB", "VBD", "flee"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    speaker, phrase = _speaker(doc[3], _sentence(doc))
+    assert speaker is not None and speaker.text == "refugee"
+    assert phrase == []
+
+
+def test_speaker_of_a_bare_passive_is_unknown() -> None:
+    # "Talks were said to resume ." names nobody.
+    doc = _parse(
+        [
+            ("Talks", 2, "nsubjpass", "NOUN", "NNS", "talk"),
+            ("were", 2, "auxpass", "AUX", "VBD", "be"),
+            ("said", 2, "ROOT", "VERB", "VBN", "say"),
+            ("to", 4, "aux", "PART", "TO", "to"),
+            ("resume", 2, "xcomp", "VERB", "VB", "resume"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    assert _speaker(doc[2], _sentence(doc)) == (None, [])
