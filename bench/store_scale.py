@@ -245,13 +245,15 @@ def first_pages(db: str, schema: str | None) -> dict[str, tuple[float, int]]:
     from sitrep.serve.app import create_app
 
     store = open_store(db, read_only=schema is None, schema=schema)
-    client = TestClient(create_app(store))
+    client = TestClient(create_app(store), base_url="http://localhost")  # a Host it serves
     latencies = {}
     try:
         for endpoint in ENDPOINTS:
             started = time.perf_counter()
             response = client.get(endpoint)
             latencies[endpoint] = ((time.perf_counter() - started) * 1000, response.status_code)
+            if response.status_code != 200:
+                sys.exit(f"{endpoint} answered {response.status_code}: {response.text[:200]}")
     finally:
         store.close()
     return latencies

@@ -129,8 +129,11 @@ def write_pages(folder: Path) -> list[Path]:
 def test_ingest_killed_midway_then_rerun_stores_every_page_once(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
     write_pages(tmp_path / "pages")
     db = str(tmp_path / "killed.duckdb")
+    # Small write batches, so that the kill falls between commits whatever the machine's
+    # speed (a default batch can hold all the pages).
     script = (
-        "import sys; from sitrep.pipeline import ingest; "
+        "import sys; import sitrep.store.sql_store as s; s.WRITE_BATCH = 8; "
+        "from sitrep.pipeline import ingest; "
         "ingest([sys.argv[1]], sys.argv[2], on_stored=lambda r: print('stored', flush=True))"
     )
     child = subprocess.Popen(
