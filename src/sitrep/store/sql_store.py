@@ -36,7 +36,7 @@ WRITE_BATCH_SECONDS = 5.0
 # A transaction's rows (sentences, mentions, claims...) take several times its bodies' size
 # in DuckDB's capped memory; capping the characters per batch keeps a run of huge pages
 # from exhausting it, which DuckDB treats as fatal for the whole database. An original is
-# stored compressed (`payloads`), at about a fifth of its characters.
+# stored compressed (`payloads`, about a fifth of its characters), so it counts at a quarter.
 WRITE_BATCH_CHARACTERS = 8_000_000
 ORIGINAL_SHRINK = 4
 # A place filter matches a name however it is spaced, hyphenated or cased ("Deir Ezzor" is
