@@ -181,3 +181,17 @@ def test_actors_one_person_across_real_pages(nlp, shared_data) -> None:  # type:
     full = next(i for i in identities if i.canonical_key == "donald trump")
     assert all(i.same_as(full) or full.same_as(i) for i in identities)
     assert {a.country for a in records} <= {None, "USA"}
+
+
+@pytest.mark.slow
+def test_actors_the_role_stands_for_the_person_named_with_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "The minister" is the person the page named as minister, not the most mentioned
+    official of the same sector (the president who approved the funds)."""
+    text = (
+        "President Tom Okafor visited the troops. Defence Minister Ngozi Adeyemi said on "
+        "Friday that 20,000 soldiers had been recruited under President Tom Okafor. "
+        "The minister added that the funds approved by President Okafor would buy arms."
+    )
+    actors = _analysed(nlp, text).actors
+    [holder] = [a for a in actors if any(m.text == "The minister" for m in a.mentions)]
+    assert holder.name == "Ngozi Adeyemi"

@@ -74,6 +74,9 @@ class _Actors:
 
     def __init__(self) -> None:
         self.by_key: dict[object, Actor] = {}
+        # The role words each person is named with ("Defence Minister X", "X, the minister"),
+        # by actor object: "the minister" later stands for the person who carries that role.
+        self.titles: dict[int, set[str]] = {}
 
     def get(self, key: object, name: str, kind: ActorKind, **fields: object) -> Actor:
         actor = self.by_key.get(key)
@@ -172,12 +175,33 @@ def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
         if actor not in surnames[normalise(ent[-1].text)]:
             surnames[normalise(ent[-1].text)].append(actor)
         _apply_title(doc, ent, actor)
+        actors.titles.setdefault(id(actor), set()).update(_carried_roles(ent))
         actors.mention(actor, ent.start_char, ent.end_char, ent.text)
     for ent in (e for e in people if _name_words(e) == 1):
         known = _kin(doc, ent, actors, surnames) or _by_surname(ent, surnames)
         actor = known or actors.get(("person", normalise(ent.text)), ent.text, ActorKind.PERSON)
         _apply_title(doc, ent, actor)
+        actors.titles.setdefault(id(actor), set()).update(_carried_roles(ent))
         actors.mention(actor, ent.start_char, ent.end_char, ent.text)
+
+
+def _carried_roles(ent: SpacySpan) -> set[str]:
+    """Person role words a name is written with: a title just before it ("Defence Minister
+    X"), the noun it is in apposition to ("the minister, X", "X, the minister")."""
+    doc = ent.doc
+    words = list(doc[max(ent.start - 4, 0) : ent.start])
+    root = ent.root
+    # "MINISTER of Defense, General X": a comma with no "and" is apposition, however parsed.
+    if root.dep_ == "appos" or (
+        root.dep_ == "conj" and not any(c.dep_ == "cc" for c in root.head.children)
+    ):
+        words.append(root.head)
+    words += [c for c in root.children if c.dep_ == "appos"]
+    return {
+        w.lower_
+        for w in words
+        if (role := roles().get(w.lower_)) is not None and role.kind == "person"
+    }
 
 
 def _titled_names(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
@@ -535,10 +559,23 @@ def _bind_role_phrases(doc: Doc, actors: _Actors) -> None:
             )
             and any(m.start < chunk.start_char for m in a.mentions)
         ]
+        titled = [
+            a
+            for a in people
+            if chunk.root.lower_ in actors.titles.get(id(a), set())
+            and any(m.start < chunk.start_char for m in a.mentions)
+        ]
         # A country the phrase names picks the person known to be of it before one of
         # unknown country named beside it, and then teaches that person's country.
         same_country = [a for a in before if country is not None and a.country == country]
-        if same_country or before:
+        if titled:
+            # The person last named with this very role, whatever their sector says.
+            actor = max(
+                titled, key=lambda a: max(m.start for m in a.mentions if m.start < chunk.start_char)
+            )
+        elif same_country or before:
             actor = max(same_country or before, key=lambda a: len(a.mentions))
             actor.country = actor.country or country
-            actors.mention(actor, chunk.start_char, chunk.end_char, chunk.text)
+        else:
+            continue
+        actors.mention(actor, chunk.start_char, chunk.end_char, chunk.text)
