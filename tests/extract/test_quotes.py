@@ -258,3 +258,57 @@ def test_quotes_a_quote_goes_on_from_the_speaker_just_reported(nlp) -> None:  # 
         ],
     )
     assert direct[-1] == ("I did not expect to finish first today.", "Lena Park")
+
+
+def _indirect(nlp, text: str) -> list[tuple[str | None, str]]:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(nlp, [text])
+    return [(q.speaker, q.text) for q in find_quotes(article, doc) if not q.direct]
+
+
+@pytest.mark.slow
+def test_quotes_a_to_infinitive_is_what_a_speech_verb_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "urged them to keep the peace", "pledged to cut taxes": the infinitive is the report,
+    and a speech verb inside it ("maintain") reports nothing of its own."""
+    urged = _indirect(nlp, "The governor urged residents to maintain good relations with police.")
+    assert urged == [("The governor", "to maintain good relations with police")]
+    pledged = _indirect(nlp, "The candidate pledged to cut the sales tax by half.")
+    assert pledged == [("The candidate", "to cut the sales tax by half")]
+
+
+@pytest.mark.slow
+def test_quotes_an_object_is_reported_only_by_verbs_whose_object_is_the_message(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "denied any wrongdoing" reports its object; "told reporters" names a listener."""
+    denied = _indirect(nlp, "The former prime minister denied any wrongdoing in the affair.")
+    assert denied == [("The former prime minister", "any wrongdoing in the affair")]
+    assert _indirect(nlp, "The minister told reporters on Monday.") == []
+
+
+@pytest.mark.slow
+def test_quotes_a_person_once_called_she_is_not_a_later_he(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Gender the names do not give is learned from the pronouns already resolved."""
+    direct = _direct(
+        nlp,
+        [
+            "Robin Ellis spoke first at the meeting in the town hall.",
+            "“We are ready for the vote,” she said.",
+            "Quinn Rowan arrived later. Ellis greeted the guests at the door.",
+            "“The talks went very well,” he said.",
+        ],
+    )
+    assert direct[0][1] == "Robin Ellis"
+    assert direct[1][1] != "Robin Ellis"
+
+
+@pytest.mark.slow
+def test_actors_a_family_name_written_first_stands_for_the_full_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Wang Quanzhang … Wang": a lone name matching no surname matches a first word."""
+    article, _ = _analysed(
+        nlp,
+        [
+            "The lawyer Wang Quanzhang was detained in 2015 in Beijing.",
+            "Supporters say Wang did nothing wrong and should be released.",
+        ],
+    )
+    [wang] = [a for a in article.actors if a.name == "Wang Quanzhang"]
+    assert [m.text for m in wang.mentions] == ["Wang Quanzhang", "Wang"]
+    assert not any(a.name == "Wang" for a in article.actors)

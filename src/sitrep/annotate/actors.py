@@ -168,17 +168,24 @@ def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
     people = [e for e in candidates if normalise(e.text) in named]
     people += _titled_names(doc, people)
     surnames: dict[str, list[Actor]] = {}
+    # Family name first ("Xi Jinping ... Xi", "Wang Quanzhang ... Wang"), tried after surnames.
+    first_words: dict[str, list[Actor]] = {}
     for ent in (e for e in people if _name_words(e) > 1):
         key = normalise(ent.text)
         actor = actors.get(("person", key), ent.text, ActorKind.PERSON)
-        surnames.setdefault(normalise(ent[-1].text), [])
-        if actor not in surnames[normalise(ent[-1].text)]:
-            surnames[normalise(ent[-1].text)].append(actor)
+        for word, holders in ((ent[-1].text, surnames), (ent[0].text, first_words)):
+            holders.setdefault(normalise(word), [])
+            if actor not in holders[normalise(word)]:
+                holders[normalise(word)].append(actor)
         _apply_title(doc, ent, actor)
         actors.titles.setdefault(id(actor), set()).update(_carried_roles(ent))
         actors.mention(actor, ent.start_char, ent.end_char, ent.text)
     for ent in (e for e in people if _name_words(e) == 1):
-        known = _kin(doc, ent, actors, surnames) or _by_surname(ent, surnames)
+        known = (
+            _kin(doc, ent, actors, surnames)
+            or _by_surname(ent, surnames)
+            or _by_surname(ent, first_words)
+        )
         actor = known or actors.get(("person", normalise(ent.text)), ent.text, ActorKind.PERSON)
         _apply_title(doc, ent, actor)
         actors.titles.setdefault(id(actor), set()).update(_carried_roles(ent))
@@ -357,13 +364,14 @@ def _affiliate_people(doc: Doc, actors: _Actors) -> None:
 
 
 def _person_by_surname(actors: _Actors, text: str) -> Actor | None:
+    """The person a lone name stands for: by surname, else by a family name written first."""
     key = normalise(text)
-    people = [
-        a
-        for a in actors.by_key.values()
-        if a.kind is ActorKind.PERSON and normalise(a.name.split()[-1]) == key
-    ]
-    return max(people, key=lambda a: len(a.mentions), default=None)
+    people = [a for a in actors.by_key.values() if a.kind is ActorKind.PERSON]
+    for position in (-1, 0):
+        holders = [a for a in people if normalise(a.name.split()[position]) == key]
+        if holders:
+            return max(holders, key=lambda a: len(a.mentions))
+    return None
 
 
 @functools.cache

@@ -31,7 +31,7 @@ from sitrep.extract.sourcing import (
     lexicon,
     names_people,
 )
-from sitrep.records import PARAGRAPH_SEPARATOR, Actor, Article, Source, SourceType
+from sitrep.records import PARAGRAPH_SEPARATOR, Actor, ActorKind, Article, Source, SourceType
 
 _CACHE_KEY = "sitrep.extract.attributions"
 _PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -178,7 +178,11 @@ class _Finder:
         """
         # The parse may run across a paragraph break: only this sentence's tokens count.
         skip = set(_speaker_phrase(speaker, verb))
-        complements = [c for c in verb.children if c.dep_ in _CONTENT_DEPS and c not in skip]
+        complements = [
+            c
+            for c in verb.children
+            if (c.dep_ in _CONTENT_DEPS or _infinitive(c)) and c not in skip
+        ]
         if speaker.dep_ == "pobj":  # passive: "the plan was described by an aide"
             complements += [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS]
         if complements:
@@ -203,9 +207,38 @@ class _Finder:
         ]
         if quotes:
             return quotes[0].start, quotes[-1].end
-        if any(c.dep_ in _OBJECTS for c in verb.children):
-            return None
+        objects = [c for c in verb.children if c.dep_ in _OBJECTS]
+        if objects:
+            if verb.lemma_.lower() not in lexicon().object_content_verbs:
+                return None
+            return self._reported_object(verb, objects, sentence)
         return self._quote_just_before(sentence)
+
+    def _reported_object(
+        self, verb: Token, objects: list[Token], sentence: Span
+    ) -> tuple[int, int] | None:
+        """What a speech verb's object reports ("denied any wrongdoing", "blamed the
+        government for the delay"): the object and what the verb says of it; a person
+        ("accused him") is whom it is about, not what was said."""
+        if any(self._names_someone(o) for o in objects):
+            return None
+        tokens = [
+            t
+            for c in verb.children
+            if c.dep_ in _OBJECTS or (c.dep_ == "prep" and c.i > verb.i)
+            for t in c.subtree
+            if _within(t, sentence)
+        ]
+        return _extent(tokens) if tokens else None
+
+    def _names_someone(self, noun: Token) -> bool:
+        """A person or people: the listener, not what was said."""
+        if noun.pos_ == "PRON":
+            return noun.lower_ not in {"it", "this", "that", "what", "which"}
+        actor = self._actor_of(noun)
+        return names_people(noun.lemma_.lower()) or (
+            actor is not None and actor.kind is ActorKind.PERSON
+        )
 
     def _applied_words(self, verb: Token) -> tuple[int, int] | None:
         """The quoted words a naming verb applies: "called the move “reckless”"."""
@@ -371,6 +404,13 @@ def _quoted_as_saying(verb: Token) -> Token | None:
             objects = [c for c in current.children if c.dep_ == "dobj"]
             return objects[0] if objects else None
     return None
+
+
+def _infinitive(token: Token) -> bool:
+    """A to-infinitive the verb governs: "urged them to keep the peace", "pledged to cut"."""
+    return token.dep_ == "xcomp" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
 
 
 def _view(verb: Token, speaker: Token, sentence: Span) -> tuple[int, int] | None:

@@ -283,19 +283,28 @@ class _Resolver:
             c
             for c in self.candidates
             if paragraph - c.paragraph <= _PARAGRAPH_REACH
-            and _agrees(lower, c.referent)
+            and _agrees(lower, c.referent, self._gender(c.referent))
             and not (c.sentence == sentence and c.verb == pronoun.head.i)
         ]
         if not compatible:
             return None
         best = min(compatible, key=lambda c: (sentence - c.sentence, c.role, c.depth, -c.position))
-        return best.referent
+        referent = best.referent
+        if lower in _PERSON_PRONOUNS and referent.actor_id and self._gender(referent) is None:
+            # "Li ... she said": a named person once called "she" is not a later "he".
+            self._actor_genders[referent.actor_id] = _PERSON_PRONOUNS[lower]
+        return referent
+
+    def _gender(self, referent: Referent) -> str | None:
+        if referent.actor_id is None:
+            return referent.gender
+        return referent.gender or self._actor_genders.get(referent.actor_id)
 
 
-def _agrees(pronoun: str, referent: Referent) -> bool:
+def _agrees(pronoun: str, referent: Referent, gender: str | None) -> bool:
     if pronoun in _PERSON_PRONOUNS:
         wanted = _PERSON_PRONOUNS[pronoun]
-        return referent.person and not referent.plural and referent.gender in {None, wanted}
+        return referent.person and not referent.plural and gender in {None, wanted}
     if pronoun in _PLURAL_PRONOUNS:
         return referent.plural or not referent.person
     return not referent.person and not referent.plural

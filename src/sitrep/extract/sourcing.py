@@ -25,6 +25,7 @@ _MATCH_NORMALISATION = str.maketrans({"’": "'", "‘": "'", "“": None, "”"
 @dataclass(frozen=True, slots=True)
 class SourcingLexicon:
     reporting_verbs: dict[str, str]  # lemma -> cue class (speech, writing, thought, ...)
+    object_content_verbs: frozenset[str]  # reporting verbs whose object is the message
     anonymous_heads: frozenset[str]
     anonymity_phrases: re.Pattern[str]
     official_bodies: frozenset[str]
@@ -55,11 +56,15 @@ def lexicon() -> SourcingLexicon:
     for line in read_phrases("channels.tsv"):
         phrase, label = line.split("\t")
         channels.append((phrase_pattern([phrase]), label))
+    reporting_verbs = {
+        row["lemma"]: row["class"] for row in knowledge_files.table("sourcing/reporting_verbs.tsv")
+    }
+    object_content_verbs = knowledge_files.words("sourcing/object_content_verbs.txt")
+    if unknown := object_content_verbs - reporting_verbs.keys():
+        raise ValueError(f"object_content_verbs.txt: not reporting verbs: {sorted(unknown)}")
     return SourcingLexicon(
-        reporting_verbs={
-            row["lemma"]: row["class"]
-            for row in knowledge_files.table("sourcing/reporting_verbs.tsv")
-        },
+        reporting_verbs=reporting_verbs,
+        object_content_verbs=object_content_verbs,
         anonymous_heads=frozenset(read_phrases("anonymous_sources.txt")),
         anonymity_phrases=phrase_pattern(read_phrases("anonymity_phrases.txt")),
         official_bodies=frozenset(read_phrases("official_bodies.txt")),
