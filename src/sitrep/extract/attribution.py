@@ -178,10 +178,12 @@ class _Finder:
         """
         # The parse may run across a paragraph break: only this sentence's tokens count.
         skip = set(_speaker_phrase(speaker, verb))
+        lemma = verb.lemma_.lower()
         complements = [
             c
             for c in verb.children
-            if (c.dep_ in _CONTENT_DEPS or _infinitive(c)) and c not in skip
+            if (c.dep_ in _CONTENT_DEPS or (_infinitive(c) and _reports(lemma, "infinitive")))
+            and c not in skip
         ]
         if speaker.dep_ == "pobj":  # passive: "the plan was described by an aide"
             complements += [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS]
@@ -209,7 +211,8 @@ class _Finder:
             return quotes[0].start, quotes[-1].end
         objects = [c for c in verb.children if c.dep_ in _OBJECTS]
         if objects:
-            if verb.lemma_.lower() not in lexicon().object_content_verbs:
+            # Only a verb with a subject of its own: "…, highlighting alarms" reports nothing.
+            if not _reports(lemma, "object") or not any(c.dep_ == "nsubj" for c in verb.children):
                 return None
             return self._reported_object(verb, objects, sentence)
         return self._quote_just_before(sentence)
@@ -404,6 +407,11 @@ def _quoted_as_saying(verb: Token) -> Token | None:
             objects = [c for c in current.children if c.dep_ == "dobj"]
             return objects[0] if objects else None
     return None
+
+
+def _reports(lemma: str, complement: str) -> bool:
+    """Whether a reporting verb reports this kind of complement (reported_complements.tsv)."""
+    return (lemma, complement) in lexicon().reported_complements
 
 
 def _infinitive(token: Token) -> bool:

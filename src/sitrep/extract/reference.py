@@ -160,6 +160,7 @@ class _Resolver:
             if referent is not None:
                 self.resolved[token.i] = referent
                 if not quoted:
+                    self._learn_gender(token, referent)
                     self._add(referent, token, sentence, paragraph)
             return
         if token.pos_ in {"NOUN", "PROPN"} and not quoted:
@@ -289,11 +290,19 @@ class _Resolver:
         if not compatible:
             return None
         best = min(compatible, key=lambda c: (sentence - c.sentence, c.role, c.depth, -c.position))
-        referent = best.referent
-        if lower in _PERSON_PRONOUNS and referent.actor_id and self._gender(referent) is None:
-            # "Li ... she said": a named person once called "she" is not a later "he".
+        return best.referent
+
+    def _learn_gender(self, pronoun: Token, referent: Referent) -> None:
+        """ "Li ... she said": a named person once the subject "she" of the narration is not
+        a later "he". Pronouns inside quotes speak of others too often to teach anything."""
+        lower = pronoun.lower_
+        if (
+            lower in _PERSON_PRONOUNS
+            and pronoun.dep_ in {"nsubj", "nsubjpass"}
+            and referent.actor_id
+            and self._gender(referent) is None
+        ):
             self._actor_genders[referent.actor_id] = _PERSON_PRONOUNS[lower]
-        return referent
 
     def _gender(self, referent: Referent) -> str | None:
         if referent.actor_id is None:

@@ -25,7 +25,8 @@ _MATCH_NORMALISATION = str.maketrans({"’": "'", "‘": "'", "“": None, "”"
 @dataclass(frozen=True, slots=True)
 class SourcingLexicon:
     reporting_verbs: dict[str, str]  # lemma -> cue class (speech, writing, thought, ...)
-    object_content_verbs: frozenset[str]  # reporting verbs whose object is the message
+    # lemma -> what else it reports: "object" ("denied the claim"), "infinitive" ("urged to")
+    reported_complements: frozenset[tuple[str, str]]
     anonymous_heads: frozenset[str]
     anonymity_phrases: re.Pattern[str]
     official_bodies: frozenset[str]
@@ -59,12 +60,17 @@ def lexicon() -> SourcingLexicon:
     reporting_verbs = {
         row["lemma"]: row["class"] for row in knowledge_files.table("sourcing/reporting_verbs.tsv")
     }
-    object_content_verbs = knowledge_files.words("sourcing/object_content_verbs.txt")
-    if unknown := object_content_verbs - reporting_verbs.keys():
-        raise ValueError(f"object_content_verbs.txt: not reporting verbs: {sorted(unknown)}")
+    complements = frozenset(
+        (row["lemma"], row["complement"])
+        for row in knowledge_files.table("sourcing/reported_complements.tsv")
+    )
+    if unknown := {lemma for lemma, _ in complements} - reporting_verbs.keys():
+        raise ValueError(f"reported_complements.tsv: not reporting verbs: {sorted(unknown)}")
+    if kinds := {kind for _, kind in complements} - {"object", "infinitive"}:
+        raise ValueError(f"reported_complements.tsv: unknown complements: {sorted(kinds)}")
     return SourcingLexicon(
         reporting_verbs=reporting_verbs,
-        object_content_verbs=object_content_verbs,
+        reported_complements=complements,
         anonymous_heads=frozenset(read_phrases("anonymous_sources.txt")),
         anonymity_phrases=phrase_pattern(read_phrases("anonymity_phrases.txt")),
         official_bodies=frozenset(read_phrases("official_bodies.txt")),
