@@ -6,7 +6,8 @@ chunks queued on each, and yields results in input order, so the store
 downstream sees exactly what the local engines give it. Each actor runs
 `analyse_chunk`, the same per-document wrapper as every other engine, with the run's
 `Settings`: each actor builds the pipeline they describe (model, stages, classifier,
-plugins), so the plugins' modules must be importable on every node.
+plugins). On the private local cluster the actors import from the driver's `sys.path`, so
+they find the plugins the driver finds; a cluster's nodes must have them installed.
 
 Without an address Ray starts a private local cluster on loopback
 (`num_cpus=workers`); with one (`ray://head:10001` or `head:6379`) it joins
@@ -17,6 +18,7 @@ imported here only, so sitrep works without it.
 from __future__ import annotations
 
 import os
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -86,6 +88,7 @@ def _connect(ray: Any, workers: int, address: str | None) -> bool:
             include_dashboard=False,
             log_to_driver=False,
             _node_ip_address=LOOPBACK,
+            runtime_env={"env_vars": {"PYTHONPATH": os.pathsep.join(filter(None, sys.path))}},
         )
     return True
 
