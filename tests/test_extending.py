@@ -117,9 +117,9 @@ def test_the_pipeline_is_checked_when_built() -> None:
 
     default = build_pipeline(Settings())
     assert [stage.name for stage in default.stages] == list(Settings().stages)
-    with pytest.raises(PipelineOrderError, match="'actors' needs 'places'.*runs after it"):
+    with pytest.raises(PipelineOrderError, match=r"'actors' needs 'places'.*runs after it"):
         build_pipeline(Settings(stages=("sentences", "actors", "places")))
-    with pytest.raises(PipelineOrderError, match="'events' needs .*'claims' is filled by claims"):
+    with pytest.raises(PipelineOrderError, match=r"'events' needs .*'claims' is filled by claims"):
         build_pipeline(Settings(stages=("sentences", "places", "actors", "events")))
     with pytest.raises(UnknownComponent, match="no stage named 'nope'"):
         build_pipeline(Settings(stages=("sentences", "nope")))
