@@ -144,6 +144,14 @@ def test_settings_pickle_and_the_cli_answers_a_wrong_name_with_the_known_ones(
 # The worked example through the CLI.
 
 
+def test_the_cli_lists_the_components_a_plugin_adds() -> None:
+    listed = run_cli("components").splitlines()
+    assert "  actors: places -> actors" in listed and "  csv-acled" in listed
+    assert "  acme-json" not in listed
+    listed = run_cli("components", "--plugin", PLUGIN).splitlines()
+    assert {f"  {CLASSIFIER}", "  acme-brief-tsv", "  acme-json"} <= set(listed)
+
+
 def test_the_example_input_kind_reads_through_the_cli(tmp_path: Path) -> None:
     text, document = write_pages(tmp_path)
     lines = run_cli("read", text, document, "--format", "jsonl")
