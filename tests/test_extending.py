@@ -139,6 +139,10 @@ def test_settings_pickle_and_the_cli_answers_a_wrong_name_with_the_known_ones(
     assert "sitrep.events.lexicon.v1" in result.output
     result = CliRunner().invoke(cli, ["read", page, "--stages", "actors,places"])
     assert result.exit_code == 2 and "'actors' needs 'places'" in result.output
+    result = CliRunner().invoke(
+        cli, ["ingest", page, "--db", str(tmp_path / "x.duckdb"), "--model", "xx_nope"]
+    )
+    assert result.exit_code == 2 and "no spaCy model 'xx_nope'" in result.output
 
 
 # The worked example through the CLI.

@@ -13,7 +13,9 @@ process that reads and stores stays small (see `sitrep.pipeline`, which runs thi
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
+import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -36,9 +38,11 @@ def prepare(settings: Settings) -> Language:
 
 
 def check(settings: Settings) -> None:
-    """Raise a `ValueError` naming what is wrong when `settings` name an unknown or
-    misordered stage or an unknown classifier: done before workers start, so a typo is one
-    clear error rather than every worker failing."""
+    """Raise a `ValueError` naming what is wrong when `settings` name a model that is not
+    installed, an unknown or misordered stage or an unknown classifier: done before workers
+    start, so a typo is one clear error rather than every worker failing."""
+    if not (spacy.util.is_package(settings.model) or Path(settings.model).is_dir()):
+        raise ValueError(f"no spaCy model {settings.model!r} is installed")
     build_pipeline(settings)
     if "events" in settings.stages:
         CLASSIFIERS.get(settings.classifier)

@@ -16,13 +16,12 @@ import typer
 
 from sitrep import taxonomy
 from sitrep.records import SourceType
-from sitrep.settings import DEFAULT_MAX_BYTES, Settings, flag_for, help_for
+from sitrep.settings import DEFAULT_MAX_BYTES, DEFAULT_SETTINGS, Settings, flag_for, help_for
 from sitrep.store.api import QueryFilter
 
 DAY_FORMATS = ["%Y-%m-%d"]
 MEGABYTE = 1024 * 1024
 DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // MEGABYTE
-DEFAULT_SETTINGS = Settings()
 
 # The analysis settings every command that analyses takes (`sitrep read`, `sitrep ingest`).
 MaxMbOption = Annotated[
