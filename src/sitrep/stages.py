@@ -73,13 +73,18 @@ class Pipeline:
             step.run(article, doc, self.settings)
 
 
-@functools.cache
 def build_pipeline(settings: Settings, filled: frozenset[str] = frozenset()) -> Pipeline:
     """The stages `settings.stages` names, in that order, for articles that already carry
     the fields `filled`; raises `PipelineOrderError` when a stage needs a field neither
-    they nor a stage before it fill. Built once per settings and process, after importing
-    the settings' plugins, so their components are registered in every worker."""
+    they nor a stage before it fill. The settings' plugins are imported first, so their
+    components are registered in every process that builds a pipeline."""
     import_plugins(settings.plugins)
+    return _checked(settings, filled)
+
+
+@functools.cache
+def _checked(settings: Settings, filled: frozenset[str]) -> Pipeline:
+    """Built once per settings and process."""
     chosen = tuple(STAGES.get(name) for name in settings.stages)
     carried = set(filled)
     for position, step in enumerate(chosen):
