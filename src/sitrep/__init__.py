@@ -4,7 +4,7 @@ The library API (`sitrep.read_articles`, `analyse`, `ingest`, and the queries `e
 `claims`, `quotes`, `actors`, `places`, `articles`, `control`, `contradictions`,
 `document_errors`, which
 return pandas DataFrames) lives in `sitrep.library` and loads on first use, so importing
-sitrep stays cheap for worker processes.
+sitrep stays cheap for worker processes. `sitrep.Settings` says what analysis runs.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 __version__ = "0.1.0"
 
 __all__ = [
+    "Settings",
     "__version__",
     "actors",
     "analyse",
@@ -31,6 +32,10 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    if name == "Settings":
+        from sitrep.settings import Settings
+
+        return Settings
     if name in __all__:
         from sitrep import library
 

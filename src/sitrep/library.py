@@ -6,6 +6,9 @@ Every query takes the CLI's filters as keyword arguments and returns a pandas Da
     import sitrep
     sitrep.ingest(["pages/"], db="crisis.duckdb")
     events = sitrep.events(db="crisis.duckdb", event_type="ASSAULT", place="Homs")
+
+Analysis takes a `sitrep.Settings` (model, stages, event classifier, ...), as the CLI's
+options build it: `sitrep.analyse(paths, settings=Settings(classifier="sitrep.events.model.v1"))`.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sitrep.records import Article, DocumentError
+from sitrep.settings import DEFAULT_SETTINGS, Settings
 from sitrep.store import DEFAULT_DB, open_reader
 from sitrep.store.api import IngestReport, QueryFilter, Row
 
@@ -25,28 +29,42 @@ if TYPE_CHECKING:
 PAGE = 1000
 
 
-def read_articles(paths: Iterable[str]) -> Iterator[Article | DocumentError]:
+def read_articles(
+    paths: Iterable[str], *, settings: Settings = DEFAULT_SETTINGS
+) -> Iterator[Article | DocumentError]:
     """Each input as a clean `Article`, or a `DocumentError` saying why it could not be read."""
     from sitrep.read import read_paths
 
-    return read_paths(paths)
+    return read_paths(paths, max_bytes=settings.max_bytes)
 
 
 def analyse(
-    paths: Iterable[str], *, workers: int | None = 1, extract: bool = True
+    paths: Iterable[str],
+    *,
+    workers: int | None = 1,
+    settings: Settings = DEFAULT_SETTINGS,
+    engine: str = "local",
 ) -> Iterator[Article | DocumentError]:
-    """Read, annotate and (by default) extract every input, as `sitrep ingest` does before
-    it stores: a document that fails is a `DocumentError`, and the rest go on."""
+    """Read every input and run the stages `settings` name (all, by default), as `sitrep
+    ingest` does before it stores: a document that fails is a `DocumentError`, and the rest
+    go on."""
     from sitrep.pipeline import process_paths
 
-    return process_paths(paths, workers=workers, do_extract=extract)
+    return process_paths(paths, settings=settings, workers=workers, engine=engine)
 
 
-def ingest(paths: list[str], db: str = DEFAULT_DB, *, workers: int | None = 1) -> IngestReport:
+def ingest(
+    paths: list[str],
+    db: str = DEFAULT_DB,
+    *,
+    workers: int | None = 1,
+    settings: Settings = DEFAULT_SETTINGS,
+    engine: str = "local",
+) -> IngestReport:
     """Analyse and store `paths` into `db` (a DuckDB file or a postgresql:// URL)."""
     from sitrep.pipeline import ingest as ingest_paths
 
-    return ingest_paths(paths, db, workers=workers)
+    return ingest_paths(paths, db, settings=settings, workers=workers, engine=engine)
 
 
 def fetch(

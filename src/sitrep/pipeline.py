@@ -2,13 +2,14 @@
 the library run.
 
 `process_paths` opens the inputs, skips what is already stored (by the hash of the raw
-bytes), then reads and analyses in-process (`workers=1`), in a pool of worker processes
-(`workers=N`) or on Ray (`engine="ray"`). Every engine runs each chunk of documents through
-`sitrep.analysis.analyse_chunk`, the per-document robustness wrapper, which also reads
-each raw document (decompress, decode, extract the article) and applies the guards: with
-workers, the process that stores only opens files and hashes their bytes. Records are
-yielded in input order as soon as their chunk is done, so memory stays flat however many
-documents go in.
+bytes), then reads and analyses as `Settings` say, on an engine registered in `ENGINES`
+(entry point group `sitrep.engines`): in-process (`workers=1`), in a pool of worker
+processes (`workers=N`) or on Ray (`engine="ray"`). Every engine runs each chunk of
+documents through `sitrep.analysis.analyse_chunk`, the per-document robustness wrapper,
+which also reads each raw document (decompress, decode, extract the article) and applies
+the guards: with workers, the process that stores only opens files and hashes their
+bytes. Records are yielded in input order as soon as their chunk is done, so memory stays
+flat however many documents go in.
 
 `ingest` stores what `process_paths` yields. Inputs whose content hash is already stored
 are dropped before analysis, so the run after an interrupted one only analyses what is
@@ -18,8 +19,9 @@ analyse. Analysed articles (JSON Lines, one `Article.to_dict()` a line, as `sitr
 again: one machine (or a cluster) analyses, another stores.
 
 This module sits above the stages and the store and is imported by neither. It does not
-import spaCy: with workers, the process that reads and stores never parses, and leaving
-the model's code out of it keeps it small.
+import spaCy (only to check settings other than the defaults before workers start): with
+workers, the process that reads and stores never parses, and leaving the model's code
+out of it keeps it small.
 """
 
 from __future__ import annotations
@@ -30,16 +32,16 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Protocol
 
 from sitrep.errors import ErrorCode
-from sitrep.read import DEFAULT_MAX_BYTES, raw_documents
+from sitrep.read import raw_documents
 from sitrep.records import DocumentError, Input, Record, RecordFormatError, article_from_dict
+from sitrep.registry import Registry
+from sitrep.settings import DEFAULT_SETTINGS, Settings
 from sitrep.store import open_store
 from sitrep.store.api import IngestReport
-from sitrep.streams import DEFAULT_BATCH_SIZE
 
-Engine = Literal["local", "ray"]
 ANALYSED_SUFFIX = ".jsonl"
 STDIN = "-"
 # One analysed article per line; a line longer than this is refused, not read whole.
@@ -47,48 +49,70 @@ MAX_LINE_BYTES = 64 * 1024 * 1024
 READ_CHUNK = 1024 * 1024
 
 
+class Engine(Protocol):
+    """Runs `analysis.analyse_chunk` over the inputs with `settings` on `workers` workers,
+    yielding one record per input, in input order; `address` names a cluster to join."""
+
+    def __call__(
+        self, records: Iterable[Input], *, settings: Settings, workers: int, address: str | None
+    ) -> Iterator[Record]: ...
+
+
+ENGINES: Registry[Engine] = Registry("engine", "sitrep.engines")
+
+
+# The engines import the analysis when they run: this process only reads and stores.
+@ENGINES.register("local")
+def local_engine(
+    records: Iterable[Input], *, settings: Settings, workers: int, address: str | None
+) -> Iterator[Record]:
+    """In this process (one worker) or a pool of processes on this machine."""
+    if workers == 1:
+        from sitrep.analysis import analyse_safely
+
+        return analyse_safely(records, settings=settings)
+    from sitrep.scale.pool import analyse_in_pool
+
+    return analyse_in_pool(records, workers=workers, settings=settings)
+
+
+@ENGINES.register("ray")
+def ray_engine(
+    records: Iterable[Input], *, settings: Settings, workers: int, address: str | None
+) -> Iterator[Record]:
+    """Ray actors, on a private local cluster or the cluster at `address`."""
+    from sitrep.scale.ray_engine import analyse_on_ray
+
+    return analyse_on_ray(records, workers=workers, address=address, settings=settings)
+
+
 def process_paths(
     paths: Iterable[str],
     *,
-    do_extract: bool = True,
-    batch_size: int = DEFAULT_BATCH_SIZE,
+    settings: Settings = DEFAULT_SETTINGS,
     workers: int | None = 1,
-    engine: Engine = "local",
+    engine: str = "local",
     ray_address: str | None = None,
     skip: Callable[[str], bool] | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Record]:
-    """Read, annotate and extract every input, yielding articles and per-document errors.
+    """Read every input and run the stages `settings` name, yielding articles and
+    per-document errors.
 
     `workers`: processes (or Ray actors) that each load the model once; None
     means one per core. `skip(content_hash)` drops inputs already stored
-    before they are analysed; `max_bytes` caps each input (see `sitrep.read`). Output
-    streams in input order.
+    before they are analysed; `settings.max_bytes` caps each input (see `sitrep.read`).
+    Output streams in input order.
     """
-    records = _unskipped(raw_documents(paths, max_bytes=max_bytes), skip)
-    workers = workers or default_workers()
-    if engine == "ray":
-        from sitrep.scale.ray_engine import analyse_on_ray
+    run = ENGINES.get(engine)
+    if settings != DEFAULT_SETTINGS:
+        # Checking imports the stages (and spaCy): the defaults are known to be sound.
+        from sitrep.analysis import check
 
-        yield from analyse_on_ray(
-            records,
-            workers=workers,
-            address=ray_address,
-            batch_size=batch_size,
-            do_extract=do_extract,
-        )
-    elif engine != "local":
-        raise ValueError(f"unknown engine {engine!r}: use 'local' or 'ray'")
-    elif workers == 1:
-        from sitrep.analysis import analyse_safely
-
-        yield from analyse_safely(records, batch_size=batch_size, do_extract=do_extract)
-    else:
-        from sitrep.scale.pool import analyse_in_pool
-
-        yield from analyse_in_pool(
-            records, workers=workers, batch_size=batch_size, do_extract=do_extract
-        )
+        check(settings)
+    records = _unskipped(raw_documents(paths, max_bytes=settings.max_bytes), skip)
+    yield from run(
+        records, settings=settings, workers=workers or default_workers(), address=ray_address
+    )
 
 
 def default_workers() -> int:
@@ -107,11 +131,11 @@ def ingest(
     paths: list[str],
     db: str,
     *,
+    settings: Settings = DEFAULT_SETTINGS,
     workers: int | None = 1,
-    engine: Engine = "local",
+    engine: str = "local",
     ray_address: str | None = None,
     on_stored: Callable[[Record], Any] | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
     analysed: bool = False,
 ) -> IngestReport:
     """Store `paths`: pages are analysed first; `.jsonl` files (every input when
@@ -135,11 +159,11 @@ def ingest(
             if pages:
                 yield from process_paths(
                     pages,
+                    settings=settings,
                     workers=workers,
                     engine=engine,
                     ray_address=ray_address,
                     skip=already_stored,
-                    max_bytes=max_bytes,
                 )
 
         report = store.write(records(), on_written=on_stored)

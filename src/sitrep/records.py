@@ -256,7 +256,7 @@ class RawDocument:
 class Article:
     source: str  # path, URL or "-" for stdin
     content_hash: str  # sha256 of the raw input bytes
-    input_kind: InputKind
+    input_kind: str  # an InputKind, or the name of a reader a plugin registers
     paragraphs: list[str]
     url: str | None = None
     title: str | None = None

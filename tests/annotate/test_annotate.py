@@ -8,6 +8,9 @@ from sitrep.analysis import analyse
 from sitrep.annotate.gazetteer import distance_km, load_gazetteer, normalise
 from sitrep.read import read_paths
 from sitrep.records import ActorKind, Article, InputKind, LocationPrecision, PlaceKind
+from sitrep.settings import ANNOTATE_STAGES, Settings
+
+ANNOTATE_ONLY = Settings(stages=ANNOTATE_STAGES)
 
 
 def test_gazetteer_normalise_folds_transliterations() -> None:
@@ -42,7 +45,7 @@ def _article(text: str) -> Article:
 
 @pytest.fixture(scope="module")
 def sample(sample_path, nlp) -> Article:  # type: ignore[no-untyped-def]
-    [article] = list(analyse(read_paths([str(sample_path)]), nlp=nlp, do_extract=False))
+    [article] = list(analyse(read_paths([str(sample_path)]), nlp=nlp, settings=ANNOTATE_ONLY))
     return article
 
 
@@ -91,7 +94,7 @@ def test_actors_assad_is_one_actor_distinct_from_hafez(sample) -> None:  # type:
 @pytest.mark.slow
 def test_actors_acronym_joins_expansion(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The offensive was led by Hayat Tahrir Al-Sham, or HTS, in the north. HTS said so."
-    [article] = list(analyse([_article(text)], nlp=nlp, do_extract=False))
+    [article] = list(analyse([_article(text)], nlp=nlp, settings=ANNOTATE_ONLY))
     [hts] = [a for a in article.actors if any(m.text == "HTS" for m in a.mentions)]
     assert len(hts.mentions) == 3
 
@@ -99,7 +102,7 @@ def test_actors_acronym_joins_expansion(nlp) -> None:  # type: ignore[no-untyped
 @pytest.mark.slow
 def test_actors_country_subject_is_state(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Russia has launched airstrikes around Homs, and Moscow is trying to stop the advance."
-    [article] = list(analyse([_article(text)], nlp=nlp, do_extract=False))
+    [article] = list(analyse([_article(text)], nlp=nlp, settings=ANNOTATE_ONLY))
     [state] = [a for a in article.actors if a.kind is ActorKind.STATE]
     assert state.country == "RUS"
     assert {m.text for m in state.mentions} == {"Russia", "Moscow"}
@@ -108,12 +111,12 @@ def test_actors_country_subject_is_state(nlp) -> None:  # type: ignore[no-untype
 @pytest.mark.slow
 def test_places_never_match_inside_words(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The ambassador met the Assad family's lawyers in Paris."
-    [article] = list(analyse([_article(text)], nlp=nlp, do_extract=False))
+    [article] = list(analyse([_article(text)], nlp=nlp, settings=ANNOTATE_ONLY))
     assert [m.text for p in article.places for m in p.mentions] == ["Paris"]
 
 
 def _analysed(nlp, text: str) -> Article:  # type: ignore[no-untyped-def]
-    [article] = list(analyse([_article(text)], nlp=nlp, do_extract=False))
+    [article] = list(analyse([_article(text)], nlp=nlp, settings=ANNOTATE_ONLY))
     return article
 
 

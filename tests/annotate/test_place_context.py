@@ -12,12 +12,15 @@ from sitrep.annotate.gazetteer import load_gazetteer
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.annotate.places import FEATURES, _weights
 from sitrep.records import ActorKind, Article, InputKind, LocationPrecision, Place, PlaceKind
+from sitrep.settings import ANNOTATE_STAGES, Settings
 from sitrep.store.merge import ActorIdentity
+
+ANNOTATE_ONLY = Settings(stages=ANNOTATE_STAGES)
 
 
 def _analysed(nlp, text: str) -> Article:  # type: ignore[no-untyped-def]
     article = Article("t", "h", InputKind.TEXT, text.split("\n\n"))
-    [analysed] = list(analyse([article], nlp=nlp, do_extract=False))
+    [analysed] = list(analyse([article], nlp=nlp, settings=ANNOTATE_ONLY))
     return analysed
 
 

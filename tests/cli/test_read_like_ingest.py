@@ -97,16 +97,17 @@ def test_read_extract_goes_on_after_a_document_that_fails_analysis(
     nlp,  # type: ignore[no-untyped-def]
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import sitrep.analysis as analysis
+    import sitrep.extract as extract
 
-    real_extract = analysis.extract
+    real_find_quotes = extract.find_quotes
 
-    def extract_failing_on_the_first(article, doc):  # type: ignore[no-untyped-def]
+    def quotes_failing_on_the_first(article, doc):  # type: ignore[no-untyped-def]
         if article.source.endswith("a-first.txt"):
             raise RecursionError("maximum recursion depth exceeded")
-        return real_extract(article, doc)
+        return real_find_quotes(article, doc)
 
-    monkeypatch.setattr(analysis, "extract", extract_failing_on_the_first)
+    # The quotes stage calls it by this name.
+    monkeypatch.setattr(extract, "find_quotes", quotes_failing_on_the_first)
     first, second = tmp_path / "a-first.txt", tmp_path / "b-second.txt"
     shutil.copy(sample_path, first)
     shutil.copy(sample_path, second)

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from sitrep.cli import app
 from sitrep.pipeline import ingest, process_paths
 from sitrep.records import Article, DocumentError, content_hash
+from sitrep.settings import Settings
 from sitrep.store import open_store
 from sitrep.store.api import QueryFilter
 
@@ -47,7 +48,7 @@ def _mixed_batch(folder: Path) -> tuple[list[str], set[str], set[str]]:
 @pytest.mark.slow
 def test_pool_mixed_batch_analyses_every_good_and_reports_every_bad(tmp_path: Path) -> None:
     paths, good, bad = _mixed_batch(tmp_path)
-    records = list(process_paths(paths, workers=2, batch_size=32))
+    records = list(process_paths(paths, workers=2, settings=Settings(batch_size=32)))
     names = [Path(record.source).name for record in records]
     assert names == sorted(good | bad), "one record per document, in input order"
     kinds = Counter(type(record).__name__ for record in records)
@@ -91,7 +92,10 @@ def test_pool_gives_the_same_records_as_in_process(tmp_path: Path) -> None:
     paths, _, _ = _mixed_batch(tmp_path)
     sample = paths[:60]
     in_process = [record.to_dict() for record in process_paths(sample, workers=1)]
-    pooled = [record.to_dict() for record in process_paths(sample, workers=2, batch_size=8)]
+    pooled = [
+        record.to_dict()
+        for record in process_paths(sample, workers=2, settings=Settings(batch_size=8))
+    ]
     assert pooled == in_process
 
 

@@ -16,6 +16,8 @@ from sitrep.analysis import analyse_safely
 from sitrep.errors import ErrorCode
 from sitrep.pipeline import process_paths
 from sitrep.records import Article, DocumentError, InputKind
+from sitrep.settings import DEFAULT_SETTINGS, Settings
+from sitrep.stages import STAGES, Stage
 
 EXPECTED_ERRORS = {
     "empty.txt": ErrorCode.EMPTY,
@@ -70,28 +72,25 @@ def _article(source: str, paragraphs: list[str]) -> Article:
 
 @pytest.mark.slow
 def test_pipeline_stage_failure_becomes_processing_failed(nlp, monkeypatch) -> None:
-    """A crash inside annotate or extract costs one document, not its batch."""
-    import sitrep.analysis as analysis
+    """A crash inside a stage costs one document, not its batch, and names the stage."""
 
-    real_extract = analysis.extract
-
-    def extract_failing_on_poison(article: Article, doc: object) -> Article:
+    def fail_on_poison(article: Article, doc: object, settings: Settings) -> None:
         if "poison" in article.body:
             raise RecursionError("maximum recursion depth exceeded")
-        return real_extract(article, doc)
 
-    monkeypatch.setattr(analysis, "extract", extract_failing_on_poison)
+    monkeypatch.setitem(STAGES._components, "poison", Stage("poison", fail_on_poison))
+    settings = Settings(stages=(*DEFAULT_SETTINGS.stages, "poison"))
     articles = [
         _article("a", [good_text(1)]),
         _article("b", ["The poison was found in the town of Hama, officials said on Monday."]),
         _article("c", [good_text(2)]),
     ]
-    records = list(analyse_safely(articles, nlp=nlp))
+    records = list(analyse_safely(articles, nlp=nlp, settings=settings))
     assert [record.source for record in records] == ["a", "b", "c"]
     assert isinstance(records[0], Article) and isinstance(records[2], Article)
     assert isinstance(records[1], DocumentError)
     assert records[1].code == ErrorCode.PROCESSING_FAILED
-    assert "extract: RecursionError" in records[1].message
+    assert "poison: RecursionError" in records[1].message
 
 
 @pytest.mark.slow

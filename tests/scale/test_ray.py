@@ -8,6 +8,7 @@ import pytest
 from scale_documents import good_text, hostile_inputs, write_files
 
 from sitrep.pipeline import process_paths
+from sitrep.settings import Settings
 
 
 @pytest.mark.slow
@@ -22,7 +23,8 @@ def test_ray_engine_matches_local_engine(tmp_path: Path) -> None:
     paths = write_files(tmp_path, files)
     local = [record.to_dict() for record in process_paths(paths, workers=1)]
     on_ray = [
-        record.to_dict() for record in process_paths(paths, workers=2, engine="ray", batch_size=4)
+        record.to_dict()
+        for record in process_paths(paths, workers=2, engine="ray", settings=Settings(batch_size=4))
     ]
     assert on_ray == local
     assert sum("events" in record for record in on_ray) == 12

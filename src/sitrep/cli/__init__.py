@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import sys
 
-from sitrep.cli import brief, export, ingest, query, read, serve  # noqa: F401  (registers commands)
+from sitrep.cli import (  # noqa: F401  (registers commands)
+    brief,
+    components,
+    export,
+    ingest,
+    query,
+    read,
+    serve,
+)
 from sitrep.cli._app import app
 from sitrep.cli.stores import NO_DATABASE
 from sitrep.store.db import StoreUnavailable

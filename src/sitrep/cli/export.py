@@ -1,4 +1,5 @@
-"""`sitrep export`: merged events as JSON lines, GDELT- or ACLED-shaped CSV, or GeoJSON."""
+"""`sitrep export`: merged events as JSON lines, GDELT- or ACLED-shaped CSV, GeoJSON, or a
+format a plugin registers (`sitrep.store.export.EXPORTERS`)."""
 
 from __future__ import annotations
 
@@ -14,21 +15,25 @@ from sitrep.cli.options import (
     DbOption,
     FromOption,
     PlaceOption,
+    PluginOption,
     SourceOption,
     ToOption,
     TypeOption,
     query_filter,
 )
 from sitrep.cli.stores import open_for_reading
+from sitrep.registry import import_plugins
 from sitrep.store import DEFAULT_DB
-from sitrep.store.export import ExportFormat, export
+from sitrep.store.export import EXPORTERS, export
 
 EVERYTHING = 1_000_000_000
 
 
 @app.command("export")
 def export_cli(
-    export_format: Annotated[ExportFormat, typer.Option("--format", help="Output format.")],
+    export_format: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help="Output format (see below).")
+    ],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
     ] = None,
@@ -46,14 +51,20 @@ def export_cli(
             help="Also export negated, hypothetical and proposed events (rows say their status).",
         ),
     ] = False,
+    plugins: PluginOption = None,
 ) -> None:
     """Export merged events: asserted ones only, unless --include-unasserted.
 
     Formats: jsonl, csv-gdelt (GDELT 2.0 columns with a header and a status column), tsv-gdelt
-    (raw GDELT 2.0: tab-separated, no header), csv-acled, geojson (events with a location).
+    (raw GDELT 2.0: tab-separated, no header), csv-acled, geojson (events with a location),
+    and any format an installed plugin or a --plugin module registers.
 
     Example: sitrep export --format csv-acled -o events.csv
     """
+    import_plugins(tuple(plugins or ()))
+    if export_format not in EXPORTERS:
+        known = ", ".join(EXPORTERS.names())
+        raise typer.BadParameter(f"{export_format!r}: use one of {known}", param_hint="--format")
     query = query_filter(date_from, date_to, actor, place, event_type, source_type, EVERYTHING)
     store = open_for_reading(db)
     try:

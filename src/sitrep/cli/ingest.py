@@ -9,7 +9,20 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from sitrep.cli._app import app
-from sitrep.cli.options import DEFAULT_MAX_MB, MEGABYTE, DbOption, MaxMbOption
+from sitrep.cli.options import (
+    DEFAULT_MAX_MB,
+    DEFAULT_SETTINGS,
+    BatchSizeOption,
+    ClassifierOption,
+    DbOption,
+    LanguageOption,
+    MaxMbOption,
+    ModelOption,
+    PluginOption,
+    StagesOption,
+    analysis_settings,
+)
+from sitrep.pipeline import ENGINES
 from sitrep.records import DocumentError, Record
 from sitrep.store import DEFAULT_DB, shown_location
 
@@ -23,11 +36,19 @@ def ingest_cli(
     workers: Annotated[
         int, typer.Option(help="Analysis processes (or Ray actors); 0 = one per core.")
     ] = 1,
-    engine: Annotated[str, typer.Option(help="local or ray.")] = "local",
+    engine: Annotated[
+        str, typer.Option(help="Where analysis runs: local (this machine) or ray, or a plugin's.")
+    ] = "local",
     ray_address: Annotated[
         str | None, typer.Option("--ray-address", help="Ray cluster to join (engine ray).")
     ] = None,
+    stages: StagesOption = None,
+    classifier: ClassifierOption = DEFAULT_SETTINGS.classifier,
+    model: ModelOption = DEFAULT_SETTINGS.model,
+    language: LanguageOption = DEFAULT_SETTINGS.language,
+    batch_size: BatchSizeOption = DEFAULT_SETTINGS.batch_size,
     max_mb: MaxMbOption = DEFAULT_MAX_MB,
+    plugins: PluginOption = None,
     jsonl: Annotated[
         bool,
         typer.Option(
@@ -45,10 +66,20 @@ def ingest_cli(
 
     Example: sitrep ingest examples/ --db sitrep.duckdb
     """
+    # Looked up when run, so a test can stand in for it.
     from sitrep.pipeline import ingest
 
-    if engine not in ("local", "ray"):
-        raise typer.BadParameter("use local or ray", param_hint="--engine")
+    settings = analysis_settings(
+        model=model,
+        language=language,
+        stages=stages or DEFAULT_SETTINGS.stages,
+        classifier=classifier,
+        batch_size=batch_size,
+        max_mb=max_mb,
+        plugins=plugins,
+    )
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"use one of {', '.join(ENGINES.names())}", param_hint="--engine")
     console = Console(stderr=True)
     with Progress(
         SpinnerColumn(),
@@ -72,11 +103,11 @@ def ingest_cli(
         report = ingest(
             paths,
             db,
+            settings=settings,
             workers=workers or None,
-            engine=engine,  # type: ignore[arg-type]
+            engine=engine,
             ray_address=ray_address,
             on_stored=advance,
-            max_bytes=max_mb * MEGABYTE,
             analysed=jsonl,
         )
     console.print(

@@ -1,7 +1,10 @@
-"""Options shared by the commands: the database, the filters, and their validation.
+"""Options shared by the commands: the database, the filters, the analysis settings, and
+their validation.
 
 Enumerated values (PLOVER types, source types) are checked when parsed, and a wrong one
 is answered with the list of valid values: a typo must not look like an empty result.
+The analysis options are `Settings` fields: their flags and help come from the fields,
+and `analysis_settings` is the one place that builds a `Settings` from them.
 """
 
 from __future__ import annotations
@@ -12,22 +15,77 @@ from typing import Annotated
 import typer
 
 from sitrep import taxonomy
-from sitrep.read.decode import DEFAULT_MAX_BYTES
 from sitrep.records import SourceType
+from sitrep.settings import DEFAULT_MAX_BYTES, DEFAULT_SETTINGS, Settings, flag_for, help_for
 from sitrep.store.api import QueryFilter
 
 DAY_FORMATS = ["%Y-%m-%d"]
 MEGABYTE = 1024 * 1024
-# The byte cap every command that reads inputs takes (`sitrep read`, `sitrep ingest`).
+DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // MEGABYTE
+
+# The analysis settings every command that analyses takes (`sitrep read`, `sitrep ingest`).
 MaxMbOption = Annotated[
-    int,
+    int, typer.Option(flag_for("max_bytes"), metavar="MB", help=help_for("max_bytes"))
+]
+ModelOption = Annotated[
+    str, typer.Option(flag_for("model"), metavar="NAME", help=help_for("model"))
+]
+LanguageOption = Annotated[
+    str, typer.Option(flag_for("language"), metavar="CODE", help=help_for("language"))
+]
+StagesOption = Annotated[
+    str | None,
     typer.Option(
-        "--max-mb",
-        metavar="MB",
-        help="Reject documents larger than this (MB, after decompression).",
+        flag_for("stages"),
+        metavar="NAME,...",
+        help=help_for("stages") + " Default: " + ",".join(DEFAULT_SETTINGS.stages) + ".",
     ),
 ]
-DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // MEGABYTE
+ClassifierOption = Annotated[
+    str, typer.Option(flag_for("classifier"), metavar="NAME", help=help_for("classifier"))
+]
+BatchSizeOption = Annotated[
+    int,
+    typer.Option(flag_for("batch_size"), metavar="N", min=1, help=help_for("batch_size")),
+]
+PluginOption = Annotated[
+    list[str] | None,
+    typer.Option(flag_for("plugins"), metavar="MODULE", help=help_for("plugins")),
+]
+
+
+def analysis_settings(
+    *,
+    model: str,
+    language: str,
+    stages: str | tuple[str, ...],
+    classifier: str,
+    batch_size: int,
+    max_mb: int,
+    plugins: list[str] | None,
+) -> Settings:
+    """The `Settings` the options ask for, checked before anything is read: an unknown
+    name or a stage before the one it needs is answered with what is known."""
+    settings = Settings(
+        model=model,
+        language=language,
+        stages=tuple(s.strip() for s in stages.split(",") if s.strip())
+        if isinstance(stages, str)
+        else stages,
+        classifier=classifier,
+        batch_size=batch_size,
+        max_bytes=max_mb * MEGABYTE,
+        plugins=tuple(plugins or ()),
+    )
+    if settings != DEFAULT_SETTINGS:
+        # Checking imports the stages and spaCy; the defaults are known to be sound.
+        from sitrep.analysis import check
+
+        try:
+            check(settings)
+        except (ValueError, ImportError) as error:
+            raise typer.BadParameter(str(error)) from None
+    return settings
 
 
 def event_types() -> tuple[str, ...]:

@@ -15,11 +15,23 @@ from typing import Annotated
 import typer
 
 from sitrep.cli._app import app
-from sitrep.cli.options import DEFAULT_MAX_MB, MEGABYTE, MaxMbOption
+from sitrep.cli.options import (
+    DEFAULT_MAX_MB,
+    DEFAULT_SETTINGS,
+    BatchSizeOption,
+    ClassifierOption,
+    LanguageOption,
+    MaxMbOption,
+    ModelOption,
+    PluginOption,
+    StagesOption,
+    analysis_settings,
+)
 from sitrep.errors import ErrorCode
 from sitrep.pipeline import process_paths
-from sitrep.read import DEFAULT_MAX_BYTES, read_paths
+from sitrep.read import read_paths
 from sitrep.records import Article, DocumentError, Record
+from sitrep.settings import ANNOTATE_STAGES, Settings
 
 
 class OutputFormat(StrEnum):
@@ -41,7 +53,13 @@ def read_cli(
     extract: Annotated[
         bool, typer.Option(help="Add quotes, claims, events (implies --annotate).")
     ] = False,
+    stages: StagesOption = None,
+    classifier: ClassifierOption = DEFAULT_SETTINGS.classifier,
+    model: ModelOption = DEFAULT_SETTINGS.model,
+    language: LanguageOption = DEFAULT_SETTINGS.language,
+    batch_size: BatchSizeOption = DEFAULT_SETTINGS.batch_size,
     max_mb: MaxMbOption = DEFAULT_MAX_MB,
+    plugins: PluginOption = None,
 ) -> None:
     """Print each article: metadata and clean body.
 
@@ -49,32 +67,34 @@ def read_cli(
     on; with --annotate or --extract the documents pass the checks `sitrep ingest` applies.
     Exits 1 when sitrep failed on a document (processing_failed) or every document failed.
 
+    --stages runs the stages named (and implies --annotate).
+
     Example: sitrep read examples/ --format json --extract
     """
+    settings = analysis_settings(
+        model=model,
+        language=language,
+        stages=stages or (DEFAULT_SETTINGS.stages if extract else ANNOTATE_STAGES),
+        classifier=classifier,
+        batch_size=batch_size,
+        max_mb=max_mb,
+        plugins=plugins,
+    )
     errors = read(
-        paths,
-        output_format,
-        annotate=annotate or extract,
-        extract=extract,
-        max_bytes=max_mb * MEGABYTE,
+        paths, output_format, analyse=annotate or extract or bool(stages), settings=settings
     )
     if errors.failed or (errors.count and not errors.passed):
         raise typer.Exit(1)
 
 
 def read(
-    paths: list[str],
-    output_format: OutputFormat,
-    *,
-    annotate: bool,
-    extract: bool,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    paths: list[str], output_format: OutputFormat, *, analyse: bool, settings: Settings
 ) -> ErrorReporter:
     """Read, optionally analyse as `sitrep ingest` does, and print each article."""
     records: Iterable[Record] = (
-        process_paths(paths, do_extract=extract, max_bytes=max_bytes)
-        if annotate
-        else read_paths(paths, max_bytes=max_bytes)
+        process_paths(paths, settings=settings)
+        if analyse
+        else read_paths(paths, max_bytes=settings.max_bytes)
     )
     errors = ErrorReporter()
     for article in errors.filter(records):

@@ -2,7 +2,8 @@
 
 `EventClassifier` is the seam: anything that maps a sentence to labelled trigger words can
 stand in for the lexicon (a fine-tuned model, or a model backed by the lexicon). Classifiers
-are registered under versioned names; `find_events` takes the name as configuration.
+are registered under versioned names (`CLASSIFIERS`, entry point group `sitrep.classifiers`);
+`Settings.classifier` (`--classifier`) names the one the events stage uses.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from sitrep.extract.event_model import KEEP, event_models
 from sitrep.extract.event_model import NONE as NONE_CLASS
 from sitrep.extract.event_roles import is_verbal, subject_candidates, subtree
 from sitrep.extract.event_structure import TriggerLabel, restructure
+from sitrep.registry import Registry
+from sitrep.settings import DEFAULT_CLASSIFIER
 
-DEFAULT_CLASSIFIER = "sitrep.events.lexicon.v1"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PARTICLE_DEPS = frozenset({"prt", "advmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
@@ -243,24 +245,24 @@ BACKED_CLASSIFIER = "sitrep.events.lexicon+model.v1"
 # Backing the lexicon, the typer adds a word the lexicon did not propose only this surely.
 ADD_ABOVE = 0.7
 
-CLASSIFIERS: dict[str, Callable[[], EventClassifier]] = {
-    DEFAULT_CLASSIFIER: LexiconEventClassifier,
-    MODEL_CLASSIFIER: lambda: ModelEventClassifier(MODEL_CLASSIFIER, backs_lexicon=False),
-    BACKED_CLASSIFIER: lambda: ModelEventClassifier(BACKED_CLASSIFIER, backs_lexicon=True),
-}
+CLASSIFIERS: Registry[Callable[[], EventClassifier]] = Registry(
+    "event classifier", "sitrep.classifiers"
+)
+CLASSIFIERS.register(DEFAULT_CLASSIFIER, LexiconEventClassifier)
+CLASSIFIERS.register(
+    MODEL_CLASSIFIER, lambda: ModelEventClassifier(MODEL_CLASSIFIER, backs_lexicon=False)
+)
+CLASSIFIERS.register(
+    BACKED_CLASSIFIER, lambda: ModelEventClassifier(BACKED_CLASSIFIER, backs_lexicon=True)
+)
 
 
 def register_classifier(name: str, factory: Callable[[], EventClassifier]) -> None:
     """Make a classifier available under a versioned name, e.g. "acme.events.bert.v1"."""
-    CLASSIFIERS[name] = factory
+    CLASSIFIERS.register(name, factory)
     get_classifier.cache_clear()
 
 
 @functools.cache
 def get_classifier(name: str = DEFAULT_CLASSIFIER) -> EventClassifier:
-    try:
-        factory = CLASSIFIERS[name]
-    except KeyError:
-        known = sorted(CLASSIFIERS)
-        raise ValueError(f"no event classifier named {name!r}; known: {known}") from None
-    return factory()
+    return CLASSIFIERS.get(name)()

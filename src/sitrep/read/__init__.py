@@ -8,9 +8,10 @@
   `RawDocument` (WARC files split into their records), for `read_document` to read in
   another process; the ingesting process only opens files and hashes bytes.
 
-The input kind is sniffed from content (gzip and WARC magic, markup), not file names.
-Plain-text captures go through the text-dump cleaner (`sitrep.clean`); HTML through
-trafilatura with that cleaner as fallback (`sitrep.read.html`).
+The input kind is sniffed from content (gzip and WARC magic, markup), not file names, and
+read by the reader registered for it (`sitrep.read.readers`): plain-text captures go
+through the text-dump cleaner (`sitrep.clean`); HTML through trafilatura with that cleaner
+as fallback (`sitrep.read.html`); a plugin may register more kinds.
 """
 
 from __future__ import annotations
@@ -22,18 +23,10 @@ import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from sitrep.clean import clean_text
 from sitrep.clean.language import detect_language
 from sitrep.errors import DocumentRejected, ErrorCode
-from sitrep.read.decode import (
-    DEFAULT_MAX_BYTES,
-    GZIP_MAGIC,
-    WARC_MAGIC,
-    decode,
-    decompress,
-    sniff_kind,
-)
-from sitrep.read.html import extract_html, render_lines
+from sitrep.read.decode import DEFAULT_MAX_BYTES, GZIP_MAGIC, WARC_MAGIC, decode, decompress
+from sitrep.read.readers import READERS, input_kind
 from sitrep.read.warc import WarcDocument, warc_documents
 from sitrep.records import Article, DocumentError, InputKind, RawDocument, content_hash
 
@@ -91,7 +84,7 @@ def raw_documents(
 def read_bytes(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """One document's bytes as an Article (a WARC gives its first readable textual record)."""
     decompressed, kind, cut = _unpacked(data, max_bytes)
-    if kind is not InputKind.WARC:
+    if kind != InputKind.WARC:
         return _article(data, decompressed, source, kind)
     for document in warc_documents(decompressed, max_bytes, cut):
         article = _warc_article(document, source, max_bytes)
@@ -188,14 +181,14 @@ def _is_warc(data: bytes) -> bool:
     return head.startswith(WARC_MAGIC)
 
 
-def _unpacked(data: bytes, max_bytes: int) -> tuple[bytes, InputKind, str | None]:
+def _unpacked(data: bytes, max_bytes: int) -> tuple[bytes, str, str | None]:
     """The decompressed bytes, their kind, and why they end early if they do. Only a WARC
     may end early: its complete records are still read."""
     decompressed, cut = decompress(data, max_bytes)
     if len(decompressed) > max_bytes:
         raise DocumentRejected(ErrorCode.TOO_LARGE, f"over the {max_bytes}-byte limit")
-    kind = sniff_kind(decompressed)
-    if cut is not None and kind is not InputKind.WARC:
+    kind = input_kind(decompressed)
+    if cut is not None and kind != InputKind.WARC:
         raise DocumentRejected(ErrorCode.TRUNCATED, cut)
     return decompressed, kind, cut
 
@@ -215,7 +208,7 @@ def _warc_article(
         return DocumentError(source, document.rejected.code, document.rejected.message)
     try:
         decompressed, kind, _ = _unpacked(document.payload, max_bytes)
-        if kind is InputKind.WARC:
+        if kind == InputKind.WARC:
             raise DocumentRejected(ErrorCode.NO_ARTICLE, "a WARC file inside a WARC record")
         return _article(document.payload, decompressed, source, kind)
     except DocumentRejected as rejected:
@@ -224,7 +217,7 @@ def _warc_article(
         )
 
 
-def _article(raw: bytes, data: bytes, source: str, kind: InputKind) -> Article:
+def _article(raw: bytes, data: bytes, source: str, kind: str) -> Article:
     text = decode(data)
     url = source if source.startswith(("http://", "https://")) else None
     article = Article(
@@ -235,60 +228,14 @@ def _article(raw: bytes, data: bytes, source: str, kind: InputKind) -> Article:
         url=url,
         original=_original(text),
     )
-    declared_language = None
-    if kind is InputKind.HTML:
-        extraction = extract_html(text, url)
-        article.url = extraction.url
-        article.title = extraction.title
-        article.authors, article.agencies = extraction.authors, extraction.agencies
-        article.published = extraction.published
-        article.section, article.outlet = extraction.section, extraction.outlet
-        article.paragraphs = extraction.paragraphs
-        article.captions, article.related_links = extraction.captions, extraction.related_links
-        declared_language = extraction.language
-        if not article.paragraphs:
-            _fill_from_text(article, render_lines(text))
-    else:
-        _fill_from_text(article, text)
-        if not article.paragraphs and _only_sentences(text):
-            article.paragraphs = [
-                " ".join(line.split()) for line in text.splitlines() if line.strip()
-            ]
+    READERS.get(kind).read(text, article)
     if not article.paragraphs:
         raise DocumentRejected(ErrorCode.NO_ARTICLE, "no article text found on the page")
-    article.language = detect_language(article.body, declared_language)
+    # What the reader found is the page's declaration; the body has the last word.
+    article.language = detect_language(article.body, article.language)
     return article
-
-
-# A text that is nothing but a few sentences (a wire snippet, a coded sentence, a pasted
-# paragraph) has no page around it for the cleaner to tell the article from: it is the article.
-MAX_BARE_LINES = 20
-MIN_SENTENCE_WORDS = 4
-_SENTENCE_END = (".", "!", "?", '"', "”", "'", "’")
-
-
-def _only_sentences(text: str) -> bool:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return 0 < len(lines) <= MAX_BARE_LINES and all(
-        line.endswith(_SENTENCE_END) and len(line.split()) >= MIN_SENTENCE_WORDS for line in lines
-    )
 
 
 def _original(text: str) -> str:
     # PostgreSQL text cannot hold NUL.
     return text[:ORIGINAL_MAX_CHARS].replace("\x00", "\ufffd")
-
-
-def _fill_from_text(article: Article, text: str) -> None:
-    """Body and any metadata still missing, from the text-dump cleaner."""
-    cleaned = clean_text(text)
-    meta = cleaned.metadata
-    article.paragraphs = cleaned.dump.paragraphs
-    article.captions = cleaned.dump.captions
-    article.related_links = cleaned.dump.related_links
-    article.title = article.title or meta.title
-    if not article.authors and not article.agencies:
-        article.authors, article.agencies = meta.authors, meta.agencies
-    article.published = article.published or meta.published
-    article.section = article.section or meta.section
-    article.outlet = article.outlet or meta.outlet

@@ -13,8 +13,8 @@ import charset_normalizer
 
 from sitrep.errors import DocumentRejected, ErrorCode
 from sitrep.records import InputKind
+from sitrep.settings import DEFAULT_MAX_BYTES
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 GZIP_MAGIC = b"\x1f\x8b"
 WARC_MAGIC = b"WARC/"
 _SNIFF_BYTES = 4096

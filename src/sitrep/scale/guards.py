@@ -20,17 +20,20 @@ MIN_PROSE_LINE_WORDS = 4
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
-def reject_unfit(article: Article, max_length: int) -> DocumentError | None:
-    """One error for an article that should not be parsed, or None if it is fit."""
+def reject_unfit(article: Article, max_length: int, language: str) -> DocumentError | None:
+    """One error for an article that should not be parsed, or None if it is fit; the
+    stages read `language` (an ISO 639-1 code)."""
     body = article.body
-    reason = _unfit_reason(article, body, max_length)
+    reason = _unfit_reason(article, body, max_length, language)
     if reason is None:
         return None
     code, message = reason
     return DocumentError(article.source, code, message, article.content_hash)
 
 
-def _unfit_reason(article: Article, body: str, max_length: int) -> tuple[ErrorCode, str] | None:
+def _unfit_reason(
+    article: Article, body: str, max_length: int, expected: str
+) -> tuple[ErrorCode, str] | None:
     if not body.strip():
         return ErrorCode.NO_ARTICLE, "no body text after cleaning"
     if len(body) > max_length:
@@ -40,8 +43,8 @@ def _unfit_reason(article: Article, body: str, max_length: int) -> tuple[ErrorCo
         )
     # The reader sets the language; articles built elsewhere are judged here.
     language = article.language or detect_language(body)
-    if language and not language.lower().startswith("en"):
-        return ErrorCode.UNSUPPORTED_LANGUAGE, f"language {language}: extraction needs English"
+    if language and not language.lower().startswith(expected):
+        return ErrorCode.UNSUPPORTED_LANGUAGE, f"language {language}: extraction needs {expected}"
     if not any(_is_prose(line) for line in body.splitlines()):
         return ErrorCode.NO_ARTICLE, "no sentence of prose: only navigation, headings or links"
     return None

@@ -1,7 +1,9 @@
 """A pool of worker processes, each loading the spaCy model once, fed chunks of documents.
 
-The parent reads (and skips already-stored inputs); workers parse, annotate and
-extract whole chunks with `analyse_chunk` and send finished records back.
+The parent reads (and skips already-stored inputs); workers parse and run the stages on
+whole chunks with `analyse_chunk` and send finished records back. Each worker receives
+the run's `Settings` and builds the pipeline they describe (model, stages, classifier,
+plugins) when it starts.
 At most `max_in_flight` chunks are out at a time and results are collected
 in submission order, so memory stays flat and output order is input order.
 
@@ -28,6 +30,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from sitrep.errors import ErrorCode
 from sitrep.records import DocumentError, Input, Record, failure
+from sitrep.settings import Settings
 from sitrep.streams import chunked
 
 # Chunks waiting or running per worker: enough to keep every worker busy
@@ -47,15 +50,14 @@ def analyse_in_pool(
     records: Iterable[Input],
     *,
     workers: int,
-    batch_size: int,
-    do_extract: bool,
+    settings: Settings,
 ) -> Iterator[Record]:
     """Analyse records in `workers` processes, yielding results in input order."""
-    pool = _WorkerPool(workers, do_extract)
+    pool = _WorkerPool(workers, settings)
     max_in_flight = workers * CHUNKS_IN_FLIGHT_PER_WORKER
     pending: deque[tuple[list[Input], Future[list[Record]]]] = deque()
     try:
-        for chunk in chunked(records, batch_size):
+        for chunk in chunked(records, settings.batch_size):
             pending.append((chunk, pool.submit(chunk)))
             while len(pending) >= max_in_flight:
                 yield from _collect_first(pending, pool)
@@ -92,9 +94,9 @@ def _worker_died(record: Input) -> DocumentError:
 class _WorkerPool:
     """A restartable `ProcessPoolExecutor` whose workers hold the model."""
 
-    def __init__(self, workers: int, do_extract: bool) -> None:
+    def __init__(self, workers: int, settings: Settings) -> None:
         self.workers = workers
-        self.do_extract = do_extract
+        self.settings = settings
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -104,11 +106,11 @@ class _WorkerPool:
             self.workers,
             mp_context=context,
             initializer=_start_worker,
-            initargs=(os.getpid(),),
+            initargs=(os.getpid(), self.settings),
         )
 
     def submit(self, chunk: list[Input]) -> Future[list[Record]]:
-        return self.executor.submit(_analyse_in_worker, chunk, self.do_extract)
+        return self.executor.submit(_analyse_in_worker, chunk, self.settings)
 
     def restart(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
@@ -122,11 +124,11 @@ class _WorkerPool:
 # only reads and stores, never loads spaCy (workers find it loaded by the forkserver).
 
 
-def _start_worker(parent_pid: int) -> None:
+def _start_worker(parent_pid: int, settings: Settings) -> None:
     _die_with(parent_pid)
-    from sitrep.annotate.nlp import load_nlp
+    from sitrep.analysis import prepare
 
-    load_nlp()
+    prepare(settings)
 
 
 def _die_with(parent_pid: int) -> None:
@@ -166,11 +168,10 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _analyse_in_worker(chunk: list[Input], do_extract: bool) -> list[Record]:
-    from sitrep.analysis import analyse_chunk
-    from sitrep.annotate.nlp import load_nlp
+def _analyse_in_worker(chunk: list[Input], settings: Settings) -> list[Record]:
+    from sitrep.analysis import analyse_chunk, prepare
 
-    analysed = analyse_chunk(chunk, nlp=load_nlp(), do_extract=do_extract)
+    analysed = analyse_chunk(chunk, nlp=prepare(settings), settings=settings)
     _release_freed_memory()
     return analysed
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import gc
 
-from sitrep.analysis import analyse_chunk
-from sitrep.annotate.nlp import load_nlp
+from sitrep.analysis import analyse_chunk, prepare
 from sitrep.records import Article, InputKind
+from sitrep.settings import DEFAULT_SETTINGS
 
 # One short report that touches every stage (actors, places, quotes, events),
 # so each stage loads its knowledge files now rather than in every worker.
@@ -25,7 +25,8 @@ WARM_UP = Article(
     ],
 )
 
-analyse_chunk([WARM_UP], nlp=load_nlp(), do_extract=True)
+# The default pipeline: a worker asked for another model or classifier loads it itself.
+analyse_chunk([WARM_UP], nlp=prepare(DEFAULT_SETTINGS), settings=DEFAULT_SETTINGS)
 # Move everything loaded so far out of the collector's reach: a collection in a worker
 # would otherwise write to every object's header and turn the shared pages private.
 gc.freeze()

@@ -4,7 +4,10 @@ The driver reads (and skips already-stored inputs), sends chunks of articles
 round-robin to `workers` actors with at most `CHUNKS_IN_FLIGHT_PER_ACTOR`
 chunks queued on each, and yields results in input order, so the store
 downstream sees exactly what the local engines give it. Each actor runs
-`analyse_chunk`, the same per-document wrapper as every other engine.
+`analyse_chunk`, the same per-document wrapper as every other engine, with the run's
+`Settings`: each actor builds the pipeline they describe (model, stages, classifier,
+plugins). On the private local cluster the actors import from the driver's `sys.path`, so
+they find the plugins the driver finds; a cluster's nodes must have them installed.
 
 Without an address Ray starts a private local cluster on loopback
 (`num_cpus=workers`); with one (`ray://head:10001` or `head:6379`) it joins
@@ -15,13 +18,15 @@ imported here only, so sitrep works without it.
 from __future__ import annotations
 
 import os
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sitrep.analysis import analyse_chunk
+from sitrep.analysis import analyse_chunk, prepare
 from sitrep.errors import ErrorCode
 from sitrep.records import DocumentError, Input, Record, failure
+from sitrep.settings import Settings
 from sitrep.streams import chunked
 
 CHUNKS_IN_FLIGHT_PER_ACTOR = 2
@@ -31,14 +36,12 @@ LOOPBACK = "127.0.0.1"
 class ChunkAnalyser:
     """One Ray actor: holds the model, analyses the chunks it is sent."""
 
-    def __init__(self, do_extract: bool) -> None:
-        from sitrep.annotate.nlp import load_nlp
-
-        self.nlp = load_nlp()
-        self.do_extract = do_extract
+    def __init__(self, settings: Settings) -> None:
+        self.nlp = prepare(settings)
+        self.settings = settings
 
     def analyse(self, chunk: list[Input]) -> list[Record]:
-        return analyse_chunk(chunk, nlp=self.nlp, do_extract=self.do_extract)
+        return analyse_chunk(chunk, nlp=self.nlp, settings=self.settings)
 
 
 def analyse_on_ray(
@@ -46,8 +49,7 @@ def analyse_on_ray(
     *,
     workers: int,
     address: str | None,
-    batch_size: int,
-    do_extract: bool,
+    settings: Settings,
 ) -> Iterator[Record]:
     """Analyse records on `workers` Ray actors, yielding results in input order."""
     import ray
@@ -55,10 +57,10 @@ def analyse_on_ray(
     started_here = _connect(ray, workers, address)
     # Ray's stubs type an actor's methods as plain functions; its handles are used as Any.
     actor_class: Any = ray.remote(num_cpus=1)(ChunkAnalyser)
-    actors = [actor_class.remote(do_extract) for _ in range(workers)]
+    actors = [actor_class.remote(settings) for _ in range(workers)]
     pending: deque[tuple[list[Input], Any]] = deque()
     try:
-        for index, chunk in enumerate(chunked(records, batch_size)):
+        for index, chunk in enumerate(chunked(records, settings.batch_size)):
             actor = actors[index % len(actors)]
             pending.append((chunk, actor.analyse.remote(chunk)))
             while len(pending) >= len(actors) * CHUNKS_IN_FLIGHT_PER_ACTOR:
@@ -86,6 +88,7 @@ def _connect(ray: Any, workers: int, address: str | None) -> bool:
             include_dashboard=False,
             log_to_driver=False,
             _node_ip_address=LOOPBACK,
+            runtime_env={"env_vars": {"PYTHONPATH": os.pathsep.join(filter(None, sys.path))}},
         )
     return True
 

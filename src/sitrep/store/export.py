@@ -11,19 +11,23 @@ GDELT: a trailing `sitrep_status` column in the CSV, left out of the raw 61-colu
 CAMEO codes and Goldstein values come from the PLOVER type alone and are marked
 derived in the JSON and ACLED `tags`. GeoJSON holds only events with coordinates:
 sitrep never invents a location.
+
+Formats are registered by name in `EXPORTERS` (entry point group `sitrep.exporters`): an
+exporter writes the events it is given and says how many it wrote.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from enum import StrEnum
-from functools import cache
+from functools import cache, partial
 from typing import IO, Any
 
 from sitrep import lexicon
+from sitrep.registry import Registry
 from sitrep.store.api import QueryFilter, Row, Store
 from sitrep.taxonomy import disorder_types, event_types
 
@@ -145,44 +149,65 @@ class ExportFormat(StrEnum):
     GEOJSON = "geojson"
 
 
+# Writes the events (API rows) it is given to the output; returns how many it wrote.
+Exporter = Callable[[Iterable[Row], IO[str]], int]
+EXPORTERS: Registry[Exporter] = Registry("export format", "sitrep.exporters")
+
+
 def export(
     store: Store,
-    export_format: ExportFormat,
+    export_format: str,
     output: IO[str],
     query: QueryFilter,
     *,
     include_unasserted: bool = False,
 ) -> int:
-    """Write every matching event in `export_format`, streamed in one pass over the store;
-    returns how many were written."""
+    """Write every matching event in the format registered as `export_format`, streamed in
+    one pass over the store; returns how many were written."""
+    write = EXPORTERS.get(export_format)
     events = (
         event
         for event in store.every_event(query)
         if include_unasserted or event.get("status") == ASSERTED
     )
-    if export_format is ExportFormat.JSONL:
-        count = 0
-        for event in events:
-            output.write(json.dumps(event | derived_codes(event), ensure_ascii=False, default=str))
-            output.write("\n")
-            count += 1
-        return count
-    if export_format is ExportFormat.GEOJSON:
-        # Written feature by feature, so the collection is never held whole.
-        output.write('{"type": "FeatureCollection", "features": [')
-        count = 0
-        for feature in geojson_features(events):
-            output.write(", " if count else "")
-            json.dump(feature, output, ensure_ascii=False, default=str)
-            count += 1
-        output.write("]}\n")
-        return count
+    return write(events, output)
+
+
+@EXPORTERS.register(ExportFormat.JSONL)
+def _jsonl(events: Iterable[Row], output: IO[str]) -> int:
+    count = 0
+    for event in events:
+        output.write(json.dumps(event | derived_codes(event), ensure_ascii=False, default=str))
+        output.write("\n")
+        count += 1
+    return count
+
+
+@EXPORTERS.register(ExportFormat.GEOJSON)
+def _geojson(events: Iterable[Row], output: IO[str]) -> int:
+    # Written feature by feature, so the collection is never held whole.
+    output.write('{"type": "FeatureCollection", "features": [')
+    count = 0
+    for feature in geojson_features(iter(events)):
+        output.write(", " if count else "")
+        json.dump(feature, output, ensure_ascii=False, default=str)
+        count += 1
+    output.write("]}\n")
+    return count
+
+
+def _csv(export_format: ExportFormat, events: Iterable[Row], output: IO[str]) -> int:
     writer = _writer(export_format, output)
     count = 0
     for event in events:
         writer.writerow(_shaped(export_format, event))
         count += 1
     return count
+
+
+EXPORTERS.register(ExportFormat.CSV_GDELT, partial(_csv, ExportFormat.CSV_GDELT))
+EXPORTERS.register(ExportFormat.TSV_GDELT, partial(_csv, ExportFormat.TSV_GDELT))
+EXPORTERS.register(ExportFormat.CSV_ACLED, partial(_csv, ExportFormat.CSV_ACLED))
 
 
 def _writer(export_format: ExportFormat, output: IO[str]) -> csv.DictWriter[str]:
