@@ -137,24 +137,31 @@ def ingest(
     ray_address: str | None = None,
     on_stored: Callable[[Record], Any] | None = None,
     analysed: bool = False,
+    retry_errors: bool = False,
 ) -> IngestReport:
     """Store `paths`: pages are analysed first; `.jsonl` files (every input when
-    `analysed`, stdin included) hold analysed articles and are stored as they are."""
+    `analysed`, stdin included) hold analysed articles and are stored as they are. A page
+    an earlier run recorded as unfit input (same content) is skipped unless `retry_errors`."""
     store = open_store(db)
     try:
         skipped = 0
+        known_errors = 0
 
-        def already_stored(content_hash: str) -> bool:
-            nonlocal skipped
-            found = store.has_article(content_hash)
-            skipped += found
-            return found
+        def already_seen(content_hash: str) -> bool:
+            nonlocal skipped, known_errors
+            if store.has_article(content_hash):
+                skipped += 1
+                return True
+            if not retry_errors and store.has_known_error(content_hash):
+                known_errors += 1
+                return True
+            return False
 
         def records() -> Iterator[Record]:
             jsonl = [p for p in paths if analysed or p.endswith(ANALYSED_SUFFIX)]
             pages = [p for p in paths if p not in jsonl]
             for record in analysed_articles(jsonl):
-                if isinstance(record, DocumentError) or not already_stored(record.id):
+                if isinstance(record, DocumentError) or not already_seen(record.id):
                     yield record
             if pages:
                 yield from process_paths(
@@ -163,11 +170,12 @@ def ingest(
                     workers=workers,
                     engine=engine,
                     ray_address=ray_address,
-                    skip=already_stored,
+                    skip=already_seen,
                 )
 
         report = store.write(records(), on_written=on_stored)
         report.skipped += skipped
+        report.known_errors += known_errors
         return report
     finally:
         store.close()

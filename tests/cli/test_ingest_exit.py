@@ -72,3 +72,22 @@ def test_ingest_exits_0_when_only_input_was_unfit(analysed: None, tmp_path: Path
     result = CliRunner().invoke(app, ["ingest", "pages/", "--db", str(tmp_path / "a.duckdb")])
     assert result.exit_code == 0, result.output
     assert "stored 3, already stored 0, errors 1" in result.stderr
+
+
+def test_ingest_names_failed_files_and_skips_known_unfit_input_on_rerun(tmp_path: Path) -> None:
+    """An unfit file is named at the end of the run, recorded once, and not read again by
+    the next run unless it asks with --retry-errors."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8)
+    db = str(tmp_path / "a.duckdb")
+    first = CliRunner().invoke(app, ["ingest", str(pages), "--db", db])
+    assert first.exit_code == 1, first.output  # nothing stored: every document was unfit
+    assert "errors 1" in first.stderr
+    assert f"errors in: {pages / 'photo.jpg'}" in first.stderr
+    again = CliRunner().invoke(app, ["ingest", str(pages), "--db", db])
+    assert "known unfit 1 (--retry-errors), errors 0" in again.stderr
+    retried = CliRunner().invoke(app, ["ingest", str(pages), "--db", db, "--retry-errors"])
+    assert "errors 1" in retried.stderr and "known unfit" not in retried.stderr
+    listed = CliRunner().invoke(app, ["errors", "--db", db, "--format", "json"])
+    assert listed.output.count("photo.jpg") == 1  # recorded once however often it failed

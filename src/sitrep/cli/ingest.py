@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from sitrep.cli._app import app
 from sitrep.cli.options import (
@@ -23,8 +31,12 @@ from sitrep.cli.options import (
     analysis_settings,
 )
 from sitrep.pipeline import ENGINES
+from sitrep.read import count_documents
 from sitrep.records import DocumentError, Record
 from sitrep.store import DEFAULT_DB, shown_location
+
+# The failed documents named at the end of a run; `sitrep errors` lists them all.
+ERRORS_NAMED = 10
 
 
 @app.command("ingest")
@@ -57,10 +69,19 @@ def ingest_cli(
             " `sitrep read --extract --format jsonl` prints them; *.jsonl files always do.",
         ),
     ] = False,
+    retry_errors: Annotated[
+        bool,
+        typer.Option(
+            "--retry-errors",
+            help="Analyse again documents an earlier run recorded as unfit input"
+            " (skipped by default).",
+        ),
+    ] = False,
 ) -> None:
     """Store articles with their actors, places, quotes, claims and events; merge across articles.
 
-    Re-running skips what is already stored. Analysed articles (*.jsonl) are stored without
+    Re-running skips what is already stored, and what an earlier run found unfit
+    (`--retry-errors` to try those again). Analysed articles (*.jsonl) are stored without
     analysing them again. Exits 1 when a document failed to be analysed or stored, or when
     every document was unfit input.
 
@@ -81,24 +102,24 @@ def ingest_cli(
     if engine not in ENGINES:
         raise typer.BadParameter(f"use one of {', '.join(ENGINES.names())}", param_hint="--engine")
     console = Console(stderr=True)
+    # Files are counted up front (cheap) so the bar has a total and an estimate of the time
+    # left; inputs whose document count is unknown (WARC archives, stdin) leave it open.
+    total = None if jsonl else count_documents(paths)
     with Progress(
         SpinnerColumn(),
         TextColumn("[bold]ingest[/bold]"),
         BarColumn(),
-        TextColumn("{task.fields[done]} documents, {task.fields[failed]} errors"),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[failed]} errors"),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=console,
     ) as progress:
-        task = progress.add_task("ingest", total=None, done=0, failed=0)
+        task = progress.add_task("ingest", total=total, failed=0)
 
         def advance(record: Record) -> None:
             failed = isinstance(record, DocumentError)
-            fields = progress.tasks[task].fields
-            progress.update(
-                task,
-                done=fields["done"] + 1,
-                failed=fields["failed"] + failed,
-            )
+            progress.update(task, advance=1, failed=progress.tasks[task].fields["failed"] + failed)
 
         report = ingest(
             paths,
@@ -109,11 +130,23 @@ def ingest_cli(
             ray_address=ray_address,
             on_stored=advance,
             analysed=jsonl,
+            retry_errors=retry_errors,
         )
+    known = f", known unfit {report.known_errors} (--retry-errors)" if report.known_errors else ""
     console.print(
-        f"stored {report.stored}, already stored {report.skipped}, errors {report.errors}"
-        f" -> {shown_location(db)}"
+        f"stored {report.stored}, already stored {report.skipped}{known}, errors {report.errors}"
+        f" -> {shown_location(db)}",
+        soft_wrap=True,
     )
+    if report.error_sources:
+        shown = ", ".join(report.error_sources[:ERRORS_NAMED])
+        more = len(report.error_sources) - ERRORS_NAMED
+        console.print(
+            f"errors in: {shown}" + (f" and {more} more" if more > 0 else ""),
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     # Unfit input (not an article, not English, binary...) is the input's fault and leaves
     # the exit status 0; a document sitrep failed to analyse or store is lost work.
     if report.failed:

@@ -44,7 +44,14 @@ _FILE_KINDS = {
     stat.S_IFDIR: "a folder",
 }
 
-__all__ = ["DEFAULT_MAX_BYTES", "raw_documents", "read_bytes", "read_document", "read_paths"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "count_documents",
+    "raw_documents",
+    "read_bytes",
+    "read_document",
+    "read_paths",
+]
 
 
 def read_paths(
@@ -79,6 +86,19 @@ def raw_documents(
                 yield from _read_file(file_path, max_bytes)
         else:
             yield from _read_file(Path(name), max_bytes)
+
+
+def count_documents(paths: Iterable[str]) -> int | None:
+    """How many documents `paths` hold, for a progress bar: one per file; None when that
+    cannot be known without reading them (stdin, or a file named as a WARC archive)."""
+    count = 0
+    for name in paths:
+        files = _walk_files(Path(name)) if os.path.isdir(name) else [Path(name)]
+        for path in files:
+            if name == STDIN or ".warc" in path.suffixes:
+                return None
+            count += 1
+    return count
 
 
 def read_bytes(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:

@@ -89,6 +89,8 @@ class IngestReport:
     # write the database refused), as opposed to unfit input; the next run retries them.
     failed: int = 0
     error_sources: list[str] = field(default_factory=list)
+    # Documents skipped because an earlier run recorded them as unfit input (same content).
+    known_errors: int = 0
 
 
 class Store(Protocol):
@@ -103,6 +105,11 @@ class Store(Protocol):
         ...
 
     def has_article(self, content_hash: str) -> bool: ...
+
+    def has_known_error(self, content_hash: str) -> bool:
+        """Whether this content was recorded as unfit input (not a failure of sitrep's own,
+        which a later run retries)."""
+        ...
 
     # Every list method returns one page (`query.limit` rows after `query.after`).
     def articles(self, query: QueryFilter) -> Rows: ...

@@ -216,6 +216,14 @@ class SqlStore:
             self.database.query("SELECT 1 AS x FROM articles WHERE id = ?", (content_hash,))
         )
 
+    def has_known_error(self, content_hash: str) -> bool:
+        return bool(
+            self.database.query(
+                "SELECT 1 AS x FROM errors WHERE content_hash = ? AND code <> ? LIMIT 1",
+                (content_hash, ErrorCode.PROCESSING_FAILED.value),
+            )
+        )
+
     # -- articles --------------------------------------------------------------------------
 
     def articles(self, query: QueryFilter) -> Rows:
