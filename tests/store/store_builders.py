@@ -24,7 +24,7 @@ from sitrep.records import (
     content_hash,
 )
 
-HOMS = (170017, "Homs", 34.72682, 36.72339, "SY", "PPLA")
+HOMS = (169577, "Homs", 34.72682, 36.72339, "SY", "PPLA")
 DAMASCUS = (170654, "Damascus", 33.5102, 36.29128, "SY", "PPLC")
 TEHRAN = (112931, "Tehran", 35.69439, 51.42151, "IR", "PPLC")
 

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from store_builders import OTHER_STORY, WIRE_STORY, homs_attack
 
+from sitrep.annotate.gazetteer import load_gazetteer
 from sitrep.records import EventStatus
 from sitrep.store.api import QueryFilter
 from sitrep.store.export import (
@@ -102,6 +103,8 @@ def test_export_acled_csv_has_published_columns(filled: SqlStore) -> None:
     assert placed["event_id_cnty"].startswith("SYR") and placed["region"] == "Middle East"
     assert frame["fatalities"].dtype.kind == "i" and placed["time_precision"] == 1
     assert frame["event_id_cnty"].str.match(r"^[A-Z]{3}\d+$").all()
+    governorate = next(e for e in load_gazetteer().lookup("Homs") if e.feature_code == "ADM1")
+    assert placed["admin1"] == governorate.name  # the town's first-level division
 
 
 def test_acled_regions_cover_the_split_continents() -> None:

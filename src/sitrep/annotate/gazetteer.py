@@ -114,6 +114,24 @@ class Gazetteer:
     def country(self, code: str | None) -> Entry | None:
         return self.countries.get(code) if code else None
 
+    def admin_divisions(self) -> dict[int, tuple[str, str]]:
+        """GeoNames id -> the names of its first- and second-level divisions, where the
+        gazetteer knows them: a town's first-level division by its admin1 code; a
+        division's own name at its level ("" where unknown)."""
+        rows = self.file.admin_columns()
+        first_level = {
+            (country, admin1): name for _, country, code, admin1, name in rows if code == "ADM1"
+        }
+        divisions: dict[int, tuple[str, str]] = {}
+        for geonames_id, country, code, admin1, name in rows:
+            if code == "ADM2":
+                divisions[geonames_id] = (first_level.get((country, admin1), ""), name)
+            elif code == "ADM1":
+                divisions[geonames_id] = (name, "")
+            elif admin1 and (country, admin1) in first_level:
+                divisions[geonames_id] = (first_level[(country, admin1)], "")
+        return divisions
+
 
 def _entry(row: tuple[Any, ...]) -> Entry:
     geonames_id, name, latitude, longitude, country, feature_class, code, population = row[:8]

@@ -72,6 +72,16 @@ class GazetteerFile:
         found = self._cursor().execute("SELECT data FROM rows WHERE precision = ?", (precision,))
         return [tuple(json.loads(data)) for (data,) in found]
 
+    def admin_columns(self) -> list[tuple[int, str, str | None, str | None, str]]:
+        """(GeoNames id, country, feature code, admin1 code, name) of every row with an id,
+        read in SQLite without decoding each row in Python."""
+        found = self._cursor().execute(
+            "SELECT json_extract(data, '$[0]'), json_extract(data, '$[4]'),"
+            " json_extract(data, '$[6]'), json_extract(data, '$[9]'), json_extract(data, '$[1]')"
+            " FROM rows WHERE json_extract(data, '$[0]') IS NOT NULL"
+        )
+        return list(found)
+
     def _cursor(self) -> sqlite3.Connection:
         # A connection must not cross a fork: each worker process opens its own.
         if self._connection is None or self._pid != os.getpid():

@@ -317,6 +317,7 @@ def acled_row(event: Row) -> dict[str, Any]:
     inter1 = acled_inter().get(event.get("actor_sector") or "")
     inter2 = acled_inter().get(event.get("target_sector") or "")
     acled_type = event.get("acled_type") or ""
+    admin1, admin2 = _admin(event.get("geonames_id"))
     return {
         "event_id_cnty": f"{country.get('iso3') or 'XXX'}{int(event['id'][:12], 16)}",
         "event_date": day.isoformat() if day else "",
@@ -336,6 +337,8 @@ def acled_row(event: Row) -> dict[str, Any]:
         "iso": country.get("isonumeric", ""),
         "region": acled_region(event.get("place_country")),
         "country": country.get("name", ""),
+        "admin1": admin1,
+        "admin2": admin2,
         "location": event.get("place") or "",
         "latitude": _blank(event.get("latitude")),
         "longitude": _blank(event.get("longitude")),
@@ -417,6 +420,18 @@ def _countries() -> dict[str, dict[str, Any]]:
 
 def _country(alpha2: str | None) -> dict[str, Any]:
     return _countries().get(alpha2 or "", {})
+
+
+@cache
+def _divisions() -> dict[int, tuple[str, str]]:
+    from sitrep.annotate.gazetteer import load_gazetteer
+
+    return load_gazetteer().admin_divisions()
+
+
+def _admin(geonames_id: int | None) -> tuple[str, str]:
+    """ACLED admin1 and admin2 of a place from the gazetteer ("" where it does not say)."""
+    return _divisions().get(geonames_id, ("", "")) if geonames_id else ("", "")
 
 
 def _gdelt_geo_type(event: Row) -> int | str:
