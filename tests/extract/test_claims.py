@@ -199,3 +199,19 @@ def test_claims_only_people_bodies_and_documents_are_sources(nlp) -> None:  # ty
         SourceType.OUTLET,
         SourceType.OUTLET,
     ]
+
+
+@pytest.mark.slow
+def test_claims_orders_and_verbless_fragments_are_not_claims(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(
+        nlp,
+        [
+            "Rebels entered the city on Saturday, residents said.",
+            "Click here for more information. 12 issues for £11.99.",
+            "Many cities around the world struggle with air pollution.",
+        ],
+    )
+    assert [c.text for c in claims] == [
+        "Rebels entered the city on Saturday, residents said.",
+        "Many cities around the world struggle with air pollution.",
+    ]

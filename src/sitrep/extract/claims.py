@@ -8,7 +8,9 @@ unattributed sentences before it. What nobody is cited for, the outlet asserts.
 Hedge phrases make a claim HEDGED, denial phrases DENIED (both from the lexicon); so do a
 modal verb ("could cut", "may", "would"), a condition ("if"), and a view rather than a
 statement as its attribution ("analysts expect", "officials believe"). A section heading
-(a short paragraph with no verb and no sentence end: "Back Channels") is no claim.
+(a short paragraph with no verb and no sentence end: "Back Channels") is no claim, nor is an
+order ("Click here for more information.", "Subscribe now") or a short fragment with no verb
+("12 issues for £11.99.").
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from sitrep.records import Article, Certainty, Claim, Sentence, Source, SourceTy
 QUOTED_SHARE = 0.8
 # Modal verbs that make what they govern possible, not asserted.
 _HEDGING_MODALS = {"could", "may", "might", "would"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # A heading is at most this many words.
 _HEADING_WORDS = 6
 
@@ -37,7 +40,11 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
     paragraphs: list[int] = []  # per claim: its paragraph
     closing: dict[int, tuple[int, Source]] = {}  # paragraph -> (claim index, source it lends)
     for number, sentence in enumerate(article.sentences):
-        if not any(c.isalnum() for c in sentence.text) or _heading(article, doc, sentence):
+        if (
+            not any(c.isalnum() for c in sentence.text)
+            or _heading(article, doc, sentence)
+            or not _states_something(doc, sentence)
+        ):
             continue
         own = _distinct_sources(attributions.in_sentence(number))
         quoted = [p.attribution for p in passages if _inside(sentence, p.marks.start, p.marks.end)]
@@ -83,6 +90,26 @@ def _heading(article: Article, doc: Doc, sentence: Sentence) -> bool:
         return False
     span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     return span is not None and not any(t.pos_ in {"VERB", "AUX"} for t in span)
+
+
+def _states_something(doc: Doc, sentence: Sentence) -> bool:
+    """An order ("Click here for more information.", "Read the original article.") or a
+    short fragment with no verb ("12 issues for £11.99.") claims nothing. Longer verbless
+    sentences are kept: the parser misreads real ones ("… cities struggle with …")."""
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None:
+        return True
+    words = [t for t in span if not t.is_punct]
+    if not any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return len(words) > _HEADING_WORDS
+    first = words[0] if words else None
+    ordered = (
+        first is not None
+        and first.dep_ == "ROOT"
+        and first.tag_ == "VB"
+        and not any(c.dep_ in _SUBJECTS for c in first.children)
+    )
+    return not ordered
 
 
 def _split(
