@@ -30,8 +30,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from event_gold import (
+    GoldTrigger,
     Parsed,
     article_of,
+    body_docs,
     gsr_docs,
     gwn_docs,
     page_docs,
@@ -56,6 +58,7 @@ class Found:
     start: int  # trigger start in the gold text
     actor_spans: list[tuple[int, int]]
     target_spans: list[tuple[int, int]]
+    place_names: frozenset[str]  # the event's place: its name and how the body writes it
 
 
 class Processed:
@@ -71,8 +74,23 @@ class Processed:
             mentions = actor.mentions if actor else []
             return [(to_text(m.start), to_text(m.end)) for m in mentions]
 
+        def place_names(place_id: str | None) -> frozenset[str]:
+            place = self.article.place(place_id)
+            if place is None:
+                return frozenset()
+            body = self.article.body
+            return frozenset(
+                {place.name.lower()} | {body[m.start : m.end].lower() for m in place.mentions}
+            )
+
         self.found = [
-            Found(e, to_text(e.trigger_span.start), spans(e.actor_id), spans(e.target_id))
+            Found(
+                e,
+                to_text(e.trigger_span.start),
+                spans(e.actor_id),
+                spans(e.target_id),
+                place_names(e.place_id),
+            )
             for e in self.article.events
             if e.trigger_span is not None
         ]
@@ -109,6 +127,7 @@ def score_gwn(items: list[Processed]) -> dict[str, float]:
                 counts["matched"] += 1
                 best = min(same, key=lambda f: abs(f.start - trigger.start))
                 counts["status right"] += best.event.status.value == trigger.status
+                _score_where_when(counts, best, trigger)
         counts["groups"] += len(groups)
         counts["groups found"] += len(found_groups)
         counts["non-event words"] += len(gold.non_events)
@@ -116,6 +135,7 @@ def score_gwn(items: list[Processed]) -> dict[str, float]:
             any(start <= f.start < end for f in item.found) for start, end, _ in gold.non_events
         )
         counts["articles without events"] += not gold.triggers
+        counts["placed"] += sum(bool(f.place_names) for f in item.found)
         counts["events in articles without events"] += len(item.found) if not gold.triggers else 0
     mentions = _prf(counts)
     return {
@@ -130,6 +150,50 @@ def score_gwn(items: list[Processed]) -> dict[str, float]:
         "non-event words coded": counts["non-event words coded"]
         / max(counts["non-event words"], 1),
         "events in no-event articles": counts["events in articles without events"],
+        "events with a place": counts["placed"] / max(counts["pred"], 1),
+        "place right (gold place, matched)": counts["place right"] / max(counts["gold place"], 1),
+        "place given (gold none, matched)": counts["place given"] / max(counts["no gold place"], 1),
+        "date right (gold date, matched)": counts["date right"] / max(counts["gold date"], 1),
+        "dated (gold none, matched)": counts["dated"] / max(counts["no gold date"], 1),
+    }
+
+
+def _score_where_when(counts: Counter[str], found: Found, trigger: GoldTrigger) -> None:
+    """Place and date of a matched event against its gold mention.
+
+    A place is right when one of the ways the body writes it and the gold's written place
+    hold one another ("Crown Heights" in "the Crown Heights neighborhood of Brooklyn"). A
+    date is right when its range meets the gold day or range (an open end is unbounded).
+    """
+    if trigger.place:
+        counts["gold place"] += 1
+        gold = trigger.place.lower()
+        counts["place right"] += any(n in gold or gold in n for n in found.place_names if n)
+    else:
+        counts["no gold place"] += 1
+        counts["place given"] += bool(found.place_names)
+    when = found.event.date
+    if trigger.date:
+        counts["gold date"] += 1
+        gold_range = trigger.date if isinstance(trigger.date, dict) else {"start": trigger.date}
+        start = gold_range.get("start") or "0000-00-00"
+        end = gold_range.get("end") or ("9999-99-99" if isinstance(trigger.date, dict) else start)
+        counts["date right"] += bool(
+            when and when.start.isoformat() <= end and when.end.isoformat() >= start
+        )
+    else:
+        counts["no gold date"] += 1
+        counts["dated"] += when is not None
+
+
+def score_coverage(items: list[Processed]) -> dict[str, float]:
+    """Pages with no event gold: how many events have a place and a date."""
+    events = [f for item in items for f in item.found]
+    return {
+        "pages": len(items),
+        "events": len(events),
+        "events with a place": sum(bool(f.place_names) for f in events) / max(len(events), 1),
+        "events with a date": sum(f.event.date is not None for f in events) / max(len(events), 1),
     }
 
 
@@ -274,6 +338,7 @@ def main() -> None:
         "PLOVER GSR (event_plover2)": (list(gsr_docs()), score_gsr),
         "own pages (bench/gold/events_article_extraction.jsonl)": (list(page_docs()), score_pages),
         "sentences (bench/gold/events_sentences.jsonl)": (list(sentence_docs()), score_sentences),
+        "article-extraction bodies (all 88, no event gold)": (list(body_docs()), score_coverage),
     }
     parsed = {title: (list(parse(nlp, golds)), scorer) for title, (golds, scorer) in sets.items()}
     for classifier in args.classifier or [DEFAULT_CLASSIFIER]:
