@@ -44,7 +44,7 @@ from sitrep.annotate import annotate
 from sitrep.annotate.nlp import load_nlp
 from sitrep.extract.event_classifier import CLASSIFIERS, DEFAULT_CLASSIFIER
 from sitrep.extract.events import find_events
-from sitrep.records import Event
+from sitrep.records import Event, PlaceBasis
 
 NO_EVENT = "NONE"
 SPLITS = ("train", "dev")
@@ -155,6 +155,11 @@ def score_gwn(items: list[Processed]) -> dict[str, float]:
         "place given (gold none, matched)": counts["place given"] / max(counts["no gold place"], 1),
         "date right (gold date, matched)": counts["date right"] / max(counts["gold date"], 1),
         "dated (gold none, matched)": counts["dated"] / max(counts["no gold date"], 1),
+        **{
+            f"  place right, basis {basis}": f"{counts[f'right {basis}']}/{counts[f'placed {b}']}"
+            for basis in PlaceBasis
+            for b in [basis]
+        },
     }
 
 
@@ -168,7 +173,11 @@ def _score_where_when(counts: Counter[str], found: Found, trigger: GoldTrigger) 
     if trigger.place:
         counts["gold place"] += 1
         gold = trigger.place.lower()
-        counts["place right"] += any(n in gold or gold in n for n in found.place_names if n)
+        right = any(n in gold or gold in n for n in found.place_names if n)
+        counts["place right"] += right
+        if found.event.place_basis is not None:
+            counts[f"placed {found.event.place_basis}"] += 1
+            counts[f"right {found.event.place_basis}"] += right
     else:
         counts["no gold place"] += 1
         counts["place given"] += bool(found.place_names)
@@ -194,6 +203,11 @@ def score_coverage(items: list[Processed]) -> dict[str, float]:
         "events": len(events),
         "events with a place": sum(bool(f.place_names) for f in events) / max(len(events), 1),
         "events with a date": sum(f.event.date is not None for f in events) / max(len(events), 1),
+        **{
+            f"  place basis {basis}": sum(f.event.place_basis is basis for f in events)
+            / max(len(events), 1)
+            for basis in PlaceBasis
+        },
     }
 
 

@@ -74,6 +74,16 @@ class DatePrecision(enum.StrEnum):
     RANGE = "range"
 
 
+class PlaceBasis(enum.StrEnum):
+    """What an event's place rests on, most exact first (see docs/events.md, "Where")."""
+
+    CLAUSE = "clause"  # a location phrase on the event word or its clause: "attacked in Homs"
+    SENTENCE = "sentence"  # named elsewhere in the event's sentence
+    DATELINE = "dateline"  # the place the body opens with: "BEIRUT (AP) —"
+    PARAGRAPH = "paragraph"  # named earlier in the event's paragraph
+    ARTICLE = "article"  # the place the article names most often
+
+
 class LocationPrecision(enum.StrEnum):
     """How exact a place's coordinates are; a country centroid is never a point."""
 
@@ -227,6 +237,7 @@ class Event:
     fatalities: int | None = None
     injured: int | None = None
     casualty_evidence: Span | None = None
+    place_basis: PlaceBasis | None = None  # what `place_id` rests on; None with no place
 
 
 @dataclass(slots=True)

@@ -21,10 +21,11 @@ from sitrep.extract.event_classifier import (
     TriggerLabel,
     get_classifier,
 )
+from sitrep.extract.event_places import PlaceFinder
 from sitrep.extract.event_roles import RELATIVE_PRONOUNS, RoleFinder, clause_verb
 from sitrep.extract.event_status import event_status
 from sitrep.extract.event_structure import restructure
-from sitrep.records import Article, Claim, Event, EventStatus, Place, Span
+from sitrep.records import Article, Claim, Event, EventStatus, Place, PlaceBasis, Span
 from sitrep.taxonomy import acled_mapping
 
 TERRITORY_MODE = "territory"
@@ -37,6 +38,7 @@ def find_events(
     """Every event the body reports, in text order."""
     labeller = get_classifier(classifier) if isinstance(classifier, str) else classifier
     roles = RoleFinder(article, doc)
+    fallback_places = PlaceFinder(article, doc)
     claims = ClaimLookup(article.claims)
     places = _place_tokens(article, doc)
     events: list[Event] = []
@@ -49,7 +51,7 @@ def find_events(
             trigger = doc[label.token]
             if _repeats_governor(trigger, label, labelled):
                 continue
-            for event in _events_for(article, trigger, label, roles):
+            for event in _events_for(article, trigger, label, roles, fallback_places):
                 event.id = f"event-{len(events) + 1}"
                 event.claim_index = claims.index_at(trigger.idx)
                 if casualties is not None and event.type == ASSAULT:
@@ -62,14 +64,21 @@ def find_events(
 
 
 def _events_for(
-    article: Article, trigger: Token, label: TriggerLabel, roles: RoleFinder
+    article: Article,
+    trigger: Token,
+    label: TriggerLabel,
+    roles: RoleFinder,
+    fallback_places: PlaceFinder,
 ) -> list[Event]:
     actor = roles.actor(trigger)
     target = roles.target(trigger, actor)
-    places: list[Place | None] = []
+    places: list[Place] = []
     if label.mode == TERRITORY_MODE:
         places.extend(roles.object_places(trigger))
-    places = places or [roles.place(trigger)]
+    attached = roles.place(trigger)
+    placed: list[tuple[Place | None, PlaceBasis | None]] = [
+        (place, PlaceBasis.CLAUSE) for place in places or ([attached] if attached else [])
+    ] or [fallback_places.where(trigger, actor, target) or (None, None)]
     acled_type, acled_subtype = acled_mapping(
         label.type, label.mode, actor.sector if actor else None
     )
@@ -97,6 +106,7 @@ def _events_for(
             actor_id=actor.id if actor else None,
             target_id=target.id if target else None,
             place_id=place.id if place else None,
+            place_basis=basis,
             date=date,
             acled_type=acled_type,
             acled_subtype=acled_subtype,
@@ -104,7 +114,7 @@ def _events_for(
             confidence=label.score,
             trigger_span=Span(trigger.idx, trigger.idx + len(trigger), trigger.text),
         )
-        for place in places
+        for place, basis in placed
     ]
 
 

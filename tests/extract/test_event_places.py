@@ -1,0 +1,150 @@
+"""Where an event happened: its own phrase, then its sentence, paragraph, dateline, article."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+
+from sitrep.annotate import split_sentences
+from sitrep.extract.control import find_control_changes
+from sitrep.extract.events import find_events
+from sitrep.records import (
+    Actor,
+    ActorKind,
+    Article,
+    Event,
+    InputKind,
+    LocationPrecision,
+    Place,
+    PlaceBasis,
+    Span,
+)
+
+
+def _article(  # type: ignore[no-untyped-def]
+    nlp, *paragraphs: str, places: tuple[str, ...], actors: tuple[str, ...] = ()
+) -> Article:
+    """An article whose places and actors are given by hand (mentions found by whole word,
+    so the test does not hang on the name recogniser), its sentences from the parse."""
+    article = Article("test", "hash", InputKind.TEXT, list(paragraphs))
+    article.published = datetime(2024, 12, 7)
+    doc = nlp(article.body)
+    article.sentences = split_sentences(article, doc)
+    for number, name in enumerate(places, 1):
+        article.places.append(
+            Place(
+                f"place-{number}",
+                name,
+                geonames_id=None,
+                latitude=None,
+                longitude=None,
+                country=None,
+                feature_class=None,
+                feature_code=None,
+                precision=LocationPrecision.CITY,
+                mentions=_spans(article.body, name),
+            )
+        )
+    for number, name in enumerate(actors, 1):
+        article.actors.append(
+            Actor(
+                f"actor-{number}",
+                name,
+                ActorKind.STATE,
+                "government",
+                mentions=_spans(article.body, name),
+            )
+        )
+    article.events = find_events(article, doc)
+    article.control_changes = find_control_changes(article, doc)
+    return article
+
+
+def _spans(text: str, name: str) -> list[Span]:
+    return [Span(m.start(), m.end(), name) for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+
+
+def _event(article: Article, trigger: str) -> Event:
+    [event] = [e for e in article.events if e.trigger == trigger]
+    return event
+
+
+def _place_name(article: Article, event: Event) -> str | None:
+    place = article.place(event.place_id)
+    return place.name if place else None
+
+
+@pytest.mark.slow
+def test_places_location_phrase_on_the_object_places_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _article(
+        nlp, "The Chinese foreign minister met with Sergei Lavrov in Moscow.", places=("Moscow",)
+    )
+    meeting = _event(article, "met")
+    assert _place_name(article, meeting) == "Moscow"
+    assert meeting.place_basis is PlaceBasis.CLAUSE
+
+
+@pytest.mark.slow
+def test_places_dateline_places_an_event_its_paragraph_does_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _article(
+        nlp,
+        "Beirut (AP) — Gunmen attacked a checkpoint on Tuesday, officials said.",
+        places=("Beirut",),
+    )
+    attack = _event(article, "attacked")
+    assert _place_name(article, attack) == "Beirut"
+    assert attack.place_basis is PlaceBasis.DATELINE
+
+
+@pytest.mark.slow
+def test_places_paragraph_place_comes_before_the_dateline(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _article(
+        nlp,
+        "Beirut (AP) — Fighting has spread across the province.",
+        "Shops in Aleppo have closed early for a month. Gunmen attacked a checkpoint, "
+        "a monitor said.",
+        places=("Beirut", "Aleppo"),
+    )
+    attack = _event(article, "attacked")
+    assert _place_name(article, attack) == "Aleppo"
+    assert attack.place_basis is PlaceBasis.PARAGRAPH
+
+
+@pytest.mark.slow
+def test_places_article_dominant_place_is_the_last_resort(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _article(
+        nlp,
+        "Life in Aleppo has changed. Shops in Aleppo have closed early for a month.",
+        "Gunmen attacked a checkpoint on Tuesday, a monitor said.",
+        places=("Aleppo",),
+    )
+    attack = _event(article, "attacked")
+    assert _place_name(article, attack) == "Aleppo"
+    assert attack.place_basis is PlaceBasis.ARTICLE
+
+
+@pytest.mark.slow
+def test_places_modifiers_actors_and_targets_are_not_where_it_happened(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "U.S. officials" names who, not where; Iran is the target, not the scene."""
+    article = _article(
+        nlp, "U.S. officials accused Iran of lying.", places=("U.S.", "Iran"), actors=("Iran",)
+    )
+    accusation = _event(article, "accused")
+    assert accusation.place_id is None
+    assert accusation.place_basis is None
+
+
+@pytest.mark.slow
+def test_places_an_inferred_place_changes_no_control(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Ground changes hands only where the text says: a dateline is no seized town."""
+    article = _article(
+        nlp, "Beirut (AP) — The rebels seized the base on Tuesday.", places=("Beirut",)
+    )
+    seizure = _event(article, "seized")
+    assert seizure.place_basis is PlaceBasis.DATELINE
+    assert article.control_changes == []
+    placed = _article(nlp, "The rebels seized Aleppo on Tuesday.", places=("Aleppo",))
+    assert [_place_name(placed, _event(placed, "seized"))] == ["Aleppo"]
+    assert len(placed.control_changes) == 1
