@@ -115,6 +115,7 @@ def score_gwn(items: list[Processed]) -> dict[str, float]:
         _match(counts, predicted, Counter((t.sentence, t.type) for t in gold.triggers))
         groups = {t.group for t in gold.triggers}
         found_groups = set()
+        matched: list[tuple[GoldTrigger, Found]] = []
         for trigger in gold.triggers:
             same = [
                 f
@@ -128,6 +129,8 @@ def score_gwn(items: list[Processed]) -> dict[str, float]:
                 best = min(same, key=lambda f: abs(f.start - trigger.start))
                 counts["status right"] += best.event.status.value == trigger.status
                 _score_where_when(counts, best, trigger)
+                matched.append((trigger, best))
+        _score_links(counts, matched)
         counts["groups"] += len(groups)
         counts["groups found"] += len(found_groups)
         counts["non-event words"] += len(gold.non_events)
@@ -150,6 +153,9 @@ def score_gwn(items: list[Processed]) -> dict[str, float]:
         "non-event words coded": counts["non-event words coded"]
         / max(counts["non-event words"], 1),
         "events in no-event articles": counts["events in articles without events"],
+        "same-event links (matched pairs)": counts["gold links"],
+        "same-event link precision": counts["links right"] / max(counts["linked"], 1),
+        "same-event link recall": counts["links right"] / max(counts["gold links"], 1),
         "events with a place": counts["placed"] / max(counts["pred"], 1),
         "place right (gold place, matched)": counts["place right"] / max(counts["gold place"], 1),
         "place given (gold none, matched)": counts["place given"] / max(counts["no gold place"], 1),
@@ -161,6 +167,22 @@ def score_gwn(items: list[Processed]) -> dict[str, float]:
             for b in [basis]
         },
     }
+
+
+def _score_links(counts: Counter[str], matched: list[tuple[GoldTrigger, Found]]) -> None:
+    """Mentions of one real event in different sentences: the gold's event groups against
+    sitrep's (`Event.same_event`), over pairs of matched mentions."""
+    for index, (trigger, found) in enumerate(matched):
+        for other_trigger, other in matched[index + 1 :]:
+            if trigger.sentence == other_trigger.sentence or found.event is other.event:
+                continue
+            gold_same = trigger.group == other_trigger.group
+            ours_same = (found.event.same_event or found.event.id) == (
+                other.event.same_event or other.event.id
+            )
+            counts["gold links"] += gold_same
+            counts["linked"] += ours_same
+            counts["links right"] += gold_same and ours_same
 
 
 def _score_where_when(counts: Counter[str], found: Found, trigger: GoldTrigger) -> None:

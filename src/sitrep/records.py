@@ -238,6 +238,9 @@ class Event:
     injured: int | None = None
     casualty_evidence: Span | None = None
     place_basis: PlaceBasis | None = None  # what `place_id` rests on; None with no place
+    # The id of the article's first record of the same real event, when this one reports it
+    # again in a later sentence (see extract/event_identity.py); None on a first report.
+    same_event: str | None = None
 
 
 @dataclass(slots=True)

@@ -21,6 +21,7 @@ from sitrep.extract.event_classifier import (
     TriggerLabel,
     get_classifier,
 )
+from sitrep.extract.event_identity import link_mentions, merge_in_sentence
 from sitrep.extract.event_places import PlaceFinder
 from sitrep.extract.event_roles import RELATIVE_PRONOUNS, RoleFinder, clause_verb
 from sitrep.extract.event_status import event_status
@@ -41,26 +42,31 @@ def find_events(
     fallback_places = PlaceFinder(article, doc)
     claims = ClaimLookup(article.claims)
     places = _place_tokens(article, doc)
-    events: list[Event] = []
+    reported: list[tuple[Token, Event]] = []
     for sentence in doc.sents:
         labels = restructure(doc, labeller.classify(sentence, places))
         attacked = any(label.type == ASSAULT for label in labels)
         casualties = count_casualties(sentence) if attacked else None
         labelled = {label.token: label for label in labels}
+        found: list[tuple[Token, Event]] = []
         for label in labels:
             trigger = doc[label.token]
             if _repeats_governor(trigger, label, labelled):
                 continue
             for event in _events_for(article, trigger, label, roles, fallback_places):
-                event.id = f"event-{len(events) + 1}"
                 event.claim_index = claims.index_at(trigger.idx)
                 if casualties is not None and event.type == ASSAULT:
                     # The sentence's first attack carries its count: one toll, told once.
                     event.fatalities, event.injured = casualties.killed, casualties.injured
                     event.casualty_evidence = casualties.evidence
                     casualties = None
-                events.append(event)
-    return events
+                found.append((trigger, event))
+        kept = merge_in_sentence(found)
+        for trigger, event in kept:
+            event.id = f"event-{len(reported) + 1}"
+            reported.append((trigger, event))
+    link_mentions(reported)
+    return [event for _, event in reported]
 
 
 def _events_for(

@@ -1,4 +1,5 @@
-"""Where an event happened: its own phrase, then its sentence, paragraph, dateline, article."""
+"""Where an event happened (its own phrase, then its sentence, paragraph, dateline,
+article), and which records report one real event."""
 
 from __future__ import annotations
 
@@ -148,3 +149,40 @@ def test_places_an_inferred_place_changes_no_control(nlp) -> None:  # type: igno
     placed = _article(nlp, "The rebels seized Aleppo on Tuesday.", places=("Aleppo",))
     assert [_place_name(placed, _event(placed, "seized"))] == ["Aleppo"]
     assert len(placed.control_changes) == 1
+
+
+@pytest.mark.slow
+def test_identity_one_act_told_by_two_coordinated_verbs_is_one_record(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _article(
+        nlp, "The suspect was convicted and sentenced to life in prison last Thursday.", places=()
+    )
+    assert [(e.type, e.trigger) for e in article.events] == [("COERCE", "convicted")]
+
+
+@pytest.mark.slow
+def test_identity_two_acts_of_one_type_in_a_sentence_stay_two(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Coordinated nouns name two meetings; the same verb said again of others is another act."""
+    article = _article(
+        nlp,
+        "Officials welcomed the Moscow summit and the Beijing summit.",
+        "Police arrested two men in Paris, while three others were arrested in Lyon.",
+        places=("Moscow", "Beijing", "Paris", "Lyon"),
+    )
+    assert sum(e.type == "CONSULT" for e in article.events) == 2
+    assert sum(e.type == "COERCE" for e in article.events) == 2
+
+
+@pytest.mark.slow
+def test_identity_a_later_sentence_reporting_the_event_again_points_to_the_first(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _article(
+        nlp,
+        "Turkey attacked Kurdish positions near Afrin on Monday.",
+        "Iran condemned the talks. The attack by Turkey killed 12 fighters, a monitor said.",
+        places=("Afrin",),
+        actors=("Turkey", "Iran"),
+    )
+    first, again = [e for e in article.events if e.type == "ASSAULT"][:2]
+    assert first.same_event is None
+    assert again.same_event == first.id
+    [accusation] = [e for e in article.events if e.type == "ACCUSE"]
+    assert accusation.same_event is None
