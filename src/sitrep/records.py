@@ -72,6 +72,9 @@ class DatePrecision(enum.StrEnum):
     MONTH = "month"
     YEAR = "year"
     RANGE = "range"
+    # Only in the store: an event its text does not date, shown on its article's
+    # publication day; extract leaves such an event's `date` None.
+    PUBLICATION = "publication"
 
 
 class PlaceBasis(enum.StrEnum):

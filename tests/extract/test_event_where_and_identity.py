@@ -186,3 +186,21 @@ def test_identity_a_later_sentence_reporting_the_event_again_points_to_the_first
     assert again.same_event == first.id
     [accusation] = [e for e in article.events if e.type == "ACCUSE"]
     assert accusation.same_event is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("The two leaders had not met since 1965.", False),
+        ("It was the first visit by an American president since 1928.", False),
+        ("Rebels have been fighting the army since 2011.", True),
+    ],
+)
+def test_when_a_since_range_dates_only_what_went_on_through_it(nlp, text, dated) -> None:  # type: ignore[no-untyped-def]
+    """A gap ("the first visit since 1928") or a denial ("had not met since 1965") is
+    background; "have been fighting since 2011" is the event's own span."""
+    [event] = _article(nlp, text, places=()).events
+    assert (event.date is not None) is dated
+    if dated:
+        assert event.date is not None and event.date.start.year == 2011

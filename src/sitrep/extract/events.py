@@ -14,7 +14,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from sitrep.extract.casualties import count_casualties
-from sitrep.extract.dates import resolve_for
+from sitrep.extract.dates import RANGE_OPENERS, resolve_for
 from sitrep.extract.event_classifier import (
     DEFAULT_CLASSIFIER,
     EventClassifier,
@@ -26,7 +26,17 @@ from sitrep.extract.event_places import PlaceFinder
 from sitrep.extract.event_roles import RELATIVE_PRONOUNS, RoleFinder, clause_verb
 from sitrep.extract.event_status import event_status
 from sitrep.extract.event_structure import restructure
-from sitrep.records import Article, Claim, Event, EventStatus, Place, PlaceBasis, Span
+from sitrep.records import (
+    Article,
+    Claim,
+    DatePrecision,
+    Event,
+    EventDate,
+    EventStatus,
+    Place,
+    PlaceBasis,
+    Span,
+)
 from sitrep.taxonomy import acled_mapping
 
 TERRITORY_MODE = "territory"
@@ -93,14 +103,7 @@ def _events_for(
     sentence = trigger.sent
     status = event_status(trigger)
     date = resolve_for(trigger, clause_verb(trigger), article.published)
-    if (
-        date is not None
-        and status is EventStatus.ASSERTED
-        and article.published is not None
-        and date.start > article.published.date()
-    ):
-        # What happened cannot be dated after the report: the expression bounds something
-        # else ("safeguarded until 2047").
+    if date is not None and _dates_something_else(date, status, article):
         date = None
     return [
         Event(
@@ -122,6 +125,19 @@ def _events_for(
         )
         for place, basis in placed
     ]
+
+
+def _dates_something_else(date: EventDate, status: EventStatus, article: Article) -> bool:
+    """Whether a clause's date expression cannot be the event's date: what happened is not
+    after the report ("safeguarded until 2047"), and "since" on a denial is the stretch in
+    which it did not happen ("had not met since 1965"), background, not the event."""
+    if status is EventStatus.NEGATED and date.precision is DatePrecision.RANGE:
+        return (date.text or "").lower().startswith(tuple(RANGE_OPENERS))
+    return (
+        status is EventStatus.ASSERTED
+        and article.published is not None
+        and date.start > article.published.date()
+    )
 
 
 def _repeats_governor(
