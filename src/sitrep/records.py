@@ -241,6 +241,9 @@ class Event:
     injured: int | None = None
     casualty_evidence: Span | None = None
     place_basis: PlaceBasis | None = None  # what `place_id` rests on; None with no place
+    # Other words of the same sentence that tell this act, folded into this record
+    # ("sentenced" in "was convicted and sentenced"; see extract/event_identity.py).
+    other_triggers: list[Span] = field(default_factory=list)
     # The id of the article's first record of the same real event, when this one reports it
     # again in a later sentence (see extract/event_identity.py); None on a first report.
     same_event: str | None = None

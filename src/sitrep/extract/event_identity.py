@@ -4,7 +4,8 @@ Within a sentence, two event words of one type that tell one act are one record:
 coordinated under one subject ("were convicted and sentenced", "welcome and support"), a
 clause that says how or when the other happened ("was killed when a bullet hit her"), or the
 same word said again of the same actor or target ("he killed her … he killed her"). The
-record kept is the first; it takes the roles, date and counts the other adds.
+record kept is the first; it takes the roles, date and counts the other adds, and lists the
+other word in `other_triggers`.
 
 Across sentences the records stay apart (each sentence that reports an event is a mention
 of it, and the gold sets score mentions sentence by sentence), but a later record that
@@ -39,6 +40,8 @@ def merge_in_sentence(found: list[tuple[Token, Event]]) -> list[tuple[Token, Eve
             kept.append((trigger, event))
         else:
             _fill(twin, event)
+            if event.trigger_span is not None:
+                twin.other_triggers.append(event.trigger_span)
     return kept
 
 
