@@ -7,6 +7,9 @@ Sets:
   type in the same sentence, one to one), real events found (gold groups with a matched
   mention), status right on matched mentions, and the non-event rate: the share of annotated
   non-event words (figurative, generic, background) that yield an event.
+  Where and when (matched mentions): the event's place against the gold's written place (by
+  `place_basis`), its date against the gold day or range; same-event links (pairs of matched
+  mentions in different sentences, gold `event_group` against `Event.same_event`).
 - PLOVER GSR (../shared/data/events-plover-gsr, one coded event per sentence): accuracy and
   macro-F1 over the 16 types of the highest-scoring event; actor / target right (a mention of
   the event's actor / target overlaps a gold source / target span; reciprocal actors count in
@@ -15,6 +18,8 @@ Sets:
   (trigger word, type) over the first `annotated_chars` characters of each body.
 - bench/gold/events_sentences.jsonl (when present): sentence-level type precision/recall and
   events from sentences annotated with no event.
+- The 88 article-extraction bodies (no event gold): the share of events with a place, by
+  basis, and with a date.
 - Speed: events stage against bare nlp.pipe on the 20 pages.
 """
 
