@@ -78,52 +78,57 @@ def _place_name(article: Article, event: Event) -> str | None:
 
 
 @pytest.mark.slow
-def test_places_location_phrase_on_the_object_places_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
-    article = _article(
-        nlp, "The Chinese foreign minister met with Sergei Lavrov in Moscow.", places=("Moscow",)
-    )
-    meeting = _event(article, "met")
-    assert _place_name(article, meeting) == "Moscow"
-    assert meeting.place_basis is PlaceBasis.CLAUSE
-
-
-@pytest.mark.slow
-def test_places_dateline_places_an_event_its_paragraph_does_not(nlp) -> None:  # type: ignore[no-untyped-def]
-    article = _article(
-        nlp,
-        "Beirut (AP) — Gunmen attacked a checkpoint on Tuesday, officials said.",
-        places=("Beirut",),
-    )
-    attack = _event(article, "attacked")
-    assert _place_name(article, attack) == "Beirut"
-    assert attack.place_basis is PlaceBasis.DATELINE
-
-
-@pytest.mark.slow
-def test_places_paragraph_place_comes_before_the_dateline(nlp) -> None:  # type: ignore[no-untyped-def]
-    article = _article(
-        nlp,
-        "Beirut (AP) — Fighting has spread across the province.",
-        "Shops in Aleppo have closed early for a month. Gunmen attacked a checkpoint, "
-        "a monitor said.",
-        places=("Beirut", "Aleppo"),
-    )
-    attack = _event(article, "attacked")
-    assert _place_name(article, attack) == "Aleppo"
-    assert attack.place_basis is PlaceBasis.PARAGRAPH
-
-
-@pytest.mark.slow
-def test_places_article_dominant_place_is_the_last_resort(nlp) -> None:  # type: ignore[no-untyped-def]
-    article = _article(
-        nlp,
-        "Life in Aleppo has changed. Shops in Aleppo have closed early for a month.",
-        "Gunmen attacked a checkpoint on Tuesday, a monitor said.",
-        places=("Aleppo",),
-    )
-    attack = _event(article, "attacked")
-    assert _place_name(article, attack) == "Aleppo"
-    assert attack.place_basis is PlaceBasis.ARTICLE
+@pytest.mark.parametrize(
+    ("paragraphs", "places", "trigger", "place", "basis"),
+    [
+        # A location phrase the parser hung on the object still places the event.
+        (
+            ["The Chinese foreign minister met with Sergei Lavrov in Moscow."],
+            ("Moscow",),
+            "met",
+            "Moscow",
+            PlaceBasis.CLAUSE,
+        ),
+        # Nothing in the sentence or paragraph: the dateline.
+        (
+            ["Beirut (AP) — Gunmen attacked a checkpoint on Tuesday, officials said."],
+            ("Beirut",),
+            "attacked",
+            "Beirut",
+            PlaceBasis.DATELINE,
+        ),
+        # A place the paragraph has just named comes before the dateline.
+        (
+            [
+                "Beirut (AP) — Fighting has spread across the province.",
+                "Shops in Aleppo have closed early for a month. Gunmen attacked a checkpoint, "
+                "a monitor said.",
+            ],
+            ("Beirut", "Aleppo"),
+            "attacked",
+            "Aleppo",
+            PlaceBasis.PARAGRAPH,
+        ),
+        # The article's dominant place is the last resort.
+        (
+            [
+                "Life in Aleppo has changed. Shops in Aleppo have closed early for a month.",
+                "Gunmen attacked a checkpoint on Tuesday, a monitor said.",
+            ],
+            ("Aleppo",),
+            "attacked",
+            "Aleppo",
+            PlaceBasis.ARTICLE,
+        ),
+    ],
+)
+def test_places_fall_back_from_the_clause_to_the_article(  # type: ignore[no-untyped-def]
+    nlp, paragraphs, places, trigger, place, basis
+) -> None:
+    article = _article(nlp, *paragraphs, places=places)
+    event = _event(article, trigger)
+    assert _place_name(article, event) == place
+    assert event.place_basis is basis
 
 
 @pytest.mark.slow
