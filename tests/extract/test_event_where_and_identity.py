@@ -194,6 +194,18 @@ def test_identity_a_later_sentence_reporting_the_event_again_points_to_the_first
 
 
 @pytest.mark.slow
+def test_identity_reports_that_disagree_on_where_or_when_are_two_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _article(
+        nlp,
+        "Rebels attacked a checkpoint in Homs on Monday.",
+        "Rebels attacked a checkpoint in Aleppo on Monday.",
+        "Rebels attacked a checkpoint in Homs on Tuesday.",
+        places=("Homs", "Aleppo"),
+    )
+    assert [e.same_event for e in article.events] == [None, None, None]
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "dated"),
     [

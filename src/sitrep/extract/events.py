@@ -52,7 +52,7 @@ def find_events(
     fallback_places = PlaceFinder(article, doc)
     claims = ClaimLookup(article.claims)
     places = _place_tokens(article, doc)
-    reported: list[tuple[Token, Event]] = []
+    events: list[Event] = []
     for sentence in doc.sents:
         labels = restructure(doc, labeller.classify(sentence, places))
         attacked = any(label.type == ASSAULT for label in labels)
@@ -71,12 +71,11 @@ def find_events(
                     event.casualty_evidence = casualties.evidence
                     casualties = None
                 found.append((trigger, event))
-        kept = merge_in_sentence(found)
-        for trigger, event in kept:
-            event.id = f"event-{len(reported) + 1}"
-            reported.append((trigger, event))
-    link_mentions(reported)
-    return [event for _, event in reported]
+        for _, event in merge_in_sentence(found):
+            event.id = f"event-{len(events) + 1}"
+            events.append(event)
+    link_mentions(events)
+    return events
 
 
 def _events_for(
