@@ -47,6 +47,8 @@ class GoldTrigger:
     status: str = "asserted"
     group: int | None = None
     sentence: tuple[int, int] | None = None
+    place: str | None = None  # as written, where the set gives one
+    date: str | dict | None = None  # type: ignore[type-arg]  # ISO day or {start, end}
 
 
 @dataclass(slots=True)
@@ -86,6 +88,8 @@ def gwn_docs() -> Iterator[GoldDoc]:
                     e["status"],
                     e["event_group"],
                     (e["sentence_start"], e["sentence_end"]),
+                    e["place"],
+                    e["date"],
                 )
                 for e in doc["events"]
             ],
@@ -171,6 +175,15 @@ def page_docs() -> Iterator[GoldDoc]:
                 split=split_of(page["id"]),
                 record=page,
             )
+
+
+def body_docs() -> Iterator[GoldDoc]:
+    """Every body of the article-extraction set (88 real pages of every kind), no event gold:
+    for figures that need none (how many events have a place)."""
+    for page_id, page in sorted(json.loads(PAGE_BODIES.read_text()).items()):
+        yield GoldDoc(
+            id=page_id, text=page["articleBody"], split=split_of(page_id), exhaustive=False
+        )
 
 
 @dataclass(slots=True)

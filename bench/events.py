@@ -7,6 +7,9 @@ Sets:
   type in the same sentence, one to one), real events found (gold groups with a matched
   mention), status right on matched mentions, and the non-event rate: the share of annotated
   non-event words (figurative, generic, background) that yield an event.
+  Where and when (matched mentions): the event's place against the gold's written place (by
+  `place_basis`), its date against the gold day or range; same-event links (pairs of matched
+  mentions in different sentences, gold `event_group` against `Event.same_event`).
 - PLOVER GSR (../shared/data/events-plover-gsr, one coded event per sentence): accuracy and
   macro-F1 over the 16 types of the highest-scoring event; actor / target right (a mention of
   the event's actor / target overlaps a gold source / target span; reciprocal actors count in
@@ -15,6 +18,8 @@ Sets:
   (trigger word, type) over the first `annotated_chars` characters of each body.
 - bench/gold/events_sentences.jsonl (when present): sentence-level type precision/recall and
   events from sentences annotated with no event.
+- The 88 article-extraction bodies (no event gold): the share of events with a place, by
+  basis, and with a date.
 - Speed: events stage against bare nlp.pipe on the 20 pages.
 """
 
@@ -30,8 +35,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from event_gold import (
+    GoldTrigger,
     Parsed,
     article_of,
+    body_docs,
     gsr_docs,
     gwn_docs,
     page_docs,
@@ -42,7 +49,7 @@ from sitrep.annotate import annotate
 from sitrep.annotate.nlp import load_nlp
 from sitrep.extract.event_classifier import CLASSIFIERS, DEFAULT_CLASSIFIER
 from sitrep.extract.events import find_events
-from sitrep.records import Event
+from sitrep.records import Event, PlaceBasis
 
 NO_EVENT = "NONE"
 SPLITS = ("train", "dev")
@@ -56,6 +63,7 @@ class Found:
     start: int  # trigger start in the gold text
     actor_spans: list[tuple[int, int]]
     target_spans: list[tuple[int, int]]
+    place_names: frozenset[str]  # the event's place: its name and how the body writes it
 
 
 class Processed:
@@ -71,11 +79,33 @@ class Processed:
             mentions = actor.mentions if actor else []
             return [(to_text(m.start), to_text(m.end)) for m in mentions]
 
+        def place_names(place_id: str | None) -> frozenset[str]:
+            place = self.article.place(place_id)
+            if place is None:
+                return frozenset()
+            body = self.article.body
+            return frozenset(
+                {place.name.lower()} | {body[m.start : m.end].lower() for m in place.mentions}
+            )
+
+        self.to_text = to_text
         self.found = [
-            Found(e, to_text(e.trigger_span.start), spans(e.actor_id), spans(e.target_id))
+            Found(
+                e,
+                to_text(e.trigger_span.start),
+                spans(e.actor_id),
+                spans(e.target_id),
+                place_names(e.place_id),
+            )
             for e in self.article.events
             if e.trigger_span is not None
         ]
+
+    def trigger_words(self, found: Found) -> list[tuple[int, str]]:
+        """(start in the gold text, first word lower-cased) of each word the record is told by."""
+        words = [(found.start, found.event.trigger.split()[0].lower())]
+        words += [(self.to_text(s.start), s.text.lower()) for s in found.event.other_triggers]
+        return words
 
 
 def run(parsed_docs: list[Parsed], classifier: str) -> list[Processed]:
@@ -97,6 +127,7 @@ def score_gwn(items: list[Processed]) -> dict[str, float]:
         _match(counts, predicted, Counter((t.sentence, t.type) for t in gold.triggers))
         groups = {t.group for t in gold.triggers}
         found_groups = set()
+        matched: list[tuple[GoldTrigger, Found]] = []
         for trigger in gold.triggers:
             same = [
                 f
@@ -109,6 +140,9 @@ def score_gwn(items: list[Processed]) -> dict[str, float]:
                 counts["matched"] += 1
                 best = min(same, key=lambda f: abs(f.start - trigger.start))
                 counts["status right"] += best.event.status.value == trigger.status
+                _score_where_when(counts, best, trigger)
+                matched.append((trigger, best))
+        _score_links(counts, matched)
         counts["groups"] += len(groups)
         counts["groups found"] += len(found_groups)
         counts["non-event words"] += len(gold.non_events)
@@ -116,6 +150,7 @@ def score_gwn(items: list[Processed]) -> dict[str, float]:
             any(start <= f.start < end for f in item.found) for start, end, _ in gold.non_events
         )
         counts["articles without events"] += not gold.triggers
+        counts["placed"] += sum(bool(f.place_names) for f in item.found)
         counts["events in articles without events"] += len(item.found) if not gold.triggers else 0
     mentions = _prf(counts)
     return {
@@ -130,6 +165,89 @@ def score_gwn(items: list[Processed]) -> dict[str, float]:
         "non-event words coded": counts["non-event words coded"]
         / max(counts["non-event words"], 1),
         "events in no-event articles": counts["events in articles without events"],
+        "same-event links (matched pairs)": counts["gold links"],
+        "same-event link precision": counts["links right"] / max(counts["linked"], 1),
+        "same-event link recall": counts["links right"] / max(counts["gold links"], 1),
+        "events with a place": counts["placed"] / max(counts["pred"], 1),
+        "place right (gold place, matched)": counts["place right"] / max(counts["gold place"], 1),
+        "date right (gold date, matched)": counts["date right"] / max(counts["gold date"], 1),
+        # Counts (the gate skips them): a place or date where the gold has none is not wrong
+        # as such (an inferred place carries its basis), nor is giving none better.
+        "matched with no gold place": counts["no gold place"],
+        "  of which given a place": counts["place given"],
+        "matched with no gold date": counts["no gold date"],
+        "  of which dated": counts["dated"],
+        **{
+            name: counts[f"{kind} {basis}"]
+            for basis in PlaceBasis
+            for kind, name in (
+                ("placed", f"gold place, basis {basis}"),
+                ("right", f"  of which right, basis {basis}"),
+            )
+        },
+    }
+
+
+def _score_links(counts: Counter[str], matched: list[tuple[GoldTrigger, Found]]) -> None:
+    """Mentions of one real event in different sentences: the gold's event groups against
+    sitrep's (`Event.same_event`), over pairs of matched mentions."""
+    for index, (trigger, found) in enumerate(matched):
+        for other_trigger, other in matched[index + 1 :]:
+            if trigger.sentence == other_trigger.sentence or found.event is other.event:
+                continue
+            gold_same = trigger.group == other_trigger.group
+            ours_same = (found.event.same_event or found.event.id) == (
+                other.event.same_event or other.event.id
+            )
+            counts["gold links"] += gold_same
+            counts["linked"] += ours_same
+            counts["links right"] += gold_same and ours_same
+
+
+def _score_where_when(counts: Counter[str], found: Found, trigger: GoldTrigger) -> None:
+    """Place and date of a matched event against its gold mention.
+
+    A place is right when one of the ways the body writes it and the gold's written place
+    hold one another ("Crown Heights" in "the Crown Heights neighborhood of Brooklyn"). A
+    date is right when its range meets the gold day or range (an open end is unbounded).
+    """
+    if trigger.place:
+        counts["gold place"] += 1
+        gold = trigger.place.lower()
+        right = any(n in gold or gold in n for n in found.place_names if n)
+        counts["place right"] += right
+        if found.event.place_basis is not None:
+            counts[f"placed {found.event.place_basis}"] += 1
+            counts[f"right {found.event.place_basis}"] += right
+    else:
+        counts["no gold place"] += 1
+        counts["place given"] += bool(found.place_names)
+    when = found.event.date
+    if trigger.date:
+        counts["gold date"] += 1
+        gold_range = trigger.date if isinstance(trigger.date, dict) else {"start": trigger.date}
+        start = gold_range.get("start") or "0000-00-00"
+        end = gold_range.get("end") or ("9999-99-99" if isinstance(trigger.date, dict) else start)
+        counts["date right"] += bool(
+            when and when.start.isoformat() <= end and when.end.isoformat() >= start
+        )
+    else:
+        counts["no gold date"] += 1
+        counts["dated"] += when is not None
+
+
+def score_coverage(items: list[Processed]) -> dict[str, float]:
+    """Pages with no event gold: how many events have a place and a date."""
+    events = [f for item in items for f in item.found]
+    return {
+        "pages": len(items),
+        "events": len(events),
+        "events with a place": sum(bool(f.place_names) for f in events) / max(len(events), 1),
+        "events with a date": sum(f.event.date is not None for f in events) / max(len(events), 1),
+        **{
+            f"  placed by {basis} (events)": sum(f.event.place_basis is basis for f in events)
+            for basis in PlaceBasis
+        },
     }
 
 
@@ -185,10 +303,13 @@ def score_pages(items: list[Processed]) -> dict[str, float]:
         page = item.gold.record
         limit = page["annotated_chars"]
         # One report per trigger word: a verb over two places ("seized A and B") counts once.
+        # Each word a record is told by counts: the set lists trigger words, so "convicted and
+        # sentenced" (one record, "sentenced" in `other_triggers`) is two of its words.
         reported = {
-            (f.start, f.event.trigger.split()[0].lower(), f.event.type)
+            (start, word, f.event.type)
             for f in item.found
-            if f.start < limit
+            for start, word in item.trigger_words(f)
+            if start < limit
         }
         pairs = Counter((word, event_type) for _, word, event_type in reported)
         wanted = Counter((g["trigger"].lower(), g["type"]) for g in page["events"])
@@ -274,6 +395,7 @@ def main() -> None:
         "PLOVER GSR (event_plover2)": (list(gsr_docs()), score_gsr),
         "own pages (bench/gold/events_article_extraction.jsonl)": (list(page_docs()), score_pages),
         "sentences (bench/gold/events_sentences.jsonl)": (list(sentence_docs()), score_sentences),
+        "article-extraction bodies (all 88, no event gold)": (list(body_docs()), score_coverage),
     }
     parsed = {title: (list(parse(nlp, golds)), scorer) for title, (golds, scorer) in sets.items()}
     for classifier in args.classifier or [DEFAULT_CLASSIFIER]:

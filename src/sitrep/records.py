@@ -72,6 +72,19 @@ class DatePrecision(enum.StrEnum):
     MONTH = "month"
     YEAR = "year"
     RANGE = "range"
+    # Only in the store: an event its text does not date, shown on its article's
+    # publication day; extract leaves such an event's `date` None.
+    PUBLICATION = "publication"
+
+
+class PlaceBasis(enum.StrEnum):
+    """What an event's place rests on, most exact first (see docs/events.md, "Where")."""
+
+    CLAUSE = "clause"  # a location phrase on the event word or its clause: "attacked in Homs"
+    SENTENCE = "sentence"  # named elsewhere in the event's sentence
+    DATELINE = "dateline"  # the place the body opens with: "BEIRUT (AP) —"
+    PARAGRAPH = "paragraph"  # named earlier in the event's paragraph
+    ARTICLE = "article"  # the place the article names most often
 
 
 class LocationPrecision(enum.StrEnum):
@@ -227,6 +240,13 @@ class Event:
     fatalities: int | None = None
     injured: int | None = None
     casualty_evidence: Span | None = None
+    place_basis: PlaceBasis | None = None  # what `place_id` rests on; None with no place
+    # Other words of the same sentence that tell this act, folded into this record
+    # ("sentenced" in "was convicted and sentenced"; see extract/event_identity.py).
+    other_triggers: list[Span] = field(default_factory=list)
+    # The id of the article's first record of the same real event, when this one reports it
+    # again in a later sentence (see extract/event_identity.py); None on a first report.
+    same_event: str | None = None
 
 
 @dataclass(slots=True)

@@ -168,6 +168,17 @@ def test_store_events_apart_in_place_or_time_stay_apart(store: SqlStore) -> None
     assert len(store.events(ALL)) == 3
 
 
+def test_store_undated_event_shows_on_publication_day_and_says_so(store: SqlStore) -> None:
+    """Extract leaves an undated event's date None; the store files it under its article's
+    publication day for the map, with precision "publication", not a day it claims."""
+    undated = homs_attack(WIRE_STORY, outlet="Wire")
+    undated.events[0].date = None
+    store.write([undated])
+    [event] = store.events(ALL)
+    assert event["date_start"] == "2024-12-07"
+    assert event["date_precision"] == "publication"
+
+
 def test_store_actors_merge_on_names_aliases_and_kind(store: SqlStore) -> None:
     first = article("TEST DATA. President Bashar al-Assad met envoys. Georgia voted.")
     add_actor(first, "Bashar al-Assad", ActorKind.PERSON, aliases=("Assad",), country="SYR")

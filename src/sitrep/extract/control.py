@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep.extract.event_lexicon import control_entries, word_classes
 from sitrep.extract.event_roles import RoleFinder
-from sitrep.records import Actor, Article, ControlChange, Event, EventStatus
+from sitrep.records import Actor, Article, ControlChange, Event, EventStatus, PlaceBasis
 
 PARTICLE_DEPS = frozenset({"prt", "advmod"})
 # Links that keep a place name inside the phrase a part-word heads ("parts of Daraa province").
@@ -26,7 +26,8 @@ def find_control_changes(article: Article, doc: Doc) -> list[ControlChange]:
     roles = RoleFinder(article, doc)
     changes: list[ControlChange] = []
     for event in article.events:
-        if event.status is not EventStatus.ASSERTED or event.place_id is None:
+        # Ground changes hands where the text says it does, never at an inferred place.
+        if event.status is not EventStatus.ASSERTED or event.place_basis is not PlaceBasis.CLAUSE:
             continue
         trigger = _trigger_token(doc, event)
         if trigger is None:

@@ -8,7 +8,9 @@ ordering his army to fall back") still dates its event: it is recent, so it gets
 range as "in recent days", ending at publication. Any other event with no date expression
 gets no date (None): the article's `published` time bounds it, but nothing says which day it
 was, and sitrep never claims a precision it does not have. With no `published`, relative
-expressions are not resolved either.
+expressions are not resolved either. A "since" range that only measures a gap ("the first
+visit since 1928") dates nothing; nor does one on a negated event ("had not met since 1965",
+see `events.py`).
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
 DAY_NUMBER = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 WORD = re.compile(r"[a-z]+|\d+(?:st|nd|rd|th)?s?", re.IGNORECASE)
 RANGE_OPENERS = frozenset({"since"})
+# "the first (last) meeting since 1965": the range is how long it had not happened.
+ORDINAL_GAPS = frozenset({"first", "last"})
 FUTURE_AUX = frozenset({"will", "shall"})
 PRESENT_PERFECT_AUX = frozenset({"has", "have", "'s", "'ve"})
 PRESENT_BE_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m"})
@@ -80,6 +84,9 @@ def resolve_for(trigger: Token, clause_verb: Token, published: datetime | None) 
     before = expression.doc[expression.start - 1] if expression.start > 0 else None
     text = expression.text
     if before is not None and before.lower_ in RANGE_OPENERS:
+        if any(c.lower_ in ORDINAL_GAPS for c in before.head.children):
+            # "the first visit since 1928": the gap before the event, not when it was.
+            return None
         text = f"{before.text} {text}"
     return resolve(text, published, tense_of(clause_verb))
 

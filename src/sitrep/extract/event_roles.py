@@ -38,6 +38,7 @@ TARGET_PREPOSITIONS = ("to", "against", "with", "on", "at")
 LOCATION_PREPOSITIONS = frozenset(
     {"in", "at", "near", "around", "outside", "inside", "into", "across", "to", "from", "on"}
 )
+POSITION_PREPOSITIONS = frozenset({"in", "at", "near", "around", "outside", "inside"})
 
 
 class RoleFinder:
@@ -85,12 +86,17 @@ class RoleFinder:
 
     def place(self, trigger: Token) -> Place | None:
         """Where: a location phrase on the trigger or its clause, or a place inside the phrase."""
-        holders = [trigger]
+        holders = [(trigger, LOCATION_PREPOSITIONS)]
         if not is_verbal(trigger) and trigger.head.i != trigger.i:
-            holders.append(trigger.head)
-        for holder in holders:
+            holders.append((trigger.head, LOCATION_PREPOSITIONS))
+        # "met with Lavrov in Moscow", "killed a man in Sacramento": the parser often hangs
+        # the event's location on its object; only a phrase of position, not of origin.
+        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+        objects += [o for c in trigger.children if c.dep_ == "prep" for o in _objects(c)]
+        holders += [(obj, POSITION_PREPOSITIONS) for obj in objects]
+        for holder, prepositions in holders:
             for prep in holder.children:
-                if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPOSITIONS:
+                if prep.dep_ == "prep" and prep.lower_ in prepositions:
                     for obj in _objects(prep):
                         found = self._phrase_places(obj)
                         if found:

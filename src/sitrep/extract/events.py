@@ -14,17 +14,29 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from sitrep.extract.casualties import count_casualties
-from sitrep.extract.dates import resolve_for
+from sitrep.extract.dates import RANGE_OPENERS, resolve_for
 from sitrep.extract.event_classifier import (
     DEFAULT_CLASSIFIER,
     EventClassifier,
     TriggerLabel,
     get_classifier,
 )
+from sitrep.extract.event_identity import link_mentions, merge_in_sentence
+from sitrep.extract.event_places import PlaceFinder
 from sitrep.extract.event_roles import RELATIVE_PRONOUNS, RoleFinder, clause_verb
 from sitrep.extract.event_status import event_status
 from sitrep.extract.event_structure import restructure
-from sitrep.records import Article, Claim, Event, EventStatus, Place, Span
+from sitrep.records import (
+    Article,
+    Claim,
+    DatePrecision,
+    Event,
+    EventDate,
+    EventStatus,
+    Place,
+    PlaceBasis,
+    Span,
+)
 from sitrep.taxonomy import acled_mapping
 
 TERRITORY_MODE = "territory"
@@ -37,6 +49,7 @@ def find_events(
     """Every event the body reports, in text order."""
     labeller = get_classifier(classifier) if isinstance(classifier, str) else classifier
     roles = RoleFinder(article, doc)
+    fallback_places = PlaceFinder(article, doc)
     claims = ClaimLookup(article.claims)
     places = _place_tokens(article, doc)
     events: list[Event] = []
@@ -45,31 +58,42 @@ def find_events(
         attacked = any(label.type == ASSAULT for label in labels)
         casualties = count_casualties(sentence) if attacked else None
         labelled = {label.token: label for label in labels}
+        found: list[tuple[Token, Event]] = []
         for label in labels:
             trigger = doc[label.token]
             if _repeats_governor(trigger, label, labelled):
                 continue
-            for event in _events_for(article, trigger, label, roles):
-                event.id = f"event-{len(events) + 1}"
+            for event in _events_for(article, trigger, label, roles, fallback_places):
                 event.claim_index = claims.index_at(trigger.idx)
                 if casualties is not None and event.type == ASSAULT:
                     # The sentence's first attack carries its count: one toll, told once.
                     event.fatalities, event.injured = casualties.killed, casualties.injured
                     event.casualty_evidence = casualties.evidence
                     casualties = None
-                events.append(event)
+                found.append((trigger, event))
+        for _, event in merge_in_sentence(found):
+            event.id = f"event-{len(events) + 1}"
+            events.append(event)
+    link_mentions(events)
     return events
 
 
 def _events_for(
-    article: Article, trigger: Token, label: TriggerLabel, roles: RoleFinder
+    article: Article,
+    trigger: Token,
+    label: TriggerLabel,
+    roles: RoleFinder,
+    fallback_places: PlaceFinder,
 ) -> list[Event]:
     actor = roles.actor(trigger)
     target = roles.target(trigger, actor)
-    places: list[Place | None] = []
+    places: list[Place] = []
     if label.mode == TERRITORY_MODE:
         places.extend(roles.object_places(trigger))
-    places = places or [roles.place(trigger)]
+    attached = roles.place(trigger)
+    placed: list[tuple[Place | None, PlaceBasis | None]] = [
+        (place, PlaceBasis.CLAUSE) for place in places or ([attached] if attached else [])
+    ] or [fallback_places.where(trigger, actor, target) or (None, None)]
     acled_type, acled_subtype = acled_mapping(
         label.type, label.mode, actor.sector if actor else None
     )
@@ -78,14 +102,7 @@ def _events_for(
     sentence = trigger.sent
     status = event_status(trigger)
     date = resolve_for(trigger, clause_verb(trigger), article.published)
-    if (
-        date is not None
-        and status is EventStatus.ASSERTED
-        and article.published is not None
-        and date.start > article.published.date()
-    ):
-        # What happened cannot be dated after the report: the expression bounds something
-        # else ("safeguarded until 2047").
+    if date is not None and _dates_something_else(date, status, article):
         date = None
     return [
         Event(
@@ -97,6 +114,7 @@ def _events_for(
             actor_id=actor.id if actor else None,
             target_id=target.id if target else None,
             place_id=place.id if place else None,
+            place_basis=basis,
             date=date,
             acled_type=acled_type,
             acled_subtype=acled_subtype,
@@ -104,8 +122,21 @@ def _events_for(
             confidence=label.score,
             trigger_span=Span(trigger.idx, trigger.idx + len(trigger), trigger.text),
         )
-        for place in places
+        for place, basis in placed
     ]
+
+
+def _dates_something_else(date: EventDate, status: EventStatus, article: Article) -> bool:
+    """Whether a clause's date expression cannot be the event's date: what happened is not
+    after the report ("safeguarded until 2047"), and "since" on a denial is the stretch in
+    which it did not happen ("had not met since 1965"), background, not the event."""
+    if status is EventStatus.NEGATED and date.precision is DatePrecision.RANGE:
+        return (date.text or "").lower().startswith(tuple(RANGE_OPENERS))
+    return (
+        status is EventStatus.ASSERTED
+        and article.published is not None
+        and date.start > article.published.date()
+    )
 
 
 def _repeats_governor(

@@ -18,7 +18,17 @@ from typing import Any
 
 from datasketch import MinHash
 
-from sitrep.records import Actor, Article, Claim, DocumentError, Event, EventDate, Place, Quote
+from sitrep.records import (
+    Actor,
+    Article,
+    Claim,
+    DatePrecision,
+    DocumentError,
+    Event,
+    EventDate,
+    Place,
+    Quote,
+)
 from sitrep.store.contradictions import record_contradictions
 from sitrep.store.db import Database, now, select_in
 from sitrep.store.merge import (
@@ -596,6 +606,14 @@ def _add_claims(pending: PendingRows, article: Article, ids: ArticleIds, day: st
         )
 
 
+def _stored_precision(when: EventDate | None, day: str | None) -> str | None:
+    """An undated event is stored on its article's publication day (`_day_range`), for the
+    map and the window; its precision says so rather than claim that day."""
+    if when is not None:
+        return str(when.precision)
+    return str(DatePrecision.PUBLICATION) if day is not None else None
+
+
 def _day_range(when: EventDate | None, day: str | None) -> tuple[str | None, str | None]:
     if when is None:
         return day, day
@@ -635,7 +653,7 @@ def _add_event(
         "place_id": key.place_id,
         "date_start": start,
         "date_end": end,
-        "date_precision": str(event.date.precision) if event.date else None,
+        "date_precision": _stored_precision(event.date, day),
         "acled_type": event.acled_type,
         "acled_subtype": event.acled_subtype,
     }

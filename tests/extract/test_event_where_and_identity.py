@@ -1,0 +1,223 @@
+"""Where an event happened (its own phrase, then its sentence, paragraph, dateline,
+article), and which records report one real event."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+
+from sitrep.annotate import split_sentences
+from sitrep.extract.control import find_control_changes
+from sitrep.extract.events import find_events
+from sitrep.records import (
+    Actor,
+    ActorKind,
+    Article,
+    Event,
+    InputKind,
+    LocationPrecision,
+    Place,
+    PlaceBasis,
+    Span,
+)
+
+
+def _article(  # type: ignore[no-untyped-def]
+    nlp, *paragraphs: str, places: tuple[str, ...], actors: tuple[str, ...] = ()
+) -> Article:
+    """An article whose places and actors are given by hand (mentions found by whole word,
+    so the test does not hang on the name recogniser), its sentences from the parse."""
+    article = Article("test", "hash", InputKind.TEXT, list(paragraphs))
+    article.published = datetime(2024, 12, 7)
+    doc = nlp(article.body)
+    article.sentences = split_sentences(article, doc)
+    for number, name in enumerate(places, 1):
+        article.places.append(
+            Place(
+                f"place-{number}",
+                name,
+                geonames_id=None,
+                latitude=None,
+                longitude=None,
+                country=None,
+                feature_class=None,
+                feature_code=None,
+                precision=LocationPrecision.CITY,
+                mentions=_spans(article.body, name),
+            )
+        )
+    for number, name in enumerate(actors, 1):
+        article.actors.append(
+            Actor(
+                f"actor-{number}",
+                name,
+                ActorKind.STATE,
+                "government",
+                mentions=_spans(article.body, name),
+            )
+        )
+    article.events = find_events(article, doc)
+    article.control_changes = find_control_changes(article, doc)
+    return article
+
+
+def _spans(text: str, name: str) -> list[Span]:
+    return [Span(m.start(), m.end(), name) for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+
+
+def _event(article: Article, trigger: str) -> Event:
+    [event] = [e for e in article.events if e.trigger == trigger]
+    return event
+
+
+def _place_name(article: Article, event: Event) -> str | None:
+    place = article.place(event.place_id)
+    return place.name if place else None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("paragraphs", "places", "trigger", "place", "basis"),
+    [
+        # A location phrase the parser hung on the object still places the event.
+        (
+            ["The Chinese foreign minister met with Sergei Lavrov in Moscow."],
+            ("Moscow",),
+            "met",
+            "Moscow",
+            PlaceBasis.CLAUSE,
+        ),
+        # Nothing in the sentence or paragraph: the dateline.
+        (
+            ["Beirut (AP) — Gunmen attacked a checkpoint on Tuesday, officials said."],
+            ("Beirut",),
+            "attacked",
+            "Beirut",
+            PlaceBasis.DATELINE,
+        ),
+        # A place the paragraph has just named comes before the dateline.
+        (
+            [
+                "Beirut (AP) — Fighting has spread across the province.",
+                "Shops in Aleppo have closed early for a month. Gunmen attacked a checkpoint, "
+                "a monitor said.",
+            ],
+            ("Beirut", "Aleppo"),
+            "attacked",
+            "Aleppo",
+            PlaceBasis.PARAGRAPH,
+        ),
+        # The article's dominant place is the last resort.
+        (
+            [
+                "Life in Aleppo has changed. Shops in Aleppo have closed early for a month.",
+                "Gunmen attacked a checkpoint on Tuesday, a monitor said.",
+            ],
+            ("Aleppo",),
+            "attacked",
+            "Aleppo",
+            PlaceBasis.ARTICLE,
+        ),
+    ],
+)
+def test_places_fall_back_from_the_clause_to_the_article(  # type: ignore[no-untyped-def]
+    nlp, paragraphs, places, trigger, place, basis
+) -> None:
+    article = _article(nlp, *paragraphs, places=places)
+    event = _event(article, trigger)
+    assert _place_name(article, event) == place
+    assert event.place_basis is basis
+
+
+@pytest.mark.slow
+def test_places_modifiers_actors_and_targets_are_not_where_it_happened(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "U.S. officials" names who, not where; Iran is the target, not the scene."""
+    article = _article(
+        nlp, "U.S. officials accused Iran of lying.", places=("U.S.", "Iran"), actors=("Iran",)
+    )
+    accusation = _event(article, "accused")
+    assert accusation.place_id is None
+    assert accusation.place_basis is None
+
+
+@pytest.mark.slow
+def test_places_an_inferred_place_changes_no_control(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Ground changes hands only where the text says: a dateline is no seized town."""
+    article = _article(
+        nlp, "Beirut (AP) — The rebels seized the base on Tuesday.", places=("Beirut",)
+    )
+    seizure = _event(article, "seized")
+    assert seizure.place_basis is PlaceBasis.DATELINE
+    assert article.control_changes == []
+    placed = _article(nlp, "The rebels seized Aleppo on Tuesday.", places=("Aleppo",))
+    assert [_place_name(placed, _event(placed, "seized"))] == ["Aleppo"]
+    assert len(placed.control_changes) == 1
+
+
+@pytest.mark.slow
+def test_identity_one_act_told_by_two_coordinated_verbs_is_one_record(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _article(
+        nlp, "The suspect was convicted and sentenced to life in prison last Thursday.", places=()
+    )
+    assert [(e.type, e.trigger) for e in article.events] == [("COERCE", "convicted")]
+
+
+@pytest.mark.slow
+def test_identity_two_acts_of_one_type_in_a_sentence_stay_two(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Coordinated nouns name two meetings; the same verb said again of others is another act."""
+    article = _article(
+        nlp,
+        "Officials welcomed the Moscow summit and the Beijing summit.",
+        "Police arrested two men in Paris, while three others were arrested in Lyon.",
+        places=("Moscow", "Beijing", "Paris", "Lyon"),
+    )
+    assert sum(e.type == "CONSULT" for e in article.events) == 2
+    assert sum(e.type == "COERCE" for e in article.events) == 2
+
+
+@pytest.mark.slow
+def test_identity_a_later_sentence_reporting_the_event_again_points_to_the_first(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _article(
+        nlp,
+        "Turkey attacked Kurdish positions near Afrin on Monday.",
+        "Iran condemned the talks. The attack by Turkey killed 12 fighters, a monitor said.",
+        places=("Afrin",),
+        actors=("Turkey", "Iran"),
+    )
+    first, again = [e for e in article.events if e.type == "ASSAULT"][:2]
+    assert first.same_event is None
+    assert again.same_event == first.id
+    [accusation] = [e for e in article.events if e.type == "ACCUSE"]
+    assert accusation.same_event is None
+
+
+@pytest.mark.slow
+def test_identity_reports_that_disagree_on_where_or_when_are_two_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _article(
+        nlp,
+        "Rebels attacked a checkpoint in Homs on Monday.",
+        "Rebels attacked a checkpoint in Aleppo on Monday.",
+        "Rebels attacked a checkpoint in Homs on Tuesday.",
+        places=("Homs", "Aleppo"),
+    )
+    assert [e.same_event for e in article.events] == [None, None, None]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("The two leaders had not met since 1965.", False),
+        ("It was the first visit by an American president since 1928.", False),
+        ("Rebels have been fighting the army since 2011.", True),
+    ],
+)
+def test_when_a_since_range_dates_only_what_went_on_through_it(nlp, text, dated) -> None:  # type: ignore[no-untyped-def]
+    """A gap ("the first visit since 1928") or a denial ("had not met since 1965") is
+    background; "have been fighting since 2011" is the event's own span."""
+    [event] = _article(nlp, text, places=()).events
+    assert (event.date is not None) is dated
+    if dated:
+        assert event.date is not None and event.date.start.year == 2011
