@@ -27,7 +27,11 @@ def find_control_changes(article: Article, doc: Doc) -> list[ControlChange]:
     changes: list[ControlChange] = []
     for event in article.events:
         # Ground changes hands where the text says it does, never at an inferred place.
-        if event.status is not EventStatus.ASSERTED or event.place_basis is not PlaceBasis.CLAUSE:
+        if (
+            event.status is not EventStatus.ASSERTED
+            or event.place_id is None
+            or event.place_basis is not PlaceBasis.CLAUSE
+        ):
             continue
         trigger = _trigger_token(doc, event)
         if trigger is None:
