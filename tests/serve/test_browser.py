@@ -30,6 +30,11 @@ def page(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         WebDriverWait(driver, 60).until(
             lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true"
         )
+        # What opening asked for, before any test clicks (in the driver's world, not the page's).
+        driver.execute_script(
+            "window.openingRequests = performance.getEntriesByType('resource')"
+            ".map((entry) => new URL(entry.name).pathname)"
+        )
         yield driver
     store.close()
 
@@ -39,6 +44,13 @@ def test_browser_map_shows_damascus_and_homs(page) -> None:  # type: ignore[no-u
     assert any("Damascus" in label for label in labels)
     assert any("Homs" in label for label in labels)
     assert page.find_elements(By.CSS_SELECTOR, "#map path.event-marker")
+
+
+def test_browser_opening_asks_each_endpoint_once(page) -> None:  # type: ignore[no-untyped-def]
+    paths = page.execute_script("return window.openingRequests")
+    asked = [path for path in paths if path.startswith("/api/")]
+    assert "/api/counts" in asked and "/api/events" in asked
+    assert len(asked) == len(set(asked)), sorted(asked)
 
 
 def _timeline_types(driver) -> list[str]:  # type: ignore[no-untyped-def]
