@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from live import chromium, chromium_paths, sample_store, serving
@@ -94,3 +95,22 @@ def test_browser_legend_takes_the_taxonomys_colours_and_glosses(page) -> None:  
         red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
         assert background == f"rgb({red}, {green}, {blue})", name
         assert title == types[name].gloss
+
+
+def _ready(driver) -> bool:  # type: ignore[no-untyped-def]
+    return driver.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true"
+
+
+def test_browser_actor_options_come_after_opening_and_the_url_restores_one(page) -> None:  # type: ignore[no-untyped-def]
+    # Last in this file: it reopens the page.
+    actor = page.find_element(By.ID, "filter-actor")
+    WebDriverWait(page, 20).until(lambda _: actor.get_attribute("data-filled") == "true")
+    names = [option.get_attribute("value") for option in Select(actor).options][1:]
+    assert "Donald Trump" in names
+    base = page.current_url.split("?")[0].split("#")[0]
+    page.get(f"{base}?{urlencode({'actor': 'Donald Trump'})}")
+    WebDriverWait(page, 60).until(_ready)
+    assert Select(page.find_element(By.ID, "filter-actor")).first_selected_option.text == (
+        "Donald Trump"
+    )
+    assert "actor=Donald+Trump" in page.current_url

@@ -125,26 +125,35 @@ async function openArticleFromHash() {
   view.scrollIntoView();
 }
 
+// The actor filter's options (the most mentioned first), a list no first view shows.
+async function loadActors() {
+  const actors = await getPage("/api/actors", {}, 1000);
+  fillSelect($("#filter-actor"), [...actors].sort((a, b) => b.mentions - a.mentions).map((a) => a.name));
+  $("#filter-actor").dataset.filled = "true";
+}
+
 // Opening asks for each thing the first view shows once, and no more: the counts (for the
 // window, selects and summary), the first page of each list, and the slider's day (in `refresh`).
+// The actor options come after, unless the URL names an actor the view must restore.
 async function start() {
   state.map = new SituationMap($("#map"));
   const basemap = state.map.loadBasemap();
-  const named = Promise.all([getPage("/api/actors", {}, 1000), getPage("/api/places", {}, 1000)]);
+  const places = getPage("/api/places", {}, 1000);
+  const actorInUrl = new URLSearchParams(location.search).has("actor");
+  const actors = actorInUrl ? loadActors() : null;
   const [counts] = await Promise.all([getJSON("/api/counts"), loadTaxonomy()]);
   state.days = dayRange(counts.window);
   const shownWindow = state.days.length
     ? { date_from: state.days[0], date_to: state.days[state.days.length - 1] } : {};
   const listed = Promise.all([getPage("/api/articles", shownWindow),
     getPage("/api/contradictions", shownWindow)]);
-  const [actors, places] = await named;
-  state.places = places;
+  state.places = await places;
+  await actors;
   const slider = $("#date-slider");
   slider.max = Math.max(state.days.length - 1, 0);
   slider.value = slider.max;
   const types = Object.keys(counts.types).sort();
   fillSelect($("#filter-type"), types);
-  fillSelect($("#filter-actor"), [...actors].sort((a, b) => b.mentions - a.mentions).map((a) => a.name));
   fillSelect($("#filter-source"), SOURCE_TYPES);
   $("#legend").replaceChildren(...types.map((t) => el("li", { title: typeGloss(t) },
     coloured("span", "swatch", typeColour(t)), t)));
@@ -177,6 +186,7 @@ async function start() {
   await Promise.all([opened, basemap]);
   await openArticleFromHash();
   document.body.dataset.ready = "true";
+  if (!actorInUrl) await loadActors();
 }
 
 start().catch((error) => {
