@@ -54,16 +54,18 @@ SCALE_MIGRATION = "004_store_at_scale"
 BACKFILL_BATCH = 200
 # A sort column that may be NULL sorts (and pages) as the empty string.
 NO_DAY = "''"
-EVENT_COLUMNS = (
+# An event's row is its situation_events row `e` joined to its actors and place.
+EVENT_JOINED = (
     "SELECT e.id, e.type, e.mode, e.acled_type, e.acled_subtype, e.date_start, e.date_end,"
     " e.date_precision, e.actor_id, e.target_id, e.place_id, a1.name AS actor,"
     " a1.country AS actor_country, a1.sector AS actor_sector, a2.name AS target,"
     " a2.country AS target_country, a2.sector AS target_sector,"
     " p.name AS place, p.latitude, p.longitude, p.country AS place_country,"
     " p.geonames_id, p.location_precision"
-    " FROM situation_events e LEFT JOIN actors a1 ON a1.id = e.actor_id"
+    " FROM {events} e LEFT JOIN actors a1 ON a1.id = e.actor_id"
     " LEFT JOIN actors a2 ON a2.id = e.target_id LEFT JOIN places p ON p.id = e.place_id"
 )
+EVENT_COLUMNS = EVENT_JOINED.format(events="situation_events")
 EVENT_ORDER = ((f"COALESCE(e.date_start, {NO_DAY})", "date_start"), ("e.id", "id"))
 
 
@@ -342,7 +344,16 @@ class SqlStore:
 
     def events(self, query: QueryFilter) -> Rows:
         where, params = self._event_filter(query)
-        rows = self._page(EVENT_COLUMNS, where, params, EVENT_ORDER, query)
+        # The page is cut from the events alone, then joined: joined first, every event of
+        # the window would be, to keep a page of them.
+        rows = self._page(
+            "SELECT * FROM situation_events e",
+            where,
+            params,
+            EVENT_ORDER,
+            query,
+            joined=EVENT_JOINED.format(events="({page})"),
+        )
         reports = self._reports([row["id"] for row in rows])
         return rows.like([_merged_event(row, reports.get(row["id"], [])) for row in rows])
 
@@ -563,11 +574,13 @@ class SqlStore:
         query: QueryFilter,
         *,
         descending: bool = False,
+        joined: str | None = None,
     ) -> Rows:
         """One page of `select`, in `order` (unique), after the cursor `query.after`.
 
         Keyset pagination: the cursor holds the last row's sort values, so each page
-        starts where the last ended instead of counting past every earlier row.
+        starts where the last ended instead of counting past every earlier row. `joined`,
+        a SELECT from `{page}`, makes the page's rows into the answer's (joins after LIMIT).
         """
         expressions = [expression for expression, _ in order]
         clauses = [where.removeprefix("WHERE ")] if where else []
@@ -578,11 +591,11 @@ class SqlStore:
             clauses.append(f"({columns}) {'<' if descending else '>'} ({marks})")
             page_params.extend(decode_cursor(query.after, len(order)))
         direction = " DESC" if descending else ""
-        rows = self.database.query(
-            f"{select} {'WHERE ' + ' AND '.join(clauses) if clauses else ''}"
-            f" ORDER BY {', '.join(e + direction for e in expressions)} LIMIT ?",
-            [*page_params, query.limit],
-        )
+        ordered = f"ORDER BY {', '.join(e + direction for e in expressions)}"
+        sql = f"{select} {'WHERE ' + ' AND '.join(clauses) if clauses else ''} {ordered} LIMIT ?"
+        if joined:
+            sql = f"{joined.format(page=sql)} {ordered}"
+        rows = self.database.query(sql, [*page_params, query.limit])
         last = rows[-1] if len(rows) >= query.limit else None
         cursor = [last[key] if last[key] is not None else "" for _, key in order] if last else None
         return Rows(rows, next=encode_cursor(cursor) if cursor else None)
