@@ -426,15 +426,20 @@ class SqlStore:
         """Independent sources behind each claim: for each merged event the claim reports,
         the source clusters with a report of it in the same status (a denial does not back
         an assertion); the best-backed event counts. A claim reporting no event has its own."""
+        # The page's claims and their events first, then only those events' reports:
+        # materialised, so no join runs over every report in the store.
         rows = select_in(
             self.database,
-            "SELECT c.id, r.situation_event_id, COUNT(DISTINCT a.cluster_id) AS n FROM claims c"
-            " JOIN event_reports r ON r.article_id = c.article_id"
-            " AND r.claim_position = c.position"
-            " JOIN event_reports o ON o.situation_event_id = r.situation_event_id"
-            " AND o.status = r.status"
-            " JOIN articles a ON a.id = o.article_id"
-            " WHERE c.id IN ({marks}) GROUP BY c.id, r.situation_event_id",
+            "WITH reported AS MATERIALIZED (SELECT c.id, r.situation_event_id, r.status"
+            " FROM claims c JOIN event_reports r ON r.article_id = c.article_id"
+            " AND r.claim_position = c.position WHERE c.id IN ({marks})),"
+            " backers AS MATERIALIZED (SELECT situation_event_id, status, article_id"
+            " FROM event_reports WHERE situation_event_id IN"
+            " (SELECT situation_event_id FROM reported))"
+            " SELECT c.id, c.situation_event_id, COUNT(DISTINCT a.cluster_id) AS n"
+            " FROM reported c JOIN backers o ON o.situation_event_id = c.situation_event_id"
+            " AND o.status = c.status JOIN articles a ON a.id = o.article_id"
+            " GROUP BY c.id, c.situation_event_id",
             claim_ids,
         )
         backing: dict[str, int] = {}
