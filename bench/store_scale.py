@@ -32,6 +32,7 @@ import argparse
 import dataclasses
 import hashlib
 import json
+import os
 import random
 import re
 import resource
@@ -308,7 +309,7 @@ def page_ready_seconds(db: str, schema: str | None, folder: Path) -> list[float]
         with serving(store) as url:
             for load in range(PAGE_LOADS):
                 with chromium(folder / f"profile-{load}") as driver:
-                    started = time.perf_counter()
+                    started, cpu = time.perf_counter(), time.process_time()
                     driver.get(url)  # type: ignore[attr-defined]
                     WebDriverWait(driver, 120).until(
                         lambda d: (
@@ -317,14 +318,15 @@ def page_ready_seconds(db: str, schema: str | None, folder: Path) -> list[float]
                         )
                     )
                     seconds.append(time.perf_counter() - started)
-                    print_requests(driver, seconds[-1])
+                    print_requests(driver, seconds[-1], time.process_time() - cpu)
     finally:
         store.close()
     return seconds
 
 
-def print_requests(driver: object, ready: float) -> None:
-    """What the page asked the API for while opening: count, size, the slowest."""
+def print_requests(driver: object, ready: float, server_cpu: float) -> None:
+    """What the page asked the API for while opening: count, size, the slowest, and the
+    CPU time this process (the server, DuckDB's threads too) spent answering."""
     asked = driver.execute_script(  # type: ignore[attr-defined]
         "return performance.getEntriesByType('resource')"
         ".filter((e) => new URL(e.name).pathname.startsWith('/api/'))"
@@ -333,7 +335,10 @@ def print_requests(driver: object, ready: float) -> None:
     kib = sum(size for _, _, size in asked) / 1024
     slowest = sorted(asked, key=lambda entry: -entry[1])[:3]
     shown = ", ".join(f"{path} {ms:.0f} ms" for path, ms, _ in slowest)
-    print(f"  page ready in {ready:.1f} s: {len(asked)} API requests, {kib:,.0f} KiB; {shown}")
+    print(
+        f"  page ready in {ready:.1f} s (server CPU {server_cpu:.2f} s, load average"
+        f" {os.getloadavg()[0]:.1f}): {len(asked)} API requests, {kib:,.0f} KiB; {shown}"
+    )
 
 
 def drop_schema(url: str, schema: str) -> None:

@@ -19,6 +19,7 @@ export class SituationMap {
   constructor(element) {
     this.map = L.map(element, { zoomSnap: 0.25, attributionControl: true });
     this.map.attributionControl.addAttribution("Natural Earth via world-atlas");
+    this.map.createPane("basemap").style.zIndex = 350;  // below places, whenever it arrives
     this.map.createPane("events").style.zIndex = 450;  // events above the place rings
     this.places = L.layerGroup().addTo(this.map);
     this.events = L.layerGroup().addTo(this.map);
@@ -29,9 +30,10 @@ export class SituationMap {
   async loadBasemap() {
     const topology = await (await fetch("/static/vendor/world-atlas/countries-50m.json")).json();
     const countries = topojson.feature(topology, topology.objects.countries);
+    // On a canvas: as SVG, the browser lays out every border path's points (half a second).
     L.geoJSON(countries, {
       style: { color: "#8a94a6", weight: 0.8, fillColor: "#f3f1ea", fillOpacity: 1 },
-      interactive: false,
+      interactive: false, renderer: L.canvas({ pane: "basemap" }),
     }).addTo(this.map);
   }
 
