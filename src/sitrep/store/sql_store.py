@@ -423,20 +423,24 @@ class SqlStore:
         rows = self._page(
             CLAIMS, where, params, _reading_order("c", "c"), query, descending=query.newest_first
         )
-        backing = self._claim_backing([row["id"] for row in rows])
+        backing = self._claim_backing(rows)
         return rows.like([row | {"sources": backing.get(row["id"], 1)} for row in rows])
 
-    def _claim_backing(self, claim_ids: list[str]) -> dict[str, int]:
+    def _claim_backing(self, claims: list[Row]) -> dict[str, int]:
         """Independent sources behind each claim: for each merged event the claim reports,
         the source clusters with a report of it in the same status (a denial does not back
         an assertion); the best-backed event counts. A claim reporting no event has its own."""
-        # The page's claims and their events first, then only those events' reports:
-        # materialised, so no join runs over every report in the store.
-        rows = select_in(
-            self.database,
-            "WITH reported AS MATERIALIZED (SELECT c.id, r.situation_event_id, r.status"
-            " FROM claims c JOIN event_reports r ON r.article_id = c.article_id"
-            " AND r.claim_position = c.position WHERE c.id IN ({marks})),"
+        if not claims:
+            return {}
+        # The page's claims (by the article and position they already carry) and their
+        # events first, then only those events' reports: materialised, so no join runs over
+        # every claim or report in the store.
+        rows = self.database.query(
+            "WITH page AS MATERIALIZED (SELECT unnest(CAST(? AS TEXT[])) AS id,"
+            " unnest(CAST(? AS TEXT[])) AS article_id, unnest(CAST(? AS INTEGER[])) AS position),"
+            " reported AS MATERIALIZED (SELECT c.id, r.situation_event_id, r.status FROM page c"
+            " JOIN event_reports r ON r.article_id = c.article_id"
+            " AND r.claim_position = c.position),"
             " backers AS MATERIALIZED (SELECT situation_event_id, status, article_id"
             " FROM event_reports WHERE situation_event_id IN"
             " (SELECT situation_event_id FROM reported))"
@@ -444,7 +448,7 @@ class SqlStore:
             " FROM reported c JOIN backers o ON o.situation_event_id = c.situation_event_id"
             " AND o.status = c.status JOIN articles a ON a.id = o.article_id"
             " GROUP BY c.id, c.situation_event_id",
-            claim_ids,
+            [[c[key] for c in claims] for key in ("id", "article_id", "position")],
         )
         backing: dict[str, int] = {}
         for row in rows:
