@@ -356,6 +356,7 @@ class SqlStore:
             params,
             EVENT_ORDER,
             query,
+            descending=query.newest_first,
             joined=EVENT_JOINED.format(events="({page})"),
         )
         reports = self._reports([row["id"] for row in rows])

@@ -93,7 +93,8 @@ async function refresh(counts = null) {
   const claimsLoaded = loadClaims(...ledgerViews(), claimFilters(day));
   const [counted, events, control] = await Promise.all([
     counts ?? getJSON("/api/counts", filters),
-    getPage("/api/events", { ...filters, ...shown }, 1000),
+    // Newest first: when the days hold more than a page, the chosen day's are the ones kept.
+    getPage("/api/events", { ...filters, ...shown, newest_first: true }, 1000),
     day ? getJSON("/api/control", { on: day }) : Promise.resolve({ items: [] }),
   ]);
   const picture = control.items;

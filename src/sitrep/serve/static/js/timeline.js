@@ -52,8 +52,9 @@ export function renderTimeline(chart, list, counted, events, days, chosenDay) {
   if (chosenDay) {
     svg("line", { x1: x(chosenDay), x2: x(chosenDay), y1: 0, y2: axisY, stroke: "#182235", "stroke-dasharray": "4 3" }, root);
   }
-  // Newest first, and only as many as a reader scrolls through: every loaded event is on the map.
-  const listed = events.slice(-LISTED).reverse();
+  // Newest first (as asked), and only as many as a reader scrolls through: every loaded
+  // event is on the map.
+  const listed = events.slice(0, LISTED);
   list.replaceChildren(...listed.map((event) => {
     const who = [event.actor, event.target].filter(Boolean).join(" → ");
     const item = el("li", { class: "timeline-item", "data-type": event.type },
