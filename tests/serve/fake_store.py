@@ -135,6 +135,8 @@ class FakeStore:
             and _matches(query.actor, r["actor"], r["target"])
             and _matches(query.place, r["place"])
         ]
+        if query.newest_first:
+            rows.sort(key=lambda r: (r["date_start"] or "", r["id"]), reverse=True)
         return _filtered(rows, query)
 
     def claims(self, query: QueryFilter) -> Rows:

@@ -92,6 +92,15 @@ def test_api_claims_search_and_newest_first(client: TestClient) -> None:
     assert client.get("/api/claims", params={"q": "a\x00b"}).status_code == 422
 
 
+def test_api_events_newest_first(client: TestClient) -> None:
+    def keys(**wanted: str) -> list[tuple[str, str]]:
+        items = client.get("/api/events", params={"limit": "1000", **wanted}).json()["items"]
+        return [(e["date_start"] or "", e["id"]) for e in items]
+
+    assert len(keys()) > 1
+    assert keys(newest_first="true") == sorted(keys(), reverse=True)
+
+
 def test_api_taxonomy_serves_every_type_with_a_colour(client: TestClient) -> None:
     served = client.get("/api/taxonomy").json()["types"]
     assert [entry["type"] for entry in served] == list(event_types())

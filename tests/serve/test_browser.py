@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from live import chromium, chromium_paths, sample_store, serving
@@ -30,6 +31,11 @@ def page(sample_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         WebDriverWait(driver, 60).until(
             lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true"
         )
+        # What opening asked for, before any test clicks (in the driver's world, not the page's).
+        driver.execute_script(
+            "window.openingRequests = performance.getEntriesByType('resource')"
+            ".map((entry) => new URL(entry.name).pathname)"
+        )
         yield driver
     store.close()
 
@@ -39,6 +45,13 @@ def test_browser_map_shows_damascus_and_homs(page) -> None:  # type: ignore[no-u
     assert any("Damascus" in label for label in labels)
     assert any("Homs" in label for label in labels)
     assert page.find_elements(By.CSS_SELECTOR, "#map path.event-marker")
+
+
+def test_browser_opening_asks_each_endpoint_once(page) -> None:  # type: ignore[no-untyped-def]
+    paths = page.execute_script("return window.openingRequests")
+    asked = [path for path in paths if path.startswith("/api/")]
+    assert "/api/counts" in asked and "/api/events" in asked
+    assert len(asked) == len(set(asked)), sorted(asked)
 
 
 def _timeline_types(driver) -> list[str]:  # type: ignore[no-untyped-def]
@@ -82,3 +95,22 @@ def test_browser_legend_takes_the_taxonomys_colours_and_glosses(page) -> None:  
         red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
         assert background == f"rgb({red}, {green}, {blue})", name
         assert title == types[name].gloss
+
+
+def _ready(driver) -> bool:  # type: ignore[no-untyped-def]
+    return driver.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true"
+
+
+def test_browser_actor_options_come_after_opening_and_the_url_restores_one(page) -> None:  # type: ignore[no-untyped-def]
+    # Last in this file: it reopens the page.
+    actor = page.find_element(By.ID, "filter-actor")
+    WebDriverWait(page, 20).until(lambda _: actor.get_attribute("data-filled") == "true")
+    names = [option.get_attribute("value") for option in Select(actor).options][1:]
+    assert "Donald Trump" in names
+    base = page.current_url.split("?")[0].split("#")[0]
+    page.get(f"{base}?{urlencode({'actor': 'Donald Trump'})}")
+    WebDriverWait(page, 60).until(_ready)
+    assert Select(page.find_element(By.ID, "filter-actor")).first_selected_option.text == (
+        "Donald Trump"
+    )
+    assert "actor=Donald+Trump" in page.current_url

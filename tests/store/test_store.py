@@ -166,6 +166,16 @@ def test_store_events_apart_in_place_or_time_stay_apart(store: SqlStore) -> None
     later.events[0].date.start = later.events[0].date.end = date(2024, 12, 20)  # type: ignore[union-attr]
     store.write([homs_attack(WIRE_STORY, outlet="Wire"), elsewhere, later])
     assert len(store.events(ALL)) == 3
+    # Newest first, a page at a time: the same events in reverse, each once.
+    oldest_first = [(e["date_start"], e["id"]) for e in store.events(ALL)]
+    pages, after = [], None
+    while True:
+        page = store.events(QueryFilter(limit=1, newest_first=True, after=after))
+        pages += [(e["date_start"], e["id"]) for e in page]
+        if not (after := page.next):
+            break
+    assert pages == oldest_first[::-1]
+    assert pages[0][0] == "2024-12-20"
 
 
 def test_store_undated_event_shows_on_publication_day_and_says_so(store: SqlStore) -> None:

@@ -97,7 +97,9 @@ def query_filter(
     q: Annotated[
         FilterText, Query(description="Claims only: text contained, case-insensitive.")
     ] = None,
-    newest_first: Annotated[bool, Query(description="Claims only: latest day first.")] = False,
+    newest_first: Annotated[
+        bool, Query(description="Claims and events: latest day first.")
+    ] = False,
     limit: Limit = 100,
     after: After = None,
 ) -> QueryFilter:

@@ -75,7 +75,7 @@ class QueryFilter:
     source_type: str | None = None  # SourceType value, e.g. anonymous
     article_id: str | None = None
     text: str | None = None  # words a claim's text contains, case-insensitive (claims only)
-    newest_first: bool = False  # claims from the latest day back (claims only)
+    newest_first: bool = False  # claims and events from the latest day back
     limit: int = 100
     after: str | None = None  # the `next` cursor of the previous page
 

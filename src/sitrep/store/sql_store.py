@@ -54,16 +54,18 @@ SCALE_MIGRATION = "004_store_at_scale"
 BACKFILL_BATCH = 200
 # A sort column that may be NULL sorts (and pages) as the empty string.
 NO_DAY = "''"
-EVENT_COLUMNS = (
+# An event's row is its situation_events row `e` joined to its actors and place.
+EVENT_JOINED = (
     "SELECT e.id, e.type, e.mode, e.acled_type, e.acled_subtype, e.date_start, e.date_end,"
     " e.date_precision, e.actor_id, e.target_id, e.place_id, a1.name AS actor,"
     " a1.country AS actor_country, a1.sector AS actor_sector, a2.name AS target,"
     " a2.country AS target_country, a2.sector AS target_sector,"
     " p.name AS place, p.latitude, p.longitude, p.country AS place_country,"
     " p.geonames_id, p.location_precision"
-    " FROM situation_events e LEFT JOIN actors a1 ON a1.id = e.actor_id"
+    " FROM {events} e LEFT JOIN actors a1 ON a1.id = e.actor_id"
     " LEFT JOIN actors a2 ON a2.id = e.target_id LEFT JOIN places p ON p.id = e.place_id"
 )
+EVENT_COLUMNS = EVENT_JOINED.format(events="situation_events")
 EVENT_ORDER = ((f"COALESCE(e.date_start, {NO_DAY})", "date_start"), ("e.id", "id"))
 
 
@@ -274,7 +276,7 @@ class SqlStore:
             (("a.name", "name"), ("a.id", "id")),
             query,
         )
-        counts = self._mention_counts([row["id"] for row in rows])
+        counts = self._mention_counts([row["id"] for row in rows], articles=True)
         aliases = self._grouped(
             "SELECT actor_id AS owner, alias AS value FROM actor_aliases", [r["id"] for r in rows]
         )
@@ -314,11 +316,15 @@ class SqlStore:
             ]
         )
 
-    def _mention_counts(self, entity_ids: list[str]) -> dict[str, dict[str, int]]:
-        """Mentions and distinct articles of the page's actors or places only."""
+    def _mention_counts(
+        self, entity_ids: list[str], *, articles: bool = False
+    ) -> dict[str, dict[str, int]]:
+        """Mentions (and, with `articles`, distinct articles) of the page's actors or places
+        only. Distinct articles cost a place, mentioned in thousands, most of the query."""
+        distinct = "COUNT(DISTINCT article_id)" if articles else "0"
         rows = select_in(
             self.database,
-            "SELECT entity_id, COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles,"
+            f"SELECT entity_id, COUNT(*) AS mentions, {distinct} AS articles,"
             f" SUM(CASE WHEN {LITERAL_MENTION} THEN 1 ELSE 0 END) AS literal_mentions"
             " FROM mentions WHERE entity_id IN ({marks}) GROUP BY entity_id",
             entity_ids,
@@ -350,7 +356,17 @@ class SqlStore:
 
     def events(self, query: QueryFilter) -> Rows:
         where, params = self._event_filter(query)
-        rows = self._page(EVENT_COLUMNS, where, params, EVENT_ORDER, query)
+        # The page is cut from the events alone, then joined: joined first, every event of
+        # the window would be, to keep a page of them.
+        rows = self._page(
+            "SELECT * FROM situation_events e",
+            where,
+            params,
+            EVENT_ORDER,
+            query,
+            descending=query.newest_first,
+            joined=EVENT_JOINED.format(events="({page})"),
+        )
         reports = self._reports([row["id"] for row in rows])
         return rows.like([_merged_event(row, reports.get(row["id"], [])) for row in rows])
 
@@ -416,23 +432,32 @@ class SqlStore:
         rows = self._page(
             CLAIMS, where, params, _reading_order("c", "c"), query, descending=query.newest_first
         )
-        backing = self._claim_backing([row["id"] for row in rows])
+        backing = self._claim_backing(rows)
         return rows.like([row | {"sources": backing.get(row["id"], 1)} for row in rows])
 
-    def _claim_backing(self, claim_ids: list[str]) -> dict[str, int]:
+    def _claim_backing(self, claims: list[Row]) -> dict[str, int]:
         """Independent sources behind each claim: for each merged event the claim reports,
         the source clusters with a report of it in the same status (a denial does not back
         an assertion); the best-backed event counts. A claim reporting no event has its own."""
-        rows = select_in(
-            self.database,
-            "SELECT c.id, r.situation_event_id, COUNT(DISTINCT a.cluster_id) AS n FROM claims c"
+        if not claims:
+            return {}
+        # The page's claims (by the article and position they already carry) and their
+        # events first, then only those events' reports: materialised, so no join runs over
+        # every claim or report in the store.
+        rows = self.database.query(
+            "WITH page AS MATERIALIZED (SELECT unnest(CAST(? AS TEXT[])) AS id,"
+            " unnest(CAST(? AS TEXT[])) AS article_id, unnest(CAST(? AS INTEGER[])) AS position),"
+            " reported AS MATERIALIZED (SELECT c.id, r.situation_event_id, r.status FROM page c"
             " JOIN event_reports r ON r.article_id = c.article_id"
-            " AND r.claim_position = c.position"
-            " JOIN event_reports o ON o.situation_event_id = r.situation_event_id"
-            " AND o.status = r.status"
-            " JOIN articles a ON a.id = o.article_id"
-            " WHERE c.id IN ({marks}) GROUP BY c.id, r.situation_event_id",
-            claim_ids,
+            " AND r.claim_position = c.position),"
+            " backers AS MATERIALIZED (SELECT situation_event_id, status, article_id"
+            " FROM event_reports WHERE situation_event_id IN"
+            " (SELECT situation_event_id FROM reported))"
+            " SELECT c.id, c.situation_event_id, COUNT(DISTINCT a.cluster_id) AS n"
+            " FROM reported c JOIN backers o ON o.situation_event_id = c.situation_event_id"
+            " AND o.status = c.status JOIN articles a ON a.id = o.article_id"
+            " GROUP BY c.id, c.situation_event_id",
+            [[c[key] for c in claims] for key in ("id", "article_id", "position")],
         )
         backing: dict[str, int] = {}
         for row in rows:
@@ -571,11 +596,13 @@ class SqlStore:
         query: QueryFilter,
         *,
         descending: bool = False,
+        joined: str | None = None,
     ) -> Rows:
         """One page of `select`, in `order` (unique), after the cursor `query.after`.
 
         Keyset pagination: the cursor holds the last row's sort values, so each page
-        starts where the last ended instead of counting past every earlier row.
+        starts where the last ended instead of counting past every earlier row. `joined`,
+        a SELECT from `{page}`, makes the page's rows into the answer's (joins after LIMIT).
         """
         expressions = [expression for expression, _ in order]
         clauses = [where.removeprefix("WHERE ")] if where else []
@@ -586,11 +613,11 @@ class SqlStore:
             clauses.append(f"({columns}) {'<' if descending else '>'} ({marks})")
             page_params.extend(decode_cursor(query.after, len(order)))
         direction = " DESC" if descending else ""
-        rows = self.database.query(
-            f"{select} {'WHERE ' + ' AND '.join(clauses) if clauses else ''}"
-            f" ORDER BY {', '.join(e + direction for e in expressions)} LIMIT ?",
-            [*page_params, query.limit],
-        )
+        ordered = f"ORDER BY {', '.join(e + direction for e in expressions)}"
+        sql = f"{select} {'WHERE ' + ' AND '.join(clauses) if clauses else ''} {ordered} LIMIT ?"
+        if joined:
+            sql = f"{joined.format(page=sql)} {ordered}"
+        rows = self.database.query(sql, [*page_params, query.limit])
         last = rows[-1] if len(rows) >= query.limit else None
         cursor = [last[key] if last[key] is not None else "" for _, key in order] if last else None
         return Rows(rows, next=encode_cursor(cursor) if cursor else None)

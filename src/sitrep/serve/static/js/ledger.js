@@ -6,7 +6,7 @@ import { el } from "./dom.js";
 
 const PAGE = 100;
 const CSV_COLUMNS = ["date_start", "text", "hedge", "source_name", "source_type", "certainty", "sources", "outlet", "article_id"];
-const ledger = { claims: [], next: null, params: {}, eventBacking: new Map(), generation: 0 };
+const ledger = { claims: [], next: null, params: {}, generation: 0 };
 
 function badge(certainty) {
   return el("span", { class: `badge ${certainty}` }, certainty || "certainty unknown");
@@ -19,10 +19,10 @@ function side(claim) {
     claim.certainty && [" ", badge(claim.certainty)])];
 }
 
-// A claim's independent sources: the store's count when it gives one, else the backing of the
-// merged event the claim reports (matched on its evidence span), else the one report itself.
+// A claim's independent sources, as the store counts them (the best-backed merged event it
+// reports), else the one report itself.
 function backing(claim) {
-  return claim.sources ?? ledger.eventBacking.get(`${claim.article_id}:${claim.start}`) ?? 1;
+  return claim.sources ?? 1;
 }
 
 function claimRow(claim) {
@@ -35,14 +35,7 @@ function claimRow(claim) {
     el("td", {}, badge(claim.certainty)), el("td", {}, String(backing(claim))));
 }
 
-export function renderContradictions(pairsBox, contradictions, events) {
-  ledger.eventBacking = new Map();
-  for (const event of events) {
-    for (const report of event.evidence || []) {
-      const key = `${report.article_id}:${report.start}`;
-      ledger.eventBacking.set(key, Math.max(ledger.eventBacking.get(key) ?? 0, event.sources ?? 1));
-    }
-  }
+export function renderContradictions(pairsBox, contradictions) {
   pairsBox.replaceChildren(...(contradictions.length
     ? [el("h3", {}, `Contradictions (${contradictions.length})`), ...contradictions.flatMap((pair) => [
       el("p", { class: "muted" }, [pair.kind, pair.subject, pair.date].filter(Boolean).join(" · ")),

@@ -77,25 +77,33 @@ function daysBefore(day, count) {
   return new Date(Date.parse(day) - (count - 1) * DAY_MS).toISOString().slice(0, 10);
 }
 
-async function refresh() {
-  const generation = ++state.generation;  // a newer refresh wins over a slower older one
-  const filters = { actor: $("#filter-actor").value, event_type: $("#filter-type").value,
+function currentFilters() {
+  return { actor: $("#filter-actor").value, event_type: $("#filter-type").value,
     source_type: $("#filter-source").value };
+}
+
+// Draws the view for the filters and the slider's day; opening passes the `counts` it has
+// already read for these filters.
+async function refresh(counts = null) {
+  const generation = ++state.generation;  // a newer refresh wins over a slower older one
+  const filters = currentFilters();
   const day = state.days[Number($("#date-slider").value)] || null;
   const shown = day ? { date_from: daysBefore(day, SHOWN_DAYS), date_to: day } : {};
   // The ledger draws itself when its page arrives (a newer load wins there too).
   const claimsLoaded = loadClaims(...ledgerViews(), claimFilters(day));
-  const [counts, events, control] = await Promise.all([
-    getJSON("/api/counts", filters),
-    getPage("/api/events", { ...filters, ...shown }, 1000),
+  const [counted, events, control] = await Promise.all([
+    counts ?? getJSON("/api/counts", filters),
+    // Newest first: when the days hold more than a page, the chosen day's are the ones kept.
+    getPage("/api/events", { ...filters, ...shown, newest_first: true }, 1000),
     day ? getJSON("/api/control", { on: day }) : Promise.resolve({ items: [] }),
   ]);
   const picture = control.items;
   if (generation !== state.generation) return;
+  state.map.frame(events, state.places);
   saveToUrl(day);
   document.querySelectorAll(".on-date").forEach((n) => { n.textContent = day || "—"; });
   $("#date-label").textContent = day || "no dates";
-  const inWindow = counts.days.filter((d) => d.day >= state.days[0] && d.day <= state.days[state.days.length - 1]);
+  const inWindow = counted.days.filter((d) => d.day >= state.days[0] && d.day <= state.days[state.days.length - 1]);
   renderTimeline($("#timeline-chart"), $("#timeline-list"), inWindow, events, state.days, day);
   state.map.showEvents(events);
   state.map.showPlaces(state.places, picture);
@@ -118,25 +126,35 @@ async function openArticleFromHash() {
   view.scrollIntoView();
 }
 
+// The actor filter's options (the most mentioned first), a list no first view shows.
+async function loadActors() {
+  const actors = await getPage("/api/actors", {}, 1000);
+  fillSelect($("#filter-actor"), [...actors].sort((a, b) => b.mentions - a.mentions).map((a) => a.name));
+  $("#filter-actor").dataset.filled = "true";
+}
+
+// Opening asks for each thing the first view shows once, and no more: the counts (for the
+// window, selects and summary), the first page of each list, and the slider's day (in `refresh`).
+// The actor options come after, unless the URL names an actor the view must restore.
 async function start() {
   state.map = new SituationMap($("#map"));
-  const [counts] = await Promise.all([getJSON("/api/counts"), state.map.loadBasemap(), loadTaxonomy()]);
+  const basemap = state.map.loadBasemap();
+  const places = getPage("/api/places", {}, 1000);
+  const actorInUrl = new URLSearchParams(location.search).has("actor");
+  const actors = actorInUrl ? loadActors() : null;
+  const [counts] = await Promise.all([getJSON("/api/counts"), loadTaxonomy()]);
   state.days = dayRange(counts.window);
   const shownWindow = state.days.length
     ? { date_from: state.days[0], date_to: state.days[state.days.length - 1] } : {};
-  const [articles, events, actors, places, contradictions] = await Promise.all([
-    getPage("/api/articles", shownWindow), getPage("/api/events", shownWindow, 1000),
-    getPage("/api/actors", {}, 1000), getPage("/api/places", {}, 1000),
-    getPage("/api/contradictions", shownWindow),
-  ]);
-  state.places = places;
-  state.map.focus(events);
+  const listed = Promise.all([getPage("/api/articles", shownWindow),
+    getPage("/api/contradictions", shownWindow)]);
+  state.places = await places;
+  await actors;
   const slider = $("#date-slider");
   slider.max = Math.max(state.days.length - 1, 0);
   slider.value = slider.max;
   const types = Object.keys(counts.types).sort();
   fillSelect($("#filter-type"), types);
-  fillSelect($("#filter-actor"), [...actors].sort((a, b) => b.mentions - a.mentions).map((a) => a.name));
   fillSelect($("#filter-source"), SOURCE_TYPES);
   $("#legend").replaceChildren(...types.map((t) => el("li", { title: typeGloss(t) },
     coloured("span", "swatch", typeColour(t)), t)));
@@ -146,24 +164,30 @@ async function start() {
     + `${totals.contradictions} contradictions`
     + (state.days.length ? ` · ${state.days[0]} to ${state.days[state.days.length - 1]}` : "")
     + outsideNote(counts.window.outside);
-  renderContradictions($("#contradictions"), contradictions, events);
   restoreFromUrl();
+  // The URL may have chosen other filters than the counts were read for.
+  const sameFilters = Object.values(currentFilters()).every((value) => !value);
+  const opened = refresh(sameFilters ? counts : null);
+  const [articles, contradictions] = await listed;
+  renderContradictions($("#contradictions"), contradictions);
   $("#article-list").replaceChildren(...articles.map((a) => el("li", {},
     isArticleId(a.id) ? el("a", { href: `#/article/${encodeURIComponent(a.id)}` }, a.title || a.source)
       : a.title || a.source,
     " ", el("span", { class: "muted" }, `${a.outlet || ""} ${String(a.published || "").slice(0, 10)}`))));
-  for (const id of ["#filter-actor", "#filter-type", "#filter-source"]) $(id).addEventListener("change", refresh);
-  $("#date-slider").addEventListener("input", refresh);
-  $("#ledger-order").addEventListener("change", refresh);
+  const redraw = () => refresh();
+  for (const id of ["#filter-actor", "#filter-type", "#filter-source"]) $(id).addEventListener("change", redraw);
+  $("#date-slider").addEventListener("input", redraw);
+  $("#ledger-order").addEventListener("change", redraw);
   let typing;
   $("#ledger-search").addEventListener("input", () => { clearTimeout(typing); typing = setTimeout(refresh, 250); });
   $("#ledger-controls").addEventListener("submit", (event) => { event.preventDefault(); refresh(); });
   $("#ledger-more").addEventListener("click", () => loadMoreClaims(...ledgerViews()));
   $("#ledger-export").addEventListener("click", exportClaims);
   window.addEventListener("hashchange", openArticleFromHash);
-  await refresh();
+  await Promise.all([opened, basemap]);
   await openArticleFromHash();
   document.body.dataset.ready = "true";
+  if (!actorInUrl) await loadActors();
 }
 
 start().catch((error) => {

@@ -6,6 +6,7 @@ import { el } from "./dom.js";
 // Country and region centroids are not locations: only these precisions get a marker.
 const MAPPABLE = new Set(["point", "city", "admin"]);
 const LABEL_MENTIONS = 2;
+const MAX_LABELS = 40;
 
 // Who holds a place on the day, as words: reports that disagree are shown as contested
 // with every side, never one side picked.
@@ -18,18 +19,21 @@ export class SituationMap {
   constructor(element) {
     this.map = L.map(element, { zoomSnap: 0.25, attributionControl: true });
     this.map.attributionControl.addAttribution("Natural Earth via world-atlas");
+    this.map.createPane("basemap").style.zIndex = 350;  // below places, whenever it arrives
     this.map.createPane("events").style.zIndex = 450;  // events above the place rings
     this.places = L.layerGroup().addTo(this.map);
     this.events = L.layerGroup().addTo(this.map);
-    this.map.setView([34.8, 38.5], 6);
+    // No view yet: Leaflet draws nothing until `focus` sets one, so the basemap (thousands of
+    // border points, projected again at every zoom) is drawn once, at the framed view.
   }
 
   async loadBasemap() {
     const topology = await (await fetch("/static/vendor/world-atlas/countries-50m.json")).json();
     const countries = topojson.feature(topology, topology.objects.countries);
+    // On a canvas: as SVG, the browser lays out every border path's points (half a second).
     L.geoJSON(countries, {
       style: { color: "#8a94a6", weight: 0.8, fillColor: "#f3f1ea", fillOpacity: 1 },
-      interactive: false,
+      interactive: false, renderer: L.canvas({ pane: "basemap" }),
     }).addTo(this.map);
   }
 
@@ -41,14 +45,18 @@ export class SituationMap {
     // put no marker on Syria or Iraq.
     const located = places.filter((p) => p.latitude != null && MAPPABLE.has(p.precision)
       && (p.literal_mentions ?? 1) > 0);
-    // Name what matters on the map itself (held, or often mentioned); the rest on hover.
+    // Name what matters on the map itself (held, then the most mentioned, at most MAX_LABELS:
+    // each label is a box the browser lays out); the rest on hover.
     const named = located.filter((p) => holders.has(p.id) || (p.mentions ?? 0) >= LABEL_MENTIONS)
+      .sort((a, b) => Number(holders.has(b.id)) - Number(holders.has(a.id)) || (b.mentions ?? 0) - (a.mentions ?? 0))
+      .slice(0, MAX_LABELS)
       .sort((a, b) => a.latitude - b.latitude);
+    const ranks = new Map(named.map((place, rank) => [place, rank]));
     for (const place of located) {
       const held = holders.get(place.id);
       const colour = held ? holdingColour(held) : "#5b6472";
       const label = held ? `${place.name} — ${holderText(held)}` : place.name;
-      const rank = named.indexOf(place);
+      const rank = ranks.get(place) ?? -1;
       L.circleMarker([place.latitude, place.longitude], {
         radius: held ? 11 : 4, color: colour, weight: held ? 3 : 1, fillColor: "#fff", fillOpacity: held ? 0.6 : 1,
       })
@@ -60,12 +68,20 @@ export class SituationMap {
     }
   }
 
-  // Frame where things happen (events, changes of control), not every place mentioned.
-  focus(points) {
-    const located = points.filter((p) => p.latitude != null && MAPPABLE.has(p.precision ?? p.location_precision));
-    if (located.length) {
-      this.map.fitBounds(L.latLngBounds(located.map((p) => [p.latitude, p.longitude])).pad(0.25), { maxZoom: 8 });
+  // Frame where things happen (the first of `candidates` with a located point: the events
+  // shown, else the places), not every place mentioned; the whole world when nothing is
+  // located. Only once: later views keep where the reader has moved the map.
+  frame(...candidates) {
+    if (this.framed) return;
+    this.framed = true;
+    for (const points of candidates) {
+      const located = points.filter((p) => p.latitude != null && MAPPABLE.has(p.precision ?? p.location_precision));
+      if (located.length) {
+        this.map.fitBounds(L.latLngBounds(located.map((p) => [p.latitude, p.longitude])).pad(0.25), { maxZoom: 8 });
+        return;
+      }
     }
+    this.map.setView([20, 0], 2);
   }
 
   showEvents(events) {

@@ -6,6 +6,7 @@ import { coloured, el } from "./dom.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const DAY = 86400000;
+const LISTED = 200;
 
 function svg(tag, attributes, parent) {
   const node = document.createElementNS(SVG, tag);
@@ -51,7 +52,10 @@ export function renderTimeline(chart, list, counted, events, days, chosenDay) {
   if (chosenDay) {
     svg("line", { x1: x(chosenDay), x2: x(chosenDay), y1: 0, y2: axisY, stroke: "#182235", "stroke-dasharray": "4 3" }, root);
   }
-  list.replaceChildren(...events.map((event) => {
+  // Newest first (as asked), and only as many as a reader scrolls through: every loaded
+  // event is on the map.
+  const listed = events.slice(0, LISTED);
+  list.replaceChildren(...listed.map((event) => {
     const who = [event.actor, event.target].filter(Boolean).join(" → ");
     const item = el("li", { class: "timeline-item", "data-type": event.type },
       coloured("span", "type-tag", typeColour(event.type), event.type),
@@ -62,5 +66,8 @@ export function renderTimeline(chart, list, counted, events, days, chosenDay) {
         `${event.source_type || "unknown source"} · ${event.sources ?? 1} source${(event.sources ?? 1) === 1 ? "" : "s"}`));
     return item;
   }));
+  if (events.length > listed.length) {
+    list.append(el("li", { class: "muted" }, `${events.length - listed.length} earlier events of these days are on the map only.`));
+  }
   if (!events.length) list.replaceChildren(el("li", {}, "No events match these filters."));
 }
