@@ -20,12 +20,12 @@ from sitrep.records import Article, DocumentError
 from sitrep.store.api import IngestReport, QueryFilter, Row, Rows, decode_cursor, encode_cursor
 from sitrep.store.contradictions import record_contradictions, stored_contradiction
 from sitrep.store.control import holdings
-from sitrep.store.db import Database, migrate, select_in
+from sitrep.store.db import STREAM_ROWS, Database, migrate, select_in
 from sitrep.store.merge import band_keys, minhash_from_values, name_key
 from sitrep.store.payloads import ARTICLE, ORIGINAL, payload_rows, read_payload
-from sitrep.store.views import CLAIMS, CONTROL_CHANGES, EVENT_REPORTS, REPORT_FIELDS
+from sitrep.store.views import CLAIMS, CONTROL_CHANGES, EVENT_REPORTS
 from sitrep.store.writer import BatchWriter, PendingRows
-from sitrep.streams import chunked_by_time
+from sitrep.streams import chunked, chunked_by_time
 
 ACTOR_KEYS = "SELECT actor_id FROM actor_aliases WHERE alias_key = ?"
 # Articles per write transaction: large enough that each batch's lookups (a scan of a
@@ -371,35 +371,17 @@ class SqlStore:
         return rows.like([_merged_event(row, reports.get(row["id"], [])) for row in rows])
 
     def every_event(self, query: QueryFilter) -> Iterator[Row]:
-        """Every matching merged event with its reports, in one streamed pass (for exports)."""
+        """Every matching merged event with its reports, in one streamed pass (for exports).
+
+        The events stream in order on their own; each thousand fetches its reports. Joined
+        and sorted with the reports' evidence texts in one query, DuckDB could not hold the
+        sort under its memory limit at about 20,000 articles."""
         where, params = self._event_filter(query)
         order = ", ".join(expression for expression, _ in EVENT_ORDER)
-        reports = ", ".join(f'{field} AS "report_{name}"' for field, name in REPORT_FIELDS)
-        rows = self.database.stream(
-            f"SELECT e.*, {reports} FROM ({EVENT_COLUMNS} {where}) e"
-            " LEFT JOIN event_reports r ON r.situation_event_id = e.id"
-            " LEFT JOIN articles a ON a.id = r.article_id"
-            f" ORDER BY {order}, r.article_id, r.evidence_start",
-            params,
-        )
-        event: Row | None = None
-        evidence: list[Row] = []
-        for row in rows:
-            if event is None or row["id"] != event["id"]:
-                if event is not None:
-                    yield _merged_event(event, evidence)
-                event = {k: v for k, v in row.items() if not k.startswith("report_")}
-                evidence = []
-            if row["report_id"] is not None:
-                evidence.append(
-                    {
-                        name: row[f"report_{name}"]
-                        for _, name in REPORT_FIELDS
-                        if name != "situation_event_id"
-                    }
-                )
-        if event is not None:
-            yield _merged_event(event, evidence)
+        rows = self.database.stream(f"{EVENT_COLUMNS} {where} ORDER BY {order}", params)
+        for chunk in chunked(rows, STREAM_ROWS):
+            reports = self._reports([row["id"] for row in chunk])
+            yield from (_merged_event(row, reports.get(row["id"], [])) for row in chunk)
 
     def _reports(self, event_ids: list[str]) -> dict[str, list[Row]]:
         grouped: dict[str, list[Row]] = {}
