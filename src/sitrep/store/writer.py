@@ -19,7 +19,7 @@ from typing import Any
 from datasketch import MinHash
 
 from sitrep.records import Actor, Article, Claim, DocumentError, Event, EventDate, Place, Quote
-from sitrep.store.contradictions import record_contradictions
+from sitrep.store.contradictions import NEW_ROW_TABLES, record_contradictions
 from sitrep.store.db import Database, now, select_in
 from sitrep.store.merge import (
     ActorIdentity,
@@ -435,9 +435,11 @@ class BatchWriter:
         stories = StoryBook(self.database, signatures)
         for article, ids in zip(articles, resolved, strict=True):
             self._add_article(pending, article, ids, versions, situations, stories, signatures)
+        new = self.database.row_marks(NEW_ROW_TABLES)
         pending.flush(self.database)
         if articles:
-            found = record_contradictions(self.database, [article.id for article in articles])
+            ids = [article.id for article in articles]
+            found = record_contradictions(self.database, ids, new)
             for table, rows in found.items():
                 for row in rows:
                     pending.add(table, **row)
