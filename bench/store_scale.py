@@ -272,8 +272,11 @@ def write_phases(
             if report.errors:
                 sys.exit(f"{report.errors} articles failed to store at {size}")
             written = size
+            # Each phase in full as it ends, so a run cut short still tells where time went.
+            steps = ", ".join(f"{step} {seconds:.1f}" for step, seconds in clock.seconds.items())
             print(
-                f"  {size:>7,} articles: {wall:.1f} s ({cpu:.1f} s CPU) for the last 1,000",
+                f"  {size:>7,} articles: {wall:.1f} s ({cpu:.1f} s CPU) for the last 1,000"
+                f" ({steps}); peak RSS so far {peak_rss_mib():.0f} MiB",
                 flush=True,
             )
     finally:
@@ -339,6 +342,10 @@ def drop_schema(url: str, schema: str) -> None:
     store.close()
 
 
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def report(
     sizes: list[int],
     costs: Costs,
@@ -346,7 +353,7 @@ def report(
     kind: str,
 ) -> None:
     base, base_cpu, _ = costs[BASELINE]
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mib()
     print(f"\n{kind}: seconds per 1,000 articles (baseline: the first 1,000 = {base:.1f} s)")
     print("| articles stored | s / 1,000 | × baseline | CPU s / 1,000 | × baseline |")
     print("|---:|---:|---:|---:|---:|")
