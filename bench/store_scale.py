@@ -13,9 +13,11 @@ republished), which must join that story's cluster.
 
 They are written through `Store.write`, exactly as `sitrep ingest` does, in phases; after
 each phase the seconds for that phase's last 1,000 articles are printed beside the
-baseline (the first 1,000), with the ratio to it. This process is the writer: its peak
-RSS is the writer's memory. At the largest size the first page of every API endpoint
-(`limit=100`, as the page asks) is timed through the ASGI app on a read-only store.
+baseline (the first 1,000), with the ratio to it, and where that CPU time went: the
+store's database calls by kind (lookups, bulk inserts, commits with their checkpoints),
+making the synthetic articles, and the rest (the writer's own Python). This process is the
+writer: its peak RSS is the writer's memory. At the largest size the first page of every API
+endpoint (`limit=100`, as the page asks) is timed through the ASGI app on a read-only store.
 
 With `--page`, the page is then opened three times in headless Chromium over the served
 store and the seconds until it marks itself ready are printed.
@@ -42,7 +44,8 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -230,39 +233,82 @@ def _shifted(when: EventDate | None, shift: timedelta) -> EventDate | None:
     return dataclasses.replace(when, start=when.start + shift, end=when.end + shift)
 
 
+STEPS = ("lookups", "inserts", "commits", "making articles")
+
+
+class StepClock:
+    """CPU seconds spent in each kind of the store's database calls (and in making the
+    synthetic articles), counted by wrapping the store's database object, not its code."""
+
+    def __init__(self, database: object) -> None:
+        self.seconds = dict.fromkeys(STEPS, 0.0)
+        for method, step in (("query", "lookups"), ("execute", "lookups"), ("insert", "inserts")):
+            setattr(database, method, self.timed(getattr(database, method), step))
+        transaction = database.transaction  # type: ignore[attr-defined]
+
+        @contextmanager
+        def committed() -> Iterator[None]:
+            with transaction():
+                yield
+                started = time.process_time()  # leaving the block commits
+            self.seconds["commits"] += time.process_time() - started
+
+        database.transaction = committed  # type: ignore[attr-defined]
+
+    def timed(self, call: Callable[..., object], step: str) -> Callable[..., object]:
+        def timed_call(*args: object, **kwargs: object) -> object:
+            started = time.process_time()
+            try:
+                return call(*args, **kwargs)
+            finally:
+                self.seconds[step] += time.process_time() - started
+
+        return timed_call
+
+    def take(self, articles: Iterator[Article], count: int) -> Iterator[Article]:
+        for _ in range(count):
+            started = time.process_time()
+            article = next(articles)
+            self.seconds["making articles"] += time.process_time() - started
+            yield article
+
+
+Costs = dict[int, tuple[float, float, dict[str, float]]]
+
+
 def write_phases(
     db: str, schema: str | None, sizes: list[int], articles: Iterator[Article]
-) -> dict[int, tuple[float, float]]:
+) -> Costs:
     """Wall and CPU seconds (this process, all its threads) for the last 1,000 articles of
-    each phase and of the first 1,000. CPU time is the steadier figure on a shared machine;
-    on PostgreSQL it leaves out the server's work."""
+    each phase and of the first 1,000, and that CPU time by step. CPU time is the steadier
+    figure on a shared machine; on PostgreSQL it leaves out the server's work."""
     store = open_store(db, schema=schema)
-    costs: dict[int, tuple[float, float]] = {}
+    clock = StepClock(store.database)
+    costs: Costs = {}
     written = 0
     try:
         for size in sorted({BASELINE, *sizes}):
             if size - BASELINE > written:
-                store.write(take(articles, size - BASELINE - written))
+                store.write(clock.take(articles, size - BASELINE - written))
                 written = size - BASELINE
+            clock.seconds = dict.fromkeys(STEPS, 0.0)
             started, cpu = time.perf_counter(), time.process_time()
-            report = store.write(take(articles, size - written))
-            costs[size] = (time.perf_counter() - started, time.process_time() - cpu)
+            report = store.write(clock.take(articles, size - written))
+            wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+            costs[size] = (wall, cpu, dict(clock.seconds))
             if report.errors:
                 sys.exit(f"{report.errors} articles failed to store at {size}")
             written = size
-            wall, cpu = costs[size]
+            # Each phase in full as it ends, so a run cut short still tells where time went.
+            steps = ", ".join(f"{step} {seconds:.1f}" for step, seconds in clock.seconds.items())
             print(
-                f"  {size:>7,} articles: {wall:.1f} s ({cpu:.1f} s CPU) for the last 1,000",
+                f"  {size:>7,} articles: {wall:.1f} s ({cpu:.1f} s CPU) for the last 1,000"
+                f" ({steps}); peak RSS so far {peak_rss_mib():.0f} MiB",
                 flush=True,
             )
     finally:
         store.close()
     return costs
-
-
-def take(articles: Iterator[Article], count: int) -> Iterator[Article]:
-    for _ in range(count):
-        yield next(articles)
 
 
 def first_pages(db: str, schema: str | None) -> dict[str, tuple[float, float, float]]:
@@ -347,18 +393,32 @@ def drop_schema(url: str, schema: str) -> None:
     store.close()
 
 
-def report(sizes: list[int], costs: dict[int, tuple[float, float]], kind: str) -> None:
-    base, base_cpu = costs[BASELINE]
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def report(sizes: list[int], costs: Costs, kind: str) -> None:
+    base, base_cpu, _ = costs[BASELINE]
+    peak = peak_rss_mib()
     print(f"\n{kind}: seconds per 1,000 articles (baseline: the first 1,000 = {base:.1f} s)")
     print("| articles stored | s / 1,000 | × baseline | CPU s / 1,000 | × baseline |")
     print("|---:|---:|---:|---:|---:|")
     for size in sorted(costs):
-        wall, cpu = costs[size]
+        wall, cpu, _ = costs[size]
         print(f"| {size:,} | {wall:.1f} | {wall / base:.2f} | {cpu:.1f} | {cpu / base_cpu:.2f} |")
+    print("\nwhere the CPU seconds of each phase's last 1,000 went")
+    print(f"| articles stored | {' | '.join(STEPS)} | the rest (the writer's Python) |")
+    print("|---:" * (len(STEPS) + 2) + "|")
+    for size in sorted(costs):
+        _, cpu, steps = costs[size]
+        shown = " | ".join(f"{steps[step]:.1f}" for step in STEPS)
+        print(f"| {size:,} | {shown} | {cpu - sum(steps.values()):.1f} |")
     largest = max(costs)
-    ratio = costs[largest][0] / base
-    print(f"cost at {largest:,} / cost at 1,000: {ratio:.2f} (target ≤ {TARGET_RATIO})")
+    ratio, cpu_ratio = costs[largest][0] / base, costs[largest][1] / base_cpu
+    print(
+        f"cost at {largest:,} / cost at 1,000: {ratio:.2f}, CPU {cpu_ratio:.2f}"
+        f" (target ≤ {TARGET_RATIO})"
+    )
     print(f"writer peak RSS: {peak:.0f} MiB (target < {TARGET_PEAK_RSS_MIB} MiB)")
 
 

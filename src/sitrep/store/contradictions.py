@@ -23,7 +23,7 @@ from functools import cache
 
 from sitrep import lexicon
 from sitrep.store.api import Row
-from sitrep.store.db import Database, select_in
+from sitrep.store.db import Database, RowMarks, select_in
 from sitrep.store.merge import hash_id
 from sitrep.store.views import CLAIMS, CONTROL_CHANGES, EVENT_REPORTS
 
@@ -35,16 +35,24 @@ BROAD_PRECISIONS = frozenset({"country", "region", "admin"})
 NewRows = dict[str, list[Row]]
 
 
-def record_contradictions(database: Database, article_ids: list[str]) -> NewRows:
+# The tables whose rows of the new articles are read back (`new` marks where they start).
+NEW_ROW_TABLES = ("articles", "mentions", "claims", "event_reports", "control_changes")
+
+
+def record_contradictions(
+    database: Database, article_ids: list[str], new: RowMarks | None = None
+) -> NewRows:
     """The contradictions (and presences) that the just-written `article_ids` add, as rows
-    for the `contradictions` and `presences` tables. Their own rows must be written."""
-    presences = _presences(database, article_ids)
+    for the `contradictions` and `presences` tables. Their own rows must be written; `new`,
+    if given, marks where their rows start in `NEW_ROW_TABLES`, so only those are read."""
+    new = new or RowMarks()
+    presences = _presences(database, article_ids, new)
     return {
         "presences": [p.row() for p in presences],
         "contradictions": [
-            *_control_conflicts(database, article_ids),
+            *_control_conflicts(database, article_ids, new),
             *_location_conflicts(database, presences),
-            *_status_conflicts(database, article_ids),
+            *_status_conflicts(database, article_ids, new),
         ],
     }
 
@@ -96,14 +104,16 @@ def _by_id(database: Database, select: str, column: str, ids: set[str]) -> dict[
     }
 
 
-def _control_conflicts(database: Database, article_ids: list[str]) -> list[Row]:
+def _control_conflicts(database: Database, article_ids: list[str], new: RowMarks) -> list[Row]:
     pairs = select_in(
         database,
         "SELECT n.id AS new_id, o.id AS old_id FROM control_changes n"
         " JOIN control_changes o ON o.place_id = n.place_id AND o.date_start = n.date_start"
         " AND o.id <> n.id AND o.to_actor_id <> n.to_actor_id"
         " JOIN articles an ON an.id = n.article_id JOIN articles ao ON ao.id = o.article_id"
-        " WHERE an.cluster_id <> ao.cluster_id AND n.article_id IN ({marks})",
+        " WHERE an.cluster_id <> ao.cluster_id AND n.article_id IN ({marks})"
+        + new.since("control_changes", "n")
+        + new.since("articles", "an"),
         article_ids,
     )
     rows = _by_id(database, CONTROL_CHANGES, "c.id", {v for p in pairs for v in p.values()})
@@ -130,7 +140,7 @@ def _control_conflicts(database: Database, article_ids: list[str]) -> list[Row]:
     return found
 
 
-def _status_conflicts(database: Database, article_ids: list[str]) -> list[Row]:
+def _status_conflicts(database: Database, article_ids: list[str], new: RowMarks) -> list[Row]:
     pairs = select_in(
         database,
         "SELECT CASE WHEN n.status = 'asserted' THEN n.id ELSE o.id END AS asserted_id,"
@@ -138,7 +148,9 @@ def _status_conflicts(database: Database, article_ids: list[str]) -> list[Row]:
         " e.type, e.date_start, e.place_id, e.actor_id, e.target_id, p.name AS place"
         # The new reports first, then only the events they joined.
         " FROM (SELECT id, status, situation_event_id FROM event_reports"
-        " WHERE article_id IN ({marks}) AND status IN ('asserted', 'negated')) n"
+        " WHERE article_id IN ({marks}) AND status IN ('asserted', 'negated')"
+        + new.since("event_reports", "event_reports")
+        + ") n"
         " JOIN event_reports o ON o.situation_event_id = n.situation_event_id AND o.id <> n.id"
         " JOIN situation_events e ON e.id = n.situation_event_id"
         " LEFT JOIN places p ON p.id = e.place_id"
@@ -246,10 +258,16 @@ def _location_conflicts(database: Database, new: list[Presence]) -> list[Row]:
     return list(found.values())
 
 
-def _presences(database: Database, article_ids: list[str]) -> list[Presence]:
-    claims = select_in(database, f"{CLAIMS} WHERE c.article_id IN ({{marks}})", article_ids)
+def _presences(database: Database, article_ids: list[str], new: RowMarks) -> list[Presence]:
+    claims = select_in(
+        database,
+        f"{CLAIMS} WHERE c.article_id IN ({{marks}})"
+        + new.since("claims", "c")
+        + new.since("articles", "a"),
+        article_ids,
+    )
     claims.sort(key=lambda c: (c["date_start"] or "", c["article_id"], c["position"]))
-    mentions = _mentions(database, article_ids)
+    mentions = _mentions(database, article_ids, new)
     cue = _cue_pattern()
     found = []
     for claim in claims:
@@ -295,13 +313,13 @@ def _subject(mentions: list[Row], claim: Row, place_start: int) -> Row | None:
     return people[-1] if people else None
 
 
-def _mentions(database: Database, article_ids: list[str]) -> dict[str, list[Row]]:
+def _mentions(database: Database, article_ids: list[str], new: RowMarks) -> dict[str, list[Row]]:
     grouped: dict[str, list[Row]] = defaultdict(list)
     rows = select_in(
         database,
         # The new articles' mentions first, then only the actors and places they name.
         "WITH m AS (SELECT article_id, entity, entity_id, start_offset, end_offset"
-        " FROM mentions WHERE article_id IN ({marks}))"
+        " FROM mentions WHERE article_id IN ({marks})" + new.since("mentions", "mentions") + ")"
         " SELECT m.article_id, m.entity, m.entity_id, m.start_offset AS start,"
         ' m.end_offset AS "end", a.name, a.kind, p.id AS place_id, p.name AS place_name,'
         " p.country, p.location_precision AS precision FROM m"

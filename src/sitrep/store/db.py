@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
 from typing import Any, Protocol
@@ -41,6 +42,23 @@ MIGRATION_LOCK_KEY = 0x736974726570
 STREAM_ROWS = 1000
 
 
+@dataclass(frozen=True, slots=True)
+class RowMarks:
+    """The last row id of each table at one moment (DuckDB), or none (PostgreSQL).
+
+    DuckDB appends rows in order, and a filter on `rowid` skips every row group before the
+    mark from its statistics alone; a lookup by article id instead reads the whole column,
+    a cost that grows with the store. PostgreSQL finds the rows through its indexes.
+    """
+
+    last: dict[str, int] = field(default_factory=dict)
+
+    def since(self, table: str, alias: str) -> str:
+        """A condition keeping only rows of `table` (as `alias`) appended after the mark."""
+        mark = self.last.get(table)
+        return "" if mark is None else f" AND {alias}.rowid > {int(mark)}"
+
+
 class StoreUnavailable(Exception):
     """The database cannot be opened now (another process holds it); the message says why."""
 
@@ -61,6 +79,10 @@ class Database(Protocol):
         ...
 
     def query(self, sql: str, params: Params = ()) -> list[dict[str, Any]]: ...
+
+    def row_marks(self, tables: Sequence[str]) -> RowMarks:
+        """Where each table ends now, so that a query can read only the rows appended since."""
+        ...
 
     def stream(self, sql: str, params: Params = ()) -> Iterator[dict[str, Any]]:
         """The rows of one query, fetched a thousand at a time: one pass, bounded memory."""
@@ -137,6 +159,13 @@ class DuckDatabase:
         names = [column[0] for column in cursor.description or []]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    def row_marks(self, tables: Sequence[str]) -> RowMarks:
+        # Row ids grow as rows are appended (a transaction's own rows come after every
+        # committed one), so rows past the mark are exactly those appended since.
+        ends = ", ".join(f"(SELECT COALESCE(MAX(rowid), -1) FROM {table})" for table in tables)
+        row = self.connection.execute(f"SELECT {ends}").fetchone() or ()
+        return RowMarks(dict(zip(tables, row, strict=True)))
+
     def stream(self, sql: str, params: Params = ()) -> Iterator[dict[str, Any]]:
         cursor = self.connection.cursor()  # its own cursor, so other queries may run meanwhile
         try:
@@ -200,6 +229,9 @@ class PostgresDatabase:
 
     def query(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
         return list(self.connection.execute(_pyformat(sql), list(params)).fetchall())  # type: ignore[arg-type]
+
+    def row_marks(self, tables: Sequence[str]) -> RowMarks:
+        return RowMarks()
 
     def stream(self, sql: str, params: Params = ()) -> Iterator[dict[str, Any]]:
         # A named (server-side) cursor lives in a transaction and sends rows as fetched.

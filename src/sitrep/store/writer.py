@@ -29,7 +29,7 @@ from sitrep.records import (
     Place,
     Quote,
 )
-from sitrep.store.contradictions import record_contradictions
+from sitrep.store.contradictions import NEW_ROW_TABLES, record_contradictions
 from sitrep.store.db import Database, now, select_in
 from sitrep.store.merge import (
     ActorIdentity,
@@ -445,9 +445,11 @@ class BatchWriter:
         stories = StoryBook(self.database, signatures)
         for article, ids in zip(articles, resolved, strict=True):
             self._add_article(pending, article, ids, versions, situations, stories, signatures)
+        new = self.database.row_marks(NEW_ROW_TABLES)
         pending.flush(self.database)
         if articles:
-            found = record_contradictions(self.database, [article.id for article in articles])
+            written = [article.id for article in articles]
+            found = record_contradictions(self.database, written, new)
             for table, rows in found.items():
                 for row in rows:
                     pending.add(table, **row)
