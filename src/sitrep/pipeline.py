@@ -146,13 +146,16 @@ def ingest(
     try:
         skipped = 0
         known_errors = 0
+        # Read once, before this run records any: two unfit files of one content in this run
+        # are both reported; the next run skips them.
+        unfit = set() if retry_errors else store.known_error_hashes()
 
         def already_seen(content_hash: str) -> bool:
             nonlocal skipped, known_errors
             if store.has_article(content_hash):
                 skipped += 1
                 return True
-            if not retry_errors and store.has_known_error(content_hash):
+            if content_hash in unfit:
                 known_errors += 1
                 return True
             return False

@@ -106,9 +106,9 @@ class Store(Protocol):
 
     def has_article(self, content_hash: str) -> bool: ...
 
-    def has_known_error(self, content_hash: str) -> bool:
-        """Whether this content was recorded as unfit input (not a failure of sitrep's own,
-        which a later run retries)."""
+    def known_error_hashes(self) -> set[str]:
+        """The contents recorded as unfit input (not failures of sitrep's own, which a later
+        run retries)."""
         ...
 
     # Every list method returns one page (`query.limit` rows after `query.after`).

@@ -218,13 +218,12 @@ class SqlStore:
             self.database.query("SELECT 1 AS x FROM articles WHERE id = ?", (content_hash,))
         )
 
-    def has_known_error(self, content_hash: str) -> bool:
-        return bool(
-            self.database.query(
-                "SELECT 1 AS x FROM errors WHERE content_hash = ? AND code <> ? LIMIT 1",
-                (content_hash, ErrorCode.PROCESSING_FAILED.value),
-            )
+    def known_error_hashes(self) -> set[str]:
+        rows = self.database.query(
+            "SELECT DISTINCT content_hash FROM errors WHERE content_hash IS NOT NULL AND code <> ?",
+            (ErrorCode.PROCESSING_FAILED.value,),
         )
+        return {row["content_hash"] for row in rows}
 
     # -- articles --------------------------------------------------------------------------
 
