@@ -126,6 +126,7 @@ class _Resolver:
     def __init__(self, article: Article, doc: Doc) -> None:
         self.article = article
         self.doc = doc
+        self.text = doc.text  # built anew on every access: read once
         self.mentions = MentionIndex(article)
         self.marks: list[QuoteMarks] = find_quote_marks(article.body)
         self._mark_starts = [m.start for m in self.marks]
@@ -136,7 +137,7 @@ class _Resolver:
 
     def run(self) -> References:
         # The Doc's own sentences: events resolve pronouns on articles not split by annotate.
-        breaks = [m.end() for m in re.finditer(re.escape(PARAGRAPH_SEPARATOR), self.doc.text)]
+        breaks = [m.end() for m in re.finditer(re.escape(PARAGRAPH_SEPARATOR), self.text)]
         for number, sentence in enumerate(self.doc.sents):
             paragraph = bisect_right(breaks, sentence.start_char)
             for token in sentence:
@@ -223,7 +224,7 @@ class _Resolver:
                 head.i,
                 head.left_edge.idx,
                 head.idx + len(head),
-                self.doc.text[head.left_edge.idx : head.idx + len(head)],
+                self.text[head.left_edge.idx : head.idx + len(head)],
                 None,
                 person=False,
                 plural=head.tag_ in _PLURAL_TAGS,
@@ -244,7 +245,7 @@ class _Resolver:
             head.i,
             start,
             head.idx + len(head),
-            self.doc.text[start : head.idx + len(head)],
+            self.text[start : head.idx + len(head)],
             None,
             person=person,
             plural=plural,
