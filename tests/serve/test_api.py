@@ -20,6 +20,14 @@ def test_api_events_filter_by_type_and_page(client: TestClient) -> None:
     assert rest["next"] is None
 
 
+def test_api_events_without_evidence_keep_their_counts_and_cursor(client: TestClient) -> None:
+    full = client.get("/api/events", params={"limit": 1}).json()
+    bare = client.get("/api/events", params={"limit": 1, "evidence": "false"}).json()
+    assert full["items"][0]["evidence"] and "evidence" not in bare["items"][0]
+    kept = {k: v for k, v in full["items"][0].items() if k != "evidence"}
+    assert bare["items"][0] == kept and bare["next"] == full["next"]
+
+
 def test_api_claims_carry_source_type_and_certainty(client: TestClient) -> None:
     items = client.get("/api/claims", params={"source_type": "official_statement"}).json()["items"]
     assert [(c["source_type"], c["certainty"]) for c in items] == [("official_statement", "denied")]

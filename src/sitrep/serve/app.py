@@ -173,13 +173,29 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -
     list_endpoint("articles", store.articles, "Stored articles (metadata, no body).")
     list_endpoint("actors", store.actors, "Canonical actors merged across articles.")
     list_endpoint("places", store.places, "Places resolved to GeoNames, with precision.")
-    list_endpoint("events", store.events, "Merged events with evidence and source counts.")
     list_endpoint("claims", store.claims, "Claims with source type, certainty and backing.")
     list_endpoint("quotes", store.quotes, "Direct and reported quotes with speakers.")
     list_endpoint("control-changes", store.control_changes, "Who took which place, when.")
     list_endpoint("contradictions", store.contradictions, "Pairs of claims that disagree.")
     list_endpoint("errors", store.errors, "Documents that could not be processed.")
     app.include_router(brief_router(store, locked))
+
+    @app.get("/api/events", response_model=Page, name="events", tags=["records"])
+    def events(
+        query: Filters,
+        evidence: Annotated[
+            bool,
+            Query(
+                description="Each report with its sentence; false keeps the counts and leaves"
+                " the sentences out (the map and timeline show none)."
+            ),
+        ] = True,
+    ) -> Page:
+        """Merged events with evidence and source counts."""
+        rows = locked(store.events)(query)
+        if not evidence:
+            rows = rows.like({k: v for k, v in row.items() if k != "evidence"} for row in rows)
+        return page(rows, query)
 
     @app.get("/api/articles/{article_id}", responses=NOT_FOUND, tags=["records"])
     def article(article_id: ArticleId) -> dict[str, Any]:

@@ -94,7 +94,7 @@ async function refresh(counts = null) {
   const [counted, events, control] = await Promise.all([
     counts ?? getJSON("/api/counts", filters),
     // Newest first: when the days hold more than a page, the chosen day's are the ones kept.
-    getPage("/api/events", { ...filters, ...shown, newest_first: true }, 1000),
+    getPage("/api/events", { ...filters, ...shown, newest_first: true, evidence: false }, 1000),
     day ? getJSON("/api/control", { on: day }) : Promise.resolve({ items: [] }),
   ]);
   const picture = control.items;
