@@ -77,28 +77,34 @@ def raw_documents(
 ) -> Iterator[RawDocument | DocumentError]:
     """Every document's bytes under `paths`, unread; files that cannot be opened, and WARC
     files that cannot be split, as their errors."""
-    for name in paths:
-        if name == STDIN:
+    for path in _input_files(paths):
+        if path is None:
             data = sys.stdin.buffer.read(max_bytes + 1)
             yield from _read_documents(data, STDIN, max_bytes)
-        elif os.path.isdir(name):
-            for file_path in _walk_files(Path(name)):
-                yield from _read_file(file_path, max_bytes)
         else:
-            yield from _read_file(Path(name), max_bytes)
+            yield from _read_file(path, max_bytes)
 
 
 def count_documents(paths: Iterable[str]) -> int | None:
     """How many documents `paths` hold, for a progress bar: one per file; None when that
     cannot be known without reading them (stdin, or a file named as a WARC archive)."""
     count = 0
-    for name in paths:
-        files = _walk_files(Path(name)) if os.path.isdir(name) else [Path(name)]
-        for path in files:
-            if name == STDIN or ".warc" in path.suffixes:
-                return None
-            count += 1
+    for path in _input_files(paths):
+        if path is None or ".warc" in path.suffixes:
+            return None
+        count += 1
     return count
+
+
+def _input_files(paths: Iterable[str]) -> Iterator[Path | None]:
+    """The files `paths` name, folders walked; None stands for stdin."""
+    for name in paths:
+        if name == STDIN:
+            yield None
+        elif os.path.isdir(name):
+            yield from _walk_files(Path(name))
+        else:
+            yield Path(name)
 
 
 def read_bytes(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
