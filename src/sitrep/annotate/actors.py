@@ -35,6 +35,8 @@ _STATE_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj", "compound", "npadvm
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _AGENT_PREPOSITIONS = {"by", "to", "with", "against", "from"}
 MIN_TITLED_NAME_WORDS = 2  # "President Erdogan" alone is a surname the model usually tags
+# A title stands in at most this many words before a name ("US Secretary of State X").
+_TITLE_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,9 +179,7 @@ def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
             holders.setdefault(normalise(word), [])
             if actor not in holders[normalise(word)]:
                 holders[normalise(word)].append(actor)
-        _apply_title(doc, ent, actor)
-        actors.titles.setdefault(id(actor), set()).update(_carried_roles(ent))
-        actors.mention(actor, ent.start_char, ent.end_char, ent.text)
+        _name_person(doc, ent, actor, actors)
     for ent in (e for e in people if _name_words(e) == 1):
         known = (
             _kin(doc, ent, actors, surnames)
@@ -187,16 +187,25 @@ def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
             or _by_surname(ent, first_words)
         )
         actor = known or actors.get(("person", normalise(ent.text)), ent.text, ActorKind.PERSON)
-        _apply_title(doc, ent, actor)
-        actors.titles.setdefault(id(actor), set()).update(_carried_roles(ent))
-        actors.mention(actor, ent.start_char, ent.end_char, ent.text)
+        _name_person(doc, ent, actor, actors)
+
+
+def _name_person(doc: Doc, ent: SpacySpan, actor: Actor, actors: _Actors) -> None:
+    """Record `ent` as a mention of the person `actor`, with what its title teaches."""
+    _apply_title(doc, ent, actor)
+    actors.titles.setdefault(id(actor), set()).update(_carried_roles(ent))
+    actors.mention(actor, ent.start_char, ent.end_char, ent.text)
+
+
+def _title_window(ent: SpacySpan) -> SpacySpan:
+    """The words just before a name where its title stands ("Russian Foreign Minister")."""
+    return ent.doc[max(ent.start - _TITLE_WORDS, 0) : ent.start]
 
 
 def _carried_roles(ent: SpacySpan) -> set[str]:
     """Person role words a name is written with: a title just before it ("Defence Minister
     X"), the noun it is in apposition to ("the minister, X", "X, the minister")."""
-    doc = ent.doc
-    words = list(doc[max(ent.start - 4, 0) : ent.start])
+    words = list(_title_window(ent))
     root = ent.root
     # "MINISTER of Defense, General X": a comma with no "and" is apposition, however parsed.
     if root.dep_ == "appos" or (
@@ -279,7 +288,7 @@ def _apply_title(doc: Doc, ent: SpacySpan, actor: Actor) -> None:
     """A role word and demonym just before a name: "Russian Foreign Minister Sergei Lavrov".
     The country must qualify the title itself ("US President X", "Syria's President X"), not
     merely stand nearby ("in Syria, President X")."""
-    window = doc[max(ent.start - 4, 0) : ent.start]
+    window = _title_window(ent)
     for size in (2, 1):
         for start in range(len(window) - size + 1):
             words = window[start : start + size].text.lower()
