@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 
 import pytest
-from store_builders import OTHER_STORY, WIRE_STORY, article, homs_attack
+from store_builders import OTHER_STORY, WIRE_STORY, add_actor, article, homs_attack
 
 from sitrep.errors import ErrorCode
 from sitrep.records import Article, DocumentError
@@ -50,3 +50,23 @@ def test_store_error_of_a_source_is_cleared_when_that_source_is_stored(store: Sq
     assert len(store.errors(ALL)) == 1
     assert store.write([page]).stored == 1
     assert store.errors(ALL) == []
+
+
+def test_store_actors_of_a_batch_that_rolled_back_are_written_by_the_next(
+    store: SqlStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A single writer keeps its actor book between batches: the book must not remember an
+    # actor whose batch never committed, or the next article naming it would skip its row.
+    doomed = homs_attack(WIRE_STORY, outlet="Wire")
+    add_actor(doomed, "Hayat Tahrir al-Sham", mention="monitoring group")
+    fail_to_write(monkeypatch, {doomed.id})
+    assert store.write([doomed]).failed == 1
+    monkeypatch.undo()
+    later = homs_attack(OTHER_STORY, outlet="Monitor")
+    add_actor(later, "Hayat Tahrir al-Sham", mention="monitoring group")
+    assert store.write([later]).stored == 1
+    names = {row["name"] for row in store.actors(ALL)}
+    assert {"Syrian rebels", "Hayat Tahrir al-Sham"} <= names
+    assert store.write([doomed]).stored == 1
+    named = [row for row in store.actors(ALL) if row["name"] == "Hayat Tahrir al-Sham"]
+    assert len(named) == 1

@@ -65,6 +65,9 @@ class StoreUnavailable(Exception):
 
 class Database(Protocol):
     dialect: str  # "duckdb" or "postgresql": picks a migration's dialect file
+    # True when no other process can write while this connection is open, so what the
+    # writer learnt of stored rows stays true between its transactions.
+    single_writer: bool
 
     def execute(self, sql: str, params: Params = ()) -> None: ...
 
@@ -106,6 +109,7 @@ class DuckDatabase:
     """
 
     dialect = "duckdb"
+    single_writer = True  # DuckDB's file lock admits one writing process
 
     def __init__(self, path: str, *, read_only: bool = False) -> None:
         import duckdb
@@ -199,6 +203,7 @@ class PostgresDatabase:
     """A PostgreSQL server through psycopg 3, optionally inside one schema."""
 
     dialect = "postgresql"
+    single_writer = False  # a team's ingests may write at once
 
     def __init__(self, url: str, *, schema: str | None = None) -> None:
         import psycopg

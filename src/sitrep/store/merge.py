@@ -50,14 +50,14 @@ class ActorIdentity:
     kind: str
     country: str | None
     canonical_key: str
-    keys: frozenset[str]
+    keys: tuple[str, ...]  # sorted; a tuple, as a writer keeps one per stored actor
 
     @classmethod
     def of(cls, kind: str, country: str | None, name: str, aliases: Iterable[str]) -> ActorIdentity:
         canonical = name_key(name)
         # Only aliases that are names count: "the president" describes, it does not identify.
         keys = {canonical} | {name_key(alias) for alias in aliases if _is_name(alias)}
-        return cls(kind, country, canonical, frozenset(k for k in keys if k))
+        return cls(kind, country, canonical, tuple(sorted(k for k in keys if k)))
 
     def same_as(self, other: ActorIdentity) -> bool:
         if self.kind != other.kind:

@@ -72,6 +72,8 @@ EVENT_ORDER = ((f"COALESCE(e.date_start, {NO_DAY})", "date_start"), ("e.id", "id
 class SqlStore:
     def __init__(self, database: Database, *, read_only: bool = False) -> None:
         self.database = database
+        # One writer for the store's life: a single writer's actor book outlives a batch.
+        self.writer = BatchWriter(database)
         if read_only:
             return
         # Under the lock, so that of several first openers one moves the rows (the
@@ -91,7 +93,7 @@ class SqlStore:
         on_written: Callable[[Article | DocumentError], Any] | None = None,
     ) -> IngestReport:
         report = IngestReport()
-        writer = BatchWriter(self.database)
+        writer = self.writer
         batches = chunked_by_time(
             items,
             WRITE_BATCH,
@@ -123,6 +125,7 @@ class SqlStore:
                 self._forget_errors(list(articles.values()))
                 writer.write(list(articles.values()), errors)
         except Exception as failure:
+            writer.forget()
             if len(batch) > 1:
                 # Find the document that cannot be stored; the rest of the batch goes in.
                 for item in batch:

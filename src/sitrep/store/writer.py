@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import groupby
 from typing import Any
 
 from datasketch import MinHash
@@ -139,6 +140,10 @@ ARTICLE_ROWS = frozenset(
 )  # fmt: skip
 
 
+# Rows an actor book adds only when they are not stored (`ActorBook.resolve`).
+ACTOR_TABLES = ("actors", "actor_aliases")
+
+
 class PendingRows:
     """Rows waiting for the batch's bulk insert, one per primary key (first wins)."""
 
@@ -149,14 +154,17 @@ class PendingRows:
         key = tuple(row[column] for column in TABLES[table][1])
         return self._rows[table].setdefault(key, row)
 
-    def flush(self, database: Database) -> None:
+    def flush(self, database: Database, new_rows: Iterable[str] = ()) -> None:
+        """Insert every pending row; tables in `new_rows` (besides an article's own rows)
+        are known to hold no stored key, so they skip the database's key check."""
+        unchecked = ARTICLE_ROWS | set(new_rows)
         for table, rows in self._rows.items():
             columns, key = TABLES[table]
             database.insert(
                 table,
                 columns,
                 [[row[c] for c in columns] for row in rows.values()],
-                () if table in ARTICLE_ROWS else key,
+                () if table in unchecked else key,
             )
         self._rows.clear()
 
@@ -171,32 +179,51 @@ class ArticleIds:
 
 
 class ActorBook:
-    """The stored actors a batch's names could match, and the actors the batch adds."""
+    """The stored actors a batch's names could match, and the actors the batch adds.
 
-    def __init__(self, database: Database, actors: Iterable[Actor]) -> None:
+    `load` reads the actors behind some name keys, or with `keys=None` every actor: a single
+    writer loads them once and keeps the book between batches, since a lookup by name key
+    scans a column of every stored alias and so would cost more with each actor stored.
+    """
+
+    def __init__(self) -> None:
         self.identities: dict[str, ActorIdentity] = {}
-        self.by_key: dict[str, set[str]] = defaultdict(set)
-        keys = {key for actor in actors for key in _identity(actor).keys}
-        stored = select_in(
-            database,
-            # The few matching actors first, then only their rows: joining whole tables
-            # would cost in proportion to every actor stored.
-            "WITH hit AS (SELECT DISTINCT actor_id FROM actor_aliases"
-            " WHERE alias_key IN ({marks}))"
-            " SELECT a.id, a.name, a.kind, a.country, k.alias FROM hit"
-            " JOIN actors a ON a.id = hit.actor_id"
-            " JOIN actor_aliases k ON k.actor_id = hit.actor_id",
-            keys,
-        )
-        by_actor: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for row in stored:
-            by_actor[row["id"]].append(row)
-        for actor_id, rows in by_actor.items():
-            first = rows[0]
-            identity = ActorIdentity.of(
-                first["kind"], first["country"], first["name"], [r["alias"] for r in rows]
+        self.by_key: dict[str, list[str]] = defaultdict(list)
+        self.aliases: set[tuple[str, str]] = set()  # (actor id, alias key) stored or pending
+
+    @classmethod
+    def load(cls, database: Database, keys: set[str] | None) -> ActorBook:
+        book = cls()
+        columns = "SELECT a.id, a.name, a.kind, a.country, k.alias, k.alias_key FROM "
+        if keys is None:
+            stored = database.stream(
+                columns + "actors a JOIN actor_aliases k ON k.actor_id = a.id ORDER BY a.id"
             )
-            self._remember(actor_id, identity)
+        else:
+            stored = iter(
+                select_in(
+                    database,
+                    # The few matching actors first, then only their rows: joining whole
+                    # tables would cost in proportion to every actor stored.
+                    "WITH hit AS (SELECT DISTINCT actor_id FROM actor_aliases"
+                    " WHERE alias_key IN ({marks}))"
+                    + columns
+                    + "hit JOIN actors a ON a.id = hit.actor_id"
+                    " JOIN actor_aliases k ON k.actor_id = hit.actor_id ORDER BY a.id",
+                    keys,
+                )
+            )
+        for actor_id, rows in groupby(stored, key=lambda row: str(row["id"])):
+            first, *others = rows
+            every = [first, *others]
+            book._remember(
+                actor_id,
+                ActorIdentity.of(
+                    first["kind"], first["country"], first["name"], [r["alias"] for r in every]
+                ),
+            )
+            book.aliases.update((actor_id, row["alias_key"]) for row in every)
+        return book
 
     def resolve(self, actor: Actor, pending: PendingRows) -> str:
         """The global id of the actor this one is, adding it to the batch if none matches."""
@@ -215,14 +242,17 @@ class ActorBook:
             )
             self._remember(actor_id, identity)
         for name in [actor.name, *actor.aliases]:
-            if key := name_key(name):
+            key = name_key(name)
+            if key and (actor_id, key) not in self.aliases:
+                self.aliases.add((actor_id, key))
                 pending.add("actor_aliases", actor_id=actor_id, alias=name, alias_key=key)
         return actor_id
 
     def _remember(self, actor_id: str, identity: ActorIdentity) -> None:
         self.identities[actor_id] = identity
         for key in identity.keys:
-            self.by_key[key].add(actor_id)
+            if actor_id not in self.by_key[key]:
+                self.by_key[key].append(actor_id)
 
 
 def _identity(actor: Actor) -> ActorIdentity:
@@ -281,6 +311,7 @@ class SituationBook:
         self.database = database
         self.candidates: dict[tuple[str, str | None], list[dict[str, Any]]] = defaultdict(list)
         self.stored_ids: set[str] = set()
+        self.filled: dict[str, dict[str, Any]] = {}  # stored events whose gaps this batch fills
         rows = {row["id"]: row for row in candidate_events(database, keys)}
         for row in sorted(rows.values(), key=lambda r: r["id"]):
             self.candidates[(row["type"], row["place_id"])].append(row)
@@ -301,24 +332,33 @@ class SituationBook:
 
     def fill(self, row: dict[str, Any], key: EventKey) -> None:
         """A later report may name an actor, target or date the first one left out."""
-        filled = {
-            "actor_id": key.actor_id,
-            "target_id": key.target_id,
-            "date_start": key.date_start,
-            "date_end": key.date_end,
-        }
-        gaps = {name: value for name, value in filled.items() if row[name] is None and value}
+        gaps = {name: getattr(key, name) for name in FILLED if row[name] is None}
+        gaps = {name: value for name, value in gaps.items() if value}
         if not gaps:
             return
         row.update(gaps)  # a row added by this batch is inserted with the gaps filled
         if row["id"] in self.stored_ids:
-            assignments = ", ".join(f"{name} = ?" for name in gaps)
-            self.database.execute(
-                f"UPDATE situation_events SET {assignments} WHERE id = ?",
-                [*gaps.values(), row["id"]],
-            )
+            self.filled[row["id"]] = row
+
+    def write_fills(self) -> None:
+        """Fill the stored events' gaps in one statement: DuckDB finds each row by a scan of
+        the ids, so one statement per event would cost a scan each."""
+        if not self.filled:
+            return
+        rows = [self.filled[key] for key in sorted(self.filled)]
+        fields = ("id", *FILLED)
+        unnested = ", ".join(f"unnest(CAST(? AS TEXT[])) AS {name}" for name in fields)
+        kept = ", ".join(f"{name} = COALESCE(situation_events.{name}, f.{name})" for name in FILLED)
+        self.database.execute(
+            f"UPDATE situation_events SET {kept} FROM (SELECT {unnested}) f"
+            " WHERE situation_events.id = f.id",
+            [[row[name] for row in rows] for name in fields],
+        )
+        self.filled.clear()
 
 
+# The columns of a merged event that a later report may fill.
+FILLED = ("actor_id", "target_id", "date_start", "date_end")
 CANDIDATE_COLUMNS = "e.id, e.type, e.place_id, e.actor_id, e.target_id, e.date_start, e.date_end"
 # A report's window: (type, place or actor, earliest start, start, end), one array per
 # field unnested side by side. Undated reports (no date and no publication day) have no
@@ -384,17 +424,22 @@ class StoryBook:
         self.by_key: dict[int, set[str]] = defaultdict(set)
         self.signatures: dict[str, MinHash] = {}
         self.clusters: dict[str, str] = {}
-        stored = select_in(
+        # The shared bands first (a scan of integers), then only those articles: a join would
+        # read every stored article's signature.
+        shared = select_in(
             database,
-            "SELECT b.band_key, a.id, a.cluster_id, a.minhash FROM story_bands b"
-            " JOIN articles a ON a.id = b.article_id WHERE b.band_key IN ({marks})",
+            "SELECT band_key, article_id FROM story_bands WHERE band_key IN ({marks})",
             {key for keys in self.keys.values() for key in keys},
         )
-        for row in stored:
-            self.by_key[row["band_key"]].add(row["id"])
-            if row["id"] not in self.signatures:
-                self.signatures[row["id"]] = minhash_from_values(json.loads(row["minhash"]))
-                self.clusters[row["id"]] = row["cluster_id"]
+        for row in shared:
+            self.by_key[row["band_key"]].add(row["article_id"])
+        for row in select_in(
+            database,
+            "SELECT id, cluster_id, minhash FROM articles WHERE id IN ({marks})",
+            {row["article_id"] for row in shared},
+        ):
+            self.signatures[row["id"]] = minhash_from_values(json.loads(row["minhash"]))
+            self.clusters[row["id"]] = row["cluster_id"]
 
     def cluster_for(self, article_id: str, signature: MinHash) -> str:
         candidates = {c for key in self.keys[article_id] for c in self.by_key.get(key, ())}
@@ -414,17 +459,24 @@ class StoryBook:
 
 class BatchWriter:
     """Turns a batch of articles and errors into rows, then writes them in bulk; the caller
-    holds the transaction. Everything it knows of stored rows it looks up per batch, so a
-    retry after a rollback starts from what is stored."""
+    holds the transaction and calls `forget` when it rolls back. Everything it knows of
+    stored rows it looks up per batch, except that a single writer keeps its actor book
+    between batches (see `ActorBook`), so that what an article costs to store does not grow
+    with the actors stored."""
 
     def __init__(self, database: Database) -> None:
         self.database = database
+        self.kept_actors: ActorBook | None = None
+
+    def forget(self) -> None:
+        """Drop what was learnt during a transaction that did not commit."""
+        self.kept_actors = None
 
     def write(self, articles: list[Article], errors: list[DocumentError]) -> None:
         pending = PendingRows()
         for error in errors:
             _add_error(pending, error)
-        actors = ActorBook(self.database, (a for article in articles for a in article.actors))
+        actors = self._actor_book(a for article in articles for a in article.actors)
         versions = VersionBook(self.database, articles)
         resolved = []
         for article in articles:
@@ -446,7 +498,10 @@ class BatchWriter:
         for article, ids in zip(articles, resolved, strict=True):
             self._add_article(pending, article, ids, versions, situations, stories, signatures)
         new = self.database.row_marks(NEW_ROW_TABLES)
-        pending.flush(self.database)
+        # A whole actor book knows which actor rows are new; a partial one leaves that to
+        # the database's key check.
+        pending.flush(self.database, new_rows=ACTOR_TABLES if self.kept_actors else ())
+        situations.write_fills()
         if articles:
             written = [article.id for article in articles]
             found = record_contradictions(self.database, written, new)
@@ -454,6 +509,13 @@ class BatchWriter:
                 for row in rows:
                     pending.add(table, **row)
             pending.flush(self.database)
+
+    def _actor_book(self, actors: Iterable[Actor]) -> ActorBook:
+        if not self.database.single_writer:
+            return ActorBook.load(self.database, {k for a in actors for k in _identity(a).keys})
+        if self.kept_actors is None:
+            self.kept_actors = ActorBook.load(self.database, None)
+        return self.kept_actors
 
     def _add_article(
         self,
