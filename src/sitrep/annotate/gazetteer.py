@@ -159,7 +159,7 @@ def _knowledge_stamp() -> str:
     another checkout's cache, or one built by older code, is never taken for this one."""
     digest = hashlib.sha1(Path(__file__).read_bytes() + Path(names.__file__).read_bytes())
     for name in _INDEXED_FILES:
-        digest.update(name.encode() + b"\0" + (lexicon.KNOWLEDGE_DIR / name).read_bytes())
+        digest.update(name.encode() + b"\0" + lexicon.path(name).read_bytes())
     return digest.hexdigest()[:12]
 
 
