@@ -50,3 +50,27 @@ def test_lexicon_refuses_a_file_without_entries(knowledge, text: str) -> None:  
     (knowledge / "empty.tsv").write_text(text)
     with pytest.raises(ValueError, match=r"empty\.tsv"):
         lexicon.table("empty.tsv")
+
+
+def test_lexicon_reads_a_list_for_its_language_with_english_as_fallback(knowledge) -> None:  # type: ignore[no-untyped-def]
+    """A second language is a folder: its own lists win, the rest come from English, and
+    language-neutral files from the knowledge folder itself."""
+    for folder, words in (("en", "yes\nno"), ("fr", "oui\nnon")):
+        (knowledge / folder / "cues").mkdir(parents=True)
+        (knowledge / folder / "cues" / "answers.txt").write_text(f"# test\n{words}\n")
+    (knowledge / "en" / "cues" / "hedges.txt").write_text("# test\nperhaps\n")
+    (knowledge / "cues").mkdir()
+    (knowledge / "cues" / "codes.txt").write_text("# test\nGOV\n")
+    assert lexicon.words("cues/answers.txt", "fr") == {"oui", "non"}
+    assert lexicon.words("cues/answers.txt") == {"yes", "no"}
+    assert lexicon.words("cues/answers.txt", "de") == {"yes", "no"}
+    assert lexicon.words("cues/hedges.txt", "fr") == {"perhaps"}
+    assert lexicon.words("cues/codes.txt", "fr") == {"gov"}
+
+
+def test_lexicon_no_shipped_list_is_both_english_and_language_neutral() -> None:
+    """A file in both places would make the neutral one dead for every language."""
+    english = lexicon.KNOWLEDGE_DIR / "en"
+    assert (english / "events" / "triggers.tsv").is_file()
+    for path in english.rglob("*"):
+        assert not (lexicon.KNOWLEDGE_DIR / path.relative_to(english)).is_file(), path

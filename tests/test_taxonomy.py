@@ -20,8 +20,8 @@ PLOVER_TYPES = {
 COPIED = (
     "events/taxonomy.tsv",
     "events/acled.tsv",
-    "events/triggers.tsv",
-    "events/reversals.tsv",
+    "en/events/triggers.tsv",
+    "en/events/reversals.tsv",
     "store/acled_disorder.tsv",
 )
 CACHED = (
@@ -100,18 +100,18 @@ def test_taxonomy_acled_mapping_falls_back_to_the_types_own_codes() -> None:
 
 def test_taxonomy_unknown_trigger_type_names_file_and_line(knowledge: Path) -> None:
     line = _replace(
-        knowledge / "events/triggers.tsv", "pact\tNOUN\t\t\tAGREE", "pact\tNOUN\t\t\tAGRE"
+        knowledge / "en/events/triggers.tsv", "pact\tNOUN\t\t\tAGREE", "pact\tNOUN\t\t\tAGRE"
     )
     with pytest.raises(
-        taxonomy.TaxonomyError, match=rf"events/triggers\.tsv line {line}: .*'AGRE'"
+        taxonomy.TaxonomyError, match=rf"knowledge/en/events/triggers\.tsv line {line}: .*'AGRE'"
     ):
         event_lexicon.triggers()
 
 
 def test_taxonomy_unknown_reversal_type_names_file_and_line(knowledge: Path) -> None:
-    line = _replace(knowledge / "events/reversals.tsv", "halt\t\tAID\t", "halt\t\tAIDS\t")
+    line = _replace(knowledge / "en/events/reversals.tsv", "halt\t\tAID\t", "halt\t\tAIDS\t")
     with pytest.raises(
-        taxonomy.TaxonomyError, match=rf"events/reversals\.tsv line {line}: .*'AIDS'"
+        taxonomy.TaxonomyError, match=rf"knowledge/en/events/reversals\.tsv line {line}: .*'AIDS'"
     ):
         event_lexicon.reversals()
 

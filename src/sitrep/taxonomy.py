@@ -41,8 +41,9 @@ class TaxonomyError(ValueError):
 
 
 def where(relative_path: str, line: int) -> str:
-    """How an error names a line of a knowledge file."""
-    return f"knowledge/{relative_path} line {line}"
+    """How an error names a line of a knowledge file (its language folder included)."""
+    resolved = lexicon.path(relative_path).relative_to(lexicon.KNOWLEDGE_DIR)
+    return f"knowledge/{resolved.as_posix()} line {line}"
 
 
 @dataclass(frozen=True, slots=True)

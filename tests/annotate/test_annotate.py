@@ -5,18 +5,12 @@ from __future__ import annotations
 import pytest
 
 from sitrep.analysis import analyse
-from sitrep.annotate.gazetteer import distance_km, load_gazetteer, normalise
+from sitrep.annotate.gazetteer import distance_km, load_gazetteer
 from sitrep.read import read_paths
 from sitrep.records import ActorKind, Article, InputKind, LocationPrecision, PlaceKind
 from sitrep.settings import ANNOTATE_STAGES, Settings
 
 ANNOTATE_ONLY = Settings(stages=ANNOTATE_STAGES)
-
-
-def test_gazetteer_normalise_folds_transliterations() -> None:
-    assert normalise("Deir Ezzor") == normalise("Deir ez-Zor")
-    assert normalise("Daraa") == normalise("Dar'a")
-    assert normalise("Al-Qardaha") == normalise("Qardaha")
 
 
 def test_gazetteer_lookup_prefers_populous_entry() -> None:

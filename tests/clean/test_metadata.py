@@ -10,7 +10,7 @@ import pytest
 from sitrep.clean import clean_text
 from sitrep.clean.bylines import is_agency, sort_names, split_names
 from sitrep.clean.dates import parse_dateline
-from sitrep.clean.language import detect_language
+from sitrep.clean.language import detect_language, same_language
 
 PARAGRAPH = (
     "Officials in the northern province said on Monday that the road had been closed "
@@ -116,6 +116,15 @@ def test_language_list_like_english_body_with_english_declaration() -> None:
         ]
     )
     assert detect_language(plan, "en-US") == "en"
+
+
+@pytest.mark.parametrize(
+    ("code", "same"),
+    [("en", True), ("en-US", True), ("EN_gb", True), ("fr", False), ("eng", False), (None, False)],
+)
+def test_language_same_language_compares_primary_subtags(code: str | None, same: bool) -> None:
+    """The one check that a page is in the language the stages read."""
+    assert same_language(code, "en") is same
 
 
 def test_metadata_from_layout_cues() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from sitrep.records import (
@@ -18,6 +19,7 @@ from sitrep.records import (
     InputKind,
     LocationPrecision,
     Place,
+    Reference,
     Source,
     SourceType,
     Span,
@@ -68,6 +70,26 @@ def add_actor(
     mentions = [span(item, mention or name)] if (mention or name) in item.body else []
     item.actors.append(Actor(actor_id, name, kind, None, country, list(aliases), mentions))
     return actor_id
+
+
+def add_reference(item: Article, pronoun: str, actor_id: str) -> None:
+    """The first `pronoun` (a whole word) resolved to the actor's first mention, as the
+    reference stage records it."""
+    found = re.search(rf"\b{re.escape(pronoun)}\b", item.body)
+    assert found is not None, pronoun
+    actor = next(a for a in item.actors if a.id == actor_id)
+    antecedent = actor.mentions[0]
+    item.references.append(
+        Reference(
+            pronoun,
+            found.start(),
+            found.end(),
+            actor.name,
+            actor_id,
+            antecedent.start,
+            antecedent.end,
+        )
+    )
 
 
 def add_place(item: Article, gazetteer_row: tuple, mention: str | None = None) -> str:  # type: ignore[type-arg]
@@ -194,7 +216,9 @@ def contradiction_fixture() -> list[Article]:
     ):  # fmt: skip
         for outlet in ("Wire", "Daily") if place is DAMASCUS else ("Wire",):
             item = article(body + (" Copyright Daily." if outlet == "Daily" else ""), outlet=outlet)
-            add_actor(item, "Bashar al-Assad", ActorKind.PERSON)
+            assad = add_actor(item, "Bashar al-Assad", ActorKind.PERSON)
+            if " he's " in body:
+                add_reference(item, "he", assad)
             add_place(item, place)
             add_claim(item, claim, source)
             items.append(item)

@@ -16,6 +16,7 @@ from store_builders import (
     add_claim,
     add_control,
     add_place,
+    add_reference,
     article,
     homs_attack,
 )
@@ -279,6 +280,25 @@ def test_store_control_on_a_day_and_conflicting_holders(store: SqlStore) -> None
     }
 
 
+def test_store_places_the_person_the_articles_reference_resolution_chose(store: SqlStore) -> None:
+    """A pronoun stands for whom the extract stage resolved it to (the resolver quotes and
+    events read), not for the last name before it; an unresolved one places no one."""
+    body = "TEST DATA. Bashar al-Assad phoned Vladimir Putin. He remains in {}, a source said."
+    placed = []
+    for city, resolved in ((TEHRAN, True), (DAMASCUS, False)):
+        item = article(body.format(city[1]))
+        assad = add_actor(item, "Bashar al-Assad", ActorKind.PERSON)
+        add_actor(item, "Vladimir Putin", ActorKind.PERSON)
+        if resolved:
+            add_reference(item, "He", assad)
+        add_place(item, city)
+        add_claim(item, f"He remains in {city[1]}, a source said.")
+        placed.append(item)
+    store.write(placed)
+    rows = store.database.query("SELECT actor, place FROM presences")
+    assert [(row["actor"], row["place"]) for row in rows] == [("Bashar al-Assad", "Tehran")]
+
+
 def test_store_flags_one_person_in_two_places(store: SqlStore) -> None:
     here = article("TEST DATA. Officials insist Bashar al-Assad remains in Damascus today.")
     add_actor(here, "Bashar al-Assad", ActorKind.PERSON)
@@ -287,7 +307,9 @@ def test_store_flags_one_person_in_two_places(store: SqlStore) -> None:
     there = article(
         "TEST DATA. Nobody has seen Assad. It is possible he's in Tehran, a source said."
     )
-    add_actor(there, "Assad", ActorKind.PERSON, aliases=("Bashar al-Assad",))
+    add_reference(
+        there, "he", add_actor(there, "Assad", ActorKind.PERSON, aliases=("Bashar al-Assad",))
+    )
     add_place(there, TEHRAN)
     add_claim(there, "It is possible he's in Tehran, a source said.", Source(SourceType.ANONYMOUS))
     visiting = article("TEST DATA. Bashar al-Assad visited troops near Homs.")

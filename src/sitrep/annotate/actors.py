@@ -26,9 +26,9 @@ from sitrep.annotate.gazetteer import (
     demonym_country,
     is_capital,
     load_gazetteer,
-    normalise,
 )
 from sitrep.annotate.mentions import literal_places
+from sitrep.names import spelling_key
 from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, Span
 
 _STATE_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj", "compound", "npadvmod"}
@@ -62,7 +62,7 @@ def _organisations() -> dict[str, tuple[str, ActorKind, str, str | None]]:
     for name, aliases, kind, sector, *country in lexicon.rows("actors/organisations.tsv"):
         record = (name, ActorKind(kind), _sector(sector), (country or [""])[0] or None)
         for alias in {name, *filter(None, aliases.split("|"))}:
-            known[normalise(alias)] = record
+            known[spelling_key(alias)] = record
     return known
 
 
@@ -164,21 +164,21 @@ def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
     candidates = [
         e
         for e in _clean_ents(doc, "PERSON", place_starts)
-        if normalise(e.text) not in _organisations()
+        if spelling_key(e.text) not in _organisations()
     ]
-    named = {normalise(e.text) for e in candidates if not _modifier_only(e, before_title=True)}
-    people = [e for e in candidates if normalise(e.text) in named]
+    named = {spelling_key(e.text) for e in candidates if not _modifier_only(e, before_title=True)}
+    people = [e for e in candidates if spelling_key(e.text) in named]
     people += _titled_names(doc, people)
     surnames: dict[str, list[Actor]] = {}
     # Family name first ("Xi Jinping ... Xi", "Wang Quanzhang ... Wang"), tried after surnames.
     first_words: dict[str, list[Actor]] = {}
     for ent in (e for e in people if _name_words(e) > 1):
-        key = normalise(ent.text)
+        key = spelling_key(ent.text)
         actor = actors.get(("person", key), ent.text, ActorKind.PERSON)
         for word, holders in ((ent[-1].text, surnames), (ent[0].text, first_words)):
-            holders.setdefault(normalise(word), [])
-            if actor not in holders[normalise(word)]:
-                holders[normalise(word)].append(actor)
+            holders.setdefault(spelling_key(word), [])
+            if actor not in holders[spelling_key(word)]:
+                holders[spelling_key(word)].append(actor)
         _name_person(doc, ent, actor, actors)
     for ent in (e for e in people if _name_words(e) == 1):
         known = (
@@ -186,7 +186,7 @@ def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
             or _by_surname(ent, surnames)
             or _by_surname(ent, first_words)
         )
-        actor = known or actors.get(("person", normalise(ent.text)), ent.text, ActorKind.PERSON)
+        actor = known or actors.get(("person", spelling_key(ent.text)), ent.text, ActorKind.PERSON)
         _name_person(doc, ent, actor, actors)
 
 
@@ -261,7 +261,7 @@ def _name_words(ent: SpacySpan) -> int:
 
 def _by_surname(ent: SpacySpan, surnames: dict[str, list[Actor]]) -> Actor | None:
     """The named person this surname stands for: the one mentioned most by full name."""
-    holders = surnames.get(normalise(ent.text), [])
+    holders = surnames.get(spelling_key(ent.text), [])
     explicit = [a for a in holders if not a.aliases or a.mentions]
     return max(explicit, key=lambda a: len(a.mentions), default=None)
 
@@ -280,7 +280,7 @@ def _kin(
         return None
     family = relative.name.split()[-1]
     name = f"{ent.text} {family}"
-    actor = actors.get(("person", normalise(name)), name, ActorKind.PERSON)
+    actor = actors.get(("person", spelling_key(name)), name, ActorKind.PERSON)
     return actor
 
 
@@ -325,24 +325,24 @@ def _country_code(text: str) -> str | None:
 def _add_organisations(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
     known = _organisations()
     tagged = _clean_ents(doc, "ORG", place_starts)
-    named = {normalise(e.text) for e in tagged if not _modifier_only(e, before_title=False)}
+    named = {spelling_key(e.text) for e in tagged if not _modifier_only(e, before_title=False)}
     spans = [
-        *(e for e in tagged if normalise(e.text) in named | known.keys()),
+        *(e for e in tagged if spelling_key(e.text) in named | known.keys()),
         *_known_spans(doc, known),
     ]
     for ent in sorted(spans, key=lambda e: e.start):
-        record = known.get(normalise(ent.text))
+        record = known.get(spelling_key(ent.text))
         if record:
             name, kind, sector, country = record
             actor = actors.get(("org", name), name, kind, sector=sector, country=country)
         elif len(ent) == 1 and (person := _person_by_surname(actors, ent.text)):
             actor = person  # the model tags a bare surname as ORG now and then ("Trump")
         else:
-            key = ("org", _acronym_owner(actors, ent.text) or normalise(ent.text))
+            key = ("org", _acronym_owner(actors, ent.text) or spelling_key(ent.text))
             actor = actors.get(key, ent.text, ActorKind.ORGANISATION)
         actors.mention(actor, ent.start_char, ent.end_char, ent.text)
         if (acronym := _acronym_after(doc, ent)) is not None:
-            actors.by_key[("org", normalise(acronym.text))] = actor
+            actors.by_key[("org", spelling_key(acronym.text))] = actor
             actors.mention(actor, acronym.start_char, acronym.end_char, acronym.text)
 
 
@@ -374,10 +374,10 @@ def _affiliate_people(doc: Doc, actors: _Actors) -> None:
 
 def _person_by_surname(actors: _Actors, text: str) -> Actor | None:
     """The person a lone name stands for: by surname, else by a family name written first."""
-    key = normalise(text)
+    key = spelling_key(text)
     people = [a for a in actors.by_key.values() if a.kind is ActorKind.PERSON]
     for position in (-1, 0):
-        holders = [a for a in people if normalise(a.name.split()[position]) == key]
+        holders = [a for a in people if spelling_key(a.name.split()[position]) == key]
         if holders:
             return max(holders, key=lambda a: len(a.mentions))
     return None
@@ -411,7 +411,7 @@ def _shouted(doc: Doc, i: int) -> bool:
 
 
 def _acronym_owner(actors: _Actors, text: str) -> str | None:
-    key = ("org", normalise(text))
+    key = ("org", spelling_key(text))
     return key[1] if key in actors.by_key else None
 
 

@@ -29,7 +29,6 @@ import hashlib
 import json
 import math
 import os
-import re
 import sqlite3
 import tempfile
 import unicodedata
@@ -38,8 +37,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from sitrep import lexicon
+from sitrep import lexicon, names
 from sitrep.annotate.gazetteer_file import GazetteerFile
+from sitrep.names import spelling_key
 from sitrep.records import LocationPrecision
 
 CACHE_FORMAT = 8
@@ -53,11 +53,6 @@ _INDEXED_FILES = (
     "places/place_cues.tsv",
 )
 _MIN_ALTERNATE_POPULATION = 1000  # alternate spellings of tinier places are mostly noise
-_ARTICLE_PREFIXES = ("al", "el")
-_APOSTROPHES = re.compile(r"[\u2019\u2018'`\u02bb\u02bc\u02be\u02bf]")
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-_DOUBLED = re.compile(r"(.)\1+")
-_FINAL_H = re.compile(r"([aeiou])h$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,22 +71,6 @@ class Entry:
     admin1: str | None = None  # admin1 code (GeoNames) of a populated place
 
 
-@functools.lru_cache(maxsize=65536)
-def normalise(name: str) -> str:
-    """The index key: lowercase, no diacritics, apostrophes, hyphens, spaces or leading al-/el-.
-
-    Doubled letters and a final vowel+h are folded too, so the transliterations news uses
-    meet GeoNames' ("Daraa"/"Dar'a", "Deir Ezzor"/"Deir ez-Zor", "Qardaha"/"Al Qardahah").
-    """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = _APOSTROPHES.sub("", text).replace(".", "")
-    words = [w for w in _NON_ALNUM.split(text) if w]
-    if len(words) > 1 and words[0] in _ARTICLE_PREFIXES:
-        words = words[1:]
-    return _FINAL_H.sub(r"\1", _DOUBLED.sub(r"\1", "".join(words)))
-
-
 class Gazetteer:
     """Entries and a name index; `lookup` returns candidates, most populous first."""
 
@@ -102,7 +81,7 @@ class Gazetteer:
         }
 
     def lookup(self, name: str) -> list[Entry]:
-        return self.lookup_key(normalise(name))
+        return self.lookup_key(spelling_key(name))
 
     def lookup_key(self, key: str) -> list[Entry]:
         return [_entry(row) for row in self.file.rows_for(key)]
@@ -178,9 +157,9 @@ def _cache_path() -> Path:
 def _knowledge_stamp() -> str:
     """A hash of the place data files and of the code that builds the index from them, so
     another checkout's cache, or one built by older code, is never taken for this one."""
-    digest = hashlib.sha1(Path(__file__).read_bytes())
+    digest = hashlib.sha1(Path(__file__).read_bytes() + Path(names.__file__).read_bytes())
     for name in _INDEXED_FILES:
-        digest.update(name.encode() + b"\0" + (lexicon.KNOWLEDGE_DIR / name).read_bytes())
+        digest.update(name.encode() + b"\0" + lexicon.path(name).read_bytes())
     return digest.hexdigest()[:12]
 
 
@@ -190,7 +169,7 @@ def build_index() -> tuple[list[tuple], dict[str, tuple[int, ...]]]:
 
     def add(entry: Entry, spellings: set[str]) -> None:
         entries.append(entry)
-        for key in {normalise(s) for s in spellings} - {""}:
+        for key in {spelling_key(s) for s in spellings} - {""}:
             names.setdefault(key, []).append(len(entries) - 1)
 
     cities = _cities()
@@ -263,7 +242,7 @@ def country_info() -> dict[str, dict]:
 def _capitals() -> dict[str, str]:
     """Index key of each country's capital, per ISO alpha-2 code."""
     return {
-        code: normalise(info["capital"])
+        code: spelling_key(info["capital"])
         for code, info in country_info().items()
         if info.get("capital")
     }
@@ -272,7 +251,7 @@ def _capitals() -> dict[str, str]:
 def is_capital(name: str, country: str) -> bool:
     """Whether a city of this name is its country's capital ("Washington, D.C." counts)."""
     capital = _capitals().get(country)
-    return capital is not None and normalise(name.split(",")[0]) == capital
+    return capital is not None and spelling_key(name.split(",")[0]) == capital
 
 
 @functools.cache
@@ -319,7 +298,9 @@ def _add_admin_regions(add, cities: dict[str, dict]) -> None:  # type: ignore[no
                 continue
             country = parts[0]
             # (country, admin1) for a first-level division; (country, admin1, name) for a second
-            key = (country, parts[1]) if len(parts) == 2 else (country, parts[1], normalise(name))
+            key = (
+                (country, parts[1]) if len(parts) == 2 else (country, parts[1], spelling_key(name))
+            )
             members = towns.get(key)
             if not members:
                 continue  # no town to place it by: better unindexed than put anywhere
@@ -351,7 +332,7 @@ def _admin2_towns(cities: dict[str, dict]) -> list[dict]:
         for row in csv.DictReader(handle):
             city = by_point.get((round(float(row["lat"]), 4), round(float(row["lon"]), 4)))
             if city is not None and row["admin2"]:
-                admin2 = (row["cc"], city.get("admin1code") or "", normalise(row["admin2"]))
+                admin2 = (row["cc"], city.get("admin1code") or "", spelling_key(row["admin2"]))
                 found.append({**city, "admin2": admin2})
     return found
 
@@ -397,8 +378,8 @@ def _plain_spelling(name: str, alternates: list[str]) -> str:
     the same name ("Hama" for "Ḩamāh", "Tartus" for "Ţarţūs"), else the name itself."""
     if name.isascii():
         return name
-    key = normalise(name)
-    plain = [a for a in alternates if a.isascii() and _is_latin_name(a) and normalise(a) == key]
+    key = spelling_key(name)
+    plain = [a for a in alternates if a.isascii() and _is_latin_name(a) and spelling_key(a) == key]
     return min(plain, key=lambda a: (len(a), a), default=name)
 
 

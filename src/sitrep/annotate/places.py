@@ -26,8 +26,8 @@ from sitrep.annotate.gazetteer import (
     distance_km,
     is_capital,
     load_gazetteer,
-    normalise,
 )
+from sitrep.names import spelling_key
 from sitrep.records import Article, LocationPrecision, Place, PlaceKind, Span
 
 MAX_NAME_TOKENS = 6
@@ -249,7 +249,7 @@ def _context(
                 for c in others
                 if c.choice
                 and c.choice.precision in _LOCAL_KINDS
-                and normalise(c.text) != normalise(candidate.text)
+                and spelling_key(c.text) != spelling_key(candidate.text)
             }
         ),
         dateline=dateline,
@@ -286,7 +286,7 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
             if (
                 len(span)
                 and all(t.pos_ != "PRON" for t in span)
-                and not (len(span) == 1 and normalise(span.text) in person_names)
+                and not (len(span) == 1 and spelling_key(span.text) in person_names)
                 and (candidate := _candidate(doc, span, gazetteer, tagged=True))
             ):
                 if not candidate.entries:
@@ -300,7 +300,7 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
         if match is None:
             i += 1
             continue
-        if not (match.end - match.start == 1 and normalise(doc[i].text) in person_names):
+        if not (match.end - match.start == 1 and spelling_key(doc[i].text) in person_names):
             found.append(match)
         i = match.end
     # "Greece Italy", "north west London": a tagged name the gazetteer lacks stands only when
@@ -318,7 +318,7 @@ def _longer_name(span: SpacySpan, gazetteer: Gazetteer) -> SpacySpan:
         if (
             longer[-1].text[:1].isupper()
             and "\n" not in longer.text
-            and gazetteer.knows(normalise(longer.text))
+            and gazetteer.knows(spelling_key(longer.text))
         ):
             return longer
     return span
@@ -367,7 +367,7 @@ def _longest_match(
         span = doc[start:stop]
         if span[-1].lower_ in _particles() or _inside_actor_entity(span, ent_by_token):
             continue
-        if gazetteer.knows(normalise(span.text)):
+        if gazetteer.knows(spelling_key(span.text)):
             named = span.start in ent_by_token
             return _candidate(doc, span, gazetteer, tagged=False, named=named)
     return None
@@ -394,7 +394,7 @@ def _inside_actor_entity(span: SpacySpan, ent_by_token: dict) -> bool:
 def _person_name_keys(doc: Doc) -> set[str]:
     """Surnames of multi-word person names: "Assad" after "Bashar al-Assad" is a person."""
     return {
-        normalise(ent[-1].text)
+        spelling_key(ent[-1].text)
         for ent in doc.ents
         if ent.label_ == "PERSON" and len([t for t in ent if t.is_alpha]) > 1
     }
@@ -472,7 +472,7 @@ def feature_vector(entry: Entry, candidate: Candidate, context: Context) -> list
         float(entry.precision is LocationPrecision.REGION),
         float(entry.precision is LocationPrecision.POINT),
         float(entry.precision is LocationPrecision.CITY and is_capital(entry.name, entry.country)),
-        float(normalise(entry.name) == normalise(candidate.text)),
+        float(spelling_key(entry.name) == spelling_key(candidate.text)),
         float(candidate.cue == "admin" and entry.precision is LocationPrecision.ADMIN),
         float(candidate.cue == "city" and entry.precision is LocationPrecision.CITY),
         float(candidate.cue == "point" and entry.precision is LocationPrecision.POINT),
@@ -541,11 +541,11 @@ def _resolve(candidate: Candidate, context: Context) -> Entry | None:
 
 def _named_like_a_town(division: Entry, candidate: Candidate) -> bool:
     """ "New York", "Washington": a division sharing its name with a town of its country."""
-    key = normalise(division.name)
+    key = spelling_key(division.name)
     return any(
         e.precision is LocationPrecision.CITY
         and e.country == division.country
-        and normalise(e.name) == key
+        and spelling_key(e.name) == key
         for e in candidate.entries
     )
 
@@ -600,7 +600,7 @@ def _places(doc: Doc, candidates: list[Candidate]) -> list[Place]:
     for candidate in candidates:
         span = doc[candidate.start : candidate.end]
         entry = candidate.choice
-        key: object = (entry.geonames_id, entry.name) if entry else normalise(span.text)
+        key: object = (entry.geonames_id, entry.name) if entry else spelling_key(span.text)
         place = places.get((key, candidate.kind))
         if place is None:
             place = _place(f"place-{len(places) + 1}", span.text, entry)

@@ -15,9 +15,9 @@ from datetime import date, timedelta
 from urllib.parse import quote
 
 from sitrep.library import fetch
+from sitrep.names import name_key
 from sitrep.records import Certainty, EventStatus, SourceType
 from sitrep.store.api import QueryFilter, Row, Store
-from sitrep.store.merge import name_key
 
 WINDOW_DAYS = 7
 # Lines per section beyond which the brief says how many it left out (the CLI lists them all).

@@ -33,4 +33,4 @@ def time_zones() -> dict[str, ZoneInfo]:
 
 
 def stop_words() -> frozenset[str]:
-    return lowercase_set("stopwords_en.txt")
+    return lowercase_set("stopwords.txt")

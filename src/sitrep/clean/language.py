@@ -36,6 +36,13 @@ def declared_language(value: str | None) -> str | None:
     return match.group(1).lower() if match else None
 
 
+def same_language(code: str | None, expected: str) -> bool:
+    """Whether a language code names the expected language ("en-US" and "EN" are "en");
+    False when the code is unknown (None) or malformed."""
+    primary = declared_language(code)
+    return primary is not None and primary == declared_language(expected)
+
+
 def detect_language(text: str, declared: str | None = None) -> str | None:
     """An ISO 639-1 code ("en", "fr", ...), or None when there is too little text and no
     usable declaration. `declared` is the page's own tag (any BCP 47 form)."""

@@ -21,6 +21,7 @@ import numpy as np
 
 from sitrep.clean.blockmodel import FEATURE_NAMES, FloatArray, load_model
 from sitrep.clean.knowledge import lowercase_list, lowercase_set, stop_words
+from sitrep.clean.language import SAMPLE_CHARS, detect_language, same_language
 from sitrep.records import Caption, RelatedLink
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -49,7 +50,6 @@ _SLICE_CHARS = 65_536
 MIN_PROSE_WORDS = 6
 LONG_PROSE_WORDS = 25  # a line this long is prose even without a full stop
 MIN_STOP_SHARE = 0.2
-MIN_PAGE_STOP_SHARE = 0.15  # below this the page is not English and stop words say nothing
 _LETTERS_PER_WORD = 2
 PROMO_TAIL_WORDS = 8  # a call to action closes a promo within its last few words
 CHROME_BASE_COST = 3.0
@@ -182,10 +182,15 @@ def _collapsed(text: str, run: re.Pattern[str]) -> str:
 
 
 def _is_english(blocks: list[Block]) -> bool:
-    long_blocks = [block for block in blocks if block.words >= MIN_PROSE_WORDS]
-    words = sum(block.words for block in long_blocks)
-    stops = sum(block.stop_share * block.words for block in long_blocks)
-    return words > 0 and stops / words >= MIN_PAGE_STOP_SHARE
+    """Whether the page's prose (its long blocks) is English, the stop list's language."""
+    # The detector reads a sample; joining more than it reads would cost the whole page.
+    sample: list[str] = []
+    size = 0
+    for block in blocks:
+        if block.words >= MIN_PROSE_WORDS and size < SAMPLE_CHARS:
+            sample.append(block.text)
+            size += len(block.text) + 1
+    return same_language(detect_language("\n".join(sample)), "en")
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.clean.language import detect_language
+from sitrep.clean.language import detect_language, same_language
 from sitrep.errors import ErrorCode
 from sitrep.records import Article, DocumentError
 
@@ -43,7 +43,7 @@ def _unfit_reason(
         )
     # The reader sets the language; articles built elsewhere are judged here.
     language = article.language or detect_language(body)
-    if language and not language.lower().startswith(expected):
+    if language and not same_language(language, expected):
         return ErrorCode.UNSUPPORTED_LANGUAGE, f"language {language}: extraction needs {expected}"
     if not any(_is_prose(line) for line in body.splitlines()):
         return ErrorCode.NO_ARTICLE, "no sentence of prose: only navigation, headings or links"

@@ -7,9 +7,11 @@ Computed when articles are stored, for what the new articles touch, and kept in 
   different independent sources (one source telling a sequence is not a conflict).
 - `location`: one person placed in two places on the same day, where neither place
   contains the other ("remains in Damascus" vs "he's in Tehran"). The person is the
-  one named in the claim, else the last one named just before it. Each placement is
-  kept in `presences`, so a later article's placements are compared by lookup; one pair
-  per (source cluster, place) on each side.
+  last one the claim names before the place: by name, or by a pronoun or description
+  that the article's reference resolution (`sitrep.extract.reference`, the one quotes
+  and events read, kept in the stored record as `references`) resolved to a named
+  person. Each placement is kept in `presences`, so a later article's placements are
+  compared by lookup; one pair per (source cluster, place) on each side.
 - `status`: one merged event reported as happening by one report and denied by another.
 """
 
@@ -25,12 +27,11 @@ from sitrep import lexicon
 from sitrep.store.api import Row
 from sitrep.store.db import Database, RowMarks, select_in
 from sitrep.store.merge import hash_id
+from sitrep.store.payloads import ARTICLE, read_payload
 from sitrep.store.views import CLAIMS, CONTROL_CHANGES, EVENT_REPORTS
 
 # How far a presence cue may stand before the place name it introduces.
 CUE_REACH = 12
-# How far back, without a name inside the claim, the last named person is taken as its subject.
-SUBJECT_REACH = 300
 BROAD_PRECISIONS = frozenset({"country", "region", "admin"})
 NewRows = dict[str, list[Row]]
 
@@ -268,6 +269,7 @@ def _presences(database: Database, article_ids: list[str], new: RowMarks) -> lis
     )
     claims.sort(key=lambda c: (c["date_start"] or "", c["article_id"], c["position"]))
     mentions = _mentions(database, article_ids, new)
+    references = _references(database, sorted({claim["article_id"] for claim in claims}))
     cue = _cue_pattern()
     found = []
     for claim in claims:
@@ -281,7 +283,9 @@ def _presences(database: Database, article_ids: list[str], new: RowMarks) -> lis
             before = claim["text"][: place["start"] - claim["start"]][-CUE_REACH - 20 :]
             if not cue.search(before):
                 continue
-            person = _subject(article_mentions, claim, place["start"])
+            person = _subject(
+                article_mentions, references.get(claim["article_id"], []), claim, place["start"]
+            )
             if person is not None:
                 found.append(
                     Presence(
@@ -300,17 +304,36 @@ def _presences(database: Database, article_ids: list[str], new: RowMarks) -> lis
     return found
 
 
-def _subject(mentions: list[Row], claim: Row, place_start: int) -> Row | None:
-    """The person named in the claim before the place, else the last named shortly before it."""
-    people = [
-        m
+def _subject(
+    mentions: list[Row], references: list[Row], claim: Row, place_start: int
+) -> Row | None:
+    """The person mention the claim names last before the place: a name, or a pronoun or
+    description whose resolved antecedent is a named person's mention."""
+    people = {
+        (m["start"], m["end"]): m
         for m in mentions
-        if m["entity"] == "actor"
-        and m["kind"] == "person"
-        and claim["start"] - SUBJECT_REACH <= m["start"]
-        and m["end"] <= place_start
+        if m["entity"] == "actor" and m["kind"] == "person"
+    }
+    found = [
+        (start, person)
+        for (start, end), person in people.items()
+        if claim["start"] <= start and end <= place_start
     ]
-    return people[-1] if people else None
+    for reference in references:
+        person = people.get((reference["antecedent_start"], reference["antecedent_end"]))
+        within = claim["start"] <= reference["start"] and reference["end"] <= place_start
+        if person is not None and within:
+            found.append((reference["start"], person))
+    return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def _references(database: Database, article_ids: list[str]) -> dict[str, list[Row]]:
+    """Each article's resolved pronouns and descriptions, as its stored record holds them."""
+    found: dict[str, list[Row]] = {}
+    for article_id in article_ids:
+        record = read_payload(database, article_id, ARTICLE)
+        found[article_id] = json.loads(record).get("references", []) if record else []
+    return found
 
 
 def _mentions(database: Database, article_ids: list[str], new: RowMarks) -> dict[str, list[Row]]:

@@ -14,33 +14,24 @@
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from datasketch import MinHash, MinHashLSH
+
+from sitrep.names import name_key
 
 MINHASH_PERMUTATIONS = 64
 SHINGLE_WORDS = 3
 MINHASH_SCHEME = "affine32"  # fixed, so stored signatures stay comparable across versions
 # Estimated Jaccard similarity of 3-word shingles above which two bodies are one story.
 NEAR_DUPLICATE_THRESHOLD = 0.5
-_NOT_WORD = re.compile(r"[^\w]+")
-_LEADING_ARTICLE = re.compile(r"^the\s+")
 
 
 def hash_id(*parts: object) -> str:
     """A stable key from the parts (as sqlite-utils' hash_id does), so re-runs upsert."""
     joined = "\x1f".join("" if part is None else str(part) for part in parts)
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:24]
-
-
-def name_key(name: str) -> str:
-    """A name normalised for matching: no accents, case, punctuation or leading 'the'."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return _LEADING_ARTICLE.sub("", _NOT_WORD.sub(" ", plain).strip())
 
 
 @dataclass(slots=True, frozen=True)

@@ -16,12 +16,13 @@ from datetime import date
 from typing import Any
 
 from sitrep.errors import ErrorCode
+from sitrep.names import name_key
 from sitrep.records import Article, DocumentError
 from sitrep.store.api import IngestReport, QueryFilter, Row, Rows, decode_cursor, encode_cursor
 from sitrep.store.contradictions import record_contradictions, stored_contradiction
 from sitrep.store.control import holdings
 from sitrep.store.db import STREAM_ROWS, Database, migrate, select_in
-from sitrep.store.merge import band_keys, minhash_from_values, name_key
+from sitrep.store.merge import band_keys, minhash_from_values
 from sitrep.store.payloads import ARTICLE, ORIGINAL, payload_rows, read_payload
 from sitrep.store.views import CLAIMS, CONTROL_CHANGES, EVENT_REPORTS
 from sitrep.store.writer import BatchWriter, PendingRows
