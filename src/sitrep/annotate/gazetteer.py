@@ -152,10 +152,14 @@ class Gazetteer:
             return True
         if normalise(name) == area.key:
             return True
-        return bool(area.divisions) and self._admin1_of().get(geonames_id or 0) in area.divisions
+        return bool(area.divisions) and self.admin1_of(geonames_id) in area.divisions
+
+    def admin1_of(self, geonames_id: int | None) -> tuple[str, str] | None:
+        """(country, GeoNames admin1 code) of an entry: a town's division, or a division's own."""
+        return self._admin1_codes().get(geonames_id) if geonames_id else None
 
     @functools.cache  # noqa: B019 - one gazetteer per process (load_gazetteer)
-    def _admin1_of(self) -> dict[int, tuple[str, str]]:
+    def _admin1_codes(self) -> dict[int, tuple[str, str]]:
         """GeoNames id -> (country, admin1 code) of every entry that has both."""
         return {
             geonames_id: (country, admin1)
