@@ -8,7 +8,7 @@ const MAPPABLE = new Set(["point", "city", "admin"]);
 const LABEL_MENTIONS = 2;
 const MAX_LABELS = 40;
 // Events closer than this on screen are drawn as one numbered cluster (again at each zoom).
-const CLUSTER_PX = 26;
+const CLUSTER_PX = 20;
 const LISTED_IN_POPUP = 15;
 // A label's box: its height, the gap to its point, and the space kept between two labels.
 const LABEL_HEIGHT = 18;
@@ -185,7 +185,9 @@ export class SituationMap {
     const points = this.shownEvents.map((item) => ({ item, point: this.map.latLngToLayerPoint([item.latitude, item.longitude]) }));
     for (const { items } of clusterPoints(points)) {
       const first = items[0];
-      const where = [first.latitude, first.longitude];
+      // A cluster stands at its events' mean position, a lone event at its own.
+      const where = [items.reduce((sum, e) => sum + e.latitude, 0) / items.length,
+        items.reduce((sum, e) => sum + e.longitude, 0) / items.length];
       if (items.length === 1) {
         L.circleMarker(where, {
           pane: "events", radius: 5, color: "#fff", weight: 1, fillColor: typeColour(first.type),
