@@ -299,7 +299,8 @@ class SqlStore:
     def places_named(self, name: str) -> list[str]:
         """The ids of the stored places a place filter covers (`Gazetteer.area`): the places
         the name or any of its spellings resolves to, every place in a named country or
-        first-level division, and unresolved places of that name."""
+        first-level division, and places stored under that name (unresolved ones, or
+        resolved by a gazetteer other than this process's)."""
         from sitrep.annotate.gazetteer import load_gazetteer
 
         gazetteer = load_gazetteer()
@@ -307,9 +308,10 @@ class SqlStore:
         countries = area.countries | {country for country, _ in area.divisions}
         rows = self.database.query(
             "SELECT id, name, geonames_id, country FROM places WHERE geonames_id IS NULL"
+            " OR LOWER(name) = ?"
             " OR geonames_id IN (SELECT unnest(CAST(? AS BIGINT[])))"
             " OR country IN (SELECT unnest(CAST(? AS TEXT[])))",
-            [sorted(area.geonames_ids), sorted(countries)],
+            [name.strip().lower(), sorted(area.geonames_ids), sorted(countries)],
         )
         return [
             row["id"]
