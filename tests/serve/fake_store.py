@@ -78,9 +78,10 @@ class FakeStore:
                 )
                 row["mentions"] += len(actor["mentions"])
                 row["articles"] += 1
-        return _page(
-            [r for r in merged.values() if _matches(query.actor, r["name"], *r["aliases"])], query
-        )
+        rows = [r for r in merged.values() if _matches(query.actor, r["name"], *r["aliases"])]
+        if query.most_mentioned:
+            rows.sort(key=lambda r: -r["mentions"])
+        return _page(rows, query)
 
     def places(self, query: QueryFilter) -> Rows:
         merged: dict[str, Row] = {}

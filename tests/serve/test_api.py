@@ -6,6 +6,7 @@ import re
 
 from fastapi.testclient import TestClient
 
+from sitrep.serve import create_app
 from sitrep.taxonomy import event_types
 
 
@@ -121,3 +122,14 @@ def test_api_taxonomy_serves_every_type_with_a_colour(client: TestClient) -> Non
         -9.0,
         "Battles",
     )
+
+
+def test_api_actors_most_mentioned_reaches_the_store(store) -> None:  # type: ignore[no-untyped-def]
+    asked = []
+    actors = store.actors
+    store.actors = lambda query: asked.append(query.most_mentioned) or actors(query)
+    client = TestClient(create_app(store), base_url="http://localhost")
+    assert client.get("/api/actors", params={"most_mentioned": "true"}).status_code == 200
+    assert client.get("/api/actors").status_code == 200
+    assert client.get("/api/actors", params={"most_mentioned": "maybe"}).status_code == 422
+    assert asked == [True, False]

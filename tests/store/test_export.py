@@ -20,6 +20,7 @@ from sitrep.store.export import (
     ExportFormat,
     acled_region,
     export,
+    source_scale,
 )
 from sitrep.store.sql_store import SqlStore
 
@@ -66,6 +67,33 @@ def test_export_gdelt_csv_has_published_columns(filled: SqlStore) -> None:
     assert (placed["EventRootCode"], placed["EventCode"], placed["GoldsteinScale"]) == (18, 180, -9)
     assert placed[STATUS_COLUMN] == "asserted" and placed["Actor1Name"] == "SYRIAN REBELS"
     assert frame["GlobalEventID"].dtype.kind == "i" and frame["IsRootEvent"].dtype.kind == "i"
+    # Homs is in the governorate GeoNames codes 11 (FIPS SY11, GDELT's code for Hims).
+    assert placed["ActionGeo_ADM1Code"] == "SY11"
+    # GDELT's FeatureID is text (a feature id, or a country's or division's code): the
+    # file holds the id as written, never a float's "169577.0".
+    text = pd.read_csv(io.StringIO(exported(filled, ExportFormat.CSV_GDELT)), dtype=str)
+    assert set(text["ActionGeo_FeatureID"].dropna()) == {"169577"}
+
+
+@pytest.mark.parametrize(
+    ("outlet", "url", "scale"),
+    [
+        ("Reuters", "https://www.reuters.com/world/", ""),
+        ("SANA", "https://sana.sy/en/?p=1", "National"),
+        ("BBC", "https://www.bbc.co.uk/news/1", "International"),
+        ("Fortune", "https://fortune.com/2024/12/07/", ""),
+        ("Startup", "https://news.example.io/a", ""),
+        ("A file", None, ""),
+    ],
+)
+def test_acled_source_scale_from_the_outlets_reach(outlet: str, url: str, scale: str) -> None:
+    assert source_scale([{"outlet": outlet, "url": url}], "SY") == scale
+
+
+def test_acled_source_scale_joins_scales_in_acled_order() -> None:
+    reports = [{"outlet": "BBC", "url": "https://bbc.co.uk/a"}, {"url": "http://sana.sy/b"}]
+    assert source_scale(reports, "SY") == "National-International"
+    assert source_scale(reports, None) == "International"
 
 
 def test_export_raw_gdelt_is_61_tab_separated_columns_without_header(filled: SqlStore) -> None:

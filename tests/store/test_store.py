@@ -18,6 +18,7 @@ from store_builders import (
     add_place,
     add_reference,
     article,
+    contradiction_fixture,
     homs_attack,
 )
 
@@ -461,6 +462,26 @@ def test_place_filter_matches_spellings_and_places_inside_a_country(store: SqlSt
     assert [row["name"] for row in store.places(QueryFilter(place="Deir Ezzor"))] == ["Deir ez-Zor"]
 
 
+def test_place_filter_reads_the_gazetteers_alternate_names_and_divisions(store: SqlStore) -> None:
+    """GeoNames' other spellings name the same place, and a first-level division holds
+    its towns; a name a country and a town share means the country."""
+    item = homs_attack(WIRE_STORY + " Aleppo and Deir ez-Zor said nothing.", outlet="Wire")
+    add_place(item, (170063, "Aleppo", 36.20124, 37.16117, "SY", "PPLA"))
+    add_place(item, (170794, "Deir ez-Zor", 35.33588, 40.14084, "SY", "PPLA"))
+    store.write([item])
+
+    def places_in(name: str) -> set[str]:
+        return {row["name"] for row in store.places(QueryFilter(place=name))}
+
+    assert places_in("Halab") == {"Aleppo"}  # the governorate's name holds its capital
+    assert places_in("Dayr az Zawr") == places_in("Deir al-Zor") == {"Deir ez-Zor"}
+    assert places_in("Hims") == places_in("Homs Governorate") == {"Homs"}
+    assert places_in("Homs") == {"Homs"} and places_in("Kyiv") == places_in("Kiev") == set()
+    assert len(store.events(QueryFilter(place="Hims"))) == 1
+    day = date(2024, 12, 31)
+    assert store.control("Halab", day) == store.control("Nowhere", day) == []
+
+
 def test_places_count_literal_mentions_apart_from_adjectival_ones(store: SqlStore) -> None:
     item = homs_attack(WIRE_STORY + " Iraqi militias left.", outlet="Wire")
     add_place(item, (99237, "Iraq", 33.0, 44.0, "IQ", "PCLI"), mention="Iraqi")
@@ -496,3 +517,20 @@ def test_store_claims_search_their_text_and_page_newest_first(store: SqlStore) -
     first = store.claims(QueryFilter(limit=1, newest_first=True))
     second = store.claims(QueryFilter(limit=1, newest_first=True, after=first.next))
     assert [c["text"] for c in [*first, *second]] == texts(newest_first=True)
+
+
+def test_actors_most_mentioned_first_page_by_page(store: SqlStore) -> None:
+    store.write(contradiction_fixture())
+    by_name = store.actors(QueryFilter(limit=1000))
+    ranked: list[dict] = []  # type: ignore[type-arg]
+    after = None
+    while True:
+        rows = store.actors(QueryFilter(most_mentioned=True, limit=2, after=after))
+        ranked.extend(rows)
+        if not rows.next:
+            break
+        after = rows.next
+    mentions = [row["mentions"] for row in ranked]
+    assert len(set(mentions)) > 1 and mentions == sorted(mentions, reverse=True)
+    assert sorted(row["id"] for row in ranked) == sorted(row["id"] for row in by_name)
+    assert all("ranked" not in row for row in ranked)

@@ -71,6 +71,16 @@ class Entry:
     admin1: str | None = None  # admin1 code (GeoNames) of a populated place
 
 
+@dataclass(frozen=True, slots=True)
+class Area:
+    """The places a query's place name covers (see `Gazetteer.area`)."""
+
+    key: str  # the name as the index keys it
+    geonames_ids: frozenset[int]  # the entries it names
+    countries: frozenset[str]  # ISO alpha-2 of the countries it names
+    divisions: frozenset[tuple[str, str]]  # (country, admin1 code) of the divisions it names
+
+
 class Gazetteer:
     """Entries and a name index; `lookup` returns candidates, most populous first."""
 
@@ -92,6 +102,49 @@ class Gazetteer:
 
     def country(self, code: str | None) -> Entry | None:
         return self.countries.get(code) if code else None
+
+    def area(self, name: str) -> Area:
+        """What a place name typed in a query covers, read with the index that resolves the
+        articles' own mentions (alternate names and spellings included).
+
+        A name that is a country's means the country ("USA", not the town of Usa); else the
+        entries whose own name it is ("Homs" the city, "Hims" the governorate); else every
+        entry it is a spelling of ("Kiev" is Kyiv). A country covers every place in it, and
+        a first-level division every place whose admin1 code is its own.
+        """
+        key = spelling_key(name)
+        entries = self.lookup_key(key)
+        countries = [e for e in entries if e.precision is LocationPrecision.COUNTRY]
+        meant = countries or [e for e in entries if spelling_key(e.name) == key] or entries
+        return Area(
+            key,
+            frozenset(e.geonames_id for e in meant if e.geonames_id is not None),
+            frozenset(e.country for e in countries),
+            frozenset(
+                (e.country, e.admin1) for e in meant if e.feature_code == "ADM1" and e.admin1
+            ),
+        )
+
+    def covers(self, area: Area, name: str, geonames_id: int | None, country: str | None) -> bool:
+        """Whether a stored place (its name, GeoNames id and country) lies in `area`."""
+        if geonames_id in area.geonames_ids or country in area.countries:
+            return True
+        if spelling_key(name) == area.key:
+            return True
+        return bool(area.divisions) and self.admin1_of(geonames_id) in area.divisions
+
+    def admin1_of(self, geonames_id: int | None) -> tuple[str, str] | None:
+        """(country, GeoNames admin1 code) of an entry: a town's division, or a division's own."""
+        return self._admin1_codes().get(geonames_id) if geonames_id else None
+
+    @functools.cache  # noqa: B019 - one gazetteer per process (load_gazetteer)
+    def _admin1_codes(self) -> dict[int, tuple[str, str]]:
+        """GeoNames id -> (country, admin1 code) of every entry that has both."""
+        return {
+            geonames_id: (country, admin1)
+            for geonames_id, country, _code, admin1, _name in self.file.admin_columns()
+            if admin1
+        }
 
     def admin_divisions(self) -> dict[int, tuple[str, str]]:
         """GeoNames id -> the names of its first- and second-level divisions, where the

@@ -100,6 +100,9 @@ def query_filter(
     newest_first: Annotated[
         bool, Query(description="Claims and events: latest day first.")
     ] = False,
+    most_mentioned: Annotated[
+        bool, Query(description="Actors: the most mentioned first (else by name).")
+    ] = False,
     limit: Limit = 100,
     after: After = None,
 ) -> QueryFilter:
@@ -118,6 +121,7 @@ def query_filter(
         article_id=article_id,
         text=q or None,
         newest_first=newest_first,
+        most_mentioned=most_mentioned,
         limit=limit,
         after=after,
     )

@@ -76,6 +76,7 @@ class QueryFilter:
     article_id: str | None = None
     text: str | None = None  # words a claim's text contains, case-insensitive (claims only)
     newest_first: bool = False  # claims and events from the latest day back
+    most_mentioned: bool = False  # actors: the most mentioned first (else by name)
     limit: int = 100
     after: str | None = None  # the `next` cursor of the previous page
 

@@ -24,12 +24,16 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cache, partial
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from sitrep import lexicon
 from sitrep.registry import Registry
 from sitrep.store.api import QueryFilter, Row, Store
 from sitrep.taxonomy import disorder_types, event_types
+
+if TYPE_CHECKING:
+    from sitrep.annotate.gazetteer import Gazetteer
 
 GDELT_COLUMNS = [
     "GlobalEventID",
@@ -261,6 +265,7 @@ def gdelt_row(event: Row) -> dict[str, Any]:
     first = event["evidence"][0] if event["evidence"] else {}
     country = _country(event.get("place_country"))
     root = event_types().get(event["type"])
+    adm1 = _gdelt_adm1(event, country.get("fips", ""))
     return {
         "GlobalEventID": int(event["id"][:15], 16),
         "Day": day.strftime("%Y%m%d") if day else "",
@@ -285,9 +290,10 @@ def gdelt_row(event: Row) -> dict[str, Any]:
         "ActionGeo_Type": _gdelt_geo_type(event) if event.get("place") else 0,
         "ActionGeo_FullName": event.get("place") or "",
         "ActionGeo_CountryCode": country.get("fips", ""),
+        "ActionGeo_ADM1Code": adm1,
         "ActionGeo_Lat": _blank(event.get("latitude")),
         "ActionGeo_Long": _blank(event.get("longitude")),
-        "ActionGeo_FeatureID": _blank(event.get("geonames_id")),
+        "ActionGeo_FeatureID": _feature_id(event, adm1),
         "DATEADDED": _timestamp(first.get("stored_at"), "%Y%m%d%H%M%S"),
         "SOURCEURL": first.get("url") or first.get("source") or "",
     }
@@ -344,11 +350,42 @@ def acled_row(event: Row) -> dict[str, Any]:
         "longitude": _blank(event.get("longitude")),
         "geo_precision": ACLED_GEO_PRECISION.get(event.get("location_precision") or "", ""),
         "source": "; ".join(o for o in outlets if o),
+        "source_scale": source_scale(event["evidence"], event.get("place_country")),
         "notes": first.get("text", ""),
         "fatalities": int(event.get("fatalities") or 0),
         "tags": _acled_tags(event),
         "timestamp": _timestamp(first.get("stored_at"), None),
     }
+
+
+# ACLED's source scales in the order its codebook combines them ("National-International").
+SOURCE_SCALES = ("Local", "Subnational", "National", "Regional", "International")
+
+
+def source_scale(reports: list[Row], alpha2: str | None) -> str:
+    """ACLED `source_scale` of an event from its reports' sites, where their reach shows: a
+    site under a country's domain (`.sy`, `.co.uk`) is National when that is the event's
+    country, else International. A `.com` site (or `.io`, `.tv`: sold as generic) says
+    nothing, so an event reported only there is blank."""
+    scales = {scale for report in reports if (scale := _site_scale(report, alpha2))}
+    return "-".join(scale for scale in SOURCE_SCALES if scale in scales)
+
+
+def _site_scale(report: Row, alpha2: str | None) -> str | None:
+    host = urlsplit(report.get("url") or "").hostname or ""
+    country = _country_domains().get(host.rsplit(".", 1)[-1]) if "." in host else None
+    if country is None:
+        return None
+    return "National" if country == alpha2 else "International"
+
+
+@cache
+def _country_domains() -> dict[str, str]:
+    """Country-code top-level domain (without its dot) -> ISO alpha-2, from GeoNames; the
+    ones sold as generic domains are left out."""
+    generic = lexicon.words("store/generic_country_domains.txt")
+    domains = {c["tld"].lstrip("."): code for code, c in _countries().items() if c.get("tld")}
+    return {domain: code for domain, code in domains.items() if domain not in generic}
 
 
 def derived_codes(event: Row) -> dict[str, Any]:
@@ -422,16 +459,41 @@ def _country(alpha2: str | None) -> dict[str, Any]:
     return _countries().get(alpha2 or "", {})
 
 
-@cache
-def _divisions() -> dict[int, tuple[str, str]]:
+def _gazetteer() -> Gazetteer:
     from sitrep.annotate.gazetteer import load_gazetteer
 
-    return load_gazetteer().admin_divisions()
+    return load_gazetteer()
+
+
+@cache
+def _divisions() -> dict[int, tuple[str, str]]:
+    return _gazetteer().admin_divisions()
 
 
 def _admin(geonames_id: int | None) -> tuple[str, str]:
     """ACLED admin1 and admin2 of a place from the gazetteer ("" where it does not say)."""
     return _divisions().get(geonames_id, ("", "")) if geonames_id else ("", "")
+
+
+def _gdelt_adm1(event: Row, fips: str) -> str:
+    """GDELT's ADM1 code: the FIPS country code, then the place's first-level division's
+    GeoNames admin1 code (GeoNames keeps FIPS codes there for most countries, and the
+    state's postal code in the US, as GDELT does); the country alone where that is all."""
+    if not fips:
+        return ""
+    division = _gazetteer().admin1_of(event.get("geonames_id"))
+    if event.get("location_precision") == "country" or division is None:
+        return fips
+    return f"{fips}{division[1]}"
+
+
+def _feature_id(event: Row, adm1: str) -> str:
+    """GDELT's FeatureID: a country's or first-level division's code for a match at that
+    level, else the place's feature id (GeoNames' here, where GDELT has GNS's): always text,
+    as GDELT's own column is."""
+    if event.get("location_precision") in ("country", "admin") and adm1:
+        return adm1
+    return str(event.get("geonames_id") or "")
 
 
 def _gdelt_geo_type(event: Row) -> int | str:

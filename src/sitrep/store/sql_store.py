@@ -9,7 +9,6 @@ JSON-able dicts.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
@@ -40,16 +39,11 @@ WRITE_BATCH_SECONDS = 5.0
 # stored compressed (`payloads`, about a fifth of its characters), so it counts at a quarter.
 WRITE_BATCH_CHARACTERS = 8_000_000
 ORIGINAL_SHRINK = 4
-# A place filter matches a name however it is spaced, hyphenated or cased ("Deir Ezzor" is
-# "Deir ez-Zor"), and a country's name also matches every place in that country.
-PLACE_KEY_SQL = "regexp_replace(LOWER({}), '[^a-z0-9]', '', 'g')"
 # Place mentions that say where something is (migration 005); older rows have no kind.
 LITERAL_MENTION = "COALESCE(kind, 'literal') = 'literal'"
-PLACE_IDS = (
-    f"SELECT id FROM places WHERE {PLACE_KEY_SQL.format('name')} = ?"
-    " OR country = (SELECT MIN(country) FROM places WHERE location_precision = 'country'"
-    f" AND {PLACE_KEY_SQL.format('name')} = ?)"
-)
+# The stored places a place filter covers, resolved by `SqlStore.places_named` and passed
+# as one array.
+PLACE_IDS = "SELECT unnest(CAST(? AS TEXT[]))"
 SCALE_MIGRATION = "004_store_at_scale"
 # Articles per transaction when an older database gets the tables migration 004 adds.
 BACKFILL_BATCH = 200
@@ -240,6 +234,7 @@ class SqlStore:
             f" ({ACTOR_KEYS}))",
             place="EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id IN"
             f" ({PLACE_IDS}))",
+            place_ids=self.places_named,
         )
         rows = self._page(
             "SELECT a.id, a.title, a.source, a.url, a.outlet, a.published, a.authors, a.date_start,"
@@ -272,30 +267,67 @@ class SqlStore:
             article="EXISTS (SELECT 1 FROM mentions m"
             " WHERE m.entity_id = a.id AND m.article_id = ?)",
         )
-        rows = self._page(
-            "SELECT a.id, a.name, a.kind, a.sector, a.country FROM actors a",
-            where,
-            params,
-            (("a.name", "name"), ("a.id", "id")),
-            query,
-        )
+        if query.most_mentioned:
+            # Counted over every actor to rank them: the page's actor filter asks once.
+            rows = self._page(
+                "SELECT a.id, a.name, a.kind, a.sector, a.country, COALESCE(m.n, 0) AS ranked"
+                " FROM actors a LEFT JOIN (SELECT entity_id, COUNT(*) AS n FROM mentions"
+                " WHERE entity = 'actor' GROUP BY entity_id) m ON m.entity_id = a.id",
+                where,
+                params,
+                (("COALESCE(m.n, 0)", "ranked"), ("a.id", "id")),
+                query,
+                descending=True,
+            )
+        else:
+            rows = self._page(
+                "SELECT a.id, a.name, a.kind, a.sector, a.country FROM actors a",
+                where,
+                params,
+                (("a.name", "name"), ("a.id", "id")),
+                query,
+            )
         counts = self._mention_counts([row["id"] for row in rows], articles=True)
         aliases = self._grouped(
             "SELECT actor_id AS owner, alias AS value FROM actor_aliases", [r["id"] for r in rows]
         )
         return rows.like(
             [
-                row
+                {k: v for k, v in row.items() if k != "ranked"}
                 | {key: counts.get(row["id"], {}).get(key, 0) for key in ("mentions", "articles")}
                 | {"aliases": sorted(a for a in aliases.get(row["id"], []) if a != row["name"])}
                 for row in rows
             ]
         )
 
+    def places_named(self, name: str) -> list[str]:
+        """The ids of the stored places a place filter covers (`Gazetteer.area`): the places
+        the name or any of its spellings resolves to, every place in a named country or
+        first-level division, and places stored under that name (unresolved ones, or
+        resolved by a gazetteer other than this process's)."""
+        from sitrep.annotate.gazetteer import load_gazetteer
+
+        gazetteer = load_gazetteer()
+        area = gazetteer.area(name)
+        countries = area.countries | {country for country, _ in area.divisions}
+        rows = self.database.query(
+            "SELECT id, name, geonames_id, country FROM places WHERE geonames_id IS NULL"
+            " OR LOWER(name) = ?"
+            " OR geonames_id IN (SELECT unnest(CAST(? AS BIGINT[])))"
+            " OR country IN (SELECT unnest(CAST(? AS TEXT[])))",
+            [name.strip().lower(), sorted(area.geonames_ids), sorted(countries)],
+        )
+        return [
+            row["id"]
+            for row in rows
+            if gazetteer.covers(area, row["name"], row["geonames_id"], row["country"])
+        ]
+
     def places(self, query: QueryFilter) -> Rows:
         where, params = _where(
             query,
             place=f"p.id IN ({PLACE_IDS})",
+            place_ids=self.places_named,
             article="EXISTS (SELECT 1 FROM mentions m"
             " WHERE m.entity_id = p.id AND m.article_id = ?)",
         )
@@ -351,6 +383,7 @@ class SqlStore:
             event_type="e.type = ?",
             actor=f"(e.actor_id IN ({ACTOR_KEYS}) OR e.target_id IN ({ACTOR_KEYS}))",
             place=f"e.place_id IN ({PLACE_IDS})",
+            place_ids=self.places_named,
             source_type="EXISTS (SELECT 1 FROM event_reports r WHERE r.situation_event_id = e.id"
             " AND r.source_type = ?)",
             article="EXISTS (SELECT 1 FROM event_reports r WHERE r.situation_event_id = e.id"
@@ -412,6 +445,7 @@ class SqlStore:
             source_type="c.source_type = ?",
             actor=f"(c.source_actor_id IN ({ACTOR_KEYS}) OR {inside_claim.format(ACTOR_KEYS)})",
             place=inside_claim.format(PLACE_IDS),
+            place_ids=self.places_named,
             text="c.text",
         )
         rows = self._page(
@@ -474,6 +508,7 @@ class SqlStore:
             day="c.date_start",
             article="c.article_id",
             place=f"c.place_id IN ({PLACE_IDS})",
+            place_ids=self.places_named,
             actor=f"(c.to_actor_id IN ({ACTOR_KEYS}) OR c.from_actor_id IN ({ACTOR_KEYS}))",
         )
         return self._page(CONTROL_CHANGES, where, params, _reading_order("c", "c"), query)
@@ -486,7 +521,7 @@ class SqlStore:
         params: list[Any] = [on.isoformat()]
         if place:
             clauses.append(f"c.place_id IN ({PLACE_IDS})")
-            params.extend([place_search_key(place)] * PLACE_IDS.count("?"))
+            params.append(self.places_named(place))
         if query.after:
             clauses.append("(p.name, p.id) > (?, ?)")
             params.extend(decode_cursor(query.after, 2))
@@ -509,6 +544,7 @@ class SqlStore:
             query,
             day="day",
             place=f"(place_id IN ({PLACE_IDS}) OR other_place_id IN ({PLACE_IDS}))",
+            place_ids=self.places_named,
             actor=f"(actor_id IN ({ACTOR_KEYS}) OR other_actor_id IN ({ACTOR_KEYS}))",
         )
         rows = self._page(
@@ -628,11 +664,6 @@ def _storing_failed(article: Article, failure: Exception) -> DocumentError:
     return DocumentError(article.source, ErrorCode.PROCESSING_FAILED, message, article.content_hash)
 
 
-def place_search_key(name: str) -> str:
-    """A place name as the place filter compares it (see PLACE_KEY_SQL)."""
-    return re.sub("[^a-z0-9]", "", name.lower())
-
-
 def _where(
     query: QueryFilter,
     *,
@@ -645,12 +676,14 @@ def _where(
     source_type: str | None = None,
     article: str | None = None,
     text: str | None = None,
+    place_ids: Callable[[str], list[str]] | None = None,
 ) -> tuple[str, list[Any]]:
     """A WHERE clause for the filters this table supports, with its parameters.
 
     `day` is a column holding one ISO day; `day_start`/`day_end` a range that must
     overlap the filter's; `text` a column searched for the filter's text as typed (no
-    wildcards: `%` and `_` match themselves). A filter the table cannot apply is ignored.
+    wildcards: `%` and `_` match themselves); `place_ids` turns the place filter into the
+    stored place ids `place` takes. A filter the table cannot apply is ignored.
     """
     clauses: list[str] = []
     params: list[Any] = []
@@ -666,12 +699,14 @@ def _where(
         params.append(query.event_type.upper())
     for wanted, clause, normalise in (
         (query.actor, actor, name_key),
-        (query.place, place, place_search_key),
         (query.source_type, source_type, str),
     ):
         if wanted and clause:
             clauses.append(clause)
             params.extend([normalise(wanted)] * clause.count("?"))
+    if query.place and place and place_ids:
+        clauses.append(place)
+        params.extend([place_ids(query.place)] * place.count("?"))
     if query.article_id and article:
         clauses.append(article if "?" in article else f"{article} = ?")
         params.append(query.article_id)
