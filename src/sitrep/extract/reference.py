@@ -119,7 +119,8 @@ def _genders() -> dict[str, str]:
 
 def _body_nouns() -> frozenset[str]:
     """Common nouns naming bodies: organisations, offices, forces."""
-    return lexicon().unnamed_organisations | lexicon().official_bodies
+    words = lexicon()
+    return words.unnamed_organisations | words.official_bodies | words.public_bodies
 
 
 class _Resolver:
