@@ -87,3 +87,15 @@ def test_reference_it_is_a_body_not_a_person(nlp) -> None:  # type: ignore[no-un
     )
     it = next(r for r in article.references if r.text == "It")
     assert it.name.lower().endswith("ministry")
+
+
+@pytest.mark.slow
+def test_reference_her_daughter_is_the_daughter_the_page_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _extracted(
+        nlp,
+        [
+            "Anna Kowal vanished in 1968. Kowal's daughter, Maria Jansen, was twelve.",
+            "“She would never have just left me,” her daughter said.",
+        ],
+    )
+    assert _speaker(article, "never have just left") == "Maria Jansen"

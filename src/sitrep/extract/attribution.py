@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.extract.doc_cache import once_per_doc
 from sitrep.extract.quote_marks import QuoteMarks, find_quote_marks
-from sitrep.extract.reference import References, resolve_references
+from sitrep.extract.reference import References, described_as_person, resolve_references
 from sitrep.extract.sourcing import (
     SpeakerEvidence,
     classify_source,
@@ -288,12 +288,16 @@ class _Finder:
         return classify_source(self._evidence(speaker, phrase))
 
     def _appositive_name(self, head: Token) -> Token | None:
-        """The name beside a description: "Trump's top adviser, Larry Kudlow" -> Kudlow."""
+        """The name beside a description: "Trump's top adviser, Larry Kudlow" -> Kudlow, and
+        "Sachin Pilot, a former federal minister" -> Pilot when the description was chosen."""
         if head.pos_ == "PROPN" or self._actor_of(head) is not None:
             return None
         for child in head.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN" and self._actor_of(child):
                 return child
+        name = head.head
+        if head.dep_ == "appos" and name.pos_ == "PROPN" and self._actor_of(name):
+            return name
         return None
 
     def _actor_of(self, token: Token) -> Actor | None:
@@ -318,6 +322,7 @@ class _Finder:
             owner=owner,
             proper=speaker.pos_ == "PROPN",
             entity_label=speaker.ent_type_,
+            person=described_as_person(speaker),
         )
 
 

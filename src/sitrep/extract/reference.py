@@ -39,6 +39,7 @@ from sitrep.records import PARAGRAPH_SEPARATOR, Actor, ActorKind, Article, Refer
 _CACHE_KEY = "sitrep.extract.references"
 _PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
+_POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
 _SINGULAR_BODY_PRONOUNS = {"it", "its"}
 # Grammatical roles, most salient first: a subject is preferred to an object.
 _ROLES = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1, "pobj": 2, "appos": 2, "poss": 2}
@@ -204,7 +205,7 @@ class _Resolver:
                 None,
             )
             start, end = (mention.start, mention.end) if mention else (token.idx, token.idx)
-            person = actor.kind is ActorKind.PERSON
+            person = actor.kind is ActorKind.PERSON or described_as_person(head)
             referent = Referent(
                 token.i,
                 start,
@@ -312,6 +313,15 @@ class _Resolver:
         return referent.gender or self._actor_genders.get(referent.actor_id)
 
 
+def described_as_person(name: Token) -> bool:
+    """A name with a description of a person beside it ("Sachin Pilot, a former federal
+    minister"; "a 28-year-old from Damascus") names a person, whatever the tagger said."""
+    return any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and names_people(c.lemma_.lower())
+        for c in name.children
+    )
+
+
 def _agrees(pronoun: str, referent: Referent, gender: str | None) -> bool:
     if pronoun in _PERSON_PRONOUNS:
         wanted = _PERSON_PRONOUNS[pronoun]
@@ -322,8 +332,13 @@ def _agrees(pronoun: str, referent: Referent, gender: str | None) -> bool:
 
 
 def _definite(token: Token) -> bool:
-    """ "the minister", "The Minister": a description that points back, not "a minister"."""
-    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
+    """ "the minister", "The Minister", "her daughter": a description that points back, not
+    "a minister"."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in {"the", "this", "that"})
+        or (c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS)
+        for c in token.children
+    )
 
 
 def _depth(token: Token) -> int:

@@ -111,6 +111,7 @@ class SpeakerEvidence:
     owner: Actor | None  # the actor it belongs to ("Assad" in "Assad's office")
     proper: bool  # the head is a proper noun
     entity_label: str  # spaCy's entity label on the head, "" if none
+    person: bool = False  # a description beside the name says it is a person
 
 
 def classify_source(speaker: SpeakerEvidence) -> Source | None:
@@ -143,7 +144,7 @@ def classify_source(speaker: SpeakerEvidence) -> Source | None:
     if speaker.actor is not None and (speaker.proper or person_named):
         kind = (
             SourceType.NAMED_PERSON
-            if speaker.actor.kind is ActorKind.PERSON
+            if person_named or speaker.person
             else SourceType.NAMED_ORGANISATION
         )
         return Source(kind, speaker.actor.name, speaker.actor.id)
@@ -154,7 +155,12 @@ def classify_source(speaker: SpeakerEvidence) -> Source | None:
     if group or (speaker.head in words.unnamed_organisations and not speaker.proper):
         return Source(SourceType.UNNAMED_ORGANISATION, speaker.description, actor_id)
     if speaker.proper:
-        named_organisation = speaker.entity_label in {"ORG", "NORP", "GPE", "FAC"}
+        named_organisation = not speaker.person and speaker.entity_label in {
+            "ORG",
+            "NORP",
+            "GPE",
+            "FAC",
+        }
         kind = SourceType.NAMED_ORGANISATION if named_organisation else SourceType.NAMED_PERSON
         return Source(kind, speaker.description)
     if speaker.head in words.documents:
