@@ -312,3 +312,11 @@ def test_actors_a_family_name_written_first_stands_for_the_full_name(nlp) -> Non
     [wang] = [a for a in article.actors if a.name == "Wang Quanzhang"]
     assert [m.text for m in wang.mentions] == ["Wang Quanzhang", "Wang"]
     assert not any(a.name == "Wang" for a in article.actors)
+
+
+@pytest.mark.slow
+def test_quotes_a_title_with_an_ampersand_is_no_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    quotes = _direct(
+        nlp, ["Harper directed an adaptation of “War & Peace” before he said “it just connected.”"]
+    )
+    assert [text for text, _ in quotes] == ["it just connected."]

@@ -48,6 +48,8 @@ _PLURAL_TAGS = {"NNS", "NNPS"}
 _BODY_ENTITIES = {"ORG", "GPE", "NORP"}
 # Where a name carries its role: "Defence Minister Dan-Ali", "Dan-Ali, the minister".
 _ROLE_DEPS = {"compound", "appos", "nmod", "amod"}
+# Words that single out someone new: "the man who …", "the head of …", "Smith's lawyer".
+_RESTRICTIVE_DEPS = {"prep", "relcl", "acl", "poss", "appos"}
 # A pronoun looks back at most this many paragraphs for its antecedent.
 _PARAGRAPH_REACH = 3
 
@@ -136,13 +138,21 @@ class _Resolver:
         self.resolved: dict[int, Referent] = {}
         self._actor_genders: dict[str, str | None] = {}
         self._roles: dict[str, Referent] = {}  # role noun -> the person last named with it
+        self._described: set[str] = set()  # nouns for people used so far outside quotes
 
     def run(self) -> References:
         # The Doc's own sentences: events resolve pronouns on articles not split by annotate.
         breaks = [m.end() for m in re.finditer(re.escape(PARAGRAPH_SEPARATOR), self.text)]
-        for number, sentence in enumerate(self.doc.sents):
-            paragraph = bisect_right(breaks, sentence.start_char)
+        number = -1
+        paragraph = -1
+        for sentence in self.doc.sents:
+            number += 1
             for token in sentence:
+                # A parse may run a sentence across a paragraph break: the break ends it.
+                here = bisect_right(breaks, token.idx)
+                if here != paragraph:
+                    number += token.i != sentence.start
+                    paragraph = here
                 self._read(token, number, paragraph, quoted=self._quoted(token.idx))
         return References(self.resolved)
 
@@ -173,10 +183,15 @@ class _Resolver:
             if token.dep_ not in _ROLES and (referent is None or referent.actor_id is None):
                 return
             if referent is not None and referent.actor_id is None:
-                role = self._roles.get(token.lemma_.lower())
+                lemma = token.lemma_.lower()
+                role = self._roles.get(lemma)
+                if role is None and lemma not in self._described:
+                    role = self._speaking_description(token, referent, sentence, paragraph)
                 if role is not None and _definite(token):
                     referent = role
                     self.resolved[token.i] = role
+                elif referent.person:
+                    self._described.add(lemma)  # someone unnamed: "the man" is now that man
             if referent is not None:
                 self._add(referent, token, sentence, paragraph)
 
@@ -294,6 +309,39 @@ class _Resolver:
             return None
         best = min(compatible, key=lambda c: (sentence - c.sentence, c.role, c.depth, -c.position))
         return best.referent
+
+    def _speaking_description(
+        self, noun: Token, description: Referent, sentence: int, paragraph: int
+    ) -> Referent | None:
+        """ "“…,” said the actor": a speaker described by "the" and a noun the page has not
+        used before, with nothing to single out someone new ("the man who …", "the head of
+        …", "his lawyer"), is the named person the narration is about, found like "he" or
+        "she" (nearest sentence, subject first, gender agreeing). Only the subject of a
+        reporting verb: the elegant variation news uses for its speakers."""
+        if (
+            not description.person
+            or noun.dep_ != "nsubj"
+            or noun.tag_ != "NN"
+            or lexicon().reporting_verbs.get(noun.head.lemma_.lower()) is None
+            or any(c.dep_ in _RESTRICTIVE_DEPS for c in noun.children)
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        ):
+            return None
+        pronoun = {"m": "he", "f": "she"}.get(description.gender or "", "he or she")
+        named = [
+            c
+            for c in self.candidates
+            if c.referent.actor_id is not None
+            and c.referent.person
+            and paragraph - c.paragraph <= 1
+            and (pronoun == "he or she" or _agrees(pronoun, c.referent, self._gender(c.referent)))
+            and not c.referent.plural
+        ]
+        if not named:
+            return None
+        return min(
+            named, key=lambda c: (sentence - c.sentence, c.role, c.depth, -c.position)
+        ).referent
 
     def _learn_gender(self, pronoun: Token, referent: Referent) -> None:
         """ "Li ... she said": a named person once the subject "she" of the narration is not
