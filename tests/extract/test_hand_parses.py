@@ -188,6 +188,24 @@ def test_speaker_of_a_relative_clause_is_the_noun_it_describes() -> None:
     assert phrase == []
 
 
+def test_speaker_is_not_a_subject_parsed_inside_the_quote() -> None:
+    # "“ The end , ” Harper said ." with both nouns parsed as subjects of "said"
+    doc = _parse(
+        [
+            ("“", 6, "punct", "PUNCT", "``", "“"),
+            ("The", 2, "det", "DET", "DT", "the"),
+            ("end", 6, "nsubj", "NOUN", "NN", "end"),
+            (",", 6, "punct", "PUNCT", ",", ","),
+            ("”", 6, "punct", "PUNCT", "''", "”"),
+            ("Harper", 6, "nsubj", "PROPN", "NNP", "Harper"),
+            ("said", 6, "ROOT", "VERB", "VBD", "say"),
+            (".", 6, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    speaker, _ = _speaker(doc[6], _sentence(doc))
+    assert speaker is not None and speaker.text == "Harper"
+
+
 def test_speaker_of_a_bare_passive_is_unknown() -> None:
     # "Talks were said to resume ." names nobody.
     doc = _parse(

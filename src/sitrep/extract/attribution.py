@@ -337,6 +337,9 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
     """
     children = [c for c in verb.children if _within(c, sentence)]
     subjects = [c for c in children if c.dep_ == "nsubj"]
+    # "“… The end,” Harper said": a second subject, parsed inside the quote, is not the speaker.
+    if len(subjects) > 1:
+        subjects = [s for s in subjects if not _closing_mark_between(s, verb)] or subjects
     if subjects and not _passive_form(verb):
         antecedent = _relative_antecedent(subjects[0])
         if antecedent is not subjects[0]:
@@ -361,6 +364,11 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
             return _relative_antecedent(subjects[0]), []
     stranded = _stranded_subject(verb)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def _closing_mark_between(subject: Token, verb: Token) -> bool:
+    doc = verb.doc
+    return any(doc[i].tag_ == "''" for i in range(subject.i + 1, verb.i))
 
 
 def _part_of(head: Token) -> Token | None:
