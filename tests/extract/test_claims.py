@@ -225,3 +225,15 @@ def test_claims_orders_and_verbless_fragments_are_not_claims(nlp) -> None:  # ty
         "Rebels entered the city on Saturday, residents said.",
         "Many cities around the world struggle with air pollution.",
     ]
+
+
+@pytest.mark.slow
+def test_claims_a_modal_describing_a_noun_does_not_hedge(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(
+        nlp,
+        [
+            "The council approved the bridge, which could cost $5 million.",
+            "The bridge could open next year.",
+        ],
+    )
+    assert [c.certainty for c in claims] == [Certainty.ASSERTED, Certainty.HEDGED]
