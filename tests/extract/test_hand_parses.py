@@ -206,6 +206,25 @@ def test_speaker_is_not_a_subject_parsed_inside_the_quote() -> None:
     assert speaker is not None and speaker.text == "Harper"
 
 
+def test_speaker_is_not_the_dateline_parsed_as_subject() -> None:
+    # "MURRAY , Wash. - Ricky Thomas jokes ." with the dateline as subject, the name its appos
+    doc = _parse(
+        [
+            ("MURRAY", 6, "nsubj", "PROPN", "NNP", "MURRAY"),
+            (",", 0, "punct", "PUNCT", ",", ","),
+            ("Wash.", 0, "npadvmod", "PROPN", "NNP", "Wash."),
+            ("-", 2, "punct", "PUNCT", "HYPH", "-"),
+            ("Ricky", 5, "compound", "PROPN", "NNP", "Ricky"),
+            ("Thomas", 0, "appos", "PROPN", "NNP", "Thomas"),
+            ("jokes", 6, "ROOT", "VERB", "VBZ", "joke"),
+            (".", 6, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    speaker, phrase = _speaker(doc[6], _sentence(doc))
+    assert speaker is not None and speaker.text == "Thomas"
+    assert [t.text for t in phrase] == ["Ricky", "Thomas"]
+
+
 def test_speaker_of_a_bare_passive_is_unknown() -> None:
     # "Talks were said to resume ." names nobody.
     doc = _parse(

@@ -42,6 +42,8 @@ _BORROWS_SUBJECT = {"xcomp", "advcl", "conj"}
 _CONTENT_DEPS = {"ccomp", "parataxis"}
 # A verb with an object reports that object, not a quote next to it ("Trump sent a message").
 _OBJECTS = {"dobj", "dative"}
+# A dateline ends at a dash: "BEIRUT -", "CAMP MURRAY, Wash. —".
+_DASHES = {"-", "—", "–"}
 # Relative pronouns ("a refugee who ... said"): the speaker is the noun the clause describes.
 _RELATIVE_TAGS = {"WP", "WDT"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -341,10 +343,11 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
     if len(subjects) > 1:
         subjects = [s for s in subjects if not _closing_mark_between(s, verb)] or subjects
     if subjects and not _passive_form(verb):
-        antecedent = _relative_antecedent(subjects[0])
-        if antecedent is not subjects[0]:
+        subject = _after_dateline(subjects[0])
+        antecedent = _relative_antecedent(subject)
+        if antecedent is not subject:
             return antecedent, []
-        return subjects[0], [t for t in subjects[0].subtree if _within(t, sentence)]
+        return subject, [t for t in subject.subtree if _within(t, sentence)]
     agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if agents:
         return agents[0], list(agents[0].subtree)
@@ -364,6 +367,18 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
             return _relative_antecedent(subjects[0]), []
     stranded = _stranded_subject(verb)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def _after_dateline(subject: Token) -> Token:
+    """ "CAMP MURRAY, Wash. - Lt. Col. Ricky Thomas jokes": a dateline parsed as the subject,
+    with the real one hung after its dash, gives way to it."""
+    dashes = [t.i for t in subject.subtree if t.text in _DASHES and t.i > subject.i]
+    first = subject.left_edge
+    opens = first.i == 0 or first.doc[first.i - 1].is_space
+    if not dashes or not opens or not subject.text.isupper():
+        return subject
+    after = [c for c in subject.children if c.dep_ == "appos" and c.i > dashes[0]]
+    return after[0] if after else subject
 
 
 def _closing_mark_between(subject: Token, verb: Token) -> bool:
