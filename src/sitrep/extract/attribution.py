@@ -52,8 +52,11 @@ _QUANTIFIERS = {"one", "some", "many", "several", "most", "all", "few", "none", 
 # The writer speaking outside quote marks: the outlet vouches.
 _WRITER = {"i", "we"}
 # Cue classes that report words; the others report a view and take only their complement.
-SPEECH_CUES = {"speech", "writing", "naming"}
+SPEECH_CUES = {"speech", "writing", "naming", "manner"}
 _NAMING = "naming"
+# Sounds that may carry words ("“…,” he laughed") but alone react to them ("The members laughed."):
+# they report a quote in their own sentence, never the one before.
+_MANNER = "manner"
 _AS_SAYING = "as_saying"
 # A view is reported in its clause or infinitive ("expects to win").
 _VIEW_CONTENT_DEPS = {"ccomp", "xcomp"}
@@ -158,7 +161,7 @@ class _Finder:
         if cue == _NAMING:
             content = self._applied_words(verb)
         elif cue in SPEECH_CUES:
-            content = self._content(verb, speaker, sentence)
+            content = self._content(verb, speaker, sentence, cue)
         else:
             content = _view(verb, speaker, sentence)
         if content is None:
@@ -171,7 +174,9 @@ class _Finder:
         channel = find_channel(self._unquoted_text(sentence))
         return Attribution(number, start, end, *content, source, channel, cue=cue)
 
-    def _content(self, verb: Token, speaker: Token, sentence: Span) -> tuple[int, int] | None:
+    def _content(
+        self, verb: Token, speaker: Token, sentence: Span, cue: str
+    ) -> tuple[int, int] | None:
         """What the verb reports: its complement, the clause it interrupts, or a quote.
 
         The quote may begin in an earlier sentence ("“... [again],” Heyward said.") or,
@@ -217,7 +222,7 @@ class _Finder:
             if not _reports(lemma, "object") or not any(c.dep_ == "nsubj" for c in verb.children):
                 return None
             return self._reported_object(verb, objects, sentence)
-        return self._quote_just_before(sentence)
+        return self._quote_just_before(sentence) if cue != _MANNER else None
 
     def _reported_object(
         self, verb: Token, objects: list[Token], sentence: Span
