@@ -260,6 +260,22 @@ def _name_with_apposition(description: str, lemma: str) -> Doc:
 def test_reference_a_name_described_as_a_person_is_a_person() -> None:
     assert described_as_person(_name_with_apposition("minister", "minister")[1])
     assert not described_as_person(_name_with_apposition("party", "party")[1])
+    # "Abo Arab , a 28 - year - old , blames"
+    aged = _parse(
+        [
+            ("Abo", 1, "compound", "PROPN", "NNP", "Abo"),
+            ("Arab", 9, "nsubj", "PROPN", "NNP", "Arab"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("a", 7, "det", "DET", "DT", "a"),
+            ("28", 6, "nummod", "NUM", "CD", "28"),
+            ("-", 6, "punct", "PUNCT", "HYPH", "-"),
+            ("year", 7, "npadvmod", "NOUN", "NN", "year"),
+            ("old", 1, "appos", "ADJ", "JJ", "old"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("blames", 9, "ROOT", "VERB", "VBZ", "blame"),
+        ]
+    )
+    assert described_as_person(aged[1])
 
 
 def test_reference_a_possessive_pronoun_makes_a_description_definite() -> None:

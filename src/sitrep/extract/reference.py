@@ -363,9 +363,14 @@ class _Resolver:
 
 def described_as_person(name: Token) -> bool:
     """A name with a description of a person beside it ("Sachin Pilot, a former federal
-    minister"; "a 28-year-old from Damascus") names a person, whatever the tagger said."""
+    minister"; "Abo Arab, a 28-year-old from Damascus") names a person, whatever the tagger
+    said."""
     return any(
-        c.dep_ == "appos" and c.pos_ == "NOUN" and names_people(c.lemma_.lower())
+        c.dep_ == "appos"
+        and (
+            (c.pos_ == "NOUN" and names_people(c.lemma_.lower()))
+            or (c.lower_ == "old" and any(g.lemma_ in {"year", "month"} for g in c.children))
+        )
         for c in name.children
     )
 
