@@ -61,12 +61,22 @@ def test_claims_source_types_from_the_speaker(nlp) -> None:  # type: ignore[no-u
             "The rebels have entered Homs, a war monitor said.",
             "The ministry said the border was closed.",
             "Troops were sent north, according to two people familiar with the matter.",
+            "The roads are open, a police spokesman said.",
+            "Two men were arrested, police said.",
+            "The curfew ends at dawn, a ministry said.",
+            "The police statement said three officers were hurt.",
         ],
     )
+    # A particular public body is a named organisation, its voice or its document an
+    # official statement, "a ministry" an organisation left unnamed.
     assert [c.source.type for c in claims] == [
         SourceType.UNNAMED_ORGANISATION,
-        SourceType.OFFICIAL_STATEMENT,
+        SourceType.NAMED_ORGANISATION,
         SourceType.ANONYMOUS,
+        SourceType.OFFICIAL_STATEMENT,
+        SourceType.NAMED_ORGANISATION,
+        SourceType.UNNAMED_ORGANISATION,
+        SourceType.OFFICIAL_STATEMENT,
     ]
 
 
@@ -95,7 +105,7 @@ def test_claims_sentence_with_two_sources_is_split(nlp) -> None:  # type: ignore
         ["The ministry said the border was closed, but residents said trucks still crossed."],
     )
     assert len(claims) == 2
-    assert claims[0].source.type is SourceType.OFFICIAL_STATEMENT
+    assert claims[0].source.type is SourceType.NAMED_ORGANISATION
     assert claims[1].source.type is SourceType.ANONYMOUS
     assert claims[1].text.startswith("residents said")
     assert all(article.body[c.start : c.end] == c.text for c in claims)
@@ -215,3 +225,15 @@ def test_claims_orders_and_verbless_fragments_are_not_claims(nlp) -> None:  # ty
         "Rebels entered the city on Saturday, residents said.",
         "Many cities around the world struggle with air pollution.",
     ]
+
+
+@pytest.mark.slow
+def test_claims_a_modal_describing_a_noun_does_not_hedge(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(
+        nlp,
+        [
+            "The council approved the bridge, which could cost $5 million.",
+            "The bridge could open next year.",
+        ],
+    )
+    assert [c.certainty for c in claims] == [Certainty.ASSERTED, Certainty.HEDGED]

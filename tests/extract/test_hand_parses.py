@@ -7,12 +7,13 @@ in spaCy's English scheme, so a test pins the rule, not what the model happens t
 from __future__ import annotations
 
 import spacy
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.attribution import _speaker
 from sitrep.extract.casualties import count_casualties
 from sitrep.extract.dates import Tense, tense_of
 from sitrep.extract.event_status import event_status
+from sitrep.extract.reference import _definite, described_as_person
 from sitrep.records import EventStatus
 
 # word, head (index in the sentence), dependency, coarse part of speech, tag, lemma
@@ -187,6 +188,43 @@ def test_speaker_of_a_relative_clause_is_the_noun_it_describes() -> None:
     assert phrase == []
 
 
+def test_speaker_is_not_a_subject_parsed_inside_the_quote() -> None:
+    # "“ The end , ” Harper said ." with both nouns parsed as subjects of "said"
+    doc = _parse(
+        [
+            ("“", 6, "punct", "PUNCT", "``", "“"),
+            ("The", 2, "det", "DET", "DT", "the"),
+            ("end", 6, "nsubj", "NOUN", "NN", "end"),
+            (",", 6, "punct", "PUNCT", ",", ","),
+            ("”", 6, "punct", "PUNCT", "''", "”"),
+            ("Harper", 6, "nsubj", "PROPN", "NNP", "Harper"),
+            ("said", 6, "ROOT", "VERB", "VBD", "say"),
+            (".", 6, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    speaker, _ = _speaker(doc[6], _sentence(doc))
+    assert speaker is not None and speaker.text == "Harper"
+
+
+def test_speaker_is_not_the_dateline_parsed_as_subject() -> None:
+    # "MURRAY , Wash. - Ricky Thomas jokes ." with the dateline as subject, the name its appos
+    doc = _parse(
+        [
+            ("MURRAY", 6, "nsubj", "PROPN", "NNP", "MURRAY"),
+            (",", 0, "punct", "PUNCT", ",", ","),
+            ("Wash.", 0, "npadvmod", "PROPN", "NNP", "Wash."),
+            ("-", 2, "punct", "PUNCT", "HYPH", "-"),
+            ("Ricky", 5, "compound", "PROPN", "NNP", "Ricky"),
+            ("Thomas", 0, "appos", "PROPN", "NNP", "Thomas"),
+            ("jokes", 6, "ROOT", "VERB", "VBZ", "joke"),
+            (".", 6, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    speaker, phrase = _speaker(doc[6], _sentence(doc))
+    assert speaker is not None and speaker.text == "Thomas"
+    assert [t.text for t in phrase] == ["Ricky", "Thomas"]
+
+
 def test_speaker_of_a_bare_passive_is_unknown() -> None:
     # "Talks were said to resume ." names nobody.
     doc = _parse(
@@ -200,3 +238,57 @@ def test_speaker_of_a_bare_passive_is_unknown() -> None:
         ]
     )
     assert _speaker(doc[2], _sentence(doc)) == (None, [])
+
+
+# "Sachin Pilot , a former minister , said ." / "Pilot , the party , said ."
+def _name_with_apposition(description: str, lemma: str) -> Doc:
+    return _parse(
+        [
+            ("Sachin", 1, "compound", "PROPN", "NNP", "Sachin"),
+            ("Pilot", 7, "nsubj", "PROPN", "NNP", "Pilot"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("a", 5, "det", "DET", "DT", "a"),
+            ("former", 5, "amod", "ADJ", "JJ", "former"),
+            (description, 1, "appos", "NOUN", "NN", lemma),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("said", 7, "ROOT", "VERB", "VBD", "say"),
+            (".", 7, "punct", "PUNCT", ".", "."),
+        ]
+    )
+
+
+def test_reference_a_name_described_as_a_person_is_a_person() -> None:
+    assert described_as_person(_name_with_apposition("minister", "minister")[1])
+    assert not described_as_person(_name_with_apposition("party", "party")[1])
+    # "Abo Arab , a 28 - year - old , blames"
+    aged = _parse(
+        [
+            ("Abo", 1, "compound", "PROPN", "NNP", "Abo"),
+            ("Arab", 9, "nsubj", "PROPN", "NNP", "Arab"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("a", 7, "det", "DET", "DT", "a"),
+            ("28", 6, "nummod", "NUM", "CD", "28"),
+            ("-", 6, "punct", "PUNCT", "HYPH", "-"),
+            ("year", 7, "npadvmod", "NOUN", "NN", "year"),
+            ("old", 1, "appos", "ADJ", "JJ", "old"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("blames", 9, "ROOT", "VERB", "VBZ", "blame"),
+        ]
+    )
+    assert described_as_person(aged[1])
+
+
+def test_reference_a_possessive_pronoun_makes_a_description_definite() -> None:
+    def head_of(determiner: str, dep: str, tag: str) -> Token:
+        doc = _parse(
+            [
+                (determiner, 1, dep, "PRON" if dep == "poss" else "DET", tag, determiner),
+                ("daughter", 2, "nsubj", "NOUN", "NN", "daughter"),
+                ("said", 2, "ROOT", "VERB", "VBD", "say"),
+            ]
+        )
+        return doc[1]
+
+    assert _definite(head_of("her", "poss", "PRP$"))
+    assert _definite(head_of("the", "det", "DT"))
+    assert not _definite(head_of("a", "det", "DT"))

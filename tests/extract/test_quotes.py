@@ -312,3 +312,26 @@ def test_actors_a_family_name_written_first_stands_for_the_full_name(nlp) -> Non
     [wang] = [a for a in article.actors if a.name == "Wang Quanzhang"]
     assert [m.text for m in wang.mentions] == ["Wang Quanzhang", "Wang"]
     assert not any(a.name == "Wang" for a in article.actors)
+
+
+@pytest.mark.slow
+def test_quotes_a_title_with_an_ampersand_is_no_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    quotes = _direct(
+        nlp, ["Harper directed an adaptation of “War & Peace” before he said “it just connected.”"]
+    )
+    assert [text for text, _ in quotes] == ["it just connected."]
+
+
+@pytest.mark.slow
+def test_quotes_a_laugh_carries_the_words_beside_it_not_those_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    quotes = _direct(
+        nlp,
+        [
+            "The mayor spoke for an hour. “Tell them to buy larger tractors,” he said.",
+            "“It is very simple, really.” The council members laughed.",
+            "“We are not going anywhere soon,” Anna Berg laughed.",
+        ],
+    )
+    speakers = dict(quotes)
+    assert speakers["It is very simple, really."] != "The council members"
+    assert speakers["We are not going anywhere soon"] == "Anna Berg"

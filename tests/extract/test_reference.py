@@ -87,3 +87,53 @@ def test_reference_it_is_a_body_not_a_person(nlp) -> None:  # type: ignore[no-un
     )
     it = next(r for r in article.references if r.text == "It")
     assert it.name.lower().endswith("ministry")
+
+
+@pytest.mark.slow
+def test_reference_her_daughter_is_the_daughter_the_page_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _extracted(
+        nlp,
+        [
+            "Anna Kowal vanished in 1968. Kowal's daughter, Maria Jansen, was twelve.",
+            "“She would never have just left me,” her daughter said.",
+        ],
+    )
+    assert _speaker(article, "never have just left") == "Maria Jansen"
+
+
+@pytest.mark.slow
+def test_reference_the_actor_who_speaks_is_the_person_the_story_is_about(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _extracted(
+        nlp,
+        [
+            "James Moore was voted off the show on Monday.",
+            "“We lost the baby,” Moore said. “It makes you more human,” said the actor.",
+        ],
+    )
+    assert _speaker(article, "more human") == "James Moore"
+
+
+@pytest.mark.slow
+def test_reference_the_man_introduced_before_is_not_the_named_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _extracted(
+        nlp,
+        [
+            "James Moore said a man attacked his car on Monday.",
+            "“I did nothing wrong,” the man said.",
+        ],
+    )
+    assert _speaker(article, "nothing wrong") == "the man"
+
+
+@pytest.mark.slow
+def test_reference_a_paragraph_break_ends_a_sentence_the_parse_ran_on(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The first paragraph has no full stop, so the parser runs it into the next one.
+    article = _extracted(
+        nlp,
+        [
+            "Ann Buckley had agreed to play the part and Harper knew she was perfect",
+            "As it turned out, Mary Lund had spent years on her own dream. "
+            "“It was terrifying,” she said.",
+        ],
+    )
+    assert _speaker(article, "terrifying") == "Mary Lund"

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.extract.doc_cache import once_per_doc
 from sitrep.extract.quote_marks import QuoteMarks, find_quote_marks
-from sitrep.extract.reference import References, resolve_references
+from sitrep.extract.reference import References, described_as_person, resolve_references
 from sitrep.extract.sourcing import (
     SpeakerEvidence,
     classify_source,
@@ -42,6 +42,8 @@ _BORROWS_SUBJECT = {"xcomp", "advcl", "conj"}
 _CONTENT_DEPS = {"ccomp", "parataxis"}
 # A verb with an object reports that object, not a quote next to it ("Trump sent a message").
 _OBJECTS = {"dobj", "dative"}
+# A dateline ends at a dash: "BEIRUT -", "CAMP MURRAY, Wash. —".
+_DASHES = {"-", "—", "–"}
 # Relative pronouns ("a refugee who ... said"): the speaker is the noun the clause describes.
 _RELATIVE_TAGS = {"WP", "WDT"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -50,8 +52,11 @@ _QUANTIFIERS = {"one", "some", "many", "several", "most", "all", "few", "none", 
 # The writer speaking outside quote marks: the outlet vouches.
 _WRITER = {"i", "we"}
 # Cue classes that report words; the others report a view and take only their complement.
-SPEECH_CUES = {"speech", "writing", "naming"}
+SPEECH_CUES = {"speech", "writing", "naming", "manner"}
 _NAMING = "naming"
+# Sounds that may carry words ("“…,” he laughed") but alone react to them ("The members laughed."):
+# they report a quote in their own sentence, never the one before.
+_MANNER = "manner"
 _AS_SAYING = "as_saying"
 # A view is reported in its clause or infinitive ("expects to win").
 _VIEW_CONTENT_DEPS = {"ccomp", "xcomp"}
@@ -156,7 +161,7 @@ class _Finder:
         if cue == _NAMING:
             content = self._applied_words(verb)
         elif cue in SPEECH_CUES:
-            content = self._content(verb, speaker, sentence)
+            content = self._content(verb, speaker, sentence, cue)
         else:
             content = _view(verb, speaker, sentence)
         if content is None:
@@ -169,7 +174,9 @@ class _Finder:
         channel = find_channel(self._unquoted_text(sentence))
         return Attribution(number, start, end, *content, source, channel, cue=cue)
 
-    def _content(self, verb: Token, speaker: Token, sentence: Span) -> tuple[int, int] | None:
+    def _content(
+        self, verb: Token, speaker: Token, sentence: Span, cue: str
+    ) -> tuple[int, int] | None:
         """What the verb reports: its complement, the clause it interrupts, or a quote.
 
         The quote may begin in an earlier sentence ("“... [again],” Heyward said.") or,
@@ -215,7 +222,7 @@ class _Finder:
             if not _reports(lemma, "object") or not any(c.dep_ == "nsubj" for c in verb.children):
                 return None
             return self._reported_object(verb, objects, sentence)
-        return self._quote_just_before(sentence)
+        return self._quote_just_before(sentence) if cue != _MANNER else None
 
     def _reported_object(
         self, verb: Token, objects: list[Token], sentence: Span
@@ -288,12 +295,16 @@ class _Finder:
         return classify_source(self._evidence(speaker, phrase))
 
     def _appositive_name(self, head: Token) -> Token | None:
-        """The name beside a description: "Trump's top adviser, Larry Kudlow" -> Kudlow."""
+        """The name beside a description: "Trump's top adviser, Larry Kudlow" -> Kudlow, and
+        "Sachin Pilot, a former federal minister" -> Pilot when the description was chosen."""
         if head.pos_ == "PROPN" or self._actor_of(head) is not None:
             return None
         for child in head.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN" and self._actor_of(child):
                 return child
+        name = head.head
+        if head.dep_ == "appos" and name.pos_ == "PROPN" and self._actor_of(name):
+            return name
         return None
 
     def _actor_of(self, token: Token) -> Actor | None:
@@ -318,6 +329,7 @@ class _Finder:
             owner=owner,
             proper=speaker.pos_ == "PROPN",
             entity_label=speaker.ent_type_,
+            person=described_as_person(speaker),
         )
 
 
@@ -332,11 +344,15 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
     """
     children = [c for c in verb.children if _within(c, sentence)]
     subjects = [c for c in children if c.dep_ == "nsubj"]
+    # "“… The end,” Harper said": a second subject, parsed inside the quote, is not the speaker.
+    if len(subjects) > 1:
+        subjects = [s for s in subjects if not _closing_mark_between(s, verb)] or subjects
     if subjects and not _passive_form(verb):
-        antecedent = _relative_antecedent(subjects[0])
-        if antecedent is not subjects[0]:
+        subject = _after_dateline(subjects[0])
+        antecedent = _relative_antecedent(subject)
+        if antecedent is not subject:
             return antecedent, []
-        return subjects[0], [t for t in subjects[0].subtree if _within(t, sentence)]
+        return subject, [t for t in subject.subtree if _within(t, sentence)]
     agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if agents:
         return agents[0], list(agents[0].subtree)
@@ -356,6 +372,23 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
             return _relative_antecedent(subjects[0]), []
     stranded = _stranded_subject(verb)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def _after_dateline(subject: Token) -> Token:
+    """ "CAMP MURRAY, Wash. - Lt. Col. Ricky Thomas jokes": a dateline parsed as the subject,
+    with the real one hung after its dash, gives way to it."""
+    dashes = [t.i for t in subject.subtree if t.text in _DASHES and t.i > subject.i]
+    first = subject.left_edge
+    opens = first.i == 0 or first.doc[first.i - 1].is_space
+    if not dashes or not opens or not subject.text.isupper():
+        return subject
+    after = [c for c in subject.children if c.dep_ == "appos" and c.i > dashes[0]]
+    return after[0] if after else subject
+
+
+def _closing_mark_between(subject: Token, verb: Token) -> bool:
+    doc = verb.doc
+    return any(doc[i].tag_ == "''" for i in range(subject.i + 1, verb.i))
 
 
 def _part_of(head: Token) -> Token | None:

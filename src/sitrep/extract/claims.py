@@ -15,7 +15,7 @@ order ("Click here for more information.", "Subscribe now") or a short fragment 
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sitrep.extract.attribution import SPEECH_CUES, Attribution, find_attributions
 from sitrep.extract.quotes import quoted_passages
@@ -27,6 +27,8 @@ QUOTED_SHARE = 0.8
 # Modal verbs that make what they govern possible, not asserted.
 _HEDGING_MODALS = {"could", "may", "might", "would"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+# Clauses that describe a noun: a relative clause, a participle or infinitive after it.
+_NOUN_CLAUSES = {"relcl", "acl"}
 # A heading is at most this many words.
 _HEADING_WORDS = 6
 
@@ -112,6 +114,18 @@ def _states_something(doc: Doc, sentence: Sentence) -> bool:
     return not ordered
 
 
+def _describes_a_noun(token: Token) -> bool:
+    """Inside a clause that describes a noun ("the plan, which could cost $5bn, was approved"):
+    its modal is the noun's, not the claim's."""
+    steps = 0
+    while token.head != token and steps < 50:  # bounded: a parse may hold a cycle
+        if token.dep_ in _NOUN_CLAUSES:
+            return True
+        token = token.head
+        steps += 1
+    return False
+
+
 def _split(
     article: Article, sentence: Sentence, attributions: list[Attribution]
 ) -> list[tuple[int, int, Attribution]]:
@@ -172,7 +186,12 @@ def _certainty(
     for token in span if span is not None else []:
         # "couldn't comment" denies an ability; it does not make the content possible.
         negated = any(c.dep_ == "neg" for c in token.head.children)
-        if token.tag_ == "MD" and token.lower_ in _HEDGING_MODALS and not negated:
+        if (
+            token.tag_ == "MD"
+            and token.lower_ in _HEDGING_MODALS
+            and not negated
+            and not _describes_a_noun(token)
+        ):
             return Certainty.HEDGED, token.text
         if token.dep_ == "mark" and token.lower_ == "if":
             return Certainty.HEDGED, token.text

@@ -28,8 +28,22 @@ from sitrep.records import Article, Quote, Span
 # Fewer words than this between quote marks is a quotation only as part of reported speech
 # ("called the plan “reckless”"); alone it is a scare quote or a term.
 MIN_QUOTE_WORDS = 3
-# Words a title may leave in lower case ("Meet the Press", "Game of Thrones").
-_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with"}
+# Words a title may leave in lower case ("Meet the Press", "Game of Thrones", "War & Peace").
+_TITLE_SMALL_WORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "and",
+    "&",
+    "or",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+}
 # A quote that ends in one of these is made of sentences, not a heading or a term.
 _SENTENCE_ENDS = ".!?…"
 

@@ -39,6 +39,7 @@ from sitrep.records import PARAGRAPH_SEPARATOR, Actor, ActorKind, Article, Refer
 _CACHE_KEY = "sitrep.extract.references"
 _PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
+_POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
 _SINGULAR_BODY_PRONOUNS = {"it", "its"}
 # Grammatical roles, most salient first: a subject is preferred to an object.
 _ROLES = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1, "pobj": 2, "appos": 2, "poss": 2}
@@ -47,6 +48,8 @@ _PLURAL_TAGS = {"NNS", "NNPS"}
 _BODY_ENTITIES = {"ORG", "GPE", "NORP"}
 # Where a name carries its role: "Defence Minister Dan-Ali", "Dan-Ali, the minister".
 _ROLE_DEPS = {"compound", "appos", "nmod", "amod"}
+# Words that single out someone new: "the man who …", "the head of …", "Smith's lawyer".
+_RESTRICTIVE_DEPS = {"prep", "relcl", "acl", "poss", "appos"}
 # A pronoun looks back at most this many paragraphs for its antecedent.
 _PARAGRAPH_REACH = 3
 
@@ -119,7 +122,8 @@ def _genders() -> dict[str, str]:
 
 def _body_nouns() -> frozenset[str]:
     """Common nouns naming bodies: organisations, offices, forces."""
-    return lexicon().unnamed_organisations | lexicon().official_bodies
+    words = lexicon()
+    return words.unnamed_organisations | words.official_bodies | words.public_bodies
 
 
 class _Resolver:
@@ -134,13 +138,21 @@ class _Resolver:
         self.resolved: dict[int, Referent] = {}
         self._actor_genders: dict[str, str | None] = {}
         self._roles: dict[str, Referent] = {}  # role noun -> the person last named with it
+        self._described: set[str] = set()  # nouns for people used so far outside quotes
 
     def run(self) -> References:
         # The Doc's own sentences: events resolve pronouns on articles not split by annotate.
         breaks = [m.end() for m in re.finditer(re.escape(PARAGRAPH_SEPARATOR), self.text)]
-        for number, sentence in enumerate(self.doc.sents):
-            paragraph = bisect_right(breaks, sentence.start_char)
+        number = -1
+        paragraph = -1
+        for sentence in self.doc.sents:
+            number += 1
             for token in sentence:
+                # A parse may run a sentence across a paragraph break: the break ends it.
+                here = bisect_right(breaks, token.idx)
+                if here != paragraph:
+                    number += token.i != sentence.start
+                    paragraph = here
                 self._read(token, number, paragraph, quoted=self._quoted(token.idx))
         return References(self.resolved)
 
@@ -171,10 +183,15 @@ class _Resolver:
             if token.dep_ not in _ROLES and (referent is None or referent.actor_id is None):
                 return
             if referent is not None and referent.actor_id is None:
-                role = self._roles.get(token.lemma_.lower())
+                lemma = token.lemma_.lower()
+                role = self._roles.get(lemma)
+                if role is None and lemma not in self._described:
+                    role = self._speaking_description(token, referent, sentence, paragraph)
                 if role is not None and _definite(token):
                     referent = role
                     self.resolved[token.i] = role
+                elif referent.person:
+                    self._described.add(lemma)  # someone unnamed: "the man" is now that man
             if referent is not None:
                 self._add(referent, token, sentence, paragraph)
 
@@ -203,7 +220,7 @@ class _Resolver:
                 None,
             )
             start, end = (mention.start, mention.end) if mention else (token.idx, token.idx)
-            person = actor.kind is ActorKind.PERSON
+            person = actor.kind is ActorKind.PERSON or described_as_person(head)
             referent = Referent(
                 token.i,
                 start,
@@ -293,6 +310,39 @@ class _Resolver:
         best = min(compatible, key=lambda c: (sentence - c.sentence, c.role, c.depth, -c.position))
         return best.referent
 
+    def _speaking_description(
+        self, noun: Token, description: Referent, sentence: int, paragraph: int
+    ) -> Referent | None:
+        """ "“…,” said the actor": a speaker described by "the" and a noun the page has not
+        used before, with nothing to single out someone new ("the man who …", "the head of
+        …", "his lawyer"), is the named person the narration is about, found like "he" or
+        "she" (nearest sentence, subject first, gender agreeing). Only the subject of a
+        reporting verb: the elegant variation news uses for its speakers."""
+        if (
+            not description.person
+            or noun.dep_ != "nsubj"
+            or noun.tag_ != "NN"
+            or lexicon().reporting_verbs.get(noun.head.lemma_.lower()) is None
+            or any(c.dep_ in _RESTRICTIVE_DEPS for c in noun.children)
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        ):
+            return None
+        pronoun = {"m": "he", "f": "she"}.get(description.gender or "", "he or she")
+        named = [
+            c
+            for c in self.candidates
+            if c.referent.actor_id is not None
+            and c.referent.person
+            and paragraph - c.paragraph <= 1
+            and (pronoun == "he or she" or _agrees(pronoun, c.referent, self._gender(c.referent)))
+            and not c.referent.plural
+        ]
+        if not named:
+            return None
+        return min(
+            named, key=lambda c: (sentence - c.sentence, c.role, c.depth, -c.position)
+        ).referent
+
     def _learn_gender(self, pronoun: Token, referent: Referent) -> None:
         """ "Li ... she said": a named person once the subject "she" of the narration is not
         a later "he". Pronouns inside quotes speak of others too often to teach anything."""
@@ -311,6 +361,20 @@ class _Resolver:
         return referent.gender or self._actor_genders.get(referent.actor_id)
 
 
+def described_as_person(name: Token) -> bool:
+    """A name with a description of a person beside it ("Sachin Pilot, a former federal
+    minister"; "Abo Arab, a 28-year-old from Damascus") names a person, whatever the tagger
+    said."""
+    return any(
+        c.dep_ == "appos"
+        and (
+            (c.pos_ == "NOUN" and names_people(c.lemma_.lower()))
+            or (c.lower_ == "old" and any(g.lemma_ in {"year", "month"} for g in c.children))
+        )
+        for c in name.children
+    )
+
+
 def _agrees(pronoun: str, referent: Referent, gender: str | None) -> bool:
     if pronoun in _PERSON_PRONOUNS:
         wanted = _PERSON_PRONOUNS[pronoun]
@@ -321,8 +385,13 @@ def _agrees(pronoun: str, referent: Referent, gender: str | None) -> bool:
 
 
 def _definite(token: Token) -> bool:
-    """ "the minister", "The Minister": a description that points back, not "a minister"."""
-    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
+    """ "the minister", "The Minister", "her daughter": a description that points back, not
+    "a minister"."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in {"the", "this", "that"})
+        or (c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS)
+        for c in token.children
+    )
 
 
 def _depth(token: Token) -> int:

@@ -29,7 +29,8 @@ class SourcingLexicon:
     reported_complements: frozenset[tuple[str, str]]
     anonymous_heads: frozenset[str]
     anonymity_phrases: re.Pattern[str]
-    official_bodies: frozenset[str]
+    official_bodies: frozenset[str]  # an institution's voice: "office", "spokesman"
+    public_bodies: frozenset[str]  # an institution speaking as a body: "ministry", "police"
     unnamed_organisations: frozenset[str]
     hedges: re.Pattern[str]
     denials: re.Pattern[str]
@@ -74,6 +75,7 @@ def lexicon() -> SourcingLexicon:
         anonymous_heads=frozenset(read_phrases("anonymous_sources.txt")),
         anonymity_phrases=phrase_pattern(read_phrases("anonymity_phrases.txt")),
         official_bodies=frozenset(read_phrases("official_bodies.txt")),
+        public_bodies=frozenset(read_phrases("public_bodies.txt")),
         unnamed_organisations=frozenset(read_phrases("unnamed_organisations.txt")),
         hedges=phrase_pattern(read_phrases("hedges.txt")),
         denials=phrase_pattern(read_phrases("denials.txt")),
@@ -109,6 +111,7 @@ class SpeakerEvidence:
     owner: Actor | None  # the actor it belongs to ("Assad" in "Assad's office")
     proper: bool  # the head is a proper noun
     entity_label: str  # spaCy's entity label on the head, "" if none
+    person: bool = False  # a description beside the name says it is a person
 
 
 def classify_source(speaker: SpeakerEvidence) -> Source | None:
@@ -119,14 +122,21 @@ def classify_source(speaker: SpeakerEvidence) -> Source | None:
     """
     words = lexicon()
     description = speaker.description.lower()
-    official = speaker.head in words.official_bodies or any(
-        " " in body and description.endswith(body) for body in words.official_bodies
-    )
-    if official:
+    if _headed_by(speaker, description, words.official_bodies):
         actor = speaker.actor or speaker.owner
         return Source(
             SourceType.OFFICIAL_STATEMENT, speaker.description, actor.id if actor else None
         )
+    if _headed_by(speaker, description, words.public_bodies):
+        # "police said", "the ministry said": a particular body; "a ministry" is none named.
+        kind = (
+            SourceType.UNNAMED_ORGANISATION
+            if description.startswith(("a ", "an "))
+            else SourceType.NAMED_ORGANISATION
+        )
+        if speaker.actor is not None and speaker.actor.kind is not ActorKind.PERSON:
+            return Source(kind, speaker.actor.name, speaker.actor.id)
+        return Source(kind, speaker.description)
     # Only a name names a source: "residents" may be an actor, but not a named one. A person
     # actor is named even where the words are not a proper noun: a name the tagger missed
     # ("Lopes said"), a description the annotator linked to the name ("the minister").
@@ -134,7 +144,7 @@ def classify_source(speaker: SpeakerEvidence) -> Source | None:
     if speaker.actor is not None and (speaker.proper or person_named):
         kind = (
             SourceType.NAMED_PERSON
-            if speaker.actor.kind is ActorKind.PERSON
+            if person_named or speaker.person
             else SourceType.NAMED_ORGANISATION
         )
         return Source(kind, speaker.actor.name, speaker.actor.id)
@@ -145,7 +155,12 @@ def classify_source(speaker: SpeakerEvidence) -> Source | None:
     if group or (speaker.head in words.unnamed_organisations and not speaker.proper):
         return Source(SourceType.UNNAMED_ORGANISATION, speaker.description, actor_id)
     if speaker.proper:
-        named_organisation = speaker.entity_label in {"ORG", "NORP", "GPE", "FAC"}
+        named_organisation = not speaker.person and speaker.entity_label in {
+            "ORG",
+            "NORP",
+            "GPE",
+            "FAC",
+        }
         kind = SourceType.NAMED_ORGANISATION if named_organisation else SourceType.NAMED_PERSON
         return Source(kind, speaker.description)
     if speaker.head in words.documents:
@@ -153,6 +168,13 @@ def classify_source(speaker: SpeakerEvidence) -> Source | None:
     if names_people(speaker.head) or speaker.entity_label in {"PERSON", "NORP"}:
         return Source(SourceType.ANONYMOUS, speaker.description, actor_id)
     return None
+
+
+def _headed_by(speaker: SpeakerEvidence, description: str, heads: frozenset[str]) -> bool:
+    """The speaker's head is one of the words, or its description ends in a listed phrase."""
+    return speaker.head in heads or any(
+        " " in head and description.endswith(head) for head in heads
+    )
 
 
 def names_people(noun: str) -> bool:
