@@ -100,15 +100,32 @@ def reversals() -> dict[tuple[str, str | None], dict[str, str]]:
     return dict(found)
 
 
-@functools.cache
-def casualty_words() -> dict[str, str]:
-    """lemma -> "killed" or "injured"."""
-    return {row["lemma"]: row["kind"] for row in read_rows("casualties.tsv")}
+@dataclass(frozen=True, slots=True)
+class CasualtyWord:
+    kind: str  # "killed" or "injured"
+    role: str  # "victims", "state" or "total" (see casualties.tsv)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberWord:
+    value: int
+    scale: str | None  # "small" (hundred, dozen), "large" (thousand and up) or None
 
 
 @functools.cache
-def number_words() -> dict[str, int]:
-    return {row["word"]: int(row["value"]) for row in read_rows("number_words.tsv")}
+def casualty_words() -> dict[str, CasualtyWord]:
+    """lemma -> what it counts and how it points at the count."""
+    return {
+        row["lemma"]: CasualtyWord(row["kind"], row["role"]) for row in read_rows("casualties.tsv")
+    }
+
+
+@functools.cache
+def number_words() -> dict[str, NumberWord]:
+    return {
+        row["word"]: NumberWord(int(row["value"]), row["scale"] or None)
+        for row in read_rows("number_words.tsv")
+    }
 
 
 @functools.cache
