@@ -310,7 +310,9 @@ class SituationBook:
             "date_start": key.date_start,
             "date_end": key.date_end,
         }
-        gaps = {name: value for name, value in filled.items() if row[name] is None and value}
+        gaps: dict[str, str | int] = {
+            name: value for name, value in filled.items() if row[name] is None and value
+        }
         gaps |= {
             name: count
             for name, count in counts.items()
