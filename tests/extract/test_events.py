@@ -450,6 +450,27 @@ def test_events_the_main_predicate_decides_the_type(nlp, text, expected) -> None
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words the events-gwn-dev guideline names that the lexicon lacked
+        ("Erdogan telephoned Putin on Monday.", [("telephoned", "CONSULT")]),
+        ("The army imposed a curfew.", [("imposed", "COERCE")]),
+        ("The siege of the city continued.", [("siege", "ASSAULT")]),
+        ("The abduction of the students shocked the country.", [("abduction", "ASSAULT")]),
+        # set phrases that name no event
+        ("The ministry did not respond to a request for comment.", []),
+        ("An official who requested anonymity confirmed it.", []),
+        ("The city cannot meet the challenges of growth.", []),
+        ("For details, visit the ministry's website.", []),
+        ("This will matter a great deal to voters.", []),
+    ],
+)
+def test_events_guideline_words_and_set_phrases(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _typed(nlp, text) == expected
+
+
+@pytest.mark.slow
 def test_events_an_asserted_event_is_never_dated_after_publication(nlp) -> None:  # type: ignore[no-untyped-def]
     article = build_article(
         "Beijing attacked the protesters in the square in 2030.",
