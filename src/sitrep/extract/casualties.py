@@ -34,6 +34,8 @@ STATE_DEPS = frozenset({"oprd", "acomp", "xcomp", "advmod", "ccomp", "advcl"})
 # Where a total's verb carries its number: "rose to 40", "stands at 12", "reached 40", "is 40".
 TOTAL_PREPOSITIONS = frozenset({"to", "at", "of"})
 NUMBER_DEPS = frozenset({"compound", "quantmod", "nummod"})
+# Words joining the two ends of a range ("three to 10 people", "5 or 6").
+RANGE_WORDS = frozenset({"to", "or"})
 # One person: a pronoun, or a singular noun with an indefinite article ("a policeman").
 ONE_PERSON = frozenset({"he", "she", "him", "her", "himself", "herself"})
 INDEFINITE = frozenset({"a", "an", "one"})
@@ -156,7 +158,17 @@ def _group_count(noun: Token) -> tuple[int, list[Token]] | None:
 
 
 def _count(noun: Token) -> tuple[int, list[Token]] | None:
-    """The number a victim noun carries ("12 civilians", "three people", "20"), and its words."""
+    """The number a victim noun carries ("12 civilians", "three people", "20", "a total of
+    346 people"), and its words."""
+    counted_of = [
+        of_object
+        for of in noun.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for of_object in of.children
+        if of_object.dep_ == "pobj" and _number_on(of_object) is not None
+    ]
+    if counted_of:
+        return _count(counted_of[0])
     number = _number_on(noun)
     if number is not None:
         value = _number(number)
@@ -176,10 +188,11 @@ def _number_on(noun: Token) -> Token | None:
 
 
 def _number_words(number: Token) -> list[Token]:
-    """The number token and the number words it heads ("two" "hundred", "twenty" "-" "five")."""
+    """The number token and the words it heads ("two" "hundred", "twenty" "-" "five", "three"
+    "to" in "three to 10")."""
     words = [number]
     for child in number.children:
-        if child.dep_ in NUMBER_DEPS and child.like_num:
+        if child.dep_ in NUMBER_DEPS and (child.like_num or child.lower_ in RANGE_WORDS):
             words += _number_words(child)
     return sorted(words, key=lambda w: w.i)
 
@@ -195,6 +208,8 @@ def _number(number: Token) -> int | None:
     known = number_words()
     total = current = 0.0
     for part in parts:
+        if part in RANGE_WORDS:
+            break  # "three to 10", "5 or 6": the lower bound, as ACLED counts
         word = known.get(part)
         if word is not None and word.scale == "large":
             total += (current or 1) * word.value
