@@ -464,6 +464,9 @@ def test_events_the_main_predicate_decides_the_type(nlp, text, expected) -> None
         ("The city cannot meet the challenges of growth.", []),
         ("For details, visit the ministry's website.", []),
         ("This will matter a great deal to voters.", []),
+        # a participle of harm done reports the attack; other participles describe
+        ("Police found the kidnapped girl on Monday.", [("kidnapped", "ASSAULT")]),
+        ("The convicted felon left the court.", []),
     ],
 )
 def test_events_guideline_words_and_set_phrases(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
