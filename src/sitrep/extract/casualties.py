@@ -15,6 +15,7 @@ nothing: sitrep never claims a count it was not given.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -72,6 +73,12 @@ def count_casualties(
     return Casualties(
         counts.get("killed"), counts.get("injured"), Span(start, end, sentence.doc.text[start:end])
     )
+
+
+@functools.cache
+def total_words() -> frozenset[str]:
+    """The lemmas that are a count themselves ("toll")."""
+    return frozenset(lemma for lemma, word in casualty_words().items() if word.role == TOTAL)
 
 
 def _counted(token: Token, role: str) -> tuple[int, list[Token]] | None:

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sitrep.extract.casualties import TOTAL, count_casualties
+from sitrep.extract.casualties import TOTAL, count_casualties, total_words
 from sitrep.extract.dates import RANGE_OPENERS, resolve_for
 from sitrep.extract.event_classifier import (
     DEFAULT_CLASSIFIER,
@@ -87,6 +87,9 @@ def _later_toll(sentence: SpacySpan, events: list[Event]) -> None:
     last = next((event for event in reversed(events) if event.type == ASSAULT), None)
     if last is None or last.fatalities is not None or last.injured is not None:
         return
+    text = sentence.text.lower()
+    if not any(word in text for word in total_words()):
+        return  # most sentences: no need to walk their words
     toll = count_casualties(sentence, roles=(TOTAL,))
     if toll is not None:
         last.fatalities, last.casualty_evidence = toll.killed, toll.evidence
