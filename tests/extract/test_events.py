@@ -565,6 +565,7 @@ def test_event_models_ship_and_score_a_distribution() -> None:
         ("Police shot dead three Palestinians.", 3, None, "dead three Palestinians"),
         ("Gunmen killed a total of 346 people.", 346, None, "killed a total of 346"),
         ("Three to 10 people were killed in the raid.", 3, None, None),
+        ("The gunmen would kill three hostages.", None, None, None),
     ],
 )
 def test_events_an_attack_carries_the_casualties_its_sentence_counts(  # type: ignore[no-untyped-def]

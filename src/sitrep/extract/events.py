@@ -68,7 +68,7 @@ def find_events(
                 continue
             for event in _events_for(article, trigger, label, roles, fallback_places):
                 event.claim_index = claims.index_at(trigger.idx)
-                if casualties is not None and event.type == ASSAULT:
+                if casualties is not None and _counts_casualties(event):
                     # The sentence's first attack carries its count: one toll, told once.
                     event.fatalities, event.injured = casualties.killed, casualties.injured
                     event.casualty_evidence = casualties.evidence
@@ -81,10 +81,15 @@ def find_events(
     return events
 
 
+def _counts_casualties(event: Event) -> bool:
+    """Only an attack reported as done has its dead counted ("they would murder him" has none)."""
+    return event.type == ASSAULT and event.status is EventStatus.ASSERTED
+
+
 def _later_toll(sentence: SpacySpan, events: list[Event]) -> None:
     """A death toll told in a sentence with no attack of its own ("The death toll has risen
     to 40.") counts the last attack told before it, when that one has no count yet."""
-    last = next((event for event in reversed(events) if event.type == ASSAULT), None)
+    last = next((event for event in reversed(events) if _counts_casualties(event)), None)
     if last is None or last.fatalities is not None or last.injured is not None:
         return
     text = sentence.text.lower()
