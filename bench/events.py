@@ -165,6 +165,7 @@ def score_gwn(items: list[Processed]) -> dict[str, float]:
         "non-event words coded": counts["non-event words coded"]
         / max(counts["non-event words"], 1),
         "events in no-event articles": counts["events in articles without events"],
+        **_counted_attacks([f for item in items for f in item.found]),
         "same-event links (matched pairs)": counts["gold links"],
         "same-event link precision": counts["links right"] / max(counts["linked"], 1),
         "same-event link recall": counts["links right"] / max(counts["gold links"], 1),
@@ -244,10 +245,21 @@ def score_coverage(items: list[Processed]) -> dict[str, float]:
         "events": len(events),
         "events with a place": sum(bool(f.place_names) for f in events) / max(len(events), 1),
         "events with a date": sum(f.event.date is not None for f in events) / max(len(events), 1),
+        **_counted_attacks(events),
         **{
             f"  placed by {basis} (events)": sum(f.event.place_basis is basis for f in events)
             for basis in PlaceBasis
         },
+    }
+
+
+def _counted_attacks(events: list[Found]) -> dict[str, float]:
+    """How many attacks carry a casualty count (no gold for counts: a coverage figure)."""
+    attacks = [f.event for f in events if f.event.type == "ASSAULT"]
+    return {
+        "ASSAULT events": len(attacks),
+        "  of which with fatalities": sum(e.fatalities is not None for e in attacks),
+        "  of which with injured": sum(e.injured is not None for e in attacks),
     }
 
 

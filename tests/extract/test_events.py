@@ -450,6 +450,30 @@ def test_events_the_main_predicate_decides_the_type(nlp, text, expected) -> None
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words the events-gwn-dev guideline names that the lexicon lacked
+        ("Erdogan telephoned Putin on Monday.", [("telephoned", "CONSULT")]),
+        ("The army imposed a curfew.", [("imposed", "COERCE")]),
+        ("The siege of the city continued.", [("siege", "ASSAULT")]),
+        ("The abduction of the students shocked the country.", [("abduction", "ASSAULT")]),
+        # set phrases that name no event
+        ("The ministry did not respond to a request for comment.", []),
+        ("An official who requested anonymity confirmed it.", []),
+        ("The city cannot meet the challenges of growth.", []),
+        ("For details, visit the ministry's website.", []),
+        ("This will matter a great deal to voters.", []),
+        # a participle of harm done reports the attack; other participles describe
+        ("Police found the kidnapped girl on Monday.", [("kidnapped", "ASSAULT")]),
+        ("The convicted felon left the court.", []),
+    ],
+)
+def test_events_guideline_words_and_set_phrases(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _typed(nlp, text) == expected
+
+
+@pytest.mark.slow
 def test_events_an_asserted_event_is_never_dated_after_publication(nlp) -> None:  # type: ignore[no-untyped-def]
     article = build_article(
         "Beijing attacked the protesters in the square in 2030.",
@@ -515,6 +539,33 @@ def test_event_models_ship_and_score_a_distribution() -> None:
         ),
         ("At least 20 were killed in the attack.", 20, None, "20 were killed"),
         ("Dozens were killed in the attack.", None, None, None),
+        ("Hundreds were wounded in the attack.", None, None, None),
+        (
+            "3 pro-Morales demonstrators killed in clashes with police.",
+            3,
+            None,
+            "3 pro-Morales demonstrators killed",
+        ),
+        ("Gunmen stormed the village, killing 12.", 12, None, "killing 12"),
+        (
+            "The death toll from the bombing rose to forty-five on Sunday.",
+            45,
+            None,
+            "toll from the bombing rose to forty-five",
+        ),
+        (
+            "The attack left 7 people dead and 20 wounded.",
+            7,
+            20,
+            "7 people dead and 20 wounded",
+        ),
+        ("Two thousand three hundred people were killed in the airstrikes.", 2300, None, None),
+        ("More than 1,200 people have been killed in the fighting.", 1200, None, None),
+        ("A suicide bomber killed himself and three others.", 4, None, None),
+        ("Police shot dead three Palestinians.", 3, None, "dead three Palestinians"),
+        ("Gunmen killed a total of 346 people.", 346, None, "killed a total of 346"),
+        ("Three to 10 people were killed in the raid.", 3, None, None),
+        ("The gunmen would kill three hostages.", None, None, None),
     ],
 )
 def test_events_an_attack_carries_the_casualties_its_sentence_counts(  # type: ignore[no-untyped-def]
@@ -522,7 +573,19 @@ def test_events_an_attack_carries_the_casualties_its_sentence_counts(  # type: i
 ) -> None:
     first = _events(nlp, build_article(text, {}, []))[0]
     assert (first.type, first.fatalities, first.injured) == ("ASSAULT", killed, injured)
-    assert (first.casualty_evidence.text if first.casualty_evidence else None) == evidence
+    if evidence is not None or killed is None:
+        assert (first.casualty_evidence.text if first.casualty_evidence else None) == evidence
+
+
+@pytest.mark.slow
+def test_events_a_later_death_toll_counts_the_attack_told_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Militants attacked a church in Kaduna on Sunday. The toll road was closed at 10. "
+        "The death toll has risen to 1.2 million, officials said."
+    )
+    attack = _events(nlp, build_article(text, {}, []))[0]
+    assert (attack.trigger, attack.fatalities) == ("attacked", 1_200_000)
+    assert attack.casualty_evidence and attack.casualty_evidence.text.endswith("1.2 million")
 
 
 @pytest.mark.slow

@@ -135,6 +135,25 @@ def test_export_acled_csv_has_published_columns(filled: SqlStore) -> None:
     assert placed["admin1"] == governorate.name  # the town's first-level division
 
 
+def test_export_acled_fatalities_are_the_most_conservative_count(store: SqlStore) -> None:
+    wire, monitor = homs_attack(WIRE_STORY, outlet="Wire"), homs_attack(OTHER_STORY, outlet="M")
+    wire.events[0].fatalities, wire.events[0].injured = 12, None
+    monitor.events[0].fatalities, monitor.events[0].injured = 9, 30
+    store.write([wire])
+    store.write([monitor])  # a stored event takes the later report's lower and new counts
+    unplaced = homs_attack(OTHER_STORY + " Unplaced.", outlet="Elsewhere")
+    unplaced.events[0].place_id = None
+    store.write([unplaced])
+    frame = pd.read_csv(io.StringIO(exported(store, ExportFormat.CSV_ACLED)))
+    placed = frame[frame["location"] == "Homs"].iloc[0]
+    uncounted = frame[frame["location"] != "Homs"].iloc[0]
+    assert (placed["fatalities"], frame["fatalities"].dtype.kind) == (9, "i")
+    assert "fatalities not reported" not in placed["tags"]
+    assert uncounted["fatalities"] == 0 and "fatalities not reported" in uncounted["tags"]
+    rows = [json.loads(line) for line in exported(store, ExportFormat.JSONL).splitlines()]
+    assert sorted((r["fatalities"], r["injured"]) for r in rows if r["place"]) == [(9, 30)]
+
+
 def test_acled_regions_cover_the_split_continents() -> None:
     assert acled_region("NG") == "Western Africa" and acled_region("SD") == "Northern Africa"
     assert acled_region("FR") == "Europe" and acled_region("FJ") == "Oceania"

@@ -31,6 +31,9 @@ CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # A verb used as an adjective ("Iran-backed groups") reports no event.
 ADJECTIVAL_DEPS = frozenset({"amod", "compound"})
+# ...except a participle of harm done, which reports the attack ("a kidnapped girl", "wounded
+# soldiers"); other participles describe ("Iran-backed groups", "a convicted felon").
+REPORTING_PARTICIPLE_TYPES = frozenset({"ASSAULT"})
 UNCONDITIONED_SCORE = 0.6
 CONDITIONED_SCORE = 0.75
 
@@ -85,7 +88,7 @@ class LexiconEventClassifier:
         self, token: Token, entries: list[TriggerEntry], places: Collection[int]
     ) -> TriggerLabel | None:
         is_verb = is_verbal(token) and token.pos_ != "AUX"
-        if is_verb and token.dep_ in ADJECTIVAL_DEPS:
+        if is_verb and token.dep_ in ADJECTIVAL_DEPS and not _reports_harm(token, entries):
             return None
         for entry in entries:
             if (entry.pos == "VERB") != is_verb or (not is_verb and token.pos_ != "NOUN"):
@@ -266,3 +269,12 @@ def register_classifier(name: str, factory: Callable[[], EventClassifier]) -> No
 @functools.cache
 def get_classifier(name: str = DEFAULT_CLASSIFIER) -> EventClassifier:
     return CLASSIFIERS.get(name)()
+
+
+def _reports_harm(token: Token, entries: list[TriggerEntry]) -> bool:
+    """Whether a participle used as an adjective tells of an attack ("a kidnapped girl")."""
+    return (
+        token.dep_ == "amod"
+        and token.tag_ == "VBN"
+        and any(entry.type in REPORTING_PARTICIPLE_TYPES for entry in entries)
+    )

@@ -100,15 +100,54 @@ def reversals() -> dict[tuple[str, str | None], dict[str, str]]:
     return dict(found)
 
 
-@functools.cache
-def casualty_words() -> dict[str, str]:
-    """lemma -> "killed" or "injured"."""
-    return {row["lemma"]: row["kind"] for row in read_rows("casualties.tsv")}
+@dataclass(frozen=True, slots=True)
+class CasualtyWord:
+    kind: str  # "killed" or "injured"
+    role: str  # "victims", "state" or "total" (see casualties.tsv)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberWord:
+    value: int
+    scale: str | None  # "small" (hundred, dozen), "large" (thousand and up) or None
+
+
+CASUALTY_KINDS = frozenset({"killed", "injured"})
+CASUALTY_ROLES = frozenset({"victims", "state", "total"})
+NUMBER_SCALES = frozenset({"small", "large"})
 
 
 @functools.cache
-def number_words() -> dict[str, int]:
-    return {row["word"]: int(row["value"]) for row in read_rows("number_words.tsv")}
+def casualty_words() -> dict[str, CasualtyWord]:
+    """lemma -> what it counts and how it points at the count."""
+    return {
+        row["lemma"]: CasualtyWord(
+            _one_of(row["kind"], CASUALTY_KINDS, "casualties.tsv", line),
+            _one_of(row["role"], CASUALTY_ROLES, "casualties.tsv", line),
+        )
+        for line, row in lexicon.numbered_table("events/casualties.tsv")
+    }
+
+
+@functools.cache
+def number_words() -> dict[str, NumberWord]:
+    return {
+        row["word"]: NumberWord(
+            int(row["value"]),
+            _one_of(row["scale"], NUMBER_SCALES, "number_words.tsv", line)
+            if row["scale"]
+            else None,
+        )
+        for line, row in lexicon.numbered_table("events/number_words.tsv")
+    }
+
+
+def _one_of(value: str, allowed: frozenset[str], name: str, line: int) -> str:
+    if value not in allowed:
+        raise ValueError(
+            f"knowledge/events/{name} line {line}: {value!r} is not one of {sorted(allowed)}"
+        )
+    return value
 
 
 @functools.cache

@@ -12,8 +12,9 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
-from sitrep.extract.casualties import count_casualties
+from sitrep.extract.casualties import TOTAL, count_casualties, total_words
 from sitrep.extract.dates import RANGE_OPENERS, resolve_for
 from sitrep.extract.event_classifier import (
     DEFAULT_CLASSIFIER,
@@ -57,6 +58,8 @@ def find_events(
         labels = restructure(doc, labeller.classify(sentence, places))
         attacked = any(label.type == ASSAULT for label in labels)
         casualties = count_casualties(sentence) if attacked else None
+        if not attacked:
+            _later_toll(sentence, events)
         labelled = {label.token: label for label in labels}
         found: list[tuple[Token, Event]] = []
         for label in labels:
@@ -65,7 +68,7 @@ def find_events(
                 continue
             for event in _events_for(article, trigger, label, roles, fallback_places):
                 event.claim_index = claims.index_at(trigger.idx)
-                if casualties is not None and event.type == ASSAULT:
+                if casualties is not None and _counts_casualties(event):
                     # The sentence's first attack carries its count: one toll, told once.
                     event.fatalities, event.injured = casualties.killed, casualties.injured
                     event.casualty_evidence = casualties.evidence
@@ -76,6 +79,25 @@ def find_events(
             events.append(event)
     link_mentions(events)
     return events
+
+
+def _counts_casualties(event: Event) -> bool:
+    """Only an attack reported as done has its dead counted ("they would murder him" has none)."""
+    return event.type == ASSAULT and event.status is EventStatus.ASSERTED
+
+
+def _later_toll(sentence: SpacySpan, events: list[Event]) -> None:
+    """A death toll told in a sentence with no attack of its own ("The death toll has risen
+    to 40.") counts the last attack told before it, when that one has no count yet."""
+    last = next((event for event in reversed(events) if _counts_casualties(event)), None)
+    if last is None or last.fatalities is not None or last.injured is not None:
+        return
+    text = sentence.text.lower()
+    if not any(word in text for word in total_words()):
+        return  # most sentences: no need to walk their words
+    toll = count_casualties(sentence, roles=(TOTAL,))
+    if toll is not None:
+        last.fatalities, last.casualty_evidence = toll.killed, toll.evidence
 
 
 def _events_for(

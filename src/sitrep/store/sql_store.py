@@ -52,7 +52,8 @@ NO_DAY = "''"
 # An event's row is its situation_events row `e` joined to its actors and place.
 EVENT_JOINED = (
     "SELECT e.id, e.type, e.mode, e.acled_type, e.acled_subtype, e.date_start, e.date_end,"
-    " e.date_precision, e.actor_id, e.target_id, e.place_id, a1.name AS actor,"
+    " e.date_precision, e.fatalities, e.injured, e.actor_id, e.target_id, e.place_id,"
+    " a1.name AS actor,"
     " a1.country AS actor_country, a1.sector AS actor_sector, a2.name AS target,"
     " a2.country AS target_country, a2.sector AS target_sector,"
     " p.name AS place, p.latitude, p.longitude, p.country AS place_country,"

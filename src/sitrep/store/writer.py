@@ -91,7 +91,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "situation_events": (
         (
             "id", "type", "mode", "actor_id", "target_id", "place_id", "date_start", "date_end",
-            "date_precision", "acled_type", "acled_subtype",
+            "date_precision", "acled_type", "acled_subtype", "fatalities", "injured",
         ),
         ("id",),
     ),
@@ -101,6 +101,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "trigger_text", "actor_id", "target_id", "place_id", "date_start", "date_end",
             "date_precision", "acled_type", "acled_subtype", "source_type", "source_name",
             "confidence", "evidence_start", "evidence_end", "evidence_text", "claim_position",
+            "fatalities", "injured",
         ),
         ("id",),
     ),
@@ -330,10 +331,18 @@ class SituationBook:
     def add(self, row: dict[str, Any]) -> None:
         self.candidates[(row["type"], row["place_id"])].append(row)
 
-    def fill(self, row: dict[str, Any], key: EventKey) -> None:
-        """A later report may name an actor, target or date the first one left out."""
-        gaps = {name: getattr(key, name) for name in FILLED if row[name] is None}
-        gaps = {name: value for name, value in gaps.items() if value}
+    def fill(self, row: dict[str, Any], key: EventKey, counts: dict[str, int | None]) -> None:
+        """A later report may name an actor, target, date or count the first one left out;
+        where two reports count the dead or injured differently, the lower count stands
+        (ACLED codes the most conservative report)."""
+        gaps: dict[str, str | int] = {
+            name: value for name in FILLED if row[name] is None and (value := getattr(key, name))
+        }
+        gaps |= {
+            name: count
+            for name, count in counts.items()
+            if count is not None and (row[name] is None or count < row[name])
+        }
         if not gaps:
             return
         row.update(gaps)  # a row added by this batch is inserted with the gaps filled
@@ -346,20 +355,28 @@ class SituationBook:
         if not self.filled:
             return
         rows = [self.filled[key] for key in sorted(self.filled)]
-        fields = ("id", *FILLED)
-        unnested = ", ".join(f"unnest(CAST(? AS TEXT[])) AS {name}" for name in fields)
-        kept = ", ".join(f"{name} = COALESCE(situation_events.{name}, f.{name})" for name in FILLED)
+        fields = {name: "TEXT" for name in ("id", *FILLED)} | dict.fromkeys(COUNTED, "INTEGER")
+        unnested = ", ".join(
+            f"unnest(CAST(? AS {kind}[])) AS {name}" for name, kind in fields.items()
+        )
+        kept = [f"{name} = COALESCE(situation_events.{name}, f.{name})" for name in FILLED]
+        kept += [f"{name} = LEAST(situation_events.{name}, f.{name})" for name in COUNTED]
         self.database.execute(
-            f"UPDATE situation_events SET {kept} FROM (SELECT {unnested}) f"
+            f"UPDATE situation_events SET {', '.join(kept)} FROM (SELECT {unnested}) f"
             " WHERE situation_events.id = f.id",
             [[row[name] for row in rows] for name in fields],
         )
         self.filled.clear()
 
 
-# The columns of a merged event that a later report may fill.
+# The columns of a merged event that a later report may fill, and the counts in which the
+# lower of two reports stands.
 FILLED = ("actor_id", "target_id", "date_start", "date_end")
-CANDIDATE_COLUMNS = "e.id, e.type, e.place_id, e.actor_id, e.target_id, e.date_start, e.date_end"
+COUNTED = ("fatalities", "injured")
+CANDIDATE_COLUMNS = (
+    "e.id, e.type, e.place_id, e.actor_id, e.target_id, e.date_start, e.date_end,"
+    " e.fatalities, e.injured"
+)
 # A report's window: (type, place or actor, earliest start, start, end), one array per
 # field unnested side by side. Undated reports (no date and no publication day) have no
 # window and see every event of their type there.
@@ -720,13 +737,15 @@ def _add_event(
         "date_precision": _stored_precision(event.date, day),
         "acled_type": event.acled_type,
         "acled_subtype": event.acled_subtype,
+        "fatalities": event.fatalities,
+        "injured": event.injured,
     }
     situation = situations.match(key)
     if situation is None:
         situation = pending.add("situation_events", id=report_id, **coded)
         situations.add(situation)
     else:
-        situations.fill(situation, key)
+        situations.fill(situation, key, {"fatalities": event.fatalities, "injured": event.injured})
     claim = (
         article.claims[event.claim_index]
         if event.claim_index is not None and 0 <= event.claim_index < len(article.claims)
