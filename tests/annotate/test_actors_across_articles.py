@@ -1,6 +1,6 @@
 """Actors across articles, on the 89 real pages of ../shared/data (samples and
 article-extraction) ingested into one store: one actor per person however each page names
-them, and generic groups kept per country; and the rules behind it on hand-made sentences."""
+them, and generic groups kept per country."""
 
 from __future__ import annotations
 
@@ -10,15 +10,11 @@ from typing import Any
 
 import pytest
 
-from sitrep.analysis import analyse
 from sitrep.annotate.actors import alpha3, roles
 from sitrep.names import name_key
 from sitrep.pipeline import ingest
-from sitrep.records import Article, InputKind
-from sitrep.settings import ANNOTATE_STAGES, Settings
 from sitrep.store import open_store
 from sitrep.store.api import QueryFilter
-from sitrep.store.merge import ActorIdentity
 
 ALL = QueryFilter(limit=100_000)
 
@@ -114,43 +110,3 @@ def test_generic_groups_are_kept_per_country(stored) -> None:  # type: ignore[no
         and row["country"] not in countries[row["article"]]
     ]
     assert merged == []
-
-
-def test_a_group_of_no_known_country_is_not_a_group_of_a_country() -> None:
-    unknown = ActorIdentity.of("group", None, "civilians", [])
-    australian = ActorIdentity.of("group", "AUS", "civilians", [])
-    assert not unknown.same_as(australian) and not australian.same_as(unknown)
-    assert unknown.same_as(ActorIdentity.of("group", None, "civilians", []))
-    # A person of unknown country still meets the same name of a known one.
-    assert ActorIdentity.of("person", None, "Trump", []).same_as(
-        ActorIdentity.of("person", "USA", "Donald Trump", ["Trump"])
-    )
-
-
-def _actors(nlp, text: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
-    article = Article("t", "h", InputKind.TEXT, [text])
-    [analysed] = list(analyse([article], nlp=nlp, settings=Settings(stages=ANNOTATE_STAGES)))
-    return {a.name: [m.text for m in a.mentions] for a in analysed.actors}
-
-
-@pytest.mark.slow
-def test_writings_of_one_name_are_one_person(nlp) -> None:  # type: ignore[no-untyped-def]
-    actors = _actors(
-        nlp,
-        "Maria L. Okonkwo filed the suit. Maria Okonkwo said on Monday that Okonkwo would "
-        "appeal. Christopher Hale represents her. Chris Hale declined to comment.",
-    )
-    assert actors["Maria L. Okonkwo"] == ["Maria L. Okonkwo", "Maria Okonkwo", "Okonkwo"]
-    assert actors["Christopher Hale"] == ["Christopher Hale", "Chris Hale"]
-
-
-@pytest.mark.slow
-def test_father_and_son_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
-    actors = _actors(nlp, "John Carver Sr. and John Carver Jr. spoke to reporters on Monday.")
-    assert {"John Carver Sr.", "John Carver Jr."} <= actors.keys()
-
-
-@pytest.mark.slow
-def test_name_span_drops_a_lowercase_word_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
-    actors = _actors(nlp, "Apple said the older MacBook Pro would be recalled.")
-    assert not any(name.startswith("older") for name in actors)
