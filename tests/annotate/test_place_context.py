@@ -198,3 +198,41 @@ def test_actors_the_role_stands_for_the_person_named_with_it(nlp) -> None:  # ty
     actors = _analysed(nlp, text).actors
     [holder] = [a for a in actors if any(m.text == "The minister" for m in a.mentions)]
     assert holder.name == "Ngozi Adeyemi"
+
+
+def test_a_group_of_no_known_country_is_not_a_group_of_a_country() -> None:
+    unknown = ActorIdentity.of("group", None, "civilians", [])
+    australian = ActorIdentity.of("group", "AUS", "civilians", [])
+    assert not unknown.same_as(australian) and not australian.same_as(unknown)
+    assert unknown.same_as(ActorIdentity.of("group", None, "civilians", []))
+    # A person of unknown country still meets the same name of a known one.
+    assert ActorIdentity.of("person", None, "Trump", []).same_as(
+        ActorIdentity.of("person", "USA", "Donald Trump", ["Trump"])
+    )
+
+
+def _names(nlp, text: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    return {a.name: [m.text for m in a.mentions] for a in _analysed(nlp, text).actors}
+
+
+@pytest.mark.slow
+def test_writings_of_one_name_are_one_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _names(
+        nlp,
+        "Maria L. Okonkwo filed the suit. Maria Okonkwo said on Monday that Okonkwo would "
+        "appeal. Christopher Hale represents her. Chris Hale declined to comment.",
+    )
+    assert actors["Maria L. Okonkwo"] == ["Maria L. Okonkwo", "Maria Okonkwo", "Okonkwo"]
+    assert actors["Christopher Hale"] == ["Christopher Hale", "Chris Hale"]
+
+
+@pytest.mark.slow
+def test_father_and_son_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _names(nlp, "John Carver Sr. and John Carver Jr. spoke to reporters on Monday.")
+    assert {"John Carver Sr.", "John Carver Jr."} <= actors.keys()
+
+
+@pytest.mark.slow
+def test_name_span_drops_a_lowercase_word_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _names(nlp, "Apple said the older MacBook Pro would be recalled.")
+    assert not any(name.startswith("older") for name in actors)

@@ -34,6 +34,9 @@ from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, 
 _STATE_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj", "compound", "npadvmod"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _AGENT_PREPOSITIONS = {"by", "to", "with", "against", "from"}
+# Parts of speech of a lowercase word that cannot open a name ("al-Assad", "de Gaulle" can).
+_NOT_NAME_POS = {"ADJ", "ADV", "VERB", "AUX", "NOUN", "PRON", "DET", "NUM"}
+_SHORT_GIVEN_NAME = 3  # letters a short given name keeps ("Pat", "Tom"): "J" is an initial
 MIN_TITLED_NAME_WORDS = 2  # "President Erdogan" alone is a surname the model usually tags
 # A title stands in at most this many words before a name ("US Secretary of State X").
 _TITLE_WORDS = 4
@@ -131,6 +134,7 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
             roles().get(doc[start].lower_) is not None
             and roles()[doc[start].lower_].kind == "person"
         )
+        or _not_a_name_word(doc[start])
     ):
         start += 1
     while end - 1 > start and doc[end - 1].tag_ == "POS":
@@ -138,26 +142,42 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
     return doc[start:end]
 
 
+def _not_a_name_word(token) -> bool:  # type: ignore[no-untyped-def]
+    """A word the model took into a name that no name begins with: a lowercase adjective,
+    verb or noun ("older MacBook Pro"), or a verb's -ing form opening the sentence
+    ("Questioning Vindman, ...")."""
+    if token.tag_ == "VBG":
+        return True
+    return token.text[:1].islower() and token.pos_ in _NOT_NAME_POS
+
+
 def _add_surname_alias(actor: Actor) -> None:
     """A person named in full is also known by the surname alone, so that articles naming
-    only "Trump" and only "Donald Trump" meet in the store as one actor."""
+    only "Trump" and only "Donald Trump" meet in the store as one actor, and by the name
+    without middle initials ("Sonya A. Zoghlin" is "Sonya Zoghlin" elsewhere)."""
+    if actor.kind is not ActorKind.PERSON or len(actor.name.split()) < 2:
+        return
     words = actor.name.split()
-    if (
-        actor.kind is ActorKind.PERSON
-        and len(words) > 1
-        and words[-1][:1].isupper()
-        and words[-1] not in actor.aliases
-    ):
-        actor.aliases.append(words[-1])
+    surname = _surname(actor.name)
+    plain = " ".join(w for i, w in enumerate(words) if i == 0 or not _initial(w))
+    for alias in (surname, plain):
+        if alias[:1].isupper() and alias != actor.name and alias not in actor.aliases:
+            actor.aliases.append(alias)
 
 
 def _main_country(article: Article) -> str | None:
-    """The country the article names most often through its literal places, if any."""
-    counts: dict[str, int] = {}
-    for place in literal_places(article):
-        if place.country:
-            counts[place.country] = counts.get(place.country, 0) + len(place.mentions)
-    return max(counts, key=lambda code: counts[code], default=None)
+    """The country the article names most often through its literal places, else through
+    its demonyms ("Chinese people"), if any: a group with no country would join every
+    other country-less group in the store."""
+    literal = literal_places(article)
+    for places in (literal, [p for p in article.places if p not in literal]):
+        counts: dict[str, int] = {}
+        for place in places:
+            if place.country:
+                counts[place.country] = counts.get(place.country, 0) + len(place.mentions)
+        if counts:
+            return max(counts, key=lambda code: counts[code])
+    return None
 
 
 def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
@@ -172,10 +192,19 @@ def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
     surnames: dict[str, list[Actor]] = {}
     # Family name first ("Xi Jinping ... Xi", "Wang Quanzhang ... Wang"), tried after surnames.
     first_words: dict[str, list[Actor]] = {}
+    full_names: list[str] = []
+    written_as: dict[int, str] = {}  # where a name stands -> the fullest writing of it
+    # The fullest writing of a name first, so that it is the one the shorter ones join.
+    for ent in sorted((e for e in people if _name_words(e) > 1), key=_fullness, reverse=True):
+        name = _written_otherwise(ent.text, full_names)
+        if name is None:
+            full_names.append(name := ent.text)
+        written_as[ent.start] = name
+    # In the order of the text, which breaks ties between namesakes ("Li" of two Lis).
     for ent in (e for e in people if _name_words(e) > 1):
-        key = spelling_key(ent.text)
-        actor = actors.get(("person", key), ent.text, ActorKind.PERSON)
-        for word, holders in ((ent[-1].text, surnames), (ent[0].text, first_words)):
+        name = written_as[ent.start]
+        actor = actors.get(("person", spelling_key(name)), name, ActorKind.PERSON)
+        for word, holders in ((_surname(ent.text), surnames), (ent[0].text, first_words)):
             holders.setdefault(spelling_key(word), [])
             if actor not in holders[spelling_key(word)]:
                 holders[spelling_key(word)].append(actor)
@@ -188,6 +217,64 @@ def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
         )
         actor = known or actors.get(("person", spelling_key(ent.text)), ent.text, ActorKind.PERSON)
         _name_person(doc, ent, actor, actors)
+
+
+def _fullness(ent: SpacySpan) -> tuple[int, int]:
+    """How fully a name is written: words other than initials, then letters."""
+    words = [w for w in ent.text.split() if not _initial(w)]
+    return len(words), sum(len(w) for w in words)
+
+
+def _initial(word: str) -> bool:
+    letters = word.rstrip(".")
+    return len(letters) == 1 and letters.isalpha() and letters.isupper()
+
+
+def _name_suffix(word: str) -> bool:
+    return word.lower().rstrip(".") in lexicon.words("actors/name_suffixes.txt")
+
+
+def _split_name(name: str) -> tuple[list[str], list[str]]:
+    """A person's name as (words before the suffixes, generational suffixes)."""
+    words = name.split()
+    end = len(words)
+    while end > 1 and _name_suffix(words[end - 1]):
+        end -= 1
+    return words[:end], words[end:]
+
+
+def _surname(name: str) -> str:
+    return _split_name(name)[0][-1]
+
+
+def _written_otherwise(name: str, full_names: list[str]) -> str | None:
+    """The one name already met that this is another writing of: "Sonya Zoghlin" of
+    "Sonya A. Zoghlin", "Josh Apte" of "Joshua Apte", "B. U. Nzeribe" of "Benjamin
+    Nzeribe", "Eriksson Ek" of "Joel Eriksson Ek". None when two could be meant."""
+    matches = [full for full in full_names if _same_name(name, full)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _same_name(short: str, full: str) -> bool:
+    (words, suffixes), (full_words, full_suffixes) = _split_name(short), _split_name(full)
+    if (
+        suffixes
+        and full_suffixes
+        and [s.lower() for s in suffixes] != [s.lower() for s in full_suffixes]
+    ):
+        return False  # "Jr." and "Sr.": a son and his father
+    keys = [spelling_key(w) for w in words]
+    full_keys = [spelling_key(w) for w in full_words]
+    if len(keys) < len(full_keys) and keys == full_keys[-len(keys) :]:
+        return True  # the family name alone, written in several words
+    if keys[-1] != full_keys[-1] or len(words) < 2 or len(full_words) < 2:
+        return False
+    given, full_given = words[0].rstrip("."), full_words[0].rstrip(".")
+    if _initial(words[0]) or _initial(full_words[0]):
+        return given[0] == full_given[0]
+    shorter, longer = sorted((spelling_key(given), spelling_key(full_given)), key=len)
+    # "Josh" for "Joshua", "Pat" for "Patrick": a short form that begins the given name.
+    return longer.startswith(shorter) and len(shorter) >= _SHORT_GIVEN_NAME
 
 
 def _name_person(doc: Doc, ent: SpacySpan, actor: Actor, actors: _Actors) -> None:
@@ -256,7 +343,7 @@ def _modifier_only(ent: SpacySpan, *, before_title: bool) -> bool:
 
 
 def _name_words(ent: SpacySpan) -> int:
-    return sum(1 for t in ent if t.is_alpha)
+    return sum(1 for t in ent if t.is_alpha or _initial(t.text))
 
 
 def _by_surname(ent: SpacySpan, surnames: dict[str, list[Actor]]) -> Actor | None:
@@ -278,7 +365,7 @@ def _kin(
     relative = _by_surname(doc[i - 3 : i - 2], surnames)
     if relative is None:
         return None
-    family = relative.name.split()[-1]
+    family = _surname(relative.name)
     name = f"{ent.text} {family}"
     actor = actors.get(("person", spelling_key(name)), name, ActorKind.PERSON)
     return actor
@@ -377,7 +464,7 @@ def _person_by_surname(actors: _Actors, text: str) -> Actor | None:
     key = spelling_key(text)
     people = [a for a in actors.by_key.values() if a.kind is ActorKind.PERSON]
     for position in (-1, 0):
-        holders = [a for a in people if spelling_key(a.name.split()[position]) == key]
+        holders = [a for a in people if spelling_key(_split_name(a.name)[0][position]) == key]
         if holders:
             return max(holders, key=lambda a: len(a.mentions))
     return None

@@ -1,8 +1,9 @@
 """How records from different articles are recognised as the same actor, place, event or story.
 
-- Actors: the same when their kinds agree, their countries do not conflict, and
-  one's canonical name is among the other's names (canonical or alias), compared
-  after normalising case, accents, hyphens and a leading "the".
+- Actors: the same when their kinds agree, their countries do not conflict (for
+  groups, are equal: "civilians" are kept per country), and one's canonical name is
+  among the other's names (canonical or alias), compared after normalising case,
+  accents, hyphens and a leading "the".
 - Places: the same GeoNames id; unresolved places by normalised name.
 - Events: the same PLOVER type, the same place, actors that do not conflict and
   date ranges that overlap.
@@ -55,6 +56,8 @@ class ActorIdentity:
             return False
         if self.country and other.country and self.country != other.country:
             return False
+        if self.kind == "group" and self.country != other.country:
+            return False  # "civilians" of no known country are not those of a country
         return self.canonical_key in other.keys or other.canonical_key in self.keys
 
 
