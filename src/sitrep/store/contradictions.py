@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -41,13 +42,18 @@ NEW_ROW_TABLES = ("articles", "mentions", "claims", "event_reports", "control_ch
 
 
 def record_contradictions(
-    database: Database, article_ids: list[str], new: RowMarks | None = None
+    database: Database,
+    article_ids: list[str],
+    new: RowMarks | None = None,
+    references: Mapping[str, list[Row]] | None = None,
 ) -> NewRows:
     """The contradictions (and presences) that the just-written `article_ids` add, as rows
     for the `contradictions` and `presences` tables. Their own rows must be written; `new`,
-    if given, marks where their rows start in `NEW_ROW_TABLES`, so only those are read."""
+    if given, marks where their rows start in `NEW_ROW_TABLES`, so only those are read;
+    `references`, the articles' resolved references by article id, if the caller holds
+    them (else each stored record is read where a claim needs it)."""
     new = new or RowMarks()
-    presences = _presences(database, article_ids, new)
+    presences = _presences(database, article_ids, new, dict(references or {}))
     return {
         "presences": [p.row() for p in presences],
         "contradictions": [
@@ -259,7 +265,9 @@ def _location_conflicts(database: Database, new: list[Presence]) -> list[Row]:
     return list(found.values())
 
 
-def _presences(database: Database, article_ids: list[str], new: RowMarks) -> list[Presence]:
+def _presences(
+    database: Database, article_ids: list[str], new: RowMarks, references: dict[str, list[Row]]
+) -> list[Presence]:
     claims = select_in(
         database,
         f"{CLAIMS} WHERE c.article_id IN ({{marks}})"
@@ -269,7 +277,6 @@ def _presences(database: Database, article_ids: list[str], new: RowMarks) -> lis
     )
     claims.sort(key=lambda c: (c["date_start"] or "", c["article_id"], c["position"]))
     mentions = _mentions(database, article_ids, new)
-    references = _references(database, sorted({claim["article_id"] for claim in claims}))
     cue = _cue_pattern()
     found = []
     for claim in claims:
@@ -283,8 +290,11 @@ def _presences(database: Database, article_ids: list[str], new: RowMarks) -> lis
             before = claim["text"][: place["start"] - claim["start"]][-CUE_REACH - 20 :]
             if not cue.search(before):
                 continue
+            if claim["article_id"] not in references:
+                # A stored record is a lookup of its own: read only where a cue needs it.
+                references[claim["article_id"]] = _stored_references(database, claim["article_id"])
             person = _subject(
-                article_mentions, references.get(claim["article_id"], []), claim, place["start"]
+                article_mentions, references[claim["article_id"]], claim, place["start"]
             )
             if person is not None:
                 found.append(
@@ -327,13 +337,10 @@ def _subject(
     return max(found, key=lambda pair: pair[0])[1] if found else None
 
 
-def _references(database: Database, article_ids: list[str]) -> dict[str, list[Row]]:
-    """Each article's resolved pronouns and descriptions, as its stored record holds them."""
-    found: dict[str, list[Row]] = {}
-    for article_id in article_ids:
-        record = read_payload(database, article_id, ARTICLE)
-        found[article_id] = json.loads(record).get("references", []) if record else []
-    return found
+def _stored_references(database: Database, article_id: str) -> list[Row]:
+    """An article's resolved pronouns and descriptions, as its stored record holds them."""
+    record = read_payload(database, article_id, ARTICLE)
+    return list(json.loads(record).get("references", [])) if record else []
 
 
 def _mentions(database: Database, article_ids: list[str], new: RowMarks) -> dict[str, list[Row]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from itertools import groupby
 from typing import Any
@@ -521,7 +521,8 @@ class BatchWriter:
         situations.write_fills()
         if articles:
             written = [article.id for article in articles]
-            found = record_contradictions(self.database, written, new)
+            references = {a.id: [asdict(r) for r in a.references] for a in articles}
+            found = record_contradictions(self.database, written, new, references)
             for table, rows in found.items():
                 for row in rows:
                     pending.add(table, **row)
