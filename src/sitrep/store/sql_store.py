@@ -23,7 +23,12 @@ from sitrep.store.control import holdings
 from sitrep.store.db import STREAM_ROWS, Database, migrate, select_in
 from sitrep.store.merge import band_keys, minhash_from_values
 from sitrep.store.payloads import ARTICLE, ORIGINAL, payload_rows, read_payload
-from sitrep.store.views import CLAIMS, CONTROL_CHANGES, EVENT_REPORTS
+from sitrep.store.views import (
+    CLAIM_PAGE,
+    CLAIM_PAGE_JOINED,
+    CONTROL_CHANGES,
+    EVENT_REPORTS,
+)
 from sitrep.store.writer import BatchWriter, PendingRows
 from sitrep.streams import chunked, chunked_by_time
 
@@ -450,7 +455,13 @@ class SqlStore:
             text="c.text",
         )
         rows = self._page(
-            CLAIMS, where, params, _reading_order("c", "c"), query, descending=query.newest_first
+            CLAIM_PAGE,
+            where,
+            params,
+            _reading_order("c", "c"),
+            query,
+            descending=query.newest_first,
+            joined=CLAIM_PAGE_JOINED,
         )
         backing = self._claim_backing(rows)
         return rows.like([row | {"sources": backing.get(row["id"], 1)} for row in rows])

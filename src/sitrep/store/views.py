@@ -18,11 +18,19 @@ CONTROL_CHANGES = (
     " LEFT JOIN actors t ON t.id = c.to_actor_id"
 )
 
+CLAIM_FIELDS = (
+    'c.id, c.article_id, c.position, c.text, c.start_offset AS start, c.end_offset AS "end",'
+    " c.source_type, c.source_name, c.source_actor_id, c.certainty, c.hedge, c.date_start"
+)
+CLAIM_SOURCE = "a.outlet, a.url, a.source, a.cluster_id"
 CLAIMS = (
-    'SELECT c.id, c.article_id, c.position, c.text, c.start_offset AS start, c.end_offset AS "end",'
-    " c.source_type, c.source_name, c.source_actor_id, c.certainty, c.hedge, c.date_start,"
-    " a.outlet, a.url, a.source, a.cluster_id"
-    " FROM claims c JOIN articles a ON a.id = c.article_id"
+    f"SELECT {CLAIM_FIELDS}, {CLAIM_SOURCE} FROM claims c JOIN articles a ON a.id = c.article_id"
+)
+# A page of claims is chosen from `claims` alone and joined to its articles after the
+# LIMIT: sorting the join would carry every claim's text and article through the sort.
+CLAIM_PAGE = f"SELECT {CLAIM_FIELDS} FROM claims c"
+CLAIM_PAGE_JOINED = (
+    f"SELECT c.*, {CLAIM_SOURCE} FROM ({{page}}) c JOIN articles a ON a.id = c.article_id"
 )
 
 # (expression, name) of each field of an event report as evidence of its merged event.
