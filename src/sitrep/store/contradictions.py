@@ -20,9 +20,9 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 from sitrep import lexicon
 from sitrep.store.api import Row
@@ -45,15 +45,17 @@ def record_contradictions(
     database: Database,
     article_ids: list[str],
     new: RowMarks | None = None,
-    references: Mapping[str, list[Row]] | None = None,
+    references: Callable[[str], list[Row]] | None = None,
 ) -> NewRows:
     """The contradictions (and presences) that the just-written `article_ids` add, as rows
     for the `contradictions` and `presences` tables. Their own rows must be written; `new`,
     if given, marks where their rows start in `NEW_ROW_TABLES`, so only those are read;
-    `references`, the articles' resolved references by article id, if the caller holds
-    them (else each stored record is read where a claim needs it)."""
+    `references` gives an article's resolved references by its id, if the caller holds
+    them (else the stored record is read). Either is asked only where a claim needs it."""
     new = new or RowMarks()
-    presences = _presences(database, article_ids, new, dict(references or {}))
+    presences = _presences(
+        database, article_ids, new, references or partial(_stored_references, database)
+    )
     return {
         "presences": [p.row() for p in presences],
         "contradictions": [
@@ -266,7 +268,10 @@ def _location_conflicts(database: Database, new: list[Presence]) -> list[Row]:
 
 
 def _presences(
-    database: Database, article_ids: list[str], new: RowMarks, references: dict[str, list[Row]]
+    database: Database,
+    article_ids: list[str],
+    new: RowMarks,
+    references_of: Callable[[str], list[Row]],
 ) -> list[Presence]:
     claims = select_in(
         database,
@@ -278,6 +283,7 @@ def _presences(
     claims.sort(key=lambda c: (c["date_start"] or "", c["article_id"], c["position"]))
     mentions = _mentions(database, article_ids, new)
     cue = _cue_pattern()
+    references: dict[str, list[Row]] = {}  # per article, asked once and only where a cue needs it
     found = []
     for claim in claims:
         article_mentions = mentions.get(claim["article_id"], [])
@@ -291,8 +297,7 @@ def _presences(
             if not cue.search(before):
                 continue
             if claim["article_id"] not in references:
-                # A stored record is a lookup of its own: read only where a cue needs it.
-                references[claim["article_id"]] = _stored_references(database, claim["article_id"])
+                references[claim["article_id"]] = references_of(claim["article_id"])
             person = _subject(
                 article_mentions, references[claim["article_id"]], claim, place["start"]
             )

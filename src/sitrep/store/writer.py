@@ -215,8 +215,8 @@ class ActorBook:
                 )
             )
         for actor_id, rows in groupby(stored, key=lambda row: str(row["id"])):
-            first, *others = rows
-            every = [first, *others]
+            every = list(rows)
+            first = every[0]
             book._remember(
                 actor_id,
                 ActorIdentity.of(
@@ -517,12 +517,17 @@ class BatchWriter:
         new = self.database.row_marks(NEW_ROW_TABLES)
         # A whole actor book knows which actor rows are new; a partial one leaves that to
         # the database's key check.
-        pending.flush(self.database, new_rows=ACTOR_TABLES if self.kept_actors else ())
+        pending.flush(self.database, new_rows=ACTOR_TABLES if self.kept_actors is not None else ())
         situations.write_fills()
         if articles:
             written = [article.id for article in articles]
-            references = {a.id: [asdict(r) for r in a.references] for a in articles}
-            found = record_contradictions(self.database, written, new, references)
+            held = {article.id: article for article in articles}
+            found = record_contradictions(
+                self.database,
+                written,
+                new,
+                lambda article_id: [asdict(r) for r in held[article_id].references],
+            )
             for table, rows in found.items():
                 for row in rows:
                     pending.add(table, **row)
@@ -746,7 +751,7 @@ def _add_event(
         situation = pending.add("situation_events", id=report_id, **coded)
         situations.add(situation)
     else:
-        situations.fill(situation, key, {"fatalities": event.fatalities, "injured": event.injured})
+        situations.fill(situation, key, {name: getattr(event, name) for name in COUNTED})
     claim = (
         article.claims[event.claim_index]
         if event.claim_index is not None and 0 <= event.claim_index < len(article.claims)
