@@ -25,7 +25,7 @@ from sitrep.store.db import DUCKDB_ROW_GROUP_ROWS
 from sitrep.store.export import ExportFormat, export
 from sitrep.store.merge import EventKey, place_key
 from sitrep.store.sql_store import SqlStore
-from sitrep.store.writer import BatchWriter, candidate_events
+from sitrep.store.writer import CANDIDATE_COLUMNS, BatchWriter, EventIndex, candidate_events
 
 ALL = QueryFilter(limit=1000)
 SITREP = Path(sys.executable).with_name("sitrep")
@@ -325,3 +325,45 @@ def test_row_marks_read_back_only_the_rows_appended_since(store: SqlStore) -> No
         else:
             assert new.since("story_bands", "b") == ""  # PostgreSQL finds them by index
             assert found == ["new"] * 5 + ["old"] * 5
+
+
+def test_kept_merge_candidates_are_those_the_query_finds(store: SqlStore) -> None:
+    store.write(contradiction_fixture())
+    kept = EventIndex.load(store.database)
+    stored = store.database.query(f"SELECT {CANDIDATE_COLUMNS} FROM situation_events e")
+    assert stored
+    keys = [
+        EventKey(row["type"], row["place_id"], row["actor_id"], None, day, day)
+        for row in stored
+        for day in (row["date_start"], None, "1990-01-01")
+    ]
+    for key in keys:
+        expected = sorted(candidate_events(store.database, [key]), key=lambda r: r["id"])
+        assert sorted(kept.candidates([key]), key=lambda r: r["id"]) == expected
+    assert any(kept.candidates([key]) for key in keys)
+
+
+def test_actor_counts_and_aliases_kept_on_the_row_equal_their_tables(store: SqlStore) -> None:
+    fixture = contradiction_fixture()
+    store.write(fixture[: len(fixture) // 2])
+    store.write(fixture)  # the first half again: stored once, counted once
+    counted = {
+        row["entity_id"]: (row["mentions"], row["articles"])
+        for row in store.database.query(
+            "SELECT entity_id, COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles"
+            " FROM mentions WHERE entity = 'actor' GROUP BY entity_id"
+        )
+    }
+    shown = {
+        row["id"]: (row["mentions"], row["articles"])
+        for row in _every_page(store.actors, QueryFilter(limit=7))
+    }
+    assert counted and shown == {actor_id: counted.get(actor_id, (0, 0)) for actor_id in shown}
+    assert any(articles > 1 for _, articles in shown.values())
+    named: dict[str, set[str]] = {}
+    for row in store.database.query("SELECT actor_id, alias FROM actor_aliases"):
+        named.setdefault(row["actor_id"], set()).add(row["alias"])
+    actors = _every_page(store.actors, QueryFilter(limit=7))
+    assert any(row["aliases"] for row in actors)
+    for row in actors:
+        assert row["aliases"] == sorted(named.get(row["id"], set()) - {row["name"]})

@@ -116,6 +116,9 @@ class DuckDatabase:
 
         memory = DUCKDB_READER_MEMORY_LIMIT if read_only else DUCKDB_WRITER_MEMORY_LIMIT
         self.connection = duckdb.connect(":memory:", config={"memory_limit": memory})
+        # No progress bar: a long statement (a migration's backfill) would draw one into
+        # the CLI's output.
+        self.connection.execute("SET enable_progress_bar = false")
         options = "READ_ONLY" if read_only else f"ROW_GROUP_SIZE {DUCKDB_ROW_GROUP_ROWS}"
         quoted = path.replace("'", "''")
         if path != ":memory:":

@@ -29,10 +29,15 @@ from sitrep.store.views import (
     CONTROL_CHANGES,
     EVENT_REPORTS,
 )
-from sitrep.store.writer import BatchWriter, PendingRows
+from sitrep.store.writer import ALIAS_SEPARATOR, BatchWriter, PendingRows
 from sitrep.streams import chunked, chunked_by_time
 
 ACTOR_KEYS = "SELECT actor_id FROM actor_aliases WHERE alias_key = ?"
+# Counts kept on the actor row by the writer (migration 008).
+ACTOR_COLUMNS = (
+    "SELECT a.id, a.name, a.kind, a.sector, a.country,"
+    " COALESCE(a.mentions, 0) AS mentions, COALESCE(a.articles, 0) AS articles, a.aliases"
+)
 # Articles per write transaction: large enough that each batch's lookups (a scan of a
 # column each on DuckDB) are shared by many articles, small enough (and closed after a few
 # seconds) that a killed ingest redoes little.
@@ -276,32 +281,25 @@ class SqlStore:
         if query.most_mentioned:
             # Counted over every actor to rank them: the page's actor filter asks once.
             rows = self._page(
-                "SELECT a.id, a.name, a.kind, a.sector, a.country, COALESCE(m.n, 0) AS ranked"
-                " FROM actors a LEFT JOIN (SELECT entity_id, COUNT(*) AS n FROM mentions"
-                " WHERE entity = 'actor' GROUP BY entity_id) m ON m.entity_id = a.id",
+                f"{ACTOR_COLUMNS}, COALESCE(a.mentions, 0) AS ranked FROM actors a",
                 where,
                 params,
-                (("COALESCE(m.n, 0)", "ranked"), ("a.id", "id")),
+                (("COALESCE(a.mentions, 0)", "ranked"), ("a.id", "id")),
                 query,
                 descending=True,
             )
         else:
             rows = self._page(
-                "SELECT a.id, a.name, a.kind, a.sector, a.country FROM actors a",
+                f"{ACTOR_COLUMNS} FROM actors a",
                 where,
                 params,
                 (("a.name", "name"), ("a.id", "id")),
                 query,
             )
-        counts = self._mention_counts([row["id"] for row in rows], articles=True)
-        aliases = self._grouped(
-            "SELECT actor_id AS owner, alias AS value FROM actor_aliases", [r["id"] for r in rows]
-        )
         return rows.like(
             [
-                {k: v for k, v in row.items() if k != "ranked"}
-                | {key: counts.get(row["id"], {}).get(key, 0) for key in ("mentions", "articles")}
-                | {"aliases": sorted(a for a in aliases.get(row["id"], []) if a != row["name"])}
+                {k: v for k, v in row.items() if k not in ("ranked", "aliases")}
+                | {"aliases": _aliases(row)}
                 for row in rows
             ]
         )
@@ -357,15 +355,12 @@ class SqlStore:
             ]
         )
 
-    def _mention_counts(
-        self, entity_ids: list[str], *, articles: bool = False
-    ) -> dict[str, dict[str, int]]:
-        """Mentions (and, with `articles`, distinct articles) of the page's actors or places
-        only. Distinct articles cost a place, mentioned in thousands, most of the query."""
-        distinct = "COUNT(DISTINCT article_id)" if articles else "0"
+    def _mention_counts(self, entity_ids: list[str]) -> dict[str, dict[str, int]]:
+        """Mentions of the page's places only (literal ones apart: a demonym is not a place
+        where something happened)."""
         rows = select_in(
             self.database,
-            f"SELECT entity_id, COUNT(*) AS mentions, {distinct} AS articles,"
+            "SELECT entity_id, COUNT(*) AS mentions,"
             f" SUM(CASE WHEN {LITERAL_MENTION} THEN 1 ELSE 0 END) AS literal_mentions"
             " FROM mentions WHERE entity_id IN ({marks}) GROUP BY entity_id",
             entity_ids,
@@ -373,7 +368,6 @@ class SqlStore:
         return {
             row["entity_id"]: {
                 "mentions": int(row["mentions"]),
-                "articles": int(row["articles"]),
                 "literal_mentions": int(row["literal_mentions"]),
             }
             for row in rows
@@ -655,11 +649,11 @@ class SqlStore:
         cursor = [last[key] if last[key] is not None else "" for _, key in order] if last else None
         return Rows(rows, next=encode_cursor(cursor) if cursor else None)
 
-    def _grouped(self, sql: str, owners: list[str]) -> dict[str, list[Any]]:
-        grouped: dict[str, list[Any]] = {}
-        for row in select_in(self.database, f"{sql} WHERE actor_id IN ({{marks}})", owners):
-            grouped.setdefault(row["owner"], []).append(row["value"])
-        return grouped
+
+def _aliases(actor: Row) -> list[str]:
+    """The other names of an actor, from the aliases its row keeps (migration 008)."""
+    names = (actor["aliases"] or "").split(ALIAS_SEPARATOR)
+    return sorted({name for name in names if name and name != actor["name"]})
 
 
 def _reading_order(day_table: str, table: str) -> tuple[tuple[str, str], ...]:

@@ -10,7 +10,8 @@ inserts cost DuckDB a millisecond or more each, which would dwarf the parse.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+import sys
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
@@ -141,6 +142,8 @@ ARTICLE_ROWS = frozenset(
 )  # fmt: skip
 
 
+# Between the aliases an actor row keeps (migration 008): the ASCII unit separator.
+ALIAS_SEPARATOR = chr(31)
 # Rows an actor book adds only when they are not stored (`ActorBook.resolve`).
 ACTOR_TABLES = ("actors", "actor_aliases")
 
@@ -154,6 +157,9 @@ class PendingRows:
     def add(self, table: str, **row: Any) -> dict[str, Any]:
         key = tuple(row[column] for column in TABLES[table][1])
         return self._rows[table].setdefault(key, row)
+
+    def rows(self, table: str) -> list[dict[str, Any]]:
+        return list(self._rows[table].values())
 
     def flush(self, database: Database, new_rows: Iterable[str] = ()) -> None:
         """Insert every pending row; tables in `new_rows` (besides an article's own rows)
@@ -308,12 +314,16 @@ class SituationBook:
     the number of stored events.
     """
 
-    def __init__(self, database: Database, keys: list[EventKey]) -> None:
+    def __init__(
+        self, database: Database, keys: list[EventKey], kept: EventIndex | None = None
+    ) -> None:
         self.database = database
+        self.kept = kept
         self.candidates: dict[tuple[str, str | None], list[dict[str, Any]]] = defaultdict(list)
         self.stored_ids: set[str] = set()
         self.filled: dict[str, dict[str, Any]] = {}  # stored events whose gaps this batch fills
-        rows = {row["id"]: row for row in candidate_events(database, keys)}
+        stored = kept.candidates(keys) if kept is not None else candidate_events(database, keys)
+        rows = {row["id"]: row for row in stored}
         for row in sorted(rows.values(), key=lambda r: r["id"]):
             self.candidates[(row["type"], row["place_id"])].append(row)
             self.stored_ids.add(row["id"])
@@ -330,6 +340,8 @@ class SituationBook:
 
     def add(self, row: dict[str, Any]) -> None:
         self.candidates[(row["type"], row["place_id"])].append(row)
+        if self.kept is not None:
+            self.kept.remember(row)
 
     def fill(self, row: dict[str, Any], key: EventKey, counts: dict[str, int | None]) -> None:
         """A later report may name an actor, target, date or count the first one left out;
@@ -346,6 +358,8 @@ class SituationBook:
         if not gaps:
             return
         row.update(gaps)  # a row added by this batch is inserted with the gaps filled
+        if self.kept is not None:
+            self.kept.remember(row)
         if row["id"] in self.stored_ids:
             self.filled[row["id"]] = row
 
@@ -373,10 +387,11 @@ class SituationBook:
 # lower of two reports stands.
 FILLED = ("actor_id", "target_id", "date_start", "date_end")
 COUNTED = ("fatalities", "injured")
-CANDIDATE_COLUMNS = (
-    "e.id, e.type, e.place_id, e.actor_id, e.target_id, e.date_start, e.date_end,"
-    " e.fatalities, e.injured"
-)
+CANDIDATE_FIELDS = (
+    "id", "type", "place_id", "actor_id", "target_id", "date_start", "date_end", "fatalities",
+    "injured",
+)  # fmt: skip
+CANDIDATE_COLUMNS = ", ".join(f"e.{name}" for name in CANDIDATE_FIELDS)
 # A report's window: (type, place or actor, earliest start, start, end), one array per
 # field unnested side by side. Undated reports (no date and no publication day) have no
 # window and see every event of their type there.
@@ -418,6 +433,66 @@ def candidate_events(database: Database, keys: list[EventKey]) -> list[dict[str,
             columns,
         )
     return rows
+
+
+class EventIndex:
+    """Every stored merged event that can take reports (one with a place or an actor), kept
+    in memory by a single writer between batches, as `ActorBook` keeps actors: the
+    candidates of a batch come from it with the rules of `candidate_events`, where the query
+    would scan the `type` and `place_id` columns of every stored event."""
+
+    def __init__(self) -> None:
+        # (type, place) for placed events, (type, None, actor) for the others; then by id.
+        self.by_anchor: dict[tuple[str | None, ...], dict[str, tuple[Any, ...]]] = defaultdict(dict)
+
+    @classmethod
+    def load(cls, database: Database) -> EventIndex:
+        index = cls()
+        for row in database.stream(
+            f"SELECT {CANDIDATE_COLUMNS} FROM situation_events e"
+            " WHERE e.place_id IS NOT NULL OR e.actor_id IS NOT NULL"
+        ):
+            index.remember(row)
+        return index
+
+    def remember(self, row: dict[str, Any]) -> None:
+        """Add or update one merged event (a dict with the `CANDIDATE_COLUMNS`)."""
+        anchor = _anchor(row["type"], row["place_id"], row["actor_id"])
+        if anchor is not None:
+            # Interned: the same few types, places, actors and days recur in many events.
+            self.by_anchor[anchor][row["id"]] = tuple(
+                sys.intern(value) if isinstance(value, str) and name != "id" else value
+                for name, value in ((name, row[name]) for name in CANDIDATE_FIELDS)
+            )
+
+    def candidates(self, keys: list[EventKey]) -> list[dict[str, Any]]:
+        """What `candidate_events` would return for `keys`."""
+        found: dict[str, dict[str, Any]] = {}
+        for key in keys:
+            anchor = _anchor(key.type, key.place_id, key.actor_id)
+            if anchor is None:
+                continue
+            floor, low, high = _window(key)
+            for values in self.by_anchor.get(anchor, {}).values():
+                row = dict(zip(CANDIDATE_FIELDS, values, strict=True))
+                if _in_window(row, floor, low, high):
+                    found[row["id"]] = row
+        return list(found.values())
+
+
+def _anchor(kind: str, place_id: str | None, actor_id: str | None) -> tuple[str | None, ...] | None:
+    if place_id is not None:
+        return (kind, place_id)
+    return (kind, None, actor_id) if actor_id is not None else None
+
+
+def _in_window(row: dict[str, Any], floor: str | None, low: str | None, high: str | None) -> bool:
+    """`IN_WINDOW` in Python (a comparison with NULL is false there too)."""
+    start = row["date_start"]
+    if low is None or start is None:
+        return True
+    end = row["date_end"] or start
+    return floor is not None and high is not None and floor <= start <= high and end >= low
 
 
 def _window(key: EventKey) -> tuple[str | None, str | None, str | None]:
@@ -477,17 +552,19 @@ class StoryBook:
 class BatchWriter:
     """Turns a batch of articles and errors into rows, then writes them in bulk; the caller
     holds the transaction and calls `forget` when it rolls back. Everything it knows of
-    stored rows it looks up per batch, except that a single writer keeps its actor book
-    between batches (see `ActorBook`), so that what an article costs to store does not grow
-    with the actors stored."""
+    stored rows it looks up per batch, except that a single writer keeps its actor book and
+    its merge candidates between batches (`ActorBook`, `EventIndex`), so that what an article
+    costs to store does not grow with the actors and events stored."""
 
     def __init__(self, database: Database) -> None:
         self.database = database
         self.kept_actors: ActorBook | None = None
+        self.kept_events: EventIndex | None = None
 
     def forget(self) -> None:
         """Drop what was learnt during a transaction that did not commit."""
         self.kept_actors = None
+        self.kept_events = None
 
     def write(self, articles: list[Article], errors: list[DocumentError]) -> None:
         pending = PendingRows()
@@ -509,6 +586,7 @@ class BatchWriter:
                 for article, ids in zip(articles, resolved, strict=True)
                 for event in article.events
             ],
+            self._event_index(),
         )
         signatures = {article.id: body_minhash(article.body) for article in articles}
         stories = StoryBook(self.database, signatures)
@@ -517,8 +595,10 @@ class BatchWriter:
         new = self.database.row_marks(NEW_ROW_TABLES)
         # A whole actor book knows which actor rows are new; a partial one leaves that to
         # the database's key check.
+        actor_additions = _actor_additions(pending)
         pending.flush(self.database, new_rows=ACTOR_TABLES if self.kept_actors is not None else ())
         situations.write_fills()
+        _update_actors(self.database, actor_additions)
         if articles:
             written = [article.id for article in articles]
             held = {article.id: article for article in articles}
@@ -532,6 +612,13 @@ class BatchWriter:
                 for row in rows:
                     pending.add(table, **row)
             pending.flush(self.database)
+
+    def _event_index(self) -> EventIndex | None:
+        if not self.database.single_writer:
+            return None
+        if self.kept_events is None:
+            self.kept_events = EventIndex.load(self.database)
+        return self.kept_events
 
     def _actor_book(self, actors: Iterable[Actor]) -> ActorBook:
         if not self.database.single_writer:
@@ -649,6 +736,39 @@ def _add_mentions(pending: PendingRows, article: Article, ids: ArticleIds) -> No
                     text=m.text,
                     kind=_mention_kind(item),
                 )
+
+
+def _actor_additions(pending: PendingRows) -> dict[str, tuple[int, int, str | None]]:
+    """(mentions, articles, new aliases) per actor that a batch's new rows add: what the
+    actor row keeps (migration 008) so that the actors page reads no other table."""
+    mentions = [m for m in pending.rows("mentions") if m["entity"] == "actor"]
+    counted = Counter(m["entity_id"] for m in mentions)
+    articles = Counter(actor for _, actor in {(m["article_id"], m["entity_id"]) for m in mentions})
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for row in pending.rows("actor_aliases"):
+        aliases[row["actor_id"]].append(row["alias"].replace(ALIAS_SEPARATOR, " "))
+    return {
+        actor: (counted[actor], articles[actor], ALIAS_SEPARATOR.join(aliases[actor]) or None)
+        for actor in sorted(counted.keys() | aliases.keys())
+    }
+
+
+def _update_actors(database: Database, additions: dict[str, tuple[int, int, str | None]]) -> None:
+    """Add a batch's counts and aliases to its actors' rows in one statement."""
+    if not additions:
+        return
+    ids = list(additions)
+    database.execute(
+        "UPDATE actors SET mentions = COALESCE(actors.mentions, 0) + f.mentions,"
+        " articles = COALESCE(actors.articles, 0) + f.articles,"
+        " aliases = CASE WHEN f.aliases IS NULL THEN actors.aliases"
+        " WHEN actors.aliases IS NULL THEN f.aliases"
+        " ELSE actors.aliases || chr(31) || f.aliases END"
+        " FROM (SELECT unnest(CAST(? AS TEXT[])) AS id,"
+        " unnest(CAST(? AS INTEGER[])) AS mentions, unnest(CAST(? AS INTEGER[])) AS articles,"
+        " unnest(CAST(? AS TEXT[])) AS aliases) f WHERE actors.id = f.id",
+        [ids, *([additions[i][n] for i in ids] for n in range(3))],
+    )
 
 
 def _mention_kind(item: Actor | Place) -> str | None:
