@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import cast
 
-from typing_extensions import TypedDict
-
 from sitrep.store.api import QueryFilter, Row, Rows
 from sitrep.store.db import Database
 from sitrep.store.queries.places import places_named
-from sitrep.store.queries.sql import ACTOR_KEYS, PLACE_IDS, page, reading_order, where
+from sitrep.store.queries.sql import (
+    ACTOR_KEYS,
+    PLACE_IDS,
+    PassageRow,
+    page,
+    reading_order,
+    where,
+)
 from sitrep.store.views import CLAIM_PAGE, CLAIM_PAGE_JOINED
 
 # A mention of the filter's actor or place inside the claim's own words.
@@ -20,13 +25,7 @@ _INSIDE_CLAIM = (
 )
 
 
-class ClaimRow(TypedDict):
-    id: str
-    article_id: str
-    position: int
-    text: str
-    start: int
-    end: int
+class ClaimRow(PassageRow):
     source_type: str
     source_name: str | None
     source_actor_id: str | None

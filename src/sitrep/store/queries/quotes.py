@@ -4,20 +4,12 @@ from __future__ import annotations
 
 from typing import cast
 
-from typing_extensions import TypedDict
-
 from sitrep.store.api import QueryFilter, Rows
 from sitrep.store.db import Database
-from sitrep.store.queries.sql import ACTOR_KEYS, page, reading_order, where
+from sitrep.store.queries.sql import ACTOR_KEYS, PassageRow, page, reading_order, where
 
 
-class QuoteRow(TypedDict):
-    id: str
-    article_id: str
-    position: int
-    text: str
-    start: int
-    end: int
+class QuoteRow(PassageRow):
     direct: bool
     speaker: str | None
     speaker_actor_id: str | None

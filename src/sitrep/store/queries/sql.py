@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from typing_extensions import TypedDict
+
 from sitrep.names import name_key
 from sitrep.store.api import QueryFilter, Row, Rows, decode_cursor, encode_cursor
 from sitrep.store.db import Database
@@ -27,6 +29,17 @@ NO_DAY = "''"
 _PARAMETER = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
 
 Order = tuple[tuple[str, str], ...]  # (sort expression, the row's key for it), unique overall
+
+
+class PassageRow(TypedDict):
+    """A stretch of an article's body (a claim, a quote): where it is and what it says."""
+
+    id: str
+    article_id: str
+    position: int  # its rank among the article's claims (or quotes)
+    text: str
+    start: int  # character offsets in the article's body
+    end: int
 
 
 def bind(sql: str, values: Mapping[str, Any]) -> tuple[str, list[Any]]:
