@@ -40,7 +40,7 @@ class SourcingLexicon:
     thing_nouns: frozenset[str]
 
 
-def read_phrases(name: str, language: str) -> list[str]:
+def read_phrases(name: str, language: str | None = None) -> list[str]:
     """The non-comment lines of one sourcing data file; an empty list is an error."""
     return knowledge_files.entries(f"sourcing/{name}", language)
 
