@@ -47,7 +47,7 @@ acme-json = sitrep_acme:JSON_ARTICLE_READER
 def isolated_registries(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """What a test registers (importing the example registers three components) is gone
     after it, and the example registers again when next imported."""
-    from sitrep.extract.event_classifier import CLASSIFIERS, get_classifier
+    from sitrep.extract.event_classifier import CLASSIFIERS, forget_classifiers
     from sitrep.read.readers import READERS
     from sitrep.stages import STAGES
     from sitrep.store.export import EXPORTERS
@@ -57,7 +57,7 @@ def isolated_registries(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         monkeypatch.setattr(registry, "_components", dict(registry._components))
     monkeypatch.delitem(sys.modules, PLUGIN, raising=False)
     yield
-    get_classifier.cache_clear()
+    forget_classifiers()
 
 
 def write_pages(folder: Path) -> list[str]:

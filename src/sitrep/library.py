@@ -13,7 +13,7 @@ options build it: `sitrep.analyse(paths, settings=Settings(classifier="sitrep.ev
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -68,21 +68,21 @@ def ingest(
 
 
 def fetch(
-    method: Callable[[QueryFilter], list[Row]], query: QueryFilter, *, every: bool
+    method: Callable[[QueryFilter], Sequence[Mapping[str, Any]]], query: QueryFilter, *, every: bool
 ) -> tuple[list[Row], bool]:
-    """The rows a query returns, and whether more match than `query.limit`.
+    """The rows a query returns (as plain dicts), and whether more match than `query.limit`.
 
     With `every`, all matching rows, asked for a keyset page at a time (each page's `next`
     cursor asks for the one after it).
     """
     if not every:
         page = method(query)
-        return list(page), getattr(page, "next", None) is not None
+        return [dict(row) for row in page], getattr(page, "next", None) is not None
     rows: list[Row] = []
     query.limit = PAGE
     while True:
         page = method(query)
-        rows.extend(page)
+        rows.extend(dict(row) for row in page)
         query.after = getattr(page, "next", None)
         if query.after is None:
             return rows, False

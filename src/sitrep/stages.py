@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitrep.lexicon import reading
 from sitrep.registry import Registry, import_plugins
 from sitrep.settings import Settings
 
@@ -67,10 +68,12 @@ class Pipeline:
     def run(
         self, article: Article, doc: Doc, *, on_stage: Callable[[str], None] | None = None
     ) -> None:
-        for step in self.stages:
-            if on_stage is not None:
-                on_stage(step.name)
-            step.run(article, doc, self.settings)
+        # Every list a stage loads without naming a language is the run's (`sitrep.lexicon`).
+        with reading(self.settings.language):
+            for step in self.stages:
+                if on_stage is not None:
+                    on_stage(step.name)
+                step.run(article, doc, self.settings)
 
 
 def build_pipeline(settings: Settings, filled: frozenset[str] = frozenset()) -> Pipeline:

@@ -40,9 +40,9 @@ class TaxonomyError(ValueError):
         super().__init__(f"{where}: {reason}")
 
 
-def where(relative_path: str, line: int) -> str:
+def where(relative_path: str, line: int, language: str | None = None) -> str:
     """How an error names a line of a knowledge file (its language folder included)."""
-    resolved = lexicon.path(relative_path).relative_to(lexicon.KNOWLEDGE_DIR)
+    resolved = lexicon.path(relative_path, language).relative_to(lexicon.KNOWLEDGE_DIR)
     return f"knowledge/{resolved.as_posix()} line {line}"
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from sitrep.records import Article, DocumentError
 from sitrep.store.api import IngestReport, QueryFilter, Row, Rows, decode_cursor, encode_cursor
-from sitrep.store.control import holdings
+from sitrep.store.queries.control import holdings
 
 JsonArticle = dict[str, Any]
 
@@ -61,7 +61,8 @@ class FakeStore:
     def articles(self, query: QueryFilter) -> Rows:
         rows = [
             {k: a[k] for k in ("id", "title", "source", "url", "outlet", "published", "authors")}
-            | {"date_start": (a["published"] or "")[:10] or None}
+            | {"date_start": _day(a), "version": 1, "cluster_id": a["id"]}
+            | {"input_kind": a["input_kind"]}
             for a in self._articles.values()
             if query.article_id in (None, a["id"])
         ]
@@ -89,10 +90,11 @@ class FakeStore:
             for place in a["places"]:
                 row = merged.setdefault(
                     place["name"],
-                    {k: v for k, v in place.items() if k not in ("id", "mentions")}
-                    | {"id": place["name"], "mentions": 0},
+                    {k: v for k, v in place.items() if k not in ("id", "mentions", "kind")}
+                    | {"id": place["name"], "mentions": 0, "literal_mentions": 0},
                 )
                 row["mentions"] += len(place["mentions"])
+                row["literal_mentions"] += len(place["mentions"]) * (place["kind"] == "literal")
         return _page([r for r in merged.values() if _matches(query.place, r["name"])], query)
 
     def events(self, query: QueryFilter) -> Rows:
@@ -103,28 +105,57 @@ class FakeStore:
                 claim = _claim(a, event["claim_index"])
                 source_type = claim["source"]["type"] if claim else "outlet"
                 when = event["date"] or {}
+                event_id = f"{a['id'][:12]}-{event['id']}"
+                actor = _by_id(a["actors"], event["actor_id"]) or {}
+                target = _by_id(a["actors"], event["target_id"]) or {}
                 rows.append(
                     {
-                        "id": f"{a['id'][:12]}-{event['id']}",
+                        "id": event_id,
                         "type": event["type"],
                         "mode": event["mode"],
                         "status": event["status"],
+                        "statuses": {event["status"]: 1},
                         "trigger": event["trigger"],
                         "acled_type": event["acled_type"],
                         "acled_subtype": event["acled_subtype"],
-                        "actor": _name(a["actors"], event["actor_id"]),
-                        "target": _name(a["actors"], event["target_id"]),
+                        "fatalities": event["fatalities"],
+                        "injured": event["injured"],
+                        "actor_id": event["actor_id"],
+                        "actor": actor.get("name"),
+                        "actor_country": actor.get("country"),
+                        "actor_sector": actor.get("sector"),
+                        "target_id": event["target_id"],
+                        "target": target.get("name"),
+                        "target_country": target.get("country"),
+                        "target_sector": target.get("sector"),
+                        "place_id": event["place_id"],
                         "place": place["name"] if place else None,
                         "latitude": place["latitude"] if place else None,
                         "longitude": place["longitude"] if place else None,
+                        "place_country": place["country"] if place else None,
+                        "geonames_id": place["geonames_id"] if place else None,
                         "location_precision": place["precision"] if place else None,
                         "date_start": when.get("start"),
                         "date_end": when.get("end"),
                         "date_precision": when.get("precision"),
                         "source_type": source_type,
+                        "reports": 1,
+                        "articles": 1,
                         "sources": 1,
                         "evidence": [
-                            event["evidence"] | {"article_id": a["id"], "source_type": source_type}
+                            event["evidence"]
+                            | _source(a)
+                            | {
+                                "id": event_id,
+                                "article_id": a["id"],
+                                "status": event["status"],
+                                "trigger": event["trigger"],
+                                "source_type": source_type,
+                                "source_name": claim["source"]["name"] if claim else None,
+                                "confidence": event["confidence"],
+                                "date_start": when.get("start"),
+                                "stored_at": "2024-01-01T00:00:00+00:00",
+                            }
                         ],
                     }
                 )
@@ -145,16 +176,19 @@ class FakeStore:
             {
                 "id": f"{a['id'][:12]}-claim-{index}",
                 "article_id": a["id"],
+                "position": index,
                 "text": claim["text"],
                 "start": claim["start"],
                 "end": claim["end"],
                 "source_type": claim["source"]["type"],
                 "source_name": claim["source"]["name"],
+                "source_actor_id": claim["source"]["actor_id"],
                 "certainty": claim["certainty"],
                 "hedge": claim["hedge"],
                 "sources": 1,
-                "date_start": (a["published"] or "")[:10] or None,
+                "date_start": _day(a),
             }
+            | _source(a)
             for a in self._scoped(query)
             for index, claim in enumerate(a["claims"])
         ]
@@ -172,7 +206,9 @@ class FakeStore:
     def quotes(self, query: QueryFilter) -> Rows:
         rows = [
             {k: quote[k] for k in ("text", "start", "end", "direct", "speaker", "channel")}
-            | {"id": f"{a['id'][:12]}-quote-{index}", "article_id": a["id"]}
+            | {"id": f"{a['id'][:12]}-quote-{index}", "article_id": a["id"], "position": index}
+            | {"speaker_actor_id": quote["speaker_actor_id"], "date_start": _day(a)}
+            | {"outlet": a["outlet"]}
             for a in self._scoped(query)
             for index, quote in enumerate(a["quotes"])
         ]
@@ -217,17 +253,24 @@ class FakeStore:
                     {
                         "id": f"{a['id'][:12]}-control-{index}",
                         "article_id": a["id"],
+                        "position": index,
+                        "place_id": change["place_id"],
                         "place": place.get("name"),
                         "latitude": place.get("latitude"),
                         "longitude": place.get("longitude"),
+                        "from_actor_id": change["from_actor_id"],
                         "from_actor": _name(a["actors"], change["from_actor_id"]),
+                        "to_actor_id": change["to_actor_id"],
                         "to_actor": _name(a["actors"], change["to_actor_id"]),
-                        "date_start": when.get("start") or (a["published"] or "")[:10] or None,
+                        "date_start": when.get("start") or _day(a),
                         "date_end": when.get("end"),
                         "partial": change["partial"],
                         "confidence": change["confidence"],
+                        "evidence_start": change["evidence"]["start"],
+                        "evidence_end": change["evidence"]["end"],
                         "evidence": change["evidence"]["text"],
                     }
+                    | _source(a)
                 )
         rows = [
             r
@@ -249,6 +292,9 @@ class FakeStore:
                     rows.append(
                         {
                             "id": f"{denied['id']}~{other['id']}",
+                            "kind": "status",
+                            "subject": None,
+                            "date": denied["date_start"],
                             "claim": other,
                             "contradiction": denied,
                         }
@@ -256,7 +302,13 @@ class FakeStore:
         return _page(rows, query)
 
     def errors(self, query: QueryFilter) -> Rows:
-        return _page(self._errors, query)
+        return _page(
+            [
+                error | {"id": f"error-{index}", "recorded_at": "2024-01-01T00:00:00+00:00"}
+                for index, error in enumerate(self._errors)
+            ],
+            query,
+        )
 
     def close(self) -> None:
         self._articles.clear()
@@ -283,6 +335,15 @@ def _page(rows: list[Row], query: QueryFilter) -> Rows:
     start = int(decode_cursor(query.after, 1)[0]) if query.after else 0
     end = start + query.limit
     return Rows(rows[start:end], next=encode_cursor([end]) if end < len(rows) else None)
+
+
+def _day(article: JsonArticle) -> str | None:
+    return (article["published"] or "")[:10] or None
+
+
+def _source(article: JsonArticle) -> Row:
+    """Where a row's article came from, as the store joins it to claims and reports."""
+    return {k: article[k] for k in ("outlet", "url", "source")} | {"cluster_id": article["id"]}
 
 
 def _matches(wanted: str | None, *values: str | None) -> bool:

@@ -14,7 +14,7 @@ from sitrep.cli import app
 from sitrep.records import Article
 from sitrep.serve import create_app
 from sitrep.store import open_store
-from sitrep.store.control import holdings
+from sitrep.store.queries.control import holdings
 
 FIRST_DAY = date(2024, 12, 3)
 LAST_DAY = date(2024, 12, 10)

@@ -49,21 +49,24 @@ class Role:
     label: str
 
 
-@functools.cache
-def roles() -> dict[str, Role]:
-    table = lexicon.rows("actors/roles.tsv")
-    return {r[0].lower(): Role(_sector(r[1]), r[2], r[3] if len(r) > 3 else r[0]) for r in table}
+@lexicon.PerLanguage
+def roles(language: str) -> dict[str, Role]:
+    table = lexicon.rows("actors/roles.tsv", language)
+    return {
+        r[0].lower(): Role(_sector(r[1], language), r[2], r[3] if len(r) > 3 else r[0])
+        for r in table
+    }
 
 
-def _sector(code: str) -> str:
-    return lexicon.mapping("actors/sectors.tsv")[code.lower()]
+def _sector(code: str, language: str | None = None) -> str:
+    return lexicon.mapping("actors/sectors.tsv", language)[code.lower()]
 
 
-@functools.cache
-def _organisations() -> dict[str, tuple[str, ActorKind, str, str | None]]:
+@lexicon.PerLanguage
+def _organisations(language: str) -> dict[str, tuple[str, ActorKind, str, str | None]]:
     known: dict[str, tuple[str, ActorKind, str, str | None]] = {}
-    for name, aliases, kind, sector, *country in lexicon.rows("actors/organisations.tsv"):
-        record = (name, ActorKind(kind), _sector(sector), (country or [""])[0] or None)
+    for name, aliases, kind, sector, *country in lexicon.rows("actors/organisations.tsv", language):
+        record = (name, ActorKind(kind), _sector(sector, language), (country or [""])[0] or None)
         for alias in {name, *filter(None, aliases.split("|"))}:
             known[spelling_key(alias)] = record
     return known
@@ -394,11 +397,11 @@ def _apply_title(doc: Doc, ent: SpacySpan, actor: Actor) -> None:
         actor.country = alpha3(code)
 
 
-@functools.cache
-def _title_words() -> frozenset[str]:
+@lexicon.PerLanguage
+def _title_words(language: str) -> frozenset[str]:
     """Every word of a person's role ("foreign", "minister", "president")."""
     return frozenset(
-        w for key, role in roles().items() if role.kind == "person" for w in key.split()
+        w for key, role in roles(language).items() if role.kind == "person" for w in key.split()
     )
 
 
@@ -470,12 +473,12 @@ def _person_by_surname(actors: _Actors, text: str) -> Actor | None:
     return None
 
 
-@functools.cache
-def _organisation_surfaces() -> frozenset[str]:
+@lexicon.PerLanguage
+def _organisation_surfaces(language: str) -> frozenset[str]:
     """Aliases as written: "WHO" names the organisation, "Who" does not."""
     return frozenset(
         alias
-        for name, aliases, *_ in lexicon.rows("actors/organisations.tsv")
+        for name, aliases, *_ in lexicon.rows("actors/organisations.tsv", language)
         for alias in (name, *aliases.split("|"))
         if alias
     )

@@ -9,9 +9,10 @@ claims that are denied) has its own section.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 from urllib.parse import quote
 
 from sitrep.library import fetch
@@ -235,7 +236,9 @@ def build_brief(store: Store, date_from: date, date_to: date) -> Brief:
 # -- reading the store ---------------------------------------------------------------------
 
 
-def _every(method: Callable[[QueryFilter], list[Row]], query: QueryFilter) -> list[Row]:
+def _every(
+    method: Callable[[QueryFilter], Sequence[Mapping[str, Any]]], query: QueryFilter
+) -> list[Row]:
     return fetch(method, query, every=True)[0]
 
 
@@ -266,7 +269,7 @@ class _Articles:
     def get(self, article_id: str) -> Row:
         if article_id not in self.rows:
             found = self.store.articles(QueryFilter(article_id=article_id, limit=1))
-            self.rows[article_id] = found[0] if found else {"id": article_id}
+            self.rows[article_id] = dict(found[0]) if found else {"id": article_id}
         return self.rows[article_id]
 
     def evidence_list(self, rows: Iterable[Row], text_key: str = "text") -> list[Evidence]:

@@ -11,15 +11,13 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Any, TextIO
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
-
-from sitrep.store.api import Row
 
 # Rich's cell padding (one space each side) and the border between cells.
 _CELL_OVERHEAD = 3
@@ -34,7 +32,7 @@ class Output(StrEnum):
 
 
 def write_rows(
-    rows: Sequence[Row],
+    rows: Sequence[Mapping[str, Any]],
     columns: Sequence[str],
     output: Output,
     *,
@@ -68,7 +66,9 @@ def cell_text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def _write_table(rows: Sequence[Row], columns: Sequence[str], title: str, stream: TextIO) -> None:
+def _write_table(
+    rows: Sequence[Mapping[str, Any]], columns: Sequence[str], title: str, stream: TextIO
+) -> None:
     table = Table(*columns, title=title)
     cells = [[cell_text(row.get(column)) for column in columns] for row in rows]
     for line in cells:

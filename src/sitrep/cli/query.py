@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -24,7 +25,7 @@ from sitrep.cli.output import Output, write_rows
 from sitrep.cli.stores import open_for_reading
 from sitrep.library import fetch
 from sitrep.store import DEFAULT_DB
-from sitrep.store.api import QueryFilter, Row
+from sitrep.store.api import QueryFilter
 
 DEFAULT_LIMIT = 100
 
@@ -72,7 +73,9 @@ def run_query(
     show(rows, kind, output, more=more)
 
 
-def show(rows: list[Row], kind: str, output: Output, *, more: bool = False) -> None:
+def show(
+    rows: Sequence[Mapping[str, Any]], kind: str, output: Output, *, more: bool = False
+) -> None:
     title = f"first {len(rows)} {kind} (more match)" if more else f"{len(rows)} {kind}"
     write_rows(rows, COLUMNS[kind], output, title=title)
     if more:

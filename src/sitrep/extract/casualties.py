@@ -15,13 +15,13 @@ nothing: sitrep never claims a count it was not given.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sitrep import lexicon
 from sitrep.extract.event_lexicon import casualty_words, number_words
 from sitrep.records import Span
 
@@ -75,10 +75,12 @@ def count_casualties(
     )
 
 
-@functools.cache
-def total_words() -> frozenset[str]:
+@lexicon.PerLanguage
+def total_words(language: str) -> frozenset[str]:
     """The lemmas that are a count themselves ("toll")."""
-    return frozenset(lemma for lemma, word in casualty_words().items() if word.role == TOTAL)
+    return frozenset(
+        lemma for lemma, word in casualty_words(language).items() if word.role == TOTAL
+    )
 
 
 def _counted(token: Token, role: str) -> tuple[int, list[Token]] | None:

@@ -15,6 +15,7 @@ from typing import Protocol
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sitrep import lexicon
 from sitrep.extract.event_features import candidate, features
 from sitrep.extract.event_lexicon import NO_EVENT, TriggerEntry, triggers, word_classes
 from sitrep.extract.event_model import KEEP, event_models
@@ -263,12 +264,24 @@ CLASSIFIERS.register(
 def register_classifier(name: str, factory: Callable[[], EventClassifier]) -> None:
     """Make a classifier available under a versioned name, e.g. "acme.events.bert.v1"."""
     CLASSIFIERS.register(name, factory)
-    get_classifier.cache_clear()
+    forget_classifiers()
+
+
+def forget_classifiers() -> None:
+    """Drop the classifiers built so far, so the next lookup builds from the registry."""
+    _built.cache_clear()
+
+
+def get_classifier(name: str = DEFAULT_CLASSIFIER) -> EventClassifier:
+    """The classifier `name` for the language being read: one per process and language, as
+    a built classifier holds that language's lists."""
+    return _built(name, lexicon.reading_language())
 
 
 @functools.cache
-def get_classifier(name: str = DEFAULT_CLASSIFIER) -> EventClassifier:
-    return CLASSIFIERS.get(name)()
+def _built(name: str, language: str) -> EventClassifier:
+    with lexicon.reading(language):
+        return CLASSIFIERS.get(name)()
 
 
 def _reports_harm(token: Token, entries: list[TriggerEntry]) -> bool:

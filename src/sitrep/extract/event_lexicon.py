@@ -1,4 +1,5 @@
-"""The event knowledge files under `sitrep/knowledge/events/`, read once and cached.
+"""The event knowledge files under `sitrep/knowledge/<language>/events/`, read once per
+language and cached.
 
 Each file is a TSV with a `#` comment header (source, licence) and a column header row.
 A loader refuses a file with no rows: an empty lexicon would silently find nothing, and an
@@ -7,7 +8,6 @@ event type the taxonomy lacks (`sitrep.taxonomy`), naming the file and line.
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,23 +37,23 @@ class ControlEntry:
     confidence: float
 
 
-def read_rows(name: str) -> tuple[dict[str, str], ...]:
+def read_rows(name: str, language: str) -> tuple[dict[str, str], ...]:
     """The rows of one event knowledge file; raises if it has none."""
-    return lexicon.table(f"events/{name}")
+    return lexicon.table(f"events/{name}", language)
 
 
-def _typed_rows(name: str) -> Iterator[tuple[str, dict[str, str]]]:
+def _typed_rows(name: str, language: str) -> Iterator[tuple[str, dict[str, str]]]:
     """The rows of a file that names event types, each with where it is for errors."""
     path = f"events/{name}"
-    for line, row in lexicon.numbered_table(path):
-        yield taxonomy.where(path, line), row
+    for line, row in lexicon.numbered_table(path, language):
+        yield taxonomy.where(path, line, language), row
 
 
-@functools.cache
-def triggers() -> dict[str, list[TriggerEntry]]:
+@lexicon.PerLanguage
+def triggers(language: str) -> dict[str, list[TriggerEntry]]:
     """Trigger entries by lemma, in file order (first match wins)."""
     by_lemma: dict[str, list[TriggerEntry]] = defaultdict(list)
-    for at, row in _typed_rows("triggers.tsv"):
+    for at, row in _typed_rows("triggers.tsv", language):
         by_lemma[row["lemma"]].append(
             TriggerEntry(
                 lemma=row["lemma"],
@@ -67,32 +67,33 @@ def triggers() -> dict[str, list[TriggerEntry]]:
     return dict(by_lemma)
 
 
-@functools.cache
-def word_classes() -> dict[str, frozenset[str]]:
+@lexicon.PerLanguage
+def word_classes(language: str) -> dict[str, frozenset[str]]:
     members: dict[str, set[str]] = defaultdict(set)
-    for row in read_rows("word_classes.tsv"):
+    for row in read_rows("word_classes.tsv", language):
         members[row["class"]].add(row["lemma"])
     return {name: frozenset(words) for name, words in members.items()}
 
 
-@functools.cache
-def modality_cues() -> dict[tuple[str, str], EventStatus]:
+@lexicon.PerLanguage
+def modality_cues(language: str) -> dict[tuple[str, str], EventStatus]:
     """(cue lemma, role) -> the status it gives an event."""
     return {
-        (row["cue"], row["role"]): EventStatus(row["status"]) for row in read_rows("modality.tsv")
+        (row["cue"], row["role"]): EventStatus(row["status"])
+        for row in read_rows("modality.tsv", language)
     }
 
 
-@functools.cache
-def speech_verbs() -> frozenset[str]:
-    return frozenset(row["lemma"] for row in read_rows("speech_verbs.tsv"))
+@lexicon.PerLanguage
+def speech_verbs(language: str) -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_rows("speech_verbs.tsv", language))
 
 
-@functools.cache
-def reversals() -> dict[tuple[str, str | None], dict[str, str]]:
+@lexicon.PerLanguage
+def reversals(language: str) -> dict[tuple[str, str | None], dict[str, str]]:
     """(lemma, particle) of a stopping verb → {type of the event it stops or "*": new type}."""
     found: dict[tuple[str, str | None], dict[str, str]] = defaultdict(dict)
-    for at, row in _typed_rows("reversals.tsv"):
+    for at, row in _typed_rows("reversals.tsv", language):
         governed = taxonomy.known_type(row["governed"], at, also=[ANY])
         found[(row["lemma"], row["particle"] or None)][governed] = taxonomy.known_type(
             row["type"], at
@@ -117,20 +118,20 @@ CASUALTY_ROLES = frozenset({"victims", "state", "total"})
 NUMBER_SCALES = frozenset({"small", "large"})
 
 
-@functools.cache
-def casualty_words() -> dict[str, CasualtyWord]:
+@lexicon.PerLanguage
+def casualty_words(language: str) -> dict[str, CasualtyWord]:
     """lemma -> what it counts and how it points at the count."""
     return {
         row["lemma"]: CasualtyWord(
             _one_of(row["kind"], CASUALTY_KINDS, "casualties.tsv", line),
             _one_of(row["role"], CASUALTY_ROLES, "casualties.tsv", line),
         )
-        for line, row in lexicon.numbered_table("events/casualties.tsv")
+        for line, row in lexicon.numbered_table("events/casualties.tsv", language)
     }
 
 
-@functools.cache
-def number_words() -> dict[str, NumberWord]:
+@lexicon.PerLanguage
+def number_words(language: str) -> dict[str, NumberWord]:
     return {
         row["word"]: NumberWord(
             int(row["value"]),
@@ -138,7 +139,7 @@ def number_words() -> dict[str, NumberWord]:
             if row["scale"]
             else None,
         )
-        for line, row in lexicon.numbered_table("events/number_words.tsv")
+        for line, row in lexicon.numbered_table("events/number_words.tsv", language)
     }
 
 
@@ -150,24 +151,26 @@ def _one_of(value: str, allowed: frozenset[str], name: str, line: int) -> str:
     return value
 
 
-@functools.cache
-def pronoun_referents() -> dict[str, str]:
+@lexicon.PerLanguage
+def pronoun_referents(language: str) -> dict[str, str]:
     """pronoun -> the mentions it may stand for: "person", "singular" or "plural"."""
-    return {row["pronoun"]: row["referent"] for row in read_rows("pronouns.tsv")}
+    return {row["pronoun"]: row["referent"] for row in read_rows("pronouns.tsv", language)}
 
 
-@functools.cache
-def control_entries() -> dict[tuple[str, str | None], ControlEntry]:
+@lexicon.PerLanguage
+def control_entries(language: str) -> dict[tuple[str, str | None], ControlEntry]:
     """(lemma, particle) -> how a word changes who holds a place."""
     return {
         (row["lemma"], row["particle"] or None): ControlEntry(
             row["effect"], float(row["confidence"])
         )
-        for row in read_rows("control.tsv")
+        for row in read_rows("control.tsv", language)
     }
 
 
-@functools.cache
-def date_words() -> dict[str, tuple[str, str]]:
+@lexicon.PerLanguage
+def date_words(language: str) -> dict[str, tuple[str, str]]:
     """word -> (kind, value) for relative date expressions."""
-    return {row["word"]: (row["kind"], row["value"]) for row in read_rows("date_words.tsv")}
+    return {
+        row["word"]: (row["kind"], row["value"]) for row in read_rows("date_words.tsv", language)
+    }

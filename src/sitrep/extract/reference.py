@@ -22,7 +22,6 @@ on the article (`Article.references`) for display.
 
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -108,14 +107,18 @@ def resolve_references(article: Article, doc: Doc) -> References:
     return once_per_doc(doc, _CACHE_KEY, lambda: _Resolver(article, doc).run())
 
 
-@functools.cache
-def _genders() -> dict[str, str]:
+@knowledge_files.PerLanguage
+def _genders(language: str) -> dict[str, str]:
     """Given names, titles and role nouns -> "m" or "f"."""
     found = {
-        row["word"]: row["gender"] for row in knowledge_files.table("reference/gendered_words.tsv")
+        row["word"]: row["gender"]
+        for row in knowledge_files.table("reference/gendered_words.tsv", language)
     }
     found.update(
-        {row["name"]: row["gender"] for row in knowledge_files.table("reference/first_names.tsv")}
+        {
+            row["name"]: row["gender"]
+            for row in knowledge_files.table("reference/first_names.tsv", language)
+        }
     )
     return found
 

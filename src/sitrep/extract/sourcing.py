@@ -8,7 +8,6 @@ when the words name no person, body or document ("The end", "a faint lilt").
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -41,9 +40,9 @@ class SourcingLexicon:
     thing_nouns: frozenset[str]
 
 
-def read_phrases(name: str) -> list[str]:
+def read_phrases(name: str, language: str | None = None) -> list[str]:
     """The non-comment lines of one sourcing data file; an empty list is an error."""
-    return knowledge_files.entries(f"sourcing/{name}")
+    return knowledge_files.entries(f"sourcing/{name}", language)
 
 
 def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -52,18 +51,19 @@ def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-@functools.cache
-def lexicon() -> SourcingLexicon:
+@knowledge_files.PerLanguage
+def lexicon(language: str) -> SourcingLexicon:
     channels = []
-    for line in read_phrases("channels.tsv"):
+    for line in read_phrases("channels.tsv", language):
         phrase, label = line.split("\t")
         channels.append((phrase_pattern([phrase]), label))
     reporting_verbs = {
-        row["lemma"]: row["class"] for row in knowledge_files.table("sourcing/reporting_verbs.tsv")
+        row["lemma"]: row["class"]
+        for row in knowledge_files.table("sourcing/reporting_verbs.tsv", language)
     }
     complements = frozenset(
         (row["lemma"], row["complement"])
-        for row in knowledge_files.table("sourcing/reported_complements.tsv")
+        for row in knowledge_files.table("sourcing/reported_complements.tsv", language)
     )
     if unknown := {lemma for lemma, _ in complements} - reporting_verbs.keys():
         raise ValueError(f"reported_complements.tsv: not reporting verbs: {sorted(unknown)}")
@@ -72,19 +72,21 @@ def lexicon() -> SourcingLexicon:
     return SourcingLexicon(
         reporting_verbs=reporting_verbs,
         reported_complements=complements,
-        anonymous_heads=frozenset(read_phrases("anonymous_sources.txt")),
-        anonymity_phrases=phrase_pattern(read_phrases("anonymity_phrases.txt")),
-        official_bodies=frozenset(read_phrases("official_bodies.txt")),
-        public_bodies=frozenset(read_phrases("public_bodies.txt")),
-        unnamed_organisations=frozenset(read_phrases("unnamed_organisations.txt")),
-        hedges=phrase_pattern(read_phrases("hedges.txt")),
-        denials=phrase_pattern(read_phrases("denials.txt")),
+        anonymous_heads=frozenset(read_phrases("anonymous_sources.txt", language)),
+        anonymity_phrases=phrase_pattern(read_phrases("anonymity_phrases.txt", language)),
+        official_bodies=frozenset(read_phrases("official_bodies.txt", language)),
+        public_bodies=frozenset(read_phrases("public_bodies.txt", language)),
+        unnamed_organisations=frozenset(read_phrases("unnamed_organisations.txt", language)),
+        hedges=phrase_pattern(read_phrases("hedges.txt", language)),
+        denials=phrase_pattern(read_phrases("denials.txt", language)),
         channels=tuple(channels),
-        title_cues=knowledge_files.words("sourcing/title_cues.txt"),
-        documents=knowledge_files.words("sourcing/documents.txt"),
-        thing_nouns=knowledge_files.words("sourcing/thing_nouns.txt"),
-        people_nouns=knowledge_files.words("reference/people_nouns.txt")
-        | frozenset(row["word"] for row in knowledge_files.table("reference/gendered_words.tsv")),
+        title_cues=knowledge_files.words("sourcing/title_cues.txt", language),
+        documents=knowledge_files.words("sourcing/documents.txt", language),
+        thing_nouns=knowledge_files.words("sourcing/thing_nouns.txt", language),
+        people_nouns=knowledge_files.words("reference/people_nouns.txt", language)
+        | frozenset(
+            row["word"] for row in knowledge_files.table("reference/gendered_words.tsv", language)
+        ),
     )
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Generic
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
@@ -29,7 +29,16 @@ from sitrep.records import SourceType
 from sitrep.serve.brief_page import brief_router
 from sitrep.serve.date_window import date_window
 from sitrep.serve.security import LOOPBACK_HOSTS, ORIGINAL_POLICY, SecurityHeaders
-from sitrep.store.api import MAX_CURSOR_LENGTH, BadCursor, QueryFilter, Row, Rows, Store
+from sitrep.store.api import MAX_CURSOR_LENGTH, BadCursor, QueryFilter, Row, Rows, RowT, Store
+from sitrep.store.queries.actors import ActorRow
+from sitrep.store.queries.articles import ArticleRow
+from sitrep.store.queries.claims import ClaimRow
+from sitrep.store.queries.contradictions import ContradictionRow
+from sitrep.store.queries.control import ControlChangeRow, HoldingRow
+from sitrep.store.queries.errors import ErrorRow
+from sitrep.store.queries.events import EventRow
+from sitrep.store.queries.places import PlaceRow
+from sitrep.store.queries.quotes import QuoteRow
 from sitrep.taxonomy import EventType, event_types
 
 MAX_PAGE = 1000
@@ -53,10 +62,11 @@ def _iso_day(value: object) -> object:
 IsoDate = Annotated[date, BeforeValidator(_iso_day)]
 
 
-class Page(BaseModel):
-    """One page of rows; pass `next` as `after` for the following page (null on the last)."""
+class Page(BaseModel, Generic[RowT]):
+    """One page of rows; pass `next` as `after` for the following page (null on the last).
+    A row's fields are its query's typed row (`sitrep.store.queries`)."""
 
-    items: list[dict[str, Any]]
+    items: list[RowT]
     limit: int
     next: str | None
 
@@ -142,8 +152,8 @@ ORIGINAL_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-def page(rows: Rows, query: QueryFilter) -> Page:
-    return Page(items=rows, limit=query.limit, next=rows.next)
+def page(rows: Rows[RowT], query: QueryFilter) -> Page[RowT]:
+    return Page[RowT](items=rows, limit=query.limit, next=rows.next)
 
 
 def create_app(store: Store, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -> FastAPI:
@@ -167,24 +177,46 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -
 
         return call
 
-    def list_endpoint(name: str, fetch: Callable[[QueryFilter], Rows], about: str) -> None:
-        def endpoint(query: Filters) -> Page:
+    def list_endpoint(
+        name: str, fetch: Callable[[QueryFilter], Rows[Any]], response: type[Page[Any]], about: str
+    ) -> None:
+        def endpoint(query: Filters) -> Page[Any]:
             return page(locked(fetch)(query), query)
 
         endpoint.__doc__ = about
-        app.get(f"/api/{name}", response_model=Page, name=name, tags=["records"])(endpoint)
+        app.get(f"/api/{name}", response_model=response, name=name, tags=["records"])(endpoint)
 
-    list_endpoint("articles", store.articles, "Stored articles (metadata, no body).")
-    list_endpoint("actors", store.actors, "Canonical actors merged across articles.")
-    list_endpoint("places", store.places, "Places resolved to GeoNames, with precision.")
-    list_endpoint("claims", store.claims, "Claims with source type, certainty and backing.")
-    list_endpoint("quotes", store.quotes, "Direct and reported quotes with speakers.")
-    list_endpoint("control-changes", store.control_changes, "Who took which place, when.")
-    list_endpoint("contradictions", store.contradictions, "Pairs of claims that disagree.")
-    list_endpoint("errors", store.errors, "Documents that could not be processed.")
+    list_endpoint(
+        "articles", store.articles, Page[ArticleRow], "Stored articles (metadata, no body)."
+    )
+    list_endpoint(
+        "actors", store.actors, Page[ActorRow], "Canonical actors merged across articles."
+    )
+    list_endpoint(
+        "places", store.places, Page[PlaceRow], "Places resolved to GeoNames, with precision."
+    )
+    list_endpoint(
+        "claims", store.claims, Page[ClaimRow], "Claims with source type, certainty and backing."
+    )
+    list_endpoint(
+        "quotes", store.quotes, Page[QuoteRow], "Direct and reported quotes with speakers."
+    )
+    list_endpoint(
+        "control-changes",
+        store.control_changes,
+        Page[ControlChangeRow],
+        "Who took which place, when.",
+    )
+    list_endpoint(
+        "contradictions",
+        store.contradictions,
+        Page[ContradictionRow],
+        "Pairs of claims that disagree.",
+    )
+    list_endpoint("errors", store.errors, Page[ErrorRow], "Documents that could not be processed.")
     app.include_router(brief_router(store, locked))
 
-    @app.get("/api/events", response_model=Page, name="events", tags=["records"])
+    @app.get("/api/events", response_model=Page[EventRow], name="events", tags=["records"])
     def events(
         query: Filters,
         evidence: Annotated[
@@ -194,7 +226,7 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -
                 " the sentences out (the map and timeline show none)."
             ),
         ] = True,
-    ) -> Page:
+    ) -> Page[EventRow]:
         """Merged events with evidence and source counts."""
         rows = locked(store.events)(query)
         if not evidence:
@@ -240,13 +272,13 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -
         value, default ACLED codes and the page's colour (knowledge/events/taxonomy.tsv)."""
         return Taxonomy(types=list(event_types().values()))
 
-    @app.get("/api/control", response_model=Page, tags=["control"])
+    @app.get("/api/control", response_model=Page[HoldingRow], tags=["control"])
     def control(
         on: Annotated[IsoDate, Query(description="The day to picture (ISO date).")],
         place: FilterText = None,
         limit: Limit = MAX_PAGE,
         after: After = None,
-    ) -> Page:
+    ) -> Page[HoldingRow]:
         """Who held each place on `on`, as `sitrep control` answers it: one row per place
         (its holder, or contested with every side), a page of places (by name) at a time."""
         query = QueryFilter(limit=limit, after=after)

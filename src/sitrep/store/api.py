@@ -2,7 +2,8 @@
 
 The DuckDB and PostgreSQL backends implement `Store`; the CLI queries, the
 exports and the REST API use only these methods, so they work on either.
-Rows come back as plain dicts of JSON-serialisable values.
+Rows come back as plain dicts of JSON-serialisable values, each typed (a `TypedDict`)
+beside its query in `sitrep.store.queries`.
 """
 
 from __future__ import annotations
@@ -13,23 +14,40 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from sitrep.records import Article, DocumentError
+
+if TYPE_CHECKING:  # the rows' types live with their queries, which import this module
+    from sitrep.store.queries.actors import ActorRow
+    from sitrep.store.queries.articles import ArticleRow
+    from sitrep.store.queries.claims import ClaimRow
+    from sitrep.store.queries.contradictions import ContradictionRow
+    from sitrep.store.queries.control import ControlChangeRow, HoldingRow
+    from sitrep.store.queries.counts import Counts
+    from sitrep.store.queries.errors import ErrorRow
+    from sitrep.store.queries.events import EventRow
+    from sitrep.store.queries.places import PlaceRow
+    from sitrep.store.queries.quotes import QuoteRow
 
 Row = dict[str, Any]
 # A cursor is a few sort values; anything longer is not one sitrep wrote.
 MAX_CURSOR_LENGTH = 1024
 
 
-class Rows(list[Row]):
-    """One page of rows; `next` is the cursor of the page after it (None on the last)."""
+RowT = TypeVar("RowT")
+OtherRowT = TypeVar("OtherRowT")
 
-    def __init__(self, rows: Iterable[Row] = (), *, next: str | None = None) -> None:
+
+class Rows(list[RowT], Generic[RowT]):
+    """One page of rows; `next` is the cursor of the page after it (None on the last).
+    `RowT` is the row's type, declared with its query (`sitrep.store.queries`)."""
+
+    def __init__(self, rows: Iterable[RowT] = (), *, next: str | None = None) -> None:
         super().__init__(rows)
         self.next = next
 
-    def like(self, rows: Iterable[Row]) -> Rows:
+    def like(self, rows: Iterable[OtherRowT]) -> Rows[OtherRowT]:
         """Other rows (this page's, reshaped) with this page's cursor."""
         return Rows(rows, next=self.next)
 
@@ -113,7 +131,7 @@ class Store(Protocol):
         ...
 
     # Every list method returns one page (`query.limit` rows after `query.after`).
-    def articles(self, query: QueryFilter) -> Rows: ...
+    def articles(self, query: QueryFilter) -> Rows[ArticleRow]: ...
 
     def article(self, article_id: str) -> Row | None:
         """One article with body, metadata and its actors, places, quotes, claims, events."""
@@ -123,36 +141,38 @@ class Store(Protocol):
         """The text sitrep read for the article, as it stored it; None if it stored none."""
         ...
 
-    def actors(self, query: QueryFilter) -> Rows: ...
+    def actors(self, query: QueryFilter) -> Rows[ActorRow]: ...
 
-    def places(self, query: QueryFilter) -> Rows: ...
+    def places(self, query: QueryFilter) -> Rows[PlaceRow]: ...
 
-    def events(self, query: QueryFilter) -> Rows:
+    def events(self, query: QueryFilter) -> Rows[EventRow]:
         """Merged events, each with its evidence (reports) and independent-source count."""
         ...
 
-    def every_event(self, query: QueryFilter) -> Iterator[Row]:
+    def every_event(self, query: QueryFilter) -> Iterator[EventRow]:
         """Every matching merged event, streamed in one pass (exports)."""
         ...
 
-    def claims(self, query: QueryFilter) -> Rows: ...
+    def claims(self, query: QueryFilter) -> Rows[ClaimRow]: ...
 
-    def quotes(self, query: QueryFilter) -> Rows: ...
+    def quotes(self, query: QueryFilter) -> Rows[QuoteRow]: ...
 
-    def control(self, place: str | None, on: date, query: QueryFilter | None = None) -> Rows:
+    def control(
+        self, place: str | None, on: date, query: QueryFilter | None = None
+    ) -> Rows[HoldingRow]:
         """Who held each place (or `place`) on `on`: one row per place, keyed by place id,
         with its holder, or `contested` and every side with its sources (`control.holdings`).
         A page of places."""
         ...
 
-    def control_changes(self, query: QueryFilter) -> Rows: ...
+    def control_changes(self, query: QueryFilter) -> Rows[ControlChangeRow]: ...
 
-    def contradictions(self, query: QueryFilter) -> Rows: ...
+    def contradictions(self, query: QueryFilter) -> Rows[ContradictionRow]: ...
 
-    def counts(self, query: QueryFilter) -> Row:
+    def counts(self, query: QueryFilter) -> Counts:
         """Totals per record kind, events per type, and events and articles per day."""
         ...
 
-    def errors(self, query: QueryFilter) -> Rows: ...
+    def errors(self, query: QueryFilter) -> Rows[ErrorRow]: ...
 
     def close(self) -> None: ...

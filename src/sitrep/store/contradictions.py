@@ -376,15 +376,3 @@ def _cue_pattern() -> re.Pattern[str]:
         (r"\b" if cue[0].isalnum() else "") + re.escape(cue).replace(r"\ ", r"\s+") for cue in cues
     )
     return re.compile(rf"(?:{alternatives})\s+(?:the\s+)?[\w'’. -]{{0,{CUE_REACH}}}$", re.I)
-
-
-def stored_contradiction(row: Row) -> Row:
-    """A `contradictions` row as the API returns it."""
-    return {
-        "id": row["id"],
-        "kind": row["kind"],
-        "subject": row["subject"],
-        "date": row["day"],
-        "claim": json.loads(row["claim"]),
-        "contradiction": json.loads(row["contradiction"]),
-    }

@@ -170,7 +170,7 @@ def export(
     one pass over the store; returns how many were written."""
     write = EXPORTERS.get(export_format)
     events = (
-        event
+        dict(event)
         for event in store.every_event(query)
         if include_unasserted or event.get("status") == ASSERTED
     )

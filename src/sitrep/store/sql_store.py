@@ -2,42 +2,49 @@
 
 Both run the same SQL (see `db.py` for the shims). `write` commits a batch of
 articles with all their rows per transaction (a batch that fails is retried one
-document at a time, so one bad document costs only itself); reads return plain
-JSON-able dicts.
+document at a time, so one bad document costs only itself). Each read is one module of
+`sitrep.store.queries`, which returns rows typed there; the methods here delegate.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
 from sitrep.errors import ErrorCode
-from sitrep.names import name_key
 from sitrep.records import Article, DocumentError
-from sitrep.store.api import IngestReport, QueryFilter, Row, Rows, decode_cursor, encode_cursor
-from sitrep.store.contradictions import record_contradictions, stored_contradiction
-from sitrep.store.control import holdings
-from sitrep.store.db import STREAM_ROWS, Database, migrate, select_in
+from sitrep.store.api import IngestReport, QueryFilter, Row, Rows
+from sitrep.store.contradictions import record_contradictions
+from sitrep.store.db import Database, migrate, select_in
 from sitrep.store.merge import band_keys, minhash_from_values
-from sitrep.store.payloads import ARTICLE, ORIGINAL, payload_rows, read_payload
-from sitrep.store.views import (
-    CLAIM_PAGE,
-    CLAIM_PAGE_JOINED,
-    CONTROL_CHANGES,
-    EVENT_REPORTS,
+from sitrep.store.payloads import ARTICLE, ORIGINAL, payload_rows
+from sitrep.store.queries import (
+    actors,
+    articles,
+    claims,
+    contradictions,
+    control,
+    counts,
+    errors,
+    events,
+    places,
+    quotes,
 )
-from sitrep.store.writer import ALIAS_SEPARATOR, BatchWriter, PendingRows
-from sitrep.streams import chunked, chunked_by_time
+from sitrep.store.queries.actors import ActorRow
+from sitrep.store.queries.articles import ArticleRow
+from sitrep.store.queries.claims import ClaimRow
+from sitrep.store.queries.contradictions import ContradictionRow
+from sitrep.store.queries.control import ControlChangeRow, HoldingRow
+from sitrep.store.queries.counts import Counts
+from sitrep.store.queries.errors import ErrorRow
+from sitrep.store.queries.events import EventRow
+from sitrep.store.queries.places import PlaceRow
+from sitrep.store.queries.quotes import QuoteRow
+from sitrep.store.writer import BatchWriter, PendingRows
+from sitrep.streams import chunked_by_time
 
-ACTOR_KEYS = "SELECT actor_id FROM actor_aliases WHERE alias_key = ?"
-# Counts kept on the actor row by the writer (migration 008).
-ACTOR_COLUMNS = (
-    "SELECT a.id, a.name, a.kind, a.sector, a.country,"
-    " COALESCE(a.mentions, 0) AS mentions, COALESCE(a.articles, 0) AS articles, a.aliases"
-)
 # Articles per write transaction: large enough that each batch's lookups (a scan of a
 # column each on DuckDB) are shared by many articles, small enough (and closed after a few
 # seconds) that a killed ingest redoes little.
@@ -49,30 +56,9 @@ WRITE_BATCH_SECONDS = 5.0
 # stored compressed (`payloads`, about a fifth of its characters), so it counts at a quarter.
 WRITE_BATCH_CHARACTERS = 8_000_000
 ORIGINAL_SHRINK = 4
-# Place mentions that say where something is (migration 005); older rows have no kind.
-LITERAL_MENTION = "COALESCE(kind, 'literal') = 'literal'"
-# The stored places a place filter covers, resolved by `SqlStore.places_named` and passed
-# as one array.
-PLACE_IDS = "SELECT unnest(CAST(? AS TEXT[]))"
 SCALE_MIGRATION = "004_store_at_scale"
 # Articles per transaction when an older database gets the tables migration 004 adds.
 BACKFILL_BATCH = 200
-# A sort column that may be NULL sorts (and pages) as the empty string.
-NO_DAY = "''"
-# An event's row is its situation_events row `e` joined to its actors and place.
-EVENT_JOINED = (
-    "SELECT e.id, e.type, e.mode, e.acled_type, e.acled_subtype, e.date_start, e.date_end,"
-    " e.date_precision, e.fatalities, e.injured, e.actor_id, e.target_id, e.place_id,"
-    " a1.name AS actor,"
-    " a1.country AS actor_country, a1.sector AS actor_sector, a2.name AS target,"
-    " a2.country AS target_country, a2.sector AS target_sector,"
-    " p.name AS place, p.latitude, p.longitude, p.country AS place_country,"
-    " p.geonames_id, p.location_precision"
-    " FROM {events} e LEFT JOIN actors a1 ON a1.id = e.actor_id"
-    " LEFT JOIN actors a2 ON a2.id = e.target_id LEFT JOIN places p ON p.id = e.place_id"
-)
-EVENT_COLUMNS = EVENT_JOINED.format(events="situation_events")
-EVENT_ORDER = ((f"COALESCE(e.date_start, {NO_DAY})", "date_start"), ("e.id", "id"))
 
 
 class SqlStore:
@@ -234,510 +220,62 @@ class SqlStore:
         )
         return {row["content_hash"] for row in rows}
 
-    # -- articles --------------------------------------------------------------------------
+    # -- reads: one module per question (`sitrep.store.queries`) ----------------------------
 
-    def articles(self, query: QueryFilter) -> Rows:
-        where, params = _where(
-            query,
-            day="a.date_start",
-            article="a.id",
-            actor="EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id IN"
-            f" ({ACTOR_KEYS}))",
-            place="EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id IN"
-            f" ({PLACE_IDS}))",
-            place_ids=self.places_named,
-        )
-        rows = self._page(
-            "SELECT a.id, a.title, a.source, a.url, a.outlet, a.published, a.authors, a.date_start,"
-            " a.version, a.cluster_id, a.input_kind FROM articles a",
-            where,
-            params,
-            ((f"COALESCE(a.date_start, {NO_DAY})", "date_start"), ("a.id", "id")),
-            query,
-        )
-        return rows.like([row | {"authors": json.loads(row["authors"])} for row in rows])
+    def articles(self, query: QueryFilter) -> Rows[ArticleRow]:
+        return articles.articles(self.database, query)
 
     def article(self, article_id: str) -> Row | None:
-        rows = self.database.query(
-            "SELECT version, cluster_id, stored_at FROM articles WHERE id = ?", (article_id,)
-        )
-        data = read_payload(self.database, article_id, ARTICLE)
-        if not rows or data is None:
-            return None
-        return json.loads(data) | rows[0]
+        return articles.article(self.database, article_id)
 
     def original(self, article_id: str) -> str | None:
-        return read_payload(self.database, article_id, ORIGINAL)
+        return articles.original(self.database, article_id)
 
-    # -- actors and places -----------------------------------------------------------------
-
-    def actors(self, query: QueryFilter) -> Rows:
-        where, params = _where(
-            query,
-            actor=f"a.id IN ({ACTOR_KEYS})",
-            article="EXISTS (SELECT 1 FROM mentions m"
-            " WHERE m.entity_id = a.id AND m.article_id = ?)",
-        )
-        if query.most_mentioned:
-            # Counted over every actor to rank them: the page's actor filter asks once.
-            rows = self._page(
-                f"{ACTOR_COLUMNS}, COALESCE(a.mentions, 0) AS ranked FROM actors a",
-                where,
-                params,
-                (("COALESCE(a.mentions, 0)", "ranked"), ("a.id", "id")),
-                query,
-                descending=True,
-            )
-        else:
-            rows = self._page(
-                f"{ACTOR_COLUMNS} FROM actors a",
-                where,
-                params,
-                (("a.name", "name"), ("a.id", "id")),
-                query,
-            )
-        return rows.like(
-            [
-                {k: v for k, v in row.items() if k not in ("ranked", "aliases")}
-                | {"aliases": _aliases(row)}
-                for row in rows
-            ]
-        )
+    def actors(self, query: QueryFilter) -> Rows[ActorRow]:
+        return actors.actors(self.database, query)
 
     def places_named(self, name: str) -> list[str]:
-        """The ids of the stored places a place filter covers (`Gazetteer.area`): the places
-        the name or any of its spellings resolves to, every place in a named country or
-        first-level division, and places stored under that name (unresolved ones, or
-        resolved by a gazetteer other than this process's)."""
-        from sitrep.annotate.gazetteer import load_gazetteer
+        return places.places_named(self.database, name)
 
-        gazetteer = load_gazetteer()
-        area = gazetteer.area(name)
-        countries = area.countries | {country for country, _ in area.divisions}
-        rows = self.database.query(
-            "SELECT id, name, geonames_id, country FROM places WHERE geonames_id IS NULL"
-            " OR LOWER(name) = ?"
-            " OR geonames_id IN (SELECT unnest(CAST(? AS BIGINT[])))"
-            " OR country IN (SELECT unnest(CAST(? AS TEXT[])))",
-            [name.strip().lower(), sorted(area.geonames_ids), sorted(countries)],
-        )
-        return [
-            row["id"]
-            for row in rows
-            if gazetteer.covers(area, row["name"], row["geonames_id"], row["country"])
-        ]
+    def places(self, query: QueryFilter) -> Rows[PlaceRow]:
+        return places.places(self.database, query)
 
-    def places(self, query: QueryFilter) -> Rows:
-        where, params = _where(
-            query,
-            place=f"p.id IN ({PLACE_IDS})",
-            place_ids=self.places_named,
-            article="EXISTS (SELECT 1 FROM mentions m"
-            " WHERE m.entity_id = p.id AND m.article_id = ?)",
-        )
-        rows = self._page(
-            "SELECT p.id, p.name, p.geonames_id, p.latitude, p.longitude, p.country,"
-            " p.feature_class, p.feature_code, p.location_precision AS precision FROM places p",
-            where,
-            params,
-            (("p.name", "name"), ("p.id", "id")),
-            query,
-        )
-        counts = self._mention_counts([row["id"] for row in rows])
-        return rows.like(
-            [
-                row
-                | {
-                    "mentions": counts.get(row["id"], {}).get("mentions", 0),
-                    "literal_mentions": counts.get(row["id"], {}).get("literal_mentions", 0),
-                }
-                for row in rows
-            ]
-        )
+    def events(self, query: QueryFilter) -> Rows[EventRow]:
+        return events.events(self.database, query)
 
-    def _mention_counts(self, entity_ids: list[str]) -> dict[str, dict[str, int]]:
-        """Mentions of the page's places only (literal ones apart: a demonym is not a place
-        where something happened)."""
-        rows = select_in(
-            self.database,
-            "SELECT entity_id, COUNT(*) AS mentions,"
-            f" SUM(CASE WHEN {LITERAL_MENTION} THEN 1 ELSE 0 END) AS literal_mentions"
-            " FROM mentions WHERE entity_id IN ({marks}) GROUP BY entity_id",
-            entity_ids,
-        )
-        return {
-            row["entity_id"]: {
-                "mentions": int(row["mentions"]),
-                "literal_mentions": int(row["literal_mentions"]),
-            }
-            for row in rows
-        }
+    def every_event(self, query: QueryFilter) -> Iterator[EventRow]:
+        return events.every_event(self.database, query)
 
-    # -- events ----------------------------------------------------------------------------
+    def claims(self, query: QueryFilter) -> Rows[ClaimRow]:
+        return claims.claims(self.database, query)
 
-    def _event_filter(self, query: QueryFilter) -> tuple[str, list[Any]]:
-        return _where(
-            query,
-            day_start="e.date_start",
-            day_end="COALESCE(e.date_end, e.date_start)",
-            event_type="e.type = ?",
-            actor=f"(e.actor_id IN ({ACTOR_KEYS}) OR e.target_id IN ({ACTOR_KEYS}))",
-            place=f"e.place_id IN ({PLACE_IDS})",
-            place_ids=self.places_named,
-            source_type="EXISTS (SELECT 1 FROM event_reports r WHERE r.situation_event_id = e.id"
-            " AND r.source_type = ?)",
-            article="EXISTS (SELECT 1 FROM event_reports r WHERE r.situation_event_id = e.id"
-            " AND r.article_id = ?)",
-        )
+    def quotes(self, query: QueryFilter) -> Rows[QuoteRow]:
+        return quotes.quotes(self.database, query)
 
-    def events(self, query: QueryFilter) -> Rows:
-        where, params = self._event_filter(query)
-        # The page is cut from the events alone, then joined: joined first, every event of
-        # the window would be, to keep a page of them.
-        rows = self._page(
-            "SELECT * FROM situation_events e",
-            where,
-            params,
-            EVENT_ORDER,
-            query,
-            descending=query.newest_first,
-            joined=EVENT_JOINED.format(events="({page})"),
-        )
-        reports = self._reports([row["id"] for row in rows])
-        return rows.like([_merged_event(row, reports.get(row["id"], [])) for row in rows])
+    def control_changes(self, query: QueryFilter) -> Rows[ControlChangeRow]:
+        return control.control_changes(self.database, query)
 
-    def every_event(self, query: QueryFilter) -> Iterator[Row]:
-        """Every matching merged event with its reports, in one streamed pass (for exports).
+    def control(
+        self, place: str | None, on: date, query: QueryFilter | None = None
+    ) -> Rows[HoldingRow]:
+        return control.control(self.database, place, on, query or QueryFilter())
 
-        The events stream in order on their own; each thousand fetches its reports. Joined
-        and sorted with the reports' evidence texts in one query, DuckDB could not hold the
-        sort under its memory limit at about 20,000 articles."""
-        where, params = self._event_filter(query)
-        order = ", ".join(expression for expression, _ in EVENT_ORDER)
-        rows = self.database.stream(f"{EVENT_COLUMNS} {where} ORDER BY {order}", params)
-        for chunk in chunked(rows, STREAM_ROWS):
-            reports = self._reports([row["id"] for row in chunk])
-            yield from (_merged_event(row, reports.get(row["id"], [])) for row in chunk)
+    def contradictions(self, query: QueryFilter) -> Rows[ContradictionRow]:
+        return contradictions.contradictions(self.database, query)
 
-    def _reports(self, event_ids: list[str]) -> dict[str, list[Row]]:
-        grouped: dict[str, list[Row]] = {}
-        rows = select_in(
-            self.database,
-            f"{EVENT_REPORTS} WHERE r.situation_event_id IN ({{marks}})",
-            event_ids,
-        )
-        for row in sorted(rows, key=lambda r: (r["article_id"], r["start"])):
-            grouped.setdefault(row.pop("situation_event_id"), []).append(row)
-        return grouped
+    def counts(self, query: QueryFilter) -> Counts:
+        return counts.counts(self.database, query)
 
-    # -- claims, quotes --------------------------------------------------------------------
-
-    def claims(self, query: QueryFilter) -> Rows:
-        inside_claim = (
-            "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = c.article_id"
-            " AND m.start_offset >= c.start_offset AND m.end_offset <= c.end_offset"
-            " AND m.entity_id IN ({}))"
-        )
-        where, params = _where(
-            query,
-            day="c.date_start",
-            article="c.article_id",
-            source_type="c.source_type = ?",
-            actor=f"(c.source_actor_id IN ({ACTOR_KEYS}) OR {inside_claim.format(ACTOR_KEYS)})",
-            place=inside_claim.format(PLACE_IDS),
-            place_ids=self.places_named,
-            text="c.text",
-        )
-        rows = self._page(
-            CLAIM_PAGE,
-            where,
-            params,
-            _reading_order("c", "c"),
-            query,
-            descending=query.newest_first,
-            joined=CLAIM_PAGE_JOINED,
-        )
-        backing = self._claim_backing(rows)
-        return rows.like([row | {"sources": backing.get(row["id"], 1)} for row in rows])
-
-    def _claim_backing(self, claims: list[Row]) -> dict[str, int]:
-        """Independent sources behind each claim: for each merged event the claim reports,
-        the source clusters with a report of it in the same status (a denial does not back
-        an assertion); the best-backed event counts. A claim reporting no event has its own."""
-        if not claims:
-            return {}
-        # The page's claims (by the article and position they already carry) and their
-        # events first, then only those events' reports: materialised, so no join runs over
-        # every claim or report in the store.
-        rows = self.database.query(
-            "WITH page AS MATERIALIZED (SELECT unnest(CAST(? AS TEXT[])) AS id,"
-            " unnest(CAST(? AS TEXT[])) AS article_id, unnest(CAST(? AS INTEGER[])) AS position),"
-            " reported AS MATERIALIZED (SELECT c.id, r.situation_event_id, r.status FROM page c"
-            " JOIN event_reports r ON r.article_id = c.article_id"
-            " AND r.claim_position = c.position),"
-            " backers AS MATERIALIZED (SELECT situation_event_id, status, article_id"
-            " FROM event_reports WHERE situation_event_id IN"
-            " (SELECT situation_event_id FROM reported))"
-            " SELECT c.id, c.situation_event_id, COUNT(DISTINCT a.cluster_id) AS n"
-            " FROM reported c JOIN backers o ON o.situation_event_id = c.situation_event_id"
-            " AND o.status = c.status JOIN articles a ON a.id = o.article_id"
-            " GROUP BY c.id, c.situation_event_id",
-            [[c[key] for c in claims] for key in ("id", "article_id", "position")],
-        )
-        backing: dict[str, int] = {}
-        for row in rows:
-            backing[row["id"]] = max(backing.get(row["id"], 1), int(row["n"]))
-        return backing
-
-    def quotes(self, query: QueryFilter) -> Rows:
-        where, params = _where(
-            query,
-            day="a.date_start",
-            article="q.article_id",
-            actor=f"(q.speaker_actor_id IN ({ACTOR_KEYS}) OR LOWER(q.speaker) = ?)",
-        )
-        return self._page(
-            "SELECT q.id, q.article_id, q.position, q.text, q.start_offset AS start,"
-            ' q.end_offset AS "end", q.direct, q.speaker, q.speaker_actor_id, q.channel,'
-            " a.date_start, a.outlet FROM quotes q JOIN articles a ON a.id = q.article_id",
-            where,
-            params,
-            _reading_order("a", "q"),
-            query,
-        )
-
-    # -- control ---------------------------------------------------------------------------
-
-    def control_changes(self, query: QueryFilter) -> Rows:
-        where, params = _where(
-            query,
-            day="c.date_start",
-            article="c.article_id",
-            place=f"c.place_id IN ({PLACE_IDS})",
-            place_ids=self.places_named,
-            actor=f"(c.to_actor_id IN ({ACTOR_KEYS}) OR c.from_actor_id IN ({ACTOR_KEYS}))",
-        )
-        return self._page(CONTROL_CHANGES, where, params, _reading_order("c", "c"), query)
-
-    def control(self, place: str | None, on: date, query: QueryFilter | None = None) -> Rows:
-        """Who held each place on `on` (see `control.holdings`), a page of places (by name,
-        then id) at a time; only each place's latest reported day up to `on` is read."""
-        query = query or QueryFilter()
-        clauses: list[str] = ["c.date_start <= ?"]
-        params: list[Any] = [on.isoformat()]
-        if place:
-            clauses.append(f"c.place_id IN ({PLACE_IDS})")
-            params.append(self.places_named(place))
-        if query.after:
-            clauses.append("(p.name, p.id) > (?, ?)")
-            params.extend(decode_cursor(query.after, 2))
-        latest = (
-            "SELECT c.place_id, p.name, MAX(c.date_start) AS day FROM control_changes c"
-            f" JOIN places p ON p.id = c.place_id WHERE {' AND '.join(clauses)}"
-            " GROUP BY c.place_id, p.name ORDER BY p.name, c.place_id LIMIT ?"
-        )
-        reports = self.database.query(
-            f"{CONTROL_CHANGES} JOIN ({latest}) l ON l.place_id = c.place_id"
-            " AND l.day = c.date_start ORDER BY l.name, c.place_id, c.article_id, c.position",
-            [*params, query.limit],
-        )
-        places = holdings(reports)
-        last = places[-1] if len(places) >= query.limit else None
-        return Rows(places, next=encode_cursor([last["place"], last["place_id"]]) if last else None)
-
-    def contradictions(self, query: QueryFilter) -> Rows:
-        where, params = _where(
-            query,
-            day="day",
-            place=f"(place_id IN ({PLACE_IDS}) OR other_place_id IN ({PLACE_IDS}))",
-            place_ids=self.places_named,
-            actor=f"(actor_id IN ({ACTOR_KEYS}) OR other_actor_id IN ({ACTOR_KEYS}))",
-        )
-        rows = self._page(
-            "SELECT id, kind, subject, day, claim, contradiction FROM contradictions",
-            where,
-            params,
-            ((f"COALESCE(day, {NO_DAY})", "day"), ("id", "id")),
-            query,
-        )
-        return rows.like([stored_contradiction(row) for row in rows])
-
-    def counts(self, query: QueryFilter) -> Row:
-        """How many of each record there are, and events and articles per day, counted in SQL."""
-        where, params = self._event_filter(query)
-        events = self.database.query(
-            f"SELECT e.date_start AS day, e.type, COUNT(*) AS n FROM situation_events e {where}"
-            " GROUP BY e.date_start, e.type",
-            params,
-        )
-        articles = self.database.query(
-            "SELECT date_start AS day, COUNT(*) AS n FROM articles GROUP BY date_start"
-        )
-        days: dict[str, Row] = {}
-
-        def on(day: str) -> Row:
-            return days.setdefault(day, {"day": day, "articles": 0, "events": 0, "types": {}})
-
-        for row in articles:
-            if row["day"]:
-                on(row["day"])["articles"] += int(row["n"])
-        types: Counter[str] = Counter()
-        for row in events:
-            types[row["type"]] += int(row["n"])
-            if row["day"]:
-                on(row["day"])["events"] += int(row["n"])
-                on(row["day"])["types"][row["type"]] = int(row["n"])
-        totals = {
-            table: int(self.database.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
-            for table in ("articles", "actors", "places", "claims", "contradictions", "errors")
-        }
-        return {
-            "totals": totals | {"events": sum(types.values())},
-            "types": dict(sorted(types.items())),
-            "days": [days[day] for day in sorted(days)],
-        }
-
-    # -- errors ----------------------------------------------------------------------------
-
-    def errors(self, query: QueryFilter) -> Rows:
-        return self._page(
-            "SELECT id, source, code, message, content_hash, recorded_at FROM errors",
-            "",
-            [],
-            (("recorded_at", "recorded_at"), ("id", "id")),
-            query,
-            descending=True,
-        )
+    def errors(self, query: QueryFilter) -> Rows[ErrorRow]:
+        return errors.errors(self.database, query)
 
     def close(self) -> None:
         self.database.close()
-
-    # -- helpers ---------------------------------------------------------------------------
-
-    def _page(
-        self,
-        select: str,
-        where: str,
-        params: list[Any],
-        order: tuple[tuple[str, str], ...],
-        query: QueryFilter,
-        *,
-        descending: bool = False,
-        joined: str | None = None,
-    ) -> Rows:
-        """One page of `select`, in `order` (unique), after the cursor `query.after`.
-
-        Keyset pagination: the cursor holds the last row's sort values, so each page
-        starts where the last ended instead of counting past every earlier row. `joined`,
-        a SELECT from `{page}`, makes the page's rows into the answer's (joins after LIMIT).
-        """
-        expressions = [expression for expression, _ in order]
-        clauses = [where.removeprefix("WHERE ")] if where else []
-        page_params = list(params)
-        if query.after:
-            columns = ", ".join(expressions)
-            marks = ", ".join("?" for _ in expressions)
-            clauses.append(f"({columns}) {'<' if descending else '>'} ({marks})")
-            page_params.extend(decode_cursor(query.after, len(order)))
-        direction = " DESC" if descending else ""
-        ordered = f"ORDER BY {', '.join(e + direction for e in expressions)}"
-        sql = f"{select} {'WHERE ' + ' AND '.join(clauses) if clauses else ''} {ordered} LIMIT ?"
-        if joined:
-            sql = f"{joined.format(page=sql)} {ordered}"
-        rows = self.database.query(sql, [*page_params, query.limit])
-        last = rows[-1] if len(rows) >= query.limit else None
-        cursor = [last[key] if last[key] is not None else "" for _, key in order] if last else None
-        return Rows(rows, next=encode_cursor(cursor) if cursor else None)
-
-
-def _aliases(actor: Row) -> list[str]:
-    """The other names of an actor, from the aliases its row keeps (migration 008)."""
-    names = (actor["aliases"] or "").split(ALIAS_SEPARATOR)
-    return sorted({name for name in names if name and name != actor["name"]})
-
-
-def _reading_order(day_table: str, table: str) -> tuple[tuple[str, str], ...]:
-    """Day, then article, then position in it: how claims, quotes and changes are read."""
-    return (
-        (f"COALESCE({day_table}.date_start, {NO_DAY})", "date_start"),
-        (f"{table}.article_id", "article_id"),
-        (f"{table}.position", "position"),
-    )
 
 
 def _storing_failed(article: Article, failure: Exception) -> DocumentError:
     message = f"could not be stored: {type(failure).__name__}: {failure}"
     return DocumentError(article.source, ErrorCode.PROCESSING_FAILED, message, article.content_hash)
-
-
-def _where(
-    query: QueryFilter,
-    *,
-    day: str | None = None,
-    day_start: str | None = None,
-    day_end: str | None = None,
-    event_type: str | None = None,
-    actor: str | None = None,
-    place: str | None = None,
-    source_type: str | None = None,
-    article: str | None = None,
-    text: str | None = None,
-    place_ids: Callable[[str], list[str]] | None = None,
-) -> tuple[str, list[Any]]:
-    """A WHERE clause for the filters this table supports, with its parameters.
-
-    `day` is a column holding one ISO day; `day_start`/`day_end` a range that must
-    overlap the filter's; `text` a column searched for the filter's text as typed (no
-    wildcards: `%` and `_` match themselves); `place_ids` turns the place filter into the
-    stored place ids `place` takes. A filter the table cannot apply is ignored.
-    """
-    clauses: list[str] = []
-    params: list[Any] = []
-    start_column, end_column = day_start or day, day_end or day
-    if query.date_from and end_column:
-        clauses.append(f"{end_column} >= ?")
-        params.append(query.date_from.isoformat())
-    if query.date_to and start_column:
-        clauses.append(f"{start_column} <= ?")
-        params.append(query.date_to.isoformat())
-    if query.event_type and event_type:
-        clauses.append(event_type)
-        params.append(query.event_type.upper())
-    for wanted, clause, normalise in (
-        (query.actor, actor, name_key),
-        (query.source_type, source_type, str),
-    ):
-        if wanted and clause:
-            clauses.append(clause)
-            params.extend([normalise(wanted)] * clause.count("?"))
-    if query.place and place and place_ids:
-        clauses.append(place)
-        params.extend([place_ids(query.place)] * place.count("?"))
-    if query.article_id and article:
-        clauses.append(article if "?" in article else f"{article} = ?")
-        params.append(query.article_id)
-    if query.text and text:
-        clauses.append(f"LOWER({text}) LIKE ? ESCAPE '!'")
-        literal = query.text.lower().replace("!", "!!").replace("%", "!%").replace("_", "!_")
-        params.append(f"%{literal}%")
-    return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
-
-
-def _merged_event(row: Row, reports: list[Row]) -> Row:
-    """One situation event: its fields, every report as evidence, and its source counts."""
-    statuses = Counter(r["status"] for r in reports)
-    source_types = Counter(r["source_type"] for r in reports)
-    evidence = [{k: v for k, v in r.items() if k != "cluster_id"} for r in reports]
-    return row | {
-        "status": statuses.most_common(1)[0][0] if statuses else None,
-        "statuses": dict(statuses),
-        "trigger": reports[0]["trigger"] if reports else None,
-        "source_type": source_types.most_common(1)[0][0] if source_types else None,
-        "reports": len(reports),
-        "articles": len({r["article_id"] for r in reports}),
-        "sources": len({r["cluster_id"] for r in reports}),
-        "evidence": evidence,
-    }
 
 
 def _characters(item: Article | DocumentError) -> int:
