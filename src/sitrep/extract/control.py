@@ -46,12 +46,14 @@ def find_control_changes(article: Article, doc: Doc) -> list[ControlChange]:
             from_id, to_id = other_id if other else None, event.actor_id
         else:
             from_id, to_id = event.actor_id, other_id
-        # A change says who holds the place. With neither side known, only a passive whose
-        # subject is the place ("Homs was captured") still says it changed hands; "take on
-        # China" or "Enter South Dakota to ..." say nothing of who holds anything.
+        # A change says who holds the place. With neither side known, the verb still needs
+        # someone doing it ("gunmen seized the town") or the place as what was taken ("Homs
+        # was captured"); "to take on China", "Enter South Dakota to ..." or "I took over
+        # Washington" (a coach, a team) name no one who holds anything.
         if (
             from_id is None
             and to_id is None
+            and not _has_nominal_subject(trigger)
             and not _place_is_passive_subject(trigger, article, event)
         ):
             continue
@@ -84,6 +86,10 @@ def _entry(
     if any(particle.dep_ == "prt" for particle in particles):
         return None
     return entries.get((lemma, None))
+
+
+def _has_nominal_subject(trigger: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in trigger.children)
 
 
 def _place_is_passive_subject(trigger: Token, article: Article, event: Event) -> bool:
