@@ -611,3 +611,17 @@ def test_events_would_in_reported_speech_is_an_announcement(  # type: ignore[no-
 ) -> None:
     event = _events(nlp, build_article(text, {}, []))[0]
     assert (event.trigger, event.status) == (trigger, status)
+
+
+@pytest.mark.slow
+def test_events_evidence_never_runs_a_heading_into_the_next_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.annotate import annotate
+
+    paragraphs = ["“Nobody can stop them now.”", "Air Power", "Russia bombed Homs on Friday."]
+    article = Article("test", "hash", InputKind.TEXT, paragraphs, published=PUBLISHED)
+    doc = nlp(article.body)
+    annotate(article, doc)
+    assert len(list(doc.sents)) == 1  # the parser reads the three paragraphs as one sentence
+    [event] = [e for e in find_events(article, doc) if e.type == "ASSAULT"]
+    assert event.evidence.text == paragraphs[2]
+    assert article.body[event.evidence.start : event.evidence.end] == paragraphs[2]

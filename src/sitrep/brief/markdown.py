@@ -34,6 +34,7 @@ from sitrep.brief.wording import (
     left_out,
     plural,
     section_titles,
+    told_otherwise,
 )
 
 Line = TypeVar("Line")
@@ -113,11 +114,11 @@ class _Writer:
 
     def event(self, event: EventLine) -> Iterator[str]:
         yield f"- {md(event_text(event))}"
-        yield from self.evidence(event.evidence)
+        yield from self.evidence(event.evidence, status=event.status)
 
     def unasserted_event(self, event: EventLine) -> Iterator[str]:
         yield f"- **{md(event.status)}** {md(event_text(event, with_status=True))}"
-        yield from self.evidence(event.evidence)
+        yield from self.evidence(event.evidence, status=event.status)
 
     def actor(self, actor: ActorLine) -> Iterator[str]:
         yield f"- **{md(actor.name)}** ({md(actor_about(actor))}) — {md(actor_text(actor))}"
@@ -128,7 +129,7 @@ class _Writer:
         yield from self.evidence(claim.evidence, quoted=False)
 
     def denied_claim(self, claim: ClaimLine) -> Iterator[str]:
-        yield from self.claim(claim, "**denied** ")
+        yield from self.claim(claim, "**denial** ")
 
     def contradiction(self, line: ContradictionLine) -> Iterator[str]:
         yield f"- **{md(line.kind)}**: {md(line.subject or 'unnamed')}, {md(line.day or 'undated')}"
@@ -137,10 +138,17 @@ class _Writer:
             yield from self.evidence([side], indent="    ")
 
     def evidence(
-        self, evidence: list[Evidence], *, indent: str = "  ", quoted: bool = True
+        self,
+        evidence: list[Evidence],
+        *,
+        indent: str = "  ",
+        quoted: bool = True,
+        status: str | None = None,
     ) -> Iterator[str]:
         for item in evidence[:MAX_EVIDENCE]:
             said = f"“{md(item.text)}” — " if quoted and item.text else ""
+            if label := told_otherwise(item, status):
+                said = f"*{md(label)}:* {said}"
             where = md(", ".join(filter(None, [item.outlet, item.published])) or "article")
             name = md(item.title or "article view")
             links = f"[{name}](<{link_target(self.base + item.view_path)}>)"

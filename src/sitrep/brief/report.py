@@ -384,6 +384,10 @@ def _event_line(row: Row, articles: _Articles) -> EventLine:
     # The reports that tell the event as it is listed come first.
     reports = sorted(reports, key=lambda r: r.get("status") != status)
     statuses = Counter(row.get("statuses") or {})
+    evidence = articles.evidence_list(reports)
+    # A report is a sentence telling the event: two mentions in one sentence ("dispatched
+    # him to meet ... to relay") are one report.
+    told_twice = len(reports) - len(evidence)
     return EventLine(
         type=row["type"],
         status=status,
@@ -396,9 +400,9 @@ def _event_line(row: Row, articles: _Articles) -> EventLine:
         latitude=row.get("latitude"),
         longitude=row.get("longitude"),
         sources=int(row.get("sources") or 0),
-        reports=int(row.get("reports") or len(reports)),
+        reports=int(row.get("reports") or len(reports)) - told_twice,
         other_statuses={k: v for k, v in sorted(statuses.items()) if k != status},
-        evidence=articles.evidence_list(reports),
+        evidence=evidence,
     )
 
 
@@ -467,15 +471,24 @@ def _new_actors(
 
 
 def _first_mention(actor: Row, article: Row, articles: _Articles) -> Evidence:
-    """The sentence of `article` where `actor` is first named (by its name or an alias)."""
+    """The sentence of `article` where `actor` is first named.
+
+    The article's own actor of the same name is `actor`; only when none has that name is one
+    sharing an alias taken. Two people may share an alias (a family name: "Al-Assad" for
+    both Hafez and Bashar), and the other one's mentions are not this one's.
+    """
     stored = articles.record(article["id"])
-    names = {name_key(name) for name in [actor["name"], *actor.get("aliases", [])]}
-    starts = [
-        mention["start"]
-        for local in stored.get("actors", [])
-        if names & {name_key(name) for name in [local["name"], *local.get("aliases", [])]}
-        for mention in local.get("mentions", [])
-    ]
+    local_actors = stored.get("actors", [])
+    canonical = name_key(actor["name"])
+    same = [local for local in local_actors if name_key(local["name"]) == canonical]
+    if not same:
+        names = {name_key(name) for name in [actor["name"], *actor.get("aliases", [])]}
+        same = [
+            local
+            for local in local_actors
+            if names & {name_key(name) for name in [local["name"], *local.get("aliases", [])]}
+        ]
+    starts = [mention["start"] for local in same for mention in local.get("mentions", [])]
     sentence = next(
         (s for s in stored.get("sentences", []) if starts and s["start"] <= min(starts) < s["end"]),
         None,

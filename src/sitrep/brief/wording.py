@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.brief.report import ActorLine, Brief, ClaimLine, ControlLine, EventLine
+from sitrep.brief.report import ActorLine, Brief, ClaimLine, ControlLine, EventLine, Evidence
 
 
 def plural(count: int, noun: str) -> str:
@@ -83,6 +83,12 @@ def event_text(event: EventLine, *, with_status: bool = False) -> str:
         others = ", ".join(f"{status} by {n}" for status, n in event.other_statuses.items())
         text += f" (also reported as {others})"
     return text
+
+
+def told_otherwise(item: Evidence, status: str | None) -> str:
+    """A label for a report that tells the line's event with another status ("negated"), so a
+    sentence denying an event is not read as evidence that it happened."""
+    return f"reported as {item.status}" if status and item.status and item.status != status else ""
 
 
 def claim_source(claim: ClaimLine) -> str:

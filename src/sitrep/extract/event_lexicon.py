@@ -35,6 +35,7 @@ class TriggerEntry:
 class ControlEntry:
     effect: str  # "gain" or "cede"
     confidence: float
+    partial: bool  # the word says fighters got into the place, not that they hold all of it
 
 
 def read_rows(name: str, language: str) -> tuple[dict[str, str], ...]:
@@ -162,7 +163,7 @@ def control_entries(language: str) -> dict[tuple[str, str | None], ControlEntry]
     """(lemma, particle) -> how a word changes who holds a place."""
     return {
         (row["lemma"], row["particle"] or None): ControlEntry(
-            row["effect"], float(row["confidence"])
+            row["effect"], float(row["confidence"]), row["extent"] == "part"
         )
         for row in read_rows("control.tsv", language)
     }

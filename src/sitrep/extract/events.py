@@ -121,7 +121,7 @@ def _events_for(
     )
     words = [trigger] + ([trigger.doc[label.particle]] if label.particle is not None else [])
     trigger_text = " ".join(word.text for word in words)
-    sentence = trigger.sent
+    evidence = _sentence_of(article, trigger)
     status = event_status(trigger)
     date = resolve_for(trigger, clause_verb(trigger), article.published)
     if date is not None and _dates_something_else(date, status, article):
@@ -140,12 +140,22 @@ def _events_for(
             date=date,
             acled_type=acled_type,
             acled_subtype=acled_subtype,
-            evidence=Span(sentence.start_char, sentence.end_char, sentence.text),
+            evidence=evidence,
             confidence=label.score,
             trigger_span=Span(trigger.idx, trigger.idx + len(trigger), trigger.text),
         )
         for place, basis in placed
     ]
+
+
+def _sentence_of(article: Article, trigger: Token) -> Span:
+    """The sentence telling the event: the article's own, which never crosses a paragraph
+    break (the parser's may run a heading into the sentence after it), else the parser's."""
+    for sentence in article.sentences:
+        if sentence.start <= trigger.idx < sentence.end:
+            return Span(sentence.start, sentence.end, sentence.text)
+    parsed = trigger.sent
+    return Span(parsed.start_char, parsed.end_char, parsed.text)
 
 
 def _dates_something_else(date: EventDate, status: EventStatus, article: Article) -> bool:

@@ -471,8 +471,19 @@ def _divisions() -> dict[int, tuple[str, str]]:
 
 
 def _admin(geonames_id: int | None) -> tuple[str, str]:
-    """ACLED admin1 and admin2 of a place from the gazetteer ("" where it does not say)."""
-    return _divisions().get(geonames_id, ("", "")) if geonames_id else ("", "")
+    """ACLED admin1 and admin2 of a place from the gazetteer ("" where it does not say): a
+    division's own names, or a town's first-level division and the second-level one it lies
+    in. (admin3 is always "": no shipped GeoNames table places a town in one.)"""
+    if not geonames_id:
+        return ("", "")
+    admin1, admin2 = _divisions().get(geonames_id, ("", ""))
+    return admin1, admin2 or _town_admin2().get(geonames_id, "")
+
+
+def _town_admin2() -> dict[int, str]:
+    from sitrep.annotate.gazetteer import town_admin2
+
+    return town_admin2()
 
 
 def _gdelt_adm1(event: Row, fips: str) -> str:
