@@ -155,9 +155,12 @@ def resolve_spans(article: Article, doc: Doc, spans: list[tuple[int, int]]) -> l
 def ranking_examples(
     article: Article, doc: Doc, spans: list[tuple[int, int]]
 ) -> list[list[tuple[Entry, list[float]]]]:
-    """Each given span's entries with their ranking features: what the ranker is trained on."""
+    """Each given span's entries that the ranker chooses among, with their ranking features:
+    what the ranker is trained on."""
     return [
-        [(e, feature_vector(e, candidate, context)) for e in candidate.entries] if candidate else []
+        [(e, feature_vector(e, candidate, context)) for e in _allowed(candidate, context)]
+        if candidate
+        else []
         for candidate, context in _given_spans(article, doc, spans)
     ]
 
@@ -197,13 +200,13 @@ def _strip_article(text: str) -> str:
 
 def _resolved_candidates(
     article: Article, doc: Doc
-) -> tuple[list[Candidate], Counter[str], str | None]:
+) -> tuple[list[Candidate], Counter[str], Candidate | None]:
     gazetteer = load_gazetteer()
     candidates = [c for c in _candidates(doc, gazetteer) if not _from_chrome(article, doc, c)]
     focus = _focus_countries(doc, candidates)
     for candidate in candidates:
         candidate.choice = _resolve(candidate, Context(focus))
-    dateline = _dateline_country(doc, candidates)
+    dateline = _dateline(doc, candidates)
     # Second pass: the places around a name (same sentence, "X, Y", the rest of the article)
     # pull it towards their countries and regions.
     for candidate in candidates:
@@ -218,9 +221,11 @@ def _context(
     candidate: Candidate,
     candidates: list[Candidate],
     focus: Counter[str],
-    dateline: str | None,
+    dateline: Candidate | None,
 ) -> Context:
     others = [c for c in candidates if c.choice and c.start != candidate.start]
+    # Other mentions of the same name would vote for their own earlier reading.
+    other_names = [c for c in others if spelling_key(c.text) != spelling_key(candidate.text)]
     sentence = doc[candidate.start].sent
     after = candidate.end + 1 if candidate.end < len(doc) and doc[candidate.end].text == "," else -1
     return Context(
@@ -240,19 +245,23 @@ def _context(
         demonym=_demonym_before(doc, candidate.start, sentence.start),
         divisions=frozenset(
             (c.choice.country, c.choice.admin1 or "")
-            for c in others
+            for c in other_names
             if c.choice and c.choice.feature_code == "ADM1"
+        ),
+        countries=frozenset(
+            c.choice.country
+            for c in other_names
+            if c.choice and c.choice.precision is LocationPrecision.COUNTRY
         ),
         others=tuple(
             {
                 (c.choice.latitude, c.choice.longitude)
-                for c in others
-                if c.choice
-                and c.choice.precision in _LOCAL_KINDS
-                and spelling_key(c.text) != spelling_key(candidate.text)
+                for c in other_names
+                if c.choice and c.choice.precision in _LOCAL_KINDS
             }
         ),
-        dateline=dateline,
+        dateline=(dateline.choice.country or None) if dateline and dateline.choice else None,
+        at_dateline=dateline is not None and dateline.start == candidate.start,
     )
 
 
@@ -265,13 +274,13 @@ def _demonym_before(doc: Doc, start: int, sentence_start: int) -> str | None:
     return None
 
 
-def _dateline_country(doc: Doc, candidates: list[Candidate]) -> str | None:
-    """ "LONDON (Reuters) -": the country of the place a body opens with, before a dash."""
+def _dateline(doc: Doc, candidates: list[Candidate]) -> Candidate | None:
+    """ "LONDON (Reuters) -": the place a body opens with, before a dash."""
     first = next((c for c in candidates if c.choice), None)
-    if first is None or first.choice is None or any(not t.is_space for t in doc[: first.start]):
+    if first is None or any(not t.is_space for t in doc[: first.start]):
         return None
     following = {t.text for t in doc[first.end : first.end + 4]}
-    return (first.choice.country or None) if following & _DATELINE_MARKS else None
+    return first if following & _DATELINE_MARKS else None
 
 
 def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
@@ -455,8 +464,10 @@ class Context:
     qualifier: list[Entry] = field(default_factory=list)  # "X, <state or country>"
     demonym: str | None = None  # "the <demonym> city of X": that country
     divisions: frozenset[tuple[str, str]] = frozenset()  # (country, admin1) named in the article
+    countries: frozenset[str] = frozenset()  # countries the article names as places
     others: tuple[tuple[float, float], ...] = ()  # points of the article's other places
     dateline: str | None = None  # the country of the place the body opens with
+    at_dateline: bool = False  # the mention is that place ("WASHINGTON, April 5 -")
 
 
 def feature_vector(entry: Entry, candidate: Candidate, context: Context) -> list[float]:
@@ -469,20 +480,17 @@ def feature_vector(entry: Entry, candidate: Candidate, context: Context) -> list
         float(entry.precision is LocationPrecision.COUNTRY),
         float(code == "ADM1"),
         float(code == "ADM2"),
-        float(entry.precision is LocationPrecision.REGION),
         float(entry.precision is LocationPrecision.POINT),
         float(entry.precision is LocationPrecision.CITY and is_capital(entry.name, entry.country)),
         float(spelling_key(entry.name) == spelling_key(candidate.text)),
-        float(candidate.cue == "admin" and entry.precision is LocationPrecision.ADMIN),
-        float(candidate.cue == "city" and entry.precision is LocationPrecision.CITY),
-        float(candidate.cue == "point" and entry.precision is LocationPrecision.POINT),
         context.focus[entry.country] / total if entry.country else 0.0,
         min(context.neighbours[entry.country], 2) / 2 if entry.country else 0.0,
-        float(_qualified(entry, context)),
-        float(entry.precision is LocationPrecision.ADMIN and _named_like_a_town(entry, candidate)),
+        _namesake_town_size(entry, candidate),
         float((entry.country, entry.admin1 or "") in context.divisions),
         1 - min(math.log10(nearest + 1), 4) / 4,
         float(context.dateline is not None and context.dateline == entry.country),
+        float(entry.country in context.countries),
+        float(context.at_dateline and entry.precision is LocationPrecision.CITY),
     ]
 
 
@@ -491,20 +499,17 @@ FEATURES = (
     "country",
     "first-level division",
     "second-level division",
-    "region",
     "site",
     "national capital",
     "main name",
-    "admin cue",
-    "city cue",
-    "site cue",
     "country share of the article",
     "country of same-sentence places",
-    "X, <its state or country> or the <demonym> city of X",
-    "a division named like a town of its country",
+    "a division named like a town of its country, by the town's log population",
     "its first-level division named in the article",
     "closeness to the article's other places",
     "country of the dateline",
+    "its country named in the article",
+    "a city named as the dateline",
 )
 
 
@@ -517,17 +522,22 @@ def _weights() -> tuple[float, ...]:
     return tuple(float(w) for w in model["weights"])
 
 
-def _resolve(candidate: Candidate, context: Context) -> Entry | None:
-    """The best-scored entry among those the text allows. A curated region name always wins
-    over namesake towns ("Middle East" is never Middle East, Maryland); a writer's own
-    qualifier ("Parkland, Florida", "the English city of Salisbury") rules out entries of
-    other states and countries, and a cue word ("Daraa province", "the city of Homs") entries
-    of other kinds: all too rare in the training news to be learnt."""
+def _allowed(candidate: Candidate, context: Context) -> list[Entry]:
+    """The entries the text allows. A curated region name always wins over namesake towns
+    ("Middle East" is never Middle East, Maryland); a writer's own qualifier ("Parkland,
+    Florida", "the English city of Salisbury") rules out entries of other states and
+    countries, and a cue word ("Daraa province", "the city of Homs") entries of other kinds:
+    all too rare in the training news to be learnt."""
     regions = [e for e in candidate.entries if e.precision is LocationPrecision.REGION]
     qualified = [e for e in candidate.entries if _qualified(e, context)]
     kind = _CUE_KINDS.get(candidate.cue or "")
     cued = [e for e in qualified or candidate.entries if e.precision is kind]
-    entries = regions or cued or qualified or candidate.entries
+    return regions or cued or qualified or candidate.entries
+
+
+def _resolve(candidate: Candidate, context: Context) -> Entry | None:
+    """The best-scored entry among those the text allows."""
+    entries = _allowed(candidate, context)
     if not entries:
         return None
     weights = _weights()
@@ -539,15 +549,21 @@ def _resolve(candidate: Candidate, context: Context) -> Entry | None:
     return max(entries, key=score)
 
 
-def _named_like_a_town(division: Entry, candidate: Candidate) -> bool:
-    """ "New York", "Washington": a division sharing its name with a town of its country."""
-    key = spelling_key(division.name)
-    return any(
-        e.precision is LocationPrecision.CITY
-        and e.country == division.country
-        and spelling_key(e.name) == key
+def _namesake_town_size(entry: Entry, candidate: Candidate) -> float:
+    """ "New York", "Tianjin", "Dubai": a division sharing its name with a town of its country,
+    by the town's log population (0 for any other entry). A big namesake city is the usual
+    reading of the name; a hamlet ("Florida, New York") is not."""
+    if entry.precision is not LocationPrecision.ADMIN:
+        return 0.0
+    key = spelling_key(entry.name)
+    towns = [
+        e.population
         for e in candidate.entries
-    )
+        if e.precision is LocationPrecision.CITY
+        and e.country == entry.country
+        and spelling_key(e.name) == key
+    ]
+    return math.log10(max(towns) + 10) / 8 if towns else 0.0
 
 
 def _qualified(entry: Entry, context: Context) -> bool:
