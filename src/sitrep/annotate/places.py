@@ -27,7 +27,7 @@ from sitrep.annotate.gazetteer import (
     is_capital,
     load_gazetteer,
 )
-from sitrep.names import spelling_key
+from sitrep.names import name_key, spelling_key
 from sitrep.records import Article, LocationPrecision, Place, PlaceKind, Span
 
 MAX_NAME_TOKENS = 6
@@ -37,6 +37,8 @@ _ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
 # reading is the expected one ("Paris"), small towns ("Nobody", "Back") need context.
 _UNCUED_MIN_POPULATION = 100_000
 _CONTEXT_MIN_POPULATION = 1_000
+# A city this big is known by name anywhere ("Toronto Police" in any story).
+_WORLD_CITY_POPULATION = 1_000_000
 # Kinds whose name alone, once the model or a cue marks it, is evidence enough.
 _NAMED_KINDS = {LocationPrecision.COUNTRY, LocationPrecision.REGION, LocationPrecision.POINT}
 # Places whose point says where a neighbouring name is (a country's or region's does not).
@@ -69,11 +71,11 @@ def find_places(article: Article, doc: Doc) -> list[Place]:
     candidates, focus, _ = _resolved_candidates(article, doc)
     literal = [c for c in candidates if _accepted(c, focus)]
     taken = {i for c in literal for i in range(c.start, c.end)}
-    adjectival = [c for c in _adjectival_candidates(doc) if c.start not in taken]
+    adjectival = [c for c in _adjectival_candidates(doc, focus) if c.start not in taken]
     return _places(doc, sorted(literal + adjectival, key=_start))
 
 
-def _adjectival_candidates(doc: Doc) -> list[Candidate]:
+def _adjectival_candidates(doc: Doc, focus: Counter[str]) -> list[Candidate]:
     """Demonyms and place adjectives ("Russian", "Iraqis", "Middle Eastern"), each standing for
     its country, division or region, and places that name an organisation ("Zimbabwe Electoral
     Commission", "Toronto Blue Jays"): mentions of the place, though not of where things are."""
@@ -97,13 +99,22 @@ def _adjectival_candidates(doc: Doc) -> list[Candidate]:
     taken = {i for c in found for i in range(c.start, c.end)}
     for ent in doc.ents:
         if ent.label_ == "ORG" and len(ent) > 1:
-            found += _places_inside(ent, gazetteer, taken)
+            found += _places_inside(ent, gazetteer, taken, focus)
     return found
 
 
-def _places_inside(ent: SpacySpan, gazetteer: Gazetteer, taken: set[int]) -> list[Candidate]:
-    """Well-known places named inside an organisation's name: countries, divisions, regions and
-    cities big enough that the name is the usual reading ("Washington Post", "Bank of Japan")."""
+def _places_inside(
+    ent: SpacySpan, gazetteer: Gazetteer, taken: set[int], focus: Counter[str]
+) -> list[Candidate]:
+    """Well-known places named inside an organisation's name: countries ("US Federal Reserve"),
+    regions, divisions and cities big enough that the name is the usual reading ("Washington
+    Post", "Bank of Japan"). An organisation's name is no place by default, so a division or
+    city needs strong evidence: its own name written out (a word that is only a variant or a
+    near spelling of one, "Green" for Green County, "Police" for Powiat policki, "White House"
+    for Casablanca, "Bed" for Beed, is an ordinary word of the name), not a compass word
+    ("El Niño-Southern Oscillation"), and a city must be a world city ("Toronto Police") or of a
+    country the article is about ("Orange Drugs Ltd" in a Nigerian story is no Californian
+    town)."""
     found: list[Candidate] = []
     i = ent.start
     while i < ent.end:
@@ -111,12 +122,27 @@ def _places_inside(ent: SpacySpan, gazetteer: Gazetteer, taken: set[int]) -> lis
             span = ent.doc[i:stop]
             if i in taken or not span[0].text[:1].isupper() or not span[-1].is_alpha:
                 continue
+            written = name_key(span.text)
             known = [
                 e
                 for e in gazetteer.lookup(span.text)
-                if e.precision in _WIDE_KINDS or e.population >= _UNCUED_MIN_POPULATION
+                if e.precision in (LocationPrecision.COUNTRY, LocationPrecision.REGION)
+                or (
+                    name_key(e.name) == written
+                    and not _only_directions(span)
+                    and (
+                        e.precision is LocationPrecision.ADMIN
+                        or e.population >= _WORLD_CITY_POPULATION
+                        or (e.population >= _UNCUED_MIN_POPULATION and focus[e.country] > 0)
+                    )
+                )
             ]
-            if known and (len(span) > 1 or not _is_acronym(span.text)):
+            # An acronym inside a name is a place only as a country's own short form ("US").
+            if known and (
+                len(span) > 1
+                or not _is_acronym(span.text)
+                or known[0].precision is LocationPrecision.COUNTRY
+            ):
                 found.append(_adjectival(span, known[0]))
                 i = stop - 1
                 break
@@ -582,7 +608,11 @@ def _accepted(candidate: Candidate, focus: Counter[str]) -> bool:
     """Enough evidence that this name is a place here (and not "Nobody" or "Assad")."""
     entry = candidate.choice
     if entry is None:  # a tagged name the gazetteer lacks: a place where the text says so
-        return candidate.tagged and (candidate.locative or candidate.cue is not None)
+        return (
+            candidate.tagged
+            and (candidate.locative or candidate.cue is not None)
+            and _written_like_a_name(candidate.text)
+        )
     if _is_acronym(candidate.text) and entry.precision is LocationPrecision.CITY:
         return False  # "AI", "CA": short capitals name towns only by accident
     cued = candidate.cue is not None or candidate.locative
@@ -604,6 +634,18 @@ def _accepted(candidate: Candidate, focus: Counter[str]) -> bool:
         return in_focus and (big or candidate.cue is not None)
     # The model saw no name here: only context makes a capitalised word a place.
     return in_focus and cued and entry.population >= _CONTEXT_MIN_POPULATION
+
+
+def _written_like_a_name(text: str) -> bool:
+    """Capitalised words, not a run of capitals or figures: a name the gazetteer lacks but the
+    model tags ("Guhdar") reads so, a headline word ("MURALS"), a company's short name
+    ("ICON") or a time ("11:11pm PDT") does not."""
+    letters = [c for c in text if c.isalpha()]
+    return (
+        text[:1].isupper()
+        and not any(c.isdigit() for c in text)
+        and any(c.islower() for c in letters)
+    )
 
 
 def _is_acronym(text: str) -> bool:
