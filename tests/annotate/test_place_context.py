@@ -8,7 +8,7 @@ import json
 import pytest
 
 from sitrep.analysis import analyse
-from sitrep.annotate.gazetteer import load_gazetteer
+from sitrep.annotate.gazetteer import is_capital, load_gazetteer
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.annotate.places import FEATURES, _weights, _written_like_a_name
 from sitrep.records import ActorKind, Article, InputKind, LocationPrecision, Place, PlaceKind
@@ -268,3 +268,16 @@ def test_father_and_son_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
 def test_name_span_drops_a_lowercase_word_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
     actors = _names(nlp, "Apple said the older MacBook Pro would be recalled.")
     assert not any(name.startswith("older") for name in actors)
+
+
+def test_a_capital_named_with_its_district_is_its_countrys_capital() -> None:
+    """countryinfo writes "Washington D.C.", GeoNames names the city "Washington"."""
+    assert is_capital("Washington", "US") and is_capital("London", "GB")
+    assert not is_capital("Washington", "GB")
+
+
+@pytest.mark.slow
+def test_places_a_peoples_plural_stands_for_its_region(nlp) -> None:  # type: ignore[no-untyped-def]
+    africans = _place(_analysed(nlp, "Scholars said Africans shared land in common."), "Africans")
+    assert africans is not None and africans.kind is PlaceKind.ADJECTIVAL
+    assert africans.name == "Africa"

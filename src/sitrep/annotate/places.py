@@ -211,11 +211,14 @@ def _given_spans(
 
 def _demonym_entries(gazetteer: Gazetteer, text: str) -> list[Entry]:
     """The country, division or region a demonym stands for ("Canadian" is Canada, not the
-    Texas town; "European" is Europe; "Scottish" is Scotland)."""
+    Texas town; "European" and "Europeans" are Europe; "Scottish" is Scotland)."""
     country = gazetteer.country(demonym_country(text))
     if country is not None:
         return [country]
-    place = lexicon.mapping("places/demonyms.tsv").get(text.lower())
+    adjectives = lexicon.mapping("places/demonyms.tsv")
+    key = text.lower()
+    # "Africans", "Europeans": the people's plural stands for the place as its adjective does.
+    place = adjectives.get(key) or (adjectives.get(key[:-1]) if key.endswith("s") else None)
     entries = [e for e in gazetteer.lookup(place) if e.precision in _WIDE_KINDS] if place else []
     return sorted(entries, key=lambda e: -e.population)[:1]
 
