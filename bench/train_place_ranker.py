@@ -14,9 +14,9 @@ never read.
 Choices are made by cross-validation on TRAIN alone: the documents are dealt into folds by
 their order (document i in fold i mod N), each fold's toponyms ranked by a model fitted on the
 other folds; the figure is the share of toponyms whose gold entry ranks first. The
-regularisation with the best figure is kept. Rankings depend on the context the current
-weights resolve, so the script runs the fit twice, the second time with the first fit's
-weights in place.
+regularisation with the best figure is kept (on a tie, the stronger one). Rankings depend on
+the context the current weights resolve, so the script runs the fit twice, the second time
+with the first fit's weights in place.
 """
 
 from __future__ import annotations
@@ -149,7 +149,8 @@ def main() -> None:
         chosen = examples(documents)
         choices = [e for e in chosen if len(e.options) > 1]
         scores = {c: cross_validated(choices, c, every) for c in REGULARISATIONS}
-        regularisation = max(REGULARISATIONS, key=lambda c: (scores[c], -abs(c - 1.0)))
+        # On a tie the stronger regularisation: the simpler model.
+        regularisation = max(REGULARISATIONS, key=lambda c: (scores[c], -c))
         weights = fit(choices, regularisation, every)
         write(weights, len(pairs(choices)[0]) // 2, regularisation)
         print(

@@ -281,3 +281,11 @@ def test_places_a_peoples_plural_stands_for_its_region(nlp) -> None:  # type: ig
     africans = _place(_analysed(nlp, "Scholars said Africans shared land in common."), "Africans")
     assert africans is not None and africans.kind is PlaceKind.ADJECTIVAL
     assert africans.name == "Africa"
+
+
+@pytest.mark.slow
+def test_places_a_dateline_after_a_byline_is_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "By <reporter>. BOSTON (Reuters) -": the model reads no place there, the dateline does."""
+    text = "By Jane Doe. BOSTON (Reuters) - The owner of a restaurant was charged on Thursday."
+    boston = _place(_analysed(nlp, text), "BOSTON")
+    assert boston is not None and boston.country == "US"

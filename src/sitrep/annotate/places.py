@@ -68,8 +68,9 @@ class Candidate:
 
 
 def find_places(article: Article, doc: Doc) -> list[Place]:
-    candidates, focus, _ = _resolved_candidates(article, doc)
-    literal = [c for c in candidates if _accepted(c, focus)]
+    candidates, focus, dateline = _resolved_candidates(article, doc)
+    # A dateline names a place whatever the model reads there ("BOSTON (Reuters) -").
+    literal = [c for c in candidates if c is dateline or _accepted(c, focus)]
     taken = {i for c in literal for i in range(c.start, c.end)}
     adjectival = [c for c in _adjectival_candidates(doc, focus) if c.start not in taken]
     return _places(doc, sorted(literal + adjectival, key=_start))
@@ -304,12 +305,22 @@ def _demonym_before(doc: Doc, start: int, sentence_start: int) -> str | None:
 
 
 def _dateline(doc: Doc, candidates: list[Candidate]) -> Candidate | None:
-    """ "LONDON (Reuters) -": the place a body opens with, before a dash."""
-    first = next((c for c in candidates if c.choice), None)
-    if first is None or any(not t.is_space for t in doc[: first.start]):
-        return None
-    following = {t.text for t in doc[first.end : first.end + 4]}
-    return first if following & _DATELINE_MARKS else None
+    """ "LONDON (Reuters) -", "(NEW YORK) —", "By A Reporter. BOSTON (Reuters) -": the place
+    the body opens with, or a sentence in capitals opens with, before a dash or an agency."""
+    for candidate in candidates:
+        if candidate.choice is None:
+            continue
+        opens_body = all(t.is_space or t.text == "(" for t in doc[: candidate.start])
+        start = doc[candidate.start]
+        opens_sentence = candidate.text.isupper() and (
+            start.is_sent_start or doc[candidate.start - 1].text == "."
+        )
+        if not (opens_body or opens_sentence):
+            continue
+        following = {t.text for t in doc[candidate.end : candidate.end + 4]}
+        if following & _DATELINE_MARKS:
+            return candidate
+    return None
 
 
 def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
