@@ -3,6 +3,7 @@
 Run: .venv/bin/python bench/geoparsing.py          (GeoWebNews, then the own set)
      .venv/bin/python bench/geoparsing.py --own    (own set only)
      .venv/bin/python bench/geoparsing.py --limit 20  (first 20 GeoWebNews articles, a quick look)
+     .venv/bin/python bench/geoparsing.py --split train  (one half only: TRAIN while fitting)
 
 GeoWebNews (../shared/data/geoparsing-geowebnews, see its README; SITREP_SHARED_DATA overrides
 ../shared/data), each figure on the TRAIN and DEV halves apart (bench/geowebnews_split.py):
@@ -108,10 +109,10 @@ class Tagging:
         )
 
 
-def geowebnews(limit: int | None) -> None:
+def geowebnews(limit: int | None, splits: tuple[str, ...]) -> None:
     nlp = load_nlp()
     load_gazetteer()
-    for split in SPLITS:
+    for split in splits:
         records = list(split_records(split))[:limit] if limit else list(split_records(split))
         articles = [article_of(r["text"]) for r in records]
         started = time.perf_counter()
@@ -217,9 +218,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--own", action="store_true", help="only the own annotated set")
     parser.add_argument("--limit", type=int, default=None, help="first N GeoWebNews articles")
+    parser.add_argument("--split", choices=SPLITS, help="one GeoWebNews half only")
     options = parser.parse_args()
     if not options.own:
-        geowebnews(options.limit)
+        geowebnews(options.limit, (options.split,) if options.split else SPLITS)
     if OWN_GOLD.exists():
         own_set()
 

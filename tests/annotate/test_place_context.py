@@ -8,9 +8,9 @@ import json
 import pytest
 
 from sitrep.analysis import analyse
-from sitrep.annotate.gazetteer import load_gazetteer
+from sitrep.annotate.gazetteer import is_capital, load_gazetteer
 from sitrep.annotate.mentions import MentionIndex
-from sitrep.annotate.places import FEATURES, _weights
+from sitrep.annotate.places import FEATURES, _weights, _written_like_a_name
 from sitrep.records import ActorKind, Article, InputKind, LocationPrecision, Place, PlaceKind
 from sitrep.settings import ANNOTATE_STAGES, Settings
 from sitrep.store.merge import ActorIdentity
@@ -118,6 +118,38 @@ def test_places_acronyms_are_no_towns(nlp) -> None:  # type: ignore[no-untyped-d
     article = _analysed(nlp, text)
     texts = {m.text for p in article.places for m in p.mentions}
     assert "London" in texts and not texts & {"MoD", "IISS"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("A fan of the Green Party said the vote in Berlin was close.", "Green"),
+        ("Officers of the Beverly Hills Police Department said the car was parked.", "Police"),
+        ("The chief executive of Orange Drugs Ltd spoke in Lagos, Nigeria.", "Orange"),
+        ("Forecasters expect a neutral El Niño-Southern Oscillation this year.", "Southern"),
+    ],
+)
+def test_places_an_organisations_ordinary_word_is_no_place(nlp, text, word) -> None:  # type: ignore[no-untyped-def]
+    """Inside an organisation's name only a place's own name, of a world city or a country the
+    article is about, is a place: not a variant spelling of a county ("Green" County, "Police"
+    for Powiat policki), a town abroad ("Orange") or a compass word."""
+    assert _place(_analysed(nlp, text), word) is None
+
+
+@pytest.mark.slow
+def test_places_a_country_inside_an_organisation_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A country's short form is a place even inside a name ("US Federal Reserve")."""
+    us = _place(_analysed(nlp, "The US Federal Reserve raised its key rate on Wednesday."), "US")
+    assert us is not None and us.country == "US" and us.kind is PlaceKind.ADJECTIVAL
+
+
+@pytest.mark.parametrize(
+    ("text", "name_like"),
+    [("Guhdar", True), ("Sidi Bouzid", True), ("MURALS", False), ("11:11pm PDT", False)],
+)
+def test_an_unknown_tagged_name_must_be_written_like_one(text: str, name_like: bool) -> None:
+    assert _written_like_a_name(text) is name_like
 
 
 @pytest.mark.slow
@@ -236,3 +268,24 @@ def test_father_and_son_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
 def test_name_span_drops_a_lowercase_word_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
     actors = _names(nlp, "Apple said the older MacBook Pro would be recalled.")
     assert not any(name.startswith("older") for name in actors)
+
+
+def test_a_capital_named_with_its_district_is_its_countrys_capital() -> None:
+    """countryinfo writes "Washington D.C.", GeoNames names the city "Washington"."""
+    assert is_capital("Washington", "US") and is_capital("London", "GB")
+    assert not is_capital("Washington", "GB")
+
+
+@pytest.mark.slow
+def test_places_a_peoples_plural_stands_for_its_region(nlp) -> None:  # type: ignore[no-untyped-def]
+    africans = _place(_analysed(nlp, "Scholars said Africans shared land in common."), "Africans")
+    assert africans is not None and africans.kind is PlaceKind.ADJECTIVAL
+    assert africans.name == "Africa"
+
+
+@pytest.mark.slow
+def test_places_a_dateline_after_a_byline_is_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "By <reporter>. BOSTON (Reuters) -": the model reads no place there, the dateline does."""
+    text = "By Jane Doe. BOSTON (Reuters) - The owner of a restaurant was charged on Thursday."
+    boston = _place(_analysed(nlp, text), "BOSTON")
+    assert boston is not None and boston.country == "US"

@@ -31,6 +31,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import sqlite3
 import tempfile
 import unicodedata
@@ -319,11 +320,15 @@ def country_info() -> dict[str, dict]:
     return {r["ISO"]["alpha2"]: r for r in records if (r.get("ISO") or {}).get("alpha2")}
 
 
+# A capital's trailing district abbreviation ("Washington D.C."): GeoNames names the city without.
+_DISTRICT_ABBREVIATION = re.compile(r"\s+(?:[A-Z]\.)+$")
+
+
 @functools.cache
 def _capitals() -> dict[str, str]:
     """Index key of each country's capital, per ISO alpha-2 code."""
     return {
-        code: spelling_key(info["capital"])
+        code: spelling_key(_DISTRICT_ABBREVIATION.sub("", info["capital"]))
         for code, info in country_info().items()
         if info.get("capital")
     }

@@ -27,7 +27,7 @@ from sitrep.annotate.gazetteer import (
     is_capital,
     load_gazetteer,
 )
-from sitrep.names import spelling_key
+from sitrep.names import name_key, spelling_key
 from sitrep.records import Article, LocationPrecision, Place, PlaceKind, Span
 
 MAX_NAME_TOKENS = 6
@@ -37,6 +37,8 @@ _ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
 # reading is the expected one ("Paris"), small towns ("Nobody", "Back") need context.
 _UNCUED_MIN_POPULATION = 100_000
 _CONTEXT_MIN_POPULATION = 1_000
+# A city this big is known by name anywhere ("Toronto Police" in any story).
+_WORLD_CITY_POPULATION = 1_000_000
 # Kinds whose name alone, once the model or a cue marks it, is evidence enough.
 _NAMED_KINDS = {LocationPrecision.COUNTRY, LocationPrecision.REGION, LocationPrecision.POINT}
 # Places whose point says where a neighbouring name is (a country's or region's does not).
@@ -66,14 +68,15 @@ class Candidate:
 
 
 def find_places(article: Article, doc: Doc) -> list[Place]:
-    candidates, focus, _ = _resolved_candidates(article, doc)
-    literal = [c for c in candidates if _accepted(c, focus)]
+    candidates, focus, dateline = _resolved_candidates(article, doc)
+    # A dateline names a place whatever the model reads there ("BOSTON (Reuters) -").
+    literal = [c for c in candidates if c is dateline or _accepted(c, focus)]
     taken = {i for c in literal for i in range(c.start, c.end)}
-    adjectival = [c for c in _adjectival_candidates(doc) if c.start not in taken]
+    adjectival = [c for c in _adjectival_candidates(doc, focus) if c.start not in taken]
     return _places(doc, sorted(literal + adjectival, key=_start))
 
 
-def _adjectival_candidates(doc: Doc) -> list[Candidate]:
+def _adjectival_candidates(doc: Doc, focus: Counter[str]) -> list[Candidate]:
     """Demonyms and place adjectives ("Russian", "Iraqis", "Middle Eastern"), each standing for
     its country, division or region, and places that name an organisation ("Zimbabwe Electoral
     Commission", "Toronto Blue Jays"): mentions of the place, though not of where things are."""
@@ -97,13 +100,22 @@ def _adjectival_candidates(doc: Doc) -> list[Candidate]:
     taken = {i for c in found for i in range(c.start, c.end)}
     for ent in doc.ents:
         if ent.label_ == "ORG" and len(ent) > 1:
-            found += _places_inside(ent, gazetteer, taken)
+            found += _places_inside(ent, gazetteer, taken, focus)
     return found
 
 
-def _places_inside(ent: SpacySpan, gazetteer: Gazetteer, taken: set[int]) -> list[Candidate]:
-    """Well-known places named inside an organisation's name: countries, divisions, regions and
-    cities big enough that the name is the usual reading ("Washington Post", "Bank of Japan")."""
+def _places_inside(
+    ent: SpacySpan, gazetteer: Gazetteer, taken: set[int], focus: Counter[str]
+) -> list[Candidate]:
+    """Well-known places named inside an organisation's name: countries ("US Federal Reserve"),
+    regions, divisions and cities big enough that the name is the usual reading ("Washington
+    Post", "Bank of Japan"). An organisation's name is no place by default, so a division or
+    city needs strong evidence: its own name written out (a word that is only a variant or a
+    near spelling of one, "Green" for Green County, "Police" for Powiat policki, "White House"
+    for Casablanca, "Bed" for Beed, is an ordinary word of the name), not a compass word
+    ("El Niño-Southern Oscillation"), and a city must be a world city ("Toronto Police") or of a
+    country the article is about ("Orange Drugs Ltd" in a Nigerian story is no Californian
+    town)."""
     found: list[Candidate] = []
     i = ent.start
     while i < ent.end:
@@ -111,12 +123,27 @@ def _places_inside(ent: SpacySpan, gazetteer: Gazetteer, taken: set[int]) -> lis
             span = ent.doc[i:stop]
             if i in taken or not span[0].text[:1].isupper() or not span[-1].is_alpha:
                 continue
+            written = name_key(span.text)
             known = [
                 e
                 for e in gazetteer.lookup(span.text)
-                if e.precision in _WIDE_KINDS or e.population >= _UNCUED_MIN_POPULATION
+                if e.precision in (LocationPrecision.COUNTRY, LocationPrecision.REGION)
+                or (
+                    name_key(e.name) == written
+                    and not _only_directions(span)
+                    and (
+                        e.precision is LocationPrecision.ADMIN
+                        or e.population >= _WORLD_CITY_POPULATION
+                        or (e.population >= _UNCUED_MIN_POPULATION and focus[e.country] > 0)
+                    )
+                )
             ]
-            if known and (len(span) > 1 or not _is_acronym(span.text)):
+            # An acronym inside a name is a place only as a country's own short form ("US").
+            if known and (
+                len(span) > 1
+                or not _is_acronym(span.text)
+                or known[0].precision is LocationPrecision.COUNTRY
+            ):
                 found.append(_adjectival(span, known[0]))
                 i = stop - 1
                 break
@@ -155,9 +182,12 @@ def resolve_spans(article: Article, doc: Doc, spans: list[tuple[int, int]]) -> l
 def ranking_examples(
     article: Article, doc: Doc, spans: list[tuple[int, int]]
 ) -> list[list[tuple[Entry, list[float]]]]:
-    """Each given span's entries with their ranking features: what the ranker is trained on."""
+    """Each given span's entries that the ranker chooses among, with their ranking features:
+    what the ranker is trained on."""
     return [
-        [(e, feature_vector(e, candidate, context)) for e in candidate.entries] if candidate else []
+        [(e, feature_vector(e, candidate, context)) for e in _allowed(candidate, context)]
+        if candidate
+        else []
         for candidate, context in _given_spans(article, doc, spans)
     ]
 
@@ -182,11 +212,14 @@ def _given_spans(
 
 def _demonym_entries(gazetteer: Gazetteer, text: str) -> list[Entry]:
     """The country, division or region a demonym stands for ("Canadian" is Canada, not the
-    Texas town; "European" is Europe; "Scottish" is Scotland)."""
+    Texas town; "European" and "Europeans" are Europe; "Scottish" is Scotland)."""
     country = gazetteer.country(demonym_country(text))
     if country is not None:
         return [country]
-    place = lexicon.mapping("places/demonyms.tsv").get(text.lower())
+    adjectives = lexicon.mapping("places/demonyms.tsv")
+    key = text.lower()
+    # "Africans", "Europeans": the people's plural stands for the place as its adjective does.
+    place = adjectives.get(key) or (adjectives.get(key[:-1]) if key.endswith("s") else None)
     entries = [e for e in gazetteer.lookup(place) if e.precision in _WIDE_KINDS] if place else []
     return sorted(entries, key=lambda e: -e.population)[:1]
 
@@ -197,13 +230,13 @@ def _strip_article(text: str) -> str:
 
 def _resolved_candidates(
     article: Article, doc: Doc
-) -> tuple[list[Candidate], Counter[str], str | None]:
+) -> tuple[list[Candidate], Counter[str], Candidate | None]:
     gazetteer = load_gazetteer()
     candidates = [c for c in _candidates(doc, gazetteer) if not _from_chrome(article, doc, c)]
     focus = _focus_countries(doc, candidates)
     for candidate in candidates:
         candidate.choice = _resolve(candidate, Context(focus))
-    dateline = _dateline_country(doc, candidates)
+    dateline = _dateline(doc, candidates)
     # Second pass: the places around a name (same sentence, "X, Y", the rest of the article)
     # pull it towards their countries and regions.
     for candidate in candidates:
@@ -218,9 +251,11 @@ def _context(
     candidate: Candidate,
     candidates: list[Candidate],
     focus: Counter[str],
-    dateline: str | None,
+    dateline: Candidate | None,
 ) -> Context:
     others = [c for c in candidates if c.choice and c.start != candidate.start]
+    # Other mentions of the same name would vote for their own earlier reading.
+    other_names = [c for c in others if spelling_key(c.text) != spelling_key(candidate.text)]
     sentence = doc[candidate.start].sent
     after = candidate.end + 1 if candidate.end < len(doc) and doc[candidate.end].text == "," else -1
     return Context(
@@ -240,19 +275,23 @@ def _context(
         demonym=_demonym_before(doc, candidate.start, sentence.start),
         divisions=frozenset(
             (c.choice.country, c.choice.admin1 or "")
-            for c in others
+            for c in other_names
             if c.choice and c.choice.feature_code == "ADM1"
+        ),
+        countries=frozenset(
+            c.choice.country
+            for c in other_names
+            if c.choice and c.choice.precision is LocationPrecision.COUNTRY
         ),
         others=tuple(
             {
                 (c.choice.latitude, c.choice.longitude)
-                for c in others
-                if c.choice
-                and c.choice.precision in _LOCAL_KINDS
-                and spelling_key(c.text) != spelling_key(candidate.text)
+                for c in other_names
+                if c.choice and c.choice.precision in _LOCAL_KINDS
             }
         ),
-        dateline=dateline,
+        dateline=(dateline.choice.country or None) if dateline and dateline.choice else None,
+        at_dateline=dateline is not None and dateline.start == candidate.start,
     )
 
 
@@ -265,13 +304,23 @@ def _demonym_before(doc: Doc, start: int, sentence_start: int) -> str | None:
     return None
 
 
-def _dateline_country(doc: Doc, candidates: list[Candidate]) -> str | None:
-    """ "LONDON (Reuters) -": the country of the place a body opens with, before a dash."""
-    first = next((c for c in candidates if c.choice), None)
-    if first is None or first.choice is None or any(not t.is_space for t in doc[: first.start]):
-        return None
-    following = {t.text for t in doc[first.end : first.end + 4]}
-    return (first.choice.country or None) if following & _DATELINE_MARKS else None
+def _dateline(doc: Doc, candidates: list[Candidate]) -> Candidate | None:
+    """ "LONDON (Reuters) -", "(NEW YORK) —", "By A Reporter. BOSTON (Reuters) -": the place
+    the body opens with, or a sentence in capitals opens with, before a dash or an agency."""
+    for candidate in candidates:
+        if candidate.choice is None:
+            continue
+        opens_body = all(t.is_space or t.text == "(" for t in doc[: candidate.start])
+        start = doc[candidate.start]
+        opens_sentence = candidate.text.isupper() and (
+            start.is_sent_start or doc[candidate.start - 1].text == "."
+        )
+        if not (opens_body or opens_sentence):
+            continue
+        following = {t.text for t in doc[candidate.end : candidate.end + 4]}
+        if following & _DATELINE_MARKS:
+            return candidate
+    return None
 
 
 def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
@@ -455,8 +504,10 @@ class Context:
     qualifier: list[Entry] = field(default_factory=list)  # "X, <state or country>"
     demonym: str | None = None  # "the <demonym> city of X": that country
     divisions: frozenset[tuple[str, str]] = frozenset()  # (country, admin1) named in the article
+    countries: frozenset[str] = frozenset()  # countries the article names as places
     others: tuple[tuple[float, float], ...] = ()  # points of the article's other places
     dateline: str | None = None  # the country of the place the body opens with
+    at_dateline: bool = False  # the mention is that place ("WASHINGTON, April 5 -")
 
 
 def feature_vector(entry: Entry, candidate: Candidate, context: Context) -> list[float]:
@@ -469,20 +520,17 @@ def feature_vector(entry: Entry, candidate: Candidate, context: Context) -> list
         float(entry.precision is LocationPrecision.COUNTRY),
         float(code == "ADM1"),
         float(code == "ADM2"),
-        float(entry.precision is LocationPrecision.REGION),
         float(entry.precision is LocationPrecision.POINT),
         float(entry.precision is LocationPrecision.CITY and is_capital(entry.name, entry.country)),
         float(spelling_key(entry.name) == spelling_key(candidate.text)),
-        float(candidate.cue == "admin" and entry.precision is LocationPrecision.ADMIN),
-        float(candidate.cue == "city" and entry.precision is LocationPrecision.CITY),
-        float(candidate.cue == "point" and entry.precision is LocationPrecision.POINT),
         context.focus[entry.country] / total if entry.country else 0.0,
         min(context.neighbours[entry.country], 2) / 2 if entry.country else 0.0,
-        float(_qualified(entry, context)),
-        float(entry.precision is LocationPrecision.ADMIN and _named_like_a_town(entry, candidate)),
+        _namesake_town_size(entry, candidate),
         float((entry.country, entry.admin1 or "") in context.divisions),
         1 - min(math.log10(nearest + 1), 4) / 4,
         float(context.dateline is not None and context.dateline == entry.country),
+        float(entry.country in context.countries),
+        float(context.at_dateline and entry.precision is LocationPrecision.CITY),
     ]
 
 
@@ -491,20 +539,17 @@ FEATURES = (
     "country",
     "first-level division",
     "second-level division",
-    "region",
     "site",
     "national capital",
     "main name",
-    "admin cue",
-    "city cue",
-    "site cue",
     "country share of the article",
     "country of same-sentence places",
-    "X, <its state or country> or the <demonym> city of X",
-    "a division named like a town of its country",
+    "a division named like a town of its country, by the town's log population",
     "its first-level division named in the article",
     "closeness to the article's other places",
     "country of the dateline",
+    "its country named in the article",
+    "a city named as the dateline",
 )
 
 
@@ -517,17 +562,22 @@ def _weights() -> tuple[float, ...]:
     return tuple(float(w) for w in model["weights"])
 
 
-def _resolve(candidate: Candidate, context: Context) -> Entry | None:
-    """The best-scored entry among those the text allows. A curated region name always wins
-    over namesake towns ("Middle East" is never Middle East, Maryland); a writer's own
-    qualifier ("Parkland, Florida", "the English city of Salisbury") rules out entries of
-    other states and countries, and a cue word ("Daraa province", "the city of Homs") entries
-    of other kinds: all too rare in the training news to be learnt."""
+def _allowed(candidate: Candidate, context: Context) -> list[Entry]:
+    """The entries the text allows. A curated region name always wins over namesake towns
+    ("Middle East" is never Middle East, Maryland); a writer's own qualifier ("Parkland,
+    Florida", "the English city of Salisbury") rules out entries of other states and
+    countries, and a cue word ("Daraa province", "the city of Homs") entries of other kinds:
+    all too rare in the training news to be learnt."""
     regions = [e for e in candidate.entries if e.precision is LocationPrecision.REGION]
     qualified = [e for e in candidate.entries if _qualified(e, context)]
     kind = _CUE_KINDS.get(candidate.cue or "")
     cued = [e for e in qualified or candidate.entries if e.precision is kind]
-    entries = regions or cued or qualified or candidate.entries
+    return regions or cued or qualified or candidate.entries
+
+
+def _resolve(candidate: Candidate, context: Context) -> Entry | None:
+    """The best-scored entry among those the text allows."""
+    entries = _allowed(candidate, context)
     if not entries:
         return None
     weights = _weights()
@@ -539,15 +589,21 @@ def _resolve(candidate: Candidate, context: Context) -> Entry | None:
     return max(entries, key=score)
 
 
-def _named_like_a_town(division: Entry, candidate: Candidate) -> bool:
-    """ "New York", "Washington": a division sharing its name with a town of its country."""
-    key = spelling_key(division.name)
-    return any(
-        e.precision is LocationPrecision.CITY
-        and e.country == division.country
-        and spelling_key(e.name) == key
+def _namesake_town_size(entry: Entry, candidate: Candidate) -> float:
+    """ "New York", "Tianjin", "Dubai": a division sharing its name with a town of its country,
+    by the town's log population (0 for any other entry). A big namesake city is the usual
+    reading of the name; a hamlet ("Florida, New York") is not."""
+    if entry.precision is not LocationPrecision.ADMIN:
+        return 0.0
+    key = spelling_key(entry.name)
+    towns = [
+        e.population
         for e in candidate.entries
-    )
+        if e.precision is LocationPrecision.CITY
+        and e.country == entry.country
+        and spelling_key(e.name) == key
+    ]
+    return math.log10(max(towns) + 10) / 8 if towns else 0.0
 
 
 def _qualified(entry: Entry, context: Context) -> bool:
@@ -566,7 +622,11 @@ def _accepted(candidate: Candidate, focus: Counter[str]) -> bool:
     """Enough evidence that this name is a place here (and not "Nobody" or "Assad")."""
     entry = candidate.choice
     if entry is None:  # a tagged name the gazetteer lacks: a place where the text says so
-        return candidate.tagged and (candidate.locative or candidate.cue is not None)
+        return (
+            candidate.tagged
+            and (candidate.locative or candidate.cue is not None)
+            and _written_like_a_name(candidate.text)
+        )
     if _is_acronym(candidate.text) and entry.precision is LocationPrecision.CITY:
         return False  # "AI", "CA": short capitals name towns only by accident
     cued = candidate.cue is not None or candidate.locative
@@ -588,6 +648,18 @@ def _accepted(candidate: Candidate, focus: Counter[str]) -> bool:
         return in_focus and (big or candidate.cue is not None)
     # The model saw no name here: only context makes a capitalised word a place.
     return in_focus and cued and entry.population >= _CONTEXT_MIN_POPULATION
+
+
+def _written_like_a_name(text: str) -> bool:
+    """Capitalised words, not a run of capitals or figures: a name the gazetteer lacks but the
+    model tags ("Guhdar") reads so, a headline word ("MURALS"), a company's short name
+    ("ICON") or a time ("11:11pm PDT") does not."""
+    letters = [c for c in text if c.isalpha()]
+    return (
+        text[:1].isupper()
+        and not any(c.isdigit() for c in text)
+        and any(c.islower() for c in letters)
+    )
 
 
 def _is_acronym(text: str) -> bool:
