@@ -47,8 +47,6 @@ from event_gold import Parsed, gsr_docs, gwn_docs, parse, sentence_docs  # noqa:
 KEEP, DROP = "keep", "drop"
 # NONE examples outnumber events ten to one; this weight lets the typer name rarer types.
 NONE_WEIGHT = 0.3
-# Unit word vectors times this weigh, summed, like a few binary features.
-MEANING_SCALE = 1.0
 # Weights smaller than this change no decision and are left out of the file.
 WEIGHT_FLOOR = 0.005
 KNOWLEDGE = ROOT / "src" / "sitrep" / "knowledge" / "events"
@@ -111,7 +109,7 @@ class Example:
 
 class _Fitted:
     """A logistic regression over examples' sparse features and, when they have them, their
-    word vectors (scaled by `MEANING_SCALE` so that they weigh like a few binary features)."""
+    word vectors (unit length each, so that they weigh like a few binary features)."""
 
     def __init__(self, found: list[Example], labels: list[object], c: float, weights: list[float]):
         self.vectorizer = DictVectorizer()
@@ -122,7 +120,7 @@ class _Fitted:
         rows = [dict.fromkeys(e.features, 1.0) for e in found]
         matrix = self.vectorizer.fit_transform(rows) if fit else self.vectorizer.transform(rows)
         if found and found[0].meaning is not None:
-            dense = np.vstack([e.meaning for e in found]) * MEANING_SCALE
+            dense = np.vstack([e.meaning for e in found])
             matrix = sparse.hstack([matrix, sparse.csr_matrix(dense)]).tocsr()
         return matrix
 
@@ -153,8 +151,7 @@ def _fit(
         },
     }
     if found[0].meaning is not None:
-        dense = coef[:, len(names) :] * MEANING_SCALE
-        result["dense"] = [[round(float(w), 4) for w in row] for row in dense]
+        result["dense"] = [[round(float(w), 4) for w in row] for row in coef[:, len(names) :]]
     return result
 
 
