@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-import duckdb
 import numpy as np
 
 # GloVe's rows are ordered by frequency; beyond this many, words are rare names and
@@ -47,6 +46,9 @@ def vectors_folder() -> Path:
 @functools.cache
 def word_vectors() -> WordVectors:
     """The shipped vectors, read once per process."""
+    # Imported here: only a classifier that weighs word vectors pays for DuckDB in a worker.
+    import duckdb
+
     folder = vectors_folder()
     index = folder / "glove_6B_index.parquet"
     # DuckDB (already a dependency) reads the parquet index; no parquet library is needed.
