@@ -12,7 +12,8 @@ processes, one after the other, with the same number of processes:
   sitrep's reader produced from the same inputs (reading not timed).
 
 Peak RSS is sampled from /proc over the child and all its descendants (sum and
-largest single process). Run: `.venv/bin/python bench/throughput.py --docs 2000`.
+largest single process). Run: `.venv/bin/python bench/throughput.py --docs 2000`
+(`--classifier NAME` measures ingest with another event classifier).
 """
 
 from __future__ import annotations
@@ -26,7 +27,10 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
+
+from sitrep.settings import DEFAULT_CLASSIFIER, DEFAULT_SETTINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT.parent / "shared" / "data" / "article-extraction"
@@ -41,11 +45,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--kind", choices=["html", "text"], default="html", help="which captures")
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--classifier", default=DEFAULT_CLASSIFIER, help="event classifier")
     parser.add_argument("--measure", choices=["sitrep", "bare"], help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        result = MEASURES[args.measure](Path(args.folder), args.workers, args.batch_size)
+        result = MEASURES[args.measure](Path(args.folder), args)
         print(json.dumps(result))
         return
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as folder:
@@ -70,6 +75,7 @@ def write_inputs(folder: Path, kind: str, docs: int) -> None:
 def measure_in_child(what: str, folder: str, args: argparse.Namespace) -> dict[str, float]:
     command = [sys.executable, __file__, "--measure", what, "--folder", folder]
     command += ["--workers", str(args.workers), "--batch-size", str(args.batch_size)]
+    command += ["--classifier", args.classifier]
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     peaks = {"total": 0, "largest": 0, "pss": 0}
     sampler = threading.Thread(target=sample_rss, args=(child, peaks), daemon=True)
@@ -128,21 +134,22 @@ def proc_field(path: str, name: str) -> int:
     return 0
 
 
-def measure_sitrep(folder: Path, workers: int, batch_size: int) -> dict[str, float]:
+def measure_sitrep(folder: Path, args: argparse.Namespace) -> dict[str, float]:
     """The whole `sitrep ingest` into a fresh DuckDB store."""
     from sitrep.pipeline import ingest
 
     paths = [str(path) for path in sorted(folder.iterdir())]
     database = folder.parent / f"{folder.name}.duckdb"
+    settings = replace(DEFAULT_SETTINGS, classifier=args.classifier)
     started = time.perf_counter()
-    report = ingest(paths, str(database), workers=workers)
+    report = ingest(paths, str(database), settings=settings, workers=args.workers)
     seconds = time.perf_counter() - started
     database.unlink()
-    mode = "sitrep.pipeline.ingest into a fresh DuckDB store"
+    mode = f"sitrep.pipeline.ingest into a fresh DuckDB store, classifier {args.classifier}"
     return {"seconds": seconds, "mode": mode, "articles": report.stored, "errors": report.errors}
 
 
-def measure_bare(folder: Path, workers: int, batch_size: int) -> dict[str, float]:
+def measure_bare(folder: Path, args: argparse.Namespace) -> dict[str, float]:
     from sitrep.annotate.nlp import MODEL_NAME
     from sitrep.read import read_paths
     from sitrep.records import Article
@@ -153,7 +160,7 @@ def measure_bare(folder: Path, workers: int, batch_size: int) -> dict[str, float
 
     started = time.perf_counter()
     nlp = spacy.load(MODEL_NAME)
-    docs = sum(1 for _ in nlp.pipe(bodies, n_process=workers, batch_size=batch_size))
+    docs = sum(1 for _ in nlp.pipe(bodies, n_process=args.workers, batch_size=args.batch_size))
     seconds = time.perf_counter() - started
     words = sum(len(body.split()) for body in bodies)
     return {"seconds": seconds, "inputs": len(paths), "bodies": docs, "words": words}

@@ -43,7 +43,10 @@ class Settings:
         DEFAULT_CLASSIFIER,
         "--classifier",
         "Event classifier: sitrep.events.lexicon.v1 (rules), sitrep.events.model.v1 (trained),"
-        " sitrep.events.lexicon+model.v1 (rules kept or dropped by the model), or a plugin's.",
+        " sitrep.events.lexicon+model.v1 (rules kept or dropped by the model), the same with"
+        " word vectors (sitrep.events.vectors.v1, sitrep.events.lexicon+vectors.v1), every"
+        " lexicon word plus the vector typer's (sitrep.events.lexicon+vectortyper.v1), or a"
+        " plugin's.",
     )
     batch_size: int = _setting(
         DEFAULT_BATCH_SIZE,

@@ -499,7 +499,7 @@ def test_events_the_backer_drops_a_lexicon_word_the_model_rejects(  # type: igno
         keep_threshold=0.5,
         nouns=frozenset(),
     )
-    monkeypatch.setattr(event_classifier, "event_models", lambda: models)
+    monkeypatch.setattr(event_classifier, "event_models", lambda _file: models)
     backed = event_classifier.ModelEventClassifier("test.backed.v1", backs_lexicon=True)
     found = {}
     for text in (

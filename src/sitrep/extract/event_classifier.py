@@ -12,16 +12,18 @@ import functools
 from collections.abc import Callable, Collection
 from typing import Protocol
 
+import numpy as np
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep import lexicon
-from sitrep.extract.event_features import candidate, features
+from sitrep.extract.event_features import candidate, features, meaning
 from sitrep.extract.event_lexicon import NO_EVENT, TriggerEntry, triggers, word_classes
-from sitrep.extract.event_model import KEEP, event_models
+from sitrep.extract.event_model import KEEP, MODEL_FILE, VECTORS_MODEL_FILE, event_models
 from sitrep.extract.event_model import NONE as NONE_CLASS
 from sitrep.extract.event_roles import is_verbal, subject_candidates, subtree
 from sitrep.extract.event_structure import TriggerLabel, restructure
+from sitrep.extract.event_vectors import word_vectors
 from sitrep.registry import Registry
 from sitrep.settings import DEFAULT_CLASSIFIER
 
@@ -178,14 +180,24 @@ class ModelEventClassifier:
     the lexicon adds a mode and particle where it agrees. Backing the lexicon, the lexicon
     proposes words and types and the backer keeps or drops each (figurative, generic or
     background uses are dropped); the typer adds a word the lexicon missed only when it is
-    sure (`ADD_ABOVE`).
+    sure (the models' `add_above`). Models that weigh word meaning get each candidate's word
+    vectors too (`event_features.meaning`).
     """
 
-    def __init__(self, name: str, backs_lexicon: bool) -> None:
+    def __init__(
+        self,
+        name: str,
+        backs_lexicon: bool,
+        model_file: str = MODEL_FILE,
+        keeps_lexicon: bool = False,
+    ) -> None:
         self.name = name
         self._backs_lexicon = backs_lexicon
+        # Keeping every lexicon word, the backer judges none: the typer only adds words.
+        self._keeps_lexicon = keeps_lexicon
         self._lexicon = LexiconEventClassifier()
-        self._models = event_models()
+        self._models = event_models(model_file)
+        self._vectors = word_vectors() if self._models.uses_meaning else None
         self._none = self._models.typer.classes.index(NONE_CLASS)
         self._keep = self._models.backer.classes.index(KEEP)
 
@@ -203,19 +215,25 @@ class ModelEventClassifier:
                 if lexicon.get(label.token) != label:
                     labels.append(label)
                     continue
-                token = sentence.doc[label.token]
-                found = features(token, lexicon_types, self._lexicon.entry_types(token))
-                keep = float(self._models.backer.probabilities(found)[self._keep])
-                if keep >= self._models.keep_threshold:
+                if self._keeps_lexicon or self._kept(sentence.doc[label.token], lexicon_types):
                     labels.append(label)
         for token in sentence:
             in_lexicon = token.i in lexicon
             if self._backs_lexicon:
                 if not in_lexicon and candidate(token, self._models.nouns):
-                    labels += self._typed(token, lexicon, lexicon_types, ADD_ABOVE)
+                    labels += self._typed(token, lexicon, lexicon_types, self._models.add_above)
             elif in_lexicon or candidate(token, self._models.nouns):
                 labels += self._typed(token, lexicon, lexicon_types, 0.0)
         return labels
+
+    def _kept(self, token: Token, lexicon_types: dict[int, str]) -> bool:
+        """Whether the backer keeps a word the lexicon proposed."""
+        found = features(token, lexicon_types, self._lexicon.entry_types(token))
+        keep = self._models.backer.probabilities(found, self._meaning(token))[self._keep]
+        return float(keep) >= self._models.keep_threshold
+
+    def _meaning(self, token: Token) -> np.ndarray | None:
+        return None if self._vectors is None else meaning(token, self._vectors)
 
     def _typed(
         self,
@@ -226,7 +244,7 @@ class ModelEventClassifier:
     ) -> list[TriggerLabel]:
         """The typer's label for a word, if it names an event at least `above` surely."""
         found = features(token, lexicon_types, self._lexicon.entry_types(token))
-        probabilities = self._models.typer.probabilities(found)
+        probabilities = self._models.typer.probabilities(found, self._meaning(token))
         best = int(probabilities.argmax())
         event_type = self._models.typer.classes[best]
         if best == self._none or probabilities[best] < above:
@@ -246,8 +264,9 @@ class ModelEventClassifier:
 
 MODEL_CLASSIFIER = "sitrep.events.model.v1"
 BACKED_CLASSIFIER = "sitrep.events.lexicon+model.v1"
-# Backing the lexicon, the typer adds a word the lexicon did not propose only this surely.
-ADD_ABOVE = 0.7
+VECTORS_CLASSIFIER = "sitrep.events.vectors.v1"
+BACKED_VECTORS_CLASSIFIER = "sitrep.events.lexicon+vectors.v1"
+TYPER_ADDS_CLASSIFIER = "sitrep.events.lexicon+vectortyper.v1"
 
 CLASSIFIERS: Registry[Callable[[], EventClassifier]] = Registry(
     "event classifier", "sitrep.classifiers"
@@ -258,6 +277,20 @@ CLASSIFIERS.register(
 )
 CLASSIFIERS.register(
     BACKED_CLASSIFIER, lambda: ModelEventClassifier(BACKED_CLASSIFIER, backs_lexicon=True)
+)
+CLASSIFIERS.register(
+    VECTORS_CLASSIFIER,
+    lambda: ModelEventClassifier(VECTORS_CLASSIFIER, False, VECTORS_MODEL_FILE),
+)
+CLASSIFIERS.register(
+    BACKED_VECTORS_CLASSIFIER,
+    lambda: ModelEventClassifier(BACKED_VECTORS_CLASSIFIER, True, VECTORS_MODEL_FILE),
+)
+CLASSIFIERS.register(
+    TYPER_ADDS_CLASSIFIER,
+    lambda: ModelEventClassifier(
+        TYPER_ADDS_CLASSIFIER, True, VECTORS_MODEL_FILE, keeps_lexicon=True
+    ),
 )
 
 
