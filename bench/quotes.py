@@ -322,7 +322,9 @@ def _run_anonymous(nlp, unjudged_path: str | None, listed: str | None) -> None: 
     articles = [_article(i, bodies[i]["articleBody"]) for i in ids]
     counts = {"train": Counter(), "dev": Counter()}
     unjudged: list[dict] = []
-    for page_id, article, doc in zip(ids, articles, nlp.pipe(a.body for a in articles), strict=True):
+    for page_id, article, doc in zip(
+        ids, articles, nlp.pipe(a.body for a in articles), strict=True
+    ):
         annotate(article, doc)
         extract(article, doc)
         split = split_of(page_id)
@@ -334,9 +336,7 @@ def _run_anonymous(nlp, unjudged_path: str | None, listed: str | None) -> None: 
             counts[split]["listed"] += 1
             if row is None:
                 counts[split]["unjudged"] += 1
-                unjudged.append(
-                    {"id": page_id, "source": key[1], "claim": key[2], "split": split}
-                )
+                unjudged.append({"id": page_id, "source": key[1], "claim": key[2], "split": split})
             else:
                 counts[split]["anonymous"] += row["anonymous"]
             if listed == split:

@@ -58,6 +58,10 @@ _NAMING = "naming"
 # they report a quote in their own sentence, never the one before.
 _MANNER = "manner"
 _AS_SAYING = "as_saying"
+# A verb that puts out a document ("released a statement") writes what it quotes, and only that.
+_ISSUING = "writing"
+# Determiners that quantify over everyone: "any one person" is no one in particular.
+_UNIVERSAL_DETERMINERS = {"any", "every", "no"}
 # A view is reported in its clause or infinitive ("expects to win").
 _VIEW_CONTENT_DEPS = {"ccomp", "xcomp"}
 
@@ -74,6 +78,7 @@ class Attribution:
     source: Source
     channel: str | None
     cue: str  # the cue's class: speech, writing, thought, belief, estimate, or "according"
+    cue_token: int  # the Doc index of the cue word (the verb, or "according")
 
     @property
     def speech(self) -> bool:
@@ -134,6 +139,9 @@ class _Finder:
         if token.lower_ == "according" and token.i + 1 < len(self.doc):
             return self._according_to(token, sentence, number)
         cue = lexicon().reporting_verbs.get(token.lemma_.lower())
+        if cue is None and _issues_document(token):
+            # "The BHPD released a statement …: “On April 4 …”": the quote is the statement's.
+            cue = _ISSUING
         if token.pos_ in {"VERB", "AUX"} and cue is not None and cue != _AS_SAYING:
             return self._reporting_verb(token, sentence, number, cue)
         return None
@@ -150,7 +158,9 @@ class _Finder:
         if source is None:
             return None
         channel = find_channel(self.body[start:end])
-        return Attribution(number, start, end, *content, source, channel, cue="according")
+        return Attribution(
+            number, start, end, *content, source, channel, cue="according", cue_token=token.i
+        )
 
     def _reporting_verb(
         self, verb: Token, sentence: Span, number: int, cue: str
@@ -172,7 +182,7 @@ class _Finder:
         if source is None:
             return None
         channel = find_channel(self._unquoted_text(sentence))
-        return Attribution(number, start, end, *content, source, channel, cue=cue)
+        return Attribution(number, start, end, *content, source, channel, cue=cue, cue_token=verb.i)
 
     def _content(
         self, verb: Token, speaker: Token, sentence: Span, cue: str
@@ -279,7 +289,10 @@ class _Finder:
         return "".join(chars)
 
     def _source(self, speaker: Token, phrase: list[Token]) -> Source | None:
-        """The typed source a speaker names; None for words that name nobody."""
+        """The typed source a speaker names; None for words that name nobody, or everybody
+        ("any one person", "no official")."""
+        if any(c.dep_ == "det" and c.lower_ in _UNIVERSAL_DETERMINERS for c in speaker.children):
+            return None
         lower = speaker.lower_
         referent = self.references.of(speaker)
         if referent is not None and (speaker.pos_ == "PRON" or referent.actor_id is not None):
@@ -330,6 +343,9 @@ class _Finder:
             proper=speaker.pos_ == "PROPN",
             entity_label=speaker.ent_type_,
             person=described_as_person(speaker),
+            proper_modifier=any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" for c in speaker.children
+            ),
         )
 
 
@@ -372,6 +388,16 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
             return _relative_antecedent(subjects[0]), []
     stranded = _stranded_subject(verb)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def _issues_document(verb: Token) -> bool:
+    """A verb with a subject whose object is a document: "released a statement", "issued a
+    report", "put out a memo"."""
+    return (
+        verb.pos_ == "VERB"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon().documents for c in verb.children)
+    )
 
 
 def _after_dateline(subject: Token) -> Token:

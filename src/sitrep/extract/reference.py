@@ -120,6 +120,11 @@ def _genders() -> dict[str, str]:
     return found
 
 
+@functools.cache
+def _collective_nouns() -> frozenset[str]:
+    return knowledge_files.words("reference/collective_nouns.txt")
+
+
 def _body_nouns() -> frozenset[str]:
     """Common nouns naming bodies: organisations, offices, forces."""
     words = lexicon()
@@ -185,15 +190,23 @@ class _Resolver:
             if referent is not None and referent.actor_id is None:
                 lemma = token.lemma_.lower()
                 role = self._roles.get(lemma)
-                if role is None and lemma not in self._described:
-                    role = self._speaking_description(token, referent, sentence, paragraph)
-                if role is not None and _definite(token):
+                named = None
+                if role is None and lemma not in self._described and referent.person:
+                    named = self._named_description(token)
+                    role = named or self._speaking_description(token, referent, sentence, paragraph)
+                    if role is not None:
+                        # "said the actor" was the star: so is "the “Pose” actor" after it.
+                        self._roles[lemma] = role
+                if role is not None and (named is not None or _definite(token)):
                     referent = role
                     self.resolved[token.i] = role
                 elif referent.person:
                     self._described.add(lemma)  # someone unnamed: "the man" is now that man
             if referent is not None:
                 self._add(referent, token, sentence, paragraph)
+                group = _coordination(token, referent)
+                if group is not None:
+                    self._add(group, token, sentence, paragraph)
 
     def _add(self, referent: Referent, token: Token, sentence: int, paragraph: int) -> None:
         self.candidates.append(
@@ -215,23 +228,8 @@ class _Resolver:
             actor = self.mentions.actor(token.idx, token.idx + len(token))
             if actor is None:
                 continue
-            mention = next(
-                (m for m in actor.mentions if m.start <= token.idx < m.end),
-                None,
-            )
-            start, end = (mention.start, mention.end) if mention else (token.idx, token.idx)
-            person = actor.kind is ActorKind.PERSON or described_as_person(head)
-            referent = Referent(
-                token.i,
-                start,
-                end,
-                actor.name,
-                actor.id,
-                person=person,
-                plural=not person and head.tag_ in _PLURAL_TAGS,
-                gender=self._actor_gender(actor) if person else None,
-            )
-            if person:
+            referent = self._actor_referent(head, token, actor)
+            if referent.person:
                 self._note_roles(head, token, referent)
             return referent
         lemma = head.lemma_.lower()
@@ -247,7 +245,8 @@ class _Resolver:
                 plural=head.tag_ in _PLURAL_TAGS,
                 gender=None,
             )
-        plural = head.tag_ in _PLURAL_TAGS
+        # "the staff", "the public": a group is "they", never "he" or "she".
+        plural = head.tag_ in _PLURAL_TAGS or lemma in _collective_nouns()
         if head.pos_ == "PROPN" and not names_people(lemma):
             return None
         if names_people(lemma) or names_people(head.lower_):
@@ -268,6 +267,77 @@ class _Resolver:
             plural=plural,
             gender=_genders().get(head.lower_) if person and not plural else None,
         )
+
+    def _actor_referent(self, head: Token, token: Token, actor: Actor) -> Referent:
+        """The actor a noun phrase names, through its head or a name beside it (token)."""
+        mention = next((m for m in actor.mentions if m.start <= token.idx < m.end), None)
+        start, end = (mention.start, mention.end) if mention else (token.idx, token.idx)
+        person = actor.kind is ActorKind.PERSON or described_as_person(head)
+        return Referent(
+            token.i,
+            start,
+            end,
+            actor.name,
+            actor.id,
+            person=person,
+            plural=not person and head.tag_ in _PLURAL_TAGS,
+            gender=self._actor_gender(actor) if person else None,
+        )
+
+    def _named_description(self, noun: Token) -> Referent | None:
+        """A description the page gives a named person anywhere, before or after: "Austria's
+        interior minister" where "Interior Minister Wolfgang Peschorn" follows, "a trade
+        professor at Cornell" beside "Eswar Prasad, a trade professor at Cornell University".
+        Every word of the description but its possessor must be in the name's description,
+        one person only has it, and an indefinite one needs two words besides its noun ("a
+        senior official" may be anyone); a description marked anonymous is nobody named."""
+        if noun.tag_ != "NN" or lexicon().anonymity_phrases.search(_phrase_text(noun)):
+            return None
+        determiners = {c.lower_ for c in noun.children if c.dep_ in {"det", "nummod"}}
+        possessors = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}
+        words = _description_words(noun, possessors) - {noun.lemma_.lower()}
+        if determiners & {"a", "an", "one"}:
+            if len(words) < 2:
+                return None
+        elif not (possessors or determiners & {"the", "this", "that"}):
+            return None
+        people = {
+            referent.actor_id: referent
+            for described, referent in self._descriptions_of_names.get(noun.lemma_.lower(), [])
+            if words <= described
+        }
+        return next(iter(people.values())) if len(people) == 1 else None
+
+    @functools.cached_property
+    def _descriptions_of_names(self) -> dict[str, list[tuple[frozenset[str], Referent]]]:
+        """Noun -> the words of each description of a named person headed by it: a title
+        ("Interior Minister Wolfgang Peschorn"), an apposition ("Derek Scissors, a China
+        scholar"), or the noun the name stands beside ("China's ambassador to Britain Liu
+        Xiaming"). Quoted names are what a speaker says, not the page's descriptions."""
+        found: dict[str, list[tuple[frozenset[str], Referent]]] = {}
+        for token in self.doc:
+            if token.pos_ != "PROPN" or token.dep_ == "compound" or self._quoted(token.idx):
+                continue
+            actor = self.mentions.actor(token.idx, token.idx + len(token))
+            if actor is None or not (actor.kind is ActorKind.PERSON or described_as_person(token)):
+                continue
+            mention = next((m for m in actor.mentions if m.start <= token.idx < m.end), None)
+            name = {t.i for t in token.subtree if mention and mention.start <= t.idx < mention.end}
+            roles = [
+                c
+                for c in token.children
+                if c.dep_ in {"compound", "appos"} and names_people(c.lemma_.lower())
+            ]
+            if token.dep_ in {"appos", "compound", "nmod"} and names_people(
+                token.head.lemma_.lower()
+            ):
+                roles.append(token.head)
+            referent = self._actor_referent(token, token, actor)
+            for role in roles:
+                top = token if role.dep_ == "compound" and role.head == token else role
+                described = frozenset(_description_words(top, name))
+                found.setdefault(role.lemma_.lower(), []).append((described, referent))
+        return found
 
     def _note_roles(self, head: Token, named: Token, referent: Referent) -> None:
         """Remember the role words a named person carries ("Defence Minister Dan-Ali",
@@ -373,6 +443,40 @@ def described_as_person(name: Token) -> bool:
         )
         for c in name.children
     )
+
+
+def _coordination(head: Token, first: Referent) -> Referent | None:
+    """ "Gov. Eric Holcomb and leaders of the Legislature": together they are "they", whatever
+    each conjunct is alone."""
+    conjuncts = [c for c in head.children if c.dep_ == "conj"]
+    if not conjuncts or not any(c.dep_ == "cc" for c in head.children):
+        return None
+    end = conjuncts[-1].right_edge
+    return Referent(
+        head.i,
+        head.left_edge.idx,
+        end.idx + len(end),
+        head.doc[head.left_edge.i : end.i + 1].text,
+        None,
+        person=first.person or any(names_people(c.lemma_.lower()) for c in conjuncts),
+        plural=True,
+        gender=None,
+    )
+
+
+def _description_words(top: Token, skip: set[int]) -> set[str]:
+    """The content words of a description (lemmas, lower case), less its clauses ("who serves
+    in …") and the tokens to skip (the name itself, a possessor)."""
+    clauses = {d.i for c in top.subtree if c.dep_ in {"relcl", "acl"} for d in c.subtree}
+    return {
+        t.lemma_.lower()
+        for t in top.subtree
+        if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.i not in skip and t.i not in clauses
+    }
+
+
+def _phrase_text(noun: Token) -> str:
+    return noun.doc[noun.left_edge.i : noun.right_edge.i + 1].text
 
 
 def _agrees(pronoun: str, referent: Referent, gender: str | None) -> bool:
