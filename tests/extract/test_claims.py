@@ -291,3 +291,17 @@ def test_claims_a_party_named_by_a_proper_noun_is_a_named_organisation(nlp) -> N
         SourceType.NAMED_ORGANISATION,
         SourceType.UNNAMED_ORGANISATION,
     ]
+
+
+@pytest.mark.slow
+def test_claims_a_description_beside_a_name_is_that_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(
+        nlp,
+        [
+            "Her post drew two senior politicians: Senator Ellen Marsh and Governor Ruth Dale.",
+            "They said the sale was unfair.",
+            "Peter Olsen, a trade professor at Lund, said the talks had stalled.",
+        ],
+    )
+    assert [c.source.type for c in claims[1:]] == [SourceType.NAMED_PERSON] * 2
+    assert "Olsen" in (claims[2].source.name or "")

@@ -23,7 +23,12 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.extract.doc_cache import once_per_doc
 from sitrep.extract.quote_marks import QuoteMarks, find_quote_marks
-from sitrep.extract.reference import References, described_as_person, resolve_references
+from sitrep.extract.reference import (
+    References,
+    described_as_person,
+    quantifies_everyone,
+    resolve_references,
+)
 from sitrep.extract.sourcing import (
     SpeakerEvidence,
     classify_source,
@@ -60,8 +65,6 @@ _MANNER = "manner"
 _AS_SAYING = "as_saying"
 # A verb that puts out a document ("released a statement") writes what it quotes, and only that.
 _ISSUING = "writing"
-# Determiners that quantify over everyone: "any one person" is no one in particular.
-_UNIVERSAL_DETERMINERS = {"any", "every", "no"}
 # A view is reported in its clause or infinitive ("expects to win").
 _VIEW_CONTENT_DEPS = {"ccomp", "xcomp"}
 
@@ -291,7 +294,7 @@ class _Finder:
     def _source(self, speaker: Token, phrase: list[Token]) -> Source | None:
         """The typed source a speaker names; None for words that name nobody, or everybody
         ("any one person", "no official")."""
-        if any(c.dep_ == "det" and c.lower_ in _UNIVERSAL_DETERMINERS for c in speaker.children):
+        if quantifies_everyone(speaker):
             return None
         lower = speaker.lower_
         referent = self.references.of(speaker)
@@ -309,16 +312,23 @@ class _Finder:
 
     def _appositive_name(self, head: Token) -> Token | None:
         """The name beside a description: "Trump's top adviser, Larry Kudlow" -> Kudlow, and
-        "Sachin Pilot, a former federal minister" -> Pilot when the description was chosen."""
+        "Sachin Pilot, a former federal minister" -> Pilot when the description was chosen.
+        Beside a noun for people, a proper noun is that person's name even where the tagger
+        found no actor in it ("Eswar Prasad, a trade professor at Cornell")."""
         if head.pos_ == "PROPN" or self._actor_of(head) is not None:
             return None
+        person = names_people(head.lemma_.lower())
         for child in head.children:
-            if child.dep_ == "appos" and child.pos_ == "PROPN" and self._actor_of(child):
+            if (
+                child.dep_ == "appos"
+                and child.pos_ == "PROPN"
+                and (person or self._actor_of(child))
+            ):
                 return child
         name = head.head
-        if head.dep_ == "appos" and name.pos_ == "PROPN" and self._actor_of(name):
+        if head.dep_ == "appos" and name.pos_ == "PROPN" and (person or self._actor_of(name)):
             return name
-        return None
+        return _listed_after_colon(head) if person else None
 
     def _actor_of(self, token: Token) -> Actor | None:
         return self.mentions.actor(token.idx, token.idx + len(token))
@@ -331,7 +341,10 @@ class _Finder:
         if owner_tokens:
             poss = owner_tokens[0]
             owner = self.mentions.actor(poss.left_edge.idx, _end_char(poss.subtree))
-        named = self._appositive_name(speaker) or _part_of(speaker)
+        named = self._appositive_name(speaker)
+        if named is not None:
+            description = [*(c for c in named.lefts if c.dep_ == "compound"), named]
+        named = named or _part_of(speaker)
         if named is not None:
             speaker = named
         return SpeakerEvidence(
@@ -388,6 +401,21 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
             return _relative_antecedent(subjects[0]), []
     stranded = _stranded_subject(verb)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def _listed_after_colon(head: Token) -> Token | None:
+    """ "two big-name Democratic politicians: Senator Elizabeth Warren and …": the name a
+    colon lists right after the description, which the parse hangs elsewhere."""
+    doc = head.doc
+    colon = head.right_edge.i + 1
+    if colon + 1 >= len(doc) or doc[colon].text != ":":
+        return None
+    name = doc[colon + 1]
+    steps = 0
+    while name.dep_ == "compound" and name.head.i > name.i and steps < 10:
+        name = name.head
+        steps += 1
+    return name if name.pos_ == "PROPN" and name.dep_ != "compound" else None
 
 
 def _issues_document(verb: Token) -> bool:

@@ -50,6 +50,12 @@ _BODY_ENTITIES = {"ORG", "GPE", "NORP"}
 _ROLE_DEPS = {"compound", "appos", "nmod", "amod"}
 # Words that single out someone new: "the man who …", "the head of …", "Smith's lawyer".
 _RESTRICTIVE_DEPS = {"prep", "relcl", "acl", "poss", "appos"}
+# Determiners that quantify over everyone: "any one person" is no one in particular.
+_UNIVERSAL_DETERMINERS = {"any", "every", "no"}
+# A possessor that is a place may be left out where the name is given ("Austria's interior
+# minister" is "Interior Minister Wolfgang Peschorn"); a person possessor may not ("Morrison's
+# lawyer" is not "Trump's lawyer Rudy Giuliani").
+_PLACE_ENTITIES = {"GPE", "LOC", "NORP"}
 # A pronoun looks back at most this many paragraphs for its antecedent.
 _PARAGRAPH_REACH = 3
 
@@ -247,7 +253,7 @@ class _Resolver:
             )
         # "the staff", "the public": a group is "they", never "he" or "she".
         plural = head.tag_ in _PLURAL_TAGS or lemma in _collective_nouns()
-        if head.pos_ == "PROPN" and not names_people(lemma):
+        if (head.pos_ == "PROPN" and not names_people(lemma)) or quantifies_everyone(head):
             return None
         if names_people(lemma) or names_people(head.lower_):
             person = True
@@ -288,14 +294,21 @@ class _Resolver:
         """A description the page gives a named person anywhere, before or after: "Austria's
         interior minister" where "Interior Minister Wolfgang Peschorn" follows, "a trade
         professor at Cornell" beside "Eswar Prasad, a trade professor at Cornell University".
-        Every word of the description but its possessor must be in the name's description,
-        one person only has it, and an indefinite one needs two words besides its noun ("a
-        senior official" may be anyone); a description marked anonymous is nobody named."""
+        Every word of the description but a place or pronoun possessor must be in the name's
+        description, one person only has it, and an indefinite one needs two words besides
+        its noun ("a senior official" may be anyone); a description marked anonymous is
+        nobody named."""
         if noun.tag_ != "NN" or lexicon().anonymity_phrases.search(_phrase_text(noun)):
             return None
         determiners = {c.lower_ for c in noun.children if c.dep_ in {"det", "nummod"}}
         possessors = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}
         words = _description_words(noun, possessors) - {noun.lemma_.lower()}
+        owners = {
+            noun.doc[i].lemma_.lower()
+            for i in possessors
+            if noun.doc[i].pos_ in {"NOUN", "PROPN"}
+            and noun.doc[i].ent_type_ not in _PLACE_ENTITIES
+        }
         if determiners & {"a", "an", "one"}:
             if len(words) < 2:
                 return None
@@ -304,7 +317,7 @@ class _Resolver:
         people = {
             referent.actor_id: referent
             for described, referent in self._descriptions_of_names.get(noun.lemma_.lower(), [])
-            if words <= described
+            if words | owners <= described
         }
         return next(iter(people.values())) if len(people) == 1 else None
 
@@ -443,6 +456,12 @@ def described_as_person(name: Token) -> bool:
         )
         for c in name.children
     )
+
+
+def quantifies_everyone(noun: Token) -> bool:
+    """ "any one person", "every voter", "no official": nobody in particular, so no antecedent
+    and no source."""
+    return any(c.dep_ == "det" and c.lower_ in _UNIVERSAL_DETERMINERS for c in noun.children)
 
 
 def _coordination(head: Token, first: Referent) -> Referent | None:
