@@ -7,8 +7,10 @@ closes with a trailing attribution ("..., the people said.") lends it to the
 unattributed sentences before it. What nobody is cited for, the outlet asserts.
 Hedge phrases make a claim HEDGED, denial phrases DENIED (both from the lexicon); so do a
 modal verb ("could cut", "may", "would"), a condition ("if"), and a view rather than a
-statement as its attribution ("analysts expect", "officials believe"). A section heading
-(a short paragraph with no verb and no sentence end: "Back Channels") is no claim, nor is an
+statement as its attribution ("analysts expect", "officials believe"). A report inside a
+relative clause, or a view the writer only guesses at ("may still believe"), does not source
+its sentence. A section heading (a short paragraph with no sentence end: "Back Channels",
+"He said, she said") is no claim, nor is an
 order ("Click here for more information.", "Subscribe now") or a short fragment with no verb
 ("12 issues for £11.99.").
 """

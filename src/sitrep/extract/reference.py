@@ -14,7 +14,11 @@ them, whose speaker is the subject of its reporting verb ("“…,” he said" a
 said …" is Trump). A resolved pronoun is itself a candidate for the next one, for the
 antecedent it resolved to, so chains ("He said … He added …") hold across paragraphs.
 A definite description by role ("the minister", "the senator") stands for the person last
-named with that role ("Defence Minister Mansur Dan-Ali"), and is resolved the same way.
+named with that role ("Defence Minister Mansur Dan-Ali"), and is resolved the same way; a
+description the page gives a named person anywhere, before or after, is that person
+("Austria's interior minister said …" where "Interior Minister Wolfgang Peschorn" follows).
+A coordination is "they"; a collective noun ("the staff") is never "he" or "she"; a phrase
+quantified over everyone ("any one person") stands for nobody.
 
 Quotes, claims and events read the same `References`; the resolved mentions are also kept
 on the article (`Article.references`) for display.
