@@ -24,6 +24,7 @@ from sitrep.annotate.mentions import MentionIndex
 from sitrep.extract.doc_cache import once_per_doc
 from sitrep.extract.quote_marks import QuoteMarks, find_quote_marks
 from sitrep.extract.reference import (
+    NAME_MODIFIERS,
     References,
     described_as_person,
     quantifies_everyone,
@@ -357,7 +358,7 @@ class _Finder:
             entity_label=speaker.ent_type_,
             person=described_as_person(speaker),
             proper_modifier=any(
-                c.dep_ == "compound" and c.pos_ == "PROPN" for c in speaker.children
+                c.dep_ in NAME_MODIFIERS and c.pos_ == "PROPN" for c in speaker.children
             ),
         )
 

@@ -60,6 +60,8 @@ _UNIVERSAL_DETERMINERS = {"any", "every", "no"}
 # minister" is "Interior Minister Wolfgang Peschorn"); a person possessor may not ("Morrison's
 # lawyer" is not "Trump's lawyer Rudy Giuliani").
 _PLACE_ENTITIES = {"GPE", "LOC", "NORP"}
+# How a name modifies the noun it names: "the Labour party", "the Umma (Nation) party".
+NAME_MODIFIERS = frozenset({"compound", "nmod"})
 # A pronoun looks back at most this many paragraphs for its antecedent.
 _PARAGRAPH_REACH = 3
 
@@ -243,6 +245,12 @@ class _Resolver:
                 self._note_roles(head, token, referent)
             return referent
         lemma = head.lemma_.lower()
+        if lemma in _body_nouns():
+            # "the Umma party", "the Labour party": the body its name names.
+            for child in head.children:
+                actor = self.mentions.actor(child.idx, child.idx + len(child))
+                if child.dep_ in NAME_MODIFIERS and actor and actor.kind is not ActorKind.PERSON:
+                    return self._actor_referent(head, child, actor)
         if head.pos_ == "PROPN" and head.ent_type_ in _BODY_ENTITIES:
             # A state, city or club standing for its government or team ("Liverpool said it").
             return Referent(
