@@ -20,8 +20,18 @@ An attribution (direct or indirect) is found by quotes when a predicted quote ov
 content, and by claims when a claim with a cited source (not the outlet) does. Speaker-type
 accuracy: of the attributions found by claims, the share whose claim has the gold source type.
 
+Anonymous sources (`--set anonymous`, part of `all`): every claim sitrep types `anonymous` on
+the 88 ground-truth bodies of ../shared/data/article-extraction, split by page on the same
+rule, looked up in bench/gold/anonymous_sources.jsonl, a hand judgement of each (truly
+anonymous or not, and why; written by the "Anonymous sources" section of
+bench/gold/QUOTES_GUIDELINE.md). Precision is the share of listed claims judged truly
+anonymous; a claim with no judgement yet counts as not anonymous and is reported, and
+`--unjudged FILE` writes those as lines to judge and add to the gold file.
+`--list SPLIT` prints one split's anonymous claims with their judgements (read TRAIN only).
+
 Run: SITREP_SHARED_DATA=../shared/data .venv/bin/python bench/quotes.py
-     [--set gwn|own|train-pages|all] [--timing] [--errors train FILE]
+     [--set gwn|own|train-pages|anonymous|all] [--timing] [--errors train FILE]
+     [--unjudged FILE] [--list train]
 """
 
 from __future__ import annotations
@@ -47,6 +57,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("SITREP_SHARED_DATA", ROOT.parent / "shared" / "data"))
 GOLD = ROOT / "bench" / "gold" / "quotes_articles.jsonl"
 TRAIN_PAGES_GOLD = ROOT / "bench" / "gold" / "quotes_train_pages.jsonl"
+ANONYMOUS_GOLD = ROOT / "bench" / "gold" / "anonymous_sources.jsonl"
+# A judgement names its claim by the claim's first characters (the page's text stays out).
+CLAIM_KEY_CHARS = 60
 GROUND_TRUTH = SHARED / "article-extraction" / "ground-truth.json"
 GWN_GOLD = SHARED / "quotes-gwn-dev" / "attributions.json"
 GWN_TEXTS = SHARED / "geoparsing-geowebnews" / "geowebnews.jsonl"
@@ -56,10 +69,16 @@ _PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "him", "her", "
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", choices=["gwn", "own", "train-pages", "all"], default="all")
+    parser.add_argument(
+        "--set", choices=["gwn", "own", "train-pages", "anonymous", "all"], default="all"
+    )
     parser.add_argument("--timing", action="store_true", help="time extraction on the own set")
     parser.add_argument(
         "--errors", nargs=2, metavar=("SPLIT", "FILE"), help="write one split's misses as JSON"
+    )
+    parser.add_argument("--unjudged", metavar="FILE", help="write anonymous claims not judged")
+    parser.add_argument(
+        "--list", choices=["train", "dev"], help="print one split's anonymous claims"
     )
     args = parser.parse_args()
     nlp = load_nlp()
@@ -71,6 +90,8 @@ def main() -> None:
             _report_timing(nlp, articles)
     if args.set in {"train-pages", "all"}:
         _run_pages(nlp, TRAIN_PAGES_GOLD, "more TRAIN pages")
+    if args.set in {"anonymous", "all"}:
+        _run_anonymous(nlp, args.unjudged, args.list)
 
 
 # --- quotes-gwn-dev -----------------------------------------------------------------------
@@ -285,6 +306,54 @@ def _speaker_matches(quote: Quote, alternatives: list[str]) -> bool:
         if names and (names[-1] in words or (proper and words and words <= set(names))):
             return True
     return False
+
+
+# --- anonymous sources on the 88 article-extraction pages ---------------------------------
+
+
+def _run_anonymous(nlp, unjudged_path: str | None, listed: str | None) -> None:  # type: ignore[no-untyped-def]
+    judged = {}
+    for line in ANONYMOUS_GOLD.read_text("utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            judged[row["id"], row["source"], row["claim"]] = row
+    bodies = json.loads(GROUND_TRUTH.read_text("utf-8"))
+    ids = sorted(bodies)
+    articles = [_article(i, bodies[i]["articleBody"]) for i in ids]
+    counts = {"train": Counter(), "dev": Counter()}
+    unjudged: list[dict] = []
+    for page_id, article, doc in zip(
+        ids, articles, nlp.pipe(a.body for a in articles), strict=True
+    ):
+        annotate(article, doc)
+        extract(article, doc)
+        split = split_of(page_id)
+        for claim in article.claims:
+            if claim.source.type is not SourceType.ANONYMOUS:
+                continue
+            key = (page_id, claim.source.name, claim.text[:CLAIM_KEY_CHARS])
+            row = judged.get(key)
+            counts[split]["listed"] += 1
+            if row is None:
+                counts[split]["unjudged"] += 1
+                unjudged.append({"id": page_id, "source": key[1], "claim": key[2], "split": split})
+            else:
+                counts[split]["anonymous"] += row["anonymous"]
+            if listed == split:
+                verdict = "?" if row is None else ("yes" if row["anonymous"] else "NO ")
+                reason = row["reason"] if row else claim.text[:100]
+                print(f"  {verdict} {page_id[:8]} {claim.source.name!r}: {reason}")
+    for split in ("train", "dev"):
+        c = counts[split]
+        listed_claims = c["listed"] or 1
+        print(
+            f"anonymous sources {split}: claims marked anonymous {c['listed']}, "
+            f"judged anonymous {c['anonymous']}, not judged yet {c['unjudged']}"
+        )
+        print(f"  truly anonymous share {c['anonymous'] / listed_claims:.3f}")
+    if unjudged_path:
+        lines = [json.dumps(u, ensure_ascii=False) for u in unjudged]
+        Path(unjudged_path).write_text("\n".join(lines) + "\n", "utf-8")
 
 
 def _report_timing(nlp, articles: list[Article]) -> None:  # type: ignore[no-untyped-def]

@@ -237,3 +237,71 @@ def test_claims_a_modal_describing_a_noun_does_not_hedge(nlp) -> None:  # type: 
         ],
     )
     assert [c.certainty for c in claims] == [Certainty.ASSERTED, Certainty.HEDGED]
+
+
+@pytest.mark.slow
+def test_claims_a_short_paragraph_without_an_end_is_a_heading_even_with_a_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(nlp, ["He said, she said", "The label owns the recordings."])
+    assert [c.text for c in claims] == ["The label owns the recordings."]
+
+
+@pytest.mark.slow
+def test_claims_a_report_inside_a_relative_clause_is_not_the_sentences_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(
+        nlp,
+        [
+            "The campaign is rolling out with billboards in which people say, “I'm on the bus.”",
+            "The deal was a small agreement that would allow leaders to claim a quick win.",
+        ],
+    )
+    assert [c.source.type for c in claims] == [SourceType.OUTLET, SourceType.OUTLET]
+
+
+@pytest.mark.slow
+def test_claims_a_view_the_writer_guesses_is_the_writers_hedged_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(
+        nlp,
+        [
+            "The country's leaders may still believe the cost is worth paying.",
+            "Analysts believe the cost is worth paying.",
+        ],
+    )
+    assert [(c.source.type, c.certainty) for c in claims] == [
+        (SourceType.OUTLET, Certainty.HEDGED),
+        (SourceType.ANONYMOUS, Certainty.HEDGED),
+    ]
+
+
+@pytest.mark.slow
+def test_claims_any_one_person_is_no_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(nlp, ["Any one person could say the plan is wrong."])
+    assert claims[0].source.type is SourceType.OUTLET
+
+
+@pytest.mark.slow
+def test_claims_a_party_named_by_a_proper_noun_is_a_named_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(
+        nlp,
+        [
+            "The ruling Labour party has pledged to cut taxes.",
+            "A party said it would cut taxes.",
+        ],
+    )
+    assert [c.source.type for c in claims] == [
+        SourceType.NAMED_ORGANISATION,
+        SourceType.UNNAMED_ORGANISATION,
+    ]
+
+
+@pytest.mark.slow
+def test_claims_a_description_beside_a_name_is_that_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(
+        nlp,
+        [
+            "Her post drew two senior politicians: Senator Ellen Marsh and Governor Ruth Dale.",
+            "They said the sale was unfair.",
+            "Peter Olsen, a trade professor at Lund, said the talks had stalled.",
+        ],
+    )
+    assert [c.source.type for c in claims[1:]] == [SourceType.NAMED_PERSON] * 2
+    assert "Olsen" in (claims[2].source.name or "")

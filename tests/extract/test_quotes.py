@@ -335,3 +335,16 @@ def test_quotes_a_laugh_carries_the_words_beside_it_not_those_before(nlp) -> Non
     speakers = dict(quotes)
     assert speakers["It is very simple, really."] != "The council members"
     assert speakers["We are not going anywhere soon"] == "Anna Berg"
+
+
+@pytest.mark.slow
+def test_quotes_a_released_statement_is_its_issuers(nlp) -> None:  # type: ignore[no-untyped-def]
+    quotes = _direct(
+        nlp,
+        [
+            "The Harbor Police Department released a statement about the incident: “At 4 p.m. "
+            "officers received several calls about a damaged car. Police arrived within minutes.”"
+        ],
+    )
+    assert len(quotes) == 1
+    assert quotes[0][1] is not None and "Department" in quotes[0][1]

@@ -6,7 +6,7 @@ import pytest
 
 from sitrep.annotate import annotate
 from sitrep.extract import extract
-from sitrep.records import Article, InputKind
+from sitrep.records import Article, InputKind, SourceType
 
 
 def _extracted(nlp, paragraphs: list[str]) -> Article:  # type: ignore[no-untyped-def]
@@ -137,3 +137,72 @@ def test_reference_a_paragraph_break_ends_a_sentence_the_parse_ran_on(nlp) -> No
         ],
     )
     assert _speaker(article, "terrifying") == "Mary Lund"
+
+
+@pytest.mark.slow
+def test_reference_a_description_named_later_is_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _extracted(
+        nlp,
+        [
+            "Norway's culture minister said on Monday that the old mill will become a museum.",
+            "“It belongs to everyone,” Culture Minister Erik Dahl said in a statement.",
+        ],
+    )
+    claim = next(c for c in article.claims if "mill" in c.text)
+    assert claim.source.type is SourceType.NAMED_PERSON
+    assert claim.source.name == "Erik Dahl"
+
+
+@pytest.mark.slow
+def test_reference_an_anonymous_description_is_not_the_named_holder_of_the_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _extracted(
+        nlp,
+        [
+            "Senior official Erik Dahl opened the talks on Monday.",
+            "The talks stalled, a senior official who asked not to be named said.",
+        ],
+    )
+    claim = next(c for c in article.claims if "stalled" in c.text)
+    assert claim.source.type is SourceType.ANONYMOUS
+
+
+@pytest.mark.slow
+def test_reference_the_actor_once_resolved_stays_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _extracted(
+        nlp,
+        [
+            "James Holt spoke about the new series on Monday.",
+            "“It changed my life,” said the actor.",
+            "The actor shared a clip of the first episode.",
+            "“We never take it for granted,” the “Night Shift” actor said.",
+        ],
+    )
+    assert _speaker(article, "take it for granted") == "James Holt"
+
+
+@pytest.mark.slow
+def test_reference_they_is_a_coordination_not_the_object_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _extracted(
+        nlp,
+        [
+            "Gov. Eric Holt and leaders of the Legislature have avoided criticism of teachers.",
+            "However, they said they don't expect to raise school funding until 2021.",
+        ],
+    )
+    claim = next(c for c in article.claims if "funding" in c.text)
+    assert claim.source.name == "Eric Holt"
+
+
+@pytest.mark.slow
+def test_reference_a_collective_noun_is_never_he(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _extracted(
+        nlp,
+        [
+            "A memo to staff outlined the cuts on Friday.",
+            "He said the company needs a leaner organisation to grow.",
+        ],
+    )
+    he = [r for r in article.references if r.text == "He"]
+    assert he == []
+    claim = next(c for c in article.claims if "leaner" in c.text)
+    assert claim.source.type is not SourceType.ANONYMOUS

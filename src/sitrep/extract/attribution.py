@@ -23,7 +23,13 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.extract.doc_cache import once_per_doc
 from sitrep.extract.quote_marks import QuoteMarks, find_quote_marks
-from sitrep.extract.reference import References, described_as_person, resolve_references
+from sitrep.extract.reference import (
+    NAME_MODIFIERS,
+    References,
+    described_as_person,
+    quantifies_everyone,
+    resolve_references,
+)
 from sitrep.extract.sourcing import (
     SpeakerEvidence,
     classify_source,
@@ -58,6 +64,8 @@ _NAMING = "naming"
 # they report a quote in their own sentence, never the one before.
 _MANNER = "manner"
 _AS_SAYING = "as_saying"
+# A verb that puts out a document ("released a statement") writes what it quotes, and only that.
+_ISSUING = "writing"
 # A view is reported in its clause or infinitive ("expects to win").
 _VIEW_CONTENT_DEPS = {"ccomp", "xcomp"}
 
@@ -74,6 +82,7 @@ class Attribution:
     source: Source
     channel: str | None
     cue: str  # the cue's class: speech, writing, thought, belief, estimate, or "according"
+    cue_token: int  # the Doc index of the cue word (the verb, or "according")
 
     @property
     def speech(self) -> bool:
@@ -134,6 +143,9 @@ class _Finder:
         if token.lower_ == "according" and token.i + 1 < len(self.doc):
             return self._according_to(token, sentence, number)
         cue = lexicon().reporting_verbs.get(token.lemma_.lower())
+        if cue is None and _issues_document(token):
+            # "The BHPD released a statement …: “On April 4 …”": the quote is the statement's.
+            cue = _ISSUING
         if token.pos_ in {"VERB", "AUX"} and cue is not None and cue != _AS_SAYING:
             return self._reporting_verb(token, sentence, number, cue)
         return None
@@ -150,7 +162,9 @@ class _Finder:
         if source is None:
             return None
         channel = find_channel(self.body[start:end])
-        return Attribution(number, start, end, *content, source, channel, cue="according")
+        return Attribution(
+            number, start, end, *content, source, channel, cue="according", cue_token=token.i
+        )
 
     def _reporting_verb(
         self, verb: Token, sentence: Span, number: int, cue: str
@@ -172,7 +186,7 @@ class _Finder:
         if source is None:
             return None
         channel = find_channel(self._unquoted_text(sentence))
-        return Attribution(number, start, end, *content, source, channel, cue=cue)
+        return Attribution(number, start, end, *content, source, channel, cue=cue, cue_token=verb.i)
 
     def _content(
         self, verb: Token, speaker: Token, sentence: Span, cue: str
@@ -279,7 +293,10 @@ class _Finder:
         return "".join(chars)
 
     def _source(self, speaker: Token, phrase: list[Token]) -> Source | None:
-        """The typed source a speaker names; None for words that name nobody."""
+        """The typed source a speaker names; None for words that name nobody, or everybody
+        ("any one person", "no official")."""
+        if quantifies_everyone(speaker):
+            return None
         lower = speaker.lower_
         referent = self.references.of(speaker)
         if referent is not None and (speaker.pos_ == "PRON" or referent.actor_id is not None):
@@ -296,16 +313,23 @@ class _Finder:
 
     def _appositive_name(self, head: Token) -> Token | None:
         """The name beside a description: "Trump's top adviser, Larry Kudlow" -> Kudlow, and
-        "Sachin Pilot, a former federal minister" -> Pilot when the description was chosen."""
+        "Sachin Pilot, a former federal minister" -> Pilot when the description was chosen.
+        Beside a noun for people, a proper noun is that person's name even where the tagger
+        found no actor in it ("Eswar Prasad, a trade professor at Cornell")."""
         if head.pos_ == "PROPN" or self._actor_of(head) is not None:
             return None
+        person = names_people(head.lemma_.lower())
         for child in head.children:
-            if child.dep_ == "appos" and child.pos_ == "PROPN" and self._actor_of(child):
+            if (
+                child.dep_ == "appos"
+                and child.pos_ == "PROPN"
+                and (person or self._actor_of(child))
+            ):
                 return child
         name = head.head
-        if head.dep_ == "appos" and name.pos_ == "PROPN" and self._actor_of(name):
+        if head.dep_ == "appos" and name.pos_ == "PROPN" and (person or self._actor_of(name)):
             return name
-        return None
+        return _listed_after_colon(head) if person else None
 
     def _actor_of(self, token: Token) -> Actor | None:
         return self.mentions.actor(token.idx, token.idx + len(token))
@@ -318,7 +342,10 @@ class _Finder:
         if owner_tokens:
             poss = owner_tokens[0]
             owner = self.mentions.actor(poss.left_edge.idx, _end_char(poss.subtree))
-        named = self._appositive_name(speaker) or _part_of(speaker)
+        named = self._appositive_name(speaker)
+        if named is not None:
+            description = [*(c for c in named.lefts if c.dep_ == "compound"), named]
+        named = named or _part_of(speaker)
         if named is not None:
             speaker = named
         return SpeakerEvidence(
@@ -330,6 +357,9 @@ class _Finder:
             proper=speaker.pos_ == "PROPN",
             entity_label=speaker.ent_type_,
             person=described_as_person(speaker),
+            proper_modifier=any(
+                c.dep_ in NAME_MODIFIERS and c.pos_ == "PROPN" for c in speaker.children
+            ),
         )
 
 
@@ -372,6 +402,31 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
             return _relative_antecedent(subjects[0]), []
     stranded = _stranded_subject(verb)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def _listed_after_colon(head: Token) -> Token | None:
+    """ "two big-name Democratic politicians: Senator Elizabeth Warren and …": the name a
+    colon lists right after the description, which the parse hangs elsewhere."""
+    doc = head.doc
+    colon = head.right_edge.i + 1
+    if colon + 1 >= len(doc) or doc[colon].text != ":":
+        return None
+    name = doc[colon + 1]
+    steps = 0
+    while name.dep_ == "compound" and name.head.i > name.i and steps < 10:
+        name = name.head
+        steps += 1
+    return name if name.pos_ == "PROPN" and name.dep_ != "compound" else None
+
+
+def _issues_document(verb: Token) -> bool:
+    """A verb with a subject whose object is a document: "released a statement", "issued a
+    report", "put out a memo"."""
+    return (
+        verb.pos_ == "VERB"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon().documents for c in verb.children)
+    )
 
 
 def _after_dateline(subject: Token) -> Token:

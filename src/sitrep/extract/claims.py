@@ -7,8 +7,10 @@ closes with a trailing attribution ("..., the people said.") lends it to the
 unattributed sentences before it. What nobody is cited for, the outlet asserts.
 Hedge phrases make a claim HEDGED, denial phrases DENIED (both from the lexicon); so do a
 modal verb ("could cut", "may", "would"), a condition ("if"), and a view rather than a
-statement as its attribution ("analysts expect", "officials believe"). A section heading
-(a short paragraph with no verb and no sentence end: "Back Channels") is no claim, nor is an
+statement as its attribution ("analysts expect", "officials believe"). A report inside a
+relative clause, or a view the writer only guesses at ("may still believe"), does not source
+its sentence. A section heading (a short paragraph with no sentence end: "Back Channels",
+"He said, she said") is no claim, nor is an
 order ("Click here for more information.", "Subscribe now") or a short fragment with no verb
 ("12 issues for £11.99.").
 """
@@ -28,7 +30,10 @@ QUOTED_SHARE = 0.8
 _HEDGING_MODALS = {"could", "may", "might", "would"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # Clauses that describe a noun: a relative clause, a participle or infinitive after it.
-_NOUN_CLAUSES = {"relcl", "acl"}
+_NOUN_CLAUSES = frozenset({"relcl", "acl"})
+# A relative clause: a report inside one is about the noun ("billboards in which people say"),
+# where a noun's content clause ("hopes the talks would …") is not.
+_RELATIVE_CLAUSE = frozenset({"relcl"})
 # A heading is at most this many words.
 _HEADING_WORDS = 6
 
@@ -44,11 +49,13 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
     for number, sentence in enumerate(article.sentences):
         if (
             not any(c.isalnum() for c in sentence.text)
-            or _heading(article, doc, sentence)
+            or _heading(article, sentence)
             or not _states_something(doc, sentence)
         ):
             continue
-        own = _distinct_sources(attributions.in_sentence(number))
+        own = _distinct_sources(
+            [a for a in attributions.in_sentence(number) if _sources_its_sentence(doc, a)]
+        )
         quoted = [p.attribution for p in passages if _inside(sentence, p.marks.start, p.marks.end)]
         pieces: list[tuple[int, int, Attribution | None]]
         if len(own) > 1:
@@ -77,21 +84,32 @@ def _distinct_sources(attributions: list[Attribution]) -> list[Attribution]:
     return distinct
 
 
+def _sources_its_sentence(doc: Doc, attribution: Attribution) -> bool:
+    """Whether the attribution is the sentence's own report. Not when its cue lies in a
+    relative clause ("billboards in which people say …", "a deal that would allow leaders
+    to claim …": the writer asserts the rest), nor a view the writer only guesses at ("China's
+    leaders may still believe …": hedged by its modal, the writer's claim)."""
+    cue = doc[attribution.cue_token]
+    if _describes_a_noun(cue, _RELATIVE_CLAUSE):
+        return False
+    guessed = attribution.cue not in SPEECH_CUES | {"according"} and any(
+        c.tag_ == "MD" and c.lower_ in _HEDGING_MODALS for c in cue.children
+    )
+    return not guessed
+
+
 def _inside(sentence: Sentence, start: int, end: int) -> bool:
     """Most of the sentence lies between the quote marks (which sit just outside them)."""
     overlap = min(sentence.end, end) - max(sentence.start, start)
     return overlap >= QUOTED_SHARE * (sentence.end - sentence.start)
 
 
-def _heading(article: Article, doc: Doc, sentence: Sentence) -> bool:
-    """A whole short paragraph without a verb or a sentence end: "Back Channels"."""
+def _heading(article: Article, sentence: Sentence) -> bool:
+    """A whole short paragraph without a sentence end: "Back Channels", "He said, she said"."""
     text = sentence.text.strip()
     if text != article.paragraphs[sentence.paragraph].strip():
         return False
-    if len(text.split()) > _HEADING_WORDS or text[-1:] in ".!?…”\"'":
-        return False
-    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    return span is not None and not any(t.pos_ in {"VERB", "AUX"} for t in span)
+    return len(text.split()) <= _HEADING_WORDS and text[-1:] not in ".!?…”\"'"
 
 
 def _states_something(doc: Doc, sentence: Sentence) -> bool:
@@ -114,12 +132,12 @@ def _states_something(doc: Doc, sentence: Sentence) -> bool:
     return not ordered
 
 
-def _describes_a_noun(token: Token) -> bool:
+def _describes_a_noun(token: Token, clauses: frozenset[str] = _NOUN_CLAUSES) -> bool:
     """Inside a clause that describes a noun ("the plan, which could cost $5bn, was approved"):
     its modal is the noun's, not the claim's."""
     steps = 0
     while token.head != token and steps < 50:  # bounded: a parse may hold a cycle
-        if token.dep_ in _NOUN_CLAUSES:
+        if token.dep_ in clauses:
             return True
         token = token.head
         steps += 1

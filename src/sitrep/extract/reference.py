@@ -14,7 +14,11 @@ them, whose speaker is the subject of its reporting verb ("“…,” he said" a
 said …" is Trump). A resolved pronoun is itself a candidate for the next one, for the
 antecedent it resolved to, so chains ("He said … He added …") hold across paragraphs.
 A definite description by role ("the minister", "the senator") stands for the person last
-named with that role ("Defence Minister Mansur Dan-Ali"), and is resolved the same way.
+named with that role ("Defence Minister Mansur Dan-Ali"), and is resolved the same way; a
+description the page gives a named person anywhere, before or after, is that person
+("Austria's interior minister said …" where "Interior Minister Wolfgang Peschorn" follows).
+A coordination is "they"; a collective noun ("the staff") is never "he" or "she"; a phrase
+quantified over everyone ("any one person") stands for nobody.
 
 Quotes, claims and events read the same `References`; the resolved mentions are also kept
 on the article (`Article.references`) for display.
@@ -49,6 +53,14 @@ _BODY_ENTITIES = {"ORG", "GPE", "NORP"}
 _ROLE_DEPS = {"compound", "appos", "nmod", "amod"}
 # Words that single out someone new: "the man who …", "the head of …", "Smith's lawyer".
 _RESTRICTIVE_DEPS = {"prep", "relcl", "acl", "poss", "appos"}
+# Determiners that quantify over everyone: "any one person" is no one in particular.
+_UNIVERSAL_DETERMINERS = {"any", "every", "no"}
+# A possessor that is a place may be left out where the name is given ("Austria's interior
+# minister" is "Interior Minister Wolfgang Peschorn"); a person possessor may not ("Morrison's
+# lawyer" is not "Trump's lawyer Rudy Giuliani").
+_PLACE_ENTITIES = {"GPE", "LOC", "NORP"}
+# How a name modifies the noun it names: "the Labour party", "the Umma (Nation) party".
+NAME_MODIFIERS = frozenset({"compound", "nmod"})
 # A pronoun looks back at most this many paragraphs for its antecedent.
 _PARAGRAPH_REACH = 3
 
@@ -123,6 +135,11 @@ def _genders(language: str) -> dict[str, str]:
     return found
 
 
+@functools.cache
+def _collective_nouns() -> frozenset[str]:
+    return knowledge_files.words("reference/collective_nouns.txt")
+
+
 def _body_nouns() -> frozenset[str]:
     """Common nouns naming bodies: organisations, offices, forces."""
     words = lexicon()
@@ -188,15 +205,23 @@ class _Resolver:
             if referent is not None and referent.actor_id is None:
                 lemma = token.lemma_.lower()
                 role = self._roles.get(lemma)
-                if role is None and lemma not in self._described:
-                    role = self._speaking_description(token, referent, sentence, paragraph)
-                if role is not None and _definite(token):
+                named = None
+                if role is None and lemma not in self._described and referent.person:
+                    named = self._named_description(token)
+                    role = named or self._speaking_description(token, referent, sentence, paragraph)
+                    if role is not None:
+                        # "said the actor" was the star: so is "the “Pose” actor" after it.
+                        self._roles[lemma] = role
+                if role is not None and (named is not None or _definite(token)):
                     referent = role
                     self.resolved[token.i] = role
                 elif referent.person:
                     self._described.add(lemma)  # someone unnamed: "the man" is now that man
             if referent is not None:
                 self._add(referent, token, sentence, paragraph)
+                group = _coordination(token, referent)
+                if group is not None:
+                    self._add(group, token, sentence, paragraph)
 
     def _add(self, referent: Referent, token: Token, sentence: int, paragraph: int) -> None:
         self.candidates.append(
@@ -218,26 +243,17 @@ class _Resolver:
             actor = self.mentions.actor(token.idx, token.idx + len(token))
             if actor is None:
                 continue
-            mention = next(
-                (m for m in actor.mentions if m.start <= token.idx < m.end),
-                None,
-            )
-            start, end = (mention.start, mention.end) if mention else (token.idx, token.idx)
-            person = actor.kind is ActorKind.PERSON or described_as_person(head)
-            referent = Referent(
-                token.i,
-                start,
-                end,
-                actor.name,
-                actor.id,
-                person=person,
-                plural=not person and head.tag_ in _PLURAL_TAGS,
-                gender=self._actor_gender(actor) if person else None,
-            )
-            if person:
+            referent = self._actor_referent(head, token, actor)
+            if referent.person:
                 self._note_roles(head, token, referent)
             return referent
         lemma = head.lemma_.lower()
+        if lemma in _body_nouns():
+            # "the Umma party", "the Labour party": the body its name names.
+            for child in head.children:
+                actor = self.mentions.actor(child.idx, child.idx + len(child))
+                if child.dep_ in NAME_MODIFIERS and actor and actor.kind is not ActorKind.PERSON:
+                    return self._actor_referent(head, child, actor)
         if head.pos_ == "PROPN" and head.ent_type_ in _BODY_ENTITIES:
             # A state, city or club standing for its government or team ("Liverpool said it").
             return Referent(
@@ -250,8 +266,9 @@ class _Resolver:
                 plural=head.tag_ in _PLURAL_TAGS,
                 gender=None,
             )
-        plural = head.tag_ in _PLURAL_TAGS
-        if head.pos_ == "PROPN" and not names_people(lemma):
+        # "the staff", "the public": a group is "they", never "he" or "she".
+        plural = head.tag_ in _PLURAL_TAGS or lemma in _collective_nouns()
+        if (head.pos_ == "PROPN" and not names_people(lemma)) or quantifies_everyone(head):
             return None
         if names_people(lemma) or names_people(head.lower_):
             person = True
@@ -271,6 +288,84 @@ class _Resolver:
             plural=plural,
             gender=_genders().get(head.lower_) if person and not plural else None,
         )
+
+    def _actor_referent(self, head: Token, token: Token, actor: Actor) -> Referent:
+        """The actor a noun phrase names, through its head or a name beside it (token)."""
+        mention = next((m for m in actor.mentions if m.start <= token.idx < m.end), None)
+        start, end = (mention.start, mention.end) if mention else (token.idx, token.idx)
+        person = actor.kind is ActorKind.PERSON or described_as_person(head)
+        return Referent(
+            token.i,
+            start,
+            end,
+            actor.name,
+            actor.id,
+            person=person,
+            plural=not person and head.tag_ in _PLURAL_TAGS,
+            gender=self._actor_gender(actor) if person else None,
+        )
+
+    def _named_description(self, noun: Token) -> Referent | None:
+        """A description the page gives a named person anywhere, before or after: "Austria's
+        interior minister" where "Interior Minister Wolfgang Peschorn" follows, "a trade
+        professor at Cornell" beside "Eswar Prasad, a trade professor at Cornell University".
+        Every word of the description but a place or pronoun possessor must be in the name's
+        description, one person only has it, and an indefinite one needs two words besides
+        its noun ("a senior official" may be anyone); a description marked anonymous is
+        nobody named."""
+        if noun.tag_ != "NN" or lexicon().anonymity_phrases.search(_phrase_text(noun)):
+            return None
+        determiners = {c.lower_ for c in noun.children if c.dep_ in {"det", "nummod"}}
+        possessors = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}
+        words = _description_words(noun, possessors) - {noun.lemma_.lower()}
+        owners = {
+            noun.doc[i].lemma_.lower()
+            for i in possessors
+            if noun.doc[i].pos_ in {"NOUN", "PROPN"}
+            and noun.doc[i].ent_type_ not in _PLACE_ENTITIES
+        }
+        if determiners & {"a", "an", "one"}:
+            if len(words) < 2:
+                return None
+        elif not (possessors or determiners & {"the", "this", "that"}):
+            return None
+        people = {
+            referent.actor_id: referent
+            for described, referent in self._descriptions_of_names.get(noun.lemma_.lower(), [])
+            if words | owners <= described
+        }
+        return next(iter(people.values())) if len(people) == 1 else None
+
+    @functools.cached_property
+    def _descriptions_of_names(self) -> dict[str, list[tuple[frozenset[str], Referent]]]:
+        """Noun -> the words of each description of a named person headed by it: a title
+        ("Interior Minister Wolfgang Peschorn"), an apposition ("Derek Scissors, a China
+        scholar"), or the noun the name stands beside ("China's ambassador to Britain Liu
+        Xiaming"). Quoted names are what a speaker says, not the page's descriptions."""
+        found: dict[str, list[tuple[frozenset[str], Referent]]] = {}
+        for token in self.doc:
+            if token.pos_ != "PROPN" or token.dep_ == "compound" or self._quoted(token.idx):
+                continue
+            actor = self.mentions.actor(token.idx, token.idx + len(token))
+            if actor is None or not (actor.kind is ActorKind.PERSON or described_as_person(token)):
+                continue
+            mention = next((m for m in actor.mentions if m.start <= token.idx < m.end), None)
+            name = {t.i for t in token.subtree if mention and mention.start <= t.idx < mention.end}
+            roles = [
+                c
+                for c in token.children
+                if c.dep_ in {"compound", "appos"} and names_people(c.lemma_.lower())
+            ]
+            if token.dep_ in {"appos", "compound", "nmod"} and names_people(
+                token.head.lemma_.lower()
+            ):
+                roles.append(token.head)
+            referent = self._actor_referent(token, token, actor)
+            for role in roles:
+                top = token if role.dep_ == "compound" and role.head == token else role
+                described = frozenset(_description_words(top, name))
+                found.setdefault(role.lemma_.lower(), []).append((described, referent))
+        return found
 
     def _note_roles(self, head: Token, named: Token, referent: Referent) -> None:
         """Remember the role words a named person carries ("Defence Minister Dan-Ali",
@@ -376,6 +471,46 @@ def described_as_person(name: Token) -> bool:
         )
         for c in name.children
     )
+
+
+def quantifies_everyone(noun: Token) -> bool:
+    """ "any one person", "every voter", "no official": nobody in particular, so no antecedent
+    and no source."""
+    return any(c.dep_ == "det" and c.lower_ in _UNIVERSAL_DETERMINERS for c in noun.children)
+
+
+def _coordination(head: Token, first: Referent) -> Referent | None:
+    """ "Gov. Eric Holcomb and leaders of the Legislature": together they are "they", whatever
+    each conjunct is alone."""
+    conjuncts = [c for c in head.children if c.dep_ == "conj"]
+    if not conjuncts or not any(c.dep_ == "cc" for c in head.children):
+        return None
+    end = conjuncts[-1].right_edge
+    return Referent(
+        head.i,
+        head.left_edge.idx,
+        end.idx + len(end),
+        head.doc[head.left_edge.i : end.i + 1].text,
+        None,
+        person=first.person or any(names_people(c.lemma_.lower()) for c in conjuncts),
+        plural=True,
+        gender=None,
+    )
+
+
+def _description_words(top: Token, skip: set[int]) -> set[str]:
+    """The content words of a description (lemmas, lower case), less its clauses ("who serves
+    in …") and the tokens to skip (the name itself, a possessor)."""
+    clauses = {d.i for c in top.subtree if c.dep_ in {"relcl", "acl"} for d in c.subtree}
+    return {
+        t.lemma_.lower()
+        for t in top.subtree
+        if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.i not in skip and t.i not in clauses
+    }
+
+
+def _phrase_text(noun: Token) -> str:
+    return noun.doc[noun.left_edge.i : noun.right_edge.i + 1].text
 
 
 def _agrees(pronoun: str, referent: Referent, gender: str | None) -> bool:

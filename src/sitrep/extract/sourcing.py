@@ -114,6 +114,7 @@ class SpeakerEvidence:
     proper: bool  # the head is a proper noun
     entity_label: str  # spaCy's entity label on the head, "" if none
     person: bool = False  # a description beside the name says it is a person
+    proper_modifier: bool = False  # a proper noun in the phrase names it ("Communist party")
 
 
 def classify_source(speaker: SpeakerEvidence) -> Source | None:
@@ -155,7 +156,13 @@ def classify_source(speaker: SpeakerEvidence) -> Source | None:
         return Source(SourceType.ANONYMOUS, speaker.description, actor_id)
     group = speaker.actor is not None and speaker.actor.kind is not ActorKind.PERSON
     if group or (speaker.head in words.unnamed_organisations and not speaker.proper):
-        return Source(SourceType.UNNAMED_ORGANISATION, speaker.description, actor_id)
+        # "China's ruling Communist party", "the Reuters news agency": one body by its name.
+        kind = (
+            SourceType.NAMED_ORGANISATION
+            if speaker.proper_modifier and speaker.head in words.unnamed_organisations
+            else SourceType.UNNAMED_ORGANISATION
+        )
+        return Source(kind, speaker.description, actor_id)
     if speaker.proper:
         named_organisation = not speaker.person and speaker.entity_label in {
             "ORG",
