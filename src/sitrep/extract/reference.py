@@ -26,6 +26,7 @@ on the article (`Article.references`) for display.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -135,8 +136,8 @@ def _genders(language: str) -> dict[str, str]:
     return found
 
 
-@functools.cache
 def _collective_nouns() -> frozenset[str]:
+    # Not cached here: `words` caches per file and language, and the language is the stage's.
     return knowledge_files.words("reference/collective_nouns.txt")
 
 
