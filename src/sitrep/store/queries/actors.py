@@ -38,23 +38,16 @@ def actors(database: Database, query: QueryFilter) -> Rows[ActorRow]:
         article="EXISTS (SELECT 1 FROM mentions m"
         " WHERE m.entity_id = a.id AND m.article_id = :article)",
     )
-    if query.most_mentioned:
-        rows = page(
-            database,
-            f"{ACTOR_COLUMNS}, COALESCE(a.mentions, 0) AS ranked FROM actors a",
-            filtered,
-            (("COALESCE(a.mentions, 0)", "ranked"), ("a.id", "id")),
-            query,
-            descending=True,
-        )
-    else:
-        rows = page(
-            database,
-            f"{ACTOR_COLUMNS} FROM actors a",
-            filtered,
-            (("a.name", "name"), ("a.id", "id")),
-            query,
-        )
+    # The most mentioned first (the page's actor filter), else by name.
+    ranked = query.most_mentioned
+    rows = page(
+        database,
+        f"{ACTOR_COLUMNS}, COALESCE(a.mentions, 0) AS ranked FROM actors a",
+        filtered,
+        (("COALESCE(a.mentions, 0)", "ranked") if ranked else ("a.name", "name"), ("a.id", "id")),
+        query,
+        descending=ranked,
+    )
     return rows.like(
         cast(
             ActorRow,
