@@ -392,6 +392,7 @@ CANDIDATE_FIELDS = (
     "injured",
 )  # fmt: skip
 CANDIDATE_COLUMNS = ", ".join(f"e.{name}" for name in CANDIDATE_FIELDS)
+START_FIELD, END_FIELD = CANDIDATE_FIELDS.index("date_start"), CANDIDATE_FIELDS.index("date_end")
 # A report's window: (type, place or actor, earliest start, start, end), one array per
 # field unnested side by side. Undated reports (no date and no publication day) have no
 # window and see every event of their type there.
@@ -473,10 +474,11 @@ class EventIndex:
             if anchor is None:
                 continue
             floor, low, high = _window(key)
-            for values in self.by_anchor.get(anchor, {}).values():
-                row = dict(zip(CANDIDATE_FIELDS, values, strict=True))
-                if _in_window(row, floor, low, high):
-                    found[row["id"]] = row
+            for event_id, values in self.by_anchor.get(anchor, {}).items():
+                # A row is built only for an event in the window, not for every one here.
+                start, end = values[START_FIELD], values[END_FIELD]
+                if event_id not in found and _in_window(start, end, floor, low, high):
+                    found[event_id] = dict(zip(CANDIDATE_FIELDS, values, strict=True))
         return list(found.values())
 
 
@@ -486,13 +488,16 @@ def _anchor(kind: str, place_id: str | None, actor_id: str | None) -> tuple[str 
     return (kind, None, actor_id) if actor_id is not None else None
 
 
-def _in_window(row: dict[str, Any], floor: str | None, low: str | None, high: str | None) -> bool:
-    """`IN_WINDOW` in Python (a comparison with NULL is false there too)."""
-    start = row["date_start"]
+def _in_window(
+    start: str | None, end: str | None, floor: str | None, low: str | None, high: str | None
+) -> bool:
+    """`IN_WINDOW` in Python for an event's (start, end) (a comparison with NULL is false
+    there too)."""
     if low is None or start is None:
         return True
-    end = row["date_end"] or start
-    return floor is not None and high is not None and floor <= start <= high and end >= low
+    return (
+        floor is not None and high is not None and floor <= start <= high and (end or start) >= low
+    )
 
 
 def _window(key: EventKey) -> tuple[str | None, str | None, str | None]:
