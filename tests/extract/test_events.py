@@ -474,6 +474,37 @@ def test_events_guideline_words_and_set_phrases(nlp, text, expected) -> None:  #
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act an adjective only weighs is not reported; readiness proposes it
+        ("China is not afraid to fight one.", []),
+        ("The president is right to ask for more.", []),
+        ("Iran is ready to negotiate with the agency.", [("negotiate", "CONSULT")]),
+        # talking about a topic, with no one to talk with, is no consultation
+        ("Li talked about her son.", []),
+        ("The envoy talked with Assad on Monday.", [("talked", "CONSULT")]),
+    ],
+)
+def test_events_weighed_acts_and_talk_about_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _typed(nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_events_a_time_anchor_re_mentioning_an_event_is_not_reported_again(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A man stabbed a guard in the station. After the stabbing, he ran into the subway. "
+        "Police arrested him after a protest."
+    )
+    typed = _typed(nlp, text)
+    # the second sentence only dates the flight by the stabbing already told
+    assert typed.count(("stabbing", "ASSAULT")) == 0
+    assert ("stabbed", "ASSAULT") in typed
+    # a first mention under an anchor is still an event the sentence presupposes
+    assert ("protest", "PROTEST") in typed
+
+
+@pytest.mark.slow
 def test_events_an_asserted_event_is_never_dated_after_publication(nlp) -> None:  # type: ignore[no-untyped-def]
     article = build_article(
         "Beijing attacked the protesters in the square in 2030.",

@@ -91,6 +91,15 @@ def speech_verbs(language: str) -> frozenset[str]:
 
 
 @lexicon.PerLanguage
+def background_cues(language: str) -> dict[str, frozenset[str]]:
+    """role -> the words that make an event word background (`background.tsv`)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for row in read_rows("background.tsv", language):
+        found[row["role"]].add(row["cue"])
+    return {role: frozenset(cues) for role, cues in found.items()}
+
+
+@lexicon.PerLanguage
 def reversals(language: str) -> dict[tuple[str, str | None], dict[str, str]]:
     """(lemma, particle) of a stopping verb → {type of the event it stops or "*": new type}."""
     found: dict[tuple[str, str | None], dict[str, str]] = defaultdict(dict)

@@ -6,7 +6,8 @@ CONCEDE, "is refusing to lift the curfew" REJECT. What is agreed, requested, thr
 refused or alleged is the content of that act, not an event of its own: "have agreed to
 undertake joint exercises" is AGREE, "accused them of attacking" ACCUSE. A purpose
 ("sent troops to attack") has not happened, and a source's request not to be named is no
-act toward anyone. These are conditions on the parse, applied to any classifier's labels.
+act toward anyone, nor is an act an adjective only weighs ("isn't afraid to fight one", "is
+right to ask"). These are conditions on the parse, applied to any classifier's labels.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from sitrep.extract.event_lexicon import reversals
+from sitrep.extract.event_lexicon import background_cues, modality_cues, reversals
+from sitrep.extract.event_roles import is_verbal
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,7 @@ CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
 # investigated event itself ("investigating the shooting") may well have happened.
 ALLEGING_TYPES = frozenset({"ACCUSE"})
 REQUEST = "REQUEST"
+ANCHOR = "anchor"  # the role of a time or circumstance preposition in background.tsv
 # Who a request is made of: an object, an indirect object, a "to"/"of"/"on" phrase.
 ADDRESSEE_DEPS = frozenset({"dobj", "dative", "prep"})
 
@@ -75,7 +78,34 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
         if not _is_content(doc[index], by_token)
         and not _is_purpose(doc[index])
         and not (label.type == REQUEST and _asks_only_not_to_be_named(doc[index]))
+        and not _is_weighed(doc[index])
     ]
+
+
+def is_time_anchor(token: Token) -> bool:
+    """Whether an event noun only places something else in time or circumstance ("After the
+    stabbing, Bassett ran", "despite the threat to his life"); `find_events` drops it when
+    it re-mentions an event the article has told (the guideline: not "a mere time anchor")."""
+    return (
+        token.pos_ == "NOUN"
+        and not is_verbal(token)
+        and token.dep_ == "pobj"
+        and token.head.lower_ in background_cues().get(ANCHOR, ())
+    )
+
+
+def _is_weighed(verb: Token) -> bool:
+    """Whether an infinitive is an act an adjective weighs, not one reported ("it was
+    important to demonstrate solidarity", "is right to ask", "isn't afraid to fight"); an
+    adjective of readiness ("ready to negotiate") proposes it (`modality.tsv`) instead."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    head = verb.head
+    adjectives = [head] if head.pos_ == "ADJ" else []
+    if head.lemma_ == "be":
+        adjectives = [c for c in head.children if c.dep_ == "acomp" and c.pos_ == "ADJ"]
+    cues = modality_cues()
+    return any((a.lemma_.lower(), "governor") not in cues for a in adjectives)
 
 
 def _is_purpose(token: Token) -> bool:

@@ -26,7 +26,7 @@ from sitrep.extract.event_identity import link_mentions, merge_in_sentence
 from sitrep.extract.event_places import PlaceFinder
 from sitrep.extract.event_roles import RELATIVE_PRONOUNS, RoleFinder, clause_verb
 from sitrep.extract.event_status import event_status
-from sitrep.extract.event_structure import restructure
+from sitrep.extract.event_structure import is_time_anchor, restructure
 from sitrep.records import (
     Article,
     Claim,
@@ -64,7 +64,7 @@ def find_events(
         found: list[tuple[Token, Event]] = []
         for label in labels:
             trigger = doc[label.token]
-            if _repeats_governor(trigger, label, labelled):
+            if _repeats_governor(trigger, label, labelled) or _re_anchors(trigger, label, events):
                 continue
             for event in _events_for(article, trigger, label, roles, fallback_places):
                 event.claim_index = claims.index_at(trigger.idx)
@@ -79,6 +79,12 @@ def find_events(
             events.append(event)
     link_mentions(events)
     return events
+
+
+def _re_anchors(trigger: Token, label: TriggerLabel, events: list[Event]) -> bool:
+    """An event noun that only dates something else ("after the stabbing") and re-mentions
+    an event of its type told earlier in the article: a time anchor, not a new report."""
+    return is_time_anchor(trigger) and any(event.type == label.type for event in events)
 
 
 def _counts_casualties(event: Event) -> bool:
