@@ -656,3 +656,37 @@ def test_events_evidence_never_runs_a_heading_into_the_next_sentence(nlp) -> Non
     [event] = [e for e in find_events(article, doc) if e.type == "ASSAULT"]
     assert event.evidence.text == paragraphs[2]
     assert article.body[event.evidence.start : event.evidence.end] == paragraphs[2]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor", "target"),
+    [
+        # whom the content of an act is done to is its target
+        ("Libya has offered to hand them over to Britain.", "offered", "Libya", "Britain"),
+        ("Israel threatened to ban the rebels from the vote.", "threatened", "Israel", "rebels"),
+        ("China demanded that Britain cancel the sale.", "demanded", "China", "Britain"),
+        # whom a protest's purpose is aimed at
+        (
+            "The rebels blocked roads to press their demands on Britain.",
+            "blocked",
+            "rebels",
+            "Britain",
+        ),
+        # a withdrawal is from someone; aid is for someone
+        ("Syria will withdraw its troops from Lebanon.", "withdraw", "Syria", "Lebanon"),
+        # an infinitive under an adjective takes the copula's subject
+        ("Britain is prepared to lift the ban on the rebels.", "lift", "Britain", "rebels"),
+    ],
+)
+def test_events_roles_of_content_purpose_and_adjective_clauses(  # type: ignore[no-untyped-def]
+    nlp, text, trigger, actor, target
+) -> None:
+    groups = {
+        name: (ActorKind.STATE, None)
+        for name in ("Libya", "Britain", "Israel", "China", "Syria", "Lebanon")
+    }
+    article = build_article(text, {**groups, **REBELS}, [])
+    [event] = [e for e in _events(nlp, article) if e.trigger.startswith(trigger)]
+    assert _name(article, event.actor_id) == actor
+    assert _name(article, event.target_id) == target

@@ -34,7 +34,9 @@ VERB_ONLY_DEPS = frozenset({"nsubj", "dobj", "aux"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos"})
 # An event noun's owner acts; it is not where the event happens ("Turkey's demands").
 NOUN_OWNER_DEPS = CLAUSE_DEPS | {"poss"}
-TARGET_PREPOSITIONS = ("to", "against", "with", "on", "at")
+TARGET_PREPOSITIONS = ("to", "against", "with", "on", "at", "from", "for")
+# How what an act agrees, asks, threatens or refuses hangs on it ("threatened to ban").
+CONTENT_CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
 LOCATION_PREPOSITIONS = frozenset(
     {"in", "at", "near", "around", "outside", "inside", "into", "across", "to", "from", "on"}
 )
@@ -60,16 +62,11 @@ class RoleFinder:
         return None
 
     def target(self, trigger: Token, actor: Actor | None) -> Actor | None:
-        """Who the event is done to: a recipient ("to"), the object, or a partner."""
-        candidates: list[Token] = [c for c in trigger.children if c.dep_ == "nsubjpass"]
-        preps = {c.lower_: c for c in trigger.children if c.dep_ == "prep"}
-        candidates += [obj for obj in _objects(preps.get("to"))]
-        candidates += [c for c in trigger.children if c.dep_ in ("dobj", "attr")]
-        for preposition in TARGET_PREPOSITIONS[1:]:
-            candidates += _objects(preps.get(preposition))
-        if not is_verbal(trigger):
-            candidates += _objects(preps.get("of"))
-        for candidate in candidates:
+        """Who the event is done to: a recipient ("to"), the object, or a partner; else, for
+        an act with a content clause, whom the content is done to ("offered to hand them over
+        to Britain", "threatened to ban opposition candidates", "demanded that the US
+        cancel the sale")."""
+        for candidate in _target_candidates(trigger):
             found = self.actor_of_phrase(candidate)
             if found is not None and found is not actor:
                 return found
@@ -202,7 +199,8 @@ def subject_candidates(trigger: Token) -> list[Token]:
             candidates += [c for c in noun.children if c.dep_ == "poss"] + [noun]
             verb = clause_verb(noun)
             continue
-        if verb.dep_ not in ("xcomp", "advcl", "conj"):
+        # "is prepared to lift the ban": through the adjective to the copula's subject
+        if verb.dep_ not in ("xcomp", "advcl", "conj", "acomp"):
             return candidates
         verb = verb.head
     return candidates
@@ -215,6 +213,38 @@ def clause_verb(token: Token) -> Token:
         seen.add(token.i)
         token = token.head
     return token
+
+
+def _target_candidates(trigger: Token) -> list[Token]:
+    """Phrases that may name whom an event is done to, best first: the event word's own
+    arguments, then those of its content clauses, a clause deep (the content's subject
+    first when it has its own: "demanded that the US cancel")."""
+    candidates = _own_targets(trigger)
+    for clause in trigger.children:
+        if clause.pos_ in ("VERB", "AUX") and (
+            clause.dep_ in CONTENT_CLAUSE_DEPS or _is_purpose_clause(clause)
+        ):
+            candidates += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+            candidates += _own_targets(clause)
+    return candidates
+
+
+def _is_purpose_clause(verb: Token) -> bool:
+    """ "blocked roads to press their demands on the president": whom a protest or an act is
+    aimed at is often named only in its purpose."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _own_targets(trigger: Token) -> list[Token]:
+    candidates: list[Token] = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+    preps = {c.lower_: c for c in trigger.children if c.dep_ == "prep"}
+    candidates += [obj for obj in _objects(preps.get("to"))]
+    candidates += [c for c in trigger.children if c.dep_ in ("dobj", "attr")]
+    for preposition in TARGET_PREPOSITIONS[1:]:
+        candidates += _objects(preps.get(preposition))
+    if not is_verbal(trigger):
+        candidates += _objects(preps.get("of"))
+    return candidates
 
 
 def _objects(prep: Token | None) -> list[Token]:
