@@ -20,6 +20,7 @@ PLOVER_TYPES = {
 COPIED = (
     "events/taxonomy.tsv",
     "events/acled.tsv",
+    "events/cameo.tsv",
     "en/events/triggers.tsv",
     "en/events/reversals.tsv",
     "store/acled_disorder.tsv",
@@ -33,6 +34,7 @@ CACHED = (
     taxonomy.event_types,
     taxonomy.disorder_types,
     taxonomy.acled_entries,
+    taxonomy.cameo_codes,
     event_lexicon.triggers,
     event_lexicon.reversals,
 )
@@ -153,3 +155,57 @@ def test_taxonomy_refuses_a_malformed_row(knowledge: Path, old: str, new: str, r
         taxonomy.TaxonomyError, match=rf"taxonomy\.tsv line {number + 1}: .*{reason}"
     ):
         taxonomy.event_types()
+
+
+def _cameo(event_type: str, mode: str | None) -> taxonomy.CameoCode:
+    found = taxonomy.cameo_code(event_type, mode)
+    assert found is not None
+    return found
+
+
+def test_taxonomy_cameo_code_comes_from_type_and_mode() -> None:
+    torture = taxonomy.cameo_code("ASSAULT", "torture")
+    assert torture == taxonomy.CameoCode("1822", "182", "18", 4, True)
+    # the mode moves the code, even under another root than the type's
+    assert _cameo("ASSAULT", "firearms").root_code == "19"
+    assert _cameo("CONSULT", "phone").code == "041"
+    assert _cameo("CONSULT", "visit").code == "042"
+    assert _cameo("ACCUSE", "investigate").quad_class == 2
+    # no mode, or one with no row: the type's root code, marked as not the mode's
+    assert taxonomy.cameo_code("CONSULT", None) == taxonomy.CameoCode("040", "040", "04", 1, False)
+    assert _cameo("ASSAULT", "execute").code == "180"
+    assert taxonomy.cameo_code("NOT_A_TYPE", "visit") is None
+
+
+def test_taxonomy_every_mode_the_lexicon_gives_has_a_cameo_code() -> None:
+    modes = {
+        (entry.type, entry.mode)
+        for rows in event_lexicon.triggers().values()
+        for entry in rows
+        if entry.mode
+    }
+    assert len(modes) > 20
+    assert modes <= set(taxonomy.cameo_codes())
+
+
+def test_taxonomy_quad_class_of_a_root_agrees_with_every_type_row() -> None:
+    for entry in taxonomy.event_types().values():
+        assert taxonomy.quad_class(entry.cameo_root) == entry.quad_class
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "reason"),
+    [
+        ("ASSAULT\ttorture\t1822", "ASSAULT\ttorture\t21", "not a CAMEO code"),
+        ("ASSAULT\ttorture\t1822", "ASSAULT\ttorture\t2122", "not a CAMEO code"),
+        ("ASSAULT\ttorture", "ASSAULT\tbeat", "listed twice"),
+        ("ASSAULT\ttorture", "ASSAULT\t", "for no mode"),
+        ("ASSAULT\ttorture", "ASSAULTS\ttorture", "'ASSAULTS'"),
+    ],
+)
+def test_taxonomy_refuses_a_malformed_cameo_row(
+    knowledge: Path, old: str, new: str, reason: str
+) -> None:
+    line = _replace(knowledge / "events/cameo.tsv", old, new)
+    with pytest.raises(taxonomy.TaxonomyError, match=rf"cameo\.tsv line {line}: .*{reason}"):
+        taxonomy.cameo_codes()

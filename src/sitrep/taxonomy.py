@@ -18,11 +18,13 @@ from sitrep import lexicon
 
 TAXONOMY_FILE = "events/taxonomy.tsv"
 ACLED_FILE = "events/acled.tsv"
+CAMEO_FILE = "events/cameo.tsv"
 DISORDER_FILE = "store/acled_disorder.tsv"
 ANY = "*"
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 TYPE_NAME = re.compile(r"[A-Z]+")
 CAMEO_ROOT = re.compile(r"(0[1-9]|1[0-9]|20)")
+CAMEO_CODE = re.compile(r"(0[1-9]|1[0-9]|20)\d{1,2}")
 # GDELT's QuadClass names, by the class a taxonomy row gives.
 QUAD_CLASSES = {
     1: "verbal cooperation",
@@ -133,6 +135,54 @@ def known_type(value: str, at: str, *, also: Collection[str] = ()) -> str:
     raise TaxonomyError(
         at, f"unknown event type {value!r}; the types are in knowledge/{TAXONOMY_FILE}: {allowed}"
     )
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    """A CAMEO event code derived from a PLOVER type and mode, with GDELT's code columns."""
+
+    code: str  # EventCode: 3 or 4 digits
+    base_code: str  # EventBaseCode: its first 3 digits
+    root_code: str  # EventRootCode: its first 2 digits
+    quad_class: int  # GDELT QuadClass of that root
+    from_mode: bool  # a mode's own code; False: the type's root code, the mode unknown
+
+
+@functools.cache
+def cameo_codes() -> dict[tuple[str, str], str]:
+    """(PLOVER type, mode) -> CAMEO code (`cameo.tsv`); raises TaxonomyError on a bad row."""
+    found: dict[tuple[str, str], str] = {}
+    for line, row in lexicon.numbered_table(CAMEO_FILE):
+        at = where(CAMEO_FILE, line)
+        key = (known_type(row["type"], at), row["mode"])
+        if not key[1]:
+            raise TaxonomyError(at, f"{key[0]} has a CAMEO code for no mode: that is its root")
+        if not CAMEO_CODE.fullmatch(row["code"]):
+            raise TaxonomyError(
+                at, f"{row['code']!r} is not a CAMEO code (3 or 4 digits, root 01-20)"
+            )
+        if key in found:
+            raise TaxonomyError(at, f"{key[0]} {key[1]} is listed twice")
+        found[key] = row["code"]
+    return found
+
+
+def cameo_code(event_type: str, mode: str | None) -> CameoCode | None:
+    """The CAMEO code of an event (derived: PLOVER codes no CAMEO): its mode's code where
+    cameo.tsv lists one, else its type's root code ("<root>0"); None for an unknown type."""
+    own = event_types().get(event_type)
+    if own is None:
+        return None
+    code = cameo_codes().get((event_type, mode or ""))
+    found = code or f"{own.cameo_root}0"
+    return CameoCode(found, found[:3], found[:2], quad_class(found[:2]), code is not None)
+
+
+def quad_class(root: str) -> int:
+    """GDELT's QuadClass of a CAMEO root: 01-05 verbal cooperation, 06-09 material
+    cooperation, 10-14 verbal conflict, 15-20 material conflict."""
+    number = int(root)
+    return 1 if number <= 5 else 2 if number <= 9 else 3 if number <= 14 else 4
 
 
 @functools.cache
