@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from sitrep.extract.event_lexicon import background_cues, modality_cues, reversals
+from sitrep.extract.event_lexicon import background_cues, reversals
 from sitrep.extract.event_roles import is_verbal
 
 
@@ -46,6 +46,7 @@ CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
 ALLEGING_TYPES = frozenset({"ACCUSE"})
 REQUEST = "REQUEST"
 ANCHOR = "anchor"  # the role of a time or circumstance preposition in background.tsv
+WEIGHS = "weighs"  # the role of an adjective of evaluation in background.tsv
 # Who a request is made of: an object, an indirect object, a "to"/"of"/"on" phrase.
 ADDRESSEE_DEPS = frozenset({"dobj", "dative", "prep"})
 
@@ -95,17 +96,17 @@ def is_time_anchor(token: Token) -> bool:
 
 
 def _is_weighed(verb: Token) -> bool:
-    """Whether an infinitive is an act an adjective weighs, not one reported ("it was
-    important to demonstrate solidarity", "is right to ask", "isn't afraid to fight"); an
-    adjective of readiness ("ready to negotiate") proposes it (`modality.tsv`) instead."""
+    """Whether an infinitive is an act an adjective of evaluation only weighs, not one reported
+    ("it was important to demonstrate solidarity", "is right to ask", "isn't afraid to
+    fight"; `background.tsv`); "ready to negotiate" proposes it (`modality.tsv`) instead."""
     if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return False
     head = verb.head
     adjectives = [head] if head.pos_ == "ADJ" else []
     if head.lemma_ == "be":
         adjectives = [c for c in head.children if c.dep_ == "acomp" and c.pos_ == "ADJ"]
-    cues = modality_cues()
-    return any((a.lemma_.lower(), "governor") not in cues for a in adjectives)
+    weighing = background_cues().get(WEIGHS, frozenset())
+    return any(a.lemma_.lower() in weighing for a in adjectives)
 
 
 def _is_purpose(token: Token) -> bool:

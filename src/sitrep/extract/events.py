@@ -41,6 +41,8 @@ from sitrep.records import (
 from sitrep.taxonomy import acled_mapping
 
 TERRITORY_MODE = "territory"
+# Determiners of a noun that refers back to something already told.
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 ASSAULT = "ASSAULT"
 
 
@@ -83,8 +85,13 @@ def find_events(
 
 def _re_anchors(trigger: Token, label: TriggerLabel, events: list[Event]) -> bool:
     """An event noun that only dates something else ("after the stabbing") and re-mentions
-    an event of its type told earlier in the article: a time anchor, not a new report."""
-    return is_time_anchor(trigger) and any(event.type == label.type for event in events)
+    an event of its type told earlier in the article (definite or owned: "the stabbing",
+    "his arrest"; "after public criticism" may be news): a time anchor, not a new report."""
+    return (
+        is_time_anchor(trigger)
+        and any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in trigger.children)
+        and any(event.type == label.type for event in events)
+    )
 
 
 def _counts_casualties(event: Event) -> bool:
