@@ -68,12 +68,17 @@ def triggers(language: str) -> dict[str, list[TriggerEntry]]:
     return dict(by_lemma)
 
 
+def _grouped(name: str, group: str, member: str, language: str) -> dict[str, frozenset[str]]:
+    """A file's `member` column gathered by its `group` column."""
+    members: dict[str, set[str]] = defaultdict(set)
+    for row in read_rows(name, language):
+        members[row[group]].add(row[member])
+    return {key: frozenset(words) for key, words in members.items()}
+
+
 @lexicon.PerLanguage
 def word_classes(language: str) -> dict[str, frozenset[str]]:
-    members: dict[str, set[str]] = defaultdict(set)
-    for row in read_rows("word_classes.tsv", language):
-        members[row["class"]].add(row["lemma"])
-    return {name: frozenset(words) for name, words in members.items()}
+    return _grouped("word_classes.tsv", "class", "lemma", language)
 
 
 @lexicon.PerLanguage
@@ -93,10 +98,7 @@ def speech_verbs(language: str) -> frozenset[str]:
 @lexicon.PerLanguage
 def background_cues(language: str) -> dict[str, frozenset[str]]:
     """role -> the words that make an event word background (`background.tsv`)."""
-    found: dict[str, set[str]] = defaultdict(set)
-    for row in read_rows("background.tsv", language):
-        found[row["role"]].add(row["cue"])
-    return {role: frozenset(cues) for role, cues in found.items()}
+    return _grouped("background.tsv", "role", "cue", language)
 
 
 @lexicon.PerLanguage
