@@ -673,7 +673,7 @@ def test_events_evidence_never_runs_a_heading_into_the_next_sentence(nlp) -> Non
             "rebels",
             "Britain",
         ),
-        # a withdrawal is from someone; aid is for someone
+        # a withdrawal is from someone
         ("Syria will withdraw its troops from Lebanon.", "withdraw", "Syria", "Lebanon"),
         # an infinitive under an adjective takes the copula's subject
         ("Britain is prepared to lift the ban on the rebels.", "lift", "Britain", "rebels"),

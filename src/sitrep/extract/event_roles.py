@@ -34,7 +34,7 @@ VERB_ONLY_DEPS = frozenset({"nsubj", "dobj", "aux"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos"})
 # An event noun's owner acts; it is not where the event happens ("Turkey's demands").
 NOUN_OWNER_DEPS = CLAUSE_DEPS | {"poss"}
-TARGET_PREPOSITIONS = ("to", "against", "with", "on", "at", "from", "for")
+TARGET_PREPOSITIONS = ("to", "against", "with", "on", "at", "from")
 # How what an act agrees, asks, threatens or refuses hangs on it ("threatened to ban").
 CONTENT_CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
 LOCATION_PREPOSITIONS = frozenset(
