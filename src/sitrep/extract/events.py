@@ -23,6 +23,7 @@ from sitrep.extract.event_classifier import (
     get_classifier,
 )
 from sitrep.extract.event_identity import link_mentions, merge_in_sentence
+from sitrep.extract.event_lexicon import background_cues
 from sitrep.extract.event_places import PlaceFinder
 from sitrep.extract.event_roles import RELATIVE_PRONOUNS, RoleFinder, clause_verb
 from sitrep.extract.event_status import event_status
@@ -41,8 +42,7 @@ from sitrep.records import (
 from sitrep.taxonomy import acled_mapping
 
 TERRITORY_MODE = "territory"
-# Determiners of a noun that refers back to something already told.
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+DEFINITE = "definite"  # the role of a determiner that refers back, in background.tsv
 ASSAULT = "ASSAULT"
 
 
@@ -89,7 +89,10 @@ def _re_anchors(trigger: Token, label: TriggerLabel, events: list[Event]) -> boo
     "his arrest"; "after public criticism" may be news): a time anchor, not a new report."""
     return (
         is_time_anchor(trigger)
-        and any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in trigger.children)
+        and any(
+            c.dep_ == "poss" or c.lower_ in background_cues().get(DEFINITE, ())
+            for c in trigger.children
+        )
         and any(event.type == label.type for event in events)
     )
 
