@@ -289,3 +289,30 @@ def test_places_a_dateline_after_a_byline_is_a_place(nlp) -> None:  # type: igno
     text = "By Jane Doe. BOSTON (Reuters) - The owner of a restaurant was charged on Thursday."
     boston = _place(_analysed(nlp, text), "BOSTON")
     assert boston is not None and boston.country == "US"
+
+
+def test_gazetteer_oceans_and_seas_carry_geonames_records() -> None:
+    """GeoNames' own id, point and feature code, not a curated centroid without an id."""
+    atlantic = next(e for e in load_gazetteer().lookup("Atlantic") if not e.country)
+    assert (atlantic.geonames_id, atlantic.feature_code) == (3373405, "OCN")
+    assert (atlantic.latitude, atlantic.longitude) == (10.0, -25.0)
+    [sea] = [e for e in load_gazetteer().lookup("Red Sea") if e.feature_class == "H"]
+    assert (sea.geonames_id, sea.feature_code) == (350155, "SEA")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # the state holding the town before it, not the country of the same name
+        ("Residents of Athens, Georgia, said the river rose.", "Georgia", ("US", "ADM1")),
+        ("He grew up in Macon, Georgia and moved away.", "Macon", ("US", None)),
+        # a list of world cities is no "town, state"
+        ("Leaders from Moscow, Washington and Beijing met on Monday.", "Moscow", ("RU", None)),
+        # a dateline names a city
+        ("NEW YORK (AP) — A man was arrested on Friday.", "NEW YORK", ("US", None)),
+    ],
+)
+def test_places_a_town_and_its_state(nlp, text, surface, expected) -> None:  # type: ignore[no-untyped-def]
+    place = _place(_analysed(nlp, text), surface)
+    assert place is not None and (place.country, place.feature_code) == expected
