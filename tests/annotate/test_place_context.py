@@ -316,3 +316,14 @@ def test_gazetteer_oceans_and_seas_carry_geonames_records() -> None:
 def test_places_a_town_and_its_state(nlp, text, surface, expected) -> None:  # type: ignore[no-untyped-def]
     place = _place(_analysed(nlp, text), surface)
     assert place is not None and (place.country, place.feature_code) == expected
+
+
+@pytest.mark.slow
+def test_actors_a_possessor_and_a_participle_are_cut_from_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _names(
+        nlp,
+        "Jeff Bezos’s Blue Origin launched a rocket. Alexander Vindman testified on Tuesday. "
+        "Questioning Vindman, Republicans pressed him.",
+    )
+    assert "Jeff Bezos" in actors and not any("’s" in name for name in actors)
+    assert actors["Alexander Vindman"] == ["Alexander Vindman", "Vindman"]

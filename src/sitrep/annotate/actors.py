@@ -28,6 +28,7 @@ from sitrep.annotate.gazetteer import (
     load_gazetteer,
 )
 from sitrep.annotate.mentions import literal_places
+from sitrep.annotate.nlp import load_nlp
 from sitrep.names import spelling_key
 from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, Span
 
@@ -121,8 +122,41 @@ def find_actors(article: Article, doc: Doc) -> list[Actor]:
 
 
 def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]:
-    trimmed = (_name_only(e) for e in doc.ents if e.label_ == label and "\n" not in e.text)
-    return [e for e in trimmed if len(e) and e.start_char not in place_starts]
+    names = _entity_names(doc)
+    trimmed = (
+        _possessor(_name_only(e), names)
+        for e in doc.ents
+        if e.label_ == label and "\n" not in e.text
+    )
+    return [
+        e
+        for e in trimmed
+        if any(t.is_alpha for t in e) and e.start_char not in place_starts  # not a bare "'s"
+    ]
+
+
+def _entity_names(doc: Doc) -> set[str]:
+    """Every name the model tags, and the last word of each (a surname written alone)."""
+    names = set()
+    for ent in doc.ents:
+        name = _name_only(ent)
+        names.add(spelling_key(name.text))
+        names.add(spelling_key(name[-1].text))
+    return names
+
+
+def _possessor(ent: SpacySpan, names: set[str]) -> SpacySpan:
+    """ "Apple's MacBook", "Jeff Bezos's Blue Origin": the model took a possessor and its
+    thing for one name; the possessor is the name when it is one on its own (two words or
+    more, or tagged alone elsewhere in the text). A possessive inside a fixed name ("People's
+    Liberation Army", "Martha's Vineyard") has no such possessor and stays."""
+    for token in ent[1:-1]:
+        if token.tag_ == "POS":
+            owner = ent.doc[ent.start : token.i]
+            if len(owner) > 1 or spelling_key(owner.text) in names:
+                return owner
+            break
+    return ent
 
 
 def _name_only(ent: SpacySpan) -> SpacySpan:
@@ -148,10 +182,34 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
 def _not_a_name_word(token) -> bool:  # type: ignore[no-untyped-def]
     """A word the model took into a name that no name begins with: a lowercase adjective,
     verb or noun ("older MacBook Pro"), or a verb's -ing form opening the sentence
-    ("Questioning Vindman, ...")."""
+    ("Questioning Vindman, ...", "Hosting Cook at the White House, ..."), which the model
+    often tags a proper noun: an -ing word whose stem the lemmatizer knows as a verb
+    ("question", "host"; not "Sterling")."""
     if token.tag_ == "VBG":
         return True
+    if token.is_sent_start and _participle(token.doc, token.lower_):
+        return True
     return token.text[:1].islower() and token.pos_ in _NOT_NAME_POS
+
+
+def _participle(doc: Doc, word: str) -> bool:
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    forms = {stem, stem + "e"} | ({stem[:-1]} if stem[-1] == stem[-2] else set())
+    return bool(forms & _verbs(doc.lang_))
+
+
+@functools.cache
+def _verbs(language: str) -> frozenset[str]:
+    """The verbs the language model's rule lemmatizer knows (none when it has no such table)."""
+    nlp = load_nlp()
+    if nlp.lang != language or "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
 
 
 def _add_surname_alias(actor: Actor) -> None:
@@ -189,6 +247,7 @@ def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
         for e in _clean_ents(doc, "PERSON", place_starts)
         if spelling_key(e.text) not in _organisations()
     ]
+    candidates += _people_tagged_as_organisations(doc, place_starts)
     named = {spelling_key(e.text) for e in candidates if not _modifier_only(e, before_title=True)}
     people = [e for e in candidates if spelling_key(e.text) in named]
     people += _titled_names(doc, people)
@@ -220,6 +279,25 @@ def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
         )
         actor = known or actors.get(("person", spelling_key(ent.text)), ent.text, ActorKind.PERSON)
         _name_person(doc, ent, actor, actors)
+
+
+def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan]:
+    """ "Mason Rudolph" tagged an organisation where the text also names "Rudolph" a person:
+    a name of two or three plain capitalised words ending in a person's surname is that
+    person named in full (not a known organisation, nor "MacBook Pro")."""
+    surnames = {
+        spelling_key(e[-1].text)
+        for e in _clean_ents(doc, "PERSON", place_starts)
+        if spelling_key(e.text) not in _organisations()
+    }
+    return [
+        e
+        for e in _clean_ents(doc, "ORG", place_starts)
+        if 2 <= len(e) <= 3
+        and all(t.is_alpha and t.is_title for t in e)
+        and spelling_key(e[-1].text) in surnames
+        and spelling_key(e.text) not in _organisations()
+    ]
 
 
 def _fullness(ent: SpacySpan) -> tuple[int, int]:
@@ -414,7 +492,8 @@ def _country_code(text: str) -> str | None:
 
 def _add_organisations(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
     known = _organisations()
-    tagged = _clean_ents(doc, "ORG", place_starts)
+    people = {e.start for e in _people_tagged_as_organisations(doc, place_starts)}
+    tagged = [e for e in _clean_ents(doc, "ORG", place_starts) if e.start not in people]
     named = {spelling_key(e.text) for e in tagged if not _modifier_only(e, before_title=False)}
     spans = [
         *(e for e in tagged if spelling_key(e.text) in named | known.keys()),
