@@ -41,6 +41,8 @@ _SHORT_GIVEN_NAME = 3  # letters a short given name keeps ("Pat", "Tom"): "J" is
 MIN_TITLED_NAME_WORDS = 2  # "President Erdogan" alone is a surname the model usually tags
 # A title stands in at most this many words before a name ("US Secretary of State X").
 _TITLE_WORDS = 4
+# A town this size before a surname names an institution ("Pittsburgh Steelers"), not a person.
+_WELL_KNOWN_TOWN = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,17 +133,18 @@ def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]
     return [
         e
         for e in trimmed
-        if any(t.is_alpha for t in e) and e.start_char not in place_starts  # not a bare "'s"
+        if any(t.tag_ != "POS" and not t.is_punct for t in e)  # not a bare "'s"
+        and e.start_char not in place_starts
     ]
 
 
 def _entity_names(doc: Doc) -> set[str]:
-    """Every name the model tags, and the last word of each (a surname written alone)."""
+    """Every name the model tags, and the last word of each (a surname written alone), as
+    written ("Lowe" is not "LOWE'S COMPANIES")."""
     names = set()
     for ent in doc.ents:
         name = _name_only(ent)
-        names.add(spelling_key(name.text))
-        names.add(spelling_key(name[-1].text))
+        names |= {name.text, name[-1].text}
     return names
 
 
@@ -153,7 +156,7 @@ def _possessor(ent: SpacySpan, names: set[str]) -> SpacySpan:
     for token in ent[1:-1]:
         if token.tag_ == "POS":
             owner = ent.doc[ent.start : token.i]
-            if len(owner) > 1 or spelling_key(owner.text) in names:
+            if len(owner) > 1 or owner.text in names:
                 return owner
             break
     return ent
@@ -282,13 +285,14 @@ def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
 
 
 def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan]:
-    """ "Mason Rudolph" tagged an organisation where the text also names "Rudolph" a person:
-    a name of two or three plain capitalised words ending in a person's surname is that
-    person named in full (not a known organisation, nor "MacBook Pro")."""
+    """ "Mason Rudolph" tagged an organisation where the text names "Rudolph" alone a person:
+    a name of two or three plain capitalised words ending in that surname is the person named
+    in full, unless the words before it are a well-known place ("San Francisco Chronicle",
+    "Pittsburgh Steelers") or the name a known organisation's."""
     surnames = {
-        spelling_key(e[-1].text)
+        spelling_key(e.text)
         for e in _clean_ents(doc, "PERSON", place_starts)
-        if spelling_key(e.text) not in _organisations()
+        if len(e) == 1 and spelling_key(e.text) not in _organisations()
     }
     return [
         e
@@ -297,7 +301,22 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
         and all(t.is_alpha and t.is_title for t in e)
         and spelling_key(e[-1].text) in surnames
         and spelling_key(e.text) not in _organisations()
+        and not _well_known_place(e[:-1].text)
     ]
+
+
+def _well_known_place(text: str) -> bool:
+    """A country, region, first-level division or large town under its own name ("Mason" is
+    only a county's, and a town's alternate name)."""
+    return any(
+        (
+            e.precision in (LocationPrecision.COUNTRY, LocationPrecision.REGION)
+            or e.feature_code == "ADM1"
+            or (e.precision is LocationPrecision.CITY and e.population >= _WELL_KNOWN_TOWN)
+        )
+        and spelling_key(e.name) == spelling_key(text)
+        for e in load_gazetteer().lookup(text)
+    )
 
 
 def _fullness(ent: SpacySpan) -> tuple[int, int]:
