@@ -327,3 +327,23 @@ def test_actors_a_possessor_and_a_participle_are_cut_from_names(nlp) -> None:  #
     )
     assert "Jeff Bezos" in actors and not any("’s" in name for name in actors)
     assert actors["Alexander Vindman"] == ["Alexander Vindman", "Vindman"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface", "geonames_id"),
+    [
+        ("John Reekie, who lives in New York, owns horses.", "New York", 5128581),
+        ("Protests spread across New York state on Monday.", "New York", 5128638),
+    ],
+)
+def test_places_a_world_city_named_like_its_division(nlp, text, surface, geonames_id) -> None:  # type: ignore[no-untyped-def]
+    """Written alone the name is the world city; a cue word still names the division."""
+    place = _place(_analysed(nlp, text), surface)
+    assert place is not None and place.geonames_id == geonames_id
+
+
+@pytest.mark.slow
+def test_places_the_gulf_is_the_persian_gulf(nlp) -> None:  # type: ignore[no-untyped-def]
+    gulf = _place(_analysed(nlp, "A trade embargo on a fellow US ally in the Gulf, Qatar."), "Gulf")
+    assert gulf is not None and gulf.name == "Persian Gulf"

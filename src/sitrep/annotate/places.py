@@ -601,7 +601,30 @@ def _allowed(candidate: Candidate, context: Context) -> list[Entry]:
         and e.precision is LocationPrecision.CITY
         and e.population >= _UNCUED_MIN_POPULATION
     ]
-    return regions or cued or qualified or holding or dateline_cities or candidate.entries
+    return (
+        regions
+        or cued
+        or qualified
+        or holding
+        or dateline_cities
+        or _without_world_city_namesakes(candidate.entries)
+    )
+
+
+def _without_world_city_namesakes(entries: list[Entry]) -> list[Entry]:
+    """ "in New York", "Lagos": a name that is both a division and a world city of the same
+    country is, written alone, the city (a cue word such as "state" still names the
+    division)."""
+    world_city_countries = {
+        e.country
+        for e in entries
+        if e.precision is LocationPrecision.CITY and e.population >= _WORLD_CITY_POPULATION
+    }
+    return [
+        e
+        for e in entries
+        if not (e.precision is LocationPrecision.ADMIN and e.country in world_city_countries)
+    ]
 
 
 def _resolve(candidate: Candidate, context: Context) -> Entry | None:
