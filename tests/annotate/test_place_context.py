@@ -320,11 +320,12 @@ def test_places_a_town_and_its_state(nlp, text, surface, expected) -> None:  # t
 
 @pytest.mark.slow
 def test_actors_a_possessor_and_a_participle_are_cut_from_names(nlp) -> None:  # type: ignore[no-untyped-def]
-    actors = _names(
-        nlp,
+    """ "Jeff Bezos's Blue Origin" names Jeff Bezos; "Questioning Vindman" is Vindman."""
+    text = (
         "Jeff Bezos’s Blue Origin launched a rocket. Alexander Vindman testified on Tuesday. "
-        "Questioning Vindman, Republicans pressed him.",
+        "Questioning Vindman, Republicans pressed him."
     )
+    actors = _names(nlp, text)
     assert "Jeff Bezos" in actors and not any("’s" in name for name in actors)
     assert actors["Alexander Vindman"] == ["Alexander Vindman", "Vindman"]
 

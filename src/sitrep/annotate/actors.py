@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -209,10 +210,10 @@ def _verbs(language: str) -> frozenset[str]:
     nlp = load_nlp()
     if nlp.lang != language or "lemmatizer" not in nlp.pipe_names:
         return frozenset()
-    lookups = nlp.get_pipe("lemmatizer").lookups
-    if not lookups.has_table("lemma_index"):
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if not isinstance(lemmatizer, Lemmatizer) or not lemmatizer.lookups.has_table("lemma_index"):
         return frozenset()
-    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
+    return frozenset(lemmatizer.lookups.get_table("lemma_index").get("verb", ()))
 
 
 def _add_surname_alias(actor: Actor) -> None:
