@@ -348,3 +348,13 @@ def test_places_a_world_city_named_like_its_division(nlp, text, surface, geoname
 def test_places_the_gulf_is_the_persian_gulf(nlp) -> None:  # type: ignore[no-untyped-def]
     gulf = _place(_analysed(nlp, "A trade embargo on a fellow US ally in the Gulf, Qatar."), "Gulf")
     assert gulf is not None and gulf.name == "Persian Gulf"
+
+
+def test_gazetteer_countries_without_a_countryinfo_point_are_indexed() -> None:
+    """ "Palestine" was Palestine, Texas and "Kosovo" Kosovo Polje: the countries had no point."""
+    for name, code, geonames_id in (("Palestine", "PS", 6254930), ("Kosovo", "XK", 831053)):
+        entries = load_gazetteer().lookup(name)
+        assert any(
+            (e.country, e.geonames_id, e.feature_code) == (code, geonames_id, "PCLI")
+            for e in entries
+        )
