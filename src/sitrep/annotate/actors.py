@@ -175,7 +175,7 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
             roles().get(doc[start].lower_) is not None
             and roles()[doc[start].lower_].kind == "person"
         )
-        or _not_a_name_word(doc[start])
+        or _not_a_name_word(doc[start], person=ent.label_ == "PERSON")
     ):
         start += 1
     while end - 1 > start and doc[end - 1].tag_ == "POS":
@@ -183,15 +183,16 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
     return doc[start:end]
 
 
-def _not_a_name_word(token) -> bool:  # type: ignore[no-untyped-def]
+def _not_a_name_word(token, *, person: bool) -> bool:  # type: ignore[no-untyped-def]
     """A word the model took into a name that no name begins with: a lowercase adjective,
     verb or noun ("older MacBook Pro"), or a verb's -ing form opening the sentence
     ("Questioning Vindman, ...", "Hosting Cook at the White House, ..."), which the model
     often tags a proper noun: an -ing word whose stem the lemmatizer knows as a verb
-    ("question", "host"; not "Sterling")."""
+    ("question", "host"; not "Sterling"), in a person's name only ("Booking Holdings" is a
+    company's)."""
     if token.tag_ == "VBG":
         return True
-    if token.is_sent_start and _participle(token.doc, token.lower_):
+    if person and token.is_sent_start and _participle(token.doc, token.lower_):
         return True
     return token.text[:1].islower() and token.pos_ in _NOT_NAME_POS
 
