@@ -322,7 +322,8 @@ def test_places_a_town_and_its_state(nlp, text, surface, expected) -> None:  # t
 def test_actors_a_possessor_and_a_participle_are_cut_from_names(nlp) -> None:  # type: ignore[no-untyped-def]
     """ "Jeff Bezos's Blue Origin" names Jeff Bezos; "Questioning Vindman" is Vindman."""
     text = (
-        "Jeff Bezos’s Blue Origin launched a rocket. Alexander Vindman testified on Tuesday. "
+        "Jeff Bezos’s Blue Origin launched a rocket, and Bezos watched. Alexander Vindman "
+        "testified on Tuesday. "
         "Questioning Vindman, Republicans pressed him. Booking Holdings said profits rose."
     )
     actors = _names(nlp, text)

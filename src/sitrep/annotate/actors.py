@@ -151,13 +151,14 @@ def _entity_names(doc: Doc) -> set[str]:
 
 def _possessor(ent: SpacySpan, names: set[str]) -> SpacySpan:
     """ "Apple's MacBook", "Jeff Bezos's Blue Origin": the model took a possessor and its
-    thing for one name; the possessor is the name when it is one on its own (two words or
-    more, or tagged alone elsewhere in the text). A possessive inside a fixed name ("People's
-    Liberation Army", "Martha's Vineyard") has no such possessor and stays."""
+    thing for one name; the possessor is the name when the text also writes it, or its last
+    word, alone as a name ("Apple", "Bezos"). A possessive inside a fixed name ("People's
+    Liberation Army", "Democratic People's Republic of Korea", "Martha's Vineyard") has no
+    such possessor and stays."""
     for token in ent[1:-1]:
         if token.tag_ == "POS":
             owner = ent.doc[ent.start : token.i]
-            if len(owner) > 1 or owner.text in names:
+            if owner.text in names or owner[-1].text in names:
                 return owner
             break
     return ent
