@@ -110,3 +110,27 @@ def test_generic_groups_are_kept_per_country(stored) -> None:  # type: ignore[no
         and row["country"] not in countries[row["article"]]
     ]
     assert merged == []
+
+
+@pytest.mark.slow
+def test_a_person_named_however_the_model_reads_the_name(stored) -> None:  # type: ignore[no-untyped-def]
+    """ "Mason Rudolph" tagged an organisation beside "Rudolph" the person, "Questioning
+    Vindman" and "Hosting Cook" opening a sentence beside "Alexander Vindman" and "Tim Cook":
+    one person each, under the full name."""
+    people = _people(stored)
+    for surname, full, articles in (
+        ("Rudolph", "Mason Rudolph", 2),
+        ("Vindman", "Alexander Vindman", 1),
+        ("Cook", "Tim Cook", 1),
+    ):
+        [person] = _holding(people, surname)
+        assert person["name"] == full and person["articles"] >= articles
+
+
+@pytest.mark.slow
+def test_a_possessor_is_not_one_name_with_its_thing(stored) -> None:  # type: ignore[no-untyped-def]
+    """ "Apple's MacBook" on pages that name Apple alone: the possessor is the actor; a
+    possessive inside a fixed name ("People's Liberation Army") stays."""
+    names = {row["name"] for row in stored.actors(ALL)}
+    assert not names & {"Apple’s MacBook", "Apple's AirPods Pro"}
+    assert "’s" not in names and "People’s Liberation Army" in names

@@ -289,3 +289,74 @@ def test_places_a_dateline_after_a_byline_is_a_place(nlp) -> None:  # type: igno
     text = "By Jane Doe. BOSTON (Reuters) - The owner of a restaurant was charged on Thursday."
     boston = _place(_analysed(nlp, text), "BOSTON")
     assert boston is not None and boston.country == "US"
+
+
+def test_gazetteer_oceans_and_seas_carry_geonames_records() -> None:
+    """GeoNames' own id, point and feature code, not a curated centroid without an id."""
+    atlantic = next(e for e in load_gazetteer().lookup("Atlantic") if not e.country)
+    assert (atlantic.geonames_id, atlantic.feature_code) == (3373405, "OCN")
+    assert (atlantic.latitude, atlantic.longitude) == (10.0, -25.0)
+    [sea] = [e for e in load_gazetteer().lookup("Red Sea") if e.feature_class == "H"]
+    assert (sea.geonames_id, sea.feature_code) == (350155, "SEA")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # the state holding the town before it, not the country of the same name
+        ("Residents of Athens, Georgia, said the river rose.", "Georgia", ("US", "ADM1")),
+        ("He grew up in Macon, Georgia and moved away.", "Macon", ("US", None)),
+        # a list of world cities is no "town, state"
+        ("Leaders from Moscow, Washington and Beijing met on Monday.", "Moscow", ("RU", None)),
+        # a dateline names a city
+        ("NEW YORK (AP) — A man was arrested on Friday.", "NEW YORK", ("US", None)),
+    ],
+)
+def test_places_a_town_and_its_state(nlp, text, surface, expected) -> None:  # type: ignore[no-untyped-def]
+    place = _place(_analysed(nlp, text), surface)
+    assert place is not None and (place.country, place.feature_code) == expected
+
+
+@pytest.mark.slow
+def test_actors_a_possessor_and_a_participle_are_cut_from_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Jeff Bezos's Blue Origin" names Jeff Bezos; "Questioning Vindman" is Vindman."""
+    text = (
+        "Jeff Bezos’s Blue Origin launched a rocket, and Bezos watched. Alexander Vindman "
+        "testified on Tuesday. "
+        "Questioning Vindman, Republicans pressed him. Booking Holdings said profits rose."
+    )
+    actors = _names(nlp, text)
+    assert "Jeff Bezos" in actors and not any("’s" in name for name in actors)
+    assert actors["Alexander Vindman"] == ["Alexander Vindman", "Vindman"]
+    assert "Booking Holdings" in actors  # a company's name keeps its -ing word
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface", "geonames_id"),
+    [
+        ("John Reekie, who lives in New York, owns horses.", "New York", 5128581),
+        ("Protests spread across New York state on Monday.", "New York", 5128638),
+    ],
+)
+def test_places_a_world_city_named_like_its_division(nlp, text, surface, geonames_id) -> None:  # type: ignore[no-untyped-def]
+    """Written alone the name is the world city; a cue word still names the division."""
+    place = _place(_analysed(nlp, text), surface)
+    assert place is not None and place.geonames_id == geonames_id
+
+
+@pytest.mark.slow
+def test_places_the_gulf_is_the_persian_gulf(nlp) -> None:  # type: ignore[no-untyped-def]
+    gulf = _place(_analysed(nlp, "A trade embargo on a fellow US ally in the Gulf, Qatar."), "Gulf")
+    assert gulf is not None and gulf.name == "Persian Gulf"
+
+
+def test_gazetteer_countries_without_a_countryinfo_point_are_indexed() -> None:
+    """ "Palestine" was Palestine, Texas and "Kosovo" Kosovo Polje: the countries had no point."""
+    for name, code, geonames_id in (("Palestine", "PS", 6254930), ("Kosovo", "XK", 831053)):
+        entries = load_gazetteer().lookup(name)
+        assert any(
+            (e.country, e.geonames_id, e.feature_code) == (code, geonames_id, "PCLI")
+            for e in entries
+        )

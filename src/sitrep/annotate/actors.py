@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -28,6 +29,7 @@ from sitrep.annotate.gazetteer import (
     load_gazetteer,
 )
 from sitrep.annotate.mentions import literal_places
+from sitrep.annotate.nlp import load_nlp
 from sitrep.names import spelling_key
 from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, Span
 
@@ -40,6 +42,8 @@ _SHORT_GIVEN_NAME = 3  # letters a short given name keeps ("Pat", "Tom"): "J" is
 MIN_TITLED_NAME_WORDS = 2  # "President Erdogan" alone is a surname the model usually tags
 # A title stands in at most this many words before a name ("US Secretary of State X").
 _TITLE_WORDS = 4
+# A town this size before a surname names an institution ("Pittsburgh Steelers"), not a person.
+_WELL_KNOWN_TOWN = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +125,43 @@ def find_actors(article: Article, doc: Doc) -> list[Actor]:
 
 
 def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]:
-    trimmed = (_name_only(e) for e in doc.ents if e.label_ == label and "\n" not in e.text)
-    return [e for e in trimmed if len(e) and e.start_char not in place_starts]
+    names = _entity_names(doc)
+    trimmed = (
+        _possessor(_name_only(e), names)
+        for e in doc.ents
+        if e.label_ == label and "\n" not in e.text
+    )
+    return [
+        e
+        for e in trimmed
+        if any(t.tag_ != "POS" and not t.is_punct for t in e)  # not a bare "'s"
+        and e.start_char not in place_starts
+    ]
+
+
+def _entity_names(doc: Doc) -> set[str]:
+    """Every name the model tags, and the last word of each (a surname written alone), as
+    written ("Lowe" is not "LOWE'S COMPANIES")."""
+    names = set()
+    for ent in doc.ents:
+        name = _name_only(ent)
+        names |= {name.text, name[-1].text}
+    return names
+
+
+def _possessor(ent: SpacySpan, names: set[str]) -> SpacySpan:
+    """ "Apple's MacBook", "Jeff Bezos's Blue Origin": the model took a possessor and its
+    thing for one name; the possessor is the name when the text also writes it, or its last
+    word, alone as a name ("Apple", "Bezos"). A possessive inside a fixed name ("People's
+    Liberation Army", "Democratic People's Republic of Korea", "Martha's Vineyard") has no
+    such possessor and stays."""
+    for token in ent[1:-1]:
+        if token.tag_ == "POS":
+            owner = ent.doc[ent.start : token.i]
+            if owner.text in names or owner[-1].text in names:
+                return owner
+            break
+    return ent
 
 
 def _name_only(ent: SpacySpan) -> SpacySpan:
@@ -137,7 +176,7 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
             roles().get(doc[start].lower_) is not None
             and roles()[doc[start].lower_].kind == "person"
         )
-        or _not_a_name_word(doc[start])
+        or _not_a_name_word(doc[start], person=ent.label_ == "PERSON")
     ):
         start += 1
     while end - 1 > start and doc[end - 1].tag_ == "POS":
@@ -145,13 +184,38 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
     return doc[start:end]
 
 
-def _not_a_name_word(token) -> bool:  # type: ignore[no-untyped-def]
+def _not_a_name_word(token, *, person: bool) -> bool:  # type: ignore[no-untyped-def]
     """A word the model took into a name that no name begins with: a lowercase adjective,
     verb or noun ("older MacBook Pro"), or a verb's -ing form opening the sentence
-    ("Questioning Vindman, ...")."""
+    ("Questioning Vindman, ...", "Hosting Cook at the White House, ..."), which the model
+    often tags a proper noun: an -ing word whose stem the lemmatizer knows as a verb
+    ("question", "host"; not "Sterling"), in a person's name only ("Booking Holdings" is a
+    company's)."""
     if token.tag_ == "VBG":
         return True
+    if person and token.is_sent_start and _participle(token.doc, token.lower_):
+        return True
     return token.text[:1].islower() and token.pos_ in _NOT_NAME_POS
+
+
+def _participle(doc: Doc, word: str) -> bool:
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    forms = {stem, stem + "e"} | ({stem[:-1]} if stem[-1] == stem[-2] else set())
+    return bool(forms & _verbs(doc.lang_))
+
+
+@functools.cache
+def _verbs(language: str) -> frozenset[str]:
+    """The verbs the language model's rule lemmatizer knows (none when it has no such table)."""
+    nlp = load_nlp()
+    if nlp.lang != language or "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if not isinstance(lemmatizer, Lemmatizer) or not lemmatizer.lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lemmatizer.lookups.get_table("lemma_index").get("verb", ()))
 
 
 def _add_surname_alias(actor: Actor) -> None:
@@ -189,6 +253,7 @@ def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
         for e in _clean_ents(doc, "PERSON", place_starts)
         if spelling_key(e.text) not in _organisations()
     ]
+    candidates += _people_tagged_as_organisations(doc, place_starts)
     named = {spelling_key(e.text) for e in candidates if not _modifier_only(e, before_title=True)}
     people = [e for e in candidates if spelling_key(e.text) in named]
     people += _titled_names(doc, people)
@@ -220,6 +285,41 @@ def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
         )
         actor = known or actors.get(("person", spelling_key(ent.text)), ent.text, ActorKind.PERSON)
         _name_person(doc, ent, actor, actors)
+
+
+def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan]:
+    """ "Mason Rudolph" tagged an organisation where the text names "Rudolph" alone a person:
+    a name of two or three plain capitalised words ending in that surname is the person named
+    in full, unless the words before it are a well-known place ("San Francisco Chronicle",
+    "Pittsburgh Steelers") or the name a known organisation's."""
+    surnames = {
+        spelling_key(e.text)
+        for e in _clean_ents(doc, "PERSON", place_starts)
+        if len(e) == 1 and spelling_key(e.text) not in _organisations()
+    }
+    return [
+        e
+        for e in _clean_ents(doc, "ORG", place_starts)
+        if 2 <= len(e) <= 3
+        and all(t.is_alpha and t.is_title for t in e)
+        and spelling_key(e[-1].text) in surnames
+        and spelling_key(e.text) not in _organisations()
+        and not _well_known_place(e[:-1].text)
+    ]
+
+
+def _well_known_place(text: str) -> bool:
+    """A country, region, first-level division or large town under its own name ("Mason" is
+    only a county's, and a town's alternate name)."""
+    return any(
+        (
+            e.precision in (LocationPrecision.COUNTRY, LocationPrecision.REGION)
+            or e.feature_code == "ADM1"
+            or (e.precision is LocationPrecision.CITY and e.population >= _WELL_KNOWN_TOWN)
+        )
+        and spelling_key(e.name) == spelling_key(text)
+        for e in load_gazetteer().lookup(text)
+    )
 
 
 def _fullness(ent: SpacySpan) -> tuple[int, int]:
@@ -414,7 +514,8 @@ def _country_code(text: str) -> str | None:
 
 def _add_organisations(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
     known = _organisations()
-    tagged = _clean_ents(doc, "ORG", place_starts)
+    people = {e.start for e in _people_tagged_as_organisations(doc, place_starts)}
+    tagged = [e for e in _clean_ents(doc, "ORG", place_starts) if e.start not in people]
     named = {spelling_key(e.text) for e in tagged if not _modifier_only(e, before_title=False)}
     spans = [
         *(e for e in tagged if spelling_key(e.text) in named | known.keys()),

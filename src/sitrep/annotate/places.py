@@ -65,6 +65,7 @@ class Candidate:
     locative: bool  # follows "in", "near", "of", ...
     choice: Entry | None = None
     kind: PlaceKind = PlaceKind.LITERAL
+    holds_town: bool = False  # names the state or country of the town before it ("Macon, Georgia")
 
 
 def find_places(article: Article, doc: Doc) -> list[Place]:
@@ -240,8 +241,10 @@ def _resolved_candidates(
     # Second pass: the places around a name (same sentence, "X, Y", the rest of the article)
     # pull it towards their countries and regions.
     for candidate in candidates:
-        candidate.choice = _resolve(
-            candidate, _context(doc, candidate, candidates, focus, dateline)
+        context = _context(doc, candidate, candidates, focus, dateline)
+        candidate.choice = _resolve(candidate, context)
+        candidate.holds_town = candidate.choice is not None and any(
+            _within(town, candidate.choice) for town in context.qualified_town
         )
     return candidates, focus, dateline
 
@@ -258,6 +261,7 @@ def _context(
     other_names = [c for c in others if spelling_key(c.text) != spelling_key(candidate.text)]
     sentence = doc[candidate.start].sent
     after = candidate.end + 1 if candidate.end < len(doc) and doc[candidate.end].text == "," else -1
+    before = candidate.start - 1 if candidate.start and doc[candidate.start - 1].text == "," else -1
     return Context(
         focus=focus,
         neighbours=Counter(
@@ -266,11 +270,18 @@ def _context(
             if c.choice and c.choice.country and sentence.start <= c.start < sentence.end
         ),
         qualifier=[
+            e for c in others if c.start == after for e in c.entries if _state_or_country(e, c.text)
+        ],
+        # A writer qualifies a town, not a world city: "Moscow, Washington and Beijing" is a list.
+        qualified_town=[
             e
             for c in others
-            if c.start == after
+            if c.end == before
+            and c.choice
+            and c.choice.precision is LocationPrecision.CITY
+            and c.choice.population < _WORLD_CITY_POPULATION
             for e in c.entries
-            if e.precision in (LocationPrecision.COUNTRY, LocationPrecision.ADMIN)
+            if e.precision is LocationPrecision.CITY
         ],
         demonym=_demonym_before(doc, candidate.start, sentence.start),
         divisions=frozenset(
@@ -502,6 +513,8 @@ class Context:
     focus: Counter[str]  # mentions per country (countries, demonyms, unambiguous cities)
     neighbours: Counter[str] = field(default_factory=Counter)  # same-sentence places' countries
     qualifier: list[Entry] = field(default_factory=list)  # "X, <state or country>"
+    # "Calamba City, Laguna": the entries of the town this mention qualifies
+    qualified_town: list[Entry] = field(default_factory=list)
     demonym: str | None = None  # "the <demonym> city of X": that country
     divisions: frozenset[tuple[str, str]] = frozenset()  # (country, admin1) named in the article
     countries: frozenset[str] = frozenset()  # countries the article names as places
@@ -567,12 +580,51 @@ def _allowed(candidate: Candidate, context: Context) -> list[Entry]:
     ("Middle East" is never Middle East, Maryland); a writer's own qualifier ("Parkland,
     Florida", "the English city of Salisbury") rules out entries of other states and
     countries, and a cue word ("Daraa province", "the city of Homs") entries of other kinds:
-    all too rare in the training news to be learnt."""
+    all too rare in the training news to be learnt. The qualifier itself is read as the state
+    or country holding that town ("Calamba City, Laguna" is the Philippine province), and a
+    dateline as a large city when one has the name (news datelines name cities: "(NEW YORK)
+    -" is not the state)."""
     regions = [e for e in candidate.entries if e.precision is LocationPrecision.REGION]
     qualified = [e for e in candidate.entries if _qualified(e, context)]
+    holding = [
+        e
+        for e in candidate.entries
+        if _state_or_country(e, candidate.text)
+        and any(_within(town, e) for town in context.qualified_town)
+    ]
     kind = _CUE_KINDS.get(candidate.cue or "")
     cued = [e for e in qualified or candidate.entries if e.precision is kind]
-    return regions or cued or qualified or candidate.entries
+    dateline_cities = [
+        e
+        for e in candidate.entries
+        if context.at_dateline
+        and e.precision is LocationPrecision.CITY
+        and e.population >= _UNCUED_MIN_POPULATION
+    ]
+    return (
+        regions
+        or cued
+        or qualified
+        or holding
+        or dateline_cities
+        or _without_world_city_namesakes(candidate.entries)
+    )
+
+
+def _without_world_city_namesakes(entries: list[Entry]) -> list[Entry]:
+    """ "in New York", "Lagos": a name that is both a division and a world city of the same
+    country is, written alone, the city (a cue word such as "state" still names the
+    division)."""
+    world_city_countries = {
+        e.country
+        for e in entries
+        if e.precision is LocationPrecision.CITY and e.population >= _WORLD_CITY_POPULATION
+    }
+    return [
+        e
+        for e in entries
+        if not (e.precision is LocationPrecision.ADMIN and e.country in world_city_countries)
+    ]
 
 
 def _resolve(candidate: Candidate, context: Context) -> Entry | None:
@@ -610,11 +662,24 @@ def _qualified(entry: Entry, context: Context) -> bool:
     """Whether a following ", <state or country>" or a preceding demonym names this entry's."""
     if context.demonym is not None and context.demonym == entry.country:
         return True
-    return any(
-        q.country == entry.country
-        and (q.precision is LocationPrecision.COUNTRY or q.admin1 == entry.admin1)
-        for q in context.qualifier
-        if q is not entry
+    return any(_within(entry, q) for q in context.qualifier if q is not entry)
+
+
+def _state_or_country(entry: Entry, written: str) -> bool:
+    """What a writer names after a town to say where it is: a country, a first-level division,
+    or a second-level one under its own name ("Salisbury, Wiltshire"; "Moscow, Washington" is
+    a list, not Moscow of Washington County, Idaho)."""
+    return (
+        entry.precision is LocationPrecision.COUNTRY
+        or entry.feature_code == "ADM1"
+        or (entry.feature_code == "ADM2" and name_key(entry.name) == name_key(written))
+    )
+
+
+def _within(entry: Entry, area: Entry) -> bool:
+    """Whether an entry lies in a country or in a division's first-level division."""
+    return area.country == entry.country and (
+        area.precision is LocationPrecision.COUNTRY or area.admin1 == entry.admin1
     )
 
 
@@ -629,7 +694,7 @@ def _accepted(candidate: Candidate, focus: Counter[str]) -> bool:
         )
     if _is_acronym(candidate.text) and entry.precision is LocationPrecision.CITY:
         return False  # "AI", "CA": short capitals name towns only by accident
-    cued = candidate.cue is not None or candidate.locative
+    cued = candidate.cue is not None or candidate.locative or candidate.holds_town
     in_focus = focus[entry.country] > 0
     big = entry.population >= _UNCUED_MIN_POPULATION
     if entry.precision in _NAMED_KINDS:
