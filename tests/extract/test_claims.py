@@ -305,3 +305,24 @@ def test_claims_a_description_beside_a_name_is_that_name(nlp) -> None:  # type: 
     )
     assert [c.source.type for c in claims[1:]] == [SourceType.NAMED_PERSON] * 2
     assert "Olsen" in (claims[2].source.name or "")
+
+
+@pytest.mark.slow
+def test_claims_authorities_findings_and_people_of_a_body_are_sources(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Authorities said" is the body; "the study found" vouches (not hedged, unlike a
+    view); "many in the party" are people of a body, unnamed."""
+    _, claims = _claims(
+        nlp,
+        [
+            "Authorities said the border would reopen on Monday.",
+            "The study found that nine million people died early.",
+            "Many in the party believed that the leader had lost touch.",
+        ],
+    )
+    assert [(c.source.type, c.source.name) for c in claims] == [
+        (SourceType.NAMED_ORGANISATION, "Authorities"),
+        (SourceType.OFFICIAL_STATEMENT, "The study"),
+        (SourceType.ANONYMOUS, "Many in the party"),
+    ]
+    assert claims[1].certainty is Certainty.ASSERTED
+    assert claims[2].certainty is Certainty.HEDGED

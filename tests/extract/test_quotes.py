@@ -348,3 +348,20 @@ def test_quotes_a_released_statement_is_its_issuers(nlp) -> None:  # type: ignor
     )
     assert len(quotes) == 1
     assert quotes[0][1] is not None and "Department" in quotes[0][1]
+
+
+@pytest.mark.slow
+def test_quotes_a_clause_hung_on_the_listener_is_what_was_told(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "told confidants he hoped …": the parse makes the report a relative clause of the
+    listener; a real relative clause ("the officers who arrived") is no report."""
+    told = _indirect(nlp, "The mayor told confidants he hoped to stay for a year.")
+    assert told == [("The mayor", "he hoped to stay for a year")]
+    assert _indirect(nlp, "The mayor thanked the officers who arrived first.") == []
+
+
+@pytest.mark.slow
+def test_quotes_a_denial_reports_its_gerund(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "denied taking the money" reports what was denied, as "denied any wrongdoing" does."""
+    assert _indirect(nlp, "The treasurer denied taking the money.") == [
+        ("The treasurer", "taking the money")
+    ]

@@ -206,3 +206,18 @@ def test_reference_a_collective_noun_is_never_he(nlp) -> None:  # type: ignore[n
     assert he == []
     claim = next(c for c in article.claims if "leaner" in c.text)
     assert claim.source.type is not SourceType.ANONYMOUS
+
+
+@pytest.mark.slow
+def test_reference_a_surname_the_tagger_missed_is_the_person_named_in_full(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A surname alone at a sentence start, left untagged, still names the person: "he" in
+    its clause is that person, not the listener."""
+    article = _extracted(
+        nlp,
+        [
+            "Donald Trump has begun gradually freezing out his top aide. "
+            "Trump recently told one adviser that he was tired of the talks."
+        ],
+    )
+    he = next(r for r in article.references if r.text == "he")
+    assert he.name == "Donald Trump"

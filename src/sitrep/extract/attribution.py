@@ -4,9 +4,10 @@ An attribution is a reporting verb (a lemma in the sourcing lexicon) with its
 subject as the speaker and its complement as what is reported ("Lavrov said
 Moscow is ..."; "..., the people said"; "“...,” said Sergei Markov"), or
 "according to X". Cues come in classes (`reporting_verbs.tsv`): speech and writing report
-words, thought, belief and estimate report a view (only their own complement, never a quote
-beside them); "quoted X as saying" names X. A sentence that only names who spoke ("“We
-got her!” Officers shouted.") reports the quote just before it. Pronoun speakers are what
+words; thought, belief and estimate report a view, and finding verbs what was found or shown
+(only their own complement, never a quote beside them); "quoted X as saying" names X. A
+sentence that only names who spoke ("“We got her!” Officers shouted.") reports the quote
+just before it. Pronoun speakers are what
 `reference.py` resolves them to; a relative pronoun is the noun its clause describes ("a
 refugee who ... said"). Only people and bodies speak: "you", "it" or a "he" with nothing
 to stand for is no source, and "I" or "we" outside quote marks is the writer (the outlet).
@@ -55,10 +56,15 @@ _RELATIVE_TAGS = {"WP", "WDT"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 # Words for a share of a group: "one of the aides" speaks for the aides' kind.
 _QUANTIFIERS = {"one", "some", "many", "several", "most", "all", "few", "none", "each", "both"}
+# "many in the party", "some at the agency": people of a place or body.
+_AMONG = {"in", "among", "at", "within", "inside", "across"}
 # The writer speaking outside quote marks: the outlet vouches.
 _WRITER = {"i", "we"}
 # Cue classes that report words; the others report a view and take only their complement.
 SPEECH_CUES = {"speech", "writing", "naming", "manner"}
+# Cues whose report the source vouches for: words, "according to", and a finding ("the study
+# found that …"); the others (thought, belief, estimate) report a view and hedge it.
+ASSERTING_CUES = SPEECH_CUES | {"according", "finding"}
 _NAMING = "naming"
 # Sounds that may carry words ("“…,” he laughed") but alone react to them ("The members laughed."):
 # they report a quote in their own sentence, never the one before.
@@ -88,6 +94,11 @@ class Attribution:
     def speech(self) -> bool:
         """A verb of saying or writing (an indirect quote), not a view or "according to"."""
         return self.cue in SPEECH_CUES
+
+    @property
+    def asserts(self) -> bool:
+        """The source vouches for what it reports (words, a finding), not only a view."""
+        return self.cue in ASSERTING_CUES
 
     @property
     def trailing(self) -> bool:
@@ -203,9 +214,14 @@ class _Finder:
         complements = [
             c
             for c in verb.children
-            if (c.dep_ in _CONTENT_DEPS or (_infinitive(c) and _reports(lemma, "infinitive")))
+            if (
+                c.dep_ in _CONTENT_DEPS
+                or (_infinitive(c) and _reports(lemma, "infinitive"))
+                or (_gerund(c) and _reports(lemma, "object"))
+            )
             and c not in skip
         ]
+        complements += self._clause_on_listener(verb)
         if speaker.dep_ == "pobj":  # passive: "the plan was described by an aide"
             complements += [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS]
         if complements:
@@ -255,6 +271,23 @@ class _Finder:
         ]
         return _extent(tokens) if tokens else None
 
+    def _clause_on_listener(self, verb: Token) -> list[Token]:
+        """ "told reporters he would resign": the parse hangs the reported clause on the
+        listener as a relative clause; one with a subject of its own and no relative word
+        ("the man who called", "the officers that arrived") is what was said."""
+        return [
+            clause
+            for listener in verb.children
+            if listener.dep_ in _OBJECTS and self._names_someone(listener)
+            for clause in listener.children
+            if clause.dep_ == "relcl"
+            and any(
+                c.dep_ == "nsubj" and c.tag_ not in _RELATIVE_TAGS and c.lower_ != "that"
+                for c in clause.children
+            )
+            and not any(c.tag_ in _RELATIVE_TAGS or c.tag_ == "WP$" for c in clause.children)
+        ]
+
     def _names_someone(self, noun: Token) -> bool:
         """A person or people: the listener, not what was said."""
         if noun.pos_ == "PRON":
@@ -297,8 +330,13 @@ class _Finder:
         ("any one person", "no official")."""
         if quantifies_everyone(speaker):
             return None
+        if _share_of_people_in(speaker):
+            return Source(SourceType.ANONYMOUS, self.body[phrase[0].idx : _end_char(phrase)])
         lower = speaker.lower_
         referent = self.references.of(speaker)
+        if referent is not None and referent.token == speaker.i and referent.actor_id:
+            # A surname the tagger missed, resolved to the person named in full elsewhere.
+            return Source(SourceType.NAMED_PERSON, referent.name, referent.actor_id)
         if referent is not None and (speaker.pos_ == "PRON" or referent.actor_id is not None):
             antecedent = self.doc[referent.token]
             return classify_source(self._evidence(antecedent, _noun_phrase(antecedent)))
@@ -468,6 +506,15 @@ def _part_of(head: Token) -> Token | None:
     return found
 
 
+def _share_of_people_in(head: Token) -> bool:
+    """ "Many in the West Wing", "some at the agency", "others within the party": people of a
+    place or body, unnamed."""
+    return head.lower_ in _QUANTIFIERS | {"others"} and any(
+        c.dep_ == "prep" and c.lower_ in _AMONG and any(o.dep_ == "pobj" for o in c.children)
+        for c in head.children
+    )
+
+
 def _passive_form(verb: Token) -> bool:
     """A participle after "be" ("he's believed to be ...") is passive whatever the parse says."""
     return (
@@ -507,6 +554,11 @@ def _infinitive(token: Token) -> bool:
     return token.dep_ == "xcomp" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     )
+
+
+def _gerund(token: Token) -> bool:
+    """A verb's -ing complement: "denied taking the money", "admitted lying"."""
+    return token.dep_ == "xcomp" and token.tag_ == "VBG"
 
 
 def _view(verb: Token, speaker: Token, sentence: Span) -> tuple[int, int] | None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from sitrep.extract.attribution import SPEECH_CUES, Attribution, find_attributions
+from sitrep.extract.attribution import Attribution, find_attributions
 from sitrep.extract.quotes import quoted_passages
 from sitrep.extract.sourcing import lexicon, normalise_for_matching
 from sitrep.records import Article, Certainty, Claim, Sentence, Source, SourceType
@@ -92,7 +92,7 @@ def _sources_its_sentence(doc: Doc, attribution: Attribution) -> bool:
     cue = doc[attribution.cue_token]
     if _describes_a_noun(cue, _RELATIVE_CLAUSE):
         return False
-    guessed = attribution.cue not in SPEECH_CUES | {"according"} and any(
+    guessed = not attribution.asserts and any(
         c.tag_ == "MD" and c.lower_ in _HEDGING_MODALS for c in cue.children
     )
     return not guessed
@@ -213,6 +213,6 @@ def _certainty(
             return Certainty.HEDGED, token.text
         if token.dep_ == "mark" and token.lower_ == "if":
             return Certainty.HEDGED, token.text
-    if attribution is not None and attribution.cue not in SPEECH_CUES | {"according"}:
+    if attribution is not None and not attribution.asserts:
         return Certainty.HEDGED, doc.text[attribution.start : attribution.end]
     return Certainty.ASSERTED, None

@@ -160,6 +160,7 @@ class _Resolver:
         self._actor_genders: dict[str, str | None] = {}
         self._roles: dict[str, Referent] = {}  # role noun -> the person last named with it
         self._described: set[str] = set()  # nouns for people used so far outside quotes
+        self._surnames = _surnames(article.actors)
 
     def run(self) -> References:
         # The Doc's own sentences: events resolve pronouns on articles not split by annotate.
@@ -248,6 +249,16 @@ class _Resolver:
             if referent.person:
                 self._note_roles(head, token, referent)
             return referent
+        if (
+            not head.ent_type_
+            and head.text in self._surnames
+            and not any(c.dep_ in NAME_MODIFIERS for c in head.children)
+        ):
+            # "Trump recently told …": a surname the tagger left untagged (even as a common
+            # noun) at a sentence start.
+            referent = self._actor_referent(head, head, self._surnames[head.text])
+            self.resolved[head.i] = referent
+            return referent
         lemma = head.lemma_.lower()
         if lemma in _body_nouns():
             # "the Umma party", "the Labour party": the body its name names.
@@ -293,7 +304,7 @@ class _Resolver:
     def _actor_referent(self, head: Token, token: Token, actor: Actor) -> Referent:
         """The actor a noun phrase names, through its head or a name beside it (token)."""
         mention = next((m for m in actor.mentions if m.start <= token.idx < m.end), None)
-        start, end = (mention.start, mention.end) if mention else (token.idx, token.idx)
+        start, end = (mention.start, mention.end) if mention else (token.idx, _end(token))
         person = actor.kind is ActorKind.PERSON or described_as_person(head)
         return Referent(
             token.i,
@@ -458,6 +469,20 @@ class _Resolver:
         if referent.actor_id is None:
             return referent.gender
         return referent.gender or self._actor_genders.get(referent.actor_id)
+
+
+def _surnames(actors: list[Actor]) -> dict[str, Actor]:
+    """The last word of each named person's name, where only one person has it."""
+    found: dict[str, list[Actor]] = {}
+    for actor in actors:
+        words = actor.name.split()
+        if actor.kind is ActorKind.PERSON and len(words) > 1:
+            found.setdefault(words[-1], []).append(actor)
+    return {word: people[0] for word, people in found.items() if len(people) == 1}
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token)
 
 
 def described_as_person(name: Token) -> bool:
