@@ -326,3 +326,17 @@ def test_claims_authorities_findings_and_people_of_a_body_are_sources(nlp) -> No
     ]
     assert claims[1].certainty is Certainty.ASSERTED
     assert claims[2].certainty is Certainty.HEDGED
+
+
+@pytest.mark.slow
+def test_claims_a_search_and_a_forecast_of_words_are_the_writers(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "found the boy hiding" is a search, not a finding; "will argue" forecasts words
+    nobody has said yet."""
+    _, claims = _claims(
+        nlp,
+        [
+            "Police found the boy hiding in a shed.",
+            "Officials will argue that the plan is flawed.",
+        ],
+    )
+    assert [c.source.type for c in claims] == [SourceType.OUTLET, SourceType.OUTLET]

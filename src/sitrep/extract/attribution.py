@@ -70,6 +70,8 @@ _NAMING = "naming"
 # they report a quote in their own sentence, never the one before.
 _MANNER = "manner"
 _AS_SAYING = "as_saying"
+# "found that …": only a that-clause is a finding ("found her hiding" is a search).
+_FINDING = "finding"
 # A verb that puts out a document ("released a statement") writes what it quotes, and only that.
 _ISSUING = "writing"
 # A view is reported in its clause or infinitive ("expects to win").
@@ -187,6 +189,8 @@ class _Finder:
             content = self._applied_words(verb)
         elif cue in SPEECH_CUES:
             content = self._content(verb, speaker, sentence, cue)
+        elif cue == _FINDING:
+            content = _found_clause(verb, sentence)
         else:
             content = _view(verb, speaker, sentence)
         if content is None:
@@ -334,11 +338,11 @@ class _Finder:
             return Source(SourceType.ANONYMOUS, self.body[phrase[0].idx : _end_char(phrase)])
         lower = speaker.lower_
         referent = self.references.of(speaker)
-        if referent is not None and referent.token == speaker.i and referent.actor_id:
-            # A surname the tagger missed, resolved to the person named in full elsewhere.
-            return Source(SourceType.NAMED_PERSON, referent.name, referent.actor_id)
         if referent is not None and (speaker.pos_ == "PRON" or referent.actor_id is not None):
             antecedent = self.doc[referent.token]
+            if referent.actor_id and self._actor_of(antecedent) is None:
+                # Resolved through a surname the tagger missed: the person named in full.
+                return Source(SourceType.NAMED_PERSON, referent.name, referent.actor_id)
             return classify_source(self._evidence(antecedent, _noun_phrase(antecedent)))
         if speaker.pos_ == "PRON":
             if lower in _WRITER:
@@ -570,6 +574,18 @@ def _view(verb: Token, speaker: Token, sentence: Span) -> tuple[int, int] | None
         if c.dep_ in _VIEW_CONTENT_DEPS
         for t in c.subtree
         if t not in skip and _within(t, sentence)
+    ]
+    return _extent(tokens) if tokens else None
+
+
+def _found_clause(verb: Token, sentence: Span) -> tuple[int, int] | None:
+    """What a finding verb reports: its clause opened by "that" ("found that …")."""
+    tokens = [
+        t
+        for c in verb.children
+        if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for t in c.subtree
+        if _within(t, sentence)
     ]
     return _extent(tokens) if tokens else None
 

@@ -28,6 +28,8 @@ from sitrep.records import Article, Certainty, Claim, Sentence, Source, SourceTy
 QUOTED_SHARE = 0.8
 # Modal verbs that make what they govern possible, not asserted.
 _HEDGING_MODALS = {"could", "may", "might", "would"}
+# A modal on a reporting verb that makes its words a forecast: "will deplore", "would argue".
+_FORECASTS = {"will", "would", "may", "might"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # Clauses that describe a noun: a relative clause, a participle or infinitive after it.
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})
@@ -92,8 +94,11 @@ def _sources_its_sentence(doc: Doc, attribution: Attribution) -> bool:
     cue = doc[attribution.cue_token]
     if _describes_a_noun(cue, _RELATIVE_CLAUSE):
         return False
-    guessed = not attribution.asserts and any(
-        c.tag_ == "MD" and c.lower_ in _HEDGING_MODALS for c in cue.children
+    modals = {c.lower_ for c in cue.children if c.tag_ == "MD"}
+    # "may still believe" is the writer's guess at a view; "will deplore", "would argue"
+    # forecast words nobody has said yet.
+    guessed = (
+        bool(modals & _HEDGING_MODALS) if not attribution.asserts else bool(modals & _FORECASTS)
     )
     return not guessed
 
