@@ -365,3 +365,17 @@ def test_quotes_a_denial_reports_its_gerund(nlp) -> None:  # type: ignore[no-unt
     assert _indirect(nlp, "The treasurer denied taking the money.") == [
         ("The treasurer", "taking the money")
     ]
+
+
+@pytest.mark.slow
+def test_quotes_a_quote_paragraph_goes_on_from_the_speech_reported_just_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "She said the plan was a disaster.¶“It will cost billions.”": the quote run's speaker
+    is named once, in the paragraph before."""
+    direct = _direct(
+        nlp,
+        [
+            "Senator Jane Reed spoke at the rally on Monday. She said the plan was a disaster.",
+            "“It will cost billions and nobody will benefit.”",
+        ],
+    )
+    assert direct == [("It will cost billions and nobody will benefit.", "Jane Reed")]

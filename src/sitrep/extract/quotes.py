@@ -140,7 +140,9 @@ def _introduced(
     """The speaker of the sentence just before, when no quote stands between them.
 
     "Soumillon revealed that a pep talk helped him. “I don't know ...”": the quote goes on
-    from what its speaker was just reported to say, in the same paragraph.
+    from what its speaker was just reported to say, in the same paragraph, or in the next
+    when the quote opens its own paragraph with whole sentences ("She said the plan was a
+    disaster.¶“It will cost billions.”"): news style names the speaker of a quote run once.
     """
     here = marks[i]
     first = next(
@@ -149,7 +151,11 @@ def _introduced(
     if not first:
         return None
     before = article.sentences[first - 1]
-    if before.paragraph != article.sentences[first].paragraph:
+    if before.paragraph != article.sentences[first].paragraph and not (
+        here.opens_paragraph
+        and article.body[here.end - 1] in _SENTENCE_ENDS
+        and before.paragraph == here.paragraph - 1
+    ):
         return None
     if i > 0 and marks[i - 1].end > before.start:
         return None
