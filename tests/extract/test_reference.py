@@ -221,3 +221,17 @@ def test_reference_a_surname_the_tagger_missed_is_the_person_named_in_full(nlp) 
     )
     he = next(r for r in article.references if r.text == "he")
     assert he.name == "Donald Trump"
+
+
+@pytest.mark.slow
+def test_reference_the_speaker_of_a_quote_is_not_the_person_it_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "“Assad is secondary, to me, to ISIS,” he said": he is not Assad, though Assad was
+    the last person named."""
+    article = _extracted(
+        nlp,
+        [
+            "Donald Trump spoke to reporters. Bashar al-Assad remains in Damascus. "
+            "“Assad is secondary, to me, to ISIS,” he said."
+        ],
+    )
+    assert _speaker(article, "secondary") == "Donald Trump"

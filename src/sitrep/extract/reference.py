@@ -161,6 +161,11 @@ class _Resolver:
         self._roles: dict[str, Referent] = {}  # role noun -> the person last named with it
         self._described: set[str] = set()  # nouns for people used so far outside quotes
         self._surnames = _surnames(article.actors)
+        # Per quoted passage, the actors named inside it.
+        self._quoted_actors = [
+            {a.id for a in article.actors for m in a.mentions if q.start <= m.start < q.end}
+            for q in self.marks
+        ]
 
     def run(self) -> References:
         # The Doc's own sentences: events resolve pronouns on articles not split by annotate.
@@ -408,17 +413,32 @@ class _Resolver:
 
     def _antecedent(self, pronoun: Token, sentence: int, paragraph: int) -> Referent | None:
         lower = pronoun.lower_
+        spoken_of = self._spoken_of(pronoun)
         compatible = [
             c
             for c in self.candidates
             if paragraph - c.paragraph <= _PARAGRAPH_REACH
             and _agrees(lower, c.referent, self._gender(c.referent))
             and not (c.sentence == sentence and c.verb == pronoun.head.i)
+            and c.referent.actor_id not in spoken_of
         ]
         if not compatible:
             return None
         best = min(compatible, key=lambda c: (sentence - c.sentence, c.role, c.depth, -c.position))
         return best.referent
+
+    def _spoken_of(self, pronoun: Token) -> set[str | None]:
+        """ "“Assad is secondary, to me, to ISIS,” he said": the speaker of a quote is not
+        someone it names in the third person, so "he" is not Assad."""
+        head = pronoun.head
+        if pronoun.dep_ != "nsubj" or lexicon().reporting_verbs.get(head.lemma_.lower()) is None:
+            return set()
+        sentence = pronoun.sent
+        named: set[str | None] = set()
+        for marks, actors in zip(self.marks, self._quoted_actors, strict=True):
+            if marks.start < sentence.end_char and marks.end > sentence.start_char:
+                named |= actors
+        return named
 
     def _speaking_description(
         self, noun: Token, description: Referent, sentence: int, paragraph: int
