@@ -340,3 +340,12 @@ def test_claims_a_search_and_a_forecast_of_words_are_the_writers(nlp) -> None:  
         ],
     )
     assert [c.source.type for c in claims] == [SourceType.OUTLET, SourceType.OUTLET]
+
+
+@pytest.mark.slow
+def test_claims_people_described_by_those_are_anonymous(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, [claim] = _claims(
+        nlp, ["Those longing to be reunited with relatives believe that it is a matter of time."]
+    )
+    assert claim.source.type is SourceType.ANONYMOUS
+    assert claim.source.name == "Those longing to be reunited with relatives"

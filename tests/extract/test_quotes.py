@@ -379,3 +379,48 @@ def test_quotes_a_quote_paragraph_goes_on_from_the_speech_reported_just_before(n
         ],
     )
     assert direct == [("It will cost billions and nobody will benefit.", "Jane Reed")]
+
+
+@pytest.mark.slow
+def test_quotes_a_trailing_cue_reports_the_sentence_before_its_comma(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "…, reports the Suffolk Times." and "…, a court heard.": whatever the parse hung the
+    clause on, the cue at the end reports what comes before it."""
+    reported = _indirect(
+        nlp,
+        "The day before she vanished she withdrew $1,273 from her account and closed it, "
+        "reports the Suffolk Times.",
+    )
+    assert reported == [
+        (
+            "Suffolk Times",
+            "The day before she vanished she withdrew $1,273 from her account and closed it",
+        )
+    ]
+    heard = _indirect(
+        nlp, "A young woman was killed when a bullet hit her in the back, a court heard."
+    )
+    assert [speaker for speaker, _ in heard] == ["a court"]
+
+
+@pytest.mark.slow
+def test_quotes_a_participle_speaks_for_the_noun_it_describes(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "groups demanding that …" speak; "issued a statement saying …" is the issuer's."""
+    demanding = _indirect(
+        nlp, "There were protests by caste groups demanding that jobs be reserved."
+    )
+    assert demanding == [("caste groups", "that jobs be reserved")]
+    statement = _indirect(nlp, "Residents issued a statement saying the plant must close.")
+    assert statement == [("Residents", "the plant must close")]
+
+
+@pytest.mark.slow
+def test_quotes_of_layered_reports_the_innermost_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "Larry Grayson hosted the show for years.",
+            "“Love the dress,” we heard him say to a woman in the audience at the old music hall "
+            "(hard to believe, now, that the BBC still put out such a show).",
+        ],
+    )
+    assert direct == [("Love the dress", "Larry Grayson")]

@@ -256,7 +256,9 @@ class _Finder:
             if not _reports(lemma, "object") or not any(c.dep_ == "nsubj" for c in verb.children):
                 return None
             return self._reported_object(verb, objects, sentence)
-        return self._quote_just_before(sentence) if cue != _MANNER else None
+        if cue == _MANNER:
+            return None
+        return self._quote_just_before(sentence) or _before_trailing_cue(verb, speaker, sentence)
 
     def _reported_object(
         self, verb: Token, objects: list[Token], sentence: Span
@@ -334,7 +336,7 @@ class _Finder:
         ("any one person", "no official")."""
         if quantifies_everyone(speaker):
             return None
-        if _share_of_people_in(speaker):
+        if _share_of_people_in(speaker) or _those_described(speaker):
             return Source(SourceType.ANONYMOUS, self.body[phrase[0].idx : _end_char(phrase)])
         lower = speaker.lower_
         referent = self.references.of(speaker)
@@ -436,6 +438,8 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
         return passive[0], list(passive[0].subtree)
     if passive or _passive_form(verb):
         return None, []
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head != verb:
+        return _described_by_participle(verb.head, verb, sentence)
     current = verb
     while current.dep_ in _BORROWS_SUBJECT and current.head != current:
         current = current.head
@@ -444,6 +448,18 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
             return _relative_antecedent(subjects[0]), []
     stranded = _stranded_subject(verb)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def _described_by_participle(
+    noun: Token, verb: Token, sentence: Span
+) -> tuple[Token | None, list[Token]]:
+    """ "caste groups demanding that …": the noun speaks; "issued a statement saying …": the
+    document's issuer does."""
+    if noun.lemma_.lower() in lexicon().documents:
+        issuers = [c for c in noun.head.children if c.dep_ == "nsubj" and _within(c, sentence)]
+        return (_relative_antecedent(issuers[0]), []) if issuers else (None, [])
+    clause = set(verb.subtree)
+    return noun, [t for t in noun.subtree if t not in clause and _within(t, sentence)]
 
 
 def _listed_after_colon(head: Token) -> Token | None:
@@ -519,6 +535,14 @@ def _share_of_people_in(head: Token) -> bool:
     )
 
 
+def _those_described(head: Token) -> bool:
+    """ "those who fled", "those longing to be reunited": people a clause describes."""
+    those = head.lower_ == "those" or any(
+        c.dep_ == "det" and c.lower_ == "those" for c in head.children
+    )
+    return those and any(c.dep_ in {"relcl", "acl"} for c in head.children)
+
+
 def _passive_form(verb: Token) -> bool:
     """A participle after "be" ("he's believed to be ...") is passive whatever the parse says."""
     return (
@@ -558,6 +582,19 @@ def _infinitive(token: Token) -> bool:
     return token.dep_ == "xcomp" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     )
+
+
+def _before_trailing_cue(verb: Token, speaker: Token, sentence: Span) -> tuple[int, int] | None:
+    """ "… and closed it, reports the Suffolk Times.": a cue and its speaker after a comma at
+    the sentence's end report what comes before, however the parse hung it."""
+    words = [*speaker.subtree, verb]
+    first, last = min(t.i for t in words), max(t.i for t in words)
+    doc = verb.doc
+    if first - 1 <= sentence.start or doc[first - 1].text != ",":
+        return None
+    if any(not doc[i].is_punct for i in range(last + 1, sentence.end)):
+        return None
+    return _extent(list(doc[sentence.start : first - 1]))
 
 
 def _gerund(token: Token) -> bool:

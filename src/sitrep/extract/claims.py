@@ -94,6 +94,10 @@ def _sources_its_sentence(doc: Doc, attribution: Attribution) -> bool:
     cue = doc[attribution.cue_token]
     if _describes_a_noun(cue, _RELATIVE_CLAUSE):
         return False
+    if cue.dep_ == "acl" and cue.head.lemma_.lower() not in lexicon().documents:
+        # "protests by groups demanding that …": the writer reports the protests; "a
+        # statement saying …" is the statement's.
+        return False
     modals = {c.lower_ for c in cue.children if c.tag_ == "MD"}
     # "may still believe" is the writer's guess at a view; "will deplore", "would argue"
     # forecast words nobody has said yet.

@@ -122,16 +122,27 @@ def _own_attribution(
     article: Article, attributions: Attributions, marks: QuoteMarks
 ) -> Attribution | None:
     # What an attribution reports may lie outside its sentence ("“...!” Officers shouted.").
-    holding = [a for a in attributions.items if _holds(a, marks)]
+    holding = _innermost([a for a in attributions.items if _holds(a, marks)])
     if holding:
         return holding[0]
     sentences = [
         i for i, s in enumerate(article.sentences) if s.start < marks.end and s.end > marks.start
     ]
-    candidates = [a for a in attributions.items if a.sentence in sentences]
+    candidates = _innermost([a for a in attributions.items if a.sentence in sentences])
     if not candidates:
         return None
     return min(candidates, key=lambda a: _distance(a, marks))
+
+
+def _innermost(attributions: list[Attribution]) -> list[Attribution]:
+    """Of layered reports, those no other reports: "“…,” we heard him say" is his words,
+    not ours."""
+    inner = [
+        a
+        for a in attributions
+        if not any(b is not a and a.content_start <= b.start < a.content_end for b in attributions)
+    ]
+    return inner or attributions
 
 
 def _introduced(
