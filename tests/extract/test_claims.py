@@ -349,3 +349,16 @@ def test_claims_people_described_by_those_are_anonymous(nlp) -> None:  # type: i
     )
     assert claim.source.type is SourceType.ANONYMOUS
     assert claim.source.name == "Those longing to be reunited with relatives"
+
+
+@pytest.mark.slow
+def test_claims_a_closing_cue_the_tagger_took_for_a_noun_still_sources(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "…, police allege.": the tagger reads "allege" as a noun; the cue still sources."""
+    _, [claim] = _claims(
+        nlp,
+        [
+            "After the stabbing, Bassett ran away into the nearby subway platform where he "
+            "waved the knife at two women, police allege."
+        ],
+    )
+    assert (claim.source.type, claim.source.name) == (SourceType.NAMED_ORGANISATION, "police")

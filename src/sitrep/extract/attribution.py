@@ -47,6 +47,11 @@ _NOUNS = {"NOUN", "PROPN", "PRON"}
 # "issued a statement ... saying", "couldn't comment, but said".
 _BORROWS_SUBJECT = {"xcomp", "advcl", "conj"}
 _CONTENT_DEPS = {"ccomp", "parataxis"}
+# Cue classes that may close a sentence as a mistagged noun ("…, police allege."), and the
+# words of a bare noun phrase that may speak there ("two senior officials").
+_TRAILING_CUES = {"speech", "writing", "thought", "belief", "estimate"}
+_TRAILING_SPEAKER_WORDS = 4
+_NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
 # A verb with an object reports that object, not a quote next to it ("Trump sent a message").
 _OBJECTS = {"dobj", "dative"}
 # A dateline ends at a dash: "BEIRUT -", "CAMP MURRAY, Wash. —".
@@ -161,7 +166,38 @@ class _Finder:
             cue = _ISSUING
         if token.pos_ in {"VERB", "AUX"} and cue is not None and cue != _AS_SAYING:
             return self._reporting_verb(token, sentence, number, cue)
+        if token.pos_ == "NOUN" and cue in _TRAILING_CUES:
+            return self._mistagged_trailing_cue(token, sentence, number, cue)
         return None
+
+    def _mistagged_trailing_cue(
+        self, cue_word: Token, sentence: Span, number: int, cue: str
+    ) -> Attribution | None:
+        """ "…, police allege.": a cue at the sentence's end that the tagger took for a noun,
+        after a comma and a bare noun phrase, reports what comes before the comma."""
+        doc = self.doc
+        if any(not doc[i].is_punct for i in range(cue_word.i + 1, sentence.end)):
+            return None
+        commas = [t.i for t in doc[sentence.start : cue_word.i] if t.text == ","]
+        if not commas or not 0 < cue_word.i - commas[-1] - 1 <= _TRAILING_SPEAKER_WORDS:
+            return None
+        phrase = list(doc[commas[-1] + 1 : cue_word.i])
+        if not all(t.pos_ in _NOUN_PHRASE_POS for t in phrase) or phrase[-1].pos_ not in _NOUNS:
+            return None
+        before = list(doc[sentence.start : commas[-1]])
+        source = self._source(phrase[-1], phrase)
+        if not before or source is None:
+            return None
+        return Attribution(
+            number,
+            phrase[0].idx,
+            _end_char([cue_word]),
+            *_extent(before),
+            source,
+            None,
+            cue=cue,
+            cue_token=cue_word.i,
+        )
 
     def _according_to(self, token: Token, sentence: Span, number: int) -> Attribution | None:
         to = self.doc[token.i + 1]

@@ -92,6 +92,8 @@ def _sources_its_sentence(doc: Doc, attribution: Attribution) -> bool:
     to claim …": the writer asserts the rest), nor a view the writer only guesses at ("China's
     leaders may still believe …": hedged by its modal, the writer's claim)."""
     cue = doc[attribution.cue_token]
+    if cue.pos_ == "NOUN":
+        return True  # "…, police allege.": a cue mistagged as a noun; its parse means nothing
     if _describes_a_noun(cue, _RELATIVE_CLAUSE):
         return False
     if cue.dep_ == "acl" and cue.head.lemma_.lower() not in lexicon().documents:
