@@ -415,7 +415,7 @@ def test_quotes_a_participle_speaks_for_the_noun_it_describes(nlp) -> None:  # t
 
 @pytest.mark.slow
 def test_quotes_of_layered_reports_the_innermost_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
-    direct = _direct(
+    article, doc = _analysed(
         nlp,
         [
             "Larry Grayson hosted the show for years.",
@@ -423,4 +423,5 @@ def test_quotes_of_layered_reports_the_innermost_speaks(nlp) -> None:  # type: i
             "(hard to believe, now, that the BBC still put out such a show).",
         ],
     )
-    assert direct == [("Love the dress", "Larry Grayson")]
+    [quote] = [q for q in find_quotes(article, doc) if q.direct]
+    assert (quote.text, quote.speaker) == ("Love the dress", "Larry Grayson")
