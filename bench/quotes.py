@@ -17,8 +17,11 @@ A predicted direct quote matches a gold one when their spans overlap; its speake
 when the last word of a gold name (the resolved speaker, or the source as written when it is
 not a pronoun) is one of the predicted speaker's words ("Prakash" in "Aseem Prakash").
 An attribution (direct or indirect) is found by quotes when a predicted quote overlaps its
-content, and by claims when a claim with a cited source (not the outlet) does. Speaker-type
-accuracy: of the attributions found by claims, the share whose claim has the gold source type.
+content, and by claims when a claim with a cited source (not the outlet) does; it is found
+with the right source when one of those quotes' speakers or claims' sources matches the gold
+name as a quote's speaker does (a cue-only attribution, "it was announced", has no source to
+get wrong: found is right). Speaker-type accuracy: of the attributions found by claims, the
+share whose claim has the gold source type.
 
 Anonymous sources (`--set anonymous`, part of `all`): every claim sitrep types `anonymous` on
 the 88 ground-truth bodies of ../shared/data/article-extraction, split by page on the same
@@ -176,15 +179,29 @@ def _score_gwn(page: dict, article: Article, counts: Counter) -> dict:
         )
         if not gold:
             report["false"].append({"quote": quote.text, "speaker": quote.speaker})
+    report["wrong_source"] = []
     for a in attributions:
         content = _fragments(a["content"])
-        by_quotes = any(_overlaps(q.start, q.end, content) for q in article.quotes)
+        quotes = [q for q in article.quotes if _overlaps(q.start, q.end, content)]
         claims = [c for c in sourced_claims if _overlaps(c.start, c.end, content)]
-        counts["all_by_quotes"] += by_quotes
-        counts["all_by_quotes_or_claims"] += by_quotes or bool(claims)
-        if not (by_quotes or claims) and not a["direct"]:
-            text = " | ".join(body[s:e] for s, e in content)
+        counts["all_by_quotes"] += bool(quotes)
+        counts["all_by_quotes_or_claims"] += bool(quotes or claims)
+        # A cue-only attribution ("it was announced") has no source to get wrong.
+        names = _gold_names(body, a) if a["source"] else None
+        sourced = [q.speaker for q in quotes] + [c.source.name for c in claims]
+        right = bool(sourced) if names is None else any(_name_matches(n, names) for n in sourced)
+        counts["all_right_source"] += right
+        text = " | ".join(body[s:e] for s, e in content)
+        if not (quotes or claims) and not a["direct"]:
             report["missed"].append({"indirect": text, "gold_speaker": a["speaker_canonical"]})
+        elif sourced and not right:
+            report["wrong_source"].append(
+                {
+                    "content": text,
+                    "gold": a["speaker_canonical"],
+                    "got": sorted(set(map(str, sourced))),
+                }
+            )
         if claims:
             counts["typed"] += 1
             best = max(claims, key=lambda c: _overlap_length(c.start, c.end, content))
@@ -222,7 +239,8 @@ def _report_gwn(split: str, counts: Counter) -> None:
     )
     total = counts["gold_all"] or 1
     print(f"  all attributions recall: by quotes {counts['all_by_quotes'] / total:.3f}", end="")
-    print(f", by quotes or claims {counts['all_by_quotes_or_claims'] / total:.3f}")
+    print(f", by quotes or claims {counts['all_by_quotes_or_claims'] / total:.3f}", end="")
+    print(f", with the right source {counts['all_right_source'] / total:.3f}")
     typed = counts["typed"] or 1
     print(f"  speaker type accuracy {counts['type_right'] / typed:.3f} (of {counts['typed']})")
 
@@ -296,9 +314,13 @@ def _gold_span(article: Article, gold_quote: dict) -> tuple[int, int]:
 
 
 def _speaker_matches(quote: Quote, alternatives: list[str]) -> bool:
+    return _name_matches(quote.speaker, alternatives)
+
+
+def _name_matches(speaker: str | None, alternatives: list[str]) -> bool:
     """The gold name's last word is in the predicted name, or a short form of the gold name
     was predicted ("Mahathir" for "Mahathir Mohamad", "Liverpool" for "Liverpool FC")."""
-    speaker = quote.speaker or ""
+    speaker = speaker or ""
     words = set(re.findall(r"[\w-]+", speaker.lower()))
     proper = speaker[:1].isupper() and speaker.split()[0].lower() not in _PRONOUNS
     for alternative in alternatives:

@@ -305,3 +305,55 @@ def test_claims_a_description_beside_a_name_is_that_name(nlp) -> None:  # type: 
     )
     assert [c.source.type for c in claims[1:]] == [SourceType.NAMED_PERSON] * 2
     assert "Olsen" in (claims[2].source.name or "")
+
+
+@pytest.mark.slow
+def test_claims_authorities_findings_and_people_of_a_body_are_sources(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Authorities said" is the body; "the study found" vouches (not hedged, unlike a
+    view); "many in the party" are people of a body, unnamed."""
+    _, claims = _claims(
+        nlp,
+        [
+            "Authorities said the border would reopen on Monday.",
+            "The study found that nine million people died early.",
+            "Many in the party believed that the leader had lost touch.",
+        ],
+    )
+    assert [(c.source.type, c.source.name) for c in claims] == [
+        (SourceType.NAMED_ORGANISATION, "Authorities"),
+        (SourceType.OFFICIAL_STATEMENT, "The study"),
+        (SourceType.ANONYMOUS, "Many in the party"),
+    ]
+    assert claims[1].certainty is Certainty.ASSERTED
+    assert claims[2].certainty is Certainty.HEDGED
+
+
+@pytest.mark.slow
+def test_claims_a_search_and_a_forecast_of_words_are_the_writers(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "found the boy hiding" is a search, not a finding; "will argue" forecasts words
+    nobody has said yet."""
+    for text in ("Police found the boy hiding in a shed.", "Officials will argue that it fails."):
+        _, [claim] = _claims(nlp, [text])
+        assert claim.source.type is SourceType.OUTLET, text
+
+
+@pytest.mark.slow
+def test_claims_people_described_by_those_are_anonymous(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, [claim] = _claims(
+        nlp, ["Those longing to be reunited with relatives believe that it is a matter of time."]
+    )
+    assert claim.source.type is SourceType.ANONYMOUS
+    assert claim.source.name == "Those longing to be reunited with relatives"
+
+
+@pytest.mark.slow
+def test_claims_a_closing_cue_the_tagger_took_for_a_noun_still_sources(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "…, police allege.": the tagger reads "allege" as a noun; the cue still sources."""
+    _, [claim] = _claims(
+        nlp,
+        [
+            "After the stabbing, Bassett ran away into the nearby subway platform where he "
+            "waved the knife at two women, police allege."
+        ],
+    )
+    assert (claim.source.type, claim.source.name) == (SourceType.NAMED_ORGANISATION, "police")

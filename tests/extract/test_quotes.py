@@ -348,3 +348,80 @@ def test_quotes_a_released_statement_is_its_issuers(nlp) -> None:  # type: ignor
     )
     assert len(quotes) == 1
     assert quotes[0][1] is not None and "Department" in quotes[0][1]
+
+
+@pytest.mark.slow
+def test_quotes_a_clause_hung_on_the_listener_is_what_was_told(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "told confidants he hoped …": the parse makes the report a relative clause of the
+    listener; a real relative clause ("the officers who arrived") is no report."""
+    told = _indirect(nlp, "The mayor told confidants he hoped to stay for a year.")
+    assert told == [("The mayor", "he hoped to stay for a year")]
+    assert _indirect(nlp, "The mayor thanked the officers who arrived first.") == []
+
+
+@pytest.mark.slow
+def test_quotes_a_denial_reports_its_gerund(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "denied taking the money" reports what was denied, as "denied any wrongdoing" does."""
+    assert _indirect(nlp, "The treasurer denied taking the money.") == [
+        ("The treasurer", "taking the money")
+    ]
+
+
+@pytest.mark.slow
+def test_quotes_a_quote_paragraph_goes_on_from_the_speech_reported_just_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "She said the plan was a disaster.¶“It will cost billions.”": the quote run's speaker
+    is named once, in the paragraph before."""
+    direct = _direct(
+        nlp,
+        [
+            "Senator Jane Reed spoke at the rally on Monday. She said the plan was a disaster.",
+            "“It will cost billions and nobody will benefit.”",
+        ],
+    )
+    assert direct == [("It will cost billions and nobody will benefit.", "Jane Reed")]
+
+
+@pytest.mark.slow
+def test_quotes_a_trailing_cue_reports_the_sentence_before_its_comma(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "…, reports the Suffolk Times." and "…, a court heard.": whatever the parse hung the
+    clause on, the cue at the end reports what comes before it."""
+    reported = _indirect(
+        nlp,
+        "The day before she vanished she withdrew $1,273 from her account and closed it, "
+        "reports the Suffolk Times.",
+    )
+    assert reported == [
+        (
+            "Suffolk Times",
+            "The day before she vanished she withdrew $1,273 from her account and closed it",
+        )
+    ]
+    heard = _indirect(
+        nlp, "A young woman was killed when a bullet hit her in the back, a court heard."
+    )
+    assert [speaker for speaker, _ in heard] == ["a court"]
+
+
+@pytest.mark.slow
+def test_quotes_a_participle_speaks_for_the_noun_it_describes(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "groups demanding that …" speak; "issued a statement saying …" is the issuer's."""
+    demanding = _indirect(
+        nlp, "There were protests by caste groups demanding that jobs be reserved."
+    )
+    assert demanding == [("caste groups", "that jobs be reserved")]
+    statement = _indirect(nlp, "Residents issued a statement saying the plant must close.")
+    assert statement == [("Residents", "the plant must close")]
+
+
+@pytest.mark.slow
+def test_quotes_of_layered_reports_the_innermost_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(
+        nlp,
+        [
+            "Larry Grayson hosted the show for years.",
+            "“Love the dress,” we heard him say to a woman in the audience at the old music hall "
+            "(hard to believe, now, that the BBC still put out such a show).",
+        ],
+    )
+    [quote] = [q for q in find_quotes(article, doc) if q.direct]
+    assert (quote.text, quote.speaker) == ("Love the dress", "Larry Grayson")

@@ -206,3 +206,32 @@ def test_reference_a_collective_noun_is_never_he(nlp) -> None:  # type: ignore[n
     assert he == []
     claim = next(c for c in article.claims if "leaner" in c.text)
     assert claim.source.type is not SourceType.ANONYMOUS
+
+
+@pytest.mark.slow
+def test_reference_a_surname_the_tagger_missed_is_the_person_named_in_full(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A surname alone at a sentence start, left untagged, still names the person: "he" in
+    its clause is that person, not the listener."""
+    article = _extracted(
+        nlp,
+        [
+            "Donald Trump has begun gradually freezing out his top aide. "
+            "Trump recently told one adviser that he was tired of the talks."
+        ],
+    )
+    he = next(r for r in article.references if r.text == "he")
+    assert he.name == "Donald Trump"
+
+
+@pytest.mark.slow
+def test_reference_the_speaker_of_a_quote_is_not_the_person_it_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "“Assad is secondary, to me, to ISIS,” he said": he is not Assad, though Assad was
+    the last person named."""
+    article = _extracted(
+        nlp,
+        [
+            "Donald Trump spoke to reporters. Bashar al-Assad remains in Damascus. "
+            "“Assad is secondary, to me, to ISIS,” he said."
+        ],
+    )
+    assert _speaker(article, "secondary") == "Donald Trump"

@@ -4,9 +4,10 @@ An attribution is a reporting verb (a lemma in the sourcing lexicon) with its
 subject as the speaker and its complement as what is reported ("Lavrov said
 Moscow is ..."; "..., the people said"; "“...,” said Sergei Markov"), or
 "according to X". Cues come in classes (`reporting_verbs.tsv`): speech and writing report
-words, thought, belief and estimate report a view (only their own complement, never a quote
-beside them); "quoted X as saying" names X. A sentence that only names who spoke ("“We
-got her!” Officers shouted.") reports the quote just before it. Pronoun speakers are what
+words; thought, belief and estimate report a view, and finding verbs what was found or shown
+(only their own complement, never a quote beside them); "quoted X as saying" names X. A
+sentence that only names who spoke ("“We got her!” Officers shouted.") reports the quote
+just before it. Pronoun speakers are what
 `reference.py` resolves them to; a relative pronoun is the noun its clause describes ("a
 refugee who ... said"). Only people and bodies speak: "you", "it" or a "he" with nothing
 to stand for is no source, and "I" or "we" outside quote marks is the writer (the outlet).
@@ -46,6 +47,11 @@ _NOUNS = {"NOUN", "PROPN", "PRON"}
 # "issued a statement ... saying", "couldn't comment, but said".
 _BORROWS_SUBJECT = {"xcomp", "advcl", "conj"}
 _CONTENT_DEPS = {"ccomp", "parataxis"}
+# Cue classes that may close a sentence as a mistagged noun ("…, police allege."), and the
+# words of a bare noun phrase that may speak there ("two senior officials").
+_TRAILING_CUES = {"speech", "writing", "thought", "belief", "estimate"}
+_TRAILING_SPEAKER_WORDS = 4
+_NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
 # A verb with an object reports that object, not a quote next to it ("Trump sent a message").
 _OBJECTS = {"dobj", "dative"}
 # A dateline ends at a dash: "BEIRUT -", "CAMP MURRAY, Wash. —".
@@ -55,15 +61,22 @@ _RELATIVE_TAGS = {"WP", "WDT"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 # Words for a share of a group: "one of the aides" speaks for the aides' kind.
 _QUANTIFIERS = {"one", "some", "many", "several", "most", "all", "few", "none", "each", "both"}
+# "many in the party", "some at the agency": people of a place or body.
+_AMONG = {"in", "among", "at", "within", "inside", "across"}
 # The writer speaking outside quote marks: the outlet vouches.
 _WRITER = {"i", "we"}
 # Cue classes that report words; the others report a view and take only their complement.
 SPEECH_CUES = {"speech", "writing", "naming", "manner"}
+# Cues whose report the source vouches for: words, "according to", and a finding ("the study
+# found that …"); the others (thought, belief, estimate) report a view and hedge it.
+ASSERTING_CUES = SPEECH_CUES | {"according", "finding"}
 _NAMING = "naming"
 # Sounds that may carry words ("“…,” he laughed") but alone react to them ("The members laughed."):
 # they report a quote in their own sentence, never the one before.
 _MANNER = "manner"
 _AS_SAYING = "as_saying"
+# "found that …": only a that-clause is a finding ("found her hiding" is a search).
+_FINDING = "finding"
 # A verb that puts out a document ("released a statement") writes what it quotes, and only that.
 _ISSUING = "writing"
 # A view is reported in its clause or infinitive ("expects to win").
@@ -88,6 +101,11 @@ class Attribution:
     def speech(self) -> bool:
         """A verb of saying or writing (an indirect quote), not a view or "according to"."""
         return self.cue in SPEECH_CUES
+
+    @property
+    def asserts(self) -> bool:
+        """The source vouches for what it reports (words, a finding), not only a view."""
+        return self.cue in ASSERTING_CUES
 
     @property
     def trailing(self) -> bool:
@@ -148,7 +166,38 @@ class _Finder:
             cue = _ISSUING
         if token.pos_ in {"VERB", "AUX"} and cue is not None and cue != _AS_SAYING:
             return self._reporting_verb(token, sentence, number, cue)
+        if token.pos_ == "NOUN" and cue in _TRAILING_CUES:
+            return self._mistagged_trailing_cue(token, sentence, number, cue)
         return None
+
+    def _mistagged_trailing_cue(
+        self, cue_word: Token, sentence: Span, number: int, cue: str
+    ) -> Attribution | None:
+        """ "…, police allege.": a cue at the sentence's end that the tagger took for a noun,
+        after a comma and a bare noun phrase, reports what comes before the comma."""
+        doc = self.doc
+        if any(not doc[i].is_punct for i in range(cue_word.i + 1, sentence.end)):
+            return None
+        commas = [t.i for t in doc[sentence.start : cue_word.i] if t.text == ","]
+        if not commas or not 0 < cue_word.i - commas[-1] - 1 <= _TRAILING_SPEAKER_WORDS:
+            return None
+        phrase = list(doc[commas[-1] + 1 : cue_word.i])
+        if not all(t.pos_ in _NOUN_PHRASE_POS for t in phrase) or phrase[-1].pos_ not in _NOUNS:
+            return None
+        before = list(doc[sentence.start : commas[-1]])
+        source = self._source(phrase[-1], phrase)
+        if not before or source is None:
+            return None
+        return Attribution(
+            number,
+            phrase[0].idx,
+            _end_char([cue_word]),
+            *_extent(before),
+            source,
+            None,
+            cue=cue,
+            cue_token=cue_word.i,
+        )
 
     def _according_to(self, token: Token, sentence: Span, number: int) -> Attribution | None:
         to = self.doc[token.i + 1]
@@ -176,6 +225,8 @@ class _Finder:
             content = self._applied_words(verb)
         elif cue in SPEECH_CUES:
             content = self._content(verb, speaker, sentence, cue)
+        elif cue == _FINDING:
+            content = _found_clause(verb, sentence)
         else:
             content = _view(verb, speaker, sentence)
         if content is None:
@@ -203,9 +254,14 @@ class _Finder:
         complements = [
             c
             for c in verb.children
-            if (c.dep_ in _CONTENT_DEPS or (_infinitive(c) and _reports(lemma, "infinitive")))
+            if (
+                c.dep_ in _CONTENT_DEPS
+                or (_infinitive(c) and _reports(lemma, "infinitive"))
+                or (_gerund(c) and _reports(lemma, "object"))
+            )
             and c not in skip
         ]
+        complements += self._clause_on_listener(verb)
         if speaker.dep_ == "pobj":  # passive: "the plan was described by an aide"
             complements += [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS]
         if complements:
@@ -236,7 +292,9 @@ class _Finder:
             if not _reports(lemma, "object") or not any(c.dep_ == "nsubj" for c in verb.children):
                 return None
             return self._reported_object(verb, objects, sentence)
-        return self._quote_just_before(sentence) if cue != _MANNER else None
+        if cue == _MANNER:
+            return None
+        return self._quote_just_before(sentence) or _before_trailing_cue(verb, speaker, sentence)
 
     def _reported_object(
         self, verb: Token, objects: list[Token], sentence: Span
@@ -254,6 +312,23 @@ class _Finder:
             if _within(t, sentence)
         ]
         return _extent(tokens) if tokens else None
+
+    def _clause_on_listener(self, verb: Token) -> list[Token]:
+        """ "told reporters he would resign": the parse hangs the reported clause on the
+        listener as a relative clause; one with a subject of its own and no relative word
+        ("the man who called", "the officers that arrived") is what was said."""
+        return [
+            clause
+            for listener in verb.children
+            if listener.dep_ in _OBJECTS and self._names_someone(listener)
+            for clause in listener.children
+            if clause.dep_ == "relcl"
+            and any(
+                c.dep_ == "nsubj" and c.tag_ not in _RELATIVE_TAGS and c.lower_ != "that"
+                for c in clause.children
+            )
+            and not any(c.tag_ in _RELATIVE_TAGS or c.tag_ == "WP$" for c in clause.children)
+        ]
 
     def _names_someone(self, noun: Token) -> bool:
         """A person or people: the listener, not what was said."""
@@ -297,10 +372,15 @@ class _Finder:
         ("any one person", "no official")."""
         if quantifies_everyone(speaker):
             return None
+        if _share_of_people_in(speaker) or _those_described(speaker):
+            return Source(SourceType.ANONYMOUS, self.body[phrase[0].idx : _end_char(phrase)])
         lower = speaker.lower_
         referent = self.references.of(speaker)
         if referent is not None and (speaker.pos_ == "PRON" or referent.actor_id is not None):
             antecedent = self.doc[referent.token]
+            if referent.actor_id and self._actor_of(antecedent) is None:
+                # Resolved through a surname the tagger missed: the person named in full.
+                return Source(SourceType.NAMED_PERSON, referent.name, referent.actor_id)
             return classify_source(self._evidence(antecedent, _noun_phrase(antecedent)))
         if speaker.pos_ == "PRON":
             if lower in _WRITER:
@@ -394,6 +474,8 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
         return passive[0], list(passive[0].subtree)
     if passive or _passive_form(verb):
         return None, []
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head != verb:
+        return _described_by_participle(verb.head, verb, sentence)
     current = verb
     while current.dep_ in _BORROWS_SUBJECT and current.head != current:
         current = current.head
@@ -402,6 +484,18 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
             return _relative_antecedent(subjects[0]), []
     stranded = _stranded_subject(verb)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def _described_by_participle(
+    noun: Token, verb: Token, sentence: Span
+) -> tuple[Token | None, list[Token]]:
+    """ "caste groups demanding that …": the noun speaks; "issued a statement saying …": the
+    document's issuer does."""
+    if noun.lemma_.lower() in lexicon().documents:
+        issuers = [c for c in noun.head.children if c.dep_ == "nsubj" and _within(c, sentence)]
+        return (_relative_antecedent(issuers[0]), []) if issuers else (None, [])
+    clause = set(verb.subtree)
+    return noun, [t for t in noun.subtree if t not in clause and _within(t, sentence)]
 
 
 def _listed_after_colon(head: Token) -> Token | None:
@@ -468,6 +562,23 @@ def _part_of(head: Token) -> Token | None:
     return found
 
 
+def _share_of_people_in(head: Token) -> bool:
+    """ "Many in the West Wing", "some at the agency", "others within the party": people of a
+    place or body, unnamed."""
+    return head.lower_ in _QUANTIFIERS | {"others"} and any(
+        c.dep_ == "prep" and c.lower_ in _AMONG and any(o.dep_ == "pobj" for o in c.children)
+        for c in head.children
+    )
+
+
+def _those_described(head: Token) -> bool:
+    """ "those who fled", "those longing to be reunited": people a clause describes."""
+    those = head.lower_ == "those" or any(
+        c.dep_ == "det" and c.lower_ == "those" for c in head.children
+    )
+    return those and any(c.dep_ in {"relcl", "acl"} for c in head.children)
+
+
 def _passive_form(verb: Token) -> bool:
     """A participle after "be" ("he's believed to be ...") is passive whatever the parse says."""
     return (
@@ -509,6 +620,24 @@ def _infinitive(token: Token) -> bool:
     )
 
 
+def _before_trailing_cue(verb: Token, speaker: Token, sentence: Span) -> tuple[int, int] | None:
+    """ "… and closed it, reports the Suffolk Times.": a cue and its speaker after a comma at
+    the sentence's end report what comes before, however the parse hung it."""
+    words = [*speaker.subtree, verb]
+    first, last = min(t.i for t in words), max(t.i for t in words)
+    doc = verb.doc
+    if first - 1 <= sentence.start or doc[first - 1].text != ",":
+        return None
+    if any(not doc[i].is_punct for i in range(last + 1, sentence.end)):
+        return None
+    return _extent(list(doc[sentence.start : first - 1]))
+
+
+def _gerund(token: Token) -> bool:
+    """A verb's -ing complement: "denied taking the money", "admitted lying"."""
+    return token.dep_ == "xcomp" and token.tag_ == "VBG"
+
+
 def _view(verb: Token, speaker: Token, sentence: Span) -> tuple[int, int] | None:
     """What a verb of thought, belief or estimate reports: its own clause or infinitive only."""
     skip = set(speaker.subtree)
@@ -518,6 +647,18 @@ def _view(verb: Token, speaker: Token, sentence: Span) -> tuple[int, int] | None
         if c.dep_ in _VIEW_CONTENT_DEPS
         for t in c.subtree
         if t not in skip and _within(t, sentence)
+    ]
+    return _extent(tokens) if tokens else None
+
+
+def _found_clause(verb: Token, sentence: Span) -> tuple[int, int] | None:
+    """What a finding verb reports: its clause opened by "that" ("found that …")."""
+    tokens = [
+        t
+        for c in verb.children
+        if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for t in c.subtree
+        if _within(t, sentence)
     ]
     return _extent(tokens) if tokens else None
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from sitrep.extract.attribution import SPEECH_CUES, Attribution, find_attributions
+from sitrep.extract.attribution import Attribution, find_attributions
 from sitrep.extract.quotes import quoted_passages
 from sitrep.extract.sourcing import lexicon, normalise_for_matching
 from sitrep.records import Article, Certainty, Claim, Sentence, Source, SourceType
@@ -28,6 +28,8 @@ from sitrep.records import Article, Certainty, Claim, Sentence, Source, SourceTy
 QUOTED_SHARE = 0.8
 # Modal verbs that make what they govern possible, not asserted.
 _HEDGING_MODALS = {"could", "may", "might", "would"}
+# A modal on a reporting verb that makes its words a forecast: "will deplore", "would argue".
+_FORECASTS = {"will", "would", "may", "might"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # Clauses that describe a noun: a relative clause, a participle or infinitive after it.
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})
@@ -90,10 +92,19 @@ def _sources_its_sentence(doc: Doc, attribution: Attribution) -> bool:
     to claim …": the writer asserts the rest), nor a view the writer only guesses at ("China's
     leaders may still believe …": hedged by its modal, the writer's claim)."""
     cue = doc[attribution.cue_token]
+    if cue.pos_ == "NOUN":
+        return True  # "…, police allege.": a cue mistagged as a noun; its parse means nothing
     if _describes_a_noun(cue, _RELATIVE_CLAUSE):
         return False
-    guessed = attribution.cue not in SPEECH_CUES | {"according"} and any(
-        c.tag_ == "MD" and c.lower_ in _HEDGING_MODALS for c in cue.children
+    if cue.dep_ == "acl" and cue.head.lemma_.lower() not in lexicon().documents:
+        # "protests by groups demanding that …": the writer reports the protests; "a
+        # statement saying …" is the statement's.
+        return False
+    modals = {c.lower_ for c in cue.children if c.tag_ == "MD"}
+    # "may still believe" is the writer's guess at a view; "will deplore", "would argue"
+    # forecast words nobody has said yet.
+    guessed = (
+        bool(modals & _HEDGING_MODALS) if not attribution.asserts else bool(modals & _FORECASTS)
     )
     return not guessed
 
@@ -213,6 +224,6 @@ def _certainty(
             return Certainty.HEDGED, token.text
         if token.dep_ == "mark" and token.lower_ == "if":
             return Certainty.HEDGED, token.text
-    if attribution is not None and attribution.cue not in SPEECH_CUES | {"according"}:
+    if attribution is not None and not attribution.asserts:
         return Certainty.HEDGED, doc.text[attribution.start : attribution.end]
     return Certainty.ASSERTED, None

@@ -122,16 +122,27 @@ def _own_attribution(
     article: Article, attributions: Attributions, marks: QuoteMarks
 ) -> Attribution | None:
     # What an attribution reports may lie outside its sentence ("“...!” Officers shouted.").
-    holding = [a for a in attributions.items if _holds(a, marks)]
+    holding = _innermost([a for a in attributions.items if _holds(a, marks)])
     if holding:
         return holding[0]
     sentences = [
         i for i, s in enumerate(article.sentences) if s.start < marks.end and s.end > marks.start
     ]
-    candidates = [a for a in attributions.items if a.sentence in sentences]
+    candidates = _innermost([a for a in attributions.items if a.sentence in sentences])
     if not candidates:
         return None
     return min(candidates, key=lambda a: _distance(a, marks))
+
+
+def _innermost(attributions: list[Attribution]) -> list[Attribution]:
+    """Of layered reports, those no other reports: "“…,” we heard him say" is his words,
+    not ours."""
+    inner = [
+        a
+        for a in attributions
+        if not any(b is not a and a.content_start <= b.start < a.content_end for b in attributions)
+    ]
+    return inner or attributions
 
 
 def _introduced(
@@ -140,7 +151,9 @@ def _introduced(
     """The speaker of the sentence just before, when no quote stands between them.
 
     "Soumillon revealed that a pep talk helped him. “I don't know ...”": the quote goes on
-    from what its speaker was just reported to say, in the same paragraph.
+    from what its speaker was just reported to say, in the same paragraph, or in the next
+    when the quote opens its own paragraph with whole sentences ("She said the plan was a
+    disaster.¶“It will cost billions.”"): news style names the speaker of a quote run once.
     """
     here = marks[i]
     first = next(
@@ -149,7 +162,11 @@ def _introduced(
     if not first:
         return None
     before = article.sentences[first - 1]
-    if before.paragraph != article.sentences[first].paragraph:
+    if before.paragraph != article.sentences[first].paragraph and not (
+        here.opens_paragraph
+        and article.body[here.end - 1] in _SENTENCE_ENDS
+        and before.paragraph == here.paragraph - 1
+    ):
         return None
     if i > 0 and marks[i - 1].end > before.start:
         return None

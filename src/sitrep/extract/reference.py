@@ -160,6 +160,12 @@ class _Resolver:
         self._actor_genders: dict[str, str | None] = {}
         self._roles: dict[str, Referent] = {}  # role noun -> the person last named with it
         self._described: set[str] = set()  # nouns for people used so far outside quotes
+        self._surnames = _surnames(article.actors)
+        # Per quoted passage, the actors named inside it.
+        self._quoted_actors = [
+            {a.id for a in article.actors for m in a.mentions if q.start <= m.start < q.end}
+            for q in self.marks
+        ]
 
     def run(self) -> References:
         # The Doc's own sentences: events resolve pronouns on articles not split by annotate.
@@ -248,6 +254,16 @@ class _Resolver:
             if referent.person:
                 self._note_roles(head, token, referent)
             return referent
+        if (
+            not head.ent_type_
+            and head.text in self._surnames
+            and not any(c.dep_ in NAME_MODIFIERS for c in head.children)
+        ):
+            # "Trump recently told …": a surname the tagger left untagged (even as a common
+            # noun) at a sentence start.
+            referent = self._actor_referent(head, head, self._surnames[head.text])
+            self.resolved[head.i] = referent
+            return referent
         lemma = head.lemma_.lower()
         if lemma in _body_nouns():
             # "the Umma party", "the Labour party": the body its name names.
@@ -293,7 +309,7 @@ class _Resolver:
     def _actor_referent(self, head: Token, token: Token, actor: Actor) -> Referent:
         """The actor a noun phrase names, through its head or a name beside it (token)."""
         mention = next((m for m in actor.mentions if m.start <= token.idx < m.end), None)
-        start, end = (mention.start, mention.end) if mention else (token.idx, token.idx)
+        start, end = (mention.start, mention.end) if mention else (token.idx, _end(token))
         person = actor.kind is ActorKind.PERSON or described_as_person(head)
         return Referent(
             token.i,
@@ -397,17 +413,32 @@ class _Resolver:
 
     def _antecedent(self, pronoun: Token, sentence: int, paragraph: int) -> Referent | None:
         lower = pronoun.lower_
+        spoken_of = self._spoken_of(pronoun)
         compatible = [
             c
             for c in self.candidates
             if paragraph - c.paragraph <= _PARAGRAPH_REACH
             and _agrees(lower, c.referent, self._gender(c.referent))
             and not (c.sentence == sentence and c.verb == pronoun.head.i)
+            and c.referent.actor_id not in spoken_of
         ]
         if not compatible:
             return None
         best = min(compatible, key=lambda c: (sentence - c.sentence, c.role, c.depth, -c.position))
         return best.referent
+
+    def _spoken_of(self, pronoun: Token) -> set[str | None]:
+        """ "“Assad is secondary, to me, to ISIS,” he said": the speaker of a quote is not
+        someone it names in the third person, so "he" is not Assad."""
+        head = pronoun.head
+        if pronoun.dep_ != "nsubj" or lexicon().reporting_verbs.get(head.lemma_.lower()) is None:
+            return set()
+        sentence = pronoun.sent
+        named: set[str | None] = set()
+        for marks, actors in zip(self.marks, self._quoted_actors, strict=True):
+            if marks.start < sentence.end_char and marks.end > sentence.start_char:
+                named |= actors
+        return named
 
     def _speaking_description(
         self, noun: Token, description: Referent, sentence: int, paragraph: int
@@ -458,6 +489,20 @@ class _Resolver:
         if referent.actor_id is None:
             return referent.gender
         return referent.gender or self._actor_genders.get(referent.actor_id)
+
+
+def _surnames(actors: list[Actor]) -> dict[str, Actor]:
+    """The last word of each named person's name, where only one person has it."""
+    found: dict[str, list[Actor]] = {}
+    for actor in actors:
+        words = actor.name.split()
+        if actor.kind is ActorKind.PERSON and len(words) > 1:
+            found.setdefault(words[-1], []).append(actor)
+    return {word: people[0] for word, people in found.items() if len(people) == 1}
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token)
 
 
 def described_as_person(name: Token) -> bool:
