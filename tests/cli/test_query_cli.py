@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -69,7 +70,12 @@ def test_limit_says_when_rows_were_left_out(db: str) -> None:
     assert total >= 2
     code, out, err = invoke("claims", "--db", db, "--format", "jsonl", "--limit", "1")
     assert code == 0 and len(out.splitlines()) == 1
-    assert "more match" in err
+    assert "showing the first 1 claims" in err
+    # Events say how many match in all ("showing 100 of 616").
+    events = len(invoke("events", "--db", db, "--format", "jsonl", "--all")[1].splitlines())
+    assert events >= 2
+    code, out, err = invoke("events", "--db", db, "--limit", "1")
+    assert code == 0 and f"1 of {events} events" in out and f"showing 1 of {events} events" in err
 
 
 def test_misspelt_choices_are_refused_with_the_valid_values(db: str) -> None:
@@ -117,6 +123,19 @@ def test_version_and_plain_help() -> None:
         assert "{paths}" not in out and "%Y" not in out, command
 
 
+def test_every_commands_help_shows_plain_metavars_not_python_types() -> None:
+    """`PATH...` and `--workers N`, as shell tools write them, not `{PATH}...`,
+    `PATH <list[str]>` or `--workers <int>`."""
+    commands = [command.name for command in app.registered_commands]
+    assert {"ingest", "read", "control", "serve", "export"} <= set(commands)
+    for command in commands:
+        code, out, _ = invoke(str(command), "--help")
+        assert code == 0, command
+        assert not re.findall(r"<[a-z][^>]*>|\{[A-Za-z_]+\}", out), (command, out)
+    assert "Usage: sitrep ingest [OPTIONS] PATH..." in invoke("ingest", "--help")[1]
+    assert "Usage: sitrep control [OPTIONS] PLACE" in invoke("control", "--help")[1]
+
+
 def test_library_queries_return_dataframes(db: str) -> None:
     events = sitrep.events(db)
     assert len(events) >= 1 and {"type", "date_start", "place"} <= set(events.columns)
@@ -128,3 +147,5 @@ def test_library_queries_return_dataframes(db: str) -> None:
     assert not sitrep.control("Homs", db=db).empty
     with pytest.raises(AttributeError):
         _ = sitrep.no_such_function  # type: ignore[attr-defined]
+    # The lazily loaded API is listed, as a notebook's completion asks for it.
+    assert {"events", "claims", "control", "ingest", "Settings"} <= set(dir(sitrep))
