@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from tests.serve.small_article import build_article
+from tests.store.store_builders import contradiction_fixture
 from typer.testing import CliRunner
 
 import sitrep
@@ -149,3 +150,24 @@ def test_library_queries_return_dataframes(db: str) -> None:
         _ = sitrep.no_such_function  # type: ignore[attr-defined]
     # The lazily loaded API is listed, as a notebook's completion asks for it.
     assert {"events", "claims", "control", "ingest", "Settings"} <= set(dir(sitrep))
+
+
+def test_contradictions_read_as_text_in_tables_and_csv(tmp_path: Path) -> None:
+    """Each side of a contradiction is its own columns (status, text, source, outlet), as
+    pandas' json_normalize names them, not a JSON record inside one cell."""
+    db = str(tmp_path / "conflicts.duckdb")
+    store = open_store(db)
+    try:
+        store.write(contradiction_fixture())
+    finally:
+        store.close()
+    records = json.loads(invoke("contradictions", "--db", db, "--all", "--format", "json")[1])
+    code, out, _ = invoke("contradictions", "--db", db, "--all", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == len(records) >= 2
+    assert [(r["claim.text"], r["contradiction.outlet"]) for r in rows] == [
+        (c["claim"]["text"], c["contradiction"]["outlet"]) for c in records
+    ]
+    assert not any(cell.startswith(("{", "[")) for row in rows for cell in row.values())
+    table = invoke("contradictions", "--db", db, "--all")[1]
+    assert records[0]["claim"]["text"] in table and '"article_id"' not in table

@@ -42,6 +42,8 @@ FormatOption = Annotated[
     ),
 ]
 
+# What a table shows of each side of a contradiction (the rest is in json/jsonl).
+SIDE_FIELDS = ("status", "text", "source_name", "outlet")
 COLUMNS = {
     "events": ("date_start", "type", "status", "actor", "target", "place", "sources", "reports"),
     "actors": ("name", "kind", "sector", "country", "articles", "mentions"),
@@ -57,7 +59,12 @@ COLUMNS = {
         "sources",
         "claims",
     ),
-    "contradictions": ("kind", "subject", "date", "claim", "contradiction"),
+    "contradictions": (
+        "kind",
+        "subject",
+        "date",
+        *(f"{side}.{name}" for side in ("claim", "contradiction") for name in SIDE_FIELDS),
+    ),
     "errors": ("recorded_at", "code", "source", "message"),
 }
 
