@@ -84,6 +84,10 @@ def test_misspelt_choices_are_refused_with_the_valid_values(db: str) -> None:
     assert code == 2 and "ASSAULT" in err and "THREATEN" in err
     code, _, err = invoke("claims", "--db", db, "--source-type", "anonymus")
     assert code == 2 and "anonymous" in err
+    code, _, day_err = invoke("events", "--db", db, "--from", "2024-13-01")
+    assert code == 2 and "'2024-13-01' is not a day; write YYYY-MM-DD" in day_err
+    # In the user's terms, not Python's.
+    assert not re.search(r"%Y|Value error", err + day_err), err + day_err
     code, out, _ = invoke("events", "--db", db, "--type", "assault", "--format", "jsonl")
     assert code == 0 and all(json.loads(line)["type"] == "ASSAULT" for line in out.splitlines())
 
