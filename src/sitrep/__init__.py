@@ -41,3 +41,8 @@ def __getattr__(name: str) -> Any:
 
         return getattr(library, name)
     raise AttributeError(f"module 'sitrep' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The lazy API too, so `dir(sitrep)` and a notebook's completion list it."""
+    return sorted({*globals(), *__all__})

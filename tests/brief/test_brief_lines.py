@@ -15,7 +15,7 @@ from sitrep.records import ActorKind, EventStatus
 from sitrep.store import open_store
 
 SHELLED = "Troops shelled Homs on Saturday."
-NOBODY = "Nobody will shell Homs again, a resident said."
+DENIED = "The troops never shelled Homs, a resident said."
 SENT = "The army sent envoys to meet and to brief the governor in Homs."
 BASHAR = "Bashar Al-Assad spoke on television."
 HAFEZ = "A statue of Hafez Al-Assad was torn down."
@@ -23,11 +23,14 @@ DAY = date(2024, 12, 7)
 
 
 def _brief(tmp_path: Path) -> Brief:
-    item = article(f"TEST DATA. {SHELLED} {NOBODY} {SENT} {BASHAR} {HAFEZ}")
+    item = article(f"TEST DATA. {SHELLED} {DENIED} {SENT} {BASHAR} {HAFEZ}")
     army = add_actor(item, "army", mention="Troops")
     homs = add_place(item, HOMS)
     add_event(item, SHELLED, actor_id=army, place_id=homs, day="2024-12-07")
-    add_event(item, NOBODY, place_id=homs, day="2024-12-07", status=EventStatus.NEGATED)
+    # The same actor: a report naming none would be another event (store merge).
+    add_event(
+        item, DENIED, actor_id=army, place_id=homs, day="2024-12-07", status=EventStatus.NEGATED
+    )
     for _ in range(2):  # "to meet" and "to brief": two mentions, one sentence
         add_event(item, SENT, "CONSULT", actor_id=army, place_id=homs, day="2024-12-07")
     add_actor(item, "Bashar Al-Assad", ActorKind.PERSON, aliases=("Al-Assad",))
@@ -47,11 +50,11 @@ def test_brief_lines_read_as_the_sentences_say(tmp_path: Path) -> None:
     assert shelling.other_statuses == {"negated": 1}
     # The sentence denying the shelling is labelled, not offered as evidence that it happened.
     markdown = render_markdown(brief, "http://sitrep.test")
-    assert f"*reported as negated:* “{md(NOBODY)}”" in markdown
+    assert f"*reported as negated:* “{md(DENIED)}”" in markdown
     assert (
         f"“{md(SHELLED)}”" in markdown and f"*reported as negated:* “{md(SHELLED)}”" not in markdown
     )
-    assert "reported as negated:</em> <q>Nobody will shell" in render_html(brief, "")
+    assert "reported as negated:</em> <q>The troops never shelled" in render_html(brief, "")
     # Two mentions in one sentence are one report.
     (talks,) = [e for e in brief.events if e.type == "CONSULT"]
     assert ([e.text for e in talks.evidence], talks.reports) == ([SENT], 1)

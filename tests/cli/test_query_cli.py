@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
 from tests.serve.small_article import build_article
+from tests.store.store_builders import contradiction_fixture
 from typer.testing import CliRunner
 
 import sitrep
@@ -69,7 +71,12 @@ def test_limit_says_when_rows_were_left_out(db: str) -> None:
     assert total >= 2
     code, out, err = invoke("claims", "--db", db, "--format", "jsonl", "--limit", "1")
     assert code == 0 and len(out.splitlines()) == 1
-    assert "more match" in err
+    assert "showing the first 1 claims" in err
+    # Events say how many match in all ("showing 100 of 616").
+    events = len(invoke("events", "--db", db, "--format", "jsonl", "--all")[1].splitlines())
+    assert events >= 2
+    code, out, err = invoke("events", "--db", db, "--limit", "1")
+    assert code == 0 and f"1 of {events} events" in out and f"showing 1 of {events} events" in err
 
 
 def test_misspelt_choices_are_refused_with_the_valid_values(db: str) -> None:
@@ -77,6 +84,10 @@ def test_misspelt_choices_are_refused_with_the_valid_values(db: str) -> None:
     assert code == 2 and "ASSAULT" in err and "THREATEN" in err
     code, _, err = invoke("claims", "--db", db, "--source-type", "anonymus")
     assert code == 2 and "anonymous" in err
+    code, _, day_err = invoke("events", "--db", db, "--from", "2024-13-01")
+    assert code == 2 and "'2024-13-01' is not a day; write YYYY-MM-DD" in day_err
+    # In the user's terms, not Python's.
+    assert not re.search(r"%Y|Value error", err + day_err), err + day_err
     code, out, _ = invoke("events", "--db", db, "--type", "assault", "--format", "jsonl")
     assert code == 0 and all(json.loads(line)["type"] == "ASSAULT" for line in out.splitlines())
 
@@ -117,6 +128,19 @@ def test_version_and_plain_help() -> None:
         assert "{paths}" not in out and "%Y" not in out, command
 
 
+def test_every_commands_help_shows_plain_metavars_not_python_types() -> None:
+    """`PATH...` and `--workers N`, as shell tools write them, not `{PATH}...`,
+    `PATH <list[str]>` or `--workers <int>`."""
+    commands = [command.name for command in app.registered_commands]
+    assert {"ingest", "read", "control", "serve", "export"} <= set(commands)
+    for command in commands:
+        code, out, _ = invoke(str(command), "--help")
+        assert code == 0, command
+        assert not re.findall(r"<[a-z][^>]*>|\{[A-Za-z_]+\}", out), (command, out)
+    assert "Usage: sitrep ingest [OPTIONS] PATH..." in invoke("ingest", "--help")[1]
+    assert "Usage: sitrep control [OPTIONS] PLACE" in invoke("control", "--help")[1]
+
+
 def test_library_queries_return_dataframes(db: str) -> None:
     events = sitrep.events(db)
     assert len(events) >= 1 and {"type", "date_start", "place"} <= set(events.columns)
@@ -128,3 +152,26 @@ def test_library_queries_return_dataframes(db: str) -> None:
     assert not sitrep.control("Homs", db=db).empty
     with pytest.raises(AttributeError):
         _ = sitrep.no_such_function  # type: ignore[attr-defined]
+    # The lazily loaded API is listed, as a notebook's completion asks for it.
+    assert {"events", "claims", "control", "ingest", "Settings"} <= set(dir(sitrep))
+
+
+def test_contradictions_read_as_text_in_tables_and_csv(tmp_path: Path) -> None:
+    """Each side of a contradiction is its own columns (status, text, source, outlet), as
+    pandas' json_normalize names them, not a JSON record inside one cell."""
+    db = str(tmp_path / "conflicts.duckdb")
+    store = open_store(db)
+    try:
+        store.write(contradiction_fixture())
+    finally:
+        store.close()
+    records = json.loads(invoke("contradictions", "--db", db, "--all", "--format", "json")[1])
+    code, out, _ = invoke("contradictions", "--db", db, "--all", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == len(records) >= 2
+    assert [(r["claim.text"], r["contradiction.outlet"]) for r in rows] == [
+        (c["claim"]["text"], c["contradiction"]["outlet"]) for c in records
+    ]
+    assert not any(cell.startswith(("{", "[")) for row in rows for cell in row.values())
+    table = invoke("contradictions", "--db", db, "--all")[1]
+    assert records[0]["claim"]["text"] in table and '"article_id"' not in table

@@ -228,6 +228,18 @@ def test_claims_orders_and_verbless_fragments_are_not_claims(nlp) -> None:  # ty
 
 
 @pytest.mark.slow
+def test_claims_questions_are_not_claims(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(
+        nlp,
+        [
+            "Is streaming the future of gaming? Q: Where did you grow up?",
+            'Rebels entered the city on Saturday, residents said. She asked: "Why would we leave?"',
+        ],
+    )
+    assert [c.text for c in claims] == ["Rebels entered the city on Saturday, residents said."]
+
+
+@pytest.mark.slow
 def test_claims_a_modal_describing_a_noun_does_not_hedge(nlp) -> None:  # type: ignore[no-untyped-def]
     _, claims = _claims(
         nlp,

@@ -15,6 +15,7 @@ from store_builders import (
     add_actor,
     add_claim,
     add_control,
+    add_event,
     add_place,
     add_reference,
     article,
@@ -534,3 +535,31 @@ def test_actors_most_mentioned_first_page_by_page(store: SqlStore) -> None:
     assert len(set(mentions)) > 1 and mentions == sorted(mentions, reverse=True)
     assert sorted(row["id"] for row in ranked) == sorted(row["id"] for row in by_name)
     assert all("ranked" not in row for row in ranked)
+
+
+def test_store_report_naming_no_actor_joins_an_actors_event_only_through_its_target(
+    store: SqlStore,
+) -> None:
+    """A negated report that names no actor ("nobody is going to fight") is not the
+    rebels' attack of that week in that city; one naming the attack's target is."""
+    attack = article("TEST DATA. Rebels attacked the army in Homs on Saturday.", outlet="Wire")
+    rebels = add_actor(attack, "Syrian rebels", mention="Rebels", aliases=("rebels",))
+    army = add_actor(attack, "army", mention="army")
+    homs = add_place(attack, HOMS)
+    add_event(attack, "Rebels attacked the army in Homs on Saturday.", actor_id=rebels,
+              target_id=army, place_id=homs, day="2024-12-07")  # fmt: skip
+    attacked = article("TEST DATA. The army came under attack in Homs.", outlet="Monitor")
+    army = add_actor(attacked, "army", mention="army")
+    homs = add_place(attacked, HOMS)
+    add_event(attacked, "The army came under attack in Homs.", target_id=army, place_id=homs)
+    nobody = article("TEST DATA. Nobody is going to fight in Homs, she said.", outlet="Daily")
+    homs = add_place(nobody, HOMS)
+    add_event(nobody, "Nobody is going to fight in Homs, she said.", place_id=homs,
+              status=EventStatus.NEGATED)  # fmt: skip
+    store.write([attack, attacked, nobody])
+    events = sorted(store.events(ALL), key=lambda e: -e["reports"])
+    assert [(e["reports"], e["statuses"]) for e in events] == [
+        (2, {"asserted": 2}),
+        (1, {"negated": 1}),
+    ]
+    assert not [c for c in store.contradictions(ALL) if c["kind"] == "status"]

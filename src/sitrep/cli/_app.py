@@ -3,13 +3,60 @@
 from __future__ import annotations
 
 import logging
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+# typer carries its own click (`typer._click`): its commands take that click's types.
+from typer import _click as click
+from typer.core import TyperCommand
+
 from sitrep import __version__
 
-app = typer.Typer(
+
+class PlainHelpCommand(TyperCommand):
+    """Help in the shell's conventions: an argument reads as its metavar (`PATH...`,
+    `[PLACE]` when optional), not typer's `{PATH}...` with a Python type (`<list[str]>`)."""
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                pieces.append(_argument_name(param, optional=not param.required))
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        sections: dict[str, list[tuple[str, str]]] = {"Arguments": [], "Options": []}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                sections["Arguments"].append((_argument_name(param), record[1]))
+            else:
+                sections["Options"].append(record)
+        for title, records in sections.items():
+            if records:
+                with formatter.section(title):
+                    formatter.write_dl(records)
+
+
+def _argument_name(param: click.Parameter, *, optional: bool = False) -> str:
+    name = param.metavar or (param.name or "").upper()
+    name += "..." if param.nargs != 1 else ""
+    return f"[{name}]" if optional else name
+
+
+class _App(typer.Typer):
+    """Every command of sitrep is a `PlainHelpCommand` unless it asks for another class."""
+
+    def command(self, *args: Any, cls: type[TyperCommand] | None = None, **kwargs: Any) -> Any:
+        return super().command(*args, cls=cls or PlainHelpCommand, **kwargs)
+
+
+app = _App(
     name="sitrep",
     help="Turn raw news pages into a sourced, geolocated, queryable situation picture.",
     no_args_is_help=True,

@@ -35,7 +35,8 @@ def export_cli(
         str, typer.Option("--format", metavar="FORMAT", help="Output format (see below).")
     ],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="File to write (default stdout)."),
     ] = None,
     db: DbOption = DEFAULT_DB,
     date_from: FromOption = None,

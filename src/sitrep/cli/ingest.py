@@ -46,13 +46,17 @@ def ingest_cli(
     ],
     db: DbOption = DEFAULT_DB,
     workers: Annotated[
-        int, typer.Option(help="Analysis processes (or Ray actors); 0 = one per core.")
+        int, typer.Option(metavar="N", help="Analysis processes (or Ray actors); 0 = one per core.")
     ] = 1,
     engine: Annotated[
-        str, typer.Option(help="Where analysis runs: local (this machine) or ray, or a plugin's.")
+        str,
+        typer.Option(
+            metavar="NAME", help="Where analysis runs: local (this machine) or ray, or a plugin's."
+        ),
     ] = "local",
     ray_address: Annotated[
-        str | None, typer.Option("--ray-address", help="Ray cluster to join (engine ray).")
+        str | None,
+        typer.Option("--ray-address", metavar="ADDRESS", help="Ray cluster to join (engine ray)."),
     ] = None,
     stages: StagesOption = None,
     classifier: ClassifierOption = DEFAULT_SETTINGS.classifier,

@@ -19,7 +19,6 @@ from sitrep.records import SourceType
 from sitrep.settings import DEFAULT_MAX_BYTES, DEFAULT_SETTINGS, Settings, flag_for, help_for
 from sitrep.store.api import QueryFilter
 
-DAY_FORMATS = ["%Y-%m-%d"]
 MEGABYTE = 1024 * 1024
 DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // MEGABYTE
 
@@ -107,6 +106,27 @@ def _listed() -> str:
 
 SOURCE_TYPES = ", ".join(source.value for source in SourceType)
 
+
+# Parsers that answer a wrong value in the user's terms: typer's own messages name Python
+# (`does not match the formats '%Y-%m-%d'`, `Value error, ...`).
+def _day(value: str) -> datetime:
+    try:
+        return datetime.strptime(value, "%Y-%m-%d")
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a day; write YYYY-MM-DD, e.g. 2024-12-07"
+        ) from None
+
+
+def _source_type(value: str) -> SourceType:
+    try:
+        return SourceType(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a source type; use one of {SOURCE_TYPES}"
+        ) from None
+
+
 DbOption = Annotated[
     str,
     typer.Option(
@@ -115,15 +135,15 @@ DbOption = Annotated[
 ]
 FromOption = Annotated[
     datetime | None,
-    typer.Option("--from", metavar="YYYY-MM-DD", help="Earliest day.", formats=DAY_FORMATS),
+    typer.Option("--from", metavar="YYYY-MM-DD", help="Earliest day.", parser=_day),
 ]
 ToOption = Annotated[
     datetime | None,
-    typer.Option("--to", metavar="YYYY-MM-DD", help="Latest day.", formats=DAY_FORMATS),
+    typer.Option("--to", metavar="YYYY-MM-DD", help="Latest day.", parser=_day),
 ]
 OnOption = Annotated[
     datetime | None,
-    typer.Option(metavar="YYYY-MM-DD", help="The day (default today).", formats=DAY_FORMATS),
+    typer.Option(metavar="YYYY-MM-DD", help="The day (default today).", parser=_day),
 ]
 ActorOption = Annotated[
     str | None, typer.Option(metavar="NAME", help="Actor name or alias, e.g. Assad.")
@@ -140,7 +160,9 @@ TypeOption = Annotated[
 ]
 SourceOption = Annotated[
     SourceType | None,
-    typer.Option("--source-type", metavar="KIND", help=f"Who vouches: {SOURCE_TYPES}."),
+    typer.Option(
+        "--source-type", metavar="KIND", help=f"Who vouches: {SOURCE_TYPES}.", parser=_source_type
+    ),
 ]
 
 

@@ -2,8 +2,10 @@
 
 A table on a terminal fits the window; piped, it is laid out at the width its cells need,
 so `sitrep events | cat` shows every character. csv/tsv carry a header row; json is one
-array, jsonl one object per line. Nested values (a contradiction's sides) are written as
-JSON inside a cell, so a spreadsheet or pandas reads every row as one record.
+array, jsonl one object per line. A dotted column ("claim.text") reads a field of a nested
+record, as pandas' `json_normalize` names it, so a contradiction's two sides read as text,
+not as JSON; a nested value a column names whole is written as JSON inside its cell, so a
+spreadsheet or pandas reads every row as one record.
 """
 
 from __future__ import annotations
@@ -52,9 +54,17 @@ def write_rows(
         writer = csv.writer(stream, delimiter=delimiter, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow(cell_text(row.get(column)) for column in columns)
+            writer.writerow(cell_text(field(row, column)) for column in columns)
     else:
         _write_table(rows, columns, title, stream)
+
+
+def field(row: Mapping[str, Any], column: str) -> Any:
+    """The row's value for `column`; "claim.text" is the `text` of the row's `claim`."""
+    value: Any = row
+    for key in column.split("."):
+        value = value.get(key) if isinstance(value, Mapping) else None
+    return value
 
 
 def cell_text(value: Any) -> str:
@@ -70,7 +80,7 @@ def _write_table(
     rows: Sequence[Mapping[str, Any]], columns: Sequence[str], title: str, stream: TextIO
 ) -> None:
     table = Table(*columns, title=title)
-    cells = [[cell_text(row.get(column)) for column in columns] for row in rows]
+    cells = [[cell_text(field(row, column)) for column in columns] for row in rows]
     for line in cells:
         # Text, not markup: a stored string like "[/path]" must print as written.
         table.add_row(*(Text(cell) for cell in line))

@@ -42,6 +42,8 @@ FormatOption = Annotated[
     ),
 ]
 
+# What a table shows of each side of a contradiction (the rest is in json/jsonl).
+SIDE_FIELDS = ("status", "text", "source_name", "outlet")
 COLUMNS = {
     "events": ("date_start", "type", "status", "actor", "target", "place", "sources", "reports"),
     "actors": ("name", "kind", "sector", "country", "articles", "mentions"),
@@ -57,7 +59,12 @@ COLUMNS = {
         "sources",
         "claims",
     ),
-    "contradictions": ("kind", "subject", "date", "claim", "contradiction"),
+    "contradictions": (
+        "kind",
+        "subject",
+        "date",
+        *(f"{side}.{name}" for side in ("claim", "contradiction") for name in SIDE_FIELDS),
+    ),
     "errors": ("recorded_at", "code", "source", "message"),
 }
 
@@ -68,21 +75,27 @@ def run_query(
     store = open_for_reading(db)
     try:
         rows, more = fetch(getattr(store, kind), query, every=every)
+        # Events are counted under the same filter in one query; the other kinds say only
+        # that more match.
+        total = store.counts(query)["totals"]["events"] if more and kind == "events" else None
     finally:
         store.close()
-    show(rows, kind, output, more=more)
+    show(rows, kind, output, more=more, total=total)
 
 
 def show(
-    rows: Sequence[Mapping[str, Any]], kind: str, output: Output, *, more: bool = False
+    rows: Sequence[Mapping[str, Any]],
+    kind: str,
+    output: Output,
+    *,
+    more: bool = False,
+    total: int | None = None,
 ) -> None:
-    title = f"first {len(rows)} {kind} (more match)" if more else f"{len(rows)} {kind}"
+    shown = f"{len(rows)} of {total}" if total is not None else f"the first {len(rows)}"
+    title = f"{shown} {kind}" if more else f"{len(rows)} {kind}"
     write_rows(rows, COLUMNS[kind], output, title=title)
     if more:
-        print(
-            f"showing the first {len(rows)} {kind}; more match: raise --limit or use --all",
-            file=sys.stderr,
-        )
+        print(f"showing {shown} {kind}; raise --limit or use --all", file=sys.stderr)
 
 
 @app.command("events")

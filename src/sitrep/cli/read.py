@@ -47,7 +47,9 @@ def read_cli(
     ],
     output_format: Annotated[
         OutputFormat,
-        typer.Option("--format", help="json or jsonl (one object per line), or text."),
+        typer.Option(
+            "--format", metavar="FORMAT", help="json or jsonl (one object per line), or text."
+        ),
     ] = OutputFormat.TEXT,
     annotate: Annotated[bool, typer.Option(help="Add sentences, actors and places.")] = False,
     extract: Annotated[

@@ -14,15 +14,21 @@ from sitrep.store import DEFAULT_DB
 @app.command("serve")
 def serve_cli(
     db: DbOption = DEFAULT_DB,
-    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    host: Annotated[
+        str, typer.Option(metavar="HOST", help="Interface to listen on.")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option(min=1, max=65535, metavar="PORT", help="Port to listen on.")
+    ] = 8000,
     get: Annotated[
-        str | None, typer.Option("--get", help="Print the response to this path and exit.")
+        str | None,
+        typer.Option("--get", metavar="PATH", help="Print the response to this path and exit."),
     ] = None,
     allow_host: Annotated[
         list[str] | None,
         typer.Option(
             "--allow-host",
+            metavar="HOST",
             help="Another Host name to answer (repeatable); loopback names and --host are"
             " always allowed, any other gets 400.",
         ),

@@ -11,8 +11,9 @@ statement as its attribution ("analysts expect", "officials believe"). A report 
 relative clause, or a view the writer only guesses at ("may still believe"), does not source
 its sentence. A section heading (a short paragraph with no sentence end: "Back Channels",
 "He said, she said") is no claim, nor is an
-order ("Click here for more information.", "Subscribe now") or a short fragment with no verb
-("12 issues for £11.99.").
+order ("Click here for more information.", "Subscribe now"), a short fragment with no verb
+("12 issues for £11.99."), or a question ("Is streaming the future of gaming?", an
+interview's "Q: Where did you grow up?"): it asks, it does not state.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ _NOUN_CLAUSES = frozenset({"relcl", "acl"})
 _RELATIVE_CLAUSE = frozenset({"relcl"})
 # A heading is at most this many words.
 _HEADING_WORDS = 6
+_QUESTION_MARKS = ("?", "\u061f")  # "?" and the Arabic question mark
+_CLOSING_QUOTES = "\"'”’»)"
 
 
 def find_claims(article: Article, doc: Doc) -> list[Claim]:
@@ -52,6 +55,7 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
         if (
             not any(c.isalnum() for c in sentence.text)
             or _heading(article, sentence)
+            or _asks(sentence)
             or not _states_something(doc, sentence)
         ):
             continue
@@ -121,6 +125,11 @@ def _heading(article: Article, sentence: Sentence) -> bool:
     if text != article.paragraphs[sentence.paragraph].strip():
         return False
     return len(text.split()) <= _HEADING_WORDS and text[-1:] not in ".!?…”\"'"
+
+
+def _asks(sentence: Sentence) -> bool:
+    """The sentence ends in a question mark (Latin or Arabic), inside closing quotes or not."""
+    return sentence.text.rstrip().rstrip(_CLOSING_QUOTES).endswith(_QUESTION_MARKS)
 
 
 def _states_something(doc: Doc, sentence: Sentence) -> bool:

@@ -5,8 +5,10 @@
   among the other's names (canonical or alias), compared after normalising case,
   accents, hyphens and a leading "the".
 - Places: the same GeoNames id; unresolved places by normalised name.
-- Events: the same PLOVER type, the same place, actors that do not conflict and
-  date ranges that overlap.
+- Events: the same PLOVER type, the same place, the same actor (or neither names
+  one; a report naming no actor joins an event naming one, or the reverse, only when
+  both name the same target), targets that do not conflict and date ranges that
+  overlap.
 - Stories: article bodies whose word-shingle MinHash signatures are near each
   other (a wire story republished by two outlets) form one cluster, which counts
   as one independent source.
@@ -101,10 +103,21 @@ class EventKey:
         if self.place_id is None and (self.actor_id is None or self.actor_id != other.actor_id):
             return False  # with no place, only a shared actor anchors the match
         return (
-            compatible(self.actor_id, other.actor_id)
+            self._actors_agree(other)
             and compatible(self.target_id, other.target_id)
             and dates_overlap((self.date_start, self.date_end), (other.date_start, other.date_end))
         )
+
+    def _actors_agree(self, other: EventKey) -> bool:
+        """The same actor, or neither names one. A report naming no actor is joined to an
+        event naming one (or the reverse) only through a shared target: type, place and
+        days alone are shared by every report of fighting in a city that week, and a
+        sentence saying nobody fought, or that troops should not, names no actor."""
+        if self.actor_id is not None and other.actor_id is not None:
+            return self.actor_id == other.actor_id
+        if self.actor_id is None and other.actor_id is None:
+            return True
+        return self.target_id is not None and self.target_id == other.target_id
 
 
 def body_minhash(body: str) -> MinHash:
