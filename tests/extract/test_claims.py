@@ -147,7 +147,11 @@ def test_claims_and_quotes_on_the_sample_page(nlp, sample_path: Path) -> None:  
     assert claim_with("a war monitor said").source.type is SourceType.UNNAMED_ORGANISATION
     assert claim_with("the people said").source.type is SourceType.ANONYMOUS
     assert claim_with("two people familiar").source.type is SourceType.ANONYMOUS
-    assert claim_with("also possible").source.type is SourceType.ANONYMOUS
+    also_possible = claim_with("also possible").source
+    assert (also_possible.type, also_possible.name) == (
+        SourceType.ANONYMOUS,
+        "a person familiar with US policy",
+    )
     assert claim_with("also possible").certainty is Certainty.HEDGED
     assert claim_with("whereabouts are unclear").certainty is Certainty.HEDGED
     fall_of_homs = claim_with("could cut the highway")
@@ -369,3 +373,22 @@ def test_claims_a_closing_cue_the_tagger_took_for_a_noun_still_sources(nlp) -> N
         ],
     )
     assert (claim.source.type, claim.source.name) == (SourceType.NAMED_ORGANISATION, "police")
+
+
+@pytest.mark.slow
+def test_claims_a_place_in_the_reported_words_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "…, Beirut, a diplomat familiar with the talks said": the parse hangs the speaker on
+    the place as its apposition; the source is the subject of the cue, not the place."""
+    _, claims = _claims(
+        nlp,
+        [
+            "It's also possible he's in the Lebanese capital, Beirut, a diplomat familiar "
+            "with the talks said Sunday.",
+            "The minister may have fled to the port city of Latakia, an official close to "
+            "the government said.",
+        ],
+    )
+    assert [(c.source.type, c.source.name) for c in claims] == [
+        (SourceType.ANONYMOUS, "a diplomat familiar with the talks"),
+        (SourceType.ANONYMOUS, "an official close to the government"),
+    ]

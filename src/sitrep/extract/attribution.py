@@ -56,6 +56,8 @@ _NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
 _OBJECTS = {"dobj", "dative"}
 # A dateline ends at a dash: "BEIRUT -", "CAMP MURRAY, Wash. —".
 _DASHES = {"-", "—", "–"}
+# spaCy's labels for places: "Tehran", "the Gulf", "Khmeimim airbase".
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Relative pronouns ("a refugee who ... said"): the speaker is the noun the clause describes.
 _RELATIVE_TAGS = {"WP", "WDT"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -185,7 +187,7 @@ class _Finder:
         if not all(t.pos_ in _NOUN_PHRASE_POS for t in phrase) or phrase[-1].pos_ not in _NOUNS:
             return None
         before = list(doc[sentence.start : commas[-1]])
-        source = self._source(phrase[-1], phrase)
+        source = self._source(phrase[-1], phrase, _extent(before) if before else None)
         if not before or source is None:
             return None
         return Attribution(
@@ -207,7 +209,7 @@ class _Finder:
         speaker = objects[0]
         start, end = token.idx, _end_char(speaker.subtree)
         content = _outside(sentence, start, end)
-        source = self._source(speaker, list(speaker.subtree))
+        source = self._source(speaker, list(speaker.subtree), content)
         if source is None:
             return None
         channel = find_channel(self.body[start:end])
@@ -233,7 +235,7 @@ class _Finder:
             return None
         words = [*words, verb]
         start, end = min(t.idx for t in words), _end_char(words)
-        source = self._source(speaker, _speaker_phrase(speaker, verb))
+        source = self._source(speaker, _speaker_phrase(speaker, verb), content)
         if source is None:
             return None
         channel = find_channel(self._unquoted_text(sentence))
@@ -367,9 +369,12 @@ class _Finder:
                 chars[offset - sentence.start_char] = " "
         return "".join(chars)
 
-    def _source(self, speaker: Token, phrase: list[Token]) -> Source | None:
+    def _source(
+        self, speaker: Token, phrase: list[Token], content: tuple[int, int] | None = None
+    ) -> Source | None:
         """The typed source a speaker names; None for words that name nobody, or everybody
-        ("any one person", "no official")."""
+        ("any one person", "no official"). Nothing inside the reported content names the
+        speaker."""
         if quantifies_everyone(speaker):
             return None
         if _share_of_people_in(speaker) or _those_described(speaker):
@@ -389,32 +394,52 @@ class _Finder:
                 # Someone the page names elsewhere (a headline, a caption): a person, unnamed here.
                 return Source(SourceType.NAMED_PERSON, speaker.text)
             return None
-        return classify_source(self._evidence(speaker, phrase))
+        return classify_source(self._evidence(speaker, phrase, content))
 
-    def _appositive_name(self, head: Token) -> Token | None:
+    def _appositive_name(
+        self, head: Token, content: tuple[int, int] | None = None
+    ) -> Token | None:
         """The name beside a description: "Trump's top adviser, Larry Kudlow" -> Kudlow, and
         "Sachin Pilot, a former federal minister" -> Pilot when the description was chosen.
         Beside a noun for people, a proper noun is that person's name even where the tagger
-        found no actor in it ("Eswar Prasad, a trade professor at Cornell")."""
+        found no actor in it ("Eswar Prasad, a trade professor at Cornell"). A place is no
+        person's name, nor is a word of the reported content: in "… he's in the Iranian
+        capital, Tehran, a person familiar with US policy said" the parse hangs the speaker
+        on "Tehran" as its apposition."""
         if head.pos_ == "PROPN" or self._actor_of(head) is not None:
             return None
         person = names_people(head.lemma_.lower())
+
+        def names_the_speaker(name: Token) -> bool:
+            reported = content is not None and content[0] <= name.idx < content[1]
+            return (
+                name.pos_ == "PROPN"
+                and (person or self._actor_of(name) is not None)
+                and not reported
+                and not self._names_a_place(name)
+            )
+
         for child in head.children:
-            if (
-                child.dep_ == "appos"
-                and child.pos_ == "PROPN"
-                and (person or self._actor_of(child))
-            ):
+            if child.dep_ == "appos" and names_the_speaker(child):
                 return child
-        name = head.head
-        if head.dep_ == "appos" and name.pos_ == "PROPN" and (person or self._actor_of(name)):
-            return name
+        if head.dep_ == "appos" and names_the_speaker(head.head):
+            return head.head
         return _listed_after_colon(head) if person else None
+
+    def _names_a_place(self, token: Token) -> bool:
+        """A place the article names, or one the tagger labels so, and no person."""
+        span = (token.idx, token.idx + len(token))
+        actor = self.mentions.actor(*span)
+        if actor is not None and actor.kind is ActorKind.PERSON:
+            return False
+        return self.mentions.place(*span) is not None or token.ent_type_ in _PLACE_LABELS
 
     def _actor_of(self, token: Token) -> Actor | None:
         return self.mentions.actor(token.idx, token.idx + len(token))
 
-    def _evidence(self, speaker: Token, phrase: list[Token]) -> SpeakerEvidence:
+    def _evidence(
+        self, speaker: Token, phrase: list[Token], content: tuple[int, int] | None = None
+    ) -> SpeakerEvidence:
         # The description stops at the first comma after the head: "Sergei Markov, a consultant".
         description = [t for t in phrase if t.i <= speaker.i or not _after_comma(t, speaker)]
         owner_tokens = [c for c in speaker.children if c.dep_ == "poss"]
@@ -422,7 +447,7 @@ class _Finder:
         if owner_tokens:
             poss = owner_tokens[0]
             owner = self.mentions.actor(poss.left_edge.idx, _end_char(poss.subtree))
-        named = self._appositive_name(speaker)
+        named = self._appositive_name(speaker, content)
         if named is not None:
             description = [*(c for c in named.lefts if c.dep_ == "compound"), named]
         named = named or _part_of(speaker)
@@ -687,12 +712,16 @@ def _relative_antecedent(subject: Token) -> Token:
 
 
 def _stranded_subject(verb: Token) -> Token | None:
+    """The noun phrase between a comma and the verb, however the parse hung it: "…, a person
+    familiar with US policy said". An apposition is a noun phrase even where its head is
+    tagged an adjective ("an official close to the government")."""
     if verb.i == verb.sent.start:
         return None
     token = verb.doc[verb.i - 1]
     while token.right_edge.i == verb.i - 1 and token.head != token:
         left = token.left_edge.i
-        if token.pos_ in _NOUNS and left > 0 and verb.doc[left - 1].text == ",":
+        nominal = token.pos_ in _NOUNS or token.dep_ == "appos"
+        if nominal and left > 0 and verb.doc[left - 1].text == ",":
             return token
         token = token.head
     return None
