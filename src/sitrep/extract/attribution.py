@@ -396,9 +396,7 @@ class _Finder:
             return None
         return classify_source(self._evidence(speaker, phrase, content))
 
-    def _appositive_name(
-        self, head: Token, content: tuple[int, int] | None = None
-    ) -> Token | None:
+    def _appositive_name(self, head: Token, content: tuple[int, int] | None = None) -> Token | None:
         """The name beside a description: "Trump's top adviser, Larry Kudlow" -> Kudlow, and
         "Sachin Pilot, a former federal minister" -> Pilot when the description was chosen.
         Beside a noun for people, a proper noun is that person's name even where the tagger
