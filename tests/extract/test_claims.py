@@ -153,6 +153,15 @@ def test_claims_and_quotes_on_the_sample_page(nlp, sample_path: Path) -> None:  
         "a person familiar with US policy",
     )
     assert claim_with("also possible").certainty is Certainty.HEDGED
+    for fragment, source in [
+        ("Iraqi militias have also returned", "the people"),
+        ("Russian personnel now remain", "the people"),
+        ("The intention was that Orban", "other people familiar with the plan"),
+        ("was described by", "an aide to the patriarch and another person with knowledge"),
+    ]:
+        sourced = claim_with(fragment).source
+        assert sourced.type is SourceType.ANONYMOUS
+        assert (sourced.name or "").startswith(source)
     assert claim_with("whereabouts are unclear").certainty is Certainty.HEDGED
     fall_of_homs = claim_with("could cut the highway")
     assert (fall_of_homs.certainty, fall_of_homs.hedge) == (Certainty.HEDGED, "could")
@@ -392,3 +401,47 @@ def test_claims_a_place_in_the_reported_words_is_not_the_speaker(nlp) -> None:  
         (SourceType.ANONYMOUS, "a diplomat familiar with the talks"),
         (SourceType.ANONYMOUS, "an official close to the government"),
     ]
+
+
+@pytest.mark.slow
+def test_claims_they_said_is_the_speaker_before_not_a_noun_of_its_own_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Some local militias have gone home …, they said.": "they" cannot be the militias
+    its own sentence reports on; it is the speaker of the sentence before."""
+    _, claims = _claims(
+        nlp,
+        [
+            "The army has pulled back from the coast, according to the diplomats. "
+            "Some local militias have also gone home after the port fell, they said. "
+            "Foreign advisers now stay mainly around the airport, they said."
+        ],
+    )
+    assert [(c.source.type, c.source.name) for c in claims] == [
+        (SourceType.ANONYMOUS, "the diplomats"),
+    ] * 3
+
+
+@pytest.mark.slow
+def test_claims_a_passive_description_is_its_agents_and_a_plan_is_no_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "The plan to have Marsh relate …" is a plan, not Marsh's report; "was described by
+    an aide" names who gave it."""
+    _, [claim] = _claims(
+        nlp,
+        [
+            "The plan to have Marsh relate this warning to the governor was described by an "
+            "aide to the bishop."
+        ],
+    )
+    assert (claim.source.type, claim.source.name) == (
+        SourceType.ANONYMOUS,
+        "an aide to the bishop",
+    )
+
+
+@pytest.mark.slow
+def test_claims_a_belief_in_the_passive_is_not_its_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "he’s believed to be in …" (curly apostrophe): he is not the one who believes."""
+    _, [claim] = _claims(
+        nlp,
+        ["Ruth Dale left the city, although she’s believed to be in her home town."],
+    )
+    assert claim.source.type is SourceType.OUTLET

@@ -224,7 +224,7 @@ class _Finder:
         if speaker is None:
             return None
         if cue == _NAMING:
-            content = self._applied_words(verb)
+            content = self._applied_words(verb) or _described_subject(verb, speaker, sentence)
         elif cue in SPEECH_CUES:
             content = self._content(verb, speaker, sentence, cue)
         elif cue == _FINDING:
@@ -603,11 +603,14 @@ def _those_described(head: Token) -> bool:
 
 
 def _passive_form(verb: Token) -> bool:
-    """A participle after "be" ("he's believed to be ...") is passive whatever the parse says."""
+    """A participle after "be" ("he's believed to be ...") is passive whatever the parse says;
+    so is one with a passive auxiliary, whatever its lemma ("he’s believed", curly "’s")."""
     return (
         verb.tag_ == "VBN"
         and not any(c.dep_ in _OBJECTS for c in verb.children)
-        and any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be" for c in verb.children)
+        and any(
+            c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_ == "be") for c in verb.children
+        )
     )
 
 
@@ -654,6 +657,21 @@ def _before_trailing_cue(verb: Token, speaker: Token, sentence: Span) -> tuple[i
     if any(not doc[i].is_punct for i in range(last + 1, sentence.end)):
         return None
     return _extent(list(doc[sentence.start : first - 1]))
+
+
+def _described_subject(verb: Token, speaker: Token, sentence: Span) -> tuple[int, int] | None:
+    """ "The plan … was described by an aide": a naming verb in the passive reports what its
+    subject names, as its agent gave it."""
+    if speaker.dep_ != "pobj":
+        return None
+    tokens = [
+        t
+        for c in verb.children
+        if c.dep_ in _PASSIVE_SUBJECTS
+        for t in c.subtree
+        if _within(t, sentence)
+    ]
+    return _extent(tokens) if tokens else None
 
 
 def _gerund(token: Token) -> bool:

@@ -100,9 +100,9 @@ def _sources_its_sentence(doc: Doc, attribution: Attribution) -> bool:
         return True  # "…, police allege.": a cue mistagged as a noun; its parse means nothing
     if _describes_a_noun(cue, _RELATIVE_CLAUSE):
         return False
-    if cue.dep_ == "acl" and cue.head.lemma_.lower() not in lexicon().documents:
-        # "protests by groups demanding that …": the writer reports the protests; "a
-        # statement saying …" is the statement's.
+    if _in_clause_on_a_noun(cue):
+        # "protests by groups demanding that …", "the plan to have Orban relate this message":
+        # the writer reports the protests, the plan; "a statement saying …" is the statement's.
         return False
     modals = {c.lower_ for c in cue.children if c.tag_ == "MD"}
     # "may still believe" is the writer's guess at a view; "will deplore", "would argue"
@@ -111,6 +111,22 @@ def _sources_its_sentence(doc: Doc, attribution: Attribution) -> bool:
         bool(modals & _HEDGING_MODALS) if not attribution.asserts else bool(modals & _FORECASTS)
     )
     return not guessed
+
+
+def _in_clause_on_a_noun(cue: Token) -> bool:
+    """The cue heads a clause on a noun other than a document ("groups demanding …"), or lies
+    in an infinitive on one ("the plan to have Orban relate …"). A finite clause on a noun may
+    be its content ("hopes the talks would …"), and a report inside it still sources."""
+    documents = lexicon().documents
+    token = cue
+    for _ in range(50):  # bounded: a parse may hold a cycle
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if token.dep_ == "acl" and (token is cue or infinitive):
+            return token.head.lemma_.lower() not in documents
+        if token.head == token:
+            return False
+        token = token.head
+    return False
 
 
 def _inside(sentence: Sentence, start: int, end: int) -> bool:

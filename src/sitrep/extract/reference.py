@@ -64,6 +64,10 @@ _PLACE_ENTITIES = {"GPE", "LOC", "NORP"}
 NAME_MODIFIERS = frozenset({"compound", "nmod"})
 # A pronoun looks back at most this many paragraphs for its antecedent.
 _PARAGRAPH_REACH = 3
+# The subject of a reporting verb prefers a speaker of this many sentences before it.
+_SPEAKER_REACH = 1
+# How a reporting verb and the clause it reports are joined, either way round.
+_REPORTED_CLAUSES = frozenset({"ccomp", "parataxis"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +93,7 @@ class _Candidate:
     depth: int  # steps from the sentence's root: a main clause's subject is nearer the top
     position: int  # character offset of the mention
     verb: int  # the token index of the verb it is an argument of
+    speaker: bool  # the subject of a reporting verb, its passive agent, or "according to" X
 
 
 class References:
@@ -240,6 +245,7 @@ class _Resolver:
                 _depth(token),
                 token.idx,
                 token.head.i,
+                speaks(token),
             )
         )
 
@@ -414,6 +420,8 @@ class _Resolver:
     def _antecedent(self, pronoun: Token, sentence: int, paragraph: int) -> Referent | None:
         lower = pronoun.lower_
         spoken_of = self._spoken_of(pronoun)
+        speaking = speaks(pronoun)
+        reported = _reported_by(pronoun.head) if speaking else set()
         compatible = [
             c
             for c in self.candidates
@@ -421,11 +429,19 @@ class _Resolver:
             and _agrees(lower, c.referent, self._gender(c.referent))
             and not (c.sentence == sentence and c.verb == pronoun.head.i)
             and c.referent.actor_id not in spoken_of
+            and c.position not in reported
         ]
         if not compatible:
             return None
-        best = min(compatible, key=lambda c: (sentence - c.sentence, c.role, c.depth, -c.position))
-        return best.referent
+
+        def rank(c: _Candidate) -> tuple[bool, int, int, int, int]:
+            # A speaker named as "they said" goes on speaking: the source of the sentence
+            # before, not a noun of it ("…, according to the people. Iran …, they said.").
+            near = sentence - c.sentence <= _SPEAKER_REACH
+            later_speaker = speaking and near and c.speaker
+            return (not later_speaker, sentence - c.sentence, c.role, c.depth, -c.position)
+
+        return min(compatible, key=rank).referent
 
     def _spoken_of(self, pronoun: Token) -> set[str | None]:
         """ "“Assad is secondary, to me, to ISIS,” he said": the speaker of a quote is not
@@ -557,6 +573,36 @@ def _description_words(top: Token, skip: set[int]) -> set[str]:
 
 def _phrase_text(noun: Token) -> str:
     return noun.doc[noun.left_edge.i : noun.right_edge.i + 1].text
+
+
+def speaks(token: Token) -> bool:
+    """The token names who reports: the subject of a reporting verb ("they said"), its
+    passive agent ("was described by an aide"), or the object of "according to"."""
+    verbs = lexicon().reporting_verbs
+    head = token.head
+    if token.dep_ == "nsubj":
+        return head.lemma_.lower() in verbs
+    if token.dep_ != "pobj" or head.head == head:
+        return False
+    if head.dep_ == "agent":
+        return head.head.lemma_.lower() in verbs
+    return head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def _reported_by(verb: Token) -> set[int]:
+    """The offsets of the words a reporting verb reports: its clause, or the clause it
+    trails ("Iraqi militias have returned …, they said"). Its subject stands for none of
+    them: "they" there is not the militias. A verb that is itself reported ("the expert said
+    he doubted …") trails nothing."""
+    clauses = [c for c in verb.children if c.dep_ in _REPORTED_CLAUSES]
+    words = {t.idx for c in clauses for t in c.subtree}
+    head = verb.head
+    trails = (
+        head != verb and head.i < verb.i and head.lemma_.lower() not in lexicon().reporting_verbs
+    )
+    if verb.dep_ in _REPORTED_CLAUSES and trails:
+        words |= {t.idx for t in head.subtree if t.i < verb.left_edge.i}
+    return words
 
 
 def _agrees(pronoun: str, referent: Referent, gender: str | None) -> bool:
