@@ -156,6 +156,18 @@ def test_library_queries_return_dataframes(db: str) -> None:
     assert {"events", "claims", "control", "ingest", "Settings"} <= set(dir(sitrep))
 
 
+def test_library_dates_are_pandas_datetimes(db: str) -> None:
+    events = sitrep.events(db)
+    assert events["date_start"].dtype.kind == events["date_end"].dtype.kind == "M"
+    records = json.loads(invoke("events", "--db", db, "--all", "--format", "json")[1])
+    assert sorted(str(day.date()) for day in events["date_start"].dropna()) == sorted(
+        r["date_start"] for r in records if r["date_start"]
+    )
+    published = sitrep.articles(db)["published"]
+    assert published.dtype.kind == "M" and str(published.dt.tz) == "UTC"
+    assert sitrep.control("Homs", db=db)["since"].dtype.kind == "M"
+
+
 def test_contradictions_read_as_text_in_tables_and_csv(tmp_path: Path) -> None:
     """Each side of a contradiction is its own columns (status, text, source, outlet), as
     pandas' json_normalize names them, not a JSON record inside one cell."""
