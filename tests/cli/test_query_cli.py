@@ -187,3 +187,27 @@ def test_contradictions_read_as_text_in_tables_and_csv(tmp_path: Path) -> None:
     assert not any(cell.startswith(("{", "[")) for row in rows for cell in row.values())
     table = invoke("contradictions", "--db", db, "--all")[1]
     assert records[0]["claim"]["text"] in table and '"article_id"' not in table
+
+
+def test_control_sides_read_as_text_in_tables_and_csv(tmp_path: Path) -> None:
+    """A contested place's sides are one line of text ("Rebels: Wire; Army: ..."), not the
+    claim records as JSON in a cell; json keeps the records."""
+    db = str(tmp_path / "control.duckdb")
+    store = open_store(db)
+    try:
+        store.write(contradiction_fixture())
+    finally:
+        store.close()
+    ask = ("control", "Homs", "--db", db, "--on", "2024-12-07")
+    (record,) = json.loads(invoke(*ask, "--format", "json")[1])
+    code, out, _ = invoke(*ask, "--format", "csv")
+    (row,) = csv.DictReader(io.StringIO(out))
+    sides = [
+        f"{claim['holder'] or 'no holder named'}: {', '.join(claim['outlets'])}"
+        for claim in record["claims"]
+    ]
+    assert code == 0 and record["contested"] and len(sides) >= 2
+    assert row["claimed_by"] == "; ".join(sides) and "claims" not in row
+    assert not any(cell.startswith(("{", "[")) for cell in row.values())
+    table = invoke(*ask)[1]
+    assert record["claims"][0]["outlets"][0] in table and '"outlets"' not in table
