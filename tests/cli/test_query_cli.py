@@ -168,15 +168,22 @@ def test_library_dates_are_pandas_datetimes(db: str) -> None:
     assert sitrep.control("Homs", db=db)["since"].dtype.kind == "M"
 
 
-def test_contradictions_read_as_text_in_tables_and_csv(tmp_path: Path) -> None:
-    """Each side of a contradiction is its own columns (status, text, source, outlet), as
-    pandas' json_normalize names them, not a JSON record inside one cell."""
+@pytest.fixture
+def conflicts(tmp_path: Path) -> str:
+    """A store of `contradiction_fixture`: Homs' control disputed, claims contradicted."""
     db = str(tmp_path / "conflicts.duckdb")
     store = open_store(db)
     try:
         store.write(contradiction_fixture())
     finally:
         store.close()
+    return db
+
+
+def test_contradictions_read_as_text_in_tables_and_csv(conflicts: str) -> None:
+    """Each side of a contradiction is its own columns (status, text, source, outlet), as
+    pandas' json_normalize names them, not a JSON record inside one cell."""
+    db = conflicts
     records = json.loads(invoke("contradictions", "--db", db, "--all", "--format", "json")[1])
     code, out, _ = invoke("contradictions", "--db", db, "--all", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
@@ -189,16 +196,10 @@ def test_contradictions_read_as_text_in_tables_and_csv(tmp_path: Path) -> None:
     assert records[0]["claim"]["text"] in table and '"article_id"' not in table
 
 
-def test_control_sides_read_as_text_in_tables_and_csv(tmp_path: Path) -> None:
+def test_control_sides_read_as_text_in_tables_and_csv(conflicts: str) -> None:
     """A contested place's sides are one line of text ("Rebels: Wire; Army: ..."), not the
     claim records as JSON in a cell; json keeps the records."""
-    db = str(tmp_path / "control.duckdb")
-    store = open_store(db)
-    try:
-        store.write(contradiction_fixture())
-    finally:
-        store.close()
-    ask = ("control", "Homs", "--db", db, "--on", "2024-12-07")
+    ask = ("control", "Homs", "--db", conflicts, "--on", "2024-12-07")
     (record,) = json.loads(invoke(*ask, "--format", "json")[1])
     code, out, _ = invoke(*ask, "--format", "csv")
     (row,) = csv.DictReader(io.StringIO(out))
