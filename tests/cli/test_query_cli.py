@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 from tests.serve.small_article import build_article
-from tests.store.store_builders import contradiction_fixture
+from tests.store.store_builders import (
+    WIRE_STORY,
+    contradiction_fixture,
+    homs_attack,
+    undated_protest,
+)
 from typer.testing import CliRunner
 
 import sitrep
@@ -212,3 +217,17 @@ def test_control_sides_read_as_text_in_tables_and_csv(conflicts: str) -> None:
     assert not any(cell.startswith(("{", "[")) for cell in row.values())
     table = invoke(*ask)[1]
     assert record["claims"][0]["outlets"][0] in table and '"outlets"' not in table
+
+
+def test_export_says_how_many_undated_events_it_left_out(tmp_path: Path) -> None:
+    db = str(tmp_path / "undated.duckdb")
+    store = open_store(db)
+    try:
+        store.write([homs_attack(WIRE_STORY, outlet="Wire"), undated_protest()])
+    finally:
+        store.close()
+    code, out, err = invoke("export", "--db", db, "--format", "csv-acled")
+    assert code == 0 and len(list(csv.DictReader(io.StringIO(out)))) == 1
+    assert "left out 1 undated events" in err and "exported 1 events" in err
+    code, out, err = invoke("export", "--db", db, "--format", "jsonl")
+    assert len(out.splitlines()) == 2 and "left out" not in err

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from store_builders import OTHER_STORY, WIRE_STORY, add_event, article, homs_attack
+from store_builders import OTHER_STORY, WIRE_STORY, homs_attack, undated_protest
 
 from sitrep.annotate.gazetteer import load_gazetteer
 from sitrep.records import EventStatus
@@ -268,11 +268,7 @@ def test_gdelt_cameo_codes_come_from_the_type_and_mode(coded: SqlStore) -> None:
 @pytest.fixture
 def with_undated(filled: SqlStore) -> SqlStore:
     """`filled` (one event placed in Homs, one unplaced) and an undated event."""
-    body = "TEST DATA. Crowds marched through the old city to demand the release of prisoners."
-    undated = article(body, outlet="Undated")
-    undated.published = None  # no event date and no publication date to fall back on
-    add_event(undated, body.split(". ")[1], "PROTEST")
-    filled.write([undated])
+    filled.write([undated_protest()])
     return filled
 
 
