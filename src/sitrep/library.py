@@ -2,6 +2,8 @@
 
 Every query takes the CLI's filters as keyword arguments and returns a pandas DataFrame
 (one row per record, the API's fields as columns); `limit=None` returns every match.
+Date columns are pandas datetimes: days (`date_start`, `date_end`, `date`, `since`) as
+naive midnights, moments (`published`, `recorded_at`) in UTC; a missing date is NaT.
 
     import sitrep
     sitrep.ingest(["pages/"], db="crisis.duckdb")
@@ -27,6 +29,9 @@ if TYPE_CHECKING:
 
 # Rows asked of the store per call when every match is wanted.
 PAGE = 1000
+# The API's date columns: a day ("2024-12-07") or a moment with its UTC offset.
+DAY_COLUMNS = ("date_start", "date_end", "date", "since")
+MOMENT_COLUMNS = ("published", "recorded_at")
 
 
 def read_articles(
@@ -89,15 +94,25 @@ def fetch(
 
 
 def _query(kind: str, db: str, limit: int | None, filters: dict[str, Any]) -> pandas.DataFrame:
-    import pandas
-
     store = open_reader(db)
     try:
         query = QueryFilter(**filters, limit=limit or PAGE)
         rows, _ = fetch(getattr(store, kind), query, every=limit is None)
     finally:
         store.close()
-    return pandas.DataFrame.from_records(rows)
+    return _frame(rows)
+
+
+def _frame(rows: Sequence[Mapping[str, Any]]) -> pandas.DataFrame:
+    """The rows as a DataFrame, date columns as datetimes (the API writes them as text)."""
+    import pandas
+
+    frame = pandas.DataFrame.from_records(rows)
+    for column in frame.columns.intersection(DAY_COLUMNS):
+        frame[column] = pandas.to_datetime(frame[column], format="ISO8601")
+    for column in frame.columns.intersection(MOMENT_COLUMNS):
+        frame[column] = pandas.to_datetime(frame[column], format="ISO8601", utc=True)
+    return frame
 
 
 def events(db: str = DEFAULT_DB, *, limit: int | None = None, **filters: Any) -> pandas.DataFrame:
@@ -145,11 +160,9 @@ def document_errors(db: str = DEFAULT_DB, *, limit: int | None = None) -> pandas
 def control(place: str, on: date | None = None, db: str = DEFAULT_DB) -> pandas.DataFrame:
     """Who held `place` on the day `on` (default today): its holder, or contested with
     every side and its sources; one row per place of that name."""
-    import pandas
-
     store = open_reader(db)
     try:
         rows = store.control(place, on or date.today())
     finally:
         store.close()
-    return pandas.DataFrame.from_records(rows)
+    return _frame(rows)

@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 from tests.serve.small_article import build_article
-from tests.store.store_builders import contradiction_fixture
+from tests.store.store_builders import (
+    WIRE_STORY,
+    contradiction_fixture,
+    homs_attack,
+    undated_protest,
+)
 from typer.testing import CliRunner
 
 import sitrep
@@ -156,15 +161,34 @@ def test_library_queries_return_dataframes(db: str) -> None:
     assert {"events", "claims", "control", "ingest", "Settings"} <= set(dir(sitrep))
 
 
-def test_contradictions_read_as_text_in_tables_and_csv(tmp_path: Path) -> None:
-    """Each side of a contradiction is its own columns (status, text, source, outlet), as
-    pandas' json_normalize names them, not a JSON record inside one cell."""
+def test_library_dates_are_pandas_datetimes(db: str) -> None:
+    events = sitrep.events(db)
+    assert events["date_start"].dtype.kind == events["date_end"].dtype.kind == "M"
+    records = json.loads(invoke("events", "--db", db, "--all", "--format", "json")[1])
+    assert sorted(str(day.date()) for day in events["date_start"].dropna()) == sorted(
+        r["date_start"] for r in records if r["date_start"]
+    )
+    published = sitrep.articles(db)["published"]
+    assert published.dtype.kind == "M" and str(published.dt.tz) == "UTC"
+    assert sitrep.control("Homs", db=db)["since"].dtype.kind == "M"
+
+
+@pytest.fixture
+def conflicts(tmp_path: Path) -> str:
+    """A store of `contradiction_fixture`: Homs' control disputed, claims contradicted."""
     db = str(tmp_path / "conflicts.duckdb")
     store = open_store(db)
     try:
         store.write(contradiction_fixture())
     finally:
         store.close()
+    return db
+
+
+def test_contradictions_read_as_text_in_tables_and_csv(conflicts: str) -> None:
+    """Each side of a contradiction is its own columns (status, text, source, outlet), as
+    pandas' json_normalize names them, not a JSON record inside one cell."""
+    db = conflicts
     records = json.loads(invoke("contradictions", "--db", db, "--all", "--format", "json")[1])
     code, out, _ = invoke("contradictions", "--db", db, "--all", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
@@ -175,3 +199,35 @@ def test_contradictions_read_as_text_in_tables_and_csv(tmp_path: Path) -> None:
     assert not any(cell.startswith(("{", "[")) for row in rows for cell in row.values())
     table = invoke("contradictions", "--db", db, "--all")[1]
     assert records[0]["claim"]["text"] in table and '"article_id"' not in table
+
+
+def test_control_sides_read_as_text_in_tables_and_csv(conflicts: str) -> None:
+    """A contested place's sides are one line of text ("Rebels: Wire; Army: ..."), not the
+    claim records as JSON in a cell; json keeps the records."""
+    ask = ("control", "Homs", "--db", conflicts, "--on", "2024-12-07")
+    (record,) = json.loads(invoke(*ask, "--format", "json")[1])
+    code, out, _ = invoke(*ask, "--format", "csv")
+    (row,) = csv.DictReader(io.StringIO(out))
+    sides = [
+        f"{claim['holder'] or 'no holder named'}: {', '.join(claim['outlets'])}"
+        for claim in record["claims"]
+    ]
+    assert code == 0 and record["contested"] and len(sides) >= 2
+    assert row["claimed_by"] == "; ".join(sides) and "claims" not in row
+    assert not any(cell.startswith(("{", "[")) for cell in row.values())
+    table = invoke(*ask)[1]
+    assert record["claims"][0]["outlets"][0] in table and '"outlets"' not in table
+
+
+def test_export_says_how_many_undated_events_it_left_out(tmp_path: Path) -> None:
+    db = str(tmp_path / "undated.duckdb")
+    store = open_store(db)
+    try:
+        store.write([homs_attack(WIRE_STORY, outlet="Wire"), undated_protest()])
+    finally:
+        store.close()
+    code, out, err = invoke("export", "--db", db, "--format", "csv-acled")
+    assert code == 0 and len(list(csv.DictReader(io.StringIO(out)))) == 1
+    assert "left out 1 undated events" in err and "exported 1 events" in err
+    code, out, err = invoke("export", "--db", db, "--format", "jsonl")
+    assert len(out.splitlines()) == 2 and "left out" not in err

@@ -191,6 +191,16 @@ def homs_attack(body: str, *, outlet: str, url: str | None = None) -> Article:
     return item
 
 
+def undated_protest() -> Article:
+    """An article with one event and no date at all: neither the event's nor a
+    publication date to fall back on."""
+    body = "TEST DATA. Crowds marched through the old city to demand the release of prisoners."
+    item = article(body, outlet="Undated")
+    item.published = None
+    add_event(item, body.split(". ")[1], "PROTEST")
+    return item
+
+
 def contradiction_fixture() -> list[Article]:
     """Articles holding every kind of contradiction, some several times over: control of
     Homs disputed by three outlets, Assad placed in three cities (once republished), and an

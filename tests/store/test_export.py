@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from store_builders import OTHER_STORY, WIRE_STORY, homs_attack
+from store_builders import OTHER_STORY, WIRE_STORY, homs_attack, undated_protest
 
 from sitrep.annotate.gazetteer import load_gazetteer
 from sitrep.records import EventStatus
@@ -16,6 +16,7 @@ from sitrep.store.api import QueryFilter
 from sitrep.store.export import (
     ACLED_COLUMNS,
     GDELT_COLUMNS,
+    READ_DTYPES,
     STATUS_COLUMN,
     ExportFormat,
     acled_region,
@@ -65,6 +66,7 @@ def test_export_gdelt_csv_has_published_columns(filled: SqlStore) -> None:
     assert (placed["NumArticles"], placed["NumSources"], placed["QuadClass"]) == (2, 2, 4)
     assert placed["Day"] == 20241207 and placed["ActionGeo_CountryCode"] == "SY"
     assert placed["ActionGeo_Lat"] == pytest.approx(34.72682)
+    # No mode: the type's root code.
     assert (placed["EventRootCode"], placed["EventCode"], placed["GoldsteinScale"]) == (18, 180, -9)
     assert placed[STATUS_COLUMN] == "asserted" and placed["Actor1Name"] == "SYRIAN REBELS"
     assert frame["GlobalEventID"].dtype.kind == "i" and frame["IsRootEvent"].dtype.kind == "i"
@@ -224,3 +226,92 @@ def test_export_acled_admin2_is_the_division_a_town_lies_in() -> None:
     homs = acled_row(town(169577, "Homs", "SY"))
     assert homs["admin1"] and homs["admin2"] == ""
     assert not lyon.get("admin3") and not homs.get("admin3")
+
+
+@pytest.fixture
+def coded(store: SqlStore) -> SqlStore:
+    """An ASSAULT by small arms (CAMEO 193, under root 19, not ASSAULT's 18) and a phone
+    call (CAMEO 041: a code with a leading zero)."""
+    fight = homs_attack(WIRE_STORY, outlet="Wire")
+    fight.events[0].mode = "firearms"
+    call = homs_attack(OTHER_STORY, outlet="Monitor")
+    call.events[0].type, call.events[0].mode = "CONSULT", "phone"
+    store.write([fight, call])
+    return store
+
+
+def test_gdelt_cameo_codes_come_from_the_type_and_mode(coded: SqlStore) -> None:
+    frame = pd.read_csv(
+        io.StringIO(exported(coded, ExportFormat.CSV_GDELT)),
+        dtype=READ_DTYPES[ExportFormat.CSV_GDELT],
+    )
+    codes = {
+        (row.EventCode, row.EventBaseCode, row.EventRootCode, row.QuadClass, row.GoldsteinScale)
+        for row in frame.itertuples()
+    }
+    assert codes == {("193", "193", "19", 4, -9.0), ("041", "041", "04", 1, 1.0)}
+    raw = pd.read_csv(
+        io.StringIO(exported(coded, ExportFormat.TSV_GDELT)),
+        sep="\t",
+        header=None,
+        names=GDELT_COLUMNS,
+        dtype=READ_DTYPES[ExportFormat.TSV_GDELT],
+    )
+    assert set(raw["EventRootCode"]) == {"19", "04"}
+    rows = [json.loads(line) for line in exported(coded, ExportFormat.JSONL).splitlines()]
+    assert {(r["cameo_code"], r["cameo_root"], r["codes_derived_from"]) for r in rows} == {
+        ("193", "19", "plover_type_mode"),
+        ("041", "04", "plover_type_mode"),
+    }
+
+
+@pytest.fixture
+def with_undated(filled: SqlStore) -> SqlStore:
+    """`filled` (one event placed in Homs, one unplaced) and an undated event."""
+    filled.write([undated_protest()])
+    return filled
+
+
+def test_tabular_exports_leave_undated_events_out_and_say_so(
+    with_undated: SqlStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    rows = [json.loads(line) for line in exported(with_undated, ExportFormat.JSONL).splitlines()]
+    assert sorted(str(r["date_start"]) for r in rows) == ["2024-12-07", "2024-12-07", "None"]
+    for export_format in (ExportFormat.CSV_ACLED, ExportFormat.CSV_GDELT):
+        caplog.clear()
+        # A plain read: with every row dated, the year is an integer column.
+        frame = pd.read_csv(io.StringIO(exported(with_undated, export_format)))
+        year = "year" if export_format is ExportFormat.CSV_ACLED else "Year"
+        assert len(frame) == 2 and frame[year].dtype.kind == "i"
+        assert "left out 1 undated events" in caplog.text
+
+
+def test_acled_export_reads_with_the_published_types(with_undated: SqlStore) -> None:
+    frame = pd.read_csv(
+        io.StringIO(exported(with_undated, ExportFormat.CSV_ACLED)),
+        dtype=READ_DTYPES[ExportFormat.CSV_ACLED],
+    )
+    assert frame["event_date"].notna().all()
+    integers = ("year", "time_precision", "inter1", "inter2", "interaction", "iso", "fatalities")
+    assert {column: frame[column].dtype.kind for column in integers} == dict.fromkeys(integers, "i")
+    # The unplaced event has no country: its iso is missing, not a float's NaN in an int column.
+    assert frame["iso"].isna().sum() == 1 and 760 in set(frame["iso"].dropna())
+    # No second actor: ACLED's inter2 0, and the actor's type alone as the interaction.
+    assert set(frame["inter2"]) == {0}
+    assert (frame["interaction"] == frame["inter1"] * 10).all()
+
+
+def test_gdelt_export_reads_with_the_published_types(with_undated: SqlStore) -> None:
+    frame = pd.read_csv(
+        io.StringIO(exported(with_undated, ExportFormat.CSV_GDELT)),
+        dtype=READ_DTYPES[ExportFormat.CSV_GDELT],
+    )
+    kinds = {column: frame[column].dtype.kind for column in frame.columns}
+    integers = ("GlobalEventID", "Day", "Year", "QuadClass", "NumMentions", "Actor1Geo_Type")
+    assert {column: kinds[column] for column in integers} == dict.fromkeys(integers, "i")
+    assert kinds["GoldsteinScale"] == kinds["ActionGeo_Lat"] == "f"
+    assert kinds["EventCode"] == kinds["ActionGeo_FeatureID"] == "O"
+    assert set(frame["EventCode"]) == {"180"}
+    # Plain reads too: the unplaced event's geo type is GDELT's 0, not a blank.
+    plain = pd.read_csv(io.StringIO(exported(with_undated, ExportFormat.CSV_GDELT)))
+    assert plain["ActionGeo_Type"].dtype.kind == "i" and set(plain["ActionGeo_Type"]) == {0, 4}

@@ -57,7 +57,7 @@ COLUMNS = {
         "previous_holder",
         "partial",
         "sources",
-        "claims",
+        "claimed_by",
     ),
     "contradictions": (
         "kind",
@@ -93,9 +93,22 @@ def show(
 ) -> None:
     shown = f"{len(rows)} of {total}" if total is not None else f"the first {len(rows)}"
     title = f"{shown} {kind}" if more else f"{len(rows)} {kind}"
+    if kind == "control" and output not in (Output.JSON, Output.JSONL):
+        rows = [{**row, "claimed_by": claimed_by(row["claims"])} for row in rows]
     write_rows(rows, COLUMNS[kind], output, title=title)
     if more:
         print(f"showing {shown} {kind}; raise --limit or use --all", file=sys.stderr)
+
+
+def claimed_by(claims: Sequence[Mapping[str, Any]]) -> str:
+    """A place's sides as one line of text for tables and csv/tsv ("Rebels: Reuters, BBC;
+    Army: SANA"), not their records as JSON in a cell; json/jsonl keep the records."""
+    return "; ".join(
+        f"{claim['holder'] or 'no holder named'}: {', '.join(claim['outlets'])}"
+        if claim["outlets"]
+        else claim["holder"] or "no holder named"
+        for claim in claims
+    )
 
 
 @app.command("events")

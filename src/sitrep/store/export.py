@@ -8,9 +8,12 @@ data for and leaves the rest empty (docs/store.md lists which).
 Only asserted events are exported unless the caller asks for the rest: a proposal, a
 denial or a hypothetical is not a fact. Every row says its status (ACLED: in `tags`;
 GDELT: a trailing `sitrep_status` column in the CSV, left out of the raw 61-column file).
-CAMEO codes and Goldstein values come from the PLOVER type alone and are marked
-derived in the JSON and ACLED `tags`. GeoJSON holds only events with coordinates:
-sitrep never invents a location.
+CAMEO codes come from the PLOVER type and mode (`sitrep.taxonomy.cameo_code`), QuadClass
+from that code's root, Goldstein values from the type; all are marked derived in the JSON.
+A GDELT or ACLED row needs a date, so the tabular formats leave undated events out and
+log how many (JSON lines keep them). `READ_DTYPES` is the pandas read that keeps integer
+columns integers and codes text. GeoJSON holds only events with coordinates: sitrep never
+invents a location.
 
 Formats are registered by name in `EXPORTERS` (entry point group `sitrep.exporters`): an
 exporter writes the events it is given and says how many it wrote.
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from enum import StrEnum
@@ -30,7 +34,7 @@ from urllib.parse import urlsplit
 from sitrep import lexicon
 from sitrep.registry import Registry
 from sitrep.store.api import QueryFilter, Row, Store
-from sitrep.taxonomy import disorder_types, event_types
+from sitrep.taxonomy import cameo_code, disorder_types, event_types
 
 if TYPE_CHECKING:
     from sitrep.annotate.gazetteer import Gazetteer
@@ -144,6 +148,8 @@ ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "range": 2}
 ASSERTED = "asserted"
 STATUS_COLUMN = "sitrep_status"
 
+log = logging.getLogger(__name__)
+
 
 class ExportFormat(StrEnum):
     JSONL = "jsonl"
@@ -156,6 +162,48 @@ class ExportFormat(StrEnum):
 # Writes the events (API rows) it is given to the output; returns how many it wrote.
 Exporter = Callable[[Iterable[Row], IO[str]], int]
 EXPORTERS: Registry[Exporter] = Registry("export format", "sitrep.exporters")
+# Formats whose rows need a date: GDELT's Day/Year and ACLED's event_date/year are required.
+DATED_FORMATS = frozenset({ExportFormat.CSV_GDELT, ExportFormat.TSV_GDELT, ExportFormat.CSV_ACLED})
+
+# Published column types where pandas would guess wrong: GDELT's CAMEO and geo codes are
+# text ("020", "042"), integer columns that may be blank are nullable integers.
+_GDELT_INTEGERS = {
+    "GlobalEventID", "Day", "MonthYear", "Year", "IsRootEvent", "QuadClass", "NumMentions",
+    "NumSources", "NumArticles", "Actor1Geo_Type", "Actor2Geo_Type", "ActionGeo_Type",
+    "DATEADDED",
+}  # fmt: skip
+_GDELT_FLOATS = {
+    "FractionDate", "GoldsteinScale", "AvgTone", "Actor1Geo_Lat", "Actor1Geo_Long",
+    "Actor2Geo_Lat", "Actor2Geo_Long", "ActionGeo_Lat", "ActionGeo_Long",
+}  # fmt: skip
+GDELT_DTYPES: dict[str, str] = {
+    c: "Int64" if c in _GDELT_INTEGERS else "float64" if c in _GDELT_FLOATS else "str"
+    for c in GDELT_COLUMNS
+}
+ACLED_DTYPES: dict[str, str] = {
+    "year": "Int64",
+    "time_precision": "Int64",
+    "inter1": "Int64",
+    "inter2": "Int64",
+    "interaction": "Int64",
+    "iso": "Int64",
+    "geo_precision": "Int64",
+    "fatalities": "Int64",
+    "timestamp": "Int64",
+    "latitude": "float64",
+    "longitude": "float64",
+    "event_id_cnty": "str",
+    "admin1": "str",
+    "admin2": "str",
+    "admin3": "str",
+}
+# `pandas.read_csv(path, dtype=READ_DTYPES[format], ...)` reads an export with the
+# published types (docs/store.md shows the call for each format).
+READ_DTYPES: dict[str, dict[str, str]] = {
+    ExportFormat.CSV_GDELT: GDELT_DTYPES | {STATUS_COLUMN: "str"},
+    ExportFormat.TSV_GDELT: GDELT_DTYPES,
+    ExportFormat.CSV_ACLED: ACLED_DTYPES,
+}
 
 
 def export(
@@ -167,14 +215,30 @@ def export(
     include_unasserted: bool = False,
 ) -> int:
     """Write every matching event in the format registered as `export_format`, streamed in
-    one pass over the store; returns how many were written."""
+    one pass over the store; returns how many were written. A format in DATED_FORMATS
+    leaves undated events out and logs how many."""
     write = EXPORTERS.get(export_format)
-    events = (
-        dict(event)
-        for event in store.every_event(query)
-        if include_unasserted or event.get("status") == ASSERTED
-    )
-    return write(events, output)
+    needs_date = export_format in DATED_FORMATS
+    undated = 0
+
+    def selected() -> Iterator[Row]:
+        nonlocal undated
+        for event in store.every_event(query):
+            if not include_unasserted and event.get("status") != ASSERTED:
+                continue
+            if needs_date and not event.get("date_start"):
+                undated += 1
+                continue
+            yield dict(event)
+
+    written = write(selected(), output)
+    if undated:
+        log.warning(
+            "left out %d undated events: a %s row needs a date (jsonl and geojson keep them)",
+            undated,
+            export_format,
+        )
+    return written
 
 
 @EXPORTERS.register(ExportFormat.JSONL)
@@ -264,7 +328,8 @@ def gdelt_row(event: Row) -> dict[str, Any]:
     day = _day(event["date_start"])
     first = event["evidence"][0] if event["evidence"] else {}
     country = _country(event.get("place_country"))
-    root = event_types().get(event["type"])
+    own = event_types().get(event["type"])
+    code = cameo_code(event["type"], event.get("mode"))
     adm1 = _gdelt_adm1(event, country.get("fips", ""))
     return {
         "GlobalEventID": int(event["id"][:15], 16),
@@ -279,15 +344,18 @@ def gdelt_row(event: Row) -> dict[str, Any]:
             "Actor2", event.get("target"), event.get("target_country"), event.get("target_sector")
         ),
         "IsRootEvent": 0,
-        "EventCode": f"{root.cameo_root}0" if root else "",
-        "EventBaseCode": f"{root.cameo_root}0" if root else "",
-        "EventRootCode": root.cameo_root if root else "",
-        "QuadClass": root.quad_class if root else "",
-        "GoldsteinScale": root.goldstein if root else "",
+        "EventCode": code.code if code else "",
+        "EventBaseCode": code.base_code if code else "",
+        "EventRootCode": code.root_code if code else "",
+        "QuadClass": code.quad_class if code else "",
+        "GoldsteinScale": own.goldstein if own else "",
         "NumMentions": event["reports"],
         "NumSources": event["sources"],
         "NumArticles": event["articles"],
-        "ActionGeo_Type": _gdelt_geo_type(event) if event.get("place") else 0,
+        # GDELT writes geo type 0 for a participant it did not locate; sitrep locates none.
+        "Actor1Geo_Type": 0,
+        "Actor2Geo_Type": 0,
+        "ActionGeo_Type": _gdelt_geo_type(event),
         "ActionGeo_FullName": event.get("place") or "",
         "ActionGeo_CountryCode": country.get("fips", ""),
         "ActionGeo_ADM1Code": adm1,
@@ -321,7 +389,8 @@ def acled_row(event: Row) -> dict[str, Any]:
     outlets = dict.fromkeys(r.get("outlet") or r.get("source") for r in event["evidence"])
     first = event["evidence"][0] if event["evidence"] else {}
     inter1 = acled_inter().get(event.get("actor_sector") or "")
-    inter2 = acled_inter().get(event.get("target_sector") or "")
+    # ACLED codes inter2 0 where there is no second actor; blank: one whose type is unknown.
+    inter2 = acled_inter().get(event.get("target_sector") or "") if event.get("target") else 0
     acled_type = event.get("acled_type") or ""
     admin1, admin2 = _admin(event.get("geonames_id"))
     return {
@@ -389,15 +458,18 @@ def _country_domains() -> dict[str, str]:
 
 
 def derived_codes(event: Row) -> dict[str, Any]:
-    """CAMEO root code, QuadClass and Goldstein value of the event's PLOVER type."""
-    root = event_types().get(event["type"])
-    if root is None:
+    """CAMEO code and root of the event's PLOVER type and mode, that root's QuadClass and
+    the type's Goldstein value; `codes_derived_from` says whether the mode gave the code."""
+    own = event_types().get(event["type"])
+    code = cameo_code(event["type"], event.get("mode"))
+    if own is None or code is None:
         return {}
     return {
-        "cameo_root": root.cameo_root,
-        "quad_class": root.quad_class,
-        "goldstein": root.goldstein,
-        "codes_derived_from": "plover_type",
+        "cameo_code": code.code,
+        "cameo_root": code.root_code,
+        "quad_class": code.quad_class,
+        "goldstein": own.goldstein,
+        "codes_derived_from": "plover_type_mode" if code.from_mode else "plover_type",
     }
 
 
@@ -409,10 +481,11 @@ def _acled_tags(event: Row) -> str:
 
 
 def _interaction(inter1: int | None, inter2: int | None) -> int | str:
-    """ACLED's two-digit interaction code: the lower actor type first (1 and 7 give 17)."""
-    if inter1 is None:
+    """ACLED's two-digit interaction code: the lower actor type first (1 and 7 give 17); an
+    actor alone (inter2 0) gives inter1 * 10; blank where either actor's type is unknown."""
+    if inter1 is None or inter2 is None:
         return ""
-    if inter2 is None:
+    if inter2 == 0:
         return inter1 * 10
     low, high = sorted((inter1, inter2))
     return low * 10 + high
@@ -507,11 +580,13 @@ def _feature_id(event: Row, adm1: str) -> str:
     return str(event.get("geonames_id") or "")
 
 
-def _gdelt_geo_type(event: Row) -> int | str:
+def _gdelt_geo_type(event: Row) -> int:
+    """GDELT's geo type of the place; 0 (GDELT's "not geocoded") for no place, a name the
+    gazetteer did not resolve, or a region that is no GDELT level."""
     precision = event.get("location_precision") or ""
     if event.get("place_country") == "US" and precision in ("admin", "city", "point"):
         return 2 if precision == "admin" else 3
-    return GDELT_GEO_TYPES.get(precision, "")
+    return GDELT_GEO_TYPES.get(precision, 0)
 
 
 def _day(value: str | None) -> date | None:
