@@ -125,15 +125,14 @@ def find_actors(article: Article, doc: Doc) -> list[Actor]:
 
 
 def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]:
-    names = _entity_names(doc)
-    trimmed = (
-        _possessor(_name_only(e), names)
-        for e in doc.ents
-        if e.label_ == label and "\n" not in e.text
-    )
+    found = [_name_only(e) for e in doc.ents if e.label_ == label and "\n" not in e.text]
+    # The names are needed only where a possessive sits inside a name (rare).
+    if any(t.tag_ == "POS" for e in found for t in e[1:-1]):
+        names = _entity_names(doc)
+        found = [_possessor(e, names) for e in found]
     return [
         e
-        for e in trimmed
+        for e in found
         if any(t.tag_ != "POS" and not t.is_punct for t in e)  # not a bare "'s"
         and e.start_char not in place_starts
     ]

@@ -10,8 +10,14 @@ from spacy.language import Language
 from sitrep.settings import MODEL_NAME
 
 
-@functools.cache
 def load_nlp(model: str = MODEL_NAME) -> Language:
     """The spaCy pipeline `model` (`Settings.model`), loaded once per process and shared
     by every stage."""
+    # One cache key per model however it is asked for: `load_nlp()` and
+    # `load_nlp(MODEL_NAME)` must not load the model twice.
+    return _loaded(model)
+
+
+@functools.cache
+def _loaded(model: str) -> Language:
     return spacy.load(model)

@@ -109,16 +109,31 @@ def _recent_aspect(verb: Token) -> str | None:
 
 def date_expression(trigger: Token, clause_verb: Token) -> SpacySpan | None:
     """The DATE entity of the trigger's clause, or inside the trigger's own phrase."""
-    sentence = trigger.sent
     best: SpacySpan | None = None
-    for ent in sentence.ents:
-        if ent.label_ != "DATE":
-            continue
+    for ent in _dates_in(trigger.sent):
         inside_phrase = trigger.left_edge.i <= ent.root.i <= trigger.right_edge.i
         belongs = inside_phrase or clause_verb_of(ent.root) == clause_verb
         if belongs and (best is None or abs(ent.root.i - trigger.i) < abs(best.root.i - trigger.i)):
             best = ent
     return best
+
+
+def _dates_in(sentence: SpacySpan) -> list[SpacySpan]:
+    """The sentence's DATE entities, from its own tokens' entity tags: `Span.ents` builds
+    every entity of the document at each call, a cost per event that grows with the page."""
+    doc = sentence.doc
+    dates: list[SpacySpan] = []
+    start: int | None = None
+    for token in sentence:
+        inside = token.ent_type_ == "DATE" and token.ent_iob_ == "I" and start is not None
+        if start is not None and not inside:
+            dates.append(doc[start : token.i])
+            start = None
+        if token.ent_type_ == "DATE" and token.ent_iob_ == "B":
+            start = token.i
+    if start is not None:
+        dates.append(doc[start : sentence.end])
+    return dates
 
 
 def _absolute(words: list[str], anchor: date | None, tense: Tense, text: str) -> EventDate | None:
