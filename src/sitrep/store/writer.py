@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import sys
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
-from itertools import groupby
+from itertools import chain, groupby
 from typing import Any
 
 from datasketch import MinHash
@@ -436,6 +437,49 @@ def candidate_events(database: Database, keys: list[EventKey]) -> list[dict[str,
     return rows
 
 
+class AnchoredEvents:
+    """The kept events of one anchor: each event's values, and the dated ones by last day."""
+
+    __slots__ = ("days", "events", "ids", "undated")
+
+    def __init__(self) -> None:
+        self.events: dict[str, tuple[Any, ...]] = {}
+        # The last day of every dated event, sorted, with its event's id beside it (two
+        # lists, not pairs: a pair costs more than both entries): a report's window only
+        # reaches events that end on or after its first day, so a busy place's past is
+        # skipped.
+        self.days: list[str] = []
+        self.ids: list[str] = []
+        self.undated: list[str] = []
+
+    def put(self, event_id: str, values: tuple[Any, ...]) -> None:
+        old = self.events.get(event_id)
+        if old is not None:
+            if old[START_FIELD] is None:
+                self.undated.remove(event_id)
+            else:
+                at = bisect_left(self.days, _last_day(old))
+                at = self.ids.index(event_id, at)
+                del self.days[at], self.ids[at]
+        self.events[event_id] = values
+        if values[START_FIELD] is None:
+            self.undated.append(event_id)
+        else:
+            at = bisect_right(self.days, _last_day(values))
+            self.days.insert(at, _last_day(values))
+            self.ids.insert(at, event_id)
+
+    def reaching(self, low: str | None) -> Iterable[str]:
+        """The ids of the events a window starting on `low` may reach (all, undated)."""
+        if low is None:
+            return self.events
+        return chain(self.undated, self.ids[bisect_left(self.days, low) :])
+
+
+def _last_day(values: tuple[Any, ...]) -> str:
+    return sys.intern(str(values[END_FIELD] or values[START_FIELD]))
+
+
 class EventIndex:
     """Every stored merged event that can take reports (one with a place or an actor), kept
     in memory by a single writer between batches, as `ActorBook` keeps actors: the
@@ -443,8 +487,8 @@ class EventIndex:
     would scan the `type` and `place_id` columns of every stored event."""
 
     def __init__(self) -> None:
-        # (type, place) for placed events, (type, None, actor) for the others; then by id.
-        self.by_anchor: dict[tuple[str | None, ...], dict[str, tuple[Any, ...]]] = defaultdict(dict)
+        # (type, place) for placed events, (type, None, actor) for the others.
+        self.by_anchor: dict[tuple[str | None, ...], AnchoredEvents] = defaultdict(AnchoredEvents)
 
     @classmethod
     def load(cls, database: Database) -> EventIndex:
@@ -461,9 +505,12 @@ class EventIndex:
         anchor = _anchor(row["type"], row["place_id"], row["actor_id"])
         if anchor is not None:
             # Interned: the same few types, places, actors and days recur in many events.
-            self.by_anchor[anchor][row["id"]] = tuple(
-                sys.intern(value) if isinstance(value, str) and name != "id" else value
-                for name, value in ((name, row[name]) for name in CANDIDATE_FIELDS)
+            self.by_anchor[anchor].put(
+                row["id"],
+                tuple(
+                    sys.intern(value) if isinstance(value, str) and name != "id" else value
+                    for name, value in ((name, row[name]) for name in CANDIDATE_FIELDS)
+                ),
             )
 
     def candidates(self, keys: list[EventKey]) -> list[dict[str, Any]]:
@@ -471,10 +518,12 @@ class EventIndex:
         found: dict[str, dict[str, Any]] = {}
         for key in keys:
             anchor = _anchor(key.type, key.place_id, key.actor_id)
-            if anchor is None:
+            anchored = self.by_anchor.get(anchor) if anchor is not None else None
+            if anchored is None:
                 continue
             floor, low, high = _window(key)
-            for event_id, values in self.by_anchor.get(anchor, {}).items():
+            for event_id in anchored.reaching(low):
+                values = anchored.events[event_id]
                 # A row is built only for an event in the window, not for every one here.
                 start, end = values[START_FIELD], values[END_FIELD]
                 if event_id not in found and _in_window(start, end, floor, low, high):
