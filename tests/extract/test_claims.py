@@ -445,3 +445,57 @@ def test_claims_a_belief_in_the_passive_is_not_its_subjects(nlp) -> None:  # typ
         ["Ruth Dale left the city, although she’s believed to be in her home town."],
     )
     assert claim.source.type is SourceType.OUTLET
+
+
+@pytest.mark.slow
+def test_claims_an_embedded_post_is_its_posters_and_its_signature_no_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(
+        nlp,
+        [
+            "The senator shared the letter she sent to the court before the sentencing:",
+            "Sharing my full letter on the sentencing of a man convicted of threatening my life.",
+            "We must apply a system of compassion to criminal justice. pic.twitter.com/s96jjh8AlD",
+            "— Rep. Jane Doe (@janedoe) November 19, 2019",
+            "The court adjourned on Tuesday.",
+        ],
+    )
+    by_text = {c.text: c.source for c in claims}
+    assert not any("@janedoe" in text for text in by_text)
+    assert by_text["We must apply a system of compassion to criminal justice."].type is (
+        SourceType.NAMED_PERSON
+    )
+    assert "Jane Doe" in (
+        by_text["We must apply a system of compassion to criminal justice."].name or ""
+    )
+    assert (
+        by_text[
+            "Sharing my full letter on the sentencing of a man convicted of threatening my life."
+        ].type
+        is SourceType.NAMED_PERSON
+    )
+    # The lead-in before the post and the text after it stay the outlet's.
+    assert by_text["The court adjourned on Tuesday."].type is SourceType.OUTLET
+    lead_in = "The senator shared the letter she sent to the court before the sentencing:"
+    assert by_text[lead_in].type is SourceType.OUTLET
+
+
+@pytest.mark.slow
+def test_claims_a_report_cut_off_its_quote_is_no_claim_of_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The splitter ends a sentence at "!”", leaving "an officer shouts." alone.
+    _, claims = _claims(
+        nlp,
+        [
+            "Officers knocked at the door. “We’re coming in!” an officer shouts.",
+            "“We must teach the defendant love!” she wrote in her letter.",
+            "“That’s perfect,” Boudreau said.",
+        ],
+    )
+    texts = [c.text for c in claims]
+    assert "an officer shouts." not in texts
+    assert "she wrote in her letter." not in texts
+    assert "“We’re coming in!”" in texts
+    assert next(c for c in claims if c.text == "“We’re coming in!”").source.type is (
+        SourceType.ANONYMOUS
+    )
+    # A quote and its report in one sentence stay one claim.
+    assert "“That’s perfect,” Boudreau said." in texts
