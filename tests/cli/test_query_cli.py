@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 from tests.serve.small_article import build_article
 from tests.store.store_builders import (
+    DAMASCUS,
+    HOMS,
     WIRE_STORY,
+    add_actor,
+    add_control,
+    add_place,
+    article,
     contradiction_fixture,
     homs_attack,
     undated_protest,
@@ -231,3 +237,29 @@ def test_export_says_how_many_undated_events_it_left_out(tmp_path: Path) -> None
     assert "left out 1 undated events" in err and "exported 1 events" in err
     code, out, err = invoke("export", "--db", db, "--format", "jsonl")
     assert len(out.splitlines()) == 2 and "left out" not in err
+
+
+def test_control_of_a_country_says_when_more_places_match_and_takes_all(tmp_path: Path) -> None:
+    """`control Syria` lists the places inside Syria, a page at a time like every query:
+    no silent cut at --limit, and --all gives every place."""
+    db = str(tmp_path / "held.duckdb")
+    body = "TEST DATA. Rebels took Homs on Saturday. Rebels took Damascus on Sunday."
+    item = article(body, outlet="Wire")
+    rebels = add_actor(item, "Syrian rebels", mention="Rebels")
+    for row, sentence in (
+        (HOMS, "Rebels took Homs on Saturday."),
+        (DAMASCUS, "Rebels took Damascus on Sunday."),
+    ):
+        add_control(item, sentence, add_place(item, row), rebels, "2024-12-07")
+    store = open_store(db)
+    try:
+        store.write([item])
+    finally:
+        store.close()
+    ask = ("control", "Syria", "--db", db, "--on", "2024-12-08", "--format", "csv")
+    code, out, err = invoke(*ask, "--limit", "1")
+    assert code == 0 and len(list(csv.DictReader(io.StringIO(out)))) == 1
+    assert "raise --limit or use --all" in err
+    code, out, err = invoke(*ask, "--limit", "1", "--all")
+    places = [row["place"] for row in csv.DictReader(io.StringIO(out))]
+    assert code == 0 and sorted(places) == ["Damascus", "Homs"] and not err
