@@ -499,3 +499,18 @@ def test_claims_a_report_cut_off_its_quote_is_no_claim_of_its_own(nlp) -> None: 
     )
     # A quote and its report in one sentence stay one claim.
     assert "“That’s perfect,” Boudreau said." in texts
+
+
+@pytest.mark.slow
+def test_claims_a_table_row_is_no_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A table as the reader lays it out: one paragraph per row, cells between pipes; a period
+    # inside a cell makes the splitter cut a row into several "sentences".
+    _, claims = _claims(
+        nlp,
+        [
+            "The linebacker played every snap of the game on Sunday.",
+            "| Pos | Player | Plays | % |",
+            "| LB | Joe Schobert | 74 | 100% | 7 tackles, 3 assists (10 combined). 1 sack. |",
+        ],
+    )
+    assert [c.text for c in claims] == ["The linebacker played every snap of the game on Sunday."]

@@ -13,7 +13,9 @@ its sentence. A section heading (a short paragraph with no sentence end: "Back C
 "He said, she said") is no claim, nor is an
 order ("Click here for more information.", "Subscribe now"), a short fragment with no verb
 ("12 issues for £11.99."), or a question ("Is streaming the future of gaming?", an
-interview's "Q: Where did you grow up?"): it asks, it does not state. A sentence that is
+interview's "Q: Where did you grow up?"): it asks, it does not state. Nor is a table's row
+("| LB | Joe Schobert | 74 | 100% |", as the reader lays out a table's cells): data, not a
+sentence anyone says. A sentence that is
 only the report of words said in another ("an officer shouts.", "she wrote in her
 letter." after a quote the splitter cut off) is no claim either; its source goes to the
 paragraph as a closing attribution does.
@@ -83,6 +85,7 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
         if (
             not any(c.isalnum() for c in sentence.text)
             or sentence.paragraph in signatures
+            or _table_row(article, sentence)
             or _heading(article, sentence)
             or _asks(sentence)
             or not _states_something(doc, sentence)
@@ -253,6 +256,11 @@ def _heading(article: Article, sentence: Sentence) -> bool:
     if text != article.paragraphs[sentence.paragraph].strip():
         return False
     return len(text.split()) <= _HEADING_WORDS and text[-1:] not in ".!?…”\"'"
+
+
+def _table_row(article: Article, sentence: Sentence) -> bool:
+    """The sentence lies in a paragraph the reader wrote as a table row: cells between "|"."""
+    return article.paragraphs[sentence.paragraph].lstrip().startswith("|")
 
 
 def _asks(sentence: Sentence) -> bool:
