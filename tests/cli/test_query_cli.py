@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -263,3 +264,41 @@ def test_control_of_a_country_says_when_more_places_match_and_takes_all(tmp_path
     code, out, err = invoke(*ask, "--limit", "1", "--all")
     places = [row["place"] for row in csv.DictReader(io.StringIO(out))]
     assert code == 0 and sorted(places) == ["Damascus", "Homs"] and not err
+
+
+def test_library_integer_columns_with_gaps_stay_integers(tmp_path: Path) -> None:
+    """A count known for one event and not another is pandas' nullable Int64 (12 and <NA>),
+    not floats (12.0 and NaN), as a GeoNames id missing for an unresolved place is."""
+    db = str(tmp_path / "counts.duckdb")
+    counted = homs_attack(WIRE_STORY, outlet="Wire")
+    counted.events[0].fatalities = 12
+    store = open_store(db)
+    try:
+        store.write([counted, undated_protest()])
+    finally:
+        store.close()
+    events = sitrep.events(db)
+    assert len(events) == 2 and events["fatalities"].isna().sum() == 1
+    assert str(events["fatalities"].dtype) == "Int64" and 12 in set(events["fatalities"].dropna())
+    assert str(events["geonames_id"].dtype) == "Int64"
+    assert events["reports"].dtype.kind == "i"
+
+
+def test_library_control_returns_every_place_inside_a_country(tmp_path: Path) -> None:
+    """No silent page: more places than one page of a query are all returned."""
+    db = str(tmp_path / "many.duckdb")
+    towns = [
+        (9_000_000 + i, f"Testtown{i}", 34.0 + i / 1000, 36.0, "SY", "PPL") for i in range(105)
+    ]
+    body = "TEST DATA. " + " ".join(f"Rebels took {row[1]}." for row in towns)
+    item = article(body, outlet="Wire")
+    rebels = add_actor(item, "Syrian rebels", mention="Rebels")
+    for row in towns:
+        add_control(item, f"Rebels took {row[1]}.", add_place(item, row), rebels, "2024-12-07")
+    store = open_store(db)
+    try:
+        store.write([item])
+    finally:
+        store.close()
+    held = sitrep.control("Syria", on=date(2024, 12, 8), db=db)
+    assert len(held) == len(towns)
