@@ -455,6 +455,7 @@ def test_claims_an_embedded_post_is_its_posters_and_its_signature_no_claim(nlp) 
             "The senator shared the letter she sent to the court before the sentencing:",
             "Sharing my full letter on the sentencing of a man convicted of threatening my life.",
             "We must apply a system of compassion to criminal justice. pic.twitter.com/s96jjh8AlD",
+            "I urge everyone to read it. pic.twitter.com/MYwRz9euaq",
             "— Rep. Jane Doe (@janedoe) November 19, 2019",
             "The court adjourned on Tuesday.",
         ],
@@ -473,6 +474,8 @@ def test_claims_an_embedded_post_is_its_posters_and_its_signature_no_claim(nlp) 
         ].type
         is SourceType.NAMED_PERSON
     )
+    # "I" in a post is the poster, not the writer of the article.
+    assert by_text["I urge everyone to read it."].type is SourceType.NAMED_PERSON
     # The lead-in before the post and the text after it stay the outlet's.
     assert by_text["The court adjourned on Tuesday."].type is SourceType.OUTLET
     lead_in = "The senator shared the letter she sent to the court before the sentencing:"
@@ -514,3 +517,18 @@ def test_claims_a_table_row_is_no_claim(nlp) -> None:  # type: ignore[no-untyped
         ],
     )
     assert [c.text for c in claims] == ["The linebacker played every snap of the game on Sunday."]
+
+
+@pytest.mark.slow
+def test_claims_a_reports_sentence_with_more_than_a_cut_off_word_stays_a_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(
+        nlp,
+        [
+            "“It’s a shame to see a comrade die in this way. "
+            "Seeing it was a shot in the heart, how sad to see something like that,” the doctor said.",
+            "“Are you sure?” Brooke asked before apologizing to the actor.",
+        ],
+    )
+    texts = [c.text for c in claims]
+    assert any(t.startswith("Seeing it was a shot in the heart") for t in texts)
+    assert "Brooke asked before apologizing to the actor." in texts

@@ -70,6 +70,9 @@ _POST_CHARACTERS = 280
 _LINK = re.compile(r"\S+\.\S+/\S+")
 # What a report says besides its words: "she wrote [in her letter]", "said [Monday night]".
 _REPORT_DETAILS = frozenset({"prep", "npadvmod", "advmod", "agent", "dobj", "dative"})
+# At most this many quoted words cut off before a report ("The end,’” Harper said.") leave
+# it only a report.
+_CUT_OFF_WORDS = 3
 
 
 def find_claims(article: Article, doc: Doc) -> list[Claim]:
@@ -101,7 +104,8 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
             else:
                 closing.pop(sentence.paragraph, None)
             continue
-        if not own and sentence.paragraph in posts:
+        # In a post, "I urge …" is the poster's words, not the outlet's.
+        if sentence.paragraph in posts and all(a.source.type is SourceType.OUTLET for a in own):
             claims.append(
                 _claim(article, doc, sentence.start, sentence.end, posts[sentence.paragraph], None)
             )
@@ -132,22 +136,26 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
 def _only_reports(doc: Doc, sentence: Sentence, attribution: Attribution) -> bool:
     """The sentence holds nothing but the report of words that stand in another sentence:
     "an officer shouts." after "“We’re coming in!”", "he said, “" before the quote. Every
-    word is the speaker's, the cue's, a detail of the report ("in her letter", "Monday
-    night") or a piece of the quoted words themselves."""
+    word is the speaker's, the cue's, a detail of the report without a verb of its own ("in
+    her letter", "Monday night"; not "before apologizing to the actor"), or one of a few
+    quoted words the splitter cut off ("OUT,” Noem tweeted"); a longer piece of the quote
+    ("… how sad to see something like that,” the doctor said.") is a claim."""
     if sentence.start <= attribution.content_start < sentence.end:
         return False
     cue = doc[attribution.cue_token]
     report = {cue.i}
     for child in cue.children:
-        if child.dep_ in _SUBJECTS or child.dep_ in _REPORT_DETAILS:
+        if child.dep_ in _SUBJECTS:
+            report.update(t.i for t in child.subtree)
+        elif child.dep_ in _REPORT_DETAILS and not any(t.pos_ == "VERB" for t in child.subtree):
             report.update(t.i for t in child.subtree)
     span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     if span is None:
         return False
-    return all(
-        t.i in report or t.is_punct or attribution.content_start <= t.idx < attribution.content_end
-        for t in span
-    )
+    quoted = [t for t in span if attribution.content_start <= t.idx < attribution.content_end]
+    if sum(t.is_alpha for t in quoted) > _CUT_OFF_WORDS:
+        return False
+    return all(t.i in report or t.is_punct or t in quoted for t in span)
 
 
 def _embedded_posts(article: Article, doc: Doc) -> tuple[set[int], dict[int, Source]]:
@@ -174,7 +182,7 @@ def _embedded_posts(article: Article, doc: Doc) -> tuple[set[int], dict[int, Sou
         before = number - 1
         while before >= 0 and before not in signatures:
             text = article.paragraphs[before].strip()
-            length += len(_LINK.sub("", text))
+            length += len(_LINK.sub("", text).strip())
             if text.endswith(":") or length > _POST_CHARACTERS:
                 break
             posts[before] = poster
