@@ -452,7 +452,11 @@ def test_claims_an_embedded_post_is_its_posters_and_its_signature_no_claim(nlp) 
     _, claims = _claims(
         nlp,
         [
-            "The senator shared the letter she sent to the court before the sentencing:",
+            "The court heard the case before the sentencing in the spring:",
+            "Critics answered her within the hour.",
+            "Another wondered why the court bothered to publish the letter in the first place.",
+            "I love that she shared it. https://t.co/XPxUJuyIAC",
+            "— Robert Roe (@robertroe) November 18, 2019",
             "Sharing my full letter on the sentencing of a man convicted of threatening my life.",
             "We must apply a system of compassion to criminal justice. pic.twitter.com/s96jjh8AlD",
             "I urge everyone to read it. pic.twitter.com/MYwRz9euaq",
@@ -474,11 +478,20 @@ def test_claims_an_embedded_post_is_its_posters_and_its_signature_no_claim(nlp) 
         ].type
         is SourceType.NAMED_PERSON
     )
+    # A paragraph reporting someone else introduces the post: the writer's, and it ends the post.
+    assert (
+        by_text[
+            "Another wondered why the court bothered to publish the letter in the first place."
+        ].name
+        != "Robert Roe"
+    )
+    assert by_text["I love that she shared it."].name == "Robert Roe"
+    assert by_text["I love that she shared it."].type is SourceType.NAMED_PERSON
     # "I" in a post is the poster, not the writer of the article.
     assert by_text["I urge everyone to read it."].type is SourceType.NAMED_PERSON
     # The lead-in before the post and the text after it stay the outlet's.
     assert by_text["The court adjourned on Tuesday."].type is SourceType.OUTLET
-    lead_in = "The senator shared the letter she sent to the court before the sentencing:"
+    lead_in = "The court heard the case before the sentencing in the spring:"
     assert by_text[lead_in].type is SourceType.OUTLET
 
 
@@ -524,8 +537,8 @@ def test_claims_a_reports_sentence_with_more_than_a_cut_off_word_stays_a_claim(n
     _, claims = _claims(
         nlp,
         [
-            "“It’s a shame to see a comrade die in this way. "
-            "Seeing it was a shot in the heart, how sad to see something like that,” the doctor said.",
+            "“It’s a shame to see a comrade die in this way. Seeing it was a shot in the "
+            "heart, how sad to see something like that,” the doctor said.",
             "“Are you sure?” Brooke asked before apologizing to the actor.",
         ],
     )

@@ -29,10 +29,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.annotate.mentions import MentionIndex
-
 from sitrep.extract.attribution import Attribution, find_attributions
 from sitrep.extract.quotes import quoted_passages
 from sitrep.extract.sourcing import lexicon, normalise_for_matching
@@ -70,6 +69,7 @@ _POST_CHARACTERS = 280
 _LINK = re.compile(r"\S+\.\S+/\S+")
 # What a report says besides its words: "she wrote [in her letter]", "said [Monday night]".
 _REPORT_DETAILS = frozenset({"prep", "npadvmod", "advmod", "agent", "dobj", "dative"})
+_FIRST_PERSON = frozenset({"i", "we"})
 # At most this many quoted words cut off before a report ("The end,’” Harper said.") leave
 # it only a report.
 _CUT_OFF_WORDS = 3
@@ -145,9 +145,8 @@ def _only_reports(doc: Doc, sentence: Sentence, attribution: Attribution) -> boo
     cue = doc[attribution.cue_token]
     report = {cue.i}
     for child in cue.children:
-        if child.dep_ in _SUBJECTS:
-            report.update(t.i for t in child.subtree)
-        elif child.dep_ in _REPORT_DETAILS and not any(t.pos_ == "VERB" for t in child.subtree):
+        verbless = not any(t.pos_ == "VERB" for t in child.subtree)
+        if child.dep_ in _SUBJECTS or (child.dep_ in _REPORT_DETAILS and verbless):
             report.update(t.i for t in child.subtree)
     span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     if span is None:
@@ -185,9 +184,24 @@ def _embedded_posts(article: Article, doc: Doc) -> tuple[set[int], dict[int, Sou
             length += len(_LINK.sub("", text).strip())
             if text.endswith(":") or length > _POST_CHARACTERS:
                 break
+            span = doc.char_span(starts[before], starts[before] + len(article.paragraphs[before]))
+            if span is not None and _reports_someone(span):
+                break
             posts[before] = poster
             before -= 1
     return signatures, posts
+
+
+def _reports_someone(span: Span) -> bool:
+    """The paragraph tells what someone else said ("Another wondered why …", "one user
+    quipped"): the writer introducing a post, not the post, where a poster speaks as "I"."""
+    verbs = lexicon().reporting_verbs
+    return any(
+        token.dep_ == "ROOT"
+        and token.lemma_.lower() in verbs
+        and any(c.dep_ in _SUBJECTS and c.lower_ not in _FIRST_PERSON for c in token.children)
+        for token in span
+    )
 
 
 def _poster(doc: Doc, mentions: MentionIndex, name: str, start: int) -> Source:

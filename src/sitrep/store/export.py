@@ -13,9 +13,9 @@ from that code's root, Goldstein values from the type; all are marked derived in
 A GDELT or ACLED row needs a date, so the tabular formats leave undated events out and
 log how many (JSON lines keep them); ACLED codes political violence, demonstrations and
 strategic developments only, so `csv-acled` also leaves out the events of a type ACLED has
-no event type for (ACCUSE, REQUEST, ...: no `acled_type` in the taxonomy) and logs how many. `READ_DTYPES` is the pandas read that keeps integer
-columns integers and codes text. GeoJSON holds only events with coordinates: sitrep never
-invents a location.
+no event type for (ACCUSE, REQUEST, ...: no `acled_type` in the taxonomy) and logs how
+many. `READ_DTYPES` is the pandas read that keeps integer columns integers and codes text.
+GeoJSON holds only events with coordinates: sitrep never invents a location.
 
 Formats are registered by name in `EXPORTERS` (entry point group `sitrep.exporters`): an
 exporter writes the events it is given and says how many it wrote.
