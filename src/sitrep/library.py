@@ -4,6 +4,8 @@ Every query takes the CLI's filters as keyword arguments and returns a pandas Da
 (one row per record, the API's fields as columns); `limit=None` returns every match.
 Date columns are pandas datetimes: days (`date_start`, `date_end`, `date`, `since`) as
 naive midnights, moments (`published`, `recorded_at`) in UTC; a missing date is NaT.
+Integer columns that may be missing (`fatalities`, `geonames_id`) are pandas' nullable
+`Int64`, not floats.
 
     import sitrep
     sitrep.ingest(["pages/"], db="crisis.duckdb")
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from sitrep.records import Article, DocumentError
@@ -108,6 +111,11 @@ def _frame(rows: Sequence[Mapping[str, Any]]) -> pandas.DataFrame:
     import pandas
 
     frame = pandas.DataFrame.from_records(rows)
+    for column in frame.columns:
+        values = [row[column] for row in rows if row.get(column) is not None]
+        # pandas makes an integer column with a missing value floats: 3 becomes 3.0.
+        if values and all(type(v) is int for v in values) and len(values) < len(rows):
+            frame[column] = frame[column].astype("Int64")
     for column in frame.columns.intersection(DAY_COLUMNS):
         frame[column] = pandas.to_datetime(frame[column], format="ISO8601")
     for column in frame.columns.intersection(MOMENT_COLUMNS):
@@ -162,7 +170,8 @@ def control(place: str, on: date | None = None, db: str = DEFAULT_DB) -> pandas.
     every side and its sources; one row per place of that name."""
     store = open_reader(db)
     try:
-        rows = store.control(place, on or date.today())
+        day = on or date.today()
+        rows, _ = fetch(partial(store.control, place, day), QueryFilter(), every=True)
     finally:
         store.close()
     return _frame(rows)

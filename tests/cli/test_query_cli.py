@@ -6,12 +6,19 @@ import csv
 import io
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from tests.serve.small_article import build_article
 from tests.store.store_builders import (
+    DAMASCUS,
+    HOMS,
     WIRE_STORY,
+    add_actor,
+    add_control,
+    add_place,
+    article,
     contradiction_fixture,
     homs_attack,
     undated_protest,
@@ -231,3 +238,67 @@ def test_export_says_how_many_undated_events_it_left_out(tmp_path: Path) -> None
     assert "left out 1 undated events" in err and "exported 1 events" in err
     code, out, err = invoke("export", "--db", db, "--format", "jsonl")
     assert len(out.splitlines()) == 2 and "left out" not in err
+
+
+def test_control_of_a_country_says_when_more_places_match_and_takes_all(tmp_path: Path) -> None:
+    """`control Syria` lists the places inside Syria, a page at a time like every query:
+    no silent cut at --limit, and --all gives every place."""
+    db = str(tmp_path / "held.duckdb")
+    body = "TEST DATA. Rebels took Homs on Saturday. Rebels took Damascus on Sunday."
+    item = article(body, outlet="Wire")
+    rebels = add_actor(item, "Syrian rebels", mention="Rebels")
+    for row, sentence in (
+        (HOMS, "Rebels took Homs on Saturday."),
+        (DAMASCUS, "Rebels took Damascus on Sunday."),
+    ):
+        add_control(item, sentence, add_place(item, row), rebels, "2024-12-07")
+    store = open_store(db)
+    try:
+        store.write([item])
+    finally:
+        store.close()
+    ask = ("control", "Syria", "--db", db, "--on", "2024-12-08", "--format", "csv")
+    code, out, err = invoke(*ask, "--limit", "1")
+    assert code == 0 and len(list(csv.DictReader(io.StringIO(out)))) == 1
+    assert "raise --limit or use --all" in err
+    code, out, err = invoke(*ask, "--limit", "1", "--all")
+    places = [row["place"] for row in csv.DictReader(io.StringIO(out))]
+    assert code == 0 and sorted(places) == ["Damascus", "Homs"] and not err
+
+
+def test_library_integer_columns_with_gaps_stay_integers(tmp_path: Path) -> None:
+    """A count known for one event and not another is pandas' nullable Int64 (12 and <NA>),
+    not floats (12.0 and NaN), as a GeoNames id missing for an unresolved place is."""
+    db = str(tmp_path / "counts.duckdb")
+    counted = homs_attack(WIRE_STORY, outlet="Wire")
+    counted.events[0].fatalities = 12
+    store = open_store(db)
+    try:
+        store.write([counted, undated_protest()])
+    finally:
+        store.close()
+    events = sitrep.events(db)
+    assert len(events) == 2 and events["fatalities"].isna().sum() == 1
+    assert str(events["fatalities"].dtype) == "Int64" and 12 in set(events["fatalities"].dropna())
+    assert str(events["geonames_id"].dtype) == "Int64"
+    assert events["reports"].dtype.kind == "i"
+
+
+def test_library_control_returns_every_place_inside_a_country(tmp_path: Path) -> None:
+    """No silent page: more places than one page of a query are all returned."""
+    db = str(tmp_path / "many.duckdb")
+    towns = [
+        (9_000_000 + i, f"Testtown{i}", 34.0 + i / 1000, 36.0, "SY", "PPL") for i in range(105)
+    ]
+    body = "TEST DATA. " + " ".join(f"Rebels took {row[1]}." for row in towns)
+    item = article(body, outlet="Wire")
+    rebels = add_actor(item, "Syrian rebels", mention="Rebels")
+    for row in towns:
+        add_control(item, f"Rebels took {row[1]}.", add_place(item, row), rebels, "2024-12-07")
+    store = open_store(db)
+    try:
+        store.write([item])
+    finally:
+        store.close()
+    held = sitrep.control("Syria", on=date(2024, 12, 8), db=db)
+    assert len(held) == len(towns)

@@ -445,3 +445,103 @@ def test_claims_a_belief_in_the_passive_is_not_its_subjects(nlp) -> None:  # typ
         ["Ruth Dale left the city, although she’s believed to be in her home town."],
     )
     assert claim.source.type is SourceType.OUTLET
+
+
+@pytest.mark.slow
+def test_claims_an_embedded_post_is_its_posters_and_its_signature_no_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(
+        nlp,
+        [
+            "The court heard the case before the sentencing in the spring:",
+            "Critics answered her within the hour.",
+            "Another wondered why the court bothered to publish the letter in the first place.",
+            "I love that she shared it. https://t.co/XPxUJuyIAC",
+            "— Robert Roe (@robertroe) November 18, 2019",
+            "Sharing my full letter on the sentencing of a man convicted of threatening my life.",
+            "We must apply a system of compassion to criminal justice. pic.twitter.com/s96jjh8AlD",
+            "I urge everyone to read it. pic.twitter.com/MYwRz9euaq",
+            "— Rep. Jane Doe (@janedoe) November 19, 2019",
+            "The court adjourned on Tuesday.",
+        ],
+    )
+    by_text = {c.text: c.source for c in claims}
+    assert not any("@janedoe" in text for text in by_text)
+    assert by_text["We must apply a system of compassion to criminal justice."].type is (
+        SourceType.NAMED_PERSON
+    )
+    assert "Jane Doe" in (
+        by_text["We must apply a system of compassion to criminal justice."].name or ""
+    )
+    assert (
+        by_text[
+            "Sharing my full letter on the sentencing of a man convicted of threatening my life."
+        ].type
+        is SourceType.NAMED_PERSON
+    )
+    # A paragraph reporting someone else introduces the post: the writer's, and it ends the post.
+    assert (
+        by_text[
+            "Another wondered why the court bothered to publish the letter in the first place."
+        ].name
+        != "Robert Roe"
+    )
+    assert by_text["I love that she shared it."].name == "Robert Roe"
+    assert by_text["I love that she shared it."].type is SourceType.NAMED_PERSON
+    # "I" in a post is the poster, not the writer of the article.
+    assert by_text["I urge everyone to read it."].type is SourceType.NAMED_PERSON
+    # The lead-in before the post and the text after it stay the outlet's.
+    assert by_text["The court adjourned on Tuesday."].type is SourceType.OUTLET
+    lead_in = "The court heard the case before the sentencing in the spring:"
+    assert by_text[lead_in].type is SourceType.OUTLET
+
+
+@pytest.mark.slow
+def test_claims_a_report_cut_off_its_quote_is_no_claim_of_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The splitter ends a sentence at "!”", leaving "an officer shouts." alone.
+    _, claims = _claims(
+        nlp,
+        [
+            "Officers knocked at the door. “We’re coming in!” an officer shouts.",
+            "“We must teach the defendant love!” she wrote in her letter.",
+            "“That’s perfect,” Boudreau said.",
+        ],
+    )
+    texts = [c.text for c in claims]
+    assert "an officer shouts." not in texts
+    assert "she wrote in her letter." not in texts
+    assert "“We’re coming in!”" in texts
+    assert next(c for c in claims if c.text == "“We’re coming in!”").source.type is (
+        SourceType.ANONYMOUS
+    )
+    # A quote and its report in one sentence stay one claim.
+    assert "“That’s perfect,” Boudreau said." in texts
+
+
+@pytest.mark.slow
+def test_claims_a_table_row_is_no_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A table as the reader lays it out: one paragraph per row, cells between pipes; a period
+    # inside a cell makes the splitter cut a row into several "sentences".
+    _, claims = _claims(
+        nlp,
+        [
+            "The linebacker played every snap of the game on Sunday.",
+            "| Pos | Player | Plays | % |",
+            "| LB | Joe Schobert | 74 | 100% | 7 tackles, 3 assists (10 combined). 1 sack. |",
+        ],
+    )
+    assert [c.text for c in claims] == ["The linebacker played every snap of the game on Sunday."]
+
+
+@pytest.mark.slow
+def test_claims_a_reports_sentence_with_more_than_a_cut_off_word_stays_a_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, claims = _claims(
+        nlp,
+        [
+            "“It’s a shame to see a comrade die in this way. Seeing it was a shot in the "
+            "heart, how sad to see something like that,” the doctor said.",
+            "“Are you sure?” Brooke asked before apologizing to the actor.",
+        ],
+    )
+    texts = [c.text for c in claims]
+    assert any(t.startswith("Seeing it was a shot in the heart") for t in texts)
+    assert "Brooke asked before apologizing to the actor." in texts

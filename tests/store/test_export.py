@@ -315,3 +315,52 @@ def test_gdelt_export_reads_with_the_published_types(with_undated: SqlStore) -> 
     # Plain reads too: the unplaced event's geo type is GDELT's 0, not a blank.
     plain = pd.read_csv(io.StringIO(exported(with_undated, ExportFormat.CSV_GDELT)))
     assert plain["ActionGeo_Type"].dtype.kind == "i" and set(plain["ActionGeo_Type"]) == {0, 4}
+
+
+def test_acled_export_leaves_out_types_acled_codes_no_event_for(
+    filled: SqlStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    request = homs_attack(
+        "TEST DATA. The envoy urged both sides in Homs to stop the fighting at once.",
+        outlet="Envoy",
+    )
+    request.events[0].type = "REQUEST"
+    request.events[0].acled_type = request.events[0].acled_subtype = None
+    filled.write([request])
+    frame = pd.read_csv(
+        io.StringIO(exported(filled, ExportFormat.CSV_ACLED)),
+        dtype=READ_DTYPES[ExportFormat.CSV_ACLED],
+    )
+    # Every row is an event ACLED codes: none without an event type or disorder type.
+    assert frame["event_type"].notna().all() and frame["disorder_type"].notna().all()
+    assert "left out 1 events of types ACLED codes no event for (REQUEST 1)" in caplog.text
+    assert "urged" not in " ".join(frame["notes"])
+    # The GDELT shape codes every type (CAMEO 010-200) and keeps it.
+    gdelt = pd.read_csv(io.StringIO(exported(filled, ExportFormat.CSV_GDELT)))
+    assert len(gdelt) == len(frame) + 1
+
+
+@pytest.mark.parametrize(
+    ("export_format", "columns"),
+    [(ExportFormat.CSV_ACLED, ACLED_COLUMNS), (ExportFormat.CSV_GDELT, GDELT_COLUMNS)],
+)
+def test_every_exported_column_has_a_read_type_and_blank_text_stays_text(
+    filled: SqlStore, export_format: ExportFormat, columns: list[str]
+) -> None:
+    assert set(columns) <= set(READ_DTYPES[export_format])
+    frame = pd.read_csv(
+        io.StringIO(exported(filled, export_format)), dtype=READ_DTYPES[export_format]
+    )
+    # Columns sitrep leaves blank (ACLED assoc_actor_1, civilian_targeting, admin3; GDELT's
+    # actor geography) are text columns, never floats of NaN.
+    floats = {c for c in frame.columns if frame[c].dtype.kind == "f"}
+    assert floats <= {
+        "latitude", "longitude", "FractionDate", "GoldsteinScale", "AvgTone",
+        "Actor1Geo_Lat", "Actor1Geo_Long", "Actor2Geo_Lat", "Actor2Geo_Long",
+        "ActionGeo_Lat", "ActionGeo_Long",
+    }  # fmt: skip
+    assert (
+        frame["assoc_actor_1" if export_format is ExportFormat.CSV_ACLED else "Actor1Geo_FullName"]
+        .isna()
+        .all()
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping, Sequence
 from datetime import date
+from functools import partial
 from typing import Annotated, Any
 
 import typer
@@ -188,9 +189,11 @@ def control_cli(
     on: OnOption = None,
     db: DbOption = DEFAULT_DB,
     limit: LimitOption = DEFAULT_LIMIT,
+    every: AllOption = False,
     output: FormatOption = Output.TABLE,
 ) -> None:
-    """Who held PLACE on a day, per which sources (contested when they disagree).
+    """Who held PLACE on a day, per which sources (contested when they disagree). A country
+    or province includes the places inside it.
 
     Example: sitrep control Homs --on 2024-12-07
     """
@@ -198,13 +201,17 @@ def control_cli(
     try:
         known = store.places(QueryFilter(place=place, limit=1))
         day = on.date() if on else date.today()
-        rows = store.control(place, day, QueryFilter(limit=limit)) if known else []
+        rows, more = (
+            fetch(partial(store.control, place, day), QueryFilter(limit=limit), every=every)
+            if known
+            else ([], False)
+        )
     finally:
         store.close()
     if not known:
         typer.echo(f"error: no stored place is named {place!r} (see: sitrep places)", err=True)
         raise typer.Exit(1)
-    show(rows, "control", output)
+    show(rows, "control", output, more=more)
 
 
 @app.command("contradictions")

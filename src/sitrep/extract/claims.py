@@ -13,17 +13,38 @@ its sentence. A section heading (a short paragraph with no sentence end: "Back C
 "He said, she said") is no claim, nor is an
 order ("Click here for more information.", "Subscribe now"), a short fragment with no verb
 ("12 issues for £11.99."), or a question ("Is streaming the future of gaming?", an
-interview's "Q: Where did you grow up?"): it asks, it does not state.
+interview's "Q: Where did you grow up?"): it asks, it does not state. Nor is a table's row
+("| LB | Joe Schobert | 74 | 100% |", as the reader lays out a table's cells): data, not a
+sentence anyone says. A sentence that is
+only the report of words said in another ("an officer shouts.", "she wrote in her
+letter." after a quote the splitter cut off) is no claim either; its source goes to the
+paragraph as a closing attribution does.
+
+A post embedded in a page (a tweet) closes with its signature paragraph, "— Name (@handle)
+date": the signature is no claim, and the short paragraphs just before it, the post's
+text, are the poster's claims, not the outlet's.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+import re
 
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.annotate.mentions import MentionIndex
 from sitrep.extract.attribution import Attribution, find_attributions
 from sitrep.extract.quotes import quoted_passages
 from sitrep.extract.sourcing import lexicon, normalise_for_matching
-from sitrep.records import Article, Certainty, Claim, Sentence, Source, SourceType
+from sitrep.records import (
+    PARAGRAPH_SEPARATOR,
+    ActorKind,
+    Article,
+    Certainty,
+    Claim,
+    Sentence,
+    Source,
+    SourceType,
+)
 
 # A sentence this much inside a quotation is the quoted speaker's claim.
 QUOTED_SHARE = 0.8
@@ -41,6 +62,17 @@ _RELATIVE_CLAUSE = frozenset({"relcl"})
 _HEADING_WORDS = 6
 _QUESTION_MARKS = ("?", "\u061f")  # "?" and the Arabic question mark
 _CLOSING_QUOTES = "\"'”’»)"
+# The signature an embedded post closes with: "— Rep. Ilhan Omar (@Ilhan) November 19, 2019".
+_POST_SIGNATURE = re.compile(r"[—–-]\s*(?P<name>[^()@\n]{1,80}?)\s*\(@\w{1,30}\)[^\n]{0,40}")
+# A post holds at most this many characters of text (links aside): X's, formerly Twitter's, cap.
+_POST_CHARACTERS = 280
+_LINK = re.compile(r"\S+\.\S+/\S+")
+# What a report says besides its words: "she wrote [in her letter]", "said [Monday night]".
+_REPORT_DETAILS = frozenset({"prep", "npadvmod", "advmod", "agent", "dobj", "dative"})
+_FIRST_PERSON = frozenset({"i", "we"})
+# At most this many quoted words cut off before a report ("The end,’” Harper said.") leave
+# it only a report.
+_CUT_OFF_WORDS = 3
 
 
 def find_claims(article: Article, doc: Doc) -> list[Claim]:
@@ -51,9 +83,12 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
     sourced: list[bool] = []  # per claim: has a source of its own, not the outlet's default
     paragraphs: list[int] = []  # per claim: its paragraph
     closing: dict[int, tuple[int, Source]] = {}  # paragraph -> (claim index, source it lends)
+    signatures, posts = _embedded_posts(article, doc)
     for number, sentence in enumerate(article.sentences):
         if (
             not any(c.isalnum() for c in sentence.text)
+            or sentence.paragraph in signatures
+            or _table_row(article, sentence)
             or _heading(article, sentence)
             or _asks(sentence)
             or not _states_something(doc, sentence)
@@ -62,6 +97,22 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
         own = _distinct_sources(
             [a for a in attributions.in_sentence(number) if _sources_its_sentence(doc, a)]
         )
+        if own and all(_only_reports(doc, sentence, a) for a in own):
+            # "an officer shouts.": the words were claimed where they stand, with this source.
+            if own[0].trailing:
+                closing[sentence.paragraph] = (len(claims), own[0].source)
+            else:
+                closing.pop(sentence.paragraph, None)
+            continue
+        # In a post, "I urge …" is the poster's words, not the outlet's.
+        if sentence.paragraph in posts and all(a.source.type is SourceType.OUTLET for a in own):
+            claims.append(
+                _claim(article, doc, sentence.start, sentence.end, posts[sentence.paragraph], None)
+            )
+            sourced.append(True)
+            paragraphs.append(sentence.paragraph)
+            closing.pop(sentence.paragraph, None)
+            continue
         quoted = [p.attribution for p in passages if _inside(sentence, p.marks.start, p.marks.end)]
         pieces: list[tuple[int, int, Attribution | None]]
         if len(own) > 1:
@@ -80,6 +131,92 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
             closing.pop(sentence.paragraph, None)
     _lend_closing_attributions(claims, sourced, paragraphs, closing)
     return claims
+
+
+def _only_reports(doc: Doc, sentence: Sentence, attribution: Attribution) -> bool:
+    """The sentence holds nothing but the report of words that stand in another sentence:
+    "an officer shouts." after "“We’re coming in!”", "he said, “" before the quote. Every
+    word is the speaker's, the cue's, a detail of the report without a verb of its own ("in
+    her letter", "Monday night"; not "before apologizing to the actor"), or one of a few
+    quoted words the splitter cut off ("OUT,” Noem tweeted"); a longer piece of the quote
+    ("… how sad to see something like that,” the doctor said.") is a claim."""
+    if sentence.start <= attribution.content_start < sentence.end:
+        return False
+    cue = doc[attribution.cue_token]
+    report = {cue.i}
+    for child in cue.children:
+        verbless = not any(t.pos_ == "VERB" for t in child.subtree)
+        if child.dep_ in _SUBJECTS or (child.dep_ in _REPORT_DETAILS and verbless):
+            report.update(t.i for t in child.subtree)
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None:
+        return False
+    quoted = [t for t in span if attribution.content_start <= t.idx < attribution.content_end]
+    if sum(t.is_alpha for t in quoted) > _CUT_OFF_WORDS:
+        return False
+    return all(t.i in report or t.is_punct or t in quoted for t in span)
+
+
+def _embedded_posts(article: Article, doc: Doc) -> tuple[set[int], dict[int, Source]]:
+    """The signature paragraphs of embedded posts, and the poster of each paragraph of a
+    post's text: those just before its signature, back to one that introduces the post
+    (ends in a colon) or another signature, while they fit in one post."""
+    signatures: set[int] = set()
+    posts: dict[int, Source] = {}
+    mentions = MentionIndex(article)
+    offset = 0
+    starts = []
+    for paragraph in article.paragraphs:
+        starts.append(offset)
+        offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
+    for number, paragraph in enumerate(article.paragraphs):
+        signature = _POST_SIGNATURE.fullmatch(paragraph.strip())
+        if signature is None:
+            continue
+        signatures.add(number)
+        lead = len(paragraph) - len(paragraph.lstrip())
+        name_start = starts[number] + lead + signature.start("name")
+        poster = _poster(doc, mentions, signature["name"], name_start)
+        length = 0
+        before = number - 1
+        while before >= 0 and before not in signatures:
+            text = article.paragraphs[before].strip()
+            length += len(_LINK.sub("", text).strip())
+            if text.endswith(":") or length > _POST_CHARACTERS:
+                break
+            span = doc.char_span(starts[before], starts[before] + len(article.paragraphs[before]))
+            if span is not None and _reports_someone(span):
+                break
+            posts[before] = poster
+            before -= 1
+    return signatures, posts
+
+
+def _reports_someone(span: Span) -> bool:
+    """The paragraph tells what someone else said ("Another wondered why …", "one user
+    quipped"): the writer introducing a post, not the post, where a poster speaks as "I"."""
+    verbs = lexicon().reporting_verbs
+    return any(
+        token.dep_ == "ROOT"
+        and token.lemma_.lower() in verbs
+        and any(c.dep_ in _SUBJECTS and c.lower_ not in _FIRST_PERSON for c in token.children)
+        for token in span
+    )
+
+
+def _poster(doc: Doc, mentions: MentionIndex, name: str, start: int) -> Source:
+    """The source a post's signature names: the article's actor of that name where there is
+    one, else a person unless the tagger reads the name as a body."""
+    actor = mentions.actor(start, start + len(name))
+    if actor is not None:
+        person = actor.kind is ActorKind.PERSON
+        kind = SourceType.NAMED_PERSON if person else SourceType.NAMED_ORGANISATION
+        return Source(kind, actor.name, actor.id)
+    span = doc.char_span(start, start + len(name), alignment_mode="expand")
+    labels = {t.ent_type_ for t in span} if span is not None else set()
+    body = bool(labels & {"ORG", "NORP", "GPE", "FAC"}) and "PERSON" not in labels
+    kind = SourceType.NAMED_ORGANISATION if body else SourceType.NAMED_PERSON
+    return Source(kind, name)
 
 
 def _distinct_sources(attributions: list[Attribution]) -> list[Attribution]:
@@ -141,6 +278,11 @@ def _heading(article: Article, sentence: Sentence) -> bool:
     if text != article.paragraphs[sentence.paragraph].strip():
         return False
     return len(text.split()) <= _HEADING_WORDS and text[-1:] not in ".!?…”\"'"
+
+
+def _table_row(article: Article, sentence: Sentence) -> bool:
+    """The sentence lies in a paragraph the reader wrote as a table row: cells between "|"."""
+    return article.paragraphs[sentence.paragraph].lstrip().startswith("|")
 
 
 def _asks(sentence: Sentence) -> bool:

@@ -11,9 +11,11 @@ GDELT: a trailing `sitrep_status` column in the CSV, left out of the raw 61-colu
 CAMEO codes come from the PLOVER type and mode (`sitrep.taxonomy.cameo_code`), QuadClass
 from that code's root, Goldstein values from the type; all are marked derived in the JSON.
 A GDELT or ACLED row needs a date, so the tabular formats leave undated events out and
-log how many (JSON lines keep them). `READ_DTYPES` is the pandas read that keeps integer
-columns integers and codes text. GeoJSON holds only events with coordinates: sitrep never
-invents a location.
+log how many (JSON lines keep them); ACLED codes political violence, demonstrations and
+strategic developments only, so `csv-acled` also leaves out the events of a type ACLED has
+no event type for (ACCUSE, REQUEST, ...: no `acled_type` in the taxonomy) and logs how
+many. `READ_DTYPES` is the pandas read that keeps integer columns integers and codes text.
+GeoJSON holds only events with coordinates: sitrep never invents a location.
 
 Formats are registered by name in `EXPORTERS` (entry point group `sitrep.exporters`): an
 exporter writes the events it is given and says how many it wrote.
@@ -180,22 +182,15 @@ GDELT_DTYPES: dict[str, str] = {
     c: "Int64" if c in _GDELT_INTEGERS else "float64" if c in _GDELT_FLOATS else "str"
     for c in GDELT_COLUMNS
 }
+_ACLED_INTEGERS = {
+    "year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
+    "fatalities", "timestamp",
+}  # fmt: skip
+# Every other ACLED column is text, the ones sitrep leaves blank too (`assoc_actor_1`,
+# `civilian_targeting`, `admin3`): untyped, pandas reads an all-blank column as floats.
 ACLED_DTYPES: dict[str, str] = {
-    "year": "Int64",
-    "time_precision": "Int64",
-    "inter1": "Int64",
-    "inter2": "Int64",
-    "interaction": "Int64",
-    "iso": "Int64",
-    "geo_precision": "Int64",
-    "fatalities": "Int64",
-    "timestamp": "Int64",
-    "latitude": "float64",
-    "longitude": "float64",
-    "event_id_cnty": "str",
-    "admin1": "str",
-    "admin2": "str",
-    "admin3": "str",
+    c: "Int64" if c in _ACLED_INTEGERS else "float64" if c in ("latitude", "longitude") else "str"
+    for c in ACLED_COLUMNS
 }
 # `pandas.read_csv(path, dtype=READ_DTYPES[format], ...)` reads an export with the
 # published types (docs/store.md shows the call for each format).
@@ -216,10 +211,13 @@ def export(
 ) -> int:
     """Write every matching event in the format registered as `export_format`, streamed in
     one pass over the store; returns how many were written. A format in DATED_FORMATS
-    leaves undated events out and logs how many."""
+    leaves undated events out, and `csv-acled` the events of a type ACLED codes no event
+    for (an accusation, a request: `acled_type` empty); each logs how many."""
     write = EXPORTERS.get(export_format)
     needs_date = export_format in DATED_FORMATS
+    needs_acled_type = export_format == ExportFormat.CSV_ACLED
     undated = 0
+    uncoded: dict[str, int] = {}
 
     def selected() -> Iterator[Row]:
         nonlocal undated
@@ -229,6 +227,9 @@ def export(
             if needs_date and not event.get("date_start"):
                 undated += 1
                 continue
+            if needs_acled_type and not event.get("acled_type"):
+                uncoded[event["type"]] = uncoded.get(event["type"], 0) + 1
+                continue
             yield dict(event)
 
     written = write(selected(), output)
@@ -237,6 +238,13 @@ def export(
             "left out %d undated events: a %s row needs a date (jsonl and geojson keep them)",
             undated,
             export_format,
+        )
+    if uncoded:
+        log.warning(
+            "left out %d events of types ACLED codes no event for (%s): csv-gdelt, jsonl "
+            "and geojson keep them",
+            sum(uncoded.values()),
+            ", ".join(f"{kind} {count}" for kind, count in sorted(uncoded.items())),
         )
     return written
 
