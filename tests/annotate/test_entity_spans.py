@@ -1,0 +1,85 @@
+"""Person and organisation spans as CoNLL-2003 writes them: hand-made sentences, one rule each
+(bench/entities.py measures them on annotated news)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.analysis import analyse
+from sitrep.records import ActorKind, Article, InputKind
+from sitrep.settings import ANNOTATE_STAGES, Settings
+
+ANNOTATE_ONLY = Settings(stages=ANNOTATE_STAGES)
+
+
+def _mentions(nlp, text: str, kind: ActorKind) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    article = Article("t", "h", InputKind.TEXT, text.split("\n\n"))
+    [analysed] = list(analyse([article], nlp=nlp, settings=ANNOTATE_ONLY))
+    return {a.name: [m.text for m in a.mentions] for a in analysed.actors if a.kind is kind}
+
+
+@pytest.mark.slow
+def test_honorifics_are_not_part_of_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ms Hartley said she had left early. Ms Hartley later declined to comment. "
+        "Crown Prince Mohammed Bin Salman met the envoy."
+    )
+    people = _mentions(nlp, text, ActorKind.PERSON)
+    spans = [m for ms in people.values() for m in ms]
+    assert "Hartley" in spans and "Mohammed Bin Salman" in spans
+    assert not any(m.startswith(("Ms", "Crown")) for m in spans)
+
+
+@pytest.mark.slow
+def test_a_name_opening_with_an_honorific_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The school will honour the Governor of Kano State, Alhaji Musa Kabiru, on Saturday."
+    assert "Musa Kabiru" in _mentions(nlp, text, ActorKind.PERSON)
+    assert not any("Kabiru" in name for name in _mentions(nlp, text, ActorKind.ORGANISATION))
+
+
+@pytest.mark.slow
+def test_a_surname_alone_is_the_person_named_in_full(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Olufemi Adebanjo, the commissioner, addressed journalists in Lagos on Monday. "
+        "Adebanjo recalled that the deadline had passed. Later, Adebanjo said more arrests "
+        "would follow."
+    )
+    people = _mentions(nlp, text, ActorKind.PERSON)
+    assert people.get("Olufemi Adebanjo") == ["Olufemi Adebanjo", "Adebanjo", "Adebanjo"]
+
+
+@pytest.mark.slow
+def test_a_surname_inside_another_name_stays_there(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "John Smith retired in 1984. He had owned SB Smith Electrical for twenty years."
+    people = _mentions(nlp, text, ActorKind.PERSON)
+    assert people.get("John Smith") == ["John Smith"]
+
+
+@pytest.mark.slow
+def test_an_age_glued_to_a_name_is_cut(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The victims were Ariel Santos,22; Paolo Reyes,36; and Mia Cruz,18, all students."
+    spans = [m for ms in _mentions(nlp, text, ActorKind.PERSON).values() for m in ms]
+    assert spans and not any("," in m for m in spans)
+
+
+@pytest.mark.slow
+def test_a_hyphenated_given_name_is_one_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "South Korean President Moon Jae-in said China shared the blame."
+    assert "Moon Jae-in" in _mentions(nlp, text, ActorKind.PERSON)
+
+
+@pytest.mark.slow
+def test_a_lowercase_phrase_is_no_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Fine dust reached 377 micrograms per cubic meter near the stadium on Friday."
+    assert not _mentions(nlp, text, ActorKind.PERSON)
+
+
+@pytest.mark.slow
+def test_a_country_owns_no_organisation_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Officials from Japan’s Ministry of Agriculture, Forestry and Fisheries inspected "
+        "farms in July, and Japan said it would lift the ban."
+    )
+    organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert "Ministry of Agriculture, Forestry and Fisheries" in organisations
+    assert "Japan" not in organisations
