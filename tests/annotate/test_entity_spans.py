@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span as SpacySpan
 
 from sitrep.analysis import analyse
+from sitrep.annotate.actors import _name_only
 from sitrep.records import ActorKind, Article, InputKind
 from sitrep.settings import ANNOTATE_STAGES, Settings
 
@@ -70,7 +72,7 @@ def test_a_hyphenated_given_name_is_one_word(nlp) -> None:  # type: ignore[no-un
 
 @pytest.mark.slow
 def test_a_lowercase_phrase_is_no_name(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Fine dust reached 377 micrograms per cubic meter near the stadium on Friday."
+    text = "Ozone reached 210 micrograms per cubic meter in the afternoon, officials said."
     assert not _mentions(nlp, text, ActorKind.PERSON)
 
 
@@ -83,3 +85,19 @@ def test_a_country_owns_no_organisation_name(nlp) -> None:  # type: ignore[no-un
     organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
     assert "Ministry of Agriculture, Forestry and Fisheries" in organisations
     assert "Japan" not in organisations
+
+
+@pytest.mark.slow
+def test_an_unclosed_bracket_ends_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The model sometimes ends a name inside the brackets of its acronym."""
+    doc = nlp("Agents of the Federal Roads Bureau (FRB) closed the bridge.")
+    opened = next(t.i for t in doc if t.text == "(")
+    name = _name_only(SpacySpan(doc, 2, opened + 2, label="ORG"))  # "the ... (FRB"
+    assert name.text == "Federal Roads Bureau"
+
+
+@pytest.mark.slow
+def test_a_named_armed_group_is_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Hezbollah fighters crossed the border, and Hamas said it would respond."
+    organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert {"Hezbollah", "Hamas"} <= organisations.keys()

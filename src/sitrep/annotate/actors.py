@@ -231,9 +231,10 @@ def _possessor(ent: SpacySpan, names: set[str]) -> SpacySpan:
 
 
 def _name_only(ent: SpacySpan) -> SpacySpan:
-    """The name without a leading determiner or title or a trailing possessive: "the United
-    Nations", "President Donald Trump", "Suu Kyi 's" name "United Nations", "Donald Trump",
-    "Suu Kyi". A title is kept when nothing but it would remain."""
+    """The name without a leading determiner, title or honorific, a trailing possessive or an
+    unclosed bracket: "the United Nations", "President Donald Trump", "Ms Blampied", "Suu Kyi
+    's" name "United Nations", "Donald Trump", "Blampied", "Suu Kyi". A title is kept when
+    nothing but it would remain."""
     start, end = ent.start, ent.end
     doc = ent.doc
     person = ent.label_ == "PERSON"
@@ -251,6 +252,10 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
             start += 1
         else:
             break
+    # "National Bureau of Investigation (NBI": the acronym after an unclosed bracket is its own.
+    opened = [i for i in range(start + 1, end) if doc[i].text == "("]
+    if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
+        end = opened[-1]
     while end - 1 > start and doc[end - 1].tag_ == "POS":
         end -= 1
     return SpacySpan(doc, start, end, label=ent.label_)
