@@ -101,3 +101,14 @@ def test_a_named_armed_group_is_an_organisation(nlp) -> None:  # type: ignore[no
     text = "Hezbollah fighters crossed the border, and Hamas said it would respond."
     organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
     assert {"Hezbollah", "Hamas"} <= organisations.keys()
+
+
+@pytest.mark.slow
+def test_a_surname_that_is_a_common_word_needs_to_read_as_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Jennifer Price spoke on Monday. Price rises hit poor families hardest. "
+        "Martha Young arrived later. Young people queued for hours."
+    )
+    people = _mentions(nlp, text, ActorKind.PERSON)
+    assert people.get("Jennifer Price") == ["Jennifer Price"]
+    assert people.get("Martha Young") == ["Martha Young"]

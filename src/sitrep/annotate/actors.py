@@ -371,9 +371,11 @@ def _lone_surnames(
     """The surname of a person named in full, written alone elsewhere, is that person
     whatever the model tags it there ("Macy-O'Toole" an organisation, "Adeoye" a date,
     "Chen" a place, or nothing), unless it is part of a longer name the model tags otherwise
-    ("SB Smith Electrical") or a place the places stage resolved there."""
+    ("SB Smith Electrical") or a place the places stage resolved there. Untagged, it must read
+    as a proper noun: "Rice prices rose" is not Condoleezza Rice."""
     taken = {t.i for e in people for t in e}
     longer_names = [e for e in doc.ents if e.label_ != "PERSON" and len(e) > 1]
+    tagged = {(e.start, e.end) for e in doc.ents}
     found: list[SpacySpan] = []
     for surname in {_surname(name) for name in full_names}:
         if not surname[:1].isupper() or _initial(surname):
@@ -385,6 +387,10 @@ def _lone_surnames(
                 and span.start_char not in place_starts
                 and not any(t.i in taken for t in span)
                 and not any(_holds_more(e, span) for e in longer_names)
+                and (
+                    (span.start, span.end) in tagged
+                    or all(t.pos_ == "PROPN" for t in span if t.is_alpha)
+                )
             ):
                 found.append(span)
                 taken.update(t.i for t in span)
