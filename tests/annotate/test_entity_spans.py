@@ -114,3 +114,14 @@ def test_a_surname_that_is_a_common_word_needs_to_read_as_a_name(nlp) -> None:  
     people = _mentions(nlp, text, ActorKind.PERSON)
     assert people.get("Jennifer Price") == ["Jennifer Price"]
     assert people.get("Martha Young") == ["Martha Young"]
+
+
+@pytest.mark.slow
+def test_a_name_after_an_organisation_noun_is_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Korean cryptocurrency exchange Bitzon was hacked in March. Bitzon said it would repay "
+        "customers, and Bitzon shares fell."
+    )
+    organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert organisations.get("Bitzon") == ["Bitzon", "Bitzon", "Bitzon"]
+    assert "Bitzon" not in _mentions(nlp, text, ActorKind.PERSON)

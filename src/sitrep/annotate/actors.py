@@ -39,6 +39,8 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _AGENT_PREPOSITIONS = {"by", "to", "with", "against", "from"}
 # Parts of speech of a lowercase word that cannot open a name ("al-Assad", "de Gaulle" can).
 _NOT_NAME_POS = {"ADJ", "ADV", "VERB", "AUX", "NOUN", "PRON", "DET", "NUM"}
+# What the model may tag a name it misreads ("Coincheck" a person here, a place there).
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"}
 _SHORT_GIVEN_NAME = 3  # letters a short given name keeps ("Pat", "Tom"): "J" is an initial
 MIN_TITLED_NAME_WORDS = 2  # "President Erdogan" alone is a surname the model usually tags
 # A title stands in at most this many words before a name ("US Secretary of State X").
@@ -325,10 +327,11 @@ def _main_country(article: Article) -> str | None:
 
 
 def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
+    described = {spelling_key(e.text) for e in _described_organisations(doc, place_starts)}
     candidates = [
         e
         for e in _clean_ents(doc, "PERSON", place_starts)
-        if spelling_key(e.text) not in _organisations()
+        if spelling_key(e.text) not in _organisations().keys() | described
     ]
     candidates += _people_tagged_as_organisations(doc, place_starts)
     named = {spelling_key(e.text) for e in candidates if not _modifier_only(e, before_title=True)}
@@ -638,9 +641,12 @@ def _add_organisations(doc: Doc, actors: _Actors, place_starts: set[int]) -> Non
         if e.start not in people and e.start_char not in held
     ]
     named = {spelling_key(e.text) for e in tagged if not _modifier_only(e, before_title=False)}
+    kept = [e for e in tagged if spelling_key(e.text) in named | known.keys()]
+    starts = {e.start for e in kept}
     spans = [
-        *(e for e in tagged if spelling_key(e.text) in named | known.keys()),
+        *kept,
         *_known_spans(doc, known),
+        *(e for e in _described_organisations(doc, place_starts) if e.start not in starts),
     ]
     for ent in sorted(spans, key=lambda e: e.start):
         record = known.get(spelling_key(ent.text))
@@ -656,6 +662,43 @@ def _add_organisations(doc: Doc, actors: _Actors, place_starts: set[int]) -> Non
         if (acronym := _acronym_after(doc, ent)) is not None:
             actors.by_key[("org", spelling_key(acronym.text))] = actor
             actors.mention(actor, acronym.start_char, acronym.end_char, acronym.text)
+
+
+def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan]:
+    """ "cryptocurrency exchange Coincheck", "online brokerage Monex": a name right after a
+    noun only organisations are called is an organisation's, whatever the model tags it
+    (Coincheck a person here, a place there); so is every other writing of that name in the
+    article."""
+    nouns = lexicon.words("actors/organisation_nouns.txt")
+    starting = {e.start: e for e in doc.ents}
+    found: list[SpacySpan] = []
+    for token in doc[:-1]:
+        name = doc[token.i + 1]
+        if token.lower_ not in nouns or not token.text.islower() or token.pos_ != "NOUN":
+            continue
+        if not (name.text[:1].isupper() and name.pos_ == "PROPN"):
+            continue
+        if name.i in starting:
+            found.append(_name_only(starting[name.i]))
+            continue
+        end = name.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        found.append(doc[name.i : end])
+    keys = {spelling_key(e.text) for e in found}
+    found += [
+        _name_only(e)
+        for e in doc.ents
+        if e.label_ in _NAME_LABELS and spelling_key(_name_only(e).text) in keys
+    ]
+    longer_names = [e for e in doc.ents if len(e) > 1]
+    for text in {e.text for e in found}:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text):
+            span = doc.char_span(match.start(), match.end())
+            if span is not None and not any(_holds_more(e, span) for e in longer_names):
+                found.append(span)
+    unique = {e.start: e for e in found if e.start_char not in place_starts}
+    return [SpacySpan(doc, e.start, e.end, label="ORG") for e in unique.values()]
 
 
 def _affiliate_people(doc: Doc, actors: _Actors) -> None:
