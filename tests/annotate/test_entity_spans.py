@@ -42,24 +42,6 @@ def test_a_name_opening_with_an_honorific_is_a_person(nlp) -> None:  # type: ign
 
 
 @pytest.mark.slow
-def test_a_surname_alone_is_the_person_named_in_full(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Olufemi Adebanjo, the commissioner, addressed journalists in Lagos on Monday. "
-        "Adebanjo recalled that the deadline had passed. Later, Adebanjo said more arrests "
-        "would follow."
-    )
-    people = _mentions(nlp, text, ActorKind.PERSON)
-    assert people.get("Olufemi Adebanjo") == ["Olufemi Adebanjo", "Adebanjo", "Adebanjo"]
-
-
-@pytest.mark.slow
-def test_a_surname_inside_another_name_stays_there(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "John Smith retired in 1984. He had owned SB Smith Electrical for twenty years."
-    people = _mentions(nlp, text, ActorKind.PERSON)
-    assert people.get("John Smith") == ["John Smith"]
-
-
-@pytest.mark.slow
 def test_an_age_glued_to_a_name_is_cut(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The victims were Ariel Santos,22; Paolo Reyes,36; and Mia Cruz,18, all students."
     spans = [m for ms in _mentions(nlp, text, ActorKind.PERSON).values() for m in ms]
@@ -106,22 +88,47 @@ def test_a_named_armed_group_is_an_organisation(nlp) -> None:  # type: ignore[no
 
 
 @pytest.mark.slow
-def test_a_surname_that_is_a_common_word_needs_to_read_as_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Jennifer Price spoke on Monday. Price rises hit poor families hardest. "
-        "Martha Young arrived later. Young people queued for hours."
-    )
-    people = _mentions(nlp, text, ActorKind.PERSON)
-    assert people.get("Jennifer Price") == ["Jennifer Price"]
-    assert people.get("Martha Young") == ["Martha Young"]
-
-
-@pytest.mark.slow
-def test_a_name_after_an_organisation_noun_is_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Korean cryptocurrency exchange Bitzon was hacked in March. Bitzon said it would repay "
-        "customers, and Bitzon shares fell."
-    )
-    organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
-    assert organisations.get("Bitzon") == ["Bitzon", "Bitzon", "Bitzon"]
-    assert "Bitzon" not in _mentions(nlp, text, ActorKind.PERSON)
+@pytest.mark.parametrize(
+    ("text", "kind", "name", "mentions"),
+    [
+        # A surname alone is the person named in full, whatever the model tags it.
+        (
+            "Olufemi Adebanjo, the commissioner, addressed journalists in Lagos on Monday. "
+            "Adebanjo recalled that the deadline had passed. Later, Adebanjo said more arrests "
+            "would follow.",
+            ActorKind.PERSON,
+            "Olufemi Adebanjo",
+            ["Olufemi Adebanjo", "Adebanjo", "Adebanjo"],
+        ),
+        # ... but not inside another name,
+        (
+            "John Smith retired in 1984. He had owned SB Smith Electrical for twenty years.",
+            ActorKind.PERSON,
+            "John Smith",
+            ["John Smith"],
+        ),
+        # ... nor as a common word the model does not read as a name.
+        (
+            "Jennifer Price spoke on Monday. Price rises hit poor families hardest.",
+            ActorKind.PERSON,
+            "Jennifer Price",
+            ["Jennifer Price"],
+        ),
+        (
+            "Martha Young arrived on Monday. Young people queued for hours.",
+            ActorKind.PERSON,
+            "Martha Young",
+            ["Martha Young"],
+        ),
+        # A name after a noun only organisations are called is an organisation, every time.
+        (
+            "Korean cryptocurrency exchange Bitzon was hacked in March. Bitzon said it would "
+            "repay customers, and Bitzon shares fell.",
+            ActorKind.ORGANISATION,
+            "Bitzon",
+            ["Bitzon", "Bitzon", "Bitzon"],
+        ),
+    ],
+)
+def test_every_writing_of_a_name(nlp, text, kind, name, mentions) -> None:  # type: ignore[no-untyped-def]
+    assert _mentions(nlp, text, kind).get(name) == mentions
