@@ -360,3 +360,19 @@ def test_gazetteer_countries_without_a_countryinfo_point_are_indexed() -> None:
             (e.country, e.geonames_id, e.feature_code) == (code, geonames_id, "PCLI")
             for e in entries
         )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface", "place"),
+    [
+        ("The probe flew past Titan, the largest moon of Saturn.", "Titan", False),
+        ("The asteroid will pass close to Earth on Friday, scientists said.", "Earth", False),
+        ("Life on Mars may once have been possible.", "Mars", False),
+        ("The storm hit Earth, Texas, on Monday.", "Earth", True),
+        ("Police in Mars, Pennsylvania, arrested a man.", "Mars", True),
+    ],
+)
+def test_places_a_celestial_body_is_a_town_only_when_qualified(nlp, text, surface, place) -> None:  # type: ignore[no-untyped-def]
+    """A planet or moon named like a town is that town only with its state or country."""
+    assert (_place(_analysed(nlp, text), surface) is not None) is place

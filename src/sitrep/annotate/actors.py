@@ -15,6 +15,7 @@ Sector codes and words come from `knowledge/actors/`; none are written into code
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from spacy.pipeline import Lemmatizer
@@ -38,12 +39,17 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _AGENT_PREPOSITIONS = {"by", "to", "with", "against", "from"}
 # Parts of speech of a lowercase word that cannot open a name ("al-Assad", "de Gaulle" can).
 _NOT_NAME_POS = {"ADJ", "ADV", "VERB", "AUX", "NOUN", "PRON", "DET", "NUM"}
+# What the model may tag a name it misreads ("Coincheck" a person here, a place there).
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"}
 _SHORT_GIVEN_NAME = 3  # letters a short given name keeps ("Pat", "Tom"): "J" is an initial
 MIN_TITLED_NAME_WORDS = 2  # "President Erdogan" alone is a surname the model usually tags
 # A title stands in at most this many words before a name ("US Secretary of State X").
 _TITLE_WORDS = 4
 # A town this size before a surname names an institution ("Pittsburgh Steelers"), not a person.
 _WELL_KNOWN_TOWN = 100_000
+# What the tokenizer leaves glued to a name's end: an age ("Lance Garcia,36") or an unclosed
+# bracket ("National Bureau of Investigation (NBI").
+_GLUED_TAIL = re.compile(r"\s*(?:,\s*\d.*|\([^)]*)$", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,15 +99,23 @@ class _Actors:
     def get(self, key: object, name: str, kind: ActorKind, **fields: object) -> Actor:
         actor = self.by_key.get(key)
         if actor is None:
+            name = _without_glued_tail(name)
             actor = Actor(f"actor-{len(self.by_key) + 1}", name, kind, **fields)  # type: ignore[arg-type]
             self.by_key[key] = actor
         return actor
 
     def mention(self, actor: Actor, start: int, end: int, text: str) -> None:
+        text = _without_glued_tail(text)
+        end = start + len(text)
         if all(m.start != start for m in actor.mentions):
             actor.mentions.append(Span(start, end, text))
             if text != actor.name and text not in actor.aliases:
                 actor.aliases.append(text)
+
+
+def _without_glued_tail(text: str) -> str:
+    """A name without the age or unclosed bracket the tokenizer glued to it."""
+    return _GLUED_TAIL.sub("", text) or text
 
 
 def find_actors(article: Article, doc: Doc) -> list[Actor]:
@@ -125,17 +139,69 @@ def find_actors(article: Article, doc: Doc) -> list[Actor]:
 
 
 def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]:
-    found = [_name_only(e) for e in doc.ents if e.label_ == label and "\n" not in e.text]
+    found = [
+        _name_only(e)
+        for e in map(_relabelled, doc.ents)
+        if e.label_ == label and "\n" not in e.text
+    ]
     # The names are needed only where a possessive sits inside a name (rare).
     if any(t.tag_ == "POS" for e in found for t in e[1:-1]):
         names = _entity_names(doc)
         found = [_possessor(e, names) for e in found]
     return [
-        e
+        _with_hyphenated_end(e)
         for e in found
         if any(t.tag_ != "POS" and not t.is_punct for t in e)  # not a bare "'s"
+        and any(c.isupper() for c in e.text)  # "cubic meter" is no name
+        and _honorific_length(doc, e.start, e.end) < len(e)  # "Engr" alone is no name
         and e.start_char not in place_starts
     ]
+
+
+def _relabelled(ent: SpacySpan) -> SpacySpan:
+    """A name the model tags an organisation that opens with an honorific is a person's
+    ("Alhaji Aminu Tambuwal"): only people carry one."""
+    if ent.label_ == "ORG" and 0 < _honorific_length(ent.doc, ent.start, ent.end) < len(ent):
+        return SpacySpan(ent.doc, ent.start, ent.end, label="PERSON")
+    return ent
+
+
+def _honorific_length(doc: Doc, start: int, end: int) -> int:
+    """How many tokens from `start` (before `end`) an honorific takes ("Ms", "Dr.", "Crown
+    Prince"), with a full stop the tokenizer split off; 0 when none opens there."""
+    for entry in _honorifics():
+        words = entry.split()
+        size = len(words)
+        if (
+            start + size <= end
+            and [t.lower_.rstrip(".") for t in doc[start : start + size]] == words
+        ):
+            if start + size < end and doc[start + size].text == ".":
+                size += 1
+            return size
+    return 0
+
+
+@lexicon.PerLanguage
+def _honorifics(language: str) -> tuple[str, ...]:
+    """Honorifics, longest first ("crown prince" before "prince")."""
+    entries = lexicon.words("actors/honorifics.txt", language)
+    return tuple(sorted(entries, key=lambda e: (-len(e.split()), e)))
+
+
+def _with_hyphenated_end(ent: SpacySpan) -> SpacySpan:
+    """A name word joined by a hyphen to the next word is one word ("Moon Jae-in": the model
+    ends the name at "Jae")."""
+    doc, end = ent.doc, ent.end
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return ent if end == ent.end else SpacySpan(doc, ent.start, end, label=ent.label_)
 
 
 def _entity_names(doc: Doc) -> set[str]:
@@ -151,12 +217,15 @@ def _entity_names(doc: Doc) -> set[str]:
 def _possessor(ent: SpacySpan, names: set[str]) -> SpacySpan:
     """ "Apple's MacBook", "Jeff Bezos's Blue Origin": the model took a possessor and its
     thing for one name; the possessor is the name when the text also writes it, or its last
-    word, alone as a name ("Apple", "Bezos"). A possessive inside a fixed name ("People's
-    Liberation Army", "Democratic People's Republic of Korea", "Martha's Vineyard") has no
-    such possessor and stays."""
+    word, alone as a name ("Apple", "Bezos"). A well-known place owns no name: the thing is
+    the name ("Japan's Ministry of Agriculture" is the ministry, not Japan). A possessive
+    inside a fixed name ("People's Liberation Army", "Democratic People's Republic of Korea",
+    "Martha's Vineyard") has no such possessor and stays."""
     for token in ent[1:-1]:
         if token.tag_ == "POS":
             owner = ent.doc[ent.start : token.i]
+            if _well_known_place(owner.text):
+                return SpacySpan(ent.doc, token.i + 1, ent.end, label=ent.label_)
             if owner.text in names or owner[-1].text in names:
                 return owner
             break
@@ -164,23 +233,34 @@ def _possessor(ent: SpacySpan, names: set[str]) -> SpacySpan:
 
 
 def _name_only(ent: SpacySpan) -> SpacySpan:
-    """The name without a leading determiner or title or a trailing possessive: "the United
-    Nations", "President Donald Trump", "Suu Kyi 's" name "United Nations", "Donald Trump",
-    "Suu Kyi". A title is kept when nothing but it would remain."""
+    """The name without a leading determiner, title or honorific, a trailing possessive or an
+    unclosed bracket: "the United Nations", "President Donald Trump", "Ms Blampied", "Suu Kyi
+    's" name "United Nations", "Donald Trump", "Blampied", "Suu Kyi". A title is kept when
+    nothing but it would remain."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end - 1 and (
-        doc[start].lower_ == "the"
-        or (
-            roles().get(doc[start].lower_) is not None
-            and roles()[doc[start].lower_].kind == "person"
-        )
-        or _not_a_name_word(doc[start], person=ent.label_ == "PERSON")
-    ):
-        start += 1
+    person = ent.label_ == "PERSON"
+    while start < end - 1:
+        if person and 0 < (honorific := _honorific_length(doc, start, end)) < end - start:
+            start += honorific
+        elif (
+            doc[start].lower_ == "the"
+            or (
+                roles().get(doc[start].lower_) is not None
+                and roles()[doc[start].lower_].kind == "person"
+            )
+            or _not_a_name_word(doc[start], person=person)
+        ):
+            start += 1
+        else:
+            break
+    # "National Bureau of Investigation (NBI": the acronym after an unclosed bracket is its own.
+    opened = [i for i in range(start + 1, end) if doc[i].text == "("]
+    if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
+        end = opened[-1]
     while end - 1 > start and doc[end - 1].tag_ == "POS":
         end -= 1
-    return doc[start:end]
+    return SpacySpan(doc, start, end, label=ent.label_)
 
 
 def _not_a_name_word(token, *, person: bool) -> bool:  # type: ignore[no-untyped-def]
@@ -247,10 +327,11 @@ def _main_country(article: Article) -> str | None:
 
 
 def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
+    described = {spelling_key(e.text) for e in _described_organisations(doc, place_starts)}
     candidates = [
         e
         for e in _clean_ents(doc, "PERSON", place_starts)
-        if spelling_key(e.text) not in _organisations()
+        if spelling_key(e.text) not in _organisations().keys() | described
     ]
     candidates += _people_tagged_as_organisations(doc, place_starts)
     named = {spelling_key(e.text) for e in candidates if not _modifier_only(e, before_title=True)}
@@ -276,6 +357,7 @@ def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
             if actor not in holders[spelling_key(word)]:
                 holders[spelling_key(word)].append(actor)
         _name_person(doc, ent, actor, actors)
+    people += _lone_surnames(doc, full_names, people, place_starts)
     for ent in (e for e in people if _name_words(e) == 1):
         known = (
             _kin(doc, ent, actors, surnames)
@@ -284,6 +366,42 @@ def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
         )
         actor = known or actors.get(("person", spelling_key(ent.text)), ent.text, ActorKind.PERSON)
         _name_person(doc, ent, actor, actors)
+
+
+def _lone_surnames(
+    doc: Doc, full_names: list[str], people: list[SpacySpan], place_starts: set[int]
+) -> list[SpacySpan]:
+    """The surname of a person named in full, written alone elsewhere, is that person
+    whatever the model tags it there ("Macy-O'Toole" an organisation, "Adeoye" a date,
+    "Chen" a place, or nothing), unless it is part of a longer name the model tags otherwise
+    ("SB Smith Electrical") or a place the places stage resolved there. Untagged, it must read
+    as a proper noun: "Rice prices rose" is not Condoleezza Rice."""
+    taken = {t.i for e in people for t in e}
+    longer_names = [e for e in doc.ents if e.label_ != "PERSON" and len(e) > 1]
+    tagged = {(e.start, e.end) for e in doc.ents}
+    found: list[SpacySpan] = []
+    for surname in {_surname(name) for name in full_names}:
+        if not surname[:1].isupper() or _initial(surname):
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", doc.text):
+            span = doc.char_span(match.start(), match.end())
+            if (
+                span is not None
+                and span.start_char not in place_starts
+                and not any(t.i in taken for t in span)
+                and not any(_holds_more(e, span) for e in longer_names)
+                and (
+                    (span.start, span.end) in tagged
+                    or all(t.pos_ == "PROPN" for t in span if t.is_alpha)
+                )
+            ):
+                found.append(span)
+                taken.update(t.i for t in span)
+    return found
+
+
+def _holds_more(outer: SpacySpan, inner: SpacySpan) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and len(outer) > len(inner)
 
 
 def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan]:
@@ -514,11 +632,21 @@ def _country_code(text: str) -> str | None:
 def _add_organisations(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
     known = _organisations()
     people = {e.start for e in _people_tagged_as_organisations(doc, place_starts)}
-    tagged = [e for e in _clean_ents(doc, "ORG", place_starts) if e.start not in people]
+    held = {
+        m.start for a in actors.by_key.values() if a.kind is ActorKind.PERSON for m in a.mentions
+    }
+    tagged = [
+        e
+        for e in _clean_ents(doc, "ORG", place_starts)
+        if e.start not in people and e.start_char not in held
+    ]
     named = {spelling_key(e.text) for e in tagged if not _modifier_only(e, before_title=False)}
+    kept = [e for e in tagged if spelling_key(e.text) in named | known.keys()]
+    starts = {e.start for e in kept}
     spans = [
-        *(e for e in tagged if spelling_key(e.text) in named | known.keys()),
+        *kept,
         *_known_spans(doc, known),
+        *(e for e in _described_organisations(doc, place_starts) if e.start not in starts),
     ]
     for ent in sorted(spans, key=lambda e: e.start):
         record = known.get(spelling_key(ent.text))
@@ -534,6 +662,43 @@ def _add_organisations(doc: Doc, actors: _Actors, place_starts: set[int]) -> Non
         if (acronym := _acronym_after(doc, ent)) is not None:
             actors.by_key[("org", spelling_key(acronym.text))] = actor
             actors.mention(actor, acronym.start_char, acronym.end_char, acronym.text)
+
+
+def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan]:
+    """ "cryptocurrency exchange Coincheck", "online brokerage Monex": a name right after a
+    noun only organisations are called is an organisation's, whatever the model tags it
+    (Coincheck a person here, a place there); so is every other writing of that name in the
+    article."""
+    nouns = lexicon.words("actors/organisation_nouns.txt")
+    starting = {e.start: e for e in doc.ents}
+    found: list[SpacySpan] = []
+    for token in doc[:-1]:
+        name = doc[token.i + 1]
+        if token.lower_ not in nouns or not token.text.islower() or token.pos_ != "NOUN":
+            continue
+        if not (name.text[:1].isupper() and name.pos_ == "PROPN"):
+            continue
+        if name.i in starting:
+            found.append(_name_only(starting[name.i]))
+            continue
+        end = name.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        found.append(doc[name.i : end])
+    keys = {spelling_key(e.text) for e in found}
+    found += [
+        _name_only(e)
+        for e in doc.ents
+        if e.label_ in _NAME_LABELS and spelling_key(_name_only(e).text) in keys
+    ]
+    longer_names = [e for e in doc.ents if len(e) > 1]
+    for text in {e.text for e in found}:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text):
+            span = doc.char_span(match.start(), match.end())
+            if span is not None and not any(_holds_more(e, span) for e in longer_names):
+                found.append(span)
+    unique = {e.start: e for e in found if e.start_char not in place_starts}
+    return [SpacySpan(doc, e.start, e.end, label="ORG") for e in unique.values()]
 
 
 def _affiliate_people(doc: Doc, actors: _Actors) -> None:

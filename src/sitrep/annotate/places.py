@@ -66,6 +66,7 @@ class Candidate:
     choice: Entry | None = None
     kind: PlaceKind = PlaceKind.LITERAL
     holds_town: bool = False  # names the state or country of the town before it ("Macon, Georgia")
+    qualified: bool = False  # the writer names its state or country ("Mars, Pennsylvania")
 
 
 def find_places(article: Article, doc: Doc) -> list[Place]:
@@ -246,6 +247,7 @@ def _resolved_candidates(
         candidate.holds_town = candidate.choice is not None and any(
             _within(town, candidate.choice) for town in context.qualified_town
         )
+        candidate.qualified = candidate.choice is not None and _qualified(candidate.choice, context)
     return candidates, focus, dateline
 
 
@@ -685,6 +687,8 @@ def _within(entry: Entry, area: Entry) -> bool:
 
 def _accepted(candidate: Candidate, focus: Counter[str]) -> bool:
     """Enough evidence that this name is a place here (and not "Nobody" or "Assad")."""
+    if _celestial_body(candidate.text) and not candidate.qualified:
+        return False  # "close to Earth", "Titan's lakes": not the namesake town
     entry = candidate.choice
     if entry is None:  # a tagged name the gazetteer lacks: a place where the text says so
         return (
@@ -713,6 +717,10 @@ def _accepted(candidate: Candidate, focus: Counter[str]) -> bool:
         return in_focus and (big or candidate.cue is not None)
     # The model saw no name here: only context makes a capitalised word a place.
     return in_focus and cued and entry.population >= _CONTEXT_MIN_POPULATION
+
+
+def _celestial_body(text: str) -> bool:
+    return text.lower() in lexicon.words("places/celestial_bodies.txt")
 
 
 def _written_like_a_name(text: str) -> bool:

@@ -1,0 +1,110 @@
+"""Person and organisation spans: sitrep's actors and the bare spaCy model, exact span and label.
+
+Run: .venv/bin/python bench/entities.py              (TRAIN and DEV)
+     .venv/bin/python bench/entities.py --split train --errors   (what was read to write rules)
+
+Gold: bench/gold/entities_geowebnews.jsonl (44 GeoWebNews articles annotated by hand, guideline
+in bench/gold/ENTITIES_GUIDELINE.md), split by document with bench/splits.py. sitrep's PER and
+ORG are the mentions of its person and organisation actors, as `annotate` keeps them in the
+article; the model's are its PERSON and ORG entities. A prediction exactly on an `ANY` gold span
+is not counted. Precision over predictions, recall over gold spans, F1, per label.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from geoparsing import article_of
+from geowebnews_split import records
+from sitrep.annotate import annotate
+from sitrep.annotate.nlp import load_nlp
+from sitrep.records import ActorKind
+from splits import split_of
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "bench" / "gold" / "entities_geowebnews.jsonl"
+LABELS = ("PER", "ORG")
+ACTOR_LABELS = {ActorKind.PERSON: "PER", ActorKind.ORGANISATION: "ORG"}
+MODEL_LABELS = {"PERSON": "PER", "ORG": "ORG"}
+
+Entity = tuple[int, int, str]
+
+
+@dataclass
+class Counts:
+    true_positive: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, gold: set[Entity], predicted: set[Entity]) -> None:
+        self.true_positive += len(gold & predicted)
+        self.predicted += len(predicted)
+        self.gold += len(gold)
+
+    def row(self, label: str) -> str:
+        p = self.true_positive / max(self.predicted, 1)
+        r = self.true_positive / max(self.gold, 1)
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return (
+            f"| {label} | {self.gold} gold, {self.predicted} found | {p:.3f} | {r:.3f} | {f:.3f} |"
+        )
+
+
+def scored(predicted: Iterable[Entity], ignored: set[tuple[int, int]], label: str) -> set[Entity]:
+    return {e for e in predicted if e[2] == label and (e[0], e[1]) not in ignored}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("train", "dev"), help="one half only")
+    parser.add_argument("--errors", action="store_true", help="print sitrep's misses and extras")
+    options = parser.parse_args()
+    gold = {
+        row["id"]: [tuple(e) for e in row["entities"]]
+        for row in map(json.loads, GOLD.read_text("utf-8").splitlines())
+    }
+    texts = {r["id"]: r["text"] for r in records() if r["id"] in gold}
+    nlp = load_nlp()
+    for split in (options.split,) if options.split else ("train", "dev"):
+        ids = sorted(i for i in gold if split_of(i) == split)
+        articles = [article_of(texts[i]) for i in ids]
+        counts = {(who, label): Counts() for who in ("sitrep", "model") for label in LABELS}
+        for doc_id, article, doc in zip(
+            ids, articles, nlp.pipe(a.body for a in articles), strict=True
+        ):
+            annotate(article, doc)
+            ours = {
+                (m.start, m.end, ACTOR_LABELS[a.kind])
+                for a in article.actors
+                if a.kind in ACTOR_LABELS
+                for m in a.mentions
+            }
+            model = {
+                (e.start_char, e.end_char, MODEL_LABELS[e.label_])
+                for e in doc.ents
+                if e.label_ in MODEL_LABELS
+            }
+            ignored = {(s, e) for s, e, label in gold[doc_id] if label == "ANY"}
+            for label in LABELS:
+                wanted = {g for g in gold[doc_id] if g[2] == label}
+                counts["sitrep", label].add(wanted, scored(ours, ignored, label))
+                counts["model", label].add(wanted, scored(model, ignored, label))
+                if options.errors:
+                    for s, e, _ in sorted(wanted - ours):
+                        print(f"  {doc_id} miss  {label} {texts[doc_id][s:e]!r}")
+                    for s, e, _ in sorted(scored(ours, ignored, label) - wanted):
+                        print(f"  {doc_id} extra {label} {texts[doc_id][s:e]!r}")
+        print(f"\nEntities {split.upper()} ({len(ids)} articles; split rule in bench/splits.py)")
+        print("| exact span | n | precision | recall | F1 |")
+        print("|---|---|---|---|---|")
+        for who, shown in (("sitrep", "sitrep"), ("model", "spaCy model alone")):
+            for label in LABELS:
+                print(counts[who, label].row(f"{shown} {label}"))
+
+
+if __name__ == "__main__":
+    main()

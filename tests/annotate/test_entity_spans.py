@@ -1,0 +1,134 @@
+"""Person and organisation spans as CoNLL-2003 writes them: hand-made sentences, one rule each
+(bench/entities.py measures them on annotated news)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span as SpacySpan
+
+from sitrep.analysis import analyse
+from sitrep.annotate.actors import _name_only
+from sitrep.records import ActorKind, Article, InputKind
+from sitrep.settings import ANNOTATE_STAGES, Settings
+
+ANNOTATE_ONLY = Settings(stages=ANNOTATE_STAGES)
+
+
+def _mentions(nlp, text: str, kind: ActorKind) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    article = Article("t", "h", InputKind.TEXT, text.split("\n\n"))
+    [analysed] = list(analyse([article], nlp=nlp, settings=ANNOTATE_ONLY))
+    return {a.name: [m.text for m in a.mentions] for a in analysed.actors if a.kind is kind}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ms Hartley said she had left early. Ms Hartley later declined to comment.", "Hartley"),
+        ("Crown Prince Mohammed Bin Salman flew to Paris on Sunday.", "Mohammed Bin Salman"),
+    ],
+)
+def test_honorifics_are_not_part_of_a_name(nlp, text, name) -> None:  # type: ignore[no-untyped-def]
+    spans = [m for ms in _mentions(nlp, text, ActorKind.PERSON).values() for m in ms]
+    assert name in spans
+    assert not any(m.startswith(("Ms", "Crown")) for m in spans)
+
+
+@pytest.mark.slow
+def test_a_name_opening_with_an_honorific_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The school will honour the Governor of Kano State, Alhaji Musa Kabiru, on Saturday."
+    assert "Musa Kabiru" in _mentions(nlp, text, ActorKind.PERSON)
+    assert not any("Kabiru" in name for name in _mentions(nlp, text, ActorKind.ORGANISATION))
+
+
+@pytest.mark.slow
+def test_an_age_glued_to_a_name_is_cut(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The victims were Ariel Santos,22; Paolo Reyes,36; and Mia Cruz,18, all students."
+    spans = [m for ms in _mentions(nlp, text, ActorKind.PERSON).values() for m in ms]
+    assert spans and not any("," in m for m in spans)
+
+
+@pytest.mark.slow
+def test_a_hyphenated_given_name_is_one_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "South Korean President Moon Jae-in said China shared the blame."
+    assert "Moon Jae-in" in _mentions(nlp, text, ActorKind.PERSON)
+
+
+@pytest.mark.slow
+def test_a_lowercase_phrase_is_no_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ozone reached 210 micrograms per cubic meter in the afternoon, officials said."
+    assert not _mentions(nlp, text, ActorKind.PERSON)
+
+
+@pytest.mark.slow
+def test_a_country_owns_no_organisation_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Officials from Japan’s Ministry of Agriculture, Forestry and Fisheries inspected "
+        "farms in July, and Japan said it would lift the ban."
+    )
+    organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert "Ministry of Agriculture, Forestry and Fisheries" in organisations
+    assert "Japan" not in organisations
+
+
+@pytest.mark.slow
+def test_an_unclosed_bracket_ends_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The model sometimes ends a name inside the brackets of its acronym."""
+    doc = nlp("Agents of the Federal Roads Bureau (FRB) closed the bridge.")
+    opened = next(t.i for t in doc if t.text == "(")
+    name = _name_only(SpacySpan(doc, 2, opened + 2, label="ORG"))  # "the ... (FRB"
+    assert name.text == "Federal Roads Bureau"
+
+
+@pytest.mark.slow
+def test_a_named_armed_group_is_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Hezbollah fighters crossed the border, and Hamas said it would respond."
+    organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert {"Hezbollah", "Hamas"} <= organisations.keys()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kind", "name", "mentions"),
+    [
+        # A surname alone is the person named in full, whatever the model tags it.
+        (
+            "Olufemi Adebanjo, the commissioner, addressed journalists in Lagos on Monday. "
+            "Adebanjo recalled that the deadline had passed. Later, Adebanjo said more arrests "
+            "would follow.",
+            ActorKind.PERSON,
+            "Olufemi Adebanjo",
+            ["Olufemi Adebanjo", "Adebanjo", "Adebanjo"],
+        ),
+        # ... but not inside another name,
+        (
+            "John Smith retired in 1984. He had owned SB Smith Electrical for twenty years.",
+            ActorKind.PERSON,
+            "John Smith",
+            ["John Smith"],
+        ),
+        # ... nor as a common word the model does not read as a name.
+        (
+            "Jennifer Price spoke on Monday. Price rises hit poor families hardest.",
+            ActorKind.PERSON,
+            "Jennifer Price",
+            ["Jennifer Price"],
+        ),
+        (
+            "Martha Young arrived on Monday. Young people queued for hours.",
+            ActorKind.PERSON,
+            "Martha Young",
+            ["Martha Young"],
+        ),
+        # A name after a noun only organisations are called is an organisation, every time.
+        (
+            "Korean cryptocurrency exchange Bitzon was hacked in March. Bitzon said it would "
+            "repay customers, and Bitzon shares fell.",
+            ActorKind.ORGANISATION,
+            "Bitzon",
+            ["Bitzon", "Bitzon", "Bitzon"],
+        ),
+    ],
+)
+def test_every_writing_of_a_name(nlp, text, kind, name, mentions) -> None:  # type: ignore[no-untyped-def]
+    assert _mentions(nlp, text, kind).get(name) == mentions
