@@ -220,6 +220,29 @@ def test_quotes_quoted_as_saying_names_the_speaker(nlp) -> None:  # type: ignore
 
 
 @pytest.mark.slow
+def test_quotes_having_a_document_is_not_issuing_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "has the “resolution …”" holds a quality and issues no document: the quote goes on
+    # with the envoy, not with Beijing.
+    direct = _direct(
+        nlp,
+        [
+            "“We will not yield,” the envoy Li Wen said. "
+            "Beijing has the “resolution and strength” to end the dispute."
+        ],
+    )
+    assert [speaker for _, speaker in direct] == ["Li Wen", "Li Wen"]
+
+
+@pytest.mark.slow
+def test_quotes_quoted_as_saying_in_the_passive_names_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(
+        nlp, ["Mayor Ann Cole was quoted by the local paper as saying the city was safe."]
+    )
+    [quote] = find_quotes(article, doc)
+    assert (quote.text, quote.speaker, quote.direct) == ("the city was safe", "Ann Cole", False)
+
+
+@pytest.mark.slow
 def test_quotes_titles_and_slogans_are_not_quotes(nlp) -> None:  # type: ignore[no-untyped-def]
     direct = _direct(
         nlp,

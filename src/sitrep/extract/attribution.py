@@ -17,7 +17,7 @@ Quotes and claims are both built from these, so the parse is read once (cached o
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -81,6 +81,8 @@ _AS_SAYING = "as_saying"
 _FINDING = "finding"
 # A verb that puts out a document ("released a statement") writes what it quotes, and only that.
 _ISSUING = "writing"
+# Verbs of having and being put out nothing: "China has the “resolution and power”".
+_HOLDING_VERBS = {"have", "be", "hold", "keep", "lack"}
 # A view is reported in its clause or infinitive ("expects to win").
 _VIEW_CONTENT_DEPS = {"ccomp", "xcomp"}
 
@@ -270,6 +272,7 @@ class _Finder:
             tokens = [t for c in complements for t in c.subtree if t not in skip]
             if reported := [t for t in tokens if _within(t, sentence)]:
                 return _extent(reported)
+        # The clause the verb interrupts: "The plan, he said, would fail".
         if verb.dep_ in _CONTENT_DEPS and verb.head != verb:
             skip |= set(verb.subtree)
             clause = [
@@ -386,7 +389,10 @@ class _Finder:
             if referent.actor_id and self._actor_of(antecedent) is None:
                 # Resolved through a surname the tagger missed: the person named in full.
                 return Source(SourceType.NAMED_PERSON, referent.name, referent.actor_id)
-            return classify_source(self._evidence(antecedent, _noun_phrase(antecedent)))
+            evidence = self._evidence(antecedent, _noun_phrase(antecedent))
+            if referent.person:  # "His wife, Ama, …  she said": a person, whatever the tagger said
+                evidence = replace(evidence, person=True)
+            return classify_source(evidence)
         if speaker.pos_ == "PRON":
             if lower in _WRITER:
                 return Source(SourceType.OUTLET, self.article.outlet)
@@ -446,6 +452,8 @@ class _Finder:
             poss = owner_tokens[0]
             owner = self.mentions.actor(poss.left_edge.idx, _end_char(poss.subtree))
         named = self._appositive_name(speaker, content)
+        # "His wife, Ama": the name beside a noun for a person names a person.
+        person = named is not None and names_people(speaker.lemma_.lower())
         if named is not None:
             description = [*(c for c in named.lefts if c.dep_ == "compound"), named]
         named = named or _part_of(speaker)
@@ -459,7 +467,7 @@ class _Finder:
             owner=owner,
             proper=speaker.pos_ == "PROPN",
             entity_label=speaker.ent_type_,
-            person=described_as_person(speaker),
+            person=person or described_as_person(speaker),
             proper_modifier=any(
                 c.dep_ in NAME_MODIFIERS and c.pos_ == "PROPN" for c in speaker.children
             ),
@@ -538,9 +546,10 @@ def _listed_after_colon(head: Token) -> Token | None:
 
 def _issues_document(verb: Token) -> bool:
     """A verb with a subject whose object is a document: "released a statement", "issued a
-    report", "put out a memo"."""
+    report", "put out a memo"; "has the “resolution and power”" holds, it issues nothing."""
     return (
         verb.pos_ == "VERB"
+        and verb.lemma_.lower() not in _HOLDING_VERBS
         and any(c.dep_ == "nsubj" for c in verb.children)
         and any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon().documents for c in verb.children)
     )
@@ -622,14 +631,15 @@ def _has_perfect(verb: Token) -> bool:
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:
-    """The object of "quoted X as saying" / "cited X as saying": X speaks, not the quoter."""
+    """The object of "quoted X as saying" / "cited X as saying": X speaks, not the quoter;
+    so does the subject of the passive ("X was quoted by the paper as saying")."""
     current = verb
     for _ in range(3):
         if current.head == current:
             return None
         current = current.head
         if lexicon().reporting_verbs.get(current.lemma_.lower()) == _AS_SAYING:
-            objects = [c for c in current.children if c.dep_ == "dobj"]
+            objects = [c for c in current.children if c.dep_ in {"dobj", "nsubjpass"}]
             return objects[0] if objects else None
     return None
 
@@ -637,6 +647,19 @@ def _quoted_as_saying(verb: Token) -> Token | None:
 def _reports(lemma: str, complement: str) -> bool:
     """Whether a reporting verb reports this kind of complement (reported_complements.tsv)."""
     return (lemma, complement) in lexicon().reported_complements
+
+
+def directs_a_listener(doc: Doc, attribution: Attribution) -> bool:
+    """A directive to a listener ("ordered his army to fall back", "urged residents to stay
+    indoors"): the verb has an object and reports only its to-infinitive. What is ordered is
+    no statement about the world; the writer reports that the order was given."""
+    cue = doc[attribution.cue_token]
+    children = list(cue.children)
+    if any(c.dep_ in _CONTENT_DEPS for c in children) or not any(
+        c.dep_ in _OBJECTS for c in children
+    ):
+        return False
+    return any(_infinitive(c) and attribution.content_start >= c.left_edge.idx for c in children)
 
 
 def _infinitive(token: Token) -> bool:
