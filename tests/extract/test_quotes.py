@@ -234,6 +234,37 @@ def test_quotes_having_a_document_is_not_issuing_one(nlp) -> None:  # type: igno
 
 
 @pytest.mark.slow
+def test_quotes_an_action_put_to_a_listener_is_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(
+        nlp,
+        [
+            "After the vote, Senator Ruth Alder warned the president against firing the envoy.",
+            "Governor Dan Pike accused the mayor of lying about the budget.",
+            "Ruth Alder thanked the nurses.",
+        ],
+    )
+    quotes = find_quotes(article, doc)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("against firing the envoy", "Ruth Alder"),
+        ("of lying about the budget", "Dan Pike"),
+    ]
+
+
+@pytest.mark.slow
+def test_quotes_a_trailing_cue_after_media_and_a_clan_as_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "media" is listed as written (the lemmatiser makes it "medium"); a clan is a body.
+    article, doc = _analysed(
+        nlp,
+        [
+            "Firefighters found two bodies in the house on Tuesday, local media report.",
+            "The farmer faced a rival clan, who ordered him to pay $5,000 or leave.",
+        ],
+    )
+    quotes = find_quotes(article, doc)
+    assert [q.speaker for q in quotes] == ["local media", "a rival clan"]
+
+
+@pytest.mark.slow
 def test_quotes_quoted_as_saying_in_the_passive_names_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     article, doc = _analysed(
         nlp, ["Mayor Ann Cole was quoted by the local paper as saying the city was safe."]

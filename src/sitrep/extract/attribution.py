@@ -35,6 +35,7 @@ from sitrep.extract.sourcing import (
     SpeakerEvidence,
     classify_source,
     find_channel,
+    head_word,
     lexicon,
     names_people,
 )
@@ -294,12 +295,35 @@ class _Finder:
         objects = [c for c in verb.children if c.dep_ in _OBJECTS]
         if objects:
             # Only a verb with a subject of its own: "…, highlighting alarms" reports nothing.
-            if not _reports(lemma, "object") or not any(c.dep_ == "nsubj" for c in verb.children):
+            if not any(c.dep_ == "nsubj" for c in verb.children):
+                return None
+            if action := self._action_put_to_listener(objects, sentence):
+                return action
+            if not _reports(lemma, "object"):
                 return None
             return self._reported_object(verb, objects, sentence)
         if cue == _MANNER:
             return None
         return self._quote_just_before(sentence) or _before_trailing_cue(verb, speaker, sentence)
+
+    def _action_put_to_listener(
+        self, objects: list[Token], sentence: Span
+    ) -> tuple[int, int] | None:
+        """ "warned the president against firing the envoy", "accused the mayor of lying":
+        with a person as listener, a preposition after it with an -ing clause is what was
+        said about an action."""
+        for listener in objects:
+            if not self._names_someone(listener):
+                continue
+            for prep in [*listener.head.children, *listener.children]:
+                if (
+                    prep.dep_ == "prep"
+                    and prep.i > listener.i
+                    and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
+                ):
+                    tokens = [t for t in prep.subtree if _within(t, sentence)]
+                    return _extent(tokens) if tokens else None
+        return None
 
     def _reported_object(
         self, verb: Token, objects: list[Token], sentence: Span
@@ -460,7 +484,7 @@ class _Finder:
         if named is not None:
             speaker = named
         return SpeakerEvidence(
-            head=speaker.lemma_.lower(),
+            head=head_word(speaker),
             description=self.body[description[0].idx : _end_char(description)],
             context=self.body[phrase[0].idx : _end_char(phrase)],
             actor=self.mentions.actor(speaker.idx, speaker.idx + len(speaker)),
