@@ -265,6 +265,22 @@ def test_quotes_a_trailing_cue_after_media_and_a_clan_as_speaker(nlp) -> None:  
 
 
 @pytest.mark.slow
+def test_quotes_talking_reports_only_a_clause_after_about(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(
+        nlp,
+        [
+            "Mayor Ruth Alder talked about how the floods had destroyed the harvest.",
+            "The two leaders spoke by phone on Monday.",
+            "Many people were talking about the new slogan, and “Get It Done Today” trended.",
+        ],
+    )
+    quotes = find_quotes(article, doc)
+    assert [(q.text, q.speaker, q.direct) for q in quotes] == [
+        ("about how the floods had destroyed the harvest", "Ruth Alder", False)
+    ]
+
+
+@pytest.mark.slow
 def test_quotes_quoted_as_saying_in_the_passive_names_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     article, doc = _analysed(
         nlp, ["Mayor Ann Cole was quoted by the local paper as saying the city was safe."]

@@ -69,7 +69,7 @@ _AMONG = {"in", "among", "at", "within", "inside", "across"}
 # The writer speaking outside quote marks: the outlet vouches.
 _WRITER = {"i", "we"}
 # Cue classes that report words; the others report a view and take only their complement.
-SPEECH_CUES = {"speech", "writing", "naming", "manner"}
+SPEECH_CUES = {"speech", "writing", "naming", "manner", "topic"}
 # Cues whose report the source vouches for: words, "according to", and a finding ("the study
 # found that …"); the others (thought, belief, estimate) report a view and hedge it.
 ASSERTING_CUES = SPEECH_CUES | {"according", "finding"}
@@ -80,6 +80,8 @@ _MANNER = "manner"
 _AS_SAYING = "as_saying"
 # "found that …": only a that-clause is a finding ("found her hiding" is a search).
 _FINDING = "finding"
+# "talked about how …": only a clause after "about" is what was said; no quote beside it.
+_TOPIC = "topic"
 # A verb that puts out a document ("released a statement") writes what it quotes, and only that.
 _ISSUING = "writing"
 # Verbs of having and being put out nothing: "China has the “resolution and power”".
@@ -228,6 +230,8 @@ class _Finder:
             return None
         if cue == _NAMING:
             content = self._applied_words(verb) or _described_subject(verb, speaker, sentence)
+        elif cue == _TOPIC:
+            content = _about_clause(verb, sentence)
         elif cue in SPEECH_CUES:
             content = self._content(verb, speaker, sentence, cue)
         elif cue == _FINDING:
@@ -717,6 +721,24 @@ def _described_subject(verb: Token, speaker: Token, sentence: Span) -> tuple[int
         if c.dep_ in _PASSIVE_SUBJECTS
         for t in c.subtree
         if _within(t, sentence)
+    ]
+    return _extent(tokens) if tokens else None
+
+
+def _about_a_clause(token: Token) -> bool:
+    """ "talked about how the floods destroyed the harvest", "spoke about leaving": a clause
+    after "about" is what was said."""
+    return (
+        token.dep_ == "prep"
+        and token.lower_ == "about"
+        and any(c.dep_ == "pcomp" and c.pos_ in {"VERB", "AUX"} for c in token.children)
+    )
+
+
+def _about_clause(verb: Token, sentence: Span) -> tuple[int, int] | None:
+    """What a verb of talking reports: its clause after "about" only."""
+    tokens = [
+        t for c in verb.children if _about_a_clause(c) for t in c.subtree if _within(t, sentence)
     ]
     return _extent(tokens) if tokens else None
 
