@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from sitrep.annotate import annotate
+from sitrep.extract.claims import find_claims
 from sitrep.extract.quote_marks import find_quote_marks
 from sitrep.extract.quotes import find_quotes
 from sitrep.extract.sourcing import find_channel, lexicon, read_phrases
-from sitrep.records import Article, InputKind
+from sitrep.records import Article, InputKind, SourceType
 
 
 def _analysed(nlp, paragraphs: list[str]) -> tuple[Article, object]:  # type: ignore[no-untyped-def]
@@ -278,6 +279,27 @@ def test_quotes_talking_reports_only_a_clause_after_about(nlp) -> None:  # type:
     assert [(q.text, q.speaker, q.direct) for q in quotes] == [
         ("about how the floods had destroyed the harvest", "Ruth Alder", False)
     ]
+
+
+@pytest.mark.slow
+def test_quotes_a_speech_verb_joined_to_a_reported_clause_is_the_reporters(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parse joins "blamed" to "was"; a bill blames nobody: the senator does.
+    direct = _direct(
+        nlp,
+        ["Senator Ruth Alder said the bill was “dead on arrival” and blamed the White House."],
+    )
+    assert direct == [("dead on arrival", "Ruth Alder")]
+
+
+@pytest.mark.slow
+def test_quotes_those_close_to_someone_are_an_anonymous_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(
+        nlp, ["But those close to the mayor say she has grown tired of the council."]
+    )
+    [quote] = find_quotes(article, doc)
+    assert quote.speaker == "those close to the mayor"
+    [claim] = find_claims(article, doc)
+    assert claim.source.type is SourceType.ANONYMOUS
 
 
 @pytest.mark.slow

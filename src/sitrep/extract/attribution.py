@@ -537,12 +537,27 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
         return _described_by_participle(verb.head, verb, sentence)
     current = verb
     while current.dep_ in _BORROWS_SUBJECT and current.head != current:
+        coordinated = current.dep_ == "conj"
         current = current.head
+        if coordinated and _reported_clause(current):
+            # "The senator said the bill was “dead” and blamed the White House": a speech verb
+            # joined to a reported clause is the reporter's second act, not the clause's.
+            current = current.head
         subjects = [c for c in current.children if c.dep_ == "nsubj" and _within(c, sentence)]
         if subjects:
             return _relative_antecedent(subjects[0]), []
     stranded = _stranded_subject(verb)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def _reported_clause(verb: Token) -> bool:
+    """The verb heads the clause a reporting verb reports ("said the bill was …")."""
+    return (
+        verb.dep_ in _CONTENT_DEPS
+        and verb.head != verb
+        and verb.head.i < verb.i
+        and verb.head.lemma_.lower() in lexicon().reporting_verbs
+    )
 
 
 def _described_by_participle(
@@ -632,11 +647,16 @@ def _share_of_people_in(head: Token) -> bool:
 
 
 def _those_described(head: Token) -> bool:
-    """ "those who fled", "those longing to be reunited": people a clause describes."""
+    """ "those who fled", "those longing to be reunited", "those close to the president":
+    people a clause or an adjective with its complement describes."""
     those = head.lower_ == "those" or any(
         c.dep_ == "det" and c.lower_ == "those" for c in head.children
     )
-    return those and any(c.dep_ in {"relcl", "acl"} for c in head.children)
+    return those and any(
+        c.dep_ in {"relcl", "acl"}
+        or (c.dep_ == "amod" and any(g.dep_ == "prep" for g in c.children))
+        for c in head.children
+    )
 
 
 def _passive_form(verb: Token) -> bool:
