@@ -545,3 +545,44 @@ def test_claims_a_reports_sentence_with_more_than_a_cut_off_word_stays_a_claim(n
     texts = [c.text for c in claims]
     assert any(t.startswith("Seeing it was a shot in the heart") for t in texts)
     assert "Brooke asked before apologizing to the actor." in texts
+
+
+@pytest.mark.slow
+def test_claims_a_directive_is_the_writers_report_of_an_order(nlp) -> None:  # type: ignore[no-untyped-def]
+    # What is ordered is no statement about the world: the writer reports that the order was
+    # given, and the next sentence's closing "a monitor said" is not lent to it. A report of
+    # the order by someone else is that person's.
+    _, claims = _claims(
+        nlp,
+        [
+            "The general ordered his troops to withdraw from the city. "
+            "The rebels entered the town, a monitor said.",
+            "The general ordered his troops to withdraw, a spokesman said.",
+            "The minister said the bridge would reopen.",
+        ],
+    )
+    assert [(c.source.type, c.source.name) for c in claims] == [
+        (SourceType.OUTLET, "Test Outlet"),
+        (SourceType.UNNAMED_ORGANISATION, "a monitor"),
+        (SourceType.OFFICIAL_STATEMENT, "a spokesman"),
+        (SourceType.ANONYMOUS, "The minister"),
+    ]
+
+
+@pytest.mark.slow
+def test_claims_a_speaker_closing_a_quote_is_not_lent_to_the_sentences_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The quote marks bound the speaker's words; a closing report without them still covers
+    # the paragraph ("Troops withdrew south, the people said.").
+    _, claims = _claims(
+        nlp,
+        [
+            "The film ends at the harbour. “We were never lost,” the narrator concluded.",
+            "Rebels entered the city. Troops withdrew south, the people said.",
+        ],
+    )
+    assert [c.source.name for c in claims] == [
+        "Test Outlet",
+        "the narrator",
+        "the people",
+        "the people",
+    ]

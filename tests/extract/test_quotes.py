@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from sitrep.annotate import annotate
+from sitrep.extract.claims import find_claims
 from sitrep.extract.quote_marks import find_quote_marks
 from sitrep.extract.quotes import find_quotes
 from sitrep.extract.sourcing import find_channel, lexicon, read_phrases
-from sitrep.records import Article, InputKind
+from sitrep.records import Article, InputKind, SourceType
 
 
 def _analysed(nlp, paragraphs: list[str]) -> tuple[Article, object]:  # type: ignore[no-untyped-def]
@@ -217,6 +218,97 @@ def test_quotes_quoted_as_saying_names_the_speaker(nlp) -> None:  # type: ignore
         nlp, ["The agency quoted Olga Petrova as saying “the talks are over for now.”"]
     )
     assert direct == [("the talks are over for now.", "Olga Petrova")]
+
+
+@pytest.mark.slow
+def test_quotes_having_a_document_is_not_issuing_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "has the “resolution …”" holds a quality and issues no document: the quote goes on
+    # with the envoy, not with Beijing.
+    direct = _direct(
+        nlp,
+        [
+            "“We will not yield,” the envoy Li Wen said. "
+            "Beijing has the “resolution and strength” to end the dispute."
+        ],
+    )
+    assert [speaker for _, speaker in direct] == ["Li Wen", "Li Wen"]
+
+
+@pytest.mark.slow
+def test_quotes_an_action_put_to_a_listener_is_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(
+        nlp,
+        [
+            "After the vote, Senator Ruth Alder warned the president against firing the envoy.",
+            "Governor Dan Pike accused the mayor of lying about the budget.",
+            "Ruth Alder thanked the nurses.",
+        ],
+    )
+    quotes = find_quotes(article, doc)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("against firing the envoy", "Ruth Alder"),
+        ("of lying about the budget", "Dan Pike"),
+    ]
+
+
+@pytest.mark.slow
+def test_quotes_a_trailing_cue_after_media_and_a_clan_as_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "media" is listed as written (the lemmatiser makes it "medium"); a clan is a body.
+    article, doc = _analysed(
+        nlp,
+        [
+            "Firefighters found two bodies in the house on Tuesday, local media report.",
+            "The farmer faced a rival clan, who ordered him to pay $5,000 or leave.",
+        ],
+    )
+    quotes = find_quotes(article, doc)
+    assert [q.speaker for q in quotes] == ["local media", "a rival clan"]
+
+
+@pytest.mark.slow
+def test_quotes_talking_reports_only_a_clause_after_about(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(
+        nlp,
+        [
+            "Mayor Ruth Alder talked about how the floods had destroyed the harvest.",
+            "The two leaders spoke by phone on Monday.",
+            "Many people were talking about the new slogan, and “Get It Done Today” trended.",
+        ],
+    )
+    quotes = find_quotes(article, doc)
+    assert [(q.text, q.speaker, q.direct) for q in quotes] == [
+        ("about how the floods had destroyed the harvest", "Ruth Alder", False)
+    ]
+
+
+@pytest.mark.slow
+def test_quotes_a_speech_verb_joined_to_a_reported_clause_is_the_reporters(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parse joins "blamed" to "was"; a bill blames nobody: the senator does.
+    direct = _direct(
+        nlp,
+        ["Senator Ruth Alder said the bill was “dead on arrival” and blamed the White House."],
+    )
+    assert direct == [("dead on arrival", "Ruth Alder")]
+
+
+@pytest.mark.slow
+def test_quotes_those_close_to_someone_are_an_anonymous_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(
+        nlp, ["But those close to the mayor say she has grown tired of the council."]
+    )
+    [quote] = find_quotes(article, doc)
+    assert quote.speaker == "those close to the mayor"
+    [claim] = find_claims(article, doc)
+    assert claim.source.type is SourceType.ANONYMOUS
+
+
+@pytest.mark.slow
+def test_quotes_quoted_as_saying_in_the_passive_names_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(
+        nlp, ["Mayor Ann Cole was quoted by the local paper as saying the city was safe."]
+    )
+    [quote] = find_quotes(article, doc)
+    assert (quote.text, quote.speaker, quote.direct) == ("the city was safe", "Ann Cole", False)
 
 
 @pytest.mark.slow

@@ -235,3 +235,51 @@ def test_reference_the_speaker_of_a_quote_is_not_the_person_it_names(nlp) -> Non
         ],
     )
     assert _speaker(article, "secondary") == "Donald Trump"
+
+
+@pytest.mark.slow
+def test_reference_an_apposition_is_the_named_person_and_a_kin_noun_gives_gender(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "a farmer" is Paul Mensah, not a second, genderless candidate for "she"; "His wife"
+    # makes the name beside it a woman even where the tagger took it for an organisation.
+    article = _extracted(
+        nlp,
+        [
+            "“We are not going anywhere,” said Paul Mensah, a farmer. His wife, Ama, agreed. "
+            "“This land is ours,” she said."
+        ],
+    )
+    assert _speaker(article, "going anywhere") == "Paul Mensah"
+    assert _speaker(article, "This land is ours") == "Ama"
+    claim = next(c for c in article.claims if "This land" in c.text)
+    assert claim.source.type is SourceType.NAMED_PERSON
+
+
+@pytest.mark.slow
+def test_reference_a_new_description_is_a_named_speaker_only_after_that_person_spoke(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The arrested man never spoke: "the officer" is someone new, not John Doe.
+    arrested = _extracted(
+        nlp,
+        ["John Doe, 34, was arrested on Friday near the bridge. The officer said he was armed."],
+    )
+    assert _speaker(arrested, "he was armed") == "The officer"
+    # The actress spoke just before: "said the actress" is the elegant variation for her.
+    actress = _extracted(
+        nlp,
+        [
+            "“I never wanted fame,” Meryl Stone said of her early years. "
+            "“It found me anyway,” said the actress."
+        ],
+    )
+    assert _speaker(actress, "It found me anyway") == "Meryl Stone"
+
+
+@pytest.mark.slow
+def test_reference_an_abbreviated_title_is_the_role_a_later_description_takes_up(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _extracted(
+        nlp,
+        [
+            "Sen. Maria Lopez met Rep. Tom Ward on the bill on Tuesday. Ward left early. "
+            "“This bill is a giveaway to the rich,” the senator said."
+        ],
+    )
+    assert _speaker(article, "giveaway") == "Maria Lopez"

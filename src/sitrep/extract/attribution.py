@@ -17,7 +17,7 @@ Quotes and claims are both built from these, so the parse is read once (cached o
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,6 +35,7 @@ from sitrep.extract.sourcing import (
     SpeakerEvidence,
     classify_source,
     find_channel,
+    head_word,
     lexicon,
     names_people,
 )
@@ -68,7 +69,7 @@ _AMONG = {"in", "among", "at", "within", "inside", "across"}
 # The writer speaking outside quote marks: the outlet vouches.
 _WRITER = {"i", "we"}
 # Cue classes that report words; the others report a view and take only their complement.
-SPEECH_CUES = {"speech", "writing", "naming", "manner"}
+SPEECH_CUES = {"speech", "writing", "naming", "manner", "topic"}
 # Cues whose report the source vouches for: words, "according to", and a finding ("the study
 # found that …"); the others (thought, belief, estimate) report a view and hedge it.
 ASSERTING_CUES = SPEECH_CUES | {"according", "finding"}
@@ -79,8 +80,12 @@ _MANNER = "manner"
 _AS_SAYING = "as_saying"
 # "found that …": only a that-clause is a finding ("found her hiding" is a search).
 _FINDING = "finding"
+# "talked about how …": only a clause after "about" is what was said; no quote beside it.
+_TOPIC = "topic"
 # A verb that puts out a document ("released a statement") writes what it quotes, and only that.
 _ISSUING = "writing"
+# Verbs of having and being put out nothing: "China has the “resolution and power”".
+_HOLDING_VERBS = {"have", "be", "hold", "keep", "lack"}
 # A view is reported in its clause or infinitive ("expects to win").
 _VIEW_CONTENT_DEPS = {"ccomp", "xcomp"}
 
@@ -225,6 +230,8 @@ class _Finder:
             return None
         if cue == _NAMING:
             content = self._applied_words(verb) or _described_subject(verb, speaker, sentence)
+        elif cue == _TOPIC:
+            content = _about_clause(verb, sentence)
         elif cue in SPEECH_CUES:
             content = self._content(verb, speaker, sentence, cue)
         elif cue == _FINDING:
@@ -270,6 +277,7 @@ class _Finder:
             tokens = [t for c in complements for t in c.subtree if t not in skip]
             if reported := [t for t in tokens if _within(t, sentence)]:
                 return _extent(reported)
+        # The clause the verb interrupts: "The plan, he said, would fail".
         if verb.dep_ in _CONTENT_DEPS and verb.head != verb:
             skip |= set(verb.subtree)
             clause = [
@@ -291,12 +299,35 @@ class _Finder:
         objects = [c for c in verb.children if c.dep_ in _OBJECTS]
         if objects:
             # Only a verb with a subject of its own: "…, highlighting alarms" reports nothing.
-            if not _reports(lemma, "object") or not any(c.dep_ == "nsubj" for c in verb.children):
+            if not any(c.dep_ == "nsubj" for c in verb.children):
+                return None
+            if action := self._action_put_to_listener(objects, sentence):
+                return action
+            if not _reports(lemma, "object"):
                 return None
             return self._reported_object(verb, objects, sentence)
         if cue == _MANNER:
             return None
         return self._quote_just_before(sentence) or _before_trailing_cue(verb, speaker, sentence)
+
+    def _action_put_to_listener(
+        self, objects: list[Token], sentence: Span
+    ) -> tuple[int, int] | None:
+        """ "warned the president against firing the envoy", "accused the mayor of lying":
+        with a person as listener, a preposition after it with an -ing clause is what was
+        said about an action."""
+        for listener in objects:
+            if not self._names_someone(listener):
+                continue
+            for prep in [*listener.head.children, *listener.children]:
+                if (
+                    prep.dep_ == "prep"
+                    and prep.i > listener.i
+                    and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
+                ):
+                    tokens = [t for t in prep.subtree if _within(t, sentence)]
+                    return _extent(tokens) if tokens else None
+        return None
 
     def _reported_object(
         self, verb: Token, objects: list[Token], sentence: Span
@@ -386,7 +417,10 @@ class _Finder:
             if referent.actor_id and self._actor_of(antecedent) is None:
                 # Resolved through a surname the tagger missed: the person named in full.
                 return Source(SourceType.NAMED_PERSON, referent.name, referent.actor_id)
-            return classify_source(self._evidence(antecedent, _noun_phrase(antecedent)))
+            evidence = self._evidence(antecedent, _noun_phrase(antecedent))
+            if referent.person:  # "His wife, Ama, …  she said": a person, whatever the tagger said
+                evidence = replace(evidence, person=True)
+            return classify_source(evidence)
         if speaker.pos_ == "PRON":
             if lower in _WRITER:
                 return Source(SourceType.OUTLET, self.article.outlet)
@@ -446,20 +480,22 @@ class _Finder:
             poss = owner_tokens[0]
             owner = self.mentions.actor(poss.left_edge.idx, _end_char(poss.subtree))
         named = self._appositive_name(speaker, content)
+        # "His wife, Ama": the name beside a noun for a person names a person.
+        person = named is not None and names_people(speaker.lemma_.lower())
         if named is not None:
             description = [*(c for c in named.lefts if c.dep_ == "compound"), named]
         named = named or _part_of(speaker)
         if named is not None:
             speaker = named
         return SpeakerEvidence(
-            head=speaker.lemma_.lower(),
+            head=head_word(speaker),
             description=self.body[description[0].idx : _end_char(description)],
             context=self.body[phrase[0].idx : _end_char(phrase)],
             actor=self.mentions.actor(speaker.idx, speaker.idx + len(speaker)),
             owner=owner,
             proper=speaker.pos_ == "PROPN",
             entity_label=speaker.ent_type_,
-            person=described_as_person(speaker),
+            person=person or described_as_person(speaker),
             proper_modifier=any(
                 c.dep_ in NAME_MODIFIERS and c.pos_ == "PROPN" for c in speaker.children
             ),
@@ -501,12 +537,27 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
         return _described_by_participle(verb.head, verb, sentence)
     current = verb
     while current.dep_ in _BORROWS_SUBJECT and current.head != current:
+        coordinated = current.dep_ == "conj"
         current = current.head
+        if coordinated and _reported_clause(current):
+            # "The senator said the bill was “dead” and blamed the White House": a speech verb
+            # joined to a reported clause is the reporter's second act, not the clause's.
+            current = current.head
         subjects = [c for c in current.children if c.dep_ == "nsubj" and _within(c, sentence)]
         if subjects:
             return _relative_antecedent(subjects[0]), []
     stranded = _stranded_subject(verb)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def _reported_clause(verb: Token) -> bool:
+    """The verb heads the clause a reporting verb reports ("said the bill was …")."""
+    return (
+        verb.dep_ in _CONTENT_DEPS
+        and verb.head != verb
+        and verb.head.i < verb.i
+        and verb.head.lemma_.lower() in lexicon().reporting_verbs
+    )
 
 
 def _described_by_participle(
@@ -538,9 +589,10 @@ def _listed_after_colon(head: Token) -> Token | None:
 
 def _issues_document(verb: Token) -> bool:
     """A verb with a subject whose object is a document: "released a statement", "issued a
-    report", "put out a memo"."""
+    report", "put out a memo"; "has the “resolution and power”" holds, it issues nothing."""
     return (
         verb.pos_ == "VERB"
+        and verb.lemma_.lower() not in _HOLDING_VERBS
         and any(c.dep_ == "nsubj" for c in verb.children)
         and any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon().documents for c in verb.children)
     )
@@ -595,11 +647,16 @@ def _share_of_people_in(head: Token) -> bool:
 
 
 def _those_described(head: Token) -> bool:
-    """ "those who fled", "those longing to be reunited": people a clause describes."""
+    """ "those who fled", "those longing to be reunited", "those close to the president":
+    people a clause or an adjective with its complement describes."""
     those = head.lower_ == "those" or any(
         c.dep_ == "det" and c.lower_ == "those" for c in head.children
     )
-    return those and any(c.dep_ in {"relcl", "acl"} for c in head.children)
+    return those and any(
+        c.dep_ in {"relcl", "acl"}
+        or (c.dep_ == "amod" and any(g.dep_ == "prep" for g in c.children))
+        for c in head.children
+    )
 
 
 def _passive_form(verb: Token) -> bool:
@@ -622,14 +679,15 @@ def _has_perfect(verb: Token) -> bool:
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:
-    """The object of "quoted X as saying" / "cited X as saying": X speaks, not the quoter."""
+    """The object of "quoted X as saying" / "cited X as saying": X speaks, not the quoter;
+    so does the subject of the passive ("X was quoted by the paper as saying")."""
     current = verb
     for _ in range(3):
         if current.head == current:
             return None
         current = current.head
         if lexicon().reporting_verbs.get(current.lemma_.lower()) == _AS_SAYING:
-            objects = [c for c in current.children if c.dep_ == "dobj"]
+            objects = [c for c in current.children if c.dep_ in {"dobj", "nsubjpass"}]
             return objects[0] if objects else None
     return None
 
@@ -637,6 +695,19 @@ def _quoted_as_saying(verb: Token) -> Token | None:
 def _reports(lemma: str, complement: str) -> bool:
     """Whether a reporting verb reports this kind of complement (reported_complements.tsv)."""
     return (lemma, complement) in lexicon().reported_complements
+
+
+def directs_a_listener(doc: Doc, attribution: Attribution) -> bool:
+    """A directive to a listener ("ordered his army to fall back", "urged residents to stay
+    indoors"): the verb has an object and reports only its to-infinitive. What is ordered is
+    no statement about the world; the writer reports that the order was given."""
+    cue = doc[attribution.cue_token]
+    children = list(cue.children)
+    if any(c.dep_ in _CONTENT_DEPS for c in children) or not any(
+        c.dep_ in _OBJECTS for c in children
+    ):
+        return False
+    return any(_infinitive(c) and attribution.content_start >= c.left_edge.idx for c in children)
 
 
 def _infinitive(token: Token) -> bool:
@@ -670,6 +741,24 @@ def _described_subject(verb: Token, speaker: Token, sentence: Span) -> tuple[int
         if c.dep_ in _PASSIVE_SUBJECTS
         for t in c.subtree
         if _within(t, sentence)
+    ]
+    return _extent(tokens) if tokens else None
+
+
+def _about_a_clause(token: Token) -> bool:
+    """ "talked about how the floods destroyed the harvest", "spoke about leaving": a clause
+    after "about" is what was said."""
+    return (
+        token.dep_ == "prep"
+        and token.lower_ == "about"
+        and any(c.dep_ == "pcomp" and c.pos_ in {"VERB", "AUX"} for c in token.children)
+    )
+
+
+def _about_clause(verb: Token, sentence: Span) -> tuple[int, int] | None:
+    """What a verb of talking reports: its clause after "about" only."""
+    tokens = [
+        t for c in verb.children if _about_a_clause(c) for t in c.subtree if _within(t, sentence)
     ]
     return _extent(tokens) if tokens else None
 

@@ -32,7 +32,12 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.annotate.mentions import MentionIndex
-from sitrep.extract.attribution import Attribution, find_attributions
+from sitrep.extract.attribution import (
+    Attribution,
+    Attributions,
+    directs_a_listener,
+    find_attributions,
+)
 from sitrep.extract.quotes import quoted_passages
 from sitrep.extract.sourcing import lexicon, normalise_for_matching
 from sitrep.records import (
@@ -94,12 +99,11 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
             or not _states_something(doc, sentence)
         ):
             continue
-        own = _distinct_sources(
-            [a for a in attributions.in_sentence(number) if _sources_its_sentence(doc, a)]
-        )
+        reports = attributions.in_sentence(number)
+        own = _distinct_sources([a for a in reports if _sources_its_sentence(doc, a)])
         if own and all(_only_reports(doc, sentence, a) for a in own):
             # "an officer shouts.": the words were claimed where they stand, with this source.
-            if own[0].trailing:
+            if own[0].trailing and not _closes_a_quote(attributions, own[0]):
                 closing[sentence.paragraph] = (len(claims), own[0].source)
             else:
                 closing.pop(sentence.paragraph, None)
@@ -113,6 +117,9 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
             paragraphs.append(sentence.paragraph)
             closing.pop(sentence.paragraph, None)
             continue
+        # "Assad is ordering his army to fall back": the writer reports the order, and a
+        # closing "…, a war monitor said" of the next sentence is not lent to it.
+        reports_a_directive = any(directs_a_listener(doc, a) for a in reports)
         quoted = [p.attribution for p in passages if _inside(sentence, p.marks.start, p.marks.end)]
         pieces: list[tuple[int, int, Attribution | None]]
         if len(own) > 1:
@@ -123,14 +130,20 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
         for start, end, attribution in pieces:
             source = attribution.source if attribution else None
             claims.append(_claim(article, doc, start, end, source or outlet, attribution))
-            sourced.append(source is not None)
+            sourced.append(source is not None or reports_a_directive)
             paragraphs.append(sentence.paragraph)
-        if len(own) == 1 and own[0].trailing:
+        if len(own) == 1 and own[0].trailing and not _closes_a_quote(attributions, own[0]):
             closing[sentence.paragraph] = (len(claims) - 1, own[0].source)
         else:
             closing.pop(sentence.paragraph, None)
     _lend_closing_attributions(claims, sourced, paragraphs, closing)
     return claims
+
+
+def _closes_a_quote(attributions: Attributions, attribution: Attribution) -> bool:
+    """ "“We were never lost,” the narrator concluded.": the quote marks bound the speaker's
+    words, so the sentences before them are not lent the speaker."""
+    return any(q.start == attribution.content_start for q in attributions.quote_marks)
 
 
 def _only_reports(doc: Doc, sentence: Sentence, attribution: Attribution) -> bool:
@@ -236,6 +249,8 @@ def _sources_its_sentence(doc: Doc, attribution: Attribution) -> bool:
     if cue.pos_ == "NOUN":
         return True  # "…, police allege.": a cue mistagged as a noun; its parse means nothing
     if _describes_a_noun(cue, _RELATIVE_CLAUSE):
+        return False
+    if directs_a_listener(doc, attribution):
         return False
     if _in_clause_on_a_noun(cue):
         # "protests by groups demanding that …", "the plan to have Orban relate this message":

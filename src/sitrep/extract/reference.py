@@ -94,6 +94,7 @@ class _Candidate:
     position: int  # character offset of the mention
     verb: int  # the token index of the verb it is an argument of
     speaker: bool  # the subject of a reporting verb, its passive agent, or "according to" X
+    acts: bool  # the subject of an active verb: the narration is about what it does or says
 
 
 class References:
@@ -139,6 +140,15 @@ def _genders(language: str) -> dict[str, str]:
         }
     )
     return found
+
+
+@knowledge_files.PerLanguage
+def _title_abbreviations(language: str) -> dict[str, str]:
+    """ "sen." -> "senator": an abbreviated title and the role noun it stands for."""
+    return {
+        row["abbreviation"]: row["role"]
+        for row in knowledge_files.table("reference/title_abbreviations.tsv", language)
+    }
 
 
 def _collective_nouns() -> frozenset[str]:
@@ -210,6 +220,8 @@ class _Resolver:
             return
         if token.pos_ in {"NOUN", "PROPN"} and not quoted:
             referent = self._referent(token)
+            if referent is not None and referent.actor_id is None and self._apposed_to_name(token):
+                return  # "Paul Mensah, a farmer": one person, the man named
             # A modifier counts only when it names an actor: "it" may be the army of
             # "an army spokesman", not a bare noun in a compound.
             if token.dep_ not in _ROLES and (referent is None or referent.actor_id is None):
@@ -246,6 +258,7 @@ class _Resolver:
                 token.idx,
                 token.head.i,
                 speaks(token),
+                token.dep_ == "nsubj",
             )
         )
 
@@ -312,11 +325,23 @@ class _Resolver:
             gender=_genders().get(head.lower_) if person and not plural else None,
         )
 
+    def _apposed_to_name(self, noun: Token) -> bool:
+        """A description in apposition to a name describes the person named."""
+        head = noun.head
+        return (
+            noun.dep_ == "appos"
+            and head != noun
+            and self.mentions.actor(head.idx, head.idx + len(head)) is not None
+        )
+
     def _actor_referent(self, head: Token, token: Token, actor: Actor) -> Referent:
-        """The actor a noun phrase names, through its head or a name beside it (token)."""
+        """The actor a noun phrase names, through its head or a name beside it (token). A
+        noun for a person beside the name makes it a person, whatever the tagger said, and
+        gives its gender when the name does not ("His wife, Ama")."""
         mention = next((m for m in actor.mentions if m.start <= token.idx < m.end), None)
         start, end = (mention.start, mention.end) if mention else (token.idx, _end(token))
-        person = actor.kind is ActorKind.PERSON or described_as_person(head)
+        described = head is not token and names_people(head.lemma_.lower())
+        person = actor.kind is ActorKind.PERSON or described_as_person(head) or described
         return Referent(
             token.i,
             start,
@@ -325,7 +350,11 @@ class _Resolver:
             actor.id,
             person=person,
             plural=not person and head.tag_ in _PLURAL_TAGS,
-            gender=self._actor_gender(actor) if person else None,
+            gender=(
+                (self._actor_gender(actor) or (_genders().get(head.lower_) if described else None))
+                if person
+                else None
+            ),
         )
 
     def _named_description(self, noun: Token) -> Referent | None:
@@ -395,8 +424,10 @@ class _Resolver:
         "Dan-Ali, the minister"): a later "the minister" is that person."""
         words = [head, *(t for top in (head, named) for t in top.children if t.dep_ in _ROLE_DEPS)]
         for word in words:
-            if word is not named and names_people(word.lemma_.lower()):
-                self._roles[word.lemma_.lower()] = referent
+            # "Sen. Maria Lopez": the abbreviated title is the role "the senator" takes up.
+            role = _title_abbreviations().get(word.lower_, word.lemma_.lower())
+            if word is not named and names_people(role):
+                self._roles[role] = referent
 
     def _actor_gender(self, actor: Actor) -> str | None:
         """What the given name, or a title before any of the actor's mentions, says.
@@ -462,8 +493,10 @@ class _Resolver:
         """ "“…,” said the actor": a speaker described by "the" and a noun the page has not
         used before, with nothing to single out someone new ("the man who …", "the head of
         …", "his lawyer"), is the named person the narration is about, found like "he" or
-        "she" (nearest sentence, subject first, gender agreeing). Only the subject of a
-        reporting verb: the elegant variation news uses for its speakers."""
+        "she" (nearest sentence, subject first, gender agreeing) among the people who spoke
+        or acted (the subject of an active verb): the elegant variation news uses for its
+        speakers. Only the subject of a reporting verb; and not someone only acted upon or
+        spoken of ("John Doe, 34, was arrested. The officer said …" is a new person)."""
         if (
             not description.person
             or noun.dep_ != "nsubj"
@@ -479,6 +512,7 @@ class _Resolver:
             for c in self.candidates
             if c.referent.actor_id is not None
             and c.referent.person
+            and (c.speaker or c.acts)
             and paragraph - c.paragraph <= 1
             and (pronoun == "he or she" or _agrees(pronoun, c.referent, self._gender(c.referent)))
             and not c.referent.plural

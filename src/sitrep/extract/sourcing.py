@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from sitrep import lexicon as knowledge_files
 from sitrep.records import Actor, ActorKind, Source, SourceType
 
@@ -184,6 +186,20 @@ def _headed_by(speaker: SpeakerEvidence, description: str, heads: frozenset[str]
     return speaker.head in heads or any(
         " " in head and description.endswith(head) for head in heads
     )
+
+
+def head_word(token: Token) -> str:
+    """A speaker's head word as the source lists spell it: the lemma, unless the word as
+    written is listed itself ("media", which the lemmatiser makes "medium")."""
+    words = lexicon()
+    written = token.lower_
+    listed = (
+        words.unnamed_organisations,
+        words.public_bodies,
+        words.official_bodies,
+        words.anonymous_heads,
+    )
+    return written if any(written in heads for heads in listed) else token.lemma_.lower()
 
 
 def names_people(noun: str) -> bool:
