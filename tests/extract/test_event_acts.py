@@ -120,3 +120,30 @@ def test_agreeing_with_nothing_agreed_is_no_event(nlp, text, expected) -> None: 
 )
 def test_figurative_contests_and_quarrels_are_no_assaults(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "take part" and "take as" are idioms, not the taking of ground
+        ("Three countries took part in the initiative.", []),
+        ("Any reply by Russia would be taken as an escalation.", []),
+        ("Iran took the attack on the port as a provocation.", ["ASSAULT"]),
+        ("The rebels took part of the city.", ["ASSAULT"]),
+        ("The rebels took the village.", ["ASSAULT"]),
+        # meeting one's own staff is no consultation between actors
+        ("The president met his top aides on Tuesday.", []),
+        ("The president met the Iranian envoy on Tuesday.", ["CONSULT"]),
+    ],
+)
+def test_idioms_and_meetings_with_staff_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_what_a_threat_threatens_has_not_happened(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The families now face the threat of detention."
+    article = Article("test", "hash", InputKind.TEXT, [text])
+    events = find_events(article, nlp(article.body))
+    assert [(e.trigger, e.status.value) for e in events] == [("detention", "hypothetical")]

@@ -35,6 +35,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Who makes what a noun names: "threats from Iran", "a threat by the rebels".
 AGENT_PREPOSITIONS = frozenset({"by", "from"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PARTITIVE = "part_word"  # the word class of words of part ("part", "portion")
 # What a verb is agreed, offered or said about: with none of these it stands bare ("Smith
 # agrees.").
 CONTENT_DEPS = OBJECT_DEPS | CLAUSE_DEPS | {"dobj", "dative", "prep", "agent", "pcomp"}
@@ -179,7 +180,9 @@ class LexiconEventClassifier:
         if class_name == "@place":
             territory = self._classes["territory"]
             return any(
-                t.i in places or t.ent_type_ in PLACE_LABELS or t.lemma_.lower() in territory
+                t.i in places
+                or t.ent_type_ in PLACE_LABELS
+                or (t.lemma_.lower() in territory and not _is_bare_partitive(t))
                 for t in subtree(head)
             )
         members = self._classes[class_name]
@@ -188,6 +191,14 @@ class LexiconEventClassifier:
         return head.lemma_.lower() in members or any(
             t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in members for t in subtree(head)
         )
+
+
+def _is_bare_partitive(noun: Token) -> bool:
+    """A word of part with no "of" phrase names no place: "took part in the talks" is an
+    idiom, "took part of the city" a seizure."""
+    return noun.lemma_.lower() in word_classes()[PARTITIVE] and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    )
 
 
 def _first_conjunct(token: Token) -> Token:
