@@ -147,3 +147,21 @@ def test_what_a_threat_threatens_has_not_happened(nlp) -> None:  # type: ignore[
     article = Article("test", "hash", InputKind.TEXT, [text])
     events = find_events(article, nlp(article.body))
     assert [(e.trigger, e.status.value) for e in events] == [("detention", "hypothetical")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # charging someone with something, and charges someone faces, files or brings, accuse
+        ("The league charged the club with misconduct.", ["ACCUSE"]),
+        ("The driver faces three charges after the crash.", ["ACCUSE"]),
+        ("Prosecutors filed charges against the mayor.", ["ACCUSE"]),
+        ("He was arrested on federal charges.", ["COERCE", "ACCUSE"]),
+        # a price or a battery charge accuses no one
+        ("The hotel charges a fee for parking.", []),
+        ("The phone needs a charge every night.", []),
+    ],
+)
+def test_charges_accuse(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
