@@ -165,3 +165,22 @@ def test_what_a_threat_threatens_has_not_happened(nlp) -> None:  # type: ignore[
 )
 def test_charges_accuse(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beijing announced import duties on American soybeans.", ["SANCTION"]),
+        ("Two officers were on duty that night.", []),
+        ("The ministers expressed solidarity with the flood victims.", ["SUPPORT"]),
+        ("The singer expressed her feelings in a song.", []),
+        ("The governor congratulated the new mayor.", ["SUPPORT"]),
+        ("He is being held at the county jail.", ["COERCE"]),
+        ("The suspect held a knife.", []),
+        ("Officers fired ten rounds during the chase.", ["ASSAULT"]),
+        ("The company fired its manager.", []),
+    ],
+)
+def test_duties_solidarity_detention_and_gunfire(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
