@@ -184,3 +184,17 @@ def test_charges_accuse(nlp, text, expected) -> None:  # type: ignore[no-untyped
 )
 def test_duties_solidarity_detention_and_gunfire(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Activists renewed calls for a ceasefire.", ["REQUEST"]),
+        ("The minister took a call from the mayor.", []),
+        ("The senator renewed his denunciation of the policy.", ["ACCUSE"]),
+        ("The plan drew a sharp rebuke from the union.", ["ACCUSE"]),
+    ],
+)
+def test_calls_for_and_rebukes(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
