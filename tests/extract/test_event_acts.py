@@ -198,3 +198,16 @@ def test_duties_solidarity_detention_and_gunfire(nlp, text, expected) -> None:  
 )
 def test_calls_for_and_rebukes(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dozens vanished in a police sweep last year.", ["COERCE"]),
+        ("The robot vacuum makes a sweep of the kitchen.", []),
+        ("The regime has muzzled the press.", ["COERCE"]),
+    ],
+)
+def test_sweeps_and_muzzling_coerce(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
