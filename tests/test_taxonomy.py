@@ -102,7 +102,7 @@ def test_taxonomy_acled_mapping_falls_back_to_the_types_own_codes() -> None:
 
 def test_taxonomy_unknown_trigger_type_names_file_and_line(knowledge: Path) -> None:
     line = _replace(
-        knowledge / "en/events/triggers.tsv", "pact\tNOUN\t\t\tAGREE", "pact\tNOUN\t\t\tAGRE"
+        knowledge / "en/events/triggers.tsv", "truce\tNOUN\t\t\tAGREE", "truce\tNOUN\t\t\tAGRE"
     )
     with pytest.raises(
         taxonomy.TaxonomyError, match=rf"knowledge/en/events/triggers\.tsv line {line}: .*'AGRE'"

@@ -32,6 +32,13 @@ PARTICLE_DEPS = frozenset({"prt", "advmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# Who makes what a noun names: "threats from Iran", "a threat by the rebels".
+AGENT_PREPOSITIONS = frozenset({"by", "from"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PARTITIVE = "part_word"  # the word class of words of part ("part", "portion")
+# What a verb is agreed, offered or said about: with none of these it stands bare ("Smith
+# agrees.").
+CONTENT_DEPS = OBJECT_DEPS | CLAUSE_DEPS | {"dobj", "dative", "prep", "agent", "pcomp"}
 # A verb used as an adjective ("Iran-backed groups") reports no event.
 ADJECTIVAL_DEPS = frozenset({"amod", "compound"})
 # ...except a participle of harm done, which reports the attack ("a kidnapped girl", "wounded
@@ -125,6 +132,10 @@ class LexiconEventClassifier:
                 for child in token.children
                 if child.dep_ in CLAUSE_DEPS
             )
+        if role == "agent":
+            return self._has_agent(token) or self._is_made(token, class_name)
+        if role == "bare":
+            return not any(child.dep_ in CONTENT_DEPS for child in token.children)
         if role == "pobj":
             members = self._classes[class_name]
             return any(
@@ -141,12 +152,37 @@ class LexiconEventClassifier:
             )
         raise ValueError(f"unknown trigger condition {condition!r}")
 
+    @staticmethod
+    def _has_agent(noun: Token) -> bool:
+        """Whether a noun of an act names who makes it or is what its clause is about: a
+        possessor or by/from phrase ("China's threat"), or the subject ("the deal allows")."""
+        if any(
+            child.dep_ == "poss"
+            or (child.dep_ in ("prep", "agent") and child.lower_ in AGENT_PREPOSITIONS)
+            for child in noun.children
+        ):
+            return True
+        return _first_conjunct(noun).dep_ in SUBJECT_DEPS
+
+    def _is_made(self, noun: Token, class_name: str) -> bool:
+        """Whether a noun's governing verb, or a participle or relative clause on it, is in a
+        word class ("reached a deal", "a deal was reached", "the pact signed in 1994")."""
+        members = self._classes[class_name]
+        first = _first_conjunct(noun)
+        governor = first.head.head if first.dep_ == "pobj" else first.head
+        on_noun = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+        return any(
+            verb.pos_ == "VERB" and verb.lemma_.lower() in members for verb in (governor, *on_noun)
+        )
+
     def _phrase_in_class(self, head: Token, class_name: str, places: Collection[int]) -> bool:
         """Whether a noun phrase's head (or a noun inside it) belongs to a word class."""
         if class_name == "@place":
             territory = self._classes["territory"]
             return any(
-                t.i in places or t.ent_type_ in PLACE_LABELS or t.lemma_.lower() in territory
+                t.i in places
+                or t.ent_type_ in PLACE_LABELS
+                or (t.lemma_.lower() in territory and not _is_bare_partitive(t))
                 for t in subtree(head)
             )
         members = self._classes[class_name]
@@ -155,6 +191,22 @@ class LexiconEventClassifier:
         return head.lemma_.lower() in members or any(
             t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in members for t in subtree(head)
         )
+
+
+def _is_bare_partitive(noun: Token) -> bool:
+    """A word of part with no "of" phrase names no place: "took part in the talks" is an
+    idiom, "took part of the city" a seizure."""
+    return noun.lemma_.lower() in word_classes()[PARTITIVE] and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    )
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first of coordinated words, which stands where they all do ("the treaty and the
+    truce were signed"); the index falls, so the walk ends."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
 
 
 def _clause_kind(verb: Token) -> str | None:

@@ -1,0 +1,213 @@
+"""Which uses of an act word report an act: offers typed by what is offered, nouns of
+agreements, threats and promises only when someone makes them, bare concurrence, figurative
+contests and quarrels between people."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.events import find_events
+from sitrep.records import Article, InputKind
+
+
+def _typed(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    article = Article("test", "hash", InputKind.TEXT, [text])
+    return [(e.trigger, e.type) for e in find_events(article, nlp(article.body))]
+
+
+def _types(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [event_type for _, event_type in _typed(nlp, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an offer is typed by what is offered; goods, services and jobs are no act
+        ("The rebels offered to release the hostages.", ["AGREE"]),
+        ("The army offered a truce to the rebels.", ["AGREE"]),
+        ("Norway offered food aid to the refugees.", ["AID"]),
+        ("The bakery offers fresh bread every morning.", []),
+        ("The firm offered him a job in sales.", []),
+    ],
+)
+def test_an_offer_is_typed_by_what_is_offered(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_an_offered_event_is_reported_proposed_in_its_own_type(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The government offered talks to the rebels."
+    article = Article("test", "hash", InputKind.TEXT, [text])
+    events = find_events(article, nlp(article.body))
+    assert [(e.trigger, e.type, e.status.value) for e in events] == [
+        ("talks", "CONSULT", "proposed")
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun of agreement reports an act when made, owned, between parties or talked of
+        ("The two sides reached a deal on Monday.", ["AGREE"]),
+        ("A ceasefire deal was reached in Cairo.", ["AGREE"]),
+        ("Egypt's agreement to open the crossing surprised Israel.", ["AGREE"]),
+        ("The treaty between Chile and Peru ends the dispute.", ["AGREE"]),
+        # ...not the standing text it names
+        ("Farm exports have grown under the agreement.", []),
+        ("Users need a valid license agreement.", []),
+        ("He has doubts about the free trade pact.", []),
+    ],
+)
+def test_a_noun_of_agreement_is_an_act_only_when_someone_makes_it(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran's threat to close the strait alarmed traders.", ["THREATEN"]),
+        ("The rebels issued a threat against the convoy.", ["THREATEN"]),
+        # a threat no one makes is a danger
+        ("Farmers face the threat of drought.", []),
+        ("Pollution is a serious threat to public health.", []),
+    ],
+)
+def test_a_threat_is_an_act_only_with_someone_making_it(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minister made a promise to the strikers.", ["AGREE"]),
+        ("Voters no longer believe in false promises.", []),
+        ("The mayor promised to rebuild the bridge.", ["AGREE"]),
+    ],
+)
+def test_a_promise_noun_is_an_act_only_when_made(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # concurring in an opinion is no agreement between actors
+        ("Maria Lopez, a nurse in the camp, agrees.", []),
+        ("The two governments agreed to reopen the border.", ["AGREE"]),
+        ("Ankara agreed on a new route for the pipeline.", ["AGREE"]),
+    ],
+)
+def test_agreeing_with_nothing_agreed_is_no_event(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a contest named by its field is figurative
+        ("The tariffs began the biggest trade battle in decades.", ["SANCTION"]),
+        ("Rebels and soldiers fought a battle near the dam.", ["ASSAULT"]),
+        # two named people clash in words
+        ("John Smith has clashed with Mary Jones over the budget.", []),
+        ("Protesters clashed with police in the square.", ["ASSAULT"]),
+    ],
+)
+def test_figurative_contests_and_quarrels_are_no_assaults(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "take part" and "take as" are idioms, not the taking of ground
+        ("Three countries took part in the initiative.", []),
+        ("Any reply by Russia would be taken as an escalation.", []),
+        ("Iran took the attack on the port as a provocation.", ["ASSAULT"]),
+        ("The rebels took part of the city.", ["ASSAULT"]),
+        ("The rebels took the village.", ["ASSAULT"]),
+        # meeting one's own staff is no consultation between actors
+        ("The president met his top aides on Tuesday.", []),
+        ("The president met the Iranian envoy on Tuesday.", ["CONSULT"]),
+    ],
+)
+def test_idioms_and_meetings_with_staff_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_what_a_threat_threatens_has_not_happened(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The families now face the threat of detention."
+    article = Article("test", "hash", InputKind.TEXT, [text])
+    events = find_events(article, nlp(article.body))
+    assert [(e.trigger, e.status.value) for e in events] == [("detention", "hypothetical")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # charging someone with something, and charges someone faces, files or brings, accuse
+        ("The league charged the club with misconduct.", ["ACCUSE"]),
+        ("The driver faces three charges after the crash.", ["ACCUSE"]),
+        ("Prosecutors filed charges against the mayor.", ["ACCUSE"]),
+        ("He was arrested on federal charges.", ["COERCE", "ACCUSE"]),
+        # a price or a battery charge accuses no one
+        ("The hotel charges a fee for parking.", []),
+        ("The phone needs a charge every night.", []),
+    ],
+)
+def test_charges_accuse(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beijing announced import duties on American soybeans.", ["SANCTION"]),
+        ("Two officers were on duty that night.", []),
+        ("The ministers expressed solidarity with the flood victims.", ["SUPPORT"]),
+        ("The singer expressed her feelings in a song.", []),
+        ("The governor congratulated the new mayor.", ["SUPPORT"]),
+        ("He is being held at the county jail.", ["COERCE"]),
+        ("The suspect held a knife.", []),
+        ("Officers fired ten rounds during the chase.", ["ASSAULT"]),
+        ("The company fired its manager.", []),
+    ],
+)
+def test_duties_solidarity_detention_and_gunfire(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Activists renewed calls for a ceasefire.", ["REQUEST"]),
+        ("The minister took a call from the mayor.", []),
+        ("The senator renewed his denunciation of the policy.", ["ACCUSE"]),
+        ("The plan drew a sharp rebuke from the union.", ["ACCUSE"]),
+    ],
+)
+def test_calls_for_and_rebukes(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dozens vanished in a police sweep last year.", ["COERCE"]),
+        ("The robot vacuum makes a sweep of the kitchen.", []),
+        ("The regime has muzzled the press.", ["COERCE"]),
+    ],
+)
+def test_sweeps_and_muzzling_coerce(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
