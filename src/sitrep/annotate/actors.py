@@ -169,12 +169,14 @@ def _relabelled(ent: SpacySpan) -> SpacySpan:
 def _honorific_length(doc: Doc, start: int, end: int) -> int:
     """How many tokens from `start` (before `end`) an honorific takes ("Ms", "Dr.", "Crown
     Prince"), with a full stop the tokenizer split off; 0 when none opens there."""
-    for entry in _honorifics():
-        words = entry.split()
+    if start >= end:
+        return 0
+    # Only the honorifics whose first word opens here are compared: this runs for every
+    # entity and every name's first words.
+    for words in _honorifics().get(doc[start].lower_.rstrip("."), ()):
         size = len(words)
-        if (
-            start + size <= end
-            and [t.lower_.rstrip(".") for t in doc[start : start + size]] == words
+        if start + size <= end and all(
+            doc[start + i].lower_.rstrip(".") == word for i, word in enumerate(words)
         ):
             if start + size < end and doc[start + size].text == ".":
                 size += 1
@@ -183,10 +185,16 @@ def _honorific_length(doc: Doc, start: int, end: int) -> int:
 
 
 @lexicon.PerLanguage
-def _honorifics(language: str) -> tuple[str, ...]:
-    """Honorifics, longest first ("crown prince" before "prince")."""
-    entries = lexicon.words("actors/honorifics.txt", language)
-    return tuple(sorted(entries, key=lambda e: (-len(e.split()), e)))
+def _honorifics(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Honorifics by their first word, longest first ("crown prince" before "crown")."""
+    entries = sorted(
+        lexicon.words("actors/honorifics.txt", language), key=lambda e: (-len(e.split()), e)
+    )
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for entry in entries:
+        words = tuple(entry.split())
+        by_first.setdefault(words[0], []).append(words)
+    return {first: tuple(found) for first, found in by_first.items()}
 
 
 def _with_hyphenated_end(ent: SpacySpan) -> SpacySpan:
@@ -380,10 +388,11 @@ def _lone_surnames(
     longer_names = [e for e in doc.ents if e.label_ != "PERSON" and len(e) > 1]
     tagged = {(e.start, e.end) for e in doc.ents}
     found: list[SpacySpan] = []
+    text = doc.text  # built from the tokens at each call
     for surname in {_surname(name) for name in full_names}:
         if not surname[:1].isupper() or _initial(surname):
             continue
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", doc.text):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
             span = doc.char_span(match.start(), match.end())
             if (
                 span is not None
@@ -692,8 +701,9 @@ def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan
         if e.label_ in _NAME_LABELS and spelling_key(_name_only(e).text) in keys
     ]
     longer_names = [e for e in doc.ents if len(e) > 1]
+    body = doc.text  # built from the tokens at each call
     for text in {e.text for e in found}:
-        for match in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", body):
             span = doc.char_span(match.start(), match.end())
             if span is not None and not any(_holds_more(e, span) for e in longer_names):
                 found.append(span)
