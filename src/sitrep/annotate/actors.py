@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.pipeline import Lemmatizer
@@ -121,8 +122,9 @@ def _without_glued_tail(text: str) -> str:
 def find_actors(article: Article, doc: Doc) -> list[Actor]:
     actors = _Actors()
     place_starts = {m.start for p in literal_places(article) for m in p.mentions}
-    _add_people(doc, actors, place_starts)
-    _add_organisations(doc, actors, place_starts)
+    described = _described_organisations(doc, place_starts)
+    _add_people(doc, actors, place_starts, described)
+    _add_organisations(doc, actors, place_starts, described)
     _affiliate_people(doc, actors)
     _add_states(article, doc, actors)
     _add_groups(doc, actors, _main_country(article))
@@ -334,8 +336,10 @@ def _main_country(article: Article) -> str | None:
     return None
 
 
-def _add_people(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
-    described = {spelling_key(e.text) for e in _described_organisations(doc, place_starts)}
+def _add_people(
+    doc: Doc, actors: _Actors, place_starts: set[int], organisations: list[SpacySpan]
+) -> None:
+    described = {spelling_key(e.text) for e in organisations}
     candidates = [
         e
         for e in _clean_ents(doc, "PERSON", place_starts)
@@ -388,25 +392,32 @@ def _lone_surnames(
     longer_names = [e for e in doc.ents if e.label_ != "PERSON" and len(e) > 1]
     tagged = {(e.start, e.end) for e in doc.ents}
     found: list[SpacySpan] = []
-    text = doc.text  # built from the tokens at each call
-    for surname in {_surname(name) for name in full_names}:
-        if not surname[:1].isupper() or _initial(surname):
-            continue
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
-            span = doc.char_span(match.start(), match.end())
-            if (
-                span is not None
-                and span.start_char not in place_starts
-                and not any(t.i in taken for t in span)
-                and not any(_holds_more(e, span) for e in longer_names)
-                and (
-                    (span.start, span.end) in tagged
-                    or all(t.pos_ == "PROPN" for t in span if t.is_alpha)
-                )
-            ):
-                found.append(span)
-                taken.update(t.i for t in span)
+    surnames = {_surname(name) for name in full_names}
+    written = _writings(doc, {s for s in surnames if s[:1].isupper() and not _initial(s)})
+    for span in written:
+        if (
+            span.start_char not in place_starts
+            and not any(t.i in taken for t in span)
+            and not any(_holds_more(e, span) for e in longer_names)
+            and (
+                (span.start, span.end) in tagged
+                or all(t.pos_ == "PROPN" for t in span if t.is_alpha)
+            )
+        ):
+            found.append(span)
+            taken.update(t.i for t in span)
     return found
+
+
+def _writings(doc: Doc, names: set[str]) -> Iterator[SpacySpan]:
+    """Every span where one of `names` is written as whole words (not inside a longer word
+    or a hyphenated one), name by name in sorted order."""
+    text = doc.text  # built from the tokens at each call: once for all names
+    for name in sorted(names):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            span = doc.char_span(match.start(), match.end())
+            if span is not None:
+                yield span
 
 
 def _holds_more(outer: SpacySpan, inner: SpacySpan) -> bool:
@@ -638,7 +649,9 @@ def _country_code(text: str) -> str | None:
     return top.country if top and top.precision is LocationPrecision.COUNTRY else None
 
 
-def _add_organisations(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
+def _add_organisations(
+    doc: Doc, actors: _Actors, place_starts: set[int], described: list[SpacySpan]
+) -> None:
     known = _organisations()
     people = {e.start for e in _people_tagged_as_organisations(doc, place_starts)}
     held = {
@@ -655,7 +668,7 @@ def _add_organisations(doc: Doc, actors: _Actors, place_starts: set[int]) -> Non
     spans = [
         *kept,
         *_known_spans(doc, known),
-        *(e for e in _described_organisations(doc, place_starts) if e.start not in starts),
+        *(e for e in described if e.start not in starts),
     ]
     for ent in sorted(spans, key=lambda e: e.start):
         record = known.get(spelling_key(ent.text))
@@ -701,12 +714,11 @@ def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan
         if e.label_ in _NAME_LABELS and spelling_key(_name_only(e).text) in keys
     ]
     longer_names = [e for e in doc.ents if len(e) > 1]
-    body = doc.text  # built from the tokens at each call
-    for text in {e.text for e in found}:
-        for match in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", body):
-            span = doc.char_span(match.start(), match.end())
-            if span is not None and not any(_holds_more(e, span) for e in longer_names):
-                found.append(span)
+    found += [
+        span
+        for span in _writings(doc, {e.text for e in found})
+        if not any(_holds_more(e, span) for e in longer_names)
+    ]
     unique = {e.start: e for e in found if e.start_char not in place_starts}
     return [SpacySpan(doc, e.start, e.end, label="ORG") for e in unique.values()]
 

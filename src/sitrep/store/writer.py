@@ -465,8 +465,9 @@ class AnchoredEvents:
         if values[START_FIELD] is None:
             self.undated.append(event_id)
         else:
-            at = bisect_right(self.days, _last_day(values))
-            self.days.insert(at, _last_day(values))
+            day = _last_day(values)
+            at = bisect_right(self.days, day)
+            self.days.insert(at, day)
             self.ids.insert(at, event_id)
 
     def reaching(self, low: str | None) -> Iterable[str]:
