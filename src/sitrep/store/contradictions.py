@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, partial
+from typing import Any
 
 from sitrep import lexicon
 from sitrep.store.api import Row
@@ -106,17 +107,21 @@ def _contradiction(
     }
 
 
-def _by_id(database: Database, select: str, column: str, ids: set[str]) -> dict[str, Row]:
+def _by_id(database: Database, select: str, column: str, values: set[Any]) -> dict[str, Row]:
+    """The rows of `select` whose `column` is one of `values`, by id. The sides of a pair are
+    fetched by `Database.row_key` where the pair's query gave it: by id, DuckDB would read
+    the whole id column of a table that grows with the store."""
     return {
         row["id"]: row
-        for row in select_in(database, f"{select} WHERE {column} IN ({{marks}})", ids)
+        for row in select_in(database, f"{select} WHERE {column} IN ({{marks}})", values)
     }
 
 
 def _control_conflicts(database: Database, article_ids: list[str], new: RowMarks) -> list[Row]:
     pairs = select_in(
         database,
-        "SELECT n.id AS new_id, o.id AS old_id FROM control_changes n"
+        f"SELECT n.id AS new_id, o.id AS old_id, n.{database.row_key} AS new_key,"
+        f" o.{database.row_key} AS old_key FROM control_changes n"
         " JOIN control_changes o ON o.place_id = n.place_id AND o.date_start = n.date_start"
         " AND o.id <> n.id AND o.to_actor_id <> n.to_actor_id"
         " JOIN articles an ON an.id = n.article_id JOIN articles ao ON ao.id = o.article_id"
@@ -125,7 +130,12 @@ def _control_conflicts(database: Database, article_ids: list[str], new: RowMarks
         + new.since("articles", "an"),
         article_ids,
     )
-    rows = _by_id(database, CONTROL_CHANGES, "c.id", {v for p in pairs for v in p.values()})
+    rows = _by_id(
+        database,
+        CONTROL_CHANGES,
+        f"c.{database.row_key}",
+        {pair[k] for pair in pairs for k in ("new_key", "old_key")},
+    )
     found = []
     for pair in pairs:
         # Sides in reading order, so a pair found from either article is one row.
@@ -154,9 +164,11 @@ def _status_conflicts(database: Database, article_ids: list[str], new: RowMarks)
         database,
         "SELECT CASE WHEN n.status = 'asserted' THEN n.id ELSE o.id END AS asserted_id,"
         " CASE WHEN n.status = 'asserted' THEN o.id ELSE n.id END AS negated_id,"
+        f" n.row_key AS new_key, o.{database.row_key} AS old_key,"
         " e.type, e.date_start, e.place_id, e.actor_id, e.target_id, p.name AS place"
         # The new reports first, then only the events they joined.
-        " FROM (SELECT id, status, situation_event_id FROM event_reports"
+        f" FROM (SELECT id, {database.row_key} AS row_key, status, situation_event_id"
+        " FROM event_reports"
         " WHERE article_id IN ({marks}) AND status IN ('asserted', 'negated')"
         + new.since("event_reports", "event_reports")
         + ") n"
@@ -167,8 +179,8 @@ def _status_conflicts(database: Database, article_ids: list[str], new: RowMarks)
         " OR (n.status = 'negated' AND o.status = 'asserted')",
         article_ids,
     )
-    ids = {pair[k] for pair in pairs for k in ("asserted_id", "negated_id")}
-    reports = _by_id(database, EVENT_REPORTS, "r.id", ids)
+    keys = {pair[k] for pair in pairs for k in ("new_key", "old_key")}
+    reports = _by_id(database, EVENT_REPORTS, f"r.{database.row_key}", keys)
     return [
         _contradiction(
             "status",

@@ -68,6 +68,9 @@ class Database(Protocol):
     # True when no other process can write while this connection is open, so what the
     # writer learnt of stored rows stays true between its transactions.
     single_writer: bool
+    # The column a row is fetched by, within one transaction, once a join has found it: the
+    # cheapest address the engine has.
+    row_key: str
 
     def execute(self, sql: str, params: Params = ()) -> None: ...
 
@@ -110,6 +113,9 @@ class DuckDatabase:
 
     dialect = "duckdb"
     single_writer = True  # DuckDB's file lock admits one writing process
+    # A `rowid` is found from each row group's range alone; an id is found by reading the
+    # whole column, a cost that grows with the table.
+    row_key = "rowid"
 
     def __init__(self, path: str, *, read_only: bool = False) -> None:
         import duckdb
@@ -207,6 +213,7 @@ class PostgresDatabase:
 
     dialect = "postgresql"
     single_writer = False  # a team's ingests may write at once
+    row_key = "id"  # every table's primary key, found through its index
 
     def __init__(self, url: str, *, schema: str | None = None) -> None:
         import psycopg
