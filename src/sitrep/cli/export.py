@@ -60,8 +60,9 @@ def export_cli(
     (raw GDELT 2.0: tab-separated, no header), csv-acled, geojson (events with a location),
     and any format an installed plugin or a --plugin module registers.
 
-    Columns that may be blank (ACLED iso with no country, inter1 with an unknown actor) and
-    CAMEO codes ("020") keep their published types when read with
+    csv-acled leaves out the types ACLED codes no event for and events placed in no country.
+    Columns that may be blank (ACLED inter1 with an actor of unknown type) and CAMEO codes
+    ("020") keep their published types when read with
     pd.read_csv(FILE, dtype=sitrep.store.export.READ_DTYPES["csv-acled"]) (or "csv-gdelt";
     "tsv-gdelt" also with sep="\\t", header=None, names=GDELT_COLUMNS).
 
