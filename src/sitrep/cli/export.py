@@ -21,6 +21,7 @@ from sitrep.cli.options import (
     TypeOption,
     query_filter,
 )
+from sitrep.cli.output import notice
 from sitrep.cli.stores import open_for_reading
 from sitrep.registry import import_plugins
 from sitrep.store import DEFAULT_DB
@@ -86,4 +87,4 @@ def export_cli(
                 )
     finally:
         store.close()
-    print(f"exported {count} events", file=sys.stderr)
+    notice(f"exported {count} events")
