@@ -229,13 +229,20 @@ def test_control_sides_read_as_text_in_tables_and_csv(conflicts: str) -> None:
     assert record["claims"][0]["outlets"][0] in table and '"outlets"' not in table
 
 
-def test_export_says_how_many_undated_events_it_left_out(tmp_path: Path) -> None:
+@pytest.fixture
+def with_undated(tmp_path: Path) -> str:
+    """A DuckDB file holding an attack on Homs and an undated protest."""
     db = str(tmp_path / "undated.duckdb")
     store = open_store(db)
     try:
         store.write([homs_attack(WIRE_STORY, outlet="Wire"), undated_protest()])
     finally:
         store.close()
+    return db
+
+
+def test_export_says_how_many_undated_events_it_left_out(with_undated: str) -> None:
+    db = with_undated
     code, out, err = invoke("export", "--db", db, "--format", "csv-acled")
     assert code == 0 and len(list(csv.DictReader(io.StringIO(out)))) == 1
     assert "left out 1 undated events" in err and "exported 1 events" in err
@@ -243,13 +250,8 @@ def test_export_says_how_many_undated_events_it_left_out(tmp_path: Path) -> None
     assert len(out.splitlines()) == 2 and "left out" not in err
 
 
-def test_quiet_prints_the_output_and_errors_only(tmp_path: Path) -> None:
-    db = str(tmp_path / "quiet.duckdb")
-    store = open_store(db)
-    try:
-        store.write([homs_attack(WIRE_STORY, outlet="Wire"), undated_protest()])
-    finally:
-        store.close()
+def test_quiet_prints_the_output_and_errors_only(with_undated: str, tmp_path: Path) -> None:
+    db = with_undated
     events = ("events", "--db", db, "--limit", "1", "--format", "csv")
     assert "showing 1 of 2 events" in invoke(*events)[2]
     for args in (events, ("export", "--db", db, "--format", "csv-acled")):
