@@ -44,5 +44,6 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    """The lazy API too, so `dir(sitrep)` and a notebook's completion list it."""
-    return sorted({*globals(), *__all__})
+    """The API, lazy names included, so `dir(sitrep)` and a notebook's completion list it,
+    and not this module's own imports (`Any`, `annotations`)."""
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -25,9 +26,10 @@ from typer.testing import CliRunner
 
 from sitrep.brief import Brief, build_brief, default_window, render_html, render_markdown
 from sitrep.brief.markdown import md
-from sitrep.brief.report import EventLine
+from sitrep.brief.report import EventLine, unasserted_order
 from sitrep.brief.world_map import _View, map_picture
 from sitrep.cli import app
+from sitrep.records import EventStatus
 from sitrep.serve import create_app
 from sitrep.store import open_store
 from sitrep.store.sql_store import SqlStore
@@ -93,6 +95,25 @@ def test_proposed_event_is_not_listed_as_a_fact(brief: Brief) -> None:
     markdown = render_markdown(brief, BASE)
     facts, _, not_facts = markdown.partition("## Only proposed, hypothetical or denied")
     assert md(PROPOSED) not in facts and md(PROPOSED) in not_facts
+
+
+def test_unasserted_events_are_read_proposed_then_hypothetical_then_negated(
+    brief: Brief,
+) -> None:
+    (proposed,) = brief.unasserted
+    lines = [
+        replace(proposed, status=EventStatus.NEGATED, day="2024-12-01"),
+        replace(proposed, status=EventStatus.HYPOTHETICAL, type="ASSAULT"),
+        replace(proposed, day="2024-12-07"),
+        replace(proposed, day="2024-12-02"),
+    ]
+    ordered = sorted(lines, key=unasserted_order)
+    assert [(line.status, line.day) for line in ordered] == [
+        ("proposed", "2024-12-02"),
+        ("proposed", "2024-12-07"),
+        ("hypothetical", proposed.day),
+        ("negated", "2024-12-01"),
+    ]
 
 
 def test_new_actors_are_those_first_named_in_the_window(brief: Brief) -> None:

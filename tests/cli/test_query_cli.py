@@ -164,8 +164,11 @@ def test_library_queries_return_dataframes(db: str) -> None:
     assert not sitrep.control("Homs", db=db).empty
     with pytest.raises(AttributeError):
         _ = sitrep.no_such_function  # type: ignore[attr-defined]
-    # The lazily loaded API is listed, as a notebook's completion asks for it.
-    assert {"events", "claims", "control", "ingest", "Settings"} <= set(dir(sitrep))
+    # The lazily loaded API is listed, as a notebook's completion asks for it; the module's
+    # own imports are not offered as API.
+    public = {name for name in dir(sitrep) if not name.startswith("_")}
+    assert {"events", "claims", "control", "ingest", "Settings"} <= public
+    assert public == set(sitrep.__all__) - {"__version__"}
 
 
 def test_library_dates_are_pandas_datetimes(db: str) -> None:
@@ -226,18 +229,36 @@ def test_control_sides_read_as_text_in_tables_and_csv(conflicts: str) -> None:
     assert record["claims"][0]["outlets"][0] in table and '"outlets"' not in table
 
 
-def test_export_says_how_many_undated_events_it_left_out(tmp_path: Path) -> None:
+@pytest.fixture
+def with_undated(tmp_path: Path) -> str:
+    """A DuckDB file holding an attack on Homs and an undated protest."""
     db = str(tmp_path / "undated.duckdb")
     store = open_store(db)
     try:
         store.write([homs_attack(WIRE_STORY, outlet="Wire"), undated_protest()])
     finally:
         store.close()
+    return db
+
+
+def test_export_says_how_many_undated_events_it_left_out(with_undated: str) -> None:
+    db = with_undated
     code, out, err = invoke("export", "--db", db, "--format", "csv-acled")
     assert code == 0 and len(list(csv.DictReader(io.StringIO(out)))) == 1
     assert "left out 1 undated events" in err and "exported 1 events" in err
     code, out, err = invoke("export", "--db", db, "--format", "jsonl")
     assert len(out.splitlines()) == 2 and "left out" not in err
+
+
+def test_quiet_prints_the_output_and_errors_only(with_undated: str, tmp_path: Path) -> None:
+    db = with_undated
+    events = ("events", "--db", db, "--limit", "1", "--format", "csv")
+    assert "showing 1 of 2 events" in invoke(*events)[2]
+    for args in (events, ("export", "--db", db, "--format", "csv-acled")):
+        code, out, err = invoke("-q", *args)
+        assert code == 0 and len(list(csv.DictReader(io.StringIO(out)))) == 1 and err == ""
+    code, _, err = invoke("-q", "events", "--db", str(tmp_path / "nope.duckdb"))
+    assert code == 2 and err.startswith("error: no database at")
 
 
 def test_control_of_a_country_says_when_more_places_match_and_takes_all(tmp_path: Path) -> None:

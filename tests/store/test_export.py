@@ -8,10 +8,20 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from store_builders import OTHER_STORY, WIRE_STORY, homs_attack, undated_protest
+from store_builders import (
+    DAMASCUS,
+    OTHER_STORY,
+    WIRE_STORY,
+    add_actor,
+    add_event,
+    add_place,
+    article,
+    homs_attack,
+    undated_protest,
+)
 
 from sitrep.annotate.gazetteer import load_gazetteer
-from sitrep.records import EventStatus
+from sitrep.records import Article, EventStatus
 from sitrep.store.api import QueryFilter
 from sitrep.store.export import (
     ACLED_COLUMNS,
@@ -144,17 +154,27 @@ def test_export_acled_fatalities_are_the_most_conservative_count(store: SqlStore
     monitor.events[0].fatalities, monitor.events[0].injured = 9, 30
     store.write([wire])
     store.write([monitor])  # a stored event takes the later report's lower and new counts
-    unplaced = homs_attack(OTHER_STORY + " Unplaced.", outlet="Elsewhere")
-    unplaced.events[0].place_id = None
-    store.write([unplaced])
+    store.write([shelled_damascus()])
     frame = pd.read_csv(io.StringIO(exported(store, ExportFormat.CSV_ACLED)))
     placed = frame[frame["location"] == "Homs"].iloc[0]
-    uncounted = frame[frame["location"] != "Homs"].iloc[0]
+    uncounted = frame[frame["location"] == "Damascus"].iloc[0]
     assert (placed["fatalities"], frame["fatalities"].dtype.kind) == (9, "i")
     assert "fatalities not reported" not in placed["tags"]
     assert uncounted["fatalities"] == 0 and "fatalities not reported" in uncounted["tags"]
     rows = [json.loads(line) for line in exported(store, ExportFormat.JSONL).splitlines()]
-    assert sorted((r["fatalities"], r["injured"]) for r in rows if r["place"]) == [(9, 30)]
+    assert sorted((r["fatalities"], r["injured"]) for r in rows if r["place"] == "Homs") == [
+        (9, 30)
+    ]
+
+
+def shelled_damascus(event_type: str = "ASSAULT", actor: str | None = None) -> Article:
+    """One event in Damascus on 7 December 2024, with no count of the dead, by `actor`."""
+    sentence = "Shelling hit Damascus overnight."
+    item = article(f"TEST DATA. {sentence}", outlet="Elsewhere")
+    actor_id = add_actor(item, actor, mention=actor) if actor else None
+    place = add_place(item, DAMASCUS)
+    add_event(item, sentence, event_type, actor_id=actor_id, place_id=place, day="2024-12-07")
+    return item
 
 
 def test_acled_regions_cover_the_split_continents() -> None:
@@ -277,12 +297,13 @@ def test_tabular_exports_leave_undated_events_out_and_say_so(
 ) -> None:
     rows = [json.loads(line) for line in exported(with_undated, ExportFormat.JSONL).splitlines()]
     assert sorted(str(r["date_start"]) for r in rows) == ["2024-12-07", "2024-12-07", "None"]
-    for export_format in (ExportFormat.CSV_ACLED, ExportFormat.CSV_GDELT):
+    # ACLED leaves out the unplaced event too (a row needs its country).
+    for export_format, rows in ((ExportFormat.CSV_ACLED, 1), (ExportFormat.CSV_GDELT, 2)):
         caplog.clear()
         # A plain read: with every row dated, the year is an integer column.
         frame = pd.read_csv(io.StringIO(exported(with_undated, export_format)))
         year = "year" if export_format is ExportFormat.CSV_ACLED else "Year"
-        assert len(frame) == 2 and frame[year].dtype.kind == "i"
+        assert len(frame) == rows and frame[year].dtype.kind == "i"
         assert "left out 1 undated events" in caplog.text
 
 
@@ -294,8 +315,7 @@ def test_acled_export_reads_with_the_published_types(with_undated: SqlStore) -> 
     assert frame["event_date"].notna().all()
     integers = ("year", "time_precision", "inter1", "inter2", "interaction", "iso", "fatalities")
     assert {column: frame[column].dtype.kind for column in integers} == dict.fromkeys(integers, "i")
-    # The unplaced event has no country: its iso is missing, not a float's NaN in an int column.
-    assert frame["iso"].isna().sum() == 1 and 760 in set(frame["iso"].dropna())
+    assert set(frame["iso"]) == {760}
     # No second actor: ACLED's inter2 0, and the actor's type alone as the interaction.
     assert set(frame["inter2"]) == {0}
     assert (frame["interaction"] == frame["inter1"] * 10).all()
@@ -337,7 +357,40 @@ def test_acled_export_leaves_out_types_acled_codes_no_event_for(
     assert "urged" not in " ".join(frame["notes"])
     # The GDELT shape codes every type (CAMEO 010-200) and keeps it.
     gdelt = pd.read_csv(io.StringIO(exported(filled, ExportFormat.CSV_GDELT)))
-    assert len(gdelt) == len(frame) + 1
+    assert len(gdelt) == len(frame) + 2  # the request, and the event placed in no country
+
+
+def test_acled_export_leaves_out_events_placed_in_no_country(
+    filled: SqlStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    text = exported(filled, ExportFormat.CSV_ACLED)
+    assert "left out 1 events placed in no country" in caplog.text
+    # A plain read: every row has its country, so the columns ACLED always fills are integers.
+    frame = pd.read_csv(io.StringIO(text))
+    assert list(frame["location"]) == ["Homs"] and frame["country"].notna().all()
+    assert {c: frame[c].dtype.kind for c in ("iso", "geo_precision")} == {
+        "iso": "i",
+        "geo_precision": "i",
+    }
+    assert frame["event_id_cnty"].str.startswith("SYR").all()
+    # The GDELT shape and JSON lines keep it.
+    assert len(pd.read_csv(io.StringIO(exported(filled, ExportFormat.CSV_GDELT)))) == 2
+
+
+@pytest.mark.parametrize(
+    ("acled_type", "actor1", "inter1"),
+    [("Protests", "Protesters (Syria)", 6), ("Riots", "Rioters (Syria)", 5)],
+)
+def test_acled_demonstrators_are_actor1_with_the_group_associated(
+    store: SqlStore, acled_type: str, actor1: str, inter1: int
+) -> None:
+    item = shelled_damascus("PROTEST", actor="students")
+    item.actors[0].sector = "civilians"  # ACLED's 7 as a group; as demonstrators they are 6
+    item.events[0].acled_type, item.events[0].acled_subtype = acled_type, "Peaceful protest"
+    store.write([item])
+    row = pd.read_csv(io.StringIO(exported(store, ExportFormat.CSV_ACLED))).iloc[0]
+    assert (row["actor1"], row["assoc_actor_1"], row["inter1"]) == (actor1, "students", inter1)
+    assert (row["inter2"], row["interaction"]) == (0, inter1 * 10)
 
 
 @pytest.mark.parametrize(

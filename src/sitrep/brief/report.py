@@ -159,6 +159,16 @@ class Brief:
         ]
 
 
+# The last section reads as its title: what is proposed, then what is only supposed, then
+# what is negated; each by day and type, so a kind of report is read together.
+UNASSERTED_ORDER = (EventStatus.PROPOSED, EventStatus.HYPOTHETICAL, EventStatus.NEGATED)
+
+
+def unasserted_order(line: EventLine) -> tuple[int, str, str]:
+    rank = UNASSERTED_ORDER.index(line.status) if line.status in UNASSERTED_ORDER else 3
+    return rank, line.day or "", line.type
+
+
 def _total(places: dict[str, list[EventLine]]) -> int:
     return sum(len(events) for events in places.values())
 
@@ -221,7 +231,9 @@ def build_brief(store: Store, date_from: date, date_to: date) -> Brief:
         outlets=sorted({row["outlet"] for row in in_window if row.get("outlet")}),
         control=_control_lines(store, _control_changes(store, date_from, date_to), articles),
         events=[e for e in events if e.status == EventStatus.ASSERTED],
-        unasserted=[e for e in events if e.status != EventStatus.ASSERTED],
+        unasserted=sorted(
+            (e for e in events if e.status != EventStatus.ASSERTED), key=unasserted_order
+        ),
         new_actors=new_actors[:MAX_ACTORS],
         actors_left_out=max(0, len(new_actors) - MAX_ACTORS),
         claims=[c for c in claims if c.certainty != Certainty.DENIED][:MAX_CLAIMS],

@@ -9,6 +9,7 @@ import typer
 
 from sitrep.cli._app import app
 from sitrep.cli.options import DbOption, FromOption, ToOption, day
+from sitrep.cli.output import notice
 from sitrep.cli.stores import open_for_reading
 from sitrep.serve.brief_page import BriefFormat
 from sitrep.store import DEFAULT_DB
@@ -71,4 +72,4 @@ def brief_cli(
         typer.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8")
-        typer.echo(f"wrote {report.title.lower()} to {output}", err=True)
+        notice(f"wrote {report.title.lower()} to {output}")

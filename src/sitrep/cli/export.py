@@ -21,6 +21,7 @@ from sitrep.cli.options import (
     TypeOption,
     query_filter,
 )
+from sitrep.cli.output import notice
 from sitrep.cli.stores import open_for_reading
 from sitrep.registry import import_plugins
 from sitrep.store import DEFAULT_DB
@@ -60,8 +61,9 @@ def export_cli(
     (raw GDELT 2.0: tab-separated, no header), csv-acled, geojson (events with a location),
     and any format an installed plugin or a --plugin module registers.
 
-    Columns that may be blank (ACLED iso with no country, inter1 with an unknown actor) and
-    CAMEO codes ("020") keep their published types when read with
+    csv-acled leaves out the types ACLED codes no event for and events placed in no country.
+    Columns that may be blank (ACLED inter1 with an actor of unknown type) and CAMEO codes
+    ("020") keep their published types when read with
     pd.read_csv(FILE, dtype=sitrep.store.export.READ_DTYPES["csv-acled"]) (or "csv-gdelt";
     "tsv-gdelt" also with sep="\\t", header=None, names=GDELT_COLUMNS).
 
@@ -85,4 +87,4 @@ def export_cli(
                 )
     finally:
         store.close()
-    print(f"exported {count} events", file=sys.stderr)
+    notice(f"exported {count} events")

@@ -30,6 +30,7 @@ from sitrep.cli.options import (
     StagesOption,
     analysis_settings,
 )
+from sitrep.cli.output import chatty
 from sitrep.pipeline import ENGINES
 from sitrep.read import count_documents
 from sitrep.records import DocumentError, Record
@@ -118,6 +119,7 @@ def ingest_cli(
         TimeElapsedColumn(),
         TimeRemainingColumn(),
         console=console,
+        disable=not chatty(),
     ) as progress:
         task = progress.add_task("ingest", total=total, failed=0)
 
@@ -137,11 +139,12 @@ def ingest_cli(
             retry_errors=retry_errors,
         )
     known = f", known unfit {report.known_errors} (--retry-errors)" if report.known_errors else ""
-    console.print(
-        f"stored {report.stored}, already stored {report.skipped}{known}, errors {report.errors}"
-        f" -> {shown_location(db)}",
-        soft_wrap=True,
-    )
+    if chatty() or report.errors:
+        console.print(
+            f"stored {report.stored}, already stored {report.skipped}{known},"
+            f" errors {report.errors} -> {shown_location(db)}",
+            soft_wrap=True,
+        )
     if report.error_sources:
         shown = ", ".join(report.error_sources[:ERRORS_NAMED])
         more = len(report.error_sources) - ERRORS_NAMED

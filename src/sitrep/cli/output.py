@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import sys
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
@@ -23,6 +24,18 @@ from rich.text import Text
 
 # Rich's cell padding (one space each side) and the border between cells.
 _CELL_OVERHEAD = 3
+
+
+def chatty() -> bool:
+    """Whether notes beside the output (counts, "showing 100 of 616") are wanted: not under
+    `sitrep -q`, which prints errors only."""
+    return logging.getLogger("sitrep").isEnabledFor(logging.WARNING)
+
+
+def notice(message: str) -> None:
+    """A note on stderr beside the output, unless `-q`."""
+    if chatty():
+        print(message, file=sys.stderr)
 
 
 class Output(StrEnum):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import partial
@@ -22,7 +21,7 @@ from sitrep.cli.options import (
     TypeOption,
     query_filter,
 )
-from sitrep.cli.output import Output, write_rows
+from sitrep.cli.output import Output, notice, write_rows
 from sitrep.cli.stores import open_for_reading
 from sitrep.library import fetch
 from sitrep.store import DEFAULT_DB
@@ -98,7 +97,7 @@ def show(
         rows = [{**row, "claimed_by": claimed_by(row["claims"])} for row in rows]
     write_rows(rows, COLUMNS[kind], output, title=title)
     if more:
-        print(f"showing {shown} {kind}; raise --limit or use --all", file=sys.stderr)
+        notice(f"showing {shown} {kind}; raise --limit or use --all")
 
 
 def claimed_by(claims: Sequence[Mapping[str, Any]]) -> str:

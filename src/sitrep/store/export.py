@@ -12,9 +12,11 @@ CAMEO codes come from the PLOVER type and mode (`sitrep.taxonomy.cameo_code`), Q
 from that code's root, Goldstein values from the type; all are marked derived in the JSON.
 A GDELT or ACLED row needs a date, so the tabular formats leave undated events out and
 log how many (JSON lines keep them); ACLED codes political violence, demonstrations and
-strategic developments only, so `csv-acled` also leaves out the events of a type ACLED has
-no event type for (ACCUSE, REQUEST, ...: no `acled_type` in the taxonomy) and logs how
-many. `READ_DTYPES` is the pandas read that keeps integer columns integers and codes text.
+strategic developments only, each in a country, so the `csv-acled` exporter also leaves out
+the events of a type ACLED has no event type for (ACCUSE, REQUEST, ...: no `acled_type` in
+the taxonomy) and those placed in no country, and logs how many. `READ_DTYPES` is the
+pandas read that keeps integer columns integers (nullable where sitrep leaves one blank)
+and codes text.
 GeoJSON holds only events with coordinates: sitrep never invents a location.
 
 Formats are registered by name in `EXPORTERS` (entry point group `sitrep.exporters`): an
@@ -26,6 +28,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from enum import StrEnum
@@ -211,13 +214,11 @@ def export(
 ) -> int:
     """Write every matching event in the format registered as `export_format`, streamed in
     one pass over the store; returns how many were written. A format in DATED_FORMATS
-    leaves undated events out, and `csv-acled` the events of a type ACLED codes no event
-    for (an accusation, a request: `acled_type` empty); each logs how many."""
+    leaves undated events out and logs how many (the exporter may leave out more: csv-acled
+    the types ACLED codes no event for)."""
     write = EXPORTERS.get(export_format)
     needs_date = export_format in DATED_FORMATS
-    needs_acled_type = export_format == ExportFormat.CSV_ACLED
     undated = 0
-    uncoded: dict[str, int] = {}
 
     def selected() -> Iterator[Row]:
         nonlocal undated
@@ -227,9 +228,6 @@ def export(
             if needs_date and not event.get("date_start"):
                 undated += 1
                 continue
-            if needs_acled_type and not event.get("acled_type"):
-                uncoded[event["type"]] = uncoded.get(event["type"], 0) + 1
-                continue
             yield dict(event)
 
     written = write(selected(), output)
@@ -238,13 +236,6 @@ def export(
             "left out %d undated events: a %s row needs a date (jsonl and geojson keep them)",
             undated,
             export_format,
-        )
-    if uncoded:
-        log.warning(
-            "left out %d events of types ACLED codes no event for (%s): csv-gdelt, jsonl "
-            "and geojson keep them",
-            sum(uncoded.values()),
-            ", ".join(f"{kind} {count}" for kind, count in sorted(uncoded.items())),
         )
     return written
 
@@ -283,7 +274,42 @@ def _csv(export_format: ExportFormat, events: Iterable[Row], output: IO[str]) ->
 
 EXPORTERS.register(ExportFormat.CSV_GDELT, partial(_csv, ExportFormat.CSV_GDELT))
 EXPORTERS.register(ExportFormat.TSV_GDELT, partial(_csv, ExportFormat.TSV_GDELT))
-EXPORTERS.register(ExportFormat.CSV_ACLED, partial(_csv, ExportFormat.CSV_ACLED))
+
+
+@EXPORTERS.register(ExportFormat.CSV_ACLED)
+def _acled(events: Iterable[Row], output: IO[str]) -> int:
+    """ACLED codes political violence, demonstrations and strategic developments only, each
+    in a country: the events of a type with no ACLED event type (an accusation, a request:
+    no `acled_type` in the taxonomy) and those placed in no country are left out, and how
+    many (of each type) is logged."""
+    uncoded: Counter[str] = Counter()
+    unplaced = 0
+
+    def coded() -> Iterator[Row]:
+        nonlocal unplaced
+        for event in events:
+            if not event.get("acled_type"):
+                uncoded[event["type"]] += 1
+            elif not _country(event.get("place_country")):
+                unplaced += 1
+            else:
+                yield event
+
+    written = _csv(ExportFormat.CSV_ACLED, coded(), output)
+    if uncoded:
+        log.warning(
+            "left out %d events of types ACLED codes no event for (%s): csv-gdelt, jsonl "
+            "and geojson keep them",
+            uncoded.total(),
+            ", ".join(f"{kind} {count}" for kind, count in sorted(uncoded.items())),
+        )
+    if unplaced:
+        log.warning(
+            "left out %d events placed in no country: an ACLED row needs its country (iso, "
+            "region, event_id_cnty); csv-gdelt and jsonl keep them",
+            unplaced,
+        )
+    return written
 
 
 def _writer(export_format: ExportFormat, output: IO[str]) -> csv.DictWriter[str]:
@@ -392,24 +418,27 @@ def _gdelt_actor(
 
 
 def acled_row(event: Row) -> dict[str, Any]:
+    """The ACLED row of an event of an ACLED type placed in a country (the exporter leaves
+    the others out)."""
     day = _day(event["date_start"])
     country = _country(event.get("place_country"))
     outlets = dict.fromkeys(r.get("outlet") or r.get("source") for r in event["evidence"])
     first = event["evidence"][0] if event["evidence"] else {}
-    inter1 = acled_inter().get(event.get("actor_sector") or "")
+    acled_type = event.get("acled_type") or ""
+    actor1, assoc_actor1, inter1 = _acled_actor1(event, acled_type, country.get("name", ""))
     # ACLED codes inter2 0 where there is no second actor; blank: one whose type is unknown.
     inter2 = acled_inter().get(event.get("target_sector") or "") if event.get("target") else 0
-    acled_type = event.get("acled_type") or ""
     admin1, admin2 = _admin(event.get("geonames_id"))
     return {
-        "event_id_cnty": f"{country.get('iso3') or 'XXX'}{int(event['id'][:12], 16)}",
+        "event_id_cnty": f"{country['iso3']}{int(event['id'][:12], 16)}",
         "event_date": day.isoformat() if day else "",
         "year": day.year if day else "",
         "time_precision": ACLED_TIME_PRECISION.get(event.get("date_precision") or "", 3),
         "disorder_type": disorder_types().get(acled_type, ""),
         "event_type": acled_type,
         "sub_event_type": event.get("acled_subtype") or "",
-        "actor1": event.get("actor") or "",
+        "actor1": actor1,
+        "assoc_actor_1": assoc_actor1,
         "inter1": _blank(inter1),
         "actor2": event.get("target") or "",
         "inter2": _blank(inter2),
@@ -417,15 +446,16 @@ def acled_row(event: Row) -> dict[str, Any]:
         "civilian_targeting": "Civilian targeting"
         if inter2 == CIVILIANS and acled_type in CIVILIAN_HARM
         else "",
-        "iso": country.get("isonumeric", ""),
+        "iso": country["isonumeric"],
         "region": acled_region(event.get("place_country")),
-        "country": country.get("name", ""),
+        "country": country["name"],
         "admin1": admin1,
         "admin2": admin2,
         "location": event.get("place") or "",
         "latitude": _blank(event.get("latitude")),
         "longitude": _blank(event.get("longitude")),
-        "geo_precision": ACLED_GEO_PRECISION.get(event.get("location_precision") or "", ""),
+        # Placed in a country at least: ACLED's 3 (a larger region) where nothing finer is known.
+        "geo_precision": ACLED_GEO_PRECISION.get(event.get("location_precision") or "", 3),
         "source": "; ".join(o for o in outlets if o),
         "source_scale": source_scale(event["evidence"], event.get("place_country")),
         "notes": first.get("text", ""),
@@ -433,6 +463,24 @@ def acled_row(event: Row) -> dict[str, Any]:
         "tags": _acled_tags(event),
         "timestamp": _timestamp(first.get("stored_at"), None),
     }
+
+
+def _acled_actor1(event: Row, acled_type: str, country: str) -> tuple[str, str, int | None]:
+    """ACLED's actor1, assoc_actor_1 and inter1. A Protests or Riots event's actor1 is
+    protesters or rioters by ACLED's definition, named "Protesters (Country)" with the group
+    sitrep names as the associated actor, as ACLED codes them; otherwise sitrep's actor and
+    the ACLED type of its sector (None where the sector has none)."""
+    actor = event.get("actor") or ""
+    demonstrators = _acled_event_actors().get(acled_type)
+    if demonstrators is None:
+        return actor, "", acled_inter().get(event.get("actor_sector") or "")
+    name, inter = demonstrators
+    return f"{name} ({country})", actor, inter
+
+
+@cache
+def _acled_event_actors() -> dict[str, tuple[str, int]]:
+    return {row[0]: (row[2], int(row[1])) for row in lexicon.rows("store/acled_event_actors.tsv")}
 
 
 # ACLED's source scales in the order its codebook combines them ("National-International").
