@@ -586,3 +586,22 @@ def test_claims_a_speaker_closing_a_quote_is_not_lent_to_the_sentences_before(nl
         "the people",
         "the people",
     ]
+
+
+@pytest.mark.slow
+def test_claims_a_report_inside_a_closing_report_is_the_outer_sources(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "… the mayor is signaling his readiness to …, said the officials": the officials report
+    what the mayor signals; the mayor's verb, with words of its own, reports nothing of
+    "said the officials". "The levee, she said, would hold" still names who spoke."""
+    _, claims = _claims(
+        nlp,
+        [
+            "As the river rises, the mayor is signaling his readiness to order an evacuation "
+            "of the lower town if the levee fails, said the officials.",
+            "The levee, the engineer said, would hold for two more days.",
+        ],
+    )
+    assert [(c.source.type, c.source.name) for c in claims] == [
+        (SourceType.ANONYMOUS, "the officials"),
+        (SourceType.ANONYMOUS, "the engineer"),
+    ]

@@ -86,6 +86,8 @@ _TOPIC = "topic"
 _ISSUING = "writing"
 # Verbs of having and being put out nothing: "China has the “resolution and power”".
 _HOLDING_VERBS = {"have", "be", "hold", "keep", "lack"}
+# What a verb says of its own beyond naming who spoke: "is signaling [his willingness]".
+_OWN_WORDS = {"dobj", "dative", "ccomp", "xcomp", "conj", "advcl", "acomp", "attr", "oprd"}
 # A view is reported in its clause or infinitive ("expects to win").
 _VIEW_CONTENT_DEPS = {"ccomp", "xcomp"}
 
@@ -277,8 +279,11 @@ class _Finder:
             tokens = [t for c in complements for t in c.subtree if t not in skip]
             if reported := [t for t in tokens if _within(t, sentence)]:
                 return _extent(reported)
+        # "the ruler is signaling his willingness …, said the people": a verb with words of its
+        # own that another report reports only says what its own clause holds.
+        nested = self._reported_clause(verb)
         # The clause the verb interrupts: "The plan, he said, would fail".
-        if verb.dep_ in _CONTENT_DEPS and verb.head != verb:
+        if verb.dep_ in _CONTENT_DEPS and verb.head != verb and not nested:
             skip |= set(verb.subtree)
             clause = [
                 t
@@ -287,12 +292,15 @@ class _Finder:
             ]
             if clause:
                 return _extent(clause)
+        start, end = (
+            (verb.left_edge.idx, _end_char([verb.right_edge]))
+            if nested
+            else (sentence.start_char, sentence.end_char)
+        )
         quotes = [
             q
             for q in self.quote_marks
-            if q.start < sentence.end_char
-            and q.end > sentence.start_char
-            and not (q.start <= verb.idx < q.end)
+            if q.start < end and q.end > start and not (q.start <= verb.idx < q.end)
         ]
         if quotes:
             return quotes[0].start, quotes[-1].end
@@ -306,9 +314,25 @@ class _Finder:
             if not _reports(lemma, "object"):
                 return None
             return self._reported_object(verb, objects, sentence)
-        if cue == _MANNER:
+        if cue == _MANNER or nested:
             return None
         return self._quote_just_before(sentence) or _before_trailing_cue(verb, speaker, sentence)
+
+    def _reported_clause(self, verb: Token) -> bool:
+        """The verb heads the clause a reporting verb above it reports, with a clause,
+        predicate or object of its own besides a listener ("… is signaling his willingness
+        …, said the people"): what is reported, where "he said" or "she told reporters"
+        inside a sentence ("The plan, he said, would fail") only names who spoke."""
+        head = verb.head
+        return (
+            verb.dep_ in _CONTENT_DEPS
+            and head != verb
+            and head.lemma_.lower() in lexicon().reporting_verbs
+            and any(
+                c.dep_ in _OWN_WORDS and not (c.dep_ in _OBJECTS and self._names_someone(c))
+                for c in verb.children
+            )
+        )
 
     def _action_put_to_listener(
         self, objects: list[Token], sentence: Span
