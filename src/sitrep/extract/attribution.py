@@ -478,6 +478,8 @@ class _Finder:
         for child in head.children:
             if child.dep_ == "appos" and names_the_speaker(child):
                 return child
+            if (titled := _titled_after_of(child)) is not None and names_the_speaker(titled):
+                return titled
         if head.dep_ == "appos" and names_the_speaker(head.head):
             return head.head
         return _listed_after_colon(head) if person else None
@@ -526,6 +528,23 @@ class _Finder:
         )
 
 
+def _titled_after_of(prep: Token) -> Token | None:
+    """ "chief of detectives Gerard Gigante": a title whose field ("detectives", "staff",
+    "police") the parse joined to the name after "of". The name is the title's holder, where
+    in "the wife of businessman John Smith" a noun for one person describes someone else."""
+    if prep.dep_ != "prep" or prep.lower_ != "of":
+        return None
+    for name in prep.children:
+        fields = [c for c in name.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        if (
+            name.dep_ == "pobj"
+            and fields
+            and not any(names_people(f.lemma_.lower()) and f.tag_ == "NN" for f in fields)
+        ):
+            return name
+    return None
+
+
 def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
     """The verb's speaker and the words naming it when they stand by the verb.
 
@@ -552,6 +571,9 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
     quoted = _quoted_as_saying(verb)
     if quoted is not None:
         return quoted, list(quoted.subtree)
+    if main_verb_read_as_participle(verb):
+        noun = verb.head
+        return noun, [t for t in noun.subtree if t.i < verb.left_edge.i and _within(t, sentence)]
     passive = [c for c in children if c.dep_ in _PASSIVE_SUBJECTS]
     if passive and _has_perfect(verb):
         return passive[0], list(passive[0].subtree)
@@ -572,6 +594,22 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
             return _relative_antecedent(subjects[0]), []
     stranded = _stranded_subject(verb)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def main_verb_read_as_participle(verb: Token) -> bool:
+    """ "Mahathir, Asia's longest serving leader …, called the order “tyranny”": after a long
+    apposition the parse may leave the sentence without a main verb, rooted on the name, and
+    read its past-tense verb as a participle describing it. With the root a noun before it,
+    the verb is the sentence's own ("A man called John arrived" keeps its root "arrived")."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in {"VBD", "VBN"}
+        and head.dep_ == "ROOT"
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.i < verb.i
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )
 
 
 def _reported_clause(verb: Token) -> bool:
