@@ -316,3 +316,21 @@ def test_reference_a_title_before_a_name_is_that_names_not_the_name_before(nlp) 
         ],
     )
     assert _speaker(article, "not told") == "Tom Weller"
+
+
+@pytest.mark.slow
+def test_reference_it_said_after_a_document_spoke_is_the_document(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "…, the indictment said. It said …": a document that speaks is "it" the next time,
+    not a company named in between."""
+    article = _extracted(
+        nlp,
+        [
+            "Chen and the employee's husband spoke often about investments, the indictment said. "
+            "It said the woman stopped working for Acme Corp's planning department in 2015."
+        ],
+    )
+    claim = next(c for c in article.claims if c.text.startswith("It said"))
+    assert (claim.source.type, claim.source.name) == (
+        SourceType.OFFICIAL_STATEMENT,
+        "the indictment",
+    )

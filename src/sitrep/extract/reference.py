@@ -312,7 +312,8 @@ class _Resolver:
             return None
         if names_people(lemma) or names_people(head.lower_):
             person = True
-        elif lemma in _body_nouns():
+        elif lemma in _body_nouns() or (lemma in lexicon().documents and speaks(head)):
+            # "the indictment said …. It said …": a document that speaks is "it" as a body is.
             person = False
         else:
             return None
