@@ -586,3 +586,71 @@ def test_claims_a_speaker_closing_a_quote_is_not_lent_to_the_sentences_before(nl
         "the people",
         "the people",
     ]
+
+
+@pytest.mark.slow
+def test_claims_a_report_inside_a_closing_report_is_the_outer_sources(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "… the mayor is signaling his readiness to …, said the officials": the officials report
+    what the mayor signals; the mayor's verb, with words of its own, reports nothing of
+    "said the officials". "The levee, she said, would hold" still names who spoke."""
+    _, claims = _claims(
+        nlp,
+        [
+            "As the river rises, the mayor is signaling his readiness to order an evacuation "
+            "of the lower town if the levee fails, said the officials.",
+            "The levee, the engineer said, would hold for two more days.",
+        ],
+    )
+    assert [(c.source.type, c.source.name) for c in claims] == [
+        (SourceType.ANONYMOUS, "the officials"),
+        (SourceType.ANONYMOUS, "the engineer"),
+    ]
+
+
+@pytest.mark.slow
+def test_claims_a_main_verb_parsed_as_a_participle_after_a_long_apposition(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Ana Ruiz, the country's longest serving judge …, called Monday's ruling “a disgrace”":
+    the parse roots the sentence on the name and reads "called" as a participle; it is still
+    Ruiz's report."""
+    _, [claim] = _claims(
+        nlp,
+        [
+            "Ana Ruiz, the country's longest serving judge for 30 years when she retired in "
+            "2010, called Monday's ruling “a disgrace” and unlawful."
+        ],
+    )
+    assert (claim.source.type, claim.source.name) == (SourceType.NAMED_PERSON, "Ana Ruiz")
+
+
+@pytest.mark.slow
+def test_claims_someone_unnamed_beside_the_named_is_not_their_variation(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Marco Diaz … and the youth, who cannot be named, …. The youth also denies …": the youth
+    is the unnamed defendant, not Diaz nor anyone named before."""
+    _, claims = _claims(
+        nlp,
+        [
+            "Marco Diaz, from Leon, and the youth, who cannot be named, have pleaded not guilty "
+            "to arson. The youth also denies handling stolen goods."
+        ],
+    )
+    assert (claims[1].source.type, claims[1].source.name) == (SourceType.ANONYMOUS, "The youth")
+
+
+@pytest.mark.slow
+def test_claims_an_if_clause_hedges_only_the_claims_main_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "The army will withdraw if the talks fail": conditional. "… made an offer for the city
+    to end the strike if the union returns to talks": the offer was made; its terms hold the
+    condition. "She asked if the road was open" asks, it sets no condition."""
+    _, claims = _claims(
+        nlp,
+        [
+            "The army will withdraw from the port if the talks fail, officials said.",
+            "The mayor made an offer for the city to end the strike if the union returns to talks.",
+            "She asked if the road was open.",
+        ],
+    )
+    assert [(c.certainty, c.hedge) for c in claims] == [
+        (Certainty.HEDGED, "if"),
+        (Certainty.ASSERTED, None),
+        (Certainty.ASSERTED, None),
+    ]

@@ -517,3 +517,21 @@ def test_quotes_of_layered_reports_the_innermost_speaks(nlp) -> None:  # type: i
     )
     [quote] = [q for q in find_quotes(article, doc) if q.direct]
     assert (quote.text, quote.speaker) == ("Love the dress", "Larry Grayson")
+
+
+@pytest.mark.slow
+def test_quotes_a_title_of_a_field_before_a_name_is_the_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "said Harbor County chief of detectives Maria Ortiz": the parse joins the title's field
+    to the name after "of", and the speaker is Ortiz; "the wife of businessman John Smith"
+    is someone else than Smith."""
+    assert _direct(
+        nlp,
+        [
+            "“Witnesses do come forward years later,” said Harbor County chief of detectives "
+            "Maria Ortiz at a news conference.",
+            "“We will wait and see,” said the wife of businessman John Smith.",
+        ],
+    ) == [
+        ("Witnesses do come forward years later", "Maria Ortiz"),
+        ("We will wait and see", "the wife of businessman John Smith"),
+    ]

@@ -283,3 +283,54 @@ def test_reference_an_abbreviated_title_is_the_role_a_later_description_takes_up
         ],
     )
     assert _speaker(article, "giveaway") == "Maria Lopez"
+
+
+@pytest.mark.slow
+def test_reference_who_spoke_to_a_body_is_not_its_official_speaking_next(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Anna Kowalski told the court …. “…,” the judge said": the judge is the court's, not
+    Kowalski; "said the actor" after an actor who spoke to reporters stays the actor."""
+    article = _extracted(
+        nlp,
+        [
+            "Anna Kowalski told the court on Monday that she had sold the car in May.",
+            "“The sale itself is not in dispute,” the judge said.",
+            "James Holt told reporters the series would return.",
+            "“It changed my life,” said the actor.",
+        ],
+    )
+    assert _speaker(article, "not in dispute") == "the judge"
+    assert _speaker(article, "changed my life") == "James Holt"
+
+
+@pytest.mark.slow
+def test_reference_a_title_before_a_name_is_that_names_not_the_name_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "… to Brazilian leader Pedro Alves, State House chief of staff Tom Weller wasn't …":
+    the parse hangs "chief" on Alves, but the title is Weller's, so "the chief of staff" is
+    Weller."""
+    article = _extracted(
+        nlp,
+        [
+            "When Governor Maria Lopez placed a call to Brazilian leader Pedro Alves, State House "
+            "chief of staff Tom Weller wasn't on the line.",
+            "“We were not told,” the chief of staff said.",
+        ],
+    )
+    assert _speaker(article, "not told") == "Tom Weller"
+
+
+@pytest.mark.slow
+def test_reference_it_said_after_a_document_spoke_is_the_document(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "…, the indictment said. It said …": a document that speaks is "it" the next time,
+    not a company named in between."""
+    article = _extracted(
+        nlp,
+        [
+            "Chen and the employee's husband spoke often about investments, the indictment said. "
+            "It said the woman stopped working for Acme Corp's planning department in 2015."
+        ],
+    )
+    claim = next(c for c in article.claims if c.text.startswith("It said"))
+    assert (claim.source.type, claim.source.name) == (
+        SourceType.OFFICIAL_STATEMENT,
+        "the indictment",
+    )

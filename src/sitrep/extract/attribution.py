@@ -86,6 +86,8 @@ _TOPIC = "topic"
 _ISSUING = "writing"
 # Verbs of having and being put out nothing: "China has the “resolution and power”".
 _HOLDING_VERBS = {"have", "be", "hold", "keep", "lack"}
+# What a verb says of its own beyond naming who spoke: "is signaling [his willingness]".
+_OWN_WORDS = {"dobj", "dative", "ccomp", "xcomp", "conj", "advcl", "acomp", "attr", "oprd"}
 # A view is reported in its clause or infinitive ("expects to win").
 _VIEW_CONTENT_DEPS = {"ccomp", "xcomp"}
 
@@ -277,8 +279,11 @@ class _Finder:
             tokens = [t for c in complements for t in c.subtree if t not in skip]
             if reported := [t for t in tokens if _within(t, sentence)]:
                 return _extent(reported)
+        # "the ruler is signaling his willingness …, said the people": a verb with words of its
+        # own that another report reports only says what its own clause holds.
+        nested = self._reported_clause(verb)
         # The clause the verb interrupts: "The plan, he said, would fail".
-        if verb.dep_ in _CONTENT_DEPS and verb.head != verb:
+        if verb.dep_ in _CONTENT_DEPS and verb.head != verb and not nested:
             skip |= set(verb.subtree)
             clause = [
                 t
@@ -287,12 +292,15 @@ class _Finder:
             ]
             if clause:
                 return _extent(clause)
+        start, end = (
+            (verb.left_edge.idx, _end_char([verb.right_edge]))
+            if nested
+            else (sentence.start_char, sentence.end_char)
+        )
         quotes = [
             q
             for q in self.quote_marks
-            if q.start < sentence.end_char
-            and q.end > sentence.start_char
-            and not (q.start <= verb.idx < q.end)
+            if q.start < end and q.end > start and not (q.start <= verb.idx < q.end)
         ]
         if quotes:
             return quotes[0].start, quotes[-1].end
@@ -306,9 +314,25 @@ class _Finder:
             if not _reports(lemma, "object"):
                 return None
             return self._reported_object(verb, objects, sentence)
-        if cue == _MANNER:
+        if cue == _MANNER or nested:
             return None
         return self._quote_just_before(sentence) or _before_trailing_cue(verb, speaker, sentence)
+
+    def _reported_clause(self, verb: Token) -> bool:
+        """The verb heads the clause a reporting verb above it reports, with a clause,
+        predicate or object of its own besides a listener ("… is signaling his willingness
+        …, said the people"): what is reported, where "he said" or "she told reporters"
+        inside a sentence ("The plan, he said, would fail") only names who spoke."""
+        head = verb.head
+        return (
+            verb.dep_ in _CONTENT_DEPS
+            and head != verb
+            and head.lemma_.lower() in lexicon().reporting_verbs
+            and any(
+                c.dep_ in _OWN_WORDS and not (c.dep_ in _OBJECTS and self._names_someone(c))
+                for c in verb.children
+            )
+        )
 
     def _action_put_to_listener(
         self, objects: list[Token], sentence: Span
@@ -454,6 +478,8 @@ class _Finder:
         for child in head.children:
             if child.dep_ == "appos" and names_the_speaker(child):
                 return child
+            if (titled := _titled_after_of(child)) is not None and names_the_speaker(titled):
+                return titled
         if head.dep_ == "appos" and names_the_speaker(head.head):
             return head.head
         return _listed_after_colon(head) if person else None
@@ -502,6 +528,23 @@ class _Finder:
         )
 
 
+def _titled_after_of(prep: Token) -> Token | None:
+    """ "chief of detectives Gerard Gigante": a title whose field ("detectives", "staff",
+    "police") the parse joined to the name after "of". The name is the title's holder, where
+    in "the wife of businessman John Smith" a noun for one person describes someone else."""
+    if prep.dep_ != "prep" or prep.lower_ != "of":
+        return None
+    for name in prep.children:
+        fields = [c for c in name.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        if (
+            name.dep_ == "pobj"
+            and fields
+            and not any(names_people(f.lemma_.lower()) and f.tag_ == "NN" for f in fields)
+        ):
+            return name
+    return None
+
+
 def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
     """The verb's speaker and the words naming it when they stand by the verb.
 
@@ -528,6 +571,9 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
     quoted = _quoted_as_saying(verb)
     if quoted is not None:
         return quoted, list(quoted.subtree)
+    if main_verb_read_as_participle(verb):
+        noun = verb.head
+        return noun, [t for t in noun.subtree if t.i < verb.left_edge.i and _within(t, sentence)]
     passive = [c for c in children if c.dep_ in _PASSIVE_SUBJECTS]
     if passive and _has_perfect(verb):
         return passive[0], list(passive[0].subtree)
@@ -548,6 +594,22 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
             return _relative_antecedent(subjects[0]), []
     stranded = _stranded_subject(verb)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def main_verb_read_as_participle(verb: Token) -> bool:
+    """ "Mahathir, Asia's longest serving leader …, called the order “tyranny”": after a long
+    apposition the parse may leave the sentence without a main verb, rooted on the name, and
+    read its past-tense verb as a participle describing it. With the root a noun before it,
+    the verb is the sentence's own ("A man called John arrived" keeps its root "arrived")."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in {"VBD", "VBN"}
+        and head.dep_ == "ROOT"
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.i < verb.i
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )
 
 
 def _reported_clause(verb: Token) -> bool:

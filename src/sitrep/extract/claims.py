@@ -37,6 +37,7 @@ from sitrep.extract.attribution import (
     Attributions,
     directs_a_listener,
     find_attributions,
+    main_verb_read_as_participle,
 )
 from sitrep.extract.quotes import quoted_passages
 from sitrep.extract.sourcing import lexicon, normalise_for_matching
@@ -63,6 +64,8 @@ _NOUN_CLAUSES = frozenset({"relcl", "acl"})
 # A relative clause: a report inside one is about the noun ("billboards in which people say"),
 # where a noun's content clause ("hopes the talks would …") is not.
 _RELATIVE_CLAUSE = frozenset({"relcl"})
+# How a claim's main verbs join: a reported clause, a clause beside it, a coordinated one.
+_SPINE = frozenset({"ccomp", "parataxis", "conj"})
 # A heading is at most this many words.
 _HEADING_WORDS = 6
 _QUESTION_MARKS = ("?", "\u061f")  # "?" and the Arabic question mark
@@ -270,6 +273,8 @@ def _in_clause_on_a_noun(cue: Token) -> bool:
     in an infinitive on one ("the plan to have Orban relate …"). A finite clause on a noun may
     be its content ("hopes the talks would …"), and a report inside it still sources."""
     documents = lexicon().documents
+    if main_verb_read_as_participle(cue):
+        return False
     token = cue
     for _ in range(50):  # bounded: a parse may hold a cycle
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
@@ -323,6 +328,25 @@ def _states_something(doc: Doc, sentence: Sentence) -> bool:
         and not any(c.dep_ in _SUBJECTS for c in first.children)
     )
     return not ordered
+
+
+def _conditions_the_claim(mark: Token) -> bool:
+    """ "The army will withdraw if the talks fail, officials said": an "if" clause with a
+    subject of its own on the claim's main verb (the root, or a clause reported or joined to
+    it) makes the claim conditional. One deeper in ("an offer for Syria to cut ties if the
+    West helps", "a deal … or guarantee his passage into exile if needed") conditions a part
+    of what is said, not whether it is so; "asked if" is a question, no condition."""
+    clause = mark.head
+    if clause.dep_ != "advcl" or not any(c.dep_ in _SUBJECTS for c in clause.children):
+        return False
+    token = clause.head
+    for _ in range(50):  # bounded: a parse may hold a cycle
+        if token.head == token:
+            return True
+        if token.dep_ not in _SPINE:
+            return False
+        token = token.head
+    return False
 
 
 def _describes_a_noun(token: Token, clauses: frozenset[str] = _NOUN_CLAUSES) -> bool:
@@ -404,7 +428,7 @@ def _certainty(
             and not _describes_a_noun(token)
         ):
             return Certainty.HEDGED, token.text
-        if token.dep_ == "mark" and token.lower_ == "if":
+        if token.dep_ == "mark" and token.lower_ == "if" and _conditions_the_claim(token):
             return Certainty.HEDGED, token.text
     if attribution is not None and not attribution.asserts:
         return Certainty.HEDGED, doc.text[attribution.start : attribution.end]

@@ -225,6 +225,10 @@ class _Resolver:
             # A modifier counts only when it names an actor: "it" may be the army of
             # "an army spokesman", not a bare noun in a compound.
             if token.dep_ not in _ROLES and (referent is None or referent.actor_id is None):
+                if token.dep_ == "conj" and referent is not None and referent.person:
+                    # "Tawfik and the youth": someone unnamed beside the named, not their
+                    # elegant variation ("The youth also denies …" is the youth).
+                    self._described.add(token.lemma_.lower())
                 return
             if referent is not None and referent.actor_id is None:
                 lemma = token.lemma_.lower()
@@ -308,7 +312,8 @@ class _Resolver:
             return None
         if names_people(lemma) or names_people(head.lower_):
             person = True
-        elif lemma in _body_nouns():
+        elif lemma in _body_nouns() or (lemma in lexicon().documents and speaks(head)):
+            # "the indictment said …. It said …": a document that speaks is "it" as a body is.
             person = False
         else:
             return None
@@ -414,6 +419,8 @@ class _Resolver:
                 roles.append(token.head)
             referent = self._actor_referent(token, token, actor)
             for role in roles:
+                if self._titled_name(role, actor.id) is not None:
+                    continue
                 top = token if role.dep_ == "compound" and role.head == token else role
                 described = frozenset(_description_words(top, name))
                 found.setdefault(role.lemma_.lower(), []).append((described, referent))
@@ -424,10 +431,31 @@ class _Resolver:
         "Dan-Ali, the minister"): a later "the minister" is that person."""
         words = [head, *(t for top in (head, named) for t in top.children if t.dep_ in _ROLE_DEPS)]
         for word in words:
+            titled = self._titled_name(word, referent.actor_id)
+            if titled is not None:
+                actor = self.mentions.actor(titled.idx, titled.idx + len(titled))
+                if actor is not None:
+                    self._roles[word.lemma_.lower()] = self._actor_referent(titled, titled, actor)
+                continue
             # "Sen. Maria Lopez": the abbreviated title is the role "the senator" takes up.
             role = _title_abbreviations().get(word.lower_, word.lemma_.lower())
             if word is not named and names_people(role):
                 self._roles[role] = referent
+
+    def _titled_name(self, role: Token, actor_id: str | None) -> Token | None:
+        """ "… to Vladimir Putin, White House chief of staff John Kelly wasn't …": the parse
+        hangs the title on the name before it, but a title right before another person's name
+        is that person's. The head of that other name, if so."""
+        after = role.right_edge.i + 1
+        if role.dep_ != "appos" or after >= len(self.doc) or self.doc[after].pos_ != "PROPN":
+            return None
+        name = self.doc[after]
+        actor = self.mentions.actor(name.idx, name.idx + len(name))
+        if actor is None or actor.kind is not ActorKind.PERSON or actor.id == actor_id:
+            return None
+        while name.dep_ == "compound" and name.head.pos_ == "PROPN" and name.head.i > name.i:
+            name = name.head
+        return name
 
     def _actor_gender(self, actor: Actor) -> str | None:
         """What the given name, or a title before any of the actor's mentions, says.
@@ -496,7 +524,9 @@ class _Resolver:
         "she" (nearest sentence, subject first, gender agreeing) among the people who spoke
         or acted (the subject of an active verb): the elegant variation news uses for its
         speakers. Only the subject of a reporting verb; and not someone only acted upon or
-        spoken of ("John Doe, 34, was arrested. The officer said …" is a new person)."""
+        spoken of ("John Doe, 34, was arrested. The officer said …" is a new person), nor
+        someone who spoke to a body ("Tom Baker told the court …": "the judge" who speaks
+        next is one of its own)."""
         if (
             not description.person
             or noun.dep_ != "nsubj"
@@ -507,15 +537,19 @@ class _Resolver:
         ):
             return None
         pronoun = {"m": "he", "f": "she"}.get(description.gender or "", "he or she")
+        near = [c for c in self.candidates if paragraph - c.paragraph <= 1]
+        to_a_body = {
+            c.referent.actor_id for c in near if c.speaker and _addresses_a_body(self.doc[c.verb])
+        }
         named = [
             c
-            for c in self.candidates
+            for c in near
             if c.referent.actor_id is not None
             and c.referent.person
             and (c.speaker or c.acts)
-            and paragraph - c.paragraph <= 1
             and (pronoun == "he or she" or _agrees(pronoun, c.referent, self._gender(c.referent)))
             and not c.referent.plural
+            and c.referent.actor_id not in to_a_body
         ]
         if not named:
             return None
@@ -637,6 +671,19 @@ def _reported_by(verb: Token) -> set[int]:
     if verb.dep_ in _REPORTED_CLAUSES and trails:
         words |= {t.idx for t in head.subtree if t.i < verb.left_edge.i}
     return words
+
+
+def _addresses_a_body(verb: Token) -> bool:
+    """ "told the court", "wrote to the committee": the listener is a public body."""
+    listeners = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    listeners += [
+        p
+        for c in verb.children
+        if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return any(t.lemma_.lower() in lexicon().public_bodies for t in listeners)
 
 
 def _agrees(pronoun: str, referent: Referent, gender: str | None) -> bool:
