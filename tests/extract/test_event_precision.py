@@ -88,3 +88,25 @@ def test_harm_done_by_a_non_violent_event_is_no_attack(nlp, text, expected) -> N
 )
 def test_confer_is_consulting_only_with_someone(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # backing an actor or a position is SUPPORT; helping an activity along is not
+        ("Germany supported the French proposal.", [("supported", "SUPPORT")]),
+        ("Farmers' unions support the opposition candidate.", [("support", "SUPPORT")]),
+        ("The new fund supports small bakeries and local crafts.", []),
+        ("Volunteers supported the annual marathon.", []),
+    ],
+)
+def test_support_endorses_an_actor_or_a_position(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_a_promise_with_a_coordinated_report_is_still_a_commitment(nlp) -> None:  # type: ignore[no-untyped-def]
+    """An event in a clause coordinated with the promise is not what is promised."""
+    text = "The party pledged to cut taxes, but critics say the raids continue."
+    assert ("pledged", "AGREE") not in _types(nlp, text)

@@ -60,6 +60,9 @@ ASSAULT = "ASSAULT"
 COMMITMENT = "commitment"  # the word class of verbs of promising (word_classes.tsv)
 # Whom a promise is made to, besides an indirect object ("pledged to Kyiv that ...").
 ADDRESSEE_PREPOSITIONS = frozenset({"to"})
+# How what is promised hangs on the promise ("pledged to withdraw", "promised aid", "a pledge
+# of troops").
+PROMISED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "acl"})
 # Who a request is made of: an object, an indirect object, a "to"/"of"/"on" phrase.
 ADDRESSEE_DEPS = frozenset({"dobj", "dative", "prep"})
 
@@ -132,7 +135,7 @@ def _promises_nothing(word: Token, label: TriggerLabel, labelled: dict[int, Trig
     if label.type != AGREE or word.lemma_.lower() not in word_classes().get(COMMITMENT, ()):
         return False
     # A promise noun's addressee may hang on the verb that makes it ("made a promise to").
-    holders = [word] if is_verbal(word) else [word, word.head]
+    holders = [word] if is_verbal(word) or word.dep_ != "dobj" else [word, word.head]
     if any(
         c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPOSITIONS)
         for holder in holders
@@ -143,12 +146,13 @@ def _promises_nothing(word: Token, label: TriggerLabel, labelled: dict[int, Trig
 
 
 def _within(token: Token, governor: Token) -> bool:
-    """Whether a word lies under a governor in the parse (bounded by a visited set)."""
+    """Whether a word lies in what a governor takes as content (its object, complement or
+    prepositional phrase, not a clause coordinated with it); bounded by a visited set."""
     seen = {token.i}
     while token.head.i not in seen:
+        if token.head.i == governor.i:
+            return token.dep_ in PROMISED_DEPS
         token = token.head
-        if token.i == governor.i:
-            return True
         seen.add(token.i)
     return False
 
