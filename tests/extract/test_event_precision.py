@@ -110,3 +110,18 @@ def test_a_promise_with_a_coordinated_report_is_still_a_commitment(nlp) -> None:
     """An event in a clause coordinated with the promise is not what is promised."""
     text = "The party pledged to cut taxes, but critics say the raids continue."
     assert ("pledged", "AGREE") not in _types(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "take on" is to confront or compete, not to seize ground
+        ("The start-up wants to take on the big banks in Lagos.", []),
+        # a heart stopping is no arrest
+        ("The runner suffered a cardiac arrest.", []),
+        ("Police made an arrest on Friday.", [("arrest", "COERCE")]),
+    ],
+)
+def test_idioms_of_take_on_and_medical_arrest(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
