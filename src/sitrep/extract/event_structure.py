@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from sitrep.extract.event_lexicon import background_cues, reversals
+from sitrep.extract.event_lexicon import background_cues, reversals, word_classes
 from sitrep.extract.event_roles import is_verbal
 
 
@@ -39,6 +39,13 @@ STOPPED_DEPS = frozenset({"dobj", "nsubjpass", "xcomp"})
 # preposition's object ("accused them of attacking", "called for sanctions").
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep"})
 CONTENT_DEPTH = 3
+# Steps that stay inside one item of content and so do not count toward its depth: a noun
+# coordinated with the first ("charged with murder and two counts of assault") and the "of"
+# phrase of a noun of quantity ("counts of assault").
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# An infinitive clause with its own subject, brought in by "for" ("called for the chief to
+# resign"), is what is asked, like an object clause.
+CONTENT_MARK = "for"
 # Acts whose content is never a reported event of its own (the events-gwn-dev guideline).
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
 # Accusations: what is alleged ("accused of attacking", "charged with murder") is content; an
@@ -47,6 +54,15 @@ ALLEGING_TYPES = frozenset({"ACCUSE"})
 REQUEST = "REQUEST"
 ANCHOR = "anchor"  # the role of a time or circumstance preposition in background.tsv
 WEIGHS = "weighs"  # the role of an adjective of evaluation in background.tsv
+UNSPECIFIC = "unspecific"  # the role of a determiner of no particular thing in background.tsv
+AGREE = "AGREE"
+ASSAULT = "ASSAULT"
+COMMITMENT = "commitment"  # the word class of verbs of promising (word_classes.tsv)
+# Whom a promise is made to, besides an indirect object ("pledged to Kyiv that ...").
+ADDRESSEE_PREPOSITIONS = frozenset({"to"})
+# How what is promised hangs on the promise ("pledged to withdraw", "promised aid", "a pledge
+# of troops").
+PROMISED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "acl"})
 # Who a request is made of: an object, an indirect object, a "to"/"of"/"on" phrase.
 ADDRESSEE_DEPS = frozenset({"dobj", "dative", "prep"})
 
@@ -80,6 +96,9 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
         and not _is_purpose(doc[index])
         and not (label.type == REQUEST and _asks_only_not_to_be_named(doc[index]))
         and not _is_weighed(doc[index])
+        and not _is_unspecific(doc[index])
+        and not _promises_nothing(doc[index], label, by_token)
+        and not _is_effect(doc[index], label, by_token)
     ]
 
 
@@ -92,6 +111,65 @@ def is_time_anchor(token: Token) -> bool:
         and not is_verbal(token)
         and token.dep_ == "pobj"
         and token.head.lower_ in background_cues().get(ANCHOR, ())
+    )
+
+
+def _is_unspecific(noun: Token) -> bool:
+    """Whether an event noun names no particular event, only any of its kind ("any sanctions
+    would only apply next season", "any additional tariffs would be subject to review", "help
+    forge any deal"; `background.tsv`)."""
+    unspecific = background_cues().get(UNSPECIFIC, frozenset())
+    return (
+        noun.pos_ == "NOUN"
+        and not is_verbal(noun)
+        and any(c.dep_ == "det" and c.lower_ in unspecific for c in noun.children)
+    )
+
+
+def _promises_nothing(word: Token, label: TriggerLabel, labelled: dict[int, TriggerLabel]) -> bool:
+    """A promise made to no one about no act toward anyone: a commitment (a campaign pledge
+    "to cut taxes", "promised jobs", "deliver on his promises"), not an agreement. A promise
+    to an addressee ("pledged to Kyiv that ...", "made a promise to the strikers") or of an
+    event ("promised to withdraw its troops") is kept (the events-gwn-dev guideline: AGREE
+    is a promise of cooperation; domestic programmes are not annotated)."""
+    if label.type != AGREE or word.lemma_.lower() not in word_classes().get(COMMITMENT, ()):
+        return False
+    # A promise noun's addressee may hang on the verb that makes it ("made a promise to").
+    holders = [word] if is_verbal(word) or word.dep_ != "dobj" else [word, word.head]
+    if any(
+        c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPOSITIONS)
+        for holder in holders
+        for c in holder.children
+    ):
+        return False
+    return not any(other != word.i and _within(word.doc[other], word) for other in labelled)
+
+
+def _within(token: Token, governor: Token) -> bool:
+    """Whether a word lies in what a governor takes as content (its object, complement or
+    prepositional phrase, not a clause coordinated with it); bounded by a visited set."""
+    seen = {token.i}
+    while token.head.i not in seen:
+        if token.head.i == governor.i:
+            return token.dep_ in PROMISED_DEPS
+        token = token.head
+        seen.add(token.i)
+    return False
+
+
+def _is_effect(verb: Token, label: TriggerLabel, labelled: dict[int, TriggerLabel]) -> bool:
+    """Whether a verb of harm only tells what another kind of event did to someone ("India
+    has been hit by protests", "tariffs hit exporters"): its subject or passive agent is an
+    event noun of another, non-violent type, so no attack is reported."""
+    if label.type != ASSAULT or not is_verbal(verb):
+        return False
+    causes = [c for c in verb.children if c.dep_ == "nsubj"]
+    causes += [o for c in verb.children if c.dep_ == "agent" for o in c.children]
+    return any(
+        (found := labelled.get(cause.i)) is not None
+        and cause.pos_ == "NOUN"
+        and found.type != ASSAULT
+        for cause in causes
     )
 
 
@@ -161,12 +239,45 @@ def _stopping_governor(token: Token) -> tuple[Token, Token | None] | None:
     return None
 
 
+def _item_head(token: Token) -> Token | None:
+    """The word a step up reaches while staying inside one noun phrase of content, if any: a
+    later conjunct's first conjunct ("murder and two counts of assault"), or the noun whose
+    "of" phrase holds the word ("counts of assault")."""
+    head = token.head
+    if token.pos_ not in NOUN_POS:
+        return None
+    if token.dep_ == "conj" and head.pos_ in NOUN_POS and head.i < token.i:
+        return head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in NOUN_POS:
+        return head.head
+    return None
+
+
+def _asked_clause(verb: Token) -> bool:
+    """An infinitive with its own subject brought in by "for": what is asked ("calling for
+    the chief to resign")."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == CONTENT_MARK for c in verb.children)
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    )
+
+
 def _is_content(token: Token, labelled: dict[int, TriggerLabel]) -> bool:
     """Whether an event word is what a speech act or agreement governing it is about."""
     current, through_preposition, seen = token, False, {token.i}
-    for _ in range(CONTENT_DEPTH):
-        if current.dep_ not in CONTENT_DEPS or current.head.i in seen:
+    steps = 0
+    while steps < CONTENT_DEPTH:
+        if current.head.i in seen:
             return False
+        item_head = _item_head(current)
+        if item_head is not None and item_head.i not in seen:
+            current = item_head
+            seen.add(current.i)
+            continue
+        if current.dep_ not in CONTENT_DEPS and not _asked_clause(current):
+            return False
+        steps += 1
         through_preposition = through_preposition or current.dep_ in ("pobj", "pcomp")
         current = current.head
         seen.add(current.i)

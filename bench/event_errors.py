@@ -1,0 +1,91 @@
+"""TRAIN errors of events-gwn-dev, one sentence at a time, for writing rules.
+
+Run: .venv/bin/python bench/event_errors.py [--classifier NAME] [--cache FILE]
+Only TRAIN documents (bench/splits.py) are read, so DEV errors are never shown. Each
+sentence with an error prints its text, the gold (type, status) mentions, the predicted
+(type, trigger word, status) events, and the surplus of each side (false positives and
+misses, matched as bench/events.py matches them: same type in the same gold sentence).
+`--cache FILE` keeps the parsed TRAIN documents in a pickle between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from event_gold import Parsed, gwn_docs, parse
+from events import Processed, _sentence_of, run
+from sitrep.annotate.nlp import load_nlp
+from sitrep.extract.event_classifier import CLASSIFIERS, DEFAULT_CLASSIFIER
+
+
+def train_parsed(cache: Path | None) -> list[Parsed]:
+    if cache is not None and cache.exists():
+        loaded: list[Parsed] = pickle.loads(cache.read_bytes())
+        return loaded
+    parsed = list(parse(load_nlp(), [g for g in gwn_docs() if g.split == "train"]))
+    if cache is not None:
+        cache.write_bytes(pickle.dumps(parsed))
+    return parsed
+
+
+def report(item: Processed, totals: Counter[str]) -> None:
+    gold = item.gold
+    sentences = sorted(
+        {t.sentence for t in gold.triggers if t.sentence} | {n[2] for n in gold.non_events}
+    )
+    wanted: dict[tuple[int, int], Counter[str]] = {}
+    for trigger in gold.triggers:
+        assert trigger.sentence is not None
+        wanted.setdefault(trigger.sentence, Counter())[trigger.type] += 1
+    found: dict[tuple[int, int], list[tuple[str, str, str]]] = {}
+    for f in item.found:
+        at = _sentence_of(f.start, sentences)
+        found.setdefault(at, []).append((f.event.type, f.event.trigger, f.event.status.value))
+    for at in sorted(set(wanted) | set(found)):
+        predicted = Counter(t for t, _, _ in found.get(at, []))
+        gold_here = wanted.get(at, Counter())
+        false_positives = predicted - gold_here
+        misses = gold_here - predicted
+        totals["fp"] += sum(false_positives.values())
+        totals["miss"] += sum(misses.values())
+        if not false_positives and not misses:
+            continue
+        text = gold.text[at[0] : at[1]] if at[1] > at[0] else _around(gold.text, at[0])
+        print(f"[{gold.id}] {' '.join(text.split())}")
+        golds = [
+            f"{t.type}:{gold.text[t.start : t.end]}:{t.status}"
+            for t in gold.triggers
+            if t.sentence == at
+        ]
+        print(f"   gold  {golds}")
+        print(f"   found {found.get(at, [])}")
+        if false_positives:
+            print(f"   FP    {dict(false_positives)}")
+        if misses:
+            print(f"   MISS  {dict(misses)}")
+
+
+def _around(text: str, offset: int, width: int = 150) -> str:
+    """A prediction outside the gold's sentences: the words around it."""
+    return f"...{text[max(offset - width, 0) : offset]}[[{text[offset : offset + width]}..."
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--classifier", default=DEFAULT_CLASSIFIER, choices=sorted(CLASSIFIERS))
+    parser.add_argument("--cache", type=Path)
+    args = parser.parse_args()
+    totals: Counter[str] = Counter()
+    for item in run(train_parsed(args.cache), args.classifier):
+        report(item, totals)
+    print(f"TRAIN false positives {totals['fp']}, misses {totals['miss']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+"""Words that tempt the coder but report no event of their own: promises made to no one
+about no act, the content of a request or charge, event nouns of no particular event, harm
+done by a non-violent event, and "confer" as awarding."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.events import find_events
+from sitrep.records import Article, InputKind
+
+
+def _types(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    article = Article("test", "hash", InputKind.TEXT, [text])
+    return [(e.trigger, e.type) for e in find_events(article, nlp(article.body))]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a commitment to voters is no agreement with anyone
+        ("The candidate pledged to lower fuel prices.", []),
+        ("The mayor had promised new parks, residents said.", []),
+        # ...a promise made to someone, or of an act, is
+        ("Moscow promised new air defences to Damascus.", [("promised", "AGREE")]),
+        ("Ankara pledged to withdraw its troops from the enclave.", [("pledged", "AGREE")]),
+    ],
+)
+def test_a_promise_is_an_agreement_only_with_an_addressee_or_an_act(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is asked of someone, in a "for ... to" clause, is the request's content
+        (
+            "Unions are calling for the transport minister to resign.",
+            [("calling", "REQUEST")],
+        ),
+        # every crime a charge names is the charge's content, coordinated ones too
+        (
+            "The driver was charged with robbery and three counts of assault.",
+            [("charged", "ACCUSE")],
+        ),
+    ],
+)
+def test_the_content_of_a_request_or_charge_is_no_event(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Any new sanctions would need a vote in parliament.", []),
+        ("Any agreement with the rebels would need approval.", []),
+        # a particular event noun is still reported
+        ("The new sanctions hit three banks.", [("sanctions", "SANCTION")]),
+    ],
+)
+def test_an_event_noun_of_no_particular_event_is_no_event(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The port city has been hit by strikes by dock workers.", [("strikes", "PROTEST")]),
+        # a verb of harm whose agent is a person or a weapon is an attack
+        ("The village was hit by rockets fired by the militia.", [("hit", "ASSAULT")]),
+    ],
+)
+def test_harm_done_by_a_non_violent_event_is_no_attack(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert [t for t in _types(nlp, text) if t[0] != "fired"] == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The university will confer honorary degrees on two ministers.", []),
+        ("Foreign ministers conferred with their counterparts.", [("conferred", "CONSULT")]),
+    ],
+)
+def test_confer_is_consulting_only_with_someone(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # backing an actor or a position is SUPPORT; helping an activity along is not
+        ("Germany supported the French proposal.", [("supported", "SUPPORT")]),
+        ("Farmers' unions support the opposition candidate.", [("support", "SUPPORT")]),
+        ("The new fund supports small bakeries and local crafts.", []),
+        ("Volunteers supported the annual marathon.", []),
+    ],
+)
+def test_support_endorses_an_actor_or_a_position(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_a_promise_with_a_coordinated_report_is_still_a_commitment(nlp) -> None:  # type: ignore[no-untyped-def]
+    """An event in a clause coordinated with the promise is not what is promised."""
+    text = "The party pledged to cut taxes, but critics say the raids continue."
+    assert ("pledged", "AGREE") not in _types(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "take on" is to confront or compete, not to seize ground
+        ("The start-up wants to take on the big banks in Lagos.", []),
+        # a heart stopping is no arrest
+        ("The runner suffered a cardiac arrest.", []),
+        ("Police made an arrest on Friday.", [("arrest", "COERCE")]),
+    ],
+)
+def test_idioms_of_take_on_and_medical_arrest(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
