@@ -132,3 +132,35 @@ def test_a_named_armed_group_is_an_organisation(nlp) -> None:  # type: ignore[no
 )
 def test_every_writing_of_a_name(nlp, text, kind, name, mentions) -> None:  # type: ignore[no-untyped-def]
     assert _mentions(nlp, text, kind).get(name) == mentions
+
+
+@pytest.mark.slow
+def test_a_club_named_after_its_town_is_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Leeds United beat Stoke City 2-1 on Saturday. Leeds had lost twice in a row, and "
+        "United's coach was relieved. Thousands of fans celebrated in Leeds after the match."
+    )
+    clubs = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert clubs["Leeds United"] == ["Leeds United", "Leeds", "United"]  # not "in Leeds"
+    assert "Stoke City" in clubs
+
+
+@pytest.mark.slow
+def test_a_city_named_with_city_is_no_club(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Harare City Council voted 5-4 on Monday. Officials of Quezon City met on Friday."
+    assert "Quezon City" not in _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+def test_the_sides_of_a_result_line_are_clubs(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Results of league matches on Saturday: Everton 3 Wolverhampton 1, Reading 0 Brazil 2."
+    clubs = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert {"Everton", "Wolverhampton", "Reading"} <= clubs.keys()
+    assert "Brazil" not in clubs  # a national side is its country
+
+
+@pytest.mark.slow
+def test_golfers_with_their_scores_are_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Leading scores after the first round: Ernie Els 68 Greg Norman 70."
+    assert "Greg Norman" in _mentions(nlp, text, ActorKind.PERSON)
+    assert not _mentions(nlp, text, ActorKind.ORGANISATION)

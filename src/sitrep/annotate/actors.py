@@ -51,6 +51,8 @@ _WELL_KNOWN_TOWN = 100_000
 # What the tokenizer leaves glued to a name's end: an age ("Lance Garcia,36") or an unclosed
 # bracket ("National Bureau of Investigation (NBI").
 _GLUED_TAIL = re.compile(r"\s*(?:,\s*\d.*|\([^)]*)$", re.DOTALL)
+# A match score ("3-0", "2-1"), which tells a sports report.
+_SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +124,7 @@ def _without_glued_tail(text: str) -> str:
 def find_actors(article: Article, doc: Doc) -> list[Actor]:
     actors = _Actors()
     place_starts = {m.start for p in literal_places(article) for m in p.mentions}
+    place_starts |= _add_teams(doc, actors)
     described = _described_organisations(doc, place_starts)
     _add_people(doc, actors, place_starts, described)
     _add_organisations(doc, actors, place_starts, described)
@@ -268,7 +271,8 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
     opened = [i for i in range(start + 1, end) if doc[i].text == "("]
     if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
         end = opened[-1]
-    while end - 1 > start and doc[end - 1].tag_ == "POS":
+    # A possessive ending; a number the model ran into a person's name ("Greg Norman 70").
+    while end - 1 > start and (doc[end - 1].tag_ == "POS" or (person and doc[end - 1].is_digit)):
         end -= 1
     return SpacySpan(doc, start, end, label=ent.label_)
 
@@ -684,6 +688,160 @@ def _add_organisations(
         if (acronym := _acronym_after(doc, ent)) is not None:
             actors.by_key[("org", spelling_key(acronym.text))] = actor
             actors.mention(actor, acronym.start_char, acronym.end_char, acronym.text)
+
+
+def _add_teams(doc: Doc, actors: _Actors) -> set[int]:
+    """Sports clubs named after their town: "Leeds United", "Liverpool FC", "Arsenal 2 Leeds
+    1". Once the article shows a club, its town written alone is the club wherever it acts
+    ("Liverpool won", "charged Liverpool"; not "in Liverpool"), and so is its club word alone
+    when one club has it ("City's bus"). Returns where the club mentions start, which the
+    other actor rules leave alone."""
+    teams = _teams(doc)
+    if not teams:
+        return set()
+    by_writing: dict[str, Actor] = {}
+    short_forms: dict[str, list[Actor]] = {}
+    for team, home in sorted(teams, key=lambda pair: -len(pair[1].text)):  # "Manchester" first
+        actor = _shortened_team(doc, team, home, teams, actors) or actors.get(
+            ("team", spelling_key(team.text)), team.text, ActorKind.ORGANISATION
+        )
+        actors.mention(actor, team.start_char, team.end_char, team.text)
+        by_writing[team.text] = actor
+        for short in {home.text, doc[home.end : team.end].text} - {team.text}:
+            if short[:1].isupper() and short.lower() not in ("fc", "f.c.", "afc"):
+                holders = short_forms.setdefault(short, [])
+                holders += [actor] if actor not in holders else []
+    by_writing |= {w: a[0] for w, a in short_forms.items() if len(a) == 1 and w not in by_writing}
+    claimed = {t.i for team, _ in teams for t in team}
+    locative = lexicon.words("places/locative_words.txt")
+    # The longest writing first, so that "Manchester City" is not read as "City".
+    for span in sorted(_writings(doc, set(by_writing)), key=len, reverse=True):
+        if any(t.i in claimed for t in span):
+            continue
+        before = (
+            span.start - 1 if span.start and doc[span.start - 1].lower_ == "the" else span.start
+        )
+        if before and doc[before - 1].lower_ in locative:
+            continue
+        actors.mention(by_writing[span.text], span.start_char, span.end_char, span.text)
+        claimed.update(t.i for t in span)
+    return {doc[i].idx for i in claimed}
+
+
+def _shortened_team(
+    doc: Doc,
+    team: SpacySpan,
+    home: SpacySpan,
+    teams: list[tuple[SpacySpan, SpacySpan]],
+    actors: _Actors,
+) -> Actor | None:
+    """ "Man City" of "Manchester City": the same club word after a shortened town."""
+    club = doc[home.end : team.end].text
+    for other, other_home in teams:
+        if (
+            other_home.text != home.text
+            and other_home.text.startswith(home.text)
+            and doc[other_home.end : other.end].text == club
+        ):
+            return actors.by_key.get(("team", spelling_key(other.text)))
+    return None
+
+
+def _teams(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
+    """(club name, the home town or name it is known by) as the text writes them."""
+    words = lexicon.mapping("actors/club_words.tsv")
+    scored = _SCORE.search(doc.text) is not None
+    found: list[tuple[SpacySpan, SpacySpan]] = []
+    for token in doc:
+        need = words.get(token.lower_)
+        if need is None or not token.text[:1].isupper() or (need == "score" and not scored):
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].lower_ in words and doc[end].text[:1].isupper():
+            end += 1  # "Manchester City FC"
+        if end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
+            continue  # "Harare City Council": the club word is inside a longer name
+        home = next(
+            (
+                doc[start : token.i]
+                for start in range(max(token.i - 3, 0), token.i)
+                if _name_run(doc[start : token.i]) and _home_town(doc[start : token.i].text)
+            ),
+            None,
+        )
+        if home is not None and not load_gazetteer().lookup(doc[home.start : end].text):
+            found.append((doc[home.start : end], home))  # not "Mexico City", a city itself
+    return found + _result_sides(doc, {t.i for team, _ in found for t in team})
+
+
+def _result_sides(doc: Doc, taken: set[int]) -> list[tuple[SpacySpan, SpacySpan]]:
+    """ "Arsenal 2 Sheffield Wednesday 0": two names each followed by a small number, on one
+    line, are the sides of a match result, unless a name is a country (a national side is
+    its country) or a person."""
+    found: list[tuple[SpacySpan, SpacySpan]] = []
+    entity_at = {t.i: e for e in doc.ents for t in e}
+    for token in doc:
+        if not _goals(token) or token.i + 2 >= len(doc):
+            continue
+        first = _run_before(doc, token.i)
+        second_end = token.i + 1
+        while second_end < len(doc) and _name_word(doc[second_end]):
+            second_end += 1
+        second = doc[token.i + 1 : second_end]
+        if first is None or not second or second_end >= len(doc) or not _goals(doc[second_end]):
+            continue
+        for side in (first, second):
+            if not any(t.i in taken for t in side) and _club_like(side, entity_at):
+                found.append((side, side))
+                taken.update(t.i for t in side)
+    return found
+
+
+def _goals(token) -> bool:  # type: ignore[no-untyped-def]
+    return token.is_digit and len(token) <= 2
+
+
+def _name_word(token) -> bool:  # type: ignore[no-untyped-def]
+    return token.is_alpha and token.text[:1].isupper() and "\n" not in token.whitespace_
+
+
+def _name_run(span: SpacySpan) -> bool:
+    return all(_name_word(t) for t in span) and "\n" not in span.text
+
+
+def _run_before(doc: Doc, end: int) -> SpacySpan | None:
+    start = end
+    while start > 0 and end - start < 4 and _name_word(doc[start - 1]):
+        start -= 1
+    return doc[start:end] if start < end else None
+
+
+def _club_like(side: SpacySpan, entity_at: dict[int, SpacySpan]) -> bool:
+    """Not a person or people the model read there, nor a country. The model's label is
+    trusted only where it stops at the name ("Everton 3" is no person); otherwise a longer
+    name must open with a town ("Sheffield Wednesday") or end with a club word, as a
+    person's ("Ernie Els 68") does not."""
+    entity = entity_at.get(side.start)
+    label = entity.label_ if entity is not None and entity.end <= side.end else None
+    if label in ("PERSON", "NORP") or any(
+        e.precision is LocationPrecision.COUNTRY for e in load_gazetteer().lookup(side.text)
+    ):
+        return False
+    return (
+        len(side) == 1
+        or label in ("ORG", "GPE", "LOC", "FAC")
+        or _home_town(side[0].text)
+        or side[-1].lower_ in lexicon.mapping("actors/club_words.tsv")
+    )
+
+
+def _home_town(text: str) -> bool:
+    """A town or district under its own name ("Leeds", "Man"; "Stoke" for "Stoke City")."""
+    return any(
+        e.precision in (LocationPrecision.CITY, LocationPrecision.ADMIN)
+        and spelling_key(e.name) == spelling_key(text)
+        for e in load_gazetteer().lookup(text)
+    )
 
 
 def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan]:
