@@ -32,6 +32,7 @@ from sitrep.annotate.gazetteer import (
 )
 from sitrep.annotate.mentions import literal_places
 from sitrep.annotate.nlp import load_nlp
+from sitrep.annotate.places import is_locative
 from sitrep.names import spelling_key
 from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, Span
 
@@ -713,15 +714,11 @@ def _add_teams(doc: Doc, actors: _Actors) -> set[int]:
                 holders += [actor] if actor not in holders else []
     by_writing |= {w: a[0] for w, a in short_forms.items() if len(a) == 1 and w not in by_writing}
     claimed = {t.i for team, _ in teams for t in team}
-    locative = lexicon.words("places/locative_words.txt")
     # The longest writing first, so that "Manchester City" is not read as "City".
     for span in sorted(_writings(doc, set(by_writing)), key=len, reverse=True):
         if any(t.i in claimed for t in span):
             continue
-        before = (
-            span.start - 1 if span.start and doc[span.start - 1].lower_ == "the" else span.start
-        )
-        if before and doc[before - 1].lower_ in locative:
+        if is_locative(doc, span.start):
             continue
         actors.mention(by_writing[span.text], span.start_char, span.end_char, span.text)
         claimed.update(t.i for t in span)
