@@ -164,3 +164,19 @@ def test_golfers_with_their_scores_are_people(nlp) -> None:  # type: ignore[no-u
     text = "Leading scores after the first round: Ernie Els 68 Greg Norman 70."
     assert "Greg Norman" in _mentions(nlp, text, ActorKind.PERSON)
     assert not _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+def test_a_dateline_place_is_no_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Shares slipped. WASHINGTON -- The Pentagon said on Friday it would send more troops."
+    organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert "Pentagon" in organisations
+    assert not any("WASHINGTON" in m for ms in organisations.values() for m in ms)
+
+
+@pytest.mark.slow
+def test_a_name_given_an_age_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The suspects were Ariel Leal, 22, Lance Garcia,36, and Bianca Fontejon, 18, all held."
+    people = _mentions(nlp, text, ActorKind.PERSON)
+    assert {"Lance Garcia", "Bianca Fontejon"} <= people.keys()
+    assert not _mentions(nlp, text, ActorKind.ORGANISATION)
