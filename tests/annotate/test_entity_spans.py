@@ -180,3 +180,18 @@ def test_a_name_given_an_age_is_a_person(nlp) -> None:  # type: ignore[no-untype
     people = _mentions(nlp, text, ActorKind.PERSON)
     assert {"Lance Garcia", "Bianca Fontejon"} <= people.keys()
     assert not _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+def test_a_capitalised_common_noun_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'The president wrote on Thursday that "the Crossing is largely finished thanks to our '
+        'strong laws and to the people at our Crossing." The crossing was never meant to last.'
+    )
+    assert not _mentions(nlp, text, ActorKind.PERSON)
+
+
+@pytest.mark.slow
+def test_a_titled_surname_stays_a_person_though_also_a_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ms Baker told reporters the baker had closed early."
+    assert "Baker" in _mentions(nlp, text, ActorKind.PERSON)

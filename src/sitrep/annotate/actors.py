@@ -391,14 +391,27 @@ def _add_people(
                 holders[spelling_key(word)].append(actor)
         _name_person(doc, ent, actor, actors)
     people += _lone_surnames(doc, full_names, people, place_starts)
+    lowercase_words = {t.text for t in doc if t.is_lower}
     for ent in (e for e in people if _name_words(e) == 1):
         known = (
             _kin(doc, ent, actors, surnames)
             or _by_surname(ent, surnames)
             or _by_surname(ent, first_words)
         )
+        if known is None and _common_noun(ent, lowercase_words):
+            continue
         actor = known or actors.get(("person", spelling_key(ent.text)), ent.text, ActorKind.PERSON)
         _name_person(doc, ent, actor, actors)
+
+
+def _common_noun(ent: SpacySpan, lowercase_words: set[str]) -> bool:
+    """ "Border", "Caravan" in a capitalised headline: a lone word the model takes for a
+    person, that no full name in the article bears and no title or honorific introduces,
+    is the common noun the article also writes in lowercase ("the border")."""
+    if ent.text.lower() not in lowercase_words or ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.lower_.rstrip(".") not in _honorifics() and before.lower_ not in _title_words()
 
 
 def _lone_surnames(
