@@ -195,3 +195,23 @@ def test_a_capitalised_common_noun_is_no_person(nlp) -> None:  # type: ignore[no
 def test_a_titled_surname_stays_a_person_though_also_a_word(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ms Baker told reporters the baker had closed early."
     assert "Baker" in _mentions(nlp, text, ActorKind.PERSON)
+
+
+@pytest.mark.slow
+def test_towns_that_score_in_a_match_are_clubs(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Juventus beat Parma 2-1 on Sunday, while Lazio lost to Bologna 3-0."
+    assert {"Parma", "Lazio", "Bologna"} <= _mentions(nlp, text, ActorKind.ORGANISATION).keys()
+    assert not _mentions(nlp, text, ActorKind.PERSON)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court ruled 5-4 that Ohio must redraw its map.",  # a score with no match verb
+        "Italy drew 1-1 with Spain in Rome.",  # national sides are their countries
+        "Hingis beat Novotna 6-4 6-3 in Berlin on Friday.",  # players
+    ],
+)
+@pytest.mark.slow
+def test_no_club_without_a_match_between_towns(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert not _mentions(nlp, text, ActorKind.ORGANISATION)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -55,6 +56,9 @@ _GLUED_TAIL = re.compile(r"\s*(?:,\s*\d.*|\([^)]*)$", re.DOTALL)
 _AGE_GLUED = re.compile(r",\s*\d{1,2}$")
 # What follows a dateline's place: the agency in brackets, a dash, a comma or colon.
 _DATELINE_MARKS = {"(", "-", "--", "\u2013", "\u2014", ",", ":"}
+# Where a side stands in a sentence about a match: "Leeds beat Stoke", "lost to Leeds".
+_SIDE_DEPS = {"nsubj", "nsubjpass", "dobj", "npadvmod"}
+_OPPONENT_PREPOSITIONS = {"against", "to", "over", "with", "by", "v", "vs", "versus"}
 # A match score ("3-0", "2-1"), which tells a sports report.
 _SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
 
@@ -289,7 +293,10 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
     if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
         end = opened[-1]
     # A possessive ending; a number the model ran into a person's name ("Greg Norman 70").
-    while end - 1 > start and (doc[end - 1].tag_ == "POS" or (person and doc[end - 1].is_digit)):
+    while end - 1 > start and (
+        doc[end - 1].tag_ == "POS"
+        or (person and (doc[end - 1].is_digit or doc[end - 1].text == "-"))
+    ):
         end -= 1
     return SpacySpan(doc, start, end, label=ent.label_)
 
@@ -812,7 +819,9 @@ def _teams(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
         )
         if home is not None and not load_gazetteer().lookup(doc[home.start : end].text):
             found.append((doc[home.start : end], home))  # not "Mexico City", a city itself
-    return found + _result_sides(doc, {t.i for team, _ in found for t in team})
+    taken = {t.i for team, _ in found for t in team}
+    found += _result_sides(doc, taken)
+    return found + _scoring_sides(doc, taken) if scored else found
 
 
 def _result_sides(doc: Doc, taken: set[int]) -> list[tuple[SpacySpan, SpacySpan]]:
@@ -838,6 +847,50 @@ def _result_sides(doc: Doc, taken: set[int]) -> list[tuple[SpacySpan, SpacySpan]
     return found
 
 
+def _scoring_sides(doc: Doc, taken: set[int]) -> list[tuple[SpacySpan, SpacySpan]]:
+    """ "Juventus beat Parma 2-1", "lost to Leeds 3-0": a town acting in a sentence that gives
+    a score is a club (a country is its national side, a person a player)."""
+    score_starts = [m.start() for m in _SCORE.finditer(doc.text)]
+    entity_at = {t.i: e for e in doc.ents for t in e}
+    found: list[tuple[SpacySpan, SpacySpan]] = []
+    for ent in doc.ents:
+        sent = ent.sent
+        first = bisect_left(score_starts, sent.start_char)
+        if (
+            not _side_label(ent)
+            or first == len(score_starts)
+            or score_starts[first] >= sent.end_char
+            or any(t.i in taken for t in ent)
+        ):
+            continue
+        side = _name_only(ent)
+        if _match_side(side.root) and _name_run(side) and _club_like(side, entity_at):
+            found.append((side, side))
+            taken.update(t.i for t in side)
+    return found
+
+
+def _side_label(ent: SpacySpan) -> bool:
+    """A place or organisation, or a "person" that runs on into the score ("Parma 2-1") or is
+    a town's name ("Lazio"): a player the model reads right is left alone."""
+    if ent.label_ in ("GPE", "ORG", "LOC"):
+        return True
+    return ent.label_ == "PERSON" and (
+        any(t.is_digit for t in ent) or (len(ent) == 1 and _home_town(ent.text))
+    )
+
+
+def _match_side(root) -> bool:  # type: ignore[no-untyped-def]
+    """The subject or object of a match verb, or the object of "to", "with", "against" after
+    one ("lost to Bologna")."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in _OPPONENT_PREPOSITIONS:
+        head = head.head
+    elif root.dep_ not in _SIDE_DEPS:
+        return False
+    return head.lemma_.lower() in lexicon.words("actors/match_verbs.txt")
+
+
 def _goals(token) -> bool:  # type: ignore[no-untyped-def]
     return token.is_digit and len(token) <= 2
 
@@ -858,13 +911,14 @@ def _run_before(doc: Doc, end: int) -> SpacySpan | None:
 
 
 def _club_like(side: SpacySpan, entity_at: dict[int, SpacySpan]) -> bool:
-    """Not a person or people the model read there, nor a country. The model's label is
+    """Not a person (unless named like a town: "Lazio") or people the model read there, nor a
+    country. The model's label is
     trusted only where it stops at the name ("Everton 3" is no person); otherwise a longer
     name must open with a town ("Sheffield Wednesday") or end with a club word, as a
     person's ("Ernie Els 68") does not."""
     entity = entity_at.get(side.start)
     label = entity.label_ if entity is not None and entity.end <= side.end else None
-    if label in ("PERSON", "NORP") or any(
+    if (label == "NORP" or (label == "PERSON" and not _home_town(side.text))) or any(
         e.precision is LocationPrecision.COUNTRY for e in load_gazetteer().lookup(side.text)
     ):
         return False
