@@ -215,3 +215,16 @@ def test_towns_that_score_in_a_match_are_clubs(nlp) -> None:  # type: ignore[no-
 @pytest.mark.slow
 def test_no_club_without_a_match_between_towns(nlp, text) -> None:  # type: ignore[no-untyped-def]
     assert not _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        ("NYMEX crude futures rose 20 cents to $22.10 a barrel on Tuesday.", "NYMEX"),
+        ("OPEC output fell in July as Nigeria pumped less, a survey showed.", "OPEC"),
+        ("PLO negotiator Saeb Erekat said talks with Israel would resume.", "PLO"),
+    ],
+)
+@pytest.mark.slow
+def test_an_acronym_before_a_noun_is_an_organisation(nlp, text, acronym) -> None:  # type: ignore[no-untyped-def]
+    assert acronym in _mentions(nlp, text, ActorKind.ORGANISATION)

@@ -718,7 +718,12 @@ def _add_organisations(
         for e in _clean_ents(doc, "ORG", place_starts)
         if e.start not in people and e.start_char not in held
     ]
-    named = {spelling_key(e.text) for e in tagged if not _modifier_only(e, before_title=False)}
+    # An acronym stays an organisation before a noun too ("OPEC output", "NYMEX crude").
+    named = {
+        spelling_key(e.text)
+        for e in tagged
+        if _acronym(e.text) or not _modifier_only(e, before_title=False)
+    }
     kept = [e for e in tagged if spelling_key(e.text) in named | known.keys()]
     starts = {e.start for e in kept}
     spans = [
@@ -937,6 +942,10 @@ def _home_town(text: str) -> bool:
         and spelling_key(e.name) == spelling_key(text)
         for e in load_gazetteer().lookup(text)
     )
+
+
+def _acronym(text: str) -> bool:
+    return len(text) >= 2 and text.isalpha() and text.isupper()
 
 
 def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan]:
