@@ -228,3 +228,28 @@ def test_no_club_without_a_match_between_towns(nlp, text) -> None:  # type: igno
 @pytest.mark.slow
 def test_an_acronym_before_a_noun_is_an_organisation(nlp, text, acronym) -> None:  # type: ignore[no-untyped-def]
     assert acronym in _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+def test_a_company_s_short_name_is_the_company(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Newmont Mining Corp said on Monday it would buy a stake in the mine. Newmont shares "
+        "rose 3 percent, and Newmont said the deal would close in March."
+    )
+    assert _mentions(nlp, text, ActorKind.ORGANISATION) == {
+        "Newmont Mining Corp": ["Newmont Mining Corp", "Newmont", "Newmont"]
+    }
+
+
+@pytest.mark.slow
+def test_a_company_with_and_without_its_legal_form_is_one_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Harlow Instruments Inc reported higher profit on Monday. Harlow Instruments said chip "
+        "sales rose. Shares of Texas Instruments fell in Texas."
+    )
+    organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert organisations["Harlow Instruments Inc"] == [
+        "Harlow Instruments Inc",
+        "Harlow Instruments",
+    ]
+    assert organisations["Texas Instruments"] == ["Texas Instruments"]  # not "in Texas"

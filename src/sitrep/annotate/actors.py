@@ -320,19 +320,27 @@ def _participle(doc: Doc, word: str) -> bool:
         return False
     stem = word[:-3]
     forms = {stem, stem + "e"} | ({stem[:-1]} if stem[-1] == stem[-2] else set())
-    return bool(forms & _verbs(doc.lang_))
+    return bool(forms & _lemma_index(doc.lang_).get("verb", frozenset()))
 
 
 @functools.cache
-def _verbs(language: str) -> frozenset[str]:
-    """The verbs the language model's rule lemmatizer knows (none when it has no such table)."""
+def _lemma_index(language: str) -> dict[str, frozenset[str]]:
+    """The words the language model's rule lemmatizer knows, by part of speech ("verb",
+    "noun", "adj", "adv"; none when it has no such table)."""
     nlp = load_nlp()
     if nlp.lang != language or "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
+        return {}
     lemmatizer = nlp.get_pipe("lemmatizer")
     if not isinstance(lemmatizer, Lemmatizer) or not lemmatizer.lookups.has_table("lemma_index"):
-        return frozenset()
-    return frozenset(lemmatizer.lookups.get_table("lemma_index").get("verb", ()))
+        return {}
+    table = lemmatizer.lookups.get_table("lemma_index")
+    return {pos: frozenset(table.get(pos, ())) for pos in ("verb", "noun", "adj", "adv")}
+
+
+@functools.lru_cache(maxsize=16384)
+def _english_word(language: str, word: str) -> bool:
+    """Whether a lowercased word is one the lemmatizer knows as a common word."""
+    return any(word in words for words in _lemma_index(language).values())
 
 
 def _add_surname_alias(actor: Actor) -> None:
@@ -739,12 +747,79 @@ def _add_organisations(
         elif len(ent) == 1 and (person := _person_by_surname(actors, ent.text)):
             actor = person  # the model tags a bare surname as ORG now and then ("Trump")
         else:
-            key = ("org", _acronym_owner(actors, ent.text) or spelling_key(ent.text))
+            key = ("org", _acronym_owner(actors, ent.text) or _company_key(ent.text))
             actor = actors.get(key, ent.text, ActorKind.ORGANISATION)
         actors.mention(actor, ent.start_char, ent.end_char, ent.text)
         if (acronym := _acronym_after(doc, ent)) is not None:
             actors.by_key[("org", spelling_key(acronym.text))] = actor
             actors.mention(actor, acronym.start_char, acronym.end_char, acronym.text)
+    _add_short_names(doc, actors, place_starts)
+
+
+def _company_key(name: str) -> str:
+    """ "Texas Instruments Inc" and "Texas Instruments" are one company: the name without
+    the legal form that ends it."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(".") in _legal_forms():
+        words.pop()
+    return spelling_key(" ".join(words))
+
+
+@lexicon.PerLanguage
+def _legal_forms(language: str) -> frozenset[str]:
+    return frozenset(w.rstrip(".") for w in lexicon.words("actors/legal_forms.txt", language))
+
+
+def _short_names(doc: Doc, actors: _Actors) -> dict[str, list[Actor]]:
+    """The organisations known by the first word of their name ("Newmont" of "Newmont Mining
+    Corp"), unless that word is also a common word ("General", "Bank") or a well-known place
+    ("Texas")."""
+    short: dict[str, list[Actor]] = {}
+    for actor in [a for a in actors.by_key.values() if a.kind is ActorKind.ORGANISATION]:
+        words = actor.name.split()
+        first = words[0]
+        if (
+            len(words) > 1
+            and first.isalpha()
+            and first.istitle()
+            and not _english_word(doc.lang_, first.lower())
+            and not _well_known_place(first)
+            and actor not in short.setdefault(first, [])
+        ):
+            short[first].append(actor)
+    return short
+
+
+def _add_short_names(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
+    """ "Newmont Mining Corp ... Newmont said": an organisation's short name, written alone
+    elsewhere, is that organisation where the model tags it a name of any kind (Newmont a
+    place), unless it is the start of another name ("Hong Kong")."""
+    short = {w: owners[0] for w, owners in _short_names(doc, actors).items() if len(owners) == 1}
+    # An organisation the model found under the short name alone joins the full name's.
+    for key, actor in list(actors.by_key.items()):
+        owner = short.get(actor.name)
+        if actor.kind is ActorKind.ORGANISATION and owner is not None and owner is not actor:
+            for mention in actor.mentions:
+                actors.mention(owner, mention.start, mention.end, mention.text)
+            actor.mentions.clear()
+            actors.by_key[key] = owner
+    tagged = {e.start for e in doc.ents if len(e) == 1 and e.label_ in _NAME_LABELS}
+    held = {
+        t.i
+        for a in actors.by_key.values()
+        for m in a.mentions
+        if (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+        for t in span
+    }
+    longer_names = [e for e in doc.ents if len(e) > 1]
+    for span in _writings(doc, set(short)):
+        if (
+            span.start not in held
+            and span.start in tagged
+            and span.start_char not in place_starts
+            and not any(_holds_more(e, span) for e in longer_names)
+        ):
+            actors.mention(short[span.text], span.start_char, span.end_char, span.text)
 
 
 def _add_teams(doc: Doc, actors: _Actors) -> set[int]:
