@@ -138,10 +138,11 @@ def test_every_writing_of_a_name(nlp, text, kind, name, mentions) -> None:  # ty
 def test_a_club_named_after_its_town_is_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Leeds United beat Stoke City 2-1 on Saturday. Leeds had lost twice in a row, and "
-        "United's coach was relieved. Thousands of fans celebrated in Leeds after the match."
+        "United's coach was relieved. Leeds won the return game 3-0 in May. Thousands of fans "
+        "celebrated in Leeds after the match."
     )
     clubs = _mentions(nlp, text, ActorKind.ORGANISATION)
-    assert clubs["Leeds United"] == ["Leeds United", "Leeds", "United"]  # not "in Leeds"
+    assert clubs["Leeds United"] == ["Leeds United", "Leeds", "United", "Leeds"]  # not "in Leeds"
     assert "Stoke City" in clubs
 
 

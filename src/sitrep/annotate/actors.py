@@ -833,7 +833,8 @@ def _add_teams(doc: Doc, actors: _Actors) -> set[int]:
         return set()
     by_writing: dict[str, Actor] = {}
     short_forms: dict[str, list[Actor]] = {}
-    for team, home in sorted(teams, key=lambda pair: -len(pair[1].text)):  # "Manchester" first
+    # "Manchester City" before "Man City", "Liverpool FC" before "Liverpool" alone.
+    for team, home in sorted(teams, key=lambda pair: (-len(pair[1].text), -len(pair[0]))):
         actor = _shortened_team(doc, team, home, teams, actors) or actors.get(
             ("team", spelling_key(team.text)), team.text, ActorKind.ORGANISATION
         )
@@ -863,14 +864,17 @@ def _shortened_team(
     teams: list[tuple[SpacySpan, SpacySpan]],
     actors: _Actors,
 ) -> Actor | None:
-    """ "Man City" of "Manchester City": the same club word after a shortened town."""
+    """ "Man City" of "Manchester City": the same club word after a shortened town; and a
+    town alone ("Liverpool won 3-0") of the club named after it ("Liverpool FC")."""
     club = doc[home.end : team.end].text
     for other, other_home in teams:
-        if (
+        shortened = (
             other_home.text != home.text
             and other_home.text.startswith(home.text)
             and doc[other_home.end : other.end].text == club
-        ):
+        )
+        town_alone = not club and other_home.text == home.text and other.text != team.text
+        if shortened or town_alone:
             return actors.by_key.get(("team", spelling_key(other.text)))
     return None
 
