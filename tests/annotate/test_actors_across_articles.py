@@ -51,18 +51,6 @@ def test_one_actor_for_a_person_named_in_many_articles(stored) -> None:  # type:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    ("surname", "articles"),
-    [("Erdogan", 2), ("Macron", 2), ("Zelensky", 2), ("Sondland", 3), ("Schiff", 3)],
-)
-def test_one_actor_for_each_leader_named_on_several_pages(stored, surname, articles) -> None:  # type: ignore[no-untyped-def]
-    """Each named in full on one page and by surname or title on others ("President
-    Erdogan", "Mr. Macron"): one actor, under a full name, of at most one country."""
-    [person] = _holding(_people(stored), surname)
-    assert len(person["name"].split()) > 1 and person["articles"] >= articles
-
-
-@pytest.mark.slow
 def test_one_actor_for_a_name_written_with_and_without_middle_initials(stored) -> None:  # type: ignore[no-untyped-def]
     """Two pages on one court case write "Sonya A. Zoghlin" and "Sonya Zoghlin", "Patrick W.
     Carlineo Jr." and "Patrick Carlineo Jr." / "Pat Carlineo": one actor each."""
