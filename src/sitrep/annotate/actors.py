@@ -938,11 +938,12 @@ def _scoring_sides(doc: Doc, taken: set[int]) -> list[tuple[SpacySpan, SpacySpan
     entity_at = {t.i: e for e in doc.ents for t in e}
     found: list[tuple[SpacySpan, SpacySpan]] = []
     for ent in doc.ents:
+        if not _side_label(ent):
+            continue
         sent = ent.sent
         first = bisect_left(score_starts, sent.start_char)
         if (
-            not _side_label(ent)
-            or first == len(score_starts)
+            first == len(score_starts)
             or score_starts[first] >= sent.end_char
             or any(t.i in taken for t in ent)
         ):
