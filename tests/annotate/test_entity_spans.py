@@ -132,3 +132,125 @@ def test_a_named_armed_group_is_an_organisation(nlp) -> None:  # type: ignore[no
 )
 def test_every_writing_of_a_name(nlp, text, kind, name, mentions) -> None:  # type: ignore[no-untyped-def]
     assert _mentions(nlp, text, kind).get(name) == mentions
+
+
+@pytest.mark.slow
+def test_a_club_named_after_its_town_is_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Leeds United beat Stoke City 2-1 on Saturday. Leeds had lost twice in a row, and "
+        "United's coach was relieved. Leeds won the return game 3-0 in May. Thousands of fans "
+        "celebrated in Leeds after the match."
+    )
+    clubs = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert clubs["Leeds United"] == ["Leeds United", "Leeds", "United", "Leeds"]  # not "in Leeds"
+    assert "Stoke City" in clubs
+
+
+@pytest.mark.slow
+def test_a_city_named_with_city_is_no_club(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Harare City Council voted 5-4 on Monday. Officials of Quezon City met on Friday."
+    assert "Quezon City" not in _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+def test_the_sides_of_a_result_line_are_clubs(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Results of league matches on Saturday: Everton 3 Wolverhampton 1, Reading 0 Brazil 2."
+    clubs = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert {"Everton", "Wolverhampton", "Reading"} <= clubs.keys()
+    assert "Brazil" not in clubs  # a national side is its country
+
+
+@pytest.mark.slow
+def test_golfers_with_their_scores_are_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Leading scores after the first round: Ernie Els 68 Greg Norman 70."
+    assert "Greg Norman" in _mentions(nlp, text, ActorKind.PERSON)
+    assert not _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+def test_a_dateline_place_is_no_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Shares slipped. WASHINGTON -- The Pentagon said on Friday it would send more troops."
+    organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert "Pentagon" in organisations
+    assert not any("WASHINGTON" in m for ms in organisations.values() for m in ms)
+
+
+@pytest.mark.slow
+def test_a_name_given_an_age_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The suspects were Ariel Leal, 22, Lance Garcia,36, and Bianca Fontejon, 18, all held."
+    people = _mentions(nlp, text, ActorKind.PERSON)
+    assert {"Lance Garcia", "Bianca Fontejon"} <= people.keys()
+    assert not _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+def test_a_capitalised_common_noun_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'The president wrote on Thursday that "the Crossing is largely finished thanks to our '
+        'strong laws and to the people at our Crossing." The crossing was never meant to last.'
+    )
+    assert not _mentions(nlp, text, ActorKind.PERSON)
+
+
+@pytest.mark.slow
+def test_a_titled_surname_stays_a_person_though_also_a_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ms Baker told reporters the baker had closed early."
+    assert "Baker" in _mentions(nlp, text, ActorKind.PERSON)
+
+
+@pytest.mark.slow
+def test_towns_that_score_in_a_match_are_clubs(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Juventus beat Parma 2-1 on Sunday, while Lazio lost to Bologna 3-0."
+    assert {"Parma", "Lazio", "Bologna"} <= _mentions(nlp, text, ActorKind.ORGANISATION).keys()
+    assert not _mentions(nlp, text, ActorKind.PERSON)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court ruled 5-4 that Ohio must redraw its map.",  # a score with no match verb
+        "Italy drew 1-1 with Spain in Rome.",  # national sides are their countries
+        "Hingis beat Novotna 6-4 6-3 in Berlin on Friday.",  # players
+    ],
+)
+@pytest.mark.slow
+def test_no_club_without_a_match_between_towns(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert not _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        ("NYMEX crude futures rose 20 cents to $22.10 a barrel on Tuesday.", "NYMEX"),
+        ("OPEC output fell in July as Nigeria pumped less, a survey showed.", "OPEC"),
+        ("PLO negotiator Saeb Erekat said talks with Israel would resume.", "PLO"),
+    ],
+)
+@pytest.mark.slow
+def test_an_acronym_before_a_noun_is_an_organisation(nlp, text, acronym) -> None:  # type: ignore[no-untyped-def]
+    assert acronym in _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+def test_a_company_s_short_name_is_the_company(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Newmont Mining Corp said on Monday it would buy a stake in the mine. Newmont shares "
+        "rose 3 percent, and Newmont said the deal would close in March."
+    )
+    assert _mentions(nlp, text, ActorKind.ORGANISATION) == {
+        "Newmont Mining Corp": ["Newmont Mining Corp", "Newmont", "Newmont"]
+    }
+
+
+@pytest.mark.slow
+def test_a_company_with_and_without_its_legal_form_is_one_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Harlow Instruments Inc reported higher profit on Monday. Harlow Instruments said chip "
+        "sales rose. Shares of Texas Instruments fell in Texas."
+    )
+    organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert organisations["Harlow Instruments Inc"] == [
+        "Harlow Instruments Inc",
+        "Harlow Instruments",
+    ]
+    assert organisations["Texas Instruments"] == ["Texas Instruments"]  # not "in Texas"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ from sitrep.annotate.gazetteer import (
 )
 from sitrep.annotate.mentions import literal_places
 from sitrep.annotate.nlp import load_nlp
+from sitrep.annotate.places import is_locative
 from sitrep.names import spelling_key
 from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, Span
 
@@ -51,6 +53,14 @@ _WELL_KNOWN_TOWN = 100_000
 # What the tokenizer leaves glued to a name's end: an age ("Lance Garcia,36") or an unclosed
 # bracket ("National Bureau of Investigation (NBI").
 _GLUED_TAIL = re.compile(r"\s*(?:,\s*\d.*|\([^)]*)$", re.DOTALL)
+_AGE_GLUED = re.compile(r",\s*\d{1,2}$")
+# What follows a dateline's place: the agency in brackets, a dash, a comma or colon.
+_DATELINE_MARKS = {"(", "-", "--", "\u2013", "\u2014", ",", ":"}
+# Where a side stands in a sentence about a match: "Leeds beat Stoke", "lost to Leeds".
+_SIDE_DEPS = {"nsubj", "nsubjpass", "dobj", "npadvmod"}
+_OPPONENT_PREPOSITIONS = {"against", "to", "over", "with", "by", "v", "vs", "versus"}
+# A match score ("3-0", "2-1"), which tells a sports report.
+_SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +132,7 @@ def _without_glued_tail(text: str) -> str:
 def find_actors(article: Article, doc: Doc) -> list[Actor]:
     actors = _Actors()
     place_starts = {m.start for p in literal_places(article) for m in p.mentions}
+    place_starts |= _add_teams(doc, actors)
     described = _described_organisations(doc, place_starts)
     _add_people(doc, actors, place_starts, described)
     _add_organisations(doc, actors, place_starts, described)
@@ -157,7 +168,20 @@ def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]
         and any(c.isupper() for c in e.text)  # "cubic meter" is no name
         and _honorific_length(doc, e.start, e.end) < len(e)  # "Engr" alone is no name
         and e.start_char not in place_starts
+        and not _dateline(e)
     ]
+
+
+def _dateline(ent: SpacySpan) -> bool:
+    """ "WASHINGTON (AP) -", "LONDON 1996-08-30": a well-known place in capitals opening a
+    line or followed by the agency, a dash or the date is where the story was filed, which
+    the model now and then tags an organisation."""
+    doc = ent.doc
+    if not ent.text.isupper() or not _well_known_place(ent.text.title()):
+        return False
+    after = doc[ent.end] if ent.end < len(doc) else None
+    opens_line = ent.start == 0 or "\n" in doc[ent.start - 1].whitespace_
+    return opens_line or after is None or after.text in _DATELINE_MARKS or after.like_num
 
 
 def _relabelled(ent: SpacySpan) -> SpacySpan:
@@ -268,7 +292,11 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
     opened = [i for i in range(start + 1, end) if doc[i].text == "("]
     if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
         end = opened[-1]
-    while end - 1 > start and doc[end - 1].tag_ == "POS":
+    # A possessive ending; a number the model ran into a person's name ("Greg Norman 70").
+    while end - 1 > start and (
+        doc[end - 1].tag_ == "POS"
+        or (person and (doc[end - 1].is_digit or doc[end - 1].text == "-"))
+    ):
         end -= 1
     return SpacySpan(doc, start, end, label=ent.label_)
 
@@ -292,19 +320,27 @@ def _participle(doc: Doc, word: str) -> bool:
         return False
     stem = word[:-3]
     forms = {stem, stem + "e"} | ({stem[:-1]} if stem[-1] == stem[-2] else set())
-    return bool(forms & _verbs(doc.lang_))
+    return bool(forms & _lemma_index(doc.lang_).get("verb", frozenset()))
 
 
 @functools.cache
-def _verbs(language: str) -> frozenset[str]:
-    """The verbs the language model's rule lemmatizer knows (none when it has no such table)."""
+def _lemma_index(language: str) -> dict[str, frozenset[str]]:
+    """The words the language model's rule lemmatizer knows, by part of speech ("verb",
+    "noun", "adj", "adv"; none when it has no such table)."""
     nlp = load_nlp()
     if nlp.lang != language or "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
+        return {}
     lemmatizer = nlp.get_pipe("lemmatizer")
     if not isinstance(lemmatizer, Lemmatizer) or not lemmatizer.lookups.has_table("lemma_index"):
-        return frozenset()
-    return frozenset(lemmatizer.lookups.get_table("lemma_index").get("verb", ()))
+        return {}
+    table = lemmatizer.lookups.get_table("lemma_index")
+    return {pos: frozenset(table.get(pos, ())) for pos in ("verb", "noun", "adj", "adv")}
+
+
+@functools.lru_cache(maxsize=16384)
+def _english_word(language: str, word: str) -> bool:
+    """Whether a lowercased word is one the lemmatizer knows as a common word."""
+    return any(word in words for words in _lemma_index(language).values())
 
 
 def _add_surname_alias(actor: Actor) -> None:
@@ -370,14 +406,27 @@ def _add_people(
                 holders[spelling_key(word)].append(actor)
         _name_person(doc, ent, actor, actors)
     people += _lone_surnames(doc, full_names, people, place_starts)
+    lowercase_words = {t.text for t in doc if t.is_lower}
     for ent in (e for e in people if _name_words(e) == 1):
         known = (
             _kin(doc, ent, actors, surnames)
             or _by_surname(ent, surnames)
             or _by_surname(ent, first_words)
         )
+        if known is None and _common_noun(ent, lowercase_words):
+            continue
         actor = known or actors.get(("person", spelling_key(ent.text)), ent.text, ActorKind.PERSON)
         _name_person(doc, ent, actor, actors)
+
+
+def _common_noun(ent: SpacySpan, lowercase_words: set[str]) -> bool:
+    """ "Border", "Caravan" in a capitalised headline: a lone word the model takes for a
+    person, that no full name in the article bears and no title or honorific introduces,
+    is the common noun the article also writes in lowercase ("the border")."""
+    if ent.text.lower() not in lowercase_words or ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.lower_.rstrip(".") not in _honorifics() and before.lower_ not in _title_words()
 
 
 def _lone_surnames(
@@ -437,12 +486,27 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
     return [
         e
         for e in _clean_ents(doc, "ORG", place_starts)
-        if 2 <= len(e) <= 3
-        and all(t.is_alpha and t.is_title for t in e)
-        and spelling_key(e[-1].text) in surnames
+        if 2 <= len(words := _without_glued_tail(e.text).split()) <= 3
+        and all(w.isalpha() and w.istitle() for w in words)
+        and (spelling_key(words[-1]) in surnames or _aged(e))
         and spelling_key(e.text) not in _organisations()
-        and not _well_known_place(e[:-1].text)
+        and not _well_known_place(" ".join(words[:-1]))
     ]
+
+
+def _aged(ent: SpacySpan) -> bool:
+    """ "Bianca Fontejon, 18, and ...", "Lance Garcia,36": an age in commas after a name, as
+    news gives people's and no organisation's."""
+    if _AGE_GLUED.search(ent.text):
+        return True
+    tail = ent.doc[ent.end : ent.end + 3]
+    return (
+        len(tail) >= 2
+        and tail[0].text == ","
+        and tail[1].is_digit
+        and len(tail[1]) <= 2
+        and (len(tail) == 2 or tail[2].is_punct)
+    )
 
 
 def _well_known_place(text: str) -> bool:
@@ -662,7 +726,12 @@ def _add_organisations(
         for e in _clean_ents(doc, "ORG", place_starts)
         if e.start not in people and e.start_char not in held
     ]
-    named = {spelling_key(e.text) for e in tagged if not _modifier_only(e, before_title=False)}
+    # An acronym stays an organisation before a noun too ("OPEC output", "NYMEX crude").
+    named = {
+        spelling_key(e.text)
+        for e in tagged
+        if _acronym(e.text) or not _modifier_only(e, before_title=False)
+    }
     kept = [e for e in tagged if spelling_key(e.text) in named | known.keys()]
     starts = {e.start for e in kept}
     spans = [
@@ -678,12 +747,285 @@ def _add_organisations(
         elif len(ent) == 1 and (person := _person_by_surname(actors, ent.text)):
             actor = person  # the model tags a bare surname as ORG now and then ("Trump")
         else:
-            key = ("org", _acronym_owner(actors, ent.text) or spelling_key(ent.text))
+            key = ("org", _acronym_owner(actors, ent.text) or _company_key(ent.text))
             actor = actors.get(key, ent.text, ActorKind.ORGANISATION)
         actors.mention(actor, ent.start_char, ent.end_char, ent.text)
         if (acronym := _acronym_after(doc, ent)) is not None:
             actors.by_key[("org", spelling_key(acronym.text))] = actor
             actors.mention(actor, acronym.start_char, acronym.end_char, acronym.text)
+    _add_short_names(doc, actors, place_starts)
+
+
+def _company_key(name: str) -> str:
+    """ "Texas Instruments Inc" and "Texas Instruments" are one company: the name without
+    the legal form that ends it."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(".") in _legal_forms():
+        words.pop()
+    return spelling_key(" ".join(words))
+
+
+@lexicon.PerLanguage
+def _legal_forms(language: str) -> frozenset[str]:
+    return frozenset(w.rstrip(".") for w in lexicon.words("actors/legal_forms.txt", language))
+
+
+def _short_names(doc: Doc, actors: _Actors) -> dict[str, list[Actor]]:
+    """The organisations known by the first word of their name ("Newmont" of "Newmont Mining
+    Corp"), unless that word is also a common word ("General", "Bank") or a well-known place
+    ("Texas")."""
+    short: dict[str, list[Actor]] = {}
+    for actor in [a for a in actors.by_key.values() if a.kind is ActorKind.ORGANISATION]:
+        words = actor.name.split()
+        first = words[0]
+        if (
+            len(words) > 1
+            and first.isalpha()
+            and first.istitle()
+            and not _english_word(doc.lang_, first.lower())
+            and not _well_known_place(first)
+            and actor not in short.setdefault(first, [])
+        ):
+            short[first].append(actor)
+    return short
+
+
+def _add_short_names(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
+    """ "Newmont Mining Corp ... Newmont said": an organisation's short name, written alone
+    elsewhere, is that organisation where the model tags it a name of any kind (Newmont a
+    place), unless it is the start of another name ("Hong Kong")."""
+    short = {w: owners[0] for w, owners in _short_names(doc, actors).items() if len(owners) == 1}
+    # An organisation the model found under the short name alone joins the full name's.
+    for key, actor in list(actors.by_key.items()):
+        owner = short.get(actor.name)
+        if actor.kind is ActorKind.ORGANISATION and owner is not None and owner is not actor:
+            for mention in actor.mentions:
+                actors.mention(owner, mention.start, mention.end, mention.text)
+            actor.mentions.clear()
+            actors.by_key[key] = owner
+    tagged = {e.start for e in doc.ents if len(e) == 1 and e.label_ in _NAME_LABELS}
+    held = {
+        t.i
+        for a in actors.by_key.values()
+        for m in a.mentions
+        if (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+        for t in span
+    }
+    longer_names = [e for e in doc.ents if len(e) > 1]
+    for span in _writings(doc, set(short)):
+        if (
+            span.start not in held
+            and span.start in tagged
+            and span.start_char not in place_starts
+            and not any(_holds_more(e, span) for e in longer_names)
+        ):
+            actors.mention(short[span.text], span.start_char, span.end_char, span.text)
+
+
+def _add_teams(doc: Doc, actors: _Actors) -> set[int]:
+    """Sports clubs named after their town: "Leeds United", "Liverpool FC", "Arsenal 2 Leeds
+    1". Once the article shows a club, its town written alone is the club wherever it acts
+    ("Liverpool won", "charged Liverpool"; not "in Liverpool"), and so is its club word alone
+    when one club has it ("City's bus"). Returns where the club mentions start, which the
+    other actor rules leave alone."""
+    teams = _teams(doc)
+    if not teams:
+        return set()
+    by_writing: dict[str, Actor] = {}
+    short_forms: dict[str, list[Actor]] = {}
+    # "Manchester City" before "Man City", "Liverpool FC" before "Liverpool" alone.
+    for team, home in sorted(teams, key=lambda pair: (-len(pair[1].text), -len(pair[0]))):
+        actor = _shortened_team(doc, team, home, teams, actors) or actors.get(
+            ("team", spelling_key(team.text)), team.text, ActorKind.ORGANISATION
+        )
+        actors.mention(actor, team.start_char, team.end_char, team.text)
+        by_writing[team.text] = actor
+        for short in {home.text, doc[home.end : team.end].text} - {team.text}:
+            if short[:1].isupper() and short.lower() not in ("fc", "f.c.", "afc"):
+                holders = short_forms.setdefault(short, [])
+                holders += [actor] if actor not in holders else []
+    by_writing |= {w: a[0] for w, a in short_forms.items() if len(a) == 1 and w not in by_writing}
+    claimed = {t.i for team, _ in teams for t in team}
+    # The longest writing first, so that "Manchester City" is not read as "City".
+    for span in sorted(_writings(doc, set(by_writing)), key=len, reverse=True):
+        if any(t.i in claimed for t in span):
+            continue
+        if is_locative(doc, span.start):
+            continue
+        actors.mention(by_writing[span.text], span.start_char, span.end_char, span.text)
+        claimed.update(t.i for t in span)
+    return {doc[i].idx for i in claimed}
+
+
+def _shortened_team(
+    doc: Doc,
+    team: SpacySpan,
+    home: SpacySpan,
+    teams: list[tuple[SpacySpan, SpacySpan]],
+    actors: _Actors,
+) -> Actor | None:
+    """ "Man City" of "Manchester City": the same club word after a shortened town; and a
+    town alone ("Liverpool won 3-0") of the club named after it ("Liverpool FC")."""
+    club = doc[home.end : team.end].text
+    for other, other_home in teams:
+        shortened = (
+            other_home.text != home.text
+            and other_home.text.startswith(home.text)
+            and doc[other_home.end : other.end].text == club
+        )
+        town_alone = not club and other_home.text == home.text and other.text != team.text
+        if shortened or town_alone:
+            return actors.by_key.get(("team", spelling_key(other.text)))
+    return None
+
+
+def _teams(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
+    """(club name, the home town or name it is known by) as the text writes them."""
+    words = lexicon.mapping("actors/club_words.tsv")
+    scored = _SCORE.search(doc.text) is not None
+    found: list[tuple[SpacySpan, SpacySpan]] = []
+    for token in doc:
+        need = words.get(token.lower_)
+        if need is None or not token.text[:1].isupper() or (need == "score" and not scored):
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].lower_ in words and doc[end].text[:1].isupper():
+            end += 1  # "Manchester City FC"
+        if end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
+            continue  # "Harare City Council": the club word is inside a longer name
+        home = next(
+            (
+                doc[start : token.i]
+                for start in range(max(token.i - 3, 0), token.i)
+                if _name_run(doc[start : token.i]) and _home_town(doc[start : token.i].text)
+            ),
+            None,
+        )
+        if home is not None and not load_gazetteer().lookup(doc[home.start : end].text):
+            found.append((doc[home.start : end], home))  # not "Mexico City", a city itself
+    taken = {t.i for team, _ in found for t in team}
+    found += _result_sides(doc, taken)
+    return found + _scoring_sides(doc, taken) if scored else found
+
+
+def _result_sides(doc: Doc, taken: set[int]) -> list[tuple[SpacySpan, SpacySpan]]:
+    """ "Arsenal 2 Sheffield Wednesday 0": two names each followed by a small number, on one
+    line, are the sides of a match result, unless a name is a country (a national side is
+    its country) or a person."""
+    found: list[tuple[SpacySpan, SpacySpan]] = []
+    entity_at = {t.i: e for e in doc.ents for t in e}
+    for token in doc:
+        if not _goals(token) or token.i + 2 >= len(doc):
+            continue
+        first = _run_before(doc, token.i)
+        second_end = token.i + 1
+        while second_end < len(doc) and _name_word(doc[second_end]):
+            second_end += 1
+        second = doc[token.i + 1 : second_end]
+        if first is None or not second or second_end >= len(doc) or not _goals(doc[second_end]):
+            continue
+        for side in (first, second):
+            if not any(t.i in taken for t in side) and _club_like(side, entity_at):
+                found.append((side, side))
+                taken.update(t.i for t in side)
+    return found
+
+
+def _scoring_sides(doc: Doc, taken: set[int]) -> list[tuple[SpacySpan, SpacySpan]]:
+    """ "Juventus beat Parma 2-1", "lost to Leeds 3-0": a town acting in a sentence that gives
+    a score is a club (a country is its national side, a person a player)."""
+    score_starts = [m.start() for m in _SCORE.finditer(doc.text)]
+    entity_at = {t.i: e for e in doc.ents for t in e}
+    found: list[tuple[SpacySpan, SpacySpan]] = []
+    for ent in doc.ents:
+        if not _side_label(ent):
+            continue
+        sent = ent.sent
+        first = bisect_left(score_starts, sent.start_char)
+        if (
+            first == len(score_starts)
+            or score_starts[first] >= sent.end_char
+            or any(t.i in taken for t in ent)
+        ):
+            continue
+        side = _name_only(ent)
+        if _match_side(side.root) and _name_run(side) and _club_like(side, entity_at):
+            found.append((side, side))
+            taken.update(t.i for t in side)
+    return found
+
+
+def _side_label(ent: SpacySpan) -> bool:
+    """A place or organisation, or a "person" that runs on into the score ("Parma 2-1") or is
+    a town's name ("Lazio"): a player the model reads right is left alone."""
+    if ent.label_ in ("GPE", "ORG", "LOC"):
+        return True
+    return ent.label_ == "PERSON" and (
+        any(t.is_digit for t in ent) or (len(ent) == 1 and _home_town(ent.text))
+    )
+
+
+def _match_side(root) -> bool:  # type: ignore[no-untyped-def]
+    """The subject or object of a match verb, or the object of "to", "with", "against" after
+    one ("lost to Bologna")."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in _OPPONENT_PREPOSITIONS:
+        head = head.head
+    elif root.dep_ not in _SIDE_DEPS:
+        return False
+    return head.lemma_.lower() in lexicon.words("actors/match_verbs.txt")
+
+
+def _goals(token) -> bool:  # type: ignore[no-untyped-def]
+    return token.is_digit and len(token) <= 2
+
+
+def _name_word(token) -> bool:  # type: ignore[no-untyped-def]
+    return token.is_alpha and token.text[:1].isupper() and "\n" not in token.whitespace_
+
+
+def _name_run(span: SpacySpan) -> bool:
+    return all(_name_word(t) for t in span) and "\n" not in span.text
+
+
+def _run_before(doc: Doc, end: int) -> SpacySpan | None:
+    start = end
+    while start > 0 and end - start < 4 and _name_word(doc[start - 1]):
+        start -= 1
+    return doc[start:end] if start < end else None
+
+
+def _club_like(side: SpacySpan, entity_at: dict[int, SpacySpan]) -> bool:
+    """Not a person (unless named like a town: "Lazio") or people the model read there, nor a
+    country. The model's label is
+    trusted only where it stops at the name ("Everton 3" is no person); otherwise a longer
+    name must open with a town ("Sheffield Wednesday") or end with a club word, as a
+    person's ("Ernie Els 68") does not."""
+    entity = entity_at.get(side.start)
+    label = entity.label_ if entity is not None and entity.end <= side.end else None
+    if (label == "NORP" or (label == "PERSON" and not _home_town(side.text))) or any(
+        e.precision is LocationPrecision.COUNTRY for e in load_gazetteer().lookup(side.text)
+    ):
+        return False
+    return (
+        len(side) == 1
+        or label in ("ORG", "GPE", "LOC", "FAC")
+        or _home_town(side[0].text)
+        or side[-1].lower_ in lexicon.mapping("actors/club_words.tsv")
+    )
+
+
+def _home_town(text: str) -> bool:
+    """A town or district under its own name ("Leeds", "Man"; "Stoke" for "Stoke City")."""
+    return any(
+        e.precision in (LocationPrecision.CITY, LocationPrecision.ADMIN)
+        and spelling_key(e.name) == spelling_key(text)
+        for e in load_gazetteer().lookup(text)
+    )
+
+
+def _acronym(text: str) -> bool:
+    return len(text) >= 2 and text.isalpha() and text.isupper()
 
 
 def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan]:

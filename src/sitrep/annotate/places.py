@@ -406,7 +406,7 @@ def _candidate(
     doc: Doc, span: SpacySpan, gazetteer: Gazetteer, *, tagged: bool, named: bool = False
 ) -> Candidate:
     entries = gazetteer.lookup(span.text)
-    cue, locative = _cue(doc, span), _is_locative(doc, span.start)
+    cue, locative = _cue(doc, span), is_locative(doc, span.start)
     return Candidate(span.start, span.end, entries, span.text, tagged, named, cue, locative)
 
 
@@ -473,7 +473,7 @@ def _cue(doc: Doc, span: SpacySpan) -> str | None:
     return None
 
 
-def _is_locative(doc: Doc, start: int) -> bool:
+def is_locative(doc: Doc, start: int) -> bool:
     """After "in", "near", ...; a determiner may sit between ("to the UAE")."""
     before = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
     return before > 0 and doc[before - 1].lower_ in lexicon.words("places/locative_words.txt")
