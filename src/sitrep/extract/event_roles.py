@@ -21,10 +21,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from sitrep import lexicon
+from sitrep.annotate.actors import add_mention, state_actor, state_of
+from sitrep.annotate.gazetteer import demonym_country
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.extract.event_lexicon import pronoun_referents
 from sitrep.extract.reference import resolve_references
-from sitrep.records import Actor, Article, Place
+from sitrep.records import Actor, Article, Place, Span
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -35,6 +38,7 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos"})
 # An event noun's owner acts; it is not where the event happens ("Turkey's demands").
 NOUN_OWNER_DEPS = CLAUSE_DEPS | {"poss"}
 TARGET_PREPOSITIONS = ("to", "against", "with", "on", "at", "from")
+OBJECT_TARGET_PREPOSITIONS = frozenset({"to", "against", "with", "on"})
 # How what an act agrees, asks, threatens or refuses hangs on it ("threatened to ban").
 CONTENT_CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
 LOCATION_PREPOSITIONS = frozenset(
@@ -68,8 +72,35 @@ class RoleFinder:
         cancel the sale")."""
         for candidate in _target_candidates(trigger):
             found = self.actor_of_phrase(candidate)
-            if found is not None and found is not actor:
+            if found is not None and found is not actor and not self._owned(candidate, actor):
                 return found
+        return self._state_acted_in(trigger, actor)
+
+    def _owned(self, phrase: Token, actor: Actor | None) -> bool:
+        """ "Syria withdrew its troops", "Benin opened its borders": what the actor owns is
+        what it acts with, not whom it acts on."""
+        return actor is not None and any(
+            c.dep_ == "poss" and self.actor_of_phrase(c) is actor for c in phrase.children
+        )
+
+    def _state_acted_in(self, trigger: Token, actor: Actor | None) -> Actor | None:
+        """With no one named as the target, the country (or capital) the act is done in or
+        to is: "deploy peacekeepers in Iraq", "providing intelligence to Macedonia", "lifted
+        the curfew in Khartoum"."""
+        clauses = [c for c in trigger.children if c.dep_ in CONTENT_CLAUSE_DEPS]
+        for verb in [trigger, *clauses]:
+            place = self.place(verb)
+            code = state_of(place) if place is not None else None
+            if place is None or code is None:
+                continue
+            state = state_actor(self.article, code)
+            if state is actor:
+                return None
+            sentence = trigger.sent
+            for mention in place.mentions:
+                if sentence.start_char <= mention.start < sentence.end_char:
+                    add_mention(state, mention.start, mention.end, mention.text)
+            return state
         return None
 
     def object_places(self, trigger: Token) -> list[Place]:
@@ -122,7 +153,26 @@ class RoleFinder:
                     found = self.actor_of_phrase(obj)
                     if found is not None:
                         return found
-        return next((r for r in self._phrase_records(head) if isinstance(r, Actor)), None)
+        found = next((r for r in self._phrase_records(head) if isinstance(r, Actor)), None)
+        return found if found is not None else self._state_named_in(head)
+
+    def _state_named_in(self, head: Token) -> Actor | None:
+        """A phrase that names no actor may name a state: by its adjective ("an Indian
+        proposal", "Palestinian homes", "Algerians") or as a country in it ("the president of
+        Armenia", "students throughout Indonesia"); the first in the text."""
+        places = {m.start: (p, m) for p in self._phrase_places(head) for m in p.mentions}
+        for token in sorted(subtree(head, CLAUSE_DEPS), key=lambda t: t.i):
+            code, mention = None, Span(token.idx, token.idx + len(token), token.text)
+            if token.idx in places:
+                place, mention = places[token.idx]
+                code = state_of(place)
+            elif token.text[:1].isupper():
+                code = demonym_country(token.text)
+            if code is not None:
+                state = state_actor(self.article, code)
+                add_mention(state, mention.start, mention.end, mention.text)
+                return state
+        return None
 
     def _phrase_places(self, head: Token, skip: frozenset[str] = CLAUSE_DEPS) -> list[Place]:
         return [r for r in self._phrase_records(head, skip) if isinstance(r, Place)]
@@ -181,7 +231,7 @@ def subject_candidates(trigger: Token) -> list[Token]:
     while verb.i not in seen:
         seen.add(verb.i)
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS and not _directed(verb):
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     return [*candidates, verb.head]
                 return [*candidates, child]
@@ -200,7 +250,7 @@ def subject_candidates(trigger: Token) -> list[Token]:
             verb = clause_verb(noun)
             continue
         # "is prepared to lift the ban": through the adjective to the copula's subject
-        if verb.dep_ not in ("xcomp", "advcl", "conj", "acomp"):
+        if verb.dep_ not in ("xcomp", "advcl", "conj", "acomp") and not _directed(verb):
             return candidates
         verb = verb.head
     return candidates
@@ -238,13 +288,41 @@ def _is_purpose_clause(verb: Token) -> bool:
 def _own_targets(trigger: Token) -> list[Token]:
     candidates: list[Token] = [c for c in trigger.children if c.dep_ == "nsubjpass"]
     preps = {c.lower_: c for c in trigger.children if c.dep_ == "prep"}
+    # The recipient: "gave Ukraine weapons", "granted asylum to the army" (the parser calls
+    # a recipient's "to" a dative, not a preposition).
+    for dative in (c for c in trigger.children if c.dep_ == "dative"):
+        candidates += _objects(dative) if dative.pos_ == "ADP" else [dative]
     candidates += [obj for obj in _objects(preps.get("to"))]
-    candidates += [c for c in trigger.children if c.dep_ in ("dobj", "attr")]
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "attr")]
+    candidates += objects
     for preposition in TARGET_PREPOSITIONS[1:]:
         candidates += _objects(preps.get(preposition))
     if not is_verbal(trigger):
         candidates += _objects(preps.get("of"))
+    # "lodged a protest with Albania", "imposed sanctions on Iran": whom the act is done to
+    # may hang on its object.
+    candidates += [
+        obj
+        for phrase in objects
+        for prep in phrase.children
+        if prep.dep_ == "prep" and prep.lower_ in OBJECT_TARGET_PREPOSITIONS
+        for obj in _objects(prep)
+    ]
+    # "allow refugees to return": the one directed is done to.
+    if _directed(trigger):
+        candidates += [c for c in trigger.children if c.dep_ in SUBJECT_DEPS]
     return candidates
+
+
+def _directed(verb: Token) -> bool:
+    """Whether a verb is an infinitive that a verb of letting, ordering or asking governs
+    with its own subject ("allow refugees to return"): its subject is the one directed."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.head.i != verb.i
+        and verb.head.lemma_.lower() in lexicon.words("events/directive_verbs.txt")
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    )
 
 
 def _objects(prep: Token | None) -> list[Token]:
