@@ -23,11 +23,12 @@ from spacy.tokens import Doc, Token
 
 from sitrep import lexicon
 from sitrep.annotate.actors import add_mention, state_actor, state_of
-from sitrep.annotate.gazetteer import demonym_country
+from sitrep.annotate.gazetteer import load_gazetteer
 from sitrep.annotate.mentions import MentionIndex
+from sitrep.annotate.places import demonym_entries
 from sitrep.extract.event_lexicon import pronoun_referents
 from sitrep.extract.reference import resolve_references
-from sitrep.records import Actor, Article, Place, Span
+from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, Span
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -77,10 +78,13 @@ class RoleFinder:
         return self._state_acted_in(trigger, actor)
 
     def _owned(self, phrase: Token, actor: Actor | None) -> bool:
-        """ "Syria withdrew its troops", "Benin opened its borders": what the actor owns is
-        what it acts with, not whom it acts on."""
-        return actor is not None and any(
-            c.dep_ == "poss" and self.actor_of_phrase(c) is actor for c in phrase.children
+        """ "Syria withdrew its troops": the actor's own people are what it acts with, not
+        whom it acts on (only the head itself: "his commitment to the people" names a
+        target inside)."""
+        return (
+            actor is not None
+            and self.mentions.actor(phrase.idx, phrase.idx + len(phrase)) is not None
+            and any(c.dep_ == "poss" and self.actor_of_phrase(c) is actor for c in phrase.children)
         )
 
     def _state_acted_in(self, trigger: Token, actor: Actor | None) -> Actor | None:
@@ -145,7 +149,7 @@ class RoleFinder:
             return self._antecedent(head)
         found = self.mentions.actor(head.idx, head.idx + len(head))
         if found is not None:
-            return found
+            return self._named_owner(head, found) or found
         # "billboards of Assad", "a statue of Assad's father Hafez": what the phrase is of.
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -155,6 +159,22 @@ class RoleFinder:
                         return found
         found = next((r for r in self._phrase_records(head) if isinstance(r, Actor)), None)
         return found if found is not None else self._state_named_in(head)
+
+    def _named_owner(self, head: Token, group: Actor) -> Actor | None:
+        """ "Red Cross officials": a group is better named by the organisation a name before
+        it gives, unless that is its own country ("US troops" stay the US military)."""
+        if group.kind is not ActorKind.GROUP:
+            return None
+        for modifier in head.children:
+            if modifier.dep_ == "compound":
+                found = self.mentions.actor(modifier.left_edge.idx, modifier.idx + len(modifier))
+                if (
+                    found is not None
+                    and found.kind is not ActorKind.GROUP
+                    and (group.country is None or found.country != group.country)
+                ):
+                    return found
+        return None
 
     def _state_named_in(self, head: Token) -> Actor | None:
         """A phrase that names no actor may name a state: by its adjective ("an Indian
@@ -167,7 +187,7 @@ class RoleFinder:
                 place, mention = places[token.idx]
                 code = state_of(place)
             elif token.text[:1].isupper():
-                code = demonym_country(token.text)
+                code = _demonym_state(token.text)
             if code is not None:
                 state = state_actor(self.article, code)
                 add_mention(state, mention.start, mention.end, mention.text)
@@ -190,9 +210,21 @@ class RoleFinder:
         ]
 
     def _antecedent(self, pronoun: Token) -> Actor | None:
-        """The actor the pronoun stands for, if it stands for a named one."""
+        """The actor the pronoun stands for: a named one, else the one its antecedent phrase
+        names ("Palestinian leaders said they would ...")."""
         referent = self.references.of(pronoun)
-        return self.article.actor(referent.actor_id) if referent is not None else None
+        if referent is None:
+            return None
+        if referent.actor_id is not None:
+            return self.article.actor(referent.actor_id)
+        antecedent = self.doc[referent.token]
+        return None if antecedent.pos_ == "PRON" else self.actor_of_phrase(antecedent)
+
+
+def _demonym_state(word: str) -> str | None:
+    """The country a demonym names ("Palestinians" -> PS); none for a region's ("European")."""
+    entries = demonym_entries(load_gazetteer(), word)
+    return next((e.country for e in entries if e.precision is LocationPrecision.COUNTRY), None)
 
 
 def is_verbal(token: Token) -> bool:
