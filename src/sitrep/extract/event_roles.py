@@ -75,7 +75,7 @@ class RoleFinder:
             found = self.actor_of_phrase(candidate)
             if found is not None and found is not actor and not self._owned(candidate, actor):
                 return found
-        return self._state_acted_in(trigger, actor)
+        return None
 
     def _owned(self, phrase: Token, actor: Actor | None) -> bool:
         """ "Syria withdrew its troops": the actor's own people are what it acts with, not
@@ -86,26 +86,6 @@ class RoleFinder:
             and self.mentions.actor(phrase.idx, phrase.idx + len(phrase)) is not None
             and any(c.dep_ == "poss" and self.actor_of_phrase(c) is actor for c in phrase.children)
         )
-
-    def _state_acted_in(self, trigger: Token, actor: Actor | None) -> Actor | None:
-        """With no one named as the target, the country (or capital) the act is done in or
-        to is: "deploy peacekeepers in Iraq", "providing intelligence to Macedonia", "lifted
-        the curfew in Khartoum"."""
-        clauses = [c for c in trigger.children if c.dep_ in CONTENT_CLAUSE_DEPS]
-        for verb in [trigger, *clauses]:
-            place = self.place(verb)
-            code = state_of(place) if place is not None else None
-            if place is None or code is None:
-                continue
-            state = state_actor(self.article, code)
-            if state is actor:
-                return None
-            sentence = trigger.sent
-            for mention in place.mentions:
-                if sentence.start_char <= mention.start < sentence.end_char:
-                    add_mention(state, mention.start, mention.end, mention.text)
-            return state
-        return None
 
     def object_places(self, trigger: Token) -> list[Place]:
         """Every place named in the object ("the cities of Aleppo and Hama").
@@ -185,7 +165,7 @@ class RoleFinder:
             code, mention = None, Span(token.idx, token.idx + len(token), token.text)
             if token.idx in places:
                 place, mention = places[token.idx]
-                code = state_of(place)
+                code = state_of(place) if _owner_of_phrase(token) else None
             elif token.text[:1].isupper():
                 code = _demonym_state(token.text)
             if code is not None:
@@ -219,6 +199,15 @@ class RoleFinder:
             return self.article.actor(referent.actor_id)
         antecedent = self.doc[referent.token]
         return None if antecedent.pos_ == "PRON" else self.actor_of_phrase(antecedent)
+
+
+def _owner_of_phrase(name: Token) -> bool:
+    """Whether a name stands as whose or what a phrase is ("the president of Armenia",
+    "Armenia's president", "the Armenia office"), not where ("peacekeepers in Iraq": a place
+    says where the event is)."""
+    return name.dep_ in ("poss", "compound") or (
+        name.dep_ == "pobj" and name.head.lower_ == "of"
+    )
 
 
 def _demonym_state(word: str) -> str | None:
