@@ -57,18 +57,19 @@ def test_roles_no_state_is_invented_where_the_phrase_names_none(nlp) -> None:  #
     assert target is None
 
 
-def test_roles_the_country_an_act_is_done_in_is_the_last_target(nlp) -> None:  # type: ignore[no-untyped-def]
-    actor, target = _who(nlp, "Pakistan has refused to deploy peacekeepers in Iraq.", "refused")
-    assert _country(actor) == "PAK" and _country(target) == "IRQ"
-    # A town is where, not whom.
-    _, target = _who(nlp, "Pakistan has refused to deploy peacekeepers in Basra.", "refused")
-    assert target is None
+def test_roles_a_country_where_the_act_happens_is_its_place_not_its_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, roles, index = _roles(nlp, "Pakistan has refused to deploy peacekeepers in Iraq.")
+    trigger = roles.doc[index["refused"]]
+    actor = roles.actor(trigger)
+    assert _country(actor) == "PAK"
+    assert roles.target(trigger, actor) is None
+    assert all(a.country != "IRQ" for a in article.actors)
 
 
 @pytest.mark.parametrize(
     ("text", "trigger", "country"),
     [
-        ("Norway gave Ukraine new weapons on Friday.", "gave", "UKR"),
+        ("Norway gave Ukrainian soldiers new weapons on Friday.", "gave", "UKR"),
         ("Ecuador granted asylum to Bolivian soldiers.", "granted", "BOL"),
     ],
 )
