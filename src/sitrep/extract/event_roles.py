@@ -39,7 +39,6 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos"})
 # An event noun's owner acts; it is not where the event happens ("Turkey's demands").
 NOUN_OWNER_DEPS = CLAUSE_DEPS | {"poss"}
 TARGET_PREPOSITIONS = ("to", "against", "with", "on", "at", "from")
-OBJECT_TARGET_PREPOSITIONS = frozenset({"to", "against", "with", "on"})
 # How what an act agrees, asks, threatens or refuses hangs on it ("threatened to ban").
 CONTENT_CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
 LOCATION_PREPOSITIONS = frozenset(
@@ -314,21 +313,11 @@ def _own_targets(trigger: Token) -> list[Token]:
     for dative in (c for c in trigger.children if c.dep_ == "dative"):
         candidates += _objects(dative) if dative.pos_ == "ADP" else [dative]
     candidates += [obj for obj in _objects(preps.get("to"))]
-    objects = [c for c in trigger.children if c.dep_ in ("dobj", "attr")]
-    candidates += objects
+    candidates += [c for c in trigger.children if c.dep_ in ("dobj", "attr")]
     for preposition in TARGET_PREPOSITIONS[1:]:
         candidates += _objects(preps.get(preposition))
     if not is_verbal(trigger):
         candidates += _objects(preps.get("of"))
-    # "lodged a protest with Albania", "imposed sanctions on Iran": whom the act is done to
-    # may hang on its object.
-    candidates += [
-        obj
-        for phrase in objects
-        for prep in phrase.children
-        if prep.dep_ == "prep" and prep.lower_ in OBJECT_TARGET_PREPOSITIONS
-        for obj in _objects(prep)
-    ]
     # "allow refugees to return": the one directed is done to.
     if _directed(trigger):
         candidates += [c for c in trigger.children if c.dep_ in SUBJECT_DEPS]
