@@ -35,6 +35,7 @@ def _country(actor: Actor | None) -> str | None:
         ("Chile rejected a Peruvian proposal on fishing rights.", "rejected", "PER"),
         ("Soldiers arrested forty Palestinians on Monday.", "arrested", "PSE"),
         ("The minister offered to negotiate with the president of Armenia.", "negotiate", "ARM"),
+        ("The senate has demanded an immediate admission by Moscow.", "demanded", "RUS"),
     ],
 )
 def test_roles_a_state_named_by_its_adjective_or_in_a_phrase_is_the_target(  # type: ignore[no-untyped-def]

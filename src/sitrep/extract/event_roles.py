@@ -201,11 +201,11 @@ class RoleFinder:
 
 
 def _owner_of_phrase(name: Token) -> bool:
-    """Whether a name stands as whose or what a phrase is ("the president of Armenia",
-    "Armenia's president", "the Armenia office"), not where ("peacekeepers in Iraq": a place
-    says where the event is)."""
+    """Whether a name stands as whose or what a phrase is, or who does it ("the president of
+    Armenia", "Armenia's president", "an admission by Moscow"), not where ("peacekeepers in
+    Iraq": a place says where the event is)."""
     return name.dep_ in ("poss", "compound") or (
-        name.dep_ == "pobj" and name.head.lower_ == "of"
+        name.dep_ == "pobj" and name.head.lower_ in ("of", "by")
     )
 
 
