@@ -19,7 +19,7 @@ def _roles(nlp, text: str) -> tuple[Article, RoleFinder, dict[str, int]]:  # typ
 
 
 def _who(nlp, text: str, trigger: str) -> tuple[Actor | None, Actor | None]:  # type: ignore[no-untyped-def]
-    article, roles, index = _roles(nlp, text)
+    _, roles, index = _roles(nlp, text)
     token = roles.doc[index[trigger]]
     actor = roles.actor(token)
     return actor, roles.target(token, actor)
