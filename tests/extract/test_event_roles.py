@@ -102,3 +102,11 @@ def test_roles_a_pronoun_takes_the_actor_its_antecedent_phrase_names(nlp) -> Non
 def test_roles_a_named_organisation_before_a_group_noun_names_it(nlp) -> None:  # type: ignore[no-untyped-def]
     actor, _ = _who(nlp, "Red Cross officials suspended deliveries on Monday.", "suspended")
     assert actor is not None and actor.kind is ActorKind.ORGANISATION
+
+
+def test_roles_in_an_act_two_do_together_the_other_subject_is_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    actor, target = _who(nlp, "Norway and Sweden met on Tuesday.", "met")
+    assert (_country(actor), _country(target)) == ("NOR", "SWE")
+    # Two who attack together are both attackers: neither is the other's target.
+    actor, target = _who(nlp, "Norway and Sweden attacked the town on Tuesday.", "attacked")
+    assert _country(actor) == "NOR" and target is None

@@ -74,6 +74,17 @@ class RoleFinder:
             found = self.actor_of_phrase(candidate)
             if found is not None and found is not actor and not self._owned(candidate, actor):
                 return found
+        return self._partner(trigger, actor)
+
+    def _partner(self, trigger: Token, actor: Actor | None) -> Actor | None:
+        """ "Russia and Turkey met": in an act two do together, the other subject."""
+        if trigger.lemma_.lower() not in lexicon.words("events/reciprocal_words.txt"):
+            return None
+        for subject in subject_candidates(trigger):
+            for partner in subject.conjuncts:
+                found = self.actor_of_phrase(partner)
+                if found is not None and found is not actor:
+                    return found
         return None
 
     def _owned(self, phrase: Token, actor: Actor | None) -> bool:
@@ -202,9 +213,13 @@ class RoleFinder:
 
 def _owner_of_phrase(name: Token) -> bool:
     """Whether a name stands as whose or what a phrase is, or who does it ("the president of
-    Armenia", "Armenia's president", "an admission by Moscow"), not where ("peacekeepers in
-    Iraq": a place says where the event is)."""
-    return name.dep_ in ("poss", "compound") or (
+    Armenia", "Armenia's president", "an admission by Moscow", "Norway and Sweden met"), not
+    where ("peacekeepers in Iraq": a place says where the event is)."""
+    seen: set[int] = set()
+    while name.dep_ == "conj" and name.i not in seen:  # "Norway and Sweden": as "Norway"
+        seen.add(name.i)
+        name = name.head
+    return name.dep_ in ("poss", "compound", *SUBJECT_DEPS) or (
         name.dep_ == "pobj" and name.head.lower_ in ("of", "by")
     )
 
