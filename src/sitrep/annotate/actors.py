@@ -123,7 +123,7 @@ def add_mention(actor: Actor, start: int, end: int, text: str) -> None:
 def state_actor(article: Article, iso2: str) -> Actor:
     """The article's actor for a country, added when annotation found the country acting
     nowhere: an event may name the state it is done to only by an adjective ("rejected an
-    Indian proposal") or as the country it happens in."""
+    Indian proposal") or as a phrase's owner ("negotiate with the president of Armenia")."""
     code = alpha3(iso2)
     for actor in article.actors:
         if actor.kind is ActorKind.STATE and actor.country == code:

@@ -10,6 +10,9 @@ A pronoun (`knowledge/events/pronouns.tsv`) stands for the actor the article's o
 resolver (`reference.py`) finds for it: by role, gender and number.
 A lexicon verb the tagger read as a noun but the parser gave a subject or an object ("saw
 Assad dispatch a leader") is treated as the verb it is (`is_verbal`).
+A role phrase in which annotate found no actor may still name a state, by a demonym ("an
+Indian proposal") or as its owner ("the president of Armenia"); that state becomes the
+article's actor (`annotate.actors.state_actor`).
 
 Every walk up or down the parse is bounded by a visited set: a parse whose heads form a
 cycle must not hang the batch.
@@ -168,8 +171,8 @@ class RoleFinder:
 
     def _state_named_in(self, head: Token) -> Actor | None:
         """A phrase that names no actor may name a state: by its adjective ("an Indian
-        proposal", "Palestinian homes", "Algerians") or as a country in it ("the president of
-        Armenia", "students throughout Indonesia"); the first in the text."""
+        proposal", "Palestinian homes", "Algerians") or as the country whose or by whom it is
+        ("the president of Armenia", "an admission by Moscow"); the first in the text."""
         places = {m.start: (p, m) for p in self._phrase_places(head) for m in p.mentions}
         for token in sorted(subtree(head, CLAUSE_DEPS), key=lambda t: t.i):
             code, mention = None, Span(token.idx, token.idx + len(token), token.text)
