@@ -116,12 +116,38 @@ class _Actors:
         return actor
 
     def mention(self, actor: Actor, start: int, end: int, text: str) -> None:
-        text = _without_glued_tail(text)
-        end = start + len(text)
-        if all(m.start != start for m in actor.mentions):
-            actor.mentions.append(Span(start, end, text))
-            if text != actor.name and text not in actor.aliases:
-                actor.aliases.append(text)
+        add_mention(actor, start, end, text)
+
+
+def add_mention(actor: Actor, start: int, end: int, text: str) -> None:
+    """Record one more mention of an actor (once per start), its spelling as an alias."""
+    text = _without_glued_tail(text)
+    end = start + len(text)
+    if all(m.start != start for m in actor.mentions):
+        actor.mentions.append(Span(start, end, text))
+        actor.mentions.sort(key=lambda m: m.start)
+        if text != actor.name and text not in actor.aliases:
+            actor.aliases.append(text)
+
+
+def state_actor(article: Article, iso2: str) -> Actor:
+    """The article's actor for a country, added when annotation found the country acting
+    nowhere: an event may name the state it is done to only by an adjective ("rejected an
+    Indian proposal") or as a phrase's owner ("negotiate with the president of Armenia")."""
+    code = alpha3(iso2)
+    for actor in article.actors:
+        if actor.kind is ActorKind.STATE and actor.country == code:
+            return actor
+    country = load_gazetteer().country(iso2)
+    actor = Actor(
+        f"actor-{len(article.actors) + 1}",  # find_actors numbers its actors 1..n
+        country.name if country else iso2,
+        ActorKind.STATE,
+        sector=_sector("GOV"),
+        country=code,
+    )
+    article.actors.append(actor)
+    return actor
 
 
 def _without_glued_tail(text: str) -> str:
@@ -1158,7 +1184,7 @@ def _subsequence(short: str, long: str) -> bool:
 
 def _add_states(article: Article, doc: Doc, actors: _Actors) -> None:
     for place in literal_places(article):
-        code = _state_of(place)
+        code = state_of(place)
         if code is None:
             continue
         for mention in place.mentions:
@@ -1174,7 +1200,8 @@ def _add_states(article: Article, doc: Doc, actors: _Actors) -> None:
             _state_mention(actors, code, ent.start_char, ent.end_char, ent.text)
 
 
-def _state_of(place: Place) -> str | None:
+def state_of(place: Place) -> str | None:
+    """The country a place stands for as an actor: a country, or a capital ("Moscow said")."""
     if place.precision is LocationPrecision.COUNTRY:
         return place.country
     if place.precision is LocationPrecision.CITY and is_capital(place.name, place.country or ""):

@@ -93,7 +93,7 @@ def _adjectival_candidates(doc: Doc, focus: Counter[str]) -> list[Candidate]:
             span = doc[i : i + width]
             if len(span) < width or not all(t.text[:1].isupper() and t.is_alpha for t in span):
                 continue
-            entries = _demonym_entries(gazetteer, span.text)
+            entries = demonym_entries(gazetteer, span.text)
             if entries:
                 found.append(_adjectival(span, entries[0]))
                 i = span.end - 1
@@ -207,12 +207,12 @@ def _given_spans(
             continue
         candidate = _candidate(doc, span, gazetteer, tagged=True)
         text = _strip_article(article.body[start:end])
-        candidate.entries = _demonym_entries(gazetteer, text) or gazetteer.lookup(text)
+        candidate.entries = demonym_entries(gazetteer, text) or gazetteer.lookup(text)
         given.append((candidate, _context(doc, candidate, found, focus, dateline)))
     return given
 
 
-def _demonym_entries(gazetteer: Gazetteer, text: str) -> list[Entry]:
+def demonym_entries(gazetteer: Gazetteer, text: str) -> list[Entry]:
     """The country, division or region a demonym stands for ("Canadian" is Canada, not the
     Texas town; "European" and "Europeans" are Europe; "Scottish" is Scotland)."""
     country = gazetteer.country(demonym_country(text))
@@ -312,7 +312,7 @@ def _demonym_before(doc: Doc, start: int, sentence_start: int) -> str | None:
     """ "the English city of Salisbury", "Iraqi town X": the country a demonym just before names."""
     gazetteer = load_gazetteer()
     for token in doc[max(sentence_start, start - _DEMONYM_WINDOW) : start]:
-        if token.text[:1].isupper() and (entries := _demonym_entries(gazetteer, token.text)):
+        if token.text[:1].isupper() and (entries := demonym_entries(gazetteer, token.text)):
             return entries[0].country or None
     return None
 

@@ -10,6 +10,9 @@ A pronoun (`knowledge/events/pronouns.tsv`) stands for the actor the article's o
 resolver (`reference.py`) finds for it: by role, gender and number.
 A lexicon verb the tagger read as a noun but the parser gave a subject or an object ("saw
 Assad dispatch a leader") is treated as the verb it is (`is_verbal`).
+A role phrase in which annotate found no actor may still name a state, by a demonym ("an
+Indian proposal") or as its owner ("the president of Armenia"); that state becomes the
+article's actor (`annotate.actors.state_actor`).
 
 Every walk up or down the parse is bounded by a visited set: a parse whose heads form a
 cycle must not hang the batch.
@@ -21,10 +24,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from sitrep import lexicon
+from sitrep.annotate.actors import add_mention, state_actor, state_of
+from sitrep.annotate.gazetteer import load_gazetteer
 from sitrep.annotate.mentions import MentionIndex
+from sitrep.annotate.places import demonym_entries
 from sitrep.extract.event_lexicon import pronoun_referents
 from sitrep.extract.reference import resolve_references
-from sitrep.records import Actor, Article, Place
+from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, Span
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -68,9 +75,30 @@ class RoleFinder:
         cancel the sale")."""
         for candidate in _target_candidates(trigger):
             found = self.actor_of_phrase(candidate)
-            if found is not None and found is not actor:
+            if found is not None and found is not actor and not self._owned(candidate, actor):
                 return found
+        return self._partner(trigger, actor)
+
+    def _partner(self, trigger: Token, actor: Actor | None) -> Actor | None:
+        """ "Russia and Turkey met": in an act two do together, the other subject."""
+        if trigger.lemma_.lower() not in lexicon.words("events/reciprocal_words.txt"):
+            return None
+        for subject in subject_candidates(trigger):
+            for partner in subject.conjuncts:
+                found = self.actor_of_phrase(partner)
+                if found is not None and found is not actor:
+                    return found
         return None
+
+    def _owned(self, phrase: Token, actor: Actor | None) -> bool:
+        """ "Syria withdrew its troops": the actor's own people are what it acts with, not
+        whom it acts on (only the head itself: "his commitment to the people" names a
+        target inside)."""
+        return (
+            actor is not None
+            and self.mentions.actor(phrase.idx, phrase.idx + len(phrase)) is not None
+            and any(c.dep_ == "poss" and self.actor_of_phrase(c) is actor for c in phrase.children)
+        )
 
     def object_places(self, trigger: Token) -> list[Place]:
         """Every place named in the object ("the cities of Aleppo and Hama").
@@ -114,7 +142,7 @@ class RoleFinder:
             return self._antecedent(head)
         found = self.mentions.actor(head.idx, head.idx + len(head))
         if found is not None:
-            return found
+            return self._named_owner(head, found) or found
         # "billboards of Assad", "a statue of Assad's father Hafez": what the phrase is of.
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -122,7 +150,42 @@ class RoleFinder:
                     found = self.actor_of_phrase(obj)
                     if found is not None:
                         return found
-        return next((r for r in self._phrase_records(head) if isinstance(r, Actor)), None)
+        found = next((r for r in self._phrase_records(head) if isinstance(r, Actor)), None)
+        return found if found is not None else self._state_named_in(head)
+
+    def _named_owner(self, head: Token, group: Actor) -> Actor | None:
+        """ "Red Cross officials": a group is better named by the organisation a name before
+        it gives, unless that is its own country ("US troops" stay the US military)."""
+        if group.kind is not ActorKind.GROUP:
+            return None
+        for modifier in head.children:
+            if modifier.dep_ == "compound":
+                found = self.mentions.actor(modifier.left_edge.idx, modifier.idx + len(modifier))
+                if (
+                    found is not None
+                    and found.kind is not ActorKind.GROUP
+                    and (group.country is None or found.country != group.country)
+                ):
+                    return found
+        return None
+
+    def _state_named_in(self, head: Token) -> Actor | None:
+        """A phrase that names no actor may name a state: by its adjective ("an Indian
+        proposal", "Palestinian homes", "Algerians") or as the country whose or by whom it is
+        ("the president of Armenia", "an admission by Moscow"); the first in the text."""
+        places = {m.start: (p, m) for p in self._phrase_places(head) for m in p.mentions}
+        for token in sorted(subtree(head, CLAUSE_DEPS), key=lambda t: t.i):
+            code, mention = None, Span(token.idx, token.idx + len(token), token.text)
+            if token.idx in places:
+                place, mention = places[token.idx]
+                code = state_of(place) if _owner_of_phrase(token) else None
+            elif token.text[:1].isupper():
+                code = _demonym_state(token.text)
+            if code is not None:
+                state = state_actor(self.article, code)
+                add_mention(state, mention.start, mention.end, mention.text)
+                return state
+        return None
 
     def _phrase_places(self, head: Token, skip: frozenset[str] = CLAUSE_DEPS) -> list[Place]:
         return [r for r in self._phrase_records(head, skip) if isinstance(r, Place)]
@@ -140,9 +203,34 @@ class RoleFinder:
         ]
 
     def _antecedent(self, pronoun: Token) -> Actor | None:
-        """The actor the pronoun stands for, if it stands for a named one."""
+        """The actor the pronoun stands for: a named one, else the one its antecedent phrase
+        names ("Palestinian leaders said they would ...")."""
         referent = self.references.of(pronoun)
-        return self.article.actor(referent.actor_id) if referent is not None else None
+        if referent is None:
+            return None
+        if referent.actor_id is not None:
+            return self.article.actor(referent.actor_id)
+        antecedent = self.doc[referent.token]
+        return None if antecedent.pos_ == "PRON" else self.actor_of_phrase(antecedent)
+
+
+def _owner_of_phrase(name: Token) -> bool:
+    """Whether a name stands as whose or what a phrase is, or who does it ("the president of
+    Armenia", "Armenia's president", "an admission by Moscow", "Norway and Sweden met"), not
+    where ("peacekeepers in Iraq": a place says where the event is)."""
+    seen: set[int] = set()
+    while name.dep_ == "conj" and name.i not in seen:  # "Norway and Sweden": as "Norway"
+        seen.add(name.i)
+        name = name.head
+    return name.dep_ in ("poss", "compound", *SUBJECT_DEPS) or (
+        name.dep_ == "pobj" and name.head.lower_ in ("of", "by")
+    )
+
+
+def _demonym_state(word: str) -> str | None:
+    """The country a demonym names ("Palestinians" -> PS); none for a region's ("European")."""
+    entries = demonym_entries(load_gazetteer(), word)
+    return next((e.country for e in entries if e.precision is LocationPrecision.COUNTRY), None)
 
 
 def is_verbal(token: Token) -> bool:
@@ -181,7 +269,7 @@ def subject_candidates(trigger: Token) -> list[Token]:
     while verb.i not in seen:
         seen.add(verb.i)
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS and not _directed(verb):
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     return [*candidates, verb.head]
                 return [*candidates, child]
@@ -200,7 +288,7 @@ def subject_candidates(trigger: Token) -> list[Token]:
             verb = clause_verb(noun)
             continue
         # "is prepared to lift the ban": through the adjective to the copula's subject
-        if verb.dep_ not in ("xcomp", "advcl", "conj", "acomp"):
+        if verb.dep_ not in ("xcomp", "advcl", "conj", "acomp") and not _directed(verb):
             return candidates
         verb = verb.head
     return candidates
@@ -238,13 +326,31 @@ def _is_purpose_clause(verb: Token) -> bool:
 def _own_targets(trigger: Token) -> list[Token]:
     candidates: list[Token] = [c for c in trigger.children if c.dep_ == "nsubjpass"]
     preps = {c.lower_: c for c in trigger.children if c.dep_ == "prep"}
+    # The recipient: "gave Ukraine weapons", "granted asylum to the army" (the parser calls
+    # a recipient's "to" a dative, not a preposition).
+    for dative in (c for c in trigger.children if c.dep_ == "dative"):
+        candidates += _objects(dative) if dative.pos_ == "ADP" else [dative]
     candidates += [obj for obj in _objects(preps.get("to"))]
     candidates += [c for c in trigger.children if c.dep_ in ("dobj", "attr")]
     for preposition in TARGET_PREPOSITIONS[1:]:
         candidates += _objects(preps.get(preposition))
     if not is_verbal(trigger):
         candidates += _objects(preps.get("of"))
+    # "allow refugees to return": the one directed is done to.
+    if _directed(trigger):
+        candidates += [c for c in trigger.children if c.dep_ in SUBJECT_DEPS]
     return candidates
+
+
+def _directed(verb: Token) -> bool:
+    """Whether a verb is an infinitive that a verb of letting, ordering or asking governs
+    with its own subject ("allow refugees to return"): its subject is the one directed."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.head.i != verb.i
+        and verb.head.lemma_.lower() in lexicon.words("events/directive_verbs.txt")
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    )
 
 
 def _objects(prep: Token | None) -> list[Token]:

@@ -1,0 +1,112 @@
+"""Who did what to whom: event roles from the parse of annotated sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.annotate import annotate
+from sitrep.extract.event_roles import RoleFinder
+from sitrep.records import Actor, ActorKind, Article, InputKind
+
+pytestmark = pytest.mark.slow
+
+
+def _roles(nlp, text: str) -> tuple[Article, RoleFinder, dict[str, int]]:  # type: ignore[no-untyped-def]
+    article = Article("roles-test", "hash", InputKind.TEXT, [text])
+    doc = nlp(article.body)
+    annotate(article, doc)
+    return article, RoleFinder(article, doc), {t.text: t.i for t in doc}
+
+
+def _who(nlp, text: str, trigger: str) -> tuple[Actor | None, Actor | None]:  # type: ignore[no-untyped-def]
+    _, roles, index = _roles(nlp, text)
+    token = roles.doc[index[trigger]]
+    actor = roles.actor(token)
+    return actor, roles.target(token, actor)
+
+
+def _country(actor: Actor | None) -> str | None:
+    return actor.country if actor is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        ("Chile rejected a Peruvian proposal on fishing rights.", "rejected", "PER"),
+        ("Soldiers arrested forty Palestinians on Monday.", "arrested", "PSE"),
+        ("The minister offered to negotiate with the president of Armenia.", "negotiate", "ARM"),
+        ("The senate has demanded an immediate admission by Moscow.", "demanded", "RUS"),
+    ],
+)
+def test_roles_a_state_named_by_its_adjective_or_in_a_phrase_is_the_target(  # type: ignore[no-untyped-def]
+    nlp, text, trigger, country
+) -> None:
+    _, target = _who(nlp, text, trigger)
+    assert _country(target) == country
+    assert target is not None and target.kind is ActorKind.STATE
+
+
+def test_roles_a_state_adjective_is_an_actor_with_its_mention(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, roles, index = _roles(nlp, "Angry Dutch farmers blocked the motorway.")
+    actor = roles.actor(roles.doc[index["blocked"]])
+    assert actor is not None and actor.country == "NLD"
+    assert actor in article.actors and [m.text for m in actor.mentions] == ["Dutch"]
+
+
+def test_roles_no_state_is_invented_where_the_phrase_names_none(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, target = _who(nlp, "Chile rejected a proposal on fishing rights.", "rejected")
+    assert target is None
+
+
+def test_roles_a_country_where_the_act_happens_is_its_place_not_its_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, roles, index = _roles(nlp, "Pakistan has refused to deploy peacekeepers in Iraq.")
+    trigger = roles.doc[index["refused"]]
+    actor = roles.actor(trigger)
+    assert _country(actor) == "PAK"
+    assert roles.target(trigger, actor) is None
+    assert all(a.country != "IRQ" for a in article.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        ("Norway gave Ukrainian soldiers new weapons on Friday.", "gave", "UKR"),
+        ("Ecuador granted asylum to Bolivian soldiers.", "granted", "BOL"),
+    ],
+)
+def test_roles_the_recipient_is_the_target(nlp, text, trigger, country) -> None:  # type: ignore[no-untyped-def]
+    _, target = _who(nlp, text, trigger)
+    assert _country(target) == country
+
+
+def test_roles_a_directed_infinitive_is_the_act_of_who_directs(nlp) -> None:  # type: ignore[no-untyped-def]
+    actor, target = _who(nlp, "Turkey will allow Syrian refugees to return.", "return")
+    assert _country(actor) == "TUR" and _country(target) == "SYR"
+    # "expect" directs no one: the refugees return.
+    actor, _ = _who(nlp, "Turkey expects Syrian refugees to return.", "return")
+    assert _country(actor) == "SYR"
+
+
+def test_roles_the_actors_own_troops_are_not_its_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    actor, target = _who(nlp, "Syria withdrew its troops from Lebanon.", "withdrew")
+    assert _country(actor) == "SYR" and _country(target) == "LBN"
+    _, target = _who(nlp, "Syria attacked Turkish troops near the border.", "attacked")
+    assert target is not None and target.kind is ActorKind.GROUP and target.country == "TUR"
+
+
+def test_roles_a_pronoun_takes_the_actor_its_antecedent_phrase_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    actor, _ = _who(nlp, "Kenyan opposition leaders said they would boycott the vote.", "boycott")
+    assert _country(actor) == "KEN"
+
+
+def test_roles_a_named_organisation_before_a_group_noun_names_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    actor, _ = _who(nlp, "Red Cross officials suspended deliveries on Monday.", "suspended")
+    assert actor is not None and actor.kind is ActorKind.ORGANISATION
+
+
+def test_roles_in_an_act_two_do_together_the_other_subject_is_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    actor, target = _who(nlp, "Norway and Sweden met on Tuesday.", "met")
+    assert (_country(actor), _country(target)) == ("NOR", "SWE")
+    # Two who attack together are both attackers: neither is the other's target.
+    actor, target = _who(nlp, "Norway and Sweden attacked the town on Tuesday.", "attacked")
+    assert _country(actor) == "NOR" and target is None
