@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -124,8 +124,7 @@ def add_mention(actor: Actor, start: int, end: int, text: str) -> None:
     text = _without_glued_tail(text)
     end = start + len(text)
     if all(m.start != start for m in actor.mentions):
-        actor.mentions.append(Span(start, end, text))
-        actor.mentions.sort(key=lambda m: m.start)
+        insort(actor.mentions, Span(start, end, text), key=lambda m: m.start)
         if text != actor.name and text not in actor.aliases:
             actor.aliases.append(text)
 
@@ -908,7 +907,11 @@ def _shortened_team(
 def _teams(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
     """(club name, the home town or name it is known by) as the text writes them."""
     words = lexicon.mapping("actors/club_words.tsv")
-    scored = _SCORE.search(doc.text) is not None
+    # Where the scores start, and which entity holds each token: read by both side rules
+    # below (`doc.text` is rebuilt from the tokens at each call).
+    score_starts = [m.start() for m in _SCORE.finditer(doc.text)]
+    scored = bool(score_starts)
+    entity_at = {t.i: e for e in doc.ents for t in e}
     found: list[tuple[SpacySpan, SpacySpan]] = []
     for token in doc:
         need = words.get(token.lower_)
@@ -930,16 +933,17 @@ def _teams(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
         if home is not None and not load_gazetteer().lookup(doc[home.start : end].text):
             found.append((doc[home.start : end], home))  # not "Mexico City", a city itself
     taken = {t.i for team, _ in found for t in team}
-    found += _result_sides(doc, taken)
-    return found + _scoring_sides(doc, taken) if scored else found
+    found += _result_sides(doc, taken, entity_at)
+    return found + _scoring_sides(doc, taken, score_starts, entity_at) if scored else found
 
 
-def _result_sides(doc: Doc, taken: set[int]) -> list[tuple[SpacySpan, SpacySpan]]:
+def _result_sides(
+    doc: Doc, taken: set[int], entity_at: dict[int, SpacySpan]
+) -> list[tuple[SpacySpan, SpacySpan]]:
     """ "Arsenal 2 Sheffield Wednesday 0": two names each followed by a small number, on one
     line, are the sides of a match result, unless a name is a country (a national side is
     its country) or a person."""
     found: list[tuple[SpacySpan, SpacySpan]] = []
-    entity_at = {t.i: e for e in doc.ents for t in e}
     for token in doc:
         if not _goals(token) or token.i + 2 >= len(doc):
             continue
@@ -957,11 +961,12 @@ def _result_sides(doc: Doc, taken: set[int]) -> list[tuple[SpacySpan, SpacySpan]
     return found
 
 
-def _scoring_sides(doc: Doc, taken: set[int]) -> list[tuple[SpacySpan, SpacySpan]]:
+def _scoring_sides(
+    doc: Doc, taken: set[int], score_starts: list[int], entity_at: dict[int, SpacySpan]
+) -> list[tuple[SpacySpan, SpacySpan]]:
     """ "Juventus beat Parma 2-1", "lost to Leeds 3-0": a town acting in a sentence that gives
-    a score is a club (a country is its national side, a person a player)."""
-    score_starts = [m.start() for m in _SCORE.finditer(doc.text)]
-    entity_at = {t.i: e for e in doc.ents for t in e}
+    a score (`score_starts`, ascending) is a club (a country is its national side, a person a
+    player)."""
     found: list[tuple[SpacySpan, SpacySpan]] = []
     for ent in doc.ents:
         if not _side_label(ent):
