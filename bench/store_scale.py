@@ -45,6 +45,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
@@ -102,6 +103,13 @@ def main() -> None:
     parser.add_argument(
         "--page", action="store_true", help="also time the page in headless Chromium"
     )
+    parser.add_argument(
+        "--statements",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also print each window's N costliest statement shapes (CPU seconds, calls)",
+    )
     args = parser.parse_args()
     sizes = sorted({int(size) for size in args.sizes.split(",")})
     postgres = bool(args.db) and not is_database_file(args.db)
@@ -118,7 +126,7 @@ def main() -> None:
     schema = f"store_scale_{uuid.uuid4().hex[:8]}" if postgres else None
     with tempfile.TemporaryDirectory(prefix="sitrep-store-scale-") as folder:
         db = args.db or str(Path(folder) / "scale.duckdb")
-        costs = write_phases(db, schema, sizes, synthetic_articles(seeds, args))
+        costs = write_phases(db, schema, sizes, synthetic_articles(seeds, args), args.statements)
         latencies = first_pages(db, schema)
         page_seconds = page_ready_seconds(db, schema, Path(folder)) if args.page else []
         if schema:
@@ -243,6 +251,10 @@ class StepClock:
 
     def __init__(self, database: object) -> None:
         self.seconds = dict.fromkeys(STEPS, 0.0)
+        # CPU seconds and calls by statement shape (its first words, or the table inserted
+        # into), to find which one grows with the store.
+        self.statements: dict[str, float] = defaultdict(float)
+        self.calls: Counter[str] = Counter()
         self.dialect = database.dialect  # type: ignore[attr-defined]
         self.execute = database.execute  # type: ignore[attr-defined]
         for method, step in (("query", "lookups"), ("execute", "lookups"), ("insert", "inserts")):
@@ -273,7 +285,11 @@ class StepClock:
             try:
                 return call(*args, **kwargs)
             finally:
-                self.seconds[step] += time.process_time() - started
+                spent = time.process_time() - started
+                self.seconds[step] += spent
+                shape = statement_shape(step, args)
+                self.statements[shape] += spent
+                self.calls[shape] += 1
 
         return timed_call
 
@@ -285,11 +301,18 @@ class StepClock:
             yield article
 
 
+def statement_shape(step: str, args: tuple[object, ...]) -> str:
+    """`insert <table>` for a bulk insert, else the statement's first 90 characters."""
+    if step == "inserts":
+        return f"insert {args[0]}"
+    return " ".join(str(args[0]).split())[:90]
+
+
 Costs = dict[int, tuple[float, float, dict[str, float]]]
 
 
 def write_phases(
-    db: str, schema: str | None, sizes: list[int], articles: Iterator[Article]
+    db: str, schema: str | None, sizes: list[int], articles: Iterator[Article], statements: int
 ) -> Costs:
     """Wall and CPU seconds (this process, all its threads) for the last 1,000 articles of
     each phase and of the first 1,000, and that CPU time by step. CPU time is the steadier
@@ -305,6 +328,8 @@ def write_phases(
                 written = size - BASELINE
             clock.checkpoint()
             clock.seconds = dict.fromkeys(STEPS, 0.0)
+            clock.statements.clear()
+            clock.calls.clear()
             started, cpu = time.perf_counter(), time.process_time()
             report = store.write(clock.take(articles, size - written))
             clock.checkpoint()
@@ -320,6 +345,9 @@ def write_phases(
                 f" ({steps}); peak RSS so far {peak_rss_mib():.0f} MiB",
                 flush=True,
             )
+            costliest = sorted(clock.statements.items(), key=lambda item: -item[1])
+            for shape, seconds in costliest[:statements]:
+                print(f"    {seconds:6.2f} s {clock.calls[shape]:5} × {shape}", flush=True)
     finally:
         store.close()
     return costs

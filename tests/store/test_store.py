@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 from datetime import date
 
 import pytest
@@ -37,6 +38,7 @@ from sitrep.records import (
 from sitrep.store import db, open_store, writer
 from sitrep.store.api import QueryFilter
 from sitrep.store.db import DuckDatabase, migrate, migrations
+from sitrep.store.payloads import chunk_rows
 from sitrep.store.sql_store import SqlStore
 
 ALL = QueryFilter(limit=1000)
@@ -406,17 +408,83 @@ def test_store_upgrade_moves_records_and_originals_into_payloads(
         upgraded.close()
 
 
-def test_payloads_split_long_text_into_chunks_that_read_back_whole(store: SqlStore) -> None:
+def test_large_parts_read_back_whole_from_chunks_or_the_pack(store: SqlStore) -> None:
     original = "".join(f"<p>{n} {n * n}</p>" for n in range(60_000))  # compresses past a chunk
     article = homs_attack(WIRE_STORY, outlet="Wire")
     article.original = original
     store.write([article])
-    chunks = store.database.query(
-        "SELECT COUNT(*) AS n FROM article_payloads WHERE article_id = ? AND part = 'original'",
+    if store.database.pack is None:  # PostgreSQL: chunks short enough for a row each
+        table, expected = "article_payloads", lambda n: n > 1
+    else:  # DuckDB: one span of the file beside the store
+        table, expected = "payload_spans", lambda n: n == 1
+    rows = store.database.query(
+        f"SELECT COUNT(*) AS n FROM {table} WHERE article_id = ? AND part = 'original'",
         (article.id,),
     )
-    assert chunks[0]["n"] > 1
+    assert expected(rows[0]["n"])
     assert store.original(article.id) == original
+
+
+def test_duckdb_pack_lies_beside_the_file_and_keeps_only_committed_bytes(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "store.duckdb"
+    store = open_store(str(path))
+    first = homs_attack(WIRE_STORY, outlet="Wire")
+    first.original = "<p>first</p>"
+    assert store.write([first]).stored == 1
+    size = (tmp_path / "store.duckdb.payloads").stat().st_size
+    assert size > 0
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    # A batch whose rows cannot be written: its bytes never reach the pack.
+    second = homs_attack(WIRE_STORY.replace("Homs", "Hama"), outlet="Daily")
+    monkeypatch.setattr(writer, "record_contradictions", refuse)
+    report = store.write([second])
+    monkeypatch.undo()
+    assert report.stored == 0 and report.failed == 1
+    assert (tmp_path / "store.duckdb.payloads").stat().st_size == size
+    third = homs_attack(WIRE_STORY.replace("Homs", "Idlib"), outlet="Post")
+    third.original = "<p>third</p>"
+    assert store.write([third]).stored == 1
+    store.close()
+    reader = open_store(str(path), read_only=True)
+    try:
+        assert reader.original(first.id) == "<p>first</p>"
+        assert reader.original(third.id) == "<p>third</p>"
+    finally:
+        reader.close()
+    (tmp_path / "store.duckdb.payloads").unlink()  # copied without its pack: nothing to show
+    reader = open_store(str(path), read_only=True)
+    try:
+        assert reader.original(first.id) is None
+    finally:
+        reader.close()
+
+
+def test_duckdb_store_moves_its_chunks_into_the_pack(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = str(tmp_path / "chunked.duckdb")
+    chunked = SqlStore(DuckDatabase(path))
+    article = homs_attack(WIRE_STORY, outlet="Wire")
+    article.original = "".join(f"<p>{n} {n * n}</p>" for n in range(60_000))
+    # As a store written before the pack held it: the parts as chunk rows.
+    packed = zlib.compress(article.original.encode("utf-8"))
+    with chunked.database.transaction():
+        for row in chunk_rows(article.id, "original", packed):
+            chunked.database.execute(
+                "INSERT INTO article_payloads VALUES (?, ?, ?, ?)",
+                (row["article_id"], row["part"], row["seq"], row["chunk"]),
+            )
+    chunked.close()
+    upgraded = open_store(path)
+    try:
+        left = upgraded.database.query("SELECT COUNT(*) AS n FROM article_payloads")
+        assert left[0]["n"] == 0
+        assert upgraded.original(article.id) == article.original
+    finally:
+        upgraded.close()
 
 
 def merged_picture(store: SqlStore) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:

@@ -18,6 +18,8 @@ from datetime import UTC, datetime
 from importlib import resources
 from typing import Any, Protocol
 
+from sitrep.store.pack import PayloadPack, pack_path
+
 Params = Sequence[Any]
 STATEMENT_SEPARATOR = re.compile(r"^;\s*$", re.MULTILINE)
 # DuckDB caches up to 80% of RAM by default, so an ingest's memory would grow with the
@@ -71,6 +73,12 @@ class Database(Protocol):
     # The column a row is fetched by, within one transaction, once a join has found it: the
     # cheapest address the engine has.
     row_key: str
+
+    @property
+    def pack(self) -> PayloadPack | None:
+        """Where the articles' large parts live outside the tables (`sitrep.store.pack`),
+        or None where they are rows of `article_payloads`."""
+        ...
 
     def execute(self, sql: str, params: Params = ()) -> None: ...
 
@@ -144,6 +152,9 @@ class DuckDatabase:
                 " PostgreSQL to query while ingesting"
             ) from None
         self.connection.execute(f"USE {DUCKDB_CATALOG}")
+        self.pack = PayloadPack(
+            None if path == ":memory:" else pack_path(path), read_only=read_only
+        )
 
     def execute(self, sql: str, params: Params = ()) -> None:
         self.connection.execute(sql, list(params))
@@ -195,7 +206,9 @@ class DuckDatabase:
         self.connection.begin()
         try:
             yield
+            self.pack.commit()  # the bytes on disk before the rows that point at them
         except BaseException:
+            self.pack.discard()
             self.connection.rollback()
             raise
         self.connection.commit()
@@ -206,6 +219,7 @@ class DuckDatabase:
 
     def close(self) -> None:
         self.connection.close()
+        self.pack.close()
 
 
 class PostgresDatabase:
@@ -214,6 +228,7 @@ class PostgresDatabase:
     dialect = "postgresql"
     single_writer = False  # a team's ingests may write at once
     row_key = "id"  # every table's primary key, found through its index
+    pack: None = None  # the server may be another machine's: large parts are rows there
 
     def __init__(self, url: str, *, schema: str | None = None) -> None:
         import psycopg

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from itertools import groupby
 from typing import Any
 
 from sitrep.errors import ErrorCode
@@ -19,7 +20,7 @@ from sitrep.store.api import IngestReport, QueryFilter, Row, Rows
 from sitrep.store.contradictions import record_contradictions
 from sitrep.store.db import Database, migrate, select_in
 from sitrep.store.merge import band_keys, minhash_from_values
-from sitrep.store.payloads import ARTICLE, ORIGINAL, payload_rows
+from sitrep.store.payloads import ARTICLE, CHUNKS, ORIGINAL, SPANS, payload_rows, span_row
 from sitrep.store.queries import (
     actors,
     articles,
@@ -75,6 +76,8 @@ class SqlStore:
                 self._backfill()
             if "data" in self._columns("articles") and self._columns("article_payloads"):
                 self._move_payloads()
+            if database.pack is not None and self._columns("payload_spans"):
+                self._pack_chunks()
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -182,11 +185,12 @@ class SqlStore:
         """Move what a database older than migration 006 holds in `articles.data` and
         `originals` into `article_payloads`, a few hundred articles per transaction (a run
         cut short resumes where it stopped), then drop the old columns and table."""
+        moved_to = CHUNKS if self.database.pack is None else SPANS
         ids = [
             row["id"]
             for row in self.database.query(
                 "SELECT id FROM articles a WHERE NOT EXISTS"
-                " (SELECT 1 FROM article_payloads p WHERE p.article_id = a.id) ORDER BY id"
+                f" (SELECT 1 FROM {moved_to} p WHERE p.article_id = a.id) ORDER BY id"
             )
         ]
         for start in range(0, len(ids), BACKFILL_BATCH):
@@ -199,14 +203,49 @@ class SqlStore:
             ):
                 for part, text in ((ARTICLE, row["data"]), (ORIGINAL, row["text"])):
                     if text is not None:
-                        for chunk in payload_rows(row["id"], part, text):
-                            pending.add("article_payloads", **chunk)
+                        table, rows = payload_rows(self.database, row["id"], part, text)
+                        for payload in rows:
+                            pending.add(table, **payload)
             with self.database.transaction():
                 pending.flush(self.database)
         with self.database.transaction():
             self.database.execute("ALTER TABLE articles DROP COLUMN IF EXISTS data")
             self.database.execute("ALTER TABLE articles DROP COLUMN IF EXISTS body")
             self.database.execute("DROP TABLE IF EXISTS originals")
+
+    def _pack_chunks(self) -> None:
+        """Move the chunks a DuckDB store holds from before its pack into the pack, a few
+        hundred articles per transaction, deleting them as they go (a run cut short
+        resumes where it stopped)."""
+        assert self.database.pack is not None
+        ids = [
+            row["article_id"]
+            for row in self.database.query(
+                "SELECT DISTINCT article_id FROM article_payloads ORDER BY article_id"
+            )
+        ]
+        for start in range(0, len(ids), BACKFILL_BATCH):
+            chunk_ids = ids[start : start + BACKFILL_BATCH]
+            chunks = select_in(
+                self.database,
+                "SELECT article_id, part, seq, chunk FROM article_payloads"
+                " WHERE article_id IN ({marks})",
+                chunk_ids,
+            )
+            chunks.sort(key=lambda row: (row["article_id"], row["part"], row["seq"]))
+            pending = PendingRows()
+            for (article_id, part), rows in groupby(
+                chunks, key=lambda row: (row["article_id"], row["part"])
+            ):
+                packed = b"".join(bytes(row["chunk"]) for row in rows)
+                pending.add(SPANS, **span_row(self.database.pack, article_id, part, packed))
+            with self.database.transaction():
+                pending.flush(self.database)
+                self.database.execute(
+                    "DELETE FROM article_payloads"
+                    " WHERE article_id IN (SELECT unnest(CAST(? AS TEXT[])))",
+                    [chunk_ids],
+                )
 
     def has_article(self, content_hash: str) -> bool:
         return bool(

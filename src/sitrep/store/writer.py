@@ -44,7 +44,7 @@ from sitrep.store.merge import (
     name_key,
     place_key,
 )
-from sitrep.store.payloads import ARTICLE, ORIGINAL, payload_rows
+from sitrep.store.payloads import ARTICLE, ORIGINAL, PayloadRows, payload_rows
 
 OUTLET_SOURCE = "outlet"
 # A stored event is a merge candidate only if it starts at most this long before a report:
@@ -117,6 +117,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "errors": (("id", "source", "code", "message", "content_hash", "recorded_at"), ("id",)),
     "article_payloads": (("article_id", "part", "seq", "chunk"), ("article_id", "part", "seq")),
+    "payload_spans": (
+        ("article_id", "part", "start_offset", "byte_length"),
+        ("article_id", "part"),
+    ),
     "story_bands": (("article_id", "band_key"), ("article_id", "band_key")),
     "presences": (
         (
@@ -138,7 +142,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 ARTICLE_ROWS = frozenset(
     {
         "mentions", "quotes", "claims", "situation_events", "event_reports", "control_changes",
-        "story_bands", "presences", "article_payloads",
+        "story_bands", "presences", "article_payloads", "payload_spans",
     }
 )  # fmt: skip
 
@@ -718,8 +722,9 @@ class BatchWriter:
             minhash=json.dumps([int(v) for v in signature.hashvalues]),
             stored_at=now(),
         )
-        for row in _payload_rows(article):
-            pending.add("article_payloads", **row)
+        for table, rows in _payload_rows(self.database, article):
+            for row in rows:
+                pending.add(table, **row)
         versions.add(article, cluster_id)
         stories.add(pending, article.id, signature, cluster_id)
         _add_mentions(pending, article, ids)
@@ -730,13 +735,13 @@ class BatchWriter:
         _add_control_changes(pending, article, ids, day)
 
 
-def _payload_rows(article: Article) -> list[dict[str, Any]]:
+def _payload_rows(database: Database, article: Article) -> list[PayloadRows]:
     # The original is a part of its own, read only by the endpoint that serves it.
     data = article.to_dict()
     del data["original"]
-    rows = payload_rows(article.id, ARTICLE, json.dumps(data, ensure_ascii=False))
+    rows = [payload_rows(database, article.id, ARTICLE, json.dumps(data, ensure_ascii=False))]
     if article.original is not None:
-        rows += payload_rows(article.id, ORIGINAL, article.original)
+        rows.append(payload_rows(database, article.id, ORIGINAL, article.original))
     return rows
 
 
