@@ -10,6 +10,7 @@ import pytest
 
 from sitrep.annotate import split_sentences
 from sitrep.extract.control import find_control_changes
+from sitrep.extract.event_identity import ActorSides
 from sitrep.extract.events import find_events
 from sitrep.records import (
     Actor,
@@ -191,6 +192,45 @@ def test_identity_a_later_sentence_reporting_the_event_again_points_to_the_first
     assert again.same_event == first.id
     [accusation] = [e for e in article.events if e.type == "ACCUSE"]
     assert accusation.same_event is None
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "one_party"),
+    [
+        # A state and its army, its president, its ministry: one party.
+        ("state", "army", True),
+        ("state", "president", True),
+        ("army", "ministry", True),
+        ("state", "the syria", True),  # the same name
+        # Another state, that state's rebels, two of its people, a person of no known country.
+        ("state", "other state", False),
+        ("state", "rebels", False),
+        ("president", "minister", False),
+        ("state", "stranger", False),
+    ],
+)
+def test_identity_a_state_and_its_organs_are_one_party(
+    first: str, second: str, one_party: bool
+) -> None:
+    actors = {
+        "state": Actor("state", "Syria", ActorKind.STATE, "government", "SYR"),
+        "the syria": Actor("the syria", "the Syria", ActorKind.ORGANISATION, None, None),
+        "other state": Actor("other state", "Turkey", ActorKind.STATE, "government", "TUR"),
+        "army": Actor("army", "Syrian army", ActorKind.GROUP, "military", "SYR"),
+        "ministry": Actor(
+            "ministry", "foreign ministry", ActorKind.ORGANISATION, "government", "SYR"
+        ),
+        "rebels": Actor("rebels", "Syrian rebels", ActorKind.GROUP, "rebel", "SYR"),
+        "president": Actor("president", "Bashar al-Assad", ActorKind.PERSON, "government", "SYR"),
+        "minister": Actor("minister", "Walid Muallem", ActorKind.PERSON, "government", "SYR"),
+        "stranger": Actor("stranger", "John Smith", ActorKind.PERSON, "government", None),
+    }
+    article = Article("test", "hash", InputKind.TEXT, ["Text."])
+    article.actors = list(actors.values())
+    sides = ActorSides(article)
+    assert sides.same(first, second) is one_party
+    assert sides.differ(first, second) is not one_party
+    assert sides.differ(first, None) is False
 
 
 @pytest.mark.slow
