@@ -18,7 +18,13 @@ from spacy.tokens import Token
 
 from sitrep import lexicon
 from sitrep.extract.event_features import candidate, features, meaning
-from sitrep.extract.event_lexicon import NO_EVENT, TriggerEntry, triggers, word_classes
+from sitrep.extract.event_lexicon import (
+    NO_EVENT,
+    TriggerEntry,
+    speech_verbs,
+    triggers,
+    word_classes,
+)
 from sitrep.extract.event_model import KEEP, MODEL_FILE, VECTORS_MODEL_FILE, event_models
 from sitrep.extract.event_model import NONE as NONE_CLASS
 from sitrep.extract.event_roles import is_verbal, subject_candidates, subtree
@@ -48,6 +54,10 @@ ADJECTIVAL_DEPS = frozenset({"amod", "compound"})
 # soldiers"); other participles describe ("Iran-backed groups", "a convicted felon").
 REPORTING_PARTICIPLE_TYPES = frozenset({"ASSAULT"})
 UNCONDITIONED_SCORE = 0.6
+REQUEST = "REQUEST"
+ADDRESSEE = "addressee"  # the word class of parties one asks something of
+# A modal whose clause has happened ("must have known") states a belief, not a demand.
+PERFECT = "have"
 CONDITIONED_SCORE = 0.75
 
 
@@ -91,6 +101,10 @@ class LexiconEventClassifier:
             label = self._label(token, entries, places)
             if label is not None:
                 found[token.i] = label
+        for speech in _demanding_speech(sentence):
+            found.setdefault(
+                speech.i, TriggerLabel(speech.i, None, REQUEST, None, CONDITIONED_SCORE)
+            )
         return found
 
     def entry_types(self, token: Token) -> list[str]:
@@ -204,6 +218,32 @@ def _is_bare_partitive(noun: Token) -> bool:
     return noun.lemma_.lower() in word_classes()[PARTITIVE] and not any(
         c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
     )
+
+
+def _demanding_speech(sentence: SpacySpan) -> list[Token]:
+    """Speech verbs whose reported clause says what must be done ("they should release him,"
+    she said): the speaker's request (`knowledge/events/demand_modals.txt`). The label sits
+    on the speech verb, whose subject is who asks; the clause is its content."""
+    language = lexicon.reading_language()
+    modals = lexicon.words("events/demand_modals.txt", language)
+    speech = speech_verbs(language)
+    addressees = word_classes(language)[ADDRESSEE]
+    found = []
+    for verb in sentence:
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in speech:
+            continue
+        auxiliaries = [c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if not any(a in modals for a in auxiliaries) or PERFECT in auxiliaries:
+            continue
+        # Asked of a party ("the rebels must reach an agreement", "he should be released"),
+        # not a hope about a thing ("the verdict should be seen", "we must teach love").
+        if any(
+            c.dep_ in SUBJECT_DEPS
+            and (c.ent_type_ in ACTOR_LABELS or c.lemma_.lower() in addressees)
+            for c in verb.children
+        ):
+            found.append(verb.head)
+    return found
 
 
 def _first_conjunct(token: Token) -> Token:
