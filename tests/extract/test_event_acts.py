@@ -213,3 +213,30 @@ def test_calls_for_and_rebukes(nlp, text, expected) -> None:  # type: ignore[no-
 )
 def test_sweeps_and_muzzling_coerce(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place in a clause on what is seized is not what is taken
+        (
+            "Prosecutors seized $2 billion taken from the fund to buy homes in London.",
+            [("seized", "COERCE", "asserted")],
+        ),
+        ("The rebels seized the town of Saraqeb.", [("seized", "ASSAULT", "asserted")]),
+        # working to do something has not done it
+        (
+            "The department is working to seize the yacht.",
+            [("seize", "COERCE", "proposed")],
+        ),
+        (
+            "The deportation of 40 migrants began on Monday.",
+            [("deportation", "COERCE", "asserted")],
+        ),
+    ],
+)
+def test_seizures_deportation_and_efforts(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    article = Article("test", "hash", InputKind.TEXT, [text])
+    found = find_events(article, nlp(article.body))
+    assert [(e.trigger, e.type, e.status.value) for e in found] == expected

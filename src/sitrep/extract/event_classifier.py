@@ -41,6 +41,7 @@ PARTICLE_DEPS = frozenset({"prt", "advmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+CLAUSE_ON_NOUN_DEPS = frozenset({"acl", "relcl"})
 # Who makes what a noun names: "threats from Iran", "a threat by the rebels".
 AGENT_PREPOSITIONS = frozenset({"by", "from"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -196,11 +197,13 @@ class LexiconEventClassifier:
         """Whether a noun phrase's head (or a noun inside it) belongs to a word class."""
         if class_name == "@place":
             territory = self._classes["territory"]
+            # A clause on the object tells of something else ("seize $1.7 billion taken
+            # from the fund to buy assets in the US"): its places are not what is taken.
             return any(
                 t.i in places
                 or t.ent_type_ in PLACE_LABELS
                 or (t.lemma_.lower() in territory and not _is_bare_partitive(t))
-                for t in subtree(head)
+                for t in subtree(head, skip=CLAUSE_ON_NOUN_DEPS)
             )
         members = self._classes[class_name]
         if "@person" in members and head.ent_type_ == "PERSON":
