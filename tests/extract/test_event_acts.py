@@ -240,3 +240,20 @@ def test_seizures_deportation_and_efforts(nlp, text, expected) -> None:  # type:
     article = Article("test", "hash", InputKind.TEXT, [text])
     found = find_events(article, nlp(article.body))
     assert [(e.trigger, e.type, e.status.value) for e in found] == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # to demonstrate a quality, or a demonstration of one, is to show it
+        ("The story demonstrates the power of unions.", []),
+        ("A demonstration of military power is available.", []),
+        ("He protested that he was innocent.", []),
+        # a demonstration, or protesters demonstrating, is a protest
+        ("Thousands demonstrated outside parliament.", ["PROTEST"]),
+        ("A demonstration of 10,000 people blocked the bridge.", ["PROTEST"]),
+    ],
+)
+def test_showing_is_no_protest(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
