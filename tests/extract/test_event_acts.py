@@ -257,3 +257,18 @@ def test_seizures_deportation_and_efforts(nlp, text, expected) -> None:  # type:
 )
 def test_showing_is_no_protest(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "accuses"),
+    [
+        # calling an act or actor a word of blame is an accusation
+        ("The minister called the move unjustified.", True),
+        ("Sasse called the escalation the dumbest possible way to punish China.", True),
+        # ...calling it something else is not
+        ("The minister called the visit a historic step.", False),
+    ],
+)
+def test_calling_something_a_word_of_blame_accuses(nlp, text, accuses) -> None:  # type: ignore[no-untyped-def]
+    assert ("ACCUSE" in _types(nlp, text)) is accuses

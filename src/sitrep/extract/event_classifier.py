@@ -40,6 +40,7 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PARTICLE_DEPS = frozenset({"prt", "advmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
+PREDICATE_DEP = "oprd"  # what an object is called or made ("called the move unjustified")
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 CLAUSE_ON_NOUN_DEPS = frozenset({"acl", "relcl"})
 # Who makes what a noun names: "threats from Iran", "a threat by the rebels".
@@ -152,6 +153,16 @@ class LexiconEventClassifier:
             )
         if role == "agent":
             return self._has_agent(token) or self._is_made(token, class_name)
+        if role == "pred":
+            # "called the move unjustified", "called it the dumbest possible way": what
+            # the object is said to be, any word of it.
+            members = self._classes[class_name]
+            return any(
+                t.lemma_.lower() in members
+                for child in token.children
+                if child.dep_ == PREDICATE_DEP
+                for t in subtree(child)
+            )
         if role == "bare":
             return not any(child.dep_ in CONTENT_DEPS for child in token.children)
         if role == "pobj":
