@@ -272,3 +272,17 @@ def test_showing_is_no_protest(nlp, text, expected) -> None:  # type: ignore[no-
 )
 def test_calling_something_a_word_of_blame_accuses(nlp, text, accuses) -> None:  # type: ignore[no-untyped-def]
     assert ("ACCUSE" in _types(nlp, text)) is accuses
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # admitting a crime concedes it; being admitted to hospital does not
+        ("Both suspects admitted to the thefts.", ["CONCEDE"]),
+        ("The driver was admitted to hospital.", []),
+        ("A man pointed a replica handgun at an officer.", ["THREATEN"]),
+    ],
+)
+def test_admissions_and_pointed_weapons(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
