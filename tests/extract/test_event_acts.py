@@ -286,3 +286,8 @@ def test_calling_something_a_word_of_blame_accuses(nlp, text, accuses) -> None: 
 )
 def test_admissions_and_pointed_weapons(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_a_trial_for_a_crime_accuses_and_the_crime_is_its_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _typed(nlp, "Three men are on trial for murder.") == [("trial", "ACCUSE")]
