@@ -291,3 +291,17 @@ def test_admissions_and_pointed_weapons(nlp, text, expected) -> None:  # type: i
 @pytest.mark.slow
 def test_a_trial_for_a_crime_accuses_and_the_crime_is_its_content(nlp) -> None:  # type: ignore[no-untyped-def]
     assert _typed(nlp, "Three men are on trial for murder.") == [("trial", "ACCUSE")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fighting a danger or a scourge is no attack on anyone
+        ("Beijing said it would fight the administration's latest threats.", ["THREATEN"]),
+        ("The city is fighting air pollution.", []),
+        ("Rebels fought government troops near the airport.", ["ASSAULT"]),
+    ],
+)
+def test_fighting_a_scourge_is_no_assault(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
