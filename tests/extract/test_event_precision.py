@@ -169,3 +169,10 @@ def test_a_reported_obligation_of_a_party_is_a_request(nlp, text, expected) -> N
 )
 def test_charging_a_party_is_an_accusation(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_a_verb_coordinated_with_content_is_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, "He threatened to assault and murder an official.") == [
+        ("threatened", "THREATEN")
+    ]

@@ -266,6 +266,10 @@ def _item_head(token: Token) -> Token | None:
     later conjunct's first conjunct ("murder and two counts of assault"), or the noun whose
     "of" phrase holds the word ("counts of assault")."""
     head = token.head
+    # "should promote the process and meet each other half way": a verb coordinated with
+    # the first of the content is content too.
+    if token.pos_ == "VERB" and token.dep_ == "conj" and head.pos_ == "VERB" and head.i < token.i:
+        return head if head.dep_ in CONTENT_DEPS else None
     if token.pos_ not in NOUN_POS:
         return None
     if token.dep_ == "conj" and head.pos_ in NOUN_POS and head.i < token.i:
