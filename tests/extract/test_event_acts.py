@@ -305,3 +305,10 @@ def test_a_trial_for_a_crime_accuses_and_the_crime_is_its_content(nlp) -> None: 
 )
 def test_fighting_a_scourge_is_no_assault(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_what_must_be_done_is_proposed(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = Article("test", "hash", InputKind.TEXT, ["Beijing must adopt new countermeasures."])
+    [event] = find_events(article, nlp(article.body))
+    assert (event.type, event.status.value) == ("SANCTION", "proposed")
