@@ -194,6 +194,21 @@ def test_identity_a_later_sentence_reporting_the_event_again_points_to_the_first
     assert accusation.same_event is None
 
 
+@pytest.mark.slow
+def test_places_a_place_in_what_is_said_is_not_where_it_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _article(
+        nlp,
+        "Fighting spread in Aleppo on Monday. The minister said the rebels in Homs must withdraw.",
+        places=("Aleppo", "Homs"),
+    )
+    request = _event(article, "said")
+    assert request.type == "REQUEST"
+    assert (_place_name(article, request), request.place_basis) == (
+        "Aleppo",
+        PlaceBasis.PARAGRAPH,
+    )
+
+
 @pytest.mark.parametrize(
     ("first", "second", "one_party"),
     [
