@@ -312,3 +312,21 @@ def test_what_must_be_done_is_proposed(nlp) -> None:  # type: ignore[no-untyped-
     article = Article("test", "hash", InputKind.TEXT, ["Beijing must adopt new countermeasures."])
     [event] = find_events(article, nlp(article.body))
     assert (event.type, event.status.value) == ("SANCTION", "proposed")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # damage done to property is an attack
+        ("A man smashed the windows of her car.", ["ASSAULT"]),
+        ("The school fence was pulled down by youths.", ["ASSAULT"]),
+        ("The suspect vandalised two cars.", ["ASSAULT"]),
+        ("The glass struck the child.", ["ASSAULT"]),
+        # ...breaking a record or striking a deal is not
+        ("She smashed the world record.", []),
+        ("The two sides struck a deal.", ["AGREE"]),
+    ],
+)
+def test_damage_to_property_is_an_attack(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
