@@ -281,7 +281,10 @@ def test_calling_something_a_word_of_blame_accuses(nlp, text, accuses) -> None: 
         # admitting a crime concedes it; being admitted to hospital does not
         ("Both suspects admitted to the thefts.", ["CONCEDE"]),
         ("The driver was admitted to hospital.", []),
+        # pointing something at someone threatens; waving a gun about does not
         ("A man pointed a replica handgun at an officer.", ["THREATEN"]),
+        ("The suspect pointed an object at the officers.", ["THREATEN"]),
+        ("He saw the man pointing a handgun in various directions.", []),
     ],
 )
 def test_admissions_and_pointed_weapons(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
