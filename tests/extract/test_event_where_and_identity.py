@@ -10,13 +10,14 @@ import pytest
 
 from sitrep.annotate import split_sentences
 from sitrep.extract.control import find_control_changes
-from sitrep.extract.event_identity import ActorSides
+from sitrep.extract.event_identity import EventRoles, compatible
 from sitrep.extract.events import find_events
 from sitrep.records import (
     Actor,
     ActorKind,
     Article,
     Event,
+    EventStatus,
     InputKind,
     LocationPrecision,
     Place,
@@ -242,7 +243,7 @@ def test_identity_a_state_and_its_organs_are_one_party(
     }
     article = Article("test", "hash", InputKind.TEXT, ["Text."])
     article.actors = list(actors.values())
-    sides = ActorSides(article)
+    sides = EventRoles(article)
     assert sides.same(first, second) is one_party
     assert sides.differ(first, second) is not one_party
     assert sides.differ(first, None) is False
@@ -276,3 +277,46 @@ def test_when_a_since_range_dates_only_what_went_on_through_it(nlp, text, dated)
     assert (event.date is not None) is dated
     if dated:
         assert event.date is not None and event.date.start.year == 2011
+
+
+def _place(place_id: str, name: str, country: str) -> Place:
+    return Place(place_id, name, None, None, None, country, "P", "PPL", LocationPrecision.CITY)
+
+
+def _attack(place_id: str, basis: PlaceBasis) -> Event:
+    return Event(
+        "",
+        "ASSAULT",
+        None,
+        "attacked",
+        EventStatus.ASSERTED,
+        None,
+        None,
+        place_id,
+        None,
+        None,
+        None,
+        Span(0, 1, "."),
+        place_basis=basis,
+    )
+
+
+@pytest.mark.parametrize(
+    ("second", "basis", "one_event"),
+    [
+        ("brooklyn", PlaceBasis.SENTENCE, True),  # the same country: not told apart
+        ("athens", PlaceBasis.SENTENCE, False),  # another country named in its sentence
+        ("athens", PlaceBasis.PARAGRAPH, True),  # an inferred place decides nothing
+    ],
+)
+def test_identity_places_their_sentences_name_in_two_countries_are_two_events(
+    second: str, basis: PlaceBasis, one_event: bool
+) -> None:
+    article = Article("test", "hash", InputKind.TEXT, ["Text."])
+    article.places = [
+        _place("nyc", "New York City", "US"),
+        _place("brooklyn", "Brooklyn", "US"),
+        _place("athens", "Athens", "GR"),
+    ]
+    first = _attack("nyc", PlaceBasis.SENTENCE)
+    assert compatible(first, _attack(second, basis), EventRoles(article)) is one_event

@@ -22,7 +22,7 @@ from sitrep.extract.event_classifier import (
     TriggerLabel,
     get_classifier,
 )
-from sitrep.extract.event_identity import ActorSides, link_mentions, merge_in_sentence
+from sitrep.extract.event_identity import EventRoles, link_mentions, merge_in_sentence
 from sitrep.extract.event_lexicon import background_cues
 from sitrep.extract.event_places import PlaceFinder
 from sitrep.extract.event_roles import RELATIVE_PRONOUNS, RoleFinder, clause_verb
@@ -55,7 +55,7 @@ def find_events(
     fallback_places = PlaceFinder(article, doc)
     claims = ClaimLookup(article.claims)
     places = _place_tokens(article, doc)
-    sides = ActorSides(article)
+    sides = EventRoles(article)
     events: list[Event] = []
     for sentence in doc.sents:
         labels = restructure(doc, labeller.classify(sentence, places))
