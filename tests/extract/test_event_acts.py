@@ -213,3 +213,123 @@ def test_calls_for_and_rebukes(nlp, text, expected) -> None:  # type: ignore[no-
 )
 def test_sweeps_and_muzzling_coerce(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place in a clause on what is seized is not what is taken
+        (
+            "Prosecutors seized $2 billion taken from the fund to buy homes in London.",
+            [("seized", "COERCE", "asserted")],
+        ),
+        ("The rebels seized the town of Saraqeb.", [("seized", "ASSAULT", "asserted")]),
+        # working to do something has not done it
+        (
+            "The department is working to seize the yacht.",
+            [("seize", "COERCE", "proposed")],
+        ),
+        (
+            "The deportation of 40 migrants began on Monday.",
+            [("deportation", "COERCE", "asserted")],
+        ),
+    ],
+)
+def test_seizures_deportation_and_efforts(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    article = Article("test", "hash", InputKind.TEXT, [text])
+    found = find_events(article, nlp(article.body))
+    assert [(e.trigger, e.type, e.status.value) for e in found] == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # to demonstrate a quality, or a demonstration of one, is to show it
+        ("The story demonstrates the power of unions.", []),
+        ("A demonstration of military power is available.", []),
+        ("He protested that he was innocent.", []),
+        # a demonstration, or protesters demonstrating, is a protest
+        ("Thousands demonstrated outside parliament.", ["PROTEST"]),
+        ("A demonstration of 10,000 people blocked the bridge.", ["PROTEST"]),
+    ],
+)
+def test_showing_is_no_protest(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "accuses"),
+    [
+        # calling an act or actor a word of blame is an accusation
+        ("The minister called the move unjustified.", True),
+        ("Sasse called the escalation the dumbest possible way to punish China.", True),
+        # ...calling it something else is not
+        ("The minister called the visit a historic step.", False),
+    ],
+)
+def test_calling_something_a_word_of_blame_accuses(nlp, text, accuses) -> None:  # type: ignore[no-untyped-def]
+    assert ("ACCUSE" in _types(nlp, text)) is accuses
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # admitting a crime concedes it; being admitted to hospital does not
+        ("Both suspects admitted to the thefts.", ["CONCEDE"]),
+        ("The driver was admitted to hospital.", []),
+        # pointing something at someone threatens; waving a gun about does not
+        ("A man pointed a replica handgun at an officer.", ["THREATEN"]),
+        ("The suspect pointed an object at the officers.", ["THREATEN"]),
+        ("He saw the man pointing a handgun in various directions.", []),
+    ],
+)
+def test_admissions_and_pointed_weapons(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_a_trial_for_a_crime_accuses_and_the_crime_is_its_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _typed(nlp, "Three men are on trial for murder.") == [("trial", "ACCUSE")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fighting a danger or a scourge is no attack on anyone
+        ("Beijing said it would fight the administration's latest threats.", ["THREATEN"]),
+        ("The city is fighting air pollution.", []),
+        ("Rebels fought government troops near the airport.", ["ASSAULT"]),
+    ],
+)
+def test_fighting_a_scourge_is_no_assault(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_what_must_be_done_is_proposed(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = Article("test", "hash", InputKind.TEXT, ["Beijing must adopt new countermeasures."])
+    [event] = find_events(article, nlp(article.body))
+    assert (event.type, event.status.value) == ("SANCTION", "proposed")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # damage done to property is an attack
+        ("A man smashed the windows of her car.", ["ASSAULT"]),
+        ("The school fence was pulled down by youths.", ["ASSAULT"]),
+        ("The suspect vandalised two cars.", ["ASSAULT"]),
+        ("The glass struck the child.", ["ASSAULT"]),
+        # ...breaking a record or striking a deal is not
+        ("She smashed the world record.", []),
+        ("The two sides struck a deal.", ["AGREE"]),
+    ],
+)
+def test_damage_to_property_is_an_attack(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected

@@ -125,3 +125,54 @@ def test_a_promise_with_a_coordinated_report_is_still_a_commitment(nlp) -> None:
 )
 def test_idioms_of_take_on_and_medical_arrest(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body's own sitting, named as when or where something else was done
+        ("The mayor spoke after a party meeting.", []),
+        ("Directors will be appointed at the shareholders meeting.", []),
+        # a meeting with a partner is reported
+        ("The minister spoke after a meeting with the Chinese envoy.", [("meeting", "CONSULT")]),
+    ],
+)
+def test_a_meeting_named_only_as_a_setting_is_no_event(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a speaker says a party must do is the speaker's request
+        ("The rebels must reach an agreement, the minister said.", [("said", "REQUEST")]),
+        ("Wang should be released, she said.", [("said", "REQUEST")]),
+        # a hope about a thing, or a belief, asks nothing of anyone
+        ("The verdict should be seen in a broader view, analysts said.", []),
+        ("The rebels must have known, the minister said.", []),
+    ],
+)
+def test_a_reported_obligation_of_a_party_is_a_request(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # charging a party is accusing it; charging a thing is not
+        ("UEFA charged Liverpool after the game.", [("charged", "ACCUSE")]),
+        ("She charged her phone overnight.", []),
+    ],
+)
+def test_charging_a_party_is_an_accusation(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_a_verb_coordinated_with_content_is_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, "He threatened to assault and murder an official.") == [
+        ("threatened", "THREATEN")
+    ]

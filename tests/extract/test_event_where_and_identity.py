@@ -10,12 +10,14 @@ import pytest
 
 from sitrep.annotate import split_sentences
 from sitrep.extract.control import find_control_changes
+from sitrep.extract.event_identity import EventRoles, compatible
 from sitrep.extract.events import find_events
 from sitrep.records import (
     Actor,
     ActorKind,
     Article,
     Event,
+    EventStatus,
     InputKind,
     LocationPrecision,
     Place,
@@ -194,6 +196,60 @@ def test_identity_a_later_sentence_reporting_the_event_again_points_to_the_first
 
 
 @pytest.mark.slow
+def test_places_a_place_in_what_is_said_is_not_where_it_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _article(
+        nlp,
+        "Fighting spread in Aleppo on Monday. The minister said the rebels in Homs must withdraw.",
+        places=("Aleppo", "Homs"),
+    )
+    request = _event(article, "said")
+    assert request.type == "REQUEST"
+    assert (_place_name(article, request), request.place_basis) == (
+        "Aleppo",
+        PlaceBasis.PARAGRAPH,
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "one_party"),
+    [
+        # A state and its army, its president, its ministry: one party.
+        ("state", "army", True),
+        ("state", "president", True),
+        ("army", "ministry", True),
+        ("state", "the syria", True),  # the same name
+        # Another state, that state's rebels, two of its people, a person of no known country.
+        ("state", "other state", False),
+        ("state", "rebels", False),
+        ("president", "minister", False),
+        ("state", "stranger", False),
+    ],
+)
+def test_identity_a_state_and_its_organs_are_one_party(
+    first: str, second: str, one_party: bool
+) -> None:
+    actors = {
+        "state": Actor("state", "Syria", ActorKind.STATE, "government", "SYR"),
+        "the syria": Actor("the syria", "the Syria", ActorKind.ORGANISATION, None, None),
+        "other state": Actor("other state", "Turkey", ActorKind.STATE, "government", "TUR"),
+        "army": Actor("army", "Syrian army", ActorKind.GROUP, "military", "SYR"),
+        "ministry": Actor(
+            "ministry", "foreign ministry", ActorKind.ORGANISATION, "government", "SYR"
+        ),
+        "rebels": Actor("rebels", "Syrian rebels", ActorKind.GROUP, "rebel", "SYR"),
+        "president": Actor("president", "Bashar al-Assad", ActorKind.PERSON, "government", "SYR"),
+        "minister": Actor("minister", "Walid Muallem", ActorKind.PERSON, "government", "SYR"),
+        "stranger": Actor("stranger", "John Smith", ActorKind.PERSON, "government", None),
+    }
+    article = Article("test", "hash", InputKind.TEXT, ["Text."])
+    article.actors = list(actors.values())
+    sides = EventRoles(article)
+    assert sides.same(first, second) is one_party
+    assert sides.differ(first, second) is not one_party
+    assert sides.differ(first, None) is False
+
+
+@pytest.mark.slow
 def test_identity_reports_that_disagree_on_where_or_when_are_two_events(nlp) -> None:  # type: ignore[no-untyped-def]
     article = _article(
         nlp,
@@ -221,3 +277,46 @@ def test_when_a_since_range_dates_only_what_went_on_through_it(nlp, text, dated)
     assert (event.date is not None) is dated
     if dated:
         assert event.date is not None and event.date.start.year == 2011
+
+
+def _place(place_id: str, name: str, country: str) -> Place:
+    return Place(place_id, name, None, None, None, country, "P", "PPL", LocationPrecision.CITY)
+
+
+def _attack(place_id: str, basis: PlaceBasis) -> Event:
+    return Event(
+        "",
+        "ASSAULT",
+        None,
+        "attacked",
+        EventStatus.ASSERTED,
+        None,
+        None,
+        place_id,
+        None,
+        None,
+        None,
+        Span(0, 1, "."),
+        place_basis=basis,
+    )
+
+
+@pytest.mark.parametrize(
+    ("second", "basis", "one_event"),
+    [
+        ("brooklyn", PlaceBasis.SENTENCE, True),  # the same country: not told apart
+        ("athens", PlaceBasis.SENTENCE, False),  # another country named in its sentence
+        ("athens", PlaceBasis.PARAGRAPH, True),  # an inferred place decides nothing
+    ],
+)
+def test_identity_places_their_sentences_name_in_two_countries_are_two_events(
+    second: str, basis: PlaceBasis, one_event: bool
+) -> None:
+    article = Article("test", "hash", InputKind.TEXT, ["Text."])
+    article.places = [
+        _place("nyc", "New York City", "US"),
+        _place("brooklyn", "Brooklyn", "US"),
+        _place("athens", "Athens", "GR"),
+    ]
+    first = _attack("nyc", PlaceBasis.SENTENCE)
+    assert compatible(first, _attack(second, basis), EventRoles(article)) is one_event

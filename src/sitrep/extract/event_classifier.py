@@ -18,7 +18,13 @@ from spacy.tokens import Token
 
 from sitrep import lexicon
 from sitrep.extract.event_features import candidate, features, meaning
-from sitrep.extract.event_lexicon import NO_EVENT, TriggerEntry, triggers, word_classes
+from sitrep.extract.event_lexicon import (
+    NO_EVENT,
+    TriggerEntry,
+    speech_verbs,
+    triggers,
+    word_classes,
+)
 from sitrep.extract.event_model import KEEP, MODEL_FILE, VECTORS_MODEL_FILE, event_models
 from sitrep.extract.event_model import NONE as NONE_CLASS
 from sitrep.extract.event_roles import is_verbal, subject_candidates, subtree
@@ -34,7 +40,9 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PARTICLE_DEPS = frozenset({"prt", "advmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
+PREDICATE_DEP = "oprd"  # what an object is called or made ("called the move unjustified")
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+CLAUSE_ON_NOUN_DEPS = frozenset({"acl", "relcl"})
 # Who makes what a noun names: "threats from Iran", "a threat by the rebels".
 AGENT_PREPOSITIONS = frozenset({"by", "from"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -48,6 +56,10 @@ ADJECTIVAL_DEPS = frozenset({"amod", "compound"})
 # soldiers"); other participles describe ("Iran-backed groups", "a convicted felon").
 REPORTING_PARTICIPLE_TYPES = frozenset({"ASSAULT"})
 UNCONDITIONED_SCORE = 0.6
+REQUEST = "REQUEST"
+ADDRESSEE = "addressee"  # the word class of parties one asks something of
+# A modal whose clause has happened ("must have known") states a belief, not a demand.
+PERFECT = "have"
 CONDITIONED_SCORE = 0.75
 
 
@@ -91,6 +103,10 @@ class LexiconEventClassifier:
             label = self._label(token, entries, places)
             if label is not None:
                 found[token.i] = label
+        for speech in _demanding_speech(sentence):
+            found.setdefault(
+                speech.i, TriggerLabel(speech.i, None, REQUEST, None, CONDITIONED_SCORE)
+            )
         return found
 
     def entry_types(self, token: Token) -> list[str]:
@@ -137,6 +153,16 @@ class LexiconEventClassifier:
             )
         if role == "agent":
             return self._has_agent(token) or self._is_made(token, class_name)
+        if role == "pred":
+            # "called the move unjustified", "called it the dumbest possible way": what
+            # the object is said to be, any word of it.
+            members = self._classes[class_name]
+            return any(
+                t.lemma_.lower() in members
+                for child in token.children
+                if child.dep_ == PREDICATE_DEP
+                for t in subtree(child)
+            )
         if role == "bare":
             return not any(child.dep_ in CONTENT_DEPS for child in token.children)
         if role == "pobj":
@@ -182,11 +208,13 @@ class LexiconEventClassifier:
         """Whether a noun phrase's head (or a noun inside it) belongs to a word class."""
         if class_name == "@place":
             territory = self._classes["territory"]
+            # A clause on the object tells of something else ("seize $1.7 billion taken
+            # from the fund to buy assets in the US"): its places are not what is taken.
             return any(
                 t.i in places
                 or t.ent_type_ in PLACE_LABELS
                 or (t.lemma_.lower() in territory and not _is_bare_partitive(t))
-                for t in subtree(head)
+                for t in subtree(head, skip=CLAUSE_ON_NOUN_DEPS)
             )
         members = self._classes[class_name]
         if "@person" in members and head.ent_type_ == "PERSON":
@@ -204,6 +232,32 @@ def _is_bare_partitive(noun: Token) -> bool:
     return noun.lemma_.lower() in word_classes()[PARTITIVE] and not any(
         c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
     )
+
+
+def _demanding_speech(sentence: SpacySpan) -> list[Token]:
+    """Speech verbs whose reported clause says what must be done ("they should release him,"
+    she said): the speaker's request (`knowledge/events/demand_modals.txt`). The label sits
+    on the speech verb, whose subject is who asks; the clause is its content."""
+    language = lexicon.reading_language()
+    modals = lexicon.words("events/demand_modals.txt", language)
+    speech = speech_verbs(language)
+    addressees = word_classes(language)[ADDRESSEE]
+    found = []
+    for verb in sentence:
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in speech:
+            continue
+        auxiliaries = [c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if not any(a in modals for a in auxiliaries) or PERFECT in auxiliaries:
+            continue
+        # Asked of a party ("the rebels must reach an agreement", "he should be released"),
+        # not a hope about a thing ("the verdict should be seen", "we must teach love").
+        if any(
+            c.dep_ in SUBJECT_DEPS
+            and (c.ent_type_ in ACTOR_LABELS or c.lemma_.lower() in addressees)
+            for c in verb.children
+        ):
+            found.append(verb.head)
+    return found
 
 
 def _first_conjunct(token: Token) -> Token:

@@ -10,7 +10,8 @@ of events-gwn-dev, 9 of 15 paragraph places were the gold's against 3 of 9 datel
 docs/events.md). Only names used as places count: a name that is an actor there ("Turkey
 said"), a modifier ("U.S. goals", "Syria's army") or a person's origin ("Peddar, of
 Brent") says nothing about where an event happened; nor does the event's own actor or
-target.
+target, nor, for a speech verb, a place in what it reports ("said the rebels in Homs must
+withdraw" was not said in Homs).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from sitrep.annotate.mentions import literal_places
+from sitrep.extract.event_lexicon import speech_verbs
 from sitrep.records import Actor, Article, Place, PlaceBasis, Span
 
 # After a dateline's place: an optional region (", Calif."), an optional agency in
@@ -78,10 +80,12 @@ class PlaceFinder:
         """The place an event word's sentence, paragraph, dateline or article implies."""
         sentence = trigger.sent
         own = {(m.start, m.end) for role in (actor, target) if role for m in role.mentions}
+        reported = _reported_clauses(trigger)
         in_sentence = [
             (start, place)
             for start, end, place in self._between(sentence.start_char, sentence.end_char)
             if (start, end) not in own
+            and not any(first <= start < last for first, last in reported)
         ]
         if in_sentence:
             nearest = min(in_sentence, key=lambda entry: abs(entry[0] - trigger.idx))
@@ -126,6 +130,18 @@ class PlaceFinder:
             and head.lower_ in ORIGIN_PREPOSITIONS
             and head.head.ent_type_ in ("PERSON", "NORP")
         )
+
+
+def _reported_clauses(trigger: Token) -> list[tuple[int, int]]:
+    """The character ranges of what a speech verb reports ("said the US must act"): a
+    place named there is where the reported act is, not where the saying was."""
+    if trigger.lemma_.lower() not in speech_verbs():
+        return []
+    return [
+        (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge))
+        for clause in trigger.children
+        if clause.dep_ == "ccomp"
+    ]
 
 
 def _dateline(article: Article) -> tuple[Place | None, tuple[int, int]]:

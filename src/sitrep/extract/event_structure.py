@@ -56,6 +56,9 @@ ANCHOR = "anchor"  # the role of a time or circumstance preposition in backgroun
 WEIGHS = "weighs"  # the role of an adjective of evaluation in background.tsv
 UNSPECIFIC = "unspecific"  # the role of a determiner of no particular thing in background.tsv
 AGREE = "AGREE"
+CONSULT = "CONSULT"
+SETTING = "setting"  # the role of a preposition of occasion in background.tsv
+PARTNER = "partner"  # the word class of prepositions that bring in whom one meets
 ASSAULT = "ASSAULT"
 COMMITMENT = "commitment"  # the word class of verbs of promising (word_classes.tsv)
 # Whom a promise is made to, besides an indirect object ("pledged to Kyiv that ...").
@@ -99,7 +102,26 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
         and not _is_unspecific(doc[index])
         and not _promises_nothing(doc[index], label, by_token)
         and not _is_effect(doc[index], label, by_token)
+        and not _is_setting(doc[index], label)
     ]
+
+
+def _is_setting(noun: Token, label: TriggerLabel) -> bool:
+    """Whether a gathering is named only as where or when something else happened, with no
+    party it brought together ("said after a party meeting", "moved the motion during a
+    full council meeting", "offering the job in a one-on-one meeting"): a body's own
+    sitting, not one actor consulting another. "In a meeting with Yang Jiechi" names its
+    partner, and "Putin's meeting" its party; both are reported."""
+    if label.type != CONSULT or noun.pos_ != "NOUN" or is_verbal(noun):
+        return False
+    cues = background_cues()
+    settings = cues.get(ANCHOR, frozenset()) | cues.get(SETTING, frozenset())
+    if noun.dep_ != "pobj" or noun.head.lower_ not in settings:
+        return False
+    partners = word_classes().get(PARTNER, frozenset())
+    return not any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in partners) for c in noun.children
+    )
 
 
 def is_time_anchor(token: Token) -> bool:
@@ -244,6 +266,10 @@ def _item_head(token: Token) -> Token | None:
     later conjunct's first conjunct ("murder and two counts of assault"), or the noun whose
     "of" phrase holds the word ("counts of assault")."""
     head = token.head
+    # "should promote the process and meet each other half way": a verb coordinated with
+    # the first of the content is content too.
+    if token.pos_ == "VERB" and token.dep_ == "conj" and head.pos_ == "VERB" and head.i < token.i:
+        return head if head.dep_ in CONTENT_DEPS else None
     if token.pos_ not in NOUN_POS:
         return None
     if token.dep_ == "conj" and head.pos_ in NOUN_POS and head.i < token.i:

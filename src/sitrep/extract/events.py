@@ -22,7 +22,7 @@ from sitrep.extract.event_classifier import (
     TriggerLabel,
     get_classifier,
 )
-from sitrep.extract.event_identity import link_mentions, merge_in_sentence
+from sitrep.extract.event_identity import EventRoles, link_mentions, merge_in_sentence
 from sitrep.extract.event_lexicon import background_cues
 from sitrep.extract.event_places import PlaceFinder
 from sitrep.extract.event_roles import RELATIVE_PRONOUNS, RoleFinder, clause_verb
@@ -55,6 +55,7 @@ def find_events(
     fallback_places = PlaceFinder(article, doc)
     claims = ClaimLookup(article.claims)
     places = _place_tokens(article, doc)
+    sides = EventRoles(article)
     events: list[Event] = []
     for sentence in doc.sents:
         labels = restructure(doc, labeller.classify(sentence, places))
@@ -76,10 +77,10 @@ def find_events(
                     event.casualty_evidence = casualties.evidence
                     casualties = None
                 found.append((trigger, event))
-        for _, event in merge_in_sentence(found):
+        for _, event in merge_in_sentence(found, sides):
             event.id = f"event-{len(events) + 1}"
             events.append(event)
-    link_mentions(events)
+    link_mentions(events, sides)
     return events
 
 
