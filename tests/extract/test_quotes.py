@@ -235,6 +235,19 @@ def test_quotes_having_a_document_is_not_issuing_one(nlp) -> None:  # type: igno
 
 
 @pytest.mark.slow
+def test_quotes_a_term_in_narration_is_not_the_next_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The charge is the narration's term: the wife quoted next did not say it.
+    direct = _direct(
+        nlp,
+        [
+            'Wang has since been charged with "subversion of state power" by the court. '
+            '"Maybe something happened to him in jail," his wife Li Wenzu told AFP.'
+        ],
+    )
+    assert [text for text, _ in direct] == ["Maybe something happened to him in jail"]
+
+
+@pytest.mark.slow
 def test_quotes_an_action_put_to_a_listener_is_reported(nlp) -> None:  # type: ignore[no-untyped-def]
     article, doc = _analysed(
         nlp,

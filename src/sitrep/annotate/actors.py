@@ -44,6 +44,8 @@ _AGENT_PREPOSITIONS = {"by", "to", "with", "against", "from"}
 _NOT_NAME_POS = {"ADJ", "ADV", "VERB", "AUX", "NOUN", "PRON", "DET", "NUM"}
 # What the model may tag a name it misreads ("Coincheck" a person here, a place there).
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"}
+# Initials that stand for a person ("JFK", "AMLO"); two letters are too often something else.
+_PERSON_INITIALS = 3
 _SHORT_GIVEN_NAME = 3  # letters a short given name keeps ("Pat", "Tom"): "J" is an initial
 MIN_TITLED_NAME_WORDS = 2  # "President Erdogan" alone is a surname the model usually tags
 # A title stands in at most this many words before a name ("US Secretary of State X").
@@ -430,6 +432,7 @@ def _add_people(
             if actor not in holders[spelling_key(word)]:
                 holders[spelling_key(word)].append(actor)
         _name_person(doc, ent, actor, actors)
+        _add_person_acronym(doc, ent, actor, actors)
     people += _lone_surnames(doc, full_names, people, place_starts)
     lowercase_words = {t.text for t in doc if t.is_lower}
     for ent in (e for e in people if _name_words(e) == 1):
@@ -442,6 +445,19 @@ def _add_people(
             continue
         actor = known or actors.get(("person", spelling_key(ent.text)), ent.text, ActorKind.PERSON)
         _name_person(doc, ent, actor, actors)
+
+
+def _add_person_acronym(doc: Doc, ent: SpacySpan, actor: Actor, actors: _Actors) -> None:
+    """ "Andres Manuel Lopez Obrador (AMLO)": initials given with a person's full name stand
+    for that person wherever they are written, whatever the model tags them. Every initial
+    must be there, so a party or state in brackets ("Adam Schiff (D)") is no acronym."""
+    acronym = _acronym_after(doc, ent)
+    initials = "".join(t.text[0] for t in ent if t.is_alpha and t.text[:1].isupper())
+    if acronym is None or acronym.text != initials or len(initials) < _PERSON_INITIALS:
+        return
+    actors.by_key[("person", spelling_key(acronym.text))] = actor
+    for span in _writings(doc, {acronym.text}):
+        actors.mention(actor, span.start_char, span.end_char, span.text)
 
 
 def _common_noun(ent: SpacySpan, lowercase_words: set[str]) -> bool:

@@ -44,6 +44,7 @@ _TITLE_SMALL_WORDS = {
     "for",
     "with",
 }
+_VERBS = {"VERB", "AUX"}
 # A quote that ends in one of these is made of sentences, not a heading or a term.
 _SENTENCE_ENDS = ".!?…"
 
@@ -90,7 +91,9 @@ def quoted_passages(article: Article, doc: Doc) -> list[QuotedPassage]:
     # A short quote is no quotation itself, but the next one can continue its speaker:
     # "“That's right,” she said. “We will ...”"
     for i in range(len(marks)):
-        if spoken[i] is None and long[i]:
+        if spoken[i] is None and long[i] and _narration_term(article, doc, marks[i]):
+            spoken[i] = _term_of_speaker_before(article, marks, spoken, i)
+        elif spoken[i] is None and long[i]:
             spoken[i] = _introduced(article, attributions, marks, i) or _continued(
                 article.body, marks, spoken, i
             )
@@ -99,6 +102,40 @@ def quoted_passages(article: Article, doc: Doc) -> list[QuotedPassage]:
         for m, a, keep in zip(marks, spoken, kept, strict=True)
         if a is not None and keep
     ]
+
+
+def _narration_term(article: Article, doc: Doc, marks: QuoteMarks) -> bool:
+    """A phrase without a verb, after a verb of the narration in its sentence ("was charged
+    with “subversion of state power”", "Beijing has the “resolution and strength”"): the
+    narration borrows the words, where a quote that goes on from a speaker opens its
+    sentence, follows a bare lead-in ("And then: “Did you …?”"), is whole sentences or says
+    something itself."""
+    sentence = next((s for s in article.sentences if s.start <= marks.start < s.end), None)
+    if sentence is None or article.body[marks.end - 1] in _SENTENCE_ENDS:
+        return False
+    before = doc.char_span(sentence.start, marks.start, alignment_mode="contract")
+    inside = doc.char_span(marks.start, marks.end, alignment_mode="expand")
+    return (
+        before is not None
+        and inside is not None
+        and any(t.pos_ in _VERBS for t in before)
+        and not any(t.pos_ in _VERBS for t in inside)
+    )
+
+
+def _term_of_speaker_before(
+    article: Article, marks: list[QuoteMarks], spoken: list[Attribution | None], i: int
+) -> Attribution | None:
+    """The speaker whose words the narration borrows: that of the quote just before, in
+    this sentence or the one before it ("“We will not yield,” the envoy said. Beijing has
+    the “resolution and strength” …"). A speaker met only later, or further back, is not
+    yet, or no longer, the one quoted."""
+    if i == 0 or spoken[i - 1] is None:
+        return None
+    between = [
+        s for s in article.sentences if marks[i - 1].end <= s.start and s.end <= marks[i].start
+    ]
+    return spoken[i - 1] if not between else None
 
 
 def _names_something(body: str, marks: QuoteMarks) -> bool:
