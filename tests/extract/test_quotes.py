@@ -248,6 +248,28 @@ def test_quotes_a_term_in_narration_is_not_the_next_speakers(nlp) -> None:  # ty
 
 
 @pytest.mark.slow
+def test_quotes_a_lost_closing_mark_closes_before_the_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The closing mark after "uniform," is missing: "said Monahan" is narration, and "he"
+    # after it is Monahan, not the man the officers shot.
+    direct = _direct(
+        nlp,
+        [
+            "Officers encountered a man matching the description. “The suspect pointed an "
+            "object at the officers, two of whom were in uniform, said Chief Terence Monahan. "
+            "The officers fired, striking the man, who was holding a “pipe with some sort of "
+            "knob at the end,” he said."
+        ],
+    )
+    assert direct == [
+        (
+            "The suspect pointed an object at the officers, two of whom were in uniform",
+            "Terence Monahan",
+        ),
+        ("pipe with some sort of knob at the end", "Terence Monahan"),
+    ]
+
+
+@pytest.mark.slow
 def test_quotes_an_action_put_to_a_listener_is_reported(nlp) -> None:  # type: ignore[no-untyped-def]
     article, doc = _analysed(
         nlp,

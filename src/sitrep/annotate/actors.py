@@ -47,6 +47,7 @@ _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"}
 # Initials that stand for a person ("JFK", "AMLO"); two letters are too often something else.
 _PERSON_INITIALS = 3
 _SHORT_GIVEN_NAME = 3  # letters a short given name keeps ("Pat", "Tom"): "J" is an initial
+_GIVEN_NAME_WORDS = 2  # given names before a surname: "Mary Ann Smith"
 MIN_TITLED_NAME_WORDS = 2  # "President Erdogan" alone is a surname the model usually tags
 # A title stands in at most this many words before a name ("US Secretary of State X").
 _TITLE_WORDS = 4
@@ -409,6 +410,7 @@ def _add_people(
         if spelling_key(e.text) not in _organisations().keys() | described
     ]
     candidates += _people_tagged_as_organisations(doc, place_starts)
+    candidates += _untagged_full_names(doc, candidates, place_starts)
     named = {spelling_key(e.text) for e in candidates if not _modifier_only(e, before_title=True)}
     people = [e for e in candidates if spelling_key(e.text) in named]
     people += _titled_names(doc, people)
@@ -533,6 +535,41 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
         and spelling_key(e.text) not in _organisations()
         and not _well_known_place(" ".join(words[:-1]))
     ]
+
+
+def _untagged_full_names(
+    doc: Doc, people: list[SpacySpan], place_starts: set[int]
+) -> list[SpacySpan]:
+    """ "Rakesh Kumar has a degree …" where only a later "said Kumar" is tagged: given names
+    the model left untagged (often at the article's start) before the surname of a person
+    tagged alone are that person named in full. Proper nouns only, capitalised, no title
+    ("President Kumar") nor honorific, and none in another entity or a place."""
+    surnames = {e.text for e in people if len(e) == 1 and e.text.istitle()}
+    tagged = {t.i for e in doc.ents for t in e} | {t.i for e in people for t in e}
+    found: list[SpacySpan] = []
+    for span in _writings(doc, surnames):
+        start = span.start
+        while (
+            start > 0
+            and span.start - start < _GIVEN_NAME_WORDS
+            and _given_name_word(doc[start - 1])
+            and doc[start - 1].i not in tagged
+            and doc[start - 1].idx not in place_starts
+        ):
+            start -= 1
+        if start < span.start and span.start not in tagged:
+            found.append(SpacySpan(doc, start, span.end, label="PERSON"))
+    return found
+
+
+def _given_name_word(token) -> bool:  # type: ignore[no-untyped-def]
+    return (
+        token.pos_ == "PROPN"
+        and token.is_alpha
+        and token.text.istitle()
+        and token.lower_ not in _title_words()
+        and token.lower_ not in _honorifics()
+    )
 
 
 def _aged(ent: SpacySpan) -> bool:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.extract.doc_cache import once_per_doc
-from sitrep.extract.quote_marks import QuoteMarks, find_quote_marks
+from sitrep.extract.quote_marks import QuoteMarks, quote_marks_of
 from sitrep.extract.reference import (
     NAME_MODIFIERS,
     References,
@@ -144,7 +144,7 @@ class _Finder:
         self.doc = doc
         self.body = article.body
         self.mentions = MentionIndex(article)
-        self.quote_marks = find_quote_marks(self.body)
+        self.quote_marks = quote_marks_of(self.body, doc)
         self._quote_starts = [q.start for q in self.quote_marks]
         self.found: list[Attribution] = []
         self.references: References = resolve_references(article, doc)

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Token
 from sitrep import lexicon as knowledge_files
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.extract.doc_cache import once_per_doc
-from sitrep.extract.quote_marks import QuoteMarks, find_quote_marks
+from sitrep.extract.quote_marks import QuoteMarks, quote_marks_of
 from sitrep.extract.sourcing import lexicon, names_people
 from sitrep.records import PARAGRAPH_SEPARATOR, Actor, ActorKind, Article, Reference
 
@@ -168,7 +168,7 @@ class _Resolver:
         self.doc = doc
         self.text = doc.text  # built anew on every access: read once
         self.mentions = MentionIndex(article)
-        self.marks: list[QuoteMarks] = find_quote_marks(article.body)
+        self.marks: list[QuoteMarks] = quote_marks_of(article.body, doc)
         self._mark_starts = [m.start for m in self.marks]
         self.candidates: list[_Candidate] = []
         self.resolved: dict[int, Referent] = {}
