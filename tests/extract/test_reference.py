@@ -334,3 +334,18 @@ def test_reference_it_said_after_a_document_spoke_is_the_document(nlp) -> None: 
         SourceType.OFFICIAL_STATEMENT,
         "the indictment",
     )
+
+
+@pytest.mark.slow
+def test_reference_a_subject_pronoun_is_not_a_name_in_its_own_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Epstein's mansion" is the nearest mention, but "he … with Epstein" is someone else.
+    article = _extracted(
+        nlp,
+        [
+            "Prince Andrew claims that he visited Jeffrey Epstein to end the friendship.",
+            "The visit meant three days at Epstein's mansion in New York.",
+            "He was photographed having long chats with Epstein in Central Park.",
+        ],
+    )
+    he = next(r for r in article.references if r.text == "He")
+    assert he.name == "Prince Andrew"

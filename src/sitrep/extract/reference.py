@@ -478,7 +478,7 @@ class _Resolver:
 
     def _antecedent(self, pronoun: Token, sentence: int, paragraph: int) -> Referent | None:
         lower = pronoun.lower_
-        spoken_of = self._spoken_of(pronoun)
+        spoken_of = self._spoken_of(pronoun) | self._named_in_own_clause(pronoun)
         speaking = speaks(pronoun)
         reported = _reported_by(pronoun.head) if speaking else set()
         compatible = [
@@ -501,6 +501,20 @@ class _Resolver:
             return (not later_speaker, sentence - c.sentence, c.role, c.depth, -c.position)
 
         return min(compatible, key=rank).referent
+
+    def _named_in_own_clause(self, pronoun: Token) -> set[str | None]:
+        """ "He was photographed having long chats with Epstein": a subject pronoun is not
+        the person its own clause names after it (a name the pronoun governs is someone
+        else; one in a clause before it, "When Smith left, he …", may be the same)."""
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+            return set()
+        named: set[str | None] = set()
+        for token in pronoun.head.subtree:
+            if token.i > pronoun.i and token.pos_ == "PROPN" and not self._quoted(token.idx):
+                actor = self.mentions.actor(token.idx, token.idx + len(token))
+                if actor is not None:
+                    named.add(actor.id)
+        return named
 
     def _spoken_of(self, pronoun: Token) -> set[str | None]:
         """ "“Assad is secondary, to me, to ISIS,” he said": the speaker of a quote is not
