@@ -349,3 +349,16 @@ def test_reference_a_subject_pronoun_is_not_a_name_in_its_own_clause(nlp) -> Non
     )
     he = next(r for r in article.references if r.text == "He")
     assert he.name == "Prince Andrew"
+
+
+@pytest.mark.slow
+def test_reference_an_age_description_speaks_for_the_person_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _extracted(
+        nlp,
+        [
+            "Daniel Morgan works as a house painter in a small town in Ohio.",
+            "The 31-year-old said his attempts to get a salaried job had failed.",
+        ],
+    )
+    [said] = [q for q in article.quotes if q.text.startswith("his attempts")]
+    assert said.speaker == "Daniel Morgan"

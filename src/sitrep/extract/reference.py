@@ -218,7 +218,7 @@ class _Resolver:
                     self._learn_gender(token, referent)
                     self._add(referent, token, sentence, paragraph)
             return
-        if token.pos_ in {"NOUN", "PROPN"} and not quoted:
+        if (token.pos_ in {"NOUN", "PROPN"} or _age_description(token)) and not quoted:
             referent = self._referent(token)
             if referent is not None and referent.actor_id is None and self._apposed_to_name(token):
                 return  # "Paul Mensah, a farmer": one person, the man named
@@ -231,7 +231,7 @@ class _Resolver:
                     self._described.add(token.lemma_.lower())
                 return
             if referent is not None and referent.actor_id is None:
-                lemma = token.lemma_.lower()
+                lemma = _description_key(token)
                 role = self._roles.get(lemma)
                 named = None
                 if role is None and lemma not in self._described and referent.person:
@@ -310,7 +310,7 @@ class _Resolver:
         plural = head.tag_ in _PLURAL_TAGS or lemma in _collective_nouns()
         if (head.pos_ == "PROPN" and not names_people(lemma)) or quantifies_everyone(head):
             return None
-        if names_people(lemma) or names_people(head.lower_):
+        if names_people(lemma) or names_people(head.lower_) or _age_description(head):
             person = True
         elif lemma in _body_nouns() or (lemma in lexicon().documents and speaks(head)):
             # "the indictment said …. It said …": a document that speaks is "it" as a body is.
@@ -544,7 +544,7 @@ class _Resolver:
         if (
             not description.person
             or noun.dep_ != "nsubj"
-            or noun.tag_ != "NN"
+            or (noun.tag_ != "NN" and not _age_description(noun))
             or lexicon().reporting_verbs.get(noun.head.lemma_.lower()) is None
             or any(c.dep_ in _RESTRICTIVE_DEPS for c in noun.children)
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
@@ -615,6 +615,22 @@ def described_as_person(name: Token) -> bool:
         )
         for c in name.children
     )
+
+
+def _age_description(token: Token) -> bool:
+    """ "the 31-year-old": a person described by age alone, whatever the tagger made of
+    "old" (an adjective, often)."""
+    return token.lower_ == "old" and any(
+        c.dep_ == "npadvmod" and c.lemma_ in {"year", "month"} for c in token.children
+    )
+
+
+def _description_key(token: Token) -> str:
+    """The words a description is known by: its noun's lemma, or the whole age ("31-year-old"),
+    as "the 31-year-old" and "the 25-year-old" are two people."""
+    if _age_description(token):
+        return token.doc[token.left_edge.i : token.i + 1].text.lower().removeprefix("the ")
+    return token.lemma_.lower()
 
 
 def quantifies_everyone(noun: Token) -> bool:
