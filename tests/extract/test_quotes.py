@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.annotate import annotate
+from sitrep.extract.attribution import find_attributions
 from sitrep.extract.claims import find_claims
 from sitrep.extract.quote_marks import find_quote_marks
 from sitrep.extract.quotes import find_quotes
@@ -570,3 +571,12 @@ def test_quotes_a_title_of_a_field_before_a_name_is_the_names(nlp) -> None:  # t
         ("Witnesses do come forward years later", "Maria Ortiz"),
         ("We will wait and see", "the wife of businessman John Smith"),
     ]
+
+
+@pytest.mark.slow
+def test_attributions_a_view_in_a_relative_clause_reports_its_own_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "He pitched to worried investors who fear that a new president would slow growth."
+    article, doc = _analysed(nlp, [text])
+    [fear] = [a for a in find_attributions(article, doc).items if a.cue == "thought"]
+    assert fear.source.name == "worried investors"
+    assert text[fear.content_start : fear.content_end] == "that a new president would slow growth"

@@ -831,8 +831,10 @@ def _gerund(token: Token) -> bool:
 
 
 def _view(verb: Token, speaker: Token, sentence: Span) -> tuple[int, int] | None:
-    """What a verb of thought, belief or estimate reports: its own clause or infinitive only."""
-    skip = set(speaker.subtree)
+    """What a verb of thought, belief or estimate reports: its own clause or infinitive only.
+    The speaker's words are no part of it, less the relative clause that holds the verb
+    ("investors who fear that …")."""
+    skip = set(_speaker_phrase(speaker, verb))
     tokens = [
         t
         for c in verb.children
