@@ -580,3 +580,16 @@ def test_attributions_a_view_in_a_relative_clause_reports_its_own_clause(nlp) ->
     [fear] = [a for a in find_attributions(article, doc).items if a.cue == "thought"]
     assert fear.source.name == "worried investors"
     assert text[fear.content_start : fear.content_end] == "that a new president would slow growth"
+
+
+@pytest.mark.slow
+def test_quotes_a_sentence_in_title_case_is_a_headline_not_speech(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The banner's slogan is no one's speech; the chant with its comma is the teachers'.
+    direct = _direct(
+        nlp,
+        [
+            "Teachers carried a banner, “Less Money on Testing, More Money on Students.” "
+            "“Red for Ed,” the teachers chanted in the hallway."
+        ],
+    )
+    assert [text for text, _ in direct] == ["Red for Ed"]

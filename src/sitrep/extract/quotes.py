@@ -45,6 +45,8 @@ _TITLE_SMALL_WORDS = {
     "with",
 }
 _VERBS = {"VERB", "AUX"}
+# Title-case words in a passage this long are a headline or slogan even with a sentence end.
+_HEADLINE_WORDS = 3
 # A quote that ends in one of these is made of sentences, not a heading or a term.
 _SENTENCE_ENDS = ".!?…"
 
@@ -145,14 +147,18 @@ def _names_something(body: str, marks: QuoteMarks) -> bool:
     if last_word in lexicon().title_cues:
         return True
     text = body[marks.start : marks.end]
-    # Speech punctuation inside the marks ('“Amazing,” she said') makes it something said.
-    if text[-1:] in ".!?…" or body[marks.end : marks.end + 1] in {",", "?", "!"}:
-        return False
-    words = [w.strip("'’,:;()") for w in text.split()]
+    words = [w.strip("'’,:;()!?.…") for w in text.split()]
     words = [w for w in words if w]
-    return len(words) >= 2 and all(
-        w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words
-    )
+    titled = all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+    ends_sentence = text[-1:] in ".!?…"
+    # A sentence of capitalised words, not shouted, is a headline or slogan ("We Got Her!",
+    # "Less Money on Testing, More Money on Students."): speech is written in sentence case.
+    if ends_sentence and len(words) >= _HEADLINE_WORDS and titled:
+        return not any(w.isupper() for w in words)
+    # Speech punctuation inside the marks ('“Amazing,” she said') makes it something said.
+    if ends_sentence or body[marks.end : marks.end + 1] in {",", "?", "!"}:
+        return False
+    return len(words) >= 2 and titled
 
 
 def _own_attribution(
