@@ -593,3 +593,14 @@ def test_quotes_a_sentence_in_title_case_is_a_headline_not_speech(nlp) -> None: 
         ],
     )
     assert [text for text, _ in direct] == ["Red for Ed"]
+
+
+@pytest.mark.slow
+def test_attributions_a_verb_in_a_phrase_reports_no_quote_of_another_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "While some protesters chanted, “Red for Ed,” in a hallway, Speaker Brian Bosma spoke "
+        "before lawmakers defending the state budget."
+    )
+    article, doc = _analysed(nlp, [text])
+    sources = {a.source.name for a in find_attributions(article, doc).items}
+    assert "lawmakers" not in sources

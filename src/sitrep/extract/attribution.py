@@ -53,6 +53,8 @@ _CONTENT_DEPS = {"ccomp", "parataxis"}
 _TRAILING_CUES = {"speech", "writing", "thought", "belief", "estimate"}
 _TRAILING_SPEAKER_WORDS = 4
 _NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
+# How a verb hangs in a noun or prepositional phrase: "lawmakers defending", "before saying".
+_PHRASE_VERBS = {"acl", "pcomp"}
 # A verb with an object reports that object, not a quote next to it ("Trump sent a message").
 _OBJECTS = {"dobj", "dative"}
 # A dateline ends at a dash: "BEIRUT -", "CAMP MURRAY, Wash. —".
@@ -292,9 +294,12 @@ class _Finder:
             ]
             if clause:
                 return _extent(clause)
+        # A verb inside a noun or prepositional phrase ("spoke before lawmakers defending the
+        # budget") reports only in its own phrase, not a quote of another clause ("While
+        # protesters chanted “Red for Ed,” …").
         start, end = (
             (verb.left_edge.idx, _end_char([verb.right_edge]))
-            if nested
+            if nested or verb.dep_ in _PHRASE_VERBS
             else (sentence.start_char, sentence.end_char)
         )
         quotes = [
