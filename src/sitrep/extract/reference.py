@@ -503,10 +503,10 @@ class _Resolver:
         return min(compatible, key=rank).referent
 
     def _named_in_own_clause(self, pronoun: Token) -> set[str | None]:
-        """ "He was photographed having long chats with Epstein": a subject pronoun is not
-        the person its own clause names after it (a name the pronoun governs is someone
+        """ "He was photographed having long chats with Epstein": "he" or "she" as subject is
+        not the person its own clause names after it (a name the pronoun governs is someone
         else; one in a clause before it, "When Smith left, he …", may be the same)."""
-        if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.lower_ not in _PERSON_PRONOUNS:
             return set()
         named: set[str | None] = set()
         for token in pronoun.head.subtree:
