@@ -1,9 +1,10 @@
 """Canonical actors: every mention of one person, organisation, state or group merged.
 
 - People: full names, surnames ("Assad") and kin-bound names ("Assad's father Hafez" is
-  Hafez al-Assad, a different actor); titles before a name ("Syrian President") give sector
-  and country; role phrases ("the 59-year-old president") bind to the most mentioned
-  compatible person.
+  Hafez al-Assad, a different actor); initials given with a full name ("Andres Manuel Lopez
+  Obrador (AMLO)"); given names the model left untagged before a tagged surname; titles
+  before a name ("Syrian President") give sector and country; role phrases ("the
+  59-year-old president") bind to the most mentioned compatible person.
 - Organisations: entities plus `knowledge/actors/organisations.tsv`; an acronym given with its
   expansion ("Hayat Tahrir Al-Sham, or HTS") joins it.
 - States: a country (or its capital) acting as subject, agent, possessor or object; a demonym

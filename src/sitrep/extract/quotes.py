@@ -5,9 +5,11 @@ in its own sentences; a passage with none continues the quote next to it in the 
 paragraph ("“...,” said Krieg. “At this moment ...”"; the quote before may be too short
 to count itself), or, left open at a paragraph's end, the quote that picks it up in the
 next; a paragraph that opens with a quote of whole sentences continues the last quote of
-the paragraph before. Passages that no source speaks (scare quotes, titles) are not
-quotes, nor are names of works, slogans and nicknames: title-case words with no sentence
-end ("Meet the Press", "Make America Great Again"), or words a title cue stands before
+the paragraph before. A phrase without a verb inside the narration ("was charged with
+“subversion of state power”") continues only the quote just before it. Passages that no
+source speaks (scare quotes, titles) are not quotes, nor are names of works, slogans and
+nicknames: title-case words with no sentence end ("Meet the Press", "Make America Great
+Again"), a sentence of title-case words ("We Got Her!"), or words a title cue stands before
 ("the show", "dubbed"). A short passage (a word or a phrase) is a partial quote when an
 attribution's reported content holds it ("said the actions were “unethical”"). Every
 speech attribution whose content holds no quote marks is indirect speech ("Lavrov said

@@ -6,7 +6,8 @@ ministry") is a candidate antecedent, with its grammatical role, number and gend
 title, a kin or role noun, or a given name: `knowledge/reference/`). A pronoun takes the
 compatible candidate of the nearest sentence, subjects before objects, a main clause's
 before an embedded one's (the reporter, not what is reported), then the latest;
-in its own sentence only candidates before it that are not arguments of its own verb.
+in its own sentence only candidates before it that are not arguments of its own verb, and
+never, for "he" or "she" as subject, a person its own clause names after it.
 He/she need a singular person whose gender (when known) agrees; "it" a singular body;
 "they" a group or people in the plural. Names inside quote marks are what a speaker says,
 not antecedents, so the sentences of a quote run are passed over to the narration around
@@ -16,7 +17,8 @@ antecedent it resolved to, so chains ("He said … He added …") hold across pa
 A definite description by role ("the minister", "the senator") stands for the person last
 named with that role ("Defence Minister Mansur Dan-Ali"), and is resolved the same way; a
 description the page gives a named person anywhere, before or after, is that person
-("Austria's interior minister said …" where "Interior Minister Wolfgang Peschorn" follows).
+("Austria's interior minister said …" where "Interior Minister Wolfgang Peschorn" follows);
+an age ("the 31-year-old said") is such a description.
 A coordination is "they"; a collective noun ("the staff") is never "he" or "she"; a phrase
 quantified over everyone ("any one person") stands for nobody.
 
