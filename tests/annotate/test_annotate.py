@@ -94,6 +94,31 @@ def test_actors_acronym_joins_expansion(nlp) -> None:  # type: ignore[no-untyped
 
 
 @pytest.mark.slow
+def test_actors_person_initials_join_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Leading candidate Andres Manuel Lopez Obrador (AMLO) proposed new tariffs. "
+        "AMLO has led in polls for months, and he says he will win."
+    )
+    [article] = list(analyse([_article(text)], nlp=nlp, settings=ANNOTATE_ONLY))
+    [amlo] = [a for a in article.actors if any(m.text == "AMLO" for m in a.mentions)]
+    assert amlo.kind is ActorKind.PERSON
+    assert amlo.name == "Andres Manuel Lopez Obrador"
+    assert [m.text for m in amlo.mentions].count("AMLO") == 2
+
+
+@pytest.mark.slow
+def test_actors_untagged_full_name_joins_its_surname(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rakesh Kumar has a degree but works as a house painter in the small town of Kasba "
+        'Bonli. "I voted for Modi last time," said Kumar, wearing a pink shirt.'
+    )
+    [article] = list(analyse([_article(text)], nlp=nlp, settings=ANNOTATE_ONLY))
+    [kumar] = [a for a in article.actors if any(m.text == "Kumar" for m in a.mentions)]
+    assert kumar.name == "Rakesh Kumar"
+    assert [m.start for m in kumar.mentions] == [0, text.index("Kumar,")]
+
+
+@pytest.mark.slow
 def test_actors_country_subject_is_state(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Russia has launched airstrikes around Homs, and Moscow is trying to stop the advance."
     [article] = list(analyse([_article(text)], nlp=nlp, settings=ANNOTATE_ONLY))

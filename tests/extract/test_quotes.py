@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.annotate import annotate
+from sitrep.extract.attribution import find_attributions
 from sitrep.extract.claims import find_claims
 from sitrep.extract.quote_marks import find_quote_marks
 from sitrep.extract.quotes import find_quotes
@@ -232,6 +233,41 @@ def test_quotes_having_a_document_is_not_issuing_one(nlp) -> None:  # type: igno
         ],
     )
     assert [speaker for _, speaker in direct] == ["Li Wen", "Li Wen"]
+
+
+@pytest.mark.slow
+def test_quotes_a_term_in_narration_is_not_the_next_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The charge is the narration's term: the wife quoted next did not say it.
+    direct = _direct(
+        nlp,
+        [
+            'Wang has since been charged with "subversion of state power" by the court. '
+            '"Maybe something happened to him in jail," his wife Li Wenzu told AFP.'
+        ],
+    )
+    assert [text for text, _ in direct] == ["Maybe something happened to him in jail"]
+
+
+@pytest.mark.slow
+def test_quotes_a_lost_closing_mark_closes_before_the_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The closing mark after "uniform," is missing: "said Monahan" is narration, and "he"
+    # after it is Monahan, not the man the officers shot.
+    direct = _direct(
+        nlp,
+        [
+            "Officers encountered a man matching the description. “The suspect pointed an "
+            "object at the officers, two of whom were in uniform, said Chief Terence Monahan. "
+            "The officers fired, striking the man, who was holding a “pipe with some sort of "
+            "knob at the end,” he said."
+        ],
+    )
+    assert direct == [
+        (
+            "The suspect pointed an object at the officers, two of whom were in uniform",
+            "Terence Monahan",
+        ),
+        ("pipe with some sort of knob at the end", "Terence Monahan"),
+    ]
 
 
 @pytest.mark.slow
@@ -535,3 +571,36 @@ def test_quotes_a_title_of_a_field_before_a_name_is_the_names(nlp) -> None:  # t
         ("Witnesses do come forward years later", "Maria Ortiz"),
         ("We will wait and see", "the wife of businessman John Smith"),
     ]
+
+
+@pytest.mark.slow
+def test_attributions_a_view_in_a_relative_clause_reports_its_own_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "He pitched to worried investors who fear that a new president would slow growth."
+    article, doc = _analysed(nlp, [text])
+    [fear] = [a for a in find_attributions(article, doc).items if a.cue == "thought"]
+    assert fear.source.name == "worried investors"
+    assert text[fear.content_start : fear.content_end] == "that a new president would slow growth"
+
+
+@pytest.mark.slow
+def test_quotes_a_sentence_in_title_case_is_a_headline_not_speech(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The banner's slogan is no one's speech; the chant with its comma is the teachers'.
+    direct = _direct(
+        nlp,
+        [
+            "Teachers carried a banner, “Less Money on Testing, More Money on Students.” "
+            "“Red for Ed,” the teachers chanted in the hallway."
+        ],
+    )
+    assert [text for text, _ in direct] == ["Red for Ed"]
+
+
+@pytest.mark.slow
+def test_attributions_a_verb_in_a_phrase_reports_no_quote_of_another_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "While some protesters chanted, “Red for Ed,” in a hallway, Speaker Brian Bosma spoke "
+        "before lawmakers defending the state budget."
+    )
+    article, doc = _analysed(nlp, [text])
+    sources = {a.source.name for a in find_attributions(article, doc).items}
+    assert "lawmakers" not in sources

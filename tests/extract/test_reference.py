@@ -334,3 +334,31 @@ def test_reference_it_said_after_a_document_spoke_is_the_document(nlp) -> None: 
         SourceType.OFFICIAL_STATEMENT,
         "the indictment",
     )
+
+
+@pytest.mark.slow
+def test_reference_a_subject_pronoun_is_not_a_name_in_its_own_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Epstein's mansion" is the nearest mention, but "he … with Epstein" is someone else.
+    article = _extracted(
+        nlp,
+        [
+            "Prince Andrew claims that he visited Jeffrey Epstein to end the friendship.",
+            "The visit meant three days at Epstein's mansion in New York.",
+            "He was photographed having long chats with Epstein in Central Park.",
+        ],
+    )
+    he = next(r for r in article.references if r.text == "He")
+    assert he.name == "Prince Andrew"
+
+
+@pytest.mark.slow
+def test_reference_an_age_description_speaks_for_the_person_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _extracted(
+        nlp,
+        [
+            "Daniel Morgan works as a house painter in a small town in Ohio.",
+            "The 31-year-old said his attempts to get a salaried job had failed.",
+        ],
+    )
+    [said] = [q for q in article.quotes if q.text.startswith("his attempts")]
+    assert said.speaker == "Daniel Morgan"

@@ -1,9 +1,10 @@
 """Canonical actors: every mention of one person, organisation, state or group merged.
 
 - People: full names, surnames ("Assad") and kin-bound names ("Assad's father Hafez" is
-  Hafez al-Assad, a different actor); titles before a name ("Syrian President") give sector
-  and country; role phrases ("the 59-year-old president") bind to the most mentioned
-  compatible person.
+  Hafez al-Assad, a different actor); initials given with a full name ("Andres Manuel Lopez
+  Obrador (AMLO)"); given names the model left untagged before a tagged surname; titles
+  before a name ("Syrian President") give sector and country; role phrases ("the
+  59-year-old president") bind to the most mentioned compatible person.
 - Organisations: entities plus `knowledge/actors/organisations.tsv`; an acronym given with its
   expansion ("Hayat Tahrir Al-Sham, or HTS") joins it.
 - States: a country (or its capital) acting as subject, agent, possessor or object; a demonym
@@ -44,7 +45,10 @@ _AGENT_PREPOSITIONS = {"by", "to", "with", "against", "from"}
 _NOT_NAME_POS = {"ADJ", "ADV", "VERB", "AUX", "NOUN", "PRON", "DET", "NUM"}
 # What the model may tag a name it misreads ("Coincheck" a person here, a place there).
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"}
+# Initials that stand for a person ("JFK", "AMLO"); two letters are too often something else.
+_PERSON_INITIALS = 3
 _SHORT_GIVEN_NAME = 3  # letters a short given name keeps ("Pat", "Tom"): "J" is an initial
+_GIVEN_NAME_WORDS = 2  # given names before a surname: "Mary Ann Smith"
 MIN_TITLED_NAME_WORDS = 2  # "President Erdogan" alone is a surname the model usually tags
 # A title stands in at most this many words before a name ("US Secretary of State X").
 _TITLE_WORDS = 4
@@ -407,6 +411,7 @@ def _add_people(
         if spelling_key(e.text) not in _organisations().keys() | described
     ]
     candidates += _people_tagged_as_organisations(doc, place_starts)
+    candidates += _untagged_full_names(doc, candidates, place_starts)
     named = {spelling_key(e.text) for e in candidates if not _modifier_only(e, before_title=True)}
     people = [e for e in candidates if spelling_key(e.text) in named]
     people += _titled_names(doc, people)
@@ -430,6 +435,7 @@ def _add_people(
             if actor not in holders[spelling_key(word)]:
                 holders[spelling_key(word)].append(actor)
         _name_person(doc, ent, actor, actors)
+        _add_person_acronym(doc, ent, actor, actors)
     people += _lone_surnames(doc, full_names, people, place_starts)
     lowercase_words = {t.text for t in doc if t.is_lower}
     for ent in (e for e in people if _name_words(e) == 1):
@@ -442,6 +448,19 @@ def _add_people(
             continue
         actor = known or actors.get(("person", spelling_key(ent.text)), ent.text, ActorKind.PERSON)
         _name_person(doc, ent, actor, actors)
+
+
+def _add_person_acronym(doc: Doc, ent: SpacySpan, actor: Actor, actors: _Actors) -> None:
+    """ "Andres Manuel Lopez Obrador (AMLO)": initials given with a person's full name stand
+    for that person wherever they are written, whatever the model tags them. Every initial
+    must be there, so a party or state in brackets ("Adam Schiff (D)") is no acronym."""
+    acronym = _acronym_after(doc, ent)
+    initials = "".join(t.text[0] for t in ent if t.is_alpha and t.text[:1].isupper())
+    if acronym is None or acronym.text != initials or len(initials) < _PERSON_INITIALS:
+        return
+    actors.by_key[("person", spelling_key(acronym.text))] = actor
+    for span in _writings(doc, {acronym.text}):
+        actors.mention(actor, span.start_char, span.end_char, span.text)
 
 
 def _common_noun(ent: SpacySpan, lowercase_words: set[str]) -> bool:
@@ -517,6 +536,41 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
         and spelling_key(e.text) not in _organisations()
         and not _well_known_place(" ".join(words[:-1]))
     ]
+
+
+def _untagged_full_names(
+    doc: Doc, people: list[SpacySpan], place_starts: set[int]
+) -> list[SpacySpan]:
+    """ "Rakesh Kumar has a degree …" where only a later "said Kumar" is tagged: given names
+    the model left untagged (often at the article's start) before the surname of a person
+    tagged alone are that person named in full. Proper nouns only, capitalised, no title
+    ("President Kumar") nor honorific, and none in another entity or a place."""
+    surnames = {e.text for e in people if len(e) == 1 and e.text.istitle()}
+    tagged = {t.i for e in doc.ents for t in e} | {t.i for e in people for t in e}
+    found: list[SpacySpan] = []
+    for span in _writings(doc, surnames):
+        start = span.start
+        while (
+            start > 0
+            and span.start - start < _GIVEN_NAME_WORDS
+            and _given_name_word(doc[start - 1])
+            and doc[start - 1].i not in tagged
+            and doc[start - 1].idx not in place_starts
+        ):
+            start -= 1
+        if start < span.start and span.start not in tagged:
+            found.append(SpacySpan(doc, start, span.end, label="PERSON"))
+    return found
+
+
+def _given_name_word(token) -> bool:  # type: ignore[no-untyped-def]
+    return (
+        token.pos_ == "PROPN"
+        and token.is_alpha
+        and token.text.istitle()
+        and token.lower_ not in _title_words()
+        and token.lower_ not in _honorifics()
+    )
 
 
 def _aged(ent: SpacySpan) -> bool:

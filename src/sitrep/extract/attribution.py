@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.extract.doc_cache import once_per_doc
-from sitrep.extract.quote_marks import QuoteMarks, find_quote_marks
+from sitrep.extract.quote_marks import QuoteMarks, quote_marks_of
 from sitrep.extract.reference import (
     NAME_MODIFIERS,
     References,
@@ -53,6 +53,8 @@ _CONTENT_DEPS = {"ccomp", "parataxis"}
 _TRAILING_CUES = {"speech", "writing", "thought", "belief", "estimate"}
 _TRAILING_SPEAKER_WORDS = 4
 _NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
+# How a verb hangs in a noun or prepositional phrase: "lawmakers defending", "before saying".
+_PHRASE_VERBS = {"acl", "pcomp"}
 # A verb with an object reports that object, not a quote next to it ("Trump sent a message").
 _OBJECTS = {"dobj", "dative"}
 # A dateline ends at a dash: "BEIRUT -", "CAMP MURRAY, Wash. —".
@@ -144,7 +146,7 @@ class _Finder:
         self.doc = doc
         self.body = article.body
         self.mentions = MentionIndex(article)
-        self.quote_marks = find_quote_marks(self.body)
+        self.quote_marks = quote_marks_of(self.body, doc)
         self._quote_starts = [q.start for q in self.quote_marks]
         self.found: list[Attribution] = []
         self.references: References = resolve_references(article, doc)
@@ -292,9 +294,12 @@ class _Finder:
             ]
             if clause:
                 return _extent(clause)
+        # A verb inside a noun or prepositional phrase ("spoke before lawmakers defending the
+        # budget") reports only in its own phrase, not a quote of another clause ("While
+        # protesters chanted “Red for Ed,” …").
         start, end = (
             (verb.left_edge.idx, _end_char([verb.right_edge]))
-            if nested
+            if nested or verb.dep_ in _PHRASE_VERBS
             else (sentence.start_char, sentence.end_char)
         )
         quotes = [
@@ -831,8 +836,10 @@ def _gerund(token: Token) -> bool:
 
 
 def _view(verb: Token, speaker: Token, sentence: Span) -> tuple[int, int] | None:
-    """What a verb of thought, belief or estimate reports: its own clause or infinitive only."""
-    skip = set(speaker.subtree)
+    """What a verb of thought, belief or estimate reports: its own clause or infinitive only.
+    The speaker's words are no part of it, less the relative clause that holds the verb
+    ("investors who fear that …")."""
+    skip = set(_speaker_phrase(speaker, verb))
     tokens = [
         t
         for c in verb.children

@@ -6,6 +6,9 @@ A straight opening mark may be closed by a curly one, as pages mix them. An open
 met inside an open passage (a curly one, or a straight one after a space and before a word)
 starts a new passage and leaves the first open: the paragraphs of a multi-paragraph quote,
 run together by a page that lost its breaks.
+A passage cut off by such a mark in its own paragraph may have lost its closing mark before
+a trailing attribution ("“The suspect took a stance, said Monahan. Four officers fired at
+a “pipe …,”"): with the parse, it closes at the comma before that attribution.
 Single marks (‘…’ and '…') quote too, outside double ones; as they double as apostrophes
 ("don't", "the players' union"), one opens only before a letter and closes only where no
 letter follows, and one left open at the paragraph's end quotes nothing.
@@ -13,9 +16,17 @@ letter follows, and one left open at the paragraph's end quotes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from spacy.tokens import Doc, Token
+
+from sitrep.extract.doc_cache import once_per_doc
+from sitrep.extract.sourcing import lexicon
 from sitrep.records import PARAGRAPH_SEPARATOR
+
+_CACHE_KEY = "sitrep.extract.quote_marks"
+# The words of a speaker in a trailing attribution: "said Monahan", "said Chief Terence Monahan".
+_TRAILING_SPEAKER_WORDS = 4
 
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT = '"'
@@ -47,6 +58,51 @@ def find_quote_marks(body: str) -> list[QuoteMarks]:
         found.extend(_paragraph_quotes(body, offset, paragraph, number))
         offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
     return found
+
+
+def quote_marks_of(body: str, doc: Doc) -> list[QuoteMarks]:
+    """The passages of `body` (parsed as `doc`), each cut-off one closed at a trailing
+    attribution it swallowed; computed once per Doc and shared by every stage."""
+    return once_per_doc(doc, _CACHE_KEY, lambda: _repaired(find_quote_marks(body), doc))
+
+
+def _repaired(found: list[QuoteMarks], doc: Doc) -> list[QuoteMarks]:
+    repaired = []
+    for i, marks in enumerate(found):
+        cut_off = (
+            marks.open_end and i + 1 < len(found) and found[i + 1].paragraph == marks.paragraph
+        )
+        comma = _comma_before_trailing_cue(doc, marks) if cut_off else None
+        repaired.append(replace(marks, end=comma, open_end=False) if comma else marks)
+    return repaired
+
+
+def _comma_before_trailing_cue(doc: Doc, marks: QuoteMarks) -> int | None:
+    """The offset of the comma before ", said X." or ", X said." inside the passage."""
+    span = doc.char_span(marks.start, marks.end, alignment_mode="contract")
+    if span is None:
+        return None
+    for verb in span:
+        if lexicon().reporting_verbs.get(verb.lemma_.lower()) is None or verb.pos_ != "VERB":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects:
+            continue
+        words = sorted([verb, *subjects[0].subtree], key=lambda t: t.i)
+        first, last = words[0], words[-1]
+        if (
+            len(words) <= _TRAILING_SPEAKER_WORDS + 1
+            and words == list(doc[first.i : last.i + 1])
+            and first.i > span.start
+            and doc[first.i - 1].text == ","
+            and _ends_sentence(doc, last)
+        ):
+            return doc[first.i - 1].idx
+    return None
+
+
+def _ends_sentence(doc: Doc, last: Token) -> bool:
+    return last.i + 1 < len(doc) and doc[last.i + 1].text in {".", "!", "?"}
 
 
 def _paragraph_quotes(body: str, offset: int, paragraph: str, number: int) -> list[QuoteMarks]:

@@ -5,9 +5,11 @@ in its own sentences; a passage with none continues the quote next to it in the 
 paragraph ("“...,” said Krieg. “At this moment ...”"; the quote before may be too short
 to count itself), or, left open at a paragraph's end, the quote that picks it up in the
 next; a paragraph that opens with a quote of whole sentences continues the last quote of
-the paragraph before. Passages that no source speaks (scare quotes, titles) are not
-quotes, nor are names of works, slogans and nicknames: title-case words with no sentence
-end ("Meet the Press", "Make America Great Again"), or words a title cue stands before
+the paragraph before. A phrase without a verb inside the narration ("was charged with
+“subversion of state power”") continues only the quote just before it. Passages that no
+source speaks (scare quotes, titles) are not quotes, nor are names of works, slogans and
+nicknames: title-case words with no sentence end ("Meet the Press", "Make America Great
+Again"), a sentence of title-case words ("We Got Her!"), or words a title cue stands before
 ("the show", "dubbed"). A short passage (a word or a phrase) is a partial quote when an
 attribution's reported content holds it ("said the actions were “unethical”"). Every
 speech attribution whose content holds no quote marks is indirect speech ("Lavrov said
@@ -44,6 +46,9 @@ _TITLE_SMALL_WORDS = {
     "for",
     "with",
 }
+_VERBS = {"VERB", "AUX"}
+# Title-case words in a passage this long are a headline or slogan even with a sentence end.
+_HEADLINE_WORDS = 3
 # A quote that ends in one of these is made of sentences, not a heading or a term.
 _SENTENCE_ENDS = ".!?…"
 
@@ -90,7 +95,9 @@ def quoted_passages(article: Article, doc: Doc) -> list[QuotedPassage]:
     # A short quote is no quotation itself, but the next one can continue its speaker:
     # "“That's right,” she said. “We will ...”"
     for i in range(len(marks)):
-        if spoken[i] is None and long[i]:
+        if spoken[i] is None and long[i] and _narration_term(article, doc, marks[i]):
+            spoken[i] = _term_of_speaker_before(article, marks, spoken, i)
+        elif spoken[i] is None and long[i]:
             spoken[i] = _introduced(article, attributions, marks, i) or _continued(
                 article.body, marks, spoken, i
             )
@@ -101,6 +108,40 @@ def quoted_passages(article: Article, doc: Doc) -> list[QuotedPassage]:
     ]
 
 
+def _narration_term(article: Article, doc: Doc, marks: QuoteMarks) -> bool:
+    """A phrase without a verb, after a verb of the narration in its sentence ("was charged
+    with “subversion of state power”", "Beijing has the “resolution and strength”"): the
+    narration borrows the words, where a quote that goes on from a speaker opens its
+    sentence, follows a bare lead-in ("And then: “Did you …?”"), is whole sentences or says
+    something itself."""
+    sentence = next((s for s in article.sentences if s.start <= marks.start < s.end), None)
+    if sentence is None or article.body[marks.end - 1] in _SENTENCE_ENDS:
+        return False
+    before = doc.char_span(sentence.start, marks.start, alignment_mode="contract")
+    inside = doc.char_span(marks.start, marks.end, alignment_mode="expand")
+    return (
+        before is not None
+        and inside is not None
+        and any(t.pos_ in _VERBS for t in before)
+        and not any(t.pos_ in _VERBS for t in inside)
+    )
+
+
+def _term_of_speaker_before(
+    article: Article, marks: list[QuoteMarks], spoken: list[Attribution | None], i: int
+) -> Attribution | None:
+    """The speaker whose words the narration borrows: that of the quote just before, in
+    this sentence or the one before it ("“We will not yield,” the envoy said. Beijing has
+    the “resolution and strength” …"). A speaker met only later, or further back, is not
+    yet, or no longer, the one quoted."""
+    if i == 0 or spoken[i - 1] is None:
+        return None
+    between = [
+        s for s in article.sentences if marks[i - 1].end <= s.start and s.end <= marks[i].start
+    ]
+    return spoken[i - 1] if not between else None
+
+
 def _names_something(body: str, marks: QuoteMarks) -> bool:
     """A title, slogan or nickname: title-case words that end no sentence, or a cue before."""
     before = body[max(0, marks.start - 30) : marks.start].rstrip('“"«„ ')
@@ -108,14 +149,18 @@ def _names_something(body: str, marks: QuoteMarks) -> bool:
     if last_word in lexicon().title_cues:
         return True
     text = body[marks.start : marks.end]
-    # Speech punctuation inside the marks ('“Amazing,” she said') makes it something said.
-    if text[-1:] in ".!?…" or body[marks.end : marks.end + 1] in {",", "?", "!"}:
-        return False
-    words = [w.strip("'’,:;()") for w in text.split()]
+    words = [w.strip("'’,:;()!?.…") for w in text.split()]
     words = [w for w in words if w]
-    return len(words) >= 2 and all(
-        w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words
-    )
+    titled = all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+    ends_sentence = text[-1:] in ".!?…"
+    # A sentence of capitalised words, not shouted, is a headline or slogan ("We Got Her!",
+    # "Less Money on Testing, More Money on Students."): speech is written in sentence case.
+    if ends_sentence and len(words) >= _HEADLINE_WORDS and titled:
+        return not any(w.isupper() for w in words)
+    # Speech punctuation inside the marks ('“Amazing,” she said') makes it something said.
+    if ends_sentence or body[marks.end : marks.end + 1] in {",", "?", "!"}:
+        return False
+    return len(words) >= 2 and titled
 
 
 def _own_attribution(

@@ -6,7 +6,8 @@ ministry") is a candidate antecedent, with its grammatical role, number and gend
 title, a kin or role noun, or a given name: `knowledge/reference/`). A pronoun takes the
 compatible candidate of the nearest sentence, subjects before objects, a main clause's
 before an embedded one's (the reporter, not what is reported), then the latest;
-in its own sentence only candidates before it that are not arguments of its own verb.
+in its own sentence only candidates before it that are not arguments of its own verb, and
+never, for "he" or "she" as subject, a person its own clause names after it.
 He/she need a singular person whose gender (when known) agrees; "it" a singular body;
 "they" a group or people in the plural. Names inside quote marks are what a speaker says,
 not antecedents, so the sentences of a quote run are passed over to the narration around
@@ -16,7 +17,8 @@ antecedent it resolved to, so chains ("He said … He added …") hold across pa
 A definite description by role ("the minister", "the senator") stands for the person last
 named with that role ("Defence Minister Mansur Dan-Ali"), and is resolved the same way; a
 description the page gives a named person anywhere, before or after, is that person
-("Austria's interior minister said …" where "Interior Minister Wolfgang Peschorn" follows).
+("Austria's interior minister said …" where "Interior Minister Wolfgang Peschorn" follows);
+an age ("the 31-year-old said") is such a description.
 A coordination is "they"; a collective noun ("the staff") is never "he" or "she"; a phrase
 quantified over everyone ("any one person") stands for nobody.
 
@@ -36,7 +38,7 @@ from spacy.tokens import Doc, Token
 from sitrep import lexicon as knowledge_files
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.extract.doc_cache import once_per_doc
-from sitrep.extract.quote_marks import QuoteMarks, find_quote_marks
+from sitrep.extract.quote_marks import QuoteMarks, quote_marks_of
 from sitrep.extract.sourcing import lexicon, names_people
 from sitrep.records import PARAGRAPH_SEPARATOR, Actor, ActorKind, Article, Reference
 
@@ -168,7 +170,7 @@ class _Resolver:
         self.doc = doc
         self.text = doc.text  # built anew on every access: read once
         self.mentions = MentionIndex(article)
-        self.marks: list[QuoteMarks] = find_quote_marks(article.body)
+        self.marks: list[QuoteMarks] = quote_marks_of(article.body, doc)
         self._mark_starts = [m.start for m in self.marks]
         self.candidates: list[_Candidate] = []
         self.resolved: dict[int, Referent] = {}
@@ -218,7 +220,7 @@ class _Resolver:
                     self._learn_gender(token, referent)
                     self._add(referent, token, sentence, paragraph)
             return
-        if token.pos_ in {"NOUN", "PROPN"} and not quoted:
+        if (token.pos_ in {"NOUN", "PROPN"} or _age_description(token)) and not quoted:
             referent = self._referent(token)
             if referent is not None and referent.actor_id is None and self._apposed_to_name(token):
                 return  # "Paul Mensah, a farmer": one person, the man named
@@ -231,7 +233,7 @@ class _Resolver:
                     self._described.add(token.lemma_.lower())
                 return
             if referent is not None and referent.actor_id is None:
-                lemma = token.lemma_.lower()
+                lemma = _description_key(token)
                 role = self._roles.get(lemma)
                 named = None
                 if role is None and lemma not in self._described and referent.person:
@@ -310,7 +312,7 @@ class _Resolver:
         plural = head.tag_ in _PLURAL_TAGS or lemma in _collective_nouns()
         if (head.pos_ == "PROPN" and not names_people(lemma)) or quantifies_everyone(head):
             return None
-        if names_people(lemma) or names_people(head.lower_):
+        if names_people(lemma) or names_people(head.lower_) or _age_description(head):
             person = True
         elif lemma in _body_nouns() or (lemma in lexicon().documents and speaks(head)):
             # "the indictment said …. It said …": a document that speaks is "it" as a body is.
@@ -478,7 +480,7 @@ class _Resolver:
 
     def _antecedent(self, pronoun: Token, sentence: int, paragraph: int) -> Referent | None:
         lower = pronoun.lower_
-        spoken_of = self._spoken_of(pronoun)
+        spoken_of = self._spoken_of(pronoun) | self._named_in_own_clause(pronoun)
         speaking = speaks(pronoun)
         reported = _reported_by(pronoun.head) if speaking else set()
         compatible = [
@@ -501,6 +503,20 @@ class _Resolver:
             return (not later_speaker, sentence - c.sentence, c.role, c.depth, -c.position)
 
         return min(compatible, key=rank).referent
+
+    def _named_in_own_clause(self, pronoun: Token) -> set[str | None]:
+        """ "He was photographed having long chats with Epstein": "he" or "she" as subject is
+        not the person its own clause names after it (a name the pronoun governs is someone
+        else; one in a clause before it, "When Smith left, he …", may be the same)."""
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.lower_ not in _PERSON_PRONOUNS:
+            return set()
+        named: set[str | None] = set()
+        for token in pronoun.head.subtree:
+            if token.i > pronoun.i and token.pos_ == "PROPN" and not self._quoted(token.idx):
+                actor = self.mentions.actor(token.idx, token.idx + len(token))
+                if actor is not None:
+                    named.add(actor.id)
+        return named
 
     def _spoken_of(self, pronoun: Token) -> set[str | None]:
         """ "“Assad is secondary, to me, to ISIS,” he said": the speaker of a quote is not
@@ -530,7 +546,7 @@ class _Resolver:
         if (
             not description.person
             or noun.dep_ != "nsubj"
-            or noun.tag_ != "NN"
+            or (noun.tag_ != "NN" and not _age_description(noun))
             or lexicon().reporting_verbs.get(noun.head.lemma_.lower()) is None
             or any(c.dep_ in _RESTRICTIVE_DEPS for c in noun.children)
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
@@ -601,6 +617,22 @@ def described_as_person(name: Token) -> bool:
         )
         for c in name.children
     )
+
+
+def _age_description(token: Token) -> bool:
+    """ "the 31-year-old": a person described by age alone, whatever the tagger made of
+    "old" (an adjective, often)."""
+    return token.lower_ == "old" and any(
+        c.dep_ == "npadvmod" and c.lemma_ in {"year", "month"} for c in token.children
+    )
+
+
+def _description_key(token: Token) -> str:
+    """The words a description is known by: its noun's lemma, or the whole age ("31-year-old"),
+    as "the 31-year-old" and "the 25-year-old" are two people."""
+    if _age_description(token):
+        return token.doc[token.left_edge.i : token.i + 1].text.lower().removeprefix("the ")
+    return token.lemma_.lower()
 
 
 def quantifies_everyone(noun: Token) -> bool:
