@@ -254,3 +254,76 @@ def test_a_company_with_and_without_its_legal_form_is_one_actor(nlp) -> None:  #
         "Harlow Instruments",
     ]
     assert organisations["Texas Instruments"] == ["Texas Instruments"]  # not "in Texas"
+
+
+@pytest.mark.slow
+def test_a_picture_credit_is_a_photographer_and_an_agency(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Migrants board buses in the square. Felix Marquez AP Photo"
+    assert _mentions(nlp, text, ActorKind.PERSON) == {"Felix Marquez": ["Felix Marquez"]}
+    assert [ms for ms in _mentions(nlp, text, ActorKind.ORGANISATION).values()] == [["AP"]]
+
+
+@pytest.mark.slow
+def test_a_name_the_model_leaves_untagged_beside_a_person_or_in_a_byline(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The court found Marc David Deen and Seergeoh Villanueva guilty of selling drugs. "
+        "Villanueva will appeal."
+    )
+    people = _mentions(nlp, text, ActorKind.PERSON)
+    assert people["Seergeoh Villanueva"] == ["Seergeoh Villanueva", "Villanueva"]
+    text = "By Talent Gondo | The council will rename the road after the late leader."
+    assert "Talent Gondo" in _mentions(nlp, text, ActorKind.PERSON)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cattle were culled over the bovine spongiform encephalopathy (BSE) outbreak. "
+        "Few cattle had BSE.",  # an acronym of lowercase words is a term
+        "Published Saturday, March 31, 2018 1:19PM CST. A man is in custody.",  # a time zone
+        "Fans threw bottles as the bus made its way to the Champions League quarter-final.",
+        "The deal covers 180 howitzers and kits to turn them into the M109A6 Paladin system.",
+        "Harare’s Third Street will soon be renamed after the late leader.",
+        "The deckhand works aboard the superyacht Talisman Maiton this season.",
+    ],
+)
+def test_names_of_things_are_no_actors(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert not _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert not _mentions(nlp, text, ActorKind.PERSON)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The exchange was under the scanner of the Japanese Financial Services Agency, "
+            "which ordered changes.",
+            "Financial Services Agency",
+        ),
+        (
+            "The case is U.S. v. Chen, U.S. District Court, District of Massachusetts.",
+            "U.S. District Court",
+        ),
+        ("According to St. Louis Police, the suspects broke in three times.", "St. Louis Police"),
+    ],
+)
+def test_a_country_or_place_in_an_organisation_s_name(nlp, text, name) -> None:  # type: ignore[no-untyped-def]
+    """A demonym qualifies a state body ("Japanese Financial Services Agency"); a country or
+    town written as part of the name stays in it ("U.S. District Court")."""
+    assert name in _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Migrants have camped out in Matias Romero, Oaxaca State, Mexico, for a week.",
+        "Fans set off fireworks inside Anfield on Wednesday.",
+        "The governor of Sokoto State, Alhaji Aminu Tambuwal, will be honoured.",
+    ],
+)
+def test_a_place_the_model_tags_a_person_is_no_person(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    people = _mentions(nlp, text, ActorKind.PERSON)
+    assert not {"Matias Romero", "Anfield", "Sokoto State"} & people.keys()

@@ -61,6 +61,19 @@ _SIDE_DEPS = {"nsubj", "nsubjpass", "dobj", "npadvmod"}
 _OPPONENT_PREPOSITIONS = {"against", "to", "over", "with", "by", "v", "vs", "versus"}
 # A match score ("3-0", "2-1"), which tells a sports report.
 _SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
+# A clock time, after which capitals name a time zone ("1:19PM CST"), not an organisation.
+_CLOCK = re.compile(r"\d{1,2}:\d\d(?:[ap]\.?m\.?)?|[ap]\.?m\.?", re.IGNORECASE)
+# Prepositions before which a name is where something is ("camped in Matias Romero"); "to",
+# "from", "at" and "of" also take people ("wrote to Smith").
+_PLACE_PREPOSITIONS = {"in", "near", "inside", "outside", "into", "across", "around", "through"}
+# Of those, the ones that take a place whatever the gazetteer knows ("inside Anfield"): people
+# are not gone into or stood inside.
+_INSIDE_PREPOSITIONS = {"inside", "outside", "into"}
+# A product or model code: digits with letters on both sides ("M109A6"; not "G20" or "3M").
+_PRODUCT_CODE = re.compile(r"[A-Za-z]+\d+[A-Za-z]+")
+# Tokens that may close a place written after a name and a comma ("Stanley Uzoaru, Owerri."),
+# where a list of names would go on ("Deen, Villanueva and ...").
+_PLACE_CLOSERS = {".", "(", ")", ":", ";", "|", "-"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +172,8 @@ def find_actors(article: Article, doc: Doc) -> list[Actor]:
     place_starts = {m.start for p in literal_places(article) for m in p.mentions}
     place_starts |= _add_teams(doc, actors)
     described = _described_organisations(doc, place_starts)
-    _add_people(doc, actors, place_starts, described)
+    countries = {p.country for p in article.places if p.country}
+    _add_people(doc, actors, place_starts, described, countries)
     _add_organisations(doc, actors, place_starts, described)
     _affiliate_people(doc, actors)
     _add_states(article, doc, actors)
@@ -177,24 +191,89 @@ def find_actors(article: Article, doc: Doc) -> list[Actor]:
 
 
 def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]:
+    credited = {t.i for credit in _photo_credits(doc) for span in credit for t in span}
     found = [
         _name_only(e)
         for e in map(_relabelled, doc.ents)
-        if e.label_ == label and "\n" not in e.text
+        if e.label_ == label and "\n" not in e.text and not any(t.i in credited for t in e)
     ]
     # The names are needed only where a possessive sits inside a name (rare).
     if any(t.tag_ == "POS" for e in found for t in e[1:-1]):
         names = _entity_names(doc)
         found = [_possessor(e, names) for e in found]
+    countries = {e.end: e for e in doc.ents if e.label_ == "GPE"} if label == "ORG" else {}
     return [
-        _with_hyphenated_end(e)
+        _with_country(_with_hyphenated_end(e), countries)
         for e in found
         if any(t.tag_ != "POS" and not t.is_punct for t in e)  # not a bare "'s"
         and any(c.isupper() for c in e.text)  # "cubic meter" is no name
         and _honorific_length(doc, e.start, e.end) < len(e)  # "Engr" alone is no name
         and e.start_char not in place_starts
         and not _dateline(e)
+        and not _thing_name(e)
     ]
+
+
+def _thing_name(ent: SpacySpan) -> bool:
+    """A name of a thing, not of an actor: a street ("Third Street"), a vessel after its noun
+    ("the superyacht Talisman Maiton"), a model code ("M109A6 Paladin"), or a happening, a
+    name (not an acronym) before a noun such as "final" or "concert" ("the Champions League
+    final"; "OPEC summit" stays OPEC's)."""
+    doc = ent.doc
+    last = ent[-1]
+    if len(ent) > 1 and last.text[:1].isupper() and last.lower_ in _thoroughfares():
+        return True
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if (
+        before is not None
+        and before.is_lower
+        and before.lower_ in lexicon.words("actors/thing_nouns.txt")
+    ):
+        return True
+    if any(_PRODUCT_CODE.search(t.text) for t in ent):
+        return True
+    # The word after, hyphens kept ("quarter-final" is three tokens).
+    after = doc.text[ent.end_char :].lstrip(" ").split(maxsplit=1)[:1]
+    return (
+        ent.label_ == "ORG"
+        and not _acronym(ent.text)
+        and bool(after)
+        and after[0].rstrip(".,;:") in lexicon.words("actors/event_nouns.txt")
+    )
+
+
+def _thoroughfares() -> frozenset[str]:
+    return lexicon.words("actors/thoroughfares.txt")
+
+
+def _with_country(ent: SpacySpan, gpe_ending: dict[int, SpacySpan]) -> SpacySpan:
+    """ "U.S. District Court", "US State Department": a country's name written right before
+    an organisation's (no comma, no possessive) is part of that name; `gpe_ending` holds the
+    model's places by where they end."""
+    country = gpe_ending.get(ent.start)
+    if country is None or "\n" in country.text_with_ws or _country_code(country.text) is None:
+        return ent
+    return SpacySpan(ent.doc, country.start, ent.end, label=ent.label_)
+
+
+def _photo_credits(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
+    """ "Felix Marquez AP Photo": a picture credit, the photographer's name (two or three
+    capitalised words) then the agency's acronym and a credit word, which the model reads as
+    one organisation. As (photographer, agency)."""
+    found: list[tuple[SpacySpan, SpacySpan]] = []
+    words = lexicon.words("actors/credit_words.txt")
+    for token in doc[3:]:
+        agency = token.i - 1
+        if token.lower_ not in words or not token.text[:1].isupper():
+            continue
+        if not _acronym(doc[agency].text) or "\n" in doc[agency].whitespace_:
+            continue
+        start = agency
+        while start > 0 and agency - start < 3 and _name_word(doc[start - 1]):
+            start -= 1
+        if agency - start >= MIN_TITLED_NAME_WORDS and not doc[start].text.isupper():
+            found.append((doc[start:agency], doc[agency : agency + 1]))
+    return found
 
 
 def _dateline(ent: SpacySpan) -> bool:
@@ -313,6 +392,14 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
             start += 1
         else:
             break
+    # "Japanese Financial Services Agency": the demonym qualifies a state body's own name.
+    if (
+        not person
+        and end - start > MIN_TITLED_NAME_WORDS
+        and demonym_country(doc[start].text)
+        and doc[end - 1].lower_ in lexicon.words("actors/state_bodies.txt")
+    ):
+        start += 1
     # "National Bureau of Investigation (NBI": the acronym after an unclosed bracket is its own.
     opened = [i for i in range(start + 1, end) if doc[i].text == "("]
     if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
@@ -398,15 +485,22 @@ def _main_country(article: Article) -> str | None:
 
 
 def _add_people(
-    doc: Doc, actors: _Actors, place_starts: set[int], organisations: list[SpacySpan]
+    doc: Doc,
+    actors: _Actors,
+    place_starts: set[int],
+    organisations: list[SpacySpan],
+    countries: set[str],
 ) -> None:
     described = {spelling_key(e.text) for e in organisations}
     candidates = [
         e
         for e in _clean_ents(doc, "PERSON", place_starts)
         if spelling_key(e.text) not in _organisations().keys() | described
+        and not _place_named(e, countries)
     ]
     candidates += _people_tagged_as_organisations(doc, place_starts)
+    candidates += [photographer for photographer, _ in _photo_credits(doc)]
+    candidates += _untagged_people(doc, candidates)
     named = {spelling_key(e.text) for e in candidates if not _modifier_only(e, before_title=True)}
     people = [e for e in candidates if spelling_key(e.text) in named]
     people += _titled_names(doc, people)
@@ -442,6 +536,76 @@ def _add_people(
             continue
         actor = known or actors.get(("person", spelling_key(ent.text)), ent.text, ActorKind.PERSON)
         _name_person(doc, ent, actor, actors)
+
+
+def _place_named(ent: SpacySpan, countries: set[str]) -> bool:
+    """A place the model tags a person, on evidence beyond the name: it ends in a division
+    word ("Sokoto State"), or the gazetteer knows it as a town or division and it stands
+    where places do: after "in", "near", ... ("camped out in Matias Romero"), or after a
+    name and a comma, closing the phrase, in a country the article's places are in
+    ("Stanley Uzoaru, Owerri."; "University of Technology, Owerri (FUTO)"). After "inside",
+    "into" or "outside" a name is a place though the gazetteer lacks it ("into Anfield")."""
+    doc = ent.doc
+    if len(ent) > 1 and lexicon.mapping("places/place_cues.tsv").get(ent[-1].lower_) == "admin":
+        return ent[-1].text[:1].isupper()
+    entries = [
+        e
+        for e in load_gazetteer().lookup(ent.text)
+        if e.precision in (LocationPrecision.CITY, LocationPrecision.ADMIN)
+    ]
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.tag_ == "POS":
+        return False
+    if ent.start > 0 and doc[ent.start - 1].lower_ in _INSIDE_PREPOSITIONS:
+        return True
+    if not entries:
+        return False
+    if ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS:
+        return True
+    return (
+        ent.start > 1
+        and doc[ent.start - 1].text == ","
+        and doc[ent.start - 2].ent_type_ in ("PERSON", "ORG")
+        and (after is None or after.text in _PLACE_CLOSERS or "\n" in ent[-1].whitespace_)
+        and any(e.country in countries for e in entries)
+    )
+
+
+def _untagged_people(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
+    """Names the model left untagged where only a person's stands: two or three capitalised
+    words joined by "and" to a person's name ("Marc David Deen and Seergeoh Villanueva"), or
+    after "By" opening a line and closing it or a phrase (a byline: "By Talent Gondo |")."""
+    covered = {t.i for e in doc.ents for t in e} | {t.i for e in people for t in e}
+    found: list[SpacySpan] = []
+    for person in people:
+        if person.end + 1 < len(doc) and doc[person.end].lower_ == "and":
+            run = _name_run_from(doc, person.end + 1, covered)
+            if run is not None:
+                found.append(run)
+    for token in doc[:-2]:
+        opens_line = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
+        if token.text != "By" or not opens_line:
+            continue
+        run = _name_run_from(doc, token.i + 1, covered)
+        if run is not None and (
+            run.end == len(doc) or not doc[run.end].is_alpha or "\n" in run[-1].whitespace_
+        ):
+            found.append(run)
+    return found
+
+
+def _name_run_from(doc: Doc, start: int, covered: set[int]) -> SpacySpan | None:
+    """Two or three capitalised words from `start` that no entity holds and no title or
+    honorific opens, ending at a word that is not capitalised."""
+    end = start
+    while end < len(doc) and end not in covered and _name_word(doc[end]) and end - start < 3:
+        end += 1
+    if end - start < MIN_TITLED_NAME_WORDS or (end < len(doc) and _name_word(doc[end])):
+        return None
+    run = doc[start:end]
+    if any(t.lower_ in _title_words() for t in run) or _honorific_length(doc, start, end):
+        return None
+    return run
 
 
 def _common_noun(ent: SpacySpan, lowercase_words: set[str]) -> bool:
@@ -746,10 +910,14 @@ def _add_organisations(
     held = {
         m.start for a in actors.by_key.values() if a.kind is ActorKind.PERSON for m in a.mentions
     }
+    lowercase_words = {t.text for t in doc if t.is_lower}
+    terms = _lowercase_acronyms(doc)
     tagged = [
         e
         for e in _clean_ents(doc, "ORG", place_starts)
-        if e.start not in people and e.start_char not in held
+        if e.start not in people
+        and e.start_char not in held
+        and not _no_organisation(e, lowercase_words, terms)
     ]
     # An acronym stays an organisation before a noun too ("OPEC output", "NYMEX crude").
     named = {
@@ -761,6 +929,8 @@ def _add_organisations(
     starts = {e.start for e in kept}
     spans = [
         *kept,
+        *(agency for _, agency in _photo_credits(doc)),
+        *_place_bodies(doc),
         *_known_spans(doc, known),
         *(e for e in described if e.start not in starts),
     ]
@@ -779,6 +949,57 @@ def _add_organisations(
             actors.by_key[("org", spelling_key(acronym.text))] = actor
             actors.mention(actor, acronym.start_char, acronym.end_char, acronym.text)
     _add_short_names(doc, actors, place_starts)
+
+
+def _place_bodies(doc: Doc) -> list[SpacySpan]:
+    """ "According to St. Louis Police": a place, then a capitalised body word, is one
+    organisation's name, whether the model tags the place alone or the whole a place."""
+    words = lexicon.words("actors/place_bodies.txt")
+    found: list[SpacySpan] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or "\n" in ent.text_with_ws:
+            continue
+        body = ent[-1] if len(ent) > 1 else doc[ent.end] if ent.end < len(doc) else None
+        if body is None or body.lower_ not in words or not body.text[:1].isupper():
+            continue
+        if body.i == ent.end and body.ent_type_:
+            continue  # the body word opens a name of its own
+        found.append(SpacySpan(doc, ent.start, body.i + 1, label="ORG"))
+    return found
+
+
+def _no_organisation(ent: SpacySpan, lowercase_words: set[str], terms: set[str]) -> bool:
+    """What the model tags an organisation that names none: one capitalised word the article
+    also writes in lowercase ("the Company" beside "the company", "Hypothermia"), an acronym
+    of lowercase words ("bovine spongiform encephalopathy (BSE)": `terms`), or capitals
+    after a clock time (a time zone: "1:19PM CST")."""
+    doc = ent.doc
+    if len(ent) == 1 and not _acronym(ent.text) and ent.text.lower() in lowercase_words:
+        return True
+    if ent.text in terms:
+        return True
+    clock = ent.start > 0 and _CLOCK.fullmatch(doc[ent.start - 1].text) is not None
+    return clock and _acronym(ent.text)
+
+
+def _lowercase_acronyms(doc: Doc) -> set[str]:
+    """Acronyms the text introduces in brackets after the lowercase words they shorten
+    ("bovine spongiform encephalopathy (BSE)", "intensive care unit (ICU)"): terms, not
+    organisations."""
+    found: set[str] = set()
+    for token in doc[1:-2]:
+        acronym = doc[token.i + 1].text
+        if token.text != "(" or doc[token.i + 2].text != ")" or not _acronym(acronym):
+            continue
+        words = [t for t in doc[max(token.i - len(acronym) - 2, 0) : token.i] if t.is_alpha]
+        words = words[-len(acronym) :]
+        if (
+            len(words) == len(acronym)
+            and all(w.is_lower for w in words)
+            and "".join(w.text[0] for w in words) == acronym.lower()
+        ):
+            found.add(acronym)
+    return found
 
 
 def _company_key(name: str) -> str:
