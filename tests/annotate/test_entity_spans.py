@@ -327,3 +327,61 @@ def test_a_country_or_place_in_an_organisation_s_name(nlp, text, name) -> None: 
 def test_a_place_the_model_tags_a_person_is_no_person(nlp, text) -> None:  # type: ignore[no-untyped-def]
     people = _mentions(nlp, text, ActorKind.PERSON)
     assert not {"Matias Romero", "Anfield", "Sokoto State"} & people.keys()
+
+
+@pytest.mark.slow
+def test_a_company_named_with_a_role_word_keeps_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "General Motors said on Tuesday it would cut 4,000 jobs, and President Donald Trump "
+        "said he was angry."
+    )
+    assert "General Motors" in _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert "Donald Trump" in _mentions(nlp, text, ActorKind.PERSON)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Long Islanders join the reality TV series “Below Deck Mediterranean.” It airs in May.",
+        "Guns were handed in on the directive of the Inspector General of Police, who set a date.",
+        "The materials are protected under the Law on copyright and related rights.",
+    ],
+)
+def test_works_titles_and_common_words_are_no_actors(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    names = {*_mentions(nlp, text, ActorKind.PERSON), *_mentions(nlp, text, ActorKind.ORGANISATION)}
+    assert not names & {"Below Deck Mediterranean", "Inspector General of Police", "Law"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Officials of the Ministry of Health, Labour and Welfare inspected the farms.",
+            "Ministry of Health, Labour and Welfare",
+        ),
+        (
+            "Beedle was the founder and CEO of Harlow Scrum, a software company, and had six sons.",
+            "Harlow Scrum",
+        ),
+    ],
+)
+def test_an_organisation_s_whole_name(nlp, text, name) -> None:  # type: ignore[no-untyped-def]
+    """A ministry's portfolios listed past where the model ends the name; a name a company
+    noun is in apposition to."""
+    assert _mentions(nlp, text, ActorKind.ORGANISATION) == {name: [name]}
+    assert not _mentions(nlp, text, ActorKind.PERSON)
+
+
+@pytest.mark.slow
+def test_a_product_a_team_and_a_platform_are_no_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Real cases from the 89 pages: "16-inch MacBook Pro" (a measure makes a product of the
+    name and of its first words), "The Steelers spent Monday", "posted on Twitter"."""
+    text = (
+        "Welcome to the new 16-inch MacBook Pro. The MacBook Pro keyboard is better, and all "
+        "MacBook models get it. The Steelers spent Monday trying to distance themselves from "
+        "the fight. Taylor Swift posted on Twitter accusing her label."
+    )
+    assert _mentions(nlp, text, ActorKind.PERSON) == {"Taylor Swift": ["Taylor Swift"]}
+    assert "Twitter" in _mentions(nlp, text, ActorKind.ORGANISATION)

@@ -192,6 +192,7 @@ def find_actors(article: Article, doc: Doc) -> list[Actor]:
 
 def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]:
     credited = {t.i for credit in _photo_credits(doc) for span in credit for t in span}
+    products = _measured_names(doc)
     found = [
         _name_only(e)
         for e in map(_relabelled, doc.ents)
@@ -201,9 +202,8 @@ def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]
     if any(t.tag_ == "POS" for e in found for t in e[1:-1]):
         names = _entity_names(doc)
         found = [_possessor(e, names) for e in found]
-    countries = {e.end: e for e in doc.ents if e.label_ == "GPE"} if label == "ORG" else {}
-    return [
-        _with_country(_with_hyphenated_end(e), countries)
+    kept = [
+        e
         for e in found
         if any(t.tag_ != "POS" and not t.is_punct for t in e)  # not a bare "'s"
         and any(c.isupper() for c in e.text)  # "cubic meter" is no name
@@ -211,7 +211,63 @@ def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]
         and e.start_char not in place_starts
         and not _dateline(e)
         and not _thing_name(e)
+        and spelling_key(e.text) not in products
+        and not _team_plural(e)
     ]
+    if label == "ORG":
+        countries = {e.end: e for e in doc.ents if e.label_ == "GPE"}
+        kept = [_with_country(_with_portfolios(e), countries) for e in kept]
+        # "Welfare", which the model tagged apart, is inside "Ministry of Health, ... Welfare".
+        kept = [e for e in kept if not any(_holds_more(other, e) for other in kept)]
+    return [_with_hyphenated_end(e) for e in kept]
+
+
+def _with_portfolios(ent: SpacySpan) -> SpacySpan:
+    """ "the Ministry of Health, Labour and Welfare": a state body's name goes on, past where
+    the model ends it, over a list of single capitalised words closed by "and"."""
+    doc = ent.doc
+    if ent[0].lower_ not in lexicon.words("actors/state_bodies.txt") or ent[-2:-1].text != "of":
+        return ent
+
+    def single_word(i: int) -> bool:
+        return (
+            i < len(doc)
+            and _name_word(doc[i])
+            and not (i + 1 < len(doc) and _name_word(doc[i + 1]))
+        )
+
+    i = ent.end
+    while i + 1 < len(doc) and doc[i].text == "," and single_word(i + 1):
+        i += 2
+    if i > ent.end and i + 1 < len(doc) and doc[i].lower_ == "and" and single_word(i + 1):
+        return SpacySpan(doc, ent.start, i + 2, label=ent.label_)
+    return ent
+
+
+def _measured_names(doc: Doc) -> set[str]:
+    """ "the 16-inch MacBook Pro", "a 65-inch Bravia": a name a measure qualifies is a
+    product's, and so is each writing of its first words ("MacBook models"), as keys."""
+    found: set[str] = set()
+    for token in doc[:-3]:
+        i = token.i
+        if not (token.like_num and doc[i + 1].text == "-" and doc[i + 2].is_lower):
+            continue
+        end = i + 3
+        while end < len(doc) and end - i - 3 < 4 and _name_word(doc[end]):
+            end += 1
+        found |= {spelling_key(doc[i + 3 : stop].text) for stop in range(i + 4, end + 1)}
+    return found
+
+
+def _team_plural(ent: SpacySpan) -> bool:
+    """ "The Steelers spent Monday ...": a plural proper noun after "the" names a team or a
+    group, not one person."""
+    return (
+        ent.label_ == "PERSON"
+        and ent.start > 0
+        and ent.doc[ent.start - 1].lower_ == "the"
+        and ent[-1].tag_ == "NNPS"
+    )
 
 
 def _thing_name(ent: SpacySpan) -> bool:
@@ -230,7 +286,7 @@ def _thing_name(ent: SpacySpan) -> bool:
         and before.lower_ in lexicon.words("actors/thing_nouns.txt")
     ):
         return True
-    if any(_PRODUCT_CODE.search(t.text) for t in ent):
+    if any(_PRODUCT_CODE.search(t.text) for t in ent) or _quoted(ent) or _title_of(ent):
         return True
     # The word after, hyphens kept ("quarter-final" is three tokens).
     after = doc.text[ent.end_char :].lstrip(" ").split(maxsplit=1)[:1]
@@ -239,6 +295,33 @@ def _thing_name(ent: SpacySpan) -> bool:
         and not _acronym(ent.text)
         and bool(after)
         and after[0].rstrip(".,;:") in lexicon.words("actors/event_nouns.txt")
+    )
+
+
+def _quoted(ent: SpacySpan) -> bool:
+    """ "the reality TV series “Below Deck Mediterranean.”": a name filling a quotation is a
+    work's title (a nickname quoted inside a name is not the whole name)."""
+    doc = ent.doc
+    end = ent.end + 1 if ent.end < len(doc) and doc[ent.end].text in ".," else ent.end
+    return (
+        ent.start > 0
+        and end < len(doc)
+        and doc[ent.start - 1].is_quote
+        and doc[ent.start - 1].is_left_punct
+        and doc[end].is_quote
+        and doc[end].is_right_punct
+    )
+
+
+def _title_of(ent: SpacySpan) -> bool:
+    """ "the Inspector General of Police", "Governor of Sokoto State": a person's title,
+    headed by its role word, that the model tags an organisation."""
+    root = ent.root
+    return (
+        ent.label_ == "ORG"
+        and root.text[:1].isupper()
+        and _person_role(root)
+        and any(t.lower_ == "of" and t.head == root for t in ent)
     )
 
 
@@ -383,10 +466,7 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
             start += honorific
         elif (
             doc[start].lower_ == "the"
-            or (
-                roles().get(doc[start].lower_) is not None
-                and roles()[doc[start].lower_].kind == "person"
-            )
+            or (_person_role(doc[start]) and (person or doc[start].is_lower))
             or _not_a_name_word(doc[start], person=person)
         ):
             start += 1
@@ -411,6 +491,14 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
     ):
         end -= 1
     return SpacySpan(doc, start, end, label=ent.label_)
+
+
+def _person_role(token) -> bool:  # type: ignore[no-untyped-def]
+    """A word naming a person's role ("president", "general"), which opens a person's title
+    but also companies' names ("General Motors"): a capitalised one opens an organisation's
+    name as written."""
+    role = roles().get(token.lower_)
+    return role is not None and role.kind == "person"
 
 
 def _not_a_name_word(token, *, person: bool) -> bool:  # type: ignore[no-untyped-def]
@@ -611,10 +699,16 @@ def _name_run_from(doc: Doc, start: int, covered: set[int]) -> SpacySpan | None:
 def _common_noun(ent: SpacySpan, lowercase_words: set[str]) -> bool:
     """ "Border", "Caravan" in a capitalised headline: a lone word the model takes for a
     person, that no full name in the article bears and no title or honorific introduces,
-    is the common noun the article also writes in lowercase ("the border")."""
-    if ent.text.lower() not in lowercase_words or ent.start == 0:
+    is the common noun the article also writes in lowercase ("the border"), or a common
+    word heading a phrase after "the" ("protected under the Law on copyright"; "the Trump
+    administration" only qualifies its noun)."""
+    if ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
+    if before.lower_ == "the" and ent.root.dep_ != "compound":
+        return _english_word(ent.doc.lang_, ent.text.lower())
+    if ent.text.lower() not in lowercase_words:
+        return False
     return before.lower_.rstrip(".") not in _honorifics() and before.lower_ not in _title_words()
 
 
@@ -666,15 +760,20 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
     """ "Mason Rudolph" tagged an organisation where the text names "Rudolph" alone a person:
     a name of two or three plain capitalised words ending in that surname is the person named
     in full, unless the words before it are a well-known place ("San Francisco Chronicle",
-    "Pittsburgh Steelers") or the name a known organisation's."""
+    "Pittsburgh Steelers") or the name a known organisation's. A title the model took in
+    ("President Donald Trump") is left out as from a person's name."""
     surnames = {
         spelling_key(e.text)
         for e in _clean_ents(doc, "PERSON", place_starts)
         if len(e) == 1 and spelling_key(e.text) not in _organisations()
     }
+    as_names = (
+        _name_only(SpacySpan(doc, e.start, e.end, label="PERSON"))
+        for e in _clean_ents(doc, "ORG", place_starts)
+    )
     return [
         e
-        for e in _clean_ents(doc, "ORG", place_starts)
+        for e in as_names
         if 2 <= len(words := _without_glued_tail(e.text).split()) <= 3
         and all(w.isalpha() and w.istitle() for w in words)
         and (spelling_key(words[-1]) in surnames or _aged(e))
@@ -906,7 +1005,7 @@ def _add_organisations(
     doc: Doc, actors: _Actors, place_starts: set[int], described: list[SpacySpan]
 ) -> None:
     known = _organisations()
-    people = {e.start for e in _people_tagged_as_organisations(doc, place_starts)}
+    people = {e.end for e in _people_tagged_as_organisations(doc, place_starts)}
     held = {
         m.start for a in actors.by_key.values() if a.kind is ActorKind.PERSON for m in a.mentions
     }
@@ -915,7 +1014,7 @@ def _add_organisations(
     tagged = [
         e
         for e in _clean_ents(doc, "ORG", place_starts)
-        if e.start not in people
+        if e.end not in people
         and e.start_char not in held
         and not _no_organisation(e, lowercase_words, terms)
     ]
@@ -1283,11 +1382,12 @@ def _acronym(text: str) -> bool:
 def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan]:
     """ "cryptocurrency exchange Coincheck", "online brokerage Monex": a name right after a
     noun only organisations are called is an organisation's, whatever the model tags it
-    (Coincheck a person here, a place there); so is every other writing of that name in the
+    (Coincheck a person here, a place there); so is a name such a noun is in apposition to
+    ("Enterprise Scrum, a software company,"), and every other writing of that name in the
     article."""
     nouns = lexicon.words("actors/organisation_nouns.txt")
     starting = {e.start: e for e in doc.ents}
-    found: list[SpacySpan] = []
+    found: list[SpacySpan] = _described_after(doc, nouns)
     for token in doc[:-1]:
         name = doc[token.i + 1]
         if token.lower_ not in nouns or not token.text.islower() or token.pos_ != "NOUN":
@@ -1315,6 +1415,28 @@ def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan
     ]
     unique = {e.start: e for e in found if e.start_char not in place_starts}
     return [SpacySpan(doc, e.start, e.end, label="ORG") for e in unique.values()]
+
+
+def _described_after(doc: Doc, nouns: frozenset[str]) -> list[SpacySpan]:
+    """ "CEO of Enterprise Scrum, a software company, ...": the run of capitalised proper nouns
+    before a comma, then "a" or "an" and a phrase headed by an organisation noun up to the
+    next punctuation."""
+    found: list[SpacySpan] = []
+    for comma in doc[1:-2]:
+        if comma.text != "," or doc[comma.i + 1].lower_ not in ("a", "an"):
+            continue
+        end = comma.i + 2
+        while end < len(doc) and not doc[end].is_punct and end - comma.i < 6:
+            end += 1
+        head = doc[end - 1]
+        if end == len(doc) or head.lower_ not in nouns or head.pos_ != "NOUN":
+            continue
+        start = comma.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and _name_word(doc[start - 1]):
+            start -= 1
+        if start < comma.i:
+            found.append(doc[start : comma.i])
+    return found
 
 
 def _affiliate_people(doc: Doc, actors: _Actors) -> None:
