@@ -385,3 +385,27 @@ def test_a_product_a_team_and_a_platform_are_no_people(nlp) -> None:  # type: ig
     )
     assert _mentions(nlp, text, ActorKind.PERSON) == {"Taylor Swift": ["Taylor Swift"]}
     assert "Twitter" in _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The move sends more Border Patrol agents to the crossings, officials said.",
+            "Border Patrol",
+        ),
+        (
+            "Image copyright Suffolk County Times Image caption The house stood empty.",
+            "Suffolk County Times",
+        ),
+    ],
+)
+def test_an_organisation_before_a_noun_or_in_a_credit(nlp, text, name) -> None:  # type: ignore[no-untyped-def]
+    assert name in _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+def test_no_person_name_holds_a_digit(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The new RAV4 Hybrid gets 40 miles a gallon, while the Dell G3 costs $700."
+    assert not _mentions(nlp, text, ActorKind.PERSON)

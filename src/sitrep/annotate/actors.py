@@ -69,8 +69,9 @@ _PLACE_PREPOSITIONS = {"in", "near", "inside", "outside", "into", "across", "aro
 # Of those, the ones that take a place whatever the gazetteer knows ("inside Anfield"): people
 # are not gone into or stood inside.
 _INSIDE_PREPOSITIONS = {"inside", "outside", "into"}
-# A product or model code: digits with letters on both sides ("M109A6"; not "G20" or "3M").
-_PRODUCT_CODE = re.compile(r"[A-Za-z]+\d+[A-Za-z]+")
+# A product or model code: digits with letters on both sides ("M109A6", "MQ-4C"; not "G20",
+# "3M" or "MS-13").
+_PRODUCT_CODE = re.compile(r"[A-Za-z]+-?\d+[A-Za-z]+")
 # Tokens that may close a place written after a name and a comma ("Stanley Uzoaru, Owerri."),
 # where a list of names would go on ("Deen, Villanueva and ...").
 _PLACE_CLOSERS = {".", "(", ")", ":", ";", "|", "-"}
@@ -216,10 +217,25 @@ def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]
     ]
     if label == "ORG":
         countries = {e.end: e for e in doc.ents if e.label_ == "GPE"}
-        kept = [_with_country(_with_portfolios(e), countries) for e in kept]
+        kept = [_with_country(_with_portfolios(_to_masthead(e)), countries) for e in kept]
         # "Welfare", which the model tagged apart, is inside "Ministry of Health, ... Welfare".
         kept = [e for e in kept if not any(_holds_more(other, e) for other in kept)]
     return [_with_hyphenated_end(e) for e in kept]
+
+
+def _to_masthead(ent: SpacySpan) -> SpacySpan:
+    """ "Suffolk County Times Image caption": a newspaper's name ends at its masthead word,
+    unless a legal form follows ("Times Mirror Co" is left whole)."""
+    mastheads = lexicon.words("actors/mastheads.txt")
+    for token in ent[1:-1]:
+        rest = ent[token.i - ent.start + 1 :]
+        if (
+            token.lower_ in mastheads
+            and token.text[:1].isupper()
+            and not any(t.lower_.rstrip(".") in _legal_forms() for t in rest)
+        ):
+            return SpacySpan(ent.doc, ent.start, token.i + 1, label=ent.label_)
+    return ent
 
 
 def _with_portfolios(ent: SpacySpan) -> SpacySpan:
@@ -272,7 +288,8 @@ def _team_plural(ent: SpacySpan) -> bool:
 
 def _thing_name(ent: SpacySpan) -> bool:
     """A name of a thing, not of an actor: a street ("Third Street"), a vessel after its noun
-    ("the superyacht Talisman Maiton"), a model code ("M109A6 Paladin"), or a happening, a
+    ("the superyacht Talisman Maiton"), a model code ("M109A6 Paladin"; in a person's name,
+    any digit: "RAV4 Hybrid"), a work's title or a person's, or a happening, a
     name (not an acronym) before a noun such as "final" or "concert" ("the Champions League
     final"; "OPEC summit" stays OPEC's)."""
     doc = ent.doc
@@ -287,6 +304,9 @@ def _thing_name(ent: SpacySpan) -> bool:
     ):
         return True
     if any(_PRODUCT_CODE.search(t.text) for t in ent) or _quoted(ent) or _title_of(ent):
+        return True
+    # No person's name holds a digit ("RAV4 Hybrid", "Dell G3"); a company's may ("G4S").
+    if ent.label_ == "PERSON" and any(c.isdigit() for c in _without_glued_tail(ent.text)):
         return True
     # The word after, hyphens kept ("quarter-final" is three tokens).
     after = doc.text[ent.end_char :].lstrip(" ").split(maxsplit=1)[:1]
@@ -1018,11 +1038,12 @@ def _add_organisations(
         and e.start_char not in held
         and not _no_organisation(e, lowercase_words, terms)
     ]
-    # An acronym stays an organisation before a noun too ("OPEC output", "NYMEX crude").
+    # An acronym or a name of several words stays an organisation before a noun too ("OPEC
+    # output", "NYMEX crude", "Border Patrol agents"); one word there may be any modifier.
     named = {
         spelling_key(e.text)
         for e in tagged
-        if _acronym(e.text) or not _modifier_only(e, before_title=False)
+        if _acronym(e.text) or len(e) > 1 or not _modifier_only(e, before_title=False)
     }
     kept = [e for e in tagged if spelling_key(e.text) in named | known.keys()]
     starts = {e.start for e in kept}
