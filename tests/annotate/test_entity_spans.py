@@ -409,3 +409,14 @@ def test_an_organisation_before_a_noun_or_in_a_credit(nlp, text, name) -> None: 
 def test_no_person_name_holds_a_digit(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The new RAV4 Hybrid gets 40 miles a gallon, while the Dell G3 costs $700."
     assert not _mentions(nlp, text, ActorKind.PERSON)
+
+
+@pytest.mark.slow
+def test_a_surname_alone_the_tagger_reads_as_a_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Mills bowled": the surname of the article's "Alan Mills", which it never writes in
+    lowercase, heads its phrase: the person, however the tagger reads the word."""
+    text = (
+        "Essex bowler Alan Mills took four wickets on Friday. Mills, who joined the club in "
+        "1994, said the pitch was slow. Mills bowled 20 overs, and Mills also batted."
+    )
+    assert _mentions(nlp, text, ActorKind.PERSON) == {"Alan Mills": ["Alan Mills", *["Mills"] * 3]}

@@ -739,10 +739,13 @@ def _lone_surnames(
     whatever the model tags it there ("Macy-O'Toole" an organisation, "Adeoye" a date,
     "Chen" a place, or nothing), unless it is part of a longer name the model tags otherwise
     ("SB Smith Electrical") or a place the places stage resolved there. Untagged, it must read
-    as a proper noun: "Rice prices rose" is not Condoleezza Rice."""
+    as a proper noun, or head its phrase in an article that never writes it in lowercase
+    ("Mills bowled 20 overs", which the tagger reads as a noun): "Rice prices rose" is not
+    Condoleezza Rice."""
     taken = {t.i for e in people for t in e}
     longer_names = [e for e in doc.ents if e.label_ != "PERSON" and len(e) > 1]
     tagged = {(e.start, e.end) for e in doc.ents}
+    lowercase_words = {t.lower_ for t in doc if t.is_lower}
     found: list[SpacySpan] = []
     surnames = {_surname(name) for name in full_names}
     written = _writings(doc, {s for s in surnames if s[:1].isupper() and not _initial(s)})
@@ -754,6 +757,10 @@ def _lone_surnames(
             and (
                 (span.start, span.end) in tagged
                 or all(t.pos_ == "PROPN" for t in span if t.is_alpha)
+                or (
+                    span.root.dep_ not in ("compound", "amod")
+                    and span.text.lower() not in lowercase_words
+                )
             )
         ):
             found.append(span)
