@@ -420,3 +420,15 @@ def test_a_surname_alone_the_tagger_reads_as_a_noun(nlp) -> None:  # type: ignor
         "1994, said the pitch was slow. Mills bowled 20 overs, and Mills also batted."
     )
     assert _mentions(nlp, text, ActorKind.PERSON) == {"Alan Mills": ["Alan Mills", *["Mills"] * 3]}
+
+
+@pytest.mark.slow
+def test_a_name_after_a_title_is_a_person_though_tagged_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Greek Finance Minister Stefanos Costas said on Monday the budget would pass. Costas "
+        "spoke in Athens. General Electric Co shares rose 2 percent."
+    )
+    assert _mentions(nlp, text, ActorKind.PERSON) == {
+        "Stefanos Costas": ["Stefanos Costas", "Costas"]
+    }
+    assert "General Electric Co" in _mentions(nlp, text, ActorKind.ORGANISATION)

@@ -787,23 +787,29 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
     """ "Mason Rudolph" tagged an organisation where the text names "Rudolph" alone a person:
     a name of two or three plain capitalised words ending in that surname is the person named
     in full, unless the words before it are a well-known place ("San Francisco Chronicle",
-    "Pittsburgh Steelers") or the name a known organisation's. A title the model took in
-    ("President Donald Trump") is left out as from a person's name."""
+    "Pittsburgh Steelers") or the name a known organisation's; so is such a name right after
+    a person's title the model left out ("Finance Minister Stefanos Costas"). A title the
+    model took in ("President Donald Trump") is left out as from a person's name, and is no
+    evidence: "General Electric Co" opens with one."""
     surnames = {
         spelling_key(e.text)
         for e in _clean_ents(doc, "PERSON", place_starts)
         if len(e) == 1 and spelling_key(e.text) not in _organisations()
     }
     as_names = (
-        _name_only(SpacySpan(doc, e.start, e.end, label="PERSON"))
+        (_name_only(SpacySpan(doc, e.start, e.end, label="PERSON")), e.start)
         for e in _clean_ents(doc, "ORG", place_starts)
     )
     return [
         e
-        for e in as_names
+        for e, tagged_from in as_names
         if 2 <= len(words := _without_glued_tail(e.text).split()) <= 3
         and all(w.isalpha() and w.istitle() for w in words)
-        and (spelling_key(words[-1]) in surnames or _aged(e))
+        and (
+            spelling_key(words[-1]) in surnames
+            or _aged(e)
+            or (tagged_from > 0 and _person_role(doc[tagged_from - 1]))
+        )
         and spelling_key(e.text) not in _organisations()
         and not _well_known_place(" ".join(words[:-1]))
     ]
