@@ -65,6 +65,20 @@ _SIDE_DEPS = {"nsubj", "nsubjpass", "dobj", "npadvmod"}
 _OPPONENT_PREPOSITIONS = {"against", "to", "over", "with", "by", "v", "vs", "versus"}
 # A match score ("3-0", "2-1"), which tells a sports report.
 _SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
+# A clock time, after which capitals name a time zone ("1:19PM CST"), not an organisation.
+_CLOCK = re.compile(r"\d{1,2}:\d\d(?:[ap]\.?m\.?)?|[ap]\.?m\.?", re.IGNORECASE)
+# Prepositions before which a name is where something is ("camped in Matias Romero"); "to",
+# "from", "at" and "of" also take people ("wrote to Smith").
+_PLACE_PREPOSITIONS = {"in", "near", "inside", "outside", "into", "across", "around", "through"}
+# Of those, the ones that take a place whatever the gazetteer knows ("inside Anfield"): people
+# are not gone into or stood inside.
+_INSIDE_PREPOSITIONS = {"inside", "outside", "into"}
+# A product or model code: digits with letters on both sides ("M109A6", "MQ-4C"; not "G20",
+# "3M" or "MS-13").
+_PRODUCT_CODE = re.compile(r"[A-Za-z]+-?\d+[A-Za-z]+")
+# Tokens that may close a place written after a name and a comma ("Stanley Uzoaru, Owerri."),
+# where a list of names would go on ("Deen, Villanueva and ...").
+_PLACE_CLOSERS = {".", "(", ")", ":", ";", "|", "-"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +177,8 @@ def find_actors(article: Article, doc: Doc) -> list[Actor]:
     place_starts = {m.start for p in literal_places(article) for m in p.mentions}
     place_starts |= _add_teams(doc, actors)
     described = _described_organisations(doc, place_starts)
-    _add_people(doc, actors, place_starts, described)
+    countries = {p.country for p in article.places if p.country}
+    _add_people(doc, actors, place_starts, described, countries)
     _add_organisations(doc, actors, place_starts, described)
     _affiliate_people(doc, actors)
     _add_states(article, doc, actors)
@@ -181,24 +196,191 @@ def find_actors(article: Article, doc: Doc) -> list[Actor]:
 
 
 def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]:
+    credited = {t.i for credit in _photo_credits(doc) for span in credit for t in span}
+    products = _measured_names(doc)
     found = [
         _name_only(e)
         for e in map(_relabelled, doc.ents)
-        if e.label_ == label and "\n" not in e.text
+        if e.label_ == label and "\n" not in e.text and not any(t.i in credited for t in e)
     ]
     # The names are needed only where a possessive sits inside a name (rare).
     if any(t.tag_ == "POS" for e in found for t in e[1:-1]):
         names = _entity_names(doc)
         found = [_possessor(e, names) for e in found]
-    return [
-        _with_hyphenated_end(e)
+    kept = [
+        e
         for e in found
         if any(t.tag_ != "POS" and not t.is_punct for t in e)  # not a bare "'s"
         and any(c.isupper() for c in e.text)  # "cubic meter" is no name
         and _honorific_length(doc, e.start, e.end) < len(e)  # "Engr" alone is no name
         and e.start_char not in place_starts
         and not _dateline(e)
+        and not _thing_name(e)
+        and spelling_key(e.text) not in products
+        and not _team_plural(e)
     ]
+    if label == "ORG":
+        countries = {e.end: e for e in doc.ents if e.label_ == "GPE"}
+        kept = [_with_country(_with_portfolios(_to_masthead(e)), countries) for e in kept]
+        # "Welfare", which the model tagged apart, is inside "Ministry of Health, ... Welfare".
+        kept = [e for e in kept if not any(_holds_more(other, e) for other in kept)]
+    return [_with_hyphenated_end(e) for e in kept]
+
+
+def _to_masthead(ent: SpacySpan) -> SpacySpan:
+    """ "Suffolk County Times Image caption": a newspaper's name ends at its masthead word,
+    unless a legal form follows ("Times Mirror Co" is left whole)."""
+    mastheads = lexicon.words("actors/mastheads.txt")
+    for token in ent[1:-1]:
+        rest = ent[token.i - ent.start + 1 :]
+        if (
+            token.lower_ in mastheads
+            and token.text[:1].isupper()
+            and not any(t.lower_.rstrip(".") in _legal_forms() for t in rest)
+        ):
+            return SpacySpan(ent.doc, ent.start, token.i + 1, label=ent.label_)
+    return ent
+
+
+def _with_portfolios(ent: SpacySpan) -> SpacySpan:
+    """ "the Ministry of Health, Labour and Welfare": a state body's name goes on, past where
+    the model ends it, over a list of single capitalised words closed by "and"."""
+    doc = ent.doc
+    if ent[0].lower_ not in lexicon.words("actors/state_bodies.txt") or ent[-2:-1].text != "of":
+        return ent
+
+    def single_word(i: int) -> bool:
+        return (
+            i < len(doc)
+            and _name_word(doc[i])
+            and not (i + 1 < len(doc) and _name_word(doc[i + 1]))
+        )
+
+    i = ent.end
+    while i + 1 < len(doc) and doc[i].text == "," and single_word(i + 1):
+        i += 2
+    if i > ent.end and i + 1 < len(doc) and doc[i].lower_ == "and" and single_word(i + 1):
+        return SpacySpan(doc, ent.start, i + 2, label=ent.label_)
+    return ent
+
+
+def _measured_names(doc: Doc) -> set[str]:
+    """ "the 16-inch MacBook Pro", "a 65-inch Bravia": a name a measure qualifies is a
+    product's, and so is each writing of its first words ("MacBook models"), as keys."""
+    found: set[str] = set()
+    for token in doc[:-3]:
+        i = token.i
+        if not (token.like_num and doc[i + 1].text == "-" and doc[i + 2].is_lower):
+            continue
+        end = i + 3
+        while end < len(doc) and end - i - 3 < 4 and _name_word(doc[end]):
+            end += 1
+        found |= {spelling_key(doc[i + 3 : stop].text) for stop in range(i + 4, end + 1)}
+    return found
+
+
+def _team_plural(ent: SpacySpan) -> bool:
+    """ "The Steelers spent Monday ...": a plural proper noun after "the" names a team or a
+    group, not one person."""
+    return (
+        ent.label_ == "PERSON"
+        and ent.start > 0
+        and ent.doc[ent.start - 1].lower_ == "the"
+        and ent[-1].tag_ == "NNPS"
+    )
+
+
+def _thing_name(ent: SpacySpan) -> bool:
+    """A name of a thing, not of an actor: a street ("Third Street"), a vessel after its noun
+    ("the superyacht Talisman Maiton"), a model code ("M109A6 Paladin"; in a person's name,
+    any digit: "RAV4 Hybrid"), a work's title or a person's, or a happening, a
+    name (not an acronym) before a noun such as "final" or "concert" ("the Champions League
+    final"; "OPEC summit" stays OPEC's)."""
+    doc = ent.doc
+    last = ent[-1]
+    if len(ent) > 1 and last.text[:1].isupper() and last.lower_ in _thoroughfares():
+        return True
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if (
+        before is not None
+        and before.is_lower
+        and before.lower_ in lexicon.words("actors/thing_nouns.txt")
+    ):
+        return True
+    if any(_PRODUCT_CODE.search(t.text) for t in ent) or _quoted(ent) or _title_of(ent):
+        return True
+    # No person's name holds a digit ("RAV4 Hybrid", "Dell G3"); a company's may ("G4S").
+    if ent.label_ == "PERSON" and any(c.isdigit() for c in _without_glued_tail(ent.text)):
+        return True
+    # The word after, hyphens kept ("quarter-final" is three tokens).
+    after = doc.text[ent.end_char :].lstrip(" ").split(maxsplit=1)[:1]
+    return (
+        ent.label_ == "ORG"
+        and not _acronym(ent.text)
+        and bool(after)
+        and after[0].rstrip(".,;:") in lexicon.words("actors/event_nouns.txt")
+    )
+
+
+def _quoted(ent: SpacySpan) -> bool:
+    """ "the reality TV series “Below Deck Mediterranean.”": a name filling a quotation is a
+    work's title (a nickname quoted inside a name is not the whole name)."""
+    doc = ent.doc
+    end = ent.end + 1 if ent.end < len(doc) and doc[ent.end].text in ".," else ent.end
+    return (
+        ent.start > 0
+        and end < len(doc)
+        and doc[ent.start - 1].is_quote
+        and doc[ent.start - 1].is_left_punct
+        and doc[end].is_quote
+        and doc[end].is_right_punct
+    )
+
+
+def _title_of(ent: SpacySpan) -> bool:
+    """ "the Inspector General of Police", "Governor of Sokoto State": a person's title,
+    headed by its role word, that the model tags an organisation."""
+    root = ent.root
+    return (
+        ent.label_ == "ORG"
+        and root.text[:1].isupper()
+        and _person_role(root)
+        and any(t.lower_ == "of" and t.head == root for t in ent)
+    )
+
+
+def _thoroughfares() -> frozenset[str]:
+    return lexicon.words("actors/thoroughfares.txt")
+
+
+def _with_country(ent: SpacySpan, gpe_ending: dict[int, SpacySpan]) -> SpacySpan:
+    """ "U.S. District Court", "US State Department": a country's name written right before
+    an organisation's (no comma, no possessive) is part of that name; `gpe_ending` holds the
+    model's places by where they end."""
+    country = gpe_ending.get(ent.start)
+    if country is None or "\n" in country.text_with_ws or _country_code(country.text) is None:
+        return ent
+    return SpacySpan(ent.doc, country.start, ent.end, label=ent.label_)
+
+
+def _photo_credits(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
+    """ "Felix Marquez AP Photo": a picture credit, the photographer's name (two or three
+    capitalised words) then the agency's acronym and a credit word, which the model reads as
+    one organisation. As (photographer, agency)."""
+    found: list[tuple[SpacySpan, SpacySpan]] = []
+    words = lexicon.words("actors/credit_words.txt")
+    for token in doc[3:]:
+        agency = token.i - 1
+        if token.lower_ not in words or not token.text[:1].isupper():
+            continue
+        if not _acronym(doc[agency].text) or "\n" in doc[agency].whitespace_:
+            continue
+        start = agency
+        while start > 0 and agency - start < 3 and _name_word(doc[start - 1]):
+            start -= 1
+        if agency - start >= MIN_TITLED_NAME_WORDS and not doc[start].text.isupper():
+            found.append((doc[start:agency], doc[agency : agency + 1]))
+    return found
 
 
 def _dateline(ent: SpacySpan) -> bool:
@@ -308,15 +490,20 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
             start += honorific
         elif (
             doc[start].lower_ == "the"
-            or (
-                roles().get(doc[start].lower_) is not None
-                and roles()[doc[start].lower_].kind == "person"
-            )
+            or (_person_role(doc[start]) and (person or doc[start].is_lower))
             or _not_a_name_word(doc[start], person=person)
         ):
             start += 1
         else:
             break
+    # "Japanese Financial Services Agency": the demonym qualifies a state body's own name.
+    if (
+        not person
+        and end - start > MIN_TITLED_NAME_WORDS
+        and demonym_country(doc[start].text)
+        and doc[end - 1].lower_ in lexicon.words("actors/state_bodies.txt")
+    ):
+        start += 1
     # "National Bureau of Investigation (NBI": the acronym after an unclosed bracket is its own.
     opened = [i for i in range(start + 1, end) if doc[i].text == "("]
     if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
@@ -328,6 +515,14 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
     ):
         end -= 1
     return SpacySpan(doc, start, end, label=ent.label_)
+
+
+def _person_role(token) -> bool:  # type: ignore[no-untyped-def]
+    """A word naming a person's role ("president", "general"), which opens a person's title
+    but also companies' names ("General Motors"): a capitalised one opens an organisation's
+    name as written."""
+    role = roles().get(token.lower_)
+    return role is not None and role.kind == "person"
 
 
 def _not_a_name_word(token, *, person: bool) -> bool:  # type: ignore[no-untyped-def]
@@ -402,16 +597,23 @@ def _main_country(article: Article) -> str | None:
 
 
 def _add_people(
-    doc: Doc, actors: _Actors, place_starts: set[int], organisations: list[SpacySpan]
+    doc: Doc,
+    actors: _Actors,
+    place_starts: set[int],
+    organisations: list[SpacySpan],
+    countries: set[str],
 ) -> None:
     described = {spelling_key(e.text) for e in organisations}
     candidates = [
         e
         for e in _clean_ents(doc, "PERSON", place_starts)
         if spelling_key(e.text) not in _organisations().keys() | described
+        and not _place_named(e, countries)
     ]
     candidates += _people_tagged_as_organisations(doc, place_starts)
     candidates += _untagged_full_names(doc, candidates, place_starts)
+    candidates += [photographer for photographer, _ in _photo_credits(doc)]
+    candidates += _untagged_people(doc, candidates)
     named = {spelling_key(e.text) for e in candidates if not _modifier_only(e, before_title=True)}
     people = [e for e in candidates if spelling_key(e.text) in named]
     people += _titled_names(doc, people)
@@ -463,13 +665,89 @@ def _add_person_acronym(doc: Doc, ent: SpacySpan, actor: Actor, actors: _Actors)
         actors.mention(actor, span.start_char, span.end_char, span.text)
 
 
+def _place_named(ent: SpacySpan, countries: set[str]) -> bool:
+    """A place the model tags a person, on evidence beyond the name: it ends in a division
+    word ("Sokoto State"), or the gazetteer knows it as a town or division and it stands
+    where places do: after "in", "near", ... ("camped out in Matias Romero"), or after a
+    name and a comma, closing the phrase, in a country the article's places are in
+    ("Stanley Uzoaru, Owerri."; "University of Technology, Owerri (FUTO)"). After "inside",
+    "into" or "outside" a name is a place though the gazetteer lacks it ("into Anfield")."""
+    doc = ent.doc
+    if len(ent) > 1 and lexicon.mapping("places/place_cues.tsv").get(ent[-1].lower_) == "admin":
+        return ent[-1].text[:1].isupper()
+    entries = [
+        e
+        for e in load_gazetteer().lookup(ent.text)
+        if e.precision in (LocationPrecision.CITY, LocationPrecision.ADMIN)
+    ]
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.tag_ == "POS":
+        return False
+    if ent.start > 0 and doc[ent.start - 1].lower_ in _INSIDE_PREPOSITIONS:
+        return True
+    if not entries:
+        return False
+    if ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS:
+        return True
+    return (
+        ent.start > 1
+        and doc[ent.start - 1].text == ","
+        and doc[ent.start - 2].ent_type_ in ("PERSON", "ORG")
+        and (after is None or after.text in _PLACE_CLOSERS or "\n" in ent[-1].whitespace_)
+        and any(e.country in countries for e in entries)
+    )
+
+
+def _untagged_people(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
+    """Names the model left untagged where only a person's stands: two or three capitalised
+    words joined by "and" to a person's name ("Marc David Deen and Seergeoh Villanueva"), or
+    after "By" opening a line and closing it or a phrase (a byline: "By Talent Gondo |")."""
+    covered = {t.i for e in doc.ents for t in e} | {t.i for e in people for t in e}
+    found: list[SpacySpan] = []
+    for person in people:
+        if person.end + 1 < len(doc) and doc[person.end].lower_ == "and":
+            run = _name_run_from(doc, person.end + 1, covered)
+            if run is not None:
+                found.append(run)
+    for token in doc[:-2]:
+        opens_line = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
+        if token.text != "By" or not opens_line:
+            continue
+        run = _name_run_from(doc, token.i + 1, covered)
+        if run is not None and (
+            run.end == len(doc) or not doc[run.end].is_alpha or "\n" in run[-1].whitespace_
+        ):
+            found.append(run)
+    return found
+
+
+def _name_run_from(doc: Doc, start: int, covered: set[int]) -> SpacySpan | None:
+    """Two or three capitalised words from `start` that no entity holds and no title or
+    honorific opens, ending at a word that is not capitalised."""
+    end = start
+    while end < len(doc) and end not in covered and _name_word(doc[end]) and end - start < 3:
+        end += 1
+    if end - start < MIN_TITLED_NAME_WORDS or (end < len(doc) and _name_word(doc[end])):
+        return None
+    run = doc[start:end]
+    if any(t.lower_ in _title_words() for t in run) or _honorific_length(doc, start, end):
+        return None
+    return run
+
+
 def _common_noun(ent: SpacySpan, lowercase_words: set[str]) -> bool:
     """ "Border", "Caravan" in a capitalised headline: a lone word the model takes for a
     person, that no full name in the article bears and no title or honorific introduces,
-    is the common noun the article also writes in lowercase ("the border")."""
-    if ent.text.lower() not in lowercase_words or ent.start == 0:
+    is the common noun the article also writes in lowercase ("the border"), or a common
+    word heading a phrase after "the" ("protected under the Law on copyright"; "the Trump
+    administration" only qualifies its noun)."""
+    if ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
+    if before.lower_ == "the" and ent.root.dep_ != "compound":
+        return _english_word(ent.doc.lang_, ent.text.lower())
+    if ent.text.lower() not in lowercase_words:
+        return False
     return before.lower_.rstrip(".") not in _honorifics() and before.lower_ not in _title_words()
 
 
@@ -480,10 +758,13 @@ def _lone_surnames(
     whatever the model tags it there ("Macy-O'Toole" an organisation, "Adeoye" a date,
     "Chen" a place, or nothing), unless it is part of a longer name the model tags otherwise
     ("SB Smith Electrical") or a place the places stage resolved there. Untagged, it must read
-    as a proper noun: "Rice prices rose" is not Condoleezza Rice."""
+    as a proper noun, or head its phrase in an article that never writes it in lowercase
+    ("Mills bowled 20 overs", which the tagger reads as a noun): "Rice prices rose" is not
+    Condoleezza Rice."""
     taken = {t.i for e in people for t in e}
     longer_names = [e for e in doc.ents if e.label_ != "PERSON" and len(e) > 1]
     tagged = {(e.start, e.end) for e in doc.ents}
+    lowercase_words = {t.lower_ for t in doc if t.is_lower}
     found: list[SpacySpan] = []
     surnames = {_surname(name) for name in full_names}
     written = _writings(doc, {s for s in surnames if s[:1].isupper() and not _initial(s)})
@@ -495,6 +776,10 @@ def _lone_surnames(
             and (
                 (span.start, span.end) in tagged
                 or all(t.pos_ == "PROPN" for t in span if t.is_alpha)
+                or (
+                    span.root.dep_ not in ("compound", "amod")
+                    and span.text.lower() not in lowercase_words
+                )
             )
         ):
             found.append(span)
@@ -521,18 +806,29 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
     """ "Mason Rudolph" tagged an organisation where the text names "Rudolph" alone a person:
     a name of two or three plain capitalised words ending in that surname is the person named
     in full, unless the words before it are a well-known place ("San Francisco Chronicle",
-    "Pittsburgh Steelers") or the name a known organisation's."""
+    "Pittsburgh Steelers") or the name a known organisation's; so is such a name right after
+    a person's title the model left out ("Finance Minister Stefanos Costas"). A title the
+    model took in ("President Donald Trump") is left out as from a person's name, and is no
+    evidence: "General Electric Co" opens with one."""
     surnames = {
         spelling_key(e.text)
         for e in _clean_ents(doc, "PERSON", place_starts)
         if len(e) == 1 and spelling_key(e.text) not in _organisations()
     }
+    as_names = (
+        (_name_only(SpacySpan(doc, e.start, e.end, label="PERSON")), e.start)
+        for e in _clean_ents(doc, "ORG", place_starts)
+    )
     return [
         e
-        for e in _clean_ents(doc, "ORG", place_starts)
+        for e, tagged_from in as_names
         if 2 <= len(words := _without_glued_tail(e.text).split()) <= 3
         and all(w.isalpha() and w.istitle() for w in words)
-        and (spelling_key(words[-1]) in surnames or _aged(e))
+        and (
+            spelling_key(words[-1]) in surnames
+            or _aged(e)
+            or (tagged_from > 0 and _person_role(doc[tagged_from - 1]))
+        )
         and spelling_key(e.text) not in _organisations()
         and not _well_known_place(" ".join(words[:-1]))
     ]
@@ -796,25 +1092,32 @@ def _add_organisations(
     doc: Doc, actors: _Actors, place_starts: set[int], described: list[SpacySpan]
 ) -> None:
     known = _organisations()
-    people = {e.start for e in _people_tagged_as_organisations(doc, place_starts)}
+    people = {e.end for e in _people_tagged_as_organisations(doc, place_starts)}
     held = {
         m.start for a in actors.by_key.values() if a.kind is ActorKind.PERSON for m in a.mentions
     }
+    lowercase_words = {t.text for t in doc if t.is_lower}
+    terms = _lowercase_acronyms(doc)
     tagged = [
         e
         for e in _clean_ents(doc, "ORG", place_starts)
-        if e.start not in people and e.start_char not in held
+        if e.end not in people
+        and e.start_char not in held
+        and not _no_organisation(e, lowercase_words, terms)
     ]
-    # An acronym stays an organisation before a noun too ("OPEC output", "NYMEX crude").
+    # An acronym or a name of several words stays an organisation before a noun too ("OPEC
+    # output", "NYMEX crude", "Border Patrol agents"); one word there may be any modifier.
     named = {
         spelling_key(e.text)
         for e in tagged
-        if _acronym(e.text) or not _modifier_only(e, before_title=False)
+        if _acronym(e.text) or len(e) > 1 or not _modifier_only(e, before_title=False)
     }
     kept = [e for e in tagged if spelling_key(e.text) in named | known.keys()]
     starts = {e.start for e in kept}
     spans = [
         *kept,
+        *(agency for _, agency in _photo_credits(doc)),
+        *_place_bodies(doc),
         *_known_spans(doc, known),
         *(e for e in described if e.start not in starts),
     ]
@@ -833,6 +1136,57 @@ def _add_organisations(
             actors.by_key[("org", spelling_key(acronym.text))] = actor
             actors.mention(actor, acronym.start_char, acronym.end_char, acronym.text)
     _add_short_names(doc, actors, place_starts)
+
+
+def _place_bodies(doc: Doc) -> list[SpacySpan]:
+    """ "According to St. Louis Police": a place, then a capitalised body word, is one
+    organisation's name, whether the model tags the place alone or the whole a place."""
+    words = lexicon.words("actors/place_bodies.txt")
+    found: list[SpacySpan] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or "\n" in ent.text_with_ws:
+            continue
+        body = ent[-1] if len(ent) > 1 else doc[ent.end] if ent.end < len(doc) else None
+        if body is None or body.lower_ not in words or not body.text[:1].isupper():
+            continue
+        if body.i == ent.end and body.ent_type_:
+            continue  # the body word opens a name of its own
+        found.append(SpacySpan(doc, ent.start, body.i + 1, label="ORG"))
+    return found
+
+
+def _no_organisation(ent: SpacySpan, lowercase_words: set[str], terms: set[str]) -> bool:
+    """What the model tags an organisation that names none: one capitalised word the article
+    also writes in lowercase ("the Company" beside "the company", "Hypothermia"), an acronym
+    of lowercase words ("bovine spongiform encephalopathy (BSE)": `terms`), or capitals
+    after a clock time (a time zone: "1:19PM CST")."""
+    doc = ent.doc
+    if len(ent) == 1 and not _acronym(ent.text) and ent.text.lower() in lowercase_words:
+        return True
+    if ent.text in terms:
+        return True
+    clock = ent.start > 0 and _CLOCK.fullmatch(doc[ent.start - 1].text) is not None
+    return clock and _acronym(ent.text)
+
+
+def _lowercase_acronyms(doc: Doc) -> set[str]:
+    """Acronyms the text introduces in brackets after the lowercase words they shorten
+    ("bovine spongiform encephalopathy (BSE)", "intensive care unit (ICU)"): terms, not
+    organisations."""
+    found: set[str] = set()
+    for token in doc[1:-2]:
+        acronym = doc[token.i + 1].text
+        if token.text != "(" or doc[token.i + 2].text != ")" or not _acronym(acronym):
+            continue
+        words = [t for t in doc[max(token.i - len(acronym) - 2, 0) : token.i] if t.is_alpha]
+        words = words[-len(acronym) :]
+        if (
+            len(words) == len(acronym)
+            and all(w.is_lower for w in words)
+            and "".join(w.text[0] for w in words) == acronym.lower()
+        ):
+            found.add(acronym)
+    return found
 
 
 def _company_key(name: str) -> str:
@@ -1116,11 +1470,12 @@ def _acronym(text: str) -> bool:
 def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan]:
     """ "cryptocurrency exchange Coincheck", "online brokerage Monex": a name right after a
     noun only organisations are called is an organisation's, whatever the model tags it
-    (Coincheck a person here, a place there); so is every other writing of that name in the
+    (Coincheck a person here, a place there); so is a name such a noun is in apposition to
+    ("Enterprise Scrum, a software company,"), and every other writing of that name in the
     article."""
     nouns = lexicon.words("actors/organisation_nouns.txt")
     starting = {e.start: e for e in doc.ents}
-    found: list[SpacySpan] = []
+    found: list[SpacySpan] = _described_after(doc, nouns)
     for token in doc[:-1]:
         name = doc[token.i + 1]
         if token.lower_ not in nouns or not token.text.islower() or token.pos_ != "NOUN":
@@ -1148,6 +1503,28 @@ def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan
     ]
     unique = {e.start: e for e in found if e.start_char not in place_starts}
     return [SpacySpan(doc, e.start, e.end, label="ORG") for e in unique.values()]
+
+
+def _described_after(doc: Doc, nouns: frozenset[str]) -> list[SpacySpan]:
+    """ "CEO of Enterprise Scrum, a software company, ...": the run of capitalised proper nouns
+    before a comma, then "a" or "an" and a phrase headed by an organisation noun up to the
+    next punctuation."""
+    found: list[SpacySpan] = []
+    for comma in doc[1:-2]:
+        if comma.text != "," or doc[comma.i + 1].lower_ not in ("a", "an"):
+            continue
+        end = comma.i + 2
+        while end < len(doc) and not doc[end].is_punct and end - comma.i < 6:
+            end += 1
+        head = doc[end - 1]
+        if end == len(doc) or head.lower_ not in nouns or head.pos_ != "NOUN":
+            continue
+        start = comma.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and _name_word(doc[start - 1]):
+            start -= 1
+        if start < comma.i:
+            found.append(doc[start : comma.i])
+    return found
 
 
 def _affiliate_people(doc: Doc, actors: _Actors) -> None:
