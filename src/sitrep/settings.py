@@ -45,7 +45,8 @@ class Settings:
         "Event classifier: sitrep.events.lexicon.v1 (rules), sitrep.events.model.v1 (trained),"
         " sitrep.events.lexicon+model.v1 (rules kept or dropped by the model), the same with"
         " word vectors (sitrep.events.vectors.v1, sitrep.events.lexicon+vectors.v1), every"
-        " lexicon word plus the vector typer's (sitrep.events.lexicon+vectortyper.v1), or a"
+        " lexicon word plus the vector typer's (sitrep.events.lexicon+vectortyper.v1), the"
+        " lexicon's events kept by a trained acceptor (sitrep.events.lexicon+accept.v1), or a"
         " plugin's.",
     )
     batch_size: int = _setting(

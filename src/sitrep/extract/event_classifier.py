@@ -13,10 +13,11 @@ from collections.abc import Callable, Collection
 from typing import Protocol
 
 import numpy as np
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from sitrep import lexicon
+from sitrep.extract.event_acceptor import Acceptor, acceptance_features, acceptor, party_density
 from sitrep.extract.event_features import candidate, features, meaning
 from sitrep.extract.event_lexicon import (
     NO_EVENT,
@@ -373,11 +374,66 @@ class ModelEventClassifier:
         ]
 
 
+class AcceptedEventClassifier:
+    """The lexicon proposes, restructured as the events stage will record it; the trained
+    acceptor (`event_acceptor`) keeps each proposal it judges a real event of its type."""
+
+    def __init__(self, name: str, judge: Acceptor | None = None) -> None:
+        self.name = name
+        self._lexicon = LexiconEventClassifier()
+        self._acceptor = judge or acceptor()
+        # The last document read and its party density: sentences come document by document.
+        self._density: tuple[Doc | None, int] = (None, 0)
+
+    def classify(
+        self, sentence: SpacySpan, places: Collection[int] = frozenset()
+    ) -> list[TriggerLabel]:
+        doc, density = self._density
+        if doc is not sentence.doc:
+            density = party_density(sentence.doc)
+            self._density = (sentence.doc, density)
+        return [
+            label
+            for label, found in proposals(self._lexicon, sentence, density, places)
+            if self._acceptor.keeps(found)
+        ]
+
+
+def proposals(
+    lexicon: LexiconEventClassifier,
+    sentence: SpacySpan,
+    density: int,
+    places: Collection[int] = frozenset(),
+) -> list[tuple[TriggerLabel, list[str]]]:
+    """Each of a sentence's lexicon proposals, restructured, with its acceptance features
+    (`event_acceptor`; `density` is its document's `party_density`): what the acceptor
+    judges, at run time and in training alike."""
+    matches = lexicon.matches(sentence, places)
+    lexicon_types = {i: label.type for i, label in matches.items()}
+    doc = sentence.doc
+    proposed = restructure(doc, [label for label in matches.values() if label.type != NO_EVENT])
+    return [
+        (
+            label,
+            acceptance_features(
+                doc[label.token],
+                label,
+                lexicon_types,
+                lexicon.entry_types(doc[label.token]),
+                len(proposed),
+                density,
+            ),
+        )
+        for label in proposed
+    ]
+
+
 MODEL_CLASSIFIER = "sitrep.events.model.v1"
 BACKED_CLASSIFIER = "sitrep.events.lexicon+model.v1"
 VECTORS_CLASSIFIER = "sitrep.events.vectors.v1"
 BACKED_VECTORS_CLASSIFIER = "sitrep.events.lexicon+vectors.v1"
 TYPER_ADDS_CLASSIFIER = "sitrep.events.lexicon+vectortyper.v1"
+ACCEPTED_CLASSIFIER = "sitrep.events.lexicon+accept.v1"
 
 CLASSIFIERS: Registry[Callable[[], EventClassifier]] = Registry(
     "event classifier", "sitrep.classifiers"
@@ -403,6 +459,7 @@ CLASSIFIERS.register(
         TYPER_ADDS_CLASSIFIER, True, VECTORS_MODEL_FILE, keeps_lexicon=True
     ),
 )
+CLASSIFIERS.register(ACCEPTED_CLASSIFIER, lambda: AcceptedEventClassifier(ACCEPTED_CLASSIFIER))
 
 
 def register_classifier(name: str, factory: Callable[[], EventClassifier]) -> None:
