@@ -333,3 +333,18 @@ def test_what_must_be_done_is_proposed(nlp) -> None:  # type: ignore[no-untyped-
 )
 def test_damage_to_property_is_an_attack(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an order from authority to another party coerces it...
+        ("The court ordered the party to disband.", ["COERCE"]),
+        ("The judge ordered the two men to pay damages.", ["COERCE"]),
+        # ...an order to one's own forces is command, and what it orders is the event
+        ("The president ordered his army to withdraw from the city.", ["RETREAT"]),
+    ],
+)
+def test_an_order_to_another_party_is_coercion(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
