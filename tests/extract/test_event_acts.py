@@ -348,3 +348,18 @@ def test_damage_to_property_is_an_attack(nlp, text, expected) -> None:  # type: 
 )
 def test_an_order_to_another_party_is_coercion(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event noun modifying another noun names a kind of thing...
+        ("The suspect took a shooting stance.", []),
+        ("He tweeted about his tariffs plan.", []),
+        # ...unless that noun is the carrying out of the act
+        ("Qatar launched a mediation effort between the two states.", ["CONSULT"]),
+    ],
+)
+def test_an_event_noun_that_modifies_a_noun_names_a_kind(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
