@@ -363,3 +363,17 @@ def test_an_order_to_another_party_is_coercion(nlp, text, expected) -> None:  # 
 )
 def test_an_event_noun_that_modifies_a_noun_names_a_kind(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sale, purchase or merger agreed is business, not a political agreement
+        ("The exchange has agreed to be acquired by a brokerage.", []),
+        ("The firm concluded an agreement to buy a rival.", []),
+        ("Russia and Ukraine agreed to exchange prisoners.", ["AGREE"]),
+    ],
+)
+def test_a_business_transaction_agreed_is_no_agreement_event(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected

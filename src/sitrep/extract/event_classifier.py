@@ -172,6 +172,13 @@ class LexiconEventClassifier:
                 if child.dep_ == PREDICATE_DEP
                 for t in subtree(child)
             )
+        if role == "content":
+            members = self._classes[class_name]
+            return any(
+                child.lemma_.lower() in members
+                for child in token.children
+                if child.dep_ in CLAUSE_DEPS | CLAUSE_ON_NOUN_DEPS and is_verbal(child)
+            )
         if role == "comp":
             members = self._classes[class_name]
             return any(
