@@ -354,21 +354,6 @@ def test_an_order_to_another_party_is_coercion(nlp, text, expected) -> None:  # 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # an event noun modifying another noun names a kind of thing...
-        ("The suspect took a shooting stance.", []),
-        ("He tweeted about his tariffs plan.", []),
-        # ...unless that noun is the carrying out of the act
-        ("Qatar launched a mediation effort between the two states.", ["CONSULT"]),
-    ],
-)
-def test_an_event_noun_that_modifies_a_noun_names_a_kind(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
-    assert _types(nlp, text) == expected
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # a sale, purchase or merger agreed is business, not a political agreement
         ("The exchange has agreed to be acquired by a brokerage.", []),
         ("The firm concluded an agreement to buy a rival.", []),

@@ -51,9 +51,6 @@ CLAUSE_ON_NOUN_DEPS = frozenset({"acl", "relcl"})
 AGENT_PREPOSITIONS = frozenset({"by", "from"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PARTITIVE = "part_word"  # the word class of words of part ("part", "portion")
-# The word class of nouns that name carrying an act out ("a mediation effort", "a bombing
-# campaign"): an event noun modifying one of them is still the act reported.
-UNDERTAKING = "undertaking"
 # What a verb is agreed, offered or said about: with none of these it stands bare ("Smith
 # agrees.").
 CONTENT_DEPS = OBJECT_DEPS | CLAUSE_DEPS | {"dobj", "dative", "prep", "agent", "pcomp"}
@@ -125,8 +122,6 @@ class LexiconEventClassifier:
     ) -> TriggerLabel | None:
         is_verb = is_verbal(token) and token.pos_ != "AUX"
         if is_verb and token.dep_ in ADJECTIVAL_DEPS and not _reports_harm(token, entries):
-            return None
-        if not is_verb and _names_a_kind(token):
             return None
         for entry in entries:
             if (entry.pos == "VERB") != is_verb or (not is_verb and token.pos_ != "NOUN"):
@@ -253,17 +248,6 @@ def _negated_lemma(word: Token) -> str:
     """A word's lemma, read with the "not" on it ("not guilty")."""
     negated = any(child.dep_ == NEGATION_DEP for child in word.children)
     return f"not {word.lemma_.lower()}" if negated else word.lemma_.lower()
-
-
-def _names_a_kind(noun: Token) -> bool:
-    """An event noun that modifies another noun names a kind of thing, not an act the
-    sentence reports ("a shooting stance", "his tariffs plan", "a pep talk"), unless what it
-    modifies is the carrying out of the act ("a mediation effort")."""
-    return (
-        noun.dep_ == "compound"
-        and noun.head.pos_ == "NOUN"
-        and noun.head.lemma_.lower() not in word_classes()[UNDERTAKING]
-    )
 
 
 def _is_bare_partitive(noun: Token) -> bool:
