@@ -362,3 +362,17 @@ def test_an_order_to_another_party_is_coercion(nlp, text, expected) -> None:  # 
 )
 def test_a_business_transaction_agreed_is_no_agreement_event(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a visit to another party is a meeting; to one's own troops or a building, none
+        ("The Turkish president visited Moscow on Monday.", ["CONSULT"]),
+        ("The president visited troops at the army headquarters.", []),
+        ("She visited the complaints office of the court.", []),
+    ],
+)
+def test_a_visit_to_ones_own_people_or_a_building_is_no_meeting(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
