@@ -342,6 +342,7 @@ def test_damage_to_property_is_an_attack(nlp, text, expected) -> None:  # type: 
         # an order from authority to another party coerces it...
         ("The court ordered the party to disband.", ["COERCE"]),
         ("The judge ordered the two men to pay damages.", ["COERCE"]),
+        ("The government ordered the rebels to disband.", ["COERCE"]),
         # ...an order to one's own forces is command, and what it orders is the event
         ("The president ordered his army to withdraw from the city.", ["RETREAT"]),
     ],
