@@ -5,6 +5,9 @@ Only TRAIN documents (bench/splits.py) are read, so DEV errors are never shown. 
 sentence with an error prints its text, the gold (type, status) mentions, the predicted
 (type, trigger word, status) events, and the surplus of each side (false positives and
 misses, matched as bench/events.py matches them: same type in the same gold sentence).
+`--links` prints instead the same-event links that are wrong: pairs of matched mentions in
+different sentences that sitrep links (`Event.same_event`) and the gold's `event_group` does
+not, and the gold's links sitrep misses.
 `--cache FILE` keeps the parsed TRAIN documents in a pickle between runs.
 """
 
@@ -18,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from event_gold import Parsed, gwn_docs, parse
-from events import Processed, _sentence_of, run
+from event_gold import GoldTrigger, Parsed, gwn_docs, parse
+from events import Found, Processed, _sentence_of, run
 from sitrep.annotate.nlp import load_nlp
 from sitrep.extract.event_classifier import CLASSIFIERS, DEFAULT_CLASSIFIER
 
@@ -71,6 +74,47 @@ def report(item: Processed, totals: Counter[str]) -> None:
             print(f"   MISS  {dict(misses)}")
 
 
+def report_links(item: Processed, totals: Counter[str]) -> None:
+    """Wrong and missed same-event links over matched mentions, as bench/events.py scores them."""
+    gold = item.gold
+    sentences = sorted(
+        {t.sentence for t in gold.triggers if t.sentence} | {n[2] for n in gold.non_events}
+    )
+    matched: list[tuple[GoldTrigger, Found]] = []
+    for trigger in gold.triggers:
+        same = [
+            f
+            for f in item.found
+            if f.event.type == trigger.type and _sentence_of(f.start, sentences) == trigger.sentence
+        ]
+        if same:
+            matched.append((trigger, min(same, key=lambda f: abs(f.start - trigger.start))))
+    for index, (trigger, found) in enumerate(matched):
+        for other_trigger, other in matched[index + 1 :]:
+            if trigger.sentence == other_trigger.sentence or found.event is other.event:
+                continue
+            gold_same = trigger.group == other_trigger.group
+            ours_same = (found.event.same_event or found.event.id) == (
+                other.event.same_event or other.event.id
+            )
+            if gold_same == ours_same:
+                continue
+            totals["wrong link" if ours_same else "missed link"] += 1
+            print(f"[{gold.id}] {'WRONG' if ours_same else 'MISSED'} {found.event.type}")
+            for t, f in ((trigger, found), (other_trigger, other)):
+                assert t.sentence is not None
+                text = " ".join(gold.text[t.sentence[0] : t.sentence[1]].split())
+                actor = item.article.actor(f.event.actor_id)
+                target = item.article.actor(f.event.target_id)
+                place = item.article.place(f.event.place_id)
+                print(
+                    f"   {f.event.trigger!r} actor={actor.name if actor else None}"
+                    f" target={target.name if target else None}"
+                    f" place={place.name if place else None}/{f.event.place_basis}"
+                    f" date={f.event.date.start if f.event.date else None}: {text[:200]}"
+                )
+
+
 def _around(text: str, offset: int, width: int = 150) -> str:
     """A prediction outside the gold's sentences: the words around it."""
     return f"...{text[max(offset - width, 0) : offset]}[[{text[offset : offset + width]}..."
@@ -80,11 +124,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--classifier", default=DEFAULT_CLASSIFIER, choices=sorted(CLASSIFIERS))
     parser.add_argument("--cache", type=Path)
+    parser.add_argument("--links", action="store_true", help="wrong same-event links instead")
     args = parser.parse_args()
     totals: Counter[str] = Counter()
     for item in run(train_parsed(args.cache), args.classifier):
-        report(item, totals)
-    print(f"TRAIN false positives {totals['fp']}, misses {totals['miss']}")
+        (report_links if args.links else report)(item, totals)
+    if args.links:
+        print(f"TRAIN wrong links {totals['wrong link']}, missed links {totals['missed link']}")
+    else:
+        print(f"TRAIN false positives {totals['fp']}, misses {totals['miss']}")
 
 
 if __name__ == "__main__":

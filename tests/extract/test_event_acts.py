@@ -333,3 +333,47 @@ def test_what_must_be_done_is_proposed(nlp) -> None:  # type: ignore[no-untyped-
 )
 def test_damage_to_property_is_an_attack(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an order from authority to another party coerces it...
+        ("The court ordered the party to disband.", ["COERCE"]),
+        ("The judge ordered the two men to pay damages.", ["COERCE"]),
+        ("The government ordered the rebels to disband.", ["COERCE"]),
+        # ...an order to one's own forces is command, and what it orders is the event
+        ("The president ordered his army to withdraw from the city.", ["RETREAT"]),
+    ],
+)
+def test_an_order_to_another_party_is_coercion(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sale, purchase or merger agreed is business, not a political agreement
+        ("The exchange has agreed to be acquired by a brokerage.", []),
+        ("The firm concluded an agreement to buy a rival.", []),
+        ("Russia and Ukraine agreed to exchange prisoners.", ["AGREE"]),
+    ],
+)
+def test_a_business_transaction_agreed_is_no_agreement_event(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a visit to another party is a meeting; to one's own troops or a building, none
+        ("The Turkish president visited Moscow on Monday.", ["CONSULT"]),
+        ("The president visited troops at the army headquarters.", []),
+        ("She visited the complaints office of the court.", []),
+    ],
+)
+def test_a_visit_to_ones_own_people_or_a_building_is_no_meeting(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected

@@ -196,6 +196,30 @@ def test_identity_a_later_sentence_reporting_the_event_again_points_to_the_first
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("second", "linked"),
+    [
+        # no party named: a re-mention
+        ("The attack killed 12 fighters, a monitor said.", True),
+        # a party in common
+        ("The attack by Turkey killed 12 fighters.", True),
+        # parties named on both sides, none in common: another attack
+        ("Iraq was attacked on Monday, a monitor said.", False),
+    ],
+)
+def test_identity_reports_that_name_parties_share_one(nlp, second, linked) -> None:  # type: ignore[no-untyped-def]
+    article = _article(
+        nlp,
+        "Turkey attacked a convoy on Monday.",
+        second,
+        places=(),
+        actors=("Turkey", "Iran", "Iraq"),
+    )
+    first, again = [e for e in article.events if e.type == "ASSAULT"]
+    assert (again.same_event == first.id) is linked
+
+
+@pytest.mark.slow
 def test_places_a_place_in_what_is_said_is_not_where_it_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
     article = _article(
         nlp,

@@ -367,7 +367,9 @@ def test_events_a_veto_row_cancels_a_trigger_under_its_condition(  # type: ignor
     [
         ("The union asked the government to raise wages.", [("asked", "REQUEST")]),
         ("Reporters asked about the budget.", []),
-        ("The man pleaded guilty to fraud.", []),
+        # a plea admits or denies the charge; the charge is its content
+        ("The man pleaded guilty to fraud.", [("pleaded", "CONCEDE")]),
+        ("The men pleaded not guilty to murder.", [("pleaded", "REJECT")]),
         ("The mother pleaded with the judge for mercy.", [("pleaded", "REQUEST")]),
         ("The troops left the valley.", [("left", "RETREAT")]),
         ("The minister left the valley.", []),

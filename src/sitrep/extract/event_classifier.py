@@ -41,6 +41,9 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PARTICLE_DEPS = frozenset({"prt", "advmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
+# An adjective complement of the word ("pleaded guilty").
+COMPLEMENT_DEPS = frozenset({"acomp", "oprd"})
+NEGATION_DEP = "neg"
 PREDICATE_DEP = "oprd"  # what an object is called or made ("called the move unjustified")
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 CLAUSE_ON_NOUN_DEPS = frozenset({"acl", "relcl"})
@@ -164,6 +167,20 @@ class LexiconEventClassifier:
                 if child.dep_ == PREDICATE_DEP
                 for t in subtree(child)
             )
+        if role == "content":
+            members = self._classes[class_name]
+            return any(
+                child.lemma_.lower() in members
+                for child in token.children
+                if child.dep_ in CLAUSE_DEPS | CLAUSE_ON_NOUN_DEPS and is_verbal(child)
+            )
+        if role == "comp":
+            members = self._classes[class_name]
+            return any(
+                _negated_lemma(child) in members
+                for child in token.children
+                if child.dep_ in COMPLEMENT_DEPS
+            )
         if role == "bare":
             return not any(child.dep_ in CONTENT_DEPS for child in token.children)
         if role == "pobj":
@@ -225,6 +242,12 @@ class LexiconEventClassifier:
         return head.lemma_.lower() in members or any(
             t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in members for t in subtree(head)
         )
+
+
+def _negated_lemma(word: Token) -> str:
+    """A word's lemma, read with the "not" on it ("not guilty")."""
+    negated = any(child.dep_ == NEGATION_DEP for child in word.children)
+    return f"not {word.lemma_.lower()}" if negated else word.lemma_.lower()
 
 
 def _is_bare_partitive(noun: Token) -> bool:

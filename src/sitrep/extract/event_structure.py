@@ -36,8 +36,9 @@ ANY_TYPE = "*"
 # "refused to lift").
 STOPPED_DEPS = frozenset({"dobj", "nsubjpass", "xcomp"})
 # How the content of an act hangs on it: infinitive or finite clause, object, a
-# preposition's object ("accused them of attacking", "called for sanctions").
-CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep"})
+# preposition's object ("accused them of attacking", "called for sanctions"), an adjective
+# complement's ("pleaded not guilty to murder").
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "acomp"})
 CONTENT_DEPTH = 3
 # Steps that stay inside one item of content and so do not count toward its depth: a noun
 # coordinated with the first ("charged with murder and two counts of assault") and the "of"
