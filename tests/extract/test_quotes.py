@@ -604,3 +604,22 @@ def test_attributions_a_verb_in_a_phrase_reports_no_quote_of_another_clause(nlp)
     article, doc = _analysed(nlp, [text])
     sources = {a.source.name for a in find_attributions(article, doc).items}
     assert "lawmakers" not in sources
+
+
+@pytest.mark.slow
+def test_attributions_the_people_moved_to_report_are_its_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Object control: the senators say it, not the scandal; an order to explain is no report
+    # by the witness, and a thing used to say something does not speak.
+    texts = [
+        "The scandal prompted several senators to say that the program should end.",
+        "The court asked the witness to explain why he had lied.",
+        "The mayor used the meeting to say that the plan would fail.",
+    ]
+    article, doc = _analysed(nlp, texts)
+    sources = {
+        article.body[a.content_start : a.content_end]: a.source.name
+        for a in find_attributions(article, doc).items
+    }
+    assert sources["that the program should end"] == "several senators"
+    assert "the witness" not in sources.values()
+    assert sources["that the plan would fail"] == "The mayor"
