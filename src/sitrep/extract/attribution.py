@@ -586,9 +586,15 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
         return None, []
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head != verb:
         return _described_by_participle(verb.head, verb, sentence)
-    controller = _controlling_object(verb)
-    if controller is not None:
-        return controller, [t for t in controller.subtree if _within(t, sentence)]
+    objects = _infinitive_under_object(verb)
+    if objects and verb.head.lemma_.lower() in lexicon().directive_verbs:
+        # "instructed the trade office to consider whether …": a report not yet made.
+        return None, []
+    if objects and _names_people(objects[0]):
+        # "It led White House staffers to believe that …", "prompted several senators to
+        # say …": the people moved to report are its subject (object control), not the mover;
+        # a thing as object ("used the meeting to say") leaves the subject speaking.
+        return objects[0], [t for t in objects[0].subtree if _within(t, sentence)]
     current = verb
     while current.dep_ in _BORROWS_SUBJECT and current.head != current:
         coordinated = current.dep_ == "conj"
@@ -604,29 +610,25 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
 
 
-def _controlling_object(verb: Token) -> Token | None:
-    """ "It led White House staffers to believe that …", "prompted several senators to say
-    …": the people a verb moves to an infinitive report are its subject (object control),
-    not the mover. A directive ("asked the witness to explain") tells of a report not yet
-    made, and a thing as object ("used the meeting to say") leaves the subject speaking."""
+def _infinitive_under_object(verb: Token) -> list[Token]:
+    """The objects of the verb that governs this to-infinitive, before it ("asked the
+    witness to explain"); none for another verb."""
     head = verb.head
     if (
         head == verb
         or verb.dep_ not in {"xcomp", "advcl"}
         or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        or head.lemma_.lower() in lexicon().directive_verbs
     ):
-        return None
-    objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
-    if not objects:
-        return None
-    noun = objects[0]
-    people = (
+        return []
+    return [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
+
+
+def _names_people(noun: Token) -> bool:
+    return (
         noun.ent_type_ == "PERSON"
         or names_people(noun.lemma_.lower())
         or (noun.pos_ == "PRON" and noun.lower_ in {"him", "her", "them", "us", "me"})
     )
-    return noun if people else None
 
 
 def main_verb_read_as_participle(verb: Token) -> bool:
