@@ -638,3 +638,17 @@ def test_attributions_a_judgement_by_an_agent_is_its_view(nlp) -> None:  # type:
     assert [a.source.name for a in views] == ["economists"]
     content = article.body[views[0].content_start : views[0].content_end]
     assert content == "to be an economic success"
+
+
+@pytest.mark.slow
+def test_quotes_whoever_speaks_a_quote_aloud_is_a_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "angel" is on no list of people, but it tells; a text that reads words is no person.
+    direct = _direct(
+        nlp,
+        [
+            "They go for a walk. “This is the Sikh area,” the angel tells him.",
+            "“A start-up from Delhi,” reads the description on the website.",
+        ],
+    )
+    assert ("This is the Sikh area", "the angel") in direct
+    assert ("A start-up from Delhi", "the description on the website") not in direct

@@ -79,6 +79,9 @@ _NAMING = "naming"
 # Sounds that may carry words ("“…,” he laughed") but alone react to them ("The members laughed."):
 # they report a quote in their own sentence, never the one before.
 _MANNER = "manner"
+# Cues of words spoken aloud: their subject beside a quote is someone ("the angel tells him"),
+# where the subject of a written quote ("reads the description") is a text.
+_ALOUD = {"speech", _MANNER}
 _AS_SAYING = "as_saying"
 # "found that …": only a that-clause is a finding ("found her hiding" is a search).
 _FINDING = "finding"
@@ -246,7 +249,10 @@ class _Finder:
             return None
         words = [*words, verb]
         start, end = min(t.idx for t in words), _end_char(words)
-        source = self._source(speaker, _speaker_phrase(speaker, verb), content)
+        phrase = _speaker_phrase(speaker, verb)
+        source = self._source(speaker, phrase, content)
+        if source is None and cue in _ALOUD and self._utters(speaker, content):
+            source = Source(SourceType.ANONYMOUS, self.body[phrase[0].idx : _end_char(phrase)])
         if source is None:
             return None
         channel = find_channel(self._unquoted_text(sentence))
@@ -322,6 +328,20 @@ class _Finder:
         if cue == _MANNER or nested:
             return None
         return self._quote_just_before(sentence) or _before_trailing_cue(verb, speaker, sentence)
+
+    def _utters(self, speaker: Token, content: tuple[int, int]) -> bool:
+        """ "“This is the Sikh area,” the angel tells him": whoever speaks a quotation aloud is
+        someone, though the noun is on no list of people; a thing or a document is not."""
+        words = lexicon()
+        lemma = speaker.lemma_.lower()
+        return (
+            speaker.pos_ == "NOUN"
+            and speaker.dep_ == "nsubj"
+            and lemma not in words.thing_nouns
+            and lemma not in words.documents
+            and not quantifies_everyone(speaker)
+            and any(q.start <= content[0] and content[1] <= q.end for q in self.quote_marks)
+        )
 
     def _reported_clause(self, verb: Token) -> bool:
         """The verb heads the clause a reporting verb above it reports, with a clause,
