@@ -652,3 +652,16 @@ def test_quotes_whoever_speaks_a_quote_aloud_is_a_speaker(nlp) -> None:  # type:
     )
     assert ("This is the Sikh area", "the angel") in direct
     assert ("A start-up from Delhi", "the description on the website") not in direct
+
+
+@pytest.mark.slow
+def test_quotes_a_tip_off_reports_its_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(
+        nlp,
+        [
+            "His former wife recently tipped police off that there was a body in the basement. "
+            "A waiter tipped off the owner about the leak."
+        ],
+    )
+    indirect = [(q.text, q.speaker) for q in find_quotes(article, doc) if not q.direct]
+    assert indirect == [("that there was a body in the basement", "His former wife")]
