@@ -665,3 +665,15 @@ def test_quotes_a_tip_off_reports_its_clause(nlp) -> None:  # type: ignore[no-un
     )
     indirect = [(q.text, q.speaker) for q in find_quotes(article, doc) if not q.direct]
     assert indirect == [("that there was a body in the basement", "His former wife")]
+
+
+@pytest.mark.slow
+def test_quotes_words_applied_by_introducing_or_portraying_are_partial_quotes(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            'Benioff introduced Cook to the audience as "someone who has redefined the job." '
+            "The senator introduced a bill on Tuesday."
+        ],
+    )
+    assert direct == [("someone who has redefined the job.", "Benioff")]
