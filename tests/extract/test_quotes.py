@@ -604,3 +604,76 @@ def test_attributions_a_verb_in_a_phrase_reports_no_quote_of_another_clause(nlp)
     article, doc = _analysed(nlp, [text])
     sources = {a.source.name for a in find_attributions(article, doc).items}
     assert "lawmakers" not in sources
+
+
+@pytest.mark.slow
+def test_attributions_the_people_moved_to_report_are_its_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Object control: the senators say it, not the scandal; an order to explain is no report
+    # by the witness, and a thing used to say something does not speak.
+    texts = [
+        "The scandal prompted several senators to say that the program should end.",
+        "The court asked the witness to explain why he had lied.",
+        "The mayor used the meeting to say that the plan would fail.",
+    ]
+    article, doc = _analysed(nlp, texts)
+    sources = {
+        article.body[a.content_start : a.content_end]: a.source.name
+        for a in find_attributions(article, doc).items
+    }
+    assert sources["that the program should end"] == "several senators"
+    assert "why he had lied" not in sources
+    assert sources["that the plan would fail"] == "The mayor"
+
+
+@pytest.mark.slow
+def test_attributions_a_judgement_by_an_agent_is_its_view(nlp) -> None:  # type: ignore[no-untyped-def]
+    # consider-29.9 verbs report a view: by their agent in the passive, by their subject;
+    # a bill the committee will consider is no view of anyone's.
+    texts = [
+        "NAFTA has largely been judged by economists to be an economic success.",
+        "The committee will consider the bill next week.",
+    ]
+    article, doc = _analysed(nlp, texts)
+    views = [a for a in find_attributions(article, doc).items if a.cue == "thought"]
+    assert [a.source.name for a in views] == ["economists"]
+    content = article.body[views[0].content_start : views[0].content_end]
+    assert content == "to be an economic success"
+
+
+@pytest.mark.slow
+def test_quotes_whoever_speaks_a_quote_aloud_is_a_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "angel" is on no list of people, but it tells; a text that reads words is no person.
+    direct = _direct(
+        nlp,
+        [
+            "They go for a walk. “This is the Sikh area,” the angel tells him.",
+            "“A start-up from Delhi,” reads the description on the website.",
+        ],
+    )
+    assert ("This is the Sikh area", "the angel") in direct
+    assert ("A start-up from Delhi", "the description on the website") not in direct
+
+
+@pytest.mark.slow
+def test_quotes_a_tip_off_reports_its_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(
+        nlp,
+        [
+            "His former wife recently tipped police off that there was a body in the basement. "
+            "A waiter tipped off the owner about the leak."
+        ],
+    )
+    indirect = [(q.text, q.speaker) for q in find_quotes(article, doc) if not q.direct]
+    assert indirect == [("that there was a body in the basement", "His former wife")]
+
+
+@pytest.mark.slow
+def test_quotes_words_applied_by_introducing_or_portraying_are_partial_quotes(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            'Benioff introduced Cook to the audience as "someone who has redefined the job." '
+            "The senator introduced a bill on Tuesday."
+        ],
+    )
+    assert direct == [("someone who has redefined the job.", "Benioff")]

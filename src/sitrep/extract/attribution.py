@@ -79,6 +79,9 @@ _NAMING = "naming"
 # Sounds that may carry words ("“…,” he laughed") but alone react to them ("The members laughed."):
 # they report a quote in their own sentence, never the one before.
 _MANNER = "manner"
+# Cues of words spoken aloud: their subject beside a quote is someone ("the angel tells him"),
+# where the subject of a written quote ("reads the description") is a text.
+_ALOUD = {"speech", _MANNER}
 _AS_SAYING = "as_saying"
 # "found that …": only a that-clause is a finding ("found her hiding" is a search).
 _FINDING = "finding"
@@ -246,7 +249,10 @@ class _Finder:
             return None
         words = [*words, verb]
         start, end = min(t.idx for t in words), _end_char(words)
-        source = self._source(speaker, _speaker_phrase(speaker, verb), content)
+        phrase = _speaker_phrase(speaker, verb)
+        source = self._source(speaker, phrase, content)
+        if source is None and cue in _ALOUD and self._utters(speaker, content):
+            source = Source(SourceType.ANONYMOUS, self.body[phrase[0].idx : _end_char(phrase)])
         if source is None:
             return None
         channel = find_channel(self._unquoted_text(sentence))
@@ -322,6 +328,20 @@ class _Finder:
         if cue == _MANNER or nested:
             return None
         return self._quote_just_before(sentence) or _before_trailing_cue(verb, speaker, sentence)
+
+    def _utters(self, speaker: Token, content: tuple[int, int]) -> bool:
+        """ "“This is the Sikh area,” the angel tells him": whoever speaks a quotation aloud is
+        someone, though the noun is on no list of people; a thing or a document is not."""
+        words = lexicon()
+        lemma = speaker.lemma_.lower()
+        return (
+            speaker.pos_ == "NOUN"
+            and speaker.dep_ == "nsubj"
+            and lemma not in words.thing_nouns
+            and lemma not in words.documents
+            and not quantifies_everyone(speaker)
+            and any(q.start <= content[0] and content[1] <= q.end for q in self.quote_marks)
+        )
 
     def _reported_clause(self, verb: Token) -> bool:
         """The verb heads the clause a reporting verb above it reports, with a clause,
@@ -586,6 +606,15 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
         return None, []
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head != verb:
         return _described_by_participle(verb.head, verb, sentence)
+    objects = _infinitive_under_object(verb)
+    if objects and verb.head.lemma_.lower() in lexicon().directive_verbs:
+        # "instructed the trade office to consider whether …": a report not yet made.
+        return None, []
+    if objects and _names_people(objects[0]):
+        # "It led White House staffers to believe that …", "prompted several senators to
+        # say …": the people moved to report are its subject (object control), not the mover;
+        # a thing as object ("used the meeting to say") leaves the subject speaking.
+        return objects[0], [t for t in objects[0].subtree if _within(t, sentence)]
     current = verb
     while current.dep_ in _BORROWS_SUBJECT and current.head != current:
         coordinated = current.dep_ == "conj"
@@ -599,6 +628,27 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
             return _relative_antecedent(subjects[0]), []
     stranded = _stranded_subject(verb)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def _infinitive_under_object(verb: Token) -> list[Token]:
+    """The objects of the verb that governs this to-infinitive, before it ("asked the
+    witness to explain"); none for another verb."""
+    head = verb.head
+    if (
+        head == verb
+        or verb.dep_ not in {"xcomp", "advcl"}
+        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        return []
+    return [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
+
+
+def _names_people(noun: Token) -> bool:
+    return (
+        noun.ent_type_ == "PERSON"
+        or names_people(noun.lemma_.lower())
+        or (noun.pos_ == "PRON" and noun.lower_ in {"him", "her", "them", "us", "me"})
+    )
 
 
 def main_verb_read_as_participle(verb: Token) -> bool:

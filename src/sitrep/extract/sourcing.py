@@ -40,6 +40,7 @@ class SourcingLexicon:
     documents: frozenset[str]
     people_nouns: frozenset[str]
     thing_nouns: frozenset[str]
+    directive_verbs: frozenset[str]  # "asked the witness to explain": a report not yet made
 
 
 def read_phrases(name: str, language: str | None = None) -> list[str]:
@@ -85,6 +86,7 @@ def lexicon(language: str) -> SourcingLexicon:
         title_cues=knowledge_files.words("sourcing/title_cues.txt", language),
         documents=knowledge_files.words("sourcing/documents.txt", language),
         thing_nouns=knowledge_files.words("sourcing/thing_nouns.txt", language),
+        directive_verbs=knowledge_files.words("events/directive_verbs.txt", language),
         people_nouns=knowledge_files.words("reference/people_nouns.txt", language)
         | frozenset(
             row["word"] for row in knowledge_files.table("reference/gendered_words.tsv", language)
