@@ -312,14 +312,24 @@ def _thing_name(ent: SpacySpan) -> bool:
     # No person's name holds a digit ("RAV4 Hybrid", "Dell G3"); a company's may ("G4S").
     if ent.label_ == "PERSON" and any(c.isdigit() for c in _without_glued_tail(ent.text)):
         return True
-    # The word after, hyphens kept ("quarter-final" is three tokens).
-    after = doc.text[ent.end_char :].lstrip(" ").split(maxsplit=1)[:1]
     return (
         ent.label_ == "ORG"
         and not _acronym(ent.text)
-        and bool(after)
-        and after[0].rstrip(".,;:") in lexicon.words("actors/event_nouns.txt")
+        and _word_after(ent).rstrip(".,;:") in lexicon.words("actors/event_nouns.txt")
     )
+
+
+def _word_after(ent: SpacySpan) -> str:
+    """The word after a span, hyphens kept ("quarter-final" is three tokens), read from its
+    tokens: `doc.text` is rebuilt from every token at each call."""
+    words: list[str] = []
+    for token in ent.doc[ent.end :]:
+        if token.is_space and not words:
+            continue
+        words.append(token.text)
+        if token.whitespace_:
+            break
+    return "".join(words)
 
 
 def _quoted(ent: SpacySpan) -> bool:
