@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from event_gold import GoldTrigger, Parsed, gwn_docs, parse
-from events import Found, Processed, _sentence_of, run
+from events import Found, Processed, _sentence_of, link_pairs, run
 from sitrep.annotate.nlp import load_nlp
 from sitrep.extract.event_classifier import CLASSIFIERS, DEFAULT_CLASSIFIER
 
@@ -89,30 +89,23 @@ def report_links(item: Processed, totals: Counter[str]) -> None:
         ]
         if same:
             matched.append((trigger, min(same, key=lambda f: abs(f.start - trigger.start))))
-    for index, (trigger, found) in enumerate(matched):
-        for other_trigger, other in matched[index + 1 :]:
-            if trigger.sentence == other_trigger.sentence or found.event is other.event:
-                continue
-            gold_same = trigger.group == other_trigger.group
-            ours_same = (found.event.same_event or found.event.id) == (
-                other.event.same_event or other.event.id
+    for first, second, gold_same, ours_same in link_pairs(matched):
+        if gold_same == ours_same:
+            continue
+        totals["wrong link" if ours_same else "missed link"] += 1
+        print(f"[{gold.id}] {'WRONG' if ours_same else 'MISSED'} {first[1].event.type}")
+        for t, f in (first, second):
+            assert t.sentence is not None
+            text = " ".join(gold.text[t.sentence[0] : t.sentence[1]].split())
+            actor = item.article.actor(f.event.actor_id)
+            target = item.article.actor(f.event.target_id)
+            place = item.article.place(f.event.place_id)
+            print(
+                f"   {f.event.trigger!r} actor={actor.name if actor else None}"
+                f" target={target.name if target else None}"
+                f" place={place.name if place else None}/{f.event.place_basis}"
+                f" date={f.event.date.start if f.event.date else None}: {text[:200]}"
             )
-            if gold_same == ours_same:
-                continue
-            totals["wrong link" if ours_same else "missed link"] += 1
-            print(f"[{gold.id}] {'WRONG' if ours_same else 'MISSED'} {found.event.type}")
-            for t, f in ((trigger, found), (other_trigger, other)):
-                assert t.sentence is not None
-                text = " ".join(gold.text[t.sentence[0] : t.sentence[1]].split())
-                actor = item.article.actor(f.event.actor_id)
-                target = item.article.actor(f.event.target_id)
-                place = item.article.place(f.event.place_id)
-                print(
-                    f"   {f.event.trigger!r} actor={actor.name if actor else None}"
-                    f" target={target.name if target else None}"
-                    f" place={place.name if place else None}/{f.event.place_basis}"
-                    f" date={f.event.date.start if f.event.date else None}: {text[:200]}"
-                )
 
 
 def _around(text: str, offset: int, width: int = 150) -> str:

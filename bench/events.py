@@ -29,6 +29,7 @@ import argparse
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -189,9 +190,12 @@ def score_gwn(items: list[Processed]) -> dict[str, float]:
     }
 
 
-def _score_links(counts: Counter[str], matched: list[tuple[GoldTrigger, Found]]) -> None:
-    """Mentions of one real event in different sentences: the gold's event groups against
-    sitrep's (`Event.same_event`), over pairs of matched mentions."""
+LinkPair = tuple[tuple[GoldTrigger, Found], tuple[GoldTrigger, Found], bool, bool]
+
+
+def link_pairs(matched: list[tuple[GoldTrigger, Found]]) -> Iterator[LinkPair]:
+    """Pairs of matched mentions in different sentences, each with whether the gold groups
+    them as one real event and whether sitrep does (`Event.same_event`)."""
     for index, (trigger, found) in enumerate(matched):
         for other_trigger, other in matched[index + 1 :]:
             if trigger.sentence == other_trigger.sentence or found.event is other.event:
@@ -200,9 +204,16 @@ def _score_links(counts: Counter[str], matched: list[tuple[GoldTrigger, Found]])
             ours_same = (found.event.same_event or found.event.id) == (
                 other.event.same_event or other.event.id
             )
-            counts["gold links"] += gold_same
-            counts["linked"] += ours_same
-            counts["links right"] += gold_same and ours_same
+            yield (trigger, found), (other_trigger, other), gold_same, ours_same
+
+
+def _score_links(counts: Counter[str], matched: list[tuple[GoldTrigger, Found]]) -> None:
+    """Mentions of one real event in different sentences: the gold's event groups against
+    sitrep's, over pairs of matched mentions."""
+    for _, _, gold_same, ours_same in link_pairs(matched):
+        counts["gold links"] += gold_same
+        counts["linked"] += ours_same
+        counts["links right"] += gold_same and ours_same
 
 
 def _score_where_when(counts: Counter[str], found: Found, trigger: GoldTrigger) -> None:
