@@ -667,7 +667,7 @@ def _add_person_acronym(doc: Doc, ent: SpacySpan, actor: Actor, actors: _Actors)
     for that person wherever they are written, whatever the model tags them. Every initial
     must be there, so a party or state in brackets ("Adam Schiff (D)") is no acronym."""
     acronym = _acronym_after(doc, ent)
-    initials = "".join(t.text[0] for t in ent if t.is_alpha and t.text[:1].isupper())
+    initials = _initials(ent)
     if acronym is None or acronym.text != initials or len(initials) < _PERSON_INITIALS:
         return
     actors.by_key[("person", spelling_key(acronym.text))] = actor
@@ -1617,9 +1617,13 @@ def _acronym_after(doc: Doc, ent: SpacySpan) -> SpacySpan | None:
     return None
 
 
+def _initials(ent: SpacySpan) -> str:
+    """The first letters of a name's capitalised words ("Hayat Tahrir Al-Sham": "HTA")."""
+    return "".join(t.text[0] for t in ent if t.is_alpha and t.text[:1].isupper())
+
+
 def _initials_match(ent: SpacySpan, acronym: str) -> bool:
-    words = [t.text for t in ent if t.is_alpha and t.text[:1].isupper()]
-    initials = "".join(w[0] for w in words)
+    initials = _initials(ent)
     return acronym in initials or initials.startswith(acronym) or _subsequence(acronym, initials)
 
 

@@ -25,7 +25,6 @@ class PayloadPack:
 
     def __init__(self, path: str | None, *, read_only: bool = False) -> None:
         """`path` None keeps the pack in memory (an in-memory store)."""
-        self.path = path
         self.read_only = read_only
         self._memory: io.BytesIO | None = None
         self._fd: int | None = None
