@@ -213,3 +213,19 @@ def test_words_of_aid_demand_and_deployment_need_their_political_sense(nlp, text
 )
 def test_harm_denied_acts_of_the_reader_and_offences_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what someone is made to do has not happened, nor is it their own act
+        ("The prince tried to force the minister to resign.", []),
+        # what someone is kept from doing did not happen
+        ("Authorities blocked lawyers from visiting him.", []),
+        # the same act reported on its own is an event
+        ("The minister resigned on Friday.", [("resigned", "CONCEDE")]),
+    ],
+)
+def test_a_compelled_or_prevented_act_is_no_event(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected

@@ -71,6 +71,8 @@ CONSULT = "CONSULT"
 SETTING = "setting"  # the role of a preposition of occasion in background.tsv
 PARTNER = "partner"  # the word class of prepositions that bring in whom one meets
 ASSAULT = "ASSAULT"
+COMPELLING = "compelling"  # the word class of verbs that make someone act (word_classes.tsv)
+PREVENTING = "preventing"  # the word class of verbs that keep someone "from" acting
 GENERIC = "generic"  # the role of a subject that is the reader or anyone, in background.tsv
 COMMITMENT = "commitment"  # the word class of verbs of promising (word_classes.tsv)
 # Whom a promise is made to, besides an indirect object ("pledged to Kyiv that ...").
@@ -117,6 +119,7 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
         and not _is_setting(doc[index], label)
         and not _harm_denied(doc[index], label)
         and not _is_anyones(doc[index])
+        and not _is_compelled_or_prevented(doc[index])
     ]
 
 
@@ -155,6 +158,27 @@ def _is_anyones(word: Token) -> bool:
     generic = background_cues().get(GENERIC, frozenset())
     subjects = subject_candidates(word)
     return bool(subjects) and subjects[-1].lower_ in generic
+
+
+def _is_compelled_or_prevented(word: Token) -> bool:
+    """Whether an act is what someone is made to do or kept from doing ("tried to force him to
+    resign", "was forced to support the party line", "blocked lawyers from visiting him"): the
+    compelling or preventing is the act reported; the compelled one has not happened, nor is
+    it its doer's own, and the prevented one did not happen (`word_classes.tsv`, classes
+    compelling and preventing). An order to one's own forces is not compulsion: "ordering his
+    army to fall back" is the one ordering's retreat."""
+    first = word
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    classes = word_classes()
+    if first.dep_ == "xcomp":
+        return first.head.lemma_.lower() in classes.get(COMPELLING, frozenset())
+    preposition = first.head
+    return (
+        first.dep_ == "pcomp"
+        and preposition.lower_ == "from"
+        and preposition.head.lemma_.lower() in classes.get(PREVENTING, frozenset())
+    )
 
 
 def is_time_anchor(token: Token) -> bool:
