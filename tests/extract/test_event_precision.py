@@ -229,3 +229,19 @@ def test_harm_denied_acts_of_the_reader_and_offences_are_no_events(nlp, text, ex
 )
 def test_a_compelled_or_prevented_act_is_no_event(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # markets and players rally; crowds rally in protest
+        ("A key reason for the market rally is the improved earnings.", []),
+        ("Rublev rallied to beat Bautista-Agut in three sets.", []),
+        ("Thousands of people rallied in the capital on Friday.", [("rallied", "PROTEST")]),
+        # a web address is visited by readers, not by a party
+        ("For more information, please visit www.example.com.", []),
+    ],
+)
+def test_market_and_sport_rallies_and_web_visits_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
