@@ -203,6 +203,8 @@ def test_words_of_aid_demand_and_deployment_need_their_political_sense(nlp, text
     [
         # no one harmed: the attack's count, not an attack
         ("The officer and the dog were not injured in the incident.", []),
+        # how someone felt is no act
+        ("Some witnesses felt threatened and stayed away.", []),
         # "wound up" is "wind up"
         ("And through that we wound up with images like these.", []),
         # the reader, or anyone, is no party

@@ -73,6 +73,7 @@ PARTNER = "partner"  # the word class of prepositions that bring in whom one mee
 ASSAULT = "ASSAULT"
 COMPELLING = "compelling"  # the word class of verbs that make someone act (word_classes.tsv)
 PREVENTING = "preventing"  # the word class of verbs that keep someone "from" acting
+SEEMING = "seeming"  # the word class of verbs of feeling or seeming (word_classes.tsv)
 GENERIC = "generic"  # the role of a subject that is the reader or anyone, in background.tsv
 COMMITMENT = "commitment"  # the word class of verbs of promising (word_classes.tsv)
 # Whom a promise is made to, besides an indirect object ("pledged to Kyiv that ...").
@@ -120,6 +121,7 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
         and not _harm_denied(doc[index], label)
         and not _is_anyones(doc[index])
         and not _is_compelled_or_prevented(doc[index])
+        and not _is_felt(doc[index])
     ]
 
 
@@ -178,6 +180,16 @@ def _is_compelled_or_prevented(word: Token) -> bool:
         first.dep_ == "pcomp"
         and preposition.lower_ == "from"
         and preposition.head.lemma_.lower() in classes.get(PREVENTING, frozenset())
+    )
+
+
+def _is_felt(word: Token) -> bool:
+    """Whether a participle only says how someone felt or seemed ("felt threatened", "seemed
+    betrayed"): a state of mind, not an act anyone did (`word_classes.tsv`, class seeming)."""
+    return (
+        word.tag_ == "VBN"
+        and word.dep_ in ("acomp", "oprd", "xcomp")
+        and word.head.lemma_.lower() in word_classes().get(SEEMING, frozenset())
     )
 
 
