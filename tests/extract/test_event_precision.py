@@ -249,21 +249,3 @@ def test_a_compelled_or_prevented_act_is_no_event(nlp, text, expected) -> None: 
 )
 def test_market_and_sport_rallies_and_web_visits_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # a reported clause that calls something a wrong is the speaker's accusation
-        (
-            "The party said the registrar's move was an abuse of power.",
-            [("said", "ACCUSE")],
-        ),
-        ('"This is nuts," the senator said.', [("said", "ACCUSE")]),
-        # a word of blame elsewhere in the clause is no accusation
-        ("The minister said the disaster had closed two roads.", []),
-    ],
-)
-def test_speech_that_calls_something_a_wrong_is_an_accusation(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
-    assert _types(nlp, text) == expected

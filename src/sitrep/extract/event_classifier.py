@@ -62,8 +62,6 @@ ADJECTIVAL_DEPS = frozenset({"amod", "compound"})
 REPORTING_PARTICIPLE_TYPES = frozenset({"ASSAULT"})
 UNCONDITIONED_SCORE = 0.6
 REQUEST = "REQUEST"
-ACCUSE = "ACCUSE"
-CONDEMNATION = "condemnation"  # the word class of words of blame (word_classes.tsv)
 ADDRESSEE = "addressee"  # the word class of parties one asks something of
 # A modal whose clause has happened ("must have known") states a belief, not a demand.
 PERFECT = "have"
@@ -113,10 +111,6 @@ class LexiconEventClassifier:
         for speech in _demanding_speech(sentence):
             found.setdefault(
                 speech.i, TriggerLabel(speech.i, None, REQUEST, None, CONDITIONED_SCORE)
-            )
-        for speech in _condemning_speech(sentence):
-            found.setdefault(
-                speech.i, TriggerLabel(speech.i, None, ACCUSE, None, CONDITIONED_SCORE)
             )
         return found
 
@@ -289,29 +283,6 @@ def _demanding_speech(sentence: SpacySpan) -> list[Token]:
             and (c.ent_type_ in ACTOR_LABELS or c.lemma_.lower() in addressees)
             for c in verb.children
         ):
-            found.append(verb.head)
-    return found
-
-
-def _condemning_speech(sentence: SpacySpan) -> list[Token]:
-    """Speech verbs whose reported clause calls something a wrong ("the registrar's move was
-    an abuse of power", he said; "this is nuts," Sasse said; "China's unfair and illegal
-    trading actions are damaging," he said): the speaker's accusation, as "called the move
-    unjustified" is (word class condemnation). The word must be what the clause says of
-    its subject, or what it calls the subject, not any word in it ("said the disaster
-    killed 12")."""
-    language = lexicon.reading_language()
-    speech = speech_verbs(language)
-    condemnation = word_classes(language)[CONDEMNATION]
-    found = []
-    for verb in sentence:
-        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in speech:
-            continue
-        said_of = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS | {"attr"}]
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        said_of += [m for s in subjects for m in s.children if m.dep_ == "amod"]
-        words = [w for phrase in said_of for w in (phrase, *phrase.conjuncts)]
-        if any(_negated_lemma(w) in condemnation for w in words):
             found.append(verb.head)
     return found
 
