@@ -176,3 +176,76 @@ def test_a_verb_coordinated_with_content_is_content(nlp) -> None:  # type: ignor
     assert _types(nlp, "He threatened to assault and murder an official.") == [
         ("threatened", "THREATEN")
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # technology, apps and capital are deployed too; forces are mobilised
+        ("Cities deployed new pollution control technologies.", []),
+        ("The army deployed troops to the border.", [("deployed", "MOBILIZE")]),
+        # the market's demand is no one's request; a party's demand is
+        ("Worries over global demand sent oil prices lower.", []),
+        ("The strikers issued new demands on Friday.", [("demands", "REQUEST")]),
+        # assisting clients is a service; assisting a party is aid
+        ("The firm is assisting its clients in cutting costs.", []),
+        ("Russia assisted the government with weapons.", [("assisted", "AID")]),
+    ],
+)
+def test_words_of_aid_demand_and_deployment_need_their_political_sense(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no one harmed: the attack's count, not an attack
+        ("The officer and the dog were not injured in the incident.", []),
+        # how someone felt is no act
+        ("Some witnesses felt threatened and stayed away.", []),
+        # "wound up" is "wind up"
+        ("And through that we wound up with images like these.", []),
+        # the reader, or anyone, is no party
+        ("Are you planning to visit?", []),
+        ("It is bad news if you are trying to fight someone in a game.", []),
+        ("Rebels attacked the convoy.", [("attacked", "ASSAULT")]),
+        # the offence an arrest is for is alleged, the arrest reported
+        ("The suspect was arrested for vandalism.", [("arrested", "COERCE")]),
+    ],
+)
+def test_harm_denied_acts_of_the_reader_and_offences_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what someone is made to do has not happened, nor is it their own act
+        ("The prince tried to force the minister to resign.", []),
+        # what someone is kept from doing did not happen
+        ("Authorities blocked lawyers from visiting him.", []),
+        # the same act reported on its own is an event
+        ("The minister resigned on Friday.", [("resigned", "CONCEDE")]),
+    ],
+)
+def test_a_compelled_or_prevented_act_is_no_event(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # markets and players rally; crowds rally in protest
+        ("A key reason for the market rally is the improved earnings.", []),
+        ("Rublev rallied to beat Bautista-Agut in three sets.", []),
+        ("Thousands of people rallied in the capital on Friday.", [("rallied", "PROTEST")]),
+        # a web address is visited by readers, not by a party
+        ("For more information, please visit www.example.com.", []),
+    ],
+)
+def test_market_and_sport_rallies_and_web_visits_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected

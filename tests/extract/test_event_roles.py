@@ -110,3 +110,11 @@ def test_roles_in_an_act_two_do_together_the_other_subject_is_the_target(nlp) ->
     # Two who attack together are both attackers: neither is the other's target.
     actor, target = _who(nlp, "Norway and Sweden attacked the town on Tuesday.", "attacked")
     assert _country(actor) == "NOR" and target is None
+
+
+def test_roles_a_nouns_content_clause_on_its_verb_names_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "that Israel ease ..." on "reiterated", not on "demand"
+    _, target = _who(
+        nlp, "The ILO reiterated its demand today that Israel ease restrictions.", "demand"
+    )
+    assert _country(target) == "ISR"

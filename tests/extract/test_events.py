@@ -519,6 +519,16 @@ def test_events_an_asserted_event_is_never_dated_after_publication(nlp) -> None:
 
 
 @pytest.mark.slow
+def test_events_dated_a_decade_before_the_report_are_history(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = build_article(
+        "Beijing attacked the protesters in the square in 1989. Beijing attacked them in 2024.",
+        {"Beijing": (ActorKind.STATE, "government")},
+        [],
+    )
+    assert [e.date.end.year for e in _events(nlp, article) if e.date] == [2024]
+
+
+@pytest.mark.slow
 def test_events_the_backer_drops_a_lexicon_word_the_model_rejects(  # type: ignore[no-untyped-def]
     nlp, monkeypatch
 ) -> None:

@@ -38,6 +38,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # "@actor" in a word class: a phrase naming a person, group, organisation or state.
 ACTOR_CLASS = "@actor"
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+URL_CLASS = "@url"  # "@url" in a word class: a phrase holding a web address
 PARTICLE_DEPS = frozenset({"prt", "advmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
@@ -238,6 +239,8 @@ class LexiconEventClassifier:
         if "@person" in members and head.ent_type_ == "PERSON":
             return True
         if ACTOR_CLASS in members and any(t.ent_type_ in ACTOR_LABELS for t in subtree(head)):
+            return True
+        if URL_CLASS in members and any(t.like_url for t in subtree(head)):
             return True
         return head.lemma_.lower() in members or any(
             t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in members for t in subtree(head)

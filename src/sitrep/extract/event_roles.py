@@ -306,15 +306,30 @@ def clause_verb(token: Token) -> Token:
 def _target_candidates(trigger: Token) -> list[Token]:
     """Phrases that may name whom an event is done to, best first: the event word's own
     arguments, then those of its content clauses, a clause deep (the content's subject
-    first when it has its own: "demanded that the US cancel")."""
+    first when it has its own: "demanded that the US cancel"); a noun's content clause may
+    hang on the noun or on the verb it is the object of."""
     candidates = _own_targets(trigger)
-    for clause in trigger.children:
-        if clause.pos_ in ("VERB", "AUX") and (
-            clause.dep_ in CONTENT_CLAUSE_DEPS or _is_purpose_clause(clause)
-        ):
-            candidates += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-            candidates += _own_targets(clause)
+    holders = [trigger]
+    if not is_verbal(trigger) and trigger.dep_ == "dobj":
+        # "reiterated its demand that Israel ease restrictions": the parser hangs a noun's
+        # content clause on the verb that makes the demand, threat or offer.
+        holders.append(trigger.head)
+    for holder in holders:
+        for clause in holder.children:
+            if clause.pos_ in ("VERB", "AUX") and (
+                clause.dep_ in CONTENT_CLAUSE_DEPS
+                or _is_purpose_clause(clause)
+                or _is_noun_content(clause)
+            ):
+                candidates += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+                candidates += _own_targets(clause)
     return candidates
+
+
+def _is_noun_content(verb: Token) -> bool:
+    """ "its demand that Israel ease restrictions": a finite clause a noun governs, brought
+    in by "that", says what the noun asks or threatens."""
+    return verb.dep_ == "acl" and any(c.dep_ == "mark" for c in verb.children)
 
 
 def _is_purpose_clause(verb: Token) -> bool:

@@ -16,8 +16,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from sitrep.extract.event_lexicon import background_cues, reversals, word_classes
-from sitrep.extract.event_roles import is_verbal
+from sitrep.extract.event_lexicon import (
+    background_cues,
+    casualty_words,
+    reversals,
+    word_classes,
+)
+from sitrep.extract.event_roles import is_verbal, subject_candidates
+from sitrep.extract.event_status import event_status
+from sitrep.records import EventStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +59,9 @@ CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
 # Accusations: what is alleged ("accused of attacking", "charged with murder") is content; an
 # investigated event itself ("investigating the shooting") may well have happened.
 ALLEGING_TYPES = frozenset({"ACCUSE"})
+# Penalties: the offence a "for" or "over" phrase gives ("arrested for vandalism") is alleged.
+PENALTY_TYPES = frozenset({"COERCE"})
+REASON = "reason"  # the role of a preposition of a penalty's reason in background.tsv
 REQUEST = "REQUEST"
 ANCHOR = "anchor"  # the role of a time or circumstance preposition in background.tsv
 WEIGHS = "weighs"  # the role of an adjective of evaluation in background.tsv
@@ -61,6 +71,10 @@ CONSULT = "CONSULT"
 SETTING = "setting"  # the role of a preposition of occasion in background.tsv
 PARTNER = "partner"  # the word class of prepositions that bring in whom one meets
 ASSAULT = "ASSAULT"
+COMPELLING = "compelling"  # the word class of verbs that make someone act (word_classes.tsv)
+PREVENTING = "preventing"  # the word class of verbs that keep someone "from" acting
+SEEMING = "seeming"  # the word class of verbs of feeling or seeming (word_classes.tsv)
+GENERIC = "generic"  # the role of a subject that is the reader or anyone, in background.tsv
 COMMITMENT = "commitment"  # the word class of verbs of promising (word_classes.tsv)
 # Whom a promise is made to, besides an indirect object ("pledged to Kyiv that ...").
 ADDRESSEE_PREPOSITIONS = frozenset({"to"})
@@ -104,6 +118,10 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
         and not _promises_nothing(doc[index], label, by_token)
         and not _is_effect(doc[index], label, by_token)
         and not _is_setting(doc[index], label)
+        and not _harm_denied(doc[index], label)
+        and not _is_anyones(doc[index])
+        and not _is_compelled_or_prevented(doc[index])
+        and not _is_felt(doc[index])
     ]
 
 
@@ -122,6 +140,56 @@ def _is_setting(noun: Token, label: TriggerLabel) -> bool:
     partners = word_classes().get(PARTNER, frozenset())
     return not any(
         c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in partners) for c in noun.children
+    )
+
+
+def _harm_denied(word: Token, label: TriggerLabel) -> bool:
+    """Whether a word of harm only says no one was harmed ("the officer was not injured", "no
+    one was hurt"): a count of nought for an attack told elsewhere, not an attack."""
+    return (
+        label.type == ASSAULT
+        and word.lemma_.lower() in casualty_words()
+        and event_status(word) is EventStatus.NEGATED
+    )
+
+
+def _is_anyones(word: Token) -> bool:
+    """Whether an act's subject is the reader or anyone ("Are you planning to visit?", "if
+    you're trying to fight someone", "you couldn't ask for better"; `background.tsv`): no
+    party of the news does it."""
+    generic = background_cues().get(GENERIC, frozenset())
+    subjects = subject_candidates(word)
+    return bool(subjects) and subjects[-1].lower_ in generic
+
+
+def _is_compelled_or_prevented(word: Token) -> bool:
+    """Whether an act is what someone is made to do or kept from doing ("tried to force him to
+    resign", "was forced to support the party line", "blocked lawyers from visiting him"): the
+    compelling or preventing is the act reported; the compelled one has not happened, nor is
+    it its doer's own, and the prevented one did not happen (`word_classes.tsv`, classes
+    compelling and preventing). An order to one's own forces is not compulsion: "ordering his
+    army to fall back" is the one ordering's retreat."""
+    first = word
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    classes = word_classes()
+    if first.dep_ == "xcomp":
+        return first.head.lemma_.lower() in classes.get(COMPELLING, frozenset())
+    preposition = first.head
+    return (
+        first.dep_ == "pcomp"
+        and preposition.lower_ == "from"
+        and preposition.head.lemma_.lower() in classes.get(PREVENTING, frozenset())
+    )
+
+
+def _is_felt(word: Token) -> bool:
+    """Whether a participle only says how someone felt or seemed ("felt threatened", "seemed
+    betrayed"): a state of mind, not an act anyone did (`word_classes.tsv`, class seeming)."""
+    return (
+        word.tag_ == "VBN"
+        and word.dep_ in ("acomp", "oprd", "xcomp")
+        and word.head.lemma_.lower() in word_classes().get(SEEMING, frozenset())
     )
 
 
@@ -291,8 +359,12 @@ def _asked_clause(verb: Token) -> bool:
 
 
 def _is_content(token: Token, labelled: dict[int, TriggerLabel]) -> bool:
-    """Whether an event word is what a speech act or agreement governing it is about."""
+    """Whether an event word is what a speech act or agreement governing it is about, or the
+    offence a penalty is for ("arrested for vandalism", "jailed over the killing": what is
+    alleged, told as a report where it is told at all)."""
     current, through_preposition, seen = token, False, {token.i}
+    reasons = background_cues().get(REASON, frozenset())
+    through_reason = False
     steps = 0
     while steps < CONTENT_DEPTH:
         if current.head.i in seen:
@@ -306,12 +378,16 @@ def _is_content(token: Token, labelled: dict[int, TriggerLabel]) -> bool:
             return False
         steps += 1
         through_preposition = through_preposition or current.dep_ in ("pobj", "pcomp")
+        through_reason = through_reason or (
+            current.dep_ in ("pobj", "pcomp") and current.head.lower_ in reasons
+        )
         current = current.head
         seen.add(current.i)
         governing = labelled.get(current.i)
         if governing is not None and (
             governing.type in CONTENT_TYPES
             or (governing.type in ALLEGING_TYPES and through_preposition)
+            or (governing.type in PENALTY_TYPES and through_reason)
         ):
             return True
     return False

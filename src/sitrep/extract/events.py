@@ -44,6 +44,8 @@ from sitrep.taxonomy import acled_mapping
 TERRITORY_MODE = "territory"
 DEFINITE = "definite"  # the role of a determiner that refers back, in background.tsv
 ASSAULT = "ASSAULT"
+# An event ending in a year this many or more before its report's is history (`_is_history`).
+HISTORY_YEARS = 10
 
 
 def find_events(
@@ -70,6 +72,8 @@ def find_events(
             if _repeats_governor(trigger, label, labelled) or _re_anchors(trigger, label, events):
                 continue
             for event in _events_for(article, trigger, label, roles, fallback_places):
+                if _is_history(event, article):
+                    continue
                 event.claim_index = claims.index_at(trigger.idx)
                 if casualties is not None and _counts_casualties(event):
                     # The sentence's first attack carries its count: one toll, told once.
@@ -173,6 +177,15 @@ def _sentence_of(article: Article, trigger: Token) -> Span:
             return Span(sentence.start, sentence.end, sentence.text)
     parsed = trigger.sent
     return Span(parsed.start_char, parsed.end_char, parsed.text)
+
+
+def _is_history(event: Event, article: Article) -> bool:
+    """Whether an event is dated so long before the report that it is history told as
+    background ("who assassinated Archduke Franz Ferdinand in June 1914", "a free trade
+    agreement signed into law in 1994"), not news the page reports."""
+    if event.date is None or article.published is None:
+        return False
+    return event.date.end.year <= article.published.year - HISTORY_YEARS
 
 
 def _dates_something_else(date: EventDate, status: EventStatus, article: Article) -> bool:
