@@ -132,12 +132,18 @@ def resolve_references(article: Article, doc: Doc) -> References:
 
 
 @knowledge_files.PerLanguage
-def _genders(language: str) -> dict[str, str]:
-    """Given names, titles and role nouns -> "m" or "f"."""
-    found = {
+def _gendered_words(language: str) -> dict[str, str]:
+    """Titles and role nouns -> "m" or "f"."""
+    return {
         row["word"]: row["gender"]
         for row in knowledge_files.table("reference/gendered_words.tsv", language)
     }
+
+
+@knowledge_files.PerLanguage
+def _genders(language: str) -> dict[str, str]:
+    """Given names, titles and role nouns -> "m" or "f"."""
+    found = dict(_gendered_words(language))
     found.update(
         {
             row["name"]: row["gender"]
@@ -474,14 +480,18 @@ class _Resolver:
         """
         if actor.id in self._actor_genders:
             return self._actor_genders[actor.id]
-        genders = _genders()
+        genders, titles = _genders(), _gendered_words()
         words = [actor.name.split()[0].lower()] if actor.name.split() else []
+        titled: list[str] = []
         for mention in actor.mentions:
             words += mention.text.lower().split()[:1]
-            words += (
+            # Only a title: the word before a name may be a common word that is also a given
+            # name ("will", "hope").
+            titled += (
                 self.article.body[max(0, mention.start - 12) : mention.start].lower().split()[-1:]
             )
         found = {genders[w] for w in words if w in genders}
+        found |= {titles[w] for w in titled if w in titles}
         gender = found.pop() if len(found) == 1 else None
         self._actor_genders[actor.id] = gender
         return gender
