@@ -686,6 +686,10 @@ def test_quotes_one_of_a_group_named_before_speaks(nlp) -> None:  # type: ignore
     )
     quotes = [q for q in find_quotes(article, doc) if q.direct]
     assert [(q.text, q.speaker) for q in quotes] == [("Nobody trusts anybody", "Several diplomats")]
+    article, doc = _analysed(
+        nlp, ["Critics attacked the plan. One could argue that it costs too much."]
+    )
+    assert find_quotes(article, doc) == []  # "one" of a modal is anyone
 
 
 @pytest.mark.slow

@@ -230,6 +230,8 @@ class _Resolver:
                     self._add(referent, token, sentence, paragraph)
             return
         if lower in _PARTITIVES and not quoted and not any(token.children) and speaks(token):
+            if any(c.tag_ == "MD" for c in token.head.children):
+                return  # "one could argue": anyone, no one of a group
             group = self._antecedent(token, sentence, paragraph)
             if group is not None:
                 self.resolved[token.i] = group
