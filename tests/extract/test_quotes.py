@@ -677,3 +677,54 @@ def test_quotes_words_applied_by_introducing_or_portraying_are_partial_quotes(nl
         ],
     )
     assert direct == [("someone who has redefined the job.", "Benioff")]
+
+
+@pytest.mark.slow
+def test_quotes_one_of_a_group_named_before_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(
+        nlp, ["Several diplomats described the talks as tense. “Nobody trusts anybody,” one said."]
+    )
+    quotes = [q for q in find_quotes(article, doc) if q.direct]
+    assert [(q.text, q.speaker) for q in quotes] == [("Nobody trusts anybody", "Several diplomats")]
+    article, doc = _analysed(
+        nlp, ["Critics attacked the plan. One could argue that it costs too much."]
+    )
+    assert find_quotes(article, doc) == []  # "one" of a modal is anyone
+
+
+@pytest.mark.slow
+def test_quotes_a_clause_after_its_reporting_verb_reports_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(nlp, ["Google said it would appeal the ruling."])
+    reported = [
+        article.body[a.content_start : a.content_end] for a in find_attributions(article, doc).items
+    ]
+    assert reported == ["it would appeal the ruling"]
+
+
+@pytest.mark.slow
+def test_quotes_as_someone_put_it_and_rejected_as(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(
+        nlp,
+        [
+            "The plan was “a recipe for disaster,” as one analyst put it.",
+            "The Pentagon rejected these accusations as “patently false.”",
+        ],
+    )
+    quotes = [q for q in find_quotes(article, doc) if q.direct]
+    assert [q.speaker for q in quotes] == ["one analyst", "Pentagon"]
+
+
+@pytest.mark.slow
+def test_quotes_a_short_sentence_continues_and_a_show_is_no_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(
+        nlp,
+        [
+            "“Hands! Let me see your hands!” an officer ordered. “Step out.”",
+            "The actor said it on a previous episode of “DWTS.”",
+        ],
+    )
+    quotes = [q for q in find_quotes(article, doc) if q.direct]
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Hands! Let me see your hands!", "an officer"),
+        ("Step out.", "an officer"),
+    ]

@@ -362,3 +362,29 @@ def test_reference_an_age_description_speaks_for_the_person_named(nlp) -> None: 
     )
     [said] = [q for q in article.quotes if q.text.startswith("his attempts")]
     assert said.speaker == "Daniel Morgan"
+
+
+@pytest.mark.slow
+def test_reference_he_skips_a_woman_named_by_a_less_common_given_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _extracted(
+        nlp,
+        [
+            "“I think spying did occur,” Attorney General William Barr said.",
+            "Senator Jeanne Shaheen asked him to clarify. “I am not saying it was improper,” he"
+            " replied.",
+        ],
+    )
+    assert _speaker(article, "not saying") == "William Barr"
+
+
+@pytest.mark.slow
+def test_reference_a_word_before_a_name_that_is_also_a_given_name_says_no_gender(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _extracted(
+        nlp,
+        [
+            "Reporters asked will Taylor Reyes run.",
+            "“We are ready for the count,” she said.",
+        ],
+    )
+    # "will" is also a man's given name, but only a title before a name gives its gender.
+    assert _speaker(article, "ready for the count") == "Taylor Reyes"

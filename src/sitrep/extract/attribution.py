@@ -175,6 +175,8 @@ class _Finder:
         if token.lower_ == "according" and token.i + 1 < len(self.doc):
             return self._according_to(token, sentence, number)
         cue = lexicon().reporting_verbs.get(token.lemma_.lower())
+        if cue is None and _puts_it(token):
+            cue = "speech"
         if cue is None and _issues_document(token):
             # "The BHPD released a statement …: “On April 4 …”": the quote is the statement's.
             cue = _ISSUING
@@ -353,9 +355,14 @@ class _Finder:
             verb.dep_ in _CONTENT_DEPS
             and head != verb
             and head.lemma_.lower() in lexicon().reporting_verbs
-            and any(
-                c.dep_ in _OWN_WORDS and not (c.dep_ in _OBJECTS and self._names_someone(c))
-                for c in verb.children
+            and (
+                # "Google said it would appeal": a clause after its reporting verb is what is
+                # reported, never a report of the words before it.
+                head.i < verb.i
+                or any(
+                    c.dep_ in _OWN_WORDS and not (c.dep_ in _OBJECTS and self._names_someone(c))
+                    for c in verb.children
+                )
             )
         )
 
@@ -702,6 +709,17 @@ def _listed_after_colon(head: Token) -> Token | None:
         name = name.head
         steps += 1
     return name if name.pos_ == "PROPN" and name.dep_ != "compound" else None
+
+
+def _puts_it(verb: Token) -> bool:
+    """ "…,” as the OC Weekly put it", "he put it bluntly": "put it" without a place to put it
+    in is a way of saying."""
+    children = list(verb.children)
+    return (
+        verb.lemma_.lower() == "put"
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in children)
+        and not any(c.dep_ in {"prep", "prt"} for c in children)
+    )
 
 
 def _issues_document(verb: Token) -> bool:

@@ -79,8 +79,9 @@ def quoted_passages(article: Article, doc: Doc) -> list[QuotedPassage]:
     marks = attributions.quote_marks
     body = article.body
     names = [_names_something(body, m) for m in marks]
+    # A whole sentence, however short ("“Step out.”"), is a quotation too.
     long = [
-        _word_count(body, m) >= MIN_QUOTE_WORDS and not named
+        (_word_count(body, m) >= MIN_QUOTE_WORDS or _whole_sentence(body, m)) and not named
         for m, named in zip(marks, names, strict=True)
     ]
     spoken: list[Attribution | None] = [
@@ -144,9 +145,11 @@ def _term_of_speaker_before(
 
 def _names_something(body: str, marks: QuoteMarks) -> bool:
     """A title, slogan or nickname: title-case words that end no sentence, or a cue before."""
-    before = body[max(0, marks.start - 30) : marks.start].rstrip('“"«„ ')
-    last_word = before.split()[-1].lower() if before.split() else ""
-    if last_word in lexicon().title_cues:
+    before = body[max(0, marks.start - 30) : marks.start].rstrip('“"«„ ').lower().split()
+    # "the show “Meet the Press”", "an episode of “DWTS.”"
+    if before[-1:] == ["of"]:
+        before.pop()
+    if before and before[-1] in lexicon().title_cues:
         return True
     text = body[marks.start : marks.end]
     words = [w.strip("'’,:;()!?.…") for w in text.split()]
@@ -256,6 +259,15 @@ def _distance(attribution: Attribution, marks: QuoteMarks) -> int:
 
 def _holds(attribution: Attribution, marks: QuoteMarks) -> bool:
     return attribution.content_start <= marks.start < attribution.content_end
+
+
+def _whole_sentence(body: str, marks: QuoteMarks) -> bool:
+    """The passage is a sentence of its own: it opens after another sentence or a paragraph
+    break ("…,” an officer ordered. “Step out.”"), not in one ("said on “DWTS.”")."""
+    text = body[marks.start : marks.end]
+    before = body[: marks.start].rstrip(' “"«„')
+    opens = marks.opens_paragraph or before[-1:] in {*_SENTENCE_ENDS, "”", '"'}
+    return opens and text[:1].isupper() and text[-1:] in _SENTENCE_ENDS
 
 
 def _word_count(body: str, marks: QuoteMarks) -> int:

@@ -20,7 +20,8 @@ description the page gives a named person anywhere, before or after, is that per
 ("Austria's interior minister said …" where "Interior Minister Wolfgang Peschorn" follows);
 an age ("the 31-year-old said") is such a description.
 A coordination is "they"; a collective noun ("the staff") is never "he" or "she"; a phrase
-quantified over everyone ("any one person") stands for nobody.
+quantified over everyone ("any one person") stands for nobody. A speaker "one" or "another"
+("Officials say …. “It's done,” one said") is one of the nearest group named before it.
 
 Quotes, claims and events read the same `References`; the resolved mentions are also kept
 on the article (`Article.references`) for display.
@@ -47,6 +48,8 @@ _PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
 _SINGULAR_BODY_PRONOUNS = {"it", "its"}
+# "Officials say …. “It's done,” one said": a speaker who is one of a group just named.
+_PARTITIVES = {"one", "another"}
 # Grammatical roles, most salient first: a subject is preferred to an object.
 _ROLES = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1, "pobj": 2, "appos": 2, "poss": 2}
 _MODIFIER_ROLE = 3  # a name inside another noun phrase ("an army spokesman")
@@ -129,12 +132,18 @@ def resolve_references(article: Article, doc: Doc) -> References:
 
 
 @knowledge_files.PerLanguage
-def _genders(language: str) -> dict[str, str]:
-    """Given names, titles and role nouns -> "m" or "f"."""
-    found = {
+def _gendered_words(language: str) -> dict[str, str]:
+    """Titles and role nouns -> "m" or "f"."""
+    return {
         row["word"]: row["gender"]
         for row in knowledge_files.table("reference/gendered_words.tsv", language)
     }
+
+
+@knowledge_files.PerLanguage
+def _genders(language: str) -> dict[str, str]:
+    """Given names, titles and role nouns -> "m" or "f"."""
+    found = dict(_gendered_words(language))
     found.update(
         {
             row["name"]: row["gender"]
@@ -219,6 +228,13 @@ class _Resolver:
                 if not quoted:
                     self._learn_gender(token, referent)
                     self._add(referent, token, sentence, paragraph)
+            return
+        if lower in _PARTITIVES and not quoted and not any(token.children) and speaks(token):
+            if any(c.tag_ == "MD" for c in token.head.children):
+                return  # "one could argue": anyone, no one of a group
+            group = self._antecedent(token, sentence, paragraph)
+            if group is not None:
+                self.resolved[token.i] = group
             return
         if (token.pos_ in {"NOUN", "PROPN"} or _age_description(token)) and not quoted:
             referent = self._referent(token)
@@ -466,14 +482,18 @@ class _Resolver:
         """
         if actor.id in self._actor_genders:
             return self._actor_genders[actor.id]
-        genders = _genders()
+        genders, titles = _genders(), _gendered_words()
         words = [actor.name.split()[0].lower()] if actor.name.split() else []
+        titled: list[str] = []
         for mention in actor.mentions:
             words += mention.text.lower().split()[:1]
-            words += (
+            # Only a title: the word before a name may be a common word that is also a given
+            # name ("will", "hope").
+            titled += (
                 self.article.body[max(0, mention.start - 12) : mention.start].lower().split()[-1:]
             )
         found = {genders[w] for w in words if w in genders}
+        found |= {titles[w] for w in titled if w in titles}
         gender = found.pop() if len(found) == 1 else None
         self._actor_genders[actor.id] = gender
         return gender
@@ -719,6 +739,8 @@ def _addresses_a_body(verb: Token) -> bool:
 
 
 def _agrees(pronoun: str, referent: Referent, gender: str | None) -> bool:
+    if pronoun in _PARTITIVES:
+        return referent.plural
     if pronoun in _PERSON_PRONOUNS:
         wanted = _PERSON_PRONOUNS[pronoun]
         return referent.person and not referent.plural and gender in {None, wanted}
