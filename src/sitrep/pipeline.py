@@ -136,12 +136,15 @@ def ingest(
     engine: str = "local",
     ray_address: str | None = None,
     on_stored: Callable[[Record], Any] | None = None,
+    on_skipped: Callable[[], Any] | None = None,
     analysed: bool = False,
     retry_errors: bool = False,
 ) -> IngestReport:
     """Store `paths`: pages are analysed first; `.jsonl` files (every input when
     `analysed`, stdin included) hold analysed articles and are stored as they are. A page
-    an earlier run recorded as unfit input (same content) is skipped unless `retry_errors`."""
+    an earlier run recorded as unfit input (same content) is skipped unless `retry_errors`.
+    `on_stored` hears of each record written, `on_skipped` of each input left out as already
+    stored or known unfit: between them, every input once (a progress bar's total)."""
     store = open_store(db)
     try:
         skipped = 0
@@ -154,11 +157,13 @@ def ingest(
             nonlocal skipped, known_errors
             if store.has_article(content_hash):
                 skipped += 1
-                return True
-            if content_hash in unfit:
+            elif content_hash in unfit:
                 known_errors += 1
-                return True
-            return False
+            else:
+                return False
+            if on_skipped is not None:
+                on_skipped()
+            return True
 
         def records() -> Iterator[Record]:
             jsonl = [p for p in paths if analysed or p.endswith(ANALYSED_SUFFIX)]

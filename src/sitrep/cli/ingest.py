@@ -135,6 +135,8 @@ def ingest_cli(
             engine=engine,
             ray_address=ray_address,
             on_stored=advance,
+            # Skipped inputs count toward the total too, or a re-run's bar never fills.
+            on_skipped=lambda: progress.update(task, advance=1),
             analysed=jsonl,
             retry_errors=retry_errors,
         )
