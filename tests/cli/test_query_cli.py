@@ -119,9 +119,49 @@ def test_unreachable_postgres_hides_the_password() -> None:
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize("command", [("serve", "--get", "/api/counts"), ("ingest", "examples/")])
+def test_serve_and_ingest_without_their_database_are_one_line(
+    command: tuple[str, ...], tmp_path: Path
+) -> None:
+    """Serve on a missing file, and either on a server that cannot be reached: one line
+    naming the database (password masked) and exit status 2, as the queries do."""
+    missing = str(tmp_path / "nope.duckdb")
+    unreachable = "postgresql://analyst:s3cret@127.0.0.1:9/none"
+    for db in [missing, unreachable] if command[0] == "serve" else [unreachable]:
+        code, out, err = invoke(*command, "--db", db)
+        assert code == 2 and out == "", (db, out)
+        assert err.strip().count("\n") == 0 and "Traceback" not in err, err
+        assert "s3cret" not in err and err.startswith("error: ")
+    assert not Path(missing).exists()
+
+
 def test_database_from_the_environment(db: str) -> None:
     result = runner.invoke(app, ["events", "--format", "jsonl"], env={"SITREP_DB": db})
     assert result.exit_code == 0 and result.stdout.strip()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("serve", "--get", "/api/counts"),
+        ("export", "--format", "jsonl"),
+        ("brief", "--from", "2024-12-01", "--to", "2024-12-07"),
+        ("control", "Homs", "--on", "2024-12-07"),
+        ("claims",),
+        ("actors",),
+        ("places",),
+        ("contradictions",),
+        ("errors",),
+    ],
+)
+def test_every_command_reads_the_database_from_the_environment(
+    db: str, command: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`sitrep serve` once ignored SITREP_DB. Run from an empty folder, a command that fell
+    back to ./sitrep.duckdb would find no database and exit 2."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, list(command), env={"SITREP_DB": db})
+    assert result.exit_code == 0 and result.stdout.strip(), (command, result.output)
 
 
 def test_control_of_an_unknown_place_is_an_error(db: str) -> None:
