@@ -104,6 +104,28 @@ def test_misspelt_choices_are_refused_with_the_valid_values(db: str) -> None:
     assert code == 0 and all(json.loads(line)["type"] == "ASSAULT" for line in out.splitlines())
 
 
+@pytest.mark.parametrize(
+    ("command", "valid"),
+    [
+        (("events",), "table, csv, tsv, json, jsonl"),
+        (("claims",), "table, csv, tsv, json, jsonl"),
+        (("brief",), "html, markdown"),
+        (("read", "examples/"), "json, jsonl, text"),
+        (("export",), "csv-acled, csv-gdelt, geojson, jsonl, tsv-gdelt"),
+    ],
+)
+def test_a_wrong_format_is_refused_with_the_valid_ones(
+    db: str, command: tuple[str, ...], valid: str
+) -> None:
+    """Typer's own answer to a wrong enumerated value reads `Value error, 'xml' is not one
+    of 'table', ...`: Python's terms."""
+    args = [*command] if command[0] == "read" else [*command, "--db", db]
+    code, _, err = invoke(*args, "--format", "xml")
+    assert code == 2 and valid in err and "Value error" not in err, err
+    if command[0] != "export":
+        assert invoke(*args, "--format", valid.split(", ")[-1].upper())[0] == 0
+
+
 def test_missing_database_is_one_line_and_an_error(tmp_path: Path) -> None:
     missing = str(tmp_path / "nope.duckdb")
     code, out, err = invoke("events", "--db", missing)
