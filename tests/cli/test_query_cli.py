@@ -349,6 +349,29 @@ def test_control_of_a_country_says_when_more_places_match_and_takes_all(tmp_path
     assert code == 0 and sorted(places) == ["Damascus", "Homs"] and not err
 
 
+def test_control_answers_any_spelling_of_the_place(tmp_path: Path) -> None:
+    """The sample page writes "Deir Ezzor"; GeoNames names it "Deir ez-Zor". Asked either
+    way, or as "Dayr az Zawr", `control` answers for the one place; only an unknown name is
+    an error."""
+    db = str(tmp_path / "held.duckdb")
+    body = "TEST DATA. Kurdish fighters took Deir Ezzor on Saturday."
+    item = article(body, outlet="Wire")
+    fighters = add_actor(item, "Kurdish fighters")
+    deir = add_place(item, (170794, "Deir ez-Zor", 35.33588, 40.14084, "SY", "PPLA"))
+    add_control(item, "Kurdish fighters took Deir Ezzor on Saturday.", deir, fighters, "2024-12-07")
+    store = open_store(db)
+    try:
+        store.write([item])
+    finally:
+        store.close()
+    for name in ("Deir Ezzor", "Deir ez-Zor", "Dayr az Zawr", "deir ezzor"):
+        code, out, _ = invoke("control", name, "--db", db, "--on", "2024-12-08", "--format", "csv")
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert code == 0 and [(r["place"], r["holder"]) for r in rows] == [
+            ("Deir ez-Zor", "Kurdish fighters")
+        ], name
+
+
 def test_library_integer_columns_with_gaps_stay_integers(tmp_path: Path) -> None:
     """A count known for one event and not another is pandas' nullable Int64 (12 and <NA>),
     not floats (12.0 and NaN), as a GeoNames id missing for an unresolved place is."""
