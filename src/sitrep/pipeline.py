@@ -27,6 +27,7 @@ out of it keeps it small.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import stat
 import sys
@@ -39,8 +40,10 @@ from sitrep.read import raw_documents
 from sitrep.records import DocumentError, Input, Record, RecordFormatError, article_from_dict
 from sitrep.registry import Registry
 from sitrep.settings import DEFAULT_SETTINGS, Settings
-from sitrep.store import open_store
+from sitrep.store import open_store, shown_location
 from sitrep.store.api import IngestReport
+
+log = logging.getLogger(__name__)
 
 ANALYSED_SUFFIX = ".jsonl"
 STDIN = "-"
@@ -181,7 +184,22 @@ def ingest(
                     skip=already_seen,
                 )
 
-        report = store.write(records(), on_written=on_stored)
+        def written(record: Record) -> None:
+            if isinstance(record, DocumentError):
+                log.info("%s: not stored, %s (%s)", record.source, record.message, record.code)
+            else:
+                log.debug("%s: stored", record.source)
+            if on_stored is not None:
+                on_stored(record)
+
+        log.info(
+            "ingesting into %s: %s workers, engine %s, classifier %s",
+            shown_location(db),
+            workers or default_workers(),
+            engine,
+            settings.classifier,
+        )
+        report = store.write(records(), on_written=written)
         report.skipped += skipped
         report.known_errors += known_errors
         return report

@@ -105,3 +105,18 @@ def test_every_input_advances_the_bar_once_on_a_rerun(analysed: None, tmp_path: 
     )
     assert report.skipped == len(skipped) == 3
     assert len(stored) + len(skipped) == len(records())
+
+
+def test_verbose_ingest_says_why_each_document_was_not_stored(
+    analysed: None, tmp_path: Path
+) -> None:
+    """`-v` logs each unfit document with its reason as it goes; by default only the end
+    of the run names them."""
+    db = str(tmp_path / "a.duckdb")
+    quiet = CliRunner().invoke(app, ["ingest", "pages/", "--db", db])
+    assert "menu.html" in quiet.stderr and "navigation only" not in quiet.stderr
+    told = CliRunner().invoke(app, ["-v", "ingest", "pages/", "--db", str(tmp_path / "b.duckdb")])
+    assert told.exit_code == 0, told.output
+    assert (
+        "INFO sitrep.pipeline: menu.html: not stored, navigation only (no_article)" in told.stderr
+    )
