@@ -27,7 +27,9 @@ from typer.testing import CliRunner
 
 import sitrep
 from sitrep.cli import app
+from sitrep.cli.options import event_types
 from sitrep.cli.output import Output, write_rows
+from sitrep.records import SourceType
 from sitrep.store import open_store
 
 runner = CliRunner()
@@ -200,6 +202,16 @@ def test_version_and_plain_help() -> None:
         code, out, _ = invoke(command, "--help")
         assert code == 0 and "Example:" in out, command
         assert "{paths}" not in out and "%Y" not in out, command
+
+
+def test_help_lists_the_plover_types_and_the_source_types() -> None:
+    """The valid values are in the help, not only in the answer to a wrong one."""
+    for command in ("events", "export", "claims"):
+        code, out, _ = invoke(command, "--help")
+        flat = " ".join(out.split())
+        assert code == 0 and all(kind.value in flat for kind in SourceType), command
+        if command != "claims":
+            assert all(kind in flat for kind in event_types()), command
 
 
 def test_every_commands_help_shows_plain_metavars_not_python_types() -> None:
