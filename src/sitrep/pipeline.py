@@ -27,6 +27,7 @@ out of it keeps it small.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import stat
 import sys
@@ -39,8 +40,10 @@ from sitrep.read import raw_documents
 from sitrep.records import DocumentError, Input, Record, RecordFormatError, article_from_dict
 from sitrep.registry import Registry
 from sitrep.settings import DEFAULT_SETTINGS, Settings
-from sitrep.store import open_store
+from sitrep.store import open_store, shown_location
 from sitrep.store.api import IngestReport
+
+log = logging.getLogger(__name__)
 
 ANALYSED_SUFFIX = ".jsonl"
 STDIN = "-"
@@ -136,12 +139,15 @@ def ingest(
     engine: str = "local",
     ray_address: str | None = None,
     on_stored: Callable[[Record], Any] | None = None,
+    on_skipped: Callable[[], Any] | None = None,
     analysed: bool = False,
     retry_errors: bool = False,
 ) -> IngestReport:
     """Store `paths`: pages are analysed first; `.jsonl` files (every input when
     `analysed`, stdin included) hold analysed articles and are stored as they are. A page
-    an earlier run recorded as unfit input (same content) is skipped unless `retry_errors`."""
+    an earlier run recorded as unfit input (same content) is skipped unless `retry_errors`.
+    `on_stored` hears of each record written, `on_skipped` of each input left out as already
+    stored or known unfit: between them, every input once (a progress bar's total)."""
     store = open_store(db)
     try:
         skipped = 0
@@ -154,11 +160,13 @@ def ingest(
             nonlocal skipped, known_errors
             if store.has_article(content_hash):
                 skipped += 1
-                return True
-            if content_hash in unfit:
+            elif content_hash in unfit:
                 known_errors += 1
-                return True
-            return False
+            else:
+                return False
+            if on_skipped is not None:
+                on_skipped()
+            return True
 
         def records() -> Iterator[Record]:
             jsonl = [p for p in paths if analysed or p.endswith(ANALYSED_SUFFIX)]
@@ -176,7 +184,22 @@ def ingest(
                     skip=already_seen,
                 )
 
-        report = store.write(records(), on_written=on_stored)
+        def written(record: Record) -> None:
+            if isinstance(record, DocumentError):
+                log.info("%s: not stored, %s (%s)", record.source, record.message, record.code)
+            else:
+                log.debug("%s: stored", record.source)
+            if on_stored is not None:
+                on_stored(record)
+
+        log.info(
+            "ingesting into %s: %s workers, engine %s, classifier %s",
+            shown_location(db),
+            workers or default_workers(),
+            engine,
+            settings.classifier,
+        )
+        report = store.write(records(), on_written=written)
         report.skipped += skipped
         report.known_errors += known_errors
         return report

@@ -91,3 +91,32 @@ def test_ingest_names_failed_files_and_skips_known_unfit_input_on_rerun(tmp_path
     assert "errors 1" in retried.stderr and "known unfit" not in retried.stderr
     listed = CliRunner().invoke(app, ["errors", "--db", db, "--format", "json"])
     assert listed.output.count("photo.jpg") == 1  # recorded once however often it failed
+
+
+def test_every_input_advances_the_bar_once_on_a_rerun(analysed: None, tmp_path: Path) -> None:
+    """The bar's total counts every input file: a re-run that skips what is already stored
+    must advance past those too, or it never fills and its time left is wrong."""
+    db = str(tmp_path / "a.duckdb")
+    pipeline.ingest(["pages/"], db)
+    stored: list[object] = []
+    skipped: list[None] = []
+    report = pipeline.ingest(
+        ["pages/"], db, on_stored=stored.append, on_skipped=lambda: skipped.append(None)
+    )
+    assert report.skipped == len(skipped) == 3
+    assert len(stored) + len(skipped) == len(records())
+
+
+def test_verbose_ingest_says_why_each_document_was_not_stored(
+    analysed: None, tmp_path: Path
+) -> None:
+    """`-v` logs each unfit document with its reason as it goes; by default only the end
+    of the run names them."""
+    db = str(tmp_path / "a.duckdb")
+    quiet = CliRunner().invoke(app, ["ingest", "pages/", "--db", db])
+    assert "menu.html" in quiet.stderr and "navigation only" not in quiet.stderr
+    told = CliRunner().invoke(app, ["-v", "ingest", "pages/", "--db", str(tmp_path / "b.duckdb")])
+    assert told.exit_code == 0, told.output
+    assert (
+        "INFO sitrep.pipeline: menu.html: not stored, navigation only (no_article)" in told.stderr
+    )

@@ -27,7 +27,9 @@ from typer.testing import CliRunner
 
 import sitrep
 from sitrep.cli import app
+from sitrep.cli.options import event_types
 from sitrep.cli.output import Output, write_rows
+from sitrep.records import SourceType
 from sitrep.store import open_store
 
 runner = CliRunner()
@@ -104,6 +106,28 @@ def test_misspelt_choices_are_refused_with_the_valid_values(db: str) -> None:
     assert code == 0 and all(json.loads(line)["type"] == "ASSAULT" for line in out.splitlines())
 
 
+@pytest.mark.parametrize(
+    ("command", "valid"),
+    [
+        (("events",), "table, csv, tsv, json, jsonl"),
+        (("claims",), "table, csv, tsv, json, jsonl"),
+        (("brief",), "html, markdown"),
+        (("read", "examples/"), "json, jsonl, text"),
+        (("export",), "csv-acled, csv-gdelt, geojson, jsonl, tsv-gdelt"),
+    ],
+)
+def test_a_wrong_format_is_refused_with_the_valid_ones(
+    db: str, command: tuple[str, ...], valid: str
+) -> None:
+    """Typer's own answer to a wrong enumerated value reads `Value error, 'xml' is not one
+    of 'table', ...`: Python's terms."""
+    args = [*command] if command[0] == "read" else [*command, "--db", db]
+    code, _, err = invoke(*args, "--format", "xml")
+    assert code == 2 and valid in err and "Value error" not in err, err
+    if command[0] != "export":
+        assert invoke(*args, "--format", valid.split(", ")[-1].upper())[0] == 0
+
+
 def test_missing_database_is_one_line_and_an_error(tmp_path: Path) -> None:
     missing = str(tmp_path / "nope.duckdb")
     code, out, err = invoke("events", "--db", missing)
@@ -119,9 +143,49 @@ def test_unreachable_postgres_hides_the_password() -> None:
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize("command", [("serve", "--get", "/api/counts"), ("ingest", "examples/")])
+def test_serve_and_ingest_without_their_database_are_one_line(
+    command: tuple[str, ...], tmp_path: Path
+) -> None:
+    """Serve on a missing file, and either on a server that cannot be reached: one line
+    naming the database (password masked) and exit status 2, as the queries do."""
+    missing = str(tmp_path / "nope.duckdb")
+    unreachable = "postgresql://analyst:s3cret@127.0.0.1:9/none"
+    for db in [missing, unreachable] if command[0] == "serve" else [unreachable]:
+        code, out, err = invoke(*command, "--db", db)
+        assert code == 2 and out == "", (db, out)
+        assert err.strip().count("\n") == 0 and "Traceback" not in err, err
+        assert "s3cret" not in err and err.startswith("error: ")
+    assert not Path(missing).exists()
+
+
 def test_database_from_the_environment(db: str) -> None:
     result = runner.invoke(app, ["events", "--format", "jsonl"], env={"SITREP_DB": db})
     assert result.exit_code == 0 and result.stdout.strip()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("serve", "--get", "/api/counts"),
+        ("export", "--format", "jsonl"),
+        ("brief", "--from", "2024-12-01", "--to", "2024-12-07"),
+        ("control", "Homs", "--on", "2024-12-07"),
+        ("claims",),
+        ("actors",),
+        ("places",),
+        ("contradictions",),
+        ("errors",),
+    ],
+)
+def test_every_command_reads_the_database_from_the_environment(
+    db: str, command: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`sitrep serve` once ignored SITREP_DB. Run from an empty folder, a command that fell
+    back to ./sitrep.duckdb would find no database and exit 2."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, list(command), env={"SITREP_DB": db})
+    assert result.exit_code == 0 and result.stdout.strip(), (command, result.output)
 
 
 def test_control_of_an_unknown_place_is_an_error(db: str) -> None:
@@ -138,6 +202,16 @@ def test_version_and_plain_help() -> None:
         code, out, _ = invoke(command, "--help")
         assert code == 0 and "Example:" in out, command
         assert "{paths}" not in out and "%Y" not in out, command
+
+
+def test_help_lists_the_plover_types_and_the_source_types() -> None:
+    """The valid values are in the help, not only in the answer to a wrong one."""
+    for command in ("events", "export", "claims"):
+        code, out, _ = invoke(command, "--help")
+        flat = " ".join(out.split())
+        assert code == 0 and all(kind.value in flat for kind in SourceType), command
+        if command != "claims":
+            assert all(kind in flat for kind in event_types()), command
 
 
 def test_every_commands_help_shows_plain_metavars_not_python_types() -> None:
@@ -285,6 +359,29 @@ def test_control_of_a_country_says_when_more_places_match_and_takes_all(tmp_path
     code, out, err = invoke(*ask, "--limit", "1", "--all")
     places = [row["place"] for row in csv.DictReader(io.StringIO(out))]
     assert code == 0 and sorted(places) == ["Damascus", "Homs"] and not err
+
+
+def test_control_answers_any_spelling_of_the_place(tmp_path: Path) -> None:
+    """The sample page writes "Deir Ezzor"; GeoNames names it "Deir ez-Zor". Asked either
+    way, or as "Dayr az Zawr", `control` answers for the one place; only an unknown name is
+    an error."""
+    db = str(tmp_path / "held.duckdb")
+    body = "TEST DATA. Kurdish fighters took Deir Ezzor on Saturday."
+    item = article(body, outlet="Wire")
+    fighters = add_actor(item, "Kurdish fighters")
+    deir = add_place(item, (170794, "Deir ez-Zor", 35.33588, 40.14084, "SY", "PPLA"))
+    add_control(item, "Kurdish fighters took Deir Ezzor on Saturday.", deir, fighters, "2024-12-07")
+    store = open_store(db)
+    try:
+        store.write([item])
+    finally:
+        store.close()
+    for name in ("Deir Ezzor", "Deir ez-Zor", "Dayr az Zawr", "deir ezzor"):
+        code, out, _ = invoke("control", name, "--db", db, "--on", "2024-12-08", "--format", "csv")
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert code == 0 and [(r["place"], r["holder"]) for r in rows] == [
+            ("Deir ez-Zor", "Kurdish fighters")
+        ], name
 
 
 def test_library_integer_columns_with_gaps_stay_integers(tmp_path: Path) -> None:

@@ -235,6 +235,29 @@ def test_read_html_captions_and_related_links_kept_out_of_body() -> None:
     assert "Floods hit" not in article.body and "Credit" not in article.body
 
 
+def test_read_html_read_more_line_inside_the_body_is_a_related_link() -> None:
+    """A paragraph of the article's own column that is a label and a link ("Read more:
+    <headline>", as CityAM writes it) is a related link, not the outlet's claim; a label
+    opening real prose is kept."""
+    paragraph = (
+        "Officials in the northern province said on Monday that the road had been closed "
+        "after heavy rain, and that repairs would take at least a week to finish, {n}."
+    )
+    prose = "Related talks between the two ministries went on late into the night on Monday."
+    body = "".join(f"<p>{paragraph.format(n=n)}</p>" for n in range(6))
+    html = (
+        "<html><head><title>Road closed</title></head><body><article><h1>Road closed</h1>"
+        f"{body}<p><strong>Read more:</strong> <a href='/a'>Floods hit three provinces "
+        f"again</a></p><p>{prose}</p></article></body></html>"
+    )
+    article = read_bytes(html.encode(), "page.html")
+    assert [(link.title, link.url) for link in article.related_links] == [
+        ("Floods hit three provinces again", "/a")
+    ]
+    assert "Floods hit" not in article.body and "Read more" not in article.body
+    assert prose in article.body
+
+
 def test_read_html_declared_english_list_page_is_english() -> None:
     """A meal plan of short list lines (few stop words) on a page declaring lang="en-US"."""
     items = "".join(

@@ -88,6 +88,27 @@ def test_export_gdelt_csv_has_published_columns(filled: SqlStore) -> None:
     assert set(text["ActionGeo_FeatureID"].dropna()) == {"169577"}
 
 
+def test_gdelt_actor_codes_from_the_actors_country_and_sector(store: SqlStore) -> None:
+    """An actor's country is stored as ISO alpha-3, which is CAMEO's country code: read as
+    alpha-2 it was looked up in vain and every actor's country code came out blank."""
+    item = homs_attack(WIRE_STORY, outlet="Wire")
+    item.actors[0].country, item.actors[0].sector = "SYR", "rebel"
+    store.write([item])
+    for export_format, read in (
+        (ExportFormat.CSV_GDELT, {}),
+        (ExportFormat.TSV_GDELT, {"sep": "\t", "header": None, "names": GDELT_COLUMNS}),
+    ):
+        frame = pd.read_csv(
+            io.StringIO(exported(store, export_format)), dtype=READ_DTYPES[export_format], **read
+        )
+        row = frame.iloc[0]
+        assert (row["Actor1Code"], row["Actor1CountryCode"], row["Actor1Type1Code"]) == (
+            "SYRREB",
+            "SYR",
+            "REB",
+        )
+
+
 @pytest.mark.parametrize(
     ("outlet", "url", "scale"),
     [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -96,9 +97,18 @@ def _root(
     configure_logging(level)
 
 
+class StderrHandler(logging.StreamHandler):
+    """Writes to `sys.stderr` as it is at each line: while `sitrep ingest` draws its bar,
+    rich puts a proxy there that prints lines above the bar instead of through it."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr
+        super().emit(record)
+
+
 def configure_logging(level: int) -> None:
     """sitrep's log lines go to stderr, one line each; other libraries stay at WARNING."""
-    handler = logging.StreamHandler()
+    handler = StderrHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     logger = logging.getLogger("sitrep")
     logger.handlers[:] = [handler]

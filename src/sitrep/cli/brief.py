@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from sitrep.cli._app import app
-from sitrep.cli.options import DbOption, FromOption, ToOption, day
+from sitrep.cli.options import DbOption, FromOption, ToOption, choice, day
 from sitrep.cli.output import notice
 from sitrep.cli.stores import open_for_reading
 from sitrep.serve.brief_page import BriefFormat
@@ -29,7 +29,13 @@ def brief_cli(
     date_from: FromOption = None,
     date_to: ToOption = None,
     output_format: Annotated[
-        BriefFormat, typer.Option("--format", metavar="FORMAT", help="markdown or html.")
+        BriefFormat,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="markdown or html.",
+            parser=choice(BriefFormat, "a brief format"),
+        ),
     ] = BriefFormat.MARKDOWN,
     output: Annotated[
         Path | None,

@@ -31,6 +31,7 @@ from sitrep.cli.options import (
     analysis_settings,
 )
 from sitrep.cli.output import chatty
+from sitrep.cli.stores import open_for_writing
 from sitrep.pipeline import ENGINES
 from sitrep.read import count_documents
 from sitrep.records import DocumentError, Record
@@ -106,6 +107,9 @@ def ingest_cli(
     )
     if engine not in ENGINES:
         raise typer.BadParameter(f"use one of {', '.join(ENGINES.names())}", param_hint="--engine")
+    # Opened once before the run: a server that cannot be reached, or a file another
+    # process holds, is one line and exit status 2, not a traceback from inside the run.
+    open_for_writing(db).close()
     console = Console(stderr=True)
     # Files are counted up front (cheap) so the bar has a total and an estimate of the time
     # left; inputs whose document count is unknown (WARC archives, stdin) leave it open.
@@ -135,6 +139,8 @@ def ingest_cli(
             engine=engine,
             ray_address=ray_address,
             on_stored=advance,
+            # Skipped inputs count toward the total too, or a re-run's bar never fills.
+            on_skipped=lambda: progress.update(task, advance=1),
             analysed=jsonl,
             retry_errors=retry_errors,
         )

@@ -9,8 +9,10 @@ and `analysis_settings` is the one place that builds a `Settings` from them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Annotated
+from enum import StrEnum
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -20,6 +22,7 @@ from sitrep.settings import DEFAULT_MAX_BYTES, DEFAULT_SETTINGS, Settings, flag_
 from sitrep.store.api import QueryFilter
 
 MEGABYTE = 1024 * 1024
+E = TypeVar("E", bound=StrEnum)
 DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // MEGABYTE
 
 # The analysis settings every command that analyses takes (`sitrep read`, `sitrep ingest`).
@@ -118,13 +121,21 @@ def _day(value: str) -> datetime:
         ) from None
 
 
-def _source_type(value: str) -> SourceType:
-    try:
-        return SourceType(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a source type; use one of {SOURCE_TYPES}"
-        ) from None
+def choice(kind: type[E], what: str) -> Callable[[str], E]:
+    """The parser of an enumerated option (any case): a wrong value is answered with the
+    valid ones, not typer's `Value error, 'xml' is not one of 'table', ...`."""
+
+    def parse(value: str) -> E:
+        try:
+            return kind(value.lower())
+        except ValueError:
+            valid = ", ".join(member.value for member in kind)
+            raise typer.BadParameter(f"{value!r} is not {what}; use one of {valid}") from None
+
+    return parse
+
+
+_source_type = choice(SourceType, "a source type")
 
 
 DbOption = Annotated[

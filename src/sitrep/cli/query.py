@@ -19,6 +19,7 @@ from sitrep.cli.options import (
     SourceOption,
     ToOption,
     TypeOption,
+    choice,
     query_filter,
 )
 from sitrep.cli.output import Output, notice, write_rows
@@ -39,6 +40,7 @@ FormatOption = Annotated[
         "--format",
         metavar="FORMAT",
         help="table (fits a terminal; laid out in full when piped), csv, tsv, json, jsonl.",
+        parser=choice(Output, "an output format"),
     ),
 ]
 

@@ -26,6 +26,7 @@ from sitrep.cli.options import (
     PluginOption,
     StagesOption,
     analysis_settings,
+    choice,
 )
 from sitrep.errors import ErrorCode
 from sitrep.pipeline import process_paths
@@ -48,7 +49,10 @@ def read_cli(
     output_format: Annotated[
         OutputFormat,
         typer.Option(
-            "--format", metavar="FORMAT", help="json or jsonl (one object per line), or text."
+            "--format",
+            metavar="FORMAT",
+            help="json or jsonl (one object per line), or text.",
+            parser=choice(OutputFormat, "an output format"),
         ),
     ] = OutputFormat.TEXT,
     annotate: Annotated[bool, typer.Option(help="Add sentences, actors and places.")] = False,

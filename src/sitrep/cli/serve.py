@@ -8,6 +8,7 @@ import typer
 
 from sitrep.cli._app import app
 from sitrep.cli.options import DbOption
+from sitrep.cli.stores import open_for_reading
 from sitrep.store import DEFAULT_DB
 
 
@@ -49,9 +50,8 @@ def serve(
     """Run the server, or with `get` print one response; returns its HTTP status (200 served)."""
     from sitrep.serve import create_app
     from sitrep.serve.security import allowed_hosts
-    from sitrep.store import open_store
 
-    store = open_store(db, read_only=True)
+    store = open_for_reading(db)
     try:
         application = create_app(store, allowed_hosts=allowed_hosts(host, allow_hosts or ()))
         if get is not None:

@@ -8,12 +8,13 @@ masked) and what to do, never a traceback.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
 import typer
 
-from sitrep.store import is_database_file, open_reader, shown_location
+from sitrep.store import is_database_file, open_reader, open_store, shown_location
 from sitrep.store.sql_store import SqlStore
 
 log = logging.getLogger(__name__)
@@ -26,9 +27,19 @@ def open_for_reading(db: str) -> SqlStore:
     """A store for queries (DuckDB read-only), or one line on stderr and exit status 2."""
     if is_database_file(db) and not Path(db).is_file():
         fail(f"no database at {db!r}; create one with: sitrep ingest PATH --db {db}")
+    return _opened(open_reader, db)
+
+
+def open_for_writing(db: str) -> SqlStore:
+    """A store to write to (a missing DuckDB file is created), or one line on stderr and
+    exit status 2."""
+    return _opened(open_store, db)
+
+
+def _opened(opener: Callable[[str], SqlStore], db: str) -> SqlStore:
     log.debug("opening %s", shown_location(db))
     try:
-        return open_reader(db)
+        return opener(db)
     except Exception as error:  # the drivers' error classes have no common base
         fail(f"cannot open {shown_location(db)}: {_first_line(error)}")
 

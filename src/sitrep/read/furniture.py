@@ -23,6 +23,8 @@ _GLUED_CREDIT = re.compile(
 _LABEL_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "span", "p", "div")
 MAX_LABEL_CHARS = 40
 MIN_LINK_TITLE_WORDS = 3
+# What separates a label from the link it introduces ("Read more: …", "Related | …").
+_LABEL_PUNCTUATION = " :-–—|»›>"
 
 
 def page_furniture(root: lxml.html.HtmlElement) -> tuple[list[Caption], list[RelatedLink]]:
@@ -76,6 +78,25 @@ def _related_links(root: lxml.html.HtmlElement) -> list[RelatedLink]:
                 seen.add(title)
                 links.append(RelatedLink(title=title, url=anchor.get("href")))
     return links
+
+
+def without_link_lines(paragraphs: list[str], links: list[RelatedLink]) -> list[str]:
+    """The body without paragraphs that are a widget label and a related link's title
+    ("Read more: Alibaba poised to launch …"): the link, kept beside the body, not the
+    article's text. A label opening real prose is kept: the rest must be a title."""
+    titles = {link.title for link in links}
+    labels = lowercase_list("widget_labels.txt")
+
+    def link_line(paragraph: str) -> bool:
+        return any(
+            paragraph.endswith(title)
+            and (label := paragraph[: -len(title)].strip(_LABEL_PUNCTUATION).lower())
+            and len(label) <= MAX_LABEL_CHARS
+            and label.startswith(labels)
+            for title in titles
+        )
+
+    return [paragraph for paragraph in paragraphs if not link_line(paragraph)]
 
 
 def _short_text(element: lxml.html.HtmlElement, limit: int) -> str | None:

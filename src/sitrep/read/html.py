@@ -24,7 +24,7 @@ import trafilatura
 from sitrep.clean.bylines import sort_names, split_names
 from sitrep.clean.dates import parse_dateline
 from sitrep.clean.metadata import PageMetadata
-from sitrep.read.furniture import page_furniture
+from sitrep.read.furniture import page_furniture, without_link_lines
 from sitrep.records import Caption, RelatedLink
 
 _BLOCK_TAGS = frozenset(
@@ -231,7 +231,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     outlet = page.site_name or (urlparse(url).hostname if url else None)
     captions, related_links = page_furniture(root)
     return HtmlExtraction(
-        paragraphs=paragraphs,
+        paragraphs=without_link_lines(paragraphs, related_links),
         title=page.title,
         authors=people,
         agencies=agencies,

@@ -402,12 +402,13 @@ def gdelt_row(event: Row) -> dict[str, Any]:
 
 
 def _gdelt_actor(
-    prefix: str, name: str | None, alpha2: str | None, sector: str | None
+    prefix: str, name: str | None, alpha3: str | None, sector: str | None
 ) -> dict[str, Any]:
-    """A GDELT actor's name, CAMEO country code (ISO alpha-3) and CAMEO type code."""
+    """A GDELT actor's name, CAMEO country code and CAMEO type code. An actor's country is
+    stored as ISO alpha-3 already, which CAMEO's country codes are."""
     if not name:
         return {}
-    country = _country(alpha2).get("iso3", "")
+    country = alpha3 or ""
     kind = sector_codes().get(sector or "", "")
     return {
         f"{prefix}Code": f"{country}{kind}",
