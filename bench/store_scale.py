@@ -37,11 +37,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import hashlib
+import itertools
 import json
 import os
 import random
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -55,7 +57,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sitrep.records import Article, EventDate, article_from_dict
-from sitrep.store import is_database_file, open_store
+from sitrep.store import Store, is_database_file, open_store
 from sitrep.store.api import QueryFilter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,6 +116,14 @@ def main() -> None:
         metavar="N",
         help="also print each window's N costliest statement shapes (CPU seconds, calls)",
     )
+    parser.add_argument(
+        "--paired",
+        type=int,
+        default=0,
+        metavar="K",
+        help="DuckDB: then K rounds of the same 1,000 articles onto a copy of the store at"
+        " 1,000, each beside 1,000 more onto the largest (medians and their ratio)",
+    )
     args = parser.parse_args()
     sizes = sorted({int(size) for size in args.sizes.split(",")})
     postgres = bool(args.db) and not is_database_file(args.db)
@@ -130,12 +140,19 @@ def main() -> None:
     schema = f"store_scale_{uuid.uuid4().hex[:8]}" if postgres else None
     with tempfile.TemporaryDirectory(prefix="sitrep-store-scale-") as folder:
         db = args.db or str(Path(folder) / "scale.duckdb")
-        costs = write_phases(db, schema, sizes, synthetic_articles(seeds, args), args.statements)
+        pairing = Pairing(args.paired, Path(folder), seeds, args) if args.paired else None
+        if pairing and postgres:
+            sys.exit("--paired copies DuckDB files: not for PostgreSQL")
+        costs = write_phases(
+            db, schema, sizes, synthetic_articles(seeds, args), args.statements, pairing
+        )
         latencies = first_pages(db, schema)
         page_seconds = page_ready_seconds(db, schema, Path(folder)) if args.page else []
         if schema:
             drop_schema(db, schema)
     report(sizes, costs, "postgresql" if postgres else "duckdb")
+    if pairing:
+        pairing.report(max(costs))
     report_reads(max(costs) + WINDOW, latencies, page_seconds)
 
 
@@ -316,8 +333,74 @@ Costs = dict[int, tuple[float, float, dict[str, float]]]
 EMPTY = 0  # the key of the first 1,000, written onto an empty store
 
 
+class Pairing:
+    """Windows on the smallest and largest store interleaved, so that a shared machine's
+    load, which moves CPU seconds by a quarter between runs, weighs on both sides alike:
+    each round writes the same 1,000 articles (those after the first 1,000) onto a fresh
+    copy of the store as it was at 1,000, then 1,000 more onto the largest store."""
+
+    def __init__(
+        self, rounds: int, folder: Path, seeds: list[Article], args: argparse.Namespace
+    ) -> None:
+        self.rounds, self.folder, self.seeds, self.args = rounds, folder, seeds, args
+        self.snapshot = folder / "at-baseline.duckdb"
+        self.small: list[float] = []
+        self.large: list[float] = []
+
+    def keep(self, db: str) -> None:
+        """Copy the closed store's files (the database and its payload pack)."""
+        for suffix in ("", ".payloads"):
+            if Path(db + suffix).exists():
+                shutil.copyfile(db + suffix, str(self.snapshot) + suffix)
+
+    def run(self, store: Store, articles: Iterator[Article]) -> None:
+        for round_ in range(self.rounds):
+            copy = self.folder / "paired.duckdb"
+            for suffix in ("", ".payloads"):
+                if Path(str(self.snapshot) + suffix).exists():
+                    shutil.copyfile(str(self.snapshot) + suffix, str(copy) + suffix)
+            same = itertools.islice(
+                synthetic_articles(self.seeds, self.args), BASELINE, BASELINE + WINDOW
+            )
+            small = open_store(str(copy))
+            try:
+                self.small.append(cpu_seconds(small, list(same)))
+            finally:
+                small.close()
+            self.large.append(cpu_seconds(store, list(itertools.islice(articles, WINDOW))))
+            print(
+                f"  round {round_ + 1}: {self.small[-1]:.1f} s CPU at {BASELINE:,},"
+                f" {self.large[-1]:.1f} s CPU at the largest",
+                flush=True,
+            )
+
+    def report(self, largest: int) -> None:
+        small, large = statistics.median(self.small), statistics.median(self.large)
+        print(
+            f"\npaired windows ({self.rounds} rounds, interleaved): median CPU s per 1,000 at"
+            f" {BASELINE:,} = {small:.1f} ({', '.join(f'{s:.1f}' for s in self.small)}),"
+            f" at {largest:,}+ = {large:.1f} ({', '.join(f'{s:.1f}' for s in self.large)});"
+            f" ratio {large / small:.2f} (target ≤ {TARGET_RATIO})"
+        )
+
+
+def cpu_seconds(store: Store, articles: list[Article]) -> float:
+    """CPU seconds to store `articles` and checkpoint them (the making of them left out)."""
+    started = time.process_time()
+    report = store.write(iter(articles))
+    store.database.execute("CHECKPOINT")
+    if report.errors:
+        sys.exit(f"{report.errors} articles failed to store")
+    return time.process_time() - started
+
+
 def write_phases(
-    db: str, schema: str | None, sizes: list[int], articles: Iterator[Article], statements: int
+    db: str,
+    schema: str | None,
+    sizes: list[int],
+    articles: Iterator[Article],
+    statements: int,
+    pairing: Pairing | None = None,
 ) -> Costs:
     """Wall and CPU seconds (this process, all its threads) for the first 1,000 articles and
     for the 1,000 written next onto a store of each size, and that CPU time by step. CPU time
@@ -333,6 +416,11 @@ def write_phases(
                 sys.exit(f"sizes must be at least {WINDOW:,} apart ({size:,} comes too soon)")
             store.write(clock.take(articles, size - written))
             clock.checkpoint()
+            if pairing and size == BASELINE:
+                store.close()
+                pairing.keep(db)
+                store = open_store(db, schema=schema)
+                clock = StepClock(store.database)
             clock.seconds = dict.fromkeys(STEPS, 0.0)
             clock.statements.clear()
             clock.calls.clear()
@@ -354,6 +442,8 @@ def write_phases(
             costliest = sorted(clock.statements.items(), key=lambda item: -item[1])
             for shape, seconds in costliest[:statements]:
                 print(f"    {seconds:6.2f} s {clock.calls[shape]:5} × {shape}", flush=True)
+        if pairing:
+            pairing.run(store, articles)
     finally:
         store.close()
     return costs

@@ -120,19 +120,27 @@ class EventKey:
         return self.target_id is not None and self.target_id == other.target_id
 
 
+# Drawn once: datasketch draws a signature's permutations from a seeded generator each time
+# one is made, which cost more than the comparison it serves when a writer reads back the
+# stored signatures of every near-duplicate candidate.
+_PERMUTATIONS = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1, scheme=MINHASH_SCHEME).permutations
+
+
 def body_minhash(body: str) -> MinHash:
     words = name_key(body).split()
     shingles = {
         " ".join(words[i : i + SHINGLE_WORDS])
         for i in range(max(len(words) - SHINGLE_WORDS, 0) + 1)
     }
-    signature = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1, scheme=MINHASH_SCHEME)
+    signature = MinHash(
+        num_perm=MINHASH_PERMUTATIONS, seed=1, scheme=MINHASH_SCHEME, permutations=_PERMUTATIONS
+    )
     signature.update_batch([s.encode("utf-8") for s in shingles if s])
     return signature
 
 
 def minhash_from_values(values: list[int]) -> MinHash:
-    return MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1, hashvalues=values, scheme=MINHASH_SCHEME)
+    return MinHash(seed=1, hashvalues=values, scheme=MINHASH_SCHEME, permutations=_PERMUTATIONS)
 
 
 def _lsh_shape() -> tuple[int, int]:
