@@ -435,3 +435,66 @@ def test_a_name_after_a_title_is_a_person_though_tagged_an_organisation(nlp) -> 
         "Stefanos Costas": ["Stefanos Costas", "Costas"]
     }
     assert "General Electric Co" in _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+def _names(nlp, text: str) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
+    """Every person and organisation mention, by kind."""
+    return {
+        kind: {m for ms in _mentions(nlp, text, kind).values() for m in ms}
+        for kind in (ActorKind.PERSON, ActorKind.ORGANISATION)
+    }
+
+
+@pytest.mark.slow
+def test_academic_degrees_are_no_organisations(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Of the graduates, 46 were awarded PhD, 250 M.Sc/M.Eng, MPH, M.Tech, MBA and 142 PGD."
+    assert not _names(nlp, text)[ActorKind.ORGANISATION]
+
+
+@pytest.mark.slow
+def test_a_name_tagged_a_person_with_the_article_is_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Moyo argued that the late leader had not been honoured by the Zanu Pf led government."
+    names = _names(nlp, text)
+    assert "Zanu Pf" in names[ActorKind.ORGANISATION]
+    assert "Zanu Pf" not in names[ActorKind.PERSON]
+
+
+@pytest.mark.slow
+def test_a_facility_is_no_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The drugs were sold at a concert in the parking lot of the SM Mall of Asia on Sunday."
+    assert not any("Mall" in m for m in _names(nlp, text)[ActorKind.ORGANISATION])
+
+
+@pytest.mark.slow
+def test_no_name_ends_in_a_function_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The team has been invited to join the Georgia National Guard's 4th Civil Support "
+        "Team for Super Bowl 53 in 2019."
+    )
+    assert not any(m.endswith(" for") for m in _names(nlp, text)[ActorKind.ORGANISATION])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Eswar Prasad, professor of trade policy at Cornell University, said it was risky.",
+            "Eswar Prasad",
+        ),
+        (
+            "The actress, who is also mother to two-year-old Leo Thames Newman, was outside.",
+            "Leo Thames Newman",
+        ),
+    ],
+)
+def test_a_name_described_as_a_person_is_one(nlp, text, name) -> None:  # type: ignore[no-untyped-def]
+    names = _names(nlp, text)
+    assert name in names[ActorKind.PERSON]
+    assert name not in names[ActorKind.ORGANISATION]
+
+
+@pytest.mark.slow
+def test_where_a_person_lives_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Miss Abdhou, of Hayes, was not believed to be the target of the shooting."
+    assert _names(nlp, text)[ActorKind.PERSON] == {"Abdhou"}

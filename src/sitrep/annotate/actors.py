@@ -41,6 +41,8 @@ from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, 
 _STATE_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj", "compound", "npadvmod"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _AGENT_PREPOSITIONS = {"by", "to", "with", "against", "from"}
+# Parts of speech of a lowercase word no name ends in ("4th Civil Support Team for").
+_FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PRON"}
 # Parts of speech of a lowercase word that cannot open a name ("al-Assad", "de Gaulle" can).
 _NOT_NAME_POS = {"ADJ", "ADV", "VERB", "AUX", "NOUN", "PRON", "DET", "NUM"}
 # What the model may tag a name it misreads ("Coincheck" a person here, a place there).
@@ -300,6 +302,13 @@ def _thing_name(ent: SpacySpan) -> bool:
     last = ent[-1]
     if len(ent) > 1 and last.text[:1].isupper() and last.lower_ in _thoroughfares():
         return True
+    if (
+        len(ent) > 1
+        and ent.root.text[:1].isupper()
+        and ent.root.lower_
+        in (lexicon.words("actors/facility_nouns.txt") | lexicon.words("actors/event_nouns.txt"))
+    ):
+        return True
     before = doc[ent.start - 1] if ent.start > 0 else None
     if (
         before is not None
@@ -407,9 +416,13 @@ def _dateline(ent: SpacySpan) -> bool:
 
 def _relabelled(ent: SpacySpan) -> SpacySpan:
     """A name the model tags an organisation that opens with an honorific is a person's
-    ("Alhaji Aminu Tambuwal"): only people carry one."""
+    ("Alhaji Aminu Tambuwal"): only people carry one. A name the model tags a person with
+    "the" taken in ("the Zanu Pf led government") is an organisation's: a person's name takes
+    no article (a plural after "the" is a team's, `_team_plural`)."""
     if ent.label_ == "ORG" and 0 < _honorific_length(ent.doc, ent.start, ent.end) < len(ent):
         return SpacySpan(ent.doc, ent.start, ent.end, label="PERSON")
+    if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].lower_ == "the":
+        return SpacySpan(ent.doc, ent.start, ent.end, label="ORG")
     return ent
 
 
@@ -518,10 +531,12 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
     opened = [i for i in range(start + 1, end) if doc[i].text == "("]
     if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
         end = opened[-1]
-    # A possessive ending; a number the model ran into a person's name ("Greg Norman 70").
+    # A possessive ending; a number the model ran into a person's name ("Greg Norman 70"); a
+    # lowercase function word no name ends in ("4th Civil Support Team for").
     while end - 1 > start and (
         doc[end - 1].tag_ == "POS"
         or (person and (doc[end - 1].is_digit or doc[end - 1].text == "-"))
+        or (doc[end - 1].is_lower and doc[end - 1].pos_ in _FUNCTION_POS)
     ):
         end -= 1
     return SpacySpan(doc, start, end, label=ent.label_)
@@ -699,6 +714,15 @@ def _place_named(ent: SpacySpan, countries: set[str]) -> bool:
         return False
     if ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS:
         return True
+    # "Miss Abdhou, of Hayes, was ...": where a person named just before lives.
+    if (
+        ent.start > 2
+        and doc[ent.start - 1].lower_ == "of"
+        and doc[ent.start - 2].text == ","
+        and doc[ent.start - 3].ent_type_ == "PERSON"
+        and (after is None or after.text in _PLACE_CLOSERS | {","})
+    ):
+        return True
     return (
         ent.start > 1
         and doc[ent.start - 1].text == ","
@@ -838,10 +862,25 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
             spelling_key(words[-1]) in surnames
             or _aged(e)
             or (tagged_from > 0 and _person_role(doc[tagged_from - 1]))
+            or _described_as_person(e)
         )
         and spelling_key(e.text) not in _organisations()
         and not _well_known_place(" ".join(words[:-1]))
     ]
+
+
+def _described_as_person(ent: SpacySpan) -> bool:
+    """What the text says of a name only a person's takes: a noun of people in apposition
+    ("Frances Eve, a researcher for ...", "Eswar Prasad, professor of trade policy") or an age
+    before it ("two-year-old Leo Thames Newman"). Not "who", which British usage gives teams
+    ("Liverpool, who won")."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].lower_ == "old" and ent.start > 2:
+        return doc[ent.start - 2].text == "-" and doc[ent.start - 3].lower_ == "year"
+    for child in ent.root.children:
+        if child.i >= ent.end and child.dep_ == "appos" and child.pos_ == "NOUN":
+            return child.lower_ in lexicon.words("reference/people_nouns.txt")
+    return False
 
 
 def _untagged_full_names(
@@ -1168,15 +1207,26 @@ def _place_bodies(doc: Doc) -> list[SpacySpan]:
 def _no_organisation(ent: SpacySpan, lowercase_words: set[str], terms: set[str]) -> bool:
     """What the model tags an organisation that names none: one capitalised word the article
     also writes in lowercase ("the Company" beside "the company", "Hypothermia"), an acronym
-    of lowercase words ("bovine spongiform encephalopathy (BSE)": `terms`), or capitals
-    after a clock time (a time zone: "1:19PM CST")."""
+    of lowercase words ("bovine spongiform encephalopathy (BSE)": `terms`), an academic
+    degree ("M.Sc/M.Eng", "Unclassified Degree"), or capitals after a clock time (a time
+    zone: "1:19PM CST")."""
     doc = ent.doc
     if len(ent) == 1 and not _acronym(ent.text) and ent.text.lower() in lowercase_words:
         return True
-    if ent.text in terms:
+    if ent.text in terms or _degree(ent.text):
         return True
     clock = ent.start > 0 and _CLOCK.fullmatch(doc[ent.start - 1].text) is not None
     return clock and _acronym(ent.text)
+
+
+def _degree(text: str) -> bool:
+    """ "MPH", "M.Sc/M.Eng", "PH.d", "Unclassified Degree": academic degrees, however dotted,
+    alone or joined by slashes, or a name a degree word ends."""
+    degrees = lexicon.words("actors/academic_degrees.txt")
+    text = _without_glued_tail(text)  # "Unclassified Degree(Optometry"
+    if text.split()[-1].lower() in degrees:
+        return True
+    return all(re.sub(r"[.\s]", "", part).lower() in degrees for part in text.split("/"))
 
 
 def _lowercase_acronyms(doc: Doc) -> set[str]:
