@@ -498,3 +498,24 @@ def test_a_name_described_as_a_person_is_one(nlp, text, name) -> None:  # type: 
 def test_where_a_person_lives_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Miss Abdhou, of Hayes, was not believed to be the target of the shooting."
     assert _names(nlp, text)[ActorKind.PERSON] == {"Abdhou"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Thunder Snow won the Dubai World Cup on Saturday.", "Cup"),
+        ("Lopez Obrador would renegotiate the North American Free Trade Agreement.", "Agreement"),
+        ('"A brilliant result," added the Emirati, whose last win came in 2016.', "Emirati"),
+    ],
+)
+def test_a_contest_a_treaty_and_a_demonym_are_no_organisations(nlp, text, word) -> None:  # type: ignore[no-untyped-def]
+    assert not any(word in m for m in _names(nlp, text)[ActorKind.ORGANISATION])
+
+
+@pytest.mark.slow
+def test_a_name_listed_with_a_person_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "ICON is a company established by Ziya Pazarbasilar, Ufuk Yilmaz, and Fatih Ates in 2013."
+    )
+    assert "Ziya Pazarbasilar" in _names(nlp, text)[ActorKind.PERSON]

@@ -302,12 +302,7 @@ def _thing_name(ent: SpacySpan) -> bool:
     last = ent[-1]
     if len(ent) > 1 and last.text[:1].isupper() and last.lower_ in _thoroughfares():
         return True
-    if (
-        len(ent) > 1
-        and ent.root.text[:1].isupper()
-        and ent.root.lower_
-        in (lexicon.words("actors/facility_nouns.txt") | lexicon.words("actors/event_nouns.txt"))
-    ):
+    if len(ent) > 1 and ent.root.text[:1].isupper() and ent.root.lower_ in _not_actor_heads():
         return True
     before = doc[ent.start - 1] if ent.start > 0 else None
     if (
@@ -325,6 +320,17 @@ def _thing_name(ent: SpacySpan) -> bool:
         ent.label_ == "ORG"
         and not _acronym(ent.text)
         and _word_after(ent).rstrip(".,;:") in lexicon.words("actors/event_nouns.txt")
+    )
+
+
+@functools.cache
+def _not_actor_heads() -> frozenset[str]:
+    """Nouns that head a facility's, a happening's, a law's or a contest's name."""
+    return frozenset().union(
+        *(
+            lexicon.words(f"actors/{name}.txt")
+            for name in ("facility_nouns", "event_nouns", "misc_heads")
+        )
     )
 
 
@@ -871,12 +877,16 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
 
 def _described_as_person(ent: SpacySpan) -> bool:
     """What the text says of a name only a person's takes: a noun of people in apposition
-    ("Frances Eve, a researcher for ...", "Eswar Prasad, professor of trade policy") or an age
+    ("Frances Eve, a researcher for ...", "Eswar Prasad, professor of trade policy"), a list
+    with a person's name ("by Ziya Pazarbasilar, Ufuk Yilmaz, and Fatih Ates") or an age
     before it ("two-year-old Leo Thames Newman"). Not "who", which British usage gives teams
     ("Liverpool, who won")."""
     doc = ent.doc
     if ent.start > 0 and doc[ent.start - 1].lower_ == "old" and ent.start > 2:
         return doc[ent.start - 2].text == "-" and doc[ent.start - 3].lower_ == "year"
+    # In a list with a person's name, ending in no common word ("Jamaica Cancer Society").
+    if any(c.ent_type_ == "PERSON" for c in ent.root.conjuncts):
+        return not _english_word(doc.lang_, ent[-1].lower_)
     for child in ent.root.children:
         if child.i >= ent.end and child.dep_ == "appos" and child.pos_ == "NOUN":
             return child.lower_ in lexicon.words("reference/people_nouns.txt")
@@ -1213,6 +1223,8 @@ def _no_organisation(ent: SpacySpan, lowercase_words: set[str], terms: set[str])
     doc = ent.doc
     if len(ent) == 1 and not _acronym(ent.text) and ent.text.lower() in lowercase_words:
         return True
+    if len(ent) == 1 and demonym_country(ent.text):
+        return True  # "added the Emirati": a people's adjective or noun, CoNLL-2003's MISC
     if ent.text in terms or _degree(ent.text):
         return True
     clock = ent.start > 0 and _CLOCK.fullmatch(doc[ent.start - 1].text) is not None
