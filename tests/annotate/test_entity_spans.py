@@ -519,3 +519,15 @@ def test_a_name_listed_with_a_person_is_a_person(nlp) -> None:  # type: ignore[n
         "ICON is a company established by Ziya Pazarbasilar, Ufuk Yilmaz, and Fatih Ates in 2013."
     )
     assert "Ziya Pazarbasilar" in _names(nlp, text)[ActorKind.PERSON]
+
+
+@pytest.mark.slow
+def test_names_of_a_byline_in_capitals_are_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "By JILL COLVIN and GILLIAN WONG, Associated Press\n\n"
+        "China vowed on Friday to fight back after President Donald Trump proposed tariffs."
+    )
+    names = _names(nlp, text)
+    assert {"JILL COLVIN", "GILLIAN WONG"} <= names[ActorKind.PERSON]
+    assert not any("COLVIN" in m or "WONG" in m for m in names[ActorKind.ORGANISATION])
+    assert "WONG" not in names[ActorKind.PERSON]

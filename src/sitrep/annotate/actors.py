@@ -644,7 +644,10 @@ def _add_people(
     candidates += _people_tagged_as_organisations(doc, place_starts)
     candidates += _untagged_full_names(doc, candidates, place_starts)
     candidates += [photographer for photographer, _ in _photo_credits(doc)]
-    candidates += _untagged_people(doc, candidates)
+    untagged = _untagged_people(doc, candidates)
+    # A byline's "GILLIAN WONG" holds the model's "WONG".
+    candidates = [c for c in candidates if not any(_holds_more(u, c) for u in untagged)]
+    candidates += untagged
     named = {spelling_key(e.text) for e in candidates if not _modifier_only(e, before_title=True)}
     people = [e for e in candidates if spelling_key(e.text) in named]
     people += _titled_names(doc, people)
@@ -741,7 +744,8 @@ def _place_named(ent: SpacySpan, countries: set[str]) -> bool:
 def _untagged_people(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
     """Names the model left untagged where only a person's stands: two or three capitalised
     words joined by "and" to a person's name ("Marc David Deen and Seergeoh Villanueva"), or
-    after "By" opening a line and closing it or a phrase (a byline: "By Talent Gondo |")."""
+    after "By" opening a line, joined by "and", closing it or a phrase (a byline: "By Talent
+    Gondo |")."""
     covered = {t.i for e in doc.ents for t in e} | {t.i for e in people for t in e}
     found: list[SpacySpan] = []
     for person in people:
@@ -749,15 +753,26 @@ def _untagged_people(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
             run = _name_run_from(doc, person.end + 1, covered)
             if run is not None:
                 found.append(run)
+    # In capitals ("By JILL COLVIN and GILLIAN WONG, Associated Press"), the model's person and
+    # organisation readings of a byline's names are guesses: they do not block it.
+    shouted = {t.i for t in doc if t.ent_type_ in ("PERSON", "ORG") and t.text.isupper()}
     for token in doc[:-2]:
         opens_line = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
         if token.text != "By" or not opens_line:
             continue
-        run = _name_run_from(doc, token.i + 1, covered)
-        if run is not None and (
-            run.end == len(doc) or not doc[run.end].is_alpha or "\n" in run[-1].whitespace_
+        runs: list[SpacySpan] = []
+        start = token.i + 1
+        while (run := _name_run_from(doc, start, covered - shouted)) is not None:
+            runs.append(run)
+            if run.end + 1 >= len(doc) or doc[run.end].lower_ not in ("and", "&"):
+                break
+            start = run.end + 1
+        if runs and (
+            runs[-1].end == len(doc)
+            or not doc[runs[-1].end].is_alpha
+            or "\n" in runs[-1][-1].whitespace_
         ):
-            found.append(run)
+            found += runs
     return found
 
 
@@ -1152,8 +1167,13 @@ def _add_organisations(
 ) -> None:
     known = _organisations()
     people = {e.end for e in _people_tagged_as_organisations(doc, place_starts)}
+    # Every character of a person's name: "WONG" is no organisation inside "GILLIAN WONG".
     held = {
-        m.start for a in actors.by_key.values() if a.kind is ActorKind.PERSON for m in a.mentions
+        i
+        for a in actors.by_key.values()
+        if a.kind is ActorKind.PERSON
+        for m in a.mentions
+        for i in range(m.start, m.end)
     }
     lowercase_words = {t.text for t in doc if t.is_lower}
     terms = _lowercase_acronyms(doc)
