@@ -531,3 +531,12 @@ def test_names_of_a_byline_in_capitals_are_people(nlp) -> None:  # type: ignore[
     assert {"JILL COLVIN", "GILLIAN WONG"} <= names[ActorKind.PERSON]
     assert not any("COLVIN" in m or "WONG" in m for m in names[ActorKind.ORGANISATION])
     assert "WONG" not in names[ActorKind.PERSON]
+
+
+@pytest.mark.slow
+def test_a_full_name_written_again_is_the_person_whatever_the_model_reads(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "EPA chief Scott Pruitt faced new questions on Thursday.\n\nSens. Tom Udall and Martin "
+        "Heinrich issued statements Thursday, taking aim at Scott Pruitt's policy decisions."
+    )
+    assert _mentions(nlp, text, ActorKind.PERSON)["Scott Pruitt"] == ["Scott Pruitt"] * 2

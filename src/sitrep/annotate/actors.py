@@ -672,6 +672,11 @@ def _add_people(
                 holders[spelling_key(word)].append(actor)
         _name_person(doc, ent, actor, actors)
         _add_person_acronym(doc, ent, actor, actors)
+    for span in _full_name_writings(doc, full_names, people, place_starts):
+        name = _written_otherwise(span.text, full_names) or span.text
+        actor = actors.get(("person", spelling_key(name)), name, ActorKind.PERSON)
+        _name_person(doc, span, actor, actors)
+        people.append(span)
     people += _lone_surnames(doc, full_names, people, place_starts)
     lowercase_words = {t.text for t in doc if t.is_lower}
     for ent in (e for e in people if _name_words(e) == 1):
@@ -840,6 +845,33 @@ def _lone_surnames(
             found.append(span)
             taken.update(t.i for t in span)
     return found
+
+
+def _full_name_writings(
+    doc: Doc, full_names: list[str], people: list[SpacySpan], place_starts: set[int]
+) -> list[SpacySpan]:
+    """A person's full name written again where the model reads something else ("Scott
+    Pruitt's" a facility) is that person, unless a longer name holds it ("Scott Pruitt Fund";
+    a determiner or possessive around it does not count)."""
+    taken = {t.i for e in people for t in e}
+    longer_names = [
+        e for e in doc.ents if e.label_ != "PERSON" and len(_name_only(_as_name(e))) > 1
+    ]
+    found: list[SpacySpan] = []
+    for span in _writings(doc, {n for n in full_names if len(n.split()) > 1}):
+        if (
+            span.start_char not in place_starts
+            and not any(t.i in taken for t in span)
+            and not any(_holds_more(_name_only(_as_name(e)), span) for e in longer_names)
+        ):
+            found.append(span)
+            taken.update(t.i for t in span)
+    return found
+
+
+def _as_name(ent: SpacySpan) -> SpacySpan:
+    """An entity read as a person's name, whatever its label (for `_name_only`'s cuts)."""
+    return SpacySpan(ent.doc, ent.start, ent.end, label="PERSON")
 
 
 def _writings(doc: Doc, names: set[str]) -> Iterator[SpacySpan]:
