@@ -540,3 +540,25 @@ def test_a_full_name_written_again_is_the_person_whatever_the_model_reads(nlp) -
         "Heinrich issued statements Thursday, taking aim at Scott Pruitt's policy decisions."
     )
     assert _mentions(nlp, text, ActorKind.PERSON)["Scott Pruitt"] == ["Scott Pruitt"] * 2
+
+
+@pytest.mark.slow
+def test_a_name_after_a_noun_of_people_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text, name = (
+        "SoftBank named executive chair Marcelo Claure in an email to staff.",
+        "Marcelo Claure",
+    )
+    names = _names(nlp, text)
+    assert name in names[ActorKind.PERSON]
+    assert name not in names[ActorKind.ORGANISATION]
+
+
+@pytest.mark.slow
+def test_a_time_zone_and_a_clause_are_no_organisations(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rudolph and Garrett engaged in a heated altercation before Garrett hit Rudolph in the "
+        "head with the helmet. The match ended close to 2 a.m. local time (0100 GMT) on Wednesday."
+    )
+    organisations = _names(nlp, text)[ActorKind.ORGANISATION]
+    assert "GMT" not in organisations
+    assert not any(" hit " in m for m in organisations)

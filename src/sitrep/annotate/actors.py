@@ -215,6 +215,7 @@ def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]
         if any(t.tag_ != "POS" and not t.is_punct for t in e)  # not a bare "'s"
         and any(c.isupper() for c in e.text)  # "cubic meter" is no name
         and _honorific_length(doc, e.start, e.end) < len(e)  # "Engr" alone is no name
+        and not any(t.is_lower and t.pos_ in ("VERB", "AUX") for t in e)  # "Garrett hit Rudolph"
         and e.start_char not in place_starts
         and not _dateline(e)
         and not _thing_name(e)
@@ -914,12 +915,20 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
         and (
             spelling_key(words[-1]) in surnames
             or _aged(e)
-            or (tagged_from > 0 and _person_role(doc[tagged_from - 1]))
+            or (tagged_from > 0 and _person_noun_before(doc[tagged_from - 1]))
             or _described_as_person(e)
         )
         and spelling_key(e.text) not in _organisations()
         and not _well_known_place(" ".join(words[:-1]))
     ]
+
+
+def _person_noun_before(token) -> bool:  # type: ignore[no-untyped-def]
+    """A person's title the model left out ("Finance Minister"), or a lowercase noun of people
+    ("executive chair Marcelo Claure", "soccer player Gerard Pique")."""
+    if _person_role(token):
+        return True
+    return token.is_lower and token.lower_ in lexicon.words("reference/people_nouns.txt")
 
 
 def _described_as_person(ent: SpacySpan) -> bool:
@@ -1271,7 +1280,7 @@ def _no_organisation(ent: SpacySpan, lowercase_words: set[str], terms: set[str])
     also writes in lowercase ("the Company" beside "the company", "Hypothermia"), an acronym
     of lowercase words ("bovine spongiform encephalopathy (BSE)": `terms`), an academic
     degree ("M.Sc/M.Eng", "Unclassified Degree"), or capitals after a clock time (a time
-    zone: "1:19PM CST")."""
+    zone: "1:19PM CST"), or a time zone's abbreviation after a number ("0100 GMT")."""
     doc = ent.doc
     if len(ent) == 1 and not _acronym(ent.text) and ent.text.lower() in lowercase_words:
         return True
@@ -1279,8 +1288,15 @@ def _no_organisation(ent: SpacySpan, lowercase_words: set[str], terms: set[str])
         return True  # "added the Emirati": a people's adjective or noun, CoNLL-2003's MISC
     if ent.text in terms or _degree(ent.text):
         return True
-    clock = ent.start > 0 and _CLOCK.fullmatch(doc[ent.start - 1].text) is not None
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.like_num and ent.text.lower() in _time_zones():
+        return True
+    clock = before is not None and _CLOCK.fullmatch(before.text) is not None
     return clock and _acronym(ent.text)
+
+
+def _time_zones() -> frozenset[str]:
+    return frozenset(lexicon.mapping("reading/timezones.tsv"))
 
 
 def _degree(text: str) -> bool:
