@@ -562,3 +562,13 @@ def test_a_time_zone_and_a_clause_are_no_organisations(nlp) -> None:  # type: ig
     organisations = _names(nlp, text)[ActorKind.ORGANISATION]
     assert "GMT" not in organisations
     assert not any(" hit " in m for m in organisations)
+
+
+@pytest.mark.slow
+def test_a_common_noun_s_acronym_and_a_unit_are_no_organisations(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"The team was amazed," said Dr Jonathan Charbit, the head of ICU at the hospital. '
+        "The laptop comes with 512GB of flash storage, 32GB of RAM and a Radeon Pro 5500M."
+    )
+    names = _names(nlp, text)
+    assert not {"ICU", "RAM", "GB"} & (names[ActorKind.ORGANISATION] | names[ActorKind.PERSON])

@@ -216,6 +216,7 @@ def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]
         and any(c.isupper() for c in e.text)  # "cubic meter" is no name
         and _honorific_length(doc, e.start, e.end) < len(e)  # "Engr" alone is no name
         and not any(t.is_lower and t.pos_ in ("VERB", "AUX") for t in e)  # "Garrett hit Rudolph"
+        and not _unit(e)
         and e.start_char not in place_starts
         and not _dateline(e)
         and not _thing_name(e)
@@ -228,6 +229,12 @@ def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]
         # "Welfare", which the model tagged apart, is inside "Ministry of Health, ... Welfare".
         kept = [e for e in kept if not any(_holds_more(other, e) for other in kept)]
     return [_with_hyphenated_end(e) for e in kept]
+
+
+def _unit(ent: SpacySpan) -> bool:
+    """ "32GB", "1TB": capitals glued to a number are its unit."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.like_num and not before.whitespace_ and _acronym(ent.text)
 
 
 def _to_masthead(ent: SpacySpan) -> SpacySpan:
@@ -1279,7 +1286,8 @@ def _no_organisation(ent: SpacySpan, lowercase_words: set[str], terms: set[str])
     """What the model tags an organisation that names none: one capitalised word the article
     also writes in lowercase ("the Company" beside "the company", "Hypothermia"), an acronym
     of lowercase words ("bovine spongiform encephalopathy (BSE)": `terms`), an academic
-    degree ("M.Sc/M.Eng", "Unclassified Degree"), or capitals after a clock time (a time
+    degree ("M.Sc/M.Eng", "Unclassified Degree"), a common noun's acronym ("ICU", "RAM";
+    `common_acronyms.txt`), or capitals after a clock time (a time
     zone: "1:19PM CST"), or a time zone's abbreviation after a number ("0100 GMT")."""
     doc = ent.doc
     if len(ent) == 1 and not _acronym(ent.text) and ent.text.lower() in lowercase_words:
@@ -1287,6 +1295,8 @@ def _no_organisation(ent: SpacySpan, lowercase_words: set[str], terms: set[str])
     if len(ent) == 1 and demonym_country(ent.text):
         return True  # "added the Emirati": a people's adjective or noun, CoNLL-2003's MISC
     if ent.text in terms or _degree(ent.text):
+        return True
+    if ent.text.lower() in lexicon.words("actors/common_acronyms.txt"):
         return True
     before = doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and before.like_num and ent.text.lower() in _time_zones():
