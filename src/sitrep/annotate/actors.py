@@ -1288,7 +1288,8 @@ def _no_organisation(ent: SpacySpan, lowercase_words: set[str], terms: set[str])
     of lowercase words ("bovine spongiform encephalopathy (BSE)": `terms`), an academic
     degree ("M.Sc/M.Eng", "Unclassified Degree"), a common noun's acronym ("ICU", "RAM";
     `common_acronyms.txt`), or capitals after a clock time (a time
-    zone: "1:19PM CST"), or a time zone's abbreviation after a number ("0100 GMT")."""
+    zone: "1:19PM CST"), or a time zone's abbreviation after a number ("0100 GMT"; not
+    after "the 10th": "the 10th CST" is a Civil Support Team)."""
     doc = ent.doc
     if len(ent) == 1 and not _acronym(ent.text) and ent.text.lower() in lowercase_words:
         return True
@@ -1299,7 +1300,7 @@ def _no_organisation(ent: SpacySpan, lowercase_words: set[str], terms: set[str])
     if ent.text.lower() in lexicon.words("actors/common_acronyms.txt"):
         return True
     before = doc[ent.start - 1] if ent.start > 0 else None
-    if before is not None and before.like_num and ent.text.lower() in _time_zones():
+    if before is not None and before.text.isdigit() and ent.text.lower() in _time_zones():
         return True
     clock = before is not None and _CLOCK.fullmatch(before.text) is not None
     return clock and _acronym(ent.text)
