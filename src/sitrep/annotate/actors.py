@@ -331,12 +331,12 @@ def _thing_name(ent: SpacySpan) -> bool:
     )
 
 
-@functools.cache
-def _not_actor_heads() -> frozenset[str]:
+@lexicon.PerLanguage
+def _not_actor_heads(language: str) -> frozenset[str]:
     """Nouns that head a facility's, a happening's, a law's or a contest's name."""
     return frozenset().union(
         *(
-            lexicon.words(f"actors/{name}.txt")
+            lexicon.words(f"actors/{name}.txt", language)
             for name in ("facility_nouns", "event_nouns", "misc_heads")
         )
     )
@@ -945,8 +945,8 @@ def _described_as_person(ent: SpacySpan) -> bool:
     before it ("two-year-old Leo Thames Newman"). Not "who", which British usage gives teams
     ("Liverpool, who won")."""
     doc = ent.doc
-    if ent.start > 0 and doc[ent.start - 1].lower_ == "old" and ent.start > 2:
-        return doc[ent.start - 2].text == "-" and doc[ent.start - 3].lower_ == "year"
+    if ent.start > 2 and [t.lower_ for t in doc[ent.start - 3 : ent.start]] == ["year", "-", "old"]:
+        return True
     # In a list with a person's name, ending in no common word ("Jamaica Cancer Society").
     if any(c.ent_type_ == "PERSON" for c in ent.root.conjuncts):
         return not _english_word(doc.lang_, ent[-1].lower_)
@@ -1287,9 +1287,9 @@ def _no_organisation(ent: SpacySpan, lowercase_words: set[str], terms: set[str])
     also writes in lowercase ("the Company" beside "the company", "Hypothermia"), an acronym
     of lowercase words ("bovine spongiform encephalopathy (BSE)": `terms`), an academic
     degree ("M.Sc/M.Eng", "Unclassified Degree"), a common noun's acronym ("ICU", "RAM";
-    `common_acronyms.txt`), or capitals after a clock time (a time
-    zone: "1:19PM CST"), or a time zone's abbreviation after a number ("0100 GMT"; not
-    after "the 10th": "the 10th CST" is a Civil Support Team)."""
+    `common_acronyms.txt`), a one-word demonym, or a time zone: capitals after a clock time
+    ("1:19PM CST") or a zone's abbreviation after a plain number ("0100 GMT"; "the 10th CST"
+    is a Civil Support Team)."""
     doc = ent.doc
     if len(ent) == 1 and not _acronym(ent.text) and ent.text.lower() in lowercase_words:
         return True
@@ -1306,8 +1306,9 @@ def _no_organisation(ent: SpacySpan, lowercase_words: set[str], terms: set[str])
     return clock and _acronym(ent.text)
 
 
-def _time_zones() -> frozenset[str]:
-    return frozenset(lexicon.mapping("reading/timezones.tsv"))
+@lexicon.PerLanguage
+def _time_zones(language: str) -> frozenset[str]:
+    return frozenset(lexicon.mapping("reading/timezones.tsv", language))
 
 
 def _degree(text: str) -> bool:
