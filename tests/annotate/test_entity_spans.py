@@ -435,3 +435,140 @@ def test_a_name_after_a_title_is_a_person_though_tagged_an_organisation(nlp) -> 
         "Stefanos Costas": ["Stefanos Costas", "Costas"]
     }
     assert "General Electric Co" in _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+def _names(nlp, text: str) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
+    """Every person and organisation mention, by kind."""
+    return {
+        kind: {m for ms in _mentions(nlp, text, kind).values() for m in ms}
+        for kind in (ActorKind.PERSON, ActorKind.ORGANISATION)
+    }
+
+
+@pytest.mark.slow
+def test_academic_degrees_are_no_organisations(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Of the graduates, 46 were awarded PhD, 250 M.Sc/M.Eng, MPH, M.Tech, MBA and 142 PGD."
+    assert not _names(nlp, text)[ActorKind.ORGANISATION]
+
+
+@pytest.mark.slow
+def test_a_name_tagged_a_person_with_the_article_is_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Moyo argued that the late leader had not been honoured by the Zanu Pf led government."
+    names = _names(nlp, text)
+    assert "Zanu Pf" in names[ActorKind.ORGANISATION]
+    assert "Zanu Pf" not in names[ActorKind.PERSON]
+
+
+@pytest.mark.slow
+def test_a_facility_is_no_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The drugs were sold at a concert in the parking lot of the SM Mall of Asia on Sunday."
+    assert not any("Mall" in m for m in _names(nlp, text)[ActorKind.ORGANISATION])
+
+
+@pytest.mark.slow
+def test_no_name_ends_in_a_function_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The team has been invited to join the Georgia National Guard's 4th Civil Support "
+        "Team for Super Bowl 53 in 2019."
+    )
+    assert not any(m.endswith(" for") for m in _names(nlp, text)[ActorKind.ORGANISATION])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Eswar Prasad, professor of trade policy at Cornell University, said it was risky.",
+            "Eswar Prasad",
+        ),
+        (
+            "The actress, who is also mother to two-year-old Leo Thames Newman, was outside.",
+            "Leo Thames Newman",
+        ),
+    ],
+)
+def test_a_name_described_as_a_person_is_one(nlp, text, name) -> None:  # type: ignore[no-untyped-def]
+    names = _names(nlp, text)
+    assert name in names[ActorKind.PERSON]
+    assert name not in names[ActorKind.ORGANISATION]
+
+
+@pytest.mark.slow
+def test_where_a_person_lives_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Miss Abdhou, of Hayes, was not believed to be the target of the shooting."
+    assert _names(nlp, text)[ActorKind.PERSON] == {"Abdhou"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Thunder Snow won the Dubai World Cup on Saturday.", "Cup"),
+        ("Lopez Obrador would renegotiate the North American Free Trade Agreement.", "Agreement"),
+        ('"A brilliant result," added the Emirati, whose last win came in 2016.', "Emirati"),
+    ],
+)
+def test_a_contest_a_treaty_and_a_demonym_are_no_organisations(nlp, text, word) -> None:  # type: ignore[no-untyped-def]
+    assert not any(word in m for m in _names(nlp, text)[ActorKind.ORGANISATION])
+
+
+@pytest.mark.slow
+def test_a_name_listed_with_a_person_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "ICON is a company established by Ziya Pazarbasilar, Ufuk Yilmaz, and Fatih Ates in 2013."
+    )
+    assert "Ziya Pazarbasilar" in _names(nlp, text)[ActorKind.PERSON]
+
+
+@pytest.mark.slow
+def test_names_of_a_byline_in_capitals_are_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "By JILL COLVIN and GILLIAN WONG, Associated Press\n\n"
+        "China vowed on Friday to fight back after President Donald Trump proposed tariffs."
+    )
+    names = _names(nlp, text)
+    assert {"JILL COLVIN", "GILLIAN WONG"} <= names[ActorKind.PERSON]
+    assert not any("COLVIN" in m or "WONG" in m for m in names[ActorKind.ORGANISATION])
+    assert "WONG" not in names[ActorKind.PERSON]
+
+
+@pytest.mark.slow
+def test_a_full_name_written_again_is_the_person_whatever_the_model_reads(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "EPA chief Scott Pruitt faced new questions on Thursday.\n\nSens. Tom Udall and Martin "
+        "Heinrich issued statements Thursday, taking aim at Scott Pruitt's policy decisions."
+    )
+    assert _mentions(nlp, text, ActorKind.PERSON)["Scott Pruitt"] == ["Scott Pruitt"] * 2
+
+
+@pytest.mark.slow
+def test_a_name_after_a_noun_of_people_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text, name = (
+        "SoftBank named executive chair Marcelo Claure in an email to staff.",
+        "Marcelo Claure",
+    )
+    names = _names(nlp, text)
+    assert name in names[ActorKind.PERSON]
+    assert name not in names[ActorKind.ORGANISATION]
+
+
+@pytest.mark.slow
+def test_a_time_zone_and_a_clause_are_no_organisations(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rudolph and Garrett engaged in a heated altercation before Garrett hit Rudolph in the "
+        "head with the helmet. The match ended close to 2 a.m. local time (0100 GMT) on Wednesday."
+    )
+    organisations = _names(nlp, text)[ActorKind.ORGANISATION]
+    assert "GMT" not in organisations
+    assert not any(" hit " in m for m in organisations)
+
+
+@pytest.mark.slow
+def test_a_common_noun_s_acronym_and_a_unit_are_no_organisations(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"The team was amazed," said Dr Jonathan Charbit, the head of ICU at the hospital. '
+        "The laptop comes with 512GB of flash storage, 32GB of RAM and a Radeon Pro 5500M."
+    )
+    names = _names(nlp, text)
+    assert not {"ICU", "RAM", "GB"} & (names[ActorKind.ORGANISATION] | names[ActorKind.PERSON])

@@ -41,6 +41,8 @@ from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, 
 _STATE_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj", "compound", "npadvmod"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _AGENT_PREPOSITIONS = {"by", "to", "with", "against", "from"}
+# Parts of speech of a lowercase word no name ends in ("4th Civil Support Team for").
+_FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PRON"}
 # Parts of speech of a lowercase word that cannot open a name ("al-Assad", "de Gaulle" can).
 _NOT_NAME_POS = {"ADJ", "ADV", "VERB", "AUX", "NOUN", "PRON", "DET", "NUM"}
 # What the model may tag a name it misreads ("Coincheck" a person here, a place there).
@@ -213,6 +215,8 @@ def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]
         if any(t.tag_ != "POS" and not t.is_punct for t in e)  # not a bare "'s"
         and any(c.isupper() for c in e.text)  # "cubic meter" is no name
         and _honorific_length(doc, e.start, e.end) < len(e)  # "Engr" alone is no name
+        and not any(t.is_lower and t.pos_ in ("VERB", "AUX") for t in e)  # "Garrett hit Rudolph"
+        and not _unit(e)
         and e.start_char not in place_starts
         and not _dateline(e)
         and not _thing_name(e)
@@ -225,6 +229,12 @@ def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]
         # "Welfare", which the model tagged apart, is inside "Ministry of Health, ... Welfare".
         kept = [e for e in kept if not any(_holds_more(other, e) for other in kept)]
     return [_with_hyphenated_end(e) for e in kept]
+
+
+def _unit(ent: SpacySpan) -> bool:
+    """ "32GB", "1TB": capitals glued to a number are its unit."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.like_num and not before.whitespace_ and _acronym(ent.text)
 
 
 def _to_masthead(ent: SpacySpan) -> SpacySpan:
@@ -300,6 +310,8 @@ def _thing_name(ent: SpacySpan) -> bool:
     last = ent[-1]
     if len(ent) > 1 and last.text[:1].isupper() and last.lower_ in _thoroughfares():
         return True
+    if len(ent) > 1 and ent.root.text[:1].isupper() and ent.root.lower_ in _not_actor_heads():
+        return True
     before = doc[ent.start - 1] if ent.start > 0 else None
     if (
         before is not None
@@ -316,6 +328,17 @@ def _thing_name(ent: SpacySpan) -> bool:
         ent.label_ == "ORG"
         and not _acronym(ent.text)
         and _word_after(ent).rstrip(".,;:") in lexicon.words("actors/event_nouns.txt")
+    )
+
+
+@lexicon.PerLanguage
+def _not_actor_heads(language: str) -> frozenset[str]:
+    """Nouns that head a facility's, a happening's, a law's or a contest's name."""
+    return frozenset().union(
+        *(
+            lexicon.words(f"actors/{name}.txt", language)
+            for name in ("facility_nouns", "event_nouns", "misc_heads")
+        )
     )
 
 
@@ -407,9 +430,13 @@ def _dateline(ent: SpacySpan) -> bool:
 
 def _relabelled(ent: SpacySpan) -> SpacySpan:
     """A name the model tags an organisation that opens with an honorific is a person's
-    ("Alhaji Aminu Tambuwal"): only people carry one."""
+    ("Alhaji Aminu Tambuwal"): only people carry one. A name the model tags a person with
+    "the" taken in ("the Zanu Pf led government") is an organisation's: a person's name takes
+    no article (a plural after "the" is a team's, `_team_plural`)."""
     if ent.label_ == "ORG" and 0 < _honorific_length(ent.doc, ent.start, ent.end) < len(ent):
         return SpacySpan(ent.doc, ent.start, ent.end, label="PERSON")
+    if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].lower_ == "the":
+        return SpacySpan(ent.doc, ent.start, ent.end, label="ORG")
     return ent
 
 
@@ -518,10 +545,12 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
     opened = [i for i in range(start + 1, end) if doc[i].text == "("]
     if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
         end = opened[-1]
-    # A possessive ending; a number the model ran into a person's name ("Greg Norman 70").
+    # A possessive ending; a number the model ran into a person's name ("Greg Norman 70"); a
+    # lowercase function word no name ends in ("4th Civil Support Team for").
     while end - 1 > start and (
         doc[end - 1].tag_ == "POS"
         or (person and (doc[end - 1].is_digit or doc[end - 1].text == "-"))
+        or (doc[end - 1].is_lower and doc[end - 1].pos_ in _FUNCTION_POS)
     ):
         end -= 1
     return SpacySpan(doc, start, end, label=ent.label_)
@@ -623,7 +652,10 @@ def _add_people(
     candidates += _people_tagged_as_organisations(doc, place_starts)
     candidates += _untagged_full_names(doc, candidates, place_starts)
     candidates += [photographer for photographer, _ in _photo_credits(doc)]
-    candidates += _untagged_people(doc, candidates)
+    untagged = _untagged_people(doc, candidates)
+    # A byline's "GILLIAN WONG" holds the model's "WONG".
+    candidates = [c for c in candidates if not any(_holds_more(u, c) for u in untagged)]
+    candidates += untagged
     named = {spelling_key(e.text) for e in candidates if not _modifier_only(e, before_title=True)}
     people = [e for e in candidates if spelling_key(e.text) in named]
     people += _titled_names(doc, people)
@@ -648,6 +680,11 @@ def _add_people(
                 holders[spelling_key(word)].append(actor)
         _name_person(doc, ent, actor, actors)
         _add_person_acronym(doc, ent, actor, actors)
+    for span in _full_name_writings(doc, full_names, people, place_starts):
+        name = _written_otherwise(span.text, full_names) or span.text
+        actor = actors.get(("person", spelling_key(name)), name, ActorKind.PERSON)
+        _name_person(doc, span, actor, actors)
+        people.append(span)
     people += _lone_surnames(doc, full_names, people, place_starts)
     lowercase_words = {t.text for t in doc if t.is_lower}
     for ent in (e for e in people if _name_words(e) == 1):
@@ -699,6 +736,15 @@ def _place_named(ent: SpacySpan, countries: set[str]) -> bool:
         return False
     if ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS:
         return True
+    # "Miss Abdhou, of Hayes, was ...": where a person named just before lives.
+    if (
+        ent.start > 2
+        and doc[ent.start - 1].lower_ == "of"
+        and doc[ent.start - 2].text == ","
+        and doc[ent.start - 3].ent_type_ == "PERSON"
+        and (after is None or after.text in _PLACE_CLOSERS | {","})
+    ):
+        return True
     return (
         ent.start > 1
         and doc[ent.start - 1].text == ","
@@ -711,7 +757,8 @@ def _place_named(ent: SpacySpan, countries: set[str]) -> bool:
 def _untagged_people(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
     """Names the model left untagged where only a person's stands: two or three capitalised
     words joined by "and" to a person's name ("Marc David Deen and Seergeoh Villanueva"), or
-    after "By" opening a line and closing it or a phrase (a byline: "By Talent Gondo |")."""
+    after "By" opening a line, joined by "and", closing it or a phrase (a byline: "By Talent
+    Gondo |")."""
     covered = {t.i for e in doc.ents for t in e} | {t.i for e in people for t in e}
     found: list[SpacySpan] = []
     for person in people:
@@ -719,15 +766,26 @@ def _untagged_people(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
             run = _name_run_from(doc, person.end + 1, covered)
             if run is not None:
                 found.append(run)
+    # In capitals ("By JILL COLVIN and GILLIAN WONG, Associated Press"), the model's person and
+    # organisation readings of a byline's names are guesses: they do not block it.
+    shouted = {t.i for t in doc if t.ent_type_ in ("PERSON", "ORG") and t.text.isupper()}
     for token in doc[:-2]:
         opens_line = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
         if token.text != "By" or not opens_line:
             continue
-        run = _name_run_from(doc, token.i + 1, covered)
-        if run is not None and (
-            run.end == len(doc) or not doc[run.end].is_alpha or "\n" in run[-1].whitespace_
+        runs: list[SpacySpan] = []
+        start = token.i + 1
+        while (run := _name_run_from(doc, start, covered - shouted)) is not None:
+            runs.append(run)
+            if run.end + 1 >= len(doc) or doc[run.end].lower_ not in ("and", "&"):
+                break
+            start = run.end + 1
+        if runs and (
+            runs[-1].end == len(doc)
+            or not doc[runs[-1].end].is_alpha
+            or "\n" in runs[-1][-1].whitespace_
         ):
-            found.append(run)
+            found += runs
     return found
 
 
@@ -797,6 +855,33 @@ def _lone_surnames(
     return found
 
 
+def _full_name_writings(
+    doc: Doc, full_names: list[str], people: list[SpacySpan], place_starts: set[int]
+) -> list[SpacySpan]:
+    """A person's full name written again where the model reads something else ("Scott
+    Pruitt's" a facility) is that person, unless a longer name holds it ("Scott Pruitt Fund";
+    a determiner or possessive around it does not count)."""
+    taken = {t.i for e in people for t in e}
+    longer_names = [
+        e for e in doc.ents if e.label_ != "PERSON" and len(_name_only(_as_name(e))) > 1
+    ]
+    found: list[SpacySpan] = []
+    for span in _writings(doc, {n for n in full_names if len(n.split()) > 1}):
+        if (
+            span.start_char not in place_starts
+            and not any(t.i in taken for t in span)
+            and not any(_holds_more(_name_only(_as_name(e)), span) for e in longer_names)
+        ):
+            found.append(span)
+            taken.update(t.i for t in span)
+    return found
+
+
+def _as_name(ent: SpacySpan) -> SpacySpan:
+    """An entity read as a person's name, whatever its label (for `_name_only`'s cuts)."""
+    return SpacySpan(ent.doc, ent.start, ent.end, label="PERSON")
+
+
 def _writings(doc: Doc, names: set[str]) -> Iterator[SpacySpan]:
     """Every span where one of `names` is written as whole words (not inside a longer word
     or a hyphenated one), name by name in sorted order."""
@@ -837,11 +922,38 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
         and (
             spelling_key(words[-1]) in surnames
             or _aged(e)
-            or (tagged_from > 0 and _person_role(doc[tagged_from - 1]))
+            or (tagged_from > 0 and _person_noun_before(doc[tagged_from - 1]))
+            or _described_as_person(e)
         )
         and spelling_key(e.text) not in _organisations()
         and not _well_known_place(" ".join(words[:-1]))
     ]
+
+
+def _person_noun_before(token) -> bool:  # type: ignore[no-untyped-def]
+    """A person's title the model left out ("Finance Minister"), or a lowercase noun of people
+    ("executive chair Marcelo Claure", "soccer player Gerard Pique")."""
+    if _person_role(token):
+        return True
+    return token.is_lower and token.lower_ in lexicon.words("reference/people_nouns.txt")
+
+
+def _described_as_person(ent: SpacySpan) -> bool:
+    """What the text says of a name only a person's takes: a noun of people in apposition
+    ("Frances Eve, a researcher for ...", "Eswar Prasad, professor of trade policy"), a list
+    with a person's name ("by Ziya Pazarbasilar, Ufuk Yilmaz, and Fatih Ates") or an age
+    before it ("two-year-old Leo Thames Newman"). Not "who", which British usage gives teams
+    ("Liverpool, who won")."""
+    doc = ent.doc
+    if ent.start > 2 and [t.lower_ for t in doc[ent.start - 3 : ent.start]] == ["year", "-", "old"]:
+        return True
+    # In a list with a person's name, ending in no common word ("Jamaica Cancer Society").
+    if any(c.ent_type_ == "PERSON" for c in ent.root.conjuncts):
+        return not _english_word(doc.lang_, ent[-1].lower_)
+    for child in ent.root.children:
+        if child.i >= ent.end and child.dep_ == "appos" and child.pos_ == "NOUN":
+            return child.lower_ in lexicon.words("reference/people_nouns.txt")
+    return False
 
 
 def _untagged_full_names(
@@ -1103,8 +1215,13 @@ def _add_organisations(
 ) -> None:
     known = _organisations()
     people = {e.end for e in _people_tagged_as_organisations(doc, place_starts)}
+    # Every character of a person's name: "WONG" is no organisation inside "GILLIAN WONG".
     held = {
-        m.start for a in actors.by_key.values() if a.kind is ActorKind.PERSON for m in a.mentions
+        i
+        for a in actors.by_key.values()
+        if a.kind is ActorKind.PERSON
+        for m in a.mentions
+        for i in range(m.start, m.end)
     }
     lowercase_words = {t.text for t in doc if t.is_lower}
     terms = _lowercase_acronyms(doc)
@@ -1168,15 +1285,40 @@ def _place_bodies(doc: Doc) -> list[SpacySpan]:
 def _no_organisation(ent: SpacySpan, lowercase_words: set[str], terms: set[str]) -> bool:
     """What the model tags an organisation that names none: one capitalised word the article
     also writes in lowercase ("the Company" beside "the company", "Hypothermia"), an acronym
-    of lowercase words ("bovine spongiform encephalopathy (BSE)": `terms`), or capitals
-    after a clock time (a time zone: "1:19PM CST")."""
+    of lowercase words ("bovine spongiform encephalopathy (BSE)": `terms`), an academic
+    degree ("M.Sc/M.Eng", "Unclassified Degree"), a common noun's acronym ("ICU", "RAM";
+    `common_acronyms.txt`), a one-word demonym, or a time zone: capitals after a clock time
+    ("1:19PM CST") or a zone's abbreviation after a plain number ("0100 GMT"; "the 10th CST"
+    is a Civil Support Team)."""
     doc = ent.doc
     if len(ent) == 1 and not _acronym(ent.text) and ent.text.lower() in lowercase_words:
         return True
-    if ent.text in terms:
+    if len(ent) == 1 and demonym_country(ent.text):
+        return True  # "added the Emirati": a people's adjective or noun, CoNLL-2003's MISC
+    if ent.text in terms or _degree(ent.text):
         return True
-    clock = ent.start > 0 and _CLOCK.fullmatch(doc[ent.start - 1].text) is not None
+    if ent.text.lower() in lexicon.words("actors/common_acronyms.txt"):
+        return True
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.text.isdigit() and ent.text.lower() in _time_zones():
+        return True
+    clock = before is not None and _CLOCK.fullmatch(before.text) is not None
     return clock and _acronym(ent.text)
+
+
+@lexicon.PerLanguage
+def _time_zones(language: str) -> frozenset[str]:
+    return frozenset(lexicon.mapping("reading/timezones.tsv", language))
+
+
+def _degree(text: str) -> bool:
+    """ "MPH", "M.Sc/M.Eng", "PH.d", "Unclassified Degree": academic degrees, however dotted,
+    alone or joined by slashes, or a name a degree word ends."""
+    degrees = lexicon.words("actors/academic_degrees.txt")
+    text = _without_glued_tail(text)  # "Unclassified Degree(Optometry"
+    if text.split()[-1].lower() in degrees:
+        return True
+    return all(re.sub(r"[.\s]", "", part).lower() in degrees for part in text.split("/"))
 
 
 def _lowercase_acronyms(doc: Doc) -> set[str]:
