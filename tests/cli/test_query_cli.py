@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -91,6 +91,25 @@ def test_limit_says_when_rows_were_left_out(db: str) -> None:
     assert events >= 2
     code, out, err = invoke("events", "--db", db, "--limit", "1")
     assert code == 0 and f"1 of {events} events" in out and f"showing 1 of {events} events" in err
+
+
+def test_newest_lists_the_latest_day_first(tmp_path: Path) -> None:
+    path = str(tmp_path / "days.duckdb")
+    later = homs_attack(WIRE_STORY, outlet="Wire")
+    later.published = datetime(2024, 12, 9)  # claims are dated by their article
+    store = open_store(path)
+    try:
+        store.write([build_article(), later])
+    finally:
+        store.close()
+    for command in ("events", "claims"):
+        _, oldest, _ = invoke(command, "--db", path, "--format", "jsonl", "--all")
+        code, newest, _ = invoke(command, "--db", path, "--format", "jsonl", "--all", "--newest")
+        assert code == 0 and len(newest.splitlines()) == len(oldest.splitlines())
+        days = [json.loads(line)["date_start"] or "" for line in oldest.splitlines()]
+        latest = [json.loads(line)["date_start"] or "" for line in newest.splitlines()]
+        assert days == sorted(days) and latest == sorted(latest, reverse=True)
+        assert len(set(days)) >= 2, command  # the article must give more than one day
 
 
 def test_misspelt_choices_are_refused_with_the_valid_values(db: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from typing import Annotated, Any
@@ -34,6 +35,9 @@ LimitOption = Annotated[
     int, typer.Option(min=1, metavar="N", help="Show at most N rows (see --all).")
 ]
 AllOption = Annotated[bool, typer.Option("--all", help="Show every matching row.")]
+NewestOption = Annotated[
+    bool, typer.Option("--newest", help="The latest day first, as the page lists them.")
+]
 FormatOption = Annotated[
     Output,
     typer.Option(
@@ -124,14 +128,15 @@ def events_cli(
     source_type: SourceOption = None,
     limit: LimitOption = DEFAULT_LIMIT,
     every: AllOption = False,
+    newest: NewestOption = False,
     output: FormatOption = Output.TABLE,
 ) -> None:
-    """Merged events, with how many independent sources report each.
+    """Merged events, with how many independent sources report each, oldest day first.
 
     Example: sitrep events --type ASSAULT --place Homs --from 2024-12-01 --format csv
     """
     query = query_filter(date_from, date_to, actor, place, event_type, source_type, limit)
-    run_query(db, "events", query, output, every=every)
+    run_query(db, "events", replace(query, newest_first=newest), output, every=every)
 
 
 @app.command("actors")
@@ -174,14 +179,15 @@ def claims_cli(
     source_type: SourceOption = None,
     limit: LimitOption = DEFAULT_LIMIT,
     every: AllOption = False,
+    newest: NewestOption = False,
     output: FormatOption = Output.TABLE,
 ) -> None:
-    """Claims with who vouches for them and how certain they are.
+    """Claims with who vouches for them and how certain they are, oldest day first.
 
-    Example: sitrep claims --source-type anonymous --format tsv
+    Example: sitrep claims --source-type anonymous --newest --format tsv
     """
     query = query_filter(date_from, date_to, actor, place, None, source_type, limit)
-    run_query(db, "claims", query, output, every=every)
+    run_query(db, "claims", replace(query, newest_first=newest), output, every=every)
 
 
 @app.command("control")
