@@ -7,7 +7,7 @@ import pytest
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.analysis import analyse
-from sitrep.annotate.actors import _name_only
+from sitrep.annotate.actors import _given_name_runs, _name_only
 from sitrep.records import ActorKind, Article, InputKind
 from sitrep.settings import ANNOTATE_STAGES, Settings
 
@@ -572,3 +572,32 @@ def test_a_common_noun_s_acronym_and_a_unit_are_no_organisations(nlp) -> None:  
     )
     names = _names(nlp, text)
     assert not {"ICU", "RAM", "GB"} & (names[ActorKind.ORGANISATION] | names[ActorKind.PERSON])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "We apologise unreservedly to Kevin Guardiola, his players and staff.",
+            ["Kevin Guardiola"],
+        ),
+        ("Later Will Okonkwu spoke to reporters.", []),  # a given name that is a common word
+        ("Traffic was diverted from Jackson Street after the crash.", []),  # a street
+        ("Critics panned the film “Linda Castle” last week.", []),  # a work's title
+        (
+            "Rain fell as Kevin Moran Memorial Avenue flooded.",
+            [],
+        ),  # four capitalised words: a longer name
+    ],
+)
+def test_a_given_name_opens_a_name_the_model_missed(nlp, text, names) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    doc.ents = []  # as if the model had tagged nothing
+    assert [run.text for run in _given_name_runs(doc, set())] == names
+
+
+@pytest.mark.slow
+def test_a_given_name_the_model_reads_as_a_facility_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Lawmakers took aim at Scott Pruitt's policy decisions on Thursday."
+    assert _mentions(nlp, text, ActorKind.PERSON) == {"Scott Pruitt": ["Scott Pruitt"]}

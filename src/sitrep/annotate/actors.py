@@ -758,9 +758,10 @@ def _untagged_people(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
     """Names the model left untagged where only a person's stands: two or three capitalised
     words joined by "and" to a person's name ("Marc David Deen and Seergeoh Villanueva"), or
     after "By" opening a line, joined by "and", closing it or a phrase (a byline: "By Talent
-    Gondo |")."""
+    Gondo |"), or opened by a known given name ("apologise to Scott Pruitt, his players")."""
     covered = {t.i for e in doc.ents for t in e} | {t.i for e in people for t in e}
-    found: list[SpacySpan] = []
+    found = _given_name_runs(doc, covered)
+    covered.update(t.i for run in found for t in run)
     for person in people:
         if person.end + 1 < len(doc) and doc[person.end].lower_ == "and":
             run = _name_run_from(doc, person.end + 1, covered)
@@ -787,6 +788,48 @@ def _untagged_people(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
         ):
             found += runs
     return found
+
+
+def _given_name_runs(doc: Doc, covered: set[int]) -> list[SpacySpan]:
+    """A given name of the list ("Scott") and one or two proper nouns after it that no entity
+    holds, not in quotes (a work's title) and not ending in a place's or facility's head word
+    ("Jackson Street"), are a person's name the model missed; not a given name that is also a
+    common word ("Will", "Grant"), which opens capitalised headlines and titles. So is such a
+    name the model reads as a facility, whole or with a possessive ("taking aim at Scott
+    Pruitt's policy"): the model saw a name there."""
+    given = _given_names()
+    facility_ends = {
+        e.start: e.end - (e[-1].tag_ == "POS")
+        for e in doc.ents
+        if e.label_ == "FAC" and e[0].lower_ in given
+    }
+    found: list[SpacySpan] = []
+    for token in doc:
+        facility_end = facility_ends.get(token.i)
+        free = covered if facility_end is None else covered - set(range(token.i, facility_end))
+        if (
+            token.i in free
+            or token.lower_ not in given
+            or not token.text.istitle()
+            or (facility_end is None and _english_word(doc.lang_, token.lower_))
+        ):
+            continue
+        run = _name_run_from(doc, token.i, free)
+        if (
+            run is not None
+            and run.end == (facility_end or run.end)
+            and all(t.pos_ == "PROPN" for t in run)
+            and run[-1].lower_ not in _not_actor_heads() | _thoroughfares()
+            and not _quoted(run)
+        ):
+            found.append(run)
+    return found
+
+
+@lexicon.PerLanguage
+def _given_names(language: str) -> frozenset[str]:
+    """Given names of the SSA counts and international news (also used for pronouns)."""
+    return frozenset(row["name"] for row in lexicon.table("reference/first_names.tsv", language))
 
 
 def _name_run_from(doc: Doc, start: int, covered: set[int]) -> SpacySpan | None:
