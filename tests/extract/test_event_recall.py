@@ -28,11 +28,16 @@ def _types(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
         ("Police recovered 86 firearms in the state.", ["COERCE"]),
         ("Putin called his French counterpart on Monday.", ["CONSULT"]),
         ("Gunmen opened fire on a bus in Kabul.", ["ASSAULT"]),
+        ("Jordan closed its borders with Syria.", ["COERCE"]),
+        ("China vowed to fight the United States at any cost.", ["THREATEN"]),
+        ("Prosecutors dropped the charges against the activist.", ["CONCEDE"]),
+        ("Troops remained on high alert after the attack.", ["MOBILIZE", "ASSAULT"]),
         # ...not the same words about business, goods or households
         ("The bank boosted its sales force in Asia.", []),
         ("The firm strengthened its balance sheet.", []),
         ("She opened the window of the shop.", []),
         ("He called the office on Monday.", []),
+        ("The shop closed its doors at noon.", []),
     ],
 )
 def test_recall_rows_and_their_non_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
