@@ -32,12 +32,14 @@ def _types(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
         ("China vowed to fight the United States at any cost.", ["THREATEN"]),
         ("Prosecutors dropped the charges against the activist.", ["CONCEDE"]),
         ("Troops remained on high alert after the attack.", ["MOBILIZE", "ASSAULT"]),
+        ("The regulator filed a lawsuit against the bank.", ["ACCUSE"]),
         # ...not the same words about business, goods or households
         ("The bank boosted its sales force in Asia.", []),
         ("The firm strengthened its balance sheet.", []),
         ("She opened the window of the shop.", []),
         ("He called the office on Monday.", []),
         ("The shop closed its doors at noon.", []),
+        ("Chen sold the shares early, according to a related lawsuit.", []),
     ],
 )
 def test_recall_rows_and_their_non_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
