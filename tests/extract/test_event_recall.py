@@ -33,6 +33,7 @@ def _types(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
         ("Prosecutors dropped the charges against the activist.", ["CONCEDE"]),
         ("Troops remained on high alert after the attack.", ["MOBILIZE", "ASSAULT"]),
         ("The regulator filed a lawsuit against the bank.", ["ACCUSE"]),
+        ("The judge found the two men guilty of selling drugs.", ["COERCE"]),
         # ...not the same words about business, goods or households
         ("The bank boosted its sales force in Asia.", []),
         ("The firm strengthened its balance sheet.", []),
@@ -40,6 +41,8 @@ def _types(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
         ("He called the office on Monday.", []),
         ("The shop closed its doors at noon.", []),
         ("Chen sold the shares early, according to a related lawsuit.", []),
+        ("The jury found her not guilty.", []),
+        ("I found the film interesting.", []),
     ],
 )
 def test_recall_rows_and_their_non_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
