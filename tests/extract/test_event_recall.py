@@ -34,6 +34,7 @@ def _types(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
         ("Troops remained on high alert after the attack.", ["MOBILIZE", "ASSAULT"]),
         ("The regulator filed a lawsuit against the bank.", ["ACCUSE"]),
         ("The judge found the two men guilty of selling drugs.", ["COERCE"]),
+        ("The activists were placed under police surveillance.", ["COERCE"]),
         # ...not the same words about business, goods or households
         ("The bank boosted its sales force in Asia.", []),
         ("The firm strengthened its balance sheet.", []),
