@@ -42,8 +42,9 @@ URL_CLASS = "@url"  # "@url" in a word class: a phrase holding a web address
 PARTICLE_DEPS = frozenset({"prt", "advmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
-# An adjective complement of the word ("pleaded guilty").
-COMPLEMENT_DEPS = frozenset({"acomp", "oprd"})
+# An adjective complement of the word ("pleaded guilty"), or of its object, which the parser
+# makes a clause ("found the men guilty": "guilty" is a ccomp).
+COMPLEMENT_DEPS = frozenset({"acomp", "oprd", "ccomp"})
 NEGATION_DEP = "neg"
 PREDICATE_DEP = "oprd"  # what an object is called or made ("called the move unjustified")
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})

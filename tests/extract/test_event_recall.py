@@ -1,0 +1,50 @@
+"""Recall rows from the PLOVER codebook's modes: forces strengthened or put on alert,
+extraditions, ties upgraded, a welcome given, arms deals, weapons recovered, calls to a
+counterpart, opening fire; and the uses of the same words that report no act."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.events import find_events
+from sitrep.records import Article, InputKind
+
+
+def _types(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    article = Article("test", "hash", InputKind.TEXT, [text])
+    return [e.type for e in find_events(article, nlp(article.body))]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army strengthened its forces along the border.", ["MOBILIZE"]),
+        ("The troops were put on alert on Sunday.", ["MOBILIZE"]),
+        ("Spain extradited the suspect to the United States.", ["COOPERATE"]),
+        ("The two countries upgraded diplomatic ties on Monday.", ["SUPPORT"]),
+        ("The Emir gave a warm welcome to the Indian prime minister.", ["SUPPORT"]),
+        ("Washington approved a $2 billion arms deal with Riyadh.", ["AID"]),
+        ("Police recovered 86 firearms in the state.", ["COERCE"]),
+        ("Putin called his French counterpart on Monday.", ["CONSULT"]),
+        ("Gunmen opened fire on a bus in Kabul.", ["ASSAULT"]),
+        ("Jordan closed its borders with Syria.", ["COERCE"]),
+        ("China vowed to fight the United States at any cost.", ["THREATEN"]),
+        ("Prosecutors dropped the charges against the activist.", ["CONCEDE"]),
+        ("Troops remained on high alert after the attack.", ["MOBILIZE", "ASSAULT"]),
+        ("The regulator filed a lawsuit against the bank.", ["ACCUSE"]),
+        ("The judge found the two men guilty of selling drugs.", ["COERCE"]),
+        ("The activists were placed under police surveillance.", ["COERCE"]),
+        # ...not the same words about business, goods or households
+        ("The bank boosted its sales force in Asia.", []),
+        ("The firm strengthened its balance sheet.", []),
+        ("She opened the window of the shop.", []),
+        ("He called the office on Monday.", []),
+        ("The shop closed its doors at noon.", []),
+        ("Chen sold the shares early, according to a related lawsuit.", []),
+        ("The jury found her not guilty.", []),
+        ("I found the film interesting.", []),
+    ],
+)
+def test_recall_rows_and_their_non_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
