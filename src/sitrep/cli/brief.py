@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from sitrep.cli._app import app
-from sitrep.cli.options import DbOption, FromOption, ToOption, choice, day
+from sitrep.cli.options import DbOption, FromOption, ToOption, day, format_option
 from sitrep.cli.output import notice
 from sitrep.cli.stores import open_for_reading
 from sitrep.serve.brief_page import BriefFormat
@@ -29,13 +29,7 @@ def brief_cli(
     date_from: FromOption = None,
     date_to: ToOption = None,
     output_format: Annotated[
-        BriefFormat,
-        typer.Option(
-            "--format",
-            metavar="FORMAT",
-            help="markdown or html.",
-            parser=choice(BriefFormat, "a brief format"),
-        ),
+        BriefFormat, format_option(BriefFormat, "markdown or html.")
     ] = BriefFormat.MARKDOWN,
     output: Annotated[
         Path | None,

@@ -135,6 +135,13 @@ def choice(kind: type[E], what: str) -> Callable[[str], E]:
     return parse
 
 
+def format_option(kind: type[StrEnum], help_text: str) -> typer.models.OptionInfo:
+    """`--format FORMAT`, one of `kind`'s values in any case (see `choice`)."""
+    return typer.Option(
+        "--format", metavar="FORMAT", help=help_text, parser=choice(kind, "an output format")
+    )
+
+
 _source_type = choice(SourceType, "a source type")
 
 

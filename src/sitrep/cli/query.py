@@ -20,7 +20,7 @@ from sitrep.cli.options import (
     SourceOption,
     ToOption,
     TypeOption,
-    choice,
+    format_option,
     query_filter,
 )
 from sitrep.cli.output import Output, notice, write_rows
@@ -40,11 +40,8 @@ NewestOption = Annotated[
 ]
 FormatOption = Annotated[
     Output,
-    typer.Option(
-        "--format",
-        metavar="FORMAT",
-        help="table (fits a terminal; laid out in full when piped), csv, tsv, json, jsonl.",
-        parser=choice(Output, "an output format"),
+    format_option(
+        Output, "table (fits a terminal; laid out in full when piped), csv, tsv, json, jsonl."
     ),
 ]
 

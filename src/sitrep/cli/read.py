@@ -26,7 +26,7 @@ from sitrep.cli.options import (
     PluginOption,
     StagesOption,
     analysis_settings,
-    choice,
+    format_option,
 )
 from sitrep.errors import ErrorCode
 from sitrep.pipeline import process_paths
@@ -47,13 +47,7 @@ def read_cli(
         list[str], typer.Argument(metavar="PATH", help="Files, folders, or - for stdin.")
     ],
     output_format: Annotated[
-        OutputFormat,
-        typer.Option(
-            "--format",
-            metavar="FORMAT",
-            help="json or jsonl (one object per line), or text.",
-            parser=choice(OutputFormat, "an output format"),
-        ),
+        OutputFormat, format_option(OutputFormat, "json or jsonl (one object per line), or text.")
     ] = OutputFormat.TEXT,
     annotate: Annotated[bool, typer.Option(help="Add sentences, actors and places.")] = False,
     extract: Annotated[
