@@ -107,6 +107,12 @@ def test_gdelt_actor_codes_from_the_actors_country_and_sector(store: SqlStore) -
             "SYR",
             "REB",
         )
+        # Located at its country, as GDELT locates an actor it ties to no finer place.
+        assert (row["Actor1Geo_Type"], row["Actor1Geo_FullName"]) == (1, "Syria")
+        assert row["Actor1Geo_CountryCode"] == row["Actor1Geo_FeatureID"] == "SY"
+        assert row["Actor1Geo_Lat"] == pytest.approx(35.0, abs=1.5)
+        assert row["Actor1Geo_Long"] == pytest.approx(38.0, abs=1.5)
+        assert row["Actor2Geo_Type"] == 0  # no target
 
 
 @pytest.mark.parametrize(
@@ -426,7 +432,7 @@ def test_every_exported_column_has_a_read_type_and_blank_text_stays_text(
         io.StringIO(exported(filled, export_format)), dtype=READ_DTYPES[export_format]
     )
     # Columns sitrep leaves blank (ACLED assoc_actor_1, civilian_targeting, admin3; GDELT's
-    # actor geography) are text columns, never floats of NaN.
+    # ethnic and religion codes) are text columns, never floats of NaN.
     floats = {c for c in frame.columns if frame[c].dtype.kind == "f"}
     assert floats <= {
         "latitude", "longitude", "FractionDate", "GoldsteinScale", "AvgTone",
@@ -434,7 +440,7 @@ def test_every_exported_column_has_a_read_type_and_blank_text_stays_text(
         "ActionGeo_Lat", "ActionGeo_Long",
     }  # fmt: skip
     assert (
-        frame["assoc_actor_1" if export_format is ExportFormat.CSV_ACLED else "Actor1Geo_FullName"]
+        frame["assoc_actor_1" if export_format is ExportFormat.CSV_ACLED else "Actor1EthnicCode"]
         .isna()
         .all()
     )

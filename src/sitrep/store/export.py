@@ -386,9 +386,8 @@ def gdelt_row(event: Row) -> dict[str, Any]:
         "NumMentions": event["reports"],
         "NumSources": event["sources"],
         "NumArticles": event["articles"],
-        # GDELT writes geo type 0 for a participant it did not locate; sitrep locates none.
-        "Actor1Geo_Type": 0,
-        "Actor2Geo_Type": 0,
+        **_gdelt_actor_geo("Actor1", event.get("actor_country")),
+        **_gdelt_actor_geo("Actor2", event.get("target_country")),
         "ActionGeo_Type": _gdelt_geo_type(event),
         "ActionGeo_FullName": event.get("place") or "",
         "ActionGeo_CountryCode": country.get("fips", ""),
@@ -415,6 +414,26 @@ def _gdelt_actor(
         f"{prefix}Name": name.upper(),
         f"{prefix}CountryCode": country,
         f"{prefix}Type1Code": kind,
+    }
+
+
+def _gdelt_actor_geo(prefix: str, alpha3: str | None) -> dict[str, Any]:
+    """A participant's location at GDELT's country level (geo type 1: the country's name,
+    FIPS code as country code and feature id, and GeoNames' point) where its country is
+    known; GDELT's 0 ("not geocoded") otherwise. sitrep ties an actor to its country, not
+    to a finer place."""
+    alpha2 = _alpha2_of().get(alpha3 or "")
+    country = _country(alpha2)
+    if not country:
+        return {f"{prefix}Geo_Type": 0}
+    point = _gazetteer().country(alpha2)
+    return {
+        f"{prefix}Geo_Type": GDELT_GEO_TYPES["country"],
+        f"{prefix}Geo_FullName": country["name"],
+        f"{prefix}Geo_CountryCode": country["fips"],
+        f"{prefix}Geo_Lat": point.latitude if point else "",
+        f"{prefix}Geo_Long": point.longitude if point else "",
+        f"{prefix}Geo_FeatureID": country["fips"],
     }
 
 
@@ -587,6 +606,12 @@ def _countries() -> dict[str, dict[str, Any]]:
 
 def _country(alpha2: str | None) -> dict[str, Any]:
     return _countries().get(alpha2 or "", {})
+
+
+@cache
+def _alpha2_of() -> dict[str, str]:
+    """ISO alpha-3 (how an actor's country is stored) -> alpha-2."""
+    return {country["iso3"]: code for code, country in _countries().items() if country["iso3"]}
 
 
 def _gazetteer() -> Gazetteer:
