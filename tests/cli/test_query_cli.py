@@ -85,8 +85,11 @@ def test_limit_says_when_rows_were_left_out(db: str) -> None:
     assert total >= 2
     code, out, err = invoke("claims", "--db", db, "--format", "jsonl", "--limit", "1")
     assert code == 0 and len(out.splitlines()) == 1
-    assert "showing the first 1 claims" in err
-    # Events say how many match in all ("showing 100 of 616").
+    assert f"showing 1 of {total} claims" in err
+    # A page that holds every match says nothing more.
+    code, out, err = invoke("claims", "--db", db, "--format", "jsonl", "--limit", str(total))
+    assert code == 0 and len(out.splitlines()) == total and "showing" not in err
+    # Every kind says how many match in all ("showing 100 of 616").
     events = len(invoke("events", "--db", db, "--format", "jsonl", "--all")[1].splitlines())
     assert events >= 2
     code, out, err = invoke("events", "--db", db, "--limit", "1")

@@ -15,6 +15,7 @@ import pytest
 from live import chromium, chromium_paths, serving
 
 from sitrep.store import open_store
+from sitrep.store.api import QueryFilter
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -154,3 +155,18 @@ def test_corpus_map_clusters_crowded_events(page) -> None:  # type: ignore[no-un
     )["items"]
     located = [e for e in shown if e["latitude"] is not None and e["location_precision"] in MAPPED]
     assert sum(counts) + len(singles) == len(located)
+
+
+def test_corpus_control_changes_come_only_from_the_page_that_reports_them(
+    corpus_db: Path, sample_path: Path
+) -> None:
+    """None of the 88 pages (sport, technology, business, lifestyle and some politics) tells
+    of a place changing hands; the sample tells of five. A control table once listed
+    "Netflix held by CBS All Access, Disney" from one of those pages."""
+    store = open_store(str(corpus_db), read_only=True)
+    try:
+        changes = store.control_changes(QueryFilter(limit=1000))
+        sources = {row["source"] for row in changes}
+    finally:
+        store.close()
+    assert changes and all(Path(source).name == sample_path.name for source in sources), sources

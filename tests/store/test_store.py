@@ -235,6 +235,18 @@ def test_store_filters_events(store: SqlStore) -> None:
     assert count(article_id=item.id) == 1
 
 
+def test_store_counts_every_match_of_a_page_that_does_not_hold_them(store: SqlStore) -> None:
+    store.write(contradiction_fixture())
+    for kind, filters in (("claims", {}), ("actors", {}), ("claims", {"place": "homs"})):
+        listing = getattr(store, kind)
+        every = len(listing(QueryFilter(limit=1000, **filters)))
+        assert every >= 2, (kind, filters)
+        first = listing(QueryFilter(limit=1, count_all=True, **filters))
+        assert len(first) == 1 and first.total == every
+        assert listing(QueryFilter(limit=1, **filters)).total is None  # asked for only
+        assert listing(QueryFilter(limit=every, count_all=True, **filters)).total in (None, every)
+
+
 def test_store_article_round_trips_with_version(store: SqlStore) -> None:
     item = homs_attack(WIRE_STORY, outlet="Wire")
     store.write([item])

@@ -77,10 +77,12 @@ def run_query(
 ) -> None:
     store = open_for_reading(db)
     try:
-        rows, more = fetch(getattr(store, kind), query, every=every)
-        # Events are counted under the same filter in one query; the other kinds say only
-        # that more match.
-        total = store.counts(query)["totals"]["events"] if more and kind == "events" else None
+        if every:
+            rows, more, total = *fetch(getattr(store, kind), query, every=True), None
+        else:  # one page, and how many match in all when it does not hold them
+            page = getattr(store, kind)(replace(query, count_all=True))
+            rows, total = [dict(row) for row in page], page.total
+            more = page.next is not None and (total is None or total > len(rows))
     finally:
         store.close()
     show(rows, kind, output, more=more, total=total)

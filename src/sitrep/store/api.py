@@ -40,16 +40,21 @@ OtherRowT = TypeVar("OtherRowT")
 
 
 class Rows(list[RowT], Generic[RowT]):
-    """One page of rows; `next` is the cursor of the page after it (None on the last).
-    `RowT` is the row's type, declared with its query (`sitrep.store.queries`)."""
+    """One page of rows; `next` is the cursor of the page after it (None on the last), and
+    `total` every row the filter matches where the query asked for it (`count_all`) and
+    the page did not hold them all. `RowT` is the row's type, declared with its query
+    (`sitrep.store.queries`)."""
 
-    def __init__(self, rows: Iterable[RowT] = (), *, next: str | None = None) -> None:
+    def __init__(
+        self, rows: Iterable[RowT] = (), *, next: str | None = None, total: int | None = None
+    ) -> None:
         super().__init__(rows)
         self.next = next
+        self.total = total
 
     def like(self, rows: Iterable[OtherRowT]) -> Rows[OtherRowT]:
-        """Other rows (this page's, reshaped) with this page's cursor."""
-        return Rows(rows, next=self.next)
+        """Other rows (this page's, reshaped) with this page's cursor and total."""
+        return Rows(rows, next=self.next, total=self.total)
 
 
 def encode_cursor(values: list[Any]) -> str:
@@ -97,6 +102,7 @@ class QueryFilter:
     most_mentioned: bool = False  # actors: the most mentioned first (else by name)
     limit: int = 100
     after: str | None = None  # the `next` cursor of the previous page
+    count_all: bool = False  # a page that does not hold every match counts them (`Rows.total`)
 
 
 @dataclass(slots=True)

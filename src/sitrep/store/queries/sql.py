@@ -143,7 +143,11 @@ def page(
     rows = database.query(*bind(sql, values | {"limit": query.limit}))
     last = rows[-1] if len(rows) >= query.limit else None
     cursor = [last[key] if last[key] is not None else "" for _, key in order] if last else None
-    return Rows(rows, next=encode_cursor(cursor) if cursor else None)
+    total = None
+    if query.count_all and cursor:  # every match, not only those after the cursor
+        counted = f"SELECT COUNT(*) AS n FROM ({select} {filtered[0]}) matching"
+        total = int(database.query(*bind(counted, filtered[1]))[0]["n"])
+    return Rows(rows, next=encode_cursor(cursor) if cursor else None, total=total)
 
 
 def reading_order(day_table: str, table: str) -> Order:
