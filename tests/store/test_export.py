@@ -118,16 +118,23 @@ def test_gdelt_actor_codes_from_the_actors_country_and_sector(store: SqlStore) -
 @pytest.mark.parametrize(
     ("outlet", "url", "scale"),
     [
-        ("Reuters", "https://www.reuters.com/world/", ""),
+        ("Reuters", "https://www.reuters.com/world/", "International"),
         ("SANA", "https://sana.sy/en/?p=1", "National"),
         ("BBC", "https://www.bbc.co.uk/news/1", "International"),
-        ("Fortune", "https://fortune.com/2024/12/07/", ""),
+        ("Fortune", "https://fortune.com/2024/12/07/", "International"),
+        ("CNN", "https://edition.cnn.com/2024/12/07/", "International"),
         ("Startup", "https://news.example.io/a", ""),
+        ("A blog", "https://someone.com/a", ""),
         ("A file", None, ""),
     ],
 )
 def test_acled_source_scale_from_the_outlets_reach(outlet: str, url: str, scale: str) -> None:
     assert source_scale([{"outlet": outlet, "url": url}], "SY") == scale
+
+
+def test_acled_source_scale_of_an_outlet_at_home_is_national() -> None:
+    assert source_scale([{"url": "https://www.nytimes.com/2024/a"}], "US") == "National"
+    assert source_scale([{"url": "https://apnews.com/article/a"}], "US") == "International"
 
 
 def test_acled_source_scale_joins_scales_in_acled_order() -> None:

@@ -509,19 +509,35 @@ SOURCE_SCALES = ("Local", "Subnational", "National", "Regional", "International"
 
 def source_scale(reports: list[Row], alpha2: str | None) -> str:
     """ACLED `source_scale` of an event from its reports' sites, where their reach shows: a
-    site under a country's domain (`.sy`, `.co.uk`) is National when that is the event's
-    country, else International. A `.com` site (or `.io`, `.tv`: sold as generic) says
-    nothing, so an event reported only there is blank."""
+    site whose home is known (`knowledge/store/outlet_homes.tsv`) or under a country's
+    domain (`.sy`, `.co.uk`) is National when that is the event's country, else
+    International; a worldwide wire or broadcaster is International. Any other `.com` site
+    (or `.io`, `.tv`: sold as generic) says nothing, so an event reported only there is
+    blank."""
     scales = {scale for report in reports if (scale := _site_scale(report, alpha2))}
     return "-".join(scale for scale in SOURCE_SCALES if scale in scales)
 
 
 def _site_scale(report: Row, alpha2: str | None) -> str | None:
-    host = urlsplit(report.get("url") or "").hostname or ""
-    country = _country_domains().get(host.rsplit(".", 1)[-1]) if "." in host else None
+    host = (urlsplit(report.get("url") or "").hostname or "").removeprefix("www.")
+    homes = _outlet_homes()
+    named = next((homes[d] for d in _parent_domains(host) if d in homes), None)
+    country = named or (_country_domains().get(host.rsplit(".", 1)[-1]) if "." in host else None)
     if country is None:
         return None
     return "National" if country == alpha2 else "International"
+
+
+def _parent_domains(host: str) -> list[str]:
+    """ "edition.cnn.com" -> ["edition.cnn.com", "cnn.com"] (not the bare "com")."""
+    parts = host.split(".")
+    return [".".join(parts[i:]) for i in range(max(len(parts) - 1, 0))]
+
+
+@cache
+def _outlet_homes() -> dict[str, str]:
+    """Site domain -> the outlet's home country (ISO alpha-2), or "INT" for worldwide."""
+    return {row["domain"]: row["home"].upper() for row in lexicon.table("store/outlet_homes.tsv")}
 
 
 @cache
