@@ -919,15 +919,27 @@ def _view(verb: Token, speaker: Token, sentence: Span) -> tuple[int, int] | None
 
 
 def _found_clause(verb: Token, sentence: Span) -> tuple[int, int] | None:
-    """What a finding verb reports: its clause opened by "that" ("found that …")."""
+    """What a finding verb reports: its clause opened by "that" ("found that …"), or a
+    verdict, a small clause of a named subject and an adjective ("the court found them
+    guilty"; not "found it hard", where "it" names nothing found)."""
     tokens = [
         t
         for c in verb.children
-        if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        if c.dep_ == "ccomp" and (_opened_by_that(c) or _verdict(c))
         for t in c.subtree
         if _within(t, sentence)
     ]
     return _extent(tokens) if tokens else None
+
+
+def _opened_by_that(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+def _verdict(clause: Token) -> bool:
+    return clause.pos_ == "ADJ" and any(
+        c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"} for c in clause.children
+    )
 
 
 def _noun_phrase(head: Token) -> list[Token]:
