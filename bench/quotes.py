@@ -9,9 +9,10 @@ Two gold sets:
   direct quotations (text, speaker; alternatives joined by "|"); the rules were first written
   from these pages' misses, so their figures are optimistic. sitrep runs on each page's
   ground-truth `articleBody`, so the score measures quote extraction, not cleaning.
-- bench/gold/quotes_train_pages.jsonl: 8 more pages of the same set, all TRAIN by the split of
-  bench/splits.py, annotated the same way (bench/gold/QUOTES_GUIDELINE.md) to read more
-  training errors from; rules were written from their misses, so they are no test either.
+- bench/gold/quotes_train_pages.jsonl: 23 more pages, all TRAIN by the split of bench/splits.py:
+  15 of the same set and 8 GeoWebNews articles outside quotes-gwn-dev (their `text`), annotated
+  the same way (bench/gold/QUOTES_GUIDELINE.md) to read more training errors from; rules were
+  written from their misses, so they are no test either.
 
 A predicted direct quote matches a gold one when their spans overlap; its speaker is right
 when the last word of a gold name (the resolved speaker, or the source as written when it is
@@ -102,11 +103,7 @@ def main() -> None:
 
 def _run_gwn(nlp, errors: list[str] | None) -> None:  # type: ignore[no-untyped-def]
     gold = json.loads(GWN_GOLD.read_text("utf-8"))
-    texts = {}
-    for line in GWN_TEXTS.read_text("utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            texts[record["id"]] = record["text"]
+    texts = _gwn_texts()
     docs = gold["docs"]
     articles = [_gwn_article(d["id"], texts[d["id"]]) for d in docs]
     counts = {"train": Counter(), "dev": Counter()}
@@ -122,6 +119,14 @@ def _run_gwn(nlp, errors: list[str] | None) -> None:  # type: ignore[no-untyped-
         _report_gwn(split, counts[split])
     if errors:
         Path(errors[1]).write_text(json.dumps(misses, indent=1, ensure_ascii=False), "utf-8")
+
+
+def _gwn_texts() -> dict[str, str]:
+    """GeoWebNews texts by id (the dev half, with the quotes-gwn-dev articles)."""
+    records = (
+        json.loads(line) for line in GWN_TEXTS.read_text("utf-8").splitlines() if line.strip()
+    )
+    return {record["id"]: record["text"] for record in records}
 
 
 def _gwn_article(doc_id: str, text: str) -> Article:
@@ -257,8 +262,9 @@ def _prf(label: str, right_predicted: int, predicted: int, right_gold: int, gold
 
 def _run_pages(nlp, path: Path, label: str) -> list[Article]:  # type: ignore[no-untyped-def]
     gold = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    bodies = json.loads(GROUND_TRUTH.read_text("utf-8"))
-    articles = [_article(page["id"], bodies[page["id"]]["articleBody"]) for page in gold]
+    bodies = {k: v["articleBody"] for k, v in json.loads(GROUND_TRUTH.read_text("utf-8")).items()}
+    bodies |= _gwn_texts()
+    articles = [_article(page["id"], bodies[page["id"]]) for page in gold]
     counts = Counter()
     for page, article, doc in zip(gold, articles, nlp.pipe(a.body for a in articles), strict=True):
         annotate(article, doc)

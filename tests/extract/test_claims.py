@@ -357,7 +357,11 @@ def test_claims_authorities_findings_and_people_of_a_body_are_sources(nlp) -> No
 def test_claims_a_search_and_a_forecast_of_words_are_the_writers(nlp) -> None:  # type: ignore[no-untyped-def]
     """ "found the boy hiding" is a search, not a finding; "will argue" forecasts words
     nobody has said yet."""
-    for text in ("Police found the boy hiding in a shed.", "Officials will argue that it fails."):
+    for text in (
+        "Police found the boy hiding in a shed.",
+        "Residents found it hard to cope with the heat.",
+        "Officials will argue that it fails.",
+    ):
         _, [claim] = _claims(nlp, [text])
         assert claim.source.type is SourceType.OUTLET, text
 

@@ -728,3 +728,19 @@ def test_quotes_a_short_sentence_continues_and_a_show_is_no_quote(nlp) -> None: 
         ("Hands! Let me see your hands!", "an officer"),
         ("Step out.", "an officer"),
     ]
+
+
+def test_quotes_a_verdict_reports_its_quoted_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "found X “guilty …”" is a finding (a verdict) and its quoted words are the judge's.
+    direct = _direct(
+        nlp, ["Judge Ana Cruz found the two men “guilty beyond reasonable doubt” of fraud."]
+    )
+    assert direct == [("guilty beyond reasonable doubt", "Ana Cruz")]
+
+
+def test_quotes_a_directive_noun_reports_its_infinitive(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "calls from X to …": X asked for it, though the parser hangs the infinitive elsewhere.
+    direct = _direct(
+        nlp, ["The protest followed calls from opposition leaders to “take back the streets now.”"]
+    )
+    assert direct == [("take back the streets now.", "opposition leaders")]

@@ -184,7 +184,43 @@ class _Finder:
             return self._reporting_verb(token, sentence, number, cue)
         if token.pos_ == "NOUN" and cue in _TRAILING_CUES:
             return self._mistagged_trailing_cue(token, sentence, number, cue)
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon().directive_nouns:
+            return self._directive_noun(token, sentence, number)
         return None
+
+    def _directive_noun(self, noun: Token, sentence: Span, number: int) -> Attribution | None:
+        """ "directives from Xi to “show no mercy”", "Putin's order to withdraw": the one who
+        gave it is after "from" or the possessor; the infinitive right after the noun phrase
+        is what was asked or promised (the parser may hang it on the main verb)."""
+        speakers = [c for c in noun.children if c.dep_ == "poss"] + [
+            o
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in {"from", "by"}
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        after = noun.right_edge.i + 1
+        if not speakers or after >= sentence.end or self.doc[after].lower_ != "to":
+            return None
+        infinitive = self.doc[after].head
+        if infinitive.pos_ != "VERB" or self.doc[after].dep_ != "aux":
+            return None
+        speaker = speakers[0]
+        content = _extent([t for t in infinitive.subtree if t.i >= after and _within(t, sentence)])
+        source = self._source(speaker, list(speaker.subtree), content)
+        if source is None:
+            return None
+        words = [*speaker.subtree, noun]
+        return Attribution(
+            number,
+            min(t.idx for t in words),
+            _end_char(words),
+            *content,
+            source,
+            None,
+            cue="speech",
+            cue_token=noun.i,
+        )
 
     def _mistagged_trailing_cue(
         self, cue_word: Token, sentence: Span, number: int, cue: str
@@ -919,15 +955,27 @@ def _view(verb: Token, speaker: Token, sentence: Span) -> tuple[int, int] | None
 
 
 def _found_clause(verb: Token, sentence: Span) -> tuple[int, int] | None:
-    """What a finding verb reports: its clause opened by "that" ("found that …")."""
+    """What a finding verb reports: its clause opened by "that" ("found that …"), or a
+    verdict, a small clause of a named subject and an adjective ("the court found them
+    guilty"; not "found it hard", where "it" names nothing found)."""
     tokens = [
         t
         for c in verb.children
-        if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        if c.dep_ == "ccomp" and (_opened_by_that(c) or _verdict(c))
         for t in c.subtree
         if _within(t, sentence)
     ]
     return _extent(tokens) if tokens else None
+
+
+def _opened_by_that(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+def _verdict(clause: Token) -> bool:
+    return clause.pos_ == "ADJ" and any(
+        c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"} for c in clause.children
+    )
 
 
 def _noun_phrase(head: Token) -> list[Token]:

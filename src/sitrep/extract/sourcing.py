@@ -41,6 +41,7 @@ class SourcingLexicon:
     people_nouns: frozenset[str]
     thing_nouns: frozenset[str]
     directive_verbs: frozenset[str]  # "asked the witness to explain": a report not yet made
+    directive_nouns: frozenset[str]  # "calls from lawmakers to resign": a directive reported
 
 
 def read_phrases(name: str, language: str | None = None) -> list[str]:
@@ -87,6 +88,7 @@ def lexicon(language: str) -> SourcingLexicon:
         documents=knowledge_files.words("sourcing/documents.txt", language),
         thing_nouns=knowledge_files.words("sourcing/thing_nouns.txt", language),
         directive_verbs=knowledge_files.words("events/directive_verbs.txt", language),
+        directive_nouns=knowledge_files.words("sourcing/directive_nouns.txt", language),
         people_nouns=knowledge_files.words("reference/people_nouns.txt", language)
         | frozenset(
             row["word"] for row in knowledge_files.table("reference/gendered_words.tsv", language)
