@@ -343,6 +343,26 @@ def test_kept_merge_candidates_are_those_the_query_finds(store: SqlStore) -> Non
     assert any(kept.candidates([key]) for key in keys)
 
 
+def test_place_counts_kept_on_the_row_equal_the_mentions_table(store: SqlStore) -> None:
+    fixture = contradiction_fixture()
+    store.write(fixture[: len(fixture) // 2])
+    store.write(fixture)  # the first half again: stored once, counted once
+    counted = {
+        row["entity_id"]: (row["mentions"], row["literal_mentions"])
+        for row in store.database.query(
+            "SELECT entity_id, COUNT(*) AS mentions, SUM(CASE WHEN COALESCE(kind, 'literal')"
+            " = 'literal' THEN 1 ELSE 0 END) AS literal_mentions"
+            " FROM mentions WHERE entity = 'place' GROUP BY entity_id"
+        )
+    }
+    shown = {
+        row["id"]: (row["mentions"], row["literal_mentions"])
+        for row in _every_page(store.places, QueryFilter(limit=2))
+    }
+    assert counted and shown == {place_id: counted.get(place_id, (0, 0)) for place_id in shown}
+    assert any(mentions > 1 for mentions, _ in shown.values())
+
+
 def test_actor_counts_and_aliases_kept_on_the_row_equal_their_tables(store: SqlStore) -> None:
     fixture = contradiction_fixture()
     store.write(fixture[: len(fixture) // 2])

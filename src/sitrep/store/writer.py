@@ -30,6 +30,7 @@ from sitrep.records import (
     Event,
     EventDate,
     Place,
+    PlaceKind,
     Quote,
 )
 from sitrep.store.contradictions import NEW_ROW_TABLES, record_contradictions
@@ -655,9 +656,11 @@ class BatchWriter:
         # A whole actor book knows which actor rows are new; a partial one leaves that to
         # the database's key check.
         actor_additions = _actor_additions(pending)
+        place_additions = _place_additions(pending)
         pending.flush(self.database, new_rows=ACTOR_TABLES if self.kept_actors is not None else ())
         situations.write_fills()
         _update_actors(self.database, actor_additions)
+        _update_places(self.database, place_additions)
         if articles:
             written = [article.id for article in articles]
             held = {article.id: article for article in articles}
@@ -828,6 +831,29 @@ def _update_actors(database: Database, additions: dict[str, tuple[int, int, str 
         " unnest(CAST(? AS INTEGER[])) AS mentions, unnest(CAST(? AS INTEGER[])) AS articles,"
         " unnest(CAST(? AS TEXT[])) AS aliases) f WHERE actors.id = f.id",
         [ids, *([additions[i][n] for i in ids] for n in range(3))],
+    )
+
+
+def _place_additions(pending: PendingRows) -> dict[str, tuple[int, int]]:
+    """(mentions, literal mentions) per place that a batch's new rows add (migration 010)."""
+    mentions = [m for m in pending.rows("mentions") if m["entity"] == "place"]
+    counted = Counter(m["entity_id"] for m in mentions)
+    literal = Counter(m["entity_id"] for m in mentions if m["kind"] == PlaceKind.LITERAL.value)
+    return {place: (counted[place], literal[place]) for place in sorted(counted)}
+
+
+def _update_places(database: Database, additions: dict[str, tuple[int, int]]) -> None:
+    """Add a batch's counts to its places' rows in one statement."""
+    if not additions:
+        return
+    ids = list(additions)
+    database.execute(
+        "UPDATE places SET mentions = COALESCE(places.mentions, 0) + f.mentions,"
+        " literal_mentions = COALESCE(places.literal_mentions, 0) + f.literal_mentions"
+        " FROM (SELECT unnest(CAST(? AS TEXT[])) AS id,"
+        " unnest(CAST(? AS INTEGER[])) AS mentions,"
+        " unnest(CAST(? AS INTEGER[])) AS literal_mentions) f WHERE places.id = f.id",
+        [ids, *([additions[i][n] for i in ids] for n in range(2))],
     )
 
 

@@ -8,7 +8,6 @@ from typing_extensions import TypedDict
 
 from sitrep.store.api import QueryFilter, Rows
 from sitrep.store.db import Database
-from sitrep.store.queries.mentions import NO_MENTIONS, mention_counts
 from sitrep.store.queries.sql import PLACE_IDS, page, where
 
 
@@ -58,23 +57,15 @@ def places(database: Database, query: QueryFilter) -> Rows[PlaceRow]:
         article="EXISTS (SELECT 1 FROM mentions m"
         " WHERE m.entity_id = p.id AND m.article_id = :article)",
     )
+    # The counts are kept on each place's row by the writer (migration 010).
     rows = page(
         database,
         "SELECT p.id, p.name, p.geonames_id, p.latitude, p.longitude, p.country,"
-        " p.feature_class, p.feature_code, p.location_precision AS precision FROM places p",
+        " p.feature_class, p.feature_code, p.location_precision AS precision,"
+        " COALESCE(p.mentions, 0) AS mentions,"
+        " COALESCE(p.literal_mentions, 0) AS literal_mentions FROM places p",
         filtered,
         (("p.name", "name"), ("p.id", "id")),
         query,
     )
-    counts = mention_counts(database, [row["id"] for row in rows])
-    return rows.like(
-        cast(
-            PlaceRow,
-            row
-            | {
-                "mentions": counts.get(row["id"], NO_MENTIONS)["mentions"],
-                "literal_mentions": counts.get(row["id"], NO_MENTIONS)["literal_mentions"],
-            },
-        )
-        for row in rows
-    )
+    return rows.like(cast(PlaceRow, row) for row in rows)
