@@ -101,7 +101,8 @@ def report_links(item: Processed, totals: Counter[str]) -> None:
             target = item.article.actor(f.event.target_id)
             place = item.article.place(f.event.place_id)
             print(
-                f"   {f.event.trigger!r} actor={actor.name if actor else None}"
+                f"   {f.event.trigger!r} (gold {gold.text[t.start : t.end]!r} group {t.group})"
+                f" actor={actor.name if actor else None}"
                 f" target={target.name if target else None}"
                 f" place={place.name if place else None}/{f.event.place_basis}"
                 f" date={f.event.date.start if f.event.date else None}: {text[:200]}"

@@ -10,7 +10,7 @@ import pytest
 
 from sitrep.annotate import split_sentences
 from sitrep.extract.control import find_control_changes
-from sitrep.extract.event_identity import EventRoles, compatible
+from sitrep.extract.event_identity import EventRoles, compatible, link_mentions
 from sitrep.extract.events import find_events
 from sitrep.records import (
     Actor,
@@ -271,6 +271,58 @@ def test_identity_a_state_and_its_organs_are_one_party(
     assert sides.same(first, second) is one_party
     assert sides.differ(first, second) is not one_party
     assert sides.differ(first, None) is False
+
+
+def _coerce(event_id: str, sentence: int, actor: str | None, target: str | None) -> Event:
+    return Event(
+        event_id,
+        "COERCE",
+        None,
+        "sentenced",
+        EventStatus.ASSERTED,
+        actor,
+        target,
+        None,
+        None,
+        None,
+        None,
+        Span(sentence, sentence + 1, "."),
+    )
+
+
+@pytest.mark.parametrize(
+    ("actor", "target", "linked"),
+    [
+        # the judge again, of another defendant: the same sentencing
+        ("judge", "other", True),
+        # police arresting the defendant: not the judge's act, though the first named no one
+        ("police", "defendant", False),
+        # no one named: nothing says it is another
+        (None, None, True),
+    ],
+)
+def test_identity_a_report_keeps_the_actor_its_first_named_record_gave_it(
+    actor: str | None, target: str | None, linked: bool
+) -> None:
+    """ "A court sentenced five" (no party) … "Judge X found Y guilty" … a third record joins
+    that report only with X as its actor, if it names one."""
+    article = Article("test", "hash", InputKind.TEXT, ["Text."])
+    article.actors = [
+        Actor("judge", "Danilo Suarez", ActorKind.PERSON, "judiciary", "PHL"),
+        Actor(
+            "police", "National Bureau of Investigation", ActorKind.ORGANISATION, "police", "PHL"
+        ),
+        Actor("defendant", "Marc Deen", ActorKind.PERSON, None, None),
+        Actor("other", "Erika Valbuena", ActorKind.PERSON, None, None),
+    ]
+    events = [
+        _coerce("event-1", 0, None, None),
+        _coerce("event-2", 1, "judge", "defendant"),
+        _coerce("event-3", 2, actor, target),
+    ]
+    link_mentions(events, EventRoles(article))
+    assert events[1].same_event == "event-1"
+    assert (events[2].same_event == "event-1") is linked
 
 
 @pytest.mark.slow

@@ -118,30 +118,42 @@ def link_mentions(events: list[Event], sides: EventRoles) -> None:
     Two reports that each name a party (actor or target) must share one, in either role
     ("the army shelled the rebels" … "the rebels fought back against the army"): on the TRAIN
     half, 5 of the 15 links between reports that name parties and share none were right.
+    A report's actor is its first named one (`_same_report`).
     """
-    firsts: list[Event] = []
+    reports: list[list[Event]] = []
     for event in events:
-        first = next(
+        report = next(
             (
-                f
-                for f in firsts
-                if f.evidence.start != event.evidence.start
-                and compatible(f, event, sides)
-                and _share_a_party(f, event, sides)
+                r
+                for r in reports
+                if r[0].evidence.start != event.evidence.start
+                and compatible(r[0], event, sides)
+                and _same_report(r, event, sides)
             ),
             None,
         )
-        if first is None:
-            firsts.append(event)
+        if report is None:
+            reports.append([event])
         else:
-            event.same_event = first.id
+            event.same_event = report[0].id
+            report.append(event)
 
 
-def _share_a_party(a: Event, b: Event, sides: EventRoles) -> bool:
-    """A party in common, or a report that names none."""
-    first = [x for x in (a.actor_id, a.target_id) if x]
-    second = [x for x in (b.actor_id, b.target_id) if x]
-    return not first or not second or any(sides.same(x, y) for x in first for y in second)
+def _same_report(report: list[Event], event: Event, sides: EventRoles) -> bool:
+    """Whether an event re-reports one told already (`report`: its records so far, first
+    first). Its actor must be the report's: that of its first record that names one, so a
+    first record that names none ("was sentenced") takes it from a later one ("Judge X
+    found Y guilty"), and a third must not name another (on the TRAIN half, an arrest by
+    police joined a judge's verdict through a first record that named no one). Targets may
+    differ within one report (the verdict on several defendants, one by one). Two records
+    that each name a party must share one; where either names none, nothing in the roles
+    says they are two."""
+    actor = next((e.actor_id for e in report if e.actor_id), None)
+    if actor is not None and event.actor_id is not None:
+        return sides.same(actor, event.actor_id)
+    first = [x for x in (report[0].actor_id, report[0].target_id) if x]
+    theirs = [x for x in (event.actor_id, event.target_id) if x]
+    return not first or not theirs or any(sides.same(x, y) for x in first for y in theirs)
 
 
 def compatible(a: Event, b: Event, sides: EventRoles) -> bool:
