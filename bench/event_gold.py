@@ -97,8 +97,16 @@ def gwn_docs() -> Iterator[GoldDoc]:
                 (n["start"], n["end"], (n["sentence_start"], n["sentence_end"]))
                 for n in doc["non_events"]
             ],
-            published=datetime(*map(int, day.groups())) if day else None,  # type: ignore[misc]
+            published=_day(day),
         )
+
+
+def _day(found: re.Match[str] | None) -> datetime | None:
+    """The publication day a URL's /YYYY/MM/DD/ gives."""
+    if found is None:
+        return None
+    year, month, day = (int(part) for part in found.groups())
+    return datetime(year, month, day)
 
 
 def gsr_docs() -> Iterator[GoldDoc]:

@@ -140,7 +140,10 @@ def main() -> None:
     runs: list[Run] = []
     if args.kind in ("html", "all"):
         html = {key: args.data / "html" / f"{key}.html.gz" for key in sorted(truth)}
-        systems = {"sitrep": sitrep_body, "trafilatura": trafilatura_body}
+        systems: dict[str, Callable[[bytes, str], str]] = {
+            "sitrep": sitrep_body,
+            "trafilatura": trafilatura_body,
+        }
         runs += run_systems("html", systems, html, truth)
     if args.kind in ("text", "all"):
         text = {key: args.data / "text" / f"{key}.txt.gz" for key in sorted(truth)}

@@ -73,7 +73,7 @@ class Geocoding:
 
     def add(self, gold: dict, found: Point | None) -> None:
         self.total += 1
-        if found is not None:
+        if found is not None and found.latitude is not None and found.longitude is not None:
             self.errors.append(km(gold["lat"], gold["lon"], found.latitude, found.longitude))
         if gold.get("geonames_id"):
             self.with_id += 1

@@ -106,7 +106,7 @@ def _run_gwn(nlp, errors: list[str] | None) -> None:  # type: ignore[no-untyped-
     texts = _gwn_texts()
     docs = gold["docs"]
     articles = [_gwn_article(d["id"], texts[d["id"]]) for d in docs]
-    counts = {"train": Counter(), "dev": Counter()}
+    counts: dict[str, Counter[str]] = {"train": Counter(), "dev": Counter()}
     misses: list[dict] = []
     for page, article, doc in zip(docs, articles, nlp.pipe(a.body for a in articles), strict=True):
         annotate(article, doc)
@@ -265,7 +265,7 @@ def _run_pages(nlp, path: Path, label: str) -> list[Article]:  # type: ignore[no
     bodies = {k: v["articleBody"] for k, v in json.loads(GROUND_TRUTH.read_text("utf-8")).items()}
     bodies |= _gwn_texts()
     articles = [_article(page["id"], bodies[page["id"]]) for page in gold]
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for page, article, doc in zip(gold, articles, nlp.pipe(a.body for a in articles), strict=True):
         annotate(article, doc)
         extract(article, doc)
@@ -348,7 +348,7 @@ def _run_anonymous(nlp, unjudged_path: str | None, listed: str | None) -> None: 
     bodies = json.loads(GROUND_TRUTH.read_text("utf-8"))
     ids = sorted(bodies)
     articles = [_article(i, bodies[i]["articleBody"]) for i in ids]
-    counts = {"train": Counter(), "dev": Counter()}
+    counts: dict[str, Counter[str]] = {"train": Counter(), "dev": Counter()}
     unjudged: list[dict] = []
     for page_id, article, doc in zip(
         ids, articles, nlp.pipe(a.body for a in articles), strict=True

@@ -100,7 +100,7 @@ def examples(parsed: Parsed, lexicon: LexiconEventClassifier, kind: str) -> list
         if token is None or (kind == PAGES and start >= gold.record["annotated_chars"]):
             continue
         if kind == PAGES:
-            key: object = (event.trigger.split()[0].lower(), event.type)
+            key: tuple[object, str] = (event.trigger.split()[0].lower(), event.type)
         else:
             key = (_sentence_of(start, sentences), event.type)
         told[token.start] += 1

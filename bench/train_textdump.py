@@ -75,9 +75,9 @@ def _labels(lines: Sequence[str], truth: str) -> np.ndarray:
             marked[i : i + 4] = True
     hits = np.zeros(len(lines))
     sizes = np.zeros(len(lines))
-    for position, line in enumerate(owner):
-        sizes[line] += 1
-        hits[line] += marked[position]
+    for position, owning in enumerate(owner):
+        sizes[owning] += 1
+        hits[owning] += marked[position]
     return (sizes > 0) & (hits >= MIN_BODY_SHARE * np.maximum(sizes, 1))
 
 

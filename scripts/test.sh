@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 eval "$(bash scripts/services.sh)"
 .venv/bin/ruff check src tests bench
-.venv/bin/mypy src
+.venv/bin/mypy src bench
 .venv/bin/python -m pytest -q "$@"
 # Scores may only rise: bench/gate.py fails when one falls below bench/baseline.json
 # (about 4 minutes on 2 cores; it says so and passes when ../shared/data is absent).
