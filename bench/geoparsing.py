@@ -59,9 +59,12 @@ def article_of(text: str) -> Article:
 class Point(Protocol):
     """What scoring reads from a gazetteer entry or a predicted place."""
 
-    latitude: float | None
-    longitude: float | None
-    geonames_id: int | None
+    @property
+    def latitude(self) -> float | None: ...
+    @property
+    def longitude(self) -> float | None: ...
+    @property
+    def geonames_id(self) -> int | None: ...
 
 
 @dataclass
@@ -192,7 +195,7 @@ def own_set() -> None:
                 if toponym is None:
                     continue
                 counts["span"] += 1
-                if place.latitude is None:
+                if place.latitude is None or place.longitude is None:
                     continue
                 error = km(toponym["lat"], toponym["lon"], place.latitude, place.longitude)
                 counts[CLOSE_KM] += error <= CLOSE_KM

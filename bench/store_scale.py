@@ -57,8 +57,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sitrep.records import Article, EventDate, article_from_dict
-from sitrep.store import Store, is_database_file, open_store
+from sitrep.store import is_database_file, open_store
 from sitrep.store.api import QueryFilter
+from sitrep.store.sql_store import SqlStore
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT.parent / "shared" / "data" / "article-extraction" / "html"
@@ -234,14 +235,12 @@ def vary(
     item.outlet = f"Outlet {index % 97}"
     shift = day - (seed.published.date() if seed.published else FIRST_DAY)
     item.published = datetime.combine(day, datetime.min.time())
+    picks = [chance.randrange(args.places) for _ in seed.places]
     item.places = [
         dataclasses.replace(
-            place,
-            geonames_id=1_000_000 + (pick := chance.randrange(args.places)),
-            name=f"Town {pick}",
-            country=f"C{pick % 12}",
+            place, geonames_id=1_000_000 + pick, name=f"Town {pick}", country=f"C{pick % 12}"
         )
-        for place in seed.places
+        for place, pick in zip(seed.places, picks, strict=True)
     ]
     item.actors = [
         dataclasses.replace(actor, name=f"{actor.name} {chance.randrange(args.actors)}", aliases=[])
@@ -353,7 +352,7 @@ class Pairing:
             if Path(db + suffix).exists():
                 shutil.copyfile(db + suffix, str(self.snapshot) + suffix)
 
-    def run(self, store: Store, articles: Iterator[Article]) -> None:
+    def run(self, store: SqlStore, articles: Iterator[Article]) -> None:
         for round_ in range(self.rounds):
             copy = self.folder / "paired.duckdb"
             for suffix in ("", ".payloads"):
@@ -384,7 +383,7 @@ class Pairing:
         )
 
 
-def cpu_seconds(store: Store, articles: list[Article]) -> float:
+def cpu_seconds(store: SqlStore, articles: list[Article]) -> float:
     """CPU seconds to store `articles` and checkpoint them (the making of them left out)."""
     started = time.process_time()
     report = store.write(iter(articles))

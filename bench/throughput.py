@@ -134,7 +134,7 @@ def proc_field(path: str, name: str) -> int:
     return 0
 
 
-def measure_sitrep(folder: Path, args: argparse.Namespace) -> dict[str, float]:
+def measure_sitrep(folder: Path, args: argparse.Namespace) -> dict[str, object]:
     """The whole `sitrep ingest` into a fresh DuckDB store."""
     from sitrep.pipeline import ingest
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sklearn.linear_model import LogisticRegression
+from spacy.tokens import Doc
 
 from geowebnews_split import records
 from sitrep.annotate import places
@@ -47,7 +48,7 @@ class Example:
     options: list[list[float]]
 
 
-def examples(documents: list[tuple[Article, object, dict]]) -> list[Example]:
+def examples(documents: list[tuple[Article, Doc, dict]]) -> list[Example]:
     found: list[Example] = []
     for index, (article, doc, record) in enumerate(documents):
         gold = [t for t in record["toponyms"] if t["geonames_id"]]
