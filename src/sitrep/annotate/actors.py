@@ -35,6 +35,7 @@ from sitrep.annotate.gazetteer import (
 from sitrep.annotate.mentions import literal_places
 from sitrep.annotate.nlp import load_nlp
 from sitrep.annotate.places import is_locative
+from sitrep.clean.knowledge import time_zones
 from sitrep.names import spelling_key
 from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, Span
 
@@ -1343,15 +1344,10 @@ def _no_organisation(ent: SpacySpan, lowercase_words: set[str], terms: set[str])
     if ent.text.lower() in lexicon.words("actors/common_acronyms.txt"):
         return True
     before = doc[ent.start - 1] if ent.start > 0 else None
-    if before is not None and before.text.isdigit() and ent.text.lower() in _time_zones():
+    if before is not None and before.text.isdigit() and ent.text.upper() in time_zones():
         return True
     clock = before is not None and _CLOCK.fullmatch(before.text) is not None
     return clock and _acronym(ent.text)
-
-
-@lexicon.PerLanguage
-def _time_zones(language: str) -> frozenset[str]:
-    return frozenset(lexicon.mapping("reading/timezones.tsv", language))
 
 
 def _degree(text: str) -> bool:

@@ -28,7 +28,7 @@ from sitrep.extract.event_lexicon import (
 )
 from sitrep.extract.event_model import KEEP, MODEL_FILE, VECTORS_MODEL_FILE, event_models
 from sitrep.extract.event_model import NONE as NONE_CLASS
-from sitrep.extract.event_roles import is_verbal, subject_candidates, subtree
+from sitrep.extract.event_roles import first_conjunct, is_verbal, subject_candidates, subtree
 from sitrep.extract.event_structure import TriggerLabel, restructure
 from sitrep.extract.event_vectors import word_vectors
 from sitrep.registry import Registry
@@ -211,13 +211,13 @@ class LexiconEventClassifier:
             for child in noun.children
         ):
             return True
-        return _first_conjunct(noun).dep_ in SUBJECT_DEPS
+        return first_conjunct(noun).dep_ in SUBJECT_DEPS
 
     def _is_made(self, noun: Token, class_name: str) -> bool:
         """Whether a noun's governing verb, or a participle or relative clause on it, is in a
         word class ("reached a deal", "a deal was reached", "the pact signed in 1994")."""
         members = self._classes[class_name]
-        first = _first_conjunct(noun)
+        first = first_conjunct(noun)
         governor = first.head.head if first.dep_ == "pobj" else first.head
         on_noun = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
         return any(
@@ -286,14 +286,6 @@ def _demanding_speech(sentence: SpacySpan) -> list[Token]:
         ):
             found.append(verb.head)
     return found
-
-
-def _first_conjunct(token: Token) -> Token:
-    """The first of coordinated words, which stands where they all do ("the treaty and the
-    truce were signed"); the index falls, so the walk ends."""
-    while token.dep_ == "conj" and token.head.i < token.i:
-        token = token.head
-    return token
 
 
 def _clause_kind(verb: Token) -> str | None:

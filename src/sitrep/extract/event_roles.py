@@ -233,6 +233,14 @@ def _demonym_state(word: str) -> str | None:
     return next((e.country for e in entries if e.precision is LocationPrecision.COUNTRY), None)
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of coordinated words, which stands where they all do ("the treaty and the
+    truce were signed"); the index falls, so the walk ends."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
+
+
 def is_verbal(token: Token) -> bool:
     """Whether a word acts as a verb: tagged one, or a "noun" with a verb's dependents."""
     if token.pos_ in ("VERB", "AUX"):

@@ -22,7 +22,7 @@ from sitrep.extract.event_lexicon import (
     reversals,
     word_classes,
 )
-from sitrep.extract.event_roles import is_verbal, subject_candidates
+from sitrep.extract.event_roles import first_conjunct, is_verbal, subject_candidates
 from sitrep.extract.event_status import event_status
 from sitrep.records import EventStatus
 
@@ -169,9 +169,7 @@ def _is_compelled_or_prevented(word: Token) -> bool:
     it its doer's own, and the prevented one did not happen (`word_classes.tsv`, classes
     compelling and preventing). An order to one's own forces is not compulsion: "ordering his
     army to fall back" is the one ordering's retreat."""
-    first = word
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
+    first = first_conjunct(word)
     classes = word_classes()
     if first.dep_ == "xcomp":
         return first.head.lemma_.lower() in classes.get(COMPELLING, frozenset())
@@ -316,9 +314,7 @@ def _depth(token: Token) -> int:
 
 def _stopping_governor(token: Token) -> tuple[Token, Token | None] | None:
     """The verb that stops, lifts or refuses this event word, with its particle, if any."""
-    first = token
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
+    first = first_conjunct(token)
     if first.dep_ not in STOPPED_DEPS:
         return None
     verb = first.head

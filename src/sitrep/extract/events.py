@@ -25,7 +25,7 @@ from sitrep.extract.event_classifier import (
 from sitrep.extract.event_identity import EventRoles, link_mentions, merge_in_sentence
 from sitrep.extract.event_lexicon import background_cues
 from sitrep.extract.event_places import PlaceFinder
-from sitrep.extract.event_roles import RELATIVE_PRONOUNS, RoleFinder, clause_verb
+from sitrep.extract.event_roles import RELATIVE_PRONOUNS, RoleFinder, clause_verb, first_conjunct
 from sitrep.extract.event_status import event_status
 from sitrep.extract.event_structure import is_time_anchor, restructure
 from sitrep.records import (
@@ -210,11 +210,9 @@ def _repeats_governor(
     nothing, nor does a verb whose subject is the event noun ("the bombing killed 12", "a
     stabbing that killed a passenger": the noun is kept).
     """
-    # A coordinated noun stands where its first conjunct does ("the treaty and the truce
-    # were signed"; "meetings and talks" are two events); the index falls, so the walk ends.
-    first = trigger
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
+    # A coordinated noun stands where its first conjunct does ("meetings and talks" are two
+    # events all the same).
+    first = first_conjunct(trigger)
     # "killed in clashes": the noun under a preposition restates its verb as well.
     governor = first.head.head if first.dep_ == "pobj" else first.head
     restates_verb = (
