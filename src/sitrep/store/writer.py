@@ -370,20 +370,18 @@ class SituationBook:
             self.filled[row["id"]] = row
 
     def write_fills(self) -> None:
-        """Fill the stored events' gaps in one statement: DuckDB finds each row by a scan of
-        the ids, so one statement per event would cost a scan each."""
+        """Fill the stored events' gaps in one statement (`_update_by_id`)."""
         if not self.filled:
             return
         rows = [self.filled[key] for key in sorted(self.filled)]
         fields = {name: "TEXT" for name in ("id", *FILLED)} | dict.fromkeys(COUNTED, "INTEGER")
-        unnested = ", ".join(
-            f"unnest(CAST(? AS {kind}[])) AS {name}" for name, kind in fields.items()
-        )
         kept = [f"{name} = COALESCE(situation_events.{name}, f.{name})" for name in FILLED]
         kept += [f"{name} = LEAST(situation_events.{name}, f.{name})" for name in COUNTED]
-        self.database.execute(
-            f"UPDATE situation_events SET {', '.join(kept)} FROM (SELECT {unnested}) f"
-            " WHERE situation_events.id = f.id",
+        _update_by_id(
+            self.database,
+            "situation_events",
+            kept,
+            fields,
             [[row[name] for row in rows] for name in fields],
         )
         self.filled.clear()
@@ -821,15 +819,17 @@ def _update_actors(database: Database, additions: dict[str, tuple[int, int, str 
     if not additions:
         return
     ids = list(additions)
-    database.execute(
-        "UPDATE actors SET mentions = COALESCE(actors.mentions, 0) + f.mentions,"
-        " articles = COALESCE(actors.articles, 0) + f.articles,"
-        " aliases = CASE WHEN f.aliases IS NULL THEN actors.aliases"
-        " WHEN actors.aliases IS NULL THEN f.aliases"
-        " ELSE actors.aliases || chr(31) || f.aliases END"
-        " FROM (SELECT unnest(CAST(? AS TEXT[])) AS id,"
-        " unnest(CAST(? AS INTEGER[])) AS mentions, unnest(CAST(? AS INTEGER[])) AS articles,"
-        " unnest(CAST(? AS TEXT[])) AS aliases) f WHERE actors.id = f.id",
+    _update_by_id(
+        database,
+        "actors",
+        [
+            "mentions = COALESCE(actors.mentions, 0) + f.mentions",
+            "articles = COALESCE(actors.articles, 0) + f.articles",
+            "aliases = CASE WHEN f.aliases IS NULL THEN actors.aliases"
+            " WHEN actors.aliases IS NULL THEN f.aliases"
+            " ELSE actors.aliases || chr(31) || f.aliases END",
+        ],
+        {"id": "TEXT", "mentions": "INTEGER", "articles": "INTEGER", "aliases": "TEXT"},
         [ids, *([additions[i][n] for i in ids] for n in range(3))],
     )
 
@@ -847,13 +847,34 @@ def _update_places(database: Database, additions: dict[str, tuple[int, int]]) ->
     if not additions:
         return
     ids = list(additions)
-    database.execute(
-        "UPDATE places SET mentions = COALESCE(places.mentions, 0) + f.mentions,"
-        " literal_mentions = COALESCE(places.literal_mentions, 0) + f.literal_mentions"
-        " FROM (SELECT unnest(CAST(? AS TEXT[])) AS id,"
-        " unnest(CAST(? AS INTEGER[])) AS mentions,"
-        " unnest(CAST(? AS INTEGER[])) AS literal_mentions) f WHERE places.id = f.id",
+    _update_by_id(
+        database,
+        "places",
+        [
+            "mentions = COALESCE(places.mentions, 0) + f.mentions",
+            "literal_mentions = COALESCE(places.literal_mentions, 0) + f.literal_mentions",
+        ],
+        {"id": "TEXT", "mentions": "INTEGER", "literal_mentions": "INTEGER"},
         [ids, *([additions[i][n] for i in ids] for n in range(2))],
+    )
+
+
+def _update_by_id(
+    database: Database,
+    table: str,
+    assignments: list[str],
+    columns: dict[str, str],
+    values: list[list[Any]],
+) -> None:
+    """One UPDATE of many rows of `table` found by id: `values` holds one list per column of
+    `columns` (name -> SQL type, "id" among them), unnested side by side as `f`, which the
+    `assignments` read. DuckDB finds each row by a scan of the ids, so one statement per row
+    would cost a scan each."""
+    unnested = ", ".join(f"unnest(CAST(? AS {kind}[])) AS {name}" for name, kind in columns.items())
+    database.execute(
+        f"UPDATE {table} SET {', '.join(assignments)} FROM (SELECT {unnested}) f"
+        f" WHERE {table}.id = f.id",
+        values,
     )
 
 
