@@ -3,6 +3,7 @@ at write time, keyset pages, one-pass exports, JSON Lines ingest, readers beside
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import os
@@ -20,12 +21,18 @@ from sitrep.errors import ErrorCode
 from sitrep.pipeline import ingest
 from sitrep.records import Article, article_from_dict
 from sitrep.store import open_store
-from sitrep.store.api import QueryFilter, Row
+from sitrep.store.api import MAX_PAGE, QueryFilter, Row
 from sitrep.store.db import DUCKDB_ROW_GROUP_ROWS
 from sitrep.store.export import ExportFormat, export
 from sitrep.store.merge import EventKey, place_key
 from sitrep.store.sql_store import SqlStore
-from sitrep.store.writer import CANDIDATE_COLUMNS, BatchWriter, EventIndex, candidate_events
+from sitrep.store.writer import (
+    CANDIDATE_COLUMNS,
+    ActorBook,
+    BatchWriter,
+    EventIndex,
+    candidate_events,
+)
 
 ALL = QueryFilter(limit=1000)
 SITREP = Path(sys.executable).with_name("sitrep")
@@ -252,6 +259,21 @@ def test_duckdb_keeps_no_index_in_memory_that_grows_with_the_tables(tmp_path: Pa
         store.close()
 
 
+def test_duckdb_reads_only_the_sort_keys_of_rows_a_page_leaves_out(tmp_path: Path) -> None:
+    # Late materialization holds for pages of up to `late_materialization_max_rows` rows
+    # (50 by default): past it, every column of every row is sorted to cut one page.
+    for read_only in (False, True):
+        store = open_store(str(tmp_path / "store.duckdb"), read_only=read_only)
+        try:
+            connection = store.database.connection  # type: ignore[attr-defined]
+            (setting,) = connection.execute(
+                "SELECT current_setting('late_materialization_max_rows')"
+            ).fetchone()
+            assert int(setting) >= MAX_PAGE
+        finally:
+            store.close()
+
+
 HOLD_THE_WRITER = textwrap.dedent(
     """
     import sys, time
@@ -341,6 +363,22 @@ def test_kept_merge_candidates_are_those_the_query_finds(store: SqlStore) -> Non
         expected = sorted(candidate_events(store.database, [key]), key=lambda r: r["id"])
         assert sorted(kept.candidates([key]), key=lambda r: r["id"]) == expected
     assert any(kept.candidates([key]) for key in keys)
+
+
+def test_the_kept_actor_book_gives_the_collector_nothing_to_walk(store: SqlStore) -> None:
+    # A single writer keeps every stored actor in memory; were each one an object the
+    # collector tracks, every full collection would cost more with each actor stored.
+    store.write(contradiction_fixture())
+    book = ActorBook.load(store.database, None)
+    assert book.identities and book.by_key
+    for _ in range(2):  # a tuple is let go once the tuples inside it have been
+        gc.collect()
+    tracked = [
+        entry
+        for entry in [*book.identities.values(), *book.by_key.values()]
+        if gc.is_tracked(entry)
+    ]
+    assert tracked == []
 
 
 def test_place_counts_kept_on_the_row_equal_the_mentions_table(store: SqlStore) -> None:

@@ -29,7 +29,16 @@ from sitrep.records import SourceType
 from sitrep.serve.brief_page import brief_router
 from sitrep.serve.date_window import date_window
 from sitrep.serve.security import LOOPBACK_HOSTS, ORIGINAL_POLICY, SecurityHeaders
-from sitrep.store.api import MAX_CURSOR_LENGTH, BadCursor, QueryFilter, Row, Rows, RowT, Store
+from sitrep.store.api import (
+    MAX_CURSOR_LENGTH,
+    MAX_PAGE,
+    BadCursor,
+    QueryFilter,
+    Row,
+    Rows,
+    RowT,
+    Store,
+)
 from sitrep.store.queries.actors import ActorRow
 from sitrep.store.queries.articles import ArticleRow
 from sitrep.store.queries.claims import ClaimRow
@@ -41,7 +50,6 @@ from sitrep.store.queries.places import PlaceRow
 from sitrep.store.queries.quotes import QuoteRow
 from sitrep.taxonomy import EventType, event_types
 
-MAX_PAGE = 1000
 CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
 # Printable text only: a NUL or control character in a filter is a client error, not a query.
 TEXT_PATTERN = r"^[^\x00-\x1f\x7f]*$"

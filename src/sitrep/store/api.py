@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from sitrep.records import Article, DocumentError
 
+MAX_PAGE = 1000  # the most rows one page of a query may ask for
+
 if TYPE_CHECKING:  # the rows' types live with their queries, which import this module
     from sitrep.store.queries.actors import ActorRow
     from sitrep.store.queries.articles import ArticleRow

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from typing import Any, Protocol
 
+from sitrep.store.api import MAX_PAGE
 from sitrep.store.pack import PayloadPack, pack_path
 
 Params = Sequence[Any]
@@ -133,6 +134,10 @@ class DuckDatabase:
         # No progress bar: a long statement (a migration's backfill) would draw one into
         # the CLI's output.
         self.connection.execute("SET enable_progress_bar = false")
+        # A page is cut from a whole table by a top-N sort; up to this many rows DuckDB
+        # sorts the keys alone and reads the other columns of the page's rows only, past it
+        # every column of every row (a claims page at 50,000 articles: ~250 ms, not ~80).
+        self.connection.execute(f"SET late_materialization_max_rows = {MAX_PAGE}")
         options = "READ_ONLY" if read_only else f"ROW_GROUP_SIZE {DUCKDB_ROW_GROUP_ROWS}"
         quoted = path.replace("'", "''")
         if path != ":memory:":

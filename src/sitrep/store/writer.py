@@ -200,8 +200,11 @@ class ActorBook:
     """
 
     def __init__(self) -> None:
-        self.identities: dict[str, ActorIdentity] = {}
-        self.by_key: dict[str, list[str]] = defaultdict(list)
+        # Plain tuples of strings, not instances or lists: the collector stops tracking such
+        # tuples, so a book of every stored actor adds nothing to each full collection's
+        # walk, which would otherwise cost more with every actor stored.
+        self.identities: dict[str, tuple[str, str | None, str, tuple[str, ...]]] = {}
+        self.by_key: dict[str, tuple[str, ...]] = {}
         self.aliases: set[tuple[str, str]] = set()  # (actor id, alias key) stored or pending
 
     @classmethod
@@ -242,7 +245,10 @@ class ActorBook:
         """The global id of the actor this one is, adding it to the batch if none matches."""
         identity = _identity(actor)
         candidates = sorted({c for key in identity.keys for c in self.by_key.get(key, ())})
-        actor_id = next((c for c in candidates if identity.same_as(self.identities[c])), None)
+        actor_id = next(
+            (c for c in candidates if identity.same_as(ActorIdentity(*self.identities[c]))),
+            None,
+        )
         if actor_id is None:
             actor_id = hash_id("actor", identity.kind, identity.canonical_key, actor.country)
             pending.add(
@@ -262,10 +268,16 @@ class ActorBook:
         return actor_id
 
     def _remember(self, actor_id: str, identity: ActorIdentity) -> None:
-        self.identities[actor_id] = identity
+        self.identities[actor_id] = (
+            identity.kind,
+            identity.country,
+            identity.canonical_key,
+            identity.keys,
+        )
         for key in identity.keys:
-            if actor_id not in self.by_key[key]:
-                self.by_key[key].append(actor_id)
+            known = self.by_key.get(key, ())
+            if actor_id not in known:
+                self.by_key[key] = (*known, actor_id)
 
 
 def _identity(actor: Actor) -> ActorIdentity:
