@@ -47,15 +47,22 @@ def record_contradictions(
     article_ids: list[str],
     new: RowMarks | None = None,
     references: Callable[[str], list[Row]] | None = None,
+    actors: Callable[[set[str]], dict[str, tuple[str, str]]] | None = None,
 ) -> NewRows:
     """The contradictions (and presences) that the just-written `article_ids` add, as rows
     for the `contradictions` and `presences` tables. Their own rows must be written; `new`,
     if given, marks where their rows start in `NEW_ROW_TABLES`, so only those are read;
     `references` gives an article's resolved references by its id, if the caller holds
-    them (else the stored record is read). Either is asked only where a claim needs it."""
+    them (else the stored record is read), and is asked only where a claim needs it;
+    `actors` gives (name, kind) of the actors they mention, if the caller holds them (else
+    the actors table is read: on DuckDB, a scan of every stored actor's id)."""
     new = new or RowMarks()
     presences = _presences(
-        database, article_ids, new, references or partial(_stored_references, database)
+        database,
+        article_ids,
+        new,
+        references or partial(_stored_references, database),
+        actors or partial(_stored_actors, database),
     )
     return {
         "presences": [p.row() for p in presences],
@@ -284,6 +291,7 @@ def _presences(
     article_ids: list[str],
     new: RowMarks,
     references_of: Callable[[str], list[Row]],
+    actors_named: Callable[[set[str]], dict[str, tuple[str, str]]],
 ) -> list[Presence]:
     claims = select_in(
         database,
@@ -293,7 +301,7 @@ def _presences(
         article_ids,
     )
     claims.sort(key=lambda c: (c["date_start"] or "", c["article_id"], c["position"]))
-    mentions = _mentions(database, article_ids, new)
+    mentions = _mentions(database, article_ids, new, actors_named)
     cue = _cue_pattern()
     references: dict[str, list[Row]] = {}  # per article, asked once and only where a cue needs it
     found = []
@@ -360,25 +368,35 @@ def _stored_references(database: Database, article_id: str) -> list[Row]:
     return list(json.loads(record).get("references", [])) if record else []
 
 
-def _mentions(database: Database, article_ids: list[str], new: RowMarks) -> dict[str, list[Row]]:
+def _mentions(
+    database: Database,
+    article_ids: list[str],
+    new: RowMarks,
+    actors_named: Callable[[set[str]], dict[str, tuple[str, str]]],
+) -> dict[str, list[Row]]:
     grouped: dict[str, list[Row]] = defaultdict(list)
     rows = select_in(
         database,
-        # The new articles' mentions first, then only the actors and places they name.
+        # The new articles' mentions first, then only the places they name.
         "WITH m AS (SELECT article_id, entity, entity_id, start_offset, end_offset"
         " FROM mentions WHERE article_id IN ({marks})" + new.since("mentions", "mentions") + ")"
         " SELECT m.article_id, m.entity, m.entity_id, m.start_offset AS start,"
-        ' m.end_offset AS "end", a.name, a.kind, p.id AS place_id, p.name AS place_name,'
+        ' m.end_offset AS "end", p.id AS place_id, p.name AS place_name,'
         " p.country, p.location_precision AS precision FROM m"
-        " LEFT JOIN (SELECT id, name, kind FROM actors"
-        " WHERE id IN (SELECT entity_id FROM m)) a ON a.id = m.entity_id"
         " LEFT JOIN (SELECT id, name, country, location_precision FROM places"
         " WHERE id IN (SELECT entity_id FROM m)) p ON p.id = m.entity_id",
         article_ids,
     )
+    named = actors_named({row["entity_id"] for row in rows if row["entity"] == "actor"})
     for row in sorted(rows, key=lambda r: (r["article_id"], r["start"])):
+        row["name"], row["kind"] = named.get(row["entity_id"], (None, None))
         grouped[row["article_id"]].append(row)
     return grouped
+
+
+def _stored_actors(database: Database, actor_ids: set[str]) -> dict[str, tuple[str, str]]:
+    rows = select_in(database, "SELECT id, name, kind FROM actors WHERE id IN ({marks})", actor_ids)
+    return {row["id"]: (row["name"], row["kind"]) for row in rows}
 
 
 @cache

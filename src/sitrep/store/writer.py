@@ -203,7 +203,8 @@ class ActorBook:
         # Plain tuples of strings, not instances or lists: the collector stops tracking such
         # tuples, so a book of every stored actor adds nothing to each full collection's
         # walk, which would otherwise cost more with every actor stored.
-        self.identities: dict[str, tuple[str, str | None, str, tuple[str, ...]]] = {}
+        # (kind, country, canonical key, name keys, name) per actor id.
+        self.identities: dict[str, tuple[str, str | None, str, tuple[str, ...], str]] = {}
         self.by_key: dict[str, tuple[str, ...]] = {}
         self.aliases: set[tuple[str, str]] = set()  # (actor id, alias key) stored or pending
 
@@ -237,6 +238,7 @@ class ActorBook:
                 ActorIdentity.of(
                     first["kind"], first["country"], first["name"], [r["alias"] for r in every]
                 ),
+                first["name"],
             )
             book.aliases.update((actor_id, row["alias_key"]) for row in every)
         return book
@@ -246,7 +248,7 @@ class ActorBook:
         identity = _identity(actor)
         candidates = sorted({c for key in identity.keys for c in self.by_key.get(key, ())})
         actor_id = next(
-            (c for c in candidates if identity.same_as(ActorIdentity(*self.identities[c]))),
+            (c for c in candidates if identity.same_as(ActorIdentity(*self.identities[c][:4]))),
             None,
         )
         if actor_id is None:
@@ -259,7 +261,7 @@ class ActorBook:
                 sector=actor.sector,
                 country=actor.country,
             )
-            self._remember(actor_id, identity)
+            self._remember(actor_id, identity, actor.name)
         for name in [actor.name, *actor.aliases]:
             key = name_key(name)
             if key and (actor_id, key) not in self.aliases:
@@ -267,12 +269,17 @@ class ActorBook:
                 pending.add("actor_aliases", actor_id=actor_id, alias=name, alias_key=key)
         return actor_id
 
-    def _remember(self, actor_id: str, identity: ActorIdentity) -> None:
+    def named(self, actor_ids: set[str]) -> dict[str, tuple[str, str]]:
+        """(name, kind) of each actor the book holds: every one a batch resolved to."""
+        return {i: (self.identities[i][4], self.identities[i][0]) for i in actor_ids}
+
+    def _remember(self, actor_id: str, identity: ActorIdentity, name: str) -> None:
         self.identities[actor_id] = (
             identity.kind,
             identity.country,
             identity.canonical_key,
             identity.keys,
+            name,
         )
         for key in identity.keys:
             known = self.by_key.get(key, ())
@@ -679,6 +686,7 @@ class BatchWriter:
                 written,
                 new,
                 lambda article_id: [asdict(r) for r in held[article_id].references],
+                actors.named,
             )
             for table, rows in found.items():
                 for row in rows:
