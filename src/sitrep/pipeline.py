@@ -33,22 +33,36 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any, Protocol, TypeVar
 
 from sitrep.errors import ErrorCode
 from sitrep.read import raw_documents
-from sitrep.records import DocumentError, Input, Record, RecordFormatError, article_from_dict
+from sitrep.records import (
+    DocumentError,
+    Input,
+    RawDocument,
+    Record,
+    RecordFormatError,
+    article_from_dict,
+)
 from sitrep.registry import Registry
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 from sitrep.store import open_store, shown_location
 from sitrep.store.api import IngestReport
+from sitrep.streams import chunked_by_time
 
 log = logging.getLogger(__name__)
 
 ANALYSED_SUFFIX = ".jsonl"
 STDIN = "-"
+InputT = TypeVar("InputT", bound=Input)
 # One analysed article per line; a line longer than this is refused, not read whole.
 MAX_LINE_BYTES = 64 * 1024 * 1024
+# Inputs checked against the store at once: at most this many, this many bytes, or what
+# arrived within this many seconds.
+SKIP_CHUNK = 256
+SKIP_CHUNK_BYTES = 64 * 1024 * 1024
+SKIP_CHUNK_SECONDS = 1.0
 READ_CHUNK = 1024 * 1024
 
 
@@ -96,14 +110,15 @@ def process_paths(
     workers: int | None = 1,
     engine: str = "local",
     ray_address: str | None = None,
-    skip: Callable[[str], bool] | None = None,
+    skip: Callable[[list[str]], set[str]] | None = None,
 ) -> Iterator[Record]:
     """Read every input and run the stages `settings` name, yielding articles and
     per-document errors.
 
     `workers`: processes (or Ray actors) that each load the model once; None
-    means one per core. `skip(content_hash)` drops inputs already stored
-    before they are analysed; `settings.max_bytes` caps each input (see `sitrep.read`).
+    means one per core. `skip(content_hashes)` names, of a few inputs at a time, those
+    to drop before they are analysed (already stored); `settings.max_bytes` caps each
+    input (see `sitrep.read`).
     Output streams in input order.
     """
     run = ENGINES.get(engine)
@@ -123,11 +138,25 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _unskipped(records: Iterable[Input], skip: Callable[[str], bool] | None) -> Iterator[Input]:
-    for record in records:
-        if skip is not None and not isinstance(record, DocumentError) and skip(record.content_hash):
-            continue
-        yield record
+def _unskipped(
+    records: Iterable[InputT], skip: Callable[[list[str]], set[str]] | None
+) -> Iterator[InputT]:
+    """`records` less those `skip` names, asked a chunk at a time: one lookup per input
+    would cost the store a scan of its ids on DuckDB, a cost that grows with the store."""
+    if skip is None:
+        yield from records
+        return
+    for chunk in chunked_by_time(
+        records, SKIP_CHUNK, SKIP_CHUNK_SECONDS, weight=_bytes, max_weight=SKIP_CHUNK_BYTES
+    ):
+        dropped = skip([r.content_hash for r in chunk if not isinstance(r, DocumentError)])
+        yield from (
+            r for r in chunk if isinstance(r, DocumentError) or r.content_hash not in dropped
+        )
+
+
+def _bytes(record: Input) -> int:
+    return len(record.data) if isinstance(record, RawDocument) else 0
 
 
 def ingest(
@@ -156,24 +185,21 @@ def ingest(
         # are both reported; the next run skips them.
         unfit = set() if retry_errors else store.known_error_hashes()
 
-        def already_seen(content_hash: str) -> bool:
+        def already_seen(content_hashes: list[str]) -> set[str]:
             nonlocal skipped, known_errors
-            if store.has_article(content_hash):
-                skipped += 1
-            elif content_hash in unfit:
-                known_errors += 1
-            else:
-                return False
+            stored = store.stored_articles(content_hashes)
+            known = {h for h in content_hashes if h in unfit and h not in stored}
+            skipped += sum(h in stored for h in content_hashes)
+            known_errors += sum(h in known for h in content_hashes)
             if on_skipped is not None:
-                on_skipped()
-            return True
+                for _ in range(sum(h in stored or h in known for h in content_hashes)):
+                    on_skipped()
+            return stored | known
 
         def records() -> Iterator[Record]:
             jsonl = [p for p in paths if analysed or p.endswith(ANALYSED_SUFFIX)]
             pages = [p for p in paths if p not in jsonl]
-            for record in analysed_articles(jsonl):
-                if isinstance(record, DocumentError) or not already_seen(record.id):
-                    yield record
+            yield from _unskipped(analysed_articles(jsonl), already_seen)
             if pages:
                 yield from process_paths(
                     pages,

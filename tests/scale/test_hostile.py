@@ -106,8 +106,24 @@ def test_pipeline_skip_drops_already_stored_inputs(tmp_path: Path) -> None:
     paths = write_files(tmp_path, {f"{n}.txt": good_text(n).encode() for n in range(3)})
     [first] = [r for r in process_paths(paths[:1]) if isinstance(r, Article)]
     seen = {first.content_hash}
-    records = list(process_paths(paths, skip=seen.__contains__))
+    records = list(process_paths(paths, skip=seen.intersection))
     assert sorted(Path(r.source).name for r in records) == ["1.txt", "2.txt"]
+
+
+def test_pipeline_asks_the_store_of_many_inputs_at_once(tmp_path: Path) -> None:
+    # On DuckDB one lookup per input reads the whole id column: per input, a cost that
+    # grows with the store.
+    paths = write_files(tmp_path, {f"{n}.txt": good_text(n).encode() for n in range(300)})
+    asked: list[list[str]] = []
+
+    def stored(content_hashes: list[str]) -> set[str]:
+        asked.append(content_hashes)
+        return set(content_hashes)  # all stored: nothing is analysed
+
+    assert list(process_paths(paths, skip=stored)) == []
+    hashes = [h for chunk in asked for h in chunk]
+    assert len(hashes) == len(set(hashes)) == len(paths)
+    assert len(asked) <= len(paths) // 50
 
 
 def _children(pid: int) -> set[int]:

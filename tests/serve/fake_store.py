@@ -49,8 +49,8 @@ class FakeStore:
                 report.stored += 1
         return report
 
-    def has_article(self, content_hash: str) -> bool:
-        return content_hash in self._articles
+    def stored_articles(self, article_ids: Iterable[str]) -> set[str]:
+        return set(article_ids) & self._articles.keys()
 
     def article(self, article_id: str) -> Row | None:
         return self._articles.get(article_id)

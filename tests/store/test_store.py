@@ -49,7 +49,7 @@ def test_store_write_is_idempotent_by_content_hash(store: SqlStore) -> None:
     first = store.write([item])
     second = store.write([item, item])
     assert (first.stored, second.stored, second.skipped) == (1, 0, 2)
-    assert store.has_article(item.id)
+    assert store.stored_articles([item.id, "not stored"]) == {item.id}
     assert len(store.articles(ALL)) == 1
     assert len(store.events(ALL)) == 1
     assert len(store.claims(ALL)) == 1
@@ -101,7 +101,7 @@ def test_store_article_that_cannot_be_stored_becomes_an_error_and_the_batch_goes
     monkeypatch.setattr(writer, "_add_control_changes", broken)
     report = store.write([doomed, fine])
     assert (report.stored, report.errors) == (1, 1)
-    assert not store.has_article(doomed.id) and store.has_article(fine.id)
+    assert store.stored_articles([doomed.id, fine.id]) == {fine.id}
     (error,) = store.errors(ALL)
     assert error["code"] == "processing_failed" and "disk full" in error["message"]
     assert {r["article_id"] for e in store.events(ALL) for r in e["evidence"]} == {fine.id}

@@ -131,7 +131,9 @@ class Store(Protocol):
         `on_written` hears of each item once its batch is committed."""
         ...
 
-    def has_article(self, content_hash: str) -> bool: ...
+    def stored_articles(self, article_ids: Iterable[str]) -> set[str]:
+        """Those of `article_ids` (content hashes) already stored, found in one query."""
+        ...
 
     def known_error_hashes(self) -> set[str]:
         """The contents recorded as unfit input (not failures of sitrep's own, which a later

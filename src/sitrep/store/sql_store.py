@@ -107,7 +107,7 @@ class SqlStore:
         self, writer: BatchWriter, batch: list[Article | DocumentError], report: IngestReport
     ) -> None:
         errors = [item for item in batch if isinstance(item, DocumentError)]
-        stored = self._stored_ids([item.id for item in batch if isinstance(item, Article)])
+        stored = self.stored_articles(item.id for item in batch if isinstance(item, Article))
         articles: dict[str, Article] = {}
         for item in batch:
             if isinstance(item, Article):
@@ -148,11 +148,6 @@ class SqlStore:
                     f"DELETE FROM errors WHERE {column} IN (SELECT unnest(CAST(? AS TEXT[])))",
                     [sorted(set(values))],
                 )
-
-    def _stored_ids(self, article_ids: list[str]) -> set[str]:
-        sql = "SELECT id FROM articles WHERE id IN ({marks})"
-        rows = select_in(self.database, sql, article_ids)
-        return {row["id"] for row in rows}
 
     def _backfill(self) -> None:
         """Fill the tables migration 004 added (story bands, presences, contradictions) for
@@ -247,10 +242,10 @@ class SqlStore:
                     [chunk_ids],
                 )
 
-    def has_article(self, content_hash: str) -> bool:
-        return bool(
-            self.database.query("SELECT 1 AS x FROM articles WHERE id = ?", (content_hash,))
-        )
+    def stored_articles(self, article_ids: Iterable[str]) -> set[str]:
+        # One query for many: on DuckDB each lookup by id reads the whole id column.
+        sql = "SELECT id FROM articles WHERE id IN ({marks})"
+        return {row["id"] for row in select_in(self.database, sql, list(article_ids))}
 
     def known_error_hashes(self) -> set[str]:
         rows = self.database.query(
