@@ -67,23 +67,37 @@ def test_a_feature_moves_the_keep_probability_across_the_threshold() -> None:
     assert judge.keep_probability(["unseen feature"]) == pytest.approx(0.5)
 
 
-def _pairs(nlp, classifier) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    article = Article("test", "hash", InputKind.TEXT, [TEXT])
-    return {(e.trigger, e.type) for e in find_events(article, nlp(TEXT), classifier)}
+# A document long enough for the acceptor to read (`event_acceptor.SHORT_DOCUMENT` words).
+FILLER = " ".join(["The garden was quiet and the weather was mild that spring."] * 10)
+# "promised" is a promise only while its content, "aid", is there to read.
+PROMISE = "British Defence Secretary Tom King has promised to continue military aid to Mozambique."
+
+
+def _pairs(nlp, classifier, text: str = TEXT) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    article = Article("test", "hash", InputKind.TEXT, [text])
+    return {(e.trigger, e.type) for e in find_events(article, nlp(text), classifier)}
 
 
 @pytest.mark.slow
-def test_the_acceptor_judges_what_the_lexicon_would_report(nlp) -> None:  # type: ignore[no-untyped-def]
-    lexicon = _pairs(nlp, DEFAULT_CLASSIFIER)
-    assert ("seized", "ASSAULT") in lexicon
-    shipped = _pairs(nlp, ACCEPTED_CLASSIFIER)
+@pytest.mark.parametrize("text", [TEXT, f"{TEXT} {FILLER}", PROMISE, f"{PROMISE} {FILLER}"])
+def test_the_acceptor_judges_what_the_lexicon_would_report(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    lexicon = _pairs(nlp, DEFAULT_CLASSIFIER, text)
+    assert lexicon
+    shipped = _pairs(nlp, ACCEPTED_CLASSIFIER, text)
     assert shipped <= lexicon
     everything = AcceptedEventClassifier("test.accept-all.v1", Acceptor(acceptor().model, 0.0))
-    # Keeping every proposal is the lexicon classifier: the restructuring the acceptor
-    # judges after is the one the events stage applies.
-    assert _pairs(nlp, everything) == lexicon
+    # Keeping every proposal is the lexicon classifier: the labels the acceptor judges are
+    # the ones the events stage records, restructured once.
+    assert _pairs(nlp, everything, text) == lexicon
     nothing = AcceptedEventClassifier("test.accept-none.v1", Acceptor(acceptor().model, 1.01))
-    assert _pairs(nlp, nothing) == set()
+    # A short text is outside what the acceptor learned: the lexicon's verdict stands.
+    assert _pairs(nlp, nothing, text) == (set() if FILLER in text else lexicon)
+
+
+def test_a_short_text_keeps_every_proposal() -> None:
+    judge = Acceptor(acceptor().model, threshold=1.01)
+    assert judge.keeps(["status=asserted", f"events={SHORT}"])
+    assert not judge.keeps(["status=asserted", "events=0"])
 
 
 def _doc(text: str) -> Doc:

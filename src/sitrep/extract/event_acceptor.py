@@ -50,6 +50,7 @@ EVENT_DENSITY_BUCKETS = (0.25, 0.5, 1.0, 2.0)
 # Under this many words (a headline, one sentence) the document's event density says nothing.
 SHORT_DOCUMENT = 100
 SHORT = "short"
+SHORT_FEATURE = f"events={SHORT}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,11 @@ class Acceptor:
         return float(self.model.probabilities(found)[self.model.classes.index(KEEP)])
 
     def keeps(self, found: list[str]) -> bool:
+        # Fitted on sentences read within their documents only: a text too short to read as
+        # a document (a headline, one sentence) is outside what it learned, and the lexicon's
+        # verdict stands.
+        if SHORT_FEATURE in found:
+            return True
         return self.keep_probability(found) >= self.threshold
 
 

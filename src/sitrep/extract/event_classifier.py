@@ -77,6 +77,11 @@ CONDITIONED_SCORE = 0.75
 
 
 class EventClassifier(Protocol):
+    """A classifier may also set `restructures = True`: its labels are already restructured
+    (`event_structure.restructure`) as the events stage records them, and are not restructured
+    again (restructuring reads the content words around a label, which a first pass removes:
+    "promised to continue aid" is a promise only while "aid" is there)."""
+
     name: str
 
     def classify(
@@ -403,6 +408,8 @@ class ModelEventClassifier:
 class AcceptedEventClassifier:
     """The lexicon proposes, restructured as the events stage will record it; the trained
     acceptor (`event_acceptor`) keeps each proposal it judges a real event of its type."""
+
+    restructures = True
 
     def __init__(self, name: str, judge: Acceptor | None = None) -> None:
         self.name = name
