@@ -36,7 +36,7 @@ from sklearn.linear_model import LogisticRegression
 from sitrep.annotate.nlp import load_nlp
 from sitrep.extract.event_acceptor import ACCEPTOR_FILE, DocumentSignals
 from sitrep.extract.event_classifier import (
-    DEFAULT_CLASSIFIER,
+    LEXICON_CLASSIFIER,
     LexiconEventClassifier,
     document_proposals,
     document_signals,
@@ -114,7 +114,7 @@ def examples(
         wanted = Counter((t.sentence, t.type) for t in gold.triggers)
     told: Counter[int] = Counter()
     matched: Counter[int] = Counter()
-    for event in find_events(parsed.article, parsed.doc, DEFAULT_CLASSIFIER):
+    for event in find_events(parsed.article, parsed.doc, LEXICON_CLASSIFIER):
         if event.trigger_span is None:
             continue
         token = parsed.doc.char_span(

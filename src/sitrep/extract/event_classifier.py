@@ -41,6 +41,7 @@ from sitrep.extract.event_vectors import word_vectors
 from sitrep.registry import Registry
 from sitrep.settings import DEFAULT_CLASSIFIER
 
+LEXICON_CLASSIFIER = "sitrep.events.lexicon.v1"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # "@actor" in a word class: a phrase naming a person, group, organisation or state.
 ACTOR_CLASS = "@actor"
@@ -97,7 +98,7 @@ class EventClassifier(Protocol):
 class LexiconEventClassifier:
     """Triggers from `knowledge/events/triggers.tsv`, disambiguated by their dependents."""
 
-    name = DEFAULT_CLASSIFIER
+    name = LEXICON_CLASSIFIER
 
     def __init__(self) -> None:
         self._triggers = triggers()
@@ -518,7 +519,7 @@ ACCEPTED_CLASSIFIER = "sitrep.events.lexicon+accept.v1"
 CLASSIFIERS: Registry[Callable[[], EventClassifier]] = Registry(
     "event classifier", "sitrep.classifiers"
 )
-CLASSIFIERS.register(DEFAULT_CLASSIFIER, LexiconEventClassifier)
+CLASSIFIERS.register(LEXICON_CLASSIFIER, LexiconEventClassifier)
 CLASSIFIERS.register(
     MODEL_CLASSIFIER, lambda: ModelEventClassifier(MODEL_CLASSIFIER, backs_lexicon=False)
 )
