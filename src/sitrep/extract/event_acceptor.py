@@ -100,7 +100,7 @@ def acceptance_features(
     return found
 
 
-def party_density(doc: Doc) -> int:
+def party_density(doc: Doc | Span) -> int:
     """The document's bucket of party entities per hundred words (once per document: it
     walks every entity)."""
     words = sum(len(e) for e in doc.ents if e.label_ in PARTY_LABELS)

@@ -406,6 +406,9 @@ class ModelEventClassifier:
         ]
 
 
+Proposal = tuple[TriggerLabel, list[str]]  # a label and its acceptance features
+
+
 class AcceptedEventClassifier:
     """The lexicon proposes, restructured as the events stage will record it; the trained
     acceptor (`event_acceptor`) keeps each proposal it judges a real event of its type."""
@@ -434,9 +437,6 @@ class AcceptedEventClassifier:
         return [label for label, features in found if self._acceptor.keeps(features)]
 
 
-Proposal = tuple[TriggerLabel, list[str]]
-
-
 def document_proposals(
     lexicon: LexiconEventClassifier,
     doc: Doc,
@@ -463,7 +463,7 @@ def document_signals(
     return _signals(doc, [_proposed(lexicon, sentence, places)[0] for sentence in doc.sents])
 
 
-def _signals(doc: Doc, proposed: list[list[TriggerLabel]]) -> DocumentSignals:
+def _signals(doc: Doc | SpacySpan, proposed: list[list[TriggerLabel]]) -> DocumentSignals:
     return DocumentSignals(party_density(doc), event_density(doc, sum(map(len, proposed))))
 
 
@@ -472,8 +472,7 @@ def sentence_proposals(
 ) -> list[Proposal]:
     """One span's proposals, read as a document of its own."""
     labels, types = _proposed(lexicon, sentence, places)
-    document = DocumentSignals(party_density(sentence.doc), event_density(sentence, len(labels)))
-    return _with_features(lexicon, sentence.doc, labels, types, document)
+    return _with_features(lexicon, sentence.doc, labels, types, _signals(sentence, [labels]))
 
 
 def _proposed(
