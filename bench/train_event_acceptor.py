@@ -11,10 +11,10 @@ be false negatives; `--fit-also` adds it, or the project's TRAIN pages, to the f
 the score: neither raised the cross-validated F1). An event is kept ("keep") when it matches a
 gold mention as bench/events.py matches them: same type, same gold sentence, one to one in
 text order. Each example is the
-proposal that told the event (`event_classifier.proposals`), with its acceptance features.
+proposal that told the event (`event_classifier.document_proposals`), with its acceptance features.
 The regularisation and the keep probability are chosen together by 4-fold cross-validation on
-TRAIN, folds by source document, maximising mention F1 (gold mentions no proposal told count
-as missed in every fold).
+TRAIN, folds by source document (five draws of the folds, pooled), maximising mention F1 (gold
+mentions no proposal told count as missed in every fold).
 """
 
 from __future__ import annotations
@@ -34,33 +34,51 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from sitrep.annotate.nlp import load_nlp
-from sitrep.extract.event_acceptor import ACCEPTOR_FILE, party_density
-from sitrep.extract.event_classifier import DEFAULT_CLASSIFIER, LexiconEventClassifier, proposals
+from sitrep.extract.event_acceptor import ACCEPTOR_FILE, DocumentSignals
+from sitrep.extract.event_classifier import (
+    LEXICON_CLASSIFIER,
+    LexiconEventClassifier,
+    document_proposals,
+    document_signals,
+)
 from sitrep.extract.event_model import KEEP
 from sitrep.extract.events import _place_tokens, find_events
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-from event_gold import Parsed, gsr_docs, gwn_docs, page_docs, parse, sentence_docs  # noqa: E402
+from event_gold import (  # noqa: E402
+    Parsed,
+    body_docs,
+    gsr_docs,
+    gwn_docs,
+    page_docs,
+    parse,
+    sentence_docs,
+)
 from events import _sentence_of  # noqa: E402
 
 DROP = "drop"
 PAGES = "pages"
+SENTENCES = "events_sentences"
+# The pages the sentence set's sentences were cut from: their document signals are the page's.
+BODIES = "bodies"
 OUT = ROOT / "src" / "sitrep" / "knowledge" / "events" / ACCEPTOR_FILE
 # Sets that annotate every event of their texts: fitted on and scored by sentence and type.
-SCORED = ["events-gwn-dev", "events_sentences"]
+SCORED = ["events-gwn-dev", SENTENCES]
 # Fitted on, not scored: the project's pages (trigger words over their annotated part) and
 # the PLOVER GSR (one coded event per sentence: its other events count as wrong).
 FIT_ALSO = ("pages", "plover-gsr")
 SETS = {
     "events-gwn-dev": gwn_docs,
-    "events_sentences": sentence_docs,
+    SENTENCES: sentence_docs,
     PAGES: page_docs,
     "plover-gsr": gsr_docs,
+    BODIES: body_docs,
 }
 REGULARISATION = (0.03, 0.1, 0.3, 1.0)
 THRESHOLDS = [step / 100 for step in range(5, 90, 5)]
 FOLDS = 4
+REPEATS = 5
 # Weights smaller than this change no decision and are left out of the file.
 WEIGHT_FLOOR = 0.005
 # A feature seen in fewer training examples than this is left out.
@@ -76,10 +94,16 @@ class Example:
     kind: str  # the gold set
 
 
-def examples(parsed: Parsed, lexicon: LexiconEventClassifier, kind: str) -> list[Example]:
+def examples(
+    parsed: Parsed,
+    lexicon: LexiconEventClassifier,
+    kind: str,
+    signals: dict[str, DocumentSignals],
+) -> list[Example]:
     """The proposals that told events in one document, with how many of them match gold:
-    by gold sentence and type (`SENTENCE_SETS`), or by trigger word and type over the
-    annotated part of a page (the project's pages)."""
+    by gold sentence and type (`SCORED`), or by trigger word and type over the annotated part
+    of a page (the project's pages). A sentence of the sentence set is read with the
+    document signals of its page (`signals`, by page id), as it is read at run time."""
     gold = parsed.gold
     sentences = sorted(
         {t.sentence for t in gold.triggers if t.sentence} | {n[2] for n in gold.non_events}
@@ -90,7 +114,7 @@ def examples(parsed: Parsed, lexicon: LexiconEventClassifier, kind: str) -> list
         wanted = Counter((t.sentence, t.type) for t in gold.triggers)
     told: Counter[int] = Counter()
     matched: Counter[int] = Counter()
-    for event in find_events(parsed.article, parsed.doc, DEFAULT_CLASSIFIER):
+    for event in find_events(parsed.article, parsed.doc, LEXICON_CLASSIFIER):
         if event.trigger_span is None:
             continue
         token = parsed.doc.char_span(
@@ -108,12 +132,13 @@ def examples(parsed: Parsed, lexicon: LexiconEventClassifier, kind: str) -> list
             wanted[key] -= 1
             matched[token.start] += 1
     places = _place_tokens(parsed.article, parsed.doc)
-    density = party_density(parsed.doc)
     document = gold.id.split("#")[0]
     return [
         Example(document, found, told[label.token], matched[label.token], kind)
-        for sentence in parsed.doc.sents
-        for label, found in proposals(lexicon, sentence, density, places)
+        for sentence in document_proposals(
+            lexicon, parsed.doc, places, signals.get(document) if kind == SENTENCES else None
+        ).values()
+        for label, found in sentence
         if told[label.token]
     ]
 
@@ -137,20 +162,26 @@ def cross_validate(
     found: list[Example], extra: list[Example], gold: Counter[str]
 ) -> tuple[float, float, float]:
     """(regularisation, keep probability, mention F1) best over 4 folds by document of the
-    scored sets; `extra` examples (other documents, matched otherwise) join every fold's fit.
-    `gold` counts the gold mentions of each scored set. Prints, for each set, the chosen
-    setting's figures against keeping every proposal: the pooled F1 can rise on one set only."""
+    scored sets, repeated `REPEATS` times with other fold draws (the figures pool every
+    repeat: one draw of 80 documents is noisy); `extra` examples (other documents, matched
+    otherwise) join every fold's fit. `gold` counts the gold mentions of each scored set.
+    Prints, for each set, the chosen setting's figures against keeping every proposal: the
+    pooled F1 can rise on one set only."""
     # MD5, not the split's SHA-1: every TRAIN id has an even SHA-1, so half its folds are empty.
-    folds = [int(hashlib.md5(e.document.encode()).hexdigest(), 16) % FOLDS for e in found]
-    total = sum(gold.values())
+    draws = [
+        [int(hashlib.md5(f"{r}:{e.document}".encode()).hexdigest(), 16) % FOLDS for e in found]
+        for r in range(REPEATS)
+    ]
+    total = REPEATS * sum(gold.values())
     best = (REGULARISATION[0], 0.0, -1.0)
     scored_by_c: dict[float, list[tuple[float, Example]]] = {}
     for c in REGULARISATION:
         scored: list[tuple[float, Example]] = []
-        for fold in range(FOLDS):
-            train = [e for e, f in zip(found, folds, strict=True) if f != fold] + extra
-            test = [e for e, f in zip(found, folds, strict=True) if f == fold]
-            scored += zip(_keep(test, _fit(train, c)).tolist(), test, strict=True)
+        for folds in draws:
+            for fold in range(FOLDS):
+                train = [e for e, f in zip(found, folds, strict=True) if f != fold] + extra
+                test = [e for e, f in zip(found, folds, strict=True) if f == fold]
+                scored += zip(_keep(test, _fit(train, c)).tolist(), test, strict=True)
         scored_by_c[c] = scored
         for threshold in THRESHOLDS:
             print(f"  C {c:<5} keep at {threshold:.2f}: {_figures(scored, threshold, total)}")
@@ -160,8 +191,8 @@ def cross_validate(
     c, threshold, _ = best
     for kind, mentions in gold.items():
         these = [(p, e) for p, e in scored_by_c[c] if e.kind == kind]
-        print(f"{kind}: keep all {_figures(these, 0.0, mentions)}")
-        print(f"{kind}: keep at {threshold:.2f} {_figures(these, threshold, mentions)}")
+        print(f"{kind}: keep all {_figures(these, 0.0, REPEATS * mentions)}")
+        print(f"{kind}: keep at {threshold:.2f} {_figures(these, threshold, REPEATS * mentions)}")
     return best
 
 
@@ -208,8 +239,19 @@ def main() -> None:
     args = parser.parse_args()
     parsed = _parsed(args.cache)
     lexicon = LexiconEventClassifier()
-    found = [e for kind in SCORED for p in parsed[kind] for e in examples(p, lexicon, kind)]
-    extra = [e for kind in args.fit_also for p in parsed[kind] for e in examples(p, lexicon, kind)]
+    signals = {
+        p.gold.id: document_signals(lexicon, p.doc, _place_tokens(p.article, p.doc))
+        for p in parsed[BODIES]
+    }
+    found = [
+        e for kind in SCORED for p in parsed[kind] for e in examples(p, lexicon, kind, signals)
+    ]
+    extra = [
+        e
+        for kind in args.fit_also
+        for p in parsed[kind]
+        for e in examples(p, lexicon, kind, signals)
+    ]
     gold = Counter({kind: sum(len(p.gold.triggers) for p in parsed[kind]) for kind in SCORED})
     counts = Counter(f for e in found + extra for f in e.features)
     for example in found + extra:

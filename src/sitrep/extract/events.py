@@ -60,7 +60,9 @@ def find_events(
     sides = EventRoles(article)
     events: list[Event] = []
     for sentence in doc.sents:
-        labels = restructure(doc, labeller.classify(sentence, places))
+        labels = labeller.classify(sentence, places)
+        if not getattr(labeller, "restructures", False):
+            labels = restructure(doc, labels)
         attacked = any(label.type == ASSAULT for label in labels)
         casualties = count_casualties(sentence) if attacked else None
         if not attacked:
