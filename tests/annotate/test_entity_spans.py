@@ -756,3 +756,14 @@ def test_a_portfolio_and_a_role_are_no_organisations(nlp, text, tagged, organisa
 )
 def test_a_role_phrase_is_no_name(text, role) -> None:  # type: ignore[no-untyped-def]
     assert role_phrase(text) is role
+
+
+@pytest.mark.slow
+def test_a_surname_in_a_headline_in_capitals_is_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Finance Minister Yanis Varoufakis resigned on Monday, officials said.\n\nVAROUFAKIS "
+        "QUITS\n\nThe British prime minister, Theresa May, was not there.\n\nMAY DAY MARCHES"
+    )
+    people = _mentions(nlp, text, ActorKind.PERSON)
+    assert "VAROUFAKIS" in people["Yanis Varoufakis"]
+    assert "MAY" not in people["Theresa May"]  # a common word in capitals is no name

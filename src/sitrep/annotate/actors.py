@@ -453,7 +453,8 @@ def _labelled_photographers(doc: Doc) -> list[SpacySpan]:
         if not MIN_TITLED_NAME_WORDS <= len(run) <= _PHOTOGRAPHER_WORDS:
             continue
         if spelling_key(run.text) in _organisations() or (
-            any(t.ent_type_ == "ORG" for t in run) and any(_plain_word(t) for t in run)
+            any(t.ent_type_ == "ORG" for t in run)
+            and any(_plain_word(doc.lang_, t.text) for t in run)
         ):
             continue
         found.append(SpacySpan(doc, run.start, run.end, label="PERSON"))
@@ -614,7 +615,7 @@ def _office_length(ent: SpacySpan) -> int:
     while (
         len(ent) - size > MIN_TITLED_NAME_WORDS
         and ent[size].text.istitle()
-        and _plain_word(ent[size])
+        and _plain_word(doc.lang_, ent[size].text)
     ):
         size += 1
     return size
@@ -670,17 +671,17 @@ def _english_word(language: str, word: str) -> bool:
     return any(word in words for words in _lemma_index(language).values())
 
 
-def _plain_word(token) -> bool:  # type: ignore[no-untyped-def]
+def _plain_word(language: str, text: str) -> bool:
     """A common word, or the plural of one ("Cooperatives"), that is no given name and no
     well-known place: the lemmatizer's index also holds names ("john", "canada")."""
-    word = token.lower_
+    word = text.lower()
     return (
         (
-            _english_word(token.doc.lang_, word)
-            or (word.endswith("s") and _english_word(token.doc.lang_, word[:-1]))
+            _english_word(language, word)
+            or (word.endswith("s") and _english_word(language, word[:-1]))
         )
         and word not in _given_names()
-        and not _well_known_place(token.text)
+        and not _well_known_place(text)
     )
 
 
@@ -755,6 +756,8 @@ def _add_people(
         actor = actors.get(("person", spelling_key(name)), name, ActorKind.PERSON)
         for word, holders in ((_surname(ent.text), surnames), (ent[0].text, first_words)):
             holders.setdefault(spelling_key(word), [])
+            # The same list under the word in capitals ("SOUMILLON'S FIRST", a headline).
+            holders.setdefault(spelling_key(word.upper()), holders[spelling_key(word)])
             if actor not in holders[spelling_key(word)]:
                 holders[spelling_key(word)].append(actor)
         _name_person(doc, ent, actor, actors)
@@ -961,7 +964,10 @@ def _lone_surnames(
     tagged = {(e.start, e.end) for e in doc.ents}
     lowercase_words = {t.lower_ for t in doc if t.is_lower}
     found: list[SpacySpan] = []
-    written = _writings(doc, {s for s in surnames if s[:1].isupper() and not _initial(s)})
+    names = {s for s in surnames if s[:1].isupper() and not _initial(s)}
+    # In capitals too, unless a common word ("MAY", "KING" in a headline).
+    names |= {s.upper() for s in names if not _plain_word(doc.lang_, s)}
+    written = _writings(doc, names)
     for span in written:
         if (
             span.start_char not in place_starts
@@ -1129,7 +1135,7 @@ def _given_name_word(token) -> bool:  # type: ignore[no-untyped-def]
         and token.text.istitle()
         and token.lower_ not in _title_words()
         and token.lower_ not in _honorifics()
-        and not _plain_word(token)
+        and not _plain_word(token.doc.lang_, token.text)
     )
 
 
@@ -1467,7 +1473,7 @@ def _portfolio(ent: SpacySpan) -> bool:
     Cooperatives": common words after an office and "of" are its portfolio, not a body (that
     is "the Ministry of Defense", a name of its own)."""
     doc = ent.doc
-    if not all(_plain_word(t) for t in ent if t.is_alpha):
+    if not all(_plain_word(doc.lang_, t.text) for t in ent if t.is_alpha):
         return False
     i = ent.start - 1
     while i > 0 and (doc[i].text in (",", "and", "&") or doc[i].text.istitle()):
