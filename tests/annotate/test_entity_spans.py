@@ -7,7 +7,15 @@ import pytest
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.analysis import analyse
-from sitrep.annotate.actors import _given_name_runs, _name_only
+from sitrep.annotate.actors import (
+    _given_name_runs,
+    _labelled_photographers,
+    _name_only,
+    _no_organisation,
+    _no_persons_name,
+    _people_tagged_as_organisations,
+    role_phrase,
+)
 from sitrep.records import ActorKind, Article, InputKind
 from sitrep.settings import ANNOTATE_STAGES, Settings
 
@@ -601,3 +609,161 @@ def test_a_given_name_opens_a_name_the_model_missed(nlp, text, names) -> None:  
 def test_a_given_name_the_model_reads_as_a_facility_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Lawmakers took aim at Scott Pruitt's policy decisions on Thursday."
     assert _mentions(nlp, text, ActorKind.PERSON) == {"Scott Pruitt": ["Scott Pruitt"]}
+
+
+def _tagged(nlp, text: str, *names: tuple[str, str]):  # type: ignore[no-untyped-def]
+    """`text` parsed, with only the given (words, label) entities tagged."""
+    doc = nlp(text)
+    ents = []
+    for words, label in names:
+        start = text.index(words)
+        ents.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = ents
+    return doc
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "tagged", "name"),
+    [
+        (
+            "The man was shot, according to NYPD Chief of Department Terence Monahan.",
+            "Department Terence Monahan",
+            "Terence Monahan",
+        ),
+        (
+            "Secretary of State John Kerry arrived in Cairo on Monday.",
+            "State John Kerry",
+            "John Kerry",
+        ),
+        (  # a given name is no office word
+            "The files of Mark Hughes were sealed.",
+            "Mark Hughes",
+            "Mark Hughes",
+        ),
+    ],
+)
+def test_an_office_before_a_name_is_cut(nlp, text, tagged, name) -> None:  # type: ignore[no-untyped-def]
+    [ent] = _tagged(nlp, text, (tagged, "PERSON")).ents
+    assert _name_only(ent).text == name
+
+
+@pytest.mark.slow
+def test_a_role_word_alone_names_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chinese State Councilor and Foreign Minister Wang Yi said in Moscow that talks went well."
+    )
+    doc = _tagged(nlp, text, ("Councilor", "PERSON"), ("Wang Yi", "PERSON"))
+    assert [_no_persons_name(e) for e in doc.ents] == [True, False]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "tagged", "names"),
+    [
+        (
+            "Photo: Adrian Walker Executive Director, Jamaica Cancer Society, Yulit Gordon, talks.",
+            (),
+            ["Adrian Walker"],
+        ),
+        (
+            "Photo credit: Bayo Omiboriowo. The president visited troops.",
+            ("Bayo Omiboriowo",),
+            ["Bayo Omiboriowo"],
+        ),
+        ("Photo: Associated Press. The president visited troops.", ("Associated Press",), []),
+        ("The rankings are set by officers. (Image: Getty Images) Points range widely.", (), []),
+    ],
+)
+def test_a_photographer_after_a_credit_label_is_a_person(nlp, text, tagged, names) -> None:  # type: ignore[no-untyped-def]
+    doc = _tagged(nlp, text, *((t, "ORG") for t in tagged))
+    assert [span.text for span in _labelled_photographers(doc)] == names
+
+
+@pytest.mark.slow
+def test_a_name_tagged_a_place_in_a_list_of_people_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "ICON is a company established by Ziya Pazarbasilar, Ufuk Yilmaz, and Fatih Ates in 2013."
+    )
+    doc = _tagged(
+        nlp, text, ("Ziya Pazarbasilar", "PERSON"), ("Ufuk Yilmaz", "GPE"), ("Fatih Ates", "PERSON")
+    )
+    assert [e.text for e in _people_tagged_as_organisations(doc, set())] == ["Ufuk Yilmaz"]
+
+
+@pytest.mark.slow
+def test_a_full_name_written_again_in_capitals_is_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The company was founded in 2013 by John Okafor, who still runs it.\n\n"
+        "JOHN OKAFOR - Managing Director of ICON said growth would follow."
+    )
+    mentions = _mentions(nlp, text, ActorKind.PERSON)
+    assert mentions.get("John Okafor") == ["John Okafor", "JOHN OKAFOR"]
+
+
+@pytest.mark.slow
+def test_the_first_word_of_a_full_name_written_alone_is_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Prime Minister Najib Razak is expected to dissolve Parliament on Friday. "
+        "Money was taken to buy assets in the US. Najib, who denies any wrongdoing, fired critics."
+    )
+    mentions = _mentions(nlp, text, ActorKind.PERSON)
+    assert mentions.get("Najib Razak") == ["Najib Razak", "Najib"]
+
+
+@pytest.mark.slow
+def test_a_person_described_with_an_organisation_noun_stays_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Frances Eve, a researcher for the charity Chinese Human Rights Defenders, said the "
+        "campaign had drawn attention."
+    )
+    organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert "Frances Eve" not in organisations
+    assert "Chinese Human Rights Defenders" in organisations
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "tagged", "organisation"),
+    [
+        ("MINISTER of Defense, Brigadier General Mansur Dan-Ali, said so.", "Defense", False),
+        ("The Minister of Business, Enterprise and Cooperatives spoke.", "Cooperatives", False),
+        (
+            "Ratings are calculated by an Environmental Food Safety Officer.",
+            "Environmental Food Safety Officer",
+            False,
+        ),
+        ("He joined the National Guard in 2010.", "National Guard", True),
+        ("The president of Air Canada Cargo said so.", "Air Canada Cargo", True),
+    ],
+)
+def test_a_portfolio_and_a_role_are_no_organisations(nlp, text, tagged, organisation) -> None:  # type: ignore[no-untyped-def]
+    [ent] = _tagged(nlp, text, (tagged, "ORG")).ents
+    assert _no_organisation(ent, set(), set()) is not organisation
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("the president", True),
+        ("The late opposition leader", True),
+        ("Syria's longtime ruler", True),
+        ("the prime minister", True),
+        ("Jaime King", False),
+        ("King", False),
+        ("Donald Trump", False),
+    ],
+)
+def test_a_role_phrase_is_no_name(text, role) -> None:  # type: ignore[no-untyped-def]
+    assert role_phrase(text) is role
+
+
+@pytest.mark.slow
+def test_a_surname_in_a_headline_in_capitals_is_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Finance Minister Yanis Varoufakis resigned on Monday, officials said.\n\nVAROUFAKIS "
+        "QUITS\n\nThe British prime minister, Theresa May, was not there.\n\nMAY DAY MARCHES"
+    )
+    people = _mentions(nlp, text, ActorKind.PERSON)
+    assert "VAROUFAKIS" in people["Yanis Varoufakis"]
+    assert "MAY" not in people["Theresa May"]  # a common word in capitals is no name

@@ -46,12 +46,15 @@ _AGENT_PREPOSITIONS = {"by", "to", "with", "against", "from"}
 _FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PRON"}
 # Parts of speech of a lowercase word that cannot open a name ("al-Assad", "de Gaulle" can).
 _NOT_NAME_POS = {"ADJ", "ADV", "VERB", "AUX", "NOUN", "PRON", "DET", "NUM"}
+# What the model tags places, which it also tags people listed with people ("Ufuk Yilmaz").
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
 # What the model may tag a name it misreads ("Coincheck" a person here, a place there).
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"}
 # Initials that stand for a person ("JFK", "AMLO"); two letters are too often something else.
 _PERSON_INITIALS = 3
 _SHORT_GIVEN_NAME = 3  # letters a short given name keeps ("Pat", "Tom"): "J" is an initial
 _GIVEN_NAME_WORDS = 2  # given names before a surname: "Mary Ann Smith"
+_PHOTOGRAPHER_WORDS = 3  # a credited photographer's name: "Photo: Mary Ann Smith"
 MIN_TITLED_NAME_WORDS = 2  # "President Erdogan" alone is a surname the model usually tags
 # A title stands in at most this many words before a name ("US Secretary of State X").
 _TITLE_WORDS = 4
@@ -70,6 +73,7 @@ _OPPONENT_PREPOSITIONS = {"against", "to", "over", "with", "by", "v", "vs", "ver
 _SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
 # A clock time, after which capitals name a time zone ("1:19PM CST"), not an organisation.
 _CLOCK = re.compile(r"\d{1,2}:\d\d(?:[ap]\.?m\.?)?|[ap]\.?m\.?", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\w['’]s\b")  # "Syria's longtime ruler"
 # Prepositions before which a name is where something is ("camped in Matias Romero"); "to",
 # "from", "at" and "of" also take people ("wrote to Smith").
 _PLACE_PREPOSITIONS = {"in", "near", "inside", "outside", "into", "across", "around", "through"}
@@ -200,6 +204,7 @@ def find_actors(article: Article, doc: Doc) -> list[Actor]:
 
 def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]:
     credited = {t.i for credit in _photo_credits(doc) for span in credit for t in span}
+    credited |= {t.i for span in _labelled_photographers(doc) for t in span}
     products = _measured_names(doc)
     found = [
         _name_only(e)
@@ -223,6 +228,7 @@ def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]
         and not _thing_name(e)
         and spelling_key(e.text) not in products
         and not _team_plural(e)
+        and not (label == "PERSON" and _no_persons_name(e))
     ]
     if label == "ORG":
         countries = {e.end: e for e in doc.ents if e.label_ == "GPE"}
@@ -230,6 +236,12 @@ def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]
         # "Welfare", which the model tagged apart, is inside "Ministry of Health, ... Welfare".
         kept = [e for e in kept if not any(_holds_more(other, e) for other in kept)]
     return [_with_hyphenated_end(e) for e in kept]
+
+
+def _no_persons_name(ent: SpacySpan) -> bool:
+    """A role word alone names no one ("State Councilor and Foreign Minister Wang Yi" gave the
+    model a person "Councilor")."""
+    return len(ent) == 1 and _person_role(ent[0])
 
 
 def _unit(ent: SpacySpan) -> bool:
@@ -417,6 +429,38 @@ def _photo_credits(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
     return found
 
 
+def _labelled_photographers(doc: Doc) -> list[SpacySpan]:
+    """ "Photo: Adrian Walker", "Photo credit: Bayo Omiboriowo": two or three capitalised words
+    after a credit label and a colon, up to a title or credit word, name the photographer,
+    whatever the model tags them. An agency is written there too ("Photo: Associated Press",
+    "Image: Getty Images", "Photo: Kyodo News"): a known organisation is none, nor a name the
+    model tags an organisation that holds a common word ("Bayo Omiboriowo" holds none)."""
+    words = lexicon.words("actors/credit_words.txt")
+    found: list[SpacySpan] = []
+    for colon in doc[1:-2]:
+        label = doc[colon.i - 1]
+        if colon.text != ":" or label.lower_ not in words | {"credit"}:
+            continue
+        end = colon.i + 1
+        while (
+            end < len(doc)
+            and end - colon.i <= _PHOTOGRAPHER_WORDS
+            and _name_word(doc[end])
+            and doc[end].lower_ not in _title_words() | words
+        ):
+            end += 1
+        run = doc[colon.i + 1 : end]
+        if not MIN_TITLED_NAME_WORDS <= len(run) <= _PHOTOGRAPHER_WORDS:
+            continue
+        if spelling_key(run.text) in _organisations() or (
+            any(t.ent_type_ == "ORG" for t in run)
+            and any(_plain_word(doc.lang_, t.text) for t in run)
+        ):
+            continue
+        found.append(SpacySpan(doc, run.start, run.end, label="PERSON"))
+    return found
+
+
 def _dateline(ent: SpacySpan) -> bool:
     """ "WASHINGTON (AP) -", "LONDON 1996-08-30": a well-known place in capitals opening a
     line or followed by the agency, a dash or the date is where the story was filed, which
@@ -523,6 +567,8 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
     start, end = ent.start, ent.end
     doc = ent.doc
     person = ent.label_ == "PERSON"
+    if person:
+        start += _office_length(ent)
     while start < end - 1:
         if person and 0 < (honorific := _honorific_length(doc, start, end)) < end - start:
             start += honorific
@@ -555,6 +601,24 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
     ):
         end -= 1
     return SpacySpan(doc, start, end, label=ent.label_)
+
+
+def _office_length(ent: SpacySpan) -> int:
+    """How many words opening a person's name are the office of a title before it ("NYPD
+    Chief of Department Terence Monahan", "Secretary of Homeland Security Kirstjen Nielsen",
+    which the model runs into the name): after a role word and "of", capitalised common words
+    that are no given name, leaving two words or more."""
+    doc, start = ent.doc, ent.start
+    if start < 2 or doc[start - 1].lower_ != "of" or doc[start - 2].lower_ not in _title_words():
+        return 0
+    size = 0
+    while (
+        len(ent) - size > MIN_TITLED_NAME_WORDS
+        and ent[size].text.istitle()
+        and _plain_word(doc.lang_, ent[size].text)
+    ):
+        size += 1
+    return size
 
 
 def _person_role(token) -> bool:  # type: ignore[no-untyped-def]
@@ -607,6 +671,20 @@ def _english_word(language: str, word: str) -> bool:
     return any(word in words for words in _lemma_index(language).values())
 
 
+def _plain_word(language: str, text: str) -> bool:
+    """A common word, or the plural of one ("Cooperatives"), that is no given name and no
+    well-known place: the lemmatizer's index also holds names ("john", "canada")."""
+    word = text.lower()
+    return (
+        (
+            _english_word(language, word)
+            or (word.endswith("s") and _english_word(language, word[:-1]))
+        )
+        and word not in _given_names()
+        and not _well_known_place(text)
+    )
+
+
 def _add_surname_alias(actor: Actor) -> None:
     """A person named in full is also known by the surname alone, so that articles naming
     only "Trump" and only "Donald Trump" meet in the store as one actor, and by the name
@@ -653,6 +731,7 @@ def _add_people(
     candidates += _people_tagged_as_organisations(doc, place_starts)
     candidates += _untagged_full_names(doc, candidates, place_starts)
     candidates += [photographer for photographer, _ in _photo_credits(doc)]
+    candidates += _labelled_photographers(doc)
     untagged = _untagged_people(doc, candidates)
     # A byline's "GILLIAN WONG" holds the model's "WONG".
     candidates = [c for c in candidates if not any(_holds_more(u, c) for u in untagged)]
@@ -677,16 +756,22 @@ def _add_people(
         actor = actors.get(("person", spelling_key(name)), name, ActorKind.PERSON)
         for word, holders in ((_surname(ent.text), surnames), (ent[0].text, first_words)):
             holders.setdefault(spelling_key(word), [])
+            # The same list under the word in capitals ("SOUMILLON'S FIRST", a headline).
+            holders.setdefault(spelling_key(word.upper()), holders[spelling_key(word)])
             if actor not in holders[spelling_key(word)]:
                 holders[spelling_key(word)].append(actor)
         _name_person(doc, ent, actor, actors)
         _add_person_acronym(doc, ent, actor, actors)
+    in_capitals = {n.upper(): n for n in full_names}
     for span in _full_name_writings(doc, full_names, people, place_starts):
-        name = _written_otherwise(span.text, full_names) or span.text
+        name = in_capitals.get(span.text) or _written_otherwise(span.text, full_names) or span.text
         actor = actors.get(("person", spelling_key(name)), name, ActorKind.PERSON)
         _name_person(doc, span, actor, actors)
         people.append(span)
-    people += _lone_surnames(doc, full_names, people, place_starts)
+    # The first word too: a family name written first ("Najib Razak ... Najib"), or a given
+    # name alone ("Mohanna Abdhou ... Mohanna was shot").
+    short_names = {_surname(n) for n in full_names} | {n.split()[0] for n in full_names}
+    people += _lone_surnames(doc, short_names, people, place_starts)
     lowercase_words = {t.text for t in doc if t.is_lower}
     for ent in (e for e in people if _name_words(e) == 1):
         known = (
@@ -864,11 +949,12 @@ def _common_noun(ent: SpacySpan, lowercase_words: set[str]) -> bool:
 
 
 def _lone_surnames(
-    doc: Doc, full_names: list[str], people: list[SpacySpan], place_starts: set[int]
+    doc: Doc, surnames: set[str], people: list[SpacySpan], place_starts: set[int]
 ) -> list[SpacySpan]:
-    """The surname of a person named in full, written alone elsewhere, is that person
-    whatever the model tags it there ("Macy-O'Toole" an organisation, "Adeoye" a date,
-    "Chen" a place, or nothing), unless it is part of a longer name the model tags otherwise
+    """The surname of a person named in full (`surnames`, which hold the first word of the name
+    too), written alone elsewhere, is that person whatever the model tags it there
+    ("Macy-O'Toole" an organisation, "Adeoye" a date, "Chen" a place, or nothing), unless it
+    is part of a longer name the model tags otherwise
     ("SB Smith Electrical") or a place the places stage resolved there. Untagged, it must read
     as a proper noun, or head its phrase in an article that never writes it in lowercase
     ("Mills bowled 20 overs", which the tagger reads as a noun): "Rice prices rose" is not
@@ -878,8 +964,10 @@ def _lone_surnames(
     tagged = {(e.start, e.end) for e in doc.ents}
     lowercase_words = {t.lower_ for t in doc if t.is_lower}
     found: list[SpacySpan] = []
-    surnames = {_surname(name) for name in full_names}
-    written = _writings(doc, {s for s in surnames if s[:1].isupper() and not _initial(s)})
+    names = {s for s in surnames if s[:1].isupper() and not _initial(s)}
+    # In capitals too, unless a common word ("MAY", "KING" in a headline).
+    names |= {s.upper() for s in names if not _plain_word(doc.lang_, s)}
+    written = _writings(doc, names)
     for span in written:
         if (
             span.start_char not in place_starts
@@ -902,15 +990,17 @@ def _lone_surnames(
 def _full_name_writings(
     doc: Doc, full_names: list[str], people: list[SpacySpan], place_starts: set[int]
 ) -> list[SpacySpan]:
-    """A person's full name written again where the model reads something else ("Scott
-    Pruitt's" a facility) is that person, unless a longer name holds it ("Scott Pruitt Fund";
-    a determiner or possessive around it does not count)."""
+    """A person's full name written again, also in capitals ("ZIYA PAZARBASILAR - Managing
+    Director"), where the model reads something else ("Scott Pruitt's" a facility) is that
+    person, unless a longer name holds it ("Scott Pruitt Fund"; a determiner or possessive
+    around it does not count)."""
     taken = {t.i for e in people for t in e}
     longer_names = [
         e for e in doc.ents if e.label_ != "PERSON" and len(_name_only(_as_name(e))) > 1
     ]
     found: list[SpacySpan] = []
-    for span in _writings(doc, {n for n in full_names if len(n.split()) > 1}):
+    names = {n for n in full_names if len(n.split()) > 1}
+    for span in _writings(doc, names | {n.upper() for n in names}):
         if (
             span.start_char not in place_starts
             and not any(t.i in taken for t in span)
@@ -958,9 +1048,20 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
         (_name_only(SpacySpan(doc, e.start, e.end, label="PERSON")), e.start)
         for e in _clean_ents(doc, "ORG", place_starts)
     )
+    # A name tagged a place is a person's only on what the text says of it ("by Ziya
+    # Pazarbasilar, Ufuk Yilmaz, and Fatih Ates" tagged the second a place), and never where
+    # the places stage resolved it or it is a well-known place.
+    as_places = (
+        (_name_only(_as_name(e)), -1)
+        for e in doc.ents
+        if e.label_ in _PLACE_LABELS
+        and e.start_char not in place_starts
+        and not _well_known_place(e.text)
+        and _described_as_person(e)
+    )
     return [
         e
-        for e, tagged_from in as_names
+        for e, tagged_from in (*as_names, *as_places)
         if 2 <= len(words := _without_glued_tail(e.text).split()) <= 3
         and all(w.isalpha() and w.istitle() for w in words)
         and (
@@ -1026,12 +1127,15 @@ def _untagged_full_names(
 
 
 def _given_name_word(token) -> bool:  # type: ignore[no-untyped-def]
+    """A word that may be a given name: no title, honorific or plain common word ("Chief of
+    Department Terence Monahan", "An Entrepreneur Info Session")."""
     return (
         token.pos_ == "PROPN"
         and token.is_alpha
         and token.text.istitle()
         and token.lower_ not in _title_words()
         and token.lower_ not in _honorifics()
+        and not _plain_word(token.doc.lang_, token.text)
     )
 
 
@@ -1330,16 +1434,19 @@ def _no_organisation(ent: SpacySpan, lowercase_words: set[str], terms: set[str])
     """What the model tags an organisation that names none: one capitalised word the article
     also writes in lowercase ("the Company" beside "the company", "Hypothermia"), an acronym
     of lowercase words ("bovine spongiform encephalopathy (BSE)": `terms`), an academic
-    degree ("M.Sc/M.Eng", "Unclassified Degree"), a common noun's acronym ("ICU", "RAM";
-    `common_acronyms.txt`), a one-word demonym, or a time zone: capitals after a clock time
-    ("1:19PM CST") or a zone's abbreviation after a plain number ("0100 GMT"; "the 10th CST"
-    is a Civil Support Team)."""
+    degree ("M.Sc/M.Eng", "Unclassified Degree"), a person's role ("an ... Safety Officer"),
+    an office's portfolio ("Secretary of State"), a common noun's acronym
+    ("ICU", "RAM"; `common_acronyms.txt`), a one-word demonym, or a time zone: capitals
+    after a clock time ("1:19PM CST") or a zone's abbreviation after a plain number ("0100
+    GMT"; "the 10th CST" is a Civil Support Team)."""
     doc = ent.doc
     if len(ent) == 1 and not _acronym(ent.text) and ent.text.lower() in lowercase_words:
         return True
     if len(ent) == 1 and demonym_country(ent.text):
         return True  # "added the Emirati": a people's adjective or noun, CoNLL-2003's MISC
     if ent.text in terms or _degree(ent.text):
+        return True
+    if _one_person(ent) or _portfolio(ent):
         return True
     if ent.text.lower() in lexicon.words("actors/common_acronyms.txt"):
         return True
@@ -1348,6 +1455,31 @@ def _no_organisation(ent: SpacySpan, lowercase_words: set[str], terms: set[str])
         return True
     clock = before is not None and _CLOCK.fullmatch(before.text) is not None
     return clock and _acronym(ent.text)
+
+
+def _one_person(ent: SpacySpan) -> bool:
+    """ "calculated by an Environmental Food Safety Officer": a capitalised noun of people after
+    "a" or "an" is someone's role; an organisation is "the National Guard"."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return (
+        before is not None
+        and before.lower_ in ("a", "an")
+        and ent.root.lower_ in lexicon.words("reference/people_nouns.txt")
+    )
+
+
+def _portfolio(ent: SpacySpan) -> bool:
+    """ "Secretary of State", "MINISTER of Defense", "Minister of Business, Enterprise and
+    Cooperatives": common words after an office and "of" are its portfolio, not a body (that
+    is "the Ministry of Defense", a name of its own)."""
+    doc = ent.doc
+    if not all(_plain_word(doc.lang_, t.text) for t in ent if t.is_alpha):
+        return False
+    i = ent.start - 1
+    while i > 0 and (doc[i].text in (",", "and", "&") or doc[i].text.istitle()):
+        i -= 1
+    office = roles().get(doc[i - 1].lower_) if i > 0 and doc[i].lower_ == "of" else None
+    return office is not None and office.kind == "person" and office.sector == _sector("GOV")
 
 
 def _degree(text: str) -> bool:
@@ -1699,7 +1831,7 @@ def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan
 def _described_after(doc: Doc, nouns: frozenset[str]) -> list[SpacySpan]:
     """ "CEO of Enterprise Scrum, a software company, ...": the run of capitalised proper nouns
     before a comma, then "a" or "an" and a phrase headed by an organisation noun up to the
-    next punctuation."""
+    next punctuation, with no preposition before that noun."""
     found: list[SpacySpan] = []
     for comma in doc[1:-2]:
         if comma.text != "," or doc[comma.i + 1].lower_ not in ("a", "an"):
@@ -1709,6 +1841,9 @@ def _described_after(doc: Doc, nouns: frozenset[str]) -> list[SpacySpan]:
             end += 1
         head = doc[end - 1]
         if end == len(doc) or head.lower_ not in nouns or head.pos_ != "NOUN":
+            continue
+        # "Frances Eve, a researcher for the charity X": the noun ends a phrase of its own.
+        if any(t.pos_ == "ADP" for t in doc[comma.i + 2 : end]):
             continue
         start = comma.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and _name_word(doc[start - 1]):
@@ -1923,6 +2058,19 @@ def _named_with_country(doc: Doc, person: Actor, country: str) -> bool:
             if code and alpha3(code) == country:
                 return True
     return False
+
+
+def role_phrase(text: str) -> bool:
+    """Whether a person's mention is a role phrase `_bind_role_phrases` bound ("the
+    president", "Syria's longtime ruler"), not a name: opened by "the" or a possessor, ending
+    in a person's role. A name never opens with "the" nor holds a possessive (both are cut)."""
+    words = text.split()
+    if not words or (words[0].lower() != "the" and not _POSSESSIVE.search(text)):
+        return False
+    return any(
+        (role := roles().get(" ".join(words[-size:]).lower())) is not None and role.kind == "person"
+        for size in (1, 2)
+    )
 
 
 def _bind_role_phrases(doc: Doc, actors: _Actors) -> None:
