@@ -14,7 +14,6 @@ from sitrep.annotate.actors import (
     _no_organisation,
     _no_persons_name,
     _people_tagged_as_organisations,
-    role_phrase,
 )
 from sitrep.records import ActorKind, Article, InputKind
 from sitrep.settings import ANNOTATE_STAGES, Settings
@@ -740,22 +739,6 @@ def test_a_person_described_with_an_organisation_noun_stays_a_person(nlp) -> Non
 def test_a_portfolio_and_a_role_are_no_organisations(nlp, text, tagged, organisation) -> None:  # type: ignore[no-untyped-def]
     [ent] = _tagged(nlp, text, (tagged, "ORG")).ents
     assert _no_organisation(ent, set(), set()) is not organisation
-
-
-@pytest.mark.parametrize(
-    ("text", "role"),
-    [
-        ("the president", True),
-        ("The late opposition leader", True),
-        ("Syria's longtime ruler", True),
-        ("the prime minister", True),
-        ("Jaime King", False),
-        ("King", False),
-        ("Donald Trump", False),
-    ],
-)
-def test_a_role_phrase_is_no_name(text, role) -> None:  # type: ignore[no-untyped-def]
-    assert role_phrase(text) is role
 
 
 @pytest.mark.slow

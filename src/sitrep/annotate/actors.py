@@ -73,7 +73,6 @@ _OPPONENT_PREPOSITIONS = {"against", "to", "over", "with", "by", "v", "vs", "ver
 _SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
 # A clock time, after which capitals name a time zone ("1:19PM CST"), not an organisation.
 _CLOCK = re.compile(r"\d{1,2}:\d\d(?:[ap]\.?m\.?)?|[ap]\.?m\.?", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"\w['’]s\b")  # "Syria's longtime ruler"
 # Prepositions before which a name is where something is ("camped in Matias Romero"); "to",
 # "from", "at" and "of" also take people ("wrote to Smith").
 _PLACE_PREPOSITIONS = {"in", "near", "inside", "outside", "into", "across", "around", "through"}
@@ -2058,19 +2057,6 @@ def _named_with_country(doc: Doc, person: Actor, country: str) -> bool:
             if code and alpha3(code) == country:
                 return True
     return False
-
-
-def role_phrase(text: str) -> bool:
-    """Whether a person's mention is a role phrase `_bind_role_phrases` bound ("the
-    president", "Syria's longtime ruler"), not a name: opened by "the" or a possessor, ending
-    in a person's role. A name never opens with "the" nor holds a possessive (both are cut)."""
-    words = text.split()
-    if not words or (words[0].lower() != "the" and not _POSSESSIVE.search(text)):
-        return False
-    return any(
-        (role := roles().get(" ".join(words[-size:]).lower())) is not None and role.kind == "person"
-        for size in (1, 2)
-    )
 
 
 def _bind_role_phrases(doc: Doc, actors: _Actors) -> None:
