@@ -7,15 +7,24 @@ Each ends before its WHERE clause.
 
 from __future__ import annotations
 
-CONTROL_CHANGES = (
-    "SELECT c.id, c.article_id, c.position, c.place_id, p.name AS place, p.latitude,"
+CONTROL_CHANGE_FIELDS = (
+    "c.id, c.article_id, c.position, c.place_id, p.name AS place, p.latitude,"
     " p.longitude, c.from_actor_id, f.name AS from_actor, c.to_actor_id, t.name AS to_actor,"
     " c.date_start, c.date_end, c.partial, c.confidence, c.evidence_start, c.evidence_end,"
     " c.evidence_text AS evidence, a.outlet, a.url, a.source, a.cluster_id"
-    " FROM control_changes c JOIN places p ON p.id = c.place_id"
+)
+CONTROL_CHANGE_JOINS = (
+    " JOIN places p ON p.id = c.place_id"
     " JOIN articles a ON a.id = c.article_id"
     " LEFT JOIN actors f ON f.id = c.from_actor_id"
     " LEFT JOIN actors t ON t.id = c.to_actor_id"
+)
+CONTROL_CHANGES = f"SELECT {CONTROL_CHANGE_FIELDS} FROM control_changes c{CONTROL_CHANGE_JOINS}"
+# A page of changes is chosen from `control_changes` alone and joined after the LIMIT,
+# as claims are (`CLAIM_PAGE`).
+CONTROL_CHANGE_PAGE = "SELECT c.* FROM control_changes c"
+CONTROL_CHANGE_PAGE_JOINED = (
+    f"SELECT {CONTROL_CHANGE_FIELDS} FROM ({{page}}) c{CONTROL_CHANGE_JOINS}"
 )
 
 CLAIM_FIELDS = (

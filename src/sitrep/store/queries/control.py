@@ -20,7 +20,11 @@ from sitrep.store.api import QueryFilter, Row, Rows, decode_cursor, encode_curso
 from sitrep.store.db import Database
 from sitrep.store.queries.places import places_named
 from sitrep.store.queries.sql import ACTOR_KEYS, PLACE_IDS, bind, page, reading_order, where
-from sitrep.store.views import CONTROL_CHANGES
+from sitrep.store.views import (
+    CONTROL_CHANGE_PAGE,
+    CONTROL_CHANGE_PAGE_JOINED,
+    CONTROL_CHANGES,
+)
 
 
 class ControlChangeRow(TypedDict):
@@ -86,7 +90,14 @@ def control_changes(database: Database, query: QueryFilter) -> Rows[ControlChang
         place_ids=lambda name: places_named(database, name),
         actor=f"(c.to_actor_id IN ({ACTOR_KEYS}) OR c.from_actor_id IN ({ACTOR_KEYS}))",
     )
-    rows = page(database, CONTROL_CHANGES, filtered, reading_order("c", "c"), query)
+    rows = page(
+        database,
+        CONTROL_CHANGE_PAGE,
+        filtered,
+        reading_order("c", "c"),
+        query,
+        joined=CONTROL_CHANGE_PAGE_JOINED,
+    )
     return cast(Rows[ControlChangeRow], rows)
 
 
