@@ -355,7 +355,7 @@ def _target_candidates(trigger: Token) -> list[Token]:
     subject of a verb is done to that verb's object ("a bombing killed two soldiers")."""
     candidates = _own_targets(trigger)
     if not is_verbal(trigger) and trigger.dep_ == "nsubj":
-        candidates += _own_targets(trigger.head)
+        candidates += [c for c in trigger.head.children if c.dep_ == "dobj"]
     for clause in _content_clauses(trigger):
         candidates += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
         candidates += _own_targets(clause)
