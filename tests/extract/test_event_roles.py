@@ -6,6 +6,7 @@ import pytest
 
 from sitrep.annotate import annotate
 from sitrep.extract.event_roles import RoleFinder
+from sitrep.extract.events import find_events
 from sitrep.records import Actor, ActorKind, Article, InputKind
 
 pytestmark = pytest.mark.slow
@@ -58,13 +59,55 @@ def test_roles_no_state_is_invented_where_the_phrase_names_none(nlp) -> None:  #
     assert target is None
 
 
-def test_roles_a_country_where_the_act_happens_is_its_place_not_its_target(nlp) -> None:  # type: ignore[no-untyped-def]
-    article, roles, index = _roles(nlp, "Pakistan has refused to deploy peacekeepers in Iraq.")
-    trigger = roles.doc[index["refused"]]
-    actor = roles.actor(trigger)
-    assert _country(actor) == "PAK"
-    assert roles.target(trigger, actor) is None
-    assert all(a.country != "IRQ" for a in article.actors)
+@pytest.mark.parametrize(
+    ("text", "trigger", "country", "where"),
+    [
+        ("Chile has refused to build a dam in Bolivia.", "refused", "BOL", "Bolivia"),
+        ("Norway halted food deliveries in Kabul last week.", "halted", "AFG", "Kabul"),
+        ("The UN extended the mandate of its mission in Mali.", "extended", "MLI", "Mali"),
+        (
+            "The council agreed to a longer extension of the mission in Chad.",
+            "agreed",
+            "TCD",
+            "Chad",
+        ),
+    ],
+)
+def test_roles_an_act_on_a_thing_with_no_one_named_is_done_to_the_state_where_it_is(  # type: ignore[no-untyped-def]
+    nlp, text, trigger, country, where
+) -> None:
+    _, roles, index = _roles(nlp, text)
+    token = roles.doc[index[trigger]]
+    actor = roles.actor(token)
+    target = roles.target(token, actor)
+    assert _country(target) == country and _country(actor) != country
+    assert target is not None and target.kind is ActorKind.STATE
+    assert [m.text for m in target.mentions] == [where]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The victim was stabbed on Friday in a park in Lyon.", "stabbed"),
+        ("Detectives arrested two suspects at a house in Denver.", "arrested"),
+    ],
+)
+def test_roles_a_place_only_says_where_people_were_acted_on(nlp, text, trigger) -> None:  # type: ignore[no-untyped-def]
+    _, target = _who(nlp, text, trigger)
+    assert target is None
+
+
+def test_roles_a_place_is_not_the_target_where_a_party_is_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, target = _who(
+        nlp, "Police in Kenya arrested two Ugandan journalists in Nairobi.", "arrested"
+    )
+    assert _country(target) == "UGA"
+
+
+def test_roles_the_actors_own_country_is_not_its_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    actor, target = _who(nlp, "Egypt has opened new schools in Cairo.", "opened")
+    assert _country(actor) == "EGY"
+    assert target is None
 
 
 @pytest.mark.parametrize(
@@ -118,3 +161,25 @@ def test_roles_a_nouns_content_clause_on_its_verb_names_the_target(nlp) -> None:
         nlp, "The ILO reiterated its demand today that Israel ease restrictions.", "demand"
     )
     assert _country(target) == "ISR"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        ("A car bomb explosion killed two Kenyan policemen on Sunday.", "explosion", "KEN"),
+        ("The airstrike hit a convoy of Syrian troops.", "airstrike", "SYR"),
+    ],
+)
+def test_roles_an_event_noun_as_subject_is_done_to_its_verbs_object(  # type: ignore[no-untyped-def]
+    nlp, text, trigger, country
+) -> None:
+    _, target = _who(nlp, text, trigger)
+    assert _country(target) == country
+
+
+def test_roles_a_state_targeted_where_the_event_acts_is_still_where_it_happened(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, roles, _ = _roles(nlp, "The Japanese prime minister visited Nairobi on Sunday.")
+    [visit] = [e for e in find_events(article, roles.doc) if e.trigger == "visited"]
+    assert _country(article.actor(visit.target_id)) == "KEN"
+    place = article.place(visit.place_id)
+    assert place is not None and place.name == "Nairobi"

@@ -12,7 +12,8 @@ A lexicon verb the tagger read as a noun but the parser gave a subject or an obj
 Assad dispatch a leader") is treated as the verb it is (`is_verbal`).
 A role phrase in which annotate found no actor may still name a state, by a demonym ("an
 Indian proposal") or as its owner ("the president of Armenia"); that state becomes the
-article's actor (`annotate.actors.state_actor`).
+article's actor (`annotate.actors.state_actor`). An act on a thing, with no one named whom it
+is done to, is done to the country where the thing is ("suspended aid deliveries in Baghdad").
 
 Every walk up or down the parse is bounded by a visited set: a parse whose heads form a
 cycle must not hang the batch.
@@ -58,6 +59,9 @@ class RoleFinder:
         self.doc = doc
         self.mentions = MentionIndex(article)
         self.references = resolve_references(article, doc)
+        # Event words whose target is the state where what they act on is: that place's
+        # mention still says where the event is ("visited Riyadh").
+        self.located: set[int] = set()
 
     def actor(self, trigger: Token) -> Actor | None:
         for candidate in subject_candidates(trigger):
@@ -77,7 +81,31 @@ class RoleFinder:
             found = self.actor_of_phrase(candidate)
             if found is not None and found is not actor and not self._owned(candidate, actor):
                 return found
-        return self._partner(trigger, actor)
+        return self._partner(trigger, actor) or self._state_acted_in(trigger, actor)
+
+    def _state_acted_in(self, trigger: Token, actor: Actor | None) -> Actor | None:
+        """ "suspended aid deliveries in Baghdad", "refused to deploy peacekeepers in Iraq": an
+        act on a thing that names no one it is done to is done to the state where the thing
+        is (PLOVER codes that state the target); the place stays the event's place too."""
+        for holder in [trigger, *_content_clauses(trigger)]:
+            objects = [c for c in holder.children if c.dep_ in ("dobj", "nsubjpass")]
+            # "agreed to an extension of the mission in Chad", "sent aid to Chad"
+            objects += [o for c in holder.children if c.lower_ == "to" for o in _objects(c)]
+            if not objects or any(_names_people(o) for o in objects):
+                continue  # "the victim was killed in London": the people are whom it is done to
+            # The parser hangs "in Baghdad" on the verb or on its object alike.
+            located = [
+                obj
+                for prep in holder.children
+                if prep.dep_ == "prep" and prep.lower_ in POSITION_PREPOSITIONS
+                for obj in _objects(prep)
+            ]
+            for phrase in objects + located:
+                found = self._state_named_in(phrase, located=True)
+                if found is not None and found is not actor:
+                    self.located.add(trigger.i)
+                    return found
+        return None
 
     def _partner(self, trigger: Token, actor: Actor | None) -> Actor | None:
         """ "Russia and Turkey met": in an act two do together, the other subject."""
@@ -169,16 +197,20 @@ class RoleFinder:
                     return found
         return None
 
-    def _state_named_in(self, head: Token) -> Actor | None:
+    def _state_named_in(self, head: Token, located: bool = False) -> Actor | None:
         """A phrase that names no actor may name a state: by its adjective ("an Indian
         proposal", "Palestinian homes", "Algerians") or as the country whose or by whom it is
-        ("the president of Armenia", "an admission by Moscow"); the first in the text."""
+        ("the president of Armenia", "an admission by Moscow"), or, when `located`, as where
+        it is ("aid deliveries in Baghdad"); the first in the text."""
         places = {m.start: (p, m) for p in self._phrase_places(head) for m in p.mentions}
         for token in sorted(subtree(head, CLAUSE_DEPS), key=lambda t: t.i):
             code, mention = None, Span(token.idx, token.idx + len(token), token.text)
             if token.idx in places:
                 place, mention = places[token.idx]
-                code = state_of(place) if _owner_of_phrase(token) else None
+                if located:  # the country a place lies in, whatever its size
+                    code = place.country
+                elif _owner_of_phrase(token):
+                    code = state_of(place)
             elif token.text[:1].isupper():
                 code = _demonym_state(token.text)
             if code is not None:
@@ -225,6 +257,11 @@ def _owner_of_phrase(name: Token) -> bool:
     return name.dep_ in ("poss", "compound", *SUBJECT_DEPS) or (
         name.dep_ == "pobj" and name.head.lower_ in ("of", "by")
     )
+
+
+def _names_people(head: Token) -> bool:
+    """Whether a common noun names people by their role ("the victim", "two suspects")."""
+    return head.lemma_.lower() in lexicon.words("reference/people_nouns.txt")
 
 
 def _demonym_state(word: str) -> str | None:
@@ -314,24 +351,36 @@ def clause_verb(token: Token) -> Token:
 def _target_candidates(trigger: Token) -> list[Token]:
     """Phrases that may name whom an event is done to, best first: the event word's own
     arguments, then those of its content clauses, a clause deep (the content's subject
-    first when it has its own: "demanded that the US cancel"); a noun's content clause may
-    hang on the noun or on the verb it is the object of."""
+    first when it has its own: "demanded that the US cancel"). An event noun that is the
+    subject of a verb is done to that verb's object ("a bombing killed two soldiers")."""
     candidates = _own_targets(trigger)
+    if not is_verbal(trigger) and trigger.dep_ == "nsubj":
+        candidates += [c for c in trigger.head.children if c.dep_ == "dobj"]
+    for clause in _content_clauses(trigger):
+        candidates += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+        candidates += _own_targets(clause)
+    return candidates
+
+
+def _content_clauses(trigger: Token) -> list[Token]:
+    """The verbs that say what an act agrees, asks, threatens or is for; a noun's content
+    clause may hang on the noun or on the verb it is the object of."""
     holders = [trigger]
     if not is_verbal(trigger) and trigger.dep_ == "dobj":
         # "reiterated its demand that Israel ease restrictions": the parser hangs a noun's
         # content clause on the verb that makes the demand, threat or offer.
         holders.append(trigger.head)
-    for holder in holders:
-        for clause in holder.children:
-            if clause.pos_ in ("VERB", "AUX") and (
-                clause.dep_ in CONTENT_CLAUSE_DEPS
-                or _is_purpose_clause(clause)
-                or _is_noun_content(clause)
-            ):
-                candidates += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-                candidates += _own_targets(clause)
-    return candidates
+    return [
+        clause
+        for holder in holders
+        for clause in holder.children
+        if clause.pos_ in ("VERB", "AUX")
+        and (
+            clause.dep_ in CONTENT_CLAUSE_DEPS
+            or _is_purpose_clause(clause)
+            or _is_noun_content(clause)
+        )
+    ]
 
 
 def _is_noun_content(verb: Token) -> bool:

@@ -136,9 +136,11 @@ def _events_for(
     if label.mode == TERRITORY_MODE:
         places.extend(roles.object_places(trigger))
     attached = roles.place(trigger)
+    # A target that is the state where the event acts ("visited Riyadh") still says where.
+    party = None if trigger.i in roles.located else target
     placed: list[tuple[Place | None, PlaceBasis | None]] = [
         (place, PlaceBasis.CLAUSE) for place in places or ([attached] if attached else [])
-    ] or [fallback_places.where(trigger, actor, target) or (None, None)]
+    ] or [fallback_places.where(trigger, actor, party) or (None, None)]
     acled_type, acled_subtype = acled_mapping(
         label.type, label.mode, actor.sector if actor else None
     )
