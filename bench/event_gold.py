@@ -8,7 +8,6 @@ where the set gives them) and split (bench/splits.py).
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,19 +16,12 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from shared_data import SHARED
 from sitrep.annotate import annotate
 from sitrep.records import PARAGRAPH_SEPARATOR, Article, InputKind
 from splits import Split, split_of
 
 ROOT = Path(__file__).resolve().parent.parent
-# ../shared/data beside the checkout (a worktree sits one level deeper; SITREP_SHARED_DATA wins).
-SHARED = Path(
-    os.environ.get("SITREP_SHARED_DATA")
-    or next(
-        (p / "shared" / "data" for p in ROOT.parents if (p / "shared" / "data").is_dir()),
-        ROOT.parent / "shared" / "data",
-    )
-)
 GWN_EVENTS = SHARED / "events-gwn-dev" / "events.json"
 GWN_TEXTS = SHARED / "geoparsing-geowebnews" / "geowebnews.jsonl"
 PLOVER_GSR = SHARED / "events-plover-gsr" / "plover-gsr.jsonl"

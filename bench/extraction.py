@@ -29,11 +29,12 @@ from pathlib import Path
 
 import trafilatura
 
+from shared_data import SHARED
 from sitrep.errors import DocumentRejected
 from sitrep.read import read_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "article-extraction"
+DEFAULT_DATA = SHARED / "article-extraction"
 SHINGLE_SIZE = 4
 _TOKEN = re.compile(r"\w+")
 

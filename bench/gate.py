@@ -32,9 +32,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from shared_data import SHARED
+
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = ROOT / "bench" / "baseline.json"
-SHARED = Path(os.environ.get("SITREP_SHARED_DATA") or ROOT.parent / "shared" / "data")
 # One bench per entry, with the data folders it reads (all must exist for it to run).
 BENCHES: dict[str, tuple[list[str], list[str]]] = {
     "quotes": (["bench/quotes.py"], ["quotes-gwn-dev", "article-extraction"]),

@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
-# ../shared/data beside the checkout; SITREP_SHARED_DATA points elsewhere (a git worktree).
-SHARED = Path(
-    os.environ.get("SITREP_SHARED_DATA")
-    or Path(__file__).resolve().parent.parent.parent / "shared" / "data"
-)
+from shared_data import SHARED
+
 GEOWEBNEWS = SHARED / "geoparsing-geowebnews" / "geowebnews.jsonl"
 SPLITS = ("train", "dev")
 

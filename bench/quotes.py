@@ -42,12 +42,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import time
 from collections import Counter
 from pathlib import Path
 
+from shared_data import SHARED
 from sitrep.annotate import annotate
 from sitrep.annotate.nlp import load_nlp
 from sitrep.extract import extract
@@ -57,8 +57,6 @@ from sitrep.records import Article, InputKind, Quote, SourceType
 from splits import split_of
 
 ROOT = Path(__file__).resolve().parent.parent
-# ../shared/data beside the checkout; SITREP_SHARED_DATA points elsewhere (a worktree).
-SHARED = Path(os.environ.get("SITREP_SHARED_DATA", ROOT.parent / "shared" / "data"))
 GOLD = ROOT / "bench" / "gold" / "quotes_articles.jsonl"
 TRAIN_PAGES_GOLD = ROOT / "bench" / "gold" / "quotes_train_pages.jsonl"
 ANONYMOUS_GOLD = ROOT / "bench" / "gold" / "anonymous_sources.jsonl"

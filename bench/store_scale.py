@@ -57,13 +57,14 @@ from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from shared_data import SHARED
 from sitrep.records import Article, EventDate, article_from_dict
 from sitrep.store import is_database_file, open_store
 from sitrep.store.api import QueryFilter
 from sitrep.store.sql_store import SqlStore
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ROOT.parent / "shared" / "data" / "article-extraction" / "html"
+PAGES = SHARED / "article-extraction" / "html"
 TARGET_RATIO = 1.3
 TARGET_PEAK_RSS_MIB = 1024
 TARGET_FIRST_PAGE_MS = 300

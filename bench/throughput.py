@@ -30,10 +30,11 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from shared_data import SHARED
 from sitrep.settings import DEFAULT_CLASSIFIER, DEFAULT_SETTINGS
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ROOT.parent / "shared" / "data" / "article-extraction"
+PAGES = SHARED / "article-extraction"
 RSS_SAMPLE_SECONDS = 0.1
 TARGET_RATIO = 1.3
 TARGET_PEAK_RSS_MIB = 1024
