@@ -744,3 +744,48 @@ def test_quotes_a_directive_noun_reports_its_infinitive(nlp) -> None:  # type: i
         nlp, ["The protest followed calls from opposition leaders to “take back the streets now.”"]
     )
     assert direct == [("take back the streets now.", "opposition leaders")]
+
+
+@pytest.mark.slow
+def test_quotes_a_report_ending_in_a_colon_speaks_the_next_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    # News sets a statement off as its own paragraph after "said in a statement:".
+    direct = _direct(
+        nlp,
+        [
+            "Gov. Laura Kent of Ohio said in a statement:",
+            "“We will not let this plant close without a fight.”",
+            "The company said it had no comment.",
+        ],
+    )
+    assert direct == [("We will not let this plant close without a fight.", "Laura Kent")]
+
+
+@pytest.mark.slow
+def test_quotes_a_name_the_tagger_misread_is_still_an_antecedent(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Trump" after a full stop is tagged an adjective here; "he" is still the last named
+    # subject, not the speaker two sentences back.
+    direct = _direct(
+        nlp,
+        [
+            "Joe Biden and Donald Trump spoke on election night.",
+            "“Every vote must be counted,” Biden said in a speech in Wilmington. Trump, "
+            "meanwhile, claimed victory. “We won this election,” he said at the White House.",
+        ],
+    )
+    assert direct == [
+        ("Every vote must be counted", "Joe Biden"),
+        ("We won this election", "Donald Trump"),
+    ]
+
+
+@pytest.mark.slow
+def test_quotes_a_title_inside_a_sentence_is_no_quote_for_its_comma(nlp) -> None:  # type: ignore[no-untyped-def]
+    # US style puts the comma inside the marks: the show's name stays a title.
+    direct = _direct(
+        nlp,
+        [
+            "Speaking on NBC’s “Meet the Press,” Sen. Dana Hill said the bill “does nothing "
+            "for working families.”"
+        ],
+    )
+    assert direct == [("does nothing for working families.", "Dana Hill")]

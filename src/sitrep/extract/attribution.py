@@ -59,6 +59,8 @@ _PHRASE_VERBS = {"acl", "pcomp"}
 _OBJECTS = {"dobj", "dative"}
 # A dateline ends at a dash: "BEIRUT -", "CAMP MURRAY, Wash. —".
 _DASHES = {"-", "—", "–"}
+# Marks that open a quoted passage: nothing else may stand between a colon and its quote.
+_OPENING_MARKS = {'"', "“", "‘", "'", "«", "„"}
 # spaCy's labels for places: "Tehran", "the Gulf", "Khmeimim airbase".
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Relative pronouns ("a refugee who ... said"): the speaker is the noun the clause describes.
@@ -353,6 +355,8 @@ class _Finder:
         ]
         if quotes:
             return quotes[0].start, quotes[-1].end
+        if not nested and (after := self._quote_after_colon(verb, sentence)) is not None:
+            return after
         objects = [c for c in verb.children if c.dep_ in _OBJECTS]
         if objects:
             # Only a verb with a subject of its own: "…, highlighting alarms" reports nothing.
@@ -482,6 +486,23 @@ class _Finder:
             or any(c.isalnum() for c in gap)
             or PARAGRAPH_SEPARATOR in gap
         ):
+            return None
+        return quote.start, quote.end
+
+    def _quote_after_colon(self, verb: Token, sentence: Span) -> tuple[int, int] | None:
+        """ "The governor said in a statement:¶“Today we …”": a report whose sentence ends in
+        a colon introduces the quote that opens right after it, in the next paragraph too."""
+        last = next((t for t in reversed(sentence) if not t.is_space), None)
+        # The verb heads its sentence (the parse may hang it on the quote after the break).
+        heads = verb.head == verb or not _within(verb.head, sentence) or last.head == verb
+        if last is None or last.text != ":" or not heads:
+            return None
+        i = bisect_right(self._quote_starts, last.idx)
+        if i >= len(self.quote_marks):
+            return None
+        quote = self.quote_marks[i]
+        gap = self.body[last.idx + 1 : quote.start]
+        if any(not (c.isspace() or c in _OPENING_MARKS) for c in gap) or verb.i >= last.i:
             return None
         return quote.start, quote.end
 

@@ -160,10 +160,22 @@ def _names_something(body: str, marks: QuoteMarks) -> bool:
     # "Less Money on Testing, More Money on Students."): speech is written in sentence case.
     if ends_sentence and len(words) >= _HEADLINE_WORDS and titled:
         return not any(w.isupper() for w in words)
-    # Speech punctuation inside the marks ('“Amazing,” she said') makes it something said.
-    if ends_sentence or body[marks.end : marks.end + 1] in {",", "?", "!"}:
+    # Speech punctuation inside the marks ('“Amazing,” she said') makes it something said,
+    # but title-case words inside a sentence are a title whatever the comma the style puts
+    # inside the marks ("Speaking on CNN’s “State of the Union,” Sanders said").
+    if ends_sentence or (
+        body[marks.end : marks.end + 1] in {",", "?", "!"}
+        and not (body[marks.end] == "," and _inside_sentence(body, marks))
+    ):
         return False
     return len(words) >= 2 and titled
+
+
+def _inside_sentence(body: str, marks: QuoteMarks) -> bool:
+    """The passage follows a word of its sentence, not a sentence end, a colon or a comma
+    ("said, “…”") where a quote opens."""
+    before = body[: marks.start].rstrip(' “"«„‘')
+    return not marks.opens_paragraph and before[-1:].isalnum()
 
 
 def _own_attribution(

@@ -236,7 +236,9 @@ class _Resolver:
             if group is not None:
                 self.resolved[token.i] = group
             return
-        if (token.pos_ in {"NOUN", "PROPN"} or _age_description(token)) and not quoted:
+        if (
+            token.pos_ in {"NOUN", "PROPN"} or _age_description(token) or self._named(token)
+        ) and not quoted:
             referent = self._referent(token)
             if referent is not None and referent.actor_id is None and self._apposed_to_name(token):
                 return  # "Paul Mensah, a farmer": one person, the man named
@@ -268,6 +270,11 @@ class _Resolver:
                 group = _coordination(token, referent)
                 if group is not None:
                     self._add(group, token, sentence, paragraph)
+
+    def _named(self, token: Token) -> bool:
+        """ "Trump, meanwhile, claimed victory": a name the tagger took for another word (an
+        adjective, a verb) still names the actor its mention is."""
+        return self.mentions.actor(token.idx, token.idx + len(token)) is not None
 
     def _add(self, referent: Referent, token: Token, sentence: int, paragraph: int) -> None:
         self.candidates.append(
