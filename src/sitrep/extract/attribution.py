@@ -493,9 +493,10 @@ class _Finder:
         """ "The governor said in a statement:¶“Today we …”": a report whose sentence ends in
         a colon introduces the quote that opens right after it, in the next paragraph too."""
         last = next((t for t in reversed(sentence) if not t.is_space), None)
+        if last is None or last.text != ":":
+            return None
         # The verb heads its sentence (the parse may hang it on the quote after the break).
-        heads = verb.head == verb or not _within(verb.head, sentence) or last.head == verb
-        if last is None or last.text != ":" or not heads:
+        if verb.head != verb and _within(verb.head, sentence) and last.head != verb:
             return None
         i = bisect_right(self._quote_starts, last.idx)
         if i >= len(self.quote_marks):
