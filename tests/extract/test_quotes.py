@@ -789,3 +789,56 @@ def test_quotes_a_title_inside_a_sentence_is_no_quote_for_its_comma(nlp) -> None
         ],
     )
     assert direct == [("does nothing for working families.", "Dana Hill")]
+
+
+@pytest.mark.slow
+def test_quotes_he_is_not_whom_his_own_subjectless_clause_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Asked about Morales, he added": the one asked is "he"; Morales is whom he was asked about.
+    direct = _direct(
+        nlp,
+        [
+            "Speaker Paul Grant told reporters he would not back down.",
+            "“I’m not going anywhere,” Grant said. “I’ve got the votes.”",
+            "Asked about Morales, he added: “He can do what he wants.”",
+        ],
+    )
+    assert [speaker for _, speaker in direct] == ["Paul Grant"] * 3
+
+
+@pytest.mark.slow
+def test_quotes_judgement_and_characterizing_verbs_apply_their_quoted_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "Sen. Ana Ortiz derided the plan as “a socialist fantasy.”",
+            "Gov. Ben Hale has referred to the inquiry as a “witch hunt.”",
+        ],
+    )
+    assert direct == [("a socialist fantasy.", "Ana Ortiz"), ("witch hunt.", "Ben Hale")]
+
+
+@pytest.mark.slow
+def test_quotes_a_subordinate_clause_does_not_take_the_main_clause_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The quote is what Ruiz told him; Bell's fuming is the background "while" sets.
+    direct = _direct(
+        nlp,
+        [
+            "While Kim Bell has fumed about the ethics questions around agency head Dan Cole, "
+            "Tom Ruiz was more supportive of Cole, telling him “we have your back.”"
+        ],
+    )
+    assert direct == [("we have your back.", "Tom Ruiz")]
+
+
+@pytest.mark.slow
+def test_quotes_a_surname_named_alone_is_the_person_however_tagged(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "President Trump" gives a one-word name; its later bare use, tagged an adjective, is him.
+    direct = _direct(
+        nlp,
+        [
+            "President Trump and Vice President Biden spoke on election night.",
+            "“Every vote must be counted,” Biden said in a speech in Wilmington. Trump, "
+            "meanwhile, claimed victory. “We won this election,” he said at the White House.",
+        ],
+    )
+    assert [speaker for _, speaker in direct] == ["Biden", "Trump"]

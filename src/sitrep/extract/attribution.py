@@ -341,11 +341,11 @@ class _Finder:
             if clause:
                 return _extent(clause)
         # A verb inside a noun or prepositional phrase ("spoke before lawmakers defending the
-        # budget") reports only in its own phrase, not a quote of another clause ("While
-        # protesters chanted “Red for Ed,” …").
+        # budget") or a subordinate clause ("While Kelly fumed about …, Trump told him “…”")
+        # reports only in its own phrase, not a quote of another clause.
         start, end = (
             (verb.left_edge.idx, _end_char([verb.right_edge]))
-            if nested or verb.dep_ in _PHRASE_VERBS
+            if nested or verb.dep_ in _PHRASE_VERBS or _subordinate(verb)
             else (sentence.start_char, sentence.end_char)
         )
         quotes = [
@@ -693,6 +693,15 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
             return _relative_antecedent(subjects[0]), []
     stranded = _stranded_subject(verb)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def _subordinate(verb: Token) -> bool:
+    """The verb heads an adverbial clause opened by a subordinator other than "as" ("while",
+    "although", "after"): what the main clause quotes is not its own. "As the senator put it,
+    “…”" is how news attributes a quote, so "as" keeps it."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ != "as" for c in verb.children
+    )
 
 
 def _infinitive_under_object(verb: Token) -> list[Token]:

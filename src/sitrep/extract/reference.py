@@ -274,7 +274,9 @@ class _Resolver:
     def _named(self, token: Token) -> bool:
         """ "Trump, meanwhile, claimed victory": a name the tagger took for another word (an
         adjective, a verb) still names the actor its mention is."""
-        return self.mentions.actor(token.idx, token.idx + len(token)) is not None
+        return self.mentions.actor(token.idx, token.idx + len(token)) is not None or (
+            not token.ent_type_ and token.text in self._surnames
+        )
 
     def _add(self, referent: Referent, token: Token, sentence: int, paragraph: int) -> None:
         self.candidates.append(
@@ -534,12 +536,23 @@ class _Resolver:
     def _named_in_own_clause(self, pronoun: Token) -> set[str | None]:
         """ "He was photographed having long chats with Epstein": "he" or "she" as subject is
         not the person its own clause names after it (a name the pronoun governs is someone
-        else; one in a clause before it, "When Smith left, he …", may be the same)."""
+        else; one in a clause before it, "When Smith left, he …", may be the same), nor one a
+        subjectless clause before it names ("Asked about Gaetz, he …", "After meeting Trump,
+        she …")."""
         if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.lower_ not in _PERSON_PRONOUNS:
             return set()
+        # "Asked about Gaetz, he added": a clause with no subject of its own before the
+        # pronoun is what the pronoun's person did or was asked; who it names is someone else.
+        before = {
+            t.i
+            for c in pronoun.head.children
+            if c.dep_ == "advcl" and c.i < pronoun.i and not _has_subject(c)
+            for t in c.subtree
+        }
         named: set[str | None] = set()
         for token in pronoun.head.subtree:
-            if token.i > pronoun.i and token.pos_ == "PROPN" and not self._quoted(token.idx):
+            other = token.i > pronoun.i or token.i in before
+            if other and token.pos_ == "PROPN" and not self._quoted(token.idx):
                 actor = self.mentions.actor(token.idx, token.idx + len(token))
                 if actor is not None:
                     named.add(actor.id)
@@ -619,13 +632,18 @@ class _Resolver:
 
 
 def _surnames(actors: list[Actor]) -> dict[str, Actor]:
-    """The last word of each named person's name, where only one person has it."""
+    """The last word of each named person's name, where only one person has it: "Trump" of
+    "Donald Trump", or of "President Trump", named by the surname alone."""
     found: dict[str, list[Actor]] = {}
     for actor in actors:
         words = actor.name.split()
-        if actor.kind is ActorKind.PERSON and len(words) > 1:
+        if actor.kind is ActorKind.PERSON and words:
             found.setdefault(words[-1], []).append(actor)
     return {word: people[0] for word, people in found.items() if len(people) == 1}
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
 
 
 def _end(token: Token) -> int:
