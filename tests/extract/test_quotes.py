@@ -842,3 +842,20 @@ def test_quotes_a_surname_named_alone_is_the_person_however_tagged(nlp) -> None:
         ],
     )
     assert [speaker for _, speaker in direct] == ["Biden", "Trump"]
+
+
+@pytest.mark.slow
+def test_quotes_a_clause_describing_a_person_before_a_colon_introduces_their_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "Sen. Rosa Vance of Iowa, the party’s whip, was more cautious: “We will see where "
+            "the votes are.”",
+            "Gov. Alan Pratt had a message for lawmakers on Tuesday: “Get out of the way.”",
+            "The singer apologizes to her family in the last scene: “I pushed you all away.”",
+        ],
+    )
+    assert direct == [
+        ("We will see where the votes are.", "Rosa Vance"),
+        ("Get out of the way.", "Alan Pratt"),
+    ]

@@ -93,6 +93,8 @@ _TOPIC = "topic"
 _ISSUING = "writing"
 # Verbs of having and being put out nothing: "China has the “resolution and power”".
 _HOLDING_VERBS = {"have", "be", "hold", "keep", "lack"}
+# Verbs of a clause that describes its subject: before a colon, it introduces their words.
+_DESCRIBING_VERBS = {"be", "have"}
 # What a verb says of its own beyond naming who spoke: "is signaling [his willingness]".
 _OWN_WORDS = {"dobj", "dative", "ccomp", "xcomp", "conj", "advcl", "acomp", "attr", "oprd"}
 # A view is reported in its clause or infinitive ("expects to win").
@@ -161,13 +163,59 @@ class _Finder:
             span = self.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
             if span is None:
                 continue
+            found = len(self.found)
             for token in span:
                 if self._quoted(token.idx):
                     continue
                 attribution = self._from_token(token, span, number)
                 if attribution is not None:
                     self.found.append(attribution)
+            if len(self.found) == found and (lead := self._colon_lead(span, number)):
+                self.found.append(lead)
         return Attributions(self.found, self.quote_marks)
+
+    def _colon_lead(self, sentence: Span, number: int) -> Attribution | None:
+        """ "Sen. John Thune was more cautious: “We'll see …”", "Trump had a message for
+        them: “…”": with no reporting verb in the sentence, a clause that says what a person
+        is or has, ended by a colon, introduces the quote right after it as that person's
+        words. Another verb there ("She apologizes to her family: “…”") may lead into lyrics
+        or a text read out."""
+        for colon in sentence:
+            if colon.text != ":" or self._quoted(colon.idx):
+                continue
+            content = self._quote_after(colon)
+            clause = colon.head
+            subjects = [
+                c
+                for c in clause.children
+                if c.dep_ == "nsubj" and c.i < colon.i and _within(c, sentence)
+            ]
+            if (
+                content is None
+                or clause.i > colon.i
+                or clause.lemma_ not in _DESCRIBING_VERBS
+                or not subjects
+            ):
+                return None
+            subject = subjects[0]
+            if not self._names_someone(subject):
+                return None
+            phrase = [t for t in subject.subtree if _within(t, sentence)]
+            source = self._source(subject, phrase, content)
+            if source is None:
+                return None
+            words = [*phrase, clause]
+            return Attribution(
+                number,
+                min(t.idx for t in words),
+                _end_char(words),
+                *content,
+                source,
+                None,
+                cue="speech",
+                cue_token=clause.i,
+            )
+        return None
 
     def _quoted(self, offset: int) -> bool:
         i = bisect_right(self._quote_starts, offset) - 1
@@ -493,17 +541,21 @@ class _Finder:
         """ "The governor said in a statement:¶“Today we …”": a report whose sentence ends in
         a colon introduces the quote that opens right after it, in the next paragraph too."""
         last = next((t for t in reversed(sentence) if not t.is_space), None)
-        if last is None or last.text != ":":
+        if last is None or last.text != ":" or verb.i >= last.i:
             return None
         # The verb heads its sentence (the parse may hang it on the quote after the break).
         if verb.head != verb and _within(verb.head, sentence) and last.head != verb:
             return None
-        i = bisect_right(self._quote_starts, last.idx)
+        return self._quote_after(last)
+
+    def _quote_after(self, colon: Token) -> tuple[int, int] | None:
+        """The quote that opens right after a colon, in its paragraph or the next."""
+        i = bisect_right(self._quote_starts, colon.idx)
         if i >= len(self.quote_marks):
             return None
         quote = self.quote_marks[i]
-        gap = self.body[last.idx + 1 : quote.start]
-        if any(not (c.isspace() or c in _OPENING_MARKS) for c in gap) or verb.i >= last.i:
+        gap = self.body[colon.idx + 1 : quote.start]
+        if any(not (c.isspace() or c in _OPENING_MARKS) for c in gap):
             return None
         return quote.start, quote.end
 
