@@ -859,3 +859,22 @@ def test_quotes_a_clause_describing_a_person_before_a_colon_introduces_their_wor
         ("We will see where the votes are.", "Rosa Vance"),
         ("Get out of the way.", "Alan Pratt"),
     ]
+
+
+@pytest.mark.slow
+def test_quotes_a_bare_speech_verb_speaks_the_quote_that_opens_next(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Scalise disagreed." names who speaks the quote paragraph after it; a quote with its own
+    # "she said" keeps that speaker.
+    direct = _direct(
+        nlp,
+        [
+            "Sen. Amy Larsen said the bill would help farmers.",
+            "Rep. Steve Dorsey disagreed.",
+            "“This bill is a giveaway to special interests.”",
+            "Rep. Tom Hale objected. “It is long overdue,” Sen. Mary Cole said.",
+        ],
+    )
+    assert direct == [
+        ("This bill is a giveaway to special interests.", "Steve Dorsey"),
+        ("It is long overdue", "Mary Cole"),
+    ]

@@ -417,7 +417,11 @@ class _Finder:
             return self._reported_object(verb, objects, sentence)
         if cue == _MANNER or nested:
             return None
-        return self._quote_just_before(sentence) or _before_trailing_cue(verb, speaker, sentence)
+        return (
+            self._quote_just_before(sentence)
+            or _before_trailing_cue(verb, speaker, sentence)
+            or self._quote_opening_next(verb, sentence)
+        )
 
     def _utters(self, speaker: Token, content: tuple[int, int]) -> bool:
         """ "“This is the Sikh area,” the angel tells him": whoever speaks a quotation aloud is
@@ -533,6 +537,30 @@ class _Finder:
             quote.end > sentence.start_char
             or any(c.isalnum() for c in gap)
             or PARAGRAPH_SEPARATOR in gap
+        ):
+            return None
+        return quote.start, quote.end
+
+    def _quote_opening_next(self, verb: Token, sentence: Span) -> tuple[int, int] | None:
+        """ "Rep. Steve Scalise disagreed.¶“This bill is a giveaway.”": a speech verb that
+        heads its sentence and reports nothing in it speaks the quote that opens the next
+        sentence, in its paragraph or the next, when nothing there attributes that quote."""
+        if verb.head != verb and _within(verb.head, sentence):
+            return None
+        following = next((s for s in self.article.sentences if s.start >= sentence.end_char), None)
+        if following is None or self.body[following.start] not in _OPENING_MARKS:
+            return None
+        i = bisect_right(self._quote_starts, following.start)
+        if i >= len(self.quote_marks) or self.quote_marks[i].start - following.start > 1:
+            return None
+        quote = self.quote_marks[i]
+        # Its own attribution: a reporting verb outside the marks in the sentence it ends.
+        last = next((s for s in self.article.sentences if s.start <= quote.end <= s.end), None)
+        rest = self.doc.char_span(quote.end, last.end, alignment_mode="expand") if last else None
+        verbs = lexicon().reporting_verbs
+        if rest is not None and any(
+            t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in verbs and not self._quoted(t.idx)
+            for t in rest
         ):
             return None
         return quote.start, quote.end
