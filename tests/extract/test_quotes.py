@@ -878,3 +878,16 @@ def test_quotes_a_bare_speech_verb_speaks_the_quote_that_opens_next(nlp) -> None
         ("This bill is a giveaway to special interests.", "Steve Dorsey"),
         ("It is long overdue", "Mary Cole"),
     ]
+
+
+@pytest.mark.slow
+def test_quotes_a_title_given_to_someone_else_is_another_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The senator reports; "the president" who said it is not the senator.
+    direct = _direct(
+        nlp,
+        [
+            "According to Sen. Dana Ruhl, D-Ill., the president said he wanted more workers "
+            "from Norway and called the other countries “hopeless places.”"
+        ],
+    )
+    assert direct == [("hopeless places.", "the president")]

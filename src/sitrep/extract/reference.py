@@ -594,6 +594,14 @@ class _Resolver:
             return None
         pronoun = {"m": "he", "f": "she"}.get(description.gender or "", "he or she")
         near = [c for c in self.candidates if paragraph - c.paragraph <= 1]
+        # "According to Sen. Durbin, the president said": a title the page gave someone else
+        # is not this office ("the lawmaker" may still be the senator).
+        office = noun.lemma_.lower()
+        other_office = (
+            {r.actor_id for role, r in self._roles.items() if role != office}
+            if office in _title_abbreviations().values()
+            else set()
+        )
         to_a_body = {
             c.referent.actor_id for c in near if c.speaker and _addresses_a_body(self.doc[c.verb])
         }
@@ -606,6 +614,7 @@ class _Resolver:
             and (pronoun == "he or she" or _agrees(pronoun, c.referent, self._gender(c.referent)))
             and not c.referent.plural
             and c.referent.actor_id not in to_a_body
+            and c.referent.actor_id not in other_office
         ]
         if not named:
             return None
