@@ -891,3 +891,19 @@ def test_quotes_a_title_given_to_someone_else_is_another_person(nlp) -> None:  #
         ],
     )
     assert direct == [("hopeless places.", "the president")]
+
+
+@pytest.mark.slow
+def test_quotes_a_name_before_a_relative_clause_speaks_a_parse_broke_away(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "co-sponsored", split in three, breaks the parse: the name still speaks for "said".
+    direct = _direct(
+        nlp,
+        [
+            "Sen. Joan Mills of Maine voted for it.",
+            "“This is a solution in search of a problem,” Sen. Carl Dent told reporters. "
+            "“Nobody is coming for your birth control.”",
+            "Mills, who co-sponsored a narrower Republican alternative, said she voted for the "
+            "Democratic bill because “it is important to send a message.”",
+        ],
+    )
+    assert direct[-1] == ("it is important to send a message.", "Joan Mills")

@@ -771,8 +771,28 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
         subjects = [c for c in current.children if c.dep_ == "nsubj" and _within(c, sentence)]
         if subjects:
             return _relative_antecedent(subjects[0]), []
-    stranded = _stranded_subject(verb)
+    stranded = _stranded_subject(verb) or _fronted_name(verb, sentence)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def _fronted_name(verb: Token, sentence: Span) -> Token | None:
+    """ "Collins, who co-sponsored a narrower bill, said …": the name that opens the
+    sentence before a relative clause set off by commas speaks for the verb right after
+    them, where a parse broken inside the clause (a hyphenated verb split in three) hung the
+    name on the clause's verb."""
+    doc = verb.doc
+    words = [t for t in sentence if not t.is_space]
+    if verb.head != verb and _within(verb.head, sentence):
+        return None
+    if not words or words[0].pos_ != "PROPN" or doc[verb.i - 1].text != ",":
+        return None
+    name = words[0]
+    while name.i + 1 < verb.i and doc[name.i + 1].pos_ == "PROPN":
+        name = doc[name.i + 1]
+    after = name.i + 1
+    if after + 1 >= verb.i or doc[after].text != "," or doc[after + 1].lower_ != "who":
+        return None
+    return name
 
 
 def _subordinate(verb: Token) -> bool:
