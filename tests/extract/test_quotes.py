@@ -907,3 +907,21 @@ def test_quotes_a_name_before_a_relative_clause_speaks_a_parse_broke_away(nlp) -
         ],
     )
     assert direct[-1] == ("it is important to send a message.", "Joan Mills")
+
+
+@pytest.mark.slow
+def test_quotes_a_name_past_a_paragraph_break_is_not_in_the_pronouns_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parse hangs the next paragraph's "Dorn said" inside "he said": Dorn, named there, is
+    # still who "he" is.
+    direct = _direct(
+        nlp,
+        [
+            "President Joe Biden on Thursday defended the withdrawal.",
+            "“I take responsibility for the decision,” Biden said in remarks at the White House.",
+            "Rep. Michael Dorn of Texas, the top Republican on the House Foreign Affairs "
+            "Committee, was unconvinced. In an interview with Fox News, he said the withdrawal "
+            "was “a disaster of epic proportions.”",
+            "“The president owns this,” Dorn said. “He can’t blame anyone else.”",
+        ],
+    )
+    assert direct[1] == ("a disaster of epic proportions.", "Michael Dorn")

@@ -549,9 +549,12 @@ class _Resolver:
             if c.dep_ == "advcl" and c.i < pronoun.i and not _has_subject(c)
             for t in c.subtree
         }
+        # A parse may run the clause on past a paragraph break; the break ends it.
+        end = self.text.find(PARAGRAPH_SEPARATOR, pronoun.idx)
+        end = len(self.text) if end < 0 else end
         named: set[str | None] = set()
         for token in pronoun.head.subtree:
-            other = token.i > pronoun.i or token.i in before
+            other = (token.i > pronoun.i or token.i in before) and token.idx < end
             if other and token.pos_ == "PROPN" and not self._quoted(token.idx):
                 actor = self.mentions.actor(token.idx, token.idx + len(token))
                 if actor is not None:
