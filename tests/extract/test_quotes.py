@@ -925,3 +925,20 @@ def test_quotes_a_name_past_a_paragraph_break_is_not_in_the_pronouns_clause(nlp)
         ],
     )
     assert direct[1] == ("a disaster of epic proportions.", "Michael Dorn")
+
+
+@pytest.mark.slow
+def test_quotes_someones_spokesman_named_beside_speaks_not_the_top_official(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Blane's spokesman, Ned Pryce," is Pryce: neither Blane nor the president the page names
+    # most.
+    direct = _direct(
+        nlp,
+        [
+            "President Joe Biden on Thursday defended the withdrawal. Biden said the plan "
+            "worked, and Biden said he had no regrets.",
+            "“We inherited a deadline,” Secretary of State Antony Blane told reporters.",
+            "Blane’s spokesman, Ned Pryce, said the secretary would “answer every question” "
+            "from lawmakers.",
+        ],
+    )
+    assert direct[-1] == ("answer every question", "Ned Pryce")

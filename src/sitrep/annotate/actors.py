@@ -1935,9 +1935,14 @@ def _bind_role_phrases(doc: Doc, actors: _Actors) -> None:
         nxt = doc[chunk.end] if chunk.end < len(doc) else None
         if nxt is not None and nxt.ent_type_ == "PERSON":
             continue  # a title before a name, handled with the name
+        if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in chunk.root.children):
+            continue  # "Blinken's spokesman, Ned Price,": the name is given right there
         first = chunk[0]
         if first.lower_ != "the" and not (first.dep_ == "poss" and first.pos_ == "PROPN"):
             continue
+        # "Blinken's spokesman" is someone of Blinken's: only a person already named with
+        # this role may be meant, never the page's most named official.
+        of_a_person = first.dep_ == "poss" and first.ent_type_ == "PERSON"
         country = next(
             (alpha3(c) for t in chunk if (c := demonym_country(t.text) or _country_code(t.text))),
             None,
@@ -1962,6 +1967,8 @@ def _bind_role_phrases(doc: Doc, actors: _Actors) -> None:
         # A country the phrase names picks the person known to be of it before one of
         # unknown country named beside it, and then teaches that person's country.
         same_country = [a for a in before if country is not None and a.country == country]
+        if of_a_person:
+            before = same_country = []
         if titled:
             # The person last named with this very role, whatever their sector says.
             actor = max(
