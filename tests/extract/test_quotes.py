@@ -942,3 +942,21 @@ def test_quotes_someones_spokesman_named_beside_speaks_not_the_top_official(nlp)
         ],
     )
     assert direct[-1] == ("answer every question", "Ned Pryce")
+
+
+@pytest.mark.slow
+def test_quotes_who_answers_is_who_was_asked(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "asked Newsom" with only a listener reports the question beside it; "he replied" is the
+    # one asked, though the asker is the nearer speaker.
+    direct = _direct(
+        nlp,
+        [
+            "“Are you going to run?” a reporter asked Newsom. “No,” he replied. “I’m fully "
+            "committed to this job.”"
+        ],
+    )
+    assert direct == [
+        ("Are you going to run?", "a reporter"),
+        ("No", "Newsom"),
+        ("I’m fully committed to this job.", "Newsom"),
+    ]

@@ -412,9 +412,12 @@ class _Finder:
                 return None
             if action := self._action_put_to_listener(objects, sentence):
                 return action
-            if not _reports(lemma, "object"):
-                return None
-            return self._reported_object(verb, objects, sentence)
+            # Only listeners ("“Are you running?” a reporter asked Newsom.") leave the verb
+            # reporting the quote beside it, as a verb with no object does.
+            if not all(self._names_someone(o) for o in objects):
+                if not _reports(lemma, "object"):
+                    return None
+                return self._reported_object(verb, objects, sentence)
         if cue == _MANNER or nested:
             return None
         return (

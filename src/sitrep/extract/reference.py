@@ -162,6 +162,10 @@ def _title_abbreviations(language: str) -> dict[str, str]:
     }
 
 
+def _answer_verbs() -> frozenset[str]:
+    return knowledge_files.words("reference/answer_verbs.txt")
+
+
 def _collective_nouns() -> frozenset[str]:
     # Not cached here: `words` caches per file and language, and the language is the stage's.
     return knowledge_files.words("reference/collective_nouns.txt")
@@ -524,14 +528,28 @@ class _Resolver:
         if not compatible:
             return None
 
-        def rank(c: _Candidate) -> tuple[bool, int, int, int, int]:
+        answers = speaking and pronoun.head.lemma_.lower() in _answer_verbs()
+
+        def rank(c: _Candidate) -> tuple[bool, bool, int, int, int, int]:
             # A speaker named as "they said" goes on speaking: the source of the sentence
             # before, not a noun of it ("…, according to the people. Iran …, they said.").
             near = sentence - c.sentence <= _SPEAKER_REACH
             later_speaker = speaking and near and c.speaker
-            return (not later_speaker, sentence - c.sentence, c.role, c.depth, -c.position)
+            # "a reporter asked Newsom. “No,” he replied": who answers is who was asked.
+            asked = answers and near and c.role == 1 and self._asks(c.verb)
+            return (
+                not asked,
+                not later_speaker,
+                sentence - c.sentence,
+                c.role,
+                c.depth,
+                -c.position,
+            )
 
         return min(compatible, key=rank).referent
+
+    def _asks(self, verb: int) -> bool:
+        return self.doc[verb].lemma_.lower() == "ask"
 
     def _named_in_own_clause(self, pronoun: Token) -> set[str | None]:
         """ "He was photographed having long chats with Epstein": "he" or "she" as subject is
