@@ -601,3 +601,15 @@ def test_a_given_name_opens_a_name_the_model_missed(nlp, text, names) -> None:  
 def test_a_given_name_the_model_reads_as_a_facility_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Lawmakers took aim at Scott Pruitt's policy decisions on Thursday."
     assert _mentions(nlp, text, ActorKind.PERSON) == {"Scott Pruitt": ["Scott Pruitt"]}
+
+
+@pytest.mark.slow
+def test_a_given_name_and_surname_read_as_an_organisation_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The model reads "Nikki Haley" here as an organisation; a firm keeps its reading.
+    text = (
+        "“We will keep fighting for the people,” Nikki Haley said on Tuesday.\n\n"
+        "Wells Fargo said it would cut jobs."
+    )
+    names = _names(nlp, text)
+    assert "Nikki Haley" in names[ActorKind.PERSON]
+    assert "Wells Fargo" not in names[ActorKind.PERSON]

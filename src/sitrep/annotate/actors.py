@@ -797,12 +797,13 @@ def _given_name_runs(doc: Doc, covered: set[int]) -> list[SpacySpan]:
     ("Jackson Street"), are a person's name the model missed; not a given name that is also a
     common word ("Will", "Grant"), which opens capitalised headlines and titles. So is such a
     name the model reads as a facility, whole or with a possessive ("taking aim at Scott
-    Pruitt's policy"): the model saw a name there."""
+    Pruitt's policy"), or as a two-word organisation ("Nikki Haley"): the model saw a name
+    there."""
     given = _given_names()
     facility_ends = {
         e.start: e.end - (e[-1].tag_ == "POS")
         for e in doc.ents
-        if e.label_ == "FAC" and e[0].lower_ in given
+        if e[0].lower_ in given and (e.label_ == "FAC" or _given_and_surname(e))
     }
     found: list[SpacySpan] = []
     for token in doc:
@@ -825,6 +826,17 @@ def _given_name_runs(doc: Doc, covered: set[int]) -> list[SpacySpan]:
         ):
             found.append(run)
     return found
+
+
+def _given_and_surname(entity: SpacySpan) -> bool:
+    """ "Nikki Haley" read as an organisation: a given name and one proper noun after it
+    name a person, as a firm is rarely two such words ("Wells Fargo" opens with no given
+    name)."""
+    return (
+        entity.label_ == "ORG"
+        and len(entity) == 2
+        and all(t.pos_ == "PROPN" and t.text.istitle() for t in entity)
+    )
 
 
 @lexicon.PerLanguage
