@@ -960,3 +960,20 @@ def test_quotes_who_answers_is_who_was_asked(nlp) -> None:  # type: ignore[no-un
         ("No", "Newsom"),
         ("I’m fully committed to this job.", "Newsom"),
     ]
+
+
+@pytest.mark.slow
+def test_quotes_a_verb_acting_on_a_document_does_not_speak_its_sentences_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Blocking or taking up a bill puts out no words; releasing a statement does.
+    direct = _direct(
+        nlp,
+        [
+            "Senate Republicans blocked the bill, which Sen. Ana Ruiz called “a betrayal of "
+            "working families.”",
+            "Sen. Carl Hart said the chamber would take up the bill “as soon as it’s ready.”",
+            "The county sheriff’s office released a statement on Monday: “The suspect is in "
+            "custody.”",
+        ],
+    )
+    speakers = [speaker for _, speaker in direct]
+    assert speakers == ["Ana Ruiz", "Carl Hart", "The county sheriff’s office"]

@@ -91,8 +91,6 @@ _FINDING = "finding"
 _TOPIC = "topic"
 # A verb that puts out a document ("released a statement") writes what it quotes, and only that.
 _ISSUING = "writing"
-# Verbs of having and being put out nothing: "China has the “resolution and power”".
-_HOLDING_VERBS = {"have", "be", "hold", "keep", "lack"}
 # Verbs of a clause that describes its subject: before a colon, it introduces their words.
 _DESCRIBING_VERBS = {"be", "have"}
 # What a verb says of its own beyond naming who spoke: "is signaling [his willingness]".
@@ -893,11 +891,11 @@ def _puts_it(verb: Token) -> bool:
 
 
 def _issues_document(verb: Token) -> bool:
-    """A verb with a subject whose object is a document: "released a statement", "issued a
-    report", "put out a memo"; "has the “resolution and power”" holds, it issues nothing."""
+    """A verb of issuing with a subject whose object is a document: "released a statement",
+    "issued a report", "put out a memo"; "blocked the bill" acts on one and issues nothing."""
     return (
         verb.pos_ == "VERB"
-        and verb.lemma_.lower() not in _HOLDING_VERBS
+        and verb.lemma_.lower() in lexicon().issuing_verbs
         and any(c.dep_ == "nsubj" for c in verb.children)
         and any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon().documents for c in verb.children)
     )
