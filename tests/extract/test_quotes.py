@@ -977,3 +977,16 @@ def test_quotes_a_verb_acting_on_a_document_does_not_speak_its_sentences_quote(n
     )
     speakers = [speaker for _, speaker in direct]
     assert speakers == ["Ana Ruiz", "Carl Hart", "The county sheriff’s office"]
+
+
+@pytest.mark.slow
+def test_quotes_of_two_reports_holding_a_quote_the_closest_governor_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Releasing the report puts out words, but the quote hangs on "called", under it.
+    direct = _direct(
+        nlp,
+        [
+            "House Democrats released a report on Tuesday, which Sen. Ana Ruiz called “a "
+            "historic step.”"
+        ],
+    )
+    assert direct == [("a historic step.", "Ana Ruiz")]

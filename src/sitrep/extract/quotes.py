@@ -85,7 +85,7 @@ def quoted_passages(article: Article, doc: Doc) -> list[QuotedPassage]:
         for m, named in zip(marks, names, strict=True)
     ]
     spoken: list[Attribution | None] = [
-        None if named else _own_attribution(article, attributions, m)
+        None if named else _own_attribution(article, doc, attributions, m)
         for m, named in zip(marks, names, strict=True)
     ]
     # A partial quote: a short passage inside what someone is reported to say.
@@ -179,12 +179,25 @@ def _inside_sentence(body: str, marks: QuoteMarks) -> bool:
 
 
 def _own_attribution(
-    article: Article, attributions: Attributions, marks: QuoteMarks
+    article: Article, doc: Doc, attributions: Attributions, marks: QuoteMarks
 ) -> Attribution | None:
     # What an attribution reports may lie outside its sentence ("“...!” Officers shouted.").
     holding = _innermost([a for a in attributions.items if _holds(a, marks)])
     if holding:
-        return holding[0]
+        # Of reports side by side, the one whose verb governs the quoted words most closely
+        # ("released a report, which Ruiz called “…”" is Ruiz's).
+        inside = doc.char_span(marks.start, marks.end, alignment_mode="expand")
+        governing = [
+            a
+            for a in holding
+            if inside is not None and any(doc[a.cue_token].is_ancestor(t) for t in inside)
+        ]
+        closest = [
+            a
+            for a in governing
+            if not any(doc[a.cue_token].is_ancestor(doc[b.cue_token]) for b in governing)
+        ]
+        return (closest or holding)[0]
     sentences = [
         i for i, s in enumerate(article.sentences) if s.start < marks.end and s.end > marks.start
     ]
