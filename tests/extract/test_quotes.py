@@ -990,3 +990,20 @@ def test_quotes_of_two_reports_holding_a_quote_the_closest_governor_speaks(nlp) 
         ],
     )
     assert direct == [("a historic step.", "Ana Ruiz")]
+
+
+@pytest.mark.slow
+def test_quotes_a_name_apposed_to_a_name_after_for_is_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "a lawyer for Trump, Rudy Giuliani" is Giuliani; a party and state after a name is not.
+    direct = _direct(
+        nlp,
+        [
+            "“This was a setup from the start,” said a lawyer for Trump, Rudy Giuliani.",
+            "A spokesperson for Rep. Alexandria Ocasio-Cortez, D-N.Y., said the congresswoman "
+            "“will not be intimidated.”",
+        ],
+    )
+    assert [speaker for _, speaker in direct] == [
+        "Rudy Giuliani",
+        "A spokesperson for Rep. Alexandria Ocasio-Cortez",
+    ]

@@ -651,6 +651,8 @@ class _Finder:
                 return child
             if (titled := _titled_after_of(child)) is not None and names_the_speaker(titled):
                 return titled
+            if (renamed := _named_after_a_name(child)) is not None and names_the_speaker(renamed):
+                return renamed
         if head.dep_ == "appos" and names_the_speaker(head.head):
             return head.head
         return _listed_after_colon(head) if person else None
@@ -697,6 +699,21 @@ class _Finder:
                 c.dep_ in NAME_MODIFIERS and c.pos_ == "PROPN" for c in speaker.children
             ),
         )
+
+
+def _named_after_a_name(prep: Token) -> Token | None:
+    """ "a lawyer for Trump, Rudy Giuliani": a name in apposition to the name a preposition
+    takes is the head noun's holder, as a name needs no other name to say who it is (after
+    "for the family", the name may be the family's)."""
+    if prep.dep_ != "prep" or prep.lower_ not in {"for", "to", "of"}:
+        return None
+    for name in prep.children:
+        if name.dep_ == "pobj" and name.pos_ == "PROPN":
+            # A person's name, not a party and state ("Rep. Ocasio-Cortez, D-N.Y.").
+            apposed = [c for c in name.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+            if apposed:
+                return apposed[0]
+    return None
 
 
 def _titled_after_of(prep: Token) -> Token | None:
