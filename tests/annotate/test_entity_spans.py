@@ -750,3 +750,15 @@ def test_a_surname_in_a_headline_in_capitals_is_the_person(nlp) -> None:  # type
     people = _mentions(nlp, text, ActorKind.PERSON)
     assert "VAROUFAKIS" in people["Yanis Varoufakis"]
     assert "MAY" not in people["Theresa May"]  # a common word in capitals is no name
+
+
+@pytest.mark.slow
+def test_a_given_name_and_surname_read_as_an_organisation_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The model reads "Nikki Haley" here as an organisation; a firm keeps its reading.
+    text = (
+        "“We will keep fighting for the people,” Nikki Haley said on Tuesday.\n\n"
+        "Wells Fargo said it would cut jobs."
+    )
+    names = _names(nlp, text)
+    assert "Nikki Haley" in names[ActorKind.PERSON]
+    assert "Wells Fargo" not in names[ActorKind.PERSON]

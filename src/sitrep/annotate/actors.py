@@ -881,12 +881,13 @@ def _given_name_runs(doc: Doc, covered: set[int]) -> list[SpacySpan]:
     ("Jackson Street"), are a person's name the model missed; not a given name that is also a
     common word ("Will", "Grant"), which opens capitalised headlines and titles. So is such a
     name the model reads as a facility, whole or with a possessive ("taking aim at Scott
-    Pruitt's policy"): the model saw a name there."""
+    Pruitt's policy"), or as a two-word organisation ("Nikki Haley"): the model saw a name
+    there."""
     given = _given_names()
     facility_ends = {
         e.start: e.end - (e[-1].tag_ == "POS")
         for e in doc.ents
-        if e.label_ == "FAC" and e[0].lower_ in given
+        if e[0].lower_ in given and (e.label_ == "FAC" or _given_and_surname(e))
     }
     found: list[SpacySpan] = []
     for token in doc:
@@ -909,6 +910,17 @@ def _given_name_runs(doc: Doc, covered: set[int]) -> list[SpacySpan]:
         ):
             found.append(run)
     return found
+
+
+def _given_and_surname(entity: SpacySpan) -> bool:
+    """ "Nikki Haley" read as an organisation: a given name and one proper noun after it
+    name a person, as a firm is rarely two such words ("Wells Fargo" opens with no given
+    name)."""
+    return (
+        entity.label_ == "ORG"
+        and len(entity) == 2
+        and all(t.pos_ == "PROPN" and t.text.istitle() for t in entity)
+    )
 
 
 @lexicon.PerLanguage
@@ -2069,9 +2081,14 @@ def _bind_role_phrases(doc: Doc, actors: _Actors) -> None:
         nxt = doc[chunk.end] if chunk.end < len(doc) else None
         if nxt is not None and nxt.ent_type_ == "PERSON":
             continue  # a title before a name, handled with the name
+        if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in chunk.root.children):
+            continue  # "Blinken's spokesman, Ned Price,": the name is given right there
         first = chunk[0]
         if first.lower_ != "the" and not (first.dep_ == "poss" and first.pos_ == "PROPN"):
             continue
+        # "Blinken's spokesman" is someone of Blinken's: only a person already named with
+        # this role may be meant, never the page's most named official.
+        of_a_person = first.dep_ == "poss" and first.ent_type_ == "PERSON"
         country = next(
             (alpha3(c) for t in chunk if (c := demonym_country(t.text) or _country_code(t.text))),
             None,
@@ -2096,6 +2113,8 @@ def _bind_role_phrases(doc: Doc, actors: _Actors) -> None:
         # A country the phrase names picks the person known to be of it before one of
         # unknown country named beside it, and then teaches that person's country.
         same_country = [a for a in before if country is not None and a.country == country]
+        if of_a_person:
+            before = same_country = []
         if titled:
             # The person last named with this very role, whatever their sector says.
             actor = max(

@@ -59,6 +59,8 @@ _PHRASE_VERBS = {"acl", "pcomp"}
 _OBJECTS = {"dobj", "dative"}
 # A dateline ends at a dash: "BEIRUT -", "CAMP MURRAY, Wash. —".
 _DASHES = {"-", "—", "–"}
+# Marks that open a quoted passage: nothing else may stand between a colon and its quote.
+_OPENING_MARKS = {'"', "“", "‘", "'", "«", "„"}
 # spaCy's labels for places: "Tehran", "the Gulf", "Khmeimim airbase".
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Relative pronouns ("a refugee who ... said"): the speaker is the noun the clause describes.
@@ -89,8 +91,8 @@ _FINDING = "finding"
 _TOPIC = "topic"
 # A verb that puts out a document ("released a statement") writes what it quotes, and only that.
 _ISSUING = "writing"
-# Verbs of having and being put out nothing: "China has the “resolution and power”".
-_HOLDING_VERBS = {"have", "be", "hold", "keep", "lack"}
+# Verbs of a clause that describes its subject: before a colon, it introduces their words.
+_DESCRIBING_VERBS = {"be", "have"}
 # What a verb says of its own beyond naming who spoke: "is signaling [his willingness]".
 _OWN_WORDS = {"dobj", "dative", "ccomp", "xcomp", "conj", "advcl", "acomp", "attr", "oprd"}
 # A view is reported in its clause or infinitive ("expects to win").
@@ -159,13 +161,59 @@ class _Finder:
             span = self.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
             if span is None:
                 continue
+            found = len(self.found)
             for token in span:
                 if self._quoted(token.idx):
                     continue
                 attribution = self._from_token(token, span, number)
                 if attribution is not None:
                     self.found.append(attribution)
+            if len(self.found) == found and (lead := self._colon_lead(span, number)):
+                self.found.append(lead)
         return Attributions(self.found, self.quote_marks)
+
+    def _colon_lead(self, sentence: Span, number: int) -> Attribution | None:
+        """ "Sen. John Thune was more cautious: “We'll see …”", "Trump had a message for
+        them: “…”": with no reporting verb in the sentence, a clause that says what a person
+        is or has, ended by a colon, introduces the quote right after it as that person's
+        words. Another verb there ("She apologizes to her family: “…”") may lead into lyrics
+        or a text read out."""
+        for colon in sentence:
+            if colon.text != ":" or self._quoted(colon.idx):
+                continue
+            content = self._quote_after(colon)
+            clause = colon.head
+            subjects = [
+                c
+                for c in clause.children
+                if c.dep_ == "nsubj" and c.i < colon.i and _within(c, sentence)
+            ]
+            if (
+                content is None
+                or clause.i > colon.i
+                or clause.lemma_ not in _DESCRIBING_VERBS
+                or not subjects
+            ):
+                return None
+            subject = subjects[0]
+            if not self._names_someone(subject):
+                return None
+            phrase = [t for t in subject.subtree if _within(t, sentence)]
+            source = self._source(subject, phrase, content)
+            if source is None:
+                return None
+            words = [*phrase, clause]
+            return Attribution(
+                number,
+                min(t.idx for t in words),
+                _end_char(words),
+                *content,
+                source,
+                None,
+                cue="speech",
+                cue_token=clause.i,
+            )
+        return None
 
     def _quoted(self, offset: int) -> bool:
         i = bisect_right(self._quote_starts, offset) - 1
@@ -339,11 +387,11 @@ class _Finder:
             if clause:
                 return _extent(clause)
         # A verb inside a noun or prepositional phrase ("spoke before lawmakers defending the
-        # budget") reports only in its own phrase, not a quote of another clause ("While
-        # protesters chanted “Red for Ed,” …").
+        # budget") or a subordinate clause ("While Kelly fumed about …, Trump told him “…”")
+        # reports only in its own phrase, not a quote of another clause.
         start, end = (
             (verb.left_edge.idx, _end_char([verb.right_edge]))
-            if nested or verb.dep_ in _PHRASE_VERBS
+            if nested or verb.dep_ in _PHRASE_VERBS or _subordinate(verb)
             else (sentence.start_char, sentence.end_char)
         )
         quotes = [
@@ -353,6 +401,8 @@ class _Finder:
         ]
         if quotes:
             return quotes[0].start, quotes[-1].end
+        if not nested and (after := self._quote_after_colon(verb, sentence)) is not None:
+            return after
         objects = [c for c in verb.children if c.dep_ in _OBJECTS]
         if objects:
             # Only a verb with a subject of its own: "…, highlighting alarms" reports nothing.
@@ -360,12 +410,19 @@ class _Finder:
                 return None
             if action := self._action_put_to_listener(objects, sentence):
                 return action
-            if not _reports(lemma, "object"):
-                return None
-            return self._reported_object(verb, objects, sentence)
+            # Only listeners ("“Are you running?” a reporter asked Newsom.") leave the verb
+            # reporting the quote beside it, as a verb with no object does.
+            if not all(self._names_someone(o) for o in objects):
+                if not _reports(lemma, "object"):
+                    return None
+                return self._reported_object(verb, objects, sentence)
         if cue == _MANNER or nested:
             return None
-        return self._quote_just_before(sentence) or _before_trailing_cue(verb, speaker, sentence)
+        return (
+            self._quote_just_before(sentence)
+            or _before_trailing_cue(verb, speaker, sentence)
+            or self._quote_opening_next(verb, sentence)
+        )
 
     def _utters(self, speaker: Token, content: tuple[int, int]) -> bool:
         """ "“This is the Sikh area,” the angel tells him": whoever speaks a quotation aloud is
@@ -485,6 +542,52 @@ class _Finder:
             return None
         return quote.start, quote.end
 
+    def _quote_opening_next(self, verb: Token, sentence: Span) -> tuple[int, int] | None:
+        """ "Rep. Steve Scalise disagreed.¶“This bill is a giveaway.”": a speech verb that
+        heads its sentence and reports nothing in it speaks the quote that opens the next
+        sentence, in its paragraph or the next, when nothing there attributes that quote."""
+        if verb.head != verb and _within(verb.head, sentence):
+            return None
+        following = next((s for s in self.article.sentences if s.start >= sentence.end_char), None)
+        if following is None or self.body[following.start] not in _OPENING_MARKS:
+            return None
+        i = bisect_right(self._quote_starts, following.start)
+        if i >= len(self.quote_marks) or self.quote_marks[i].start - following.start > 1:
+            return None
+        quote = self.quote_marks[i]
+        # Its own attribution: a reporting verb outside the marks in the sentence it ends.
+        last = next((s for s in self.article.sentences if s.start <= quote.end <= s.end), None)
+        rest = self.doc.char_span(quote.end, last.end, alignment_mode="expand") if last else None
+        verbs = lexicon().reporting_verbs
+        if rest is not None and any(
+            t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in verbs and not self._quoted(t.idx)
+            for t in rest
+        ):
+            return None
+        return quote.start, quote.end
+
+    def _quote_after_colon(self, verb: Token, sentence: Span) -> tuple[int, int] | None:
+        """ "The governor said in a statement:¶“Today we …”": a report whose sentence ends in
+        a colon introduces the quote that opens right after it, in the next paragraph too."""
+        last = next((t for t in reversed(sentence) if not t.is_space), None)
+        if last is None or last.text != ":" or verb.i >= last.i:
+            return None
+        # The verb heads its sentence (the parse may hang it on the quote after the break).
+        if verb.head != verb and _within(verb.head, sentence) and last.head != verb:
+            return None
+        return self._quote_after(last)
+
+    def _quote_after(self, colon: Token) -> tuple[int, int] | None:
+        """The quote that opens right after a colon, in its paragraph or the next."""
+        i = bisect_right(self._quote_starts, colon.idx)
+        if i >= len(self.quote_marks):
+            return None
+        quote = self.quote_marks[i]
+        gap = self.body[colon.idx + 1 : quote.start]
+        if any(not (c.isspace() or c in _OPENING_MARKS) for c in gap):
+            return None
+        return quote.start, quote.end
+
     def _unquoted_text(self, sentence: Span) -> str:
         chars = list(sentence.text)
         for q in self.quote_marks:
@@ -548,6 +651,8 @@ class _Finder:
                 return child
             if (titled := _titled_after_of(child)) is not None and names_the_speaker(titled):
                 return titled
+            if (renamed := _named_after_a_name(child)) is not None and names_the_speaker(renamed):
+                return renamed
         if head.dep_ == "appos" and names_the_speaker(head.head):
             return head.head
         return _listed_after_colon(head) if person else None
@@ -594,6 +699,21 @@ class _Finder:
                 c.dep_ in NAME_MODIFIERS and c.pos_ == "PROPN" for c in speaker.children
             ),
         )
+
+
+def _named_after_a_name(prep: Token) -> Token | None:
+    """ "a lawyer for Trump, Rudy Giuliani": a name in apposition to the name a preposition
+    takes is the head noun's holder, as a name needs no other name to say who it is (after
+    "for the family", the name may be the family's)."""
+    if prep.dep_ != "prep" or prep.lower_ not in {"for", "to", "of"}:
+        return None
+    for name in prep.children:
+        if name.dep_ == "pobj" and name.pos_ == "PROPN":
+            # A person's name, not a party and state ("Rep. Ocasio-Cortez, D-N.Y.").
+            apposed = [c for c in name.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+            if apposed:
+                return apposed[0]
+    return None
 
 
 def _titled_after_of(prep: Token) -> Token | None:
@@ -669,8 +789,37 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
         subjects = [c for c in current.children if c.dep_ == "nsubj" and _within(c, sentence)]
         if subjects:
             return _relative_antecedent(subjects[0]), []
-    stranded = _stranded_subject(verb)
+    stranded = _stranded_subject(verb) or _fronted_name(verb, sentence)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def _fronted_name(verb: Token, sentence: Span) -> Token | None:
+    """ "Collins, who co-sponsored a narrower bill, said …": the name that opens the
+    sentence before a relative clause set off by commas speaks for the verb right after
+    them, where a parse broken inside the clause (a hyphenated verb split in three) hung the
+    name on the clause's verb."""
+    doc = verb.doc
+    words = [t for t in sentence if not t.is_space]
+    if verb.head != verb and _within(verb.head, sentence):
+        return None
+    if not words or words[0].pos_ != "PROPN" or doc[verb.i - 1].text != ",":
+        return None
+    name = words[0]
+    while name.i + 1 < verb.i and doc[name.i + 1].pos_ == "PROPN":
+        name = doc[name.i + 1]
+    after = name.i + 1
+    if after + 1 >= verb.i or doc[after].text != "," or doc[after + 1].lower_ != "who":
+        return None
+    return name
+
+
+def _subordinate(verb: Token) -> bool:
+    """The verb heads an adverbial clause opened by a subordinator other than "as" ("while",
+    "although", "after"): what the main clause quotes is not its own. "As the senator put it,
+    “…”" is how news attributes a quote, so "as" keeps it."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ != "as" for c in verb.children
+    )
 
 
 def _infinitive_under_object(verb: Token) -> list[Token]:
@@ -759,11 +908,11 @@ def _puts_it(verb: Token) -> bool:
 
 
 def _issues_document(verb: Token) -> bool:
-    """A verb with a subject whose object is a document: "released a statement", "issued a
-    report", "put out a memo"; "has the “resolution and power”" holds, it issues nothing."""
+    """A verb of issuing with a subject whose object is a document: "released a statement",
+    "issued a report", "put out a memo"; "blocked the bill" acts on one and issues nothing."""
     return (
         verb.pos_ == "VERB"
-        and verb.lemma_.lower() not in _HOLDING_VERBS
+        and verb.lemma_.lower() in lexicon().issuing_verbs
         and any(c.dep_ == "nsubj" for c in verb.children)
         and any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon().documents for c in verb.children)
     )

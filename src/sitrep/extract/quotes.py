@@ -85,7 +85,7 @@ def quoted_passages(article: Article, doc: Doc) -> list[QuotedPassage]:
         for m, named in zip(marks, names, strict=True)
     ]
     spoken: list[Attribution | None] = [
-        None if named else _own_attribution(article, attributions, m)
+        None if named else _own_attribution(article, doc, attributions, m)
         for m, named in zip(marks, names, strict=True)
     ]
     # A partial quote: a short passage inside what someone is reported to say.
@@ -160,19 +160,44 @@ def _names_something(body: str, marks: QuoteMarks) -> bool:
     # "Less Money on Testing, More Money on Students."): speech is written in sentence case.
     if ends_sentence and len(words) >= _HEADLINE_WORDS and titled:
         return not any(w.isupper() for w in words)
-    # Speech punctuation inside the marks ('“Amazing,” she said') makes it something said.
-    if ends_sentence or body[marks.end : marks.end + 1] in {",", "?", "!"}:
+    # Speech punctuation inside the marks ('“Amazing,” she said') makes it something said,
+    # but title-case words inside a sentence are a title whatever the comma the style puts
+    # inside the marks ("Speaking on CNN’s “State of the Union,” Sanders said").
+    if ends_sentence or (
+        body[marks.end : marks.end + 1] in {",", "?", "!"}
+        and not (body[marks.end] == "," and _inside_sentence(body, marks))
+    ):
         return False
     return len(words) >= 2 and titled
 
 
+def _inside_sentence(body: str, marks: QuoteMarks) -> bool:
+    """The passage follows a word of its sentence, not a sentence end, a colon or a comma
+    ("said, “…”") where a quote opens."""
+    before = body[: marks.start].rstrip(' “"«„‘')
+    return not marks.opens_paragraph and before[-1:].isalnum()
+
+
 def _own_attribution(
-    article: Article, attributions: Attributions, marks: QuoteMarks
+    article: Article, doc: Doc, attributions: Attributions, marks: QuoteMarks
 ) -> Attribution | None:
     # What an attribution reports may lie outside its sentence ("“...!” Officers shouted.").
     holding = _innermost([a for a in attributions.items if _holds(a, marks)])
     if holding:
-        return holding[0]
+        # Of reports side by side, the one whose verb governs the quoted words most closely
+        # ("released a report, which Ruiz called “…”" is Ruiz's).
+        inside = doc.char_span(marks.start, marks.end, alignment_mode="expand")
+        governing = [
+            a
+            for a in holding
+            if inside is not None and any(doc[a.cue_token].is_ancestor(t) for t in inside)
+        ]
+        closest = [
+            a
+            for a in governing
+            if not any(doc[a.cue_token].is_ancestor(doc[b.cue_token]) for b in governing)
+        ]
+        return (closest or holding)[0]
     sentences = [
         i for i, s in enumerate(article.sentences) if s.start < marks.end and s.end > marks.start
     ]

@@ -162,6 +162,10 @@ def _title_abbreviations(language: str) -> dict[str, str]:
     }
 
 
+def _answer_verbs() -> frozenset[str]:
+    return knowledge_files.words("reference/answer_verbs.txt")
+
+
 def _collective_nouns() -> frozenset[str]:
     # Not cached here: `words` caches per file and language, and the language is the stage's.
     return knowledge_files.words("reference/collective_nouns.txt")
@@ -236,7 +240,9 @@ class _Resolver:
             if group is not None:
                 self.resolved[token.i] = group
             return
-        if (token.pos_ in {"NOUN", "PROPN"} or _age_description(token)) and not quoted:
+        if (
+            token.pos_ in {"NOUN", "PROPN"} or _age_description(token) or self._named(token)
+        ) and not quoted:
             referent = self._referent(token)
             if referent is not None and referent.actor_id is None and self._apposed_to_name(token):
                 return  # "Paul Mensah, a farmer": one person, the man named
@@ -268,6 +274,13 @@ class _Resolver:
                 group = _coordination(token, referent)
                 if group is not None:
                     self._add(group, token, sentence, paragraph)
+
+    def _named(self, token: Token) -> bool:
+        """ "Trump, meanwhile, claimed victory": a name the tagger took for another word (an
+        adjective, a verb) still names the actor its mention is."""
+        return self.mentions.actor(token.idx, token.idx + len(token)) is not None or (
+            not token.ent_type_ and token.text in self._surnames
+        )
 
     def _add(self, referent: Referent, token: Token, sentence: int, paragraph: int) -> None:
         self.candidates.append(
@@ -515,24 +528,52 @@ class _Resolver:
         if not compatible:
             return None
 
-        def rank(c: _Candidate) -> tuple[bool, int, int, int, int]:
+        answers = speaking and pronoun.head.lemma_.lower() in _answer_verbs()
+
+        def rank(c: _Candidate) -> tuple[bool, bool, int, int, int, int]:
             # A speaker named as "they said" goes on speaking: the source of the sentence
             # before, not a noun of it ("…, according to the people. Iran …, they said.").
             near = sentence - c.sentence <= _SPEAKER_REACH
             later_speaker = speaking and near and c.speaker
-            return (not later_speaker, sentence - c.sentence, c.role, c.depth, -c.position)
+            # "a reporter asked Newsom. “No,” he replied": who answers is who was asked.
+            asked = answers and near and c.role == 1 and self._asks(c.verb)
+            return (
+                not asked,
+                not later_speaker,
+                sentence - c.sentence,
+                c.role,
+                c.depth,
+                -c.position,
+            )
 
         return min(compatible, key=rank).referent
+
+    def _asks(self, verb: int) -> bool:
+        return self.doc[verb].lemma_.lower() == "ask"
 
     def _named_in_own_clause(self, pronoun: Token) -> set[str | None]:
         """ "He was photographed having long chats with Epstein": "he" or "she" as subject is
         not the person its own clause names after it (a name the pronoun governs is someone
-        else; one in a clause before it, "When Smith left, he …", may be the same)."""
+        else; one in a clause before it, "When Smith left, he …", may be the same), nor one a
+        subjectless clause before it names ("Asked about Gaetz, he …", "After meeting Trump,
+        she …")."""
         if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.lower_ not in _PERSON_PRONOUNS:
             return set()
+        # "Asked about Gaetz, he added": a clause with no subject of its own before the
+        # pronoun is what the pronoun's person did or was asked; who it names is someone else.
+        before = {
+            t.i
+            for c in pronoun.head.children
+            if c.dep_ == "advcl" and c.i < pronoun.i and not _has_subject(c)
+            for t in c.subtree
+        }
+        # A parse may run the clause on past a paragraph break; the break ends it.
+        end = self.text.find(PARAGRAPH_SEPARATOR, pronoun.idx)
+        end = len(self.text) if end < 0 else end
         named: set[str | None] = set()
         for token in pronoun.head.subtree:
-            if token.i > pronoun.i and token.pos_ == "PROPN" and not self._quoted(token.idx):
+            other = (token.i > pronoun.i or token.i in before) and token.idx < end
+            if other and token.pos_ == "PROPN" and not self._quoted(token.idx):
                 actor = self.mentions.actor(token.idx, token.idx + len(token))
                 if actor is not None:
                     named.add(actor.id)
@@ -574,6 +615,14 @@ class _Resolver:
             return None
         pronoun = {"m": "he", "f": "she"}.get(description.gender or "", "he or she")
         near = [c for c in self.candidates if paragraph - c.paragraph <= 1]
+        # "According to Sen. Durbin, the president said": a title the page gave someone else
+        # is not this office ("the lawmaker" may still be the senator).
+        office = noun.lemma_.lower()
+        other_office = (
+            {r.actor_id for role, r in self._roles.items() if role != office}
+            if office in _title_abbreviations().values()
+            else set()
+        )
         to_a_body = {
             c.referent.actor_id for c in near if c.speaker and _addresses_a_body(self.doc[c.verb])
         }
@@ -586,6 +635,7 @@ class _Resolver:
             and (pronoun == "he or she" or _agrees(pronoun, c.referent, self._gender(c.referent)))
             and not c.referent.plural
             and c.referent.actor_id not in to_a_body
+            and c.referent.actor_id not in other_office
         ]
         if not named:
             return None
@@ -612,13 +662,18 @@ class _Resolver:
 
 
 def _surnames(actors: list[Actor]) -> dict[str, Actor]:
-    """The last word of each named person's name, where only one person has it."""
+    """The last word of each named person's name, where only one person has it: "Trump" of
+    "Donald Trump", or of "President Trump", named by the surname alone."""
     found: dict[str, list[Actor]] = {}
     for actor in actors:
         words = actor.name.split()
-        if actor.kind is ActorKind.PERSON and len(words) > 1:
+        if actor.kind is ActorKind.PERSON and words:
             found.setdefault(words[-1], []).append(actor)
     return {word: people[0] for word, people in found.items() if len(people) == 1}
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
 
 
 def _end(token: Token) -> int:

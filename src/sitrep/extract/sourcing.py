@@ -38,6 +38,7 @@ class SourcingLexicon:
     channels: tuple[tuple[re.Pattern[str], str], ...]
     title_cues: frozenset[str]
     documents: frozenset[str]
+    issuing_verbs: frozenset[str]  # "released a statement": the document's words are its own
     people_nouns: frozenset[str]
     thing_nouns: frozenset[str]
     directive_verbs: frozenset[str]  # "asked the witness to explain": a report not yet made
@@ -86,6 +87,7 @@ def lexicon(language: str) -> SourcingLexicon:
         channels=tuple(channels),
         title_cues=knowledge_files.words("sourcing/title_cues.txt", language),
         documents=knowledge_files.words("sourcing/documents.txt", language),
+        issuing_verbs=knowledge_files.words("sourcing/issuing_verbs.txt", language),
         thing_nouns=knowledge_files.words("sourcing/thing_nouns.txt", language),
         directive_verbs=knowledge_files.words("events/directive_verbs.txt", language),
         directive_nouns=knowledge_files.words("sourcing/directive_nouns.txt", language),
