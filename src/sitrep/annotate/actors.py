@@ -202,9 +202,7 @@ def find_actors(article: Article, doc: Doc) -> list[Actor]:
 
 
 def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]:
-    credited = {t.i for credit in _photo_credits(doc) for span in credit for t in span}
-    credited |= {t.i for span in _labelled_photographers(doc) for t in span}
-    products = _measured_names(doc)
+    credited, products = _credits_and_products(doc)
     found = [
         _name_only(e)
         for e in map(_relabelled, doc.ents)
@@ -235,6 +233,17 @@ def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]
         # "Welfare", which the model tagged apart, is inside "Ministry of Health, ... Welfare".
         kept = [e for e in kept if not any(_holds_more(other, e) for other in kept)]
     return [_with_hyphenated_end(e) for e in kept]
+
+
+# Read from the tokens and the model's tags alone, which no stage changes: an article's
+# entities are cleaned six times over (per label, per rule), its credits found once.
+@functools.lru_cache(maxsize=1)
+def _credits_and_products(doc: Doc) -> tuple[frozenset[int], frozenset[str]]:
+    """The tokens of picture credits and photographers' names, and the names a measure
+    qualifies (products)."""
+    credited = {t.i for credit in _photo_credits(doc) for span in credit for t in span}
+    credited |= {t.i for span in _labelled_photographers(doc) for t in span}
+    return frozenset(credited), frozenset(_measured_names(doc))
 
 
 def _no_persons_name(ent: SpacySpan) -> bool:
@@ -435,10 +444,10 @@ def _labelled_photographers(doc: Doc) -> list[SpacySpan]:
     "Image: Getty Images", "Photo: Kyodo News"): a known organisation is none, nor a name the
     model tags an organisation that holds a common word ("Bayo Omiboriowo" holds none)."""
     words = lexicon.words("actors/credit_words.txt")
+    labels = words | {"credit"}
     found: list[SpacySpan] = []
     for colon in doc[1:-2]:
-        label = doc[colon.i - 1]
-        if colon.text != ":" or label.lower_ not in words | {"credit"}:
+        if colon.text != ":" or doc[colon.i - 1].lower_ not in labels:
             continue
         end = colon.i + 1
         while (
