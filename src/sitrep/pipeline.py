@@ -189,10 +189,12 @@ def ingest(
             nonlocal skipped, known_errors
             stored = store.stored_articles(content_hashes)
             known = {h for h in content_hashes if h in unfit and h not in stored}
-            skipped += sum(h in stored for h in content_hashes)
-            known_errors += sum(h in known for h in content_hashes)
+            found_stored = sum(h in stored for h in content_hashes)
+            found_known = sum(h in known for h in content_hashes)
+            skipped += found_stored
+            known_errors += found_known
             if on_skipped is not None:
-                for _ in range(sum(h in stored or h in known for h in content_hashes)):
+                for _ in range(found_stored + found_known):
                     on_skipped()
             return stored | known
 

@@ -202,17 +202,7 @@ class _Finder:
             source = self._source(subject, phrase, content)
             if source is None:
                 return None
-            words = [*phrase, clause]
-            return Attribution(
-                number,
-                min(t.idx for t in words),
-                _end_char(words),
-                *content,
-                source,
-                None,
-                cue="speech",
-                cue_token=clause.i,
-            )
+            return _spoken(number, [*phrase, clause], content, source, clause)
         return None
 
     def _quoted(self, offset: int) -> bool:
@@ -258,17 +248,7 @@ class _Finder:
         source = self._source(speaker, list(speaker.subtree), content)
         if source is None:
             return None
-        words = [*speaker.subtree, noun]
-        return Attribution(
-            number,
-            min(t.idx for t in words),
-            _end_char(words),
-            *content,
-            source,
-            None,
-            cue="speech",
-            cue_token=noun.i,
-        )
+        return _spoken(number, [*speaker.subtree, noun], content, source, noun)
 
     def _mistagged_trailing_cue(
         self, cue_word: Token, sentence: Span, number: int, cue: str
@@ -699,6 +679,23 @@ class _Finder:
                 c.dep_ in NAME_MODIFIERS and c.pos_ == "PROPN" for c in speaker.children
             ),
         )
+
+
+def _spoken(
+    number: int, words: list[Token], content: tuple[int, int], source: Source, cue: Token
+) -> Attribution:
+    """Speech by `source`, its attribution spanning `words` (the speaker's and the cue's),
+    with no channel named: what a colon lead and a directive noun report."""
+    return Attribution(
+        number,
+        min(t.idx for t in words),
+        _end_char(words),
+        *content,
+        source,
+        None,
+        cue="speech",
+        cue_token=cue.i,
+    )
 
 
 def _named_after_a_name(prep: Token) -> Token | None:
