@@ -28,6 +28,7 @@ from sitrep.store.merge import EventKey, place_key
 from sitrep.store.sql_store import SqlStore
 from sitrep.store.writer import (
     CANDIDATE_COLUMNS,
+    CANDIDATE_FIELDS,
     ActorBook,
     BatchWriter,
     EventIndex,
@@ -363,6 +364,54 @@ def test_kept_merge_candidates_are_those_the_query_finds(store: SqlStore) -> Non
         expected = sorted(candidate_events(store.database, [key]), key=lambda r: r["id"])
         assert sorted(kept.candidates([key]), key=lambda r: r["id"]) == expected
     assert any(kept.candidates([key]) for key in keys)
+
+
+def test_the_kept_merge_candidates_give_the_collector_nothing_to_walk(store: SqlStore) -> None:
+    # As the actor book: one container per place and type would be walked by every full
+    # collection, a cost growing with the events stored.
+    store.write(contradiction_fixture())
+    kept = EventIndex.load(store.database)
+    assert kept.events and kept.days
+    for _ in range(2):
+        gc.collect()
+    entries = [*kept.events.values(), *kept.days.values()]
+    assert [entry for entry in entries if gc.is_tracked(entry)] == []
+
+
+def test_a_kept_event_whose_days_change_is_found_only_at_its_new_days() -> None:
+    kept = EventIndex()
+
+    def remember(start: str | None) -> None:
+        values = dict.fromkeys(CANDIDATE_FIELDS)
+        kept.remember(
+            values | {"id": "e1", "type": "ASSAULT", "place_id": "p", "date_start": start}
+        )
+
+    def found(day: str) -> list[str]:
+        key = EventKey("ASSAULT", "p", None, None, day, day)
+        return [row["id"] for row in kept.candidates([key])]
+
+    remember("2024-01-01")
+    assert found("2024-01-01") == ["e1"]
+    remember("2024-03-01")  # a later report moved it: reached from its new day only
+    assert found("2024-03-01") == ["e1"] and found("2024-01-01") == []
+    assert kept.days[("ASSAULT", "p")] == (("2024-03-01",), ("e1",), ())
+    remember(None)  # undated: every window reaches it, and it is there once
+    assert found("2025-06-01") == ["e1"]
+    assert kept.days[("ASSAULT", "p")] == ((), (), ("e1",))
+
+
+def test_a_single_writers_books_are_out_of_the_collectors_walk(store: SqlStore) -> None:
+    # They grow with the store and live as long as the writer: were a full collection to
+    # walk them, its cost would grow with every article stored.
+    if not store.database.single_writer:
+        pytest.skip("only a single writer keeps books")
+    store.write(contradiction_fixture())
+    actors, events = store.writer.kept_actors, store.writer.kept_events
+    assert actors is not None and events is not None
+    walked = {id(o) for o in gc.get_objects()}
+    kept = [actors.identities, actors.by_key, actors.aliases, events.events, events.days]
+    assert [id(container) in walked for container in kept] == [False] * len(kept)
 
 
 def test_the_kept_actor_book_gives_the_collector_nothing_to_walk(store: SqlStore) -> None:
