@@ -1007,3 +1007,68 @@ def test_quotes_a_name_apposed_to_a_name_after_for_is_the_speaker(nlp) -> None: 
         "Rudy Giuliani",
         "A spokesperson for Rep. Alexandria Ocasio-Cortez",
     ]
+
+
+def test_quote_marks_read_tex_and_treebank_pairs() -> None:
+    body = "``We have to do better,'' Obama said. He added: ``Vote.''"
+    texts = [body[q.start : q.end] for q in find_quote_marks(body)]
+    assert texts == ["We have to do better", "Vote."]
+
+
+@pytest.mark.slow
+def test_quotes_a_treebank_quote_is_direct_and_spoken(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "``We have to do better than this,'' Barack Obama said at the rally.",
+            "Sen. Ana Ruiz told reporters: ``The bill is dead.''",
+        ],
+    )
+    assert direct == [
+        ("We have to do better than this", "Barack Obama"),
+        ("The bill is dead.", "Ana Ruiz"),
+    ]
+
+
+@pytest.mark.slow
+def test_quotes_who_was_asked_in_a_bare_participle_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Asked about X, she said": the participle's subject is the one asked, and no one the
+    # clause names is "she".
+    pages = [
+        "Kellyanne Conway defended the decision on Sunday. Asked about the president's tweets, "
+        "she said, “He speaks for himself.”",
+        "Kellyanne Conway defended the decision on Sunday. Asked whether the president "
+        "regretted it, she said, “Absolutely not.”",
+    ]
+    speakers = [speaker for page in pages for _, speaker in _direct(nlp, [page])]
+    assert speakers == ["Kellyanne Conway", "Kellyanne Conway"]
+
+
+@pytest.mark.slow
+def test_quotes_a_party_member_description_is_the_person_the_narration_follows(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "the New York Democrat" is the senator just named, as "the senator" would be.
+    pages = [
+        "Senator Chuck Schumer of New York attacked the plan on Monday. “This bill is a "
+        "giveaway to the rich,” said the New York Democrat.",
+        "House Speaker Nancy Pelosi met President Donald Trump on Tuesday. “He is not well,” "
+        "the California Democrat told reporters.",
+    ]
+    speakers = [speaker for page in pages for _, speaker in _direct(nlp, [page])]
+    assert speakers == ["Chuck Schumer", "Nancy Pelosi"]
+
+
+@pytest.mark.slow
+def test_quotes_a_text_on_a_page_reads_its_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "“The start-up was launched to improve the quality of the air,” the description on "
+            "the website reads."
+        ],
+    )
+    assert direct == [
+        (
+            "The start-up was launched to improve the quality of the air",
+            "the description on the website",
+        )
+    ]

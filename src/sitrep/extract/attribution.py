@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.extract.doc_cache import once_per_doc
-from sitrep.extract.quote_marks import QuoteMarks, quote_marks_of
+from sitrep.extract.quote_marks import OPENING_MARKS, QuoteMarks, quote_marks_of
 from sitrep.extract.reference import (
     NAME_MODIFIERS,
     References,
@@ -59,8 +59,6 @@ _PHRASE_VERBS = {"acl", "pcomp"}
 _OBJECTS = {"dobj", "dative"}
 # A dateline ends at a dash: "BEIRUT -", "CAMP MURRAY, Wash. —".
 _DASHES = {"-", "—", "–"}
-# Marks that open a quoted passage: nothing else may stand between a colon and its quote.
-_OPENING_MARKS = {'"', "“", "‘", "'", "«", "„"}
 # spaCy's labels for places: "Tehran", "the Gulf", "Khmeimim airbase".
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Relative pronouns ("a refugee who ... said"): the speaker is the noun the clause describes.
@@ -529,10 +527,12 @@ class _Finder:
         if verb.head != verb and _within(verb.head, sentence):
             return None
         following = next((s for s in self.article.sentences if s.start >= sentence.end_char), None)
-        if following is None or self.body[following.start] not in _OPENING_MARKS:
+        if following is None or self.body[following.start] not in OPENING_MARKS:
             return None
         i = bisect_right(self._quote_starts, following.start)
-        if i >= len(self.quote_marks) or self.quote_marks[i].start - following.start > 1:
+        if i >= len(self.quote_marks) or not _only_marks(
+            self.body[following.start : self.quote_marks[i].start]
+        ):
             return None
         quote = self.quote_marks[i]
         # Its own attribution: a reporting verb outside the marks in the sentence it ends.
@@ -563,8 +563,8 @@ class _Finder:
         if i >= len(self.quote_marks):
             return None
         quote = self.quote_marks[i]
-        gap = self.body[colon.idx + 1 : quote.start]
-        if any(not (c.isspace() or c in _OPENING_MARKS) for c in gap):
+        # Nothing but opening marks may stand between a colon and its quote.
+        if not _only_marks(self.body[colon.idx + 1 : quote.start]):
             return None
         return quote.start, quote.end
 
@@ -775,6 +775,10 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
         # say …": the people moved to report are its subject (object control), not the mover;
         # a thing as object ("used the meeting to say") leaves the subject speaking.
         return objects[0], [t for t in objects[0].subtree if _within(t, sentence)]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not _has_auxiliary(verb):
+        # "Asked about the tweets, she said …": a bare passive participle's subject is who
+        # was asked or told, the listener; it reports nothing of its own.
+        return None, []
     current = verb
     while current.dep_ in _BORROWS_SUBJECT and current.head != current:
         coordinated = current.dep_ == "conj"
@@ -986,6 +990,14 @@ def _passive_form(verb: Token) -> bool:
             c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_ == "be") for c in verb.children
         )
     )
+
+
+def _only_marks(text: str) -> bool:
+    return all(c.isspace() or c in OPENING_MARKS for c in text)
+
+
+def _has_auxiliary(verb: Token) -> bool:
+    return any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 def _has_perfect(verb: Token) -> bool:

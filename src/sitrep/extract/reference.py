@@ -71,6 +71,9 @@ NAME_MODIFIERS = frozenset({"compound", "nmod"})
 _PARAGRAPH_REACH = 3
 # The subject of a reporting verb prefers a speaker of this many sentences before it.
 _SPEAKER_REACH = 1
+# A sentence that opens with one of these ("Asked …", "Speaking …") opens with a clause
+# whose subject is the main clause's.
+_PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 # How a reporting verb and the clause it reports are joined, either way round.
 _REPORTED_CLAUSES = frozenset({"ccomp", "parataxis"})
 
@@ -325,7 +328,7 @@ class _Resolver:
                 actor = self.mentions.actor(child.idx, child.idx + len(child))
                 if child.dep_ in NAME_MODIFIERS and actor and actor.kind is not ActorKind.PERSON:
                     return self._actor_referent(head, child, actor)
-        if head.pos_ == "PROPN" and head.ent_type_ in _BODY_ENTITIES:
+        if head.pos_ == "PROPN" and head.ent_type_ in _BODY_ENTITIES and not _party_member(head):
             # A state, city or club standing for its government or team ("Liverpool said it").
             return Referent(
                 head.i,
@@ -516,6 +519,9 @@ class _Resolver:
         spoken_of = self._spoken_of(pronoun) | self._named_in_own_clause(pronoun)
         speaking = speaks(pronoun)
         reported = _reported_by(pronoun.head) if speaking else set()
+        # "Asked whether the president regretted it, she said": no one that clause names,
+        # by name or by description, is "she".
+        reported |= {pronoun.doc[i].idx for i in _subjectless_clause_before(pronoun)}
         compatible = [
             c
             for c in self.candidates
@@ -559,14 +565,7 @@ class _Resolver:
         she …")."""
         if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.lower_ not in _PERSON_PRONOUNS:
             return set()
-        # "Asked about Gaetz, he added": a clause with no subject of its own before the
-        # pronoun is what the pronoun's person did or was asked; who it names is someone else.
-        before = {
-            t.i
-            for c in pronoun.head.children
-            if c.dep_ == "advcl" and c.i < pronoun.i and not _has_subject(c)
-            for t in c.subtree
-        }
+        before = _subjectless_clause_before(pronoun)
         # A parse may run the clause on past a paragraph break; the break ends it.
         end = self.text.find(PARAGRAPH_SEPARATOR, pronoun.idx)
         end = len(self.text) if end < 0 else end
@@ -607,7 +606,7 @@ class _Resolver:
         if (
             not description.person
             or noun.dep_ != "nsubj"
-            or (noun.tag_ != "NN" and not _age_description(noun))
+            or not (noun.tag_ == "NN" or _party_member(noun) or _age_description(noun))
             or lexicon().reporting_verbs.get(noun.head.lemma_.lower()) is None
             or any(c.dep_ in _RESTRICTIVE_DEPS for c in noun.children)
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
@@ -672,6 +671,31 @@ def _surnames(actors: list[Actor]) -> dict[str, Actor]:
     return {word: people[0] for word, people in found.items() if len(people) == 1}
 
 
+def _subjectless_clause_before(pronoun: Token) -> set[int]:
+    """ "Asked about Gaetz, he added": a clause with no subject of its own before "he" or
+    "she" as subject is what the pronoun's person did or was asked; whoever its tokens (the
+    indices returned) name is someone else."""
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.lower_ not in _PERSON_PRONOUNS:
+        return set()
+    clause = {
+        t.i
+        for c in pronoun.head.children
+        if c.dep_ == "advcl" and c.i < pronoun.i and not _has_subject(c)
+        for t in c.subtree
+    }
+    # A parse may hang the pronoun's clause on the participle instead: the sentence opens
+    # with a participle that has no subject, and the pronoun follows its comma.
+    opening = pronoun.sent[0]
+    if (
+        opening.tag_ in _PARTICIPLE_TAGS
+        and not _has_subject(opening)
+        and pronoun.i > opening.i + 1
+        and pronoun.doc[pronoun.i - 1].text == ","
+    ):
+        clause |= set(range(opening.i, pronoun.i))
+    return clause
+
+
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
 
@@ -692,6 +716,12 @@ def described_as_person(name: Token) -> bool:
         )
         for c in name.children
     )
+
+
+def _party_member(token: Token) -> bool:
+    """ "said the New York Democrat": one member of a party or camp, which the tagger takes
+    for the name of the group (NORP)."""
+    return token.ent_type_ == "NORP" and token.tag_ == "NNP" and names_people(token.lemma_.lower())
 
 
 def _age_description(token: Token) -> bool:
