@@ -642,16 +642,20 @@ def test_attributions_a_judgement_by_an_agent_is_its_view(nlp) -> None:  # type:
 
 @pytest.mark.slow
 def test_quotes_whoever_speaks_a_quote_aloud_is_a_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
-    # "angel" is on no list of people, but it tells; a text that reads words is no person.
-    direct = _direct(
+    # "angel" is on no list of people, but it tells; a text that reads words is no person,
+    # but a document that speaks.
+    article, doc = _analysed(
         nlp,
         [
             "They go for a walk. “This is the Sikh area,” the angel tells him.",
             "“A start-up from Delhi,” reads the description on the website.",
         ],
     )
-    assert ("This is the Sikh area", "the angel") in direct
-    assert ("A start-up from Delhi", "the description on the website") not in direct
+    sources = [a.source for a in find_attributions(article, doc).items]
+    assert [(s.name, s.type) for s in sources] == [
+        ("the angel", SourceType.ANONYMOUS),
+        ("the description on the website", SourceType.OFFICIAL_STATEMENT),
+    ]
 
 
 @pytest.mark.slow
@@ -1071,4 +1075,18 @@ def test_quotes_a_text_on_a_page_reads_its_quote(nlp) -> None:  # type: ignore[n
             "The start-up was launched to improve the quality of the air",
             "the description on the website",
         )
+    ]
+
+
+@pytest.mark.slow
+def test_quotes_they_after_a_coordination_is_all_of_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "Senators Elizabeth Warren and Bernie Sanders appeared together at the rally. “We "
+            "are in this together,” they said."
+        ],
+    )
+    assert direct == [
+        ("We are in this together", "Senators Elizabeth Warren and Bernie Sanders"),
     ]

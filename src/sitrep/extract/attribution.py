@@ -595,7 +595,11 @@ class _Finder:
             evidence = self._evidence(antecedent, _noun_phrase(antecedent))
             if referent.person:  # "His wife, Ama, …  she said": a person, whatever the tagger said
                 evidence = replace(evidence, person=True)
-            return classify_source(evidence)
+            source = classify_source(evidence)
+            if source is not None and referent.plural and _coordinated(antecedent):
+                # "Warren and Sanders … “…,” they said": all of them speak, typed as the first.
+                return replace(source, name=referent.name, actor_id=None)
+            return source
         if speaker.pos_ == "PRON":
             if lower in _WRITER:
                 return Source(SourceType.OUTLET, self.article.outlet)
@@ -990,6 +994,10 @@ def _passive_form(verb: Token) -> bool:
             c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_ == "be") for c in verb.children
         )
     )
+
+
+def _coordinated(head: Token) -> bool:
+    return any(c.dep_ == "conj" for c in head.children)
 
 
 def _only_marks(text: str) -> bool:
