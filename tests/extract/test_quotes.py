@@ -1090,3 +1090,31 @@ def test_quotes_they_after_a_coordination_is_all_of_them(nlp) -> None:  # type: 
     assert direct == [
         ("We are in this together", "Senators Elizabeth Warren and Bernie Sanders"),
     ]
+
+
+@pytest.mark.slow
+def test_quotes_a_speaker_on_no_list_of_people_keeps_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "the billionaire" says the quote aloud, so it is someone, though the parse counts the
+    # opening mark in what "said" reports; a description on no list is not resolved.
+    direct = _direct(
+        nlp,
+        [
+            "Tom Steyer entered the race on Sunday. “I am running to defeat Donald Trump,” the "
+            "billionaire said in a statement."
+        ],
+    )
+    assert direct == [("I am running to defeat Donald Trump", "the billionaire")]
+
+
+@pytest.mark.slow
+def test_quotes_a_title_with_of_or_taken_for_a_name_is_the_person_followed(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "the former secretary of state": "of" and a bare word belong to the title; "the former
+    # first lady": a lower-case word the tagger took for a name is a common noun.
+    pages = [
+        "Hillary Clinton campaigned in Ohio on Monday. “We are going to win,” said the former "
+        "secretary of state.",
+        "Michelle Obama spoke at the convention. “When they go low, we go high,” the former "
+        "first lady said.",
+    ]
+    speakers = [speaker for page in pages for _, speaker in _direct(nlp, [page])]
+    assert speakers == ["Hillary Clinton", "Michelle Obama"]

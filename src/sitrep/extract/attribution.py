@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.extract.doc_cache import once_per_doc
-from sitrep.extract.quote_marks import OPENING_MARKS, QuoteMarks, quote_marks_of
+from sitrep.extract.quote_marks import CLOSING_MARKS, OPENING_MARKS, QuoteMarks, quote_marks_of
 from sitrep.extract.reference import (
     NAME_MODIFIERS,
     References,
@@ -59,6 +59,7 @@ _PHRASE_VERBS = {"acl", "pcomp"}
 _OBJECTS = {"dobj", "dative"}
 # A dateline ends at a dash: "BEIRUT -", "CAMP MURRAY, Wash. —".
 _DASHES = {"-", "—", "–"}
+_MARKS_AND_SPACE = "".join(OPENING_MARKS | CLOSING_MARKS) + " "
 # spaCy's labels for places: "Tehran", "the Gulf", "Khmeimim airbase".
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Relative pronouns ("a refugee who ... said"): the speaker is the noun the clause describes.
@@ -407,13 +408,17 @@ class _Finder:
         someone, though the noun is on no list of people; a thing or a document is not."""
         words = lexicon()
         lemma = speaker.lemma_.lower()
+        # The parse may count the quote's own marks in what the verb reports.
+        text = self.body[content[0] : content[1]]
+        start = content[0] + len(text) - len(text.lstrip(_MARKS_AND_SPACE))
+        end = content[0] + len(text.rstrip(_MARKS_AND_SPACE))
         return (
             speaker.pos_ == "NOUN"
             and speaker.dep_ == "nsubj"
             and lemma not in words.thing_nouns
             and lemma not in words.documents
             and not quantifies_everyone(speaker)
-            and any(q.start <= content[0] and content[1] <= q.end for q in self.quote_marks)
+            and any(q.start <= start and end <= q.end for q in self.quote_marks)
         )
 
     def _reported_clause(self, verb: Token) -> bool:

@@ -32,6 +32,7 @@ _TRAILING_SPEAKER_WORDS = 4
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
 # Every character that may open a quoted passage (a TeX or treebank opening is two "`").
 OPENING_MARKS = frozenset("\"“‘'«„`")
+CLOSING_MARKS = frozenset("\"”’'»")
 _STRAIGHT = '"'
 _SINGLE_OPENERS = {"‘": {"’"}, "'": {"'", "’"}}
 _SINGLE_CLOSERS = {"’", "'"}

@@ -342,13 +342,15 @@ class _Resolver:
             )
         # "the staff", "the public": a group is "they", never "he" or "she".
         plural = head.tag_ in _PLURAL_TAGS or lemma in _collective_nouns()
-        if (head.pos_ == "PROPN" and not names_people(lemma)) or quantifies_everyone(head):
+        if (
+            head.pos_ == "PROPN" and not _common_word(head) and not names_people(lemma)
+        ) or quantifies_everyone(head):
             return None
-        if names_people(lemma) or names_people(head.lower_) or _age_description(head):
-            person = True
-        elif lemma in _body_nouns() or (lemma in lexicon().documents and speaks(head)):
+        if lemma in _body_nouns() or (lemma in lexicon().documents and speaks(head)):
             # "the indictment said …. It said …": a document that speaks is "it" as a body is.
             person = False
+        elif names_people(lemma) or names_people(head.lower_) or _age_description(head):
+            person = True
         else:
             return None
         words = [t for t in head.subtree if t.i <= head.i or t.dep_ in {"amod", "compound"}]
@@ -606,9 +608,13 @@ class _Resolver:
         if (
             not description.person
             or noun.dep_ != "nsubj"
-            or not (noun.tag_ == "NN" or _party_member(noun) or _age_description(noun))
+            or not (
+                noun.tag_ == "NN"
+                or (noun.tag_ == "NNP" and (noun.is_lower or _party_member(noun)))
+                or _age_description(noun)
+            )
             or lexicon().reporting_verbs.get(noun.head.lemma_.lower()) is None
-            or any(c.dep_ in _RESTRICTIVE_DEPS for c in noun.children)
+            or any(c.dep_ in _RESTRICTIVE_DEPS and not _of_title(c) for c in noun.children)
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
         ):
             return None
@@ -715,6 +721,24 @@ def described_as_person(name: Token) -> bool:
             or (c.lower_ == "old" and any(g.lemma_ in {"year", "month"} for g in c.children))
         )
         for c in name.children
+    )
+
+
+def _common_word(token: Token) -> bool:
+    """A common noun, or a lower-case word the tagger took for a name ("the former first
+    lady", "the president-elect")."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
+
+
+def _of_title(prep: Token) -> bool:
+    """ "the secretary of state", "the chief of staff": "of" and one bare common word are
+    part of the title, not a phrase that singles out someone new ("the head of the agency")."""
+    objects = list(prep.children)
+    return (
+        prep.lower_ == "of"
+        and len(objects) == 1
+        and objects[0].is_lower
+        and not any(objects[0].children)
     )
 
 
