@@ -1118,3 +1118,31 @@ def test_quotes_a_title_with_of_or_taken_for_a_name_is_the_person_followed(nlp) 
     ]
     speakers = [speaker for page in pages for _, speaker in _direct(nlp, [page])]
     assert speakers == ["Hillary Clinton", "Michelle Obama"]
+
+
+@pytest.mark.slow
+def test_quotes_words_that_only_modify_a_reported_verb_are_the_reporters(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "respond “in due course”": the quoted phrase is how the leader would respond, in the
+    # spokesman's words, not what the leader says.
+    direct = _direct(
+        nlp,
+        [
+            "Senate Majority Leader Mitch McConnell spoke on Tuesday.",
+            "McConnell's spokesman, David Popp, said the leader would respond “in due course.”",
+        ],
+    )
+    assert direct == [("in due course.", "David Popp")]
+
+
+@pytest.mark.slow
+def test_quotes_a_party_named_in_the_plural_is_a_group_its_member_is_one_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Republicans" (NNPS) stay a group; "the Maine Republican" is the senator just named.
+    direct = _direct(
+        nlp,
+        [
+            "Republicans have largely backed McConnell. But Sen. Susan Collins of Maine said she "
+            "was open to hearing from Bolton.",
+            "“I need to hear the evidence,” the Maine Republican said.",
+        ],
+    )
+    assert direct == [("I need to hear the evidence", "Susan Collins")]

@@ -60,6 +60,8 @@ _OBJECTS = {"dobj", "dative"}
 # A dateline ends at a dash: "BEIRUT -", "CAMP MURRAY, Wash. —".
 _DASHES = {"-", "—", "–"}
 _MARKS_AND_SPACE = "".join(OPENING_MARKS | CLOSING_MARKS) + " "
+# How words modify a verb without being what it reports: "respond “in due course”".
+_MODIFIER_DEPS = {"prep", "advmod", "npadvmod"}
 # spaCy's labels for places: "Tehran", "the Gulf", "Khmeimim airbase".
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Relative pronouns ("a refugee who ... said"): the speaker is the noun the clause describes.
@@ -376,7 +378,10 @@ class _Finder:
         quotes = [
             q
             for q in self.quote_marks
-            if q.start < end and q.end > start and not (q.start <= verb.idx < q.end)
+            if q.start < end
+            and q.end > start
+            and not (q.start <= verb.idx < q.end)
+            and not (nested and self._modifies(q, verb))
         ]
         if quotes:
             return quotes[0].start, quotes[-1].end
@@ -402,6 +407,15 @@ class _Finder:
             or _before_trailing_cue(verb, speaker, sentence)
             or self._quote_opening_next(verb, sentence)
         )
+
+    def _modifies(self, quote: QuoteMarks, verb: Token) -> bool:
+        """The quoted words only modify the verb ("said the leader would respond “in due
+        course”"): they are the outer reporter's words, not what the verb reports."""
+        inside = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if inside is None:
+            return False
+        roots = [t for t in inside if t.head not in inside and not t.is_punct]
+        return bool(roots) and all(t.head == verb and t.dep_ in _MODIFIER_DEPS for t in roots)
 
     def _utters(self, speaker: Token, content: tuple[int, int]) -> bool:
         """ "“This is the Sikh area,” the angel tells him": whoever speaks a quotation aloud is
