@@ -1146,3 +1146,18 @@ def test_quotes_a_party_named_in_the_plural_is_a_group_its_member_is_one_person(
         ],
     )
     assert direct == [("I need to hear the evidence", "Susan Collins")]
+
+
+@pytest.mark.slow
+def test_quotes_descriptions_with_two_places_are_two_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "the Kentucky Republican" (McConnell, unresolved as an object) does not make "the Maine
+    # Republican" the same unnamed person.
+    direct = _direct(
+        nlp,
+        [
+            "Nancy Pelosi accused the Kentucky Republican of orchestrating a cover-up.",
+            "Sen. Susan Collins of Maine said she was open to hearing from Bolton.",
+            "“I need to hear the evidence,” the Maine Republican said.",
+        ],
+    )
+    assert direct == [("I need to hear the evidence", "Susan Collins")]

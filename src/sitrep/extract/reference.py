@@ -757,11 +757,19 @@ def _age_description(token: Token) -> bool:
 
 
 def _description_key(token: Token) -> str:
-    """The words a description is known by: its noun's lemma, or the whole age ("31-year-old"),
-    as "the 31-year-old" and "the 25-year-old" are two people."""
+    """The words a description is known by: its noun's lemma with the places that modify it,
+    or the whole age ("31-year-old"), as "the 31-year-old" and "the 25-year-old" are two
+    people."""
     if _age_description(token):
         return token.doc[token.left_edge.i : token.i + 1].text.lower().removeprefix("the ")
-    return token.lemma_.lower()
+    # "the Kentucky Republican" and "the Maine Republican" are two people: a place that
+    # modifies the noun (a constituency, a home state) is part of the description.
+    places = [
+        t.lower_
+        for t in token.subtree
+        if t.i < token.i and t.dep_ == "compound" and t.ent_type_ in _PLACE_ENTITIES
+    ]
+    return " ".join([*places, token.lemma_.lower()])
 
 
 def quantifies_everyone(noun: Token) -> bool:
