@@ -1161,3 +1161,18 @@ def test_quotes_descriptions_with_two_places_are_two_people(nlp) -> None:  # typ
         ],
     )
     assert direct == [("I need to hear the evidence", "Susan Collins")]
+
+
+@pytest.mark.slow
+def test_quotes_another_noun_for_a_titled_office_is_its_holder(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Rep." is taken up by "the congresswoman" as by "the representative"; a gendered noun
+    # only by a person of that gender.
+    pages = [
+        "Democratic Rep. Alexandria Ocasio-Cortez criticized the plan. Her office said the "
+        "congresswoman would fight it. “This is not what we were sent here to do,” she tweeted.",
+        "Democratic Rep. Adam Schiff criticized the plan. His office said the congresswoman "
+        "would fight it. “This is not what we were sent here to do,” she tweeted.",
+    ]
+    speakers = [speaker for page in pages for _, speaker in _direct(nlp, [page])]
+    assert speakers[0] == "Alexandria Ocasio-Cortez"
+    assert speakers[1] != "Adam Schiff"

@@ -165,6 +165,15 @@ def _title_abbreviations(language: str) -> dict[str, str]:
     }
 
 
+@knowledge_files.PerLanguage
+def _role_synonyms(language: str) -> dict[str, tuple[str, ...]]:
+    """ "representative" -> ("congressman", "congresswoman", …): nouns for the same office."""
+    found: dict[str, tuple[str, ...]] = {}
+    for row in knowledge_files.table("reference/role_synonyms.tsv", language):
+        found[row["role"]] = (*found.get(row["role"], ()), row["synonym"])
+    return found
+
+
 def _answer_verbs() -> frozenset[str]:
     return knowledge_files.words("reference/answer_verbs.txt")
 
@@ -477,6 +486,11 @@ class _Resolver:
             role = _title_abbreviations().get(word.lower_, word.lemma_.lower())
             if word is not named and names_people(role):
                 self._roles[role] = referent
+                # "Rep. Ilhan Omar … the congresswoman": another noun for the same office.
+                gender = self._gender(referent)
+                for synonym in _role_synonyms().get(role, ()):
+                    if gender is None or _genders().get(synonym) in {None, gender}:
+                        self._roles[synonym] = referent
 
     def _titled_name(self, role: Token, actor_id: str | None) -> Token | None:
         """ "… to Vladimir Putin, White House chief of staff John Kelly wasn't …": the parse
