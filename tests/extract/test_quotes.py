@@ -1176,3 +1176,16 @@ def test_quotes_another_noun_for_a_titled_office_is_its_holder(nlp) -> None:  # 
     speakers = [speaker for page in pages for _, speaker in _direct(nlp, [page])]
     assert speakers[0] == "Alexandria Ocasio-Cortez"
     assert speakers[1] != "Adam Schiff"
+
+
+@pytest.mark.slow
+def test_quotes_she_after_a_spokeswoman_is_the_spokeswoman(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "spokeswoman" is both a person and an institution's voice: as a person it is "she".
+    direct = _direct(
+        nlp,
+        [
+            "A spokeswoman for Sen. John Smith said the senator would vote no. “He has been "
+            "clear,” she said."
+        ],
+    )
+    assert direct == [("He has been clear", "A spokeswoman for Sen. John Smith")]

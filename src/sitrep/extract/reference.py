@@ -355,11 +355,11 @@ class _Resolver:
             head.pos_ == "PROPN" and not _common_word(head) and not names_people(lemma)
         ) or quantifies_everyone(head):
             return None
-        if lemma in _body_nouns() or (lemma in lexicon().documents and speaks(head)):
+        if names_people(lemma) or names_people(head.lower_) or _age_description(head):
+            person = True
+        elif lemma in _body_nouns() or (lemma in lexicon().documents and speaks(head)):
             # "the indictment said …. It said …": a document that speaks is "it" as a body is.
             person = False
-        elif names_people(lemma) or names_people(head.lower_) or _age_description(head):
-            person = True
         else:
             return None
         words = [t for t in head.subtree if t.i <= head.i or t.dep_ in {"amod", "compound"}]
