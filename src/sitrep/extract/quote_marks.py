@@ -30,7 +30,8 @@ _CACHE_KEY = "sitrep.extract.quote_marks"
 _TRAILING_SPEAKER_WORDS = 4
 
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
-# Every character that may open a quoted passage (a TeX or treebank opening is two "`").
+# Every character that may open, or close, a quoted passage (a TeX or treebank opening is
+# two "`", its closing two "'").
 OPENING_MARKS = frozenset("\"“‘'«„`")
 CLOSING_MARKS = frozenset("\"”’'»")
 _STRAIGHT = '"'

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from sitrep.extract.attribution import Attribution, Attributions, find_attributions
-from sitrep.extract.quote_marks import OPENING_MARKS, QuoteMarks
+from sitrep.extract.quote_marks import CLOSING_MARKS, OPENING_MARKS, QuoteMarks
 from sitrep.extract.sourcing import lexicon
 from sitrep.records import Article, Quote, Span
 
@@ -50,8 +50,6 @@ _VERBS = {"VERB", "AUX"}
 # Title-case words in a passage this long are a headline or slogan even with a sentence end.
 _HEADLINE_WORDS = 3
 _MARKS_AND_SPACE = "".join(OPENING_MARKS) + " "
-# A quote just closed before another ("…,” she said. “…”"), a treebank's '' included.
-_CLOSING_MARKS = {"”", '"', "'"}
 # A quote that ends in one of these is made of sentences, not a heading or a term.
 _SENTENCE_ENDS = ".!?…"
 
@@ -294,7 +292,8 @@ def _whole_sentence(body: str, marks: QuoteMarks) -> bool:
     break ("…,” an officer ordered. “Step out.”"), not in one ("said on “DWTS.”")."""
     text = body[marks.start : marks.end]
     before = body[: marks.start].rstrip(_MARKS_AND_SPACE)
-    opens = marks.opens_paragraph or before[-1:] in {*_SENTENCE_ENDS, *_CLOSING_MARKS}
+    # A quote just closed before it ("…,” she said. “…”") ends a sentence too.
+    opens = marks.opens_paragraph or before[-1:] in {*_SENTENCE_ENDS, *CLOSING_MARKS}
     return opens and text[:1].isupper() and text[-1:] in _SENTENCE_ENDS
 
 

@@ -740,7 +740,7 @@ def described_as_person(name: Token) -> bool:
 
 def _common_word(token: Token) -> bool:
     """A common noun, or a lower-case word the tagger took for a name ("the former first
-    lady", "the president-elect")."""
+    lady")."""
     return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
 
 
