@@ -190,7 +190,7 @@ def test_reference_they_is_a_coordination_not_the_object_after_it(nlp) -> None: 
         ],
     )
     claim = next(c for c in article.claims if "funding" in c.text)
-    assert claim.source.name == "Eric Holt"
+    assert claim.source.name == "Gov. Eric Holt and leaders of the Legislature"
 
 
 @pytest.mark.slow

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.extract.doc_cache import once_per_doc
-from sitrep.extract.quote_marks import QuoteMarks, quote_marks_of
+from sitrep.extract.quote_marks import CLOSING_MARKS, OPENING_MARKS, QuoteMarks, quote_marks_of
 from sitrep.extract.reference import (
     NAME_MODIFIERS,
     References,
@@ -59,8 +59,9 @@ _PHRASE_VERBS = {"acl", "pcomp"}
 _OBJECTS = {"dobj", "dative"}
 # A dateline ends at a dash: "BEIRUT -", "CAMP MURRAY, Wash. —".
 _DASHES = {"-", "—", "–"}
-# Marks that open a quoted passage: nothing else may stand between a colon and its quote.
-_OPENING_MARKS = {'"', "“", "‘", "'", "«", "„"}
+_MARKS_AND_SPACE = "".join(OPENING_MARKS | CLOSING_MARKS) + " "
+# How words modify a verb without being what it reports: "respond “in due course”".
+_MODIFIER_DEPS = {"prep", "advmod", "npadvmod"}
 # spaCy's labels for places: "Tehran", "the Gulf", "Khmeimim airbase".
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Relative pronouns ("a refugee who ... said"): the speaker is the noun the clause describes.
@@ -377,7 +378,10 @@ class _Finder:
         quotes = [
             q
             for q in self.quote_marks
-            if q.start < end and q.end > start and not (q.start <= verb.idx < q.end)
+            if q.start < end
+            and q.end > start
+            and not (q.start <= verb.idx < q.end)
+            and not (nested and self._modifies(q, verb))
         ]
         if quotes:
             return quotes[0].start, quotes[-1].end
@@ -404,18 +408,31 @@ class _Finder:
             or self._quote_opening_next(verb, sentence)
         )
 
+    def _modifies(self, quote: QuoteMarks, verb: Token) -> bool:
+        """The quoted words only modify the verb ("said the leader would respond “in due
+        course”"): they are the outer reporter's words, not what the verb reports."""
+        inside = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if inside is None:
+            return False
+        roots = [t for t in inside if t.head not in inside and not t.is_punct]
+        return bool(roots) and all(t.head == verb and t.dep_ in _MODIFIER_DEPS for t in roots)
+
     def _utters(self, speaker: Token, content: tuple[int, int]) -> bool:
         """ "“This is the Sikh area,” the angel tells him": whoever speaks a quotation aloud is
         someone, though the noun is on no list of people; a thing or a document is not."""
         words = lexicon()
         lemma = speaker.lemma_.lower()
+        # The parse may count the quote's own marks in what the verb reports.
+        text = self.body[content[0] : content[1]]
+        start = content[0] + len(text) - len(text.lstrip(_MARKS_AND_SPACE))
+        end = content[0] + len(text.rstrip(_MARKS_AND_SPACE))
         return (
             speaker.pos_ == "NOUN"
             and speaker.dep_ == "nsubj"
             and lemma not in words.thing_nouns
             and lemma not in words.documents
             and not quantifies_everyone(speaker)
-            and any(q.start <= content[0] and content[1] <= q.end for q in self.quote_marks)
+            and any(q.start <= start and end <= q.end for q in self.quote_marks)
         )
 
     def _reported_clause(self, verb: Token) -> bool:
@@ -529,10 +546,12 @@ class _Finder:
         if verb.head != verb and _within(verb.head, sentence):
             return None
         following = next((s for s in self.article.sentences if s.start >= sentence.end_char), None)
-        if following is None or self.body[following.start] not in _OPENING_MARKS:
+        if following is None or self.body[following.start] not in OPENING_MARKS:
             return None
         i = bisect_right(self._quote_starts, following.start)
-        if i >= len(self.quote_marks) or self.quote_marks[i].start - following.start > 1:
+        if i >= len(self.quote_marks) or not _only_marks(
+            self.body[following.start : self.quote_marks[i].start]
+        ):
             return None
         quote = self.quote_marks[i]
         # Its own attribution: a reporting verb outside the marks in the sentence it ends.
@@ -563,8 +582,8 @@ class _Finder:
         if i >= len(self.quote_marks):
             return None
         quote = self.quote_marks[i]
-        gap = self.body[colon.idx + 1 : quote.start]
-        if any(not (c.isspace() or c in _OPENING_MARKS) for c in gap):
+        # Nothing but opening marks may stand between a colon and its quote.
+        if not _only_marks(self.body[colon.idx + 1 : quote.start]):
             return None
         return quote.start, quote.end
 
@@ -595,7 +614,11 @@ class _Finder:
             evidence = self._evidence(antecedent, _noun_phrase(antecedent))
             if referent.person:  # "His wife, Ama, …  she said": a person, whatever the tagger said
                 evidence = replace(evidence, person=True)
-            return classify_source(evidence)
+            source = classify_source(evidence)
+            if source is not None and referent.plural and _coordinated(antecedent):
+                # "Warren and Sanders … “…,” they said": all of them speak, typed as the first.
+                return replace(source, name=referent.name, actor_id=None)
+            return source
         if speaker.pos_ == "PRON":
             if lower in _WRITER:
                 return Source(SourceType.OUTLET, self.article.outlet)
@@ -775,6 +798,10 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
         # say …": the people moved to report are its subject (object control), not the mover;
         # a thing as object ("used the meeting to say") leaves the subject speaking.
         return objects[0], [t for t in objects[0].subtree if _within(t, sentence)]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not _has_auxiliary(verb):
+        # "Asked about the tweets, she said …": a bare passive participle's subject is who
+        # was asked or told, the listener; it reports nothing of its own.
+        return None, []
     current = verb
     while current.dep_ in _BORROWS_SUBJECT and current.head != current:
         coordinated = current.dep_ == "conj"
@@ -986,6 +1013,18 @@ def _passive_form(verb: Token) -> bool:
             c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_ == "be") for c in verb.children
         )
     )
+
+
+def _coordinated(head: Token) -> bool:
+    return any(c.dep_ == "conj" for c in head.children)
+
+
+def _only_marks(text: str) -> bool:
+    return all(c.isspace() or c in OPENING_MARKS for c in text)
+
+
+def _has_auxiliary(verb: Token) -> bool:
+    return any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 def _has_perfect(verb: Token) -> bool:

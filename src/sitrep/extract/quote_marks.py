@@ -9,7 +9,8 @@ run together by a page that lost its breaks.
 A passage cut off by such a mark in its own paragraph may have lost its closing mark before
 a trailing attribution ("“The suspect took a stance, said Monahan. Four officers fired at
 a “pipe …,”"): with the parse, it closes at the comma before that attribution.
-Single marks (‘…’ and '…') quote too, outside double ones; as they double as apostrophes
+Marks set as in TeX or a treebank (``…'') quote as curly ones do. Single marks (‘…’ and
+'…') quote too, outside double ones; as they double as apostrophes
 ("don't", "the players' union"), one opens only before a letter and closes only where no
 letter follows, and one left open at the paragraph's end quotes nothing.
 """
@@ -29,6 +30,10 @@ _CACHE_KEY = "sitrep.extract.quote_marks"
 _TRAILING_SPEAKER_WORDS = 4
 
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
+# Every character that may open, or close, a quoted passage (a TeX or treebank opening is
+# two "`", its closing two "'").
+OPENING_MARKS = frozenset("\"“‘'«„`")
+CLOSING_MARKS = frozenset("\"”’'»")
 _STRAIGHT = '"'
 _SINGLE_OPENERS = {"‘": {"’"}, "'": {"'", "’"}}
 _SINGLE_CLOSERS = {"’", "'"}
@@ -106,6 +111,9 @@ def _ends_sentence(doc: Doc, last: Token) -> bool:
 
 
 def _paragraph_quotes(body: str, offset: int, paragraph: str, number: int) -> list[QuoteMarks]:
+    # Text set with TeX or treebank marks quotes ``like this'': each pair reads as one curly
+    # mark, next to a space, so that every offset stays the body's.
+    paragraph = paragraph.replace("``", " “").replace("''", "” ")
     found: list[QuoteMarks] = []
     closers: set[str] | None = None
     opened = 0

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from sitrep.extract.attribution import Attribution, Attributions, find_attributions
-from sitrep.extract.quote_marks import QuoteMarks
+from sitrep.extract.quote_marks import CLOSING_MARKS, OPENING_MARKS, QuoteMarks
 from sitrep.extract.sourcing import lexicon
 from sitrep.records import Article, Quote, Span
 
@@ -49,6 +49,7 @@ _TITLE_SMALL_WORDS = {
 _VERBS = {"VERB", "AUX"}
 # Title-case words in a passage this long are a headline or slogan even with a sentence end.
 _HEADLINE_WORDS = 3
+_MARKS_AND_SPACE = "".join(OPENING_MARKS) + " "
 # A quote that ends in one of these is made of sentences, not a heading or a term.
 _SENTENCE_ENDS = ".!?…"
 
@@ -145,7 +146,7 @@ def _term_of_speaker_before(
 
 def _names_something(body: str, marks: QuoteMarks) -> bool:
     """A title, slogan or nickname: title-case words that end no sentence, or a cue before."""
-    before = body[max(0, marks.start - 30) : marks.start].rstrip('“"«„ ').lower().split()
+    before = body[max(0, marks.start - 30) : marks.start].rstrip(_MARKS_AND_SPACE).lower().split()
     # "the show “Meet the Press”", "an episode of “DWTS.”"
     if before[-1:] == ["of"]:
         before.pop()
@@ -174,7 +175,7 @@ def _names_something(body: str, marks: QuoteMarks) -> bool:
 def _inside_sentence(body: str, marks: QuoteMarks) -> bool:
     """The passage follows a word of its sentence, not a sentence end, a colon or a comma
     ("said, “…”") where a quote opens."""
-    before = body[: marks.start].rstrip(' “"«„‘')
+    before = body[: marks.start].rstrip(_MARKS_AND_SPACE)
     return not marks.opens_paragraph and before[-1:].isalnum()
 
 
@@ -290,8 +291,9 @@ def _whole_sentence(body: str, marks: QuoteMarks) -> bool:
     """The passage is a sentence of its own: it opens after another sentence or a paragraph
     break ("…,” an officer ordered. “Step out.”"), not in one ("said on “DWTS.”")."""
     text = body[marks.start : marks.end]
-    before = body[: marks.start].rstrip(' “"«„')
-    opens = marks.opens_paragraph or before[-1:] in {*_SENTENCE_ENDS, "”", '"'}
+    before = body[: marks.start].rstrip(_MARKS_AND_SPACE)
+    # A quote just closed before it ("…,” she said. “…”") ends a sentence too.
+    opens = marks.opens_paragraph or before[-1:] in {*_SENTENCE_ENDS, *CLOSING_MARKS}
     return opens and text[:1].isupper() and text[-1:] in _SENTENCE_ENDS
 
 

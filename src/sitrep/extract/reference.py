@@ -71,6 +71,9 @@ NAME_MODIFIERS = frozenset({"compound", "nmod"})
 _PARAGRAPH_REACH = 3
 # The subject of a reporting verb prefers a speaker of this many sentences before it.
 _SPEAKER_REACH = 1
+# A sentence that opens with one of these ("Asked …", "Speaking …") opens with a clause
+# whose subject is the main clause's.
+_PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 # How a reporting verb and the clause it reports are joined, either way round.
 _REPORTED_CLAUSES = frozenset({"ccomp", "parataxis"})
 
@@ -160,6 +163,15 @@ def _title_abbreviations(language: str) -> dict[str, str]:
         row["abbreviation"]: row["role"]
         for row in knowledge_files.table("reference/title_abbreviations.tsv", language)
     }
+
+
+@knowledge_files.PerLanguage
+def _role_synonyms(language: str) -> dict[str, tuple[str, ...]]:
+    """ "representative" -> ("congressman", "congresswoman", …): nouns for the same office."""
+    found: dict[str, tuple[str, ...]] = {}
+    for row in knowledge_files.table("reference/role_synonyms.tsv", language):
+        found[row["role"]] = (*found.get(row["role"], ()), row["synonym"])
+    return found
 
 
 def _answer_verbs() -> frozenset[str]:
@@ -325,7 +337,7 @@ class _Resolver:
                 actor = self.mentions.actor(child.idx, child.idx + len(child))
                 if child.dep_ in NAME_MODIFIERS and actor and actor.kind is not ActorKind.PERSON:
                     return self._actor_referent(head, child, actor)
-        if head.pos_ == "PROPN" and head.ent_type_ in _BODY_ENTITIES:
+        if head.pos_ == "PROPN" and head.ent_type_ in _BODY_ENTITIES and not _party_member(head):
             # A state, city or club standing for its government or team ("Liverpool said it").
             return Referent(
                 head.i,
@@ -339,7 +351,9 @@ class _Resolver:
             )
         # "the staff", "the public": a group is "they", never "he" or "she".
         plural = head.tag_ in _PLURAL_TAGS or lemma in _collective_nouns()
-        if (head.pos_ == "PROPN" and not names_people(lemma)) or quantifies_everyone(head):
+        if (
+            head.pos_ == "PROPN" and not _common_word(head) and not names_people(lemma)
+        ) or quantifies_everyone(head):
             return None
         if names_people(lemma) or names_people(head.lower_) or _age_description(head):
             person = True
@@ -472,6 +486,11 @@ class _Resolver:
             role = _title_abbreviations().get(word.lower_, word.lemma_.lower())
             if word is not named and names_people(role):
                 self._roles[role] = referent
+                # "Rep. Ilhan Omar … the congresswoman": another noun for the same office.
+                gender = self._gender(referent)
+                for synonym in _role_synonyms().get(role, ()):
+                    if gender is None or _genders().get(synonym) in {None, gender}:
+                        self._roles[synonym] = referent
 
     def _titled_name(self, role: Token, actor_id: str | None) -> Token | None:
         """ "… to Vladimir Putin, White House chief of staff John Kelly wasn't …": the parse
@@ -516,6 +535,9 @@ class _Resolver:
         spoken_of = self._spoken_of(pronoun) | self._named_in_own_clause(pronoun)
         speaking = speaks(pronoun)
         reported = _reported_by(pronoun.head) if speaking else set()
+        # "Asked whether the president regretted it, she said": no one that clause names,
+        # by name or by description, is "she".
+        reported |= {pronoun.doc[i].idx for i in _subjectless_clause_before(pronoun)}
         compatible = [
             c
             for c in self.candidates
@@ -559,14 +581,7 @@ class _Resolver:
         she …")."""
         if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.lower_ not in _PERSON_PRONOUNS:
             return set()
-        # "Asked about Gaetz, he added": a clause with no subject of its own before the
-        # pronoun is what the pronoun's person did or was asked; who it names is someone else.
-        before = {
-            t.i
-            for c in pronoun.head.children
-            if c.dep_ == "advcl" and c.i < pronoun.i and not _has_subject(c)
-            for t in c.subtree
-        }
+        before = _subjectless_clause_before(pronoun)
         # A parse may run the clause on past a paragraph break; the break ends it.
         end = self.text.find(PARAGRAPH_SEPARATOR, pronoun.idx)
         end = len(self.text) if end < 0 else end
@@ -607,9 +622,13 @@ class _Resolver:
         if (
             not description.person
             or noun.dep_ != "nsubj"
-            or (noun.tag_ != "NN" and not _age_description(noun))
+            or not (
+                noun.tag_ == "NN"
+                or (noun.tag_ == "NNP" and (noun.is_lower or _party_member(noun)))
+                or _age_description(noun)
+            )
             or lexicon().reporting_verbs.get(noun.head.lemma_.lower()) is None
-            or any(c.dep_ in _RESTRICTIVE_DEPS for c in noun.children)
+            or any(c.dep_ in _RESTRICTIVE_DEPS and not _of_title(c) for c in noun.children)
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
         ):
             return None
@@ -672,6 +691,31 @@ def _surnames(actors: list[Actor]) -> dict[str, Actor]:
     return {word: people[0] for word, people in found.items() if len(people) == 1}
 
 
+def _subjectless_clause_before(pronoun: Token) -> set[int]:
+    """ "Asked about Gaetz, he added": a clause with no subject of its own before "he" or
+    "she" as subject is what the pronoun's person did or was asked; whoever its tokens (the
+    indices returned) name is someone else."""
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.lower_ not in _PERSON_PRONOUNS:
+        return set()
+    clause = {
+        t.i
+        for c in pronoun.head.children
+        if c.dep_ == "advcl" and c.i < pronoun.i and not _has_subject(c)
+        for t in c.subtree
+    }
+    # A parse may hang the pronoun's clause on the participle instead: the sentence opens
+    # with a participle that has no subject, and the pronoun follows its comma.
+    opening = pronoun.sent[0]
+    if (
+        opening.tag_ in _PARTICIPLE_TAGS
+        and not _has_subject(opening)
+        and pronoun.i > opening.i + 1
+        and pronoun.doc[pronoun.i - 1].text == ","
+    ):
+        clause |= set(range(opening.i, pronoun.i))
+    return clause
+
+
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
 
@@ -694,6 +738,30 @@ def described_as_person(name: Token) -> bool:
     )
 
 
+def _common_word(token: Token) -> bool:
+    """A common noun, or a lower-case word the tagger took for a name ("the former first
+    lady")."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
+
+
+def _of_title(prep: Token) -> bool:
+    """ "the secretary of state", "the chief of staff": "of" and one bare common word are
+    part of the title, not a phrase that singles out someone new ("the head of the agency")."""
+    objects = list(prep.children)
+    return (
+        prep.lower_ == "of"
+        and len(objects) == 1
+        and objects[0].is_lower
+        and not any(objects[0].children)
+    )
+
+
+def _party_member(token: Token) -> bool:
+    """ "said the New York Democrat": one member of a party or camp, which the tagger takes
+    for the name of the group (NORP)."""
+    return token.ent_type_ == "NORP" and token.tag_ == "NNP" and names_people(token.lemma_.lower())
+
+
 def _age_description(token: Token) -> bool:
     """ "the 31-year-old": a person described by age alone, whatever the tagger made of
     "old" (an adjective, often)."""
@@ -703,11 +771,19 @@ def _age_description(token: Token) -> bool:
 
 
 def _description_key(token: Token) -> str:
-    """The words a description is known by: its noun's lemma, or the whole age ("31-year-old"),
-    as "the 31-year-old" and "the 25-year-old" are two people."""
+    """The words a description is known by: its noun's lemma with the places that modify it,
+    or the whole age ("31-year-old"), as "the 31-year-old" and "the 25-year-old" are two
+    people."""
     if _age_description(token):
         return token.doc[token.left_edge.i : token.i + 1].text.lower().removeprefix("the ")
-    return token.lemma_.lower()
+    # "the Kentucky Republican" and "the Maine Republican" are two people: a place that
+    # modifies the noun (a constituency, a home state) is part of the description.
+    places = [
+        t.lower_
+        for t in token.subtree
+        if t.i < token.i and t.dep_ == "compound" and t.ent_type_ in _PLACE_ENTITIES
+    ]
+    return " ".join([*places, token.lemma_.lower()])
 
 
 def quantifies_everyone(noun: Token) -> bool:
