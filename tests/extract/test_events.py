@@ -11,6 +11,7 @@ import pytest
 from sitrep.extract import event_classifier
 from sitrep.extract.event_classifier import (
     DEFAULT_CLASSIFIER,
+    LEXICON_CLASSIFIER,
     MODEL_CLASSIFIER,
     TriggerLabel,
     get_classifier,
@@ -552,6 +553,31 @@ def test_events_the_backer_drops_a_lexicon_word_the_model_rejects(  # type: igno
         article = Article("test", "hash", InputKind.TEXT, [text], published=PUBLISHED)
         found[text] = [e.trigger for e in find_events(article, nlp(text), classifier=backed)]
     assert list(found.values()) == [[], ["attacked"]]
+
+
+@pytest.mark.slow
+def test_events_a_backer_keeping_every_word_is_the_lexicon(  # type: ignore[no-untyped-def]
+    nlp, monkeypatch
+) -> None:
+    # Labels are restructured once: "promised" is a promise only while its content, "aid",
+    # is there to read; restructured again without it, it promised nothing and was dropped.
+    models = EventModels(
+        typer=LinearModel(("NONE", "ASSAULT"), np.array([5.0, 0.0]), {}),
+        backer=LinearModel(("drop", "keep"), np.array([0.0, 9.0]), {}),
+        keep_threshold=0.5,
+        nouns=frozenset(),
+    )
+    monkeypatch.setattr(event_classifier, "event_models", lambda _file: models)
+    backed = event_classifier.ModelEventClassifier("test.backed.v1", backs_lexicon=True)
+    text = "British Defence Secretary Tom King has promised to continue military aid to Mozambique."
+    article = Article("test", "hash", InputKind.TEXT, [text], published=PUBLISHED)
+    doc = nlp(text)
+    found = {
+        name: [(e.trigger, e.type) for e in find_events(article, doc, classifier=classifier)]
+        for name, classifier in (("lexicon", LEXICON_CLASSIFIER), ("backed", backed))
+    }
+    assert found["lexicon"] == [("promised", "AGREE")]
+    assert found["backed"] == found["lexicon"]
 
 
 def test_event_models_ship_and_score_a_distribution() -> None:
