@@ -249,3 +249,57 @@ def test_a_compelled_or_prevented_act_is_no_event(nlp, text, expected) -> None: 
 )
 def test_market_and_sport_rallies_and_web_visits_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what happens as a rule is no act that happened
+        ("Migrants crossing the border are usually detained for weeks.", []),
+        ("Prices of this kind are typically negotiated by the buyers.", []),
+        ("Suspects are arrested, sometimes for weeks, without charge.", []),
+        # the frequency of a clause below makes that clause habitual, not the report
+        (
+            "Police arrested two men who often protested outside the embassy.",
+            [("arrested", "COERCE")],
+        ),
+        # a series of acts that happened is reported, and so is a named party's practice
+        ("Rebels repeatedly shelled the town on Monday.", [("shelled", "ASSAULT")]),
+        ("Syrian troops routinely shelled the villages.", [("shelled", "ASSAULT")]),
+    ],
+)
+def test_a_habitual_statement_is_no_event(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a demand with a penalty as its alternative is an ultimatum: a threat
+        (
+            "The commission asked the party to pay the fine within a week or be dissolved.",
+            [("asked", "THREATEN")],
+        ),
+        (
+            "The governor ordered the protesters to disperse or face arrest.",
+            [("ordered", "THREATEN")],
+        ),
+        (
+            "The militia ordered the farmer to either pay the tax or give up his cattle.",
+            [("ordered", "THREATEN")],
+        ),
+        (
+            "The regulator asked the bank to repay the loan within a month or lose its licence.",
+            [("asked", "THREATEN")],
+        ),
+        # a choice offered with no penalty is a request
+        (
+            "The union asked the ministry to raise wages or cut working hours.",
+            [("asked", "REQUEST")],
+        ),
+    ],
+)
+def test_a_demand_with_a_penalty_as_alternative_is_a_threat(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
