@@ -303,3 +303,18 @@ def test_a_habitual_statement_is_no_event(nlp, text, expected) -> None:  # type:
 )
 def test_a_demand_with_a_penalty_as_alternative_is_a_threat(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a forecast or an expert's caution threatens no one
+        ("Economists warn that the dispute could escalate into a trade war.", []),
+        ("Forecasters are warning of severe air pollution this week.", []),
+        # ...a party's warning of what it would do is a threat
+        ("Iran warned Israel against any attack on its territory.", [("warned", "THREATEN")]),
+    ],
+)
+def test_a_forecast_is_no_threat(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
