@@ -318,3 +318,19 @@ def test_a_demand_with_a_penalty_as_alternative_is_a_threat(nlp, text, expected)
 )
 def test_a_forecast_is_no_threat(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a suspension of something, or one imposed, is a sanction
+        ("Russia's suspension of the grain deal angered Kyiv.", [("suspension", "SANCTION")]),
+        ("The league handed the striker an indefinite suspension.", [("suspension", "SANCTION")]),
+        ("The defender received a two-game suspension.", [("suspension", "SANCTION")]),
+        # ...a car's is none
+        ("The sedan comes with adaptive air suspension as standard.", []),
+    ],
+)
+def test_a_suspension_is_a_sanction_only_of_something_or_imposed(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
