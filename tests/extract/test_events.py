@@ -456,6 +456,24 @@ def test_events_the_main_predicate_decides_the_type(nlp, text, expected) -> None
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a noun of stopping turns the event it stops, as its verb does (stopping_nouns.tsv)
+        ("The EU announced a suspension of aid to Niger.", [("suspension", "SANCTION")]),
+        ("The cancellation of the planned visit angered Seoul.", [("cancellation", "SANCTION")]),
+        ("The aid cuts hit the camps hard.", [("cuts", "SANCTION")]),
+        ("The government announced the lifting of the curfew.", [("lifting", "CONCEDE")]),
+        # ...not a noun of stopping, nor an event it does not stop
+        ("The end of the talks came on Friday.", [("talks", "CONSULT")]),
+        ("The withdrawal of US troops began on Monday.", [("withdrawal", "RETREAT")]),
+    ],
+)
+def test_events_a_noun_of_stopping_turns_the_event_it_stops(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _typed(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # words the events-gwn-dev guideline names that the lexicon lacked
         ("Erdogan telephoned Putin on Monday.", [("telephoned", "CONSULT")]),
         ("The army imposed a curfew.", [("imposed", "COERCE")]),

@@ -20,6 +20,7 @@ from sitrep.extract.event_lexicon import (
     background_cues,
     casualty_words,
     reversals,
+    stopping_nouns,
     word_classes,
 )
 from sitrep.extract.event_roles import first_conjunct, is_verbal, subject_candidates, subtree
@@ -42,6 +43,10 @@ ANY_TYPE = "*"
 # How a stopped event hangs on the verb that stops it ("halted aid", "aid was halted",
 # "refused to lift").
 STOPPED_DEPS = frozenset({"dobj", "nsubjpass", "xcomp"})
+# How a stopped event noun hangs on a noun of stopping ("a suspension of aid", "a freeze on
+# cooperation", "a halt to the fighting").
+STOPPED_PREPOSITIONS = frozenset({"of", "on", "to"})
+Reversal = tuple[str, str | None]  # a reversals.tsv key: the stopping verb and its particle
 # How the content of an act hangs on it: infinitive or finite clause, object, a
 # preposition's object ("accused them of attacking", "called for sanctions"), an adjective
 # complement's ("pleaded not guilty to murder").
@@ -103,8 +108,8 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
         governor = _stopping_governor(doc[label.token])
         if governor is None:
             continue
-        verb, particle = governor
-        table = reversals()[(verb.lemma_.lower(), particle.lower_ if particle else None)]
+        verb, particle, key = governor
+        table = reversals()[key]
         new_type = table.get(current.type) or table.get(ANY_TYPE)
         if new_type is None:
             continue
@@ -395,18 +400,37 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _stopping_governor(token: Token) -> tuple[Token, Token | None] | None:
-    """The verb that stops, lifts or refuses this event word, with its particle, if any."""
+def _stopping_governor(token: Token) -> tuple[Token, Token | None, Reversal] | None:
+    """The word that stops, lifts or refuses this event word, with its particle, if any, and
+    its key in `reversals.tsv`: a verb ("halted aid", "refused to lift"), or a noun of
+    stopping whose "of"/"on"/"to" phrase or compound the event word is ("a suspension of
+    aid", "a freeze on cooperation", "aid cuts"; `stopping_nouns.tsv`)."""
     first = first_conjunct(token)
-    if first.dep_ not in STOPPED_DEPS:
+    if first.dep_ in STOPPED_DEPS:
+        verb = first.head
+        particles = [c for c in verb.children if c.dep_ == "prt"]
+        for particle in [*particles, None]:
+            key = (verb.lemma_.lower(), particle.lower_ if particle else None)
+            if key in reversals():
+                return verb, particle, key
         return None
-    verb = first.head
-    particles = [c for c in verb.children if c.dep_ == "prt"]
-    for particle in [*particles, None]:
-        key = (verb.lemma_.lower(), particle.lower_ if particle else None)
-        if key in reversals():
-            return verb, particle
-    return None
+    noun = _stopping_noun(first)
+    if noun is None:
+        return None
+    stopped: Reversal = (stopping_nouns()[noun.lemma_.lower()], None)
+    return (noun, None, stopped) if stopped in reversals() else None
+
+
+def _stopping_noun(word: Token) -> Token | None:
+    """The noun of stopping an event noun is the object or compound of, if any."""
+    if word.pos_ != "NOUN" or is_verbal(word):
+        return None
+    head = word.head
+    if word.dep_ == "pobj" and head.lower_ in STOPPED_PREPOSITIONS:
+        head = head.head
+    elif word.dep_ != "compound":
+        return None
+    return head if head.pos_ == "NOUN" and head.lemma_.lower() in stopping_nouns() else None
 
 
 def _item_head(token: Token) -> Token | None:
