@@ -334,3 +334,23 @@ def test_a_forecast_is_no_threat(nlp, text, expected) -> None:  # type: ignore[n
 )
 def test_a_suspension_is_a_sanction_only_of_something_or_imposed(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # leaving a post in a business, a club or a job is no concession
+        ("The founder resigned as CEO last month.", []),
+        ("She stepped down from the board of the bank.", []),
+        ("The coach announced his resignation as manager of the club.", []),
+        # ...an official's resignation is
+        ("The defence minister resigned on Friday.", [("resigned", "CONCEDE")]),
+        (
+            "The prime minister stepped down after weeks of protests.",
+            [("stepped down", "CONCEDE"), ("protests", "PROTEST")],
+        ),
+    ],
+)
+def test_leaving_a_private_post_is_no_concession(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
