@@ -354,3 +354,18 @@ def test_a_suspension_is_a_sanction_only_of_something_or_imposed(nlp, text, expe
 )
 def test_leaving_a_private_post_is_no_concession(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a text calls for is what it prescribes, not a party's request
+        ("The recipe called for three cups of sugar.", []),
+        ("The script called for a soaring anthem in the last scene.", []),
+        # ...a party's call is a request
+        ("The opposition called for new elections.", [("called", "REQUEST")]),
+    ],
+)
+def test_what_a_text_calls_for_is_no_request(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
