@@ -369,3 +369,17 @@ def test_leaving_a_private_post_is_no_concession(nlp, text, expected) -> None:  
 )
 def test_what_a_text_calls_for_is_no_request(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "demonstrate" with an object shows something; without one, it protests
+        ("The company demonstrated its new phone at the fair.", []),
+        ("Engineers demonstrated the new reactor to visitors.", []),
+        ("Thousands demonstrated in the capital against the law.", [("demonstrated", "PROTEST")]),
+    ],
+)
+def test_demonstrating_something_is_no_protest(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected

@@ -47,6 +47,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ACTOR_CLASS = "@actor"
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 URL_CLASS = "@url"  # "@url" in a word class: a phrase holding a web address
+ANY_OBJECT = "@any"  # "obj:@any": the word has an object, whatever it is
 PARTICLE_DEPS = frozenset({"prt", "advmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
@@ -153,6 +154,8 @@ class LexiconEventClassifier:
     def _holds(self, token: Token, condition: str, places: Collection[int]) -> bool:
         role, _, class_name = condition.partition(":")
         if role == "obj":
+            if class_name == ANY_OBJECT:
+                return any(child.dep_ in OBJECT_DEPS for child in token.children)
             return any(
                 self._phrase_in_class(child, class_name, places)
                 for child in token.children
