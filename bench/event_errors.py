@@ -8,6 +8,9 @@ misses, matched as bench/events.py matches them: same type in the same gold sent
 `--links` prints instead the same-event links that are wrong: pairs of matched mentions in
 different sentences that sitrep links (`Event.same_event`) and the gold's `event_group` does
 not, and the gold's links sitrep misses.
+`--sentences` prints instead the errors on the TRAIN sentences of
+bench/gold/events_sentences.jsonl (each sentence read as a text of its own, as bench/events.py
+scores them): the sentence, its gold types, the predicted events and the surplus of each side.
 `--cache FILE` keeps the parsed TRAIN documents in a pickle between runs.
 """
 
@@ -17,21 +20,23 @@ import argparse
 import pickle
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from event_gold import GoldTrigger, Parsed, gwn_docs, parse
+from event_gold import GoldDoc, GoldTrigger, Parsed, gwn_docs, parse, sentence_docs
 from events import Found, Processed, _sentence_of, link_pairs, run
 from sitrep.annotate.nlp import load_nlp
 from sitrep.extract.event_classifier import CLASSIFIERS, DEFAULT_CLASSIFIER
 
 
-def train_parsed(cache: Path | None) -> list[Parsed]:
+def train_parsed(cache: Path | None, golds: Iterable[GoldDoc] | None = None) -> list[Parsed]:
     if cache is not None and cache.exists():
         loaded: list[Parsed] = pickle.loads(cache.read_bytes())
         return loaded
-    parsed = list(parse(load_nlp(), [g for g in gwn_docs() if g.split == "train"]))
+    chosen = gwn_docs() if golds is None else golds
+    parsed = list(parse(load_nlp(), [g for g in chosen if g.split == "train"]))
     if cache is not None:
         cache.write_bytes(pickle.dumps(parsed))
     return parsed
@@ -72,6 +77,24 @@ def report(item: Processed, totals: Counter[str]) -> None:
             print(f"   FP    {dict(false_positives)}")
         if misses:
             print(f"   MISS  {dict(misses)}")
+
+
+def report_sentence(item: Processed, totals: Counter[str]) -> None:
+    """One sentence of the sentence set: its surplus predictions and misses, by type."""
+    predicted = Counter(f.event.type for f in item.found)
+    wanted = Counter(t.type for t in item.gold.triggers)
+    false_positives, misses = predicted - wanted, wanted - predicted
+    totals["fp"] += sum(false_positives.values())
+    totals["miss"] += sum(misses.values())
+    if not false_positives and not misses:
+        return
+    print(f"[{item.gold.id}] {' '.join(item.gold.text.split())}")
+    print(f"   gold  {[(t.type, item.gold.text[t.start : t.end]) for t in item.gold.triggers]}")
+    print(f"   found {[(f.event.type, f.event.trigger, f.event.status.value) for f in item.found]}")
+    if false_positives:
+        print(f"   FP    {dict(false_positives)}")
+    if misses:
+        print(f"   MISS  {dict(misses)}")
 
 
 def report_links(item: Processed, totals: Counter[str]) -> None:
@@ -119,10 +142,13 @@ def main() -> None:
     parser.add_argument("--classifier", default=DEFAULT_CLASSIFIER, choices=sorted(CLASSIFIERS))
     parser.add_argument("--cache", type=Path)
     parser.add_argument("--links", action="store_true", help="wrong same-event links instead")
+    parser.add_argument("--sentences", action="store_true", help="the sentence set's errors")
     args = parser.parse_args()
     totals: Counter[str] = Counter()
-    for item in run(train_parsed(args.cache), args.classifier):
-        (report_links if args.links else report)(item, totals)
+    golds = sentence_docs() if args.sentences else None
+    reporter = report_sentence if args.sentences else report_links if args.links else report
+    for item in run(train_parsed(args.cache, golds), args.classifier):
+        reporter(item, totals)
     if args.links:
         print(f"TRAIN wrong links {totals['wrong link']}, missed links {totals['missed link']}")
     else:

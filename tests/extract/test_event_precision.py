@@ -249,3 +249,137 @@ def test_a_compelled_or_prevented_act_is_no_event(nlp, text, expected) -> None: 
 )
 def test_market_and_sport_rallies_and_web_visits_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what happens as a rule is no act that happened
+        ("Migrants crossing the border are usually detained for weeks.", []),
+        ("Prices of this kind are typically negotiated by the buyers.", []),
+        ("Suspects are arrested, sometimes for weeks, without charge.", []),
+        # the frequency of a clause below makes that clause habitual, not the report
+        (
+            "Police arrested two men who often protested outside the embassy.",
+            [("arrested", "COERCE")],
+        ),
+        # a series of acts that happened is reported, and so is a named party's practice
+        ("Rebels repeatedly shelled the town on Monday.", [("shelled", "ASSAULT")]),
+        ("Syrian troops routinely shelled the villages.", [("shelled", "ASSAULT")]),
+    ],
+)
+def test_a_habitual_statement_is_no_event(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a demand with a penalty as its alternative is an ultimatum: a threat
+        (
+            "The commission asked the party to pay the fine within a week or be dissolved.",
+            [("asked", "THREATEN")],
+        ),
+        (
+            "The governor ordered the protesters to disperse or face arrest.",
+            [("ordered", "THREATEN")],
+        ),
+        (
+            "The militia ordered the farmer to either pay the tax or give up his cattle.",
+            [("ordered", "THREATEN")],
+        ),
+        (
+            "The regulator asked the bank to repay the loan within a month or lose its licence.",
+            [("asked", "THREATEN")],
+        ),
+        # a choice offered with no penalty is a request
+        (
+            "The union asked the ministry to raise wages or cut working hours.",
+            [("asked", "REQUEST")],
+        ),
+    ],
+)
+def test_a_demand_with_a_penalty_as_alternative_is_a_threat(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a forecast or an expert's caution threatens no one
+        ("Economists warn that the dispute could escalate into a trade war.", []),
+        ("Forecasters are warning of severe air pollution this week.", []),
+        # ...a party's warning of what it would do is a threat
+        ("Iran warned Israel against any attack on its territory.", [("warned", "THREATEN")]),
+    ],
+)
+def test_a_forecast_is_no_threat(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a suspension of something, or one imposed, is a sanction
+        ("Russia's suspension of the grain deal angered Kyiv.", [("suspension", "SANCTION")]),
+        ("The league handed the striker an indefinite suspension.", [("suspension", "SANCTION")]),
+        ("The defender received a two-game suspension.", [("suspension", "SANCTION")]),
+        # ...a car's is none
+        ("The sedan comes with adaptive air suspension as standard.", []),
+    ],
+)
+def test_a_suspension_is_a_sanction_only_of_something_or_imposed(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # leaving a post in a business, a club or a job is no concession
+        ("The founder resigned as CEO last month.", []),
+        ("She stepped down from the board of the bank.", []),
+        ("The coach announced his resignation as manager of the club.", []),
+        # ...an official's resignation is
+        ("The defence minister resigned on Friday.", [("resigned", "CONCEDE")]),
+        (
+            "The prime minister stepped down after weeks of protests.",
+            [("stepped down", "CONCEDE"), ("protests", "PROTEST")],
+        ),
+    ],
+)
+def test_leaving_a_private_post_is_no_concession(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a text calls for is what it prescribes, not a party's request
+        ("The recipe called for three cups of sugar.", []),
+        ("The script called for a soaring anthem in the last scene.", []),
+        # ...a party's call is a request
+        ("The opposition called for new elections.", [("called", "REQUEST")]),
+    ],
+)
+def test_what_a_text_calls_for_is_no_request(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "demonstrate" with an object shows something; without one, it protests
+        ("The company demonstrated its new phone at the fair.", []),
+        ("Engineers demonstrated the new reactor to visitors.", []),
+        ("Thousands demonstrated in the capital against the law.", [("demonstrated", "PROTEST")]),
+    ],
+)
+def test_demonstrating_something_is_no_protest(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected

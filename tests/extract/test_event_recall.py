@@ -48,3 +48,26 @@ def _types(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
 )
 def test_recall_rows_and_their_non_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the PLOVER codebook's judicial cooperation, diplomatic curtailment, rescue and
+        # easing of legal restrictions
+        ("Spain approved the extradition of the banker to Argentina.", ["COOPERATE"]),
+        ("The government downgraded diplomatic ties with Israel.", ["SANCTION"]),
+        ("Britain recalled its ambassador from Moscow.", ["SANCTION"]),
+        ("Special forces rescued three hostages in the north.", ["AID"]),
+        ("The president granted an amnesty to 300 rebels.", ["CONCEDE"]),
+        ("The governor pardoned the activists on Friday.", ["CONCEDE"]),
+        # ...not the same words naming a bill, a memory, a standing law or a courtesy
+        ("Thousands rallied against the extradition bill.", ["PROTEST"]),
+        ("He recalled the minister saying the war was over.", []),
+        ("Under the amnesty law, fighters may return home.", []),
+        ("Pardon the interruption, she wrote.", []),
+    ],
+)
+def test_codebook_rows_and_their_non_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected

@@ -11,6 +11,7 @@ import pytest
 from sitrep.extract import event_classifier
 from sitrep.extract.event_classifier import (
     DEFAULT_CLASSIFIER,
+    LEXICON_CLASSIFIER,
     MODEL_CLASSIFIER,
     TriggerLabel,
     get_classifier,
@@ -455,6 +456,24 @@ def test_events_the_main_predicate_decides_the_type(nlp, text, expected) -> None
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a noun of stopping turns the event it stops, as its verb does (stopping_nouns.tsv)
+        ("The EU announced a suspension of aid to Niger.", [("suspension", "SANCTION")]),
+        ("The cancellation of the planned visit angered Seoul.", [("cancellation", "SANCTION")]),
+        ("The aid cuts hit the camps hard.", [("cuts", "SANCTION")]),
+        ("The government announced the lifting of the curfew.", [("lifting", "CONCEDE")]),
+        # ...not a noun of stopping, nor an event it does not stop
+        ("The end of the talks came on Friday.", [("talks", "CONSULT")]),
+        ("The withdrawal of US troops began on Monday.", [("withdrawal", "RETREAT")]),
+    ],
+)
+def test_events_a_noun_of_stopping_turns_the_event_it_stops(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _typed(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # words the events-gwn-dev guideline names that the lexicon lacked
         ("Erdogan telephoned Putin on Monday.", [("telephoned", "CONSULT")]),
         ("The army imposed a curfew.", [("imposed", "COERCE")]),
@@ -552,6 +571,31 @@ def test_events_the_backer_drops_a_lexicon_word_the_model_rejects(  # type: igno
         article = Article("test", "hash", InputKind.TEXT, [text], published=PUBLISHED)
         found[text] = [e.trigger for e in find_events(article, nlp(text), classifier=backed)]
     assert list(found.values()) == [[], ["attacked"]]
+
+
+@pytest.mark.slow
+def test_events_a_backer_keeping_every_word_is_the_lexicon(  # type: ignore[no-untyped-def]
+    nlp, monkeypatch
+) -> None:
+    # Labels are restructured once: "promised" is a promise only while its content, "aid",
+    # is there to read; restructured again without it, it promised nothing and was dropped.
+    models = EventModels(
+        typer=LinearModel(("NONE", "ASSAULT"), np.array([5.0, 0.0]), {}),
+        backer=LinearModel(("drop", "keep"), np.array([0.0, 9.0]), {}),
+        keep_threshold=0.5,
+        nouns=frozenset(),
+    )
+    monkeypatch.setattr(event_classifier, "event_models", lambda _file: models)
+    backed = event_classifier.ModelEventClassifier("test.backed.v1", backs_lexicon=True)
+    text = "British Defence Secretary Tom King has promised to continue military aid to Mozambique."
+    article = Article("test", "hash", InputKind.TEXT, [text], published=PUBLISHED)
+    doc = nlp(text)
+    found = {
+        name: [(e.trigger, e.type) for e in find_events(article, doc, classifier=classifier)]
+        for name, classifier in (("lexicon", LEXICON_CLASSIFIER), ("backed", backed))
+    }
+    assert found["lexicon"] == [("promised", "AGREE")]
+    assert found["backed"] == found["lexicon"]
 
 
 def test_event_models_ship_and_score_a_distribution() -> None:

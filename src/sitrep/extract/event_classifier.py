@@ -47,6 +47,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ACTOR_CLASS = "@actor"
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 URL_CLASS = "@url"  # "@url" in a word class: a phrase holding a web address
+ANY_OBJECT = "@any"  # "obj:@any": the word has an object, whatever it is
 PARTICLE_DEPS = frozenset({"prt", "advmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
@@ -153,6 +154,8 @@ class LexiconEventClassifier:
     def _holds(self, token: Token, condition: str, places: Collection[int]) -> bool:
         role, _, class_name = condition.partition(":")
         if role == "obj":
+            if class_name == ANY_OBJECT:
+                return any(child.dep_ in OBJECT_DEPS for child in token.children)
             return any(
                 self._phrase_in_class(child, class_name, places)
                 for child in token.children
@@ -337,6 +340,9 @@ class ModelEventClassifier:
     ) -> None:
         self.name = name
         self._backs_lexicon = backs_lexicon
+        # Backing the lexicon, the backer judges labels as the events stage records them,
+        # so they leave here restructured, once; the typer alone leaves that to the stage.
+        self.restructures = backs_lexicon
         # Keeping every lexicon word, the backer judges none: the typer only adds words.
         self._keeps_lexicon = keeps_lexicon
         self._lexicon = LexiconEventClassifier()
@@ -350,25 +356,31 @@ class ModelEventClassifier:
     ) -> list[TriggerLabel]:
         lexicon = self._lexicon.matches(sentence, places)
         lexicon_types = {i: label.type for i, label in lexicon.items()}
-        labels = []
-        if self._backs_lexicon:
-            # A stopped or governed event is decided by its governor, not judged on its own;
-            # a label the restructuring made ("halted" for "halted aid") is kept as made.
-            proposed = [label for label in lexicon.values() if label.type != NO_EVENT]
-            for label in restructure(sentence.doc, proposed):
-                if lexicon.get(label.token) != label:
-                    labels.append(label)
-                    continue
-                if self._keeps_lexicon or self._kept(sentence.doc[label.token], lexicon_types):
-                    labels.append(label)
-        for token in sentence:
-            in_lexicon = token.i in lexicon
-            if self._backs_lexicon:
-                if not in_lexicon and candidate(token, self._models.nouns):
-                    labels += self._typed(token, lexicon, lexicon_types, self._models.add_above)
-            elif in_lexicon or candidate(token, self._models.nouns):
-                labels += self._typed(token, lexicon, lexicon_types, 0.0)
-        return labels
+        if not self._backs_lexicon:
+            return [
+                label
+                for token in sentence
+                if token.i in lexicon or candidate(token, self._models.nouns)
+                for label in self._typed(token, lexicon, lexicon_types, 0.0)
+            ]
+        proposed = [label for label in lexicon.values() if label.type != NO_EVENT]
+        proposed += [
+            label
+            for token in sentence
+            if token.i not in lexicon and candidate(token, self._models.nouns)
+            for label in self._typed(token, lexicon, lexicon_types, self._models.add_above)
+        ]
+        # Restructured once, with every proposal in view (restructuring reads the content
+        # words around a label): a stopped or governed event is decided by its governor, not
+        # judged on its own; a label the restructuring made ("halted" for "halted aid") or
+        # the typer added is kept as made; the backer judges the lexicon's own.
+        return [
+            label
+            for label in restructure(sentence.doc, proposed)
+            if lexicon.get(label.token) != label
+            or self._keeps_lexicon
+            or self._kept(sentence.doc[label.token], lexicon_types)
+        ]
 
     def _kept(self, token: Token, lexicon_types: dict[int, str]) -> bool:
         """Whether the backer keeps a word the lexicon proposed."""

@@ -96,6 +96,12 @@ def speech_verbs(language: str) -> frozenset[str]:
 
 
 @lexicon.PerLanguage
+def stopping_nouns(language: str) -> dict[str, str]:
+    """Noun of stopping -> the verb whose reversals it takes (`stopping_nouns.tsv`)."""
+    return {row["noun"]: row["verb"] for row in read_rows("stopping_nouns.tsv", language)}
+
+
+@lexicon.PerLanguage
 def background_cues(language: str) -> dict[str, frozenset[str]]:
     """role -> the words that make an event word background (`background.tsv`)."""
     return _grouped("background.tsv", "role", "cue", language)

@@ -20,9 +20,10 @@ from sitrep.extract.event_lexicon import (
     background_cues,
     casualty_words,
     reversals,
+    stopping_nouns,
     word_classes,
 )
-from sitrep.extract.event_roles import first_conjunct, is_verbal, subject_candidates
+from sitrep.extract.event_roles import first_conjunct, is_verbal, subject_candidates, subtree
 from sitrep.extract.event_status import event_status
 from sitrep.records import EventStatus
 
@@ -42,6 +43,10 @@ ANY_TYPE = "*"
 # How a stopped event hangs on the verb that stops it ("halted aid", "aid was halted",
 # "refused to lift").
 STOPPED_DEPS = frozenset({"dobj", "nsubjpass", "xcomp"})
+# How a stopped event noun hangs on a noun of stopping ("a suspension of aid", "a freeze on
+# cooperation", "a halt to the fighting").
+STOPPED_PREPOSITIONS = frozenset({"of", "on", "to"})
+Reversal = tuple[str, str | None]  # a reversals.tsv key: the stopping verb and its particle
 # How the content of an act hangs on it: infinitive or finite clause, object, a
 # preposition's object ("accused them of attacking", "called for sanctions"), an adjective
 # complement's ("pleaded not guilty to murder").
@@ -75,6 +80,13 @@ COMPELLING = "compelling"  # the word class of verbs that make someone act (word
 PREVENTING = "preventing"  # the word class of verbs that keep someone "from" acting
 SEEMING = "seeming"  # the word class of verbs of feeling or seeming (word_classes.tsv)
 GENERIC = "generic"  # the role of a subject that is the reader or anyone, in background.tsv
+HABITUAL = "habitual"  # the role of an adverb of frequency, in background.tsv
+PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # entities that name a party
+THREATEN = "THREATEN"
+# Acts of telling someone to act that an alternative penalty makes an ultimatum.
+DIRECTIVE_TYPES = frozenset({"REQUEST", "COERCE"})
+FORFEIT = "forfeit"  # the word class of what one suffers on the other side of an ultimatum
+DIRECTED_DEPS = frozenset({"xcomp", "ccomp"})
 COMMITMENT = "commitment"  # the word class of verbs of promising (word_classes.tsv)
 # Whom a promise is made to, besides an indirect object ("pledged to Kyiv that ...").
 ADDRESSEE_PREPOSITIONS = frozenset({"to"})
@@ -96,8 +108,8 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
         governor = _stopping_governor(doc[label.token])
         if governor is None:
             continue
-        verb, particle = governor
-        table = reversals()[(verb.lemma_.lower(), particle.lower_ if particle else None)]
+        verb, particle, key = governor
+        table = reversals()[key]
         new_type = table.get(current.type) or table.get(ANY_TYPE)
         if new_type is None:
             continue
@@ -107,6 +119,13 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
             by_token[verb.i] = TriggerLabel(
                 verb.i, particle.i if particle else None, new_type, None, current.score
             )
+    for index, label in list(by_token.items()):
+        penalties = _ultimatum_penalties(doc[index]) if label.type in DIRECTIVE_TYPES else []
+        if penalties:
+            by_token[index] = TriggerLabel(index, label.particle, THREATEN, None, label.score)
+            # The penalty threatened is the threat's content, as the act demanded is.
+            for penalty in penalties:
+                by_token.pop(penalty.i, None)
     return [
         label
         for index, label in sorted(by_token.items())
@@ -120,6 +139,7 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
         and not _is_setting(doc[index], label)
         and not _harm_denied(doc[index], label)
         and not _is_anyones(doc[index])
+        and not _is_habitual(doc[index])
         and not _is_compelled_or_prevented(doc[index])
         and not _is_felt(doc[index])
     ]
@@ -160,6 +180,74 @@ def _is_anyones(word: Token) -> bool:
     generic = background_cues().get(GENERIC, frozenset())
     subjects = subject_candidates(word)
     return bool(subjects) and subjects[-1].lower_ in generic
+
+
+def _ultimatum_penalties(verb: Token) -> list[Token]:
+    """The alternatives a demand or order gives its addressee to suffer, if any ("asked it to
+    file within a month or be deregistered", "ordered him to either pay or give up his
+    daughters", "told them to leave or face arrest"): an ultimatum, which PLOVER codes as
+    THREATEN; what it demands and threatens is its content."""
+    if not is_verbal(verb):
+        return []
+    forfeits = word_classes().get(FORFEIT, frozenset())
+    for clause in (c for c in verb.children if c.dep_ in DIRECTED_DEPS and is_verbal(c)):
+        if not any(c.dep_ == "cc" and c.lower_ == "or" for c in clause.children):
+            continue
+        # The alternative is coordinated with the demanded act, or (misparsed) a second
+        # clause of the demanding verb after it.
+        alternatives = [c for c in clause.children if c.dep_ == "conj"]
+        alternatives += [c for c in verb.children if c.dep_ in DIRECTED_DEPS and c.i > clause.i]
+        penalties = [a for a in alternatives if _is_forfeit(a, forfeits)]
+        if penalties:
+            return penalties
+    return []
+
+
+def _is_forfeit(verb: Token, forfeits: frozenset[str]) -> bool:
+    """Whether a clause is something suffered: passive ("or be deregistered") or a verb of
+    facing or losing ("or face arrest", "or give up his daughters"; the parser may make
+    "face" a noun on "arrest")."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    lemmas = [w.lemma_.lower() for w in (verb, *verb.children) if w is verb or w.dep_ == "compound"]
+    return (
+        any(c.dep_ == "auxpass" for c in verb.children)
+        or any(lemma in forfeits for lemma in lemmas)
+        or any(f"{lemmas[0]} {particle}" in forfeits for particle in particles)
+    )
+
+
+def _is_habitual(word: Token) -> bool:
+    """Whether a verb tells what happens as a rule to anyone ("people are often detained for
+    months", "a discount is typically negotiated by airlines"; `background.tsv`): an adverb of
+    frequency in its own clause, on the verb or on a phrase of it ("detained, often for
+    months"), not in a clause below it. A named party's practice ("Israeli soldiers routinely
+    beat detainees") is a pattern of its acts, which PLOVER codes."""
+    if not is_verbal(word) or _done_by_a_party(word):
+        return False
+    habitual = background_cues().get(HABITUAL, frozenset())
+    return any(
+        adverb.dep_ == "advmod" and adverb.lower_ in habitual and _clause_of(adverb) == word.i
+        for adverb in subtree(word)
+    )
+
+
+def _done_by_a_party(verb: Token) -> bool:
+    """Whether a verb's subject or passive agent names a person, group, organisation or
+    state."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [o for c in verb.children if c.dep_ == "agent" for o in c.children]
+    return any(t.ent_type_ in PARTY_LABELS for doer in doers for t in subtree(doer))
+
+
+def _clause_of(word: Token) -> int:
+    """The Doc index of the nearest verb above a word: the clause it belongs to."""
+    seen = {word.i}
+    while word.head.i not in seen:
+        word = word.head
+        seen.add(word.i)
+        if is_verbal(word):
+            return word.i
+    return word.i
 
 
 def _is_compelled_or_prevented(word: Token) -> bool:
@@ -312,18 +400,37 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _stopping_governor(token: Token) -> tuple[Token, Token | None] | None:
-    """The verb that stops, lifts or refuses this event word, with its particle, if any."""
+def _stopping_governor(token: Token) -> tuple[Token, Token | None, Reversal] | None:
+    """The word that stops, lifts or refuses this event word, with its particle, if any, and
+    its key in `reversals.tsv`: a verb ("halted aid", "refused to lift"), or a noun of
+    stopping whose "of"/"on"/"to" phrase or compound the event word is ("a suspension of
+    aid", "a freeze on cooperation", "aid cuts"; `stopping_nouns.tsv`)."""
     first = first_conjunct(token)
-    if first.dep_ not in STOPPED_DEPS:
+    if first.dep_ in STOPPED_DEPS:
+        verb = first.head
+        particles = [c for c in verb.children if c.dep_ == "prt"]
+        for particle in [*particles, None]:
+            key = (verb.lemma_.lower(), particle.lower_ if particle else None)
+            if key in reversals():
+                return verb, particle, key
         return None
-    verb = first.head
-    particles = [c for c in verb.children if c.dep_ == "prt"]
-    for particle in [*particles, None]:
-        key = (verb.lemma_.lower(), particle.lower_ if particle else None)
-        if key in reversals():
-            return verb, particle
-    return None
+    noun = _stopping_noun(first)
+    if noun is None:
+        return None
+    stopped: Reversal = (stopping_nouns()[noun.lemma_.lower()], None)
+    return (noun, None, stopped) if stopped in reversals() else None
+
+
+def _stopping_noun(word: Token) -> Token | None:
+    """The noun of stopping an event noun is the object or compound of, if any."""
+    if word.pos_ != "NOUN" or is_verbal(word):
+        return None
+    head = word.head
+    if word.dep_ == "pobj" and head.lower_ in STOPPED_PREPOSITIONS:
+        head = head.head
+    elif word.dep_ != "compound":
+        return None
+    return head if head.pos_ == "NOUN" and head.lemma_.lower() in stopping_nouns() else None
 
 
 def _item_head(token: Token) -> Token | None:
