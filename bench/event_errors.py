@@ -60,9 +60,7 @@ def report(item: Processed, totals: Counter[str]) -> None:
         gold_here = wanted.get(at, Counter())
         false_positives = predicted - gold_here
         misses = gold_here - predicted
-        totals["fp"] += sum(false_positives.values())
-        totals["miss"] += sum(misses.values())
-        if not false_positives and not misses:
+        if not _counted(totals, false_positives, misses):
             continue
         text = gold.text[at[0] : at[1]] if at[1] > at[0] else _around(gold.text, at[0])
         print(f"[{gold.id}] {' '.join(text.split())}")
@@ -73,10 +71,7 @@ def report(item: Processed, totals: Counter[str]) -> None:
         ]
         print(f"   gold  {golds}")
         print(f"   found {found.get(at, [])}")
-        if false_positives:
-            print(f"   FP    {dict(false_positives)}")
-        if misses:
-            print(f"   MISS  {dict(misses)}")
+        _print_surplus(false_positives, misses)
 
 
 def report_sentence(item: Processed, totals: Counter[str]) -> None:
@@ -84,13 +79,22 @@ def report_sentence(item: Processed, totals: Counter[str]) -> None:
     predicted = Counter(f.event.type for f in item.found)
     wanted = Counter(t.type for t in item.gold.triggers)
     false_positives, misses = predicted - wanted, wanted - predicted
-    totals["fp"] += sum(false_positives.values())
-    totals["miss"] += sum(misses.values())
-    if not false_positives and not misses:
+    if not _counted(totals, false_positives, misses):
         return
     print(f"[{item.gold.id}] {' '.join(item.gold.text.split())}")
     print(f"   gold  {[(t.type, item.gold.text[t.start : t.end]) for t in item.gold.triggers]}")
     print(f"   found {[(f.event.type, f.event.trigger, f.event.status.value) for f in item.found]}")
+    _print_surplus(false_positives, misses)
+
+
+def _counted(totals: Counter[str], false_positives: Counter, misses: Counter) -> bool:  # type: ignore[type-arg]
+    """Add a sentence's surplus to the totals; whether it has any."""
+    totals["fp"] += sum(false_positives.values())
+    totals["miss"] += sum(misses.values())
+    return bool(false_positives or misses)
+
+
+def _print_surplus(false_positives: Counter, misses: Counter) -> None:  # type: ignore[type-arg]
     if false_positives:
         print(f"   FP    {dict(false_positives)}")
     if misses:
