@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, insort
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -889,7 +890,10 @@ def _kin_named(doc: Doc, people: list[SpacySpan], place_starts: set[int]) -> lis
 def _placed_names(article: Article, doc: Doc) -> set[str]:
     """The names of literal places that stand somewhere as only a place does: after "in",
     "near", ... ("asylum seekers in Samos") or after a place word and "of" ("the small town of
-    Kasba Bonli"). A place the places stage found on the name alone may be a person's name."""
+    Kasba Bonli"). A place the places stage found on the name alone may be a person's name.
+    Also a name the model tags anything that stands twice after such a word, though the
+    places stage lacks it ("base in al-Tanf ... military in al-Tanf"): once may be a person
+    ("faith in Modi"), twice is a place."""
     found = set()
     for place in literal_places(article):
         for mention in place.mentions:
@@ -899,7 +903,14 @@ def _placed_names(article: Article, doc: Doc) -> set[str]:
             before = span.start - 1 - (doc[span.start - 1].lower_ == "the" and span.start > 1)
             if doc[before].lower_ in _PLACE_PREPOSITIONS or place_cue(doc, span) is not None:
                 found.add(spelling_key(mention.text))
-    return found
+    placed = Counter(
+        spelling_key(ent.text)
+        for ent in doc.ents
+        if ent.start > 0
+        and doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS
+        and not (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
+    )
+    return found | {name for name, count in placed.items() if count > 1}
 
 
 def _written_as_place(ent: SpacySpan, place_names: set[str], name_words: set[str]) -> bool:
