@@ -798,12 +798,12 @@ def _add_people(
     # A one-word name the model tags a person ("Guhdar, his 46-year-old wife") is that person
     # where it reads the word as a place elsewhere ("Guhdar said"); not where the word only
     # qualifies a noun ("the county's Mayberry complex").
-    single = {e.text for e in people if len(e) == 1 and e.text.istitle()} - short_names
-    people += [
-        span
-        for span in _lone_surnames(doc, single, people, place_starts)
-        if span.root.dep_ not in ("compound", "amod") and span.root.ent_type_ in _PLACE_LABELS
-    ]
+    if single := {e.text for e in people if len(e) == 1 and e.text.istitle()} - short_names:
+        people += [
+            span
+            for span in _lone_surnames(doc, single, people, place_starts)
+            if span.root.dep_ not in ("compound", "amod") and span.root.ent_type_ in _PLACE_LABELS
+        ]
     lowercase_words = {t.text for t in doc if t.is_lower}
     for ent in (e for e in people if _name_words(e) == 1):
         known = (
