@@ -5,7 +5,7 @@ Run: .venv/bin/python bench/entities.py              (TRAIN, DEV and TRAIN-MORE)
 
 Gold: bench/gold/entities_geowebnews.jsonl (44 GeoWebNews articles annotated by hand, guideline
 in bench/gold/ENTITIES_GUIDELINE.md), split by document with bench/splits.py; and
-bench/gold/entities_geowebnews_train_more.jsonl, 17 more articles all TRAIN by that split,
+bench/gold/entities_geowebnews_train_more.jsonl, 23 more articles all TRAIN by that split,
 annotated later to read more errors from (TRAIN-MORE). sitrep's PER and ORG are the mentions
 of its person and organisation actors, as `annotate` keeps them in the article (a role
 phrase bound to a person, "the president", counts as a prediction: it is in the output a

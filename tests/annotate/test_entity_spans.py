@@ -14,8 +14,12 @@ from sitrep.annotate.actors import (
     _no_organisation,
     _no_persons_name,
     _people_tagged_as_organisations,
+    _written_as_place,
 )
-from sitrep.records import ActorKind, Article, InputKind
+from sitrep.annotate.mentions import MentionIndex
+from sitrep.annotate.places import after_kin_noun
+from sitrep.names import spelling_key
+from sitrep.records import Actor, ActorKind, Article, InputKind, Span
 from sitrep.settings import ANNOTATE_STAGES, Settings
 
 ANNOTATE_ONLY = Settings(stages=ANNOTATE_STAGES)
@@ -33,12 +37,17 @@ def _mentions(nlp, text: str, kind: ActorKind) -> dict[str, list[str]]:  # type:
     [
         ("Ms Hartley said she had left early. Ms Hartley later declined to comment.", "Hartley"),
         ("Crown Prince Mohammed Bin Salman flew to Paris on Sunday.", "Mohammed Bin Salman"),
+        ("Superintendent Jennifer McCormick said the schools would open.", "Jennifer McCormick"),
+        ("Defender Hassan Abbas scored twice on Friday.", "Hassan Abbas"),
+        ("Striker Alan Shearer missed the match with a knee injury.", "Alan Shearer"),
     ],
 )
 def test_honorifics_are_not_part_of_a_name(nlp, text, name) -> None:  # type: ignore[no-untyped-def]
     spans = [m for ms in _mentions(nlp, text, ActorKind.PERSON).values() for m in ms]
     assert name in spans
-    assert not any(m.startswith(("Ms", "Crown")) for m in spans)
+    assert not any(
+        m.startswith(("Ms", "Crown", "Superintendent", "Defender", "Striker")) for m in spans
+    )
 
 
 @pytest.mark.slow
@@ -762,3 +771,92 @@ def test_a_given_name_and_surname_read_as_an_organisation_is_a_person(nlp) -> No
     names = _names(nlp, text)
     assert "Nikki Haley" in names[ActorKind.PERSON]
     assert "Wells Fargo" not in names[ActorKind.PERSON]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rakesh Kumar works as a house painter in the small town of Kasba Bonli in northwestern "
+        "India. Handouts for farmers by Congress helped turn once-deprived Kasba Bonli into a "
+        "thriving retail centre.",
+        "The fund counts 1,700 asylum seekers in Samos, more than two-thirds of them from Syria. "
+        "With Samos’s economy in ruins because of the migrant crisis, few shopkeepers complain.",
+        "The U.S. will keep its military base in al-Tanf after American troops leave Syria. Iran "
+        "and Russia have been pressuring the U.S. to leave al-Tanf. The U.S. base in al-Tanf has "
+        "been the target of a disinformation campaign.",
+    ],
+)
+def test_a_name_found_as_a_place_elsewhere_is_no_person(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    names = _mentions(nlp, text, ActorKind.PERSON)
+    assert not any(w in m for w in ("Bonli", "Samos", "Tanf") for ms in names.values() for m in ms)
+
+
+@pytest.mark.slow
+def test_a_person_s_surname_found_as_a_place_elsewhere_stays_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ms Laura Washington flew in from Washington on Monday. Washington said she would "
+        "stay in Washington for a week."
+    )
+    doc = _tagged(nlp, text, ("Laura Washington", "PERSON"), ("Washington said", "PERSON"))
+    [full, alone] = doc.ents
+    lone = SpacySpan(doc, alone.start, alone.start + 1, label="PERSON")
+    placed = {spelling_key("Washington")}
+    assert not _written_as_place(lone, placed, {spelling_key("Washington")})
+    assert _written_as_place(lone, placed, set())
+    assert not _written_as_place(full, set(), set())
+
+
+@pytest.mark.slow
+def test_a_one_word_name_the_model_reads_as_a_place_elsewhere_is_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Guhdar is especially worried about his eldest son, who last year tried to commit "
+        "suicide. When he heard the news, he told his father: “We’d all be better off dead.” "
+        "Guhdar, his 46-year-old wife Jihan and their six children arrived in 2016. Without the "
+        "right to remain in Greece , Guhdar and his family now face the threat of detention. "
+        "Guhdar has not been granted asylum."
+    )
+    mentions = _mentions(nlp, text, ActorKind.PERSON)
+    assert len(mentions["Guhdar"]) == text.count("Guhdar")
+
+
+@pytest.mark.slow
+def test_letters_after_a_name_are_cut(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Prosecutor Anthony Orchard QC told the court she was not the target."
+    [ent] = _tagged(nlp, text, ("Anthony Orchard QC", "PERSON")).ents
+    assert _name_only(ent).text == "Anthony Orchard"
+
+
+def test_letters_after_a_name_still_lead_to_the_person() -> None:
+    text = "Anthony Orchard QC, prosecuting, said she was not the target."
+    article = Article("t", "h", InputKind.TEXT, [text])
+    person = Actor("actor-1", "Anthony Orchard", ActorKind.PERSON)
+    person.mentions.append(Span(0, len("Anthony Orchard"), "Anthony Orchard"))
+    article.actors = [person]
+    letters = text.index("QC")
+    assert MentionIndex(article).actor(letters, letters + 2) is person
+
+
+@pytest.mark.slow
+def test_a_known_body_the_places_stage_reads_as_a_territory_is_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "One in two EU citizens speak only their mother tongue. The strong status of English "
+        "in the EU has been questioned by President Macron."
+    )
+    mentions = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert mentions.get("European Union") == ["EU", "EU"]
+
+
+@pytest.mark.slow
+def test_a_name_after_a_kinship_noun_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Great Britain has accused Russia of poisoning former GRU officer Sergei Skripal and "
+        "his daughter Yulia."
+    )
+    doc = _tagged(nlp, text, ("Sergei Skripal", "PERSON"), ("Yulia", "GPE"))
+    assert after_kin_noun(doc, doc.ents[1].start)
+    assert not after_kin_noun(doc, doc.ents[0].start)
+    article = Article("t", "h", InputKind.TEXT, [text])
+    [analysed] = list(analyse([article], nlp=nlp, settings=ANNOTATE_ONLY))
+    assert not any(m.text == "Yulia" for p in analysed.places for m in p.mentions)
+    assert ["Yulia"] in [[m.text for m in a.mentions] for a in analysed.actors]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, insort
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -34,7 +35,7 @@ from sitrep.annotate.gazetteer import (
 )
 from sitrep.annotate.mentions import literal_places
 from sitrep.annotate.nlp import load_nlp
-from sitrep.annotate.places import is_locative
+from sitrep.annotate.places import after_kin_noun, is_locative, place_cue
 from sitrep.clean.knowledge import time_zones
 from sitrep.names import spelling_key
 from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, Span
@@ -184,7 +185,8 @@ def find_actors(article: Article, doc: Doc) -> list[Actor]:
     place_starts |= _add_teams(doc, actors)
     described = _described_organisations(doc, place_starts)
     countries = {p.country for p in article.places if p.country}
-    _add_people(doc, actors, place_starts, described, countries)
+    place_names = _placed_names(article, doc)
+    _add_people(doc, actors, place_starts, described, countries, place_names)
     _add_organisations(doc, actors, place_starts, described)
     _affiliate_people(doc, actors)
     _add_states(article, doc, actors)
@@ -600,11 +602,14 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
     opened = [i for i in range(start + 1, end) if doc[i].text == "("]
     if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
         end = opened[-1]
-    # A possessive ending; a number the model ran into a person's name ("Greg Norman 70"); a
-    # lowercase function word no name ends in ("4th Civil Support Team for").
+    # A possessive ending; a number the model ran into a person's name ("Greg Norman 70") or
+    # letters after it ("Anthony Orchard QC"); a lowercase function word no name ends in
+    # ("4th Civil Support Team for").
+    post_nominals = lexicon.words("actors/post_nominals.txt") if person else frozenset()
     while end - 1 > start and (
         doc[end - 1].tag_ == "POS"
         or (person and (doc[end - 1].is_digit or doc[end - 1].text == "-"))
+        or (doc[end - 1].text.lower() in post_nominals and doc[end - 1].text.isupper())
         or (doc[end - 1].is_lower and doc[end - 1].pos_ in _FUNCTION_POS)
     ):
         end -= 1
@@ -728,15 +733,25 @@ def _add_people(
     place_starts: set[int],
     organisations: list[SpacySpan],
     countries: set[str],
+    place_names: set[str],
 ) -> None:
     described = {spelling_key(e.text) for e in organisations}
+    tagged = _clean_ents(doc, "PERSON", place_starts)
+    name_words = {
+        spelling_key(word)
+        for e in tagged
+        if len(e) > 1 and spelling_key(e.text) not in place_names
+        for word in e.text.split()
+    }
     candidates = [
         e
-        for e in _clean_ents(doc, "PERSON", place_starts)
+        for e in tagged
         if spelling_key(e.text) not in _organisations().keys() | described
         and not _place_named(e, countries)
+        and not _written_as_place(e, place_names, name_words)
     ]
     candidates += _people_tagged_as_organisations(doc, place_starts)
+    candidates += _kin_named(doc, candidates, place_starts)
     candidates += _untagged_full_names(doc, candidates, place_starts)
     candidates += [photographer for photographer, _ in _photo_credits(doc)]
     candidates += _labelled_photographers(doc)
@@ -780,6 +795,15 @@ def _add_people(
     # name alone ("Mohanna Abdhou ... Mohanna was shot").
     short_names = {_surname(n) for n in full_names} | {n.split()[0] for n in full_names}
     people += _lone_surnames(doc, short_names, people, place_starts)
+    # A one-word name the model tags a person ("Guhdar, his 46-year-old wife") is that person
+    # where it reads the word as a place elsewhere ("Guhdar said"); not where the word only
+    # qualifies a noun ("the county's Mayberry complex").
+    if single := {e.text for e in people if len(e) == 1 and e.text.istitle()} - short_names:
+        people += [
+            span
+            for span in _lone_surnames(doc, single, people, place_starts)
+            if span.root.dep_ not in ("compound", "amod") and span.root.ent_type_ in _PLACE_LABELS
+        ]
     lowercase_words = {t.text for t in doc if t.is_lower}
     for ent in (e for e in people if _name_words(e) == 1):
         known = (
@@ -846,6 +870,61 @@ def _place_named(ent: SpacySpan, countries: set[str]) -> bool:
         and (after is None or after.text in _PLACE_CLOSERS or "\n" in ent[-1].whitespace_)
         and any(e.country in countries for e in entries)
     )
+
+
+def _kin_named(doc: Doc, people: list[SpacySpan], place_starts: set[int]) -> list[SpacySpan]:
+    """A name the model tags a place or an organisation after a kinship noun a possessive
+    opens is a person's ("his daughter Yulia", tagged GPE; `places.after_kin_noun`)."""
+    taken = {t.i for e in people for t in e}
+    return [
+        SpacySpan(doc, e.start, e.end, label="PERSON")
+        for e in doc.ents
+        if e.label_ in (*_PLACE_LABELS, "ORG")
+        and e.start_char not in place_starts
+        and not any(t.i in taken for t in e)
+        and all(t.pos_ == "PROPN" and t.text.istitle() for t in e)
+        and after_kin_noun(doc, e.start)
+    ]
+
+
+def _placed_names(article: Article, doc: Doc) -> set[str]:
+    """The names of literal places that stand somewhere as only a place does: after "in",
+    "near", ... ("asylum seekers in Samos") or after a place word and "of" ("the small town of
+    Kasba Bonli"). A place the places stage found on the name alone may be a person's name.
+    Also a name the model tags anything that stands twice after such a word, though the
+    places stage lacks it ("base in al-Tanf ... military in al-Tanf"): once may be a person
+    ("faith in Modi"), twice is a place."""
+    found = set()
+    for place in literal_places(article):
+        for mention in place.mentions:
+            span = doc.char_span(mention.start, mention.end)
+            if span is None or span.start == 0:
+                continue
+            before = span.start - 1 - (doc[span.start - 1].lower_ == "the" and span.start > 1)
+            if doc[before].lower_ in _PLACE_PREPOSITIONS or place_cue(doc, span) is not None:
+                found.add(spelling_key(mention.text))
+    placed = Counter(
+        spelling_key(ent.text)
+        for ent in doc.ents
+        if ent.start > 0
+        and doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS
+        and not (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
+    )
+    return found | {name for name, count in placed.items() if count > 1}
+
+
+def _written_as_place(ent: SpacySpan, place_names: set[str], name_words: set[str]) -> bool:
+    """A name the model tags a person here and the places stage found as a place elsewhere in
+    the article ("asylum seekers in Samos ... the Samos hotspot", "the small town of Kasba
+    Bonli ... turn once-deprived Kasba Bonli into") is that place: the model reads the same
+    word both ways, and only the place reading had a place's evidence. Not when a person's
+    full name in the article holds the word ("George Washington ... Washington said") or an
+    honorific or title stands before it ("Mr Jordan")."""
+    key = spelling_key(ent.text)
+    if key not in place_names or (len(ent) == 1 and key in name_words):
+        return False
+    before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+    return before not in _honorifics() and before not in _title_words()
 
 
 def _untagged_people(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
@@ -1393,9 +1472,12 @@ def _add_organisations(
     }
     lowercase_words = {t.text for t in doc if t.is_lower}
     terms = _lowercase_acronyms(doc)
+    # A body the list knows is one where the places stage read its territory too ("EU
+    # citizens", "in the EU"): the model tags it an organisation.
+    bodies = {e.start_char for e in doc.ents if e.label_ == "ORG" and spelling_key(e.text) in known}
     tagged = [
         e
-        for e in _clean_ents(doc, "ORG", place_starts)
+        for e in _clean_ents(doc, "ORG", place_starts - bodies)
         if e.end not in people
         and e.start_char not in held
         and not _no_organisation(e, lowercase_words, terms)

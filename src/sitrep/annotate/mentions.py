@@ -6,9 +6,13 @@ the article's canonical actors and places.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
-from sitrep.records import Actor, Article, Place, PlaceKind
+from sitrep import lexicon
+from sitrep.records import Actor, ActorKind, Article, Place, PlaceKind
+
+_LETTERS_AFTER = re.compile(r" ([A-Z]{2,4})\b")
 
 
 def literal_places(article: Article) -> list[Place]:
@@ -23,7 +27,7 @@ class MentionIndex:
         named: list[Actor | Place] = [*article.actors, *literal_places(article)]
         self._entries: list[tuple[int, int, Actor | Place]] = sorted(
             (
-                (mention.start, mention.end, record)
+                (mention.start, _reach(article.body, record, mention.end), record)
                 for record in named
                 for mention in record.mentions
             ),
@@ -46,3 +50,14 @@ class MentionIndex:
     def place(self, start: int, end: int) -> Place | None:
         """The first place mentioned within [start, end)."""
         return next((r for r in self.overlapping(start, end) if isinstance(r, Place)), None)
+
+
+def _reach(body: str, record: Actor | Place, end: int) -> int:
+    """Where a mention ends for lookups: a person's name takes in the letters written after it
+    ("Anthony Orchard QC, prosecuting, said"), which its span leaves out but the parser makes
+    the head of the name."""
+    if isinstance(record, Actor) and record.kind is ActorKind.PERSON:
+        letters = _LETTERS_AFTER.match(body, end)
+        if letters and letters[1].lower() in lexicon.words("actors/post_nominals.txt"):
+            return letters.end()
+    return end

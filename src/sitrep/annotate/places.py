@@ -349,6 +349,7 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
                 len(span)
                 and all(t.pos_ != "PRON" for t in span)
                 and not (len(span) == 1 and spelling_key(span.text) in person_names)
+                and not after_kin_noun(doc, span.start)
                 and (candidate := _candidate(doc, span, gazetteer, tagged=True))
             ):
                 if not candidate.entries:
@@ -362,7 +363,10 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
         if match is None:
             i += 1
             continue
-        if not (match.end - match.start == 1 and spelling_key(doc[i].text) in person_names):
+        if not (
+            (match.end - match.start == 1 and spelling_key(doc[i].text) in person_names)
+            or after_kin_noun(doc, match.start)
+        ):
             found.append(match)
         i = match.end
     # "Greece Italy", "north west London": a tagged name the gazetteer lacks stands only when
@@ -406,7 +410,7 @@ def _candidate(
     doc: Doc, span: SpacySpan, gazetteer: Gazetteer, *, tagged: bool, named: bool = False
 ) -> Candidate:
     entries = gazetteer.lookup(span.text)
-    cue, locative = _cue(doc, span), is_locative(doc, span.start)
+    cue, locative = place_cue(doc, span), is_locative(doc, span.start)
     return Candidate(span.start, span.end, entries, span.text, tagged, named, cue, locative)
 
 
@@ -462,7 +466,7 @@ def _person_name_keys(doc: Doc) -> set[str]:
     }
 
 
-def _cue(doc: Doc, span: SpacySpan) -> str | None:
+def place_cue(doc: Doc, span: SpacySpan) -> str | None:
     """The kind of place a neighbouring word names: "X province", "the city of X"."""
     cues = lexicon.mapping("places/place_cues.tsv")
     for token in doc[span.end : min(span.end + 2, len(doc))]:
@@ -471,6 +475,14 @@ def _cue(doc: Doc, span: SpacySpan) -> str | None:
     if span.start >= 2 and doc[span.start - 1].lower_ == "of":
         return cues.get(doc[span.start - 2].lower_)
     return None
+
+
+def after_kin_noun(doc: Doc, start: int) -> bool:
+    """Right after a kinship noun a possessive opens ("his daughter Yulia", "Assad's father
+    Hafez"): where a person's name stands, whatever the model tags it."""
+    if start < 2 or doc[start - 1].lower_ not in lexicon.words("actors/kinship.txt"):
+        return False
+    return doc[start - 2].tag_ in ("PRP$", "POS")
 
 
 def is_locative(doc: Doc, start: int) -> bool:
