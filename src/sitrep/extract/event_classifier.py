@@ -155,7 +155,10 @@ class LexiconEventClassifier:
         role, _, class_name = condition.partition(":")
         if role == "obj":
             if class_name == ANY_OBJECT:
-                return any(child.dep_ in OBJECT_DEPS for child in token.children)
+                return any(
+                    child.dep_ in OBJECT_DEPS and not _misread_place_phrase(child)
+                    for child in token.children
+                )
             return any(
                 self._phrase_in_class(child, class_name, places)
                 for child in token.children
@@ -584,3 +587,10 @@ def _reports_harm(token: Token, entries: list[TriggerEntry]) -> bool:
         and token.tag_ == "VBN"
         and any(entry.type in REPORTING_PARTICIPLE_TYPES for entry in entries)
     )
+
+
+def _misread_place_phrase(head: Token) -> bool:
+    """ "demonstrated outside parliament": the parser may make the noun of a place phrase an
+    object, and its preposition a modifier of the noun; such a phrase is no object."""
+    first = head.doc[head.left_edge.i]
+    return first.pos_ == "ADP" and first.head.i == head.i
