@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.annotate.mentions import MentionIndex
-from sitrep.extract.doc_cache import once_per_doc
+from sitrep.doc_cache import once_per_doc
 from sitrep.extract.quote_marks import QuoteMarks, quote_marks_of
 from sitrep.extract.reference import (
     NAME_MODIFIERS,

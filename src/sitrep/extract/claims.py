@@ -32,6 +32,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.annotate.mentions import MentionIndex
+from sitrep.doc_cache import doc_text
 from sitrep.extract.attribution import (
     Attribution,
     Attributions,
@@ -431,5 +432,5 @@ def _certainty(
         if token.dep_ == "mark" and token.lower_ == "if" and _conditions_the_claim(token):
             return Certainty.HEDGED, token.text
     if attribution is not None and not attribution.asserts:
-        return Certainty.HEDGED, doc.text[attribution.start : attribution.end]
+        return Certainty.HEDGED, doc_text(doc)[attribution.start : attribution.end]
     return Certainty.ASSERTED, None
