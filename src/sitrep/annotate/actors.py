@@ -203,6 +203,22 @@ def find_actors(article: Article, doc: Doc) -> list[Actor]:
 
 
 def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]:
+    kept = [e for e in _name_entities(doc, label) if e.start_char not in place_starts]
+    if label == "ORG":
+        countries = {e.end: e for e in entities(doc) if e.label_ == "GPE"}
+        kept = [_with_country(_with_portfolios(_to_masthead(e)), countries) for e in kept]
+        # "Welfare", which the model tagged apart, is inside "Ministry of Health, ... Welfare".
+        kept = [e for e in kept if not any(_holds_more(other, e) for other in kept)]
+    return [_with_hyphenated_end(e) for e in kept]
+
+
+# Read from the tokens and the model's tags alone, which no stage changes: the rules ask
+# for an article's cleaned entities six times over (per label, per rule); each label's
+# are cleaned once, and the credits found once.
+@functools.lru_cache(maxsize=2)
+def _name_entities(doc: Doc, label: str) -> tuple[SpacySpan, ...]:
+    """The model's entities of `label` as names, less those that name no actor (places
+    are left out by the caller, whose places they are)."""
     credited, products = _credits_and_products(doc)
     found = [
         _name_only(e)
@@ -213,7 +229,7 @@ def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]
     if any(t.tag_ == "POS" for e in found for t in e[1:-1]):
         names = _entity_names(doc)
         found = [_possessor(e, names) for e in found]
-    kept = [
+    return tuple(
         e
         for e in found
         if any(t.tag_ != "POS" and not t.is_punct for t in e)  # not a bare "'s"
@@ -221,23 +237,14 @@ def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]
         and _honorific_length(doc, e.start, e.end) < len(e)  # "Engr" alone is no name
         and not any(t.is_lower and t.pos_ in ("VERB", "AUX") for t in e)  # "Garrett hit Rudolph"
         and not _unit(e)
-        and e.start_char not in place_starts
         and not _dateline(e)
         and not _thing_name(e)
         and spelling_key(e.text) not in products
         and not _team_plural(e)
         and not (label == "PERSON" and _no_persons_name(e))
-    ]
-    if label == "ORG":
-        countries = {e.end: e for e in entities(doc) if e.label_ == "GPE"}
-        kept = [_with_country(_with_portfolios(_to_masthead(e)), countries) for e in kept]
-        # "Welfare", which the model tagged apart, is inside "Ministry of Health, ... Welfare".
-        kept = [e for e in kept if not any(_holds_more(other, e) for other in kept)]
-    return [_with_hyphenated_end(e) for e in kept]
+    )
 
 
-# Read from the tokens and the model's tags alone, which no stage changes: an article's
-# entities are cleaned six times over (per label, per rule), its credits found once.
 @functools.lru_cache(maxsize=1)
 def _credits_and_products(doc: Doc) -> tuple[frozenset[int], frozenset[str]]:
     """The tokens of picture credits and photographers' names, and the names a measure
