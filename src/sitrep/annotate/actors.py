@@ -1049,10 +1049,30 @@ def _writings(doc: Doc, names: set[str]) -> Iterator[SpacySpan]:
     or a hyphenated one), name by name in sorted order."""
     text = doc_text(doc)
     for name in sorted(names):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            span = doc.char_span(match.start(), match.end())
+        for start in _whole_word_starts(text, name):
+            span = doc.char_span(start, start + len(name))
             if span is not None:
                 yield span
+
+
+def _whole_word_starts(text: str, words: str) -> Iterator[int]:
+    r"""Where `words` stand in `text` with no word character or hyphen either side, left to
+    right without overlap: what `(?<![\w-])words(?![\w-])` finds, by `str.find` (a
+    pattern that opens with a look-behind is tried at every character of the page, and
+    compiled anew for each name)."""
+    start = text.find(words)
+    while start != -1:
+        end = start + len(words)
+        if _word_joined(text, start - 1) or _word_joined(text, end):
+            start = text.find(words, start + 1)
+        else:
+            yield start
+            start = text.find(words, max(end, start + 1))
+
+
+def _word_joined(text: str, i: int) -> bool:
+    """Whether the character at `i` (if any) joins a word: a word character or a hyphen."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
 
 
 def _holds_more(outer: SpacySpan, inner: SpacySpan) -> bool:
