@@ -420,12 +420,11 @@ def _certainty(
         return Certainty.HEDGED, hedge.group()
     span = doc.char_span(start, end, alignment_mode="expand")
     for token in span if span is not None else []:
-        # "couldn't comment" denies an ability; it does not make the content possible.
-        negated = any(c.dep_ == "neg" for c in token.head.children)
         if (
             token.tag_ == "MD"
             and token.lower_ in _HEDGING_MODALS
-            and not negated
+            # "couldn't comment" denies an ability; it does not make the content possible.
+            and not any(c.dep_ == "neg" for c in token.head.children)
             and not _describes_a_noun(token)
         ):
             return Certainty.HEDGED, token.text
