@@ -29,4 +29,4 @@ def doc_text(doc: Doc) -> str:
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:
-    return once_per_doc(doc, "sitrep.doc.ents", lambda: doc.ents)
+    return once_per_doc(doc, "sitrep.doc.ents", lambda: tuple(doc.ents))

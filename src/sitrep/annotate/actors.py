@@ -425,7 +425,8 @@ def _with_country(ent: SpacySpan, gpe_ending: dict[int, SpacySpan]) -> SpacySpan
     return SpacySpan(ent.doc, country.start, ent.end, label=ent.label_)
 
 
-def _photo_credits(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
+@functools.lru_cache(maxsize=1)  # asked by three rules
+def _photo_credits(doc: Doc) -> tuple[tuple[SpacySpan, SpacySpan], ...]:
     """ "Felix Marquez AP Photo": a picture credit, the photographer's name (two or three
     capitalised words) then the agency's acronym and a credit word, which the model reads as
     one organisation. As (photographer, agency)."""
@@ -442,7 +443,7 @@ def _photo_credits(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
             start -= 1
         if agency - start >= MIN_TITLED_NAME_WORDS and not doc[start].text.isupper():
             found.append((doc[start:agency], doc[agency : agency + 1]))
-    return found
+    return tuple(found)
 
 
 def _labelled_photographers(doc: Doc) -> list[SpacySpan]:
@@ -1310,8 +1311,9 @@ def _titled_names(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
     covered = {t.i for e in entities(doc) if e.label_ != "PERSON" for t in e}
     covered |= {t.i for e in people for t in e}
     found: list[SpacySpan] = []
+    known = roles()
     for title in doc:
-        role = roles().get(title.lower_)
+        role = known.get(title.lower_)
         if role is None or role.kind != "person" or not title.text[:1].isupper():
             continue
         end = title.i + 1
@@ -1951,10 +1953,11 @@ def _organisation_surfaces(language: str) -> frozenset[str]:
 def _known_spans(doc: Doc, known: dict) -> list[SpacySpan]:
     """Known organisations the model did not tag, written as the list writes them."""
     tagged = {t.i for e in entities(doc) if e.label_ == "ORG" for t in e}
+    surfaces = _organisation_surfaces()
     return [
         doc[t.i : t.i + 1]
         for t in doc
-        if t.i not in tagged and t.text in _organisation_surfaces() and not _shouted(doc, t.i)
+        if t.i not in tagged and t.text in surfaces and not _shouted(doc, t.i)
     ]
 
 
@@ -2048,8 +2051,9 @@ def _add_groups(doc: Doc, actors: _Actors, context_country: str | None) -> None:
     else of the country the article is about: "protesters" in Hong Kong and in Bolivia are
     two groups, never one worldwide."""
     in_entity = {t.i for e in entities(doc) for t in e}
+    known = roles()
     for token in doc:
-        role = roles().get(token.lower_)
+        role = known.get(token.lower_)
         if role is None or role.kind != "group" or token.pos_ != "NOUN" or token.i in in_entity:
             continue
         if _anonymous_source(token):

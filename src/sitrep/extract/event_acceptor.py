@@ -25,7 +25,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.doc_cache import entities
 from sitrep.extract.event_features import features
 from sitrep.extract.event_model import KEEP, LinearModel
 from sitrep.extract.event_roles import subject_candidates
@@ -104,7 +103,7 @@ def acceptance_features(
 def party_density(doc: Doc | Span) -> int:
     """The document's bucket of party entities per hundred words (once per document: it
     walks every entity)."""
-    words = sum(len(e) for e in entities(doc) if e.label_ in PARTY_LABELS)
+    words = sum(len(e) for e in doc.ents if e.label_ in PARTY_LABELS)
     per_hundred = 100 * words / max(len(doc), 1)
     return sum(per_hundred > bound for bound in DENSITY_BUCKETS)
 
