@@ -37,6 +37,7 @@ from sitrep.annotate.mentions import literal_places
 from sitrep.annotate.nlp import load_nlp
 from sitrep.annotate.places import after_kin_noun, is_locative, place_cue
 from sitrep.clean.knowledge import time_zones
+from sitrep.doc_cache import doc_text, entities
 from sitrep.names import spelling_key
 from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, Span
 
@@ -204,17 +205,33 @@ def find_actors(article: Article, doc: Doc) -> list[Actor]:
 
 
 def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]:
+    kept = [e for e in _name_entities(doc, label) if e.start_char not in place_starts]
+    if label == "ORG":
+        countries = {e.end: e for e in entities(doc) if e.label_ == "GPE"}
+        kept = [_with_country(_with_portfolios(_to_masthead(e)), countries) for e in kept]
+        # "Welfare", which the model tagged apart, is inside "Ministry of Health, ... Welfare".
+        kept = [e for e in kept if not any(_holds_more(other, e) for other in kept)]
+    return [_with_hyphenated_end(e) for e in kept]
+
+
+# Read from the tokens and the model's tags alone, which no stage changes: the rules ask
+# for an article's cleaned entities six times over (per label, per rule); each label's
+# are cleaned once, and the credits found once.
+@functools.lru_cache(maxsize=2)
+def _name_entities(doc: Doc, label: str) -> tuple[SpacySpan, ...]:
+    """The model's entities of `label` as names, less those that name no actor (places
+    are left out by the caller, whose places they are)."""
     credited, products = _credits_and_products(doc)
     found = [
         _name_only(e)
-        for e in map(_relabelled, doc.ents)
+        for e in map(_relabelled, entities(doc))
         if e.label_ == label and "\n" not in e.text and not any(t.i in credited for t in e)
     ]
     # The names are needed only where a possessive sits inside a name (rare).
     if any(t.tag_ == "POS" for e in found for t in e[1:-1]):
         names = _entity_names(doc)
         found = [_possessor(e, names) for e in found]
-    kept = [
+    return tuple(
         e
         for e in found
         if any(t.tag_ != "POS" and not t.is_punct for t in e)  # not a bare "'s"
@@ -222,23 +239,14 @@ def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]
         and _honorific_length(doc, e.start, e.end) < len(e)  # "Engr" alone is no name
         and not any(t.is_lower and t.pos_ in ("VERB", "AUX") for t in e)  # "Garrett hit Rudolph"
         and not _unit(e)
-        and e.start_char not in place_starts
         and not _dateline(e)
         and not _thing_name(e)
         and spelling_key(e.text) not in products
         and not _team_plural(e)
         and not (label == "PERSON" and _no_persons_name(e))
-    ]
-    if label == "ORG":
-        countries = {e.end: e for e in doc.ents if e.label_ == "GPE"}
-        kept = [_with_country(_with_portfolios(_to_masthead(e)), countries) for e in kept]
-        # "Welfare", which the model tagged apart, is inside "Ministry of Health, ... Welfare".
-        kept = [e for e in kept if not any(_holds_more(other, e) for other in kept)]
-    return [_with_hyphenated_end(e) for e in kept]
+    )
 
 
-# Read from the tokens and the model's tags alone, which no stage changes: an article's
-# entities are cleaned six times over (per label, per rule), its credits found once.
 @functools.lru_cache(maxsize=1)
 def _credits_and_products(doc: Doc) -> tuple[frozenset[int], frozenset[str]]:
     """The tokens of picture credits and photographers' names, and the names a measure
@@ -419,7 +427,8 @@ def _with_country(ent: SpacySpan, gpe_ending: dict[int, SpacySpan]) -> SpacySpan
     return SpacySpan(ent.doc, country.start, ent.end, label=ent.label_)
 
 
-def _photo_credits(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
+@functools.lru_cache(maxsize=1)  # asked by three rules
+def _photo_credits(doc: Doc) -> tuple[tuple[SpacySpan, SpacySpan], ...]:
     """ "Felix Marquez AP Photo": a picture credit, the photographer's name (two or three
     capitalised words) then the agency's acronym and a credit word, which the model reads as
     one organisation. As (photographer, agency)."""
@@ -436,7 +445,7 @@ def _photo_credits(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
             start -= 1
         if agency - start >= MIN_TITLED_NAME_WORDS and not doc[start].text.isupper():
             found.append((doc[start:agency], doc[agency : agency + 1]))
-    return found
+    return tuple(found)
 
 
 def _labelled_photographers(doc: Doc) -> list[SpacySpan]:
@@ -545,7 +554,7 @@ def _entity_names(doc: Doc) -> set[str]:
     """Every name the model tags, and the last word of each (a surname written alone), as
     written ("Lowe" is not "LOWE'S COMPANIES")."""
     names = set()
-    for ent in doc.ents:
+    for ent in entities(doc):
         name = _name_only(ent)
         names |= {name.text, name[-1].text}
     return names
@@ -932,7 +941,7 @@ def _untagged_people(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
     words joined by "and" to a person's name ("Marc David Deen and Seergeoh Villanueva"), or
     after "By" opening a line, joined by "and", closing it or a phrase (a byline: "By Talent
     Gondo |"), or opened by a known given name ("apologise to Scott Pruitt, his players")."""
-    covered = {t.i for e in doc.ents for t in e} | {t.i for e in people for t in e}
+    covered = {t.i for e in entities(doc) for t in e} | {t.i for e in people for t in e}
     found = _given_name_runs(doc, covered)
     covered.update(t.i for run in found for t in run)
     for person in people:
@@ -974,7 +983,7 @@ def _given_name_runs(doc: Doc, covered: set[int]) -> list[SpacySpan]:
     given = _given_names()
     facility_ends = {
         e.start: e.end - (e[-1].tag_ == "POS")
-        for e in doc.ents
+        for e in entities(doc)
         if e[0].lower_ in given and (e.label_ == "FAC" or _given_and_surname(e))
     }
     found: list[SpacySpan] = []
@@ -1059,8 +1068,8 @@ def _lone_surnames(
     ("Mills bowled 20 overs", which the tagger reads as a noun): "Rice prices rose" is not
     Condoleezza Rice."""
     taken = {t.i for e in people for t in e}
-    longer_names = [e for e in doc.ents if e.label_ != "PERSON" and len(e) > 1]
-    tagged = {(e.start, e.end) for e in doc.ents}
+    longer_names = [e for e in entities(doc) if e.label_ != "PERSON" and len(e) > 1]
+    tagged = {(e.start, e.end) for e in entities(doc)}
     lowercase_words = {t.lower_ for t in doc if t.is_lower}
     found: list[SpacySpan] = []
     names = {s for s in surnames if s[:1].isupper() and not _initial(s)}
@@ -1095,7 +1104,7 @@ def _full_name_writings(
     around it does not count)."""
     taken = {t.i for e in people for t in e}
     longer_names = [
-        e for e in doc.ents if e.label_ != "PERSON" and len(_name_only(_as_name(e))) > 1
+        e for e in entities(doc) if e.label_ != "PERSON" and len(_name_only(_as_name(e))) > 1
     ]
     found: list[SpacySpan] = []
     names = {n for n in full_names if len(n.split()) > 1}
@@ -1118,12 +1127,32 @@ def _as_name(ent: SpacySpan) -> SpacySpan:
 def _writings(doc: Doc, names: set[str]) -> Iterator[SpacySpan]:
     """Every span where one of `names` is written as whole words (not inside a longer word
     or a hyphenated one), name by name in sorted order."""
-    text = doc.text  # built from the tokens at each call: once for all names
+    text = doc_text(doc)
     for name in sorted(names):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            span = doc.char_span(match.start(), match.end())
+        for start in _whole_word_starts(text, name):
+            span = doc.char_span(start, start + len(name))
             if span is not None:
                 yield span
+
+
+def _whole_word_starts(text: str, words: str) -> Iterator[int]:
+    r"""Where `words` stand in `text` with no word character or hyphen either side, left to
+    right without overlap: what `(?<![\w-])words(?![\w-])` finds, by `str.find` (a
+    pattern that opens with a look-behind is tried at every character of the page, and
+    compiled anew for each name)."""
+    start = text.find(words)
+    while start != -1:
+        end = start + len(words)
+        if _word_joined(text, start - 1) or _word_joined(text, end):
+            start = text.find(words, start + 1)
+        else:
+            yield start
+            start = text.find(words, max(end, start + 1))
+
+
+def _word_joined(text: str, i: int) -> bool:
+    """Whether the character at `i` (if any) joins a word: a word character or a hyphen."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
 
 
 def _holds_more(outer: SpacySpan, inner: SpacySpan) -> bool:
@@ -1152,7 +1181,7 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
     # the places stage resolved it or it is a well-known place.
     as_places = (
         (_name_only(_as_name(e)), -1)
-        for e in doc.ents
+        for e in entities(doc)
         if e.label_ in _PLACE_LABELS
         and e.start_char not in place_starts
         and not _well_known_place(e.text)
@@ -1208,7 +1237,7 @@ def _untagged_full_names(
     tagged alone are that person named in full. Proper nouns only, capitalised, no title
     ("President Kumar") nor honorific, and none in another entity or a place."""
     surnames = {e.text for e in people if len(e) == 1 and e.text.istitle()}
-    tagged = {t.i for e in doc.ents for t in e} | {t.i for e in people for t in e}
+    tagged = {t.i for e in entities(doc) for t in e} | {t.i for e in people for t in e}
     found: list[SpacySpan] = []
     for span in _writings(doc, surnames):
         start = span.start
@@ -1358,11 +1387,12 @@ def _carried_roles(ent: SpacySpan) -> set[str]:
 def _titled_names(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
     """ "Patriarch Ignatius Aphrem II": a capitalised title followed by a run of proper nouns
     no entity covers is a person the model missed."""
-    covered = {t.i for e in doc.ents if e.label_ != "PERSON" for t in e}
+    covered = {t.i for e in entities(doc) if e.label_ != "PERSON" for t in e}
     covered |= {t.i for e in people for t in e}
     found: list[SpacySpan] = []
+    known = roles()
     for title in doc:
-        role = roles().get(title.lower_)
+        role = known.get(title.lower_)
         if role is None or role.kind != "person" or not title.text[:1].isupper():
             continue
         end = title.i + 1
@@ -1520,7 +1550,7 @@ def _place_bodies(doc: Doc) -> list[SpacySpan]:
     organisation's name, whether the model tags the place alone or the whole a place."""
     words = lexicon.words("actors/place_bodies.txt")
     found: list[SpacySpan] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in ("GPE", "LOC") or "\n" in ent.text_with_ws:
             continue
         body = ent[-1] if len(ent) > 1 else doc[ent.end] if ent.end < len(doc) else None
@@ -1661,7 +1691,7 @@ def _add_short_names(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
                 actors.mention(owner, mention.start, mention.end, mention.text)
             actor.mentions.clear()
             actors.by_key[key] = owner
-    tagged = {e.start for e in doc.ents if len(e) == 1 and e.label_ in _NAME_LABELS}
+    tagged = {e.start for e in entities(doc) if len(e) == 1 and e.label_ in _NAME_LABELS}
     held = {
         t.i
         for a in actors.by_key.values()
@@ -1669,7 +1699,7 @@ def _add_short_names(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
         if (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
         for t in span
     }
-    longer_names = [e for e in doc.ents if len(e) > 1]
+    longer_names = [e for e in entities(doc) if len(e) > 1]
     for span in _writings(doc, set(short)):
         if (
             span.start not in held
@@ -1740,11 +1770,10 @@ def _shortened_team(
 def _teams(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
     """(club name, the home town or name it is known by) as the text writes them."""
     words = lexicon.mapping("actors/club_words.tsv")
-    # Where the scores start, and which entity holds each token: read by both side rules
-    # below (`doc.text` is rebuilt from the tokens at each call).
-    score_starts = [m.start() for m in _SCORE.finditer(doc.text)]
+    # Where the scores start, and which entity holds each token: read by both side rules below.
+    score_starts = [m.start() for m in _SCORE.finditer(doc_text(doc))]
     scored = bool(score_starts)
-    entity_at = {t.i: e for e in doc.ents for t in e}
+    entity_at = {t.i: e for e in entities(doc) for t in e}
     found: list[tuple[SpacySpan, SpacySpan]] = []
     for token in doc:
         need = words.get(token.lower_)
@@ -1801,7 +1830,7 @@ def _scoring_sides(
     a score (`score_starts`, ascending) is a club (a country is its national side, a person a
     player)."""
     found: list[tuple[SpacySpan, SpacySpan]] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if not _side_label(ent):
             continue
         sent = ent.sent
@@ -1899,7 +1928,7 @@ def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan
     ("Enterprise Scrum, a software company,"), and every other writing of that name in the
     article."""
     nouns = lexicon.words("actors/organisation_nouns.txt")
-    starting = {e.start: e for e in doc.ents}
+    starting = {e.start: e for e in entities(doc)}
     found: list[SpacySpan] = _described_after(doc, nouns)
     for token in doc[:-1]:
         name = doc[token.i + 1]
@@ -1917,10 +1946,10 @@ def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan
     keys = {spelling_key(e.text) for e in found}
     found += [
         _name_only(e)
-        for e in doc.ents
+        for e in entities(doc)
         if e.label_ in _NAME_LABELS and spelling_key(_name_only(e).text) in keys
     ]
-    longer_names = [e for e in doc.ents if len(e) > 1]
+    longer_names = [e for e in entities(doc) if len(e) > 1]
     found += [
         span
         for span in _writings(doc, {e.text for e in found})
@@ -2005,11 +2034,12 @@ def _organisation_surfaces(language: str) -> frozenset[str]:
 
 def _known_spans(doc: Doc, known: dict) -> list[SpacySpan]:
     """Known organisations the model did not tag, written as the list writes them."""
-    tagged = {t.i for e in doc.ents if e.label_ == "ORG" for t in e}
+    tagged = {t.i for e in entities(doc) if e.label_ == "ORG" for t in e}
+    surfaces = _organisation_surfaces()
     return [
         doc[t.i : t.i + 1]
         for t in doc
-        if t.i not in tagged and t.text in _organisation_surfaces() and not _shouted(doc, t.i)
+        if t.i not in tagged and t.text in surfaces and not _shouted(doc, t.i)
     ]
 
 
@@ -2059,7 +2089,7 @@ def _add_states(article: Article, doc: Doc, actors: _Actors) -> None:
             span = doc.char_span(mention.start, mention.end)
             if span is not None and _acts(span, city=place.precision is LocationPrecision.CITY):
                 _state_mention(actors, code, mention.start, mention.end, mention.text)
-    for ent in doc.ents:
+    for ent in entities(doc):
         code = demonym_country(ent.text) if ent.label_ == "NORP" else None
         root = ent.root
         while root.dep_ == "conj" and root.head is not root:  # "Iranian and Turkish counterparts"
@@ -2102,9 +2132,10 @@ def _add_groups(doc: Doc, actors: _Actors, context_country: str | None) -> None:
     """Role nouns as group actors, each of the country a modifier names ("Iraqi militias"),
     else of the country the article is about: "protesters" in Hong Kong and in Bolivia are
     two groups, never one worldwide."""
-    in_entity = {t.i for e in doc.ents for t in e}
+    in_entity = {t.i for e in entities(doc) for t in e}
+    known = roles()
     for token in doc:
-        role = roles().get(token.lower_)
+        role = known.get(token.lower_)
         if role is None or role.kind != "group" or token.pos_ != "NOUN" or token.i in in_entity:
             continue
         if _anonymous_source(token):

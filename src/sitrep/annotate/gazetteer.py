@@ -56,6 +56,8 @@ _INDEXED_FILES = (
     "places/place_cues.tsv",
 )
 _MIN_ALTERNATE_POPULATION = 1000  # alternate spellings of tinier places are mostly noise
+# Name keys whose entries a process keeps decoded (a few MiB at most).
+LOOKUPS_CACHED = 8192
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +99,15 @@ class Gazetteer:
         return self.lookup_key(spelling_key(name))
 
     def lookup_key(self, key: str) -> list[Entry]:
-        return [_entry(row) for row in self.file.rows_for(key)]
+        return list(self._entries(key))
 
+    # Names recur within an article and across articles ("Syria", "Trump"): each key is
+    # read from the file and decoded once per process, up to a bound.
+    @functools.lru_cache(maxsize=LOOKUPS_CACHED)  # noqa: B019 - one gazetteer per process
+    def _entries(self, key: str) -> tuple[Entry, ...]:
+        return tuple(_entry(row) for row in self.file.rows_for(key))
+
+    @functools.lru_cache(maxsize=LOOKUPS_CACHED)  # noqa: B019 - one gazetteer per process
     def knows(self, key: str) -> bool:
         """Whether any entry is indexed under this (normalised) key."""
         return self.file.knows(key)

@@ -34,11 +34,17 @@ class MentionIndex:
             key=lambda entry: (entry[0], entry[1]),  # a place and an actor may share a span
         )
         self._starts = [start for start, _, _ in self._entries]
+        # A mention starting this far or more before a stretch ends before it: the search
+        # skips those (the extractors ask for every token).
+        self._longest = max((end - start for start, end, _ in self._entries), default=0)
 
     def overlapping(self, start: int, end: int) -> list[Actor | Place]:
         """Every actor or place with a mention overlapping [start, end), in text order."""
         found: list[Actor | Place] = []
-        for mention_start, mention_end, record in self._entries[: bisect_right(self._starts, end)]:
+        first = bisect_right(self._starts, start - self._longest)
+        for mention_start, mention_end, record in self._entries[
+            first : bisect_right(self._starts, end)
+        ]:
             if mention_start < end and mention_end > start and record not in found:
                 found.append(record)
         return found

@@ -27,6 +27,7 @@ from sitrep.annotate.gazetteer import (
     is_capital,
     load_gazetteer,
 )
+from sitrep.doc_cache import entities
 from sitrep.names import name_key, spelling_key
 from sitrep.records import Article, LocationPrecision, Place, PlaceKind, Span
 
@@ -100,7 +101,7 @@ def _adjectival_candidates(doc: Doc, focus: Counter[str]) -> list[Candidate]:
                 break
         i += 1
     taken = {i for c in found for i in range(c.start, c.end)}
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ == "ORG" and len(ent) > 1:
             found += _places_inside(ent, gazetteer, taken, focus)
     return found
@@ -337,12 +338,12 @@ def _dateline(doc: Doc, candidates: list[Candidate]) -> Candidate | None:
 
 
 def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
-    ent_by_token = {t.i: ent for ent in doc.ents for t in ent}
+    ent_by_token = {t.i: ent for ent in entities(doc) for t in ent}
     person_names = _person_name_keys(doc)
     found: list[Candidate] = []
     unknown: list[Candidate] = []  # tagged names the gazetteer lacks
     taken: set[int] = set()
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in _TAGGED_LABELS and "\n" not in ent.text:
             span = _longer_name(_strip_determiner(ent), gazetteer)
             if (
@@ -461,7 +462,7 @@ def _person_name_keys(doc: Doc) -> set[str]:
     """Surnames of multi-word person names: "Assad" after "Bashar al-Assad" is a person."""
     return {
         spelling_key(ent[-1].text)
-        for ent in doc.ents
+        for ent in entities(doc)
         if ent.label_ == "PERSON" and len([t for t in ent if t.is_alpha]) > 1
     }
 
@@ -514,7 +515,7 @@ def _focus_countries(doc: Doc, candidates: list[Candidate]) -> Counter[str]:
             focus[top.country] += 2
         elif candidate.tagged and top.country and len({e.country for e in candidate.entries}) == 1:
             focus[top.country] += 1
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ == "NORP" and (code := demonym_country(ent.text)):
             focus[code] += 1
     return focus

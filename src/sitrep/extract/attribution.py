@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.annotate.mentions import MentionIndex
-from sitrep.extract.doc_cache import once_per_doc
+from sitrep.doc_cache import once_per_doc
 from sitrep.extract.quote_marks import CLOSING_MARKS, OPENING_MARKS, QuoteMarks, quote_marks_of
 from sitrep.extract.reference import (
     NAME_MODIFIERS,
@@ -156,6 +156,7 @@ class _Finder:
         self._quote_starts = [q.start for q in self.quote_marks]
         self.found: list[Attribution] = []
         self.references: References = resolve_references(article, doc)
+        self.words = lexicon()  # read at every token
 
     def run(self) -> Attributions:
         for number, sentence in enumerate(self.article.sentences):
@@ -213,7 +214,7 @@ class _Finder:
     def _from_token(self, token: Token, sentence: Span, number: int) -> Attribution | None:
         if token.lower_ == "according" and token.i + 1 < len(self.doc):
             return self._according_to(token, sentence, number)
-        cue = lexicon().reporting_verbs.get(token.lemma_.lower())
+        cue = self.words.reporting_verbs.get(token.lemma_.lower())
         if cue is None and _puts_it(token):
             cue = "speech"
         if cue is None and _issues_document(token):
@@ -223,7 +224,7 @@ class _Finder:
             return self._reporting_verb(token, sentence, number, cue)
         if token.pos_ == "NOUN" and cue in _TRAILING_CUES:
             return self._mistagged_trailing_cue(token, sentence, number, cue)
-        if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon().directive_nouns:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in self.words.directive_nouns:
             return self._directive_noun(token, sentence, number)
         return None
 

@@ -22,6 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep import lexicon
+from sitrep.doc_cache import doc_text
 from sitrep.extract.event_lexicon import casualty_words, number_words
 from sitrep.records import Span
 
@@ -71,7 +72,9 @@ def count_casualties(
     start = min(w.idx for w in words)
     end = max(w.idx + len(w) for w in words)
     return Casualties(
-        counts.get("killed"), counts.get("injured"), Span(start, end, sentence.doc.text[start:end])
+        counts.get("killed"),
+        counts.get("injured"),
+        Span(start, end, doc_text(sentence.doc)[start:end]),
     )
 
 

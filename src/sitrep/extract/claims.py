@@ -32,6 +32,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.annotate.mentions import MentionIndex
+from sitrep.doc_cache import doc_text
 from sitrep.extract.attribution import (
     Attribution,
     Attributions,
@@ -419,17 +420,16 @@ def _certainty(
         return Certainty.HEDGED, hedge.group()
     span = doc.char_span(start, end, alignment_mode="expand")
     for token in span if span is not None else []:
-        # "couldn't comment" denies an ability; it does not make the content possible.
-        negated = any(c.dep_ == "neg" for c in token.head.children)
         if (
             token.tag_ == "MD"
             and token.lower_ in _HEDGING_MODALS
-            and not negated
+            # "couldn't comment" denies an ability; it does not make the content possible.
+            and not any(c.dep_ == "neg" for c in token.head.children)
             and not _describes_a_noun(token)
         ):
             return Certainty.HEDGED, token.text
         if token.dep_ == "mark" and token.lower_ == "if" and _conditions_the_claim(token):
             return Certainty.HEDGED, token.text
     if attribution is not None and not attribution.asserts:
-        return Certainty.HEDGED, doc.text[attribution.start : attribution.end]
+        return Certainty.HEDGED, doc_text(doc)[attribution.start : attribution.end]
     return Certainty.ASSERTED, None

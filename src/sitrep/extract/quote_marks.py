@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from sitrep.extract.doc_cache import once_per_doc
+from sitrep.doc_cache import once_per_doc
 from sitrep.extract.sourcing import lexicon
 from sitrep.records import PARAGRAPH_SEPARATOR
 

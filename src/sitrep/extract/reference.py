@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep import lexicon as knowledge_files
 from sitrep.annotate.mentions import MentionIndex
-from sitrep.extract.doc_cache import once_per_doc
+from sitrep.doc_cache import doc_text, once_per_doc
 from sitrep.extract.quote_marks import QuoteMarks, quote_marks_of
 from sitrep.extract.sourcing import lexicon, names_people
 from sitrep.records import PARAGRAPH_SEPARATOR, Actor, ActorKind, Article, Reference
@@ -193,7 +193,7 @@ class _Resolver:
     def __init__(self, article: Article, doc: Doc) -> None:
         self.article = article
         self.doc = doc
-        self.text = doc.text  # built anew on every access: read once
+        self.text = doc_text(doc)
         self.mentions = MentionIndex(article)
         self.marks: list[QuoteMarks] = quote_marks_of(article.body, doc)
         self._mark_starts = [m.start for m in self.marks]
