@@ -133,3 +133,19 @@ def test_api_actors_most_mentioned_reaches_the_store(store) -> None:  # type: ig
     assert client.get("/api/actors").status_code == 200
     assert client.get("/api/actors", params={"most_mentioned": "maybe"}).status_code == 422
     assert asked == [True, False]
+
+
+def test_the_server_reads_every_lists_first_page_before_it_answers(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A table's columns are read from disk the first time: the server pays that when it
+    # starts, not the first visitor.
+    lists = ["articles", "actors", "places", "claims", "quotes", "control_changes"]
+    lists += ["contradictions", "errors", "events", "counts"]
+    asked: list[str] = []
+    for name in lists:
+        fetch = getattr(store, name)
+        monkeypatch.setattr(store, name, lambda query, n=name, f=fetch: asked.append(n) or f(query))
+    app = create_app(store)
+    assert asked == []
+    with TestClient(app, base_url="http://localhost") as client:
+        assert set(asked) == set(lists)
+        assert client.get("/api/events").status_code == 200

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import asynccontextmanager
 from datetime import date
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Generic
@@ -164,6 +166,17 @@ def page(rows: Rows[RowT], query: QueryFilter) -> Page[RowT]:
     return Page[RowT](items=rows, limit=query.limit, next=rows.next)
 
 
+@asynccontextmanager
+async def _read_first_pages(app: FastAPI) -> AsyncIterator[None]:
+    """Every list's first page, read once when the server starts, before it answers: on a
+    file just written, the first read of a table's columns comes from disk (at 54,300
+    articles the first events page took 464 ms, the next 109 ms), and no visitor should pay
+    for it."""
+    for read in app.state.first_pages:
+        read()
+    yield
+
+
 def create_app(store: Store, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -> FastAPI:
     """The app, answering only requests whose Host header names one of `allowed_hosts`."""
     app = FastAPI(
@@ -172,9 +185,15 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -
         version="1",
         docs_url=None,  # FastAPI's pages load Swagger UI from a CDN; ours is vendored
         redoc_url=None,
+        lifespan=_read_first_pages,
     )
     app.add_middleware(SecurityHeaders, hosts=allowed_hosts)
     app.state.store = store
+    # What `_read_first_pages` reads when the server starts: each list's first page.
+    app.state.first_pages = [
+        partial(store.events, QueryFilter()),
+        partial(store.counts, QueryFilter()),
+    ]
     # Endpoints run in a thread pool, and one DuckDB connection refuses concurrent calls.
     store_lock = threading.Lock()
 
@@ -193,6 +212,7 @@ def create_app(store: Store, *, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -
 
         endpoint.__doc__ = about
         app.get(f"/api/{name}", response_model=response, name=name, tags=["records"])(endpoint)
+        app.state.first_pages.append(partial(fetch, QueryFilter()))
 
     list_endpoint(
         "articles", store.articles, Page[ArticleRow], "Stored articles (metadata, no body)."
