@@ -5,6 +5,7 @@ kept."""
 from __future__ import annotations
 
 import lzma
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -24,14 +25,26 @@ SAMPLES = [
 ]
 
 
-@pytest.fixture
-def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    return tmp_path
+@pytest.fixture(scope="module")
+def unpacked_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A cache dir holding the unpacked model: unpacked once for these tests (68 MB), and
+    removed after them."""
+    home = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(home))
+        unpacked = unpacked_model()
+    yield home
+    unpacked.unlink()
 
 
 @pytest.fixture
-def fresh_identifier() -> object:
+def cache_home(unpacked_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(unpacked_home))
+    return unpacked_home
+
+
+@pytest.fixture
+def fresh_identifier() -> Iterator[None]:
     """`_identifier` built again in the test, and forgotten after it."""
     language._identifier.cache_clear()
     yield
@@ -54,19 +67,17 @@ def test_the_unpacked_copy_gives_py3langids_own_identifier(cache_home: Path) -> 
 
 
 def test_the_model_is_unpacked_once(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    first = unpacked_model()
-    assert first.parent == cache_home / "sitrep"
-    assert [p.name for p in first.parent.iterdir()] == [first.name]  # no part file left
-
     def unpacking(*args: object, **kwargs: object) -> None:
         raise AssertionError("the packed model was read again")
 
     monkeypatch.setattr(lzma, "open", unpacking)
-    assert unpacked_model() == first
+    copy = unpacked_model()
+    assert copy.parent == cache_home / "sitrep"
+    assert [p.name for p in copy.parent.iterdir()] == [copy.name]  # no part file left
 
 
 def test_without_a_cache_dir_py3langid_unpacks_its_model(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_identifier: object
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_identifier: None
 ) -> None:
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("")
@@ -74,7 +85,12 @@ def test_without_a_cache_dir_py3langid_unpacks_its_model(
     assert detect_language(SAMPLES[1]) == "fr"
 
 
-def test_a_damaged_copy_is_not_read(cache_home: Path, fresh_identifier: object) -> None:
-    damaged = unpacked_model()
-    damaged.write_bytes(damaged.read_bytes()[:1000])
+def test_a_damaged_copy_is_not_read(
+    unpacked_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_identifier: None
+) -> None:
+    whole = next((unpacked_home / "sitrep").iterdir())
+    damaged = tmp_path / "sitrep" / whole.name
+    damaged.parent.mkdir()
+    damaged.write_bytes(whole.read_bytes()[:1000])  # a copy cut short
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert detect_language(SAMPLES[2]) == "de"
