@@ -1,6 +1,8 @@
 """Recall rows from the PLOVER codebook's modes: forces strengthened or put on alert,
 extraditions, ties upgraded, a welcome given, arms deals, weapons recovered, calls to a
-counterpart, opening fire; and the uses of the same words that report no act."""
+counterpart, opening fire; English synonyms and idioms of the codebook's words (backing,
+opposing, dismissing a claim, taking aim at, scrutiny, confessing); and the uses of the same
+words that report no act."""
 
 from __future__ import annotations
 
@@ -70,4 +72,40 @@ def test_recall_rows_and_their_non_events(nlp, text, expected) -> None:  # type:
     ],
 )
 def test_codebook_rows_and_their_non_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # English synonyms and idioms of the codebook's words (WordNet): backing, opposing,
+        # dismissing a claim, censure, scrutiny, advocacy, a confession, training another's
+        # fighters, a weapon waved, a sworn threat
+        ("The governor is backing the new border plan.", ["SUPPORT"]),
+        ("Farmers' unions opposed the trade agreement with Canada.", ["REJECT"]),
+        ("The ministry dismissed the allegations as baseless.", ["REJECT"]),
+        ("Rebel leaders dismissed an appeal from the bishop.", ["REJECT"]),
+        ("Moscow balked at the proposal.", ["REJECT"]),
+        ("Senator Lee took aim at the mayor's budget on Monday.", ["ACCUSE"]),
+        ("The opposition leader lashed out at the president.", ["ACCUSE"]),
+        ("Lawmakers have vilified the union.", ["ACCUSE"]),
+        ("The regulator is scrutinizing the bank's loans.", ["ACCUSE"]),
+        ("The firm is facing scrutiny from the Justice Department.", ["ACCUSE"]),
+        ("The minister advocates tighter controls on arms exports.", ["REQUEST"]),
+        ("The suspect confessed to the killing.", ["CONCEDE", "ASSAULT"]),
+        ("American advisers have been training Kurdish fighters.", ["AID"]),
+        ("A man waved a pistol at two guards outside the embassy.", ["THREATEN"]),
+        ("The rebels swore to fight until the last man.", ["THREATEN"]),
+        # ...not the same words moving, playing, employing, coaching or taking an oath
+        ("The truck backed into a wall.", []),
+        ("The opposing side scored twice.", []),
+        ("The manager dismissed two workers.", []),
+        ("The home was under scrutiny.", []),
+        ("The coach is training young players.", []),
+        ("She waved a flag at the crowd.", []),
+        ("The new ministers swore an oath.", []),
+    ],
+)
+def test_synonym_rows_and_their_non_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
