@@ -109,3 +109,43 @@ def test_codebook_rows_and_their_non_events(nlp, text, expected) -> None:  # typ
 )
 def test_synonym_rows_and_their_non_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # COERCE restrict: someone kept from doing something (clause:from); denials made
+        ("Soldiers blocked the journalists from entering the camp.", ["COERCE"]),
+        ("The opposition leader was barred from leaving the country.", ["COERCE"]),
+        ("Rebels denied the reports, and the denials were repeated on Monday.", ["REJECT"] * 2),
+        # ...not a "from" phrase of origin, nor a state of mind or a kind of attack
+        ("The goalkeeper blocked a shot from the striker.", []),
+        ("She lived in denial for years.", []),
+        ("The site suffered a denial of service attack.", ["ASSAULT"]),
+    ],
+)
+def test_kept_from_and_denials(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speech verb whose reported clause calls something by a word of censure is the
+        # speaker's criticism (PLOVER ACCUSE disapprove), coordinated clauses too
+        ('"The new tariffs are absurd," the senator said.', ["SANCTION", "ACCUSE"]),
+        ("The union leader said the decision was a betrayal of the workers.", ["ACCUSE"]),
+        ('"Their unfair tactics are hurting farmers," the minister said.', ["ACCUSE"]),
+        ('"Hopefully he is just joking, but this is nuts," Smith said.', ["ACCUSE"]),
+        # ...not a bad thing named, a censure denied, a claim called false (a denial), or a
+        # clause with no subject
+        ('"Crime has fallen this year," police said.', []),
+        ("He said the march was not a reckless act.", ["PROTEST"]),
+        ("Analysts told reporters the ministry's claims are false.", []),
+        ("She noted there should be zero shame.", []),
+    ],
+)
+def test_condemning_speech(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected

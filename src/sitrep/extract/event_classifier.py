@@ -55,6 +55,7 @@ CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 # makes a clause ("found the men guilty": "guilty" is a ccomp).
 COMPLEMENT_DEPS = frozenset({"acomp", "oprd", "ccomp"})
 NEGATION_DEP = "neg"
+KEPT_FROM = "from"  # the condition clause:from, what a word keeps someone from doing
 PREDICATE_DEP = "oprd"  # what an object is called or made ("called the move unjustified")
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 CLAUSE_ON_NOUN_DEPS = frozenset({"acl", "relcl"})
@@ -72,6 +73,14 @@ ADJECTIVAL_DEPS = frozenset({"amod", "compound"})
 REPORTING_PARTICIPLE_TYPES = frozenset({"ASSAULT"})
 UNCONDITIONED_SCORE = 0.6
 REQUEST = "REQUEST"
+ACCUSE = "ACCUSE"
+DISAPPROVE = "disapprove"  # the PLOVER mode of ACCUSE for criticism
+CONDEMNATION = "condemnation"  # the word class of words of censure (word_classes.tsv)
+CONTENTION = "contention"  # the word class of claims and allegations (word_classes.tsv)
+EXPLETIVE_DEP = "expl"  # "there" in "there should be ..."
+# The dependents of a reported clause's verb that say what something is or is like ("is
+# nuts", "was an abuse").
+PREDICATE_DEPS = frozenset({"acomp", "attr"})
 ADDRESSEE = "addressee"  # the word class of parties one asks something of
 # A modal whose clause has happened ("must have known") states a belief, not a demand.
 PERFECT = "have"
@@ -127,6 +136,10 @@ class LexiconEventClassifier:
             found.setdefault(
                 speech.i, TriggerLabel(speech.i, None, REQUEST, None, CONDITIONED_SCORE)
             )
+        for speech in _condemning_speech(sentence):
+            found.setdefault(
+                speech.i, TriggerLabel(speech.i, None, ACCUSE, DISAPPROVE, CONDITIONED_SCORE)
+            )
         return found
 
     def entry_types(self, token: Token) -> list[str]:
@@ -171,6 +184,8 @@ class LexiconEventClassifier:
                 if subject.i != token.i
             )
         if role == "clause":
+            if class_name == KEPT_FROM:
+                return any(_keeps_from(child) for child in token.children)
             return any(
                 _clause_kind(child) == class_name
                 for child in token.children
@@ -307,12 +322,69 @@ def _demanding_speech(sentence: SpacySpan) -> list[Token]:
     return found
 
 
+def _condemning_speech(sentence: SpacySpan) -> list[Token]:
+    """Speech verbs whose reported clause calls something by a word of censure ("this is
+    nuts," he said; "China's unfair trading actions are damaging," she said; the move was
+    "an abuse of power," he said): the speaker's criticism (PLOVER ACCUSE disapprove,
+    `word_classes.tsv` class condemnation). The word must be what the clause says its
+    subject is (the predicate, or a modifier of it) or a modifier of that subject, not a
+    word it merely names ("crime has fallen," police said). Not when the clause denies it
+    ("was not a reckless decision"), has no subject ("there should be zero shame"), or
+    calls a claim false: that denies the claim (`contention` class), it accuses no one."""
+    language = lexicon.reading_language()
+    speech = speech_verbs(language)
+    classes = word_classes(language)
+    censure, claims = classes[CONDEMNATION], classes[CONTENTION]
+    return [
+        verb.head
+        for verb in sentence
+        if verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in speech
+        # the reported clause or one coordinated with it ("he is joking, but this is nuts")
+        and any(_condemns(clause, censure, claims) for clause in (verb, *verb.conjuncts))
+    ]
+
+
+def _condemns(clause: Token, censure: frozenset[str], claims: frozenset[str]) -> bool:
+    """Whether a clause calls its subject by a word of censure (`_condemning_speech`)."""
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS | {EXPLETIVE_DEP}]
+    if (
+        any(c.dep_ == NEGATION_DEP for c in clause.children)
+        or not subjects
+        or any(s.dep_ == EXPLETIVE_DEP or s.lemma_.lower() in claims for s in subjects)
+    ):
+        return False
+    return any(_calls_by(word, censure) for word in clause.children)
+
+
+def _calls_by(word: Token, censure: frozenset[str]) -> bool:
+    """Whether a dependent of a clause's verb is a predicate of censure ("is absurd", "was a
+    betrayal", "was a reckless move") or a subject a word of censure modifies ("unfair
+    tactics"); a subject that only names a bad thing ("crime has fallen") is neither."""
+    if word.dep_ in PREDICATE_DEPS and word.lemma_.lower() in censure:
+        return True
+    return word.dep_ in PREDICATE_DEPS | SUBJECT_DEPS and any(
+        c.dep_ == "amod" and c.lemma_.lower() in censure for c in word.children
+    )
+
+
 def _clause_kind(verb: Token) -> str | None:
     """ "to" for an infinitive clause ("asked them to leave"), "that" for a finite
     complement ("recognized that they were"); None for a finite adverbial clause."""
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return "to"
     return "that" if verb.dep_ == "ccomp" else None
+
+
+def _keeps_from(child: Token) -> bool:
+    """Whether a dependent is a "from" phrase holding a clause: what someone is kept from
+    doing ("prevented them from leaving", "were barred from entering"), not where something
+    comes from ("blocked aid from Turkey")."""
+    return (
+        child.dep_ == "prep"
+        and child.lower_ == KEPT_FROM
+        and any(grandchild.dep_ == "pcomp" for grandchild in child.children)
+    )
 
 
 def _particle(token: Token, particle: str | None) -> int | None:
