@@ -149,3 +149,21 @@ def test_kept_from_and_denials(nlp, text, expected) -> None:  # type: ignore[no-
 )
 def test_condemning_speech(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a suit filed is a lawsuit (ACCUSE); a legislature is a party one asks to act
+        ("The party filed a suit against the registrar.", ["ACCUSE"]),
+        (
+            "The union leader told the teachers that the legislature should raise their pay.",
+            ["REQUEST"],
+        ),
+        # ...not a suit worn
+        ("He wore a dark suit to court.", []),
+    ],
+)
+def test_suits_and_requests_of_legislatures(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
