@@ -167,3 +167,27 @@ def test_condemning_speech(nlp, text, expected) -> None:  # type: ignore[no-unty
 )
 def test_suits_and_requests_of_legislatures(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # harm the speaker's side will do if another acts is a threat, its content no event
+        ("Officials said the army would shell the town if the rebels stayed.", ["THREATEN"]),
+        (
+            '"China will fight back firmly" if the U.S. persists, the ministry said.',
+            ["THREATEN"],
+        ),
+        # ...not harm announced with no condition, a prediction of another's act, nor a legal
+        # step on a condition
+        ("The minister said Ankara would impose sanctions in May.", ["SANCTION"]),
+        (
+            "Analysts said Russia would impose sanctions if the talks failed.",
+            ["SANCTION", "CONSULT"],
+        ),
+        ("He said the party will file a suit if the appeal fails.", ["ACCUSE"]),
+    ],
+)
+def test_conditional_harm_said_is_a_threat(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected

@@ -75,6 +75,18 @@ UNCONDITIONED_SCORE = 0.6
 REQUEST = "REQUEST"
 ACCUSE = "ACCUSE"
 DISAPPROVE = "disapprove"  # the PLOVER mode of ACCUSE for criticism
+THREATEN = "THREATEN"
+# Acts of harm that, told as what the speaker's side will do if another acts, are threats.
+HARM_TYPES = frozenset({"ASSAULT", "SANCTION", "COERCE"})
+FUTURE_MODALS = frozenset({"will", "would"})
+CONDITION_MARKS = frozenset({"if", "unless"})
+COMMENTATOR = "commentator"  # the word class of forecasters and experts (word_classes.tsv)
+FORCES = "force"  # the word class of troops and armed forces (word_classes.tsv)
+FIRST_PERSON = frozenset({"i", "we"})
+SINGULAR_PERSON = frozenset({"he", "she"})
+PLURAL_PERSON = "they"
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+STATE_LABELS = frozenset({"GPE", "NORP", "ORG"})
 CONDEMNATION = "condemnation"  # the word class of words of censure (word_classes.tsv)
 CONTENTION = "contention"  # the word class of claims and allegations (word_classes.tsv)
 EXPLETIVE_DEP = "expl"  # "there" in "there should be ..."
@@ -139,6 +151,10 @@ class LexiconEventClassifier:
         for speech in _condemning_speech(sentence):
             found.setdefault(
                 speech.i, TriggerLabel(speech.i, None, ACCUSE, DISAPPROVE, CONDITIONED_SCORE)
+            )
+        for speech in _threatening_speech(sentence, found):
+            found.setdefault(
+                speech.i, TriggerLabel(speech.i, None, THREATEN, None, CONDITIONED_SCORE)
             )
         return found
 
@@ -320,6 +336,69 @@ def _demanding_speech(sentence: SpacySpan) -> list[Token]:
         ):
             found.append(verb.head)
     return found
+
+
+def _threatening_speech(sentence: SpacySpan, found: dict[int, TriggerLabel]) -> list[Token]:
+    """Speech verbs whose reported clause says the speaker's side will do harm on a condition
+    ("will fight back if the U.S. persists," the ministry said; he said he would raise
+    tariffs if no deal is reached): a conditional warning of force, sanctions or coercion is
+    a threat (PLOVER THREATEN), the harm its content. The label sits on the speech verb, as
+    a request's does."""
+    language = lexicon.reading_language()
+    speech = speech_verbs(language)
+    commentators = word_classes(language)[COMMENTATOR]
+    return [
+        verb.head
+        for verb in sentence
+        if verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in speech
+        and any(
+            _harms_on_condition(clause, found) and _speaker_acts(clause, commentators)
+            for clause in (verb, *verb.conjuncts)
+        )
+    ]
+
+
+def _speaker_acts(clause: Token, commentators: frozenset[str]) -> bool:
+    """Whether the one who would do a reported act is the speaker's side, as a threat needs:
+    "we" or "I"; "he"/"she" told by a named person; "they" told by a plural party; or a
+    state or its forces told by anyone but a commentator ("the ministry said China will
+    fight back"). "He said they would attack" and "analysts said Russia would invade" are
+    predictions, not threats."""
+    # A coordinated verb shares the first one's subject ("will dedicate itself and will
+    # fight back"); the speech verb is above the first.
+    first = first_conjunct(clause)
+    doers = [c for c in (*clause.children, *first.children) if c.dep_ in SUBJECT_DEPS]
+    speakers = [c for c in first.head.children if c.dep_ in SUBJECT_DEPS]
+    if not doers or not speakers:
+        return False
+    doer, speaker = doers[0], speakers[0]
+    said_by = speaker.lower_
+    if doer.lower_ in FIRST_PERSON:
+        return True
+    if doer.lower_ in SINGULAR_PERSON:
+        return speaker.ent_type_ == "PERSON" or said_by in SINGULAR_PERSON
+    if doer.lower_ == PLURAL_PERSON:
+        return speaker.tag_ in PLURAL_TAGS and speaker.lemma_.lower() not in commentators
+    return (
+        doer.ent_type_ in STATE_LABELS or doer.lemma_.lower() in word_classes()[FORCES]
+    ) and speaker.lemma_.lower() not in commentators
+
+
+def _harms_on_condition(clause: Token, found: dict[int, TriggerLabel]) -> bool:
+    """Whether a clause tells an act of harm (its verb, or the verb's object: "would raise
+    tariffs") in the future or conditional ("will", "would"), with an if/unless clause on it
+    or on the speech verb (the parser hangs a condition after the quote on "said")."""
+    harm_words = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+    return (
+        any(w.i in found and found[w.i].type in HARM_TYPES for w in harm_words)
+        and any(c.dep_ == "aux" and c.lemma_.lower() in FUTURE_MODALS for c in clause.children)
+        and any(
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+            for c in (*clause.children, *first_conjunct(clause).head.children)
+        )
+    )
 
 
 def _condemning_speech(sentence: SpacySpan) -> list[Token]:
