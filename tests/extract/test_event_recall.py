@@ -191,3 +191,17 @@ def test_suits_and_requests_of_legislatures(nlp, text, expected) -> None:  # typ
 )
 def test_conditional_harm_said_is_a_threat(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an order's infinitive the parser hangs on the person ordered is still what is ordered
+        ("The judge ordered the two prisoners to be sent to a jail in Manila.", ["COERCE"]),
+        # ...not the purpose of a thing ordered
+        ("She ordered a pizza to share with friends.", []),
+    ],
+)
+def test_an_infinitive_hung_on_the_one_ordered(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected

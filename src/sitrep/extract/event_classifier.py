@@ -55,6 +55,9 @@ CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 # makes a clause ("found the men guilty": "guilty" is a ccomp).
 COMPLEMENT_DEPS = frozenset({"acomp", "oprd", "ccomp"})
 NEGATION_DEP = "neg"
+INFINITIVE = "to"  # the condition clause:to, an infinitive clause the word governs
+INFINITIVE_ON_NOUN_DEPS = frozenset({"relcl", "acl"})
+PEOPLE_NOUNS = "reference/people_nouns.txt"  # nouns of persons by role
 KEPT_FROM = "from"  # the condition clause:from, what a word keeps someone from doing
 PREDICATE_DEP = "oprd"  # what an object is called or made ("called the move unjustified")
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
@@ -206,7 +209,7 @@ class LexiconEventClassifier:
                 _clause_kind(child) == class_name
                 for child in token.children
                 if child.dep_ in CLAUSE_DEPS
-            )
+            ) or (class_name == INFINITIVE and any(_misread_infinitive(c) for c in token.children))
         if role == "agent":
             return self._has_agent(token) or self._is_made(token, class_name)
         if role == "pred":
@@ -453,6 +456,28 @@ def _clause_kind(verb: Token) -> str | None:
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return "to"
     return "that" if verb.dep_ == "ccomp" else None
+
+
+def _misread_infinitive(child: Token) -> bool:
+    """Whether a direct object naming a person or party carries an infinitive the parser hung
+    on it as a relative clause ("ordered the convicts to be sent to prison": "to be sent" is
+    what is ordered, not a kind of convict); a thing's infinitive is its purpose ("ordered
+    a pizza to share")."""
+    return (
+        child.dep_ == "dobj"
+        and _names_party(child)
+        and any(
+            c.dep_ in INFINITIVE_ON_NOUN_DEPS and _clause_kind(c) == INFINITIVE
+            for c in child.children
+        )
+    )
+
+
+def _names_party(noun: Token) -> bool:
+    """Whether a noun phrase's head is a person or party: a name, a pronoun, or a noun of a
+    person's role (`reference/people_nouns.txt`)."""
+    people = lexicon.words(PEOPLE_NOUNS, lexicon.reading_language())
+    return noun.ent_type_ in ACTOR_LABELS or noun.pos_ == "PRON" or noun.lemma_.lower() in people
 
 
 def _keeps_from(child: Token) -> bool:
