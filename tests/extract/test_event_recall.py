@@ -205,3 +205,19 @@ def test_conditional_harm_said_is_a_threat(nlp, text, expected) -> None:  # type
 )
 def test_an_infinitive_hung_on_the_one_ordered(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # easing a restriction or penalty by degree is a concession, as lifting it is
+        ("The army relaxed the curfew in the capital.", ["CONCEDE"]),
+        ("The government loosened sanctions on Cuba.", ["CONCEDE"]),
+        ("The governor shortened the nightly curfew by one hour.", ["CONCEDE"]),
+        # ...not a person at rest
+        ("She relaxed on the beach.", []),
+    ],
+)
+def test_restrictions_eased(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
