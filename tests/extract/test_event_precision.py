@@ -225,8 +225,8 @@ def test_harm_denied_acts_of_the_reader_and_offences_are_no_events(nlp, text, ex
     [
         # what someone is made to do has not happened, nor is it their own act
         ("The prince tried to force the minister to resign.", []),
-        # what someone is kept from doing did not happen
-        ("Authorities blocked lawyers from visiting him.", []),
+        # what someone is kept from doing did not happen; the keeping is the act reported
+        ("Authorities blocked lawyers from visiting him.", [("blocked", "COERCE")]),
         # the same act reported on its own is an event
         ("The minister resigned on Friday.", [("resigned", "CONCEDE")]),
     ],

@@ -55,6 +55,10 @@ CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 # makes a clause ("found the men guilty": "guilty" is a ccomp).
 COMPLEMENT_DEPS = frozenset({"acomp", "oprd", "ccomp"})
 NEGATION_DEP = "neg"
+INFINITIVE = "to"  # the condition clause:to, an infinitive clause the word governs
+INFINITIVE_ON_NOUN_DEPS = frozenset({"relcl", "acl"})
+PEOPLE_NOUNS = "reference/people_nouns.txt"  # nouns of persons by role
+KEPT_FROM = "from"  # the condition clause:from, what a word keeps someone from doing
 PREDICATE_DEP = "oprd"  # what an object is called or made ("called the move unjustified")
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 CLAUSE_ON_NOUN_DEPS = frozenset({"acl", "relcl"})
@@ -72,6 +76,26 @@ ADJECTIVAL_DEPS = frozenset({"amod", "compound"})
 REPORTING_PARTICIPLE_TYPES = frozenset({"ASSAULT"})
 UNCONDITIONED_SCORE = 0.6
 REQUEST = "REQUEST"
+ACCUSE = "ACCUSE"
+DISAPPROVE = "disapprove"  # the PLOVER mode of ACCUSE for criticism
+THREATEN = "THREATEN"
+# Acts of harm that, told as what the speaker's side will do if another acts, are threats.
+HARM_TYPES = frozenset({"ASSAULT", "SANCTION", "COERCE"})
+FUTURE_MODALS = frozenset({"will", "would"})
+CONDITION_MARKS = frozenset({"if", "unless"})
+COMMENTATOR = "commentator"  # the word class of forecasters and experts (word_classes.tsv)
+FORCES = "force"  # the word class of troops and armed forces (word_classes.tsv)
+FIRST_PERSON = frozenset({"i", "we"})
+SINGULAR_PERSON = frozenset({"he", "she"})
+PLURAL_PERSON = "they"
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+STATE_LABELS = frozenset({"GPE", "NORP", "ORG"})
+CONDEMNATION = "condemnation"  # the word class of words of censure (word_classes.tsv)
+CONTENTION = "contention"  # the word class of claims and allegations (word_classes.tsv)
+EXPLETIVE_DEP = "expl"  # "there" in "there should be ..."
+# The dependents of a reported clause's verb that say what something is or is like ("is
+# nuts", "was an abuse").
+PREDICATE_DEPS = frozenset({"acomp", "attr"})
 ADDRESSEE = "addressee"  # the word class of parties one asks something of
 # A modal whose clause has happened ("must have known") states a belief, not a demand.
 PERFECT = "have"
@@ -127,6 +151,14 @@ class LexiconEventClassifier:
             found.setdefault(
                 speech.i, TriggerLabel(speech.i, None, REQUEST, None, CONDITIONED_SCORE)
             )
+        for speech in _condemning_speech(sentence):
+            found.setdefault(
+                speech.i, TriggerLabel(speech.i, None, ACCUSE, DISAPPROVE, CONDITIONED_SCORE)
+            )
+        for speech in _threatening_speech(sentence, found):
+            found.setdefault(
+                speech.i, TriggerLabel(speech.i, None, THREATEN, None, CONDITIONED_SCORE)
+            )
         return found
 
     def entry_types(self, token: Token) -> list[str]:
@@ -171,11 +203,13 @@ class LexiconEventClassifier:
                 if subject.i != token.i
             )
         if role == "clause":
+            if class_name == KEPT_FROM:
+                return any(_keeps_from(child) for child in token.children)
             return any(
                 _clause_kind(child) == class_name
                 for child in token.children
                 if child.dep_ in CLAUSE_DEPS
-            )
+            ) or (class_name == INFINITIVE and any(_misread_infinitive(c) for c in token.children))
         if role == "agent":
             return self._has_agent(token) or self._is_made(token, class_name)
         if role == "pred":
@@ -307,12 +341,154 @@ def _demanding_speech(sentence: SpacySpan) -> list[Token]:
     return found
 
 
+def _threatening_speech(sentence: SpacySpan, found: dict[int, TriggerLabel]) -> list[Token]:
+    """Speech verbs whose reported clause says the speaker's side will do harm on a condition
+    ("will fight back if the U.S. persists," the ministry said; he said he would raise
+    tariffs if no deal is reached): a conditional warning of force, sanctions or coercion is
+    a threat (PLOVER THREATEN), the harm its content. The label sits on the speech verb, as
+    a request's does."""
+    language = lexicon.reading_language()
+    speech = speech_verbs(language)
+    commentators = word_classes(language)[COMMENTATOR]
+    return [
+        verb.head
+        for verb in sentence
+        if verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in speech
+        and any(
+            _harms_on_condition(clause, found) and _speaker_acts(clause, commentators)
+            for clause in (verb, *verb.conjuncts)
+        )
+    ]
+
+
+def _speaker_acts(clause: Token, commentators: frozenset[str]) -> bool:
+    """Whether the one who would do a reported act is the speaker's side, as a threat needs:
+    "we" or "I"; "he"/"she" told by a named person; "they" told by a plural party; or a
+    state or its forces told by anyone but a commentator ("the ministry said China will
+    fight back"). "He said they would attack" and "analysts said Russia would invade" are
+    predictions, not threats."""
+    # A coordinated verb shares the first one's subject ("will dedicate itself and will
+    # fight back"); the speech verb is above the first.
+    first = first_conjunct(clause)
+    doers = [c for c in (*clause.children, *first.children) if c.dep_ in SUBJECT_DEPS]
+    speakers = [c for c in first.head.children if c.dep_ in SUBJECT_DEPS]
+    if not doers or not speakers:
+        return False
+    doer, speaker = doers[0], speakers[0]
+    said_by = speaker.lower_
+    if doer.lower_ in FIRST_PERSON:
+        return True
+    if doer.lower_ in SINGULAR_PERSON:
+        return speaker.ent_type_ == "PERSON" or said_by in SINGULAR_PERSON
+    if doer.lower_ == PLURAL_PERSON:
+        return speaker.tag_ in PLURAL_TAGS and speaker.lemma_.lower() not in commentators
+    return (
+        doer.ent_type_ in STATE_LABELS or doer.lemma_.lower() in word_classes()[FORCES]
+    ) and speaker.lemma_.lower() not in commentators
+
+
+def _harms_on_condition(clause: Token, found: dict[int, TriggerLabel]) -> bool:
+    """Whether a clause tells an act of harm (its verb, or the verb's object: "would raise
+    tariffs") in the future or conditional ("will", "would"), with an if/unless clause on it
+    or on the speech verb (the parser hangs a condition after the quote on "said")."""
+    harm_words = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+    return (
+        any(w.i in found and found[w.i].type in HARM_TYPES for w in harm_words)
+        and any(c.dep_ == "aux" and c.lemma_.lower() in FUTURE_MODALS for c in clause.children)
+        and any(
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+            for c in (*clause.children, *first_conjunct(clause).head.children)
+        )
+    )
+
+
+def _condemning_speech(sentence: SpacySpan) -> list[Token]:
+    """Speech verbs whose reported clause calls something by a word of censure ("this is
+    nuts," he said; "China's unfair trading actions are damaging," she said; the move was
+    "an abuse of power," he said): the speaker's criticism (PLOVER ACCUSE disapprove,
+    `word_classes.tsv` class condemnation). The word must be what the clause says its
+    subject is (the predicate, or a modifier of it) or a modifier of that subject, not a
+    word it merely names ("crime has fallen," police said). Not when the clause denies it
+    ("was not a reckless decision"), has no subject ("there should be zero shame"), or
+    calls a claim false: that denies the claim (`contention` class), it accuses no one."""
+    language = lexicon.reading_language()
+    speech = speech_verbs(language)
+    classes = word_classes(language)
+    censure, claims = classes[CONDEMNATION], classes[CONTENTION]
+    return [
+        verb.head
+        for verb in sentence
+        if verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in speech
+        # the reported clause or one coordinated with it ("he is joking, but this is nuts")
+        and any(_condemns(clause, censure, claims) for clause in (verb, *verb.conjuncts))
+    ]
+
+
+def _condemns(clause: Token, censure: frozenset[str], claims: frozenset[str]) -> bool:
+    """Whether a clause calls its subject by a word of censure (`_condemning_speech`)."""
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS | {EXPLETIVE_DEP}]
+    if (
+        any(c.dep_ == NEGATION_DEP for c in clause.children)
+        or not subjects
+        or any(s.dep_ == EXPLETIVE_DEP or s.lemma_.lower() in claims for s in subjects)
+    ):
+        return False
+    return any(_calls_by(word, censure) for word in clause.children)
+
+
+def _calls_by(word: Token, censure: frozenset[str]) -> bool:
+    """Whether a dependent of a clause's verb is a predicate of censure ("is absurd", "was a
+    betrayal", "was a reckless move") or a subject a word of censure modifies ("unfair
+    tactics"); a subject that only names a bad thing ("crime has fallen") is neither."""
+    if word.dep_ in PREDICATE_DEPS and word.lemma_.lower() in censure:
+        return True
+    return word.dep_ in PREDICATE_DEPS | SUBJECT_DEPS and any(
+        c.dep_ == "amod" and c.lemma_.lower() in censure for c in word.children
+    )
+
+
 def _clause_kind(verb: Token) -> str | None:
     """ "to" for an infinitive clause ("asked them to leave"), "that" for a finite
     complement ("recognized that they were"); None for a finite adverbial clause."""
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return "to"
     return "that" if verb.dep_ == "ccomp" else None
+
+
+def _misread_infinitive(child: Token) -> bool:
+    """Whether a direct object naming a person or party carries an infinitive the parser hung
+    on it as a relative clause ("ordered the convicts to be sent to prison": "to be sent" is
+    what is ordered, not a kind of convict); a thing's infinitive is its purpose ("ordered
+    a pizza to share")."""
+    return (
+        child.dep_ == "dobj"
+        and _names_party(child)
+        and any(
+            c.dep_ in INFINITIVE_ON_NOUN_DEPS and _clause_kind(c) == INFINITIVE
+            for c in child.children
+        )
+    )
+
+
+def _names_party(noun: Token) -> bool:
+    """Whether a noun phrase's head is a person or party: a name, a pronoun, or a noun of a
+    person's role (`reference/people_nouns.txt`)."""
+    people = lexicon.words(PEOPLE_NOUNS, lexicon.reading_language())
+    return noun.ent_type_ in ACTOR_LABELS or noun.pos_ == "PRON" or noun.lemma_.lower() in people
+
+
+def _keeps_from(child: Token) -> bool:
+    """Whether a dependent is a "from" phrase holding a clause: what someone is kept from
+    doing ("prevented them from leaving", "were barred from entering"), not where something
+    comes from ("blocked aid from Turkey")."""
+    return (
+        child.dep_ == "prep"
+        and child.lower_ == KEPT_FROM
+        and any(grandchild.dep_ == "pcomp" for grandchild in child.children)
+    )
 
 
 def _particle(token: Token, particle: str | None) -> int | None:
