@@ -76,6 +76,7 @@ _SPEAKER_REACH = 1
 _PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 # How a reporting verb and the clause it reports are joined, either way round.
 _REPORTED_CLAUSES = frozenset({"ccomp", "parataxis"})
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +206,12 @@ class _Resolver:
         self._surnames = _surnames(article.actors)
         # Per quoted passage, the actors named inside it.
         self._quoted_actors = [
-            {a.id for a in article.actors for m in a.mentions if q.start <= m.start < q.end}
+            {
+                a.id
+                for a in article.actors
+                for m in a.mentions
+                if q.start <= m.start < q.end and _names_the_actor(a, m.text)
+            }
             for q in self.marks
         ]
 
@@ -256,6 +262,12 @@ class _Resolver:
             token.pos_ in {"NOUN", "PROPN"} or _age_description(token) or self._named(token)
         ) and not quoted:
             referent = self._referent(token)
+            # "In a letter to McConnell, the senator wrote": a description of the subject is
+            # not the other party, whom the tagger may have bound it to (the most mentioned
+            # senator) or the page last named with its role.
+            parties = self._other_parties(token) if token.dep_ == "nsubj" else set()
+            if referent is not None and token.pos_ == "NOUN" and referent.actor_id in parties:
+                referent = self._description_referent(token)
             if referent is not None and referent.actor_id is None and self._apposed_to_name(token):
                 return  # "Paul Mensah, a farmer": one person, the man named
             # A modifier counts only when it names an actor: "it" may be the army of
@@ -268,10 +280,10 @@ class _Resolver:
                 return
             if referent is not None and referent.actor_id is None:
                 lemma = _description_key(token)
-                role = self._roles.get(lemma)
+                role = _other_than(self._roles.get(lemma), parties)
                 named = None
                 if role is None and lemma not in self._described and referent.person:
-                    named = self._named_description(token)
+                    named = _other_than(self._named_description(token), parties)
                     role = named or self._speaking_description(token, referent, sentence, paragraph)
                     if role is not None:
                         # "said the actor" was the star: so is "the “Pose” actor" after it.
@@ -349,6 +361,12 @@ class _Resolver:
                 plural=head.tag_ in _PLURAL_TAGS,
                 gender=None,
             )
+        return self._description_referent(head)
+
+    def _description_referent(self, head: Token) -> Referent | None:
+        """The person or body a noun phrase describes without naming it ("the senator",
+        "the ministry"), if it describes one."""
+        lemma = head.lemma_.lower()
         # "the staff", "the public": a group is "they", never "he" or "she".
         plural = head.tag_ in _PLURAL_TAGS or lemma in _collective_nouns()
         if (
@@ -578,7 +596,9 @@ class _Resolver:
         not the person its own clause names after it (a name the pronoun governs is someone
         else; one in a clause before it, "When Smith left, he …", may be the same), nor one a
         subjectless clause before it names ("Asked about Gaetz, he …", "After meeting Trump,
-        she …")."""
+        she …"), nor one a phrase of its own verb puts before it as the other party ("In a
+        letter to McConnell, he wrote …": one writes to someone else; "In Trump's letter, he
+        …" may be Trump's own)."""
         if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.lower_ not in _PERSON_PRONOUNS:
             return set()
         before = _subjectless_clause_before(pronoun)
@@ -592,7 +612,29 @@ class _Resolver:
                 actor = self.mentions.actor(token.idx, token.idx + len(token))
                 if actor is not None:
                     named.add(actor.id)
-        return named
+        return named | self._other_parties(pronoun)
+
+    def _other_parties(self, subject: Token) -> set[str | None]:
+        """The people and bodies named or described as the other party in a phrase of the
+        subject's verb before it: "In a letter to McConnell, he (or the senator) wrote …" is
+        not McConnell, as one writes to someone else. "In Trump's letter, he …" may be
+        Trump's own; "As for Trump, he …" takes its topic up."""
+        found: set[str | None] = set()
+        phrases = [
+            c
+            for c in subject.head.children
+            if c.dep_ == "prep" and c.i < subject.i and c.lower_ != "as"
+        ]
+        while phrases:
+            prep = phrases.pop()
+            for noun in prep.children:
+                if noun.dep_ != "pobj":
+                    continue
+                phrases += [c for c in noun.children if c.dep_ == "prep"]
+                actor = self.mentions.actor(noun.idx, noun.idx + len(noun))
+                if actor is not None and not self._quoted(noun.idx):
+                    found.add(actor.id)
+        return found
 
     def _spoken_of(self, pronoun: Token) -> set[str | None]:
         """ "“Assad is secondary, to me, to ISIS,” he said": the speaker of a quote is not
@@ -634,14 +676,17 @@ class _Resolver:
             return None
         pronoun = {"m": "he", "f": "she"}.get(description.gender or "", "he or she")
         near = [c for c in self.candidates if paragraph - c.paragraph <= 1]
-        # "According to Sen. Durbin, the president said": a title the page gave someone else
-        # is not this office ("the lawmaker" may still be the senator).
+        # "According to Sen. Durbin, the president said": another office the page gave
+        # someone is not this office ("the lawmaker" may still be the senator, and so may
+        # "Senate Minority Leader Chuck Schumer": a leader holds a seat too).
         office = noun.lemma_.lower()
+        offices = set(_title_abbreviations().values())
         other_office = (
-            {r.actor_id for role, r in self._roles.items() if role != office}
-            if office in _title_abbreviations().values()
+            {r.actor_id for role, r in self._roles.items() if role != office and role in offices}
+            if office in offices
             else set()
         )
+        other_parties = self._other_parties(noun)
         to_a_body = {
             c.referent.actor_id for c in near if c.speaker and _addresses_a_body(self.doc[c.verb])
         }
@@ -655,6 +700,7 @@ class _Resolver:
             and not c.referent.plural
             and c.referent.actor_id not in to_a_body
             and c.referent.actor_id not in other_office
+            and c.referent.actor_id not in other_parties
         ]
         if not named:
             return None
@@ -689,6 +735,22 @@ def _surnames(actors: list[Actor]) -> dict[str, Actor]:
         if actor.kind is ActorKind.PERSON and words:
             found.setdefault(words[-1], []).append(actor)
     return {word: people[0] for word, people in found.items() if len(people) == 1}
+
+
+def _other_than(referent: Referent | None, parties: set[str | None]) -> Referent | None:
+    """The referent, unless it is one of the parties a description cannot stand for."""
+    return None if referent is not None and referent.actor_id in parties else referent
+
+
+def _names_the_actor(actor: Actor, mention: str) -> bool:
+    """The mention calls the actor by name ("Assad" of "Bashar al-Assad"). A person's mention
+    by description alone ("the president") is the tagger's guess at who is meant, bound to a
+    person of the same sector ("White House press secretary Sarah Sanders"): in a quote it
+    may be someone other than the actor, so it does not rule the actor out as the speaker."""
+    if actor.kind is not ActorKind.PERSON:
+        return True
+    name = set(_WORD.findall(actor.name.lower()))
+    return any(word in name for word in _WORD.findall(mention.lower()))
 
 
 def _subjectless_clause_before(pronoun: Token) -> set[int]:
