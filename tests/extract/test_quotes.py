@@ -1189,3 +1189,18 @@ def test_quotes_she_after_a_spokeswoman_is_the_spokeswoman(nlp) -> None:  # type
         ],
     )
     assert direct == [("He has been clear", "A spokeswoman for Sen. John Smith")]
+
+
+@pytest.mark.slow
+def test_quotes_a_reported_speaker_says_the_quote_opening_after_his_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parse hangs the quote on the office's trailing "said"; the words right after
+    # "Devlin said," are Devlin's, reported by the aide and then by the office.
+    direct = _direct(
+        nlp,
+        [
+            "Mark Devlin called the mayor's office in May.",
+            "The aide who took the call recalled that Devlin said, “I will burn the whole place "
+            "down,” the sheriff's office said.",
+        ],
+    )
+    assert direct == [("I will burn the whole place down", "Mark Devlin")]

@@ -436,3 +436,16 @@ def test_reference_a_description_of_the_subject_is_not_the_other_party(nlp) -> N
         ],
     )
     assert _speaker(article, "dead on arrival") == "Tom Haskell"
+
+
+@pytest.mark.slow
+def test_reference_a_description_is_not_who_reports_the_clause_it_is_in(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Rowe himself would be "he" in his own report: "the governor" is someone else.
+    article = _extracted(
+        nlp,
+        [
+            "Michael Rowe testified on Tuesday that the governor told him, “Take care of it, and "
+            "do not tell anyone.”"
+        ],
+    )
+    assert _speaker(article, "Take care of it") == "the governor"

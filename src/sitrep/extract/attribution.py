@@ -335,6 +335,11 @@ class _Finder:
         for a sentence that only names who spoke, end right before it ("“We got her!”
         Officers announced on their radios.").
         """
+        # "recalled that he said, “…”": the parse may hang the quote, or the attribution
+        # trailing it, anywhere, but a quote that opens right after a reported verb and its
+        # comma or colon is what that verb reports.
+        if self._reported_clause(verb) and (opened := self._quote_opening_after(verb)):
+            return opened
         # The parse may run across a paragraph break: only this sentence's tokens count.
         skip = set(_speaker_phrase(speaker, verb))
         lemma = verb.lemma_.lower()
@@ -577,6 +582,13 @@ class _Finder:
             return None
         return self._quote_after(last)
 
+    def _quote_opening_after(self, verb: Token) -> tuple[int, int] | None:
+        """The quote that opens right after the verb, past one comma or colon ("said, “…”")."""
+        i = bisect_right(self._quote_starts, verb.idx)
+        if i >= len(self.quote_marks) or not opens_after(self.body, verb, self.quote_marks[i]):
+            return None
+        return self.quote_marks[i].start, self.quote_marks[i].end
+
     def _quote_after(self, colon: Token) -> tuple[int, int] | None:
         """The quote that opens right after a colon, in its paragraph or the next."""
         i = bisect_right(self._quote_starts, colon.idx)
@@ -720,6 +732,13 @@ def _spoken(
         cue="speech",
         cue_token=cue.i,
     )
+
+
+def opens_after(body: str, cue: Token, quote: QuoteMarks) -> bool:
+    """The quote opens right after the cue word, past one comma or colon: "said, “…”",
+    "told him: “…”". The words right after "said," are what was said."""
+    between = body[cue.idx + len(cue) : quote.start].strip(_MARKS_AND_SPACE)
+    return between in {",", ":"}
 
 
 def _named_after_a_name(prep: Token) -> Token | None:

@@ -22,7 +22,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from sitrep.extract.attribution import Attribution, Attributions, find_attributions
+from sitrep.extract.attribution import (
+    Attribution,
+    Attributions,
+    find_attributions,
+    opens_after,
+)
 from sitrep.extract.quote_marks import CLOSING_MARKS, OPENING_MARKS, QuoteMarks
 from sitrep.extract.sourcing import lexicon
 from sitrep.records import Article, Quote, Span
@@ -184,6 +189,11 @@ def _own_attribution(
 ) -> Attribution | None:
     # What an attribution reports may lie outside its sentence ("“...!” Officers shouted.").
     holding = _innermost([a for a in attributions.items if _holds(a, marks)])
+    # "recalled that Devlin said, “…,” the office said": a report whose cue the quote opens
+    # right after ("said, “") speaks it, however the parse hung the report trailing it.
+    opened = [a for a in holding if opens_after(article.body, doc[a.cue_token], marks)]
+    if opened:
+        return opened[0]
     if holding:
         # Of reports side by side, the one whose verb governs the quoted words most closely
         # ("released a report, which Ruiz called “…”" is Ruiz's).

@@ -675,7 +675,14 @@ class _Resolver:
         ):
             return None
         pronoun = {"m": "he", "f": "she"}.get(description.gender or "", "he or she")
-        near = [c for c in self.candidates if paragraph - c.paragraph <= 1]
+        # "Rowe testified that the governor told him": a description is never someone named
+        # in a clause above it (who would be "he"), so not an argument of a verb it hangs under.
+        above = {t.i for t in noun.ancestors}
+        near = [
+            c
+            for c in self.candidates
+            if paragraph - c.paragraph <= 1 and not (c.sentence == sentence and c.verb in above)
+        ]
         # "According to Sen. Durbin, the president said": another office the page gave
         # someone is not this office ("the lawmaker" may still be the senator, and so may
         # "Senate Minority Leader Chuck Schumer": a leader holds a seat too).
