@@ -1204,3 +1204,31 @@ def test_quotes_a_reported_speaker_says_the_quote_opening_after_his_verb(nlp) ->
         ],
     )
     assert direct == [("I will burn the whole place down", "Mark Devlin")]
+
+
+@pytest.mark.slow
+def test_quotes_a_phrasal_cue_speaks_and_its_verb_alone_does_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "“That claim is simply false,” Governor Dana Price fired back on Twitter.",
+            "The mayor fired the police chief on Monday.",
+        ],
+    )
+    assert direct == [("That claim is simply false", "Dana Price")]
+
+
+@pytest.mark.slow
+def test_quotes_a_cue_the_tagger_read_as_a_noun_speaks_with_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The tagger reads "states" as a plural noun; a noun has no subject, so it is the verb.
+    # "made it a point to …" gives a noun the subject of its small clause, and a determiner.
+    article, doc = _analysed(
+        nlp,
+        [
+            "The letter, signed by 40 senators, states, “We urge you to reconsider this decision.”",
+            "But we made it a point to start meeting every family in the county, not just "
+            "the donors.",
+        ],
+    )
+    quotes = [(q.text, q.speaker, q.direct) for q in find_quotes(article, doc)]
+    assert quotes == [("We urge you to reconsider this decision.", "The letter", True)]

@@ -53,6 +53,8 @@ _CONTENT_DEPS = {"ccomp", "parataxis"}
 _TRAILING_CUES = {"speech", "writing", "thought", "belief", "estimate"}
 _TRAILING_SPEAKER_WORDS = 4
 _NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
+# What modifies a noun and never a verb: "a point", "his point", "a good point", "two points".
+_NOUN_MODIFIERS = {"det", "poss", "amod", "nummod", "compound"}
 # How a verb hangs in a noun or prepositional phrase: "lawmakers defending", "before saying".
 _PHRASE_VERBS = {"acl", "pcomp"}
 # A verb with an object reports that object, not a quote next to it ("Trump sent a message").
@@ -214,13 +216,16 @@ class _Finder:
     def _from_token(self, token: Token, sentence: Span, number: int) -> Attribution | None:
         if token.lower_ == "according" and token.i + 1 < len(self.doc):
             return self._according_to(token, sentence, number)
-        cue = self.words.reporting_verbs.get(token.lemma_.lower())
+        cue = self.words.reporting_verbs.get(
+            token.lemma_.lower()
+        ) or self.words.reporting_verbs.get(_with_particle(token))
         if cue is None and _puts_it(token):
             cue = "speech"
         if cue is None and _issues_document(token):
             # "The BHPD released a statement …: “On April 4 …”": the quote is the statement's.
             cue = _ISSUING
-        if token.pos_ in {"VERB", "AUX"} and cue is not None and cue != _AS_SAYING:
+        verb = token.pos_ in {"VERB", "AUX"} or _verb_read_as_noun(token)
+        if verb and cue is not None and cue != _AS_SAYING:
             return self._reporting_verb(token, sentence, number, cue)
         if token.pos_ == "NOUN" and cue in _TRAILING_CUES:
             return self._mistagged_trailing_cue(token, sentence, number, cue)
@@ -938,6 +943,33 @@ def _listed_after_colon(head: Token) -> Token | None:
         name = name.head
         steps += 1
     return name if name.pos_ == "PROPN" and name.dep_ != "compound" else None
+
+
+def _with_particle(verb: Token) -> str:
+    """The verb's lemma with the bare particle right after it ("fired back" -> "fire back",
+    "weighed in" -> "weigh in"), or "" when none follows."""
+    after = [
+        c
+        for c in verb.children
+        if c.i == verb.i + 1
+        and (
+            c.dep_ in {"prt", "advmod"}
+            or (c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children))
+        )
+    ]
+    return f"{verb.lemma_.lower()} {after[0].lower_}" if after else ""
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """ "The letter, signed by 40 senators, states, “…”": a word tagged a noun that has a
+    subject and none of a noun's modifiers is a verb the tagger misread. "made it a point
+    to …" is a noun with the subject of its small clause, and its determiner."""
+    children = [c.dep_ for c in token.children]
+    return (
+        token.pos_ == "NOUN"
+        and "nsubj" in children
+        and not any(dep in _NOUN_MODIFIERS for dep in children)
+    )
 
 
 def _puts_it(verb: Token) -> bool:
