@@ -1232,3 +1232,16 @@ def test_quotes_a_cue_the_tagger_read_as_a_noun_speaks_with_its_subject(nlp) -> 
     )
     quotes = [(q.text, q.speaker, q.direct) for q in find_quotes(article, doc)]
     assert quotes == [("We urge you to reconsider this decision.", "The letter", True)]
+
+
+@pytest.mark.slow
+def test_quotes_a_name_a_naming_verb_gives_is_no_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A nickname is capitalised as a name; a judgement applied by the same verb is quoted.
+    direct = _direct(
+        nlp,
+        [
+            "At the rally, the governor again called his rival “Shifty” and described the new "
+            "tax plan as “reckless.”"
+        ],
+    )
+    assert direct == [("reckless.", "the governor")]

@@ -80,7 +80,7 @@ SPEECH_CUES = {"speech", "writing", "naming", "manner", "topic"}
 # Cues whose report the source vouches for: words, "according to", and a finding ("the study
 # found that …"); the others (thought, belief, estimate) report a view and hedge it.
 ASSERTING_CUES = SPEECH_CUES | {"according", "finding"}
-_NAMING = "naming"
+NAMING_CUE = "naming"
 # Sounds that may carry words ("“…,” he laughed") but alone react to them ("The members laughed."):
 # they report a quote in their own sentence, never the one before.
 _MANNER = "manner"
@@ -308,7 +308,7 @@ class _Finder:
         speaker, words = _speaker(verb, sentence)
         if speaker is None:
             return None
-        if cue == _NAMING:
+        if cue == NAMING_CUE:
             content = self._applied_words(verb) or _described_subject(verb, speaker, sentence)
         elif cue == _TOPIC:
             content = _about_clause(verb, sentence)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from sitrep.extract.attribution import (
+    NAMING_CUE,
     Attribution,
     Attributions,
     find_attributions,
@@ -94,9 +95,10 @@ def quoted_passages(article: Article, doc: Doc) -> list[QuotedPassage]:
         None if named else _own_attribution(article, doc, attributions, m)
         for m, named in zip(marks, names, strict=True)
     ]
-    # A partial quote: a short passage inside what someone is reported to say.
+    # A partial quote: a short passage inside what someone is reported to say, but not a
+    # name a naming verb gives ("called the senator “Pocahontas”" is a nickname).
     kept = [
-        is_long or (a is not None and not named and _holds(a, m))
+        is_long or (a is not None and not named and _holds(a, m) and not _name_given(body, a, m))
         for m, a, is_long, named in zip(marks, spoken, long, names, strict=True)
     ]
     # A short quote is no quotation itself, but the next one can continue its speaker:
@@ -175,6 +177,19 @@ def _names_something(body: str, marks: QuoteMarks) -> bool:
     ):
         return False
     return len(words) >= 2 and titled
+
+
+def _name_given(body: str, attribution: Attribution, marks: QuoteMarks) -> bool:
+    """ "called the senator “Pocahontas”", "dubbed the probe “Spygate”": the words a naming
+    verb applies, capitalised as a name and ending no sentence, are a nickname or a name, not
+    words quoted ("called the plan “reckless”" quotes a judgement)."""
+    text = body[marks.start : marks.end]
+    words = [w.strip("'’,:;()") for w in text.split()]
+    return (
+        attribution.cue == NAMING_CUE
+        and text[-1:] not in _SENTENCE_ENDS
+        and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words if w)
+    )
 
 
 def _inside_sentence(body: str, marks: QuoteMarks) -> bool:
