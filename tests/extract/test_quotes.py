@@ -1245,3 +1245,28 @@ def test_quotes_a_name_a_naming_verb_gives_is_no_quote(nlp) -> None:  # type: ig
         ],
     )
     assert direct == [("reckless.", "the governor")]
+
+
+@pytest.mark.slow
+def test_quotes_a_title_cue_before_lower_case_words_is_a_judgement(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "the book" before a title ("the book “Fire and Ice”") but before a judgement of it.
+    direct = _direct(
+        nlp,
+        ["Press secretary Dana Whitfield called the book “a work of fiction” on Monday."],
+    )
+    assert direct == [("a work of fiction", "Dana Whitfield")]
+
+
+@pytest.mark.slow
+def test_quotes_a_title_between_two_quotes_does_not_break_the_run(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "“I will not vote for this bill,” the senator said on “Face the Nation.” “Not now, "
+            "not ever.”"
+        ],
+    )
+    assert direct == [
+        ("I will not vote for this bill", "the senator"),
+        ("Not now, not ever.", "the senator"),
+    ]

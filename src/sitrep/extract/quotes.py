@@ -108,7 +108,7 @@ def quoted_passages(article: Article, doc: Doc) -> list[QuotedPassage]:
             spoken[i] = _term_of_speaker_before(article, marks, spoken, i)
         elif spoken[i] is None and long[i]:
             spoken[i] = _introduced(article, attributions, marks, i) or _continued(
-                article.body, marks, spoken, i
+                article.body, marks, spoken, names, i
             )
     return [
         QuotedPassage(m, a)
@@ -157,9 +157,10 @@ def _names_something(body: str, marks: QuoteMarks) -> bool:
     # "the show “Meet the Press”", "an episode of “DWTS.”"
     if before[-1:] == ["of"]:
         before.pop()
-    if before and before[-1] in lexicon().title_cues:
-        return True
     text = body[marks.start : marks.end]
+    # A title is capitalised: "called the book “full of lies”" quotes a judgement of it.
+    if before and before[-1] in lexicon().title_cues and (text[:1].isupper() or text[:1].isdigit()):
+        return True
     words = [w.strip("'’,:;()!?.…") for w in text.split()]
     words = [w for w in words if w]
     titled = all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
@@ -274,7 +275,11 @@ def _introduced(
 
 
 def _continued(
-    body: str, marks: list[QuoteMarks], spoken: list[Attribution | None], i: int
+    body: str,
+    marks: list[QuoteMarks],
+    spoken: list[Attribution | None],
+    names: list[bool],
+    i: int,
 ) -> Attribution | None:
     """The speaker of the nearest attributed quote it continues.
 
@@ -284,7 +289,10 @@ def _continued(
     paragraphs no attribution (a quoted line with no full stop is a heading).
     """
     here = marks[i]
-    before = [j for j in range(i - 1, -1, -1) if marks[j].paragraph == here.paragraph]
+    # A title between ("said on “Fox News Sunday.” “…”") is no quote to continue.
+    before = [
+        j for j in range(i - 1, -1, -1) if marks[j].paragraph == here.paragraph and not names[j]
+    ]
     after = [j for j in range(i + 1, len(marks)) if marks[j].paragraph == here.paragraph]
     if here.open_end:
         after += [j for j in range(i + 1, len(marks)) if marks[j].paragraph == here.paragraph + 1]
