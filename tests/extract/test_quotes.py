@@ -1270,3 +1270,23 @@ def test_quotes_a_title_between_two_quotes_does_not_break_the_run(nlp) -> None: 
         ("I will not vote for this bill", "the senator"),
         ("Not now, not ever.", "the senator"),
     ]
+
+
+@pytest.mark.slow
+def test_quotes_quoted_as_saying_after_the_quote_speaks_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        ["“I never took a dime from them,” the mayor was quoted as saying by a local paper."],
+    )
+    assert direct == [("I never took a dime from them", "the mayor")]
+
+
+@pytest.mark.slow
+def test_quotes_a_crowd_asked_is_a_listener(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp, ["“Are you ready to win?” the governor asked the crowd. “Then let us go out and win!”"]
+    )
+    assert direct == [
+        ("Are you ready to win?", "the governor"),
+        ("Then let us go out and win!", "the governor"),
+    ]

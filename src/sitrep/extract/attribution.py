@@ -27,6 +27,7 @@ from sitrep.extract.quote_marks import CLOSING_MARKS, OPENING_MARKS, QuoteMarks,
 from sitrep.extract.reference import (
     NAME_MODIFIERS,
     References,
+    collective_nouns,
     described_as_person,
     quantifies_everyone,
     resolve_references,
@@ -380,10 +381,13 @@ class _Finder:
                 return _extent(clause)
         # A verb inside a noun or prepositional phrase ("spoke before lawmakers defending the
         # budget") or a subordinate clause ("While Kelly fumed about …, Trump told him “…”")
-        # reports only in its own phrase, not a quote of another clause.
+        # reports only in its own phrase, not a quote of another clause; "as saying" after
+        # "was quoted" reports the quote beside it.
         start, end = (
             (verb.left_edge.idx, _end_char([verb.right_edge]))
-            if nested or verb.dep_ in _PHRASE_VERBS or _subordinate(verb)
+            if nested
+            or (verb.dep_ in _PHRASE_VERBS and _quoted_as_saying(verb) is None)
+            or _subordinate(verb)
             else (sentence.start_char, sentence.end_char)
         )
         quotes = [
@@ -521,12 +525,15 @@ class _Finder:
         ]
 
     def _names_someone(self, noun: Token) -> bool:
-        """A person or people: the listener, not what was said."""
+        """A person or people, a crowd or an audience too: the listener, not what was said."""
         if noun.pos_ == "PRON":
             return noun.lower_ not in {"it", "this", "that", "what", "which"}
         actor = self._actor_of(noun)
-        return names_people(noun.lemma_.lower()) or (
-            actor is not None and actor.kind is ActorKind.PERSON
+        lemma = noun.lemma_.lower()
+        return (
+            names_people(lemma)
+            or lemma in collective_nouns()
+            or (actor is not None and actor.kind is ActorKind.PERSON)
         )
 
     def _applied_words(self, verb: Token) -> tuple[int, int] | None:

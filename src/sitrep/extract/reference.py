@@ -179,7 +179,8 @@ def _answer_verbs() -> frozenset[str]:
     return knowledge_files.words("reference/answer_verbs.txt")
 
 
-def _collective_nouns() -> frozenset[str]:
+def collective_nouns() -> frozenset[str]:
+    """Nouns for a group of people ("the staff", "a crowd"): they, never he or she."""
     # Not cached here: `words` caches per file and language, and the language is the stage's.
     return knowledge_files.words("reference/collective_nouns.txt")
 
@@ -368,7 +369,7 @@ class _Resolver:
         "the ministry"), if it describes one."""
         lemma = head.lemma_.lower()
         # "the staff", "the public": a group is "they", never "he" or "she".
-        plural = head.tag_ in _PLURAL_TAGS or lemma in _collective_nouns()
+        plural = head.tag_ in _PLURAL_TAGS or lemma in collective_nouns()
         if (
             head.pos_ == "PROPN" and not _common_word(head) and not names_people(lemma)
         ) or quantifies_everyone(head):
