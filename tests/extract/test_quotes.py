@@ -1290,3 +1290,20 @@ def test_quotes_a_crowd_asked_is_a_listener(nlp) -> None:  # type: ignore[no-unt
         ("Are you ready to win?", "the governor"),
         ("Then let us go out and win!", "the governor"),
     ]
+
+
+@pytest.mark.slow
+def test_quotes_the_words_of_someone_before_a_colon_are_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "Governor Dana Price’s reply was short: “Absolutely not, and never again.”",
+            "Sen. Ray Holm spoke after the vote. His message was clear: “We have to do better "
+            "than this.”",
+            "The room was quiet: “Nobody wanted to speak first.”",
+        ],
+    )
+    assert direct == [
+        ("Absolutely not, and never again.", "Dana Price"),
+        ("We have to do better than this.", "Ray Holm"),
+    ]

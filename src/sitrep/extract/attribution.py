@@ -179,15 +179,19 @@ class _Finder:
 
     def _colon_lead(self, sentence: Span, number: int) -> Attribution | None:
         """ "Sen. John Thune was more cautious: “We'll see …”", "Trump had a message for
-        them: “…”": with no reporting verb in the sentence, a clause that says what a person
-        is or has, ended by a colon, introduces the quote right after it as that person's
-        words. Another verb there ("She apologizes to her family: “…”") may lead into lyrics
-        or a text read out."""
+        them: “…”", "His answer was blunt: “…”": with no reporting verb in the sentence, a
+        clause that says what a person (or a person's words) is or has, ended by a colon,
+        introduces the quote right after it as that person's words. Another verb there ("She
+        apologizes to her family: “…”") may lead into lyrics or a text read out."""
         for colon in sentence:
             if colon.text != ":" or self._quoted(colon.idx):
                 continue
             content = self._quote_after(colon)
             clause = colon.head
+            # The parse may hang the clause before the colon on the quote's verb after it.
+            clause = next(
+                (c for c in clause.children if c.dep_ == "ccomp" and c.i < colon.i), clause
+            )
             subjects = [
                 c
                 for c in clause.children
@@ -202,8 +206,12 @@ class _Finder:
                 return None
             subject = subjects[0]
             if not self._names_someone(subject):
-                return None
-            phrase = [t for t in subject.subtree if _within(t, sentence)]
+                # "Trump's response was swift: “…”": words of someone's are theirs.
+                owners = [c for c in subject.children if c.dep_ == "poss"]
+                if subject.lemma_.lower() not in self.words.utterance_nouns or not owners:
+                    return None
+                subject = owners[0]
+            phrase = [t for t in subject.subtree if _within(t, sentence) and t.dep_ != "case"]
             source = self._source(subject, phrase, content)
             if source is None:
                 return None

@@ -43,6 +43,7 @@ class SourcingLexicon:
     thing_nouns: frozenset[str]
     directive_verbs: frozenset[str]  # "asked the witness to explain": a report not yet made
     directive_nouns: frozenset[str]  # "calls from lawmakers to resign": a directive reported
+    utterance_nouns: frozenset[str]  # "His message was clear: “…”": what its possessor says
 
 
 def read_phrases(name: str, language: str | None = None) -> list[str]:
@@ -91,6 +92,7 @@ def lexicon(language: str) -> SourcingLexicon:
         thing_nouns=knowledge_files.words("sourcing/thing_nouns.txt", language),
         directive_verbs=knowledge_files.words("events/directive_verbs.txt", language),
         directive_nouns=knowledge_files.words("sourcing/directive_nouns.txt", language),
+        utterance_nouns=knowledge_files.words("sourcing/utterance_nouns.txt", language),
         people_nouns=knowledge_files.words("reference/people_nouns.txt", language)
         | frozenset(
             row["word"] for row in knowledge_files.table("reference/gendered_words.tsv", language)
