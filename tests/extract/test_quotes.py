@@ -1307,3 +1307,10 @@ def test_quotes_the_words_of_someone_before_a_colon_are_theirs(nlp) -> None:  # 
         ("Absolutely not, and never again.", "Dana Price"),
         ("We have to do better than this.", "Ray Holm"),
     ]
+
+
+@pytest.mark.slow
+def test_quotes_a_speaker_name_leaves_out_the_quotes_punctuation(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parse hangs the closing comma and mark on the speaker named with an age.
+    direct = _direct(nlp, ["“I feel great,” Trump, 74, said on Saturday."])
+    assert direct == [("I feel great", "Trump")]

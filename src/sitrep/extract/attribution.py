@@ -635,6 +635,9 @@ class _Finder:
         speaker."""
         if quantifies_everyone(speaker):
             return None
+        # "“I feel great,” Trump, 74, said": the parse may hang the quote's closing comma and
+        # mark on the speaker; the name is the words within.
+        phrase = _within_punctuation(phrase) or phrase
         if _share_of_people_in(speaker) or _those_described(speaker):
             return Source(SourceType.ANONYMOUS, self.body[phrase[0].idx : _end_char(phrase)])
         lower = speaker.lower_
@@ -1080,6 +1083,12 @@ def _passive_form(verb: Token) -> bool:
             c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_ == "be") for c in verb.children
         )
     )
+
+
+def _within_punctuation(tokens: list[Token]) -> list[Token]:
+    """The tokens less the punctuation and space at either end."""
+    words = [i for i, t in enumerate(tokens) if not (t.is_punct or t.is_space)]
+    return tokens[words[0] : words[-1] + 1] if words else []
 
 
 def _coordinated(head: Token) -> bool:
