@@ -449,3 +449,19 @@ def test_reference_a_description_is_not_who_reports_the_clause_it_is_in(nlp) -> 
         ],
     )
     assert _speaker(article, "Take care of it") == "the governor"
+
+
+@pytest.mark.slow
+def test_reference_a_party_description_is_a_person_of_that_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The Republican was only debated, and the Democrat acted: the party decides.
+    article = _extracted(
+        nlp,
+        [
+            "Democrat Ann Keller debated Republican Rep. Tom Vance on Sunday.",
+            "“She has never run a business,” the Republican said.",
+            "President Paul Reyes attacked Dana Whitfield, the Democratic nominee, at a rally.",
+            "“She will raise your taxes,” the Republican president said.",
+        ],
+    )
+    assert _speaker(article, "never run a business") == "Tom Vance"
+    assert _speaker(article, "raise your taxes") == "Paul Reyes"

@@ -175,6 +175,15 @@ def _role_synonyms(language: str) -> dict[str, tuple[str, ...]]:
     return found
 
 
+@knowledge_files.PerLanguage
+def _party_words(language: str) -> dict[str, str]:
+    """ "republican" -> "republican", "gop" -> "republican": words naming a party."""
+    return {
+        row["word"]: row["party"]
+        for row in knowledge_files.table("reference/party_words.tsv", language)
+    }
+
+
 def _answer_verbs() -> frozenset[str]:
     return knowledge_files.words("reference/answer_verbs.txt")
 
@@ -263,11 +272,12 @@ class _Resolver:
             token.pos_ in {"NOUN", "PROPN"} or _age_description(token) or self._named(token)
         ) and not quoted:
             referent = self._referent(token)
-            # "In a letter to McConnell, the senator wrote": a description of the subject is
-            # not the other party, whom the tagger may have bound it to (the most mentioned
+            # "In a letter to McConnell, the senator wrote", "the Republican said": a
+            # description is not the other party of its verb's phrase, nor a person of another
+            # political party, whom the tagger may have bound it to (the most mentioned
             # senator) or the page last named with its role.
-            parties = self._other_parties(token) if token.dep_ == "nsubj" else set()
-            if referent is not None and token.pos_ == "NOUN" and referent.actor_id in parties:
+            excluded = self._ruled_out(token)
+            if referent is not None and token.pos_ == "NOUN" and referent.actor_id in excluded:
                 referent = self._description_referent(token)
             if referent is not None and referent.actor_id is None and self._apposed_to_name(token):
                 return  # "Paul Mensah, a farmer": one person, the man named
@@ -281,11 +291,13 @@ class _Resolver:
                 return
             if referent is not None and referent.actor_id is None:
                 lemma = _description_key(token)
-                role = _other_than(self._roles.get(lemma), parties)
+                role = _other_than(self._roles.get(lemma), excluded)
                 named = None
                 if role is None and lemma not in self._described and referent.person:
-                    named = _other_than(self._named_description(token), parties)
-                    role = named or self._speaking_description(token, referent, sentence, paragraph)
+                    named = _other_than(self._named_description(token), excluded)
+                    role = named or self._speaking_description(
+                        token, referent, sentence, paragraph, excluded
+                    )
                     if role is not None:
                         # "said the actor" was the star: so is "the “Pose” actor" after it.
                         self._roles[lemma] = role
@@ -615,6 +627,41 @@ class _Resolver:
                     named.add(actor.id)
         return named | self._other_parties(pronoun)
 
+    def _ruled_out(self, description: Token) -> set[str | None]:
+        """The people a description of someone cannot stand for: the other party of a phrase
+        of its verb, when it is the subject, and the people the page gives another political
+        party than its own ("the Republican" is not "Democrat Jon Ossoff")."""
+        excluded = self._other_parties(description) if description.dep_ == "nsubj" else set()
+        own = _party_of(description)
+        if len(own) == 1:
+            excluded |= {
+                actor_id for actor_id, parties in self._political_parties.items() if own - parties
+            }
+        return excluded
+
+    @functools.cached_property
+    def _political_parties(self) -> dict[str | None, set[str]]:
+        """Actor id -> the parties the page gives that person, outside quotes: a party word
+        before the name or in a description beside it ("Republican Sen. David Perdue", "Tim
+        Ryan, an Ohio Democrat", "Joe Biden, the Democratic nominee")."""
+        words = _party_words()
+        found: dict[str | None, set[str]] = {}
+        for token in self.doc:
+            if token.lower_ not in words or self._quoted(token.idx):
+                continue
+            current = token
+            for _ in range(4):
+                if current.dep_ not in _ROLE_DEPS or current.head == current:
+                    break
+                current = current.head
+                # Only a name: a description ("the Republican president") may be bound to
+                # the wrong person.
+                actor = self.mentions.actor(current.idx, current.idx + len(current))
+                if current.pos_ == "PROPN" and actor is not None and actor.kind is ActorKind.PERSON:
+                    found.setdefault(actor.id, set()).add(words[token.lower_])
+                    break
+        return found
+
     def _other_parties(self, subject: Token) -> set[str | None]:
         """The people and bodies named or described as the other party in a phrase of the
         subject's verb before it: "In a letter to McConnell, he (or the senator) wrote …" is
@@ -651,7 +698,12 @@ class _Resolver:
         return named
 
     def _speaking_description(
-        self, noun: Token, description: Referent, sentence: int, paragraph: int
+        self,
+        noun: Token,
+        description: Referent,
+        sentence: int,
+        paragraph: int,
+        excluded: set[str | None],
     ) -> Referent | None:
         """ "“…,” said the actor": a speaker described by "the" and a noun the page has not
         used before, with nothing to single out someone new ("the man who …", "the head of
@@ -694,10 +746,21 @@ class _Resolver:
             if office in offices
             else set()
         )
-        other_parties = self._other_parties(noun)
         to_a_body = {
             c.referent.actor_id for c in near if c.speaker and _addresses_a_body(self.doc[c.verb])
         }
+        # "Democrat Jon Ossoff debated Republican Sen. David Perdue. … the Republican said":
+        # the one person near of the description's party, whatever he did.
+        own = _party_of(noun)
+        of_the_party = {
+            c.referent.actor_id: c.referent
+            for c in near
+            if own
+            and c.referent.actor_id not in excluded
+            and own <= self._political_parties.get(c.referent.actor_id, set())
+        }
+        if len(of_the_party) == 1:
+            return next(iter(of_the_party.values()))
         named = [
             c
             for c in near
@@ -708,7 +771,7 @@ class _Resolver:
             and not c.referent.plural
             and c.referent.actor_id not in to_a_body
             and c.referent.actor_id not in other_office
-            and c.referent.actor_id not in other_parties
+            and c.referent.actor_id not in excluded
         ]
         if not named:
             return None
@@ -743,6 +806,17 @@ def _surnames(actors: list[Actor]) -> dict[str, Actor]:
         if actor.kind is ActorKind.PERSON and words:
             found.setdefault(words[-1], []).append(actor)
     return {word: people[0] for word, people in found.items() if len(people) == 1}
+
+
+def _party_of(description: Token) -> set[str]:
+    """The political parties a description's own words give: "the Republican", "the
+    Democratic nominee"."""
+    words = _party_words()
+    return {
+        words[t.lower_]
+        for t in [description, *description.children]
+        if t.lower_ in words and (t is description or t.dep_ in _ROLE_DEPS)
+    }
 
 
 def _other_than(referent: Referent | None, parties: set[str | None]) -> Referent | None:
