@@ -1314,3 +1314,19 @@ def test_quotes_a_speaker_name_leaves_out_the_quotes_punctuation(nlp) -> None:  
     # The parse hangs the closing comma and mark on the speaker named with an age.
     direct = _direct(nlp, ["“I feel great,” Trump, 74, said on Saturday."])
     assert direct == [("I feel great", "Trump")]
+
+
+@pytest.mark.slow
+def test_quotes_in_someones_words_is_an_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "Governor Paul Reyes signed the bill on Friday. In his words, the law is “a promise "
+            "kept to every family.”",
+            "In the words of one aide, the meeting was “a complete mess from start to finish.”",
+        ],
+    )
+    assert direct == [
+        ("a promise kept to every family.", "Paul Reyes"),
+        ("a complete mess from start to finish.", "one aide"),
+    ]

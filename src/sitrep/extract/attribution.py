@@ -225,6 +225,8 @@ class _Finder:
     def _from_token(self, token: Token, sentence: Span, number: int) -> Attribution | None:
         if token.lower_ == "according" and token.i + 1 < len(self.doc):
             return self._according_to(token, sentence, number)
+        if token.lower_ == "words" and token.dep_ == "pobj" and token.head.lower_ == "in":
+            return self._in_words_of(token, sentence, number)
         cue = self.words.reporting_verbs.get(
             token.lemma_.lower()
         ) or self.words.reporting_verbs.get(_with_particle(token))
@@ -309,6 +311,30 @@ class _Finder:
         channel = find_channel(self.body[start:end])
         return Attribution(
             number, start, end, *content, source, channel, cue="according", cue_token=token.i
+        )
+
+    def _in_words_of(self, words: Token, sentence: Span, number: int) -> Attribution | None:
+        """ "In Trump's words, the deal was “the greatest ever made”", "in the words of one
+        aide": like "according to", the owner of the words reports the rest of the
+        sentence."""
+        owners = [c for c in words.children if c.dep_ == "poss"] + [
+            o
+            for c in words.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        if not owners:
+            return None
+        speaker = owners[0]
+        phrase = [t for t in speaker.subtree if t.dep_ != "case"]
+        start, end = words.head.idx, _end_char([words, *speaker.subtree])
+        content = _outside(sentence, start, end)
+        source = self._source(speaker, phrase, content)
+        if source is None:
+            return None
+        return Attribution(
+            number, start, end, *content, source, None, cue="according", cue_token=words.i
         )
 
     def _reporting_verb(
