@@ -465,3 +465,20 @@ def test_reference_a_party_description_is_a_person_of_that_party(nlp) -> None:  
     )
     assert _speaker(article, "never run a business") == "Tom Vance"
     assert _speaker(article, "raise your taxes") == "Paul Reyes"
+
+
+@pytest.mark.slow
+def test_reference_the_body_a_name_heads_is_taken_up_by_its_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "the committee" is the committee named before, never its chairman (a body, though
+    # "committee" ends like "employee"); "the department of health" is another body.
+    article = _extracted(
+        nlp,
+        [
+            "Rep. Maria Lopez chairs the House Budget Committee.",
+            "The committee said the estimate was “badly flawed.”",
+            "The Labor Department sued the firm on Tuesday. The department of health said the "
+            "risk was “very low.”",
+        ],
+    )
+    assert _speaker(article, "badly flawed") == "House Budget Committee"
+    assert _speaker(article, "very low") == "The department of health"

@@ -301,6 +301,10 @@ class _Resolver:
                     if role is not None:
                         # "said the actor" was the star: so is "the “Pose” actor" after it.
                         self._roles[lemma] = role
+                if role is None and not referent.person and _definite(token):
+                    # "the Justice Department … the department said": the body last named
+                    # by a name this noun heads.
+                    role = self._body_named_by(token)
                 if role is not None and (named is not None or _definite(token)):
                     referent = role
                     self.resolved[token.i] = role
@@ -311,6 +315,20 @@ class _Resolver:
                 group = _coordination(token, referent)
                 if group is not None:
                     self._add(group, token, sentence, paragraph)
+
+    def _body_named_by(self, noun: Token) -> Referent | None:
+        """The body last named with a name that this noun heads ("the committee" after "the
+        House Intelligence Committee"), for a noun with nothing to single out another ("the
+        department of health", "the state's department")."""
+        if noun.tag_ != "NN" or any(c.dep_ in _RESTRICTIVE_DEPS for c in noun.children):
+            return None
+        word = noun.lower_
+        for candidate in reversed(self.candidates):
+            body = candidate.referent
+            words = body.name.lower().split()
+            if body.actor_id is not None and not body.person and words[-1:] == [word]:
+                return body
+        return None
 
     def _named(self, token: Token) -> bool:
         """ "Trump, meanwhile, claimed victory": a name the tagger took for another word (an

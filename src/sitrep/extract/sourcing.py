@@ -212,7 +212,8 @@ def head_word(token: Token) -> str:
 
 def names_people(noun: str) -> bool:
     """A common noun (lemma, lower case) for people: listed, or an agent noun by its ending
-    ("smuggler", "negotiator", "economist", "townspeople"); words for things are not."""
+    ("smuggler", "negotiator", "economist", "townspeople"); words for things are not, nor
+    institutions that speak as a body ("the committee")."""
     words = lexicon()
     if noun in words.people_nouns or noun in words.anonymous_heads:
         return True
@@ -221,4 +222,5 @@ def names_people(noun: str) -> bool:
         and noun.endswith(_AGENT_ENDINGS)
         and noun not in words.documents
         and noun not in words.thing_nouns
+        and noun not in words.public_bodies
     )
