@@ -2,9 +2,9 @@
 
 An attribution is a reporting verb (a lemma in the sourcing lexicon) with its
 subject as the speaker and its complement as what is reported ("Lavrov said
-Moscow is ..."; "..., the people said"; "“...,” said Sergei Markov"), or
-"according to X". Cues come in classes (`reporting_verbs.tsv`): speech and writing report
-words; thought, belief and estimate report a view, and finding verbs what was found or shown
+Moscow is ..."; "..., the people said"; "“...,” said Sergei Markov"; a phrasal cue, "“...,”
+Trump fired back"), or "according to X" ("in X's words"). Cues come in classes
+(`reporting_verbs.tsv`): speech and writing report words; thought, belief and estimate report a view, and finding verbs what was found or shown
 (only their own complement, never a quote beside them); "quoted X as saying" names X. A
 sentence that only names who spoke ("“We got her!” Officers shouted.") reports the quote
 just before it. Pronoun speakers are what
@@ -227,9 +227,8 @@ class _Finder:
             return self._according_to(token, sentence, number)
         if token.lower_ == "words" and token.dep_ == "pobj" and token.head.lower_ == "in":
             return self._in_words_of(token, sentence, number)
-        cue = self.words.reporting_verbs.get(
-            token.lemma_.lower()
-        ) or self.words.reporting_verbs.get(_with_particle(token))
+        verbs = self.words.reporting_verbs
+        cue = verbs.get(token.lemma_.lower()) or verbs.get(_with_particle(token))
         if cue is None and _puts_it(token):
             cue = "speech"
         if cue is None and _issues_document(token):
