@@ -1,16 +1,16 @@
 """Attributions: who says what, found once per article on the dependency parse.
 
-An attribution is a reporting verb (a lemma in the sourcing lexicon) with its
-subject as the speaker and its complement as what is reported ("Lavrov said
-Moscow is ..."; "..., the people said"; "“...,” said Sergei Markov"; a phrasal cue, "“...,”
-Trump fired back"), or "according to X" ("in X's words"). Cues come in classes
-(`reporting_verbs.tsv`): speech and writing report words; thought, belief and estimate report a view, and finding verbs what was found or shown
-(only their own complement, never a quote beside them); "quoted X as saying" names X. A
-sentence that only names who spoke ("“We got her!” Officers shouted.") reports the quote
-just before it. Pronoun speakers are what
-`reference.py` resolves them to; a relative pronoun is the noun its clause describes ("a
-refugee who ... said"). Only people and bodies speak: "you", "it" or a "he" with nothing
-to stand for is no source, and "I" or "we" outside quote marks is the writer (the outlet).
+An attribution is a reporting verb (a lemma in the sourcing lexicon) with its subject as the
+speaker and its complement as what is reported ("Lavrov said Moscow is ..."; "..., the
+people said"; "“...,” said Sergei Markov"; a phrasal cue, "“...,” Trump fired back"), or
+"according to X" ("in X's words"). Cues come in classes (`reporting_verbs.tsv`): speech and
+writing report words; thought, belief and estimate report a view, and finding verbs what was
+found or shown (only their own complement, never a quote beside them); "quoted X as saying"
+names X. A sentence that only names who spoke ("“We got her!” Officers shouted.") reports
+the quote just before it. Pronoun speakers are what `reference.py` resolves them to; a
+relative pronoun is the noun its clause describes ("a refugee who ... said"). Only people
+and bodies speak: "you", "it" or a "he" with nothing to stand for is no source, and "I" or
+"we" outside quote marks is the writer (the outlet).
 Quotes and claims are both built from these, so the parse is read once (cached on the Doc).
 """
 
