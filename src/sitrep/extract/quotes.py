@@ -9,8 +9,9 @@ the paragraph before. A phrase without a verb inside the narration ("was charged
 “subversion of state power”") continues only the quote just before it. Passages that no
 source speaks (scare quotes, titles) are not quotes, nor are names of works, slogans and
 nicknames: title-case words with no sentence end ("Meet the Press", "Make America Great
-Again"), a sentence of title-case words ("We Got Her!"), or words a title cue stands before
-("the show", "dubbed"). A short passage (a word or a phrase) is a partial quote when an
+Again"), a sentence of title-case words ("We Got Her!"), capitalised words a title cue
+stands before ("the show", "dubbed"), or the name a naming verb gives ("called his rival
+“Shifty”"). A short passage (a word or a phrase) is a partial quote when an
 attribution's reported content holds it ("said the actions were “unethical”"). Every
 speech attribution whose content holds no quote marks is indirect speech ("Lavrov said
 Moscow is trying ...").

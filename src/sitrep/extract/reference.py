@@ -18,7 +18,11 @@ A definite description by role ("the minister", "the senator") stands for the pe
 named with that role ("Defence Minister Mansur Dan-Ali"), and is resolved the same way; a
 description the page gives a named person anywhere, before or after, is that person
 ("Austria's interior minister said …" where "Interior Minister Wolfgang Peschorn" follows);
-an age ("the 31-year-old said") is such a description.
+an age ("the 31-year-old said") is such a description. A description is never the other
+party of a phrase of its own verb ("In a letter to McConnell, the senator wrote"), someone
+named in a clause above it ("Rowe testified that the governor told him"), nor a person of
+another political party ("the Republican"); a body's head noun takes the body up ("the
+committee" after "the House Budget Committee").
 A coordination is "they"; a collective noun ("the staff") is never "he" or "she"; a phrase
 quantified over everyone ("any one person") stands for nobody. A speaker "one" or "another"
 ("Officials say …. “It's done,” one said") is one of the nearest group named before it.
