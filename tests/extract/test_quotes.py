@@ -1189,3 +1189,144 @@ def test_quotes_she_after_a_spokeswoman_is_the_spokeswoman(nlp) -> None:  # type
         ],
     )
     assert direct == [("He has been clear", "A spokeswoman for Sen. John Smith")]
+
+
+@pytest.mark.slow
+def test_quotes_a_reported_speaker_says_the_quote_opening_after_his_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parse hangs the quote on the office's trailing "said"; the words right after
+    # "Devlin said," are Devlin's, reported by the aide and then by the office.
+    direct = _direct(
+        nlp,
+        [
+            "Mark Devlin called the mayor's office in May.",
+            "The aide who took the call recalled that Devlin said, “I will burn the whole place "
+            "down,” the sheriff's office said.",
+        ],
+    )
+    assert direct == [("I will burn the whole place down", "Mark Devlin")]
+
+
+@pytest.mark.slow
+def test_quotes_a_phrasal_cue_speaks_and_its_verb_alone_does_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "“That claim is simply false,” Governor Dana Price fired back on Twitter.",
+            "The mayor fired the police chief on Monday.",
+        ],
+    )
+    assert direct == [("That claim is simply false", "Dana Price")]
+
+
+@pytest.mark.slow
+def test_quotes_a_cue_the_tagger_read_as_a_noun_speaks_with_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The tagger reads "states" as a plural noun; a noun has no subject, so it is the verb.
+    # "made it a point to …" gives a noun the subject of its small clause, and a determiner.
+    article, doc = _analysed(
+        nlp,
+        [
+            "The letter, signed by 40 senators, states, “We urge you to reconsider this decision.”",
+            "But we made it a point to start meeting every family in the county, not just "
+            "the donors.",
+        ],
+    )
+    quotes = [(q.text, q.speaker, q.direct) for q in find_quotes(article, doc)]
+    assert quotes == [("We urge you to reconsider this decision.", "The letter", True)]
+
+
+@pytest.mark.slow
+def test_quotes_a_name_a_naming_verb_gives_is_no_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A nickname is capitalised as a name; a judgement applied by the same verb is quoted.
+    direct = _direct(
+        nlp,
+        [
+            "At the rally, the governor again called his rival “Shifty” and described the new "
+            "tax plan as “reckless.”"
+        ],
+    )
+    assert direct == [("reckless.", "the governor")]
+
+
+@pytest.mark.slow
+def test_quotes_a_title_cue_before_lower_case_words_is_a_judgement(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "the book" before a title ("the book “Fire and Ice”") but before a judgement of it.
+    direct = _direct(
+        nlp,
+        ["Press secretary Dana Whitfield called the book “a work of fiction” on Monday."],
+    )
+    assert direct == [("a work of fiction", "Dana Whitfield")]
+
+
+@pytest.mark.slow
+def test_quotes_a_title_between_two_quotes_does_not_break_the_run(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "“I will not vote for this bill,” the senator said on “Face the Nation.” “Not now, "
+            "not ever.”"
+        ],
+    )
+    assert direct == [
+        ("I will not vote for this bill", "the senator"),
+        ("Not now, not ever.", "the senator"),
+    ]
+
+
+@pytest.mark.slow
+def test_quotes_quoted_as_saying_after_the_quote_speaks_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        ["“I never took a dime from them,” the mayor was quoted as saying by a local paper."],
+    )
+    assert direct == [("I never took a dime from them", "the mayor")]
+
+
+@pytest.mark.slow
+def test_quotes_a_crowd_asked_is_a_listener(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp, ["“Are you ready to win?” the governor asked the crowd. “Then let us go out and win!”"]
+    )
+    assert direct == [
+        ("Are you ready to win?", "the governor"),
+        ("Then let us go out and win!", "the governor"),
+    ]
+
+
+@pytest.mark.slow
+def test_quotes_the_words_of_someone_before_a_colon_are_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "Governor Dana Price’s reply was short: “Absolutely not, and never again.”",
+            "Sen. Ray Holm spoke after the vote. His message was clear: “We have to do better "
+            "than this.”",
+            "The room was quiet: “Nobody wanted to speak first.”",
+        ],
+    )
+    assert direct == [
+        ("Absolutely not, and never again.", "Dana Price"),
+        ("We have to do better than this.", "Ray Holm"),
+    ]
+
+
+@pytest.mark.slow
+def test_quotes_a_speaker_name_leaves_out_the_quotes_punctuation(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parse hangs the closing comma and mark on the speaker named with an age.
+    direct = _direct(nlp, ["“I feel great,” Trump, 74, said on Saturday."])
+    assert direct == [("I feel great", "Trump")]
+
+
+@pytest.mark.slow
+def test_quotes_in_someones_words_is_an_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "Governor Paul Reyes signed the bill on Friday. In his words, the law is “a promise "
+            "kept to every family.”",
+            "In the words of one aide, the meeting was “a complete mess from start to finish.”",
+        ],
+    )
+    assert direct == [
+        ("a promise kept to every family.", "Paul Reyes"),
+        ("a complete mess from start to finish.", "one aide"),
+    ]

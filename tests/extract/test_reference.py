@@ -388,3 +388,97 @@ def test_reference_a_word_before_a_name_that_is_also_a_given_name_says_no_gender
     )
     # "will" is also a man's given name, but only a title before a name gives its gender.
     assert _speaker(article, "ready for the count") == "Taylor Reyes"
+
+
+@pytest.mark.slow
+def test_reference_a_description_in_a_quote_does_not_rule_out_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The tagger may bind "The governor" to the only official named so far; a quote naming
+    # someone by description only is no proof that the speaker is someone else.
+    article = _extracted(
+        nlp,
+        [
+            "State press secretary Dana Whitfield spoke to reporters on Monday.",
+            "“The governor has been clear,” she said. “He wants a deal.”",
+        ],
+    )
+    assert _speaker(article, "has been clear") == "Dana Whitfield"
+    assert _speaker(article, "wants a deal") == "Dana Whitfield"
+
+
+@pytest.mark.slow
+def test_reference_the_other_party_of_a_phrase_before_the_subject_is_someone_else(nlp) -> None:  # type: ignore[no-untyped-def]
+    # One writes a letter to, or talks with, someone else; "In his own letter" may be his.
+    article = _extracted(
+        nlp,
+        [
+            "Senate Majority Leader Tom Haskell pressed budget director Paul Reyes on the cuts.",
+            "In a letter to Reyes, he wrote that the cuts were “reckless and cruel.”",
+            "Reyes said on Tuesday that the cuts would stand. In a phone call with Reyes later "
+            "that day, the senator said the plan was “dead on arrival.”",
+        ],
+    )
+    assert _speaker(article, "reckless") == "Tom Haskell"
+    # A Senate leader holds a seat: "the senator" may take him up.
+    assert _speaker(article, "dead on arrival") == "Tom Haskell"
+
+
+@pytest.mark.slow
+def test_reference_a_description_of_the_subject_is_not_the_other_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "the senator" is the other senator here, whether the tagger bound it to Reyes, the page
+    # last named him with the title, or he is the only senator named in full.
+    article = _extracted(
+        nlp,
+        [
+            "Senator Paul Reyes defended the cuts. Reyes said they would stand, and Senator Reyes"
+            " repeated it. Tom Haskell disagreed.",
+            "In a phone call with Reyes on Tuesday, the senator said the plan was “dead on "
+            "arrival.”",
+        ],
+    )
+    assert _speaker(article, "dead on arrival") == "Tom Haskell"
+
+
+@pytest.mark.slow
+def test_reference_a_description_is_not_who_reports_the_clause_it_is_in(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Rowe himself would be "he" in his own report: "the governor" is someone else.
+    article = _extracted(
+        nlp,
+        [
+            "Michael Rowe testified on Tuesday that the governor told him, “Take care of it, and "
+            "do not tell anyone.”"
+        ],
+    )
+    assert _speaker(article, "Take care of it") == "the governor"
+
+
+@pytest.mark.slow
+def test_reference_a_party_description_is_a_person_of_that_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The Republican was only debated, and the Democrat acted: the party decides.
+    article = _extracted(
+        nlp,
+        [
+            "Democrat Ann Keller debated Republican Rep. Tom Vance on Sunday.",
+            "“She has never run a business,” the Republican said.",
+            "President Paul Reyes attacked Dana Whitfield, the Democratic nominee, at a rally.",
+            "“She will raise your taxes,” the Republican president said.",
+        ],
+    )
+    assert _speaker(article, "never run a business") == "Tom Vance"
+    assert _speaker(article, "raise your taxes") == "Paul Reyes"
+
+
+@pytest.mark.slow
+def test_reference_the_body_a_name_heads_is_taken_up_by_its_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "the committee" is the committee named before, never its chairman (a body, though
+    # "committee" ends like "employee"); "the department of health" is another body.
+    article = _extracted(
+        nlp,
+        [
+            "Rep. Maria Lopez chairs the House Budget Committee.",
+            "The committee said the estimate was “badly flawed.”",
+            "The Labor Department sued the firm on Tuesday. The department of health said the "
+            "risk was “very low.”",
+        ],
+    )
+    assert _speaker(article, "badly flawed") == "House Budget Committee"
+    assert _speaker(article, "very low") == "The department of health"

@@ -1,16 +1,16 @@
 """Attributions: who says what, found once per article on the dependency parse.
 
-An attribution is a reporting verb (a lemma in the sourcing lexicon) with its
-subject as the speaker and its complement as what is reported ("Lavrov said
-Moscow is ..."; "..., the people said"; "“...,” said Sergei Markov"), or
-"according to X". Cues come in classes (`reporting_verbs.tsv`): speech and writing report
-words; thought, belief and estimate report a view, and finding verbs what was found or shown
-(only their own complement, never a quote beside them); "quoted X as saying" names X. A
-sentence that only names who spoke ("“We got her!” Officers shouted.") reports the quote
-just before it. Pronoun speakers are what
-`reference.py` resolves them to; a relative pronoun is the noun its clause describes ("a
-refugee who ... said"). Only people and bodies speak: "you", "it" or a "he" with nothing
-to stand for is no source, and "I" or "we" outside quote marks is the writer (the outlet).
+An attribution is a reporting verb (a lemma in the sourcing lexicon) with its subject as the
+speaker and its complement as what is reported ("Lavrov said Moscow is ..."; "..., the
+people said"; "“...,” said Sergei Markov"; a phrasal cue, "“...,” Trump fired back"), or
+"according to X" ("in X's words"). Cues come in classes (`reporting_verbs.tsv`): speech and
+writing report words; thought, belief and estimate report a view, and finding verbs what was
+found or shown (only their own complement, never a quote beside them); "quoted X as saying"
+names X. A sentence that only names who spoke ("“We got her!” Officers shouted.") reports
+the quote just before it. Pronoun speakers are what `reference.py` resolves them to; a
+relative pronoun is the noun its clause describes ("a refugee who ... said"). Only people
+and bodies speak: "you", "it" or a "he" with nothing to stand for is no source, and "I" or
+"we" outside quote marks is the writer (the outlet).
 Quotes and claims are both built from these, so the parse is read once (cached on the Doc).
 """
 
@@ -27,6 +27,7 @@ from sitrep.extract.quote_marks import CLOSING_MARKS, OPENING_MARKS, QuoteMarks,
 from sitrep.extract.reference import (
     NAME_MODIFIERS,
     References,
+    collective_nouns,
     described_as_person,
     quantifies_everyone,
     resolve_references,
@@ -53,6 +54,8 @@ _CONTENT_DEPS = {"ccomp", "parataxis"}
 _TRAILING_CUES = {"speech", "writing", "thought", "belief", "estimate"}
 _TRAILING_SPEAKER_WORDS = 4
 _NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
+# What modifies a noun and never a verb: "a point", "his point", "a good point", "two points".
+_NOUN_MODIFIERS = {"det", "poss", "amod", "nummod", "compound"}
 # How a verb hangs in a noun or prepositional phrase: "lawmakers defending", "before saying".
 _PHRASE_VERBS = {"acl", "pcomp"}
 # A verb with an object reports that object, not a quote next to it ("Trump sent a message").
@@ -78,7 +81,7 @@ SPEECH_CUES = {"speech", "writing", "naming", "manner", "topic"}
 # Cues whose report the source vouches for: words, "according to", and a finding ("the study
 # found that …"); the others (thought, belief, estimate) report a view and hedge it.
 ASSERTING_CUES = SPEECH_CUES | {"according", "finding"}
-_NAMING = "naming"
+NAMING_CUE = "naming"
 # Sounds that may carry words ("“…,” he laughed") but alone react to them ("The members laughed."):
 # they report a quote in their own sentence, never the one before.
 _MANNER = "manner"
@@ -176,15 +179,19 @@ class _Finder:
 
     def _colon_lead(self, sentence: Span, number: int) -> Attribution | None:
         """ "Sen. John Thune was more cautious: “We'll see …”", "Trump had a message for
-        them: “…”": with no reporting verb in the sentence, a clause that says what a person
-        is or has, ended by a colon, introduces the quote right after it as that person's
-        words. Another verb there ("She apologizes to her family: “…”") may lead into lyrics
-        or a text read out."""
+        them: “…”", "His answer was blunt: “…”": with no reporting verb in the sentence, a
+        clause that says what a person (or a person's words) is or has, ended by a colon,
+        introduces the quote right after it as that person's words. Another verb there ("She
+        apologizes to her family: “…”") may lead into lyrics or a text read out."""
         for colon in sentence:
             if colon.text != ":" or self._quoted(colon.idx):
                 continue
             content = self._quote_after(colon)
             clause = colon.head
+            # The parse may hang the clause before the colon on the quote's verb after it.
+            clause = next(
+                (c for c in clause.children if c.dep_ == "ccomp" and c.i < colon.i), clause
+            )
             subjects = [
                 c
                 for c in clause.children
@@ -199,8 +206,12 @@ class _Finder:
                 return None
             subject = subjects[0]
             if not self._names_someone(subject):
-                return None
-            phrase = [t for t in subject.subtree if _within(t, sentence)]
+                # "Trump's response was swift: “…”": words of someone's are theirs.
+                owners = [c for c in subject.children if c.dep_ == "poss"]
+                if subject.lemma_.lower() not in self.words.utterance_nouns or not owners:
+                    return None
+                subject = owners[0]
+            phrase = [t for t in subject.subtree if _within(t, sentence) and t.dep_ != "case"]
             source = self._source(subject, phrase, content)
             if source is None:
                 return None
@@ -214,13 +225,17 @@ class _Finder:
     def _from_token(self, token: Token, sentence: Span, number: int) -> Attribution | None:
         if token.lower_ == "according" and token.i + 1 < len(self.doc):
             return self._according_to(token, sentence, number)
-        cue = self.words.reporting_verbs.get(token.lemma_.lower())
+        if token.lower_ == "words" and token.dep_ == "pobj" and token.head.lower_ == "in":
+            return self._in_words_of(token, sentence, number)
+        verbs = self.words.reporting_verbs
+        cue = verbs.get(token.lemma_.lower()) or verbs.get(_with_particle(token))
         if cue is None and _puts_it(token):
             cue = "speech"
         if cue is None and _issues_document(token):
             # "The BHPD released a statement …: “On April 4 …”": the quote is the statement's.
             cue = _ISSUING
-        if token.pos_ in {"VERB", "AUX"} and cue is not None and cue != _AS_SAYING:
+        verb = token.pos_ in {"VERB", "AUX"} or _verb_read_as_noun(token)
+        if verb and cue is not None and cue != _AS_SAYING:
             return self._reporting_verb(token, sentence, number, cue)
         if token.pos_ == "NOUN" and cue in _TRAILING_CUES:
             return self._mistagged_trailing_cue(token, sentence, number, cue)
@@ -297,13 +312,37 @@ class _Finder:
             number, start, end, *content, source, channel, cue="according", cue_token=token.i
         )
 
+    def _in_words_of(self, words: Token, sentence: Span, number: int) -> Attribution | None:
+        """ "In Trump's words, the deal was “the greatest ever made”", "in the words of one
+        aide": like "according to", the owner of the words reports the rest of the
+        sentence."""
+        owners = [c for c in words.children if c.dep_ == "poss"] + [
+            o
+            for c in words.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        if not owners:
+            return None
+        speaker = owners[0]
+        phrase = [t for t in speaker.subtree if t.dep_ != "case"]
+        start, end = words.head.idx, _end_char([words, *speaker.subtree])
+        content = _outside(sentence, start, end)
+        source = self._source(speaker, phrase, content)
+        if source is None:
+            return None
+        return Attribution(
+            number, start, end, *content, source, None, cue="according", cue_token=words.i
+        )
+
     def _reporting_verb(
         self, verb: Token, sentence: Span, number: int, cue: str
     ) -> Attribution | None:
         speaker, words = _speaker(verb, sentence)
         if speaker is None:
             return None
-        if cue == _NAMING:
+        if cue == NAMING_CUE:
             content = self._applied_words(verb) or _described_subject(verb, speaker, sentence)
         elif cue == _TOPIC:
             content = _about_clause(verb, sentence)
@@ -335,6 +374,11 @@ class _Finder:
         for a sentence that only names who spoke, end right before it ("“We got her!”
         Officers announced on their radios.").
         """
+        # "recalled that he said, “…”": the parse may hang the quote, or the attribution
+        # trailing it, anywhere, but a quote that opens right after a reported verb and its
+        # comma or colon is what that verb reports.
+        if self._reported_clause(verb) and (opened := self._quote_opening_after(verb)):
+            return opened
         # The parse may run across a paragraph break: only this sentence's tokens count.
         skip = set(_speaker_phrase(speaker, verb))
         lemma = verb.lemma_.lower()
@@ -370,10 +414,13 @@ class _Finder:
                 return _extent(clause)
         # A verb inside a noun or prepositional phrase ("spoke before lawmakers defending the
         # budget") or a subordinate clause ("While Kelly fumed about …, Trump told him “…”")
-        # reports only in its own phrase, not a quote of another clause.
+        # reports only in its own phrase, not a quote of another clause; "as saying" after
+        # "was quoted" reports the quote beside it.
         start, end = (
             (verb.left_edge.idx, _end_char([verb.right_edge]))
-            if nested or verb.dep_ in _PHRASE_VERBS or _subordinate(verb)
+            if nested
+            or (verb.dep_ in _PHRASE_VERBS and _quoted_as_saying(verb) is None)
+            or _subordinate(verb)
             else (sentence.start_char, sentence.end_char)
         )
         quotes = [
@@ -511,12 +558,15 @@ class _Finder:
         ]
 
     def _names_someone(self, noun: Token) -> bool:
-        """A person or people: the listener, not what was said."""
+        """A person or people, a crowd or an audience too: the listener, not what was said."""
         if noun.pos_ == "PRON":
             return noun.lower_ not in {"it", "this", "that", "what", "which"}
         actor = self._actor_of(noun)
-        return names_people(noun.lemma_.lower()) or (
-            actor is not None and actor.kind is ActorKind.PERSON
+        lemma = noun.lemma_.lower()
+        return (
+            names_people(lemma)
+            or lemma in collective_nouns()
+            or (actor is not None and actor.kind is ActorKind.PERSON)
         )
 
     def _applied_words(self, verb: Token) -> tuple[int, int] | None:
@@ -577,6 +627,13 @@ class _Finder:
             return None
         return self._quote_after(last)
 
+    def _quote_opening_after(self, verb: Token) -> tuple[int, int] | None:
+        """The quote that opens right after the verb, past one comma or colon ("said, “…”")."""
+        i = bisect_right(self._quote_starts, verb.idx)
+        if i >= len(self.quote_marks) or not opens_after(self.body, verb, self.quote_marks[i]):
+            return None
+        return self.quote_marks[i].start, self.quote_marks[i].end
+
     def _quote_after(self, colon: Token) -> tuple[int, int] | None:
         """The quote that opens right after a colon, in its paragraph or the next."""
         i = bisect_right(self._quote_starts, colon.idx)
@@ -603,6 +660,9 @@ class _Finder:
         speaker."""
         if quantifies_everyone(speaker):
             return None
+        # "“I feel great,” Trump, 74, said": the parse may hang the quote's closing comma and
+        # mark on the speaker; the name is the words within.
+        phrase = _within_punctuation(phrase) or phrase
         if _share_of_people_in(speaker) or _those_described(speaker):
             return Source(SourceType.ANONYMOUS, self.body[phrase[0].idx : _end_char(phrase)])
         lower = speaker.lower_
@@ -720,6 +780,13 @@ def _spoken(
         cue="speech",
         cue_token=cue.i,
     )
+
+
+def opens_after(body: str, cue: Token, quote: QuoteMarks) -> bool:
+    """The quote opens right after the cue word, past one comma or colon: "said, “…”",
+    "told him: “…”". The words right after "said," are what was said."""
+    between = body[cue.idx + len(cue) : quote.start].strip(_MARKS_AND_SPACE)
+    return between in {",", ":"}
 
 
 def _named_after_a_name(prep: Token) -> Token | None:
@@ -921,6 +988,33 @@ def _listed_after_colon(head: Token) -> Token | None:
     return name if name.pos_ == "PROPN" and name.dep_ != "compound" else None
 
 
+def _with_particle(verb: Token) -> str:
+    """The verb's lemma with the bare particle right after it ("fired back" -> "fire back",
+    "weighed in" -> "weigh in"), or "" when none follows."""
+    after = [
+        c
+        for c in verb.children
+        if c.i == verb.i + 1
+        and (
+            c.dep_ in {"prt", "advmod"}
+            or (c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children))
+        )
+    ]
+    return f"{verb.lemma_.lower()} {after[0].lower_}" if after else ""
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """ "The letter, signed by 40 senators, states, “…”": a word tagged a noun that has a
+    subject and none of a noun's modifiers is a verb the tagger misread. "made it a point
+    to …" is a noun with the subject of its small clause, and its determiner."""
+    children = [c.dep_ for c in token.children]
+    return (
+        token.pos_ == "NOUN"
+        and "nsubj" in children
+        and not any(dep in _NOUN_MODIFIERS for dep in children)
+    )
+
+
 def _puts_it(verb: Token) -> bool:
     """ "…,” as the OC Weekly put it", "he put it bluntly": "put it" without a place to put it
     in is a way of saying."""
@@ -1014,6 +1108,12 @@ def _passive_form(verb: Token) -> bool:
             c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_ == "be") for c in verb.children
         )
     )
+
+
+def _within_punctuation(tokens: list[Token]) -> list[Token]:
+    """The tokens less the punctuation and space at either end."""
+    words = [i for i, t in enumerate(tokens) if not (t.is_punct or t.is_space)]
+    return tokens[words[0] : words[-1] + 1] if words else []
 
 
 def _coordinated(head: Token) -> bool:

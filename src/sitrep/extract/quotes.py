@@ -9,8 +9,9 @@ the paragraph before. A phrase without a verb inside the narration ("was charged
 “subversion of state power”") continues only the quote just before it. Passages that no
 source speaks (scare quotes, titles) are not quotes, nor are names of works, slogans and
 nicknames: title-case words with no sentence end ("Meet the Press", "Make America Great
-Again"), a sentence of title-case words ("We Got Her!"), or words a title cue stands before
-("the show", "dubbed"). A short passage (a word or a phrase) is a partial quote when an
+Again"), a sentence of title-case words ("We Got Her!"), capitalised words a title cue
+stands before ("the show", "dubbed"), or the name a naming verb gives ("called his rival
+“Shifty”"). A short passage (a word or a phrase) is a partial quote when an
 attribution's reported content holds it ("said the actions were “unethical”"). Every
 speech attribution whose content holds no quote marks is indirect speech ("Lavrov said
 Moscow is trying ...").
@@ -22,7 +23,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from sitrep.extract.attribution import Attribution, Attributions, find_attributions
+from sitrep.extract.attribution import (
+    NAMING_CUE,
+    Attribution,
+    Attributions,
+    find_attributions,
+    opens_after,
+)
 from sitrep.extract.quote_marks import CLOSING_MARKS, OPENING_MARKS, QuoteMarks
 from sitrep.extract.sourcing import lexicon
 from sitrep.records import Article, Quote, Span
@@ -89,9 +96,10 @@ def quoted_passages(article: Article, doc: Doc) -> list[QuotedPassage]:
         None if named else _own_attribution(article, doc, attributions, m)
         for m, named in zip(marks, names, strict=True)
     ]
-    # A partial quote: a short passage inside what someone is reported to say.
+    # A partial quote: a short passage inside what someone is reported to say, but not a
+    # name a naming verb gives ("called the senator “Pocahontas”" is a nickname).
     kept = [
-        is_long or (a is not None and not named and _holds(a, m))
+        is_long or (a is not None and not named and _holds(a, m) and not _name_given(body, a, m))
         for m, a, is_long, named in zip(marks, spoken, long, names, strict=True)
     ]
     # A short quote is no quotation itself, but the next one can continue its speaker:
@@ -101,7 +109,7 @@ def quoted_passages(article: Article, doc: Doc) -> list[QuotedPassage]:
             spoken[i] = _term_of_speaker_before(article, marks, spoken, i)
         elif spoken[i] is None and long[i]:
             spoken[i] = _introduced(article, attributions, marks, i) or _continued(
-                article.body, marks, spoken, i
+                article.body, marks, spoken, names, i
             )
     return [
         QuotedPassage(m, a)
@@ -150,9 +158,10 @@ def _names_something(body: str, marks: QuoteMarks) -> bool:
     # "the show “Meet the Press”", "an episode of “DWTS.”"
     if before[-1:] == ["of"]:
         before.pop()
-    if before and before[-1] in lexicon().title_cues:
-        return True
     text = body[marks.start : marks.end]
+    # A title is capitalised: "called the book “full of lies”" quotes a judgement of it.
+    if before and before[-1] in lexicon().title_cues and (text[:1].isupper() or text[:1].isdigit()):
+        return True
     words = [w.strip("'’,:;()!?.…") for w in text.split()]
     words = [w for w in words if w]
     titled = all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
@@ -172,6 +181,19 @@ def _names_something(body: str, marks: QuoteMarks) -> bool:
     return len(words) >= 2 and titled
 
 
+def _name_given(body: str, attribution: Attribution, marks: QuoteMarks) -> bool:
+    """ "called the senator “Pocahontas”", "dubbed the probe “Spygate”": the words a naming
+    verb applies, capitalised as a name and ending no sentence, are a nickname or a name, not
+    words quoted ("called the plan “reckless”" quotes a judgement)."""
+    text = body[marks.start : marks.end]
+    words = [w.strip("'’,:;()") for w in text.split()]
+    return (
+        attribution.cue == NAMING_CUE
+        and text[-1:] not in _SENTENCE_ENDS
+        and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words if w)
+    )
+
+
 def _inside_sentence(body: str, marks: QuoteMarks) -> bool:
     """The passage follows a word of its sentence, not a sentence end, a colon or a comma
     ("said, “…”") where a quote opens."""
@@ -184,6 +206,11 @@ def _own_attribution(
 ) -> Attribution | None:
     # What an attribution reports may lie outside its sentence ("“...!” Officers shouted.").
     holding = _innermost([a for a in attributions.items if _holds(a, marks)])
+    # "recalled that Devlin said, “…,” the office said": a report whose cue the quote opens
+    # right after ("said, “") speaks it, however the parse hung the report trailing it.
+    opened = [a for a in holding if opens_after(article.body, doc[a.cue_token], marks)]
+    if opened:
+        return opened[0]
     if holding:
         # Of reports side by side, the one whose verb governs the quoted words most closely
         # ("released a report, which Ruiz called “…”" is Ruiz's).
@@ -249,7 +276,11 @@ def _introduced(
 
 
 def _continued(
-    body: str, marks: list[QuoteMarks], spoken: list[Attribution | None], i: int
+    body: str,
+    marks: list[QuoteMarks],
+    spoken: list[Attribution | None],
+    names: list[bool],
+    i: int,
 ) -> Attribution | None:
     """The speaker of the nearest attributed quote it continues.
 
@@ -259,7 +290,10 @@ def _continued(
     paragraphs no attribution (a quoted line with no full stop is a heading).
     """
     here = marks[i]
-    before = [j for j in range(i - 1, -1, -1) if marks[j].paragraph == here.paragraph]
+    # A title between ("said on “Fox News Sunday.” “…”") is no quote to continue.
+    before = [
+        j for j in range(i - 1, -1, -1) if marks[j].paragraph == here.paragraph and not names[j]
+    ]
     after = [j for j in range(i + 1, len(marks)) if marks[j].paragraph == here.paragraph]
     if here.open_end:
         after += [j for j in range(i + 1, len(marks)) if marks[j].paragraph == here.paragraph + 1]

@@ -18,7 +18,11 @@ A definite description by role ("the minister", "the senator") stands for the pe
 named with that role ("Defence Minister Mansur Dan-Ali"), and is resolved the same way; a
 description the page gives a named person anywhere, before or after, is that person
 ("Austria's interior minister said …" where "Interior Minister Wolfgang Peschorn" follows);
-an age ("the 31-year-old said") is such a description.
+an age ("the 31-year-old said") is such a description. A description is never the other
+party of a phrase of its own verb ("In a letter to McConnell, the senator wrote"), someone
+named in a clause above it ("Rowe testified that the governor told him"), nor a person of
+another political party ("the Republican"); a body's head noun takes the body up ("the
+committee" after "the House Budget Committee").
 A coordination is "they"; a collective noun ("the staff") is never "he" or "she"; a phrase
 quantified over everyone ("any one person") stands for nobody. A speaker "one" or "another"
 ("Officials say …. “It's done,” one said") is one of the nearest group named before it.
@@ -76,6 +80,7 @@ _SPEAKER_REACH = 1
 _PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 # How a reporting verb and the clause it reports are joined, either way round.
 _REPORTED_CLAUSES = frozenset({"ccomp", "parataxis"})
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,11 +179,21 @@ def _role_synonyms(language: str) -> dict[str, tuple[str, ...]]:
     return found
 
 
+@knowledge_files.PerLanguage
+def _party_words(language: str) -> dict[str, str]:
+    """ "republican" -> "republican", "gop" -> "republican": words naming a party."""
+    return {
+        row["word"]: row["party"]
+        for row in knowledge_files.table("reference/party_words.tsv", language)
+    }
+
+
 def _answer_verbs() -> frozenset[str]:
     return knowledge_files.words("reference/answer_verbs.txt")
 
 
-def _collective_nouns() -> frozenset[str]:
+def collective_nouns() -> frozenset[str]:
+    """Nouns for a group of people ("the staff", "a crowd"): they, never he or she."""
     # Not cached here: `words` caches per file and language, and the language is the stage's.
     return knowledge_files.words("reference/collective_nouns.txt")
 
@@ -205,7 +220,12 @@ class _Resolver:
         self._surnames = _surnames(article.actors)
         # Per quoted passage, the actors named inside it.
         self._quoted_actors = [
-            {a.id for a in article.actors for m in a.mentions if q.start <= m.start < q.end}
+            {
+                a.id
+                for a in article.actors
+                for m in a.mentions
+                if q.start <= m.start < q.end and _names_the_actor(a, m.text)
+            }
             for q in self.marks
         ]
 
@@ -256,6 +276,13 @@ class _Resolver:
             token.pos_ in {"NOUN", "PROPN"} or _age_description(token) or self._named(token)
         ) and not quoted:
             referent = self._referent(token)
+            # "In a letter to McConnell, the senator wrote", "the Republican said": a
+            # description is not the other party of its verb's phrase, nor a person of another
+            # political party, whom the tagger may have bound it to (the most mentioned
+            # senator) or the page last named with its role.
+            excluded = self._ruled_out(token)
+            if referent is not None and token.pos_ == "NOUN" and referent.actor_id in excluded:
+                referent = self._description_referent(token)
             if referent is not None and referent.actor_id is None and self._apposed_to_name(token):
                 return  # "Paul Mensah, a farmer": one person, the man named
             # A modifier counts only when it names an actor: "it" may be the army of
@@ -268,14 +295,20 @@ class _Resolver:
                 return
             if referent is not None and referent.actor_id is None:
                 lemma = _description_key(token)
-                role = self._roles.get(lemma)
+                role = _other_than(self._roles.get(lemma), excluded)
                 named = None
                 if role is None and lemma not in self._described and referent.person:
-                    named = self._named_description(token)
-                    role = named or self._speaking_description(token, referent, sentence, paragraph)
+                    named = _other_than(self._named_description(token), excluded)
+                    role = named or self._speaking_description(
+                        token, referent, sentence, paragraph, excluded
+                    )
                     if role is not None:
                         # "said the actor" was the star: so is "the “Pose” actor" after it.
                         self._roles[lemma] = role
+                if role is None and not referent.person and _definite(token):
+                    # "the Justice Department … the department said": the body last named
+                    # by a name this noun heads.
+                    role = self._body_named_by(token)
                 if role is not None and (named is not None or _definite(token)):
                     referent = role
                     self.resolved[token.i] = role
@@ -286,6 +319,20 @@ class _Resolver:
                 group = _coordination(token, referent)
                 if group is not None:
                     self._add(group, token, sentence, paragraph)
+
+    def _body_named_by(self, noun: Token) -> Referent | None:
+        """The body last named with a name that this noun heads ("the committee" after "the
+        House Intelligence Committee"), for a noun with nothing to single out another ("the
+        department of health", "the state's department")."""
+        if noun.tag_ != "NN" or any(c.dep_ in _RESTRICTIVE_DEPS for c in noun.children):
+            return None
+        word = noun.lower_
+        for candidate in reversed(self.candidates):
+            body = candidate.referent
+            words = body.name.lower().split()
+            if body.actor_id is not None and not body.person and words[-1:] == [word]:
+                return body
+        return None
 
     def _named(self, token: Token) -> bool:
         """ "Trump, meanwhile, claimed victory": a name the tagger took for another word (an
@@ -349,8 +396,14 @@ class _Resolver:
                 plural=head.tag_ in _PLURAL_TAGS,
                 gender=None,
             )
+        return self._description_referent(head)
+
+    def _description_referent(self, head: Token) -> Referent | None:
+        """The person or body a noun phrase describes without naming it ("the senator",
+        "the ministry"), if it describes one."""
+        lemma = head.lemma_.lower()
         # "the staff", "the public": a group is "they", never "he" or "she".
-        plural = head.tag_ in _PLURAL_TAGS or lemma in _collective_nouns()
+        plural = head.tag_ in _PLURAL_TAGS or lemma in collective_nouns()
         if (
             head.pos_ == "PROPN" and not _common_word(head) and not names_people(lemma)
         ) or quantifies_everyone(head):
@@ -578,7 +631,9 @@ class _Resolver:
         not the person its own clause names after it (a name the pronoun governs is someone
         else; one in a clause before it, "When Smith left, he …", may be the same), nor one a
         subjectless clause before it names ("Asked about Gaetz, he …", "After meeting Trump,
-        she …")."""
+        she …"), nor one a phrase of its own verb puts before it as the other party ("In a
+        letter to McConnell, he wrote …": one writes to someone else; "In Trump's letter, he
+        …" may be Trump's own)."""
         if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.lower_ not in _PERSON_PRONOUNS:
             return set()
         before = _subjectless_clause_before(pronoun)
@@ -592,7 +647,64 @@ class _Resolver:
                 actor = self.mentions.actor(token.idx, token.idx + len(token))
                 if actor is not None:
                     named.add(actor.id)
-        return named
+        return named | self._other_parties(pronoun)
+
+    def _ruled_out(self, description: Token) -> set[str | None]:
+        """The people a description of someone cannot stand for: the other party of a phrase
+        of its verb, when it is the subject, and the people the page gives another political
+        party than its own ("the Republican" is not "Democrat Jon Ossoff")."""
+        excluded = self._other_parties(description) if description.dep_ == "nsubj" else set()
+        own = _party_of(description)
+        if len(own) == 1:
+            excluded |= {
+                actor_id for actor_id, parties in self._political_parties.items() if own - parties
+            }
+        return excluded
+
+    @functools.cached_property
+    def _political_parties(self) -> dict[str | None, set[str]]:
+        """Actor id -> the parties the page gives that person, outside quotes: a party word
+        before the name or in a description beside it ("Republican Sen. David Perdue", "Tim
+        Ryan, an Ohio Democrat", "Joe Biden, the Democratic nominee")."""
+        words = _party_words()
+        found: dict[str | None, set[str]] = {}
+        for token in self.doc:
+            if token.lower_ not in words or self._quoted(token.idx):
+                continue
+            current = token
+            for _ in range(4):
+                if current.dep_ not in _ROLE_DEPS or current.head == current:
+                    break
+                current = current.head
+                # Only a name: a description ("the Republican president") may be bound to
+                # the wrong person.
+                actor = self.mentions.actor(current.idx, current.idx + len(current))
+                if current.pos_ == "PROPN" and actor is not None and actor.kind is ActorKind.PERSON:
+                    found.setdefault(actor.id, set()).add(words[token.lower_])
+                    break
+        return found
+
+    def _other_parties(self, subject: Token) -> set[str | None]:
+        """The people and bodies named or described as the other party in a phrase of the
+        subject's verb before it: "In a letter to McConnell, he (or the senator) wrote …" is
+        not McConnell, as one writes to someone else. "In Trump's letter, he …" may be
+        Trump's own; "As for Trump, he …" takes its topic up."""
+        found: set[str | None] = set()
+        phrases = [
+            c
+            for c in subject.head.children
+            if c.dep_ == "prep" and c.i < subject.i and c.lower_ != "as"
+        ]
+        while phrases:
+            prep = phrases.pop()
+            for noun in prep.children:
+                if noun.dep_ != "pobj":
+                    continue
+                phrases += [c for c in noun.children if c.dep_ == "prep"]
+                actor = self.mentions.actor(noun.idx, noun.idx + len(noun))
+                if actor is not None and not self._quoted(noun.idx):
+                    found.add(actor.id)
+        return found
 
     def _spoken_of(self, pronoun: Token) -> set[str | None]:
         """ "“Assad is secondary, to me, to ISIS,” he said": the speaker of a quote is not
@@ -608,7 +720,12 @@ class _Resolver:
         return named
 
     def _speaking_description(
-        self, noun: Token, description: Referent, sentence: int, paragraph: int
+        self,
+        noun: Token,
+        description: Referent,
+        sentence: int,
+        paragraph: int,
+        excluded: set[str | None],
     ) -> Referent | None:
         """ "“…,” said the actor": a speaker described by "the" and a noun the page has not
         used before, with nothing to single out someone new ("the man who …", "the head of
@@ -633,18 +750,39 @@ class _Resolver:
         ):
             return None
         pronoun = {"m": "he", "f": "she"}.get(description.gender or "", "he or she")
-        near = [c for c in self.candidates if paragraph - c.paragraph <= 1]
-        # "According to Sen. Durbin, the president said": a title the page gave someone else
-        # is not this office ("the lawmaker" may still be the senator).
+        # "Rowe testified that the governor told him": a description is never someone named
+        # in a clause above it (who would be "he"), so not an argument of a verb it hangs under.
+        above = {t.i for t in noun.ancestors}
+        near = [
+            c
+            for c in self.candidates
+            if paragraph - c.paragraph <= 1 and not (c.sentence == sentence and c.verb in above)
+        ]
+        # "According to Sen. Durbin, the president said": another office the page gave
+        # someone is not this office ("the lawmaker" may still be the senator, and so may
+        # "Senate Minority Leader Chuck Schumer": a leader holds a seat too).
         office = noun.lemma_.lower()
+        offices = set(_title_abbreviations().values())
         other_office = (
-            {r.actor_id for role, r in self._roles.items() if role != office}
-            if office in _title_abbreviations().values()
+            {r.actor_id for role, r in self._roles.items() if role != office and role in offices}
+            if office in offices
             else set()
         )
         to_a_body = {
             c.referent.actor_id for c in near if c.speaker and _addresses_a_body(self.doc[c.verb])
         }
+        # "Democrat Jon Ossoff debated Republican Sen. David Perdue. … the Republican said":
+        # the one person near of the description's party, whatever he did.
+        own = _party_of(noun)
+        of_the_party = {
+            c.referent.actor_id: c.referent
+            for c in near
+            if own
+            and c.referent.actor_id not in excluded
+            and own <= self._political_parties.get(c.referent.actor_id, set())
+        }
+        if len(of_the_party) == 1:
+            return next(iter(of_the_party.values()))
         named = [
             c
             for c in near
@@ -655,6 +793,7 @@ class _Resolver:
             and not c.referent.plural
             and c.referent.actor_id not in to_a_body
             and c.referent.actor_id not in other_office
+            and c.referent.actor_id not in excluded
         ]
         if not named:
             return None
@@ -689,6 +828,33 @@ def _surnames(actors: list[Actor]) -> dict[str, Actor]:
         if actor.kind is ActorKind.PERSON and words:
             found.setdefault(words[-1], []).append(actor)
     return {word: people[0] for word, people in found.items() if len(people) == 1}
+
+
+def _party_of(description: Token) -> set[str]:
+    """The political parties a description's own words give: "the Republican", "the
+    Democratic nominee"."""
+    words = _party_words()
+    return {
+        words[t.lower_]
+        for t in [description, *description.children]
+        if t.lower_ in words and (t is description or t.dep_ in _ROLE_DEPS)
+    }
+
+
+def _other_than(referent: Referent | None, parties: set[str | None]) -> Referent | None:
+    """The referent, unless it is one of the parties a description cannot stand for."""
+    return None if referent is not None and referent.actor_id in parties else referent
+
+
+def _names_the_actor(actor: Actor, mention: str) -> bool:
+    """The mention calls the actor by name ("Assad" of "Bashar al-Assad"). A person's mention
+    by description alone ("the president") is the tagger's guess at who is meant, bound to a
+    person of the same sector ("White House press secretary Sarah Sanders"): in a quote it
+    may be someone other than the actor, so it does not rule the actor out as the speaker."""
+    if actor.kind is not ActorKind.PERSON:
+        return True
+    name = set(_WORD.findall(actor.name.lower()))
+    return any(word in name for word in _WORD.findall(mention.lower()))
 
 
 def _subjectless_clause_before(pronoun: Token) -> set[int]:

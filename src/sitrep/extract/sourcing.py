@@ -43,6 +43,7 @@ class SourcingLexicon:
     thing_nouns: frozenset[str]
     directive_verbs: frozenset[str]  # "asked the witness to explain": a report not yet made
     directive_nouns: frozenset[str]  # "calls from lawmakers to resign": a directive reported
+    utterance_nouns: frozenset[str]  # "His message was clear: “…”": what its possessor says
 
 
 def read_phrases(name: str, language: str | None = None) -> list[str]:
@@ -91,6 +92,7 @@ def lexicon(language: str) -> SourcingLexicon:
         thing_nouns=knowledge_files.words("sourcing/thing_nouns.txt", language),
         directive_verbs=knowledge_files.words("events/directive_verbs.txt", language),
         directive_nouns=knowledge_files.words("sourcing/directive_nouns.txt", language),
+        utterance_nouns=knowledge_files.words("sourcing/utterance_nouns.txt", language),
         people_nouns=knowledge_files.words("reference/people_nouns.txt", language)
         | frozenset(
             row["word"] for row in knowledge_files.table("reference/gendered_words.tsv", language)
@@ -210,7 +212,8 @@ def head_word(token: Token) -> str:
 
 def names_people(noun: str) -> bool:
     """A common noun (lemma, lower case) for people: listed, or an agent noun by its ending
-    ("smuggler", "negotiator", "economist", "townspeople"); words for things are not."""
+    ("smuggler", "negotiator", "economist", "townspeople"); words for things are not, nor
+    institutions that speak as a body ("the committee")."""
     words = lexicon()
     if noun in words.people_nouns or noun in words.anonymous_heads:
         return True
@@ -219,4 +222,5 @@ def names_people(noun: str) -> bool:
         and noun.endswith(_AGENT_ENDINGS)
         and noun not in words.documents
         and noun not in words.thing_nouns
+        and noun not in words.public_bodies
     )
