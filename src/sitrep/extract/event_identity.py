@@ -27,6 +27,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitrep import lexicon
+from sitrep.extract.event_roles import first_conjunct
 from sitrep.records import Actor, ActorKind, Article, Event, PlaceBasis
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -183,18 +184,34 @@ def _one_act(
         return False  # "did not order a withdrawal … will pull out": told as two acts
     same_word = _same_word(first_trigger, trigger)
     for head, child in ((first_trigger, trigger), (trigger, first_trigger)):
-        if child.head.i != head.i:
-            continue
-        if child.dep_ == "advcl":
+        if _tells_how_or_when(head, child):
             # "killed when a bullet hit her" tells how; "X were arrested while three others
             # were arrested" says it again of others.
             return not same_word
+        if child.head.i != head.i:
+            continue
         if child.dep_ == "conj" and not same_word:
             # "the A summit and the B summit" are two, and so is "X denies … and Y denies …"
             # (the word said again); a coordinated verb with a subject of its own is its own act.
             return child.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in child.children)
     return same_word and (
         sides.same(first.actor_id, event.actor_id) or sides.same(first.target_id, event.target_id)
+    )
+
+
+def _tells_how_or_when(head: Token, child: Token) -> bool:
+    """Whether a word is in a clause on another that tells how or when it happened: an
+    adverbial clause, or a verb coordinated in one that a "when" or "as" opens ("killed when a
+    bullet ricocheted and hit her"; not "banned firecrackers, arresting 210 people and
+    confiscating ...", acts one after another)."""
+    if child.dep_ == "advcl":
+        return child.head.i == head.i
+    clause = first_conjunct(child)
+    return (
+        clause is not child
+        and clause.dep_ == "advcl"
+        and clause.head.i == head.i
+        and any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") for c in clause.children)
     )
 
 

@@ -19,7 +19,9 @@ from spacy.tokens import Doc, Token
 from sitrep.extract.event_lexicon import (
     background_cues,
     casualty_words,
+    pronoun_referents,
     reversals,
+    speech_verbs,
     stopping_nouns,
     word_classes,
 )
@@ -95,6 +97,17 @@ ADDRESSEE_PREPOSITIONS = frozenset({"to"})
 PROMISED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "acl"})
 # Who a request is made of: an object, an indirect object, a "to"/"of"/"on" phrase.
 ADDRESSEE_DEPS = frozenset({"dobj", "dative", "prep"})
+# Hostile acts that a condition on the other party makes a threat: the PLOVER codebook's
+# THREATEN modes are threats of violence, of taking territory (ASSAULT), of arrest, of bans
+# and restrictions (COERCE), of expulsion and of cutting relations (SANCTION).
+THREATENED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+CONDITION = "condition"  # the role of a conjunction of condition ("if"), in background.tsv
+CONSEQUENCE = "consequence"  # the role of an auxiliary of what follows ("will"), background.tsv
+CONCESSIVE = "concessive"  # the role of a word that makes "if" concessive ("even if")
+COMMENTATOR = "commentator"  # the word class of those who forecast (word_classes.tsv)
+PLURAL = "plural"  # the referent of a plural pronoun, in pronouns.tsv
+FIRST_PERSON_PLURAL = "we"  # a plural sayer pronouns.tsv leaves out (it has no antecedent)
+SOURCE = "source"  # the role of a word of what a source knows ("familiar with"), background.tsv
 
 
 def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
@@ -126,6 +139,7 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
             # The penalty threatened is the threat's content, as the act demanded is.
             for penalty in penalties:
                 by_token.pop(penalty.i, None)
+    _turn_conditional_threats(doc, by_token)
     return [
         label
         for index, label in sorted(by_token.items())
@@ -142,7 +156,113 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
         and not _is_habitual(doc[index])
         and not _is_compelled_or_prevented(doc[index])
         and not _is_felt(doc[index])
+        and not _names_a_source(doc[index])
     ]
+
+
+def _turn_conditional_threats(doc: Doc, by_token: dict[int, TriggerLabel]) -> None:
+    """A hostile act promised on a condition the other party can meet is a threat, as PLOVER
+    codes it ("will fight back firmly if the U.S. persists", "said he would raise tariffs if
+    no deal is reached"): one THREATEN on the verb of saying that tells it, else on the act's
+    own verb (the one threatening is its subject). The act and what the condition names
+    ("no deal") have not happened; they are the threat's content."""
+    for index, label in list(by_token.items()):
+        if by_token.get(index) is not label or label.type not in THREATENED_TYPES:
+            continue
+        found = _conditional_threat(doc[index])
+        if found is None:
+            continue
+        threat, conditions = found
+        held = by_token.get(threat.i)
+        if held is not None and threat.i != index and held.type != THREATEN:
+            continue  # the telling verb is an act of its own ("accused X of vowing to ...")
+        del by_token[index]
+        by_token[threat.i] = TriggerLabel(threat.i, None, THREATEN, None, label.score)
+        inside = {t.i for condition in conditions for t in subtree(condition)}
+        for other in [i for i in by_token if i in inside]:
+            del by_token[other]
+
+
+def _conditional_threat(word: Token) -> tuple[Token, list[Token]] | None:
+    """For a hostile act told as what will follow a condition (an auxiliary of consequence,
+    "will", "would", and an "if" or "unless" clause on its verb, not "even if"; not negated:
+    "will not attack if" promises), the word that makes the threat and the condition clauses."""
+    verb = word if is_verbal(word) else word.doc[_clause_of(word)]
+    if not is_verbal(verb):
+        return None
+    cues = background_cues()
+    verbs = [verb, first_conjunct(verb)]
+    if any(c.dep_ == "neg" for c in verb.children) or not any(
+        c.dep_ == "aux" and c.lower_ in cues.get(CONSEQUENCE, frozenset())
+        for v in verbs
+        for c in v.children
+    ):
+        return None
+    conditions = [
+        clause
+        for v in dict.fromkeys(verbs)
+        for clause in v.children
+        if clause.dep_ == "advcl" and any(_is_condition(c, cues) for c in clause.children)
+    ]
+    if not conditions:
+        return None
+    telling = first_conjunct(verb)
+    if telling.dep_ == "ccomp" and telling.head.lemma_.lower() in speech_verbs():
+        return (telling.head, conditions) if _speaks_for(telling.head, verb) else None
+    return verb, conditions
+
+
+def _speaks_for(saying: Token, act: Token) -> bool:
+    """Whether the one saying tells its own side's act, so the threat is theirs ("Trump said
+    he would raise tariffs", "the rebels said they would attack", "the ministry said China
+    will fight back"), not a forecast of another's ("he said they would attack", "analysts
+    said Beijing would retaliate"). A pronoun doer must agree with the sayer in number."""
+    doers = [c for v in (act, first_conjunct(act)) for c in v.children if c.dep_ == "nsubj"]
+    sayers = [c for c in saying.children if c.dep_ == "nsubj"]
+    if not doers or not sayers:
+        return True
+    doer, sayer = doers[0], sayers[0]
+    if sayer.lemma_.lower() in word_classes().get(COMMENTATOR, frozenset()):
+        return False
+    referent = pronoun_referents().get(doer.lower_) if doer.pos_ == "PRON" else None
+    if referent is None:
+        return True
+    return (referent == PLURAL) == _is_plural(sayer)
+
+
+def _is_plural(noun: Token) -> bool:
+    """Whether a subject names more than one: a plural noun, coordinated nouns, a plural
+    pronoun ("they", "we")."""
+    return (
+        noun.tag_ in ("NNS", "NNPS")
+        or any(c.dep_ == "conj" for c in noun.children)
+        or pronoun_referents().get(noun.lower_) == PLURAL
+        or noun.lower_ == FIRST_PERSON_PLURAL
+    )
+
+
+def _is_condition(mark: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """Whether a clause's conjunction sets a condition ("if", "unless"; not "even if",
+    "as if")."""
+    before = mark.doc[mark.i - 1].lower_ if mark.i > 0 else ""
+    return (
+        mark.dep_ == "mark"
+        and mark.lower_ in cues.get(CONDITION, frozenset())
+        and before not in cues.get(CONCESSIVE, frozenset())
+    )
+
+
+def _names_a_source(noun: Token) -> bool:
+    """Whether an event noun only says what a source knows ("people familiar with the
+    talks", "officials briefed on the meeting", "sources close to the negotiations";
+    `background.tsv`): the sentence tells who speaks, nothing about the event. An event the
+    phrase dates or gives an owner is told there ("briefed on last weekend's phone call")."""
+    first = first_conjunct(noun)
+    if noun.pos_ != "NOUN" or is_verbal(noun) or first.dep_ != "pobj":
+        return False
+    if any(c.dep_ == "poss" or c.ent_type_ in ("DATE", "TIME") for c in subtree(noun)):
+        return False
+    return first.head.head.lower_ in background_cues().get(SOURCE, frozenset())
 
 
 def _is_setting(noun: Token, label: TriggerLabel) -> bool:

@@ -46,6 +46,8 @@ DEFINITE = "definite"  # the role of a determiner that refers back, in backgroun
 ASSAULT = "ASSAULT"
 # An event ending in a year this many or more before its report's is history (`_is_history`).
 HISTORY_YEARS = 10
+# Entity labels of a number or an amount, which may stand between an act and its event noun.
+AMOUNT_LABELS = frozenset({"MONEY", "QUANTITY", "CARDINAL", "PERCENT"})
 
 
 def find_events(
@@ -219,6 +221,9 @@ def _repeats_governor(
     first = first_conjunct(trigger)
     # "killed in clashes": the noun under a preposition restates its verb as well.
     governor = first.head.head if first.dep_ == "pobj" else first.head
+    if first.dep_ == "pobj" and _is_amount(governor):
+        # "slapping $100 billion in tariffs": the amount stands between the act and its noun.
+        governor = governor.head
     restates_verb = (
         trigger.pos_ == "NOUN"
         and first.dep_ != "nsubj"
@@ -233,6 +238,11 @@ def _repeats_governor(
     return restates_verb or any(
         s.pos_ == "NOUN" and _is_type(labelled.get(s.i), label.type) for s in subjects
     )
+
+
+def _is_amount(token: Token) -> bool:
+    """Whether a word is a number or an amount ("12", "$100 billion")."""
+    return token.pos_ == "NUM" or token.ent_type_ in AMOUNT_LABELS
 
 
 def _is_type(found: TriggerLabel | None, event_type: str) -> bool:

@@ -1,0 +1,86 @@
+"""A hostile act promised on a condition is a threat; what a source knows of an event is no
+report of it; one act told twice in a sentence is one record."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.events import find_events
+from sitrep.records import Article, InputKind
+
+
+def _types(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    article = Article("test", "hash", InputKind.TEXT, [text])
+    return [(e.trigger, e.type) for e in find_events(article, nlp(article.body))]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # told by a verb of saying: the one saying threatens
+        (
+            "The minister said his government would expel the envoys if the border stayed shut.",
+            [("said", "THREATEN")],
+        ),
+        # told without one: the act's own verb carries the threat
+        (
+            "Our army will attack their camps if the militia crosses the river.",
+            [("attack", "THREATEN")],
+        ),
+        # what the condition names has not happened either
+        (
+            "The premier said she would impose tariffs on steel unless an accord is signed.",
+            [("said", "THREATEN")],
+        ),
+        # the sayer's own side, named as a plural pronoun
+        (
+            "The rebels said they would attack the base if the troops stayed.",
+            [("said", "THREATEN")],
+        ),
+        # a commentator forecasts another's act: no threat is made
+        (
+            "Analysts said the army would attack the town if the rebels refused.",
+            [("attack", "ASSAULT"), ("refused", "REJECT")],
+        ),
+        # "even if" sets no condition, and a negated act is a promise, not a threat
+        ("The rebels will attack the town even if it rains.", [("attack", "ASSAULT")]),
+        ("The army will not attack the town if it stays quiet.", [("attack", "ASSAULT")]),
+    ],
+)
+def test_a_hostile_act_promised_on_a_condition_is_a_threat(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two diplomats familiar with the negotiations described the mood as grim.", []),
+        ("An aide briefed on the meeting spoke to reporters in the lobby.", []),
+        # the event itself, told, is still reported
+        ("The two foreign ministers met in Oslo on Monday.", [("met", "CONSULT")]),
+    ],
+)
+def test_what_a_source_knows_of_an_event_is_no_report_of_it(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount between the act and its event noun: one sanction
+        (
+            "The government imposed $40 million in sanctions on the firms.",
+            [("imposed", "SANCTION")],
+        ),
+        # a coordinated verb of the clause saying how: one attack
+        (
+            "A boy was killed when a stray bullet bounced off a car and hit him in the chest.",
+            [("killed", "ASSAULT")],
+        ),
+    ],
+)
+def test_one_act_told_twice_in_a_sentence_is_one_record(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
