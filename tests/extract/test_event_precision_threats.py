@@ -84,3 +84,27 @@ def test_what_a_source_knows_of_an_event_is_no_report_of_it(nlp, text, expected)
 )
 def test_one_act_told_twice_in_a_sentence_is_one_record(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # withdrawing aid or cooperation discontinues it: SANCTION, not a retreat and aid
+        ("The US withdrew its aid to the rebels.", [("withdrew", "SANCTION")]),
+        (
+            "Washington announced the withdrawal of military aid to Kiev.",
+            [("withdrawal", "SANCTION")],
+        ),
+        # withdrawing troops is still a retreat
+        ("The army withdrew its troops from the town.", [("withdrew", "RETREAT")]),
+    ],
+)
+def test_withdrawing_aid_is_a_sanction(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_a_definite_re_mention_in_the_same_sentence_is_one_record(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The EU imposed sanctions on Russia, and the sanctions hit its banks."
+    assert _types(nlp, text) == [("imposed", "SANCTION")]

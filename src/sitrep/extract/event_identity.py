@@ -27,12 +27,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitrep import lexicon
+from sitrep.extract.event_lexicon import background_cues
 from sitrep.extract.event_roles import first_conjunct
 from sitrep.records import Actor, ActorKind, Article, Event, PlaceBasis
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A leading article is no part of a name ("the Pentagon", "Pentagon").
 ARTICLE = "the "
+DEFINITE = "definite"  # the role of a determiner that refers back, in background.tsv
 
 
 class EventRoles:
@@ -194,8 +196,25 @@ def _one_act(
             # "the A summit and the B summit" are two, and so is "X denies … and Y denies …"
             # (the word said again); a coordinated verb with a subject of its own is its own act.
             return child.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in child.children)
+    if _refers_back(first_trigger, trigger):
+        return True
     return same_word and (
         sides.same(first.actor_id, event.actor_id) or sides.same(first.target_id, event.target_id)
+    )
+
+
+def _refers_back(first: Token, later: Token) -> bool:
+    """Whether a later event noun of the sentence is a definite re-mention of an earlier
+    event word ("imposed sanctions on Russia, and the sanctions hit its banks"): the definite
+    article points back at the act just told (its roles are checked by `compatible`)."""
+    return (
+        later.i > first.i
+        and later.pos_ == "NOUN"
+        and later.dep_ != "conj"
+        and any(
+            c.dep_ == "det" and c.lower_ in background_cues().get(DEFINITE, frozenset())
+            for c in later.children
+        )
     )
 
 
