@@ -108,3 +108,9 @@ def test_withdrawing_aid_is_a_sanction(nlp, text, expected) -> None:  # type: ig
 def test_a_definite_re_mention_in_the_same_sentence_is_one_record(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The EU imposed sanctions on Russia, and the sanctions hit its banks."
     assert _types(nlp, text) == [("imposed", "SANCTION")]
+
+
+@pytest.mark.slow
+def test_a_banned_event_is_kept_from_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The city banned all protests near the parliament."
+    assert _types(nlp, text) == [("banned", "COERCE")]

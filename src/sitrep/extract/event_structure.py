@@ -80,6 +80,8 @@ PARTNER = "partner"  # the word class of prepositions that bring in whom one mee
 ASSAULT = "ASSAULT"
 COMPELLING = "compelling"  # the word class of verbs that make someone act (word_classes.tsv)
 PREVENTING = "preventing"  # the word class of verbs that keep someone "from" acting
+# How an event noun kept from happening hangs on the verb that prevents it.
+PREVENTED_DEPS = frozenset({"dobj", "nsubjpass"})
 SEEMING = "seeming"  # the word class of verbs of feeling or seeming (word_classes.tsv)
 GENERIC = "generic"  # the role of a subject that is the reader or anyone, in background.tsv
 HABITUAL = "habitual"  # the role of an adverb of frequency, in background.tsv
@@ -372,7 +374,8 @@ def _clause_of(word: Token) -> int:
 
 def _is_compelled_or_prevented(word: Token) -> bool:
     """Whether an act is what someone is made to do or kept from doing ("tried to force him to
-    resign", "was forced to support the party line", "blocked lawyers from visiting him"): the
+    resign", "was forced to support the party line", "blocked lawyers from visiting him",
+    "banned most rallies"): the
     compelling or preventing is the act reported; the compelled one has not happened, nor is
     it its doer's own, and the prevented one did not happen (`word_classes.tsv`, classes
     compelling and preventing). An order to one's own forces is not compulsion: "ordering his
@@ -381,6 +384,9 @@ def _is_compelled_or_prevented(word: Token) -> bool:
     classes = word_classes()
     if first.dep_ == "xcomp":
         return first.head.lemma_.lower() in classes.get(COMPELLING, frozenset())
+    if first.dep_ in PREVENTED_DEPS and first.pos_ == "NOUN" and not is_verbal(first):
+        # "banned most rallies", "protests were prohibited": the act is kept from happening.
+        return first.head.lemma_.lower() in classes.get(PREVENTING, frozenset())
     preposition = first.head
     return (
         first.dep_ == "pcomp"
