@@ -114,3 +114,23 @@ def test_a_definite_re_mention_in_the_same_sentence_is_one_record(nlp) -> None: 
 def test_a_banned_event_is_kept_from_happening(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The city banned all protests near the parliament."
     assert _types(nlp, text) == [("banned", "COERCE")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a withdrawal as the penalty of an ultimatum is a threat
+        (
+            "Kenya said it will withdraw its troops from the mission unless the talks resume.",
+            [("said", "THREATEN")],
+        ),
+        # a withdrawal on a condition of its own is a plan, no threat
+        (
+            "Kenya said it will withdraw its troops from the mission if the rains come.",
+            [("withdraw", "RETREAT")],
+        ),
+    ],
+)
+def test_a_withdrawal_is_a_threat_only_in_an_ultimatum(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected

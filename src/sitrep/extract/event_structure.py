@@ -103,7 +103,11 @@ ADDRESSEE_DEPS = frozenset({"dobj", "dative", "prep"})
 # THREATEN modes are threats of violence, of taking territory (ASSAULT), of arrest, of bans
 # and restrictions (COERCE), of expulsion and of cutting relations (SANCTION).
 THREATENED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+# A withdrawal is a threat only as the penalty of an ultimatum ("will withdraw its
+# peacekeepers unless a ceasefire is arranged"); "will pull out if attacked" is no threat.
+ULTIMATUM_TYPES = frozenset({"RETREAT"})
 CONDITION = "condition"  # the role of a conjunction of condition ("if"), in background.tsv
+ULTIMATUM = "ultimatum"  # the role of a conjunction of an ultimatum ("unless"), background.tsv
 CONSEQUENCE = "consequence"  # the role of an auxiliary of what follows ("will"), background.tsv
 CONCESSIVE = "concessive"  # the role of a word that makes "if" concessive ("even if")
 COMMENTATOR = "commentator"  # the word class of those who forecast (word_classes.tsv)
@@ -169,9 +173,14 @@ def _turn_conditional_threats(doc: Doc, by_token: dict[int, TriggerLabel]) -> No
     own verb (the one threatening is its subject). The act and what the condition names
     ("no deal") have not happened; they are the threat's content."""
     for index, label in list(by_token.items()):
-        if by_token.get(index) is not label or label.type not in THREATENED_TYPES:
+        if by_token.get(index) is not label:
             continue
-        found = _conditional_threat(doc[index])
+        if label.type in THREATENED_TYPES:
+            found = _conditional_threat(doc[index], CONDITION)
+        elif label.type in ULTIMATUM_TYPES:
+            found = _conditional_threat(doc[index], ULTIMATUM)
+        else:
+            continue
         if found is None:
             continue
         threat, conditions = found
@@ -185,10 +194,11 @@ def _turn_conditional_threats(doc: Doc, by_token: dict[int, TriggerLabel]) -> No
             del by_token[other]
 
 
-def _conditional_threat(word: Token) -> tuple[Token, list[Token]] | None:
+def _conditional_threat(word: Token, role: str) -> tuple[Token, list[Token]] | None:
     """For a hostile act told as what will follow a condition (an auxiliary of consequence,
-    "will", "would", and an "if" or "unless" clause on its verb, not "even if"; not negated:
-    "will not attack if" promises), the word that makes the threat and the condition clauses."""
+    "will", "would", and a clause on its verb that a conjunction of `role` opens, not "even
+    if"; not negated: "will not attack if" promises), the word that makes the threat and the
+    condition clauses."""
     verb = word if is_verbal(word) else word.doc[_clause_of(word)]
     if not is_verbal(verb):
         return None
@@ -204,7 +214,7 @@ def _conditional_threat(word: Token) -> tuple[Token, list[Token]] | None:
         clause
         for v in dict.fromkeys(verbs)
         for clause in v.children
-        if clause.dep_ == "advcl" and any(_is_condition(c, cues) for c in clause.children)
+        if clause.dep_ == "advcl" and any(_is_condition(c, role, cues) for c in clause.children)
     ]
     if not conditions:
         return None
@@ -243,13 +253,13 @@ def _is_plural(noun: Token) -> bool:
     )
 
 
-def _is_condition(mark: Token, cues: dict[str, frozenset[str]]) -> bool:
-    """Whether a clause's conjunction sets a condition ("if", "unless"; not "even if",
-    "as if")."""
+def _is_condition(mark: Token, role: str, cues: dict[str, frozenset[str]]) -> bool:
+    """Whether a clause's conjunction sets a condition of the role's kind ("if", "unless";
+    not "even if", "as if"; an ultimatum's: "unless")."""
     before = mark.doc[mark.i - 1].lower_ if mark.i > 0 else ""
     return (
         mark.dep_ == "mark"
-        and mark.lower_ in cues.get(CONDITION, frozenset())
+        and mark.lower_ in cues.get(role, frozenset())
         and before not in cues.get(CONCESSIVE, frozenset())
     )
 
