@@ -134,3 +134,18 @@ def test_a_banned_event_is_kept_from_happening(nlp) -> None:  # type: ignore[no-
 )
 def test_a_withdrawal_is_a_threat_only_in_an_ultimatum(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what follows if anyone acts is a generic statement
+        ("If you drive drunk here, police will arrest you.", []),
+        ("If you leave rival fans together, they will start fighting.", []),
+        # a party's act as the condition: the event is still told, as hypothetical
+        ("If the rebels attack, the army will respond.", [("attack", "ASSAULT")]),
+    ],
+)
+def test_what_follows_from_anyones_act_is_generic(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected

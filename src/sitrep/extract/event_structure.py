@@ -159,6 +159,7 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
         and not _is_setting(doc[index], label)
         and not _harm_denied(doc[index], label)
         and not _is_anyones(doc[index])
+        and not _follows_from_anyones_act(doc[index])
         and not _is_habitual(doc[index])
         and not _is_compelled_or_prevented(doc[index])
         and not _is_felt(doc[index])
@@ -312,6 +313,28 @@ def _is_anyones(word: Token) -> bool:
     generic = background_cues().get(GENERIC, frozenset())
     subjects = subject_candidates(word)
     return bool(subjects) and subjects[-1].lower_ in generic
+
+
+def _follows_from_anyones_act(word: Token) -> bool:
+    """Whether an event word tells what follows if the reader or anyone does something ("If
+    you put saints in this camp, they will end up fighting", "if you drive drunk, police
+    will arrest you"; `background.tsv`, roles condition and generic): a generic statement,
+    no act that happened."""
+    cues = background_cues()
+    generic = cues.get(GENERIC, frozenset())
+    conditions = cues.get(CONDITION, frozenset())
+    current, seen = word, {word.i}
+    while True:
+        for clause in (c for c in current.children if c.dep_ == "advcl"):
+            marked = any(c.dep_ == "mark" and c.lower_ in conditions for c in clause.children)
+            if marked and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in generic for c in clause.children
+            ):
+                return True
+        if current.head.i in seen:
+            return False
+        current = current.head
+        seen.add(current.i)
 
 
 def _ultimatum_penalties(verb: Token) -> list[Token]:
