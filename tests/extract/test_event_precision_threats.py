@@ -149,3 +149,20 @@ def test_a_withdrawal_is_a_threat_only_in_an_ultimatum(nlp, text, expected) -> N
 )
 def test_what_follows_from_anyones_act_is_generic(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a ban on goods or travel is a sanction
+        ("Japan banned British beef imports in 1996.", [("banned", "SANCTION")]),
+        ("The bloc imposed a travel ban on the officials.", [("imposed", "SANCTION")]),
+        # a ban on political activity restricts freedom: coercion
+        ("The junta banned all opposition rallies.", [("banned", "COERCE")]),
+        # a domestic rule about things is no event
+        ("The finance minister banned high-value currency notes in 2016.", []),
+    ],
+)
+def test_a_ban_is_typed_by_what_it_bans(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
