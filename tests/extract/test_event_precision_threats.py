@@ -166,3 +166,15 @@ def test_what_follows_from_anyones_act_is_generic(nlp, text, expected) -> None: 
 )
 def test_a_ban_is_typed_by_what_it_bans(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The march was the largest protest in the city since 2011.",
+        "The nurses' rally represented the state's biggest health protest in years.",
+    ],
+)
+def test_an_event_said_to_be_another_of_its_type_is_one_record(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert [event_type for _, event_type in _types(nlp, text)] == ["PROTEST"]
