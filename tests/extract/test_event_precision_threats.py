@@ -178,3 +178,17 @@ def test_a_ban_is_typed_by_what_it_bans(nlp, text, expected) -> None:  # type: i
 )
 def test_an_event_said_to_be_another_of_its_type_is_one_record(nlp, text) -> None:  # type: ignore[no-untyped-def]
     assert [event_type for _, event_type in _types(nlp, text)] == ["PROTEST"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a possessor says whose the symposium is: holding it detains no one
+        ("Organizers hope to hold a migrants' rights symposium in Puebla.", []),
+        # holding the people themselves is still detention
+        ("Border guards held two migrants at the crossing.", [("held", "COERCE")]),
+    ],
+)
+def test_a_possessor_does_not_say_what_is_held(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
