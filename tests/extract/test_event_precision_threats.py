@@ -4,9 +4,10 @@ report of it; one act told twice in a sentence is one record."""
 from __future__ import annotations
 
 import pytest
+from test_events import build_article
 
 from sitrep.extract.events import find_events
-from sitrep.records import Article, InputKind
+from sitrep.records import ActorKind, Article, InputKind
 
 
 def _types(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
@@ -192,3 +193,17 @@ def test_an_event_said_to_be_another_of_its_type_is_one_record(nlp, text) -> Non
 )
 def test_a_possessor_does_not_say_what_is_held(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+def test_a_told_threat_is_the_doers_against_whom_the_condition_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruritania will attack the border posts if Freedonia moves its tanks, the ministry said."
+    actors = {"Ruritania": (ActorKind.STATE, None), "Freedonia": (ActorKind.STATE, None)}
+    article = build_article(text, actors, [])
+    [threat] = find_events(article, nlp(article.body))
+    actor, target = article.actor(threat.actor_id), article.actor(threat.target_id)
+    assert (threat.type, threat.trigger) == ("THREATEN", "said")
+    assert (actor.name if actor else None, target.name if target else None) == (
+        "Ruritania",
+        "Freedonia",
+    )

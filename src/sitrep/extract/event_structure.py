@@ -195,6 +195,22 @@ def _turn_conditional_threats(doc: Doc, by_token: dict[int, TriggerLabel]) -> No
             del by_token[other]
 
 
+def threatened_act(saying: Token) -> tuple[Token, list[Token]] | None:
+    """For a verb of saying that tells a conditional threat (`_turn_conditional_threats`),
+    the act threatened and the clauses of its condition, so that the threat takes the
+    act's doer and target, or whoever the condition asks to comply ("China will fight back
+    if the U.S. persists, the ministry said": China threatens the U.S.)."""
+    if saying.lemma_.lower() not in speech_verbs():
+        return None
+    for clause in (c for c in saying.children if c.dep_ == "ccomp"):
+        for act in (clause, *(c for c in clause.children if c.dep_ == "conj")):
+            for role in (CONDITION, ULTIMATUM):
+                found = _conditional_threat(act, role)
+                if found is not None and found[0].i == saying.i:
+                    return act, found[1]
+    return None
+
+
 def _conditional_threat(word: Token, role: str) -> tuple[Token, list[Token]] | None:
     """For a hostile act told as what will follow a condition (an auxiliary of consequence,
     "will", "would", and a clause on its verb that a conjunction of `role` opens, not "even
