@@ -1,18 +1,15 @@
-"""A hostile act promised on a condition is a threat; what a source knows of an event is no
-report of it; one act told twice in a sentence is one record."""
+"""A hostile act promised on a condition is a threat; what a source knows of an event, what
+follows if anyone acts and a banned event are no reports; a ban is typed by what it bans;
+withdrawing aid is a sanction; one act told twice in a sentence is one record."""
 
 from __future__ import annotations
 
 import pytest
+from test_event_precision import _types
 from test_events import build_article
 
 from sitrep.extract.events import find_events
-from sitrep.records import ActorKind, Article, InputKind
-
-
-def _types(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    article = Article("test", "hash", InputKind.TEXT, [text])
-    return [(e.trigger, e.type) for e in find_events(article, nlp(article.body))]
+from sitrep.records import ActorKind
 
 
 @pytest.mark.slow
@@ -198,7 +195,10 @@ def test_a_possessor_does_not_say_what_is_held(nlp, text, expected) -> None:  # 
 @pytest.mark.slow
 def test_a_told_threat_is_the_doers_against_whom_the_condition_names(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ruritania will attack the border posts if Freedonia moves its tanks, the ministry said."
-    actors = {"Ruritania": (ActorKind.STATE, None), "Freedonia": (ActorKind.STATE, None)}
+    actors: dict[str, tuple[ActorKind, str | None]] = {
+        "Ruritania": (ActorKind.STATE, None),
+        "Freedonia": (ActorKind.STATE, None),
+    }
     article = build_article(text, actors, [])
     [threat] = find_events(article, nlp(article.body))
     actor, target = article.actor(threat.actor_id), article.actor(threat.target_id)
