@@ -62,6 +62,7 @@ KEPT_FROM = "from"  # the condition clause:from, what a word keeps someone from 
 PREDICATE_DEP = "oprd"  # what an object is called or made ("called the move unjustified")
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 CLAUSE_ON_NOUN_DEPS = frozenset({"acl", "relcl"})
+OWNER_DEPS = frozenset({"poss"})  # a possessor of a phrase: whose it is, not what it is
 # Who makes what a noun names: "threats from Iran", "a threat by the rebels".
 AGENT_PREPOSITIONS = frozenset({"by", "from"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -296,8 +297,11 @@ class LexiconEventClassifier:
             return True
         if URL_CLASS in members and any(t.like_url for t in subtree(head)):
             return True
+        # A possessor says whose the thing is, not what it is ("hold a migrants' rights
+        # symposium" holds a symposium, not migrants).
         return head.lemma_.lower() in members or any(
-            t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in members for t in subtree(head)
+            t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in members
+            for t in subtree(head, skip=OWNER_DEPS)
         )
 
 

@@ -2,8 +2,10 @@
 
 Within a sentence, two event words of one type that tell one act are one record: verbs
 coordinated under one subject ("were convicted and sentenced", "welcome and support"), a
-clause that says how or when the other happened ("was killed when a bullet hit her"), or the
-same word said again of the same actor or target ("he killed her … he killed her"). The
+clause that says how or when the other happened ("was killed when a bullet hit her"), the
+same word said again of the same actor or target ("he killed her … he killed her"), a later
+definite noun ("imposed sanctions …, and the sanctions hit its banks"), or a noun a verb of
+identity equates with the other ("the rally was the biggest protest"). The
 record kept is the first; it takes the roles, date and counts the other adds, and lists the
 other word in `other_triggers`.
 
@@ -27,11 +29,18 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitrep import lexicon
+from sitrep.extract.event_lexicon import background_cues, word_classes
+from sitrep.extract.event_roles import first_conjunct
 from sitrep.records import Actor, ActorKind, Article, Event, PlaceBasis
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A leading article is no part of a name ("the Pentagon", "Pentagon").
 ARTICLE = "the "
+DEFINITE = "definite"  # the role of a determiner that refers back, in background.tsv
+# How the noun a verb of identity equates with its subject hangs on it ("was the biggest
+# protest", "represented the biggest protest"; the parser may make that noun a clause).
+IDENTITY_DEPS = frozenset({"attr", "dobj", "oprd", "ccomp"})
+IDENTITY = "identity"  # the word class of verbs that equate two names (word_classes.tsv)
 
 
 class EventRoles:
@@ -183,18 +192,68 @@ def _one_act(
         return False  # "did not order a withdrawal … will pull out": told as two acts
     same_word = _same_word(first_trigger, trigger)
     for head, child in ((first_trigger, trigger), (trigger, first_trigger)):
-        if child.head.i != head.i:
-            continue
-        if child.dep_ == "advcl":
+        if _tells_how_or_when(head, child):
             # "killed when a bullet hit her" tells how; "X were arrested while three others
             # were arrested" says it again of others.
             return not same_word
+        if child.head.i != head.i:
+            continue
         if child.dep_ == "conj" and not same_word:
             # "the A summit and the B summit" are two, and so is "X denies … and Y denies …"
             # (the word said again); a coordinated verb with a subject of its own is its own act.
             return child.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in child.children)
+    if _refers_back(first_trigger, trigger) or _equated(first_trigger, trigger):
+        return True
     return same_word and (
         sides.same(first.actor_id, event.actor_id) or sides.same(first.target_id, event.target_id)
+    )
+
+
+def _equated(a: Token, b: Token) -> bool:
+    """Whether a verb of identity says one event noun is the other ("the rally was the
+    state's biggest protest", "the rally represented the biggest teacher protest"): one
+    event, named twice."""
+    for subject, named in ((a, b), (b, a)):
+        verb = named.head
+        if (
+            named.pos_ == "NOUN"
+            and named.dep_ in IDENTITY_DEPS
+            and verb.lemma_.lower() in word_classes().get(IDENTITY, frozenset())
+            and subject.head.i == verb.i
+            and subject.dep_ == "nsubj"
+        ):
+            return True
+    return False
+
+
+def _refers_back(first: Token, later: Token) -> bool:
+    """Whether a later event noun of the sentence is a definite re-mention of an earlier
+    event word ("imposed sanctions on Russia, and the sanctions hit its banks"): the definite
+    article points back at the act just told (its roles are checked by `compatible`)."""
+    return (
+        later.i > first.i
+        and later.pos_ == "NOUN"
+        and later.dep_ != "conj"
+        and any(
+            c.dep_ == "det" and c.lower_ in background_cues().get(DEFINITE, frozenset())
+            for c in later.children
+        )
+    )
+
+
+def _tells_how_or_when(head: Token, child: Token) -> bool:
+    """Whether a word is in a clause on another that tells how or when it happened: an
+    adverbial clause, or a verb coordinated in one that a "when" or "as" opens ("killed when a
+    bullet ricocheted and hit her"; not "banned firecrackers, arresting 210 people and
+    confiscating ...", acts one after another)."""
+    if child.dep_ == "advcl":
+        return child.head.i == head.i
+    clause = first_conjunct(child)
+    return (
+        clause is not child
+        and clause.dep_ == "advcl"
+        and clause.head.i == head.i
+        and any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") for c in clause.children)
     )
 
 

@@ -19,7 +19,9 @@ from spacy.tokens import Doc, Token
 from sitrep.extract.event_lexicon import (
     background_cues,
     casualty_words,
+    pronoun_referents,
     reversals,
+    speech_verbs,
     stopping_nouns,
     word_classes,
 )
@@ -78,6 +80,8 @@ PARTNER = "partner"  # the word class of prepositions that bring in whom one mee
 ASSAULT = "ASSAULT"
 COMPELLING = "compelling"  # the word class of verbs that make someone act (word_classes.tsv)
 PREVENTING = "preventing"  # the word class of verbs that keep someone "from" acting
+# How an event noun kept from happening hangs on the verb that prevents it.
+PREVENTED_DEPS = frozenset({"dobj", "nsubjpass"})
 SEEMING = "seeming"  # the word class of verbs of feeling or seeming (word_classes.tsv)
 GENERIC = "generic"  # the role of a subject that is the reader or anyone, in background.tsv
 HABITUAL = "habitual"  # the role of an adverb of frequency, in background.tsv
@@ -95,6 +99,21 @@ ADDRESSEE_PREPOSITIONS = frozenset({"to"})
 PROMISED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "acl"})
 # Who a request is made of: an object, an indirect object, a "to"/"of"/"on" phrase.
 ADDRESSEE_DEPS = frozenset({"dobj", "dative", "prep"})
+# Hostile acts that a condition on the other party makes a threat: the PLOVER codebook's
+# THREATEN modes are threats of violence, of taking territory (ASSAULT), of arrest, of bans
+# and restrictions (COERCE), of expulsion and of cutting relations (SANCTION).
+THREATENED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+# A withdrawal is a threat only as the penalty of an ultimatum ("will withdraw its
+# peacekeepers unless a ceasefire is arranged"); "will pull out if attacked" is no threat.
+ULTIMATUM_TYPES = frozenset({"RETREAT"})
+CONDITION = "condition"  # the role of a conjunction of condition ("if"), in background.tsv
+ULTIMATUM = "ultimatum"  # the role of a conjunction of an ultimatum ("unless"), background.tsv
+CONSEQUENCE = "consequence"  # the role of an auxiliary of what follows ("will"), background.tsv
+CONCESSIVE = "concessive"  # the role of a word that makes "if" concessive ("even if")
+COMMENTATOR = "commentator"  # the word class of those who forecast (word_classes.tsv)
+PLURAL = "plural"  # the referent of a plural pronoun, in pronouns.tsv
+FIRST_PERSON_PLURAL = "we"  # a plural sayer pronouns.tsv leaves out (it has no antecedent)
+SOURCE = "source"  # the role of a word of what a source knows ("familiar with"), background.tsv
 
 
 def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
@@ -126,6 +145,7 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
             # The penalty threatened is the threat's content, as the act demanded is.
             for penalty in penalties:
                 by_token.pop(penalty.i, None)
+    _turn_conditional_threats(doc, by_token)
     return [
         label
         for index, label in sorted(by_token.items())
@@ -139,10 +159,139 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
         and not _is_setting(doc[index], label)
         and not _harm_denied(doc[index], label)
         and not _is_anyones(doc[index])
+        and not _follows_from_anyones_act(doc[index])
         and not _is_habitual(doc[index])
         and not _is_compelled_or_prevented(doc[index])
         and not _is_felt(doc[index])
+        and not _names_a_source(doc[index])
     ]
+
+
+def _turn_conditional_threats(doc: Doc, by_token: dict[int, TriggerLabel]) -> None:
+    """A hostile act promised on a condition the other party can meet is a threat, as PLOVER
+    codes it ("will fight back firmly if the U.S. persists", "said he would raise tariffs if
+    no deal is reached"): one THREATEN on the verb of saying that tells it, else on the act's
+    own verb (the one threatening is its subject). The act and what the condition names
+    ("no deal") have not happened; they are the threat's content."""
+    for index, label in list(by_token.items()):
+        if by_token.get(index) is not label:
+            continue
+        if label.type in THREATENED_TYPES:
+            found = _conditional_threat(doc[index], CONDITION)
+        elif label.type in ULTIMATUM_TYPES:
+            found = _conditional_threat(doc[index], ULTIMATUM)
+        else:
+            continue
+        if found is None:
+            continue
+        threat, conditions = found
+        held = by_token.get(threat.i)
+        if held is not None and threat.i != index and held.type != THREATEN:
+            continue  # the telling verb is an act of its own ("accused X of vowing to ...")
+        del by_token[index]
+        by_token[threat.i] = TriggerLabel(threat.i, None, THREATEN, None, label.score)
+        inside = {t.i for condition in conditions for t in subtree(condition)}
+        for other in [i for i in by_token if i in inside]:
+            del by_token[other]
+
+
+def threatened_act(saying: Token) -> tuple[Token, list[Token]] | None:
+    """For a verb of saying that tells a conditional threat (`_turn_conditional_threats`),
+    the act threatened and the clauses of its condition, so that the threat takes the
+    act's doer and target, or whoever the condition asks to comply ("China will fight back
+    if the U.S. persists, the ministry said": China threatens the U.S.)."""
+    if saying.lemma_.lower() not in speech_verbs():
+        return None
+    for clause in (c for c in saying.children if c.dep_ == "ccomp"):
+        for act in (clause, *(c for c in clause.children if c.dep_ == "conj")):
+            for role in (CONDITION, ULTIMATUM):
+                found = _conditional_threat(act, role)
+                if found is not None and found[0].i == saying.i:
+                    return act, found[1]
+    return None
+
+
+def _conditional_threat(word: Token, role: str) -> tuple[Token, list[Token]] | None:
+    """For a hostile act told as what will follow a condition (an auxiliary of consequence,
+    "will", "would", and a clause on its verb that a conjunction of `role` opens, not "even
+    if"; not negated: "will not attack if" promises), the word that makes the threat and the
+    condition clauses."""
+    verb = word if is_verbal(word) else word.doc[_clause_of(word)]
+    if not is_verbal(verb):
+        return None
+    cues = background_cues()
+    verbs = [verb, first_conjunct(verb)]
+    if any(c.dep_ == "neg" for c in verb.children) or not any(
+        c.dep_ == "aux" and c.lower_ in cues.get(CONSEQUENCE, frozenset())
+        for v in verbs
+        for c in v.children
+    ):
+        return None
+    conditions = [
+        clause
+        for v in dict.fromkeys(verbs)
+        for clause in v.children
+        if clause.dep_ == "advcl" and any(_is_condition(c, role, cues) for c in clause.children)
+    ]
+    if not conditions:
+        return None
+    telling = first_conjunct(verb)
+    if telling.dep_ == "ccomp" and telling.head.lemma_.lower() in speech_verbs():
+        return (telling.head, conditions) if _speaks_for(telling.head, verb) else None
+    return verb, conditions
+
+
+def _speaks_for(saying: Token, act: Token) -> bool:
+    """Whether the one saying tells its own side's act, so the threat is theirs ("Trump said
+    he would raise tariffs", "the rebels said they would attack", "the ministry said China
+    will fight back"), not a forecast of another's ("he said they would attack", "analysts
+    said Beijing would retaliate"). A pronoun doer must agree with the sayer in number."""
+    doers = [c for v in (act, first_conjunct(act)) for c in v.children if c.dep_ == "nsubj"]
+    sayers = [c for c in saying.children if c.dep_ == "nsubj"]
+    if not doers or not sayers:
+        return True
+    doer, sayer = doers[0], sayers[0]
+    if sayer.lemma_.lower() in word_classes().get(COMMENTATOR, frozenset()):
+        return False
+    referent = pronoun_referents().get(doer.lower_) if doer.pos_ == "PRON" else None
+    if referent is None:
+        return True
+    return (referent == PLURAL) == _is_plural(sayer)
+
+
+def _is_plural(noun: Token) -> bool:
+    """Whether a subject names more than one: a plural noun, coordinated nouns, a plural
+    pronoun ("they", "we")."""
+    return (
+        noun.tag_ in ("NNS", "NNPS")
+        or any(c.dep_ == "conj" for c in noun.children)
+        or pronoun_referents().get(noun.lower_) == PLURAL
+        or noun.lower_ == FIRST_PERSON_PLURAL
+    )
+
+
+def _is_condition(mark: Token, role: str, cues: dict[str, frozenset[str]]) -> bool:
+    """Whether a clause's conjunction sets a condition of the role's kind ("if", "unless";
+    not "even if", "as if"; an ultimatum's: "unless")."""
+    before = mark.doc[mark.i - 1].lower_ if mark.i > 0 else ""
+    return (
+        mark.dep_ == "mark"
+        and mark.lower_ in cues.get(role, frozenset())
+        and before not in cues.get(CONCESSIVE, frozenset())
+    )
+
+
+def _names_a_source(noun: Token) -> bool:
+    """Whether an event noun only says what a source knows ("people familiar with the
+    talks", "officials briefed on the meeting", "sources close to the negotiations";
+    `background.tsv`): the sentence tells who speaks, nothing about the event. An event the
+    phrase dates or gives an owner is told there ("briefed on last weekend's phone call")."""
+    first = first_conjunct(noun)
+    if noun.pos_ != "NOUN" or is_verbal(noun) or first.dep_ != "pobj":
+        return False
+    if any(c.dep_ == "poss" or c.ent_type_ in ("DATE", "TIME") for c in subtree(noun)):
+        return False
+    return first.head.head.lower_ in background_cues().get(SOURCE, frozenset())
 
 
 def _is_setting(noun: Token, label: TriggerLabel) -> bool:
@@ -180,6 +329,28 @@ def _is_anyones(word: Token) -> bool:
     generic = background_cues().get(GENERIC, frozenset())
     subjects = subject_candidates(word)
     return bool(subjects) and subjects[-1].lower_ in generic
+
+
+def _follows_from_anyones_act(word: Token) -> bool:
+    """Whether an event word tells what follows if the reader or anyone does something ("If
+    you put saints in this camp, they will end up fighting", "if you drive drunk, police
+    will arrest you"; `background.tsv`, roles condition and generic): a generic statement,
+    no act that happened."""
+    cues = background_cues()
+    generic = cues.get(GENERIC, frozenset())
+    conditions = cues.get(CONDITION, frozenset())
+    current, seen = word, {word.i}
+    while True:
+        for clause in (c for c in current.children if c.dep_ == "advcl"):
+            marked = any(c.dep_ == "mark" and c.lower_ in conditions for c in clause.children)
+            if marked and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in generic for c in clause.children
+            ):
+                return True
+        if current.head.i in seen:
+            return False
+        current = current.head
+        seen.add(current.i)
 
 
 def _ultimatum_penalties(verb: Token) -> list[Token]:
@@ -252,7 +423,8 @@ def _clause_of(word: Token) -> int:
 
 def _is_compelled_or_prevented(word: Token) -> bool:
     """Whether an act is what someone is made to do or kept from doing ("tried to force him to
-    resign", "was forced to support the party line", "blocked lawyers from visiting him"): the
+    resign", "was forced to support the party line", "blocked lawyers from visiting him",
+    "banned most rallies"): the
     compelling or preventing is the act reported; the compelled one has not happened, nor is
     it its doer's own, and the prevented one did not happen (`word_classes.tsv`, classes
     compelling and preventing). An order to one's own forces is not compulsion: "ordering his
@@ -261,6 +433,9 @@ def _is_compelled_or_prevented(word: Token) -> bool:
     classes = word_classes()
     if first.dep_ == "xcomp":
         return first.head.lemma_.lower() in classes.get(COMPELLING, frozenset())
+    if first.dep_ in PREVENTED_DEPS and first.pos_ == "NOUN" and not is_verbal(first):
+        # "banned most rallies", "protests were prohibited": the act is kept from happening.
+        return first.head.lemma_.lower() in classes.get(PREVENTING, frozenset())
     preposition = first.head
     return (
         first.dep_ == "pcomp"

@@ -27,8 +27,9 @@ from sitrep.extract.event_lexicon import background_cues
 from sitrep.extract.event_places import PlaceFinder
 from sitrep.extract.event_roles import RELATIVE_PRONOUNS, RoleFinder, clause_verb, first_conjunct
 from sitrep.extract.event_status import event_status
-from sitrep.extract.event_structure import is_time_anchor, restructure
+from sitrep.extract.event_structure import is_time_anchor, restructure, threatened_act
 from sitrep.records import (
+    Actor,
     Article,
     Claim,
     DatePrecision,
@@ -44,8 +45,11 @@ from sitrep.taxonomy import acled_mapping
 TERRITORY_MODE = "territory"
 DEFINITE = "definite"  # the role of a determiner that refers back, in background.tsv
 ASSAULT = "ASSAULT"
+THREATEN = "THREATEN"
 # An event ending in a year this many or more before its report's is history (`_is_history`).
 HISTORY_YEARS = 10
+# Entity labels of a number or an amount, which may stand between an act and its event noun.
+AMOUNT_LABELS = frozenset({"MONEY", "QUANTITY", "CARDINAL", "PERCENT"})
 
 
 def find_events(
@@ -131,7 +135,13 @@ def _events_for(
     fallback_places: PlaceFinder,
 ) -> list[Event]:
     actor = roles.actor(trigger)
-    target = roles.target(trigger, actor)
+    threatened = threatened_act(trigger) if label.type == THREATEN else None
+    if threatened is None:
+        target = roles.target(trigger, actor)
+    else:
+        act, conditions = threatened
+        actor = actor or roles.actor(act)
+        target = roles.target(act, actor) or _asked_to_comply(roles, conditions, actor)
     places: list[Place] = []
     if label.mode == TERRITORY_MODE:
         places.extend(roles.object_places(trigger))
@@ -171,6 +181,19 @@ def _events_for(
         )
         for place, basis in placed
     ]
+
+
+def _asked_to_comply(
+    roles: RoleFinder, conditions: list[Token], actor: Actor | None
+) -> Actor | None:
+    """The party a threat's condition names as the one who must act or refrain ("if the U.S.
+    persists"): the one threatened, when the act threatened names no one it is done to."""
+    for condition in conditions:
+        for subject in (c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")):
+            found = roles.actor_of_phrase(subject)
+            if found is not None and found is not actor:
+                return found
+    return None
 
 
 def _sentence_of(article: Article, trigger: Token) -> Span:
@@ -219,6 +242,9 @@ def _repeats_governor(
     first = first_conjunct(trigger)
     # "killed in clashes": the noun under a preposition restates its verb as well.
     governor = first.head.head if first.dep_ == "pobj" else first.head
+    if first.dep_ == "pobj" and _is_amount(governor):
+        # "slapping $100 billion in tariffs": the amount stands between the act and its noun.
+        governor = governor.head
     restates_verb = (
         trigger.pos_ == "NOUN"
         and first.dep_ != "nsubj"
@@ -233,6 +259,11 @@ def _repeats_governor(
     return restates_verb or any(
         s.pos_ == "NOUN" and _is_type(labelled.get(s.i), label.type) for s in subjects
     )
+
+
+def _is_amount(token: Token) -> bool:
+    """Whether a word is a number or an amount ("12", "$100 billion")."""
+    return token.pos_ == "NUM" or token.ent_type_ in AMOUNT_LABELS
 
 
 def _is_type(found: TriggerLabel | None, event_type: str) -> bool:
