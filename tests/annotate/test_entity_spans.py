@@ -19,7 +19,7 @@ from sitrep.annotate.actors import (
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.annotate.places import after_kin_noun
 from sitrep.names import spelling_key
-from sitrep.records import Actor, ActorKind, Article, InputKind, Span
+from sitrep.records import Actor, ActorKind, Article, InputKind, Reference, ReferenceKind, Span
 from sitrep.settings import ANNOTATE_STAGES, Settings
 
 ANNOTATE_ONLY = Settings(stages=ANNOTATE_STAGES)
@@ -860,3 +860,47 @@ def test_a_name_after_a_kinship_noun_is_a_person(nlp) -> None:  # type: ignore[n
     [analysed] = list(analyse([article], nlp=nlp, settings=ANNOTATE_ONLY))
     assert not any(m.text == "Yulia" for p in analysed.places for m in p.mentions)
     assert ["Yulia"] in [[m.text for m in a.mentions] for a in analysed.actors]
+
+
+@pytest.mark.slow
+def test_a_role_phrase_is_a_reference_of_the_person_not_a_mention(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "The governor" stands for the governor named before, but is no name: a reader of
+    persons (CoNLL's exact spans) sees "Halvard Quist" only, while every lookup of who the
+    sentence names still finds him there."""
+    text = (
+        "Governor Halvard Quist toured the flooded valley on Tuesday. "
+        "The governor promised that the dams would be rebuilt."
+    )
+    article = Article("t", "h", InputKind.TEXT, [text])
+    [analysed] = list(analyse([article], nlp=nlp, settings=ANNOTATE_ONLY))
+    [person] = [a for a in analysed.actors if a.kind is ActorKind.PERSON]
+    assert [m.text for m in person.mentions] == ["Halvard Quist"]
+    [phrase] = analysed.references
+    assert (phrase.text, phrase.kind, phrase.actor_id) == ("The governor", "role", person.id)
+    assert text[phrase.antecedent_start : phrase.antecedent_end] == "Halvard Quist"
+    assert MentionIndex(analysed).actor(phrase.start, phrase.end) is person
+
+
+def test_the_mention_index_finds_a_person_through_a_role_phrase() -> None:
+    text = "Mayor Ines Vakil opened the library. The mayor thanked the donors."
+    article = Article("t", "h", InputKind.TEXT, [text])
+    person = Actor("actor-1", "Ines Vakil", ActorKind.PERSON)
+    name = text.index("Ines Vakil")
+    person.mentions.append(Span(name, name + len("Ines Vakil"), "Ines Vakil"))
+    article.actors = [person]
+    role = text.index("The mayor")
+    article.references = [
+        Reference(
+            "The mayor",
+            role,
+            role + 9,
+            "Ines Vakil",
+            "actor-1",
+            name,
+            name + 10,
+            ReferenceKind.ROLE,
+        ),
+    ]
+    index = MentionIndex(article)
+    assert index.actor(role, role + 9) is person
+    assert [m.text for m in index.mentions_of(person)] == ["Ines Vakil", "The mayor"]

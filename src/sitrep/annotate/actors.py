@@ -4,7 +4,8 @@
   Hafez al-Assad, a different actor); initials given with a full name ("Andres Manuel Lopez
   Obrador (AMLO)"); given names the model left untagged before a tagged surname; titles
   before a name ("Syrian President") give sector and country; role phrases ("the
-  59-year-old president") bind to the most mentioned compatible person.
+  59-year-old president") bind to the most mentioned compatible person, as references of
+  that person (`ReferenceKind.ROLE`), not mentions: they are no name.
 - Organisations: entities plus `knowledge/actors/organisations.tsv`; an acronym given with its
   expansion ("Hayat Tahrir Al-Sham, or HTS") joins it.
 - States: a country (or its capital) acting as subject, agent, possessor or object; a demonym
@@ -39,7 +40,16 @@ from sitrep.annotate.places import after_kin_noun, is_locative, place_cue
 from sitrep.clean.knowledge import time_zones
 from sitrep.doc_cache import doc_text, entities
 from sitrep.names import spelling_key
-from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, Span
+from sitrep.records import (
+    Actor,
+    ActorKind,
+    Article,
+    LocationPrecision,
+    Place,
+    Reference,
+    ReferenceKind,
+    Span,
+)
 
 _STATE_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj", "compound", "npadvmod"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -180,7 +190,9 @@ def _without_glued_tail(text: str) -> str:
     return _GLUED_TAIL.sub("", text) or text
 
 
-def find_actors(article: Article, doc: Doc) -> list[Actor]:
+def find_actors(article: Article, doc: Doc) -> tuple[list[Actor], list[Reference]]:
+    """The article's actors, and the role phrases that stand for its people ("the
+    president"): references, not mentions, as they name no one."""
     actors = _Actors()
     place_starts = {m.start for p in literal_places(article) for m in p.mentions}
     place_starts |= _add_teams(doc, actors)
@@ -192,7 +204,7 @@ def find_actors(article: Article, doc: Doc) -> list[Actor]:
     _affiliate_people(doc, actors)
     _add_states(article, doc, actors)
     _add_groups(doc, actors, _main_country(article))
-    _bind_role_phrases(doc, actors)
+    roles = _bind_role_phrases(doc, actors)
     unique = {id(a): a for a in actors.by_key.values()}  # an acronym shares its expansion's
     found = [a for a in unique.values() if a.mentions]
     for actor in found:
@@ -201,7 +213,20 @@ def find_actors(article: Article, doc: Doc) -> list[Actor]:
     found.sort(key=lambda a: a.mentions[0].start)
     for number, actor in enumerate(found, 1):
         actor.id = f"actor-{number}"
-    return found
+    references = [
+        Reference(
+            phrase.text,
+            phrase.start,
+            phrase.end,
+            actor.name,
+            actor.id,
+            antecedent.start,
+            antecedent.end,
+            ReferenceKind.ROLE,
+        )
+        for actor, phrase, antecedent in roles
+    ]
+    return found, sorted(references, key=lambda r: r.start)
 
 
 def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]:
@@ -2193,9 +2218,14 @@ def _named_with_country(doc: Doc, person: Actor, country: str) -> bool:
     return False
 
 
-def _bind_role_phrases(doc: Doc, actors: _Actors) -> None:
-    """ "Syria's longtime ruler", "the 59-year-old president": a title standing for a person."""
+def _bind_role_phrases(doc: Doc, actors: _Actors) -> list[tuple[Actor, Span, Span]]:
+    """ "Syria's longtime ruler", "the 59-year-old president": a title standing for a person.
+    Each (person, phrase, the person's last mention before it)."""
     people = [a for a in actors.by_key.values() if a.kind is ActorKind.PERSON]
+    # Where each person is named or stood for: a phrase bound earlier counts as a mention
+    # for the phrases after it.
+    named = {id(a): list(a.mentions) for a in people}
+    bound: list[tuple[Actor, Span, Span]] = []
     for chunk in doc.noun_chunks:
         role = roles().get(chunk.root.lower_)
         if role is None or role.kind != "person" or "\n" in chunk.text:
@@ -2240,11 +2270,21 @@ def _bind_role_phrases(doc: Doc, actors: _Actors) -> None:
         if titled:
             # The person last named with this very role, whatever their sector says.
             actor = max(
-                titled, key=lambda a: max(m.start for m in a.mentions if m.start < chunk.start_char)
+                titled,
+                key=lambda a: max(m.start for m in named[id(a)] if m.start < chunk.start_char),
             )
         elif same_country or before:
-            actor = max(same_country or before, key=lambda a: len(a.mentions))
+            actor = max(same_country or before, key=lambda a: len(named[id(a)]))
             actor.country = actor.country or country
         else:
             continue
-        actors.mention(actor, chunk.start_char, chunk.end_char, chunk.text)
+        text = _without_glued_tail(chunk.text)
+        phrase = Span(chunk.start_char, chunk.start_char + len(text), text)
+        if any(m.start == phrase.start for m in named[id(actor)]):
+            continue  # already this person's mention or phrase
+        antecedent = max(
+            (m for m in actor.mentions if m.start < phrase.start), key=lambda m: m.start
+        )
+        named[id(actor)].append(phrase)
+        bound.append((actor, phrase, antecedent))
+    return bound
