@@ -904,3 +904,21 @@ def test_the_mention_index_finds_a_person_through_a_role_phrase() -> None:
     index = MentionIndex(article)
     assert index.actor(role, role + 9) is person
     assert [m.text for m in index.mentions_of(person)] == ["Ines Vakil", "The mayor"]
+
+
+@pytest.mark.slow
+def test_a_name_a_noun_of_people_is_called_by_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The model tags "Okello" an organisation; "a lawyer named" gives it to a person."""
+    text = "He hired a lawyer named Okello to fight the eviction."
+    assert _mentions(nlp, text, ActorKind.PERSON) == {"Okello": ["Okello"]}
+    assert _mentions(nlp, text, ActorKind.ORGANISATION) == {}
+
+
+@pytest.mark.slow
+def test_a_name_that_takes_place_is_a_happening_not_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The model tags "Grexit" a person; only a happening takes place. "Happened to be" says
+    nothing of its subject."""
+    happening = "Farmers fear the worst if Grexit takes place, the union warned."
+    assert _mentions(nlp, happening, ActorKind.PERSON) == {}
+    person = "Dana Smith happened to be in the hall when the fire started."
+    assert _mentions(nlp, person, ActorKind.PERSON) == {"Dana Smith": ["Dana Smith"]}

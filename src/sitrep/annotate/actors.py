@@ -246,7 +246,7 @@ def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]
 def _name_entities(doc: Doc, label: str) -> tuple[SpacySpan, ...]:
     """The model's entities of `label` as names, less those that name no actor (places
     are left out by the caller, whose places they are)."""
-    credited, products = _credits_and_products(doc)
+    credited, things = _credits_and_things(doc)
     found = [
         _name_only(e)
         for e in map(_relabelled, entities(doc))
@@ -266,19 +266,40 @@ def _name_entities(doc: Doc, label: str) -> tuple[SpacySpan, ...]:
         and not _unit(e)
         and not _dateline(e)
         and not _thing_name(e)
-        and spelling_key(e.text) not in products
+        and spelling_key(e.text) not in things
         and not _team_plural(e)
         and not (label == "PERSON" and _no_persons_name(e))
     )
 
 
 @functools.lru_cache(maxsize=1)
-def _credits_and_products(doc: Doc) -> tuple[frozenset[int], frozenset[str]]:
-    """The tokens of picture credits and photographers' names, and the names a measure
-    qualifies (products)."""
+def _credits_and_things(doc: Doc) -> tuple[frozenset[int], frozenset[str]]:
+    """The tokens of picture credits and photographers' names, and the names of things in
+    every writing: those a measure qualifies (products) and those that take place
+    (happenings)."""
     credited = {t.i for credit in _photo_credits(doc) for span in credit for t in span}
     credited |= {t.i for span in _labelled_photographers(doc) for t in span}
-    return frozenset(credited), frozenset(_measured_names(doc))
+    return frozenset(credited), frozenset(_measured_names(doc) | _happening_names(doc))
+
+
+def _happening_names(doc: Doc) -> set[str]:
+    """ "if Brexit takes place", "after Woodstock happened": only a happening takes place,
+    happens or occurs, so a name that does is no actor's, as keys. Not "Smith happened to
+    be there", where "happen" says nothing of its subject."""
+    found: set[str] = set()
+    for ent in entities(doc):
+        verb = ent.root.head
+        if ent.root.dep_ != "nsubj" or ent.root.pos_ != "PROPN":
+            continue
+        takes_place = verb.lemma_ == "take" and any(
+            c.dep_ == "dobj" and c.lower_ == "place" and not any(c.children) for c in verb.children
+        )
+        comes_about = verb.lemma_ in {"happen", "occur"} and not any(
+            c.dep_ in {"xcomp", "ccomp"} for c in verb.children
+        )
+        if takes_place or comes_about:
+            found.add(spelling_key(ent.text))
+    return found
 
 
 def _no_persons_name(ent: SpacySpan) -> bool:
@@ -1191,7 +1212,8 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
     "Pittsburgh Steelers") or the name a known organisation's; so is such a name right after
     a person's title the model left out ("Finance Minister Stefanos Costas"). A title the
     model took in ("President Donald Trump") is left out as from a person's name, and is no
-    evidence: "General Electric Co" opens with one."""
+    evidence: "General Electric Co" opens with one. A name, even of one word, that a noun
+    of people is called by ("a foster sister called Fan") is a person's too."""
     surnames = {
         spelling_key(e.text)
         for e in _clean_ents(doc, "PERSON", place_starts)
@@ -1210,22 +1232,53 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
         if e.label_ in _PLACE_LABELS
         and e.start_char not in place_starts
         and not _well_known_place(e.text)
-        and _described_as_person(e)
+        and (_described_as_person(e) or _name_given_to_a_person(e))
     )
-    return [
-        e
-        for e, tagged_from in (*as_names, *as_places)
-        if 2 <= len(words := _without_glued_tail(e.text).split()) <= 3
-        and all(w.isalpha() and w.istitle() for w in words)
+    found = []
+    for e, tagged_from in (*as_names, *as_places):
+        words = _without_glued_tail(e.text).split()
+        if not (1 <= len(words) <= 3 and all(w.isalpha() and w.istitle() for w in words)):
+            continue
+        evidence = (
+            len(words) >= 2
+            and (
+                spelling_key(words[-1]) in surnames
+                or _aged(e)
+                or (tagged_from > 0 and _person_noun_before(doc[tagged_from - 1]))
+                or _described_as_person(e)
+            )
+        ) or _name_given_to_a_person(e)
+        if (
+            evidence
+            and spelling_key(e.text) not in _organisations()
+            and not _well_known_place(" ".join(words[:-1]))
+        ):
+            found.append(e)
+    return found
+
+
+def _name_given_to_a_person(ent: SpacySpan) -> bool:
+    """ "a foster sister called Fan", "a lawyer named Okello": what a noun of people is called
+    or named is a person's name, one word or more, whatever the model tagged it."""
+    verb = ent.root.head
+    noun = verb.head
+    return (
+        ent.root.dep_ == "oprd"
+        and verb.lemma_ in {"call", "name"}
+        and verb.dep_ == "acl"
+        and noun.pos_ == "NOUN"
         and (
-            spelling_key(words[-1]) in surnames
-            or _aged(e)
-            or (tagged_from > 0 and _person_noun_before(doc[tagged_from - 1]))
-            or _described_as_person(e)
+            _person_role(noun)
+            or noun.lower_ in lexicon.words("reference/people_nouns.txt")
+            or noun.lower_ in _gendered_nouns()
         )
-        and spelling_key(e.text) not in _organisations()
-        and not _well_known_place(" ".join(words[:-1]))
-    ]
+    )
+
+
+@lexicon.PerLanguage
+def _gendered_nouns(language: str) -> frozenset[str]:
+    """Nouns for a man or a woman ("sister", "boy", "widow"): nouns of people."""
+    return frozenset(row["word"] for row in lexicon.table("reference/gendered_words.tsv", language))
 
 
 def _person_noun_before(token) -> bool:  # type: ignore[no-untyped-def]
