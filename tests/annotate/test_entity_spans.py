@@ -922,3 +922,24 @@ def test_a_name_that_takes_place_is_a_happening_not_a_person(nlp) -> None:  # ty
     assert _mentions(nlp, happening, ActorKind.PERSON) == {}
     person = "Dana Smith happened to be in the hall when the fire started."
     assert _mentions(nlp, person, ActorKind.PERSON) == {"Dana Smith": ["Dana Smith"]}
+
+
+@pytest.mark.slow
+def test_a_surname_inside_a_things_name_is_no_mention_of_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The model tags "Trump Tower" a person; the tower is a thing, and its "Trump" is not the
+    man named before."""
+    text = "Donald Trump spoke on Monday. He longed for his campaign days and Trump Tower meetings."
+    assert _mentions(nlp, text, ActorKind.PERSON) == {"Donald Trump": ["Donald Trump"]}
+
+
+@pytest.mark.slow
+def test_an_acronym_spelt_out_after_it_is_one_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The model tags the spelling of "SVR" a person; a person's initials open with a given
+    name ("JFK, or John F. Kennedy") and stay a person's."""
+    text = "The SVR, or Sluzhba Vneshney Razvedki, runs spies abroad, officials said."
+    assert _mentions(nlp, text, ActorKind.PERSON) == {}
+    assert _mentions(nlp, text, ActorKind.ORGANISATION) == {
+        "SVR": ["SVR", "Sluzhba Vneshney Razvedki"]
+    }
+    person = "Voters loved JFK, or John F. Kennedy, in 1960."
+    assert "John F. Kennedy" in _mentions(nlp, person, ActorKind.PERSON)

@@ -64,6 +64,10 @@ _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"}
 # Initials that stand for a person ("JFK", "AMLO"); two letters are too often something else.
 _PERSON_INITIALS = 3
+# An acronym spelt out after it: at most this many letters ("NATO", "DGSE", "UNESCO"), and
+# lowercase particles between the spelling's words of at most so many ("de", "of", "for").
+_LONGEST_SPELT_ACRONYM = 6
+_PARTICLE_LETTERS = 3
 _SHORT_GIVEN_NAME = 3  # letters a short given name keeps ("Pat", "Tom"): "J" is an initial
 _GIVEN_NAME_WORDS = 2  # given names before a surname: "Mary Ann Smith"
 _PHOTOGRAPHER_WORDS = 3  # a credited photographer's name: "Photo: Mary Ann Smith"
@@ -1108,13 +1112,16 @@ def _lone_surnames(
     """The surname of a person named in full (`surnames`, which hold the first word of the name
     too), written alone elsewhere, is that person whatever the model tags it there
     ("Macy-O'Toole" an organisation, "Adeoye" a date, "Chen" a place, or nothing), unless it
-    is part of a longer name the model tags otherwise
-    ("SB Smith Electrical") or a place the places stage resolved there. Untagged, it must read
-    as a proper noun, or head its phrase in an article that never writes it in lowercase
-    ("Mills bowled 20 overs", which the tagger reads as a noun): "Rice prices rose" is not
-    Condoleezza Rice."""
+    is part of a longer name the model tags otherwise ("SB Smith Electrical") or that names a
+    thing ("Trump Tower", tagged a person), or a place the places stage resolved there.
+    Untagged, it must read as a proper noun, or head its phrase in an article that never
+    writes it in lowercase ("Mills bowled 20 overs", which the tagger reads as a noun): "Rice
+    prices rose" is not Condoleezza Rice."""
     taken = {t.i for e in people for t in e}
-    longer_names = [e for e in entities(doc) if e.label_ != "PERSON" and len(e) > 1]
+    # A thing named after a person ("Trump Tower", tagged a person) holds the surname too.
+    longer_names = [
+        e for e in entities(doc) if len(e) > 1 and (e.label_ != "PERSON" or _thing_name(e))
+    ]
     tagged = {(e.start, e.end) for e in entities(doc)}
     lowercase_words = {t.lower_ for t in doc if t.is_lower}
     found: list[SpacySpan] = []
@@ -1606,6 +1613,8 @@ def _add_organisations(
         *_known_spans(doc, known),
         *(e for e in described if e.start not in starts),
     ]
+    # "the GRU, or Glavnoye Razvedyvatel'noye Upravleniye": the spelling is the acronym's body.
+    spelt_out = {acronym.start: spelling for acronym, spelling in _spelt_out_acronyms(doc)}
     for ent in sorted(spans, key=lambda e: e.start):
         record = known.get(spelling_key(ent.text))
         if record:
@@ -1620,6 +1629,8 @@ def _add_organisations(
         if (acronym := _acronym_after(doc, ent)) is not None:
             actors.by_key[("org", spelling_key(acronym.text))] = actor
             actors.mention(actor, acronym.start_char, acronym.end_char, acronym.text)
+        if (spelling := spelt_out.get(ent.start)) is not None:
+            actors.by_key[("org", _company_key(spelling.text))] = actor
     _add_short_names(doc, actors, place_starts)
 
 
@@ -1999,15 +2010,51 @@ def _acronym(text: str) -> bool:
     return len(text) >= 2 and text.isalpha() and text.isupper()
 
 
+def _spelt_out_acronyms(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
+    """ "the GRU, or Glavnoye Razvedyvatel'noye Upravleniye", "the DGSE (Direction Generale de
+    la Securite Exterieure)": an acronym, then "or" or a bracket, then capitalised words (short
+    lowercase particles between them) whose initials are exactly the acronym: (acronym,
+    spelling) pairs. A person's initials are spelt out with a given name ("JFK, or John F.
+    Kennedy"), which no such spelling opens with."""
+    found: list[tuple[SpacySpan, SpacySpan]] = []
+    for token in doc:
+        if not (_acronym(token.text) and len(token) <= _LONGEST_SPELT_ACRONYM):
+            continue
+        start = token.i + 1
+        while start < len(doc) and start - token.i <= 2 and doc[start].lower_ in {",", "or", "("}:
+            start += 1
+        if start == token.i + 1 or start >= len(doc):
+            continue
+        end = start
+        capitals: list[str] = []
+        while end < len(doc) and len(capitals) < len(token):
+            word = doc[end]
+            if word.text[:1].isupper() and word.text[:1].isalpha() and not word.is_punct:
+                capitals.append(word.text[0])
+            elif not (word.is_lower and word.is_alpha and len(word) <= _PARTICLE_LETTERS):
+                break
+            end += 1
+        if (
+            "".join(capitals) == token.text
+            and doc[end - 1].text[:1].isupper()
+            and doc[start].lower_ not in _given_names()
+            and "\n" not in doc[token.i : end].text
+        ):
+            found.append((doc[token.i : token.i + 1], doc[start:end]))
+    return found
+
+
 def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan]:
     """ "cryptocurrency exchange Coincheck", "online brokerage Monex": a name right after a
     noun only organisations are called is an organisation's, whatever the model tags it
     (Coincheck a person here, a place there); so is a name such a noun is in apposition to
     ("Enterprise Scrum, a software company,"), and every other writing of that name in the
-    article."""
+    article; and an acronym spelt out after it, with the spelling ("the GRU, or Glavnoye
+    Razvedyvatel'noye Upravleniye": the model tags the spelling a person)."""
     nouns = lexicon.words("actors/organisation_nouns.txt")
     starting = {e.start: e for e in entities(doc)}
     found: list[SpacySpan] = _described_after(doc, nouns)
+    found += [span for pair in _spelt_out_acronyms(doc) for span in pair]
     for token in doc[:-1]:
         name = doc[token.i + 1]
         if token.lower_ not in nouns or not token.text.islower() or token.pos_ != "NOUN":
