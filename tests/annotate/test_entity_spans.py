@@ -943,3 +943,13 @@ def test_an_acronym_spelt_out_after_it_is_one_organisation(nlp) -> None:  # type
     }
     person = "Voters loved JFK, or John F. Kennedy, in 1960."
     assert "John F. Kennedy" in _mentions(nlp, person, ActorKind.PERSON)
+
+
+@pytest.mark.slow
+def test_a_name_listed_with_places_is_that_place_where_the_model_reads_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The model reads the second "Samos" as a person; in the list of places it was a place."""
+    text = (
+        "The refugees came through Turkey, Samos, Athens and Skopje. The coach has planned a "
+        "return trip to Samos and a trip to Japan in the autumn."
+    )
+    assert _mentions(nlp, text, ActorKind.PERSON) == {}

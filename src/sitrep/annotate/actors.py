@@ -948,8 +948,9 @@ def _kin_named(doc: Doc, people: list[SpacySpan], place_starts: set[int]) -> lis
 
 def _placed_names(article: Article, doc: Doc) -> set[str]:
     """The names of literal places that stand somewhere as only a place does: after "in",
-    "near", ... ("asylum seekers in Samos") or after a place word and "of" ("the small town of
-    Kasba Bonli"). A place the places stage found on the name alone may be a person's name.
+    "near", ... ("asylum seekers in Samos"), after a place word and "of" ("the small town of
+    Kasba Bonli") or in a list of places ("flew to Samos, Crete and Rhodes"). A place the
+    places stage found on the name alone may be a person's name.
     Also a name the model tags anything that stands twice after such a word, though the
     places stage lacks it ("base in al-Tanf ... military in al-Tanf"): once may be a person
     ("faith in Modi"), twice is a place."""
@@ -960,7 +961,11 @@ def _placed_names(article: Article, doc: Doc) -> set[str]:
             if span is None or span.start == 0:
                 continue
             before = span.start - 1 - (doc[span.start - 1].lower_ == "the" and span.start > 1)
-            if doc[before].lower_ in _PLACE_PREPOSITIONS or place_cue(doc, span) is not None:
+            if (
+                doc[before].lower_ in _PLACE_PREPOSITIONS
+                or place_cue(doc, span) is not None
+                or _listed_with_places(span)
+            ):
                 found.add(spelling_key(mention.text))
     placed = Counter(
         spelling_key(ent.text)
@@ -970,6 +975,15 @@ def _placed_names(article: Article, doc: Doc) -> set[str]:
         and not (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
     )
     return found | {name for name, count in placed.items() if count > 1}
+
+
+def _listed_with_places(span: SpacySpan) -> bool:
+    """ "flew to Samos, Crete and Rhodes": a name in a list of which the model tags two other
+    items places and none a person stands as only a place does."""
+    listed = span.root.conjuncts
+    return sum(t.ent_type_ in ("GPE", "LOC") for t in listed) >= 2 and not any(
+        t.ent_type_ == "PERSON" for t in listed
+    )
 
 
 def _written_as_place(ent: SpacySpan, place_names: set[str], name_words: set[str]) -> bool:
