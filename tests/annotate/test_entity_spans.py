@@ -953,3 +953,13 @@ def test_a_name_listed_with_places_is_that_place_where_the_model_reads_a_person(
         "return trip to Samos and a trip to Japan in the autumn."
     )
     assert _mentions(nlp, text, ActorKind.PERSON) == {}
+
+
+@pytest.mark.slow
+def test_an_age_in_apposition_makes_an_untagged_name_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The model tags no name here; an age given in apposition is a person's. An age before
+    a noun of things is a thing's."""
+    text = "Tea sellers wait by the port. Umm Turki, a 52-year-old widow, sells bread there."
+    assert _mentions(nlp, text, ActorKind.PERSON) == {"Umm Turki": ["Umm Turki"]}
+    building = "The Old Library, a 200-year-old building, burned down."
+    assert _mentions(nlp, building, ActorKind.PERSON) == {}

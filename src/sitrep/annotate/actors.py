@@ -1013,6 +1013,7 @@ def _untagged_people(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
             run = _name_run_from(doc, person.end + 1, covered)
             if run is not None:
                 found.append(run)
+    found += _aged_in_apposition(doc, covered)
     # In capitals ("By JILL COLVIN and GILLIAN WONG, Associated Press"), the model's person and
     # organisation readings of a byline's names are guesses: they do not block it.
     shouted = {t.i for t in doc if t.ent_type_ in ("PERSON", "ORG") and t.text.isupper()}
@@ -1034,6 +1035,46 @@ def _untagged_people(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
         ):
             found += runs
     return found
+
+
+def _aged_in_apposition(doc: Doc, covered: set[int]) -> list[SpacySpan]:
+    """ "Abo Arab, a 28-year-old from Damascus": two or three capitalised words before an
+    age in apposition are a person's name (an age alone, or before a noun of people: "a
+    20-year-old institution" is a thing's). A demonym the model tagged inside the name
+    ("Arab") does not stop it; another entity does."""
+    nationalities = {t.i for e in entities(doc) if e.label_ == "NORP" for t in e}
+    found: list[SpacySpan] = []
+    for comma in doc[1:]:
+        if comma.text != "," or not _age_follows(doc, comma.i + 1):
+            continue
+        run = _run_before(doc, comma.i)
+        if run is None or not 2 <= len(run) <= 3 or run[0].pos_ != "PROPN":
+            continue
+        if any(t.i in covered - nationalities for t in run):
+            continue
+        if any(t.lower_ in _title_words() for t in run) or _honorific_length(
+            doc, run.start, run.end
+        ):
+            continue
+        found.append(run)
+    return found
+
+
+def _age_follows(doc: Doc, i: int) -> bool:
+    """ "a 28-year-old from", "a 31-year-old nurse": an age from token i, then no noun or a
+    noun of people."""
+    if i < len(doc) and doc[i].lower_ in {"a", "an"}:
+        i += 1
+    words = [t.lower_ for t in doc[i + 1 : i + 5]]
+    if i >= len(doc) or not doc[i].like_num or words != ["-", "year", "-", "old"]:
+        return False
+    after = doc[i + 5] if i + 5 < len(doc) else None
+    return (
+        after is None
+        or after.pos_ != "NOUN"
+        or after.lower_ in lexicon.words("reference/people_nouns.txt")
+        or after.lower_ in _gendered_nouns()
+    )
 
 
 def _given_name_runs(doc: Doc, covered: set[int]) -> list[SpacySpan]:
