@@ -1004,7 +1004,8 @@ def _untagged_people(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
     """Names the model left untagged where only a person's stands: two or three capitalised
     words joined by "and" to a person's name ("Marc David Deen and Seergeoh Villanueva"), or
     after "By" opening a line, joined by "and", closing it or a phrase (a byline: "By Talent
-    Gondo |"), or opened by a known given name ("apologise to Scott Pruitt, his players")."""
+    Gondo |"), opened by a known given name ("apologise to Scott Pruitt, his players"), or
+    before an age in apposition ("Umm Turki, a 52-year-old widow")."""
     covered = {t.i for e in entities(doc) for t in e} | {t.i for e in people for t in e}
     found = _given_name_runs(doc, covered)
     covered.update(t.i for run in found for t in run)
@@ -1043,6 +1044,7 @@ def _aged_in_apposition(doc: Doc, covered: set[int]) -> list[SpacySpan]:
     20-year-old institution" is a thing's). A demonym the model tagged inside the name
     ("Arab") does not stop it; another entity does."""
     nationalities = {t.i for e in entities(doc) if e.label_ == "NORP" for t in e}
+    blocked = covered - nationalities
     found: list[SpacySpan] = []
     for comma in doc[1:]:
         if comma.text != "," or not _age_follows(doc, comma.i + 1):
@@ -1050,7 +1052,7 @@ def _aged_in_apposition(doc: Doc, covered: set[int]) -> list[SpacySpan]:
         run = _run_before(doc, comma.i)
         if run is None or not 2 <= len(run) <= 3 or run[0].pos_ != "PROPN":
             continue
-        if any(t.i in covered - nationalities for t in run):
+        if any(t.i in blocked for t in run):
             continue
         if any(t.lower_ in _title_words() for t in run) or _honorific_length(
             doc, run.start, run.end
