@@ -7,11 +7,12 @@ Gold: bench/gold/entities_geowebnews.jsonl (44 GeoWebNews articles annotated by 
 in bench/gold/ENTITIES_GUIDELINE.md), split by document with bench/splits.py; and
 bench/gold/entities_geowebnews_train_more.jsonl, 23 more articles all TRAIN by that split,
 annotated later to read more errors from (TRAIN-MORE). sitrep's PER and ORG are the mentions
-of its person and organisation actors, as `annotate` keeps them in the article (a role
-phrase bound to a person, "the president", counts as a prediction: it is in the output a
-reader of persons sees); the model's are its PERSON and ORG entities. A prediction exactly
-on an `ANY` gold span is not counted. Precision over predictions, recall over gold spans, F1,
-per label.
+of its person and organisation actors, as `annotate` keeps them in the article: every name it
+gives a person or body. A role phrase bound to a person ("the president") is no mention but a
+reference of that person (`Article.references`, kind "role"), as a pronoun is, so it is no
+prediction here, as it is no name a reader of persons would see. The model's are its PERSON
+and ORG entities. A prediction exactly on an `ANY` gold span is not counted. Precision over
+predictions, recall over gold spans, F1, per label.
 """
 
 from __future__ import annotations

@@ -150,7 +150,7 @@ def test_settings_pickle_and_the_cli_answers_a_wrong_name_with_the_known_ones(
 
 def test_the_cli_lists_the_components_a_plugin_adds() -> None:
     listed = run_cli("components").splitlines()
-    assert "  actors: places -> actors" in listed and "  csv-acled" in listed
+    assert "  actors: places -> actors, references" in listed and "  csv-acled" in listed
     assert "  acme-json" not in listed
     listed = run_cli("components", "--plugin", PLUGIN).splitlines()
     assert {f"  {CLASSIFIER}", "  acme-brief-tsv", "  acme-json"} <= set(listed)

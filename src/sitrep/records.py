@@ -1,7 +1,8 @@
 """The records that flow through sitrep's stages.
 
 One `Article` crosses every stage boundary: `read` fills its metadata and body,
-`annotate` adds sentences, actors and places, `extract` adds quotes, claims,
+`annotate` adds sentences, actors, places and the role phrases that stand for actors
+(references), `extract` adds resolved pronouns, quotes, claims,
 events and control changes, `store` persists it. No spaCy object leaves the
 annotate/extract stages; everything here is plain data that serialises to JSON.
 
@@ -175,17 +176,33 @@ class Source:
     actor_id: str | None = None
 
 
+class ReferenceKind(enum.StrEnum):
+    """What stands for the person or body a reference names."""
+
+    PRONOUN = "pronoun"  # "he", "they", "one" of a group: resolved by extract
+    # "the minister" where the page named one: resolved by extract, read by the stage
+    # that asks for it (quotes, events), not an actor's mention.
+    DESCRIPTION = "description"
+    # "the president", "Syria's longtime ruler": a role phrase annotate binds to a person
+    # named before it. Not a name, so not one of the actor's mentions; every lookup of who a
+    # stretch of text names (`sitrep.annotate.mentions.MentionIndex`) finds the person there.
+    ROLE = "role"
+
+
 @dataclass(slots=True)
 class Reference:
-    """A pronoun and the person or body it stands for ("he" -> "Donald Trump")."""
+    """Words that stand for a person or body named elsewhere ("he" -> "Donald Trump",
+    "the president" -> "Donald Trump")."""
 
-    text: str  # the pronoun as written
+    text: str  # the pronoun or phrase as written
     start: int
     end: int
     name: str  # the antecedent: the actor's canonical name, else its description
     actor_id: str | None
     antecedent_start: int  # the mention it was resolved to
     antecedent_end: int
+    # Records stored before kinds were told apart hold pronouns and descriptions only.
+    kind: ReferenceKind = ReferenceKind.PRONOUN
 
 
 @dataclass(slots=True)
@@ -295,8 +312,10 @@ class Article:
     sentences: list[Sentence] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    # Role phrases bound to people (by annotate), then resolved pronouns and descriptions
+    # (by extract), in text order.
+    references: list[Reference] = field(default_factory=list)
     # Filled by extract:
-    references: list[Reference] = field(default_factory=list)  # resolved pronouns
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -316,6 +335,10 @@ class Article:
 
     def place(self, place_id: str | None) -> Place | None:
         return next((p for p in self.places if p.id == place_id), None)
+
+    def role_references(self) -> list[Reference]:
+        """The role phrases annotate bound to people ("the president" -> Donald Trump)."""
+        return [r for r in self.references if r.kind is ReferenceKind.ROLE]
 
     def to_dict(self) -> dict[str, Any]:
         data = to_jsonable(self)
@@ -485,6 +508,7 @@ def _check_offsets(article: Article) -> None:
             for i, c in enumerate(article.control_changes)
         ),
         *((f"mention of {x.id[:40]}", m.start, m.end) for x in named for m in x.mentions),
+        *((f"reference {i}", r.start, r.end) for i, r in enumerate(article.references)),
     ]
     for name, start, end in spans:
         if not 0 <= start <= end <= size:

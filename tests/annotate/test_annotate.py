@@ -238,10 +238,10 @@ def test_actors_demonyms_on_role_noun_are_governments(nlp) -> None:  # type: ign
 def test_actors_role_phrase_with_country_binds_person_of_that_country(sample) -> None:  # type: ignore[no-untyped-def]
     """ "Syria's longtime ruler" teaches Assad's country; "the incoming US president" is then
     Trump, not the most mentioned president."""
-    by_mention = {m.text: a for a in sample.actors for m in a.mentions}
-    assert by_mention["Syria’s longtime ruler"].name.startswith("Bashar")
-    assert by_mention["Syria’s longtime ruler"].country == "SYR"
-    assert by_mention["the incoming US president"].name == "Donald Trump"
+    by_phrase = {r.text: sample.actor(r.actor_id) for r in sample.references}
+    ruler, president = by_phrase["Syria’s longtime ruler"], by_phrase["the incoming US president"]
+    assert ruler is not None and ruler.name.startswith("Bashar") and ruler.country == "SYR"
+    assert president is not None and president.name == "Donald Trump"
 
 
 @pytest.mark.slow

@@ -19,7 +19,7 @@ from sitrep.annotate.actors import (
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.annotate.places import after_kin_noun
 from sitrep.names import spelling_key
-from sitrep.records import Actor, ActorKind, Article, InputKind, Span
+from sitrep.records import Actor, ActorKind, Article, InputKind, Reference, ReferenceKind, Span
 from sitrep.settings import ANNOTATE_STAGES, Settings
 
 ANNOTATE_ONLY = Settings(stages=ANNOTATE_STAGES)
@@ -860,3 +860,106 @@ def test_a_name_after_a_kinship_noun_is_a_person(nlp) -> None:  # type: ignore[n
     [analysed] = list(analyse([article], nlp=nlp, settings=ANNOTATE_ONLY))
     assert not any(m.text == "Yulia" for p in analysed.places for m in p.mentions)
     assert ["Yulia"] in [[m.text for m in a.mentions] for a in analysed.actors]
+
+
+@pytest.mark.slow
+def test_a_role_phrase_is_a_reference_of_the_person_not_a_mention(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "The governor" stands for the governor named before, but is no name: a reader of
+    persons (CoNLL's exact spans) sees "Halvard Quist" only, while every lookup of who the
+    sentence names still finds him there."""
+    text = (
+        "Governor Halvard Quist toured the flooded valley on Tuesday. "
+        "The governor promised that the dams would be rebuilt."
+    )
+    article = Article("t", "h", InputKind.TEXT, [text])
+    [analysed] = list(analyse([article], nlp=nlp, settings=ANNOTATE_ONLY))
+    [person] = [a for a in analysed.actors if a.kind is ActorKind.PERSON]
+    assert [m.text for m in person.mentions] == ["Halvard Quist"]
+    [phrase] = analysed.references
+    assert (phrase.text, phrase.kind, phrase.actor_id) == ("The governor", "role", person.id)
+    assert text[phrase.antecedent_start : phrase.antecedent_end] == "Halvard Quist"
+    assert MentionIndex(analysed).actor(phrase.start, phrase.end) is person
+
+
+def test_the_mention_index_finds_a_person_through_a_role_phrase() -> None:
+    text = "Mayor Ines Vakil opened the library. The mayor thanked the donors."
+    article = Article("t", "h", InputKind.TEXT, [text])
+    person = Actor("actor-1", "Ines Vakil", ActorKind.PERSON)
+    name = text.index("Ines Vakil")
+    person.mentions.append(Span(name, name + len("Ines Vakil"), "Ines Vakil"))
+    article.actors = [person]
+    role = text.index("The mayor")
+    article.references = [
+        Reference(
+            "The mayor",
+            role,
+            role + 9,
+            "Ines Vakil",
+            "actor-1",
+            name,
+            name + 10,
+            ReferenceKind.ROLE,
+        ),
+    ]
+    index = MentionIndex(article)
+    assert index.actor(role, role + 9) is person
+    assert [m.text for m in index.mentions_of(person)] == ["Ines Vakil", "The mayor"]
+
+
+@pytest.mark.slow
+def test_a_name_a_noun_of_people_is_called_by_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The model tags "Okello" an organisation; "a lawyer named" gives it to a person."""
+    text = "He hired a lawyer named Okello to fight the eviction."
+    assert _mentions(nlp, text, ActorKind.PERSON) == {"Okello": ["Okello"]}
+    assert _mentions(nlp, text, ActorKind.ORGANISATION) == {}
+
+
+@pytest.mark.slow
+def test_a_name_that_takes_place_is_a_happening_not_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The model tags "Grexit" a person; only a happening takes place. "Happened to be" says
+    nothing of its subject."""
+    happening = "Farmers fear the worst if Grexit takes place, the union warned."
+    assert _mentions(nlp, happening, ActorKind.PERSON) == {}
+    person = "Dana Smith happened to be in the hall when the fire started."
+    assert _mentions(nlp, person, ActorKind.PERSON) == {"Dana Smith": ["Dana Smith"]}
+
+
+@pytest.mark.slow
+def test_a_surname_inside_a_things_name_is_no_mention_of_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The model tags "Trump Tower" a person; the tower is a thing, and its "Trump" is not the
+    man named before."""
+    text = "Donald Trump spoke on Monday. He longed for his campaign days and Trump Tower meetings."
+    assert _mentions(nlp, text, ActorKind.PERSON) == {"Donald Trump": ["Donald Trump"]}
+
+
+@pytest.mark.slow
+def test_an_acronym_spelt_out_after_it_is_one_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The model tags the spelling of "SVR" a person; a person's initials open with a given
+    name ("JFK, or John F. Kennedy") and stay a person's."""
+    text = "The SVR, or Sluzhba Vneshney Razvedki, runs spies abroad, officials said."
+    assert _mentions(nlp, text, ActorKind.PERSON) == {}
+    assert _mentions(nlp, text, ActorKind.ORGANISATION) == {
+        "SVR": ["SVR", "Sluzhba Vneshney Razvedki"]
+    }
+    person = "Voters loved JFK, or John F. Kennedy, in 1960."
+    assert "John F. Kennedy" in _mentions(nlp, person, ActorKind.PERSON)
+
+
+@pytest.mark.slow
+def test_a_name_listed_with_places_is_that_place_where_the_model_reads_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The model reads the second "Samos" as a person; in the list of places it was a place."""
+    text = (
+        "The refugees came through Turkey, Samos, Athens and Skopje. The coach has planned a "
+        "return trip to Samos and a trip to Japan in the autumn."
+    )
+    assert _mentions(nlp, text, ActorKind.PERSON) == {}
+
+
+@pytest.mark.slow
+def test_an_age_in_apposition_makes_an_untagged_name_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The model tags no name here; an age given in apposition is a person's. An age before
+    a noun of things is a thing's."""
+    text = "Tea sellers wait by the port. Umm Turki, a 52-year-old widow, sells bread there."
+    assert _mentions(nlp, text, ActorKind.PERSON) == {"Umm Turki": ["Umm Turki"]}
+    building = "The Old Library, a 200-year-old building, burned down."
+    assert _mentions(nlp, building, ActorKind.PERSON) == {}

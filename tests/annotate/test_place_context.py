@@ -227,9 +227,10 @@ def test_actors_the_role_stands_for_the_person_named_with_it(nlp) -> None:  # ty
         "Friday that 20,000 soldiers had been recruited under President Tom Okafor. "
         "The minister added that the funds approved by President Okafor would buy arms."
     )
-    actors = _analysed(nlp, text).actors
-    [holder] = [a for a in actors if any(m.text == "The minister" for m in a.mentions)]
-    assert holder.name == "Ngozi Adeyemi"
+    article = _analysed(nlp, text)
+    [phrase] = [r for r in article.references if r.text == "The minister"]
+    holder = article.actor(phrase.actor_id)
+    assert holder is not None and holder.name == "Ngozi Adeyemi"
 
 
 def test_a_group_of_no_known_country_is_not_a_group_of_a_country() -> None:

@@ -83,6 +83,21 @@ def test_browser_article_highlights_trump_quote_with_speaker(page) -> None:  # t
     assert original.endswith("/original")
 
 
+def test_browser_article_highlights_a_role_phrase_as_its_person(page) -> None:  # type: ignore[no-untyped-def]
+    """ "Syria's longtime ruler" is a reference of Assad in the record, not a mention: the view
+    still marks it as him."""
+    page.get(page.find_element(By.CSS_SELECTOR, "#article-list a").get_attribute("href"))
+    WebDriverWait(page, 20).until(_role_phrase_titles)
+    assert any("Assad" in title for title in _role_phrase_titles(page))
+
+
+def _role_phrase_titles(driver) -> list[str]:  # type: ignore[no-untyped-def]
+    return driver.execute_script(
+        "return [...document.querySelectorAll('#article-view .hl-actor')]"
+        ".filter((a) => a.textContent.includes('longtime ruler')).map((a) => a.title)"
+    )
+
+
 def test_browser_legend_takes_the_taxonomys_colours_and_glosses(page) -> None:  # type: ignore[no-untyped-def]
     legend = page.execute_script(
         "return [...document.querySelectorAll('#legend li')]"

@@ -2,7 +2,8 @@
 
 Each is registered by name with what it needs and fills (`sitrep.stages`).
 `annotate(article, doc)` runs the three on an article and the spaCy `Doc` of its body,
-filling `article.sentences`, `article.places` and `article.actors`.
+filling `article.sentences`, `article.places`, `article.actors` and the role phrases
+bound to people in `article.references`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sitrep.settings import ANNOTATE_STAGES, Settings
 from sitrep.stages import build_pipeline, stage
 
 # What an annotated article carries, for the extract stages that run on one.
-ANNOTATE_ASSIGNS = ("sentences", "places", "actors")
+ANNOTATE_ASSIGNS = ("sentences", "places", "actors", "references")
 
 
 def annotate(article: Article, doc: Doc) -> Article:
@@ -34,10 +35,11 @@ def _places(article: Article, doc: Doc, settings: Settings) -> None:
     article.places = find_places(article, doc)
 
 
-# Actors skip the words places already claimed ("Syria" the state, not a group).
-@stage("actors", requires=("places",), assigns=("actors",))
+# Actors skip the words places already claimed ("Syria" the state, not a group). The role
+# phrases bound to people ("the president") are the article's first references.
+@stage("actors", requires=("places",), assigns=("actors", "references"))
 def _actors(article: Article, doc: Doc, settings: Settings) -> None:
-    article.actors = find_actors(article, doc)
+    article.actors, article.references = find_actors(article, doc)
 
 
 def split_sentences(article: Article, doc: Doc) -> list[Sentence]:

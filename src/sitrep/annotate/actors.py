@@ -4,7 +4,8 @@
   Hafez al-Assad, a different actor); initials given with a full name ("Andres Manuel Lopez
   Obrador (AMLO)"); given names the model left untagged before a tagged surname; titles
   before a name ("Syrian President") give sector and country; role phrases ("the
-  59-year-old president") bind to the most mentioned compatible person.
+  59-year-old president") bind to the most mentioned compatible person, as references of
+  that person (`ReferenceKind.ROLE`), not mentions: they are no name.
 - Organisations: entities plus `knowledge/actors/organisations.tsv`; an acronym given with its
   expansion ("Hayat Tahrir Al-Sham, or HTS") joins it.
 - States: a country (or its capital) acting as subject, agent, possessor or object; a demonym
@@ -39,7 +40,16 @@ from sitrep.annotate.places import after_kin_noun, is_locative, place_cue
 from sitrep.clean.knowledge import time_zones
 from sitrep.doc_cache import doc_text, entities
 from sitrep.names import spelling_key
-from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, Span
+from sitrep.records import (
+    Actor,
+    ActorKind,
+    Article,
+    LocationPrecision,
+    Place,
+    Reference,
+    ReferenceKind,
+    Span,
+)
 
 _STATE_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "pobj", "compound", "npadvmod"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -54,6 +64,10 @@ _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"}
 # Initials that stand for a person ("JFK", "AMLO"); two letters are too often something else.
 _PERSON_INITIALS = 3
+# An acronym spelt out after it: at most this many letters ("NATO", "DGSE", "UNESCO"), and
+# lowercase particles between the spelling's words of at most so many ("de", "of", "for").
+_LONGEST_SPELT_ACRONYM = 6
+_PARTICLE_LETTERS = 3
 _SHORT_GIVEN_NAME = 3  # letters a short given name keeps ("Pat", "Tom"): "J" is an initial
 _GIVEN_NAME_WORDS = 2  # given names before a surname: "Mary Ann Smith"
 _PHOTOGRAPHER_WORDS = 3  # a credited photographer's name: "Photo: Mary Ann Smith"
@@ -180,7 +194,9 @@ def _without_glued_tail(text: str) -> str:
     return _GLUED_TAIL.sub("", text) or text
 
 
-def find_actors(article: Article, doc: Doc) -> list[Actor]:
+def find_actors(article: Article, doc: Doc) -> tuple[list[Actor], list[Reference]]:
+    """The article's actors, and the role phrases that stand for its people ("the
+    president"): references, not mentions, as they name no one."""
     actors = _Actors()
     place_starts = {m.start for p in literal_places(article) for m in p.mentions}
     place_starts |= _add_teams(doc, actors)
@@ -192,7 +208,7 @@ def find_actors(article: Article, doc: Doc) -> list[Actor]:
     _affiliate_people(doc, actors)
     _add_states(article, doc, actors)
     _add_groups(doc, actors, _main_country(article))
-    _bind_role_phrases(doc, actors)
+    roles = _bind_role_phrases(doc, actors)
     unique = {id(a): a for a in actors.by_key.values()}  # an acronym shares its expansion's
     found = [a for a in unique.values() if a.mentions]
     for actor in found:
@@ -201,7 +217,20 @@ def find_actors(article: Article, doc: Doc) -> list[Actor]:
     found.sort(key=lambda a: a.mentions[0].start)
     for number, actor in enumerate(found, 1):
         actor.id = f"actor-{number}"
-    return found
+    references = [
+        Reference(
+            phrase.text,
+            phrase.start,
+            phrase.end,
+            actor.name,
+            actor.id,
+            antecedent.start,
+            antecedent.end,
+            ReferenceKind.ROLE,
+        )
+        for actor, phrase, antecedent in roles
+    ]
+    return found, sorted(references, key=lambda r: r.start)
 
 
 def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]:
@@ -221,7 +250,7 @@ def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]
 def _name_entities(doc: Doc, label: str) -> tuple[SpacySpan, ...]:
     """The model's entities of `label` as names, less those that name no actor (places
     are left out by the caller, whose places they are)."""
-    credited, products = _credits_and_products(doc)
+    credited, things = _credits_and_things(doc)
     found = [
         _name_only(e)
         for e in map(_relabelled, entities(doc))
@@ -241,19 +270,40 @@ def _name_entities(doc: Doc, label: str) -> tuple[SpacySpan, ...]:
         and not _unit(e)
         and not _dateline(e)
         and not _thing_name(e)
-        and spelling_key(e.text) not in products
+        and spelling_key(e.text) not in things
         and not _team_plural(e)
         and not (label == "PERSON" and _no_persons_name(e))
     )
 
 
 @functools.lru_cache(maxsize=1)
-def _credits_and_products(doc: Doc) -> tuple[frozenset[int], frozenset[str]]:
-    """The tokens of picture credits and photographers' names, and the names a measure
-    qualifies (products)."""
+def _credits_and_things(doc: Doc) -> tuple[frozenset[int], frozenset[str]]:
+    """The tokens of picture credits and photographers' names, and the names of things in
+    every writing: those a measure qualifies (products) and those that take place
+    (happenings)."""
     credited = {t.i for credit in _photo_credits(doc) for span in credit for t in span}
     credited |= {t.i for span in _labelled_photographers(doc) for t in span}
-    return frozenset(credited), frozenset(_measured_names(doc))
+    return frozenset(credited), frozenset(_measured_names(doc) | _happening_names(doc))
+
+
+def _happening_names(doc: Doc) -> set[str]:
+    """ "if Brexit takes place", "after Woodstock happened": only a happening takes place,
+    happens or occurs, so a name that does is no actor's, as keys. Not "Smith happened to
+    be there", where "happen" says nothing of its subject."""
+    found: set[str] = set()
+    for ent in entities(doc):
+        verb = ent.root.head
+        if ent.root.dep_ != "nsubj" or ent.root.pos_ != "PROPN":
+            continue
+        takes_place = verb.lemma_ == "take" and any(
+            c.dep_ == "dobj" and c.lower_ == "place" and not any(c.children) for c in verb.children
+        )
+        comes_about = verb.lemma_ in {"happen", "occur"} and not any(
+            c.dep_ in {"xcomp", "ccomp"} for c in verb.children
+        )
+        if takes_place or comes_about:
+            found.add(spelling_key(ent.text))
+    return found
 
 
 def _no_persons_name(ent: SpacySpan) -> bool:
@@ -898,8 +948,9 @@ def _kin_named(doc: Doc, people: list[SpacySpan], place_starts: set[int]) -> lis
 
 def _placed_names(article: Article, doc: Doc) -> set[str]:
     """The names of literal places that stand somewhere as only a place does: after "in",
-    "near", ... ("asylum seekers in Samos") or after a place word and "of" ("the small town of
-    Kasba Bonli"). A place the places stage found on the name alone may be a person's name.
+    "near", ... ("asylum seekers in Samos"), after a place word and "of" ("the small town of
+    Kasba Bonli") or in a list of places ("flew to Samos, Crete and Rhodes"). A place the
+    places stage found on the name alone may be a person's name.
     Also a name the model tags anything that stands twice after such a word, though the
     places stage lacks it ("base in al-Tanf ... military in al-Tanf"): once may be a person
     ("faith in Modi"), twice is a place."""
@@ -910,7 +961,11 @@ def _placed_names(article: Article, doc: Doc) -> set[str]:
             if span is None or span.start == 0:
                 continue
             before = span.start - 1 - (doc[span.start - 1].lower_ == "the" and span.start > 1)
-            if doc[before].lower_ in _PLACE_PREPOSITIONS or place_cue(doc, span) is not None:
+            if (
+                doc[before].lower_ in _PLACE_PREPOSITIONS
+                or place_cue(doc, span) is not None
+                or _listed_with_places(span)
+            ):
                 found.add(spelling_key(mention.text))
     placed = Counter(
         spelling_key(ent.text)
@@ -920,6 +975,15 @@ def _placed_names(article: Article, doc: Doc) -> set[str]:
         and not (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
     )
     return found | {name for name, count in placed.items() if count > 1}
+
+
+def _listed_with_places(span: SpacySpan) -> bool:
+    """ "flew to Samos, Crete and Rhodes": a name in a list of which the model tags two other
+    items places and none a person stands as only a place does."""
+    listed = span.root.conjuncts
+    return sum(t.ent_type_ in ("GPE", "LOC") for t in listed) >= 2 and not any(
+        t.ent_type_ == "PERSON" for t in listed
+    )
 
 
 def _written_as_place(ent: SpacySpan, place_names: set[str], name_words: set[str]) -> bool:
@@ -940,7 +1004,8 @@ def _untagged_people(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
     """Names the model left untagged where only a person's stands: two or three capitalised
     words joined by "and" to a person's name ("Marc David Deen and Seergeoh Villanueva"), or
     after "By" opening a line, joined by "and", closing it or a phrase (a byline: "By Talent
-    Gondo |"), or opened by a known given name ("apologise to Scott Pruitt, his players")."""
+    Gondo |"), opened by a known given name ("apologise to Scott Pruitt, his players"), or
+    before an age in apposition ("Umm Turki, a 52-year-old widow")."""
     covered = {t.i for e in entities(doc) for t in e} | {t.i for e in people for t in e}
     found = _given_name_runs(doc, covered)
     covered.update(t.i for run in found for t in run)
@@ -949,6 +1014,7 @@ def _untagged_people(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
             run = _name_run_from(doc, person.end + 1, covered)
             if run is not None:
                 found.append(run)
+    found += _aged_in_apposition(doc, covered)
     # In capitals ("By JILL COLVIN and GILLIAN WONG, Associated Press"), the model's person and
     # organisation readings of a byline's names are guesses: they do not block it.
     shouted = {t.i for t in doc if t.ent_type_ in ("PERSON", "ORG") and t.text.isupper()}
@@ -970,6 +1036,47 @@ def _untagged_people(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
         ):
             found += runs
     return found
+
+
+def _aged_in_apposition(doc: Doc, covered: set[int]) -> list[SpacySpan]:
+    """ "Abo Arab, a 28-year-old from Damascus": two or three capitalised words before an
+    age in apposition are a person's name (an age alone, or before a noun of people: "a
+    20-year-old institution" is a thing's). A demonym the model tagged inside the name
+    ("Arab") does not stop it; another entity does."""
+    nationalities = {t.i for e in entities(doc) if e.label_ == "NORP" for t in e}
+    blocked = covered - nationalities
+    found: list[SpacySpan] = []
+    for comma in doc[1:]:
+        if comma.text != "," or not _age_follows(doc, comma.i + 1):
+            continue
+        run = _run_before(doc, comma.i)
+        if run is None or not 2 <= len(run) <= 3 or run[0].pos_ != "PROPN":
+            continue
+        if any(t.i in blocked for t in run):
+            continue
+        if any(t.lower_ in _title_words() for t in run) or _honorific_length(
+            doc, run.start, run.end
+        ):
+            continue
+        found.append(run)
+    return found
+
+
+def _age_follows(doc: Doc, i: int) -> bool:
+    """ "a 28-year-old from", "a 31-year-old nurse": an age from token i, then no noun or a
+    noun of people."""
+    if i < len(doc) and doc[i].lower_ in {"a", "an"}:
+        i += 1
+    words = [t.lower_ for t in doc[i + 1 : i + 5]]
+    if i >= len(doc) or not doc[i].like_num or words != ["-", "year", "-", "old"]:
+        return False
+    after = doc[i + 5] if i + 5 < len(doc) else None
+    return (
+        after is None
+        or after.pos_ != "NOUN"
+        or after.lower_ in lexicon.words("reference/people_nouns.txt")
+        or after.lower_ in _gendered_nouns()
+    )
 
 
 def _given_name_runs(doc: Doc, covered: set[int]) -> list[SpacySpan]:
@@ -1062,13 +1169,16 @@ def _lone_surnames(
     """The surname of a person named in full (`surnames`, which hold the first word of the name
     too), written alone elsewhere, is that person whatever the model tags it there
     ("Macy-O'Toole" an organisation, "Adeoye" a date, "Chen" a place, or nothing), unless it
-    is part of a longer name the model tags otherwise
-    ("SB Smith Electrical") or a place the places stage resolved there. Untagged, it must read
-    as a proper noun, or head its phrase in an article that never writes it in lowercase
-    ("Mills bowled 20 overs", which the tagger reads as a noun): "Rice prices rose" is not
-    Condoleezza Rice."""
+    is part of a longer name the model tags otherwise ("SB Smith Electrical") or that names a
+    thing ("Trump Tower", tagged a person), or a place the places stage resolved there.
+    Untagged, it must read as a proper noun, or head its phrase in an article that never
+    writes it in lowercase ("Mills bowled 20 overs", which the tagger reads as a noun): "Rice
+    prices rose" is not Condoleezza Rice."""
     taken = {t.i for e in people for t in e}
-    longer_names = [e for e in entities(doc) if e.label_ != "PERSON" and len(e) > 1]
+    # A thing named after a person ("Trump Tower", tagged a person) holds the surname too.
+    longer_names = [
+        e for e in entities(doc) if len(e) > 1 and (e.label_ != "PERSON" or _thing_name(e))
+    ]
     tagged = {(e.start, e.end) for e in entities(doc)}
     lowercase_words = {t.lower_ for t in doc if t.is_lower}
     found: list[SpacySpan] = []
@@ -1166,7 +1276,8 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
     "Pittsburgh Steelers") or the name a known organisation's; so is such a name right after
     a person's title the model left out ("Finance Minister Stefanos Costas"). A title the
     model took in ("President Donald Trump") is left out as from a person's name, and is no
-    evidence: "General Electric Co" opens with one."""
+    evidence: "General Electric Co" opens with one. A name, even of one word, that a noun
+    of people is called by ("a foster sister called Fan") is a person's too."""
     surnames = {
         spelling_key(e.text)
         for e in _clean_ents(doc, "PERSON", place_starts)
@@ -1185,22 +1296,53 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
         if e.label_ in _PLACE_LABELS
         and e.start_char not in place_starts
         and not _well_known_place(e.text)
-        and _described_as_person(e)
+        and (_described_as_person(e) or _name_given_to_a_person(e))
     )
-    return [
-        e
-        for e, tagged_from in (*as_names, *as_places)
-        if 2 <= len(words := _without_glued_tail(e.text).split()) <= 3
-        and all(w.isalpha() and w.istitle() for w in words)
+    found = []
+    for e, tagged_from in (*as_names, *as_places):
+        words = _without_glued_tail(e.text).split()
+        if not (1 <= len(words) <= 3 and all(w.isalpha() and w.istitle() for w in words)):
+            continue
+        evidence = (
+            len(words) >= 2
+            and (
+                spelling_key(words[-1]) in surnames
+                or _aged(e)
+                or (tagged_from > 0 and _person_noun_before(doc[tagged_from - 1]))
+                or _described_as_person(e)
+            )
+        ) or _name_given_to_a_person(e)
+        if (
+            evidence
+            and spelling_key(e.text) not in _organisations()
+            and not _well_known_place(" ".join(words[:-1]))
+        ):
+            found.append(e)
+    return found
+
+
+def _name_given_to_a_person(ent: SpacySpan) -> bool:
+    """ "a foster sister called Fan", "a lawyer named Okello": what a noun of people is called
+    or named is a person's name, one word or more, whatever the model tagged it."""
+    verb = ent.root.head
+    noun = verb.head
+    return (
+        ent.root.dep_ == "oprd"
+        and verb.lemma_ in {"call", "name"}
+        and verb.dep_ == "acl"
+        and noun.pos_ == "NOUN"
         and (
-            spelling_key(words[-1]) in surnames
-            or _aged(e)
-            or (tagged_from > 0 and _person_noun_before(doc[tagged_from - 1]))
-            or _described_as_person(e)
+            _person_role(noun)
+            or noun.lower_ in lexicon.words("reference/people_nouns.txt")
+            or noun.lower_ in _gendered_nouns()
         )
-        and spelling_key(e.text) not in _organisations()
-        and not _well_known_place(" ".join(words[:-1]))
-    ]
+    )
+
+
+@lexicon.PerLanguage
+def _gendered_nouns(language: str) -> frozenset[str]:
+    """Nouns for a man or a woman ("sister", "boy", "widow"): nouns of people."""
+    return frozenset(row["word"] for row in lexicon.table("reference/gendered_words.tsv", language))
 
 
 def _person_noun_before(token) -> bool:  # type: ignore[no-untyped-def]
@@ -1528,6 +1670,8 @@ def _add_organisations(
         *_known_spans(doc, known),
         *(e for e in described if e.start not in starts),
     ]
+    # "the GRU, or Glavnoye Razvedyvatel'noye Upravleniye": the spelling is the acronym's body.
+    spelt_out = {acronym.start: spelling for acronym, spelling in _spelt_out_acronyms(doc)}
     for ent in sorted(spans, key=lambda e: e.start):
         record = known.get(spelling_key(ent.text))
         if record:
@@ -1542,6 +1686,8 @@ def _add_organisations(
         if (acronym := _acronym_after(doc, ent)) is not None:
             actors.by_key[("org", spelling_key(acronym.text))] = actor
             actors.mention(actor, acronym.start_char, acronym.end_char, acronym.text)
+        if (spelling := spelt_out.get(ent.start)) is not None:
+            actors.by_key[("org", _company_key(spelling.text))] = actor
     _add_short_names(doc, actors, place_starts)
 
 
@@ -1921,15 +2067,51 @@ def _acronym(text: str) -> bool:
     return len(text) >= 2 and text.isalpha() and text.isupper()
 
 
+def _spelt_out_acronyms(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
+    """ "the GRU, or Glavnoye Razvedyvatel'noye Upravleniye", "the DGSE (Direction Generale de
+    la Securite Exterieure)": an acronym, then "or" or a bracket, then capitalised words (short
+    lowercase particles between them) whose initials are exactly the acronym: (acronym,
+    spelling) pairs. A person's initials are spelt out with a given name ("JFK, or John F.
+    Kennedy"), which no such spelling opens with."""
+    found: list[tuple[SpacySpan, SpacySpan]] = []
+    for token in doc:
+        if not (_acronym(token.text) and len(token) <= _LONGEST_SPELT_ACRONYM):
+            continue
+        start = token.i + 1
+        while start < len(doc) and start - token.i <= 2 and doc[start].lower_ in {",", "or", "("}:
+            start += 1
+        if start == token.i + 1 or start >= len(doc):
+            continue
+        end = start
+        capitals: list[str] = []
+        while end < len(doc) and len(capitals) < len(token):
+            word = doc[end]
+            if word.text[:1].isupper() and word.text[:1].isalpha() and not word.is_punct:
+                capitals.append(word.text[0])
+            elif not (word.is_lower and word.is_alpha and len(word) <= _PARTICLE_LETTERS):
+                break
+            end += 1
+        if (
+            "".join(capitals) == token.text
+            and doc[end - 1].text[:1].isupper()
+            and doc[start].lower_ not in _given_names()
+            and "\n" not in doc[token.i : end].text
+        ):
+            found.append((doc[token.i : token.i + 1], doc[start:end]))
+    return found
+
+
 def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan]:
     """ "cryptocurrency exchange Coincheck", "online brokerage Monex": a name right after a
     noun only organisations are called is an organisation's, whatever the model tags it
     (Coincheck a person here, a place there); so is a name such a noun is in apposition to
     ("Enterprise Scrum, a software company,"), and every other writing of that name in the
-    article."""
+    article; and an acronym spelt out after it, with the spelling ("the GRU, or Glavnoye
+    Razvedyvatel'noye Upravleniye": the model tags the spelling a person)."""
     nouns = lexicon.words("actors/organisation_nouns.txt")
     starting = {e.start: e for e in entities(doc)}
     found: list[SpacySpan] = _described_after(doc, nouns)
+    found += [span for pair in _spelt_out_acronyms(doc) for span in pair]
     for token in doc[:-1]:
         name = doc[token.i + 1]
         if token.lower_ not in nouns or not token.text.islower() or token.pos_ != "NOUN":
@@ -2193,9 +2375,14 @@ def _named_with_country(doc: Doc, person: Actor, country: str) -> bool:
     return False
 
 
-def _bind_role_phrases(doc: Doc, actors: _Actors) -> None:
-    """ "Syria's longtime ruler", "the 59-year-old president": a title standing for a person."""
+def _bind_role_phrases(doc: Doc, actors: _Actors) -> list[tuple[Actor, Span, Span]]:
+    """ "Syria's longtime ruler", "the 59-year-old president": a title standing for a person.
+    Each (person, phrase, the person's last mention before it)."""
     people = [a for a in actors.by_key.values() if a.kind is ActorKind.PERSON]
+    # Where each person is named or stood for: a phrase bound earlier counts as a mention
+    # for the phrases after it.
+    named = {id(a): list(a.mentions) for a in people}
+    bound: list[tuple[Actor, Span, Span]] = []
     for chunk in doc.noun_chunks:
         role = roles().get(chunk.root.lower_)
         if role is None or role.kind != "person" or "\n" in chunk.text:
@@ -2240,11 +2427,21 @@ def _bind_role_phrases(doc: Doc, actors: _Actors) -> None:
         if titled:
             # The person last named with this very role, whatever their sector says.
             actor = max(
-                titled, key=lambda a: max(m.start for m in a.mentions if m.start < chunk.start_char)
+                titled,
+                key=lambda a: max(m.start for m in named[id(a)] if m.start < chunk.start_char),
             )
         elif same_country or before:
-            actor = max(same_country or before, key=lambda a: len(a.mentions))
+            actor = max(same_country or before, key=lambda a: len(named[id(a)]))
             actor.country = actor.country or country
         else:
             continue
-        actors.mention(actor, chunk.start_char, chunk.end_char, chunk.text)
+        text = _without_glued_tail(chunk.text)
+        phrase = Span(chunk.start_char, chunk.start_char + len(text), text)
+        if any(m.start == phrase.start for m in named[id(actor)]):
+            continue  # already this person's mention or phrase
+        antecedent = max(
+            (m for m in actor.mentions if m.start < phrase.start), key=lambda m: m.start
+        )
+        named[id(actor)].append(phrase)
+        bound.append((actor, phrase, antecedent))
+    return bound

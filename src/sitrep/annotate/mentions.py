@@ -1,7 +1,10 @@
 """Find which actor or place a stretch of the body refers to.
 
 Extractors work on spaCy tokens; this index maps their character spans back to
-the article's canonical actors and places.
+the article's canonical actors and places. A role phrase annotate bound to a person ("the
+president", kept as a `Reference` of kind ROLE, not as a mention: it is not a name) is
+found here as that person, so every reader of who a sentence names (quote speakers, claim
+sources, event roles, event places, the store's mentions) asks this one index.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import re
 from bisect import bisect_right
 
 from sitrep import lexicon
-from sitrep.records import Actor, ActorKind, Article, Place, PlaceKind
+from sitrep.records import Actor, ActorKind, Article, Place, PlaceKind, Span
 
 _LETTERS_AFTER = re.compile(r" ([A-Z]{2,4})\b")
 
@@ -21,15 +24,24 @@ def literal_places(article: Article) -> list[Place]:
 
 
 class MentionIndex:
-    """Actor and literal place mentions of one article, sorted by start offset."""
+    """Actor and literal place mentions of one article, and the role phrases that stand for
+    its people, sorted by start offset."""
 
     def __init__(self, article: Article) -> None:
         named: list[Actor | Place] = [*article.actors, *literal_places(article)]
+        # The role phrases of each person, by the actor object's id (records do not hash).
+        self._roles: dict[int, list[Span]] = {}
+        by_id = {actor.id: actor for actor in article.actors}
+        for reference in article.role_references():
+            actor = by_id.get(reference.actor_id or "")
+            if actor is not None:
+                phrase = Span(reference.start, reference.end, reference.text)
+                self._roles.setdefault(id(actor), []).append(phrase)
         self._entries: list[tuple[int, int, Actor | Place]] = sorted(
             (
                 (mention.start, _reach(article.body, record, mention.end), record)
                 for record in named
-                for mention in record.mentions
+                for mention in self.mentions_of(record)
             ),
             key=lambda entry: (entry[0], entry[1]),  # a place and an actor may share a span
         )
@@ -48,6 +60,15 @@ class MentionIndex:
             if mention_start < end and mention_end > start and record not in found:
                 found.append(record)
         return found
+
+    def mentions_of(self, record: Actor | Place) -> list[Span]:
+        """Where the article names the record, in text order: its mentions (as they are
+        now: events add mentions to states) and, for a person, the role phrases that stand
+        for them."""
+        phrases = self._roles.get(id(record))
+        if not phrases:
+            return record.mentions
+        return sorted([*record.mentions, *phrases], key=lambda span: span.start)
 
     def actor(self, start: int, end: int) -> Actor | None:
         """The first actor mentioned within [start, end)."""

@@ -137,10 +137,15 @@ def _print_article(article: Article, output_format: OutputFormat) -> None:
     print()
     print(article.body)
     print()
+    role_phrases: dict[str | None, list[str]] = {}
+    for reference in article.role_references():
+        role_phrases.setdefault(reference.actor_id, []).append(reference.text)
     for actor in article.actors:
         mentions = "; ".join(dict.fromkeys(m.text for m in actor.mentions))
+        roles = "; ".join(dict.fromkeys(role_phrases.get(actor.id, [])))
+        roles = roles and f" (as {roles})"
         about = f"{actor.kind}, {actor.sector}, {actor.country}"
-        print(f"actor {actor.id}: {actor.name} ({about}): {mentions}")
+        print(f"actor {actor.id}: {actor.name} ({about}): {mentions}{roles}")
     for place in article.places:
         where = f"{place.latitude}, {place.longitude}" if place.latitude is not None else "-"
         print(f"place {place.id}: {place.name} [{place.precision}] {where} ({place.geonames_id})")

@@ -2,8 +2,8 @@
 
 Each is registered by name with what it needs and fills (`sitrep.stages`).
 `extract(article, doc)` runs them on an annotated article (sentences, actors, places
-filled) and the spaCy `Doc` of its body, filling `article.references` (resolved
-pronouns), `article.quotes`, `article.claims`, `article.events` and
+filled) and the spaCy `Doc` of its body, adding to `article.references` (resolved
+pronouns and descriptions), `article.quotes`, `article.claims`, `article.events` and
 `article.control_changes`; the events stage uses the classifier `settings.classifier`
 names.
 """
@@ -31,10 +31,14 @@ def extract(article: Article, doc: Doc, settings: Settings = DEFAULT_SETTINGS) -
     return article
 
 
-# Pronouns resolve to the actors and places the annotate stages found.
+# Pronouns resolve to the actors and places the annotate stages found; the role phrases
+# annotate bound stay.
 @stage("references", requires=("sentences", "actors", "places"), assigns=("references",))
 def _references(article: Article, doc: Doc, settings: Settings) -> None:
-    article.references = resolve_references(article, doc).records(doc)
+    resolved = resolve_references(article, doc).records(doc)
+    article.references = sorted(
+        [*article.role_references(), *resolved], key=lambda reference: reference.start
+    )
 
 
 @stage("quotes", requires=("sentences", "actors"), assigns=("quotes",))

@@ -22,7 +22,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from sitrep.annotate.mentions import literal_places
+from sitrep.annotate.mentions import MentionIndex, literal_places
 from sitrep.extract.event_lexicon import speech_verbs
 from sitrep.records import Actor, Article, Place, PlaceBasis, Span
 
@@ -47,7 +47,10 @@ class PlaceFinder:
         self.dateline, dateline_span = _dateline(article)
         # A name that is an actor there, and the dateline's own words, are no sentence's or
         # paragraph's place.
-        not_locations = {(m.start, m.end) for actor in article.actors for m in actor.mentions}
+        self.named = MentionIndex(article)
+        not_locations = {
+            (m.start, m.end) for actor in article.actors for m in self.named.mentions_of(actor)
+        }
         not_locations.add(dateline_span)
         # (start, end, place) of every mention used as a place, in text order.
         self.mentions = sorted(
@@ -79,7 +82,12 @@ class PlaceFinder:
     ) -> tuple[Place, PlaceBasis] | None:
         """The place an event word's sentence, paragraph, dateline or article implies."""
         sentence = trigger.sent
-        own = {(m.start, m.end) for role in (actor, target) if role for m in role.mentions}
+        own = {
+            (m.start, m.end)
+            for role in (actor, target)
+            if role
+            for m in self.named.mentions_of(role)
+        }
         reported = _reported_clauses(trigger)
         in_sentence = [
             (start, place)

@@ -231,7 +231,7 @@ class RoleFinder:
         return [
             record
             for record in self.mentions.overlapping(head.left_edge.idx, end)
-            if any(m.start in starts for m in record.mentions)
+            if any(m.start in starts for m in self.mentions.mentions_of(record))
         ]
 
     def _antecedent(self, pronoun: Token) -> Actor | None:

@@ -45,7 +45,14 @@ from sitrep.annotate.mentions import MentionIndex
 from sitrep.doc_cache import doc_text, once_per_doc
 from sitrep.extract.quote_marks import QuoteMarks, quote_marks_of
 from sitrep.extract.sourcing import lexicon, names_people
-from sitrep.records import PARAGRAPH_SEPARATOR, Actor, ActorKind, Article, Reference
+from sitrep.records import (
+    PARAGRAPH_SEPARATOR,
+    Actor,
+    ActorKind,
+    Article,
+    Reference,
+    ReferenceKind,
+)
 
 _CACHE_KEY = "sitrep.extract.references"
 _PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -54,6 +61,7 @@ _POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
 _SINGULAR_BODY_PRONOUNS = {"it", "its"}
 # "Officials say …. “It's done,” one said": a speaker who is one of a group just named.
 _PARTITIVES = {"one", "another"}
+_PRONOUNS = {*_PERSON_PRONOUNS, *_PLURAL_PRONOUNS, *_SINGULAR_BODY_PRONOUNS, *_PARTITIVES}
 # Grammatical roles, most salient first: a subject is preferred to an object.
 _ROLES = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1, "pobj": 2, "appos": 2, "poss": 2}
 _MODIFIER_ROLE = 3  # a name inside another noun phrase ("an army spokesman")
@@ -129,6 +137,11 @@ class References:
                 actor_id=referent.actor_id,
                 antecedent_start=referent.start,
                 antecedent_end=referent.end,
+                kind=(
+                    ReferenceKind.PRONOUN
+                    if doc[i].lower_ in _PRONOUNS
+                    else ReferenceKind.DESCRIPTION
+                ),
             )
             for i, referent in sorted(self._resolved.items())
         ]
@@ -441,7 +454,9 @@ class _Resolver:
         """The actor a noun phrase names, through its head or a name beside it (token). A
         noun for a person beside the name makes it a person, whatever the tagger said, and
         gives its gender when the name does not ("His wife, Ama")."""
-        mention = next((m for m in actor.mentions if m.start <= token.idx < m.end), None)
+        mention = next(
+            (m for m in self.mentions.mentions_of(actor) if m.start <= token.idx < m.end), None
+        )
         start, end = (mention.start, mention.end) if mention else (token.idx, _end(token))
         described = head is not token and names_people(head.lemma_.lower())
         person = actor.kind is ActorKind.PERSON or described_as_person(head) or described
@@ -504,7 +519,10 @@ class _Resolver:
             actor = self.mentions.actor(token.idx, token.idx + len(token))
             if actor is None or not (actor.kind is ActorKind.PERSON or described_as_person(token)):
                 continue
-            mention = next((m for m in actor.mentions if m.start <= token.idx < m.end), None)
+            mention = next(
+                (m for m in self.mentions.mentions_of(actor) if m.start <= token.idx < m.end),
+                None,
+            )
             name = {t.i for t in token.subtree if mention and mention.start <= t.idx < mention.end}
             roles = [
                 c
@@ -570,7 +588,7 @@ class _Resolver:
         genders, titles = _genders(), _gendered_words()
         words = [actor.name.split()[0].lower()] if actor.name.split() else []
         titled: list[str] = []
-        for mention in actor.mentions:
+        for mention in self.mentions.mentions_of(actor):
             words += mention.text.lower().split()[:1]
             # Only a title: the word before a name may be a common word that is also a given
             # name ("will", "hope").

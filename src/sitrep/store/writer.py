@@ -33,6 +33,8 @@ from sitrep.records import (
     Place,
     PlaceKind,
     Quote,
+    ReferenceKind,
+    Span,
 )
 from sitrep.store.contradictions import NEW_ROW_TABLES, record_contradictions
 from sitrep.store.db import Database, now, select_in
@@ -833,23 +835,34 @@ def _add_place(pending: PendingRows, place: Place) -> str:
 
 
 def _add_mentions(pending: PendingRows, article: Article, ids: ArticleIds) -> None:
-    for entity, items, mapping in (
-        ("actor", article.actors, ids.actors),
-        ("place", article.places, ids.places),
-    ):
-        for item in items:
-            for m in item.mentions:
-                pending.add(
-                    "mentions",
-                    id=hash_id(article.id, entity, m.start, m.end),
-                    article_id=article.id,
-                    entity=entity,
-                    entity_id=mapping[item.id],
-                    start_offset=m.start,
-                    end_offset=m.end,
-                    text=m.text,
-                    kind=_mention_kind(item),
-                )
+    named: list[tuple[str, str, Span, str | None]] = [
+        (entity, mapping[item.id], m, _mention_kind(item))
+        for entity, items, mapping in (
+            ("actor", article.actors, ids.actors),
+            ("place", article.places, ids.places),
+        )
+        for item in items
+        for m in item.mentions
+    ]
+    # A role phrase bound to a person ("the president") is stored as that person's mention
+    # of kind "role": the actor's counts and the article's mentions keep it.
+    named += [
+        ("actor", actor_id, Span(r.start, r.end, r.text), str(ReferenceKind.ROLE))
+        for r in article.role_references()
+        if (actor_id := ids.actors.get(r.actor_id or "")) is not None
+    ]
+    for entity, entity_id, m, kind in named:
+        pending.add(
+            "mentions",
+            id=hash_id(article.id, entity, m.start, m.end),
+            article_id=article.id,
+            entity=entity,
+            entity_id=entity_id,
+            start_offset=m.start,
+            end_offset=m.end,
+            text=m.text,
+            kind=kind,
+        )
 
 
 def _actor_additions(pending: PendingRows) -> dict[str, tuple[int, int, str | None]]:

@@ -17,6 +17,15 @@ function highlights(article) {
       for (const span of spans) marks.push({ start: span.start, end: span.end, kind, id, record });
     });
   }
+  // A role phrase bound to a person ("the president") is a reference, not a mention: it is
+  // highlighted as the person it stands for.
+  const actorIndex = new Map((article.actors || []).map((actor, index) => [actor.id, index]));
+  for (const reference of article.references || []) {
+    const index = actorIndex.get(reference.actor_id);
+    if (reference.kind !== "role" || index === undefined) continue;
+    marks.push({ start: reference.start, end: reference.end, kind: "actor",
+      id: `rec-actor-${index}`, record: article.actors[index] });
+  }
   return marks.filter((m) => Number.isInteger(m.start) && Number.isInteger(m.end) && m.end > m.start);
 }
 
