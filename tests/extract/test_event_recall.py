@@ -118,7 +118,8 @@ def test_synonym_rows_and_their_non_events(nlp, text, expected) -> None:  # type
         # COERCE restrict: someone kept from doing something (clause:from); denials made
         ("Soldiers blocked the journalists from entering the camp.", ["COERCE"]),
         ("The opposition leader was barred from leaving the country.", ["COERCE"]),
-        ("Rebels denied the reports, and the denials were repeated on Monday.", ["REJECT"] * 2),
+        ("Rebels denied the reports on Monday.", ["REJECT"]),
+        ("The rebels issued a denial of the reports on Monday.", ["REJECT"]),
         # ...not a "from" phrase of origin, nor a state of mind or a kind of attack
         ("The goalkeeper blocked a shot from the striker.", []),
         ("She lived in denial for years.", []),
