@@ -183,3 +183,15 @@ def test_roles_a_state_targeted_where_the_event_acts_is_still_where_it_happened(
     assert _country(article.actor(visit.target_id)) == "KEN"
     place = article.place(visit.place_id)
     assert place is not None and place.name == "Nairobi"
+
+
+def test_roles_coordinated_titles_share_the_state_that_qualifies_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A minister acts for his state however many offices precede his name: the demonym
+    before the first office is his country's."""
+    text = (
+        "Indian Prime Minister and Defence Minister Rajesh Sharma met the governor "
+        "in Mumbai on Friday."
+    )
+    article, _, _ = _roles(nlp, text)
+    [minister] = [a for a in article.actors if a.kind is ActorKind.PERSON]
+    assert minister.name == "Rajesh Sharma" and minister.country == "IND"
