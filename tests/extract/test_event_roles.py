@@ -195,3 +195,19 @@ def test_roles_coordinated_titles_share_the_state_that_qualifies_them(nlp) -> No
     article, _, _ = _roles(nlp, text)
     [minister] = [a for a in article.actors if a.kind is ActorKind.PERSON]
     assert minister.name == "Rajesh Sharma" and minister.country == "IND"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The spokesman said Turkey would attack the islands if Greece sent its ships.",
+        "A spokesman for the ministry said Turkey would bomb the port unless Greece withdrew.",
+    ],
+)
+def test_roles_a_threat_is_made_by_the_side_its_content_says_will_do_harm(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    """A threat carried by a speech verb: the side that will do the harm threatens (the
+    spokesman names no party), and it is not the threat's target."""
+    article, roles, _ = _roles(nlp, text)
+    [threat] = [e for e in find_events(article, roles.doc) if e.type == "THREATEN"]
+    assert _country(article.actor(threat.actor_id)) == "TUR"
+    assert _country(article.actor(threat.target_id)) != "TUR"

@@ -72,12 +72,25 @@ class RoleFinder:
                 return found
         return None
 
-    def target(self, trigger: Token, actor: Actor | None) -> Actor | None:
+    def threatener(self, trigger: Token) -> Actor | None:
+        """The side a threat's content says will do the harm ("'China will fight back,' the
+        ministry said", "a warning that the army would shell the town"): a threat is harm
+        the threatener's own side will do, so where the words name no one who threatens,
+        that side does."""
+        for clause in _content_clauses(trigger):
+            for subject in (c for c in clause.children if c.dep_ in SUBJECT_DEPS):
+                found = self.actor_of_phrase(subject)
+                if found is not None:
+                    return found
+        return None
+
+    def target(self, trigger: Token, actor: Actor | None, threat: bool = False) -> Actor | None:
         """Who the event is done to: a recipient ("to"), the object, or a partner; else, for
         an act with a content clause, whom the content is done to ("offered to hand them over
         to Britain", "threatened to ban opposition candidates", "demanded that the US
-        cancel the sale")."""
-        for candidate in _target_candidates(trigger):
+        cancel the sale"). A threat's content is done by the threatener's side, so its
+        subject is never the threat's target (`threatener`)."""
+        for candidate in _target_candidates(trigger, content_subjects=not threat):
             found = self.actor_of_phrase(candidate)
             if found is not None and found is not actor and not self._owned(candidate, actor):
                 return found
@@ -348,16 +361,18 @@ def clause_verb(token: Token) -> Token:
     return token
 
 
-def _target_candidates(trigger: Token) -> list[Token]:
+def _target_candidates(trigger: Token, content_subjects: bool = True) -> list[Token]:
     """Phrases that may name whom an event is done to, best first: the event word's own
     arguments, then those of its content clauses, a clause deep (the content's subject
-    first when it has its own: "demanded that the US cancel"). An event noun that is the
-    subject of a verb is done to that verb's object ("a bombing killed two soldiers")."""
+    first when it has its own and it is asked of: "demanded that the US cancel"). An event
+    noun that is the subject of a verb is done to that verb's object ("a bombing killed two
+    soldiers")."""
     candidates = _own_targets(trigger)
     if not is_verbal(trigger) and trigger.dep_ == "nsubj":
         candidates += [c for c in trigger.head.children if c.dep_ == "dobj"]
     for clause in _content_clauses(trigger):
-        candidates += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+        if content_subjects:
+            candidates += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
         candidates += _own_targets(clause)
     return candidates
 

@@ -44,6 +44,7 @@ from sitrep.taxonomy import acled_mapping
 TERRITORY_MODE = "territory"
 DEFINITE = "definite"  # the role of a determiner that refers back, in background.tsv
 ASSAULT = "ASSAULT"
+THREATEN = "THREATEN"
 # An event ending in a year this many or more before its report's is history (`_is_history`).
 HISTORY_YEARS = 10
 
@@ -130,8 +131,9 @@ def _events_for(
     roles: RoleFinder,
     fallback_places: PlaceFinder,
 ) -> list[Event]:
-    actor = roles.actor(trigger)
-    target = roles.target(trigger, actor)
+    threat = label.type == THREATEN
+    actor = roles.actor(trigger) or (roles.threatener(trigger) if threat else None)
+    target = roles.target(trigger, actor, threat)
     places: list[Place] = []
     if label.mode == TERRITORY_MODE:
         places.extend(roles.object_places(trigger))
