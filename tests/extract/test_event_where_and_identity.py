@@ -396,3 +396,20 @@ def test_identity_places_their_sentences_name_in_two_countries_are_two_events(
     ]
     first = _attack("nyc", PlaceBasis.SENTENCE)
     assert compatible(first, _attack(second, basis), EventRoles(article)) is one_event
+
+
+@pytest.mark.slow
+def test_identity_two_kinds_of_one_type_of_act_are_two_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Detaining people and blocking a road are both coercion, but a later report of one
+    kind of act is no re-mention of an earlier act of another kind; a report of the same
+    kind, with nothing that disagrees, is."""
+    article = _article(
+        nlp,
+        "Soldiers detained six students on the campus.",
+        "Officials then closed the border crossing.",
+        "The detention of the students was condemned by their teachers.",
+        places=(),
+    )
+    coercion = [e for e in article.events if e.type == "COERCE"]
+    assert [e.mode for e in coercion] == ["arrest", "restrict", "arrest"]
+    assert [e.same_event for e in coercion] == [None, None, coercion[0].id]

@@ -119,6 +119,10 @@ def link_mentions(events: list[Event], sides: EventRoles) -> None:
     ("the army shelled the rebels" … "the rebels fought back against the army"): on the TRAIN
     half, 5 of the 15 links between reports that name parties and share none were right.
     A report's actor is its first named one (`_same_report`).
+    Two records whose modes (the kind of act within the type) are both known and differ are
+    two acts ("detained six students" … "closed the border crossing": both COERCE, arrest and
+    restrict): on the TRAIN half, link precision .599 -> .626, recall .904 -> .885 (a bullet
+    that "hit" a man read as a beating). Within a sentence the parse decides (`_one_act`).
     """
     reports: list[list[Event]] = []
     for event in events:
@@ -128,6 +132,7 @@ def link_mentions(events: list[Event], sides: EventRoles) -> None:
                 for r in reports
                 if r[0].evidence.start != event.evidence.start
                 and compatible(r[0], event, sides)
+                and not _differ(r[0].mode, event.mode)
                 and _same_report(r, event, sides)
             ),
             None,
