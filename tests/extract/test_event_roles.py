@@ -211,3 +211,16 @@ def test_roles_a_threat_is_made_by_the_side_its_content_says_will_do_harm(nlp, t
     [threat] = [e for e in find_events(article, roles.doc) if e.type == "THREATEN"]
     assert _country(article.actor(threat.actor_id)) == "TUR"
     assert _country(article.actor(threat.target_id)) != "TUR"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Venezuela faces tougher sanctions after the vote.", "sanctions"),
+        ("Mexico survived the threat of tariffs last year.", "tariffs"),
+    ],
+)
+def test_roles_who_faces_or_survives_an_act_is_whom_it_is_done_to(nlp, text, trigger) -> None:  # type: ignore[no-untyped-def]
+    actor, target = _who(nlp, text, trigger)
+    assert actor is None
+    assert target is not None and target.kind is ActorKind.STATE

@@ -30,11 +30,13 @@ from sitrep.annotate.actors import add_mention, state_actor, state_of
 from sitrep.annotate.gazetteer import load_gazetteer
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.annotate.places import demonym_entries
-from sitrep.extract.event_lexicon import pronoun_referents
+from sitrep.extract.event_lexicon import pronoun_referents, word_classes
 from sitrep.extract.reference import resolve_references
 from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, Span
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# The word class of verbs whose subject undergoes the act their object names (word_classes.tsv).
+UNDERGOING = "undergoing"
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Dependents only a verb has: a "noun" carrying them is a mis-tagged verb.
 VERB_ONLY_DEPS = frozenset({"nsubj", "dobj", "aux"})
@@ -320,7 +322,7 @@ def subject_candidates(trigger: Token) -> list[Token]:
         if possessors:
             return possessors
         verb = clause_verb(trigger)
-        if verb is trigger:
+        if verb is trigger or _undergoes(trigger, verb):
             return []
     candidates: list[Token] = []
     seen: set[int] = set()
@@ -370,11 +372,26 @@ def _target_candidates(trigger: Token, content_subjects: bool = True) -> list[To
     candidates = _own_targets(trigger)
     if not is_verbal(trigger) and trigger.dep_ == "nsubj":
         candidates += [c for c in trigger.head.children if c.dep_ == "dobj"]
+    if not is_verbal(trigger) and _undergoes(trigger, clause_verb(trigger)):
+        candidates += [c for c in clause_verb(trigger).children if c.dep_ in SUBJECT_DEPS]
     for clause in _content_clauses(trigger):
         if content_subjects:
             candidates += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
         candidates += _own_targets(clause)
     return candidates
+
+
+def _undergoes(noun: Token, verb: Token) -> bool:
+    """Whether an event noun is what its verb's subject undergoes ("he faces detention",
+    "survived an assassination attempt", "face the threat of deportation"): that subject
+    is whom the act is done to, not who does it."""
+    if verb.lemma_.lower() not in word_classes().get(UNDERGOING, frozenset()):
+        return False
+    phrase = noun
+    # "the threat of detention": through an "of" to the noun the verb takes.
+    if phrase.head.dep_ == "prep" and phrase.head.lower_ == "of":
+        phrase = phrase.head.head
+    return phrase.dep_ == "dobj" and phrase.head.i == verb.i
 
 
 def _content_clauses(trigger: Token) -> list[Token]:
