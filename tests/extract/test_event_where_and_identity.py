@@ -325,6 +325,27 @@ def test_identity_a_report_keeps_the_actor_its_first_named_record_gave_it(
     assert (events[2].same_event == "event-1") is linked
 
 
+@pytest.mark.parametrize(
+    ("event_type", "linked"),
+    [
+        # "The mayor was detained" … "the mayor had a police chief detained": two acts
+        ("COERCE", False),
+        # "The mayor was received by …" … "the mayor met …": a meeting either way round
+        ("CONSULT", True),
+    ],
+)
+def test_identity_in_a_directed_act_the_doer_and_the_one_it_is_done_to_differ(
+    event_type: str, linked: bool
+) -> None:
+    article = Article("test", "hash", InputKind.TEXT, ["Text."])
+    article.actors = [Actor("mayor", "Ade Bello", ActorKind.PERSON, None, None)]
+    events = [_coerce("event-1", 0, None, "mayor"), _coerce("event-2", 1, "mayor", None)]
+    for event in events:
+        event.type = event_type
+    link_mentions(events, EventRoles(article))
+    assert (events[1].same_event == "event-1") is linked
+
+
 @pytest.mark.slow
 def test_identity_reports_that_disagree_on_where_or_when_are_two_events(nlp) -> None:  # type: ignore[no-untyped-def]
     article = _article(
