@@ -183,3 +183,44 @@ def test_roles_a_state_targeted_where_the_event_acts_is_still_where_it_happened(
     assert _country(article.actor(visit.target_id)) == "KEN"
     place = article.place(visit.place_id)
     assert place is not None and place.name == "Nairobi"
+
+
+def test_roles_coordinated_titles_share_the_state_that_qualifies_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A minister acts for his state however many offices precede his name: the demonym
+    before the first office is his country's."""
+    text = (
+        "Indian Prime Minister and Defence Minister Rajesh Sharma met the governor "
+        "in Mumbai on Friday."
+    )
+    article, _, _ = _roles(nlp, text)
+    [minister] = [a for a in article.actors if a.kind is ActorKind.PERSON]
+    assert minister.name == "Rajesh Sharma" and minister.country == "IND"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The spokesman said Turkey would attack the islands if Greece sent its ships.",
+        "A spokesman for the ministry said Turkey would bomb the port unless Greece withdrew.",
+    ],
+)
+def test_roles_a_threat_is_made_by_the_side_its_content_says_will_do_harm(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    """A threat carried by a speech verb: the side that will do the harm threatens (the
+    spokesman names no party), and it is not the threat's target."""
+    article, roles, _ = _roles(nlp, text)
+    [threat] = [e for e in find_events(article, roles.doc) if e.type == "THREATEN"]
+    assert _country(article.actor(threat.actor_id)) == "TUR"
+    assert _country(article.actor(threat.target_id)) != "TUR"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Venezuela faces tougher sanctions after the vote.", "sanctions"),
+        ("Mexico survived the threat of tariffs last year.", "tariffs"),
+    ],
+)
+def test_roles_who_faces_or_survives_an_act_is_whom_it_is_done_to(nlp, text, trigger) -> None:  # type: ignore[no-untyped-def]
+    actor, target = _who(nlp, text, trigger)
+    assert actor is None
+    assert target is not None and target.kind is ActorKind.STATE

@@ -325,6 +325,27 @@ def test_identity_a_report_keeps_the_actor_its_first_named_record_gave_it(
     assert (events[2].same_event == "event-1") is linked
 
 
+@pytest.mark.parametrize(
+    ("event_type", "linked"),
+    [
+        # "The mayor was detained" … "the mayor had a police chief detained": two acts
+        ("COERCE", False),
+        # "The mayor was received by …" … "the mayor met …": a meeting either way round
+        ("CONSULT", True),
+    ],
+)
+def test_identity_in_a_directed_act_the_doer_and_the_one_it_is_done_to_differ(
+    event_type: str, linked: bool
+) -> None:
+    article = Article("test", "hash", InputKind.TEXT, ["Text."])
+    article.actors = [Actor("mayor", "Ade Bello", ActorKind.PERSON, None, None)]
+    events = [_coerce("event-1", 0, None, "mayor"), _coerce("event-2", 1, "mayor", None)]
+    for event in events:
+        event.type = event_type
+    link_mentions(events, EventRoles(article))
+    assert (events[1].same_event == "event-1") is linked
+
+
 @pytest.mark.slow
 def test_identity_reports_that_disagree_on_where_or_when_are_two_events(nlp) -> None:  # type: ignore[no-untyped-def]
     article = _article(
@@ -396,3 +417,20 @@ def test_identity_places_their_sentences_name_in_two_countries_are_two_events(
     ]
     first = _attack("nyc", PlaceBasis.SENTENCE)
     assert compatible(first, _attack(second, basis), EventRoles(article)) is one_event
+
+
+@pytest.mark.slow
+def test_identity_two_kinds_of_one_type_of_act_are_two_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Detaining people and blocking a road are both coercion, but a later report of one
+    kind of act is no re-mention of an earlier act of another kind; a report of the same
+    kind, with nothing that disagrees, is."""
+    article = _article(
+        nlp,
+        "Soldiers detained six students on the campus.",
+        "Officials then closed the border crossing.",
+        "The detention of the students was condemned by their teachers.",
+        places=(),
+    )
+    coercion = [e for e in article.events if e.type == "COERCE"]
+    assert [e.mode for e in coercion] == ["arrest", "restrict", "arrest"]
+    assert [e.same_event for e in coercion] == [None, None, coercion[0].id]

@@ -1594,7 +1594,8 @@ def _kin(
 def _apply_title(doc: Doc, ent: SpacySpan, actor: Actor) -> None:
     """A role word and demonym just before a name: "Russian Foreign Minister Sergei Lavrov".
     The country must qualify the title itself ("US President X", "Syria's President X"), not
-    merely stand nearby ("in Syria, President X")."""
+    merely stand nearby ("in Syria, President X"). Coordinated titles share it: in "Chinese
+    State Councilor and Foreign Minister Wang Yi" the demonym qualifies both roles."""
     window = _title_window(ent)
     for size in (2, 1):
         for start in range(len(window) - size + 1):
@@ -1603,7 +1604,12 @@ def _apply_title(doc: Doc, ent: SpacySpan, actor: Actor) -> None:
             if role and role.kind == "person" and actor.sector is None:
                 actor.sector = role.sector
     i = ent.start - 1
-    while i >= window.start and doc[i].lower_ in _title_words():
+    # The walk passes title words only, so it may run past the window to the sentence's start.
+    title_words, first = _title_words(), ent.sent.start
+    while i >= first and (
+        doc[i].lower_ in title_words
+        or (doc[i].lower_ == "and" and i > first and doc[i - 1].lower_ in title_words)
+    ):
         i -= 1
     if i == ent.start - 1 or i < 0:
         return  # no title before the name

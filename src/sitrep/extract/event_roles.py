@@ -30,11 +30,13 @@ from sitrep.annotate.actors import add_mention, state_actor, state_of
 from sitrep.annotate.gazetteer import load_gazetteer
 from sitrep.annotate.mentions import MentionIndex
 from sitrep.annotate.places import demonym_entries
-from sitrep.extract.event_lexicon import pronoun_referents
+from sitrep.extract.event_lexicon import pronoun_referents, word_classes
 from sitrep.extract.reference import resolve_references
 from sitrep.records import Actor, ActorKind, Article, LocationPrecision, Place, Span
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# The word class of verbs whose subject undergoes the act their object names (word_classes.tsv).
+UNDERGOING = "undergoing"
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Dependents only a verb has: a "noun" carrying them is a mis-tagged verb.
 VERB_ONLY_DEPS = frozenset({"nsubj", "dobj", "aux"})
@@ -72,12 +74,25 @@ class RoleFinder:
                 return found
         return None
 
-    def target(self, trigger: Token, actor: Actor | None) -> Actor | None:
+    def threatener(self, trigger: Token) -> Actor | None:
+        """The side a threat's content says will do the harm ("'China will fight back,' the
+        ministry said", "a warning that the army would shell the town"): a threat is harm
+        the threatener's own side will do, so where the words name no one who threatens,
+        that side does."""
+        for clause in _content_clauses(trigger):
+            for subject in (c for c in clause.children if c.dep_ in SUBJECT_DEPS):
+                found = self.actor_of_phrase(subject)
+                if found is not None:
+                    return found
+        return None
+
+    def target(self, trigger: Token, actor: Actor | None, threat: bool = False) -> Actor | None:
         """Who the event is done to: a recipient ("to"), the object, or a partner; else, for
         an act with a content clause, whom the content is done to ("offered to hand them over
         to Britain", "threatened to ban opposition candidates", "demanded that the US
-        cancel the sale")."""
-        for candidate in _target_candidates(trigger):
+        cancel the sale"). A threat's content is done by the threatener's side, so its
+        subject is never the threat's target (`threatener`)."""
+        for candidate in _target_candidates(trigger, content_subjects=not threat):
             found = self.actor_of_phrase(candidate)
             if found is not None and found is not actor and not self._owned(candidate, actor):
                 return found
@@ -307,7 +322,7 @@ def subject_candidates(trigger: Token) -> list[Token]:
         if possessors:
             return possessors
         verb = clause_verb(trigger)
-        if verb is trigger:
+        if verb is trigger or _undergoes(trigger, verb):
             return []
     candidates: list[Token] = []
     seen: set[int] = set()
@@ -348,18 +363,35 @@ def clause_verb(token: Token) -> Token:
     return token
 
 
-def _target_candidates(trigger: Token) -> list[Token]:
+def _target_candidates(trigger: Token, content_subjects: bool = True) -> list[Token]:
     """Phrases that may name whom an event is done to, best first: the event word's own
     arguments, then those of its content clauses, a clause deep (the content's subject
-    first when it has its own: "demanded that the US cancel"). An event noun that is the
-    subject of a verb is done to that verb's object ("a bombing killed two soldiers")."""
+    first when it has its own and it is asked of: "demanded that the US cancel"). An event
+    noun that is the subject of a verb is done to that verb's object ("a bombing killed two
+    soldiers")."""
     candidates = _own_targets(trigger)
     if not is_verbal(trigger) and trigger.dep_ == "nsubj":
         candidates += [c for c in trigger.head.children if c.dep_ == "dobj"]
+    if not is_verbal(trigger) and _undergoes(trigger, clause_verb(trigger)):
+        candidates += [c for c in clause_verb(trigger).children if c.dep_ in SUBJECT_DEPS]
     for clause in _content_clauses(trigger):
-        candidates += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+        if content_subjects:
+            candidates += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
         candidates += _own_targets(clause)
     return candidates
+
+
+def _undergoes(noun: Token, verb: Token) -> bool:
+    """Whether an event noun is what its verb's subject undergoes ("he faces detention",
+    "survived an assassination attempt", "face the threat of deportation"): that subject
+    is whom the act is done to, not who does it."""
+    if verb.lemma_.lower() not in word_classes().get(UNDERGOING, frozenset()):
+        return False
+    phrase = noun
+    # "the threat of detention": through an "of" to the noun the verb takes.
+    if phrase.head.dep_ == "prep" and phrase.head.lower_ == "of":
+        phrase = phrase.head.head
+    return phrase.dep_ == "dobj" and phrase.head.i == verb.i
 
 
 def _content_clauses(trigger: Token) -> list[Token]:

@@ -136,12 +136,14 @@ def _events_for(
 ) -> list[Event]:
     actor = roles.actor(trigger)
     threatened = threatened_act(trigger) if label.type == THREATEN else None
-    if threatened is None:
-        target = roles.target(trigger, actor)
-    else:
+    if threatened is not None:
         act, conditions = threatened
         actor = actor or roles.actor(act)
         target = roles.target(act, actor) or _asked_to_comply(roles, conditions, actor)
+    else:
+        threat = label.type == THREATEN
+        actor = actor or (roles.threatener(trigger) if threat else None)
+        target = roles.target(trigger, actor, threat)
     places: list[Place] = []
     if label.mode == TERRITORY_MODE:
         places.extend(roles.object_places(trigger))
