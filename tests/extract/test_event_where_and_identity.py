@@ -27,10 +27,15 @@ from sitrep.records import (
 
 
 def _article(  # type: ignore[no-untyped-def]
-    nlp, *paragraphs: str, places: tuple[str, ...], actors: tuple[str, ...] = ()
+    nlp,
+    *paragraphs: str,
+    places: tuple[str, ...],
+    actors: tuple[str, ...] = (),
+    countries: tuple[str, ...] = (),
 ) -> Article:
     """An article whose places and actors are given by hand (mentions found by whole word,
-    so the test does not hang on the name recogniser), its sentences from the parse."""
+    so the test does not hang on the name recogniser), its sentences from the parse. Places
+    are cities, bar those named in `countries`."""
     article = Article("test", "hash", InputKind.TEXT, list(paragraphs))
     article.published = datetime(2024, 12, 7)
     doc = nlp(article.body)
@@ -46,7 +51,9 @@ def _article(  # type: ignore[no-untyped-def]
                 country=None,
                 feature_class=None,
                 feature_code=None,
-                precision=LocationPrecision.CITY,
+                precision=LocationPrecision.COUNTRY
+                if name in countries
+                else LocationPrecision.CITY,
                 mentions=_spans(article.body, name),
             )
         )
@@ -111,6 +118,36 @@ def _place_name(article: Article, event: Event) -> str | None:
             "Aleppo",
             PlaceBasis.PARAGRAPH,
         ),
+        # A paragraph that names its place only after the event's sentence.
+        (
+            [
+                "Two men were shot dead on Friday night. Neighbours in Tulsa said the gunfire "
+                "lasted a minute."
+            ],
+            ("Tulsa",),
+            "shot",
+            "Tulsa",
+            PlaceBasis.PARAGRAPH,
+        ),
+        # The dateline comes before a place the paragraph names only later.
+        (
+            [
+                "Lagos (Reuters) — Gunmen attacked a checkpoint on Tuesday. Traffic in Abuja was "
+                "slow all week."
+            ],
+            ("Lagos", "Abuja"),
+            "attacked",
+            "Lagos",
+            PlaceBasis.DATELINE,
+        ),
+        # A town that qualifies a body: its court sits there.
+        (
+            ["A Leeds court sentenced the landlord to six years in prison on Monday."],
+            ("Leeds",),
+            "sentenced",
+            "Leeds",
+            PlaceBasis.QUALIFIER,
+        ),
         # The article's dominant place is the last resort.
         (
             [
@@ -142,6 +179,26 @@ def test_places_modifiers_actors_and_targets_are_not_where_it_happened(nlp) -> N
     accusation = _event(article, "accused")
     assert accusation.place_id is None
     assert accusation.place_basis is None
+
+
+@pytest.mark.slow
+def test_places_a_qualifier_yields_to_a_location_and_a_country_qualifies_no_scene(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A location the paragraph names wins over a town qualifying the actor; a country's
+    police or army act anywhere, so its name on them says nothing about where."""
+    located = _article(
+        nlp,
+        "Fans fought outside a pub in Bradford. Leeds police arrested two men.",
+        places=("Bradford", "Leeds"),
+    )
+    arrest = _event(located, "arrested")
+    assert (_place_name(located, arrest), arrest.place_basis) == ("Bradford", PlaceBasis.PARAGRAPH)
+    national = _article(
+        nlp,
+        "Kenya's police arrested two men after a brawl.",
+        places=("Kenya",),
+        countries=("Kenya",),
+    )
+    assert _event(national, "arrested").place_id is None
 
 
 @pytest.mark.slow
