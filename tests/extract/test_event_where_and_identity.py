@@ -106,6 +106,14 @@ def _place_name(article: Article, event: Event) -> str | None:
             "Beirut",
             PlaceBasis.DATELINE,
         ),
+        # A dateline in capitals after the byline the body opens with.
+        (
+            ["By Ann Lee, Associated Press CAIRO (AP) — Gunmen attacked a checkpoint on Tuesday."],
+            ("CAIRO",),
+            "attacked",
+            "CAIRO",
+            PlaceBasis.DATELINE,
+        ),
         # A place the paragraph has just named comes before the dateline.
         (
             [

@@ -38,6 +38,8 @@ DATELINE_TAIL = re.compile(
     r"(?:,[^\n(—–:-]{1,30})?\)?\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|-|:)(?![a-z])"
 )
 DATELINE_LEAD = re.compile(r"\(?\s*")
+# A byline before the dateline on its line: "By Ann Lee, Associated Press ".
+BYLINE = re.compile(r"By\s[^\n]{1,100}[\s.,]")
 # How a name that only qualifies a noun or a person hangs in the parse.
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 ORIGIN_PREPOSITIONS = frozenset({"of", "from"})
@@ -196,12 +198,17 @@ def _reported_clauses(trigger: Token) -> list[tuple[int, int]]:
 
 
 def _dateline(article: Article) -> tuple[Place | None, tuple[int, int]]:
-    """The place a body opens with before a dash ("BEIRUT (AP) —"), and where it is."""
+    """The place a body opens with before a dash ("BEIRUT (AP) —"), or that follows the
+    byline it opens with, in capitals ("By Ann Lee, Associated Press CAIRO (AP) —"), and
+    where it is."""
     body = article.body
     lead = DATELINE_LEAD.match(body)
     opening = lead.end() if lead else 0
     for place in literal_places(article):
         for mention in place.mentions:
-            if mention.start == opening and DATELINE_TAIL.match(body, mention.end):
+            at_opening = mention.start == opening or (
+                mention.text.isupper() and BYLINE.fullmatch(body, 0, mention.start) is not None
+            )
+            if at_opening and DATELINE_TAIL.match(body, mention.end):
                 return place, (mention.start, mention.end)
     return None, (-1, -1)
