@@ -210,6 +210,35 @@ def test_places_a_qualifier_yields_to_a_location_and_a_country_qualifies_no_scen
 
 
 @pytest.mark.slow
+def test_places_a_definite_place_noun_refers_back_to_a_place_of_its_kind(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "in the capital" is the capital named before, "in the state" the last state named,
+    even where the sentence names a town of its own."""
+    capital = _article(
+        nlp,
+        "Crowds marched through Nairobi on Monday.",
+        "On Tuesday police fired tear gas at protesters in the capital.",
+        places=("Nairobi",),
+    )
+    capital.places[0].country = "KE"
+    state = _article(
+        nlp,
+        "Ohio has seen a rise in overdoses. Police in Toledo seized 40 kilograms of fentanyl "
+        "in the state on Friday.",
+        places=("Ohio", "Toledo"),
+    )
+    state.places[0].precision = LocationPrecision.ADMIN
+    for article in (capital, state):
+        article.events = find_events(article, nlp(article.body))
+    tear_gas = _event(capital, "fired")
+    assert (_place_name(capital, tear_gas), tear_gas.place_basis) == (
+        "Nairobi",
+        PlaceBasis.ARTICLE,
+    )
+    seizure = _event(state, "seized")
+    assert (_place_name(state, seizure), seizure.place_basis) == ("Ohio", PlaceBasis.PARAGRAPH)
+
+
+@pytest.mark.slow
 def test_places_an_inferred_place_changes_no_control(nlp) -> None:  # type: ignore[no-untyped-def]
     """Ground changes hands only where the text says: a dateline is no seized town."""
     article = _article(

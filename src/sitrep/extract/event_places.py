@@ -1,12 +1,14 @@
 """Where an event happened when its own phrase names no place, and how sure that is.
 
 The parse first (`RoleFinder.place`: a location phrase on the event word or its clause,
-basis `clause`). Failing that, the nearest place named elsewhere in the sentence
-(`sentence`), the nearest place named earlier in the paragraph (`paragraph`), the dateline
-the body opens with ("BEIRUT (AP) —": `dateline`), the first place named later in the
-paragraph (`paragraph`: a paragraph may name its place only further on), the nearest local
-place that qualifies a name in the sentence or earlier in the paragraph ("Chicago police
-said", "a Leeds court": `qualifier`), and the article's dominant place (`article`). The
+basis `clause`). Failing that, the place a definite place noun in the location phrase
+refers back to ("in the capital", "in the state": the last named of its kind,
+`place_nouns.tsv`), the nearest place named elsewhere in the sentence (`sentence`), the
+nearest place named earlier in the paragraph (`paragraph`), the dateline the body opens with
+("BEIRUT (AP) —": `dateline`), the first place named later in the paragraph (`paragraph`: a
+paragraph may name its place only further on), the nearest local place that qualifies a
+name in the sentence or earlier in the paragraph ("Chicago police said", "a Leeds court":
+`qualifier`), and the article's dominant place (`article`). The
 paragraph comes before the dateline: a dateline says where the reporter files from, a place
 the paragraph has just named says where the story is (on the TRAIN half of events-gwn-dev,
 9 of 15 paragraph places were the gold's against 3 of 9 datelines, see docs/events.md); a
@@ -28,8 +30,11 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from sitrep import lexicon
+from sitrep.annotate.gazetteer import is_capital
 from sitrep.annotate.mentions import literal_places
-from sitrep.extract.event_lexicon import speech_verbs
+from sitrep.extract.event_lexicon import read_rows, speech_verbs
+from sitrep.extract.event_roles import POSITION_PREPOSITIONS
 from sitrep.records import Actor, Article, LocationPrecision, Place, PlaceBasis, Span
 
 # After a dateline's place: an optional region (", Calif."), an optional agency in
@@ -83,6 +88,11 @@ class PlaceFinder:
                 elif use == QUALIFIER and place.precision in LOCAL_PRECISIONS:
                     self.qualifiers.append(entry)
         self.mentions.sort(key=lambda entry: entry[0])
+        # Every literal mention, however used: what "the capital", "the state" refer back to.
+        self.named = sorted(
+            ((m.start, m.end, place) for place in literal_places(article) for m in place.mentions),
+            key=lambda entry: entry[0],
+        )
         self.qualifiers.sort(key=lambda entry: entry[0])
         self.starts = [start for start, _, _ in self.mentions]
         self.qualifier_starts = [start for start, _, _ in self.qualifiers]
@@ -105,6 +115,9 @@ class PlaceFinder:
     ) -> tuple[Place, PlaceBasis] | None:
         """The place an event word's sentence, paragraph, dateline or article implies."""
         sentence = trigger.sent
+        referent = self._referent(trigger)
+        if referent is not None:
+            return referent
         own = {(m.start, m.end) for role in (actor, target) if role for m in role.mentions}
         reported = _reported_clauses(trigger)
 
@@ -142,6 +155,46 @@ class PlaceFinder:
         if self.dominant is not None:
             return self.dominant, PlaceBasis.ARTICLE
         return None
+
+    def _referent(self, trigger: Token) -> tuple[Place, PlaceBasis] | None:
+        """The place a definite place noun in the event's location phrase refers back to
+        ("clashes in the capital" after "Protests in Cairo"): the last named before it of
+        its kind, with the basis of where that was named."""
+        kinds = place_nouns()
+        # The parser often hangs the location on the object ("fired tear gas at protesters
+        # in the capital", "seized rifles and ammunition in the state").
+        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+        objects += [
+            o for c in trigger.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
+        ]
+        holders = [trigger] + [word for obj in objects for word in (obj, *obj.conjuncts)]
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ not in POSITION_PREPOSITIONS:
+                    continue
+                for noun in prep.children:
+                    kind = kinds.get(noun.lemma_.lower())
+                    if noun.dep_ == "pobj" and kind and _definite(noun):
+                        found = self._last_named(kind, noun.idx)
+                        if found is not None:
+                            return found[1], self._basis_at(found[0], trigger)
+        return None
+
+    def _last_named(self, kind: str, before: int) -> tuple[int, Place] | None:
+        """Where and which place of a kind was named last before an offset."""
+        for start, _, place in reversed(self.named):
+            if start < before and _of_kind(place, kind):
+                return start, place
+        return None
+
+    def _basis_at(self, offset: int, trigger: Token) -> PlaceBasis:
+        """Whether a place named at an offset is in the event's sentence, its paragraph or
+        elsewhere in the article."""
+        sentence = trigger.sent
+        if offset >= sentence.start_char:
+            return PlaceBasis.SENTENCE
+        paragraph_start, _ = self._paragraph(sentence.start_char)
+        return PlaceBasis.PARAGRAPH if offset >= paragraph_start else PlaceBasis.ARTICLE
 
     def _between(self, start: int, end: int, qualifiers: bool = False) -> list[PlaceMention]:
         """The location (or qualifier) mentions starting within [start, end), in text order."""
@@ -183,6 +236,25 @@ class PlaceFinder:
         ):
             return None
         return LOCATION
+
+
+@lexicon.PerLanguage
+def place_nouns(language: str) -> dict[str, str]:
+    """Place noun -> the kind of place it refers back to (`place_nouns.tsv`)."""
+    return {row["noun"]: row["kind"] for row in read_rows("place_nouns.tsv", language)}
+
+
+def _definite(noun: Token) -> bool:
+    """ "the capital", not "a city" or "the city of Homs" (which names its own place)."""
+    return any(c.lower_ == "the" for c in noun.children) and not any(
+        c.dep_ in ("prep", "compound", "appos") for c in noun.children
+    )
+
+
+def _of_kind(place: Place, kind: str) -> bool:
+    if kind == "capital":
+        return place.country is not None and is_capital(place.name, place.country)
+    return place.precision.value == kind
 
 
 def _reported_clauses(trigger: Token) -> list[tuple[int, int]]:
