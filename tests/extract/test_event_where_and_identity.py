@@ -239,6 +239,22 @@ def test_places_a_definite_place_noun_refers_back_to_a_place_of_its_kind(nlp) ->
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        # The destination of a trip made is where the minister then is.
+        ("The minister flew to Doha on Sunday and met the emir.", "Doha"),
+        # A trip still to come says nothing about where the meeting was.
+        ("The envoy will travel to Doha next week. On Monday he met the emir.", None),
+        ("The minister met the emir on Monday and will fly to Doha next week.", None),
+    ],
+)
+def test_places_the_destination_of_a_trip_to_come_is_no_scene(nlp, paragraph, place) -> None:  # type: ignore[no-untyped-def]
+    article = _article(nlp, paragraph, places=("Doha",))
+    assert _place_name(article, _event(article, "met")) == place
+
+
+@pytest.mark.slow
 def test_places_an_inferred_place_changes_no_control(nlp) -> None:  # type: ignore[no-untyped-def]
     """Ground changes hands only where the text says: a dateline is no seized town."""
     article = _article(

@@ -15,11 +15,12 @@ the paragraph has just named says where the story is (on the TRAIN half of event
 place named only later in the paragraph comes after it (there, putting it and the qualifier
 first replaced 5 dateline places, all right, by wrong ones: place right .607 -> .548).
 Only names used as places count: a name that is an actor there ("Turkey said"), a person's
-origin ("Peddar, of Brent") says nothing about where an event happened; nor does the
-event's own actor or target, nor, for a speech verb, a place in what it reports ("said the
-rebels in Homs must withdraw" was not said in Homs). A modifier ("U.S. goals", "Syria's
-army") is no location, only a qualifier, and only below a country: a city's police or court
-acts in the city, a state's army or officials anywhere.
+origin ("Peddar, of Brent") or the destination of a trip still to come ("will fly to
+Doha") says nothing about where an event happened; nor does the event's own actor or
+target, nor, for a speech verb, a place in what it reports ("said the rebels in Homs must
+withdraw" was not said in Homs). A modifier ("U.S. goals", "Syria's army") is no location,
+only a qualifier, and only below a country: a city's police or court acts in the city, a
+state's army or officials anywhere.
 """
 
 from __future__ import annotations
@@ -35,7 +36,16 @@ from sitrep.annotate.gazetteer import is_capital
 from sitrep.annotate.mentions import literal_places
 from sitrep.extract.event_lexicon import read_rows, speech_verbs
 from sitrep.extract.event_roles import POSITION_PREPOSITIONS
-from sitrep.records import Actor, Article, LocationPrecision, Place, PlaceBasis, Span
+from sitrep.extract.event_status import event_status
+from sitrep.records import (
+    Actor,
+    Article,
+    EventStatus,
+    LocationPrecision,
+    Place,
+    PlaceBasis,
+    Span,
+)
 
 # After a dateline's place: an optional region (", Calif."), an optional agency in
 # brackets, then a dash or colon ("WASHINGTON—", "BEIRUT (AP) —", "(NEW YORK) —").
@@ -48,6 +58,11 @@ BYLINE = re.compile(r"By\s[^\n]{1,100}[\s.,]")
 # How a name that only qualifies a noun or a person hangs in the parse.
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 ORIGIN_PREPOSITIONS = frozenset({"of", "from"})
+# Where someone goes: the destination of a trip not yet made ("will fly to Doha", "plans to
+# travel to Lyon") is where nothing has happened yet.
+DESTINATION_PREPOSITIONS = frozenset({"to", "toward", "towards", "into"})
+FUTURE_AUXILIARIES = frozenset({"will", "shall"})
+UNREALISED = frozenset({EventStatus.HYPOTHETICAL, EventStatus.PROPOSED})
 # How a place mention is used (`PlaceFinder._use`).
 LOCATION = "location"
 QUALIFIER = "qualifier"
@@ -235,6 +250,12 @@ class PlaceFinder:
             and head.head.ent_type_ in ("PERSON", "NORP")
         ):
             return None
+        if (
+            root.dep_ == "pobj"
+            and head.lower_ in DESTINATION_PREPOSITIONS
+            and _unrealised(head.head)
+        ):
+            return None
         return LOCATION
 
 
@@ -242,6 +263,13 @@ class PlaceFinder:
 def place_nouns(language: str) -> dict[str, str]:
     """Place noun -> the kind of place it refers back to (`place_nouns.tsv`)."""
     return {row["noun"]: row["kind"] for row in read_rows("place_nouns.tsv", language)}
+
+
+def _unrealised(word: Token) -> bool:
+    """Whether a word tells an act still to come ("will fly", "plans to travel")."""
+    if any(c.dep_ == "aux" and c.lemma_.lower() in FUTURE_AUXILIARIES for c in word.children):
+        return True
+    return event_status(word) in UNREALISED
 
 
 def _definite(noun: Token) -> bool:
