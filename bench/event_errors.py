@@ -11,6 +11,9 @@ not, and the gold's links sitrep misses.
 `--sentences` prints instead the errors on the TRAIN sentences of
 bench/gold/events_sentences.jsonl (each sentence read as a text of its own, as bench/events.py
 scores them): the sentence, its gold types, the predicted events and the surplus of each side.
+`--places` prints instead the TRAIN events (events-gwn-dev and the article-extraction bodies)
+whose paragraph names a place literally but that got none (the place criterion of
+bench/events.py): the event, its sentence and the places its paragraph names.
 `--cache FILE` keeps the parsed TRAIN documents in a pickle between runs.
 """
 
@@ -25,8 +28,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from event_gold import GoldDoc, GoldTrigger, Parsed, gwn_docs, parse, sentence_docs
+from event_gold import GoldDoc, GoldTrigger, Parsed, body_docs, gwn_docs, parse, sentence_docs
 from events import Found, Processed, _sentence_of, link_pairs, run
+from sitrep.annotate.mentions import literal_places
 from sitrep.annotate.nlp import load_nlp
 from sitrep.extract.event_classifier import CLASSIFIERS, DEFAULT_CLASSIFIER
 
@@ -136,6 +140,32 @@ def report_links(item: Processed, totals: Counter[str]) -> None:
             )
 
 
+def report_places(item: Processed, totals: Counter[str]) -> None:
+    """Events whose paragraph names a place literally but that got none."""
+    article = item.article
+    for found in item.found:
+        if not found.place_named_near or found.place_names:
+            continue
+        totals["unplaced"] += 1
+        event = found.event
+        offset = event.trigger_span.start if event.trigger_span else 0
+        sentence = next(s for s in article.sentences if s.start <= offset < s.end)
+        paragraph = [s for s in article.sentences if s.paragraph == sentence.paragraph]
+        start, end = paragraph[0].start, paragraph[-1].end
+        names = [
+            article.body[m.start : m.end]
+            for place in literal_places(article)
+            for m in place.mentions
+            if start <= m.start < end
+        ]
+        actor, target = article.actor(event.actor_id), article.actor(event.target_id)
+        print(
+            f"[{item.gold.id}] {event.type} {event.trigger!r} actor={actor.name if actor else None}"
+            f" target={target.name if target else None} paragraph names {names}"
+        )
+        print(f"   {' '.join(sentence.text.split())[:300]}")
+
+
 def _around(text: str, offset: int, width: int = 150) -> str:
     """A prediction outside the gold's sentences: the words around it."""
     return f"...{text[max(offset - width, 0) : offset]}[[{text[offset : offset + width]}..."
@@ -147,13 +177,20 @@ def main() -> None:
     parser.add_argument("--cache", type=Path)
     parser.add_argument("--links", action="store_true", help="wrong same-event links instead")
     parser.add_argument("--sentences", action="store_true", help="the sentence set's errors")
+    parser.add_argument("--places", action="store_true", help="events left with no place")
     args = parser.parse_args()
     totals: Counter[str] = Counter()
-    golds = sentence_docs() if args.sentences else None
-    reporter = report_sentence if args.sentences else report_links if args.links else report
+    golds: Iterable[GoldDoc] | None = None
+    reporter = report_links if args.links else report
+    if args.sentences:
+        golds, reporter = sentence_docs(), report_sentence
+    elif args.places:
+        golds, reporter = [*gwn_docs(), *body_docs()], report_places
     for item in run(train_parsed(args.cache, golds), args.classifier):
         reporter(item, totals)
-    if args.links:
+    if args.places:
+        print(f"TRAIN events unplaced though their paragraph names a place: {totals['unplaced']}")
+    elif args.links:
         print(f"TRAIN wrong links {totals['wrong link']}, missed links {totals['missed link']}")
     else:
         print(f"TRAIN false positives {totals['fp']}, misses {totals['miss']}")

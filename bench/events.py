@@ -8,8 +8,9 @@ Sets:
   mention), status right on matched mentions, and the non-event rate: the share of annotated
   non-event words (figurative, generic, background) that yield an event.
   Where and when (matched mentions): the event's place against the gold's written place (by
-  `place_basis`), its date against the gold day or range; same-event links (pairs of matched
-  mentions in different sentences, gold `event_group` against `Event.same_event`).
+  `place_basis`), its date against the gold day or range, and the share given a place at
+  all; same-event links (pairs of matched mentions in different sentences, gold
+  `event_group` against `Event.same_event`).
 - PLOVER GSR (../shared/data/events-plover-gsr, one coded event per sentence): accuracy and
   macro-F1 over the 16 types of the highest-scoring event; actor / target right (a mention of
   the event's actor / target overlaps a gold source / target span; reciprocal actors count in
@@ -20,6 +21,10 @@ Sets:
   events from sentences annotated with no event.
 - The 88 article-extraction bodies (no event gold): the share of events with a place, by
   basis, and with a date.
+- A place on every event whose sentence or paragraph names one (events-gwn-dev and the 88
+  bodies, every predicted event): of the events whose paragraph (which holds its sentence)
+  has a mention of a place annotate found named literally (`PlaceKind.LITERAL`: "in Homs",
+  "Damascus said", not the adjectival "Syrian"), the share given a place by any basis.
 - Speed: events stage against bare nlp.pipe on the 20 pages.
 """
 
@@ -28,9 +33,11 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -47,10 +54,11 @@ from event_gold import (
     sentence_docs,
 )
 from sitrep.annotate import annotate
+from sitrep.annotate.mentions import literal_places
 from sitrep.annotate.nlp import load_nlp
 from sitrep.extract.event_classifier import CLASSIFIERS, DEFAULT_CLASSIFIER
 from sitrep.extract.events import find_events
-from sitrep.records import Event, PlaceBasis
+from sitrep.records import PARAGRAPH_SEPARATOR, Event, PlaceBasis
 
 NO_EVENT = "NONE"
 SPLITS = ("train", "dev")
@@ -65,6 +73,7 @@ class Found:
     actor_spans: list[tuple[int, int]]
     target_spans: list[tuple[int, int]]
     place_names: frozenset[str]  # the event's place: its name and how the body writes it
+    place_named_near: bool  # its sentence or paragraph names a place literally
 
 
 class Processed:
@@ -89,6 +98,22 @@ class Processed:
                 {place.name.lower()} | {body[m.start : m.end].lower() for m in place.mentions}
             )
 
+        # Where each paragraph of the body starts, and which name a place literally
+        # ("in Homs", "Damascus said"; not "Syrian"): an event there should have a place.
+        paragraph_starts = list(
+            accumulate(
+                (len(p) + len(PARAGRAPH_SEPARATOR) for p in self.article.paragraphs[:-1]),
+                initial=0,
+            )
+        )
+
+        def paragraph_at(offset: int) -> int:
+            return bisect_right(paragraph_starts, offset) - 1
+
+        placed_paragraphs = {
+            paragraph_at(m.start) for place in literal_places(self.article) for m in place.mentions
+        }
+
         self.to_text = to_text
         self.found = [
             Found(
@@ -97,6 +122,7 @@ class Processed:
                 spans(e.actor_id),
                 spans(e.target_id),
                 place_names(e.place_id),
+                paragraph_at(e.trigger_span.start) in placed_paragraphs,
             )
             for e in self.article.events
             if e.trigger_span is not None
@@ -152,6 +178,10 @@ def score_gwn(items: list[Processed]) -> dict[str, float]:
         )
         counts["articles without events"] += not gold.triggers
         counts["placed"] += sum(bool(f.place_names) for f in item.found)
+        counts["place named near"] += sum(f.place_named_near for f in item.found)
+        counts["placed, named near"] += sum(
+            f.place_named_near and bool(f.place_names) for f in item.found
+        )
         counts["events in articles without events"] += len(item.found) if not gold.triggers else 0
     mentions = _prf(counts)
     return {
@@ -171,6 +201,10 @@ def score_gwn(items: list[Processed]) -> dict[str, float]:
         "same-event link precision": counts["links right"] / max(counts["linked"], 1),
         "same-event link recall": counts["links right"] / max(counts["gold links"], 1),
         "events with a place": counts["placed"] / max(counts["pred"], 1),
+        "events, place named in paragraph": counts["place named near"],
+        "  of which placed": counts["placed, named near"] / max(counts["place named near"], 1),
+        "given a place (gold place, matched)": counts["gold place given"]
+        / max(counts["gold place"], 1),
         "place right (gold place, matched)": counts["place right"] / max(counts["gold place"], 1),
         "date right (gold date, matched)": counts["date right"] / max(counts["gold date"], 1),
         # Counts (the gate skips them): a place or date where the gold has none is not wrong
@@ -227,6 +261,7 @@ def _score_where_when(counts: Counter[str], found: Found, trigger: GoldTrigger) 
         counts["gold place"] += 1
         gold = trigger.place.lower()
         right = any(n in gold or gold in n for n in found.place_names if n)
+        counts["gold place given"] += bool(found.place_names)
         counts["place right"] += right
         if found.event.place_basis is not None:
             counts[f"placed {found.event.place_basis}"] += 1
@@ -251,10 +286,13 @@ def _score_where_when(counts: Counter[str], found: Found, trigger: GoldTrigger) 
 def score_coverage(items: list[Processed]) -> dict[str, float]:
     """Pages with no event gold: how many events have a place and a date."""
     events = [f for item in items for f in item.found]
+    near = [f for f in events if f.place_named_near]
     return {
         "pages": len(items),
         "events": len(events),
         "events with a place": sum(bool(f.place_names) for f in events) / max(len(events), 1),
+        "events, place named in paragraph": len(near),
+        "  of which placed": sum(bool(f.place_names) for f in near) / max(len(near), 1),
         "events with a date": sum(f.event.date is not None for f in events) / max(len(events), 1),
         **_counted_attacks(events),
         **{

@@ -84,7 +84,8 @@ class PlaceBasis(enum.StrEnum):
     CLAUSE = "clause"  # a location phrase on the event word or its clause: "attacked in Homs"
     SENTENCE = "sentence"  # named elsewhere in the event's sentence
     DATELINE = "dateline"  # the place the body opens with: "BEIRUT (AP) —"
-    PARAGRAPH = "paragraph"  # named earlier in the event's paragraph
+    PARAGRAPH = "paragraph"  # named elsewhere in the event's paragraph, earlier first
+    QUALIFIER = "qualifier"  # qualifies a name in its paragraph: "Chicago police said"
     ARTICLE = "article"  # the place the article names most often
 
 

@@ -27,10 +27,15 @@ from sitrep.records import (
 
 
 def _article(  # type: ignore[no-untyped-def]
-    nlp, *paragraphs: str, places: tuple[str, ...], actors: tuple[str, ...] = ()
+    nlp,
+    *paragraphs: str,
+    places: tuple[str, ...],
+    actors: tuple[str, ...] = (),
+    countries: tuple[str, ...] = (),
 ) -> Article:
     """An article whose places and actors are given by hand (mentions found by whole word,
-    so the test does not hang on the name recogniser), its sentences from the parse."""
+    so the test does not hang on the name recogniser), its sentences from the parse. Places
+    are cities, bar those named in `countries`."""
     article = Article("test", "hash", InputKind.TEXT, list(paragraphs))
     article.published = datetime(2024, 12, 7)
     doc = nlp(article.body)
@@ -46,7 +51,9 @@ def _article(  # type: ignore[no-untyped-def]
                 country=None,
                 feature_class=None,
                 feature_code=None,
-                precision=LocationPrecision.CITY,
+                precision=LocationPrecision.COUNTRY
+                if name in countries
+                else LocationPrecision.CITY,
                 mentions=_spans(article.body, name),
             )
         )
@@ -99,6 +106,14 @@ def _place_name(article: Article, event: Event) -> str | None:
             "Beirut",
             PlaceBasis.DATELINE,
         ),
+        # A dateline in capitals after the byline the body opens with.
+        (
+            ["By Ann Lee, Associated Press CAIRO (AP) — Gunmen attacked a checkpoint on Tuesday."],
+            ("CAIRO",),
+            "attacked",
+            "CAIRO",
+            PlaceBasis.DATELINE,
+        ),
         # A place the paragraph has just named comes before the dateline.
         (
             [
@@ -110,6 +125,36 @@ def _place_name(article: Article, event: Event) -> str | None:
             "attacked",
             "Aleppo",
             PlaceBasis.PARAGRAPH,
+        ),
+        # A paragraph that names its place only after the event's sentence.
+        (
+            [
+                "Two men were shot dead on Friday night. Neighbours in Tulsa said the gunfire "
+                "lasted a minute."
+            ],
+            ("Tulsa",),
+            "shot",
+            "Tulsa",
+            PlaceBasis.PARAGRAPH,
+        ),
+        # The dateline comes before a place the paragraph names only later.
+        (
+            [
+                "Lagos (Reuters) — Gunmen attacked a checkpoint on Tuesday. Traffic in Abuja was "
+                "slow all week."
+            ],
+            ("Lagos", "Abuja"),
+            "attacked",
+            "Lagos",
+            PlaceBasis.DATELINE,
+        ),
+        # A town that qualifies a body: its court sits there.
+        (
+            ["A Leeds court sentenced the landlord to six years in prison on Monday."],
+            ("Leeds",),
+            "sentenced",
+            "Leeds",
+            PlaceBasis.QUALIFIER,
         ),
         # The article's dominant place is the last resort.
         (
@@ -142,6 +187,71 @@ def test_places_modifiers_actors_and_targets_are_not_where_it_happened(nlp) -> N
     accusation = _event(article, "accused")
     assert accusation.place_id is None
     assert accusation.place_basis is None
+
+
+@pytest.mark.slow
+def test_places_a_qualifier_yields_to_a_location_and_a_country_qualifies_no_scene(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A location the paragraph names wins over a town qualifying the actor; a country's
+    police or army act anywhere, so its name on them says nothing about where."""
+    located = _article(
+        nlp,
+        "Fans fought outside a pub in Bradford. Leeds police arrested two men.",
+        places=("Bradford", "Leeds"),
+    )
+    arrest = _event(located, "arrested")
+    assert (_place_name(located, arrest), arrest.place_basis) == ("Bradford", PlaceBasis.PARAGRAPH)
+    national = _article(
+        nlp,
+        "Kenya's police arrested two men after a brawl.",
+        places=("Kenya",),
+        countries=("Kenya",),
+    )
+    assert _event(national, "arrested").place_id is None
+
+
+@pytest.mark.slow
+def test_places_a_definite_place_noun_refers_back_to_a_place_of_its_kind(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "in the capital" is the capital named before, "in the state" the last state named,
+    even where the sentence names a town of its own."""
+    capital = _article(
+        nlp,
+        "Crowds marched through Nairobi on Monday.",
+        "On Tuesday police fired tear gas at protesters in the capital.",
+        places=("Nairobi",),
+    )
+    capital.places[0].country = "KE"
+    state = _article(
+        nlp,
+        "Ohio has seen a rise in overdoses. Police in Toledo seized 40 kilograms of fentanyl "
+        "in the state on Friday.",
+        places=("Ohio", "Toledo"),
+    )
+    state.places[0].precision = LocationPrecision.ADMIN
+    for article in (capital, state):
+        article.events = find_events(article, nlp(article.body))
+    tear_gas = _event(capital, "fired")
+    assert (_place_name(capital, tear_gas), tear_gas.place_basis) == (
+        "Nairobi",
+        PlaceBasis.ARTICLE,
+    )
+    seizure = _event(state, "seized")
+    assert (_place_name(state, seizure), seizure.place_basis) == ("Ohio", PlaceBasis.PARAGRAPH)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        # The destination of a trip made is where the minister then is.
+        ("The minister flew to Doha on Sunday and met the emir.", "Doha"),
+        # A trip still to come says nothing about where the meeting was.
+        ("The envoy will travel to Doha next week. On Monday he met the emir.", None),
+        ("The minister met the emir on Monday and will fly to Doha next week.", None),
+    ],
+)
+def test_places_the_destination_of_a_trip_to_come_is_no_scene(nlp, paragraph, place) -> None:  # type: ignore[no-untyped-def]
+    article = _article(nlp, paragraph, places=("Doha",))
+    assert _place_name(article, _event(article, "met")) == place
 
 
 @pytest.mark.slow
