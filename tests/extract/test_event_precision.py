@@ -383,3 +383,22 @@ def test_what_a_text_calls_for_is_no_request(nlp, text, expected) -> None:  # ty
 )
 def test_demonstrating_something_is_no_protest(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stock index rallies as stocks do; a crowd rallies in protest
+        ("The Nasdaq rallied for a third straight session on Thursday.", []),
+        ("Thousands of farmers rallied outside parliament.", [("rallied", "PROTEST")]),
+        # phoning in to an interview or a broadcast is no consultation between parties
+        ("The director phoned in from a studio in Berlin to talk about the film.", []),
+        ("The prime minister phoned his Turkish counterpart on Monday.", [("phoned", "CONSULT")]),
+        # pulling out a thing is a motion of the hand; forces pulled out withdraw
+        ("She pulled out a notebook and began to write.", []),
+        ("The army pulled out its soldiers from the border area.", [("pulled out", "RETREAT")]),
+    ],
+)
+def test_words_of_markets_interviews_and_handling_things_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected

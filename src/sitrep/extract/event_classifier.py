@@ -496,10 +496,19 @@ def _keeps_from(child: Token) -> bool:
 
 
 def _particle(token: Token, particle: str | None) -> int | None:
+    """The index of a word's particle ("pull out"); a preposition that governs nothing is
+    one the parser misread ("phoned in from London"). One that governs a phrase is not
+    ("rule 21 out of 29 states" rules no one out)."""
     if particle is None:
         return None
     return next(
-        (c.i for c in token.rights if c.dep_ in PARTICLE_DEPS and c.lower_ == particle), None
+        (
+            c.i
+            for c in token.rights
+            if c.lower_ == particle
+            and (c.dep_ in PARTICLE_DEPS or (c.dep_ == "prep" and not any(c.children)))
+        ),
+        None,
     )
 
 
