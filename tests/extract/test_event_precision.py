@@ -402,3 +402,21 @@ def test_demonstrating_something_is_no_protest(nlp, text, expected) -> None:  # 
 )
 def test_words_of_markets_interviews_and_handling_things_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # research is no inquiry into a party, a space probe no probe, a star no bomb
+        ("The rover carries a drill to investigate the layers of the crater floor.", []),
+        ("The Saturn probe sent back images of the rings for a decade.", []),
+        ("Supernova explosions scatter heavy elements across the galaxy.", []),
+        ("Prosecutors are investigating the mayor.", [("investigating", "ACCUSE")]),
+        # deaths an accident causes are no attack
+        ("The floods that killed 40 people last spring wrecked the harvest.", []),
+        ("Gunmen killed 12 villagers in the north.", [("killed", "ASSAULT")]),
+    ],
+)
+def test_words_of_research_and_disasters_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
