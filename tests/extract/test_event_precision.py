@@ -416,7 +416,9 @@ def test_words_of_markets_interviews_and_handling_things_are_no_events(nlp, text
         # deaths an accident causes are no attack
         ("The floods that killed 40 people last spring wrecked the harvest.", []),
         ("Gunmen killed 12 villagers in the north.", [("killed", "ASSAULT")]),
+        # a car's driving aids are features, not aid one party gives another
+        ("Lane assistance and parking assistance are standard on the new model.", []),
     ],
 )
-def test_words_of_research_and_disasters_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+def test_words_of_research_disasters_and_driving_aids_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
