@@ -425,3 +425,18 @@ def test_words_of_markets_interviews_and_handling_things_are_no_events(nlp, text
 )
 def test_research_disasters_sport_and_driving_aids_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a greeting welcomes no one; an idea seized on is taken up, not taken
+        ("Welcome to our guide to the autumn menus.", []),
+        ("Putin welcomed Erdogan to Sochi.", [("welcomed", "SUPPORT")]),
+        ("The critics seized upon the remark.", []),
+        ("The weapons were seized on Monday.", [("seized", "COERCE")]),
+    ],
+)
+def test_a_greeting_and_an_idea_seized_on_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
