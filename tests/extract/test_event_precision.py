@@ -436,7 +436,11 @@ def test_research_disasters_sport_and_driving_aids_are_no_events(nlp, text, expe
         ("Putin welcomed Erdogan to Sochi.", [("welcomed", "SUPPORT")]),
         ("The critics seized upon the remark.", []),
         ("The weapons were seized on Monday.", [("seized", "COERCE")]),
+        # propping up an economy's quantities supports no party or position
+        ("The Japanese market's high valuations are supported by low yields.", []),
+        ("Cheap credit may support consumption and investment demand.", []),
+        ("France supported the resolution.", [("supported", "SUPPORT")]),
     ],
 )
-def test_a_greeting_and_an_idea_seized_on_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+def test_greetings_ideas_seized_on_and_propped_up_prices_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
