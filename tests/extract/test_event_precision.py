@@ -440,7 +440,10 @@ def test_research_disasters_sport_and_driving_aids_are_no_events(nlp, text, expe
         ("The Japanese market's high valuations are supported by low yields.", []),
         ("Cheap credit may support consumption and investment demand.", []),
         ("France supported the resolution.", [("supported", "SUPPORT")]),
+        # putting money into a company is business, not an agreement between parties
+        ("The bank agreed to inject $2 billion into the carmaker.", []),
+        ("Turkey agreed to withdraw its troops.", [("agreed", "AGREE")]),
     ],
 )
-def test_greetings_ideas_seized_on_and_propped_up_prices_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+def test_greetings_ideas_seized_on_and_business_words_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
