@@ -14,6 +14,9 @@ scores them): the sentence, its gold types, the predicted events and the surplus
 `--places` prints instead the TRAIN events (events-gwn-dev and the article-extraction bodies)
 whose paragraph names a place literally but that got none (the place criterion of
 bench/events.py): the event, its sentence and the places its paragraph names.
+`--non-news` prints instead every event found on the TRAIN article-extraction pages judged
+`other` (bench/gold/page_genres.jsonl: sport, tech, business, lifestyle...), the numerator of
+the non-news share of bench/events.py: the event, its trigger and its sentence.
 `--cache FILE` keeps the parsed TRAIN documents in a pickle between runs.
 """
 
@@ -166,6 +169,20 @@ def report_places(item: Processed, totals: Counter[str]) -> None:
         print(f"   {' '.join(sentence.text.split())[:300]}")
 
 
+def report_non_news(item: Processed, totals: Counter[str]) -> None:
+    """Every event of a page judged `other` (no news): none of them should be there."""
+    if item.gold.record["genre"] != "other":
+        return
+    article = item.article
+    for found in item.found:
+        totals["non-news"] += 1
+        event = found.event
+        offset = event.trigger_span.start if event.trigger_span else 0
+        sentence = next(s for s in article.sentences if s.start <= offset < s.end)
+        print(f"[{item.gold.id[:10]}] {event.type} {event.trigger!r} {event.status.value}")
+        print(f"   {' '.join(sentence.text.split())[:300]}")
+
+
 def _around(text: str, offset: int, width: int = 150) -> str:
     """A prediction outside the gold's sentences: the words around it."""
     return f"...{text[max(offset - width, 0) : offset]}[[{text[offset : offset + width]}..."
@@ -178,6 +195,7 @@ def main() -> None:
     parser.add_argument("--links", action="store_true", help="wrong same-event links instead")
     parser.add_argument("--sentences", action="store_true", help="the sentence set's errors")
     parser.add_argument("--places", action="store_true", help="events left with no place")
+    parser.add_argument("--non-news", action="store_true", help="events on `other` pages")
     args = parser.parse_args()
     totals: Counter[str] = Counter()
     golds: Iterable[GoldDoc] | None = None
@@ -186,10 +204,14 @@ def main() -> None:
         golds, reporter = sentence_docs(), report_sentence
     elif args.places:
         golds, reporter = [*gwn_docs(), *body_docs()], report_places
+    elif args.non_news:
+        golds, reporter = body_docs(), report_non_news
     for item in run(train_parsed(args.cache, golds), args.classifier):
         reporter(item, totals)
     if args.places:
         print(f"TRAIN events unplaced though their paragraph names a place: {totals['unplaced']}")
+    elif args.non_news:
+        print(f"TRAIN events on pages judged `other` (no news): {totals['non-news']}")
     elif args.links:
         print(f"TRAIN wrong links {totals['wrong link']}, missed links {totals['missed link']}")
     else:

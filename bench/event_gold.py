@@ -28,6 +28,7 @@ PLOVER_GSR = SHARED / "events-plover-gsr" / "plover-gsr.jsonl"
 PAGES = ROOT / "bench" / "gold" / "events_article_extraction.jsonl"
 PAGE_BODIES = SHARED / "article-extraction" / "ground-truth.json"
 SENTENCES = ROOT / "bench" / "gold" / "events_sentences.jsonl"
+PAGE_GENRES = ROOT / "bench" / "gold" / "page_genres.jsonl"
 URL_DAY = re.compile(r"/(20\d\d)[/-]([01]\d)[/-]([0-3]\d)(?:/|$)")
 
 
@@ -179,11 +180,24 @@ def page_docs() -> Iterator[GoldDoc]:
 
 def body_docs() -> Iterator[GoldDoc]:
     """Every body of the article-extraction set (88 real pages of every kind), no event gold:
-    for figures that need none (how many events have a place)."""
+    for figures that need none (how many events have a place, how many come from pages that
+    report no news). Each record holds the page's hand-judged `genre` (`page_genres`)."""
+    genres = page_genres()
     for page_id, page in sorted(json.loads(PAGE_BODIES.read_text()).items()):
         yield GoldDoc(
-            id=page_id, text=page["articleBody"], split=split_of(page_id), exhaustive=False
+            id=page_id,
+            text=page["articleBody"],
+            split=split_of(page_id),
+            exhaustive=False,
+            record={"genre": genres[page_id]},
         )
+
+
+def page_genres() -> dict[str, str]:
+    """bench/gold/page_genres.jsonl: each article-extraction page's genre, `news` or `other`
+    (bench/gold/EVENTS_GUIDELINE.md, "Page genre")."""
+    records = (json.loads(line) for line in PAGE_GENRES.read_text().splitlines() if line.strip())
+    return {record["id"]: record["genre"] for record in records}
 
 
 @dataclass(slots=True)

@@ -19,8 +19,16 @@ Sets:
   (trigger word, type) over the first `annotated_chars` characters of each body.
 - bench/gold/events_sentences.jsonl (when present): sentence-level type precision/recall and
   events from sentences annotated with no event.
+- bench/gold/events_sentences.jsonl also gives the share of all predicted events that come
+  from sentences annotated with no event (figurative, generic, background or non-news
+  wording): one of the two measures of events from non-news text.
 - The 88 article-extraction bodies (no event gold): the share of events with a place, by
-  basis, and with a date.
+  basis, and with a date. The other measure of events from non-news text: each page carries
+  a hand-judged genre (bench/gold/page_genres.jsonl, guideline in
+  bench/gold/EVENTS_GUIDELINE.md, "Page genre"): `news` (political, conflict, crime, legal,
+  diplomatic, social events) or `other` (sport, tech, business, lifestyle, reviews...). The
+  non-news share is the events found on `other` pages over all events found on the bodies;
+  events per `news` page and per `other` page are printed beside it.
 - A place on every event whose sentence or paragraph names one (events-gwn-dev and the 88
   bodies, every predicted event): of the events whose paragraph (which holds its sentence)
   has a mention of a place annotate found named literally (`PlaceKind.LITERAL`: "in Homs",
@@ -61,6 +69,7 @@ from sitrep.extract.events import find_events
 from sitrep.records import PARAGRAPH_SEPARATOR, Event, PlaceBasis
 
 NO_EVENT = "NONE"
+PAGE_GENRES = ("news", "other")  # bench/gold/page_genres.jsonl
 SPLITS = ("train", "dev")
 
 
@@ -287,9 +296,22 @@ def score_coverage(items: list[Processed]) -> dict[str, float]:
     """Pages with no event gold: how many events have a place and a date."""
     events = [f for item in items for f in item.found]
     near = [f for f in events if f.place_named_near]
+    by_genre = {
+        genre: [item for item in items if item.gold.record["genre"] == genre]
+        for genre in PAGE_GENRES
+    }
+    events_by_genre = {
+        genre: sum(len(item.found) for item in pages) for genre, pages in by_genre.items()
+    }
     return {
         "pages": len(items),
         "events": len(events),
+        "events from `other` pages (non-news)": events_by_genre["other"] / max(len(events), 1),
+        **{f"`{genre}` pages": len(pages) for genre, pages in by_genre.items()},
+        **{
+            f"events per `{genre}` page": events_by_genre[genre] / max(len(pages), 1)
+            for genre, pages in by_genre.items()
+        },
         "events with a place": sum(bool(f.place_names) for f in events) / max(len(events), 1),
         "events, place named in paragraph": len(near),
         "  of which placed": sum(bool(f.place_names) for f in near) / max(len(near), 1),
@@ -387,6 +409,7 @@ def score_sentences(items: list[Processed]) -> dict[str, float]:
         if not item.gold.record.get("events"):
             counts["no-event sentences"] += 1
             counts["no-event sentences coded"] += bool(item.found)
+            counts["events from no-event sentences"] += len(item.found)
     return {
         "sentences": len(items),
         "gold events": counts["gold"],
@@ -394,6 +417,8 @@ def score_sentences(items: list[Processed]) -> dict[str, float]:
         "no-event sentences": counts["no-event sentences"],
         "no-event sentences coded": counts["no-event sentences coded"]
         / max(counts["no-event sentences"], 1),
+        "events from no-event sentences": counts["events from no-event sentences"]
+        / max(counts["pred"], 1),
     }
 
 

@@ -131,7 +131,8 @@ def test_the_document_signals_are_features_of_every_proposal() -> None:
 @pytest.mark.slow
 def test_a_sentence_is_judged_with_its_documents_density(nlp) -> None:  # type: ignore[no-untyped-def]
     lexicon = LexiconEventClassifier()
-    sentence = "The critics seized on a song with a 6/8 feel."
+    # A figurative word the lexicon still proposes ("seized on a song" it no longer does).
+    sentence = "The critics stormed out of the screening in a huff."
     filler = " ".join(["The garden was quiet and the weather was mild that spring."] * 40)
     reports = " ".join(["Troops attacked the town and police arrested ten men."] * 12)
 
@@ -141,7 +142,7 @@ def test_a_sentence_is_judged_with_its_documents_density(nlp) -> None:  # type: 
             f
             for sentence_proposals in document_proposals(lexicon, doc).values()
             for label, found in sentence_proposals
-            if doc[label.token].lower_ == "seized"
+            if doc[label.token].lower_ == "stormed"
             for f in found
             if f.startswith("events=")
         }

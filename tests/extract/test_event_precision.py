@@ -383,3 +383,67 @@ def test_what_a_text_calls_for_is_no_request(nlp, text, expected) -> None:  # ty
 )
 def test_demonstrating_something_is_no_protest(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stock index rallies as stocks do; a crowd rallies in protest
+        ("The Nasdaq rallied for a third straight session on Thursday.", []),
+        ("Thousands of farmers rallied outside parliament.", [("rallied", "PROTEST")]),
+        # phoning in to an interview or a broadcast is no consultation between parties
+        ("The director phoned in from a studio in Berlin to talk about the film.", []),
+        ("The prime minister phoned his Turkish counterpart on Monday.", [("phoned", "CONSULT")]),
+        # pulling out a thing is a motion of the hand; forces pulled out withdraw
+        ("She pulled out a notebook and began to write.", []),
+        ("The army pulled out its soldiers from the border area.", [("pulled out", "RETREAT")]),
+    ],
+)
+def test_words_of_markets_interviews_and_handling_things_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # research is no inquiry into a party, a space probe no probe, a star no bomb
+        ("The rover carries a drill to investigate the layers of the crater floor.", []),
+        ("The Saturn probe sent back images of the rings for a decade.", []),
+        ("Supernova explosions scatter heavy elements across the galaxy.", []),
+        ("Prosecutors are investigating the mayor.", [("investigating", "ACCUSE")]),
+        # deaths an accident causes are no attack
+        ("The floods that killed 40 people last spring wrecked the harvest.", []),
+        ("Gunmen killed 12 villagers in the north.", [("killed", "ASSAULT")]),
+        # a player beaten by a game's score lost a match; protesters beaten were attacked
+        ("Nadal beat Daniil Medvedev 7-5, 6-3 in the final.", []),
+        ("Police beat the protesters with batons.", [("beat", "ASSAULT")]),
+        # a car's driving aids are features, not aid one party gives another
+        ("Lane assistance and parking assistance are standard on the new model.", []),
+    ],
+)
+def test_research_disasters_sport_and_driving_aids_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a greeting welcomes no one; an idea seized on is taken up, not taken
+        ("Welcome to our guide to the autumn menus.", []),
+        ("Putin welcomed Erdogan to Sochi.", [("welcomed", "SUPPORT")]),
+        ("The critics seized upon the remark.", []),
+        ("The weapons were seized on Monday.", [("seized", "COERCE")]),
+        # propping up an economy's quantities supports no party or position
+        ("The Japanese market's high valuations are supported by low yields.", []),
+        ("Cheap credit may support consumption and investment demand.", []),
+        ("France supported the resolution.", [("supported", "SUPPORT")]),
+        # putting money into a company is business, not an agreement between parties
+        ("The bank agreed to inject $2 billion into the carmaker.", []),
+        ("Turkey agreed to withdraw its troops.", [("agreed", "AGREE")]),
+    ],
+)
+def test_greetings_ideas_seized_on_and_business_words_are_no_events(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected

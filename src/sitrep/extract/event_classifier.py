@@ -9,6 +9,7 @@ are registered under versioned names (`CLASSIFIERS`, entry point group `sitrep.c
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Collection
 from typing import Protocol
 
@@ -49,6 +50,9 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 URL_CLASS = "@url"  # "@url" in a word class: a phrase holding a web address
 ANY_OBJECT = "@any"  # "obj:@any": the word has an object, whatever it is
 PARTICLE_DEPS = frozenset({"prt", "advmod"})
+SCORE = "score"  # the condition score: a game's score in the word's clause ("beat him 6-2")
+SCORE_DASHES = frozenset({"-", "\u2013"})
+SCORE_WORD = re.compile(r"\d{1,3}[-\u2013]\d{1,3}")
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 # An adjective complement of the word ("pleaded guilty"), or of its object, which the parser
@@ -237,6 +241,8 @@ class LexiconEventClassifier:
                 for child in token.children
                 if child.dep_ in COMPLEMENT_DEPS
             )
+        if role == SCORE:
+            return any(_is_score(t) for t in token.subtree)
         if role == "bare":
             return not any(child.dep_ in CONTENT_DEPS for child in token.children)
         if role == "pobj":
@@ -303,6 +309,19 @@ class LexiconEventClassifier:
             t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in members
             for t in subtree(head, skip=OWNER_DEPS)
         )
+
+
+def _is_score(word: Token) -> bool:
+    """Whether a word starts a game's score: "6-2" as one word, or "6", a dash and "2"."""
+    if SCORE_WORD.fullmatch(word.text):
+        return True
+    doc = word.doc
+    return (
+        word.like_num
+        and word.i + 2 < len(doc)
+        and doc[word.i + 1].text in SCORE_DASHES
+        and doc[word.i + 2].like_num
+    )
 
 
 def _negated_lemma(word: Token) -> str:
@@ -496,10 +515,19 @@ def _keeps_from(child: Token) -> bool:
 
 
 def _particle(token: Token, particle: str | None) -> int | None:
+    """The index of a word's particle ("pull out"); a preposition that governs nothing is
+    one the parser misread ("phoned in from London"). One that governs a phrase is not
+    ("rule 21 out of 29 states" rules no one out)."""
     if particle is None:
         return None
     return next(
-        (c.i for c in token.rights if c.dep_ in PARTICLE_DEPS and c.lower_ == particle), None
+        (
+            c.i
+            for c in token.rights
+            if c.lower_ == particle
+            and (c.dep_ in PARTICLE_DEPS or (c.dep_ == "prep" and not any(c.children)))
+        ),
+        None,
     )
 
 
