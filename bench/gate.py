@@ -51,7 +51,7 @@ DEFAULT_NOISE = 0.005
 NOT_SCORES = re.compile(
     r"second|ms/page|median|mean|speed|cost|trafilatura|whole text|model alone", re.I
 )
-LOWER_IS_BETTER = re.compile(r"coded|no event found", re.I)
+LOWER_IS_BETTER = re.compile(r"coded|no event found|from no-event|non-news", re.I)
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?%?")
 _GAP = re.compile(r"\s{2,}")
 
