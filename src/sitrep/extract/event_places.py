@@ -44,7 +44,6 @@ from sitrep.records import (
     LocationPrecision,
     Place,
     PlaceBasis,
-    Span,
 )
 
 # After a dateline's place: an optional region (", Calif."), an optional agency in
@@ -93,27 +92,24 @@ class PlaceFinder:
             for m in self.actor_mentions.mentions_of(actor)
         }
         not_locations.add(dateline_span)
-        # (start, end, place) of every mention used as a place, in text order, and of every
-        # mention that only qualifies a name ("Chicago police", "a Leeds court").
-        self.mentions: list[PlaceMention] = []
-        self.qualifiers: list[PlaceMention] = []
-        for place in literal_places(article):
-            for m in place.mentions:
-                if (m.start, m.end) in not_locations:
-                    continue
-                entry = (m.start, m.end, place)
-                use = self._use(m)
-                if use == LOCATION:
-                    self.mentions.append(entry)
-                elif use == QUALIFIER and place.precision in LOCAL_PRECISIONS:
-                    self.qualifiers.append(entry)
-        self.mentions.sort(key=lambda entry: entry[0])
-        # Every literal mention, however used: what "the capital", "the state" refer back to.
-        self.named = sorted(
+        # Every literal mention, however used, in text order: what "the capital", "the state"
+        # refer back to.
+        self.named: list[PlaceMention] = sorted(
             ((m.start, m.end, place) for place in literal_places(article) for m in place.mentions),
             key=lambda entry: entry[0],
         )
-        self.qualifiers.sort(key=lambda entry: entry[0])
+        # Of those, the mentions used as a place, and those that only qualify a name ("Chicago
+        # police", "a Leeds court"), still in text order.
+        self.mentions: list[PlaceMention] = []
+        self.qualifiers: list[PlaceMention] = []
+        for start, end, place in self.named:
+            if (start, end) in not_locations:
+                continue
+            use = self._use(start, end)
+            if use == LOCATION:
+                self.mentions.append((start, end, place))
+            elif use == QUALIFIER and place.precision in LOCAL_PRECISIONS:
+                self.qualifiers.append((start, end, place))
         self.starts = [start for start, _, _ in self.mentions]
         self.qualifier_starts = [start for start, _, _ in self.qualifiers]
         sentences = sorted(article.sentences, key=lambda s: s.start)
@@ -243,10 +239,10 @@ class PlaceFinder:
             last += 1
         return self.sentences[first].start, self.sentences[last].end
 
-    def _use(self, mention: Span) -> str | None:
-        """How a place mention is used: as a location, as a qualifier of a name ("U.S.
-        officials", "Syria's army"), or neither (a person's origin)."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    def _use(self, start: int, end: int) -> str | None:
+        """How the place mention at [start, end) is used: as a location, as a qualifier of a
+        name ("U.S. officials", "Syria's army"), or neither (a person's origin)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             return None
         root = span.root
