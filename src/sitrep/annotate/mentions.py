@@ -70,6 +70,10 @@ class MentionIndex:
             return record.mentions
         return sorted([*record.mentions, *phrases], key=lambda span: span.start)
 
+    def mention_at(self, record: Actor | Place, offset: int) -> Span | None:
+        """The record's mention (or role phrase) that holds a body offset, if one does."""
+        return next((m for m in self.mentions_of(record) if m.start <= offset < m.end), None)
+
     def actor(self, start: int, end: int) -> Actor | None:
         """The first actor mentioned within [start, end)."""
         return next((r for r in self.overlapping(start, end) if isinstance(r, Actor)), None)

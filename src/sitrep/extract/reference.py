@@ -454,9 +454,7 @@ class _Resolver:
         """The actor a noun phrase names, through its head or a name beside it (token). A
         noun for a person beside the name makes it a person, whatever the tagger said, and
         gives its gender when the name does not ("His wife, Ama")."""
-        mention = next(
-            (m for m in self.mentions.mentions_of(actor) if m.start <= token.idx < m.end), None
-        )
+        mention = self.mentions.mention_at(actor, token.idx)
         start, end = (mention.start, mention.end) if mention else (token.idx, _end(token))
         described = head is not token and names_people(head.lemma_.lower())
         person = actor.kind is ActorKind.PERSON or described_as_person(head) or described
@@ -519,10 +517,7 @@ class _Resolver:
             actor = self.mentions.actor(token.idx, token.idx + len(token))
             if actor is None or not (actor.kind is ActorKind.PERSON or described_as_person(token)):
                 continue
-            mention = next(
-                (m for m in self.mentions.mentions_of(actor) if m.start <= token.idx < m.end),
-                None,
-            )
+            mention = self.mentions.mention_at(actor, token.idx)
             name = {t.i for t in token.subtree if mention and mention.start <= t.idx < mention.end}
             roles = [
                 c
