@@ -86,6 +86,16 @@ class RoleFinder:
                     return found
         return None
 
+    def asked_to_comply(self, conditions: list[Token], actor: Actor | None) -> Actor | None:
+        """The party a threat's condition names as the one who must act or refrain ("if the U.S.
+        persists"): the one threatened, when the act threatened names no one it is done to."""
+        for condition in conditions:
+            for subject in (c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")):
+                found = self.actor_of_phrase(subject)
+                if found is not None and found is not actor:
+                    return found
+        return None
+
     def target(self, trigger: Token, actor: Actor | None, threat: bool = False) -> Actor | None:
         """Who the event is done to: a recipient ("to"), the object, or a partner; else, for
         an act with a content clause, whom the content is done to ("offered to hand them over

@@ -29,7 +29,6 @@ from sitrep.extract.event_roles import RELATIVE_PRONOUNS, RoleFinder, clause_ver
 from sitrep.extract.event_status import event_status
 from sitrep.extract.event_structure import is_time_anchor, restructure, threatened_act
 from sitrep.records import (
-    Actor,
     Article,
     Claim,
     DatePrecision,
@@ -139,7 +138,7 @@ def _events_for(
     if threatened is not None:
         act, conditions = threatened
         actor = actor or roles.actor(act)
-        target = roles.target(act, actor) or _asked_to_comply(roles, conditions, actor)
+        target = roles.target(act, actor) or roles.asked_to_comply(conditions, actor)
     else:
         threat = label.type == THREATEN
         actor = actor or (roles.threatener(trigger) if threat else None)
@@ -183,19 +182,6 @@ def _events_for(
         )
         for place, basis in placed
     ]
-
-
-def _asked_to_comply(
-    roles: RoleFinder, conditions: list[Token], actor: Actor | None
-) -> Actor | None:
-    """The party a threat's condition names as the one who must act or refrain ("if the U.S.
-    persists"): the one threatened, when the act threatened names no one it is done to."""
-    for condition in conditions:
-        for subject in (c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")):
-            found = roles.actor_of_phrase(subject)
-            if found is not None and found is not actor:
-                return found
-    return None
 
 
 def _sentence_of(article: Article, trigger: Token) -> Span:
