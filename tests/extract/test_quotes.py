@@ -214,6 +214,23 @@ def test_quotes_inverted_speaker_after_a_short_quote(nlp) -> None:  # type: igno
 
 
 @pytest.mark.slow
+def test_quotes_inverted_speaker_the_parse_read_as_an_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "asked Trump" after a quote is "Trump asked", though the parser makes Trump the object;
+    # with a subject before the verb the object stays the one asked.
+    direct = _direct(
+        nlp,
+        [
+            "“Do you really believe that?” asked Trump, turning to the reporter.",
+            "“Will you resign?” the reporter asked Senator Dale Fenn.",
+        ],
+    )
+    assert direct == [
+        ("Do you really believe that?", "Trump"),
+        ("Will you resign?", "the reporter"),
+    ]
+
+
+@pytest.mark.slow
 def test_quotes_quoted_as_saying_names_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
     direct = _direct(
         nlp, ["The agency quoted Olga Petrova as saying “the talks are over for now.”"]

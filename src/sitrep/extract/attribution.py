@@ -435,7 +435,8 @@ class _Finder:
             return quotes[0].start, quotes[-1].end
         if not nested and (after := self._quote_after_colon(verb, sentence)) is not None:
             return after
-        objects = [c for c in verb.children if c.dep_ in _OBJECTS]
+        # An inverted speaker the parse read as the object ("asked Trump") is no object.
+        objects = [c for c in verb.children if c.dep_ in _OBJECTS and c != speaker]
         if objects:
             # Only a verb with a subject of its own: "…, highlighting alarms" reports nothing.
             if not any(c.dep_ == "nsubj" for c in verb.children):
@@ -493,6 +494,9 @@ class _Finder:
             verb.dep_ in _CONTENT_DEPS
             and head != verb
             and head.lemma_.lower() in lexicon().reporting_verbs
+            # "“Do you believe that?” asked Trump": a verb of the quoted words does not
+            # report the narration the parse hung on it.
+            and not (self._quoted(head.idx) and not self._quoted(verb.idx))
             and (
                 # "Google said it would appeal": a clause after its reporting verb is what is
                 # reported, never a report of the words before it.
@@ -870,6 +874,9 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
         # "Asked about the tweets, she said …": a bare passive participle's subject is who
         # was asked or told, the listener; it reports nothing of its own.
         return None, []
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted, [t for t in inverted.subtree if _within(t, sentence)]
     current = verb
     while current.dep_ in _BORROWS_SUBJECT and current.head != current:
         coordinated = current.dep_ == "conj"
@@ -883,6 +890,23 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
             return _relative_antecedent(subjects[0]), []
     stranded = _stranded_subject(verb) or _fronted_name(verb, sentence)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "“Are you serious?” asked Trump": a verb with no subject right after a quote's closing
+    mark puts its speaker after it (quotative inversion); the parser may read that speaker
+    as the verb's object, the one asked. With a subject before the verb ("the reporter asked
+    Newsom") the object is the listener, and that verb never comes here."""
+    doc = verb.doc
+    before = verb.i - 1
+    while before >= 0 and doc[before].text == ",":
+        before -= 1
+    if before < 0 or doc[before].tag_ != "''":
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1]
+    if not objects or not _names_people(objects[0]):
+        return None
+    return objects[0]
 
 
 def _fronted_name(verb: Token, sentence: Span) -> Token | None:
