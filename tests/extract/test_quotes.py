@@ -1334,6 +1334,15 @@ def test_quotes_a_speaker_name_leaves_out_the_quotes_punctuation(nlp) -> None:  
 
 
 @pytest.mark.slow
+def test_quotes_a_speaker_name_leaves_out_an_aside_the_parse_cut_open(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parse hangs the closing bracket on the verb: the party and state are no part of it.
+    direct = _direct(
+        nlp, ["A spokesman for Sen. Mark Dillon (R-Iowa) said, “The senator will vote no.”"]
+    )
+    assert direct == [("The senator will vote no.", "A spokesman for Sen. Mark Dillon")]
+
+
+@pytest.mark.slow
 def test_quotes_in_someones_words_is_an_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
     direct = _direct(
         nlp,

@@ -1135,7 +1135,17 @@ def _passive_form(verb: Token) -> bool:
 
 
 def _within_punctuation(tokens: list[Token]) -> list[Token]:
-    """The tokens less the punctuation and space at either end."""
+    """The tokens less the punctuation and space at either end, and less a bracketed aside
+    that ends them ("a spokesman for Sen. Ted Cruz (R-Texas)"): a party or a place in
+    brackets glosses a name and is no part of it."""
+    words = _strip_punctuation(tokens)
+    opened = [i for i, t in enumerate(words) if t.text == "("]
+    if opened and not any(t.text == ")" for t in words[opened[-1] :]):
+        words = _strip_punctuation(words[: opened[-1]]) or words
+    return words
+
+
+def _strip_punctuation(tokens: list[Token]) -> list[Token]:
     words = [i for i, t in enumerate(tokens) if not (t.is_punct or t.is_space)]
     return tokens[words[0] : words[-1] + 1] if words else []
 
