@@ -482,3 +482,19 @@ def test_reference_the_body_a_name_heads_is_taken_up_by_its_noun(nlp) -> None:  
     )
     assert _speaker(article, "badly flawed") == "House Budget Committee"
     assert _speaker(article, "very low") == "The department of health"
+
+
+@pytest.mark.slow
+def test_reference_a_surname_after_a_title_says_no_gender_of_a_given_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Warren" and "Graham" are men's given names, but after a title they are surnames: the
+    # lone word does not open a name, so it says nothing of the person's gender.
+    article = _extracted(
+        nlp,
+        [
+            "Senator Warren toured a factory in Ohio on Monday.",
+            "“Workers here have waited long enough,” she said.",
+            "Ms. Graham, a union organizer, agreed. “They have,” she said.",
+        ],
+    )
+    assert _speaker(article, "waited long enough") == "Warren"
+    assert _speaker(article, "They have") == "Graham"

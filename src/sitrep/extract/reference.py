@@ -581,15 +581,22 @@ class _Resolver:
         if actor.id in self._actor_genders:
             return self._actor_genders[actor.id]
         genders, titles = _genders(), _gendered_words()
-        words = [actor.name.split()[0].lower()] if actor.name.split() else []
+        name = actor.name.lower().split()
+        # A name of one word is read from its mentions, each with the title before it.
+        words = name[:1] if len(name) > 1 else []
         titled: list[str] = []
         for mention in self.mentions.mentions_of(actor):
-            words += mention.text.lower().split()[:1]
             # Only a title: the word before a name may be a common word that is also a given
             # name ("will", "hope").
-            titled += (
+            before = (
                 self.article.body[max(0, mention.start - 12) : mention.start].lower().split()[-1:]
             )
+            titled += before
+            named = mention.text.lower().split()
+            # A lone word may be a given name ("Maria, 34, said"), but not after a title that
+            # goes before a surname ("Senator Warren", "Ms. Graham").
+            if len(named) > 1 or not any(_surname_title(word) for word in before):
+                words += named[:1]
         found = {genders[w] for w in words if w in genders}
         found |= {titles[w] for w in titled if w in titles}
         gender = found.pop() if len(found) == 1 else None
@@ -830,6 +837,17 @@ class _Resolver:
         if referent.actor_id is None:
             return referent.gender
         return referent.gender or self._actor_genders.get(referent.actor_id)
+
+
+def _surname_title(word: str) -> bool:
+    """A title that stands before a surname alone: "Mr.", "Sen.", "Senator", "Gov.", not
+    "King" or "Pope", which go before a given name."""
+    abbreviations = _title_abbreviations()
+    return (
+        word in knowledge_files.words("reference/surname_titles.txt")
+        or word in abbreviations
+        or word in abbreviations.values()
+    )
 
 
 def _surnames(actors: list[Actor]) -> dict[str, Actor]:
