@@ -1066,6 +1066,20 @@ def test_quotes_who_was_asked_in_a_bare_participle_is_not_the_speaker(nlp) -> No
 
 
 @pytest.mark.slow
+def test_quotes_a_participle_between_commas_leaves_the_subject_to_the_verb_after(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Whitfield, asked whether …, said": a comma never parts a subject from its own verb, so
+    # "asked" (read as a past tense) is who was asked, and Whitfield says the quote.
+    direct = _direct(
+        nlp,
+        [
+            "Whitfield, asked whether she would run again, said: “We’ll see.”",
+            "The governor, pressed on the budget, replied, “Ask me next week.”",
+        ],
+    )
+    assert direct == [("We’ll see.", "Whitfield"), ("Ask me next week.", "The governor")]
+
+
+@pytest.mark.slow
 def test_quotes_a_party_member_description_is_the_person_the_narration_follows(nlp) -> None:  # type: ignore[no-untyped-def]
     # "the New York Democrat" is the senator just named, as "the senator" would be.
     pages = [

@@ -834,8 +834,17 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
     ("..., a person familiar with US policy said"). A subject the parse found in another
     sentence (a heading run into the next paragraph) does not count.
     """
+    if _subject_parted_by_comma(verb) is not None:
+        # "Whitfield, asked whether …, said": "asked" is a participle, its subject the main
+        # verb's; who was asked reports nothing by it.
+        return None, []
     children = [c for c in verb.children if _within(c, sentence)]
     subjects = [c for c in children if c.dep_ == "nsubj"]
+    subjects += [
+        parted
+        for c in children
+        if c.dep_ == "advcl" and (parted := _subject_parted_by_comma(c)) is not None
+    ]
     # "“… The end,” Harper said": a second subject, parsed inside the quote, is not the speaker.
     if len(subjects) > 1:
         subjects = [s for s in subjects if not _closing_mark_between(s, verb)] or subjects
@@ -890,6 +899,20 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
             return _relative_antecedent(subjects[0]), []
     stranded = _stranded_subject(verb) or _fronted_name(verb, sentence)
     return (stranded, list(stranded.subtree)) if stranded is not None else (None, [])
+
+
+def _subject_parted_by_comma(verb: Token) -> Token | None:
+    """ "Whitfield, asked whether she would run, said …": the subject the parse gave a verb
+    between commas, before a main verb with no subject of its own. A comma never parts a
+    subject from its own verb, so the verb between is a participle describing the subject
+    and the subject is the main verb's."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.i < verb.i or any(c.dep_ == "nsubj" for c in head.children):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i - 1]
+    if not subjects or verb.doc[verb.i - 1].text != ",":
+        return None
+    return subjects[0]
 
 
 def _inverted_subject(verb: Token) -> Token | None:
