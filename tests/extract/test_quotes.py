@@ -1080,6 +1080,15 @@ def test_quotes_a_participle_between_commas_leaves_the_subject_to_the_verb_after
 
 
 @pytest.mark.slow
+def test_quotes_a_party_beside_a_description_is_no_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "a Democrat" is what the lawmaker is, not who: the description speaks.
+    direct = _direct(
+        nlp, ["The lawmaker, a Democrat from Oregon, said the measure was “a dead letter.”"]
+    )
+    assert direct == [("a dead letter.", "The lawmaker")]
+
+
+@pytest.mark.slow
 def test_quotes_a_party_member_description_is_the_person_the_narration_follows(nlp) -> None:  # type: ignore[no-untyped-def]
     # "the New York Democrat" is the senator just named, as "the senator" would be.
     pages = [

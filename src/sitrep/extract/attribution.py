@@ -29,6 +29,7 @@ from sitrep.extract.reference import (
     References,
     collective_nouns,
     described_as_person,
+    party_member,
     quantifies_everyone,
     resolve_references,
 )
@@ -712,6 +713,8 @@ class _Finder:
                 and (person or self._actor_of(name) is not None)
                 and not reported
                 and not self._names_a_place(name)
+                # "The senator, a Democrat from Virginia": a party member is what, not who.
+                and not party_member(name)
             )
 
         for child in head.children:

@@ -397,7 +397,7 @@ class _Resolver:
                 actor = self.mentions.actor(child.idx, child.idx + len(child))
                 if child.dep_ in NAME_MODIFIERS and actor and actor.kind is not ActorKind.PERSON:
                     return self._actor_referent(head, child, actor)
-        if head.pos_ == "PROPN" and head.ent_type_ in _BODY_ENTITIES and not _party_member(head):
+        if head.pos_ == "PROPN" and head.ent_type_ in _BODY_ENTITIES and not party_member(head):
             # A state, city or club standing for its government or team ("Liverpool said it").
             return Referent(
                 head.i,
@@ -761,7 +761,7 @@ class _Resolver:
             or noun.dep_ != "nsubj"
             or not (
                 noun.tag_ == "NN"
-                or (noun.tag_ == "NNP" and (noun.is_lower or _party_member(noun)))
+                or (noun.tag_ == "NNP" and (noun.is_lower or party_member(noun)))
                 or _age_description(noun)
             )
             or lexicon().reporting_verbs.get(noun.head.lemma_.lower()) is None
@@ -953,7 +953,7 @@ def _of_title(prep: Token) -> bool:
     )
 
 
-def _party_member(token: Token) -> bool:
+def party_member(token: Token) -> bool:
     """ "said the New York Democrat": one member of a party or camp, which the tagger takes
     for the name of the group (NORP)."""
     return token.ent_type_ == "NORP" and token.tag_ == "NNP" and names_people(token.lemma_.lower())
