@@ -902,6 +902,24 @@ def test_quotes_a_bare_speech_verb_speaks_the_quote_that_opens_next(nlp) -> None
 
 
 @pytest.mark.slow
+def test_quotes_who_spoke_speaks_the_quote_paragraph_after(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "spoke" with no topic of its own is a speech whose words the next paragraph quotes;
+    # "talked about the budget" reports its topic only.
+    direct = _direct(
+        nlp,
+        [
+            "Representative Lois Kent spoke for ten minutes on the House floor.",
+            "“This bill is a betrayal of every farmer in my district.”",
+            "Voters talked about the budget for hours. “Nobody reads it,” said Ann Cole.",
+        ],
+    )
+    assert direct == [
+        ("This bill is a betrayal of every farmer in my district.", "Lois Kent"),
+        ("Nobody reads it", "Ann Cole"),
+    ]
+
+
+@pytest.mark.slow
 def test_quotes_a_title_given_to_someone_else_is_another_person(nlp) -> None:  # type: ignore[no-untyped-def]
     # The senator reports; "the president" who said it is not the senator.
     direct = _direct(

@@ -94,6 +94,8 @@ _AS_SAYING = "as_saying"
 _FINDING = "finding"
 # "talked about how …": only a clause after "about" is what was said; no quote beside it.
 _TOPIC = "topic"
+# What a verb of talking is about: "talked about the budget", "spoke of reform".
+_TOPIC_PREPOSITIONS = {"about", "of"}
 # A verb that puts out a document ("released a statement") writes what it quotes, and only that.
 _ISSUING = "writing"
 # Verbs of a clause that describes its subject: before a colon, it introduces their words.
@@ -346,7 +348,7 @@ class _Finder:
         if cue == NAMING_CUE:
             content = self._applied_words(verb) or _described_subject(verb, speaker, sentence)
         elif cue == _TOPIC:
-            content = _about_clause(verb, sentence)
+            content = _about_clause(verb, sentence) or self._speech_quoted_next(verb, sentence)
         elif cue in SPEECH_CUES:
             content = self._content(verb, speaker, sentence, cue)
         elif cue == _FINDING:
@@ -620,6 +622,14 @@ class _Finder:
         ):
             return None
         return quote.start, quote.end
+
+    def _speech_quoted_next(self, verb: Token, sentence: Span) -> tuple[int, int] | None:
+        """ "Rep. Lois Kent spoke for ten minutes.¶“This bill is …”": a verb of talking with
+        no topic of its own names a speech, whose words the quote opening next gives;
+        "talked about the budget" says only what it was about."""
+        if any(c.dep_ in _OBJECTS or c.lower_ in _TOPIC_PREPOSITIONS for c in verb.children):
+            return None
+        return self._quote_opening_next(verb, sentence)
 
     def _quote_after_colon(self, verb: Token, sentence: Span) -> tuple[int, int] | None:
         """ "The governor said in a statement:¶“Today we …”": a report whose sentence ends in
