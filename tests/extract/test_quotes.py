@@ -1107,6 +1107,26 @@ def test_quotes_a_party_beside_a_description_is_no_name(nlp) -> None:  # type: i
 
 
 @pytest.mark.slow
+def test_quotes_a_title_in_the_speakers_words_is_neither_name_nor_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A show the senator watched is no name of hers; a nickname inside the subject is not
+    # what the subject says.
+    article, doc = _analysed(
+        nlp,
+        [
+            "The senator, who has binge-watched “House of Cards” twice, said the show was "
+            "too tame.",
+            "The “Gang of Six” — six senators of both parties — criticized the plan.",
+        ],
+    )
+    quotes = find_quotes(article, doc)
+    assert [(q.text, q.speaker) for q in quotes if not q.direct] == [
+        ("the show was too tame", "The senator"),
+        ("the plan", "The “Gang of Six” — six senators of both parties"),
+    ]
+    assert [q.text for q in quotes if q.direct] == []
+
+
+@pytest.mark.slow
 def test_quotes_a_party_member_description_is_the_person_the_narration_follows(nlp) -> None:  # type: ignore[no-untyped-def]
     # "the New York Democrat" is the senator just named, as "the senator" would be.
     pages = [

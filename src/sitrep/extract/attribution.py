@@ -384,6 +384,9 @@ class _Finder:
             return opened
         # The parse may run across a paragraph break: only this sentence's tokens count.
         skip = set(_speaker_phrase(speaker, verb))
+        # "The “Gang of Six” criticized …": a nickname in the speaker's words is not what the
+        # speaker says.
+        named = _extent(list(skip))
         lemma = verb.lemma_.lower()
         complements = [
             c
@@ -433,6 +436,7 @@ class _Finder:
             and q.end > start
             and not (q.start <= verb.idx < q.end)
             and not (nested and self._modifies(q, verb))
+            and not (named[0] <= q.start and q.end <= named[1])
         ]
         if quotes:
             return quotes[0].start, quotes[-1].end
@@ -725,6 +729,8 @@ class _Finder:
                 and not self._names_a_place(name)
                 # "The senator, a Democrat from Virginia": a party member is what, not who.
                 and not party_member(name)
+                # "The senator, who has watched “House of Cards”": a quoted title names a work.
+                and not self._quoted(name.idx)
             )
 
         for child in head.children:
