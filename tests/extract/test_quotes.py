@@ -1127,6 +1127,22 @@ def test_quotes_a_title_in_the_speakers_words_is_neither_name_nor_quote(nlp) -> 
 
 
 @pytest.mark.slow
+def test_quotes_words_inside_a_direct_quote_are_not_also_indirect_speech(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The trailing "she said" reports the quote of two sentences, not its last sentence again.
+    article, doc = _analysed(
+        nlp,
+        [
+            "Senator Rita Vance said the agency had stalled. “They never answered. They never "
+            "even wrote back,” she said."
+        ],
+    )
+    assert [(q.text, q.direct) for q in find_quotes(article, doc)] == [
+        ("the agency had stalled", False),
+        ("They never answered. They never even wrote back", True),
+    ]
+
+
+@pytest.mark.slow
 def test_quotes_a_party_member_description_is_the_person_the_narration_follows(nlp) -> None:  # type: ignore[no-untyped-def]
     # "the New York Democrat" is the senator just named, as "the senator" would be.
     pages = [

@@ -76,7 +76,7 @@ def find_quotes(article: Article, doc: Doc) -> list[Quote]:
     quotes += [
         _indirect_quote(article, a)
         for a in attributions.items
-        if a.speech and not any(_holds(a, p.marks) for p in passages)
+        if a.speech and not any(_holds(a, p.marks) or _inside(a, p.marks) for p in passages)
     ]
     return sorted(quotes, key=lambda q: q.start)
 
@@ -319,6 +319,12 @@ def _distance(attribution: Attribution, marks: QuoteMarks) -> int:
 
 def _holds(attribution: Attribution, marks: QuoteMarks) -> bool:
     return attribution.content_start <= marks.start < attribution.content_end
+
+
+def _inside(attribution: Attribution, marks: QuoteMarks) -> bool:
+    """ "“They never answered. They never even wrote back,” she said": what the cue reports
+    lies inside a direct quote, the same words, not indirect speech besides."""
+    return marks.start <= attribution.content_start and attribution.content_end <= marks.end
 
 
 def _whole_sentence(body: str, marks: QuoteMarks) -> bool:
