@@ -498,3 +498,19 @@ def test_reference_a_surname_after_a_title_says_no_gender_of_a_given_name(nlp) -
     )
     assert _speaker(article, "waited long enough") == "Warren"
     assert _speaker(article, "They have") == "Graham"
+
+
+@pytest.mark.slow
+def test_reference_a_pronoun_in_a_quote_is_not_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Who speaks a quote says "I": "he" inside it is the other man, whoever the narration
+    # named first.
+    article = _extracted(
+        nlp,
+        [
+            "Governor Frank Dunn flew to Ohio on Friday.",
+            "Dunn praised Senator Paul Grady at a rally in Toledo. “He never quits,” he said.",
+        ],
+    )
+    inside, speaker = [r for r in article.references if r.text.lower() == "he"]
+    assert (inside.name, speaker.name) == ("Paul Grady", "Frank Dunn")
+    assert _speaker(article, "He never quits") == "Frank Dunn"

@@ -271,7 +271,8 @@ class _Resolver:
             or lower in _PLURAL_PRONOUNS
             or lower in _SINGULAR_BODY_PRONOUNS
         ):
-            referent = self._antecedent(token, sentence, paragraph)
+            speaker = self._speaker_of_quote(token, sentence, paragraph) if quoted else None
+            referent = self._antecedent(token, sentence, paragraph, speaker)
             if referent is not None:
                 self.resolved[token.i] = referent
                 if not quoted:
@@ -603,9 +604,37 @@ class _Resolver:
         self._actor_genders[actor.id] = gender
         return gender
 
-    def _antecedent(self, pronoun: Token, sentence: int, paragraph: int) -> Referent | None:
+    def _speaker_of_quote(self, pronoun: Token, sentence: int, paragraph: int) -> str | None:
+        """The actor who speaks the quote a pronoun is in ("“He never quits,” he said"), as
+        the narration beside the quote in its sentences names or resolves them: a speaker
+        says "I", so a "he" or "they" inside the quote is someone else."""
+        if pronoun.lower_ not in _PERSON_PRONOUNS and pronoun.lower_ not in _PLURAL_PRONOUNS:
+            return None
+        marks = self.marks[bisect_right(self._mark_starts, pronoun.idx) - 1]
+        quote = self.doc.char_span(marks.start, marks.end, alignment_mode="expand")
+        # The narration may follow the quote's last sentence: "“He never quits. …,” he said".
+        sentences = [pronoun.sent]
+        if quote is not None and quote[-1].sent != pronoun.sent:
+            sentences.append(quote[-1].sent)
+        for token in (t for span in sentences for t in span):
+            if self._quoted(token.idx) or not speaks(token):
+                continue
+            if token.pos_ == "PRON":
+                referent = self.resolved.get(token.i) or self._antecedent(
+                    token, sentence, paragraph
+                )
+                return referent.actor_id if referent is not None else None
+            actor = self.mentions.actor(token.idx, token.idx + len(token))
+            return actor.id if actor is not None else None
+        return None
+
+    def _antecedent(
+        self, pronoun: Token, sentence: int, paragraph: int, speaker: str | None = None
+    ) -> Referent | None:
         lower = pronoun.lower_
         spoken_of = self._spoken_of(pronoun) | self._named_in_own_clause(pronoun)
+        if speaker is not None:
+            spoken_of.add(speaker)
         speaking = speaks(pronoun)
         reported = _reported_by(pronoun.head) if speaking else set()
         # "Asked whether the president regretted it, she said": no one that clause names,
