@@ -496,6 +496,19 @@ def test_quotes_a_released_statement_is_its_issuers(nlp) -> None:  # type: ignor
 
 
 @pytest.mark.slow
+def test_quotes_it_after_a_statement_issued_is_the_issuers(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "It said" is the statement, and a statement's words are whoever issued it.
+    direct = _direct(
+        nlp,
+        [
+            "Senator Joan Pryor issued a statement on Friday.",
+            "“We will appeal,” it said. “This fight is not over.”",
+        ],
+    )
+    assert direct == [("We will appeal", "Joan Pryor"), ("This fight is not over.", "Joan Pryor")]
+
+
+@pytest.mark.slow
 def test_quotes_a_clause_hung_on_the_listener_is_what_was_told(nlp) -> None:  # type: ignore[no-untyped-def]
     """ "told confidants he hoped …": the parse makes the report a relative clause of the
     listener; a real relative clause ("the officers who arrived") is no report."""

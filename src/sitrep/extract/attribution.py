@@ -29,6 +29,7 @@ from sitrep.extract.reference import (
     References,
     collective_nouns,
     described_as_person,
+    issued,
     party_member,
     quantifies_everyone,
     resolve_references,
@@ -688,6 +689,10 @@ class _Finder:
         referent = self.references.of(speaker)
         if referent is not None and (speaker.pos_ == "PRON" or referent.actor_id is not None):
             antecedent = self.doc[referent.token]
+            # "Pryor issued a statement. “…,” it said": the statement speaks for its issuer.
+            issuer = _issuer(antecedent)
+            if issuer is not None:
+                return self._source(issuer, list(issuer.subtree))
             if referent.actor_id and self._actor_of(antecedent) is None:
                 # Resolved through a surname the tagger missed: the person named in full.
                 return Source(SourceType.NAMED_PERSON, referent.name, referent.actor_id)
@@ -1095,12 +1100,14 @@ def _puts_it(verb: Token) -> bool:
 def _issues_document(verb: Token) -> bool:
     """A verb of issuing with a subject whose object is a document: "released a statement",
     "issued a report", "put out a memo"; "blocked the bill" acts on one and issues nothing."""
-    return (
-        verb.pos_ == "VERB"
-        and verb.lemma_.lower() in lexicon().issuing_verbs
-        and any(c.dep_ == "nsubj" for c in verb.children)
-        and any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon().documents for c in verb.children)
-    )
+    return any(c.lemma_.lower() in lexicon().documents and issued(c) for c in verb.children)
+
+
+def _issuer(document: Token) -> Token | None:
+    """Who issued a document ("Pryor issued a statement"): its words are theirs."""
+    if document.lemma_.lower() not in lexicon().documents or not issued(document):
+        return None
+    return next(c for c in document.head.children if c.dep_ == "nsubj")
 
 
 def _after_dateline(subject: Token) -> Token:

@@ -424,8 +424,11 @@ class _Resolver:
             return None
         if names_people(lemma) or names_people(head.lower_) or _age_description(head):
             person = True
-        elif lemma in _body_nouns() or (lemma in lexicon().documents and speaks(head)):
-            # "the indictment said …. It said …": a document that speaks is "it" as a body is.
+        elif lemma in _body_nouns() or (
+            lemma in lexicon().documents and (speaks(head) or issued(head))
+        ):
+            # "the indictment said …. It said …", "issued a statement. … it said": a document
+            # that speaks, or that someone issued, is "it" as a body is.
             person = False
         else:
             return None
@@ -1064,6 +1067,18 @@ def speaks(token: Token) -> bool:
     if head.dep_ == "agent":
         return head.head.lemma_.lower() in verbs
     return head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def issued(document: Token) -> bool:
+    """The noun is what a verb of issuing with a subject puts out: "Pryor issued a
+    statement", "the ministry released a report"."""
+    verb = document.head
+    return (
+        document.dep_ == "dobj"
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in lexicon().issuing_verbs
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
 
 
 def _reported_by(verb: Token) -> set[int]:
