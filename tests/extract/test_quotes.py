@@ -509,6 +509,38 @@ def test_quotes_it_after_a_statement_issued_is_the_issuers(nlp) -> None:  # type
 
 
 @pytest.mark.slow
+def test_quotes_a_gerund_after_a_preposition_speaks_with_the_main_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "by pledging", "after vowing": who pledged is who raised eyebrows; "without saying"
+    # says nothing.
+    article, doc = _analysed(
+        nlp,
+        [
+            "The governor raised eyebrows by pledging to abolish the state income tax.",
+            "After vowing to repeal the law, Senator Ed Marsh voted to keep it.",
+            "The mayor left without saying whether she would run.",
+        ],
+    )
+    assert [(q.text, q.speaker) for q in find_quotes(article, doc)] == [
+        ("to abolish the state income tax", "The governor"),
+        ("to repeal the law", "Ed Marsh"),
+    ]
+
+
+@pytest.mark.slow
+def test_quotes_words_quoted_before_the_noun_they_modify_are_a_term(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "his “hard on Mexico” stance" names a stance, though a cue ("maintain") governs it.
+    direct = _direct(
+        nlp,
+        [
+            "The pause would help farmers while allowing the president to campaign on "
+            'maintaining his "hard on Mexico" stance, which holds appeal in Texas.',
+            "“We were never soft on Mexico,” the president said.",
+        ],
+    )
+    assert direct == [("We were never soft on Mexico", "the president")]
+
+
+@pytest.mark.slow
 def test_quotes_a_clause_hung_on_the_listener_is_what_was_told(nlp) -> None:  # type: ignore[no-untyped-def]
     """ "told confidants he hoped …": the parse makes the report a relative clause of the
     listener; a real relative clause ("the officers who arrived") is no report."""

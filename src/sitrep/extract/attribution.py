@@ -76,6 +76,8 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _QUANTIFIERS = {"one", "some", "many", "several", "most", "all", "few", "none", "each", "both"}
 # "many in the party", "some at the agency": people of a place or body.
 _AMONG = {"in", "among", "at", "within", "inside", "across"}
+# Prepositions that deny the act of the gerund after them: "without saying", "instead of".
+_NEGATING_PREPOSITIONS = {"without", "instead"}
 # The writer speaking outside quote marks: the outlet vouches.
 _WRITER = {"i", "we"}
 # Cue classes that report words; the others report a view and take only their complement.
@@ -430,6 +432,14 @@ class _Finder:
             or _subordinate(verb)
             else (sentence.start_char, sentence.end_char)
         )
+        # "maintaining his “tough on China” stance": words quoted inside an object, before
+        # the noun they modify, name the thing; only a verb that reports its object ("denied
+        # the “absurd” claims") says them.
+        modified_objects = (
+            []
+            if _reports(lemma, "object")
+            else [c for c in verb.children if c.dep_ in _OBJECTS and not self._names_someone(c)]
+        )
         quotes = [
             q
             for q in self.quote_marks
@@ -438,6 +448,7 @@ class _Finder:
             and not (q.start <= verb.idx < q.end)
             and not (nested and self._modifies(q, verb))
             and not (named[0] <= q.start and q.end <= named[1])
+            and not any(_inside(q, o) for o in modified_objects)
         ]
         if quotes:
             return quotes[0].start, quotes[-1].end
@@ -910,6 +921,9 @@ def _speaker(verb: Token, sentence: Span) -> tuple[Token | None, list[Token]]:
     inverted = _inverted_subject(verb)
     if inverted is not None:
         return inverted, [t for t in inverted.subtree if _within(t, sentence)]
+    controlled = _adjunct_gerund_subject(verb, sentence)
+    if controlled is not None:
+        return controlled, []
     current = verb
     while current.dep_ in _BORROWS_SUBJECT and current.head != current:
         coordinated = current.dep_ == "conj"
@@ -937,6 +951,32 @@ def _subject_parted_by_comma(verb: Token) -> Token | None:
     if not subjects or verb.doc[verb.i - 1].text != ",":
         return None
     return subjects[0]
+
+
+def _inside(quote: QuoteMarks, noun: Token) -> bool:
+    """The quote lies within the noun's phrase and the noun outside it: the quoted words
+    modify the noun ("his “tough on China” stance"), they are not the noun itself."""
+    start, end = _extent(list(noun.subtree))
+    return start <= quote.start and quote.end <= end and not quote.start <= noun.idx < quote.end
+
+
+def _adjunct_gerund_subject(verb: Token, sentence: Span) -> Token | None:
+    """ "The governor raised eyebrows by pledging to …", "After vowing to …, Marsh voted":
+    a gerund after a preposition on a verb has that verb's subject (subject control).
+    "without saying" and "instead of saying" report what was not said."""
+    prep = verb.head
+    main = prep.head
+    if (
+        verb.tag_ != "VBG"
+        or verb.dep_ != "pcomp"
+        or prep.dep_ != "prep"
+        or main.pos_ not in {"VERB", "AUX"}
+        or prep.lower_ in _NEGATING_PREPOSITIONS
+        or any(c.lower_ in _NEGATING_PREPOSITIONS for c in prep.children)
+    ):
+        return None
+    subjects = [c for c in main.children if c.dep_ == "nsubj" and _within(c, sentence)]
+    return _relative_antecedent(subjects[0]) if subjects else None
 
 
 def _inverted_subject(verb: Token) -> Token | None:
