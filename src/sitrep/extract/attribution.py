@@ -7,8 +7,11 @@ people said"; "“...,” said Sergei Markov"; a phrasal cue, "“...,” Trump 
 writing report words; thought, belief and estimate report a view, and finding verbs what was
 found or shown (only their own complement, never a quote beside them); "quoted X as saying"
 names X. A sentence that only names who spoke ("“We got her!” Officers shouted.") reports
-the quote just before it. Pronoun speakers are what `reference.py` resolves them to; a
-relative pronoun is the noun its clause describes ("a refugee who ... said"). Only people
+the quote just before it. The speaker may follow the verb ("“Are you serious?” asked
+Trump", however parsed), stand before a participle set off by commas ("Whitfield, asked
+whether …, said") or control a gerund after a preposition ("by pledging to …"). Pronoun
+speakers are what `reference.py` resolves them to, and an issued statement speaks for its
+issuer; a relative pronoun is the noun its clause describes ("a refugee who ... said"). Only people
 and bodies speak: "you", "it" or a "he" with nothing to stand for is no source, and "I" or
 "we" outside quote marks is the writer (the outlet).
 Quotes and claims are both built from these, so the parse is read once (cached on the Doc).

@@ -3,16 +3,19 @@
 The article is read in order. Every noun phrase that names a person or a body (an actor
 mention, or a common noun for people or an organisation: "a senior official", "the
 ministry") is a candidate antecedent, with its grammatical role, number and gender (a
-title, a kin or role noun, or a given name: `knowledge/reference/`). A pronoun takes the
-compatible candidate of the nearest sentence, subjects before objects, a main clause's
+title, a kin or role noun, or a given name opening a name, not a lone surname after a
+title such as "Senator Warren": `knowledge/reference/`). A pronoun takes the compatible
+candidate of the nearest sentence, subjects before objects, a main clause's
 before an embedded one's (the reporter, not what is reported), then the latest;
 in its own sentence only candidates before it that are not arguments of its own verb, and
 never, for "he" or "she" as subject, a person its own clause names after it.
 He/she need a singular person whose gender (when known) agrees; "it" a singular body;
-"they" a group or people in the plural. Names inside quote marks are what a speaker says,
+"they" a group or people in the plural; "it" is also a document that spoke or that someone
+issued ("issued a statement. … it said"). Names inside quote marks are what a speaker says,
 not antecedents, so the sentences of a quote run are passed over to the narration around
 them, whose speaker is the subject of its reporting verb ("“…,” he said" after "Trump
-said …" is Trump). A resolved pronoun is itself a candidate for the next one, for the
+said …" is Trump); a "he" or "they" inside a quote is never that quote's speaker, who says
+"I". A resolved pronoun is itself a candidate for the next one, for the
 antecedent it resolved to, so chains ("He said … He added …") hold across paragraphs.
 A definite description by role ("the minister", "the senator") stands for the person last
 named with that role ("Defence Minister Mansur Dan-Ali"), and is resolved the same way; a
