@@ -85,6 +85,7 @@ PREVENTED_DEPS = frozenset({"dobj", "nsubjpass"})
 SEEMING = "seeming"  # the word class of verbs of feeling or seeming (word_classes.tsv)
 GENERIC = "generic"  # the role of a subject that is the reader or anyone, in background.tsv
 HABITUAL = "habitual"  # the role of an adverb of frequency, in background.tsv
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})  # a finite verb in the present tense
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # entities that name a party
 THREATEN = "THREATEN"
 # Acts of telling someone to act that an alternative penalty makes an ultimatum.
@@ -161,6 +162,7 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
         and not _is_anyones(doc[index])
         and not _follows_from_anyones_act(doc[index])
         and not _is_habitual(doc[index])
+        and not _defines_a_kind(doc[index])
         and not _is_compelled_or_prevented(doc[index])
         and not _is_felt(doc[index])
         and not _names_a_source(doc[index])
@@ -400,6 +402,33 @@ def _is_habitual(word: Token) -> bool:
         adverb.dep_ == "advmod" and adverb.lower_ in habitual and _clause_of(adverb) == word.i
         for adverb in subtree(word)
     )
+
+
+def _defines_a_kind(verb: Token) -> bool:
+    """Whether a verb is a defining relative clause in the simple present ("areas that do
+    not support its goals", "a scheme that takes half the cars off the road", "the cells
+    where people are held"): the clause says what kind of thing its noun is, a standing
+    property, not an act that happened. Not a progressive or perfect ("the residents who
+    are refusing to leave", "the group that has attacked"), a past or a modal, nor a
+    clause set off by a comma ("Iran, which denies the charge"): that one adds a fact
+    about a noun already known, and may report its act."""
+    first = first_conjunct(verb)
+    if first.dep_ != "relcl" or not is_verbal(first):
+        return False
+    opener = first.left_edge
+    if opener.i > 0 and opener.nbor(-1).is_punct:
+        return False
+    return _is_simple_present(first)
+
+
+def _is_simple_present(verb: Token) -> bool:
+    """Whether a verb group is in the simple present, active or passive ("takes", "do not
+    support", "are held"): the tense of what holds as a rule."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBG" or any(a.tag_ in ("MD", "TO") or a.lemma_ == "have" for a in auxiliaries):
+        return False
+    finite = auxiliaries[0] if auxiliaries else verb
+    return finite.tag_ in PRESENT_TAGS
 
 
 def _done_by_a_party(verb: Token) -> bool:
