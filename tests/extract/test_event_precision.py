@@ -277,6 +277,22 @@ def test_a_habitual_statement_is_no_event(nlp, text, expected) -> None:  # type:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # what a known event shows or reflects is said of it; the event is not reported
+        ("Analysts say the crackdown shows the limits of the reform.", []),
+        ("The clash reflects deep tension between the two parties.", []),
+        ("His arrest signals a shift in the government's approach.", []),
+        # ...an event noun that is the subject of what it did is reported
+        ("The bombing killed twelve people in the market.", [("bombing", "ASSAULT")]),
+    ],
+)
+def test_what_an_event_shows_is_no_report_of_it(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a defining relative clause in the simple present says what kind of thing its noun
         # is, not what happened
         ("The group that attacks convoys on this road has grown.", []),

@@ -85,6 +85,8 @@ PREVENTED_DEPS = frozenset({"dobj", "nsubjpass"})
 SEEMING = "seeming"  # the word class of verbs of feeling or seeming (word_classes.tsv)
 GENERIC = "generic"  # the role of a subject that is the reader or anyone, in background.tsv
 HABITUAL = "habitual"  # the role of an adverb of frequency, in background.tsv
+DEFINITE = "definite"  # the role of a determiner that refers back, in background.tsv
+INDICATING = "indicating"  # the word class of verbs of what a thing shows (word_classes.tsv)
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})  # a finite verb in the present tense
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # entities that name a party
 THREATEN = "THREATEN"
@@ -163,6 +165,7 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
         and not _follows_from_anyones_act(doc[index])
         and not _is_habitual(doc[index])
         and not _defines_a_kind(doc[index])
+        and not _is_what_an_event_shows(doc[index])
         and not _is_compelled_or_prevented(doc[index])
         and not _is_felt(doc[index])
         and not _names_a_source(doc[index])
@@ -419,6 +422,20 @@ def _defines_a_kind(verb: Token) -> bool:
     if opener.i > 0 and opener.nbor(-1).is_punct:
         return False
     return _is_simple_present(first)
+
+
+def _is_what_an_event_shows(noun: Token) -> bool:
+    """Whether a definite or owned event noun is only the subject of a verb of indication
+    ("the crackdown shows the limits of that promise", "the clash reflects the tension",
+    "his arrest signals a shift"; `word_classes.tsv`, class indicating): the sentence says
+    what an event already known means, it does not report it."""
+    if noun.pos_ != "NOUN" or is_verbal(noun) or first_conjunct(noun).dep_ != "nsubj":
+        return False
+    definite = background_cues().get(DEFINITE, frozenset())
+    if not any(c.dep_ == "poss" or c.lower_ in definite for c in noun.children):
+        return False
+    verb = first_conjunct(noun).head
+    return verb.lemma_.lower() in word_classes().get(INDICATING, frozenset())
 
 
 def _is_simple_present(verb: Token) -> bool:
