@@ -165,6 +165,7 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
         and not _follows_from_anyones_act(doc[index])
         and not _is_habitual(doc[index])
         and not _defines_a_kind(doc[index])
+        and not _is_generic(doc[index])
         and not _is_what_an_event_shows(doc[index])
         and not _is_compelled_or_prevented(doc[index])
         and not _is_felt(doc[index])
@@ -422,6 +423,22 @@ def _defines_a_kind(verb: Token) -> bool:
     if opener.i > 0 and opener.nbor(-1).is_punct:
         return False
     return _is_simple_present(first)
+
+
+def _is_generic(verb: Token) -> bool:
+    """Whether a verb says what holds of a kind: the simple present with a bare plural
+    subject, no determiner, possessor or number before it ("people are detained in
+    overcrowded cells", "lawmakers rarely support such bills"): a generic statement, no act
+    that happened. A named party's ("Syrian troops shell the town") is kept, as is any
+    other tense ("protesters blocked the road")."""
+    if not is_verbal(verb) or _done_by_a_party(verb) or not _is_simple_present(verb):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(
+        subject.tag_ == "NNS"
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in subject.children)
+        for subject in subjects
+    )
 
 
 def _is_what_an_event_shows(noun: Token) -> bool:
