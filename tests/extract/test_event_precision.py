@@ -299,6 +299,12 @@ def test_a_generic_statement_is_no_event(nlp, text, expected) -> None:  # type: 
         ("His arrest signals a shift in the government's approach.", []),
         # ...an event noun that is the subject of what it did is reported
         ("The bombing killed twelve people in the market.", [("bombing", "ASSAULT")]),
+        # what something means or signals is a consequence drawn, not an act reported
+        ("Leaving the union means tariffs on every export.", []),
+        ("The council will act even if it means collaborating with the army.", []),
+        ("The move signals a crackdown on the press.", []),
+        # ...a clause it shows tells what happened
+        ("The report shows that police arrested forty people.", [("arrested", "COERCE")]),
     ],
 )
 def test_what_an_event_shows_is_no_report_of_it(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]

@@ -87,6 +87,8 @@ GENERIC = "generic"  # the role of a subject that is the reader or anyone, in ba
 HABITUAL = "habitual"  # the role of an adverb of frequency, in background.tsv
 DEFINITE = "definite"  # the role of a determiner that refers back, in background.tsv
 INDICATING = "indicating"  # the word class of verbs of what a thing shows (word_classes.tsv)
+# How what a verb of indication implies hangs on it ("means sanctions", "means collaborating").
+IMPLIED_DEPS = frozenset({"dobj", "xcomp"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})  # a finite verb in the present tense
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # entities that name a party
 THREATEN = "THREATEN"
@@ -167,6 +169,7 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
         and not _defines_a_kind(doc[index])
         and not _is_generic(doc[index])
         and not _is_what_an_event_shows(doc[index])
+        and not _is_implied(doc[index])
         and not _is_compelled_or_prevented(doc[index])
         and not _is_felt(doc[index])
         and not _names_a_source(doc[index])
@@ -453,6 +456,17 @@ def _is_what_an_event_shows(noun: Token) -> bool:
         return False
     verb = first_conjunct(noun).head
     return verb.lemma_.lower() in word_classes().get(INDICATING, frozenset())
+
+
+def _is_implied(word: Token) -> bool:
+    """Whether an event word is only what a verb of indication says something implies, its
+    object or infinitive ("it means sanctions", "even if it means collaborating with them",
+    "the move signals a crackdown"; class indicating): a consequence drawn, not an act
+    reported. A clause it says a thing shows ("the report shows that police arrested 40") is
+    not this: that clause tells what happened."""
+    first = first_conjunct(word)
+    indicating = word_classes().get(INDICATING, frozenset())
+    return first.dep_ in IMPLIED_DEPS and first.head.lemma_.lower() in indicating
 
 
 def _is_simple_present(verb: Token) -> bool:
