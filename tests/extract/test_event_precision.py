@@ -277,6 +277,24 @@ def test_a_habitual_statement_is_no_event(nlp, text, expected) -> None:  # type:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # one body's own sitting is no consultation of another party
+        ("Legislators gather for organizational meetings next week.", []),
+        ("The board meeting approved the budget.", []),
+        # ...a meeting with a partner is
+        (
+            "The president held a meeting with the Iraqi prime minister.",
+            [("meeting", "CONSULT")],
+        ),
+    ],
+)
+def test_a_bodys_own_sitting_is_no_consultation(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a bare plural subject with the simple present says what holds of a kind
         ("In these camps, people are detained without trial.", []),
         # ...another tense, or a named party's practice, is reported

@@ -76,6 +76,8 @@ UNSPECIFIC = "unspecific"  # the role of a determiner of no particular thing in 
 AGREE = "AGREE"
 CONSULT = "CONSULT"
 SETTING = "setting"  # the role of a preposition of occasion in background.tsv
+OWN_SITTING = "own_sitting"  # the word class of words of one body's own sitting
+SITTING_MODIFIER_DEPS = frozenset({"compound", "amod"})  # "council meeting", "annual meeting"
 PARTNER = "partner"  # the word class of prepositions that bring in whom one meets
 ASSAULT = "ASSAULT"
 COMPELLING = "compelling"  # the word class of verbs that make someone act (word_classes.tsv)
@@ -306,14 +308,19 @@ def _names_a_source(noun: Token) -> bool:
 def _is_setting(noun: Token, label: TriggerLabel) -> bool:
     """Whether a gathering is named only as where or when something else happened, with no
     party it brought together ("said after a party meeting", "moved the motion during a
-    full council meeting", "offering the job in a one-on-one meeting"): a body's own
-    sitting, not one actor consulting another. "In a meeting with Yang Jiechi" names its
-    partner, and "Putin's meeting" its party; both are reported."""
+    full council meeting", "offering the job in a one-on-one meeting"), or as one body's
+    own sitting ("an all-company meeting on Friday", "organizational meetings"; word class
+    own_sitting): not one actor consulting another. "In a meeting with Yang Jiechi" names
+    its partner, and "Putin's meeting" its party; both are reported."""
     if label.type != CONSULT or noun.pos_ != "NOUN" or is_verbal(noun):
         return False
     cues = background_cues()
     settings = cues.get(ANCHOR, frozenset()) | cues.get(SETTING, frozenset())
-    if noun.dep_ != "pobj" or noun.head.lower_ not in settings:
+    own_sitting = word_classes().get(OWN_SITTING, frozenset())
+    named_as_setting = noun.dep_ == "pobj" and noun.head.lower_ in settings
+    if not named_as_setting and not any(
+        c.dep_ in SITTING_MODIFIER_DEPS and c.lemma_.lower() in own_sitting for c in noun.children
+    ):
         return False
     partners = word_classes().get(PARTNER, frozenset())
     return not any(
