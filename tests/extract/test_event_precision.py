@@ -285,6 +285,12 @@ def test_a_habitual_statement_is_no_event(nlp, text, expected) -> None:  # type:
             "The president held a meeting with the Iraqi prime minister.",
             [("meeting", "CONSULT")],
         ),
+        # a meeting that is won is a match; one where something else is won is a meeting
+        ("The home side had won all nine previous meetings with their rivals.", []),
+        (
+            "The minister won support at a meeting with the governors.",
+            [("meeting", "CONSULT")],
+        ),
     ],
 )
 def test_a_bodys_own_sitting_is_no_consultation(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]

@@ -78,6 +78,7 @@ CONSULT = "CONSULT"
 SETTING = "setting"  # the role of a preposition of occasion in background.tsv
 OWN_SITTING = "own_sitting"  # the word class of words of one body's own sitting
 SITTING_MODIFIER_DEPS = frozenset({"compound", "amod"})  # "council meeting", "annual meeting"
+WINNING = "winning"  # the word class of verbs of winning a contest (word_classes.tsv)
 PARTNER = "partner"  # the word class of prepositions that bring in whom one meets
 ASSAULT = "ASSAULT"
 COMPELLING = "compelling"  # the word class of verbs that make someone act (word_classes.tsv)
@@ -164,6 +165,7 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
         and not _promises_nothing(doc[index], label, by_token)
         and not _is_effect(doc[index], label, by_token)
         and not _is_setting(doc[index], label)
+        and not _is_a_match(doc[index], label)
         and not _harm_denied(doc[index], label)
         and not _is_anyones(doc[index])
         and not _follows_from_anyones_act(doc[index])
@@ -326,6 +328,18 @@ def _is_setting(noun: Token, label: TriggerLabel) -> bool:
     return not any(
         c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in partners) for c in noun.children
     )
+
+
+def _is_a_match(noun: Token, label: TriggerLabel) -> bool:
+    """Whether a meeting is what a verb of winning wins ("had won all previous 15 meetings
+    with their neighbours"; word class winning): a consultation has no winner, so the
+    meeting is a match between sides, not one party consulting another. Not a meeting
+    where something else is won ("won support at a meeting with the governors")."""
+    if label.type != CONSULT or noun.pos_ != "NOUN" or is_verbal(noun):
+        return False
+    first = first_conjunct(noun)
+    winning = word_classes().get(WINNING, frozenset())
+    return first.dep_ == "dobj" and first.head.lemma_.lower() in winning
 
 
 def _harm_denied(word: Token, label: TriggerLabel) -> bool:
