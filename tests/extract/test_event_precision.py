@@ -303,6 +303,8 @@ def test_a_bodys_own_sitting_is_no_consultation(nlp, text, expected) -> None:  #
     [
         # a bare plural subject with the simple present says what holds of a kind
         ("In these camps, people are detained without trial.", []),
+        # ...and so does an infinitive with such a subject under a clause in the present
+        ("It is common for rebels to attack convoys on this road.", []),
         # ...another tense, or a named party's practice, is reported
         ("Protesters blocked the road on Monday.", [("blocked", "PROTEST")]),
         ("Syrian troops shell the town every night.", [("shell", "ASSAULT")]),

@@ -453,9 +453,14 @@ def _is_generic(verb: Token) -> bool:
     """Whether a verb says what holds of a kind: the simple present with a bare plural
     subject, no determiner, possessor or number before it ("people are detained in
     overcrowded cells", "lawmakers rarely support such bills"): a generic statement, no act
-    that happened. A named party's ("Syrian troops shell the town") is kept, as is any
-    other tense ("protesters blocked the road")."""
-    if not is_verbal(verb) or _done_by_a_party(verb) or not _is_simple_present(verb):
+    that happened. An infinitive with such a subject of its own takes the tense of the
+    clause it hangs on ("it is not uncommon for artists to give up the rights"). A named
+    party's ("Syrian troops shell the town") is kept, as is any other tense ("protesters
+    blocked the road")."""
+    if not is_verbal(verb) or _done_by_a_party(verb):
+        return False
+    tensed = verb.head if _asked_clause(verb) else verb
+    if not _is_simple_present(tensed):
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and all(
