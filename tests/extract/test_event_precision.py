@@ -277,6 +277,96 @@ def test_a_habitual_statement_is_no_event(nlp, text, expected) -> None:  # type:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # one body's own sitting is no consultation of another party
+        ("Legislators gather for organizational meetings next week.", []),
+        ("The board meeting approved the budget.", []),
+        # ...a meeting with a partner is
+        (
+            "The president held a meeting with the Iraqi prime minister.",
+            [("meeting", "CONSULT")],
+        ),
+        # a meeting that is won is a match; one where something else is won is a meeting
+        ("The home side had won all nine previous meetings with their rivals.", []),
+        (
+            "The minister won support at a meeting with the governors.",
+            [("meeting", "CONSULT")],
+        ),
+    ],
+)
+def test_a_bodys_own_sitting_is_no_consultation(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare plural subject with the simple present says what holds of a kind
+        ("In these camps, people are detained without trial.", []),
+        # ...and so does an infinitive with such a subject under a clause in the present
+        ("It is common for rebels to attack convoys on this road.", []),
+        # ...another tense, or a named party's practice, is reported
+        ("Protesters blocked the road on Monday.", [("blocked", "PROTEST")]),
+        ("Syrian troops shell the town every night.", [("shell", "ASSAULT")]),
+        ("The protesters demand the release of the students.", [("demand", "REQUEST")]),
+    ],
+)
+def test_a_generic_statement_is_no_event(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a known event shows or reflects is said of it; the event is not reported
+        ("Analysts say the crackdown shows the limits of the reform.", []),
+        ("The clash reflects deep tension between the two parties.", []),
+        ("His arrest signals a shift in the government's approach.", []),
+        # ...an event noun that is the subject of what it did is reported
+        ("The bombing killed twelve people in the market.", [("bombing", "ASSAULT")]),
+        # what something means or signals is a consequence drawn, not an act reported
+        ("Leaving the union means tariffs on every export.", []),
+        ("The council will act even if it means collaborating with the army.", []),
+        ("The move signals a crackdown on the press.", []),
+        # ...a clause it shows tells what happened
+        ("The report shows that police arrested forty people.", [("arrested", "COERCE")]),
+    ],
+)
+def test_what_an_event_shows_is_no_report_of_it(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a defining relative clause in the simple present says what kind of thing its noun
+        # is, not what happened
+        ("The group that attacks convoys on this road has grown.", []),
+        ("Refugees are sent to a camp where people are detained for weeks.", []),
+        (
+            "The mayor praised a programme that takes old cars off the streets.",
+            [("praised", "SUPPORT")],
+        ),
+        # ...a past, progressive or perfect one reports an act, and so may a clause set off
+        # by a comma
+        (
+            "Police arrested the man who attacked the guard.",
+            [("arrested", "COERCE"), ("attacked", "ASSAULT")],
+        ),
+        ("The residents who are refusing to leave stayed.", [("refusing", "REJECT")]),
+        ("Iran, which denies the charge, stayed silent.", [("denies", "REJECT")]),
+    ],
+)
+def test_a_defining_clause_in_the_simple_present_is_no_event(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _types(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a demand with a penalty as its alternative is an ultimatum: a threat
         (
             "The commission asked the party to pay the fine within a week or be dissolved.",

@@ -76,6 +76,9 @@ UNSPECIFIC = "unspecific"  # the role of a determiner of no particular thing in 
 AGREE = "AGREE"
 CONSULT = "CONSULT"
 SETTING = "setting"  # the role of a preposition of occasion in background.tsv
+OWN_SITTING = "own_sitting"  # the word class of words of one body's own sitting
+SITTING_MODIFIER_DEPS = frozenset({"compound", "amod"})  # "council meeting", "annual meeting"
+WINNING = "winning"  # the word class of verbs of winning a contest (word_classes.tsv)
 PARTNER = "partner"  # the word class of prepositions that bring in whom one meets
 ASSAULT = "ASSAULT"
 COMPELLING = "compelling"  # the word class of verbs that make someone act (word_classes.tsv)
@@ -85,6 +88,11 @@ PREVENTED_DEPS = frozenset({"dobj", "nsubjpass"})
 SEEMING = "seeming"  # the word class of verbs of feeling or seeming (word_classes.tsv)
 GENERIC = "generic"  # the role of a subject that is the reader or anyone, in background.tsv
 HABITUAL = "habitual"  # the role of an adverb of frequency, in background.tsv
+DEFINITE = "definite"  # the role of a determiner that refers back, in background.tsv
+INDICATING = "indicating"  # the word class of verbs of what a thing shows (word_classes.tsv)
+# How what a verb of indication implies hangs on it ("means sanctions", "means collaborating").
+IMPLIED_DEPS = frozenset({"dobj", "xcomp"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})  # a finite verb in the present tense
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # entities that name a party
 THREATEN = "THREATEN"
 # Acts of telling someone to act that an alternative penalty makes an ultimatum.
@@ -157,10 +165,15 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
         and not _promises_nothing(doc[index], label, by_token)
         and not _is_effect(doc[index], label, by_token)
         and not _is_setting(doc[index], label)
+        and not _is_a_match(doc[index], label)
         and not _harm_denied(doc[index], label)
         and not _is_anyones(doc[index])
         and not _follows_from_anyones_act(doc[index])
         and not _is_habitual(doc[index])
+        and not _defines_a_kind(doc[index])
+        and not _is_generic(doc[index])
+        and not _is_what_an_event_shows(doc[index])
+        and not _is_implied(doc[index])
         and not _is_compelled_or_prevented(doc[index])
         and not _is_felt(doc[index])
         and not _names_a_source(doc[index])
@@ -297,19 +310,36 @@ def _names_a_source(noun: Token) -> bool:
 def _is_setting(noun: Token, label: TriggerLabel) -> bool:
     """Whether a gathering is named only as where or when something else happened, with no
     party it brought together ("said after a party meeting", "moved the motion during a
-    full council meeting", "offering the job in a one-on-one meeting"): a body's own
-    sitting, not one actor consulting another. "In a meeting with Yang Jiechi" names its
-    partner, and "Putin's meeting" its party; both are reported."""
+    full council meeting", "offering the job in a one-on-one meeting"), or as one body's
+    own sitting ("an all-company meeting on Friday", "organizational meetings"; word class
+    own_sitting): not one actor consulting another. "In a meeting with Yang Jiechi" names
+    its partner, and "Putin's meeting" its party; both are reported."""
     if label.type != CONSULT or noun.pos_ != "NOUN" or is_verbal(noun):
         return False
     cues = background_cues()
     settings = cues.get(ANCHOR, frozenset()) | cues.get(SETTING, frozenset())
-    if noun.dep_ != "pobj" or noun.head.lower_ not in settings:
+    own_sitting = word_classes().get(OWN_SITTING, frozenset())
+    named_as_setting = noun.dep_ == "pobj" and noun.head.lower_ in settings
+    if not named_as_setting and not any(
+        c.dep_ in SITTING_MODIFIER_DEPS and c.lemma_.lower() in own_sitting for c in noun.children
+    ):
         return False
     partners = word_classes().get(PARTNER, frozenset())
     return not any(
         c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in partners) for c in noun.children
     )
+
+
+def _is_a_match(noun: Token, label: TriggerLabel) -> bool:
+    """Whether a meeting is what a verb of winning wins ("had won all previous 15 meetings
+    with their neighbours"; word class winning): a consultation has no winner, so the
+    meeting is a match between sides, not one party consulting another. Not a meeting
+    where something else is won ("won support at a meeting with the governors")."""
+    if label.type != CONSULT or noun.pos_ != "NOUN" or is_verbal(noun):
+        return False
+    first = first_conjunct(noun)
+    winning = word_classes().get(WINNING, frozenset())
+    return first.dep_ == "dobj" and first.head.lemma_.lower() in winning
 
 
 def _harm_denied(word: Token, label: TriggerLabel) -> bool:
@@ -400,6 +430,79 @@ def _is_habitual(word: Token) -> bool:
         adverb.dep_ == "advmod" and adverb.lower_ in habitual and _clause_of(adverb) == word.i
         for adverb in subtree(word)
     )
+
+
+def _defines_a_kind(verb: Token) -> bool:
+    """Whether a verb is a defining relative clause in the simple present ("areas that do
+    not support its goals", "a scheme that takes half the cars off the road", "the cells
+    where people are held"): the clause says what kind of thing its noun is, a standing
+    property, not an act that happened. Not a progressive or perfect ("the residents who
+    are refusing to leave", "the group that has attacked"), a past or a modal, nor a
+    clause set off by a comma ("Iran, which denies the charge"): that one adds a fact
+    about a noun already known, and may report its act."""
+    first = first_conjunct(verb)
+    if first.dep_ != "relcl" or not is_verbal(first):
+        return False
+    opener = first.left_edge
+    if opener.i > 0 and opener.nbor(-1).is_punct:
+        return False
+    return _is_simple_present(first)
+
+
+def _is_generic(verb: Token) -> bool:
+    """Whether a verb says what holds of a kind: the simple present with a bare plural
+    subject, no determiner, possessor or number before it ("people are detained in
+    overcrowded cells", "lawmakers rarely support such bills"): a generic statement, no act
+    that happened. An infinitive with such a subject of its own takes the tense of the
+    clause it hangs on ("it is not uncommon for artists to give up the rights"). A named
+    party's ("Syrian troops shell the town") is kept, as is any other tense ("protesters
+    blocked the road")."""
+    if not is_verbal(verb) or _done_by_a_party(verb):
+        return False
+    tensed = verb.head if _asked_clause(verb) else verb
+    if not _is_simple_present(tensed):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(
+        subject.tag_ == "NNS"
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in subject.children)
+        for subject in subjects
+    )
+
+
+def _is_what_an_event_shows(noun: Token) -> bool:
+    """Whether a definite or owned event noun is only the subject of a verb of indication
+    ("the crackdown shows the limits of that promise", "the clash reflects the tension",
+    "his arrest signals a shift"; `word_classes.tsv`, class indicating): the sentence says
+    what an event already known means, it does not report it."""
+    if noun.pos_ != "NOUN" or is_verbal(noun) or first_conjunct(noun).dep_ != "nsubj":
+        return False
+    definite = background_cues().get(DEFINITE, frozenset())
+    if not any(c.dep_ == "poss" or c.lower_ in definite for c in noun.children):
+        return False
+    verb = first_conjunct(noun).head
+    return verb.lemma_.lower() in word_classes().get(INDICATING, frozenset())
+
+
+def _is_implied(word: Token) -> bool:
+    """Whether an event word is only what a verb of indication says something implies, its
+    object or infinitive ("it means sanctions", "even if it means collaborating with them",
+    "the move signals a crackdown"; class indicating): a consequence drawn, not an act
+    reported. A clause it says a thing shows ("the report shows that police arrested 40") is
+    not this: that clause tells what happened."""
+    first = first_conjunct(word)
+    indicating = word_classes().get(INDICATING, frozenset())
+    return first.dep_ in IMPLIED_DEPS and first.head.lemma_.lower() in indicating
+
+
+def _is_simple_present(verb: Token) -> bool:
+    """Whether a verb group is in the simple present, active or passive ("takes", "do not
+    support", "are held"): the tense of what holds as a rule."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBG" or any(a.tag_ in ("MD", "TO") or a.lemma_ == "have" for a in auxiliaries):
+        return False
+    finite = auxiliaries[0] if auxiliaries else verb
+    return finite.tag_ in PRESENT_TAGS
 
 
 def _done_by_a_party(verb: Token) -> bool:
