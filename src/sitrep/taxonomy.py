@@ -32,6 +32,8 @@ QUAD_CLASSES = {
     3: "verbal conflict",
     4: "material conflict",
 }
+# The classes of acts done in words (statements, demands, accusations), not in deeds.
+VERBAL_QUAD_CLASSES = frozenset({1, 3})
 GOLDSTEIN_BOUND = 10.0
 
 

@@ -309,6 +309,8 @@ def test_a_bodys_own_sitting_is_no_consultation(nlp, text, expected) -> None:  #
         ("Protesters blocked the road on Monday.", [("blocked", "PROTEST")]),
         ("Syrian troops shell the town every night.", [("shell", "ASSAULT")]),
         ("The protesters demand the release of the students.", [("demand", "REQUEST")]),
+        # ...and so is a verbal act, a group's current statement told in the present
+        ("Rights groups accuse the militia of torturing detainees.", [("accuse", "ACCUSE")]),
     ],
 )
 def test_a_generic_statement_is_no_event(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]

@@ -28,6 +28,7 @@ from sitrep.extract.event_lexicon import (
 from sitrep.extract.event_roles import first_conjunct, is_verbal, subject_candidates, subtree
 from sitrep.extract.event_status import event_status
 from sitrep.records import EventStatus
+from sitrep.taxonomy import VERBAL_QUAD_CLASSES, event_types
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +172,7 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
         and not _follows_from_anyones_act(doc[index])
         and not _is_habitual(doc[index])
         and not _defines_a_kind(doc[index])
-        and not _is_generic(doc[index])
+        and not _is_generic(doc[index], label)
         and not _is_what_an_event_shows(doc[index])
         and not _is_implied(doc[index])
         and not _is_compelled_or_prevented(doc[index])
@@ -449,15 +450,18 @@ def _defines_a_kind(verb: Token) -> bool:
     return _is_simple_present(first)
 
 
-def _is_generic(verb: Token) -> bool:
+def _is_generic(verb: Token, label: TriggerLabel) -> bool:
     """Whether a verb says what holds of a kind: the simple present with a bare plural
     subject, no determiner, possessor or number before it ("people are detained in
-    overcrowded cells", "lawmakers rarely support such bills"): a generic statement, no act
-    that happened. An infinitive with such a subject of its own takes the tense of the
-    clause it hangs on ("it is not uncommon for artists to give up the rights"). A named
-    party's ("Syrian troops shell the town") is kept, as is any other tense ("protesters
-    blocked the road")."""
+    overcrowded cells", "it is not uncommon for artists to give up the rights"): a generic
+    statement, no act that happened. An infinitive with such a subject of its own takes the
+    tense of the clause it hangs on. A named party's ("Syrian troops shell the town") is
+    kept, as is any other tense ("protesters blocked the road"), and so is a verbal act
+    (QuadClass 1 or 3): news tells a group's current statement in the present ("Rights
+    groups accuse the army of torture", "Residents demand answers")."""
     if not is_verbal(verb) or _done_by_a_party(verb):
+        return False
+    if event_types()[label.type].quad_class in VERBAL_QUAD_CLASSES:
         return False
     tensed = verb.head if _asked_clause(verb) else verb
     if not _is_simple_present(tensed):
