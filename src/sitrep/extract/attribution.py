@@ -991,38 +991,37 @@ def _listed_after_colon(head: Token) -> Token | None:
 def _with_particle(verb: Token) -> str:
     """The verb's lemma with the bare particle right after it ("fired back" -> "fire back",
     "weighed in" -> "weigh in"), or "" when none follows."""
-    after = [
-        c
-        for c in verb.children
-        if c.i == verb.i + 1
-        and (
-            c.dep_ in {"prt", "advmod"}
-            or (c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children))
-        )
-    ]
-    return f"{verb.lemma_.lower()} {after[0].lower_}" if after else ""
+    # Read for every token: the one word that may be the particle is the next, when the verb
+    # heads it, so the verb's dependents (costly to walk) are never listed.
+    if verb.i + 1 >= len(verb.doc):
+        return ""
+    after = verb.doc[verb.i + 1]
+    if after.head.i != verb.i or not (
+        after.dep_ in {"prt", "advmod"}
+        or (after.dep_ == "prep" and not any(g.dep_ == "pobj" for g in after.children))
+    ):
+        return ""
+    return f"{verb.lemma_.lower()} {after.lower_}"
 
 
 def _verb_read_as_noun(token: Token) -> bool:
     """ "The letter, signed by 40 senators, states, “…”": a word tagged a noun that has a
     subject and none of a noun's modifiers is a verb the tagger misread. "made it a point
     to …" is a noun with the subject of its small clause, and its determiner."""
+    if token.pos_ != "NOUN":
+        return False  # read for every token: the dependents are walked for nouns alone
     children = [c.dep_ for c in token.children]
-    return (
-        token.pos_ == "NOUN"
-        and "nsubj" in children
-        and not any(dep in _NOUN_MODIFIERS for dep in children)
-    )
+    return "nsubj" in children and not any(dep in _NOUN_MODIFIERS for dep in children)
 
 
 def _puts_it(verb: Token) -> bool:
     """ "…,” as the OC Weekly put it", "he put it bluntly": "put it" without a place to put it
     in is a way of saying."""
+    if verb.lemma_.lower() != "put":
+        return False  # read for every token: the dependents are walked for "put" alone
     children = list(verb.children)
-    return (
-        verb.lemma_.lower() == "put"
-        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in children)
-        and not any(c.dep_ in {"prep", "prt"} for c in children)
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in children) and not any(
+        c.dep_ in {"prep", "prt"} for c in children
     )
 
 

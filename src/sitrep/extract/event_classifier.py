@@ -98,9 +98,11 @@ STATE_LABELS = frozenset({"GPE", "NORP", "ORG"})
 CONDEMNATION = "condemnation"  # the word class of words of censure (word_classes.tsv)
 CONTENTION = "contention"  # the word class of claims and allegations (word_classes.tsv)
 EXPLETIVE_DEP = "expl"  # "there" in "there should be ..."
+SUBJECT_OR_EXPLETIVE_DEPS = SUBJECT_DEPS | {EXPLETIVE_DEP}
 # The dependents of a reported clause's verb that say what something is or is like ("is
 # nuts", "was an abuse").
 PREDICATE_DEPS = frozenset({"acomp", "attr"})
+PREDICATE_OR_SUBJECT_DEPS = PREDICATE_DEPS | SUBJECT_DEPS
 ADDRESSEE = "addressee"  # the word class of parties one asks something of
 # A modal whose clause has happened ("must have known") states a belief, not a demand.
 PERFECT = "have"
@@ -452,7 +454,7 @@ def _condemning_speech(sentence: SpacySpan) -> list[Token]:
 
 def _condemns(clause: Token, censure: frozenset[str], claims: frozenset[str]) -> bool:
     """Whether a clause calls its subject by a word of censure (`_condemning_speech`)."""
-    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS | {EXPLETIVE_DEP}]
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_OR_EXPLETIVE_DEPS]
     if (
         any(c.dep_ == NEGATION_DEP for c in clause.children)
         or not subjects
@@ -468,7 +470,7 @@ def _calls_by(word: Token, censure: frozenset[str]) -> bool:
     tactics"); a subject that only names a bad thing ("crime has fallen") is neither."""
     if word.dep_ in PREDICATE_DEPS and word.lemma_.lower() in censure:
         return True
-    return word.dep_ in PREDICATE_DEPS | SUBJECT_DEPS and any(
+    return word.dep_ in PREDICATE_OR_SUBJECT_DEPS and any(
         c.dep_ == "amod" and c.lemma_.lower() in censure for c in word.children
     )
 

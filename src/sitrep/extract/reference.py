@@ -34,6 +34,7 @@ on the article (`Article.references`) for display.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -211,9 +212,11 @@ def collective_nouns() -> frozenset[str]:
     return knowledge_files.words("reference/collective_nouns.txt")
 
 
-def _body_nouns() -> frozenset[str]:
-    """Common nouns naming bodies: organisations, offices, forces."""
-    words = lexicon()
+@knowledge_files.PerLanguage
+def _body_nouns(language: str) -> frozenset[str]:
+    """Common nouns naming bodies: organisations, offices, forces (built once per language:
+    read for every noun)."""
+    words = lexicon(language)
     return words.unnamed_organisations | words.official_bodies | words.public_bodies
 
 
@@ -293,7 +296,9 @@ class _Resolver:
             # description is not the other party of its verb's phrase, nor a person of another
             # political party, whom the tagger may have bound it to (the most mentioned
             # senator) or the page last named with its role.
-            excluded = self._ruled_out(token)
+            # Only whom a noun names is checked against it: one that names no one is left
+            # below untouched.
+            excluded = self._ruled_out(token) if referent is not None else set()
             if referent is not None and token.pos_ == "NOUN" and referent.actor_id in excluded:
                 referent = self._description_referent(token)
             if referent is not None and referent.actor_id is None and self._apposed_to_name(token):
@@ -371,7 +376,9 @@ class _Resolver:
 
     def _referent(self, head: Token) -> Referent | None:
         """The person or body a noun phrase head names, if it names one."""
-        named = [head, *(c for c in head.children if c.dep_ == "appos")]
+        # Read for every noun: the head is tried first, and its dependents walked only if it
+        # names no one.
+        named = itertools.chain([head], (c for c in head.children if c.dep_ == "appos"))
         for token in named:
             actor = self.mentions.actor(token.idx, token.idx + len(token))
             if actor is None:
