@@ -38,7 +38,7 @@ from sitrep.annotate.mentions import literal_places
 from sitrep.annotate.nlp import load_nlp
 from sitrep.annotate.places import after_kin_noun, is_locative, place_cue
 from sitrep.clean.knowledge import time_zones
-from sitrep.doc_cache import doc_text, entities, token_lowers, token_texts
+from sitrep.doc_cache import doc_text, entities, once_per_doc, token_lowers, token_texts
 from sitrep.names import spelling_key
 from sitrep.records import (
     Actor,
@@ -865,7 +865,7 @@ def _add_people(
             for span in _lone_surnames(doc, single, people, place_starts)
             if span.root.dep_ not in ("compound", "amod") and span.root.ent_type_ in _PLACE_LABELS
         ]
-    lowercase_words = {t.text for t in doc if t.is_lower}
+    lowercase_words = _lowercase_words(doc)
     for ent in (e for e in people if _name_words(e) == 1):
         known = (
             _kin(doc, ent, actors, surnames)
@@ -1154,7 +1154,7 @@ def _name_run_from(doc: Doc, start: int, covered: set[int]) -> SpacySpan | None:
     return run
 
 
-def _common_noun(ent: SpacySpan, lowercase_words: set[str]) -> bool:
+def _common_noun(ent: SpacySpan, lowercase_words: frozenset[str]) -> bool:
     """ "Border", "Caravan" in a capitalised headline: a lone word the model takes for a
     person, that no full name in the article bears and no title or honorific introduces,
     is the common noun the article also writes in lowercase ("the border"), or a common
@@ -1187,7 +1187,7 @@ def _lone_surnames(
         e for e in entities(doc) if len(e) > 1 and (e.label_ != "PERSON" or _thing_name(e))
     ]
     tagged = {(e.start, e.end) for e in entities(doc)}
-    lowercase_words = {t.lower_ for t in doc if t.is_lower}
+    lowercase_words = _lowercase_words(doc)
     found: list[SpacySpan] = []
     names = {s for s in surnames if s[:1].isupper() and not _initial(s)}
     # In capitals too, unless a common word ("MAY", "KING" in a headline).
@@ -1656,7 +1656,7 @@ def _add_organisations(
         for m in a.mentions
         for i in range(m.start, m.end)
     }
-    lowercase_words = {t.text for t in doc if t.is_lower}
+    lowercase_words = _lowercase_words(doc)
     terms = _lowercase_acronyms(doc)
     # A body the list knows is one where the places stage read its territory too ("EU
     # citizens", "in the EU"): the model tags it an organisation.
@@ -1722,7 +1722,7 @@ def _place_bodies(doc: Doc) -> list[SpacySpan]:
     return found
 
 
-def _no_organisation(ent: SpacySpan, lowercase_words: set[str], terms: set[str]) -> bool:
+def _no_organisation(ent: SpacySpan, lowercase_words: frozenset[str], terms: set[str]) -> bool:
     """What the model tags an organisation that names none: one capitalised word the article
     also writes in lowercase ("the Company" beside "the company", "Hypothermia"), an acronym
     of lowercase words ("bovine spongiform encephalopathy (BSE)": `terms`), an academic
@@ -2238,10 +2238,19 @@ def _known_spans(doc: Doc, known: dict) -> list[SpacySpan]:
     tagged = {t.i for e in entities(doc) if e.label_ == "ORG" for t in e}
     surfaces = _organisation_surfaces()
     return [
-        doc[t.i : t.i + 1]
-        for t in doc
-        if t.i not in tagged and t.text in surfaces and not _shouted(doc, t.i)
+        doc[i : i + 1]
+        for i, text in enumerate(token_texts(doc))
+        if i not in tagged and text in surfaces and not _shouted(doc, i)
     ]
+
+
+def _lowercase_words(doc: Doc) -> frozenset[str]:
+    """The words the article writes in lowercase (`Token.is_lower`, which is `str.islower`)."""
+    return once_per_doc(
+        doc,
+        "sitrep.actors.lowercase_words",
+        lambda: frozenset(text for text in token_texts(doc) if text.islower()),
+    )
 
 
 def _shouted(doc: Doc, i: int) -> bool:
