@@ -3,9 +3,10 @@
 spaCy builds some of a Doc's views anew at each access: `doc.text` joins every token's
 text, `doc.ents` makes a new Span per entity, and every `doc[i]` is a new Token whose
 `.text` and `.lower_` are new strings decoded from the vocabulary. The rules read them
-dozens of times per article; `doc_text` and `entities` build each once, and `token_texts`
-and `token_lowers` hold every token's words by index, for the rules that scan every token
-for a few words. No stage changes a Doc's tokens or entities, so a cached view stays true.
+dozens of times per article; `doc_text` and `entities` build each once, and `token_texts`,
+`token_lowers`, `lowercase_lemmas` and `token_deps` hold every token's words and relation by
+index, for the rules that scan every token for a few words. No stage changes a Doc's
+tokens or entities, so a cached view stays true.
 """
 
 from __future__ import annotations
@@ -42,3 +43,13 @@ def token_texts(doc: Doc) -> list[str]:
 def token_lowers(doc: Doc) -> list[str]:
     """Each token's lowercase form (`Token.lower_`), by its index."""
     return once_per_doc(doc, "sitrep.doc.lowers", lambda: [token.lower_ for token in doc])
+
+
+def lowercase_lemmas(doc: Doc) -> list[str]:
+    """Each token's lemma, lowercased, by its index."""
+    return once_per_doc(doc, "sitrep.doc.lemmas", lambda: [t.lemma_.lower() for t in doc])
+
+
+def token_deps(doc: Doc) -> list[str]:
+    """Each token's dependency relation (`Token.dep_`), by its index."""
+    return once_per_doc(doc, "sitrep.doc.deps", lambda: [token.dep_ for token in doc])

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import lexicon
+from sitrep.doc_cache import lowercase_lemmas, token_deps
 from sitrep.extract.event_acceptor import (
     Acceptor,
     DocumentSignals,
@@ -147,10 +148,12 @@ class LexiconEventClassifier:
         """The lexicon's verdict on each word it lists, by Doc index: a label, or a label of
         type "-" where a veto row holds."""
         found = {}
-        for token in sentence:
-            entries = self._triggers.get(token.lemma_.lower())
+        lemmas = lowercase_lemmas(sentence.doc)
+        for i in range(sentence.start, sentence.end):
+            entries = self._triggers.get(lemmas[i])
             if entries is None:
                 continue
+            token = sentence.doc[i]
             label = self._label(token, entries, places)
             if label is not None:
                 found[token.i] = label
@@ -349,8 +352,8 @@ def _demanding_speech(sentence: SpacySpan) -> list[Token]:
     speech = speech_verbs(language)
     addressees = word_classes(language)[ADDRESSEE]
     found = []
-    for verb in sentence:
-        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in speech:
+    for verb in _reported_clauses(sentence):
+        if verb.head.lemma_.lower() not in speech:
             continue
         auxiliaries = [c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if not any(a in modals for a in auxiliaries) or PERFECT in auxiliaries:
@@ -377,9 +380,8 @@ def _threatening_speech(sentence: SpacySpan, found: dict[int, TriggerLabel]) -> 
     commentators = word_classes(language)[COMMENTATOR]
     return [
         verb.head
-        for verb in sentence
-        if verb.dep_ == "ccomp"
-        and verb.head.lemma_.lower() in speech
+        for verb in _reported_clauses(sentence)
+        if verb.head.lemma_.lower() in speech
         and any(
             _harms_on_condition(clause, found) and _speaker_acts(clause, commentators)
             for clause in (verb, *verb.conjuncts)
@@ -444,12 +446,18 @@ def _condemning_speech(sentence: SpacySpan) -> list[Token]:
     censure, claims = classes[CONDEMNATION], classes[CONTENTION]
     return [
         verb.head
-        for verb in sentence
-        if verb.dep_ == "ccomp"
-        and verb.head.lemma_.lower() in speech
+        for verb in _reported_clauses(sentence)
+        if verb.head.lemma_.lower() in speech
         # the reported clause or one coordinated with it ("he is joking, but this is nuts")
         and any(_condemns(clause, censure, claims) for clause in (verb, *verb.conjuncts))
     ]
+
+
+def _reported_clauses(sentence: SpacySpan) -> list[Token]:
+    """The sentence's clausal complements ("ccomp": what a speech verb reports), found in the
+    Doc's relations without making a Token of every word (three rules ask, per sentence)."""
+    deps = token_deps(sentence.doc)
+    return [sentence.doc[i] for i in range(sentence.start, sentence.end) if deps[i] == "ccomp"]
 
 
 def _condemns(clause: Token, censure: frozenset[str], claims: frozenset[str]) -> bool:
