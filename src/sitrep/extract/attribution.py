@@ -223,23 +223,25 @@ class _Finder:
         return i >= 0 and self.quote_marks[i].start <= offset < self.quote_marks[i].end
 
     def _from_token(self, token: Token, sentence: Span, number: int) -> Attribution | None:
-        if token.lower_ == "according" and token.i + 1 < len(self.doc):
+        # Asked of every token: its words and part of speech are read once (each read decodes anew).
+        lower, lemma, part_of_speech = token.lower_, token.lemma_.lower(), token.pos_
+        if lower == "according" and token.i + 1 < len(self.doc):
             return self._according_to(token, sentence, number)
-        if token.lower_ == "words" and token.dep_ == "pobj" and token.head.lower_ == "in":
+        if lower == "words" and token.dep_ == "pobj" and token.head.lower_ == "in":
             return self._in_words_of(token, sentence, number)
         verbs = self.words.reporting_verbs
-        cue = verbs.get(token.lemma_.lower()) or verbs.get(_with_particle(token))
+        cue = verbs.get(lemma) or verbs.get(_with_particle(token))
         if cue is None and _puts_it(token):
             cue = "speech"
         if cue is None and _issues_document(token):
             # "The BHPD released a statement …: “On April 4 …”": the quote is the statement's.
             cue = _ISSUING
-        verb = token.pos_ in {"VERB", "AUX"} or _verb_read_as_noun(token)
+        verb = part_of_speech in {"VERB", "AUX"} or _verb_read_as_noun(token)
         if verb and cue is not None and cue != _AS_SAYING:
             return self._reporting_verb(token, sentence, number, cue)
-        if token.pos_ == "NOUN" and cue in _TRAILING_CUES:
+        if part_of_speech == "NOUN" and cue in _TRAILING_CUES:
             return self._mistagged_trailing_cue(token, sentence, number, cue)
-        if token.pos_ == "NOUN" and token.lemma_.lower() in self.words.directive_nouns:
+        if part_of_speech == "NOUN" and lemma in self.words.directive_nouns:
             return self._directive_noun(token, sentence, number)
         return None
 

@@ -268,8 +268,9 @@ class _Resolver:
     def _read(self, token: Token, sentence: int, paragraph: int, *, quoted: bool) -> None:
         """Resolve a pronoun, or note a naming phrase as a candidate. A quoted pronoun is
         resolved, but nothing inside quote marks becomes a candidate."""
-        lower = token.lower_
-        if token.pos_ == "PRON" and (
+        # Asked of every token: its word and part of speech are read once (each read decodes anew).
+        lower, part_of_speech = token.lower_, token.pos_
+        if part_of_speech == "PRON" and (
             lower in _PERSON_PRONOUNS
             or lower in _PLURAL_PRONOUNS
             or lower in _SINGULAR_BODY_PRONOUNS
@@ -288,9 +289,9 @@ class _Resolver:
             if group is not None:
                 self.resolved[token.i] = group
             return
-        if (
-            token.pos_ in {"NOUN", "PROPN"} or _age_description(token) or self._named(token)
-        ) and not quoted:
+        if not quoted and (
+            part_of_speech in {"NOUN", "PROPN"} or _age_description(token) or self._named(token)
+        ):
             referent = self._referent(token)
             # "In a letter to McConnell, the senator wrote", "the Republican said": a
             # description is not the other party of its verb's phrase, nor a person of another
@@ -299,7 +300,7 @@ class _Resolver:
             # Only whom a noun names is checked against it: one that names no one is left
             # below untouched.
             excluded = self._ruled_out(token) if referent is not None else set()
-            if referent is not None and token.pos_ == "NOUN" and referent.actor_id in excluded:
+            if referent is not None and part_of_speech == "NOUN" and referent.actor_id in excluded:
                 referent = self._description_referent(token)
             if referent is not None and referent.actor_id is None and self._apposed_to_name(token):
                 return  # "Paul Mensah, a farmer": one person, the man named
