@@ -9,7 +9,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.extract.attribution import _speaker
+from sitrep.doc_cache import lowercase_lemmas, token_deps, token_lowers, token_texts
+from sitrep.extract.attribution import _speaker, _with_particle
 from sitrep.extract.casualties import count_casualties
 from sitrep.extract.dates import Tense, tense_of
 from sitrep.extract.event_status import event_status
@@ -292,3 +293,44 @@ def test_reference_a_possessive_pronoun_makes_a_description_definite() -> None:
     assert _definite(head_of("her", "poss", "PRP$"))
     assert _definite(head_of("the", "det", "DT"))
     assert not _definite(head_of("a", "det", "DT"))
+
+
+# "The minister hit back on Monday ." / "Officials said up to ten people died ."
+HIT_BACK: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("minister", 2, "nsubj", "NOUN", "NN", "minister"),
+    ("hit", 2, "ROOT", "VERB", "VBD", "hit"),
+    ("back", 2, "prt", "ADP", "RP", "back"),
+    ("on", 2, "prep", "ADP", "IN", "on"),
+    ("Monday", 4, "pobj", "PROPN", "NNP", "Monday"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+UP_TO_TEN: list[Row] = [
+    ("Officials", 1, "nsubj", "NOUN", "NNS", "official"),
+    ("said", 1, "ROOT", "VERB", "VBD", "say"),
+    ("up", 3, "advmod", "ADV", "RB", "up"),
+    ("to", 4, "quantmod", "ADP", "IN", "to"),
+    ("ten", 5, "nummod", "NUM", "CD", "ten"),
+    ("people", 6, "nsubj", "NOUN", "NNS", "people"),
+    ("died", 1, "ccomp", "VERB", "VBD", "die"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_a_particle_joins_the_verb_that_heads_it() -> None:
+    assert _with_particle(_parse(HIT_BACK)[2]) == "hit back"
+
+
+def test_a_word_after_the_verb_that_another_word_heads_is_no_particle() -> None:
+    # "up" is an adverb of "to ten", not of "said": no "say up".
+    assert _with_particle(_parse(UP_TO_TEN)[1]) == ""
+    assert _with_particle(_parse(UP_TO_TEN)[7]) == ""  # the last word has none after it
+
+
+def test_the_doc_lists_hold_each_tokens_own_words() -> None:
+    doc = _parse(UP_TO_TEN)
+    assert token_texts(doc) == [t.text for t in doc]
+    assert token_lowers(doc) == [t.lower_ for t in doc]
+    assert lowercase_lemmas(doc) == [t.lemma_.lower() for t in doc]
+    assert token_deps(doc) == [t.dep_ for t in doc]
+    assert token_texts(doc) is token_texts(doc)  # built once per Doc

@@ -50,6 +50,9 @@ def test_channel_found_from_its_phrase() -> None:
     assert find_channel("He took to X to say: ") == "X"
     assert find_channel("An army spokesman said in a TV address on Saturday") == "TV address"
     assert find_channel("He said on Monday") is None
+    # Two channels: the one stated first, whichever the list holds first.
+    text = "The governor, in a TV address, repeated what she had posted on Facebook."
+    assert find_channel(text) == "TV address"
 
 
 @pytest.mark.slow

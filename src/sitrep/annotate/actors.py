@@ -38,7 +38,7 @@ from sitrep.annotate.mentions import literal_places
 from sitrep.annotate.nlp import load_nlp
 from sitrep.annotate.places import after_kin_noun, is_locative, place_cue
 from sitrep.clean.knowledge import time_zones
-from sitrep.doc_cache import doc_text, entities
+from sitrep.doc_cache import doc_text, entities, once_per_doc, token_lowers, token_texts
 from sitrep.names import spelling_key
 from sitrep.records import (
     Actor,
@@ -359,9 +359,9 @@ def _measured_names(doc: Doc) -> set[str]:
     """ "the 16-inch MacBook Pro", "a 65-inch Bravia": a name a measure qualifies is a
     product's, and so is each writing of its first words ("MacBook models"), as keys."""
     found: set[str] = set()
-    for token in doc[:-3]:
-        i = token.i
-        if not (token.like_num and doc[i + 1].text == "-" and doc[i + 2].is_lower):
+    texts = token_texts(doc)
+    for i in range(len(doc) - 3):
+        if not (texts[i + 1] == "-" and doc[i].like_num and doc[i + 2].is_lower):
             continue
         end = i + 3
         while end < len(doc) and end - i - 3 < 4 and _name_word(doc[end]):
@@ -484,11 +484,12 @@ def _photo_credits(doc: Doc) -> tuple[tuple[SpacySpan, SpacySpan], ...]:
     one organisation. As (photographer, agency)."""
     found: list[tuple[SpacySpan, SpacySpan]] = []
     words = lexicon.words("actors/credit_words.txt")
-    for token in doc[3:]:
-        agency = token.i - 1
-        if token.lower_ not in words or not token.text[:1].isupper():
+    texts, lowers = token_texts(doc), token_lowers(doc)
+    for i in range(3, len(doc)):
+        agency = i - 1
+        if lowers[i] not in words or not texts[i][:1].isupper():
             continue
-        if not _acronym(doc[agency].text) or "\n" in doc[agency].whitespace_:
+        if not _acronym(texts[agency]) or "\n" in doc[agency].whitespace_:
             continue
         start = agency
         while start > 0 and agency - start < 3 and _name_word(doc[start - 1]):
@@ -507,18 +508,19 @@ def _labelled_photographers(doc: Doc) -> list[SpacySpan]:
     words = lexicon.words("actors/credit_words.txt")
     labels = words | {"credit"}
     found: list[SpacySpan] = []
-    for colon in doc[1:-2]:
-        if colon.text != ":" or doc[colon.i - 1].lower_ not in labels:
+    texts, lowers = token_texts(doc), token_lowers(doc)
+    for colon in range(1, len(doc) - 2):
+        if texts[colon] != ":" or lowers[colon - 1] not in labels:
             continue
-        end = colon.i + 1
+        end = colon + 1
         while (
             end < len(doc)
-            and end - colon.i <= _PHOTOGRAPHER_WORDS
+            and end - colon <= _PHOTOGRAPHER_WORDS
             and _name_word(doc[end])
             and doc[end].lower_ not in _title_words() | words
         ):
             end += 1
-        run = doc[colon.i + 1 : end]
+        run = doc[colon + 1 : end]
         if not MIN_TITLED_NAME_WORDS <= len(run) <= _PHOTOGRAPHER_WORDS:
             continue
         if spelling_key(run.text) in _organisations() or (
@@ -863,7 +865,7 @@ def _add_people(
             for span in _lone_surnames(doc, single, people, place_starts)
             if span.root.dep_ not in ("compound", "amod") and span.root.ent_type_ in _PLACE_LABELS
         ]
-    lowercase_words = {t.text for t in doc if t.is_lower}
+    lowercase_words = _lowercase_words(doc)
     for ent in (e for e in people if _name_words(e) == 1):
         known = (
             _kin(doc, ent, actors, surnames)
@@ -1017,13 +1019,17 @@ def _untagged_people(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
     found += _aged_in_apposition(doc, covered)
     # In capitals ("By JILL COLVIN and GILLIAN WONG, Associated Press"), the model's person and
     # organisation readings of a byline's names are guesses: they do not block it.
-    shouted = {t.i for t in doc if t.ent_type_ in ("PERSON", "ORG") and t.text.isupper()}
-    for token in doc[:-2]:
-        opens_line = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
-        if token.text != "By" or not opens_line:
-            continue
+    texts = token_texts(doc)
+    shouted = {
+        i
+        for i, text in enumerate(texts)
+        if text.isupper() and doc[i].ent_type_ in ("PERSON", "ORG")
+    }
+    for i in range(len(doc) - 2):
+        if texts[i] != "By" or not (i == 0 or "\n" in doc[i - 1].text_with_ws):
+            continue  # "By" opening a line
         runs: list[SpacySpan] = []
-        start = token.i + 1
+        start = i + 1
         while (run := _name_run_from(doc, start, covered - shouted)) is not None:
             runs.append(run)
             if run.end + 1 >= len(doc) or doc[run.end].lower_ not in ("and", "&"):
@@ -1094,17 +1100,18 @@ def _given_name_runs(doc: Doc, covered: set[int]) -> list[SpacySpan]:
         if e[0].lower_ in given and (e.label_ == "FAC" or _given_and_surname(e))
     }
     found: list[SpacySpan] = []
-    for token in doc:
-        facility_end = facility_ends.get(token.i)
-        free = covered if facility_end is None else covered - set(range(token.i, facility_end))
+    texts = token_texts(doc)
+    for i, lower in enumerate(token_lowers(doc)):
+        facility_end = facility_ends.get(i)
+        free = covered if facility_end is None else covered - set(range(i, facility_end))
         if (
-            token.i in free
-            or token.lower_ not in given
-            or not token.text.istitle()
-            or (facility_end is None and _english_word(doc.lang_, token.lower_))
+            i in free
+            or lower not in given
+            or not texts[i].istitle()
+            or (facility_end is None and _english_word(doc.lang_, lower))
         ):
             continue
-        run = _name_run_from(doc, token.i, free)
+        run = _name_run_from(doc, i, free)
         if (
             run is not None
             and run.end == (facility_end or run.end)
@@ -1147,7 +1154,7 @@ def _name_run_from(doc: Doc, start: int, covered: set[int]) -> SpacySpan | None:
     return run
 
 
-def _common_noun(ent: SpacySpan, lowercase_words: set[str]) -> bool:
+def _common_noun(ent: SpacySpan, lowercase_words: frozenset[str]) -> bool:
     """ "Border", "Caravan" in a capitalised headline: a lone word the model takes for a
     person, that no full name in the article bears and no title or honorific introduces,
     is the common noun the article also writes in lowercase ("the border"), or a common
@@ -1180,7 +1187,7 @@ def _lone_surnames(
         e for e in entities(doc) if len(e) > 1 and (e.label_ != "PERSON" or _thing_name(e))
     ]
     tagged = {(e.start, e.end) for e in entities(doc)}
-    lowercase_words = {t.lower_ for t in doc if t.is_lower}
+    lowercase_words = _lowercase_words(doc)
     found: list[SpacySpan] = []
     names = {s for s in surnames if s[:1].isupper() and not _initial(s)}
     # In capitals too, unless a common word ("MAY", "KING" in a headline).
@@ -1533,15 +1540,16 @@ def _titled_names(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
     covered |= {t.i for e in people for t in e}
     found: list[SpacySpan] = []
     known = roles()
-    for title in doc:
-        role = known.get(title.lower_)
-        if role is None or role.kind != "person" or not title.text[:1].isupper():
+    texts = token_texts(doc)
+    for title, lower in enumerate(token_lowers(doc)):
+        role = known.get(lower)
+        if role is None or role.kind != "person" or not texts[title][:1].isupper():
             continue
-        end = title.i + 1
+        end = title + 1
         while end < len(doc) and _name_part(doc[end]) and end not in covered:
             end += 1
-        if end - title.i - 1 >= MIN_TITLED_NAME_WORDS and "\n" not in doc[title.i : end].text:
-            found.append(doc[title.i + 1 : end])
+        if end - title - 1 >= MIN_TITLED_NAME_WORDS and "\n" not in doc[title:end].text:
+            found.append(doc[title + 1 : end])
     return found
 
 
@@ -1648,7 +1656,7 @@ def _add_organisations(
         for m in a.mentions
         for i in range(m.start, m.end)
     }
-    lowercase_words = {t.text for t in doc if t.is_lower}
+    lowercase_words = _lowercase_words(doc)
     terms = _lowercase_acronyms(doc)
     # A body the list knows is one where the places stage read its territory too ("EU
     # citizens", "in the EU"): the model tags it an organisation.
@@ -1714,7 +1722,7 @@ def _place_bodies(doc: Doc) -> list[SpacySpan]:
     return found
 
 
-def _no_organisation(ent: SpacySpan, lowercase_words: set[str], terms: set[str]) -> bool:
+def _no_organisation(ent: SpacySpan, lowercase_words: frozenset[str], terms: set[str]) -> bool:
     """What the model tags an organisation that names none: one capitalised word the article
     also writes in lowercase ("the Company" beside "the company", "Hypothermia"), an acronym
     of lowercase words ("bovine spongiform encephalopathy (BSE)": `terms`), an academic
@@ -1781,11 +1789,12 @@ def _lowercase_acronyms(doc: Doc) -> set[str]:
     ("bovine spongiform encephalopathy (BSE)", "intensive care unit (ICU)"): terms, not
     organisations."""
     found: set[str] = set()
-    for token in doc[1:-2]:
-        acronym = doc[token.i + 1].text
-        if token.text != "(" or doc[token.i + 2].text != ")" or not _acronym(acronym):
+    texts = token_texts(doc)
+    for bracket in range(1, len(doc) - 2):
+        acronym = texts[bracket + 1]
+        if texts[bracket] != "(" or texts[bracket + 2] != ")" or not _acronym(acronym):
             continue
-        words = [t for t in doc[max(token.i - len(acronym) - 2, 0) : token.i] if t.is_alpha]
+        words = [t for t in doc[max(bracket - len(acronym) - 2, 0) : bracket] if t.is_alpha]
         words = words[-len(acronym) :]
         if (
             len(words) == len(acronym)
@@ -1927,10 +1936,12 @@ def _teams(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
     scored = bool(score_starts)
     entity_at = {t.i: e for e in entities(doc) for t in e}
     found: list[tuple[SpacySpan, SpacySpan]] = []
-    for token in doc:
-        need = words.get(token.lower_)
-        if need is None or not token.text[:1].isupper() or (need == "score" and not scored):
+    texts = token_texts(doc)
+    for i, lower in enumerate(token_lowers(doc)):
+        need = words.get(lower)
+        if need is None or not texts[i][:1].isupper() or (need == "score" and not scored):
             continue
+        token = doc[i]
         end = token.i + 1
         while end < len(doc) and doc[end].lower_ in words and doc[end].text[:1].isupper():
             end += 1  # "Manchester City FC"
@@ -2080,9 +2091,10 @@ def _spelt_out_acronyms(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
     spelling) pairs. A person's initials are spelt out with a given name ("JFK, or John F.
     Kennedy"), which no such spelling opens with."""
     found: list[tuple[SpacySpan, SpacySpan]] = []
-    for token in doc:
-        if not (_acronym(token.text) and len(token) <= _LONGEST_SPELT_ACRONYM):
+    for i, text in enumerate(token_texts(doc)):
+        if not (_acronym(text) and len(text) <= _LONGEST_SPELT_ACRONYM):
             continue
+        token = doc[i]
         start = token.i + 1
         while start < len(doc) and start - token.i <= 2 and doc[start].lower_ in {",", "or", "("}:
             start += 1
@@ -2118,10 +2130,11 @@ def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan
     starting = {e.start: e for e in entities(doc)}
     found: list[SpacySpan] = _described_after(doc, nouns)
     found += [span for pair in _spelt_out_acronyms(doc) for span in pair]
-    for token in doc[:-1]:
-        name = doc[token.i + 1]
-        if token.lower_ not in nouns or not token.text.islower() or token.pos_ != "NOUN":
+    texts, lowers = token_texts(doc), token_lowers(doc)
+    for i in range(len(doc) - 1):
+        if lowers[i] not in nouns or not texts[i].islower() or doc[i].pos_ != "NOUN":
             continue
+        name = doc[i + 1]
         if not (name.text[:1].isupper() and name.pos_ == "PROPN"):
             continue
         if name.i in starting:
@@ -2225,10 +2238,19 @@ def _known_spans(doc: Doc, known: dict) -> list[SpacySpan]:
     tagged = {t.i for e in entities(doc) if e.label_ == "ORG" for t in e}
     surfaces = _organisation_surfaces()
     return [
-        doc[t.i : t.i + 1]
-        for t in doc
-        if t.i not in tagged and t.text in surfaces and not _shouted(doc, t.i)
+        doc[i : i + 1]
+        for i, text in enumerate(token_texts(doc))
+        if i not in tagged and text in surfaces and not _shouted(doc, i)
     ]
+
+
+def _lowercase_words(doc: Doc) -> frozenset[str]:
+    """The words the article writes in lowercase (`Token.is_lower`, which is `str.islower`)."""
+    return once_per_doc(
+        doc,
+        "sitrep.actors.lowercase_words",
+        lambda: frozenset(text for text in token_texts(doc) if text.islower()),
+    )
 
 
 def _shouted(doc: Doc, i: int) -> bool:

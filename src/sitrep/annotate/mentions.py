@@ -37,9 +37,10 @@ class MentionIndex:
             if actor is not None:
                 phrase = Span(reference.start, reference.end, reference.text)
                 self._roles.setdefault(id(actor), []).append(phrase)
+        body = article.body  # joined anew at each reading
         self._entries: list[tuple[int, int, Actor | Place]] = sorted(
             (
-                (mention.start, _reach(article.body, record, mention.end), record)
+                (mention.start, _reach(body, record, mention.end), record)
                 for record in named
                 for mention in self.mentions_of(record)
             ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 
 import spacy
 from spacy.language import Language
@@ -20,4 +21,10 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
 
 @functools.cache
 def _loaded(model: str) -> Language:
-    return spacy.load(model)
+    nlp = spacy.load(model)
+    # The model's objects live as long as the process: frozen out of the collector's sight,
+    # the full collections the stages' allocations set off no longer walk them (the pool's
+    # forkserver freezes them too, for its own reason: `sitrep.scale.preload`).
+    gc.collect()  # garbage is not kept
+    gc.freeze()
+    return nlp

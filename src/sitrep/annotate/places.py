@@ -27,7 +27,7 @@ from sitrep.annotate.gazetteer import (
     is_capital,
     load_gazetteer,
 )
-from sitrep.doc_cache import entities
+from sitrep.doc_cache import entities, token_texts
 from sitrep.names import name_key, spelling_key
 from sitrep.records import Article, LocationPrecision, Place, PlaceKind, Span
 
@@ -85,9 +85,10 @@ def _adjectival_candidates(doc: Doc, focus: Counter[str]) -> list[Candidate]:
     Commission", "Toronto Blue Jays"): mentions of the place, though not of where things are."""
     gazetteer = load_gazetteer()
     found: list[Candidate] = []
+    texts = token_texts(doc)
     i = 0
     while i < len(doc):
-        if not (doc[i].is_alpha and doc[i].text[:1].isupper()):
+        if not (texts[i][:1].isupper() and doc[i].is_alpha):
             i += 1
             continue
         for width in (2, 1):
@@ -418,8 +419,7 @@ def _candidate(
 def _longest_match(
     doc: Doc, start: int, gazetteer: Gazetteer, ent_by_token: dict, taken: set[int]
 ) -> Candidate | None:
-    first = doc[start]
-    if not _is_name_token(first, ent_by_token):
+    if not _is_name_token(doc, start, ent_by_token):
         return None
     end = start + 1
     while (
@@ -427,7 +427,7 @@ def _longest_match(
         and end - start < MAX_NAME_TOKENS
         and end not in taken
         and "\n" not in doc[end].whitespace_ + doc[end - 1].whitespace_
-        and (_is_name_token(doc[end], ent_by_token) or doc[end].lower_ in _particles())
+        and (_is_name_token(doc, end, ent_by_token) or doc[end].lower_ in _particles())
     ):
         end += 1
     for stop in range(end, start, -1):
@@ -440,12 +440,13 @@ def _longest_match(
     return None
 
 
-def _is_name_token(token, ent_by_token: dict) -> bool:  # type: ignore[no-untyped-def]
+def _is_name_token(doc: Doc, i: int, ent_by_token: dict) -> bool:
     """A capitalised word the tagger reads as a name, or that an entity covers."""
-    text = token.text
-    if not (text[:1].isupper() and token.is_alpha):
+    # Asked of every token: most are not capitalised, and make no Token to say so.
+    if not token_texts(doc)[i][:1].isupper():
         return False
-    return token.pos_ == "PROPN" or token.i in ent_by_token
+    token = doc[i]
+    return token.is_alpha and (token.pos_ == "PROPN" or i in ent_by_token)
 
 
 def _inside_actor_entity(span: SpacySpan, ent_by_token: dict) -> bool:

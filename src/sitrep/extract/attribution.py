@@ -232,23 +232,25 @@ class _Finder:
         return i >= 0 and self.quote_marks[i].start <= offset < self.quote_marks[i].end
 
     def _from_token(self, token: Token, sentence: Span, number: int) -> Attribution | None:
-        if token.lower_ == "according" and token.i + 1 < len(self.doc):
+        # Asked of every token: its words and part of speech are read once (each read decodes anew).
+        lower, lemma, part_of_speech = token.lower_, token.lemma_.lower(), token.pos_
+        if lower == "according" and token.i + 1 < len(self.doc):
             return self._according_to(token, sentence, number)
-        if token.lower_ == "words" and token.dep_ == "pobj" and token.head.lower_ == "in":
+        if lower == "words" and token.dep_ == "pobj" and token.head.lower_ == "in":
             return self._in_words_of(token, sentence, number)
         verbs = self.words.reporting_verbs
-        cue = verbs.get(token.lemma_.lower()) or verbs.get(_with_particle(token))
+        cue = verbs.get(lemma) or verbs.get(_with_particle(token))
         if cue is None and _puts_it(token):
             cue = "speech"
         if cue is None and _issues_document(token):
             # "The BHPD released a statement …: “On April 4 …”": the quote is the statement's.
             cue = _ISSUING
-        verb = token.pos_ in {"VERB", "AUX"} or _verb_read_as_noun(token)
+        verb = part_of_speech in {"VERB", "AUX"} or _verb_read_as_noun(token)
         if verb and cue is not None and cue != _AS_SAYING:
             return self._reporting_verb(token, sentence, number, cue)
-        if token.pos_ == "NOUN" and cue in _TRAILING_CUES:
+        if part_of_speech == "NOUN" and cue in _TRAILING_CUES:
             return self._mistagged_trailing_cue(token, sentence, number, cue)
-        if token.pos_ == "NOUN" and token.lemma_.lower() in self.words.directive_nouns:
+        if part_of_speech == "NOUN" and lemma in self.words.directive_nouns:
             return self._directive_noun(token, sentence, number)
         return None
 
@@ -1105,38 +1107,37 @@ def _listed_after_colon(head: Token) -> Token | None:
 def _with_particle(verb: Token) -> str:
     """The verb's lemma with the bare particle right after it ("fired back" -> "fire back",
     "weighed in" -> "weigh in"), or "" when none follows."""
-    after = [
-        c
-        for c in verb.children
-        if c.i == verb.i + 1
-        and (
-            c.dep_ in {"prt", "advmod"}
-            or (c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children))
-        )
-    ]
-    return f"{verb.lemma_.lower()} {after[0].lower_}" if after else ""
+    # Read for every token: the one word that may be the particle is the next, when the verb
+    # heads it, so the verb's dependents (costly to walk) are never listed.
+    if verb.i + 1 >= len(verb.doc):
+        return ""
+    after = verb.doc[verb.i + 1]
+    if after.head.i != verb.i or not (
+        after.dep_ in {"prt", "advmod"}
+        or (after.dep_ == "prep" and not any(g.dep_ == "pobj" for g in after.children))
+    ):
+        return ""
+    return f"{verb.lemma_.lower()} {after.lower_}"
 
 
 def _verb_read_as_noun(token: Token) -> bool:
     """ "The letter, signed by 40 senators, states, “…”": a word tagged a noun that has a
     subject and none of a noun's modifiers is a verb the tagger misread. "made it a point
     to …" is a noun with the subject of its small clause, and its determiner."""
+    if token.pos_ != "NOUN":
+        return False  # read for every token: the dependents are walked for nouns alone
     children = [c.dep_ for c in token.children]
-    return (
-        token.pos_ == "NOUN"
-        and "nsubj" in children
-        and not any(dep in _NOUN_MODIFIERS for dep in children)
-    )
+    return "nsubj" in children and not any(dep in _NOUN_MODIFIERS for dep in children)
 
 
 def _puts_it(verb: Token) -> bool:
     """ "…,” as the OC Weekly put it", "he put it bluntly": "put it" without a place to put it
     in is a way of saying."""
+    if verb.lemma_.lower() != "put":
+        return False  # read for every token: the dependents are walked for "put" alone
     children = list(verb.children)
-    return (
-        verb.lemma_.lower() == "put"
-        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in children)
-        and not any(c.dep_ in {"prep", "prt"} for c in children)
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in children) and not any(
+        c.dep_ in {"prep", "prt"} for c in children
     )
 
 

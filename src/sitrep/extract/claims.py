@@ -32,7 +32,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.annotate.mentions import MentionIndex
-from sitrep.doc_cache import doc_text
+from sitrep.doc_cache import doc_text, token_lowers
 from sitrep.extract.attribution import (
     Attribution,
     Attributions,
@@ -115,7 +115,7 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
         # In a post, "I urge …" is the poster's words, not the outlet's.
         if sentence.paragraph in posts and all(a.source.type is SourceType.OUTLET for a in own):
             claims.append(
-                _claim(article, doc, sentence.start, sentence.end, posts[sentence.paragraph], None)
+                _claim(doc, sentence.start, sentence.end, posts[sentence.paragraph], None)
             )
             sourced.append(True)
             paragraphs.append(sentence.paragraph)
@@ -133,7 +133,7 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
             pieces = [(sentence.start, sentence.end, cited)]
         for start, end, attribution in pieces:
             source = attribution.source if attribution else None
-            claims.append(_claim(article, doc, start, end, source or outlet, attribution))
+            claims.append(_claim(doc, start, end, source or outlet, attribution))
             sourced.append(source is not None or reports_a_directive)
             paragraphs.append(sentence.paragraph)
         if len(own) == 1 and own[0].trailing and not _closes_a_quote(attributions, own[0]):
@@ -397,14 +397,13 @@ def _lend_closing_attributions(
 
 
 def _claim(
-    article: Article,
     doc: Doc,
     start: int,
     end: int,
     source: Source,
     attribution: Attribution | None,
 ) -> Claim:
-    text = article.body[start:end]
+    text = doc_text(doc)[start:end]  # the body, parsed: not joined anew per claim
     certainty, cue = _certainty(doc, start, end, text, attribution)
     return Claim(text, start, end, source, certainty, cue)
 
@@ -419,7 +418,11 @@ def _certainty(
     if hedge := words.hedges.search(normalised):
         return Certainty.HEDGED, hedge.group()
     span = doc.char_span(start, end, alignment_mode="expand")
-    for token in span if span is not None else []:
+    lowers = token_lowers(doc)
+    for i in range(span.start, span.end) if span is not None else []:
+        if lowers[i] not in _HEDGING_MODALS and lowers[i] != "if":
+            continue  # the words read below, found without making each Token
+        token = doc[i]
         if (
             token.tag_ == "MD"
             and token.lower_ in _HEDGING_MODALS

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import lexicon
+from sitrep.doc_cache import lowercase_lemmas, token_deps
 from sitrep.extract.event_acceptor import (
     Acceptor,
     DocumentSignals,
@@ -98,9 +99,11 @@ STATE_LABELS = frozenset({"GPE", "NORP", "ORG"})
 CONDEMNATION = "condemnation"  # the word class of words of censure (word_classes.tsv)
 CONTENTION = "contention"  # the word class of claims and allegations (word_classes.tsv)
 EXPLETIVE_DEP = "expl"  # "there" in "there should be ..."
+SUBJECT_OR_EXPLETIVE_DEPS = SUBJECT_DEPS | {EXPLETIVE_DEP}
 # The dependents of a reported clause's verb that say what something is or is like ("is
 # nuts", "was an abuse").
 PREDICATE_DEPS = frozenset({"acomp", "attr"})
+PREDICATE_OR_SUBJECT_DEPS = PREDICATE_DEPS | SUBJECT_DEPS
 ADDRESSEE = "addressee"  # the word class of parties one asks something of
 # A modal whose clause has happened ("must have known") states a belief, not a demand.
 PERFECT = "have"
@@ -145,10 +148,12 @@ class LexiconEventClassifier:
         """The lexicon's verdict on each word it lists, by Doc index: a label, or a label of
         type "-" where a veto row holds."""
         found = {}
-        for token in sentence:
-            entries = self._triggers.get(token.lemma_.lower())
+        lemmas = lowercase_lemmas(sentence.doc)
+        for i in range(sentence.start, sentence.end):
+            entries = self._triggers.get(lemmas[i])
             if entries is None:
                 continue
+            token = sentence.doc[i]
             label = self._label(token, entries, places)
             if label is not None:
                 found[token.i] = label
@@ -347,8 +352,8 @@ def _demanding_speech(sentence: SpacySpan) -> list[Token]:
     speech = speech_verbs(language)
     addressees = word_classes(language)[ADDRESSEE]
     found = []
-    for verb in sentence:
-        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in speech:
+    for verb in _reported_clauses(sentence):
+        if verb.head.lemma_.lower() not in speech:
             continue
         auxiliaries = [c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if not any(a in modals for a in auxiliaries) or PERFECT in auxiliaries:
@@ -375,9 +380,8 @@ def _threatening_speech(sentence: SpacySpan, found: dict[int, TriggerLabel]) -> 
     commentators = word_classes(language)[COMMENTATOR]
     return [
         verb.head
-        for verb in sentence
-        if verb.dep_ == "ccomp"
-        and verb.head.lemma_.lower() in speech
+        for verb in _reported_clauses(sentence)
+        if verb.head.lemma_.lower() in speech
         and any(
             _harms_on_condition(clause, found) and _speaker_acts(clause, commentators)
             for clause in (verb, *verb.conjuncts)
@@ -442,17 +446,23 @@ def _condemning_speech(sentence: SpacySpan) -> list[Token]:
     censure, claims = classes[CONDEMNATION], classes[CONTENTION]
     return [
         verb.head
-        for verb in sentence
-        if verb.dep_ == "ccomp"
-        and verb.head.lemma_.lower() in speech
+        for verb in _reported_clauses(sentence)
+        if verb.head.lemma_.lower() in speech
         # the reported clause or one coordinated with it ("he is joking, but this is nuts")
         and any(_condemns(clause, censure, claims) for clause in (verb, *verb.conjuncts))
     ]
 
 
+def _reported_clauses(sentence: SpacySpan) -> list[Token]:
+    """The sentence's clausal complements ("ccomp": what a speech verb reports), found in the
+    Doc's relations without making a Token of every word (three rules ask, per sentence)."""
+    deps = token_deps(sentence.doc)
+    return [sentence.doc[i] for i in range(sentence.start, sentence.end) if deps[i] == "ccomp"]
+
+
 def _condemns(clause: Token, censure: frozenset[str], claims: frozenset[str]) -> bool:
     """Whether a clause calls its subject by a word of censure (`_condemning_speech`)."""
-    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS | {EXPLETIVE_DEP}]
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_OR_EXPLETIVE_DEPS]
     if (
         any(c.dep_ == NEGATION_DEP for c in clause.children)
         or not subjects
@@ -468,7 +478,7 @@ def _calls_by(word: Token, censure: frozenset[str]) -> bool:
     tactics"); a subject that only names a bad thing ("crime has fallen") is neither."""
     if word.dep_ in PREDICATE_DEPS and word.lemma_.lower() in censure:
         return True
-    return word.dep_ in PREDICATE_DEPS | SUBJECT_DEPS and any(
+    return word.dep_ in PREDICATE_OR_SUBJECT_DEPS and any(
         c.dep_ == "amod" and c.lemma_.lower() in censure for c in word.children
     )
 

@@ -37,6 +37,7 @@ on the article (`Article.references`) for display.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -214,9 +215,11 @@ def collective_nouns() -> frozenset[str]:
     return knowledge_files.words("reference/collective_nouns.txt")
 
 
-def _body_nouns() -> frozenset[str]:
-    """Common nouns naming bodies: organisations, offices, forces."""
-    words = lexicon()
+@knowledge_files.PerLanguage
+def _body_nouns(language: str) -> frozenset[str]:
+    """Common nouns naming bodies: organisations, offices, forces (built once per language:
+    read for every noun)."""
+    words = lexicon(language)
     return words.unnamed_organisations | words.official_bodies | words.public_bodies
 
 
@@ -268,8 +271,9 @@ class _Resolver:
     def _read(self, token: Token, sentence: int, paragraph: int, *, quoted: bool) -> None:
         """Resolve a pronoun, or note a naming phrase as a candidate. A quoted pronoun is
         resolved, but nothing inside quote marks becomes a candidate."""
-        lower = token.lower_
-        if token.pos_ == "PRON" and (
+        # Asked of every token: its word and part of speech are read once (each read decodes anew).
+        lower, part_of_speech = token.lower_, token.pos_
+        if part_of_speech == "PRON" and (
             lower in _PERSON_PRONOUNS
             or lower in _PLURAL_PRONOUNS
             or lower in _SINGULAR_BODY_PRONOUNS
@@ -289,16 +293,18 @@ class _Resolver:
             if group is not None:
                 self.resolved[token.i] = group
             return
-        if (
-            token.pos_ in {"NOUN", "PROPN"} or _age_description(token) or self._named(token)
-        ) and not quoted:
+        if not quoted and (
+            part_of_speech in {"NOUN", "PROPN"} or _age_description(token) or self._named(token)
+        ):
             referent = self._referent(token)
             # "In a letter to McConnell, the senator wrote", "the Republican said": a
             # description is not the other party of its verb's phrase, nor a person of another
             # political party, whom the tagger may have bound it to (the most mentioned
             # senator) or the page last named with its role.
-            excluded = self._ruled_out(token)
-            if referent is not None and token.pos_ == "NOUN" and referent.actor_id in excluded:
+            # Only whom a noun names is checked against it: one that names no one is left
+            # below untouched.
+            excluded = self._ruled_out(token) if referent is not None else set()
+            if referent is not None and part_of_speech == "NOUN" and referent.actor_id in excluded:
                 referent = self._description_referent(token)
             if referent is not None and referent.actor_id is None and self._apposed_to_name(token):
                 return  # "Paul Mensah, a farmer": one person, the man named
@@ -375,7 +381,9 @@ class _Resolver:
 
     def _referent(self, head: Token) -> Referent | None:
         """The person or body a noun phrase head names, if it names one."""
-        named = [head, *(c for c in head.children if c.dep_ == "appos")]
+        # Read for every noun: the head is tried first, and its dependents walked only if it
+        # names no one.
+        named = itertools.chain([head], (c for c in head.children if c.dep_ == "appos"))
         for token in named:
             actor = self.mentions.actor(token.idx, token.idx + len(token))
             if actor is None:

@@ -36,6 +36,7 @@ class SourcingLexicon:
     hedges: re.Pattern[str]
     denials: re.Pattern[str]
     channels: tuple[tuple[re.Pattern[str], str], ...]
+    any_channel: re.Pattern[str]  # every channel's phrase: most texts name none
     title_cues: frozenset[str]
     documents: frozenset[str]
     issuing_verbs: frozenset[str]  # "released a statement": the document's words are its own
@@ -60,9 +61,11 @@ def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
 @knowledge_files.PerLanguage
 def lexicon(language: str) -> SourcingLexicon:
     channels = []
+    phrases = []
     for line in read_phrases("channels.tsv", language):
         phrase, label = line.split("\t")
         channels.append((phrase_pattern([phrase]), label))
+        phrases.append(phrase)
     reporting_verbs = {
         row["lemma"]: row["class"]
         for row in knowledge_files.table("sourcing/reporting_verbs.tsv", language)
@@ -86,6 +89,7 @@ def lexicon(language: str) -> SourcingLexicon:
         hedges=phrase_pattern(read_phrases("hedges.txt", language)),
         denials=phrase_pattern(read_phrases("denials.txt", language)),
         channels=tuple(channels),
+        any_channel=phrase_pattern(phrases),
         title_cues=knowledge_files.words("sourcing/title_cues.txt", language),
         documents=knowledge_files.words("sourcing/documents.txt", language),
         issuing_verbs=knowledge_files.words("sourcing/issuing_verbs.txt", language),
@@ -106,9 +110,10 @@ def normalise_for_matching(text: str) -> str:
 
 def find_channel(text: str) -> str | None:
     """The first stated channel ("took to X", "in a TV address") in text, if any."""
-    found = [
-        (m.start(), label) for pattern, label in lexicon().channels if (m := pattern.search(text))
-    ]
+    words = lexicon()
+    if not words.any_channel.search(text):
+        return None  # one search, where each channel's would be one
+    found = [(m.start(), label) for pattern, label in words.channels if (m := pattern.search(text))]
     return min(found)[1] if found else None
 
 
