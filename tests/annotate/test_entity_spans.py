@@ -963,3 +963,26 @@ def test_an_age_in_apposition_makes_an_untagged_name_a_person(nlp) -> None:  # t
     assert _mentions(nlp, text, ActorKind.PERSON) == {"Umm Turki": ["Umm Turki"]}
     building = "The Old Library, a 200-year-old building, burned down."
     assert _mentions(nlp, building, ActorKind.PERSON) == {}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "player"),
+    [
+        # The model runs the score into the loser's name; the player, not a club.
+        (
+            "Canada levelled the tie when Milos Raonic edged Sam Querrey 7-6 (5), 7-6 (7) in "
+            "the second match.",
+            "Sam Querrey",
+        ),
+        # "Federer" alone is tagged an organisation: the surname of a player named in full.
+        (
+            "Roger Federer kept the Swiss hopes alive. Federer defeated Marin Cilic 6-3, 7-6 (7) "
+            "to level the series.",
+            "Roger Federer",
+        ),
+    ],
+)
+def test_a_player_in_a_match_result_is_a_person_not_a_club(nlp, text, player) -> None:  # type: ignore[no-untyped-def]
+    assert player in _mentions(nlp, text, ActorKind.PERSON)
+    assert not _mentions(nlp, text, ActorKind.ORGANISATION)

@@ -84,7 +84,7 @@ _AGE_GLUED = re.compile(r",\s*\d{1,2}$")
 _DATELINE_MARKS = {"(", "-", "--", "\u2013", "\u2014", ",", ":"}
 # Where a side stands in a sentence about a match: "Leeds beat Stoke", "lost to Leeds".
 _SIDE_DEPS = {"nsubj", "nsubjpass", "dobj", "npadvmod"}
-_OPPONENT_PREPOSITIONS = {"against", "to", "over", "with", "by", "v", "vs", "versus"}
+_OPPONENT_PREPOSITIONS = {"against", "to", "over", "past", "with", "by", "v", "vs", "versus"}
 # A match score ("3-0", "2-1"), which tells a sports report.
 _SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
 # A clock time, after which capitals name a time zone ("1:19PM CST"), not an organisation.
@@ -1301,7 +1301,9 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
     found = []
     for e, tagged_from in (*as_names, *as_places):
         words = _without_glued_tail(e.text).split()
-        if not (1 <= len(words) <= 3 and all(w.isalpha() and w.istitle() for w in words)):
+        # "Jo-Wilfried Tsonga": a hyphen joins two parts of one name word.
+        parts = [part for w in words for part in w.split("-")]
+        if not (1 <= len(words) <= 3 and all(p.isalpha() and p.istitle() for p in parts)):
             continue
         evidence = (
             len(words) >= 2
@@ -1310,6 +1312,7 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
                 or _aged(e)
                 or (tagged_from > 0 and _person_noun_before(doc[tagged_from - 1]))
                 or _described_as_person(e)
+                or _opposes_person(e)
             )
         ) or _name_given_to_a_person(e)
         if (
@@ -1319,6 +1322,26 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
         ):
             found.append(e)
     return found
+
+
+def _opposes_person(ent: SpacySpan) -> bool:
+    """ "Vasek Pospisil edged Reilly Opelka 7-6" (the first tagged an organisation): the sides
+    of a match are of one kind, so a side whose opponent is a person is a player, as a club
+    plays clubs. Only in a sentence that gives a score: "Fox News hosted Jeanine Pirro" is
+    no match."""
+    if not _SCORE.search(ent.sent.text):
+        return False
+    root = ent.root
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ in _OPPONENT_PREPOSITIONS:
+        verb = verb.head
+    elif root.dep_ not in _SIDE_DEPS:
+        return False
+    if verb.lemma_.lower() not in lexicon.words("actors/match_verbs.txt"):
+        return False
+    sides = [c for c in verb.children if c.dep_ in _SIDE_DEPS]
+    sides += [c for p in verb.children if p.lower_ in _OPPONENT_PREPOSITIONS for c in p.children]
+    return any(side.ent_type_ == "PERSON" and not ent.start <= side.i < ent.end for side in sides)
 
 
 def _name_given_to_a_person(ent: SpacySpan) -> bool:
@@ -2052,11 +2075,30 @@ def _club_like(side: SpacySpan, entity_at: dict[int, SpacySpan]) -> bool:
         e.precision is LocationPrecision.COUNTRY for e in load_gazetteer().lookup(side.text)
     ):
         return False
+    if _player_named(side):
+        return False
     return (
         len(side) == 1
         or label in ("ORG", "GPE", "LOC", "FAC")
         or _home_town(side[0].text)
         or side[-1].lower_ in lexicon.mapping("actors/club_words.tsv")
+    )
+
+
+def _player_named(side: SpacySpan) -> bool:
+    """ "Nadal earlier defeated Khachanov 6-3", "Diego Schwartzman defeating Cristian Garin
+    6-2" (each tagged an organisation): a side that is the surname of someone the article
+    names in full ("Rafael Nadal"), that opens with a given name, or whose opponent is a
+    person, is a player, however the model tags it there; a club is named after a town
+    ("Leeds"), not after a player."""
+    if _home_town(side.text):
+        return False
+    if _opposes_person(side):
+        return True
+    if len(side) > 1:
+        return side[0].lower_ in _given_names()
+    return any(
+        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == side.text for e in entities(side.doc)
     )
 
 
