@@ -986,3 +986,44 @@ def test_an_age_in_apposition_makes_an_untagged_name_a_person(nlp) -> None:  # t
 def test_a_player_in_a_match_result_is_a_person_not_a_club(nlp, text, player) -> None:  # type: ignore[no-untyped-def]
     assert player in _mentions(nlp, text, ActorKind.PERSON)
     assert not _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "tagged", "name"),
+    [
+        # The model runs the team and the position into the name.
+        (
+            "Packers DL Kenny Clark, however, decided to speak about the fight.",
+            "Packers DL Kenny Clark",
+            "Kenny Clark",
+        ),
+        (
+            "Ohio GOP Gov. Mike DeWine signed the bill on Friday.",
+            "Ohio GOP Gov. Mike DeWine",
+            "Mike DeWine",
+        ),
+        ("The economist Amartya Sen spoke first.", "Amartya Sen", "Amartya Sen"),
+    ],
+)
+def test_what_qualifies_a_title_inside_a_name_is_cut(nlp, text, tagged, name) -> None:  # type: ignore[no-untyped-def]
+    [ent] = _tagged(nlp, text, (tagged, "PERSON")).ents
+    assert _name_only(ent).text == name
+
+
+@pytest.mark.slow
+def test_a_players_position_is_no_part_of_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Vikings QB Kirk Cousins threw two touchdowns, and LB Anthony Barr made nine tackles."
+    people = _mentions(nlp, text, ActorKind.PERSON)
+    assert "Anthony Barr" in people
+    assert not any(name.startswith("LB") for name in people)
+
+
+@pytest.mark.slow
+def test_a_plural_name_after_the_is_a_team(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Ravens spent Tuesday preparing for the rematch. Coach John Harbaugh said the "
+        "Ravens would be ready to face the Browns at home."
+    )
+    assert "Browns" in _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert "Browns" not in _mentions(nlp, text, ActorKind.PERSON)

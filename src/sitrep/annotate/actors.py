@@ -371,13 +371,22 @@ def _measured_names(doc: Doc) -> set[str]:
 
 
 def _team_plural(ent: SpacySpan) -> bool:
-    """ "The Steelers spent Monday ...": a plural proper noun after "the" names a team or a
-    group, not one person."""
+    """ "The Steelers spent Monday ...", "facing the Browns": a plural proper noun after "the"
+    names a team or a group, not one person. The tagger reads a plural of a surname
+    ("Browns") as singular: a name ending in a plural "-s" (not "Davis", "Ross", "Lewis")
+    after "the" that heads its phrase counts too ("the Williams sisters" does not)."""
+    last = ent[-1]
+    plural = last.tag_ == "NNPS" or (
+        last.tag_ == "NNP"
+        and last.lower_.endswith("s")
+        and not last.lower_.endswith(("ss", "us", "is"))
+        and ent.root.dep_ != "compound"
+    )
     return (
         ent.label_ == "PERSON"
         and ent.start > 0
         and ent.doc[ent.start - 1].lower_ == "the"
-        and ent[-1].tag_ == "NNPS"
+        and plural
     )
 
 
@@ -637,7 +646,7 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
     doc = ent.doc
     person = ent.label_ == "PERSON"
     if person:
-        start += _office_length(ent)
+        start += _office_length(ent) or _inner_title_end(ent)
     while start < end - 1:
         if person and 0 < (honorific := _honorific_length(doc, start, end)) < end - start:
             start += honorific
@@ -673,6 +682,19 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
     ):
         end -= 1
     return SpacySpan(doc, start, end, label=ent.label_)
+
+
+def _inner_title_end(ent: SpacySpan) -> int:
+    """How many words opening a person's name end with an honorific inside it: "Browns DL
+    Sheldon Richardson", "Kentucky GOP Gov. Matt Bevin" (the model ran the team or the party
+    into the name). What precedes a title qualifies it; the name is what follows, when two
+    words or more do ("Amartya Sen" ends with a word of the list and stays)."""
+    doc = ent.doc
+    for i in range(ent.start + 1, ent.end - MIN_TITLED_NAME_WORDS):
+        size = _honorific_length(doc, i, ent.end)
+        if size and doc[i].text[:1].isupper() and ent.end - (i + size) >= MIN_TITLED_NAME_WORDS:
+            return i + size - ent.start
+    return 0
 
 
 def _office_length(ent: SpacySpan) -> int:
@@ -1970,8 +1992,25 @@ def _teams(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
         if home is not None and not load_gazetteer().lookup(doc[home.start : end].text):
             found.append((doc[home.start : end], home))  # not "Mexico City", a city itself
     taken = {t.i for team, _ in found for t in team}
+    for team in _team_plurals(doc):
+        if not any(t.i in taken for t in team):
+            found.append((team, team[:-1] if _home_town(team[:-1].text) else team))
+            taken.update(t.i for t in team)
     found += _result_sides(doc, taken, entity_at)
     return found + _scoring_sides(doc, taken, score_starts, entity_at) if scored else found
+
+
+def _team_plurals(doc: Doc) -> list[SpacySpan]:
+    """ "The Steelers spent Monday ...", "the Cleveland Browns": a plural name after "the" that
+    the model reads as a person (`_team_plural`) is a team's, its town before it as a club's
+    town ("Cleveland" then names the club where it acts); not a family's, the plural of a
+    surname the article gives someone ("the Obamas" beside "Michelle Obama")."""
+    surnames = {e[-1].lower_ for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1}
+    return [
+        e
+        for e in entities(doc)
+        if _team_plural(e) and _name_run(e) and e[-1].lower_.removesuffix("s") not in surnames
+    ]
 
 
 def _result_sides(
