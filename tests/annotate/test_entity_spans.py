@@ -1027,3 +1027,15 @@ def test_a_plural_name_after_the_is_a_team(nlp) -> None:  # type: ignore[no-unty
     )
     assert "Browns" in _mentions(nlp, text, ActorKind.ORGANISATION)
     assert "Browns" not in _mentions(nlp, text, ActorKind.PERSON)
+
+
+@pytest.mark.slow
+def test_an_organisations_unusual_name_written_again_is_that_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The model reads two of the four a place and a people: the name is no word of English.
+    text = (
+        "The state attorney general is investigating ZipRide, two people said.\n\n"
+        "ZipRide agreed to a rescue by its largest shareholder last month.\n\n"
+        "A ZipRide spokesperson declined to comment, and ZipRide now faces a radical "
+        "restructuring."
+    )
+    assert _mentions(nlp, text, ActorKind.ORGANISATION) == {"ZipRide": ["ZipRide"] * 4}

@@ -1740,6 +1740,47 @@ def _add_organisations(
         if (spelling := spelt_out.get(ent.start)) is not None:
             actors.by_key[("org", _company_key(spelling.text))] = actor
     _add_short_names(doc, actors, place_starts)
+    _add_untagged_writings(doc, actors, place_starts)
+
+
+def _add_untagged_writings(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
+    """ "WeWork is investigating ... charge WeWork almost $6 million": an organisation's
+    name written again is that organisation where the model tags nothing, when the name
+    can be nothing else: an acronym, or a name with a capitalised word no dictionary holds
+    ("WeWork", "Carlyle Group"); not "Big Machine", whose words may be common ones. Not
+    after a number, where an acronym counts things ("1 sack, 1 TFL": the model took a
+    tackle for loss for a name), nor inside a longer name, tagged or not ("WeWork Labs",
+    "SME Mauritius Limited"), nor where another actor or a place stands."""
+    held = {
+        t.i
+        for a in actors.by_key.values()
+        for m in a.mentions
+        if (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+        for t in span
+    }
+    writings: dict[str, Actor] = {}
+    for actor in {id(a): a for a in actors.by_key.values()}.values():
+        if actor.kind is not ActorKind.ORGANISATION:
+            continue
+        for mention in actor.mentions:
+            words = mention.text.split()
+            if _acronym(mention.text) or any(
+                w.isalpha() and w[:1].isupper() and not _plain_word(doc.lang_, w) for w in words
+            ):
+                writings.setdefault(mention.text, actor)
+    names = [e for e in entities(doc) if e.label_ in _NAME_LABELS]
+    for span in _writings(doc, set(writings)):
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if (
+            not any(t.i in held for t in span)
+            and span.start_char not in place_starts
+            and not any(_holds_more(e, span) for e in names)
+            and not (before is not None and before.like_num)
+            and not (after is not None and _name_word(after))
+        ):
+            actors.mention(writings[span.text], span.start_char, span.end_char, span.text)
+            held.update(t.i for t in span)
 
 
 def _place_bodies(doc: Doc) -> list[SpacySpan]:
