@@ -1039,3 +1039,21 @@ def test_an_organisations_unusual_name_written_again_is_that_organisation(nlp) -
         "restructuring."
     )
     assert _mentions(nlp, text, ActorKind.ORGANISATION) == {"ZipRide": ["ZipRide"] * 4}
+
+
+@pytest.mark.slow
+def test_a_horse_ridden_is_no_person_and_no_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Silver Lantern, ridden by Jamie Spencer, took the lead early. Spencer said Silver "
+        "Lantern handled the heavy ground well.\n\n"
+        "2019: 4 on Copper Kettle (Aidan Burke), won by Morning Frost."
+    )
+    people = _mentions(nlp, text, ActorKind.PERSON)
+    assert set(people) == {"Jamie Spencer", "Aidan Burke"}
+    assert not _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+def test_what_a_possessive_owns_is_ridden_not_the_owner(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Senator Jane Miller is riding Obama's coattails, and Miller rode Air Force One to Ohio."
+    assert "Obama" in _mentions(nlp, text, ActorKind.PERSON)

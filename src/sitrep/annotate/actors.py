@@ -100,6 +100,9 @@ _INSIDE_PREPOSITIONS = {"inside", "outside", "into"}
 _PRODUCT_CODE = re.compile(r"[A-Za-z]+-?\d+[A-Za-z]+")
 # Tokens that may close a place written after a name and a comma ("Stanley Uzoaru, Owerri."),
 # where a list of names would go on ("Deen, Villanueva and ...").
+_RIDDEN = {"ridden", "saddled"}  # "Prince Bishop, ridden by William Buick"
+_RIDING = {"aboard", "rode", "riding"}  # "rode Arrogate": what one rides is no actor
+_NAME_LINKS = {"of", "de"}  # small words inside a horse's or a person's name
 _PLACE_CLOSERS = {".", "(", ")", ":", ";", "|", "-"}
 
 
@@ -208,6 +211,7 @@ def find_actors(article: Article, doc: Doc) -> tuple[list[Actor], list[Reference
     _affiliate_people(doc, actors)
     _add_states(article, doc, actors)
     _add_groups(doc, actors, _main_country(article))
+    _drop_mounts(doc, actors)
     roles = _bind_role_phrases(doc, actors)
     unique = {id(a): a for a in actors.by_key.values()}  # an acronym shares its expansion's
     found = [a for a in unique.values() if a.mentions]
@@ -231,6 +235,112 @@ def find_actors(article: Article, doc: Doc) -> tuple[list[Actor], list[Reference
         for actor, phrase, antecedent in roles
     ]
     return found, sorted(references, key=lambda r: r.start)
+
+
+def _drop_mounts(doc: Doc, actors: _Actors) -> None:
+    """A horse is no person and no organisation: every writing of a name the text rides
+    (`_mount_names`) is no mention of an actor, though the model tags racehorses ("Thunder
+    Snow", "California Chrome") as people and firms."""
+    mounts = _mount_names(doc)
+    if not mounts:
+        return
+    text = doc_text(doc)
+    ridden = [
+        (start, start + len(name)) for name in mounts for start in _whole_word_starts(text, name)
+    ]
+    for actor in {id(a): a for a in actors.by_key.values()}.values():
+        actor.mentions[:] = [
+            m
+            for m in actor.mentions
+            if not any(m.start < end and start < m.end for start, end in ridden)
+        ]
+
+
+def _mount_names(doc: Doc) -> set[str]:
+    """Names of animals ridden, by how English writes a mount: "Prince Bishop, ridden by
+    William Buick", "on board Mubtaahij", "rode Arrogate" (not "riding Obama's coattails");
+    a race result's "11 on Red
+    Desire (Mikio Matsunaga)", a rider on a horse with its trainer in brackets; and in such
+    a result, the horse it was "won by" ("..., won by Gloria De Campeo")."""
+    found: set[str] = set()
+    for token in doc:
+        name: SpacySpan | None = None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.lower_ in _RIDDEN and after is not None and after.lower_ == "by":
+            before = token.i - 1 if token.i > 0 and doc[token.i - 1].text in ",(" else token.i
+            name = _capitalised_run_ending(doc, before)
+        elif token.lower_ in _RIDING or (
+            token.lower_ == "board" and token.i > 0 and doc[token.i - 1].lower_ == "on"
+        ):
+            name = _capitalised_run_from(doc, token.i + 1)
+        elif token.lower_ == "on" and (name := _capitalised_run_from(doc, token.i + 1)) is not None:
+            if not _bracketed_person_after(name):
+                name = None
+            elif (won := _won_by(name.sent)) is not None:
+                found.add(won.text)
+        # "riding Obama's coattails": what a possessive owns is ridden, not the owner.
+        if name is not None and not (name.end < len(doc) and doc[name.end].tag_ == "POS"):
+            found.add(name.text)
+    return found
+
+
+def _capitalised_run_from(doc: Doc, start: int) -> SpacySpan | None:
+    """A name from `start`: capitalised words, with "of" or "de" between two ("Master Of
+    Hounds", "Gloria De Campeo")."""
+    end = start
+    while end < len(doc) and (
+        _name_word(doc[end])
+        or (
+            end > start
+            and doc[end].lower_ in _NAME_LINKS
+            and end + 1 < len(doc)
+            and _name_word(doc[end + 1])
+        )
+    ):
+        end += 1
+    return doc[start:end] if end > start else None
+
+
+def _capitalised_run_ending(doc: Doc, end: int) -> SpacySpan | None:
+    """A name that ends before `end`, as `_capitalised_run_from` reads one."""
+    start = end
+    while start > 0 and (
+        _name_word(doc[start - 1])
+        or (
+            start < end
+            and doc[start - 1].lower_ in _NAME_LINKS
+            and start > 1
+            and _name_word(doc[start - 2])
+        )
+    ):
+        start -= 1
+    return doc[start:end] if start < end else None
+
+
+def _bracketed_person_after(name: SpacySpan) -> bool:
+    """ "Red Desire (Mikio Matsunaga)", "Master Of Hounds (Mike de Kock)": a person's name of
+    two words or more, as the model tags it, alone in brackets right after a name."""
+    doc = name.doc
+    if name.end >= len(doc) or doc[name.end].text != "(":
+        return False
+    window = range(name.end + 1, min(name.end + 2 + _TITLE_WORDS, len(doc)))
+    close = next((i for i in window if doc[i].text == ")"), None)
+    if close is None:
+        return False
+    inside = doc[name.end + 1 : close]
+    return len(inside) >= MIN_TITLED_NAME_WORDS and all(t.ent_type_ == "PERSON" for t in inside)
+
+
+def _won_by(sent: SpacySpan) -> SpacySpan | None:
+    """The name a race was "won by" in a result line."""
+    for token in sent:
+        if (
+            token.lower_ == "won"
+            and token.i + 1 < sent.end
+            and token.doc[token.i + 1].lower_ == "by"
+        ):
+            return _capitalised_run_from(token.doc, token.i + 2)
+    return None
 
 
 def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]:
