@@ -1057,3 +1057,12 @@ def test_a_horse_ridden_is_no_person_and_no_organisation(nlp) -> None:  # type: 
 def test_what_a_possessive_owns_is_ridden_not_the_owner(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Senator Jane Miller is riding Obama's coattails, and Miller rode Air Force One to Ohio."
     assert "Obama" in _mentions(nlp, text, ActorKind.PERSON)
+
+
+@pytest.mark.slow
+def test_a_name_written_before_a_noun_of_places_is_no_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sources in the Hadlan camp told reporters that aid had stopped. The Hadlan camp is "
+        "near the border. Officials said Hadlan is another example of neglect."
+    )
+    assert "Hadlan" not in _mentions(nlp, text, ActorKind.ORGANISATION)

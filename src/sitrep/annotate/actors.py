@@ -1915,7 +1915,8 @@ def _no_organisation(ent: SpacySpan, lowercase_words: set[str], terms: set[str])
     also writes in lowercase ("the Company" beside "the company", "Hypothermia"), an acronym
     of lowercase words ("bovine spongiform encephalopathy (BSE)": `terms`), an academic
     degree ("M.Sc/M.Eng", "Unclassified Degree"), a person's role ("an ... Safety Officer"),
-    an office's portfolio ("Secretary of State"), a common noun's acronym
+    an office's portfolio ("Secretary of State"), a place's name ("the Rukban camp":
+    `_names_a_place`), a common noun's acronym
     ("ICU", "RAM"; `common_acronyms.txt`), a one-word demonym, or a time zone: capitals
     after a clock time ("1:19PM CST") or a zone's abbreviation after a plain number ("0100
     GMT"; "the 10th CST" is a Civil Support Team)."""
@@ -1926,7 +1927,7 @@ def _no_organisation(ent: SpacySpan, lowercase_words: set[str], terms: set[str])
         return True  # "added the Emirati": a people's adjective or noun, CoNLL-2003's MISC
     if ent.text in terms or _degree(ent.text):
         return True
-    if _one_person(ent) or _portfolio(ent):
+    if _one_person(ent) or _portfolio(ent) or _names_a_place(ent):
         return True
     if ent.text.lower() in lexicon.words("actors/common_acronyms.txt"):
         return True
@@ -1935,6 +1936,22 @@ def _no_organisation(ent: SpacySpan, lowercase_words: set[str], terms: set[str])
         return True
     clock = before is not None and _CLOCK.fullmatch(before.text) is not None
     return clock and _acronym(ent.text)
+
+
+def _names_a_place(ent: SpacySpan) -> bool:
+    """ "The Rukban camp ... Rukban is another example": a name the text writes before a
+    lowercase noun of places (`place_nouns.txt`) is that place's wherever the model tags it
+    an organisation."""
+    doc = ent.doc
+    nouns = lexicon.words("actors/place_nouns.txt")
+    for start in _whole_word_starts(doc_text(doc), ent.text):
+        written = doc.char_span(start, start + len(ent.text))
+        if written is None or written.end >= len(doc):
+            continue
+        after = doc[written.end]
+        if after.is_lower and after.lower_ in nouns:
+            return True
+    return False
 
 
 def _one_person(ent: SpacySpan) -> bool:
