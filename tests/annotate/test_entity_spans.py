@@ -1066,3 +1066,14 @@ def test_a_name_written_before_a_noun_of_places_is_no_organisation(nlp) -> None:
         "near the border. Officials said Hadlan is another example of neglect."
     )
     assert "Hadlan" not in _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+def test_a_name_written_as_a_web_address_is_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Two residents told Truthwire.info the claims were false, and Truthwire.info has seen "
+        "the letters. More at www.truthwire.info or pic.twitter.com/Xy12."
+    )
+    assert _mentions(nlp, text, ActorKind.ORGANISATION) == {
+        "Truthwire.info": ["Truthwire.info", "Truthwire.info"]
+    }

@@ -100,6 +100,7 @@ _INSIDE_PREPOSITIONS = {"inside", "outside", "into"}
 _PRODUCT_CODE = re.compile(r"[A-Za-z]+-?\d+[A-Za-z]+")
 # Tokens that may close a place written after a name and a comma ("Stanley Uzoaru, Owerri."),
 # where a list of names would go on ("Deen, Villanueva and ...").
+_WEB_NAME = re.compile(r"[A-Z][A-Za-z0-9-]*\.[A-Za-z]+")  # "Polygraph.info", not "www.x.com"
 _RIDDEN = {"ridden", "saddled"}  # "Prince Bishop, ridden by William Buick"
 _RIDING = {"aboard", "rode", "riding"}  # "rode Arrogate": what one rides is no actor
 _NAME_LINKS = {"of", "de"}  # small words inside a horse's or a person's name
@@ -1828,6 +1829,7 @@ def _add_organisations(
         *kept,
         *(agency for _, agency in _photo_credits(doc)),
         *_place_bodies(doc),
+        *(d for d in _web_names(doc) if d.start not in starts and d.start_char not in held),
         *_known_spans(doc, known),
         *(e for e in described if e.start not in starts),
     ]
@@ -1891,6 +1893,18 @@ def _add_untagged_writings(doc: Doc, actors: _Actors, place_starts: set[int]) ->
         ):
             actors.mention(writings[span.text], span.start_char, span.end_char, span.text)
             held.update(t.i for t in span)
+
+
+def _web_names(doc: Doc) -> list[SpacySpan]:
+    """ "told Polygraph.info", "PanARMENIAN.Net reported": a capitalised word ending in a
+    generic web domain, written as a word of the sentence (not "www.x.com" or a link), is an
+    outlet's or a company's name, which the model often leaves untagged."""
+    domains = lexicon.words("actors/web_domains.txt")
+    return [
+        SpacySpan(doc, t.i, t.i + 1, label="ORG")
+        for t in doc
+        if _WEB_NAME.fullmatch(t.text) and t.text.rsplit(".", 1)[1].lower() in domains
+    ]
 
 
 def _place_bodies(doc: Doc) -> list[SpacySpan]:
