@@ -1077,3 +1077,13 @@ def test_a_name_written_as_a_web_address_is_an_organisation(nlp) -> None:  # typ
     assert _mentions(nlp, text, ActorKind.ORGANISATION) == {
         "Truthwire.info": ["Truthwire.info", "Truthwire.info"]
     }
+
+
+@pytest.mark.slow
+def test_an_organisations_name_of_common_words_written_again_is_that_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Officials said the fight against the Islamic State group would go on. Islamic State "
+        "lost its last town in March, but Islamic State fighters remain."
+    )
+    organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert organisations == {"Islamic State": ["Islamic State"] * 3}

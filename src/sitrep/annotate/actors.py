@@ -1858,8 +1858,9 @@ def _add_organisations(
 def _add_untagged_writings(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
     """ "WeWork is investigating ... charge WeWork almost $6 million": an organisation's
     name written again is that organisation where the model tags nothing, when the name
-    can be nothing else: an acronym, or a name with a capitalised word no dictionary holds
-    ("WeWork", "Carlyle Group"); not "Big Machine", whose words may be common ones. Not
+    can be nothing else: an acronym, a name with a capitalised word no dictionary holds
+    ("WeWork", "Carlyle Group"), or of capitalised words only ("Islamic State", "Big
+    Machine": common words written as a name); not "Apple", a common word alone. Not
     after a number, where an acronym counts things ("1 sack, 1 TFL": the model took a
     tackle for loss for a name), nor inside a longer name, tagged or not ("WeWork Labs",
     "SME Mauritius Limited"), nor where another actor or a place stands."""
@@ -1876,8 +1877,12 @@ def _add_untagged_writings(doc: Doc, actors: _Actors, place_starts: set[int]) ->
             continue
         for mention in actor.mentions:
             words = mention.text.split()
-            if _acronym(mention.text) or any(
-                w.isalpha() and w[:1].isupper() and not _plain_word(doc.lang_, w) for w in words
+            if (
+                _acronym(mention.text)
+                or any(
+                    w.isalpha() and w[:1].isupper() and not _plain_word(doc.lang_, w) for w in words
+                )
+                or (len(words) > 1 and all(w[:1].isupper() for w in words))
             ):
                 writings.setdefault(mention.text, actor)
     names = [e for e in entities(doc) if e.label_ in _NAME_LABELS]
