@@ -1087,3 +1087,10 @@ def test_an_organisations_name_of_common_words_written_again_is_that_organisatio
     )
     organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
     assert organisations == {"Islamic State": ["Islamic State"] * 3}
+
+
+@pytest.mark.slow
+def test_a_demonym_before_a_state_bodys_possessive_name_is_cut(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Analysts said the Japanese Defense Ministry's figures were late."
+    [ent] = _tagged(nlp, text, ("Japanese Defense Ministry's", "ORG")).ents
+    assert _name_only(ent).text == "Defense Ministry"

@@ -769,14 +769,6 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
             start += 1
         else:
             break
-    # "Japanese Financial Services Agency": the demonym qualifies a state body's own name.
-    if (
-        not person
-        and end - start > MIN_TITLED_NAME_WORDS
-        and demonym_country(doc[start].text)
-        and doc[end - 1].lower_ in lexicon.words("actors/state_bodies.txt")
-    ):
-        start += 1
     # "National Bureau of Investigation (NBI": the acronym after an unclosed bracket is its own.
     opened = [i for i in range(start + 1, end) if doc[i].text == "("]
     if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
@@ -792,6 +784,15 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
         or (doc[end - 1].is_lower and doc[end - 1].pos_ in _FUNCTION_POS)
     ):
         end -= 1
+    # "Japanese Financial Services Agency", "the Russian Defense Ministry's": the demonym
+    # qualifies a state body's own name (read once a possessive ending is cut).
+    if (
+        not person
+        and end - start > MIN_TITLED_NAME_WORDS
+        and demonym_country(doc[start].text)
+        and doc[end - 1].lower_ in lexicon.words("actors/state_bodies.txt")
+    ):
+        start += 1
     return SpacySpan(doc, start, end, label=ent.label_)
 
 
