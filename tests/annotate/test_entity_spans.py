@@ -1094,3 +1094,21 @@ def test_a_demonym_before_a_state_bodys_possessive_name_is_cut(nlp) -> None:  # 
     text = "Analysts said the Japanese Defense Ministry's figures were late."
     [ent] = _tagged(nlp, text, ("Japanese Defense Ministry's", "ORG")).ents
     assert _name_only(ent).text == "Defense Ministry"
+
+
+@pytest.mark.slow
+def test_a_given_name_and_surname_with_a_possessive_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The model tags "Lester Holt's" an organisation.
+    text = "Critics blamed NBC anchor Lester Holt's interview for the row."
+    assert "Lester Holt" in _mentions(nlp, text, ActorKind.PERSON)
+    assert "Lester Holt" not in _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+def test_a_name_after_a_players_position_in_a_table_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pos Player Plays % Stats\n"
+        "LB Tevaro Makalii 74 100% 1 tackle, 4 assists.\n"
+        "CB Dontrell Hawes 63 85% No stats registered."
+    )
+    assert "Tevaro Makalii" in _mentions(nlp, text, ActorKind.PERSON)

@@ -1254,10 +1254,11 @@ def _given_and_surname(entity: SpacySpan) -> bool:
     """ "Nikki Haley" read as an organisation: a given name and one proper noun after it
     name a person, as a firm is rarely two such words ("Wells Fargo" opens with no given
     name)."""
+    words = entity[:-1] if entity[-1].tag_ == "POS" else entity  # "Jeanine Pirro's comments"
     return (
         entity.label_ == "ORG"
-        and len(entity) == 2
-        and all(t.pos_ == "PROPN" and t.text.istitle() for t in entity)
+        and len(words) == 2
+        and all(t.pos_ == "PROPN" and t.text.istitle() for t in words)
     )
 
 
@@ -1684,21 +1685,26 @@ def _carried_roles(ent: SpacySpan) -> set[str]:
 
 
 def _titled_names(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
-    """ "Patriarch Ignatius Aphrem II": a capitalised title followed by a run of proper nouns
-    no entity covers is a person the model missed."""
+    """ "Patriarch Ignatius Aphrem II", "LB Mack Wilson 74 100%": a capitalised title or
+    honorific followed by a run of proper nouns no entity covers is a person the model
+    missed."""
     covered = {t.i for e in entities(doc) if e.label_ != "PERSON" for t in e}
     covered |= {t.i for e in people for t in e}
     found: list[SpacySpan] = []
     known = roles()
     for title in doc:
-        role = known.get(title.lower_)
-        if role is None or role.kind != "person" or not title.text[:1].isupper():
+        if not title.text[:1].isupper():
             continue
-        end = title.i + 1
+        role = known.get(title.lower_)
+        size = 1 if role is not None and role.kind == "person" else 0
+        size = size or _honorific_length(doc, title.i, len(doc))
+        if not size:
+            continue
+        start = end = title.i + size
         while end < len(doc) and _name_part(doc[end]) and end not in covered:
             end += 1
-        if end - title.i - 1 >= MIN_TITLED_NAME_WORDS and "\n" not in doc[title.i : end].text:
-            found.append(doc[title.i + 1 : end])
+        if end - start >= MIN_TITLED_NAME_WORDS and "\n" not in doc[title.i : end].text:
+            found.append(doc[start:end])
     return found
 
 
