@@ -1112,3 +1112,16 @@ def test_a_name_after_a_players_position_in_a_table_is_a_person(nlp) -> None:  #
         "CB Dontrell Hawes 63 85% No stats registered."
     )
     assert "Tevaro Makalii" in _mentions(nlp, text, ActorKind.PERSON)
+
+
+@pytest.mark.slow
+def test_a_town_before_a_playing_position_and_a_player_is_the_club(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The suspension for Denver linebacker Kavon Tillery was upheld, and Denver will "
+        "appeal. Fans in Denver were angry. The Pittsburgh Post-Gazette said Pittsburgh center "
+        "Dario Okafor would play."
+    )
+    organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert organisations["Denver"] == ["Denver", "Denver"]  # not "in Denver", the city
+    assert organisations["Pittsburgh"] == ["Pittsburgh"]
+    assert organisations["Pittsburgh Post-Gazette"] == ["Pittsburgh Post-Gazette"]

@@ -947,6 +947,7 @@ def _add_people(
     candidates += _kin_named(doc, candidates, place_starts)
     candidates += _untagged_full_names(doc, candidates, place_starts)
     candidates += [photographer for photographer, _ in _photo_credits(doc)]
+    candidates += [player for _, player in _club_players(doc)]
     candidates += _labelled_photographers(doc)
     untagged = _untagged_people(doc, candidates)
     # A byline's "GILLIAN WONG" holds the model's "WONG".
@@ -2126,10 +2127,12 @@ def _add_teams(doc: Doc, actors: _Actors) -> set[int]:
     by_writing |= {w: a[0] for w, a in short_forms.items() if len(a) == 1 and w not in by_writing}
     claimed = {t.i for team, _ in teams for t in team}
     # The longest writing first, so that "Manchester City" is not read as "City".
+    # A longer name holds the town ("Pittsburgh Post-Gazette"): no club there.
+    longer_names = [e for e in entities(doc) if len(e) > 1 and e.label_ != "PERSON"]
     for span in sorted(_writings(doc, set(by_writing)), key=len, reverse=True):
         if any(t.i in claimed for t in span):
             continue
-        if is_locative(doc, span.start):
+        if is_locative(doc, span.start) or any(_holds_more(e, span) for e in longer_names):
             continue
         actors.mention(by_writing[span.text], span.start_char, span.end_char, span.text)
         claimed.update(t.i for t in span)
@@ -2190,8 +2193,42 @@ def _teams(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
         if not any(t.i in taken for t in team):
             found.append((team, team[:-1] if _home_town(team[:-1].text) else team))
             taken.update(t.i for t in team)
+    for town, _ in _club_players(doc):
+        if not any(t.i in taken for t in town):
+            found.append((town, town))
+            taken.update(t.i for t in town)
     found += _result_sides(doc, taken, entity_at)
     return found + _scoring_sides(doc, taken, score_starts, entity_at) if scored else found
+
+
+@functools.lru_cache(maxsize=1)
+def _club_players(doc: Doc) -> tuple[tuple[SpacySpan, SpacySpan], ...]:
+    """(club, player) where a town, then a playing position (in lowercase, one or two words:
+    "pass rusher"; or its abbreviation in capitals: "DL"), then a person's name (two proper
+    nouns or three, tagged or not) stand: "Pittsburgh center Maurkice Pouncey", "Chelsea
+    striker Gianluca Vialli". The town is the player's club."""
+    positions = lexicon.words("actors/playing_positions.txt")
+    found: list[tuple[SpacySpan, SpacySpan]] = []
+    for position in doc:
+        if not (position.is_lower or position.is_upper) or position.lower_ not in positions:
+            continue
+        end = position.i + 1
+        while end < len(doc) and end - position.i <= _GIVEN_NAME_WORDS + 1 and _name_part(doc[end]):
+            end += 1
+        if end - position.i - 1 < MIN_TITLED_NAME_WORDS:
+            continue
+        before = position.i
+        if (
+            position.is_lower
+            and before > 0
+            and doc[before - 1].is_lower
+            and doc[before - 1].is_alpha
+        ):
+            before -= 1  # "pass rusher", "defensive captain"
+        town = _run_before(doc, before)
+        if town is not None and _name_run(town) and _home_town(town.text):
+            found.append((town, doc[position.i + 1 : end]))
+    return tuple(found)
 
 
 def _team_plurals(doc: Doc) -> list[SpacySpan]:
