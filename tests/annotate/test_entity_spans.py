@@ -1125,3 +1125,17 @@ def test_a_town_before_a_playing_position_and_a_player_is_the_club(nlp) -> None:
     assert organisations["Denver"] == ["Denver", "Denver"]  # not "in Denver", the city
     assert organisations["Pittsburgh"] == ["Pittsburgh"]
     assert organisations["Pittsburgh Post-Gazette"] == ["Pittsburgh Post-Gazette"]
+
+
+@pytest.mark.slow
+def test_a_dateline_is_no_side_and_clubs_in_a_headline_are_clubs(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "SOCCER - LEEDS HOLD CHELSEA AS YEBOAH SHINES.\n\n"
+        "LONDON 1996-12-07\n\n"
+        "Leeds United held Chelsea to a 1-1 draw on Saturday. Manchester City lost 2-0 at home, "
+        "and City fans left early."
+    )
+    organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert "LONDON" not in organisations  # where the story was filed
+    assert organisations["Leeds United"] == ["LEEDS", "Leeds United"]
+    assert organisations["Chelsea"] == ["CHELSEA", "Chelsea"]

@@ -2125,6 +2125,12 @@ def _add_teams(doc: Doc, actors: _Actors) -> set[int]:
                 holders = short_forms.setdefault(short, [])
                 holders += [actor] if actor not in holders else []
     by_writing |= {w: a[0] for w, a in short_forms.items() if len(a) == 1 and w not in by_writing}
+    # In a headline's capitals too ("LEEDS HOLD CHELSEA"), unless a common word ("CITY").
+    by_writing |= {
+        w.upper(): a
+        for w, a in by_writing.items()
+        if w.upper() not in by_writing and not _plain_word(doc.lang_, w)
+    }
     claimed = {t.i for team, _ in teams for t in team}
     # The longest writing first, so that "Manchester City" is not read as "City".
     # A longer name holds the town ("Pittsburgh Post-Gazette"): no club there.
@@ -2276,7 +2282,9 @@ def _scoring_sides(
     player)."""
     found: list[tuple[SpacySpan, SpacySpan]] = []
     for ent in entities(doc):
-        if not _side_label(ent):
+        # "LONDON 1996-12-07" opening the story, which the parser runs into its first
+        # sentence ("LONDON ... held Chelsea to a 1-1 draw"): where it was filed, no side.
+        if not _side_label(ent) or _dateline(ent):
             continue
         sent = ent.sent
         first = bisect_left(score_starts, sent.start_char)
