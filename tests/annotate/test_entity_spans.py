@@ -1139,3 +1139,19 @@ def test_a_dateline_is_no_side_and_clubs_in_a_headline_are_clubs(nlp) -> None:  
     assert "LONDON" not in organisations  # where the story was filed
     assert organisations["Leeds United"] == ["LEEDS", "Leeds United"]
     assert organisations["Chelsea"] == ["CHELSEA", "Chelsea"]
+
+
+@pytest.mark.slow
+def test_a_name_with_its_country_in_brackets_beside_people_so_written_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Results of second round matches on Thursday:\n\n"
+        "Marek Novotny (Czech Republic) beat Tomas Rinaldi (Italy) 6-3 6-4\n\n"
+        "Jonas Berglund (Sweden) beat Felix Amado (Spain) 7-6 (7-4) 6-2"
+    )
+    assert set(_mentions(nlp, text, ActorKind.PERSON)) == {
+        "Marek Novotny",
+        "Tomas Rinaldi",
+        "Jonas Berglund",
+        "Felix Amado",
+    }
+    assert not _mentions(nlp, text, ActorKind.ORGANISATION)

@@ -1434,6 +1434,12 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
         and not _well_known_place(e.text)
         and (_described_as_person(e) or _name_given_to_a_person(e))
     )
+    # "Marek Novotny (Czech Republic) beat Tomas Rinaldi (Italy) 6-3 6-4": where the text
+    # gives people their country in brackets, a name so written is a person too.
+    country_bracketed = _before_bracketed_country(doc)
+    any_person_bracketed = any(
+        e.label_ == "PERSON" and e.end in country_bracketed for e in entities(doc)
+    )
     found = []
     for e, tagged_from in (*as_names, *as_places):
         words = _without_glued_tail(e.text).split()
@@ -1449,6 +1455,7 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
                 or (tagged_from > 0 and _person_noun_before(doc[tagged_from - 1]))
                 or _described_as_person(e)
                 or _opposes_person(e)
+                or (e.end in country_bracketed and any_person_bracketed)
             )
         ) or _name_given_to_a_person(e)
         if (
@@ -1458,6 +1465,25 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
         ):
             found.append(e)
     return found
+
+
+def _before_bracketed_country(doc: Doc) -> set[int]:
+    """Where a bracketed country starts: the token index of each "(" that holds a country's
+    name alone ("(Czech Republic)", "(U.S.)"), which results lists write after a player."""
+    starts = set()
+    for ent in entities(doc):
+        if (
+            ent.label_ == "GPE"
+            and ent.start > 0
+            and ent.end < len(doc)
+            and doc[ent.start - 1].text == "("
+            and doc[ent.end].text == ")"
+            and any(
+                e.precision is LocationPrecision.COUNTRY for e in load_gazetteer().lookup(ent.text)
+            )
+        ):
+            starts.add(ent.start - 1)
+    return starts
 
 
 def _opposes_person(ent: SpacySpan) -> bool:
