@@ -1155,3 +1155,12 @@ def test_a_name_with_its_country_in_brackets_beside_people_so_written_is_a_perso
         "Felix Amado",
     }
     assert not _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+def test_a_spaced_dash_parts_a_heading_from_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Scorers: Leeds - Tony Yeboah (34th minute), Lee Sharpe (78th)."
+    [ent] = _tagged(nlp, text, ("Leeds - Tony Yeboah", "PERSON")).ents
+    assert _name_only(ent).text == "Tony Yeboah"
+    [ent] = _tagged(nlp, "Hewlett-Packard said on Monday.", ("Hewlett-Packard", "ORG")).ents
+    assert _name_only(ent).text == "Hewlett-Packard"

@@ -100,6 +100,7 @@ _INSIDE_PREPOSITIONS = {"inside", "outside", "into"}
 _PRODUCT_CODE = re.compile(r"[A-Za-z]+-?\d+[A-Za-z]+")
 # Tokens that may close a place written after a name and a comma ("Stanley Uzoaru, Owerri."),
 # where a list of names would go on ("Deen, Villanueva and ...").
+_SPACED_DASHES = {"-", "--", "\u2013", "\u2014"}
 _WEB_NAME = re.compile(r"[A-Z][A-Za-z0-9-]*\.[A-Za-z]+")  # "Polygraph.info", not "www.x.com"
 _RIDDEN = {"ridden", "saddled"}  # "Prince Bishop, ridden by William Buick"
 _RIDING = {"aboard", "rode", "riding"}  # "rode Arrogate": what one rides is no actor
@@ -756,6 +757,12 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
     start, end = ent.start, ent.end
     doc = ent.doc
     person = ent.label_ == "PERSON"
+    # "Leeds - Tony Yeboah", "GOLF - LEADING SCORES": a dash with a space either side parts
+    # a list's heading from its entry or a slug from a headline; no name holds one.
+    for i in range(end - 2, start, -1):
+        if doc[i].text in _SPACED_DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_:
+            start = i + 1
+            break
     if person:
         start += _office_length(ent) or _inner_title_end(ent)
     while start < end - 1:
