@@ -1164,3 +1164,13 @@ def test_a_spaced_dash_parts_a_heading_from_the_name(nlp) -> None:  # type: igno
     assert _name_only(ent).text == "Tony Yeboah"
     [ent] = _tagged(nlp, "Hewlett-Packard said on Monday.", ("Hewlett-Packard", "ORG")).ents
     assert _name_only(ent).text == "Hewlett-Packard"
+
+
+@pytest.mark.slow
+def test_a_side_named_with_its_town_at_the_end_is_a_club(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ajax Amsterdam beat PSV Eindhoven 2-0 on Sunday, with Jari Litmanen scoring twice. "
+        "George Washington beat Paul Lincoln 6-3 6-2 in the final."
+    )
+    assert "Ajax Amsterdam" in _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert {"George Washington", "Paul Lincoln"} <= set(_mentions(nlp, text, ActorKind.PERSON))

@@ -2336,12 +2336,11 @@ def _scoring_sides(
 
 def _side_label(ent: SpacySpan) -> bool:
     """A place or organisation, or a "person" that runs on into the score ("Parma 2-1") or is
-    a town's name ("Lazio"): a player the model reads right is left alone."""
+    named as a town ("Lazio", "Ajax Amsterdam"): a player the model reads right is left
+    alone."""
     if ent.label_ in ("GPE", "ORG", "LOC"):
         return True
-    return ent.label_ == "PERSON" and (
-        any(t.is_digit for t in ent) or (len(ent) == 1 and _home_town(ent.text))
-    )
+    return ent.label_ == "PERSON" and (any(t.is_digit for t in ent) or _town_named(ent))
 
 
 def _match_side(root) -> bool:  # type: ignore[no-untyped-def]
@@ -2382,7 +2381,7 @@ def _club_like(side: SpacySpan, entity_at: dict[int, SpacySpan]) -> bool:
     person's ("Ernie Els 68") does not."""
     entity = entity_at.get(side.start)
     label = entity.label_ if entity is not None and entity.end <= side.end else None
-    if (label == "NORP" or (label == "PERSON" and not _home_town(side.text))) or any(
+    if (label == "NORP" or (label == "PERSON" and not _town_named(side))) or any(
         e.precision is LocationPrecision.COUNTRY for e in load_gazetteer().lookup(side.text)
     ):
         return False
@@ -2392,8 +2391,16 @@ def _club_like(side: SpacySpan, entity_at: dict[int, SpacySpan]) -> bool:
         len(side) == 1
         or label in ("ORG", "GPE", "LOC", "FAC")
         or _home_town(side[0].text)
+        or _town_named(side)
         or side[-1].lower_ in lexicon.mapping("actors/club_words.tsv")
     )
+
+
+def _town_named(side: SpacySpan) -> bool:
+    """ "Lazio", "Ajax Amsterdam", "Dynamo Kiev": a side named as a town, or ending in one
+    after its own name, as clubs are and people are not (a player opening with a given name,
+    "George Washington", is `_player_named`)."""
+    return _home_town(side.text) or (len(side) > 1 and _home_town(side[-1].text))
 
 
 def _player_named(side: SpacySpan) -> bool:
