@@ -1174,3 +1174,9 @@ def test_a_side_named_with_its_town_at_the_end_is_a_club(nlp) -> None:  # type: 
     )
     assert "Ajax Amsterdam" in _mentions(nlp, text, ActorKind.ORGANISATION)
     assert {"George Washington", "Paul Lincoln"} <= set(_mentions(nlp, text, ActorKind.PERSON))
+
+
+@pytest.mark.slow
+def test_a_body_before_a_noun_of_people_by_role_is_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“Demand is weak,” said Rabobank strategist Jan Vermeer."
+    assert "Rabobank" in _mentions(nlp, text, ActorKind.ORGANISATION)

@@ -1749,13 +1749,16 @@ def _name_part(token) -> bool:  # type: ignore[no-untyped-def]
 def _modifier_only(ent: SpacySpan, *, before_title: bool) -> bool:
     """ "an Alawite woman", "Syriac Orthodox Patriarch ...": a name-like word qualifying the
     noun after it; a name never used otherwise in the page names no actor. Before a title
-    ("HTS leader") an organisation still acts, so `before_title` says whether a title
-    counts as the qualified noun."""
+    ("HTS leader") or a noun of people by role ("Commerzbank analyst") an organisation still
+    acts, so `before_title` says whether such a noun counts as the qualified noun."""
     head = ent.root.head
     if ent.root.dep_ not in {"compound", "amod"} or head.i < ent.end:
         return False
     if head.lower_ in roles():
         return before_title
+    # "Commerzbank analyst Carsten Fritsch": the body someone works for, as before a title.
+    if not before_title and head.lower_ in lexicon.words("reference/people_nouns.txt"):
+        return False
     return head.pos_ == "NOUN"
 
 
