@@ -1180,3 +1180,20 @@ def test_a_side_named_with_its_town_at_the_end_is_a_club(nlp) -> None:  # type: 
 def test_a_body_before_a_noun_of_people_by_role_is_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "“Demand is weak,” said Rabobank strategist Jan Vermeer."
     assert "Rabobank" in _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "tagged", "name"),
+    [
+        (
+            "Nickel on the Tokyo Commodity Exchange TCNI2 fell 0.4%.",
+            "Tokyo Commodity Exchange TCNI2",
+            "Tokyo Commodity Exchange",
+        ),
+        ("The regulator fined Channel 4 on Monday.", "Channel 4", "Channel 4"),
+    ],
+)
+def test_a_market_code_after_a_name_is_cut(nlp, text, tagged, name) -> None:  # type: ignore[no-untyped-def]
+    [ent] = _tagged(nlp, text, (tagged, "ORG")).ents
+    assert _name_only(ent).text == name

@@ -100,6 +100,7 @@ _INSIDE_PREPOSITIONS = {"inside", "outside", "into"}
 _PRODUCT_CODE = re.compile(r"[A-Za-z]+-?\d+[A-Za-z]+")
 # Tokens that may close a place written after a name and a comma ("Stanley Uzoaru, Owerri."),
 # where a list of names would go on ("Deen, Villanueva and ...").
+_MARKET_CODE = re.compile(r"(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{3,}[=.]?[A-Za-z0-9]*")
 _SPACED_DASHES = {"-", "--", "\u2013", "\u2014"}
 _WEB_NAME = re.compile(r"[A-Z][A-Za-z0-9-]*\.[A-Za-z]+")  # "Polygraph.info", not "www.x.com"
 _RIDDEN = {"ridden", "saddled"}  # "Prince Bishop, ridden by William Buick"
@@ -781,12 +782,13 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
     if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
         end = opened[-1]
     # A possessive ending; a number the model ran into a person's name ("Greg Norman 70") or
-    # letters after it ("Anthony Orchard QC"); a lowercase function word no name ends in
-    # ("4th Civil Support Team for").
+    # letters after it ("Anthony Orchard QC"); a market code ("CMAL3"); a lowercase function
+    # word no name ends in ("4th Civil Support Team for").
     post_nominals = lexicon.words("actors/post_nominals.txt") if person else frozenset()
     while end - 1 > start and (
         doc[end - 1].tag_ == "POS"
         or (person and (doc[end - 1].is_digit or doc[end - 1].text == "-"))
+        or _market_code(doc[end - 1].text)
         or (doc[end - 1].text.lower() in post_nominals and doc[end - 1].text.isupper())
         or (doc[end - 1].is_lower and doc[end - 1].pos_ in _FUNCTION_POS)
     ):
@@ -801,6 +803,12 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
     ):
         start += 1
     return SpacySpan(doc, start, end, label=ent.label_)
+
+
+def _market_code(word: str) -> bool:
+    """ "the London Metal Exchange CMAL3": a code of capitals and digits (a quote's symbol)
+    the model ran into a name; "Channel 4" and "Fox 5" end in a number, not a code."""
+    return _MARKET_CODE.fullmatch(word) is not None
 
 
 def _inner_title_end(ent: SpacySpan) -> int:
