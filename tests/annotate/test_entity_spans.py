@@ -1197,3 +1197,18 @@ def test_a_body_before_a_noun_of_people_by_role_is_an_organisation(nlp) -> None:
 def test_a_market_code_after_a_name_is_cut(nlp, text, tagged, name) -> None:  # type: ignore[no-untyped-def]
     [ent] = _tagged(nlp, text, (tagged, "ORG")).ents
     assert _name_only(ent).text == name
+
+
+@pytest.mark.slow
+def test_a_plural_country_without_the_is_the_organisation_it_opens(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Bahamas Ferries Limited said on Monday it would cut two routes. Bahamas is also "
+        "selling two boats, and Bahamas has hired a new chief. The Bahamas said it would help. "
+        "Singapore Airlines cut fares, and Singapore said it would help."
+    )
+    organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert organisations["Bahamas Ferries Limited"] == ["Bahamas Ferries Limited"] + ["Bahamas"] * 2
+    assert organisations["Singapore Airlines"] == ["Singapore Airlines"]
+    states = _mentions(nlp, text, ActorKind.STATE)
+    assert states["Bahamas"] == ["Bahamas"]  # "The Bahamas said"
+    assert states["Singapore"] == ["Singapore"]

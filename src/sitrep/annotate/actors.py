@@ -2640,12 +2640,22 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 def _add_states(article: Article, doc: Doc, actors: _Actors) -> None:
+    named_after = _named_after_plural_countries(actors)
     for place in literal_places(article):
         code = state_of(place)
         if code is None:
             continue
         for mention in place.mentions:
             span = doc.char_span(mention.start, mention.end)
+            owner = named_after.get(mention.text)
+            if (
+                owner is not None
+                and span is not None
+                and not is_locative(doc, span.start)
+                and (span.start == 0 or doc[span.start - 1].lower_ != "the")
+            ):
+                actors.mention(owner, mention.start, mention.end, mention.text)
+                continue
             if span is not None and _acts(span, city=place.precision is LocationPrecision.CITY):
                 _state_mention(actors, code, mention.start, mention.end, mention.text)
     for ent in entities(doc):
@@ -2655,6 +2665,27 @@ def _add_states(article: Article, doc: Doc, actors: _Actors) -> None:
             root = root.head
         if code and root.head.lower_ in roles() and root.dep_ in {"amod", "compound"}:
             _state_mention(actors, code, ent.start_char, ent.end_char, ent.text)
+
+
+def _named_after_plural_countries(actors: _Actors) -> dict[str, Actor]:
+    """ "Emirates Airline ... Emirates is opting": English writes a country named by a plural
+    with "the" ("the Emirates", "the Netherlands", "the Philippines"), so the plural alone,
+    where an organisation of the article opens with it, is that organisation's short name;
+    not "Singapore" of "Singapore Airlines", which names the country too."""
+    found: dict[str, Actor] = {}
+    for actor in {id(a): a for a in actors.by_key.values()}.values():
+        words = actor.name.split()
+        if (
+            actor.kind is ActorKind.ORGANISATION
+            and len(words) > 1
+            and words[0].endswith("s")
+            and words[0][:1].isupper()
+            and any(
+                e.precision is LocationPrecision.COUNTRY for e in load_gazetteer().lookup(words[0])
+            )
+        ):
+            found.setdefault(words[0], actor)
+    return found
 
 
 def state_of(place: Place) -> str | None:
