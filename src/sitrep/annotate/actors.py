@@ -1916,13 +1916,7 @@ def _add_untagged_writings(doc: Doc, actors: _Actors, place_starts: set[int]) ->
     after a number, where an acronym counts things ("1 sack, 1 TFL": the model took a
     tackle for loss for a name), nor inside a longer name, tagged or not ("WeWork Labs",
     "SME Mauritius Limited"), nor where another actor or a place stands."""
-    held = {
-        t.i
-        for a in actors.by_key.values()
-        for m in a.mentions
-        if (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
-        for t in span
-    }
+    held = _held_tokens(doc, actors)
     writings: dict[str, Actor] = {}
     for actor in {id(a): a for a in actors.by_key.values()}.values():
         if actor.kind is not ActorKind.ORGANISATION:
@@ -1950,6 +1944,17 @@ def _add_untagged_writings(doc: Doc, actors: _Actors, place_starts: set[int]) ->
         ):
             actors.mention(writings[span.text], span.start_char, span.end_char, span.text)
             held.update(t.i for t in span)
+
+
+def _held_tokens(doc: Doc, actors: _Actors) -> set[int]:
+    """The tokens of every actor mention so far."""
+    return {
+        t.i
+        for a in actors.by_key.values()
+        for m in a.mentions
+        if (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+        for t in span
+    }
 
 
 def _web_names(doc: Doc) -> list[SpacySpan]:
@@ -2128,13 +2133,7 @@ def _add_short_names(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
             actor.mentions.clear()
             actors.by_key[key] = owner
     tagged = {e.start for e in entities(doc) if len(e) == 1 and e.label_ in _NAME_LABELS}
-    held = {
-        t.i
-        for a in actors.by_key.values()
-        for m in a.mentions
-        if (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
-        for t in span
-    }
+    held = _held_tokens(doc, actors)
     longer_names = [e for e in entities(doc) if len(e) > 1]
     for span in _writings(doc, set(short)):
         if (
