@@ -1205,3 +1205,15 @@ def test_a_plural_country_without_the_is_the_organisation_it_opens(nlp) -> None:
     states = _mentions(nlp, text, ActorKind.STATE)
     assert states["Bahamas"] == ["Bahamas"]  # "The Bahamas said"
     assert states["Singapore"] == ["Singapore"]
+
+
+@pytest.mark.slow
+def test_a_cricket_scorecards_names_are_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Australia first innings\n\n"
+        "Mark Taylor c Lara b Walsh 45\n\n"
+        "Matthew Hayden lbw b Ambrose 12\n\n"
+        "Ricky Ponting st Browne b Hooper 88"
+    )
+    people = set(_mentions(nlp, text, ActorKind.PERSON))
+    assert {"Matthew Hayden", "Lara", "Walsh", "Ambrose", "Browne", "Hooper"} <= people

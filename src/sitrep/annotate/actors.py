@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.pipeline import Lemmatizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import lexicon
@@ -101,6 +101,8 @@ _PRODUCT_CODE = re.compile(r"[A-Za-z]+-?\d+[A-Za-z]+")
 # Tokens that may close a place written after a name and a comma ("Stanley Uzoaru, Owerri."),
 # where a list of names would go on ("Deen, Villanueva and ...").
 _MARKET_CODE = re.compile(r"(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{3,}[=.]?[A-Za-z0-9]*")
+_DISMISSED_BY = {"c", "st", "b"}  # a scorecard's "c Lara b Walsh": caught, stumped, bowled by
+_OUT_MARKS = _DISMISSED_BY | {"lbw", "run", "not", "retired", "hit"}  # how a batsman was out
 _SPACED_DASHES = {"-", "--", "\u2013", "\u2014"}
 _WEB_NAME = re.compile(r"[A-Z][A-Za-z0-9-]*\.[A-Za-z]+")  # "Polygraph.info", not "www.x.com"
 _RIDDEN = {"ridden", "saddled"}  # "Prince Bishop, ridden by William Buick"
@@ -970,6 +972,9 @@ def _add_people(
     candidates += untagged
     named = {spelling_key(e.text) for e in candidates if not _modifier_only(e, before_title=True)}
     people = [e for e in candidates if spelling_key(e.text) in named]
+    # A scorecard's batsman is a person though the parser reads him a modifier ("Matthew
+    # Hayden lbw ..."; "lbw" a noun).
+    people += _scorecard_names(doc)
     people += _titled_names(doc, people)
     surnames: dict[str, list[Actor]] = {}
     # Family name first ("Xi Jinping ... Xi", "Wang Quanzhang ... Wang"), tried after surnames.
@@ -2278,6 +2283,43 @@ def _club_players(doc: Doc) -> tuple[tuple[SpacySpan, SpacySpan], ...]:
         if town is not None and _name_run(town) and _home_town(town.text):
             found.append((town, doc[position.i + 1 : end]))
     return tuple(found)
+
+
+def _scorecard_names(doc: Doc) -> list[SpacySpan]:
+    """A cricket scorecard's line, "Ricky Ponting st Browne b Hooper 88": the batsman's name
+    before how he was out, and the surname after "c" (caught by), "st" (stumped by) or "b"
+    (bowled by), are people's, which the model mostly leaves untagged; only on a line that
+    ends in the runs."""
+    found: list[SpacySpan] = []
+    line: list[Token] = []
+    for token in [*doc, None]:  # a space token or a line break ends a line
+        if token is not None and not token.is_space:
+            line.append(token)
+            if "\n" not in token.whitespace_:
+                continue
+        found += _scorecard_line(doc, line)
+        line = []
+    return found
+
+
+def _scorecard_line(doc: Doc, words: list[Token]) -> list[SpacySpan]:
+    """The names on one line's words, if the line is a scorecard's (`_scorecard_names`)."""
+    if len(words) < 4 or not words[-1].like_num:
+        return []
+    name_end = 0
+    while (
+        name_end < len(words)
+        and _name_word(words[name_end])
+        and words[name_end].text not in _DISMISSED_BY
+    ):
+        name_end += 1
+    if not 0 < name_end < len(words) or words[name_end].lower_ not in _OUT_MARKS:
+        return []
+    found = [doc[words[0].i : words[name_end - 1].i + 1]]
+    for word, after in zip(words[name_end:-1], words[name_end + 1 :], strict=True):
+        if word.text in _DISMISSED_BY and _name_word(after):
+            found.append(doc[after.i : after.i + 1])
+    return found
 
 
 def _team_plurals(doc: Doc) -> list[SpacySpan]:
