@@ -1,18 +1,21 @@
 """Person and organisation spans: sitrep's actors and the bare spaCy model, exact span and label.
 
-Run: .venv/bin/python bench/entities.py              (TRAIN, DEV and TRAIN-MORE)
+Run: .venv/bin/python bench/entities.py              (TRAIN, DEV, TRAIN-MORE and TRAIN-PAGES)
      .venv/bin/python bench/entities.py --split train --errors   (what was read to write rules)
 
 Gold: bench/gold/entities_geowebnews.jsonl (44 GeoWebNews articles annotated by hand, guideline
 in bench/gold/ENTITIES_GUIDELINE.md), split by document with bench/splits.py; and
 bench/gold/entities_geowebnews_train_more.jsonl, 23 more articles all TRAIN by that split,
-annotated later to read more errors from (TRAIN-MORE). sitrep's PER and ORG are the mentions
-of its person and organisation actors, as `annotate` keeps them in the article: every name it
-gives a person or body. A role phrase bound to a person ("the president") is no mention but a
-reference of that person (`Article.references`, kind "role"), as a pronoun is, so it is no
-prediction here, as it is no name a reader of persons would see. The model's are its PERSON
-and ORG entities. A prediction exactly on an `ANY` gold span is not counted. Precision over
-predictions, recall over gold spans, F1, per label.
+annotated later to read more errors from (TRAIN-MORE); and
+bench/gold/entities_article_extraction_train.jsonl, 13 TRAIN pages of
+../shared/data/article-extraction (sport, business, politics, entertainment; offsets index the
+ground-truth `articleBody`), annotated by the same guideline (TRAIN-PAGES). sitrep's PER and ORG
+are the mentions of its person and organisation actors, as `annotate` keeps them in the article:
+every name it gives a person or body. A role phrase bound to a person ("the president") is no
+mention but a reference of that person (`Article.references`, kind "role"), as a pronoun is, so
+it is no prediction here, as it is no name a reader of persons would see. The model's are its
+PERSON and ORG entities. A prediction exactly on an `ANY` gold span is not counted. Precision
+over predictions, recall over gold spans, F1, per label.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geoparsing import article_of
-from geowebnews_split import records
+from geowebnews_split import SHARED, records
 from sitrep.annotate import annotate
 from sitrep.annotate.nlp import load_nlp
 from sitrep.records import ActorKind
@@ -33,8 +36,10 @@ from splits import split_of
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "bench" / "gold" / "entities_geowebnews.jsonl"
 MORE = ROOT / "bench" / "gold" / "entities_geowebnews_train_more.jsonl"
+PAGES = ROOT / "bench" / "gold" / "entities_article_extraction_train.jsonl"
+PAGE_BODIES = SHARED / "article-extraction" / "ground-truth.json"
 LABELS = ("PER", "ORG")
-SETS = ("train", "dev", "train-more")
+SETS = ("train", "dev", "train-more", "train-pages")
 ACTOR_LABELS = {ActorKind.PERSON: "PER", ActorKind.ORGANISATION: "ORG"}
 MODEL_LABELS = {"PERSON": "PER", "ORG": "ORG"}
 
@@ -77,17 +82,21 @@ def main() -> None:
     parser.add_argument("--split", choices=SETS, help="one set only")
     parser.add_argument("--errors", action="store_true", help="print sitrep's misses and extras")
     options = parser.parse_args()
-    gold, more = _gold(GOLD), _gold(MORE)
-    assert all(split_of(i) == "train" for i in more), "TRAIN-MORE holds TRAIN articles only"
-    gold |= more
-    texts = {r["id"]: r["text"] for r in records() if r["id"] in gold}
+    gold, more, pages = _gold(GOLD), _gold(MORE), _gold(PAGES)
+    assert all(split_of(i) == "train" for i in more | pages), "added sets hold TRAIN documents only"
+    texts = {r["id"]: r["text"] for r in records() if r["id"] in gold or r["id"] in more}
+    bodies = json.loads(PAGE_BODIES.read_text("utf-8"))
+    texts |= {i: bodies[i]["articleBody"] for i in pages}
+    documents = {
+        "train": [i for i in gold if split_of(i) == "train"],
+        "dev": [i for i in gold if split_of(i) == "dev"],
+        "train-more": list(more),
+        "train-pages": list(pages),
+    }
+    gold |= more | pages
     nlp = load_nlp()
     for split in (options.split,) if options.split else SETS:
-        ids = sorted(
-            i
-            for i in gold
-            if (i in more) == (split == "train-more") and (i in more or split_of(i) == split)
-        )
+        ids = sorted(documents[split])
         articles = [article_of(texts[i]) for i in ids]
         counts = {(who, label): Counts() for who in ("sitrep", "model") for label in LABELS}
         for doc_id, article, doc in zip(
@@ -112,9 +121,9 @@ def main() -> None:
                 counts["model", label].add(wanted, scored(model, ignored, label))
                 if options.errors:
                     for s, e, _ in sorted(wanted - ours):
-                        print(f"  {doc_id} miss  {label} {texts[doc_id][s:e]!r}")
+                        print(f"  {doc_id[:16]} miss  {label} {texts[doc_id][s:e]!r}")
                     for s, e, _ in sorted(scored(ours, ignored, label) - wanted):
-                        print(f"  {doc_id} extra {label} {texts[doc_id][s:e]!r}")
+                        print(f"  {doc_id[:16]} extra {label} {texts[doc_id][s:e]!r}")
         print(f"\nEntities {split.upper()} ({len(ids)} articles; split rule in bench/splits.py)")
         print("| exact span | n | precision | recall | F1 |")
         print("|---|---|---|---|---|")

@@ -963,3 +963,257 @@ def test_an_age_in_apposition_makes_an_untagged_name_a_person(nlp) -> None:  # t
     assert _mentions(nlp, text, ActorKind.PERSON) == {"Umm Turki": ["Umm Turki"]}
     building = "The Old Library, a 200-year-old building, burned down."
     assert _mentions(nlp, building, ActorKind.PERSON) == {}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "player"),
+    [
+        # The model runs the score into the loser's name; the player, not a club.
+        (
+            "Canada levelled the tie when Milos Raonic edged Sam Querrey 7-6 (5), 7-6 (7) in "
+            "the second match.",
+            "Sam Querrey",
+        ),
+        # "Federer" alone is tagged an organisation: the surname of a player named in full.
+        (
+            "Roger Federer kept the Swiss hopes alive. Federer defeated Marin Cilic 6-3, 7-6 (7) "
+            "to level the series.",
+            "Roger Federer",
+        ),
+    ],
+)
+def test_a_player_in_a_match_result_is_a_person_not_a_club(nlp, text, player) -> None:  # type: ignore[no-untyped-def]
+    assert player in _mentions(nlp, text, ActorKind.PERSON)
+    assert not _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "tagged", "label", "name"),
+    [
+        # The model runs the team and the position into the name.
+        (
+            "Packers DL Kenny Clark, however, decided to speak about the fight.",
+            "Packers DL Kenny Clark",
+            "PERSON",
+            "Kenny Clark",
+        ),
+        (
+            "Ohio GOP Gov. Mike DeWine signed the bill on Friday.",
+            "Ohio GOP Gov. Mike DeWine",
+            "PERSON",
+            "Mike DeWine",
+        ),
+        ("The economist Amartya Sen spoke first.", "Amartya Sen", "PERSON", "Amartya Sen"),
+        # A market code after a name, not a number that is part of one.
+        (
+            "Nickel on the Tokyo Commodity Exchange TCNI2 fell 0.4%.",
+            "Tokyo Commodity Exchange TCNI2",
+            "ORG",
+            "Tokyo Commodity Exchange",
+        ),
+        ("The regulator fined Channel 4 on Monday.", "Channel 4", "ORG", "Channel 4"),
+    ],
+)
+def test_what_the_model_ran_into_a_name_is_cut(nlp, text, tagged, label, name) -> None:  # type: ignore[no-untyped-def]
+    [ent] = _tagged(nlp, text, (tagged, label)).ents
+    assert _name_only(ent).text == name
+
+
+@pytest.mark.slow
+def test_a_players_position_is_no_part_of_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Vikings QB Kirk Cousins threw two touchdowns, and LB Anthony Barr made nine tackles."
+    people = _mentions(nlp, text, ActorKind.PERSON)
+    assert "Anthony Barr" in people
+    assert not any(name.startswith("LB") for name in people)
+
+
+@pytest.mark.slow
+def test_a_plural_name_after_the_is_a_team(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Ravens spent Tuesday preparing for the rematch. Coach John Harbaugh said the "
+        "Ravens would be ready to face the Browns at home."
+    )
+    assert "Browns" in _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert "Browns" not in _mentions(nlp, text, ActorKind.PERSON)
+
+
+@pytest.mark.slow
+def test_an_organisations_unusual_name_written_again_is_that_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The model reads two of the four a place and a people: the name is no word of English.
+    text = (
+        "The state attorney general is investigating ZipRide, two people said.\n\n"
+        "ZipRide agreed to a rescue by its largest shareholder last month.\n\n"
+        "A ZipRide spokesperson declined to comment, and ZipRide now faces a radical "
+        "restructuring."
+    )
+    assert _mentions(nlp, text, ActorKind.ORGANISATION) == {"ZipRide": ["ZipRide"] * 4}
+
+
+@pytest.mark.slow
+def test_a_horse_ridden_is_no_person_and_no_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Silver Lantern, ridden by Jamie Spencer, took the lead early. Spencer said Silver "
+        "Lantern handled the heavy ground well.\n\n"
+        "2019: 4 on Copper Kettle (Aidan Burke), won by Morning Frost."
+    )
+    people = _mentions(nlp, text, ActorKind.PERSON)
+    assert set(people) == {"Jamie Spencer", "Aidan Burke"}
+    assert not _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+def test_what_a_possessive_owns_is_ridden_not_the_owner(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Senator Jane Miller is riding Obama's coattails, and Miller rode Air Force One to Ohio."
+    assert "Obama" in _mentions(nlp, text, ActorKind.PERSON)
+
+
+@pytest.mark.slow
+def test_a_name_written_before_a_noun_of_places_is_no_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sources in the Hadlan camp told reporters that aid had stopped. The Hadlan camp is "
+        "near the border. Officials said Hadlan is another example of neglect."
+    )
+    assert "Hadlan" not in _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+def test_a_name_written_as_a_web_address_is_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Two residents told Truthwire.info the claims were false, and Truthwire.info has seen "
+        "the letters. More at www.truthwire.info or pic.twitter.com/Xy12."
+    )
+    assert _mentions(nlp, text, ActorKind.ORGANISATION) == {
+        "Truthwire.info": ["Truthwire.info", "Truthwire.info"]
+    }
+
+
+@pytest.mark.slow
+def test_an_organisations_name_of_common_words_written_again_is_that_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Officials said the fight against the Islamic State group would go on. Islamic State "
+        "lost its last town in March, but Islamic State fighters remain."
+    )
+    organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert organisations == {"Islamic State": ["Islamic State"] * 3}
+
+
+@pytest.mark.slow
+def test_a_demonym_before_a_state_bodys_possessive_name_is_cut(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Analysts said the Japanese Defense Ministry's figures were late."
+    [ent] = _tagged(nlp, text, ("Japanese Defense Ministry's", "ORG")).ents
+    assert _name_only(ent).text == "Defense Ministry"
+
+
+@pytest.mark.slow
+def test_a_given_name_and_surname_with_a_possessive_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The model tags "Lester Holt's" an organisation.
+    text = "Critics blamed NBC anchor Lester Holt's interview for the row."
+    assert "Lester Holt" in _mentions(nlp, text, ActorKind.PERSON)
+    assert "Lester Holt" not in _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+def test_a_name_after_a_players_position_in_a_table_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pos Player Plays % Stats\n"
+        "LB Tevaro Makalii 74 100% 1 tackle, 4 assists.\n"
+        "CB Dontrell Hawes 63 85% No stats registered."
+    )
+    assert "Tevaro Makalii" in _mentions(nlp, text, ActorKind.PERSON)
+
+
+@pytest.mark.slow
+def test_a_town_before_a_playing_position_and_a_player_is_the_club(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The suspension for Denver linebacker Kavon Tillery was upheld, and Denver will "
+        "appeal. Fans in Denver were angry. The Pittsburgh Post-Gazette said Pittsburgh center "
+        "Dario Okafor would play."
+    )
+    organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert organisations["Denver"] == ["Denver", "Denver"]  # not "in Denver", the city
+    assert organisations["Pittsburgh"] == ["Pittsburgh"]
+    assert organisations["Pittsburgh Post-Gazette"] == ["Pittsburgh Post-Gazette"]
+
+
+@pytest.mark.slow
+def test_a_dateline_is_no_side_and_clubs_in_a_headline_are_clubs(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "SOCCER - LEEDS HOLD CHELSEA AS YEBOAH SHINES.\n\n"
+        "LONDON 1996-12-07\n\n"
+        "Leeds United held Chelsea to a 1-1 draw on Saturday. Manchester City lost 2-0 at home, "
+        "and City fans left early."
+    )
+    organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert "LONDON" not in organisations  # where the story was filed
+    assert organisations["Leeds United"] == ["LEEDS", "Leeds United"]
+    assert organisations["Chelsea"] == ["CHELSEA", "Chelsea"]
+
+
+@pytest.mark.slow
+def test_a_name_with_its_country_in_brackets_beside_people_so_written_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Results of second round matches on Thursday:\n\n"
+        "Marek Novotny (Czech Republic) beat Tomas Rinaldi (Italy) 6-3 6-4\n\n"
+        "Jonas Berglund (Sweden) beat Felix Amado (Spain) 7-6 (7-4) 6-2"
+    )
+    assert set(_mentions(nlp, text, ActorKind.PERSON)) == {
+        "Marek Novotny",
+        "Tomas Rinaldi",
+        "Jonas Berglund",
+        "Felix Amado",
+    }
+    assert not _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+def test_a_spaced_dash_parts_a_heading_from_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Scorers: Leeds - Tony Yeboah (34th minute), Lee Sharpe (78th)."
+    [ent] = _tagged(nlp, text, ("Leeds - Tony Yeboah", "PERSON")).ents
+    assert _name_only(ent).text == "Tony Yeboah"
+    [ent] = _tagged(nlp, "Hewlett-Packard said on Monday.", ("Hewlett-Packard", "ORG")).ents
+    assert _name_only(ent).text == "Hewlett-Packard"
+
+
+@pytest.mark.slow
+def test_a_side_named_with_its_town_at_the_end_is_a_club(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ajax Amsterdam beat PSV Eindhoven 2-0 on Sunday, with Jari Litmanen scoring twice. "
+        "George Washington beat Paul Lincoln 6-3 6-2 in the final."
+    )
+    assert "Ajax Amsterdam" in _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert {"George Washington", "Paul Lincoln"} <= set(_mentions(nlp, text, ActorKind.PERSON))
+
+
+@pytest.mark.slow
+def test_a_body_before_a_noun_of_people_by_role_is_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“Demand is weak,” said Rabobank strategist Jan Vermeer."
+    assert "Rabobank" in _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+def test_a_plural_country_without_the_is_the_organisation_it_opens(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Bahamas Ferries Limited said on Monday it would cut two routes. Bahamas is also "
+        "selling two boats, and Bahamas has hired a new chief. The Bahamas said it would help. "
+        "Singapore Airlines cut fares, and Singapore said it would help."
+    )
+    organisations = _mentions(nlp, text, ActorKind.ORGANISATION)
+    assert organisations["Bahamas Ferries Limited"] == ["Bahamas Ferries Limited"] + ["Bahamas"] * 2
+    assert organisations["Singapore Airlines"] == ["Singapore Airlines"]
+    states = _mentions(nlp, text, ActorKind.STATE)
+    assert states["Bahamas"] == ["Bahamas"]  # "The Bahamas said"
+    assert states["Singapore"] == ["Singapore"]
+
+
+@pytest.mark.slow
+def test_a_cricket_scorecards_names_are_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Australia first innings\n\n"
+        "Mark Taylor c Lara b Walsh 45\n\n"
+        "Matthew Hayden lbw b Ambrose 12\n\n"
+        "Ricky Ponting st Browne b Hooper 88"
+    )
+    people = set(_mentions(nlp, text, ActorKind.PERSON))
+    assert {"Matthew Hayden", "Lara", "Walsh", "Ambrose", "Browne", "Hooper"} <= people

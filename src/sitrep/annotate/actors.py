@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.pipeline import Lemmatizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import lexicon
@@ -84,7 +84,7 @@ _AGE_GLUED = re.compile(r",\s*\d{1,2}$")
 _DATELINE_MARKS = {"(", "-", "--", "\u2013", "\u2014", ",", ":"}
 # Where a side stands in a sentence about a match: "Leeds beat Stoke", "lost to Leeds".
 _SIDE_DEPS = {"nsubj", "nsubjpass", "dobj", "npadvmod"}
-_OPPONENT_PREPOSITIONS = {"against", "to", "over", "with", "by", "v", "vs", "versus"}
+_OPPONENT_PREPOSITIONS = {"against", "to", "over", "past", "with", "by", "v", "vs", "versus"}
 # A match score ("3-0", "2-1"), which tells a sports report.
 _SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
 # A clock time, after which capitals name a time zone ("1:19PM CST"), not an organisation.
@@ -100,6 +100,14 @@ _INSIDE_PREPOSITIONS = {"inside", "outside", "into"}
 _PRODUCT_CODE = re.compile(r"[A-Za-z]+-?\d+[A-Za-z]+")
 # Tokens that may close a place written after a name and a comma ("Stanley Uzoaru, Owerri."),
 # where a list of names would go on ("Deen, Villanueva and ...").
+_MARKET_CODE = re.compile(r"(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{3,}[=.]?[A-Za-z0-9]*")
+_DISMISSED_BY = {"c", "st", "b"}  # a scorecard's "c Lara b Walsh": caught, stumped, bowled by
+_OUT_MARKS = _DISMISSED_BY | {"lbw", "run", "not", "retired", "hit"}  # how a batsman was out
+_SPACED_DASHES = {"-", "--", "\u2013", "\u2014"}
+_WEB_NAME = re.compile(r"[A-Z][A-Za-z0-9-]*\.[A-Za-z]+")  # "Polygraph.info", not "www.x.com"
+_RIDDEN = {"ridden", "saddled"}  # "Prince Bishop, ridden by William Buick"
+_RIDING = {"aboard", "rode", "riding"}  # "rode Arrogate": what one rides is no actor
+_NAME_LINKS = {"of", "de"}  # small words inside a horse's or a person's name
 _PLACE_CLOSERS = {".", "(", ")", ":", ";", "|", "-"}
 
 
@@ -208,6 +216,7 @@ def find_actors(article: Article, doc: Doc) -> tuple[list[Actor], list[Reference
     _affiliate_people(doc, actors)
     _add_states(article, doc, actors)
     _add_groups(doc, actors, _main_country(article))
+    _drop_mounts(doc, actors)
     roles = _bind_role_phrases(doc, actors)
     unique = {id(a): a for a in actors.by_key.values()}  # an acronym shares its expansion's
     found = [a for a in unique.values() if a.mentions]
@@ -231,6 +240,112 @@ def find_actors(article: Article, doc: Doc) -> tuple[list[Actor], list[Reference
         for actor, phrase, antecedent in roles
     ]
     return found, sorted(references, key=lambda r: r.start)
+
+
+def _drop_mounts(doc: Doc, actors: _Actors) -> None:
+    """A horse is no person and no organisation: every writing of a name the text rides
+    (`_mount_names`) is no mention of an actor, though the model tags racehorses ("Thunder
+    Snow", "California Chrome") as people and firms."""
+    mounts = _mount_names(doc)
+    if not mounts:
+        return
+    text = doc_text(doc)
+    ridden = [
+        (start, start + len(name)) for name in mounts for start in _whole_word_starts(text, name)
+    ]
+    for actor in {id(a): a for a in actors.by_key.values()}.values():
+        actor.mentions[:] = [
+            m
+            for m in actor.mentions
+            if not any(m.start < end and start < m.end for start, end in ridden)
+        ]
+
+
+def _mount_names(doc: Doc) -> set[str]:
+    """Names of animals ridden, by how English writes a mount: "Prince Bishop, ridden by
+    William Buick", "on board Mubtaahij", "rode Arrogate" (not "riding Obama's coattails");
+    a race result's "11 on Red
+    Desire (Mikio Matsunaga)", a rider on a horse with its trainer in brackets; and in such
+    a result, the horse it was "won by" ("..., won by Gloria De Campeo")."""
+    found: set[str] = set()
+    for token in doc:
+        name: SpacySpan | None = None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.lower_ in _RIDDEN and after is not None and after.lower_ == "by":
+            before = token.i - 1 if token.i > 0 and doc[token.i - 1].text in ",(" else token.i
+            name = _capitalised_run_ending(doc, before)
+        elif token.lower_ in _RIDING or (
+            token.lower_ == "board" and token.i > 0 and doc[token.i - 1].lower_ == "on"
+        ):
+            name = _capitalised_run_from(doc, token.i + 1)
+        elif token.lower_ == "on" and (name := _capitalised_run_from(doc, token.i + 1)) is not None:
+            if not _bracketed_person_after(name):
+                name = None
+            elif (won := _won_by(name.sent)) is not None:
+                found.add(won.text)
+        # "riding Obama's coattails": what a possessive owns is ridden, not the owner.
+        if name is not None and not (name.end < len(doc) and doc[name.end].tag_ == "POS"):
+            found.add(name.text)
+    return found
+
+
+def _capitalised_run_from(doc: Doc, start: int) -> SpacySpan | None:
+    """A name from `start`: capitalised words, with "of" or "de" between two ("Master Of
+    Hounds", "Gloria De Campeo")."""
+    end = start
+    while end < len(doc) and (
+        _name_word(doc[end])
+        or (
+            end > start
+            and doc[end].lower_ in _NAME_LINKS
+            and end + 1 < len(doc)
+            and _name_word(doc[end + 1])
+        )
+    ):
+        end += 1
+    return doc[start:end] if end > start else None
+
+
+def _capitalised_run_ending(doc: Doc, end: int) -> SpacySpan | None:
+    """A name that ends before `end`, as `_capitalised_run_from` reads one."""
+    start = end
+    while start > 0 and (
+        _name_word(doc[start - 1])
+        or (
+            start < end
+            and doc[start - 1].lower_ in _NAME_LINKS
+            and start > 1
+            and _name_word(doc[start - 2])
+        )
+    ):
+        start -= 1
+    return doc[start:end] if start < end else None
+
+
+def _bracketed_person_after(name: SpacySpan) -> bool:
+    """ "Red Desire (Mikio Matsunaga)", "Master Of Hounds (Mike de Kock)": a person's name of
+    two words or more, as the model tags it, alone in brackets right after a name."""
+    doc = name.doc
+    if name.end >= len(doc) or doc[name.end].text != "(":
+        return False
+    window = range(name.end + 1, min(name.end + 2 + _TITLE_WORDS, len(doc)))
+    close = next((i for i in window if doc[i].text == ")"), None)
+    if close is None:
+        return False
+    inside = doc[name.end + 1 : close]
+    return len(inside) >= MIN_TITLED_NAME_WORDS and all(t.ent_type_ == "PERSON" for t in inside)
+
+
+def _won_by(sent: SpacySpan) -> SpacySpan | None:
+    """The name a race was "won by" in a result line."""
+    for token in sent:
+        if (
+            token.lower_ == "won"
+            and token.i + 1 < sent.end
+            and token.doc[token.i + 1].lower_ == "by"
+        ):
+            return _capitalised_run_from(token.doc, token.i + 2)
+    return None
 
 
 def _clean_ents(doc: Doc, label: str, place_starts: set[int]) -> list[SpacySpan]:
@@ -371,13 +486,22 @@ def _measured_names(doc: Doc) -> set[str]:
 
 
 def _team_plural(ent: SpacySpan) -> bool:
-    """ "The Steelers spent Monday ...": a plural proper noun after "the" names a team or a
-    group, not one person."""
+    """ "The Steelers spent Monday ...", "facing the Browns": a plural proper noun after "the"
+    names a team or a group, not one person. The tagger reads a plural of a surname
+    ("Browns") as singular: a name ending in a plural "-s" (not "Davis", "Ross", "Lewis")
+    after "the" that heads its phrase counts too ("the Williams sisters" does not)."""
+    last = ent[-1]
+    plural = last.tag_ == "NNPS" or (
+        last.tag_ == "NNP"
+        and last.lower_.endswith("s")
+        and not last.lower_.endswith(("ss", "us", "is"))
+        and ent.root.dep_ != "compound"
+    )
     return (
         ent.label_ == "PERSON"
         and ent.start > 0
         and ent.doc[ent.start - 1].lower_ == "the"
-        and ent[-1].tag_ == "NNPS"
+        and plural
     )
 
 
@@ -638,8 +762,14 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
     start, end = ent.start, ent.end
     doc = ent.doc
     person = ent.label_ == "PERSON"
+    # "Leeds - Tony Yeboah", "GOLF - LEADING SCORES": a dash with a space either side parts
+    # a list's heading from its entry or a slug from a headline; no name holds one.
+    for i in range(end - 2, start, -1):
+        if doc[i].text in _SPACED_DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_:
+            start = i + 1
+            break
     if person:
-        start += _office_length(ent)
+        start += _office_length(ent) or _inner_title_end(ent)
     while start < end - 1:
         if person and 0 < (honorific := _honorific_length(doc, start, end)) < end - start:
             start += honorific
@@ -651,7 +781,24 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
             start += 1
         else:
             break
-    # "Japanese Financial Services Agency": the demonym qualifies a state body's own name.
+    # "National Bureau of Investigation (NBI": the acronym after an unclosed bracket is its own.
+    opened = [i for i in range(start + 1, end) if doc[i].text == "("]
+    if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
+        end = opened[-1]
+    # A possessive ending; a number the model ran into a person's name ("Greg Norman 70") or
+    # letters after it ("Anthony Orchard QC"); a market code ("CMAL3"); a lowercase function
+    # word no name ends in ("4th Civil Support Team for").
+    post_nominals = lexicon.words("actors/post_nominals.txt") if person else frozenset()
+    while end - 1 > start and (
+        doc[end - 1].tag_ == "POS"
+        or (person and (doc[end - 1].is_digit or doc[end - 1].text == "-"))
+        or _market_code(doc[end - 1].text)
+        or (doc[end - 1].text.lower() in post_nominals and doc[end - 1].text.isupper())
+        or (doc[end - 1].is_lower and doc[end - 1].pos_ in _FUNCTION_POS)
+    ):
+        end -= 1
+    # "Japanese Financial Services Agency", "the Russian Defense Ministry's": the demonym
+    # qualifies a state body's own name (read once a possessive ending is cut).
     if (
         not person
         and end - start > MIN_TITLED_NAME_WORDS
@@ -659,22 +806,26 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
         and doc[end - 1].lower_ in lexicon.words("actors/state_bodies.txt")
     ):
         start += 1
-    # "National Bureau of Investigation (NBI": the acronym after an unclosed bracket is its own.
-    opened = [i for i in range(start + 1, end) if doc[i].text == "("]
-    if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
-        end = opened[-1]
-    # A possessive ending; a number the model ran into a person's name ("Greg Norman 70") or
-    # letters after it ("Anthony Orchard QC"); a lowercase function word no name ends in
-    # ("4th Civil Support Team for").
-    post_nominals = lexicon.words("actors/post_nominals.txt") if person else frozenset()
-    while end - 1 > start and (
-        doc[end - 1].tag_ == "POS"
-        or (person and (doc[end - 1].is_digit or doc[end - 1].text == "-"))
-        or (doc[end - 1].text.lower() in post_nominals and doc[end - 1].text.isupper())
-        or (doc[end - 1].is_lower and doc[end - 1].pos_ in _FUNCTION_POS)
-    ):
-        end -= 1
     return SpacySpan(doc, start, end, label=ent.label_)
+
+
+def _market_code(word: str) -> bool:
+    """ "the London Metal Exchange CMAL3": a code of capitals and digits (a quote's symbol)
+    the model ran into a name; "Channel 4" and "Fox 5" end in a number, not a code."""
+    return _MARKET_CODE.fullmatch(word) is not None
+
+
+def _inner_title_end(ent: SpacySpan) -> int:
+    """How many words opening a person's name end with an honorific inside it: "Browns DL
+    Sheldon Richardson", "Kentucky GOP Gov. Matt Bevin" (the model ran the team or the party
+    into the name). What precedes a title qualifies it; the name is what follows, when two
+    words or more do ("Amartya Sen" ends with a word of the list and stays)."""
+    doc = ent.doc
+    for i in range(ent.start + 1, ent.end - MIN_TITLED_NAME_WORDS):
+        size = _honorific_length(doc, i, ent.end)
+        if size and doc[i].text[:1].isupper() and ent.end - (i + size) >= MIN_TITLED_NAME_WORDS:
+            return i + size - ent.start
+    return 0
 
 
 def _office_length(ent: SpacySpan) -> int:
@@ -815,6 +966,7 @@ def _add_people(
     candidates += _kin_named(doc, candidates, place_starts)
     candidates += _untagged_full_names(doc, candidates, place_starts)
     candidates += [photographer for photographer, _ in _photo_credits(doc)]
+    candidates += [player for _, player in _club_players(doc)]
     candidates += _labelled_photographers(doc)
     untagged = _untagged_people(doc, candidates)
     # A byline's "GILLIAN WONG" holds the model's "WONG".
@@ -822,6 +974,9 @@ def _add_people(
     candidates += untagged
     named = {spelling_key(e.text) for e in candidates if not _modifier_only(e, before_title=True)}
     people = [e for e in candidates if spelling_key(e.text) in named]
+    # A scorecard's batsman is a person though the parser reads him a modifier ("Matthew
+    # Hayden lbw ..."; "lbw" a noun).
+    people += _scorecard_names(doc)
     people += _titled_names(doc, people)
     surnames: dict[str, list[Actor]] = {}
     # Family name first ("Xi Jinping ... Xi", "Wang Quanzhang ... Wang"), tried after surnames.
@@ -1127,10 +1282,11 @@ def _given_and_surname(entity: SpacySpan) -> bool:
     """ "Nikki Haley" read as an organisation: a given name and one proper noun after it
     name a person, as a firm is rarely two such words ("Wells Fargo" opens with no given
     name)."""
+    words = entity[:-1] if entity[-1].tag_ == "POS" else entity  # "Jeanine Pirro's comments"
     return (
         entity.label_ == "ORG"
-        and len(entity) == 2
-        and all(t.pos_ == "PROPN" and t.text.istitle() for t in entity)
+        and len(words) == 2
+        and all(t.pos_ == "PROPN" and t.text.istitle() for t in words)
     )
 
 
@@ -1305,10 +1461,18 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
         and not _well_known_place(e.text)
         and (_described_as_person(e) or _name_given_to_a_person(e))
     )
+    # "Marek Novotny (Czech Republic) beat Tomas Rinaldi (Italy) 6-3 6-4": where the text
+    # gives people their country in brackets, a name so written is a person too.
+    country_bracketed = _before_bracketed_country(doc)
+    any_person_bracketed = any(
+        e.label_ == "PERSON" and e.end in country_bracketed for e in entities(doc)
+    )
     found = []
     for e, tagged_from in (*as_names, *as_places):
         words = _without_glued_tail(e.text).split()
-        if not (1 <= len(words) <= 3 and all(w.isalpha() and w.istitle() for w in words)):
+        # "Jo-Wilfried Tsonga": a hyphen joins two parts of one name word.
+        parts = [part for w in words for part in w.split("-")]
+        if not (1 <= len(words) <= 3 and all(p.isalpha() and p.istitle() for p in parts)):
             continue
         evidence = (
             len(words) >= 2
@@ -1317,6 +1481,8 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
                 or _aged(e)
                 or (tagged_from > 0 and _person_noun_before(doc[tagged_from - 1]))
                 or _described_as_person(e)
+                or _opposes_person(e)
+                or (e.end in country_bracketed and any_person_bracketed)
             )
         ) or _name_given_to_a_person(e)
         if (
@@ -1326,6 +1492,45 @@ def _people_tagged_as_organisations(doc: Doc, place_starts: set[int]) -> list[Sp
         ):
             found.append(e)
     return found
+
+
+def _before_bracketed_country(doc: Doc) -> set[int]:
+    """Where a bracketed country starts: the token index of each "(" that holds a country's
+    name alone ("(Czech Republic)", "(U.S.)"), which results lists write after a player."""
+    starts = set()
+    for ent in entities(doc):
+        if (
+            ent.label_ == "GPE"
+            and ent.start > 0
+            and ent.end < len(doc)
+            and doc[ent.start - 1].text == "("
+            and doc[ent.end].text == ")"
+            and any(
+                e.precision is LocationPrecision.COUNTRY for e in load_gazetteer().lookup(ent.text)
+            )
+        ):
+            starts.add(ent.start - 1)
+    return starts
+
+
+def _opposes_person(ent: SpacySpan) -> bool:
+    """ "Vasek Pospisil edged Reilly Opelka 7-6" (the first tagged an organisation): the sides
+    of a match are of one kind, so a side whose opponent is a person is a player, as a club
+    plays clubs. Only in a sentence that gives a score: "Fox News hosted Jeanine Pirro" is
+    no match."""
+    if not _SCORE.search(ent.sent.text):
+        return False
+    root = ent.root
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ in _OPPONENT_PREPOSITIONS:
+        verb = verb.head
+    elif root.dep_ not in _SIDE_DEPS:
+        return False
+    if verb.lemma_.lower() not in lexicon.words("actors/match_verbs.txt"):
+        return False
+    sides = [c for c in verb.children if c.dep_ in _SIDE_DEPS]
+    sides += [c for p in verb.children if p.lower_ in _OPPONENT_PREPOSITIONS for c in p.children]
+    return any(side.ent_type_ == "PERSON" and not ent.start <= side.i < ent.end for side in sides)
 
 
 def _name_given_to_a_person(ent: SpacySpan) -> bool:
@@ -1534,22 +1739,27 @@ def _carried_roles(ent: SpacySpan) -> set[str]:
 
 
 def _titled_names(doc: Doc, people: list[SpacySpan]) -> list[SpacySpan]:
-    """ "Patriarch Ignatius Aphrem II": a capitalised title followed by a run of proper nouns
-    no entity covers is a person the model missed."""
+    """ "Patriarch Ignatius Aphrem II", "LB Mack Wilson 74 100%": a capitalised title or
+    honorific followed by a run of proper nouns no entity covers is a person the model
+    missed."""
     covered = {t.i for e in entities(doc) if e.label_ != "PERSON" for t in e}
     covered |= {t.i for e in people for t in e}
     found: list[SpacySpan] = []
     known = roles()
     texts = token_texts(doc)
     for title, lower in enumerate(token_lowers(doc)):
-        role = known.get(lower)
-        if role is None or role.kind != "person" or not texts[title][:1].isupper():
+        if not texts[title][:1].isupper():
             continue
-        end = title + 1
+        role = known.get(lower)
+        size = 1 if role is not None and role.kind == "person" else 0
+        size = size or _honorific_length(doc, title, len(doc))
+        if not size:
+            continue
+        start = end = title + size
         while end < len(doc) and _name_part(doc[end]) and end not in covered:
             end += 1
-        if end - title - 1 >= MIN_TITLED_NAME_WORDS and "\n" not in doc[title:end].text:
-            found.append(doc[title + 1 : end])
+        if end - start >= MIN_TITLED_NAME_WORDS and "\n" not in doc[title:end].text:
+            found.append(doc[start:end])
     return found
 
 
@@ -1560,13 +1770,16 @@ def _name_part(token) -> bool:  # type: ignore[no-untyped-def]
 def _modifier_only(ent: SpacySpan, *, before_title: bool) -> bool:
     """ "an Alawite woman", "Syriac Orthodox Patriarch ...": a name-like word qualifying the
     noun after it; a name never used otherwise in the page names no actor. Before a title
-    ("HTS leader") an organisation still acts, so `before_title` says whether a title
-    counts as the qualified noun."""
+    ("HTS leader") or a noun of people by role ("Commerzbank analyst") an organisation still
+    acts, so `before_title` says whether such a noun counts as the qualified noun."""
     head = ent.root.head
     if ent.root.dep_ not in {"compound", "amod"} or head.i < ent.end:
         return False
     if head.lower_ in roles():
         return before_title
+    # "Commerzbank analyst Carsten Fritsch": the body someone works for, as before a title.
+    if not before_title and head.lower_ in lexicon.words("reference/people_nouns.txt"):
+        return False
     return head.pos_ == "NOUN"
 
 
@@ -1681,6 +1894,7 @@ def _add_organisations(
         *kept,
         *(agency for _, agency in _photo_credits(doc)),
         *_place_bodies(doc),
+        *(d for d in _web_names(doc) if d.start not in starts and d.start_char not in held),
         *_known_spans(doc, known),
         *(e for e in described if e.start not in starts),
     ]
@@ -1703,6 +1917,69 @@ def _add_organisations(
         if (spelling := spelt_out.get(ent.start)) is not None:
             actors.by_key[("org", _company_key(spelling.text))] = actor
     _add_short_names(doc, actors, place_starts)
+    _add_untagged_writings(doc, actors, place_starts)
+
+
+def _add_untagged_writings(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
+    """ "WeWork is investigating ... charge WeWork almost $6 million": an organisation's
+    name written again is that organisation where the model tags nothing, when the name
+    can be nothing else: an acronym, a name with a capitalised word no dictionary holds
+    ("WeWork", "Carlyle Group"), or of capitalised words only ("Islamic State", "Big
+    Machine": common words written as a name); not "Apple", a common word alone. Not
+    after a number, where an acronym counts things ("1 sack, 1 TFL": the model took a
+    tackle for loss for a name), nor inside a longer name, tagged or not ("WeWork Labs",
+    "SME Mauritius Limited"), nor where another actor or a place stands."""
+    held = _held_tokens(doc, actors)
+    writings: dict[str, Actor] = {}
+    for actor in {id(a): a for a in actors.by_key.values()}.values():
+        if actor.kind is not ActorKind.ORGANISATION:
+            continue
+        for mention in actor.mentions:
+            words = mention.text.split()
+            if (
+                _acronym(mention.text)
+                or any(
+                    w.isalpha() and w[:1].isupper() and not _plain_word(doc.lang_, w) for w in words
+                )
+                or (len(words) > 1 and all(w[:1].isupper() for w in words))
+            ):
+                writings.setdefault(mention.text, actor)
+    names = [e for e in entities(doc) if e.label_ in _NAME_LABELS]
+    for span in _writings(doc, set(writings)):
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if (
+            not any(t.i in held for t in span)
+            and span.start_char not in place_starts
+            and not any(_holds_more(e, span) for e in names)
+            and not (before is not None and before.like_num)
+            and not (after is not None and _name_word(after))
+        ):
+            actors.mention(writings[span.text], span.start_char, span.end_char, span.text)
+            held.update(t.i for t in span)
+
+
+def _held_tokens(doc: Doc, actors: _Actors) -> set[int]:
+    """The tokens of every actor mention so far."""
+    return {
+        t.i
+        for a in actors.by_key.values()
+        for m in a.mentions
+        if (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+        for t in span
+    }
+
+
+def _web_names(doc: Doc) -> list[SpacySpan]:
+    """ "told Polygraph.info", "PanARMENIAN.Net reported": a capitalised word ending in a
+    generic web domain, written as a word of the sentence (not "www.x.com" or a link), is an
+    outlet's or a company's name, which the model often leaves untagged."""
+    domains = lexicon.words("actors/web_domains.txt")
+    return [
+        SpacySpan(doc, t.i, t.i + 1, label="ORG")
+        for t in doc
+        if _WEB_NAME.fullmatch(t.text) and t.text.rsplit(".", 1)[1].lower() in domains
+    ]
 
 
 def _place_bodies(doc: Doc) -> list[SpacySpan]:
@@ -1727,7 +2004,8 @@ def _no_organisation(ent: SpacySpan, lowercase_words: frozenset[str], terms: set
     also writes in lowercase ("the Company" beside "the company", "Hypothermia"), an acronym
     of lowercase words ("bovine spongiform encephalopathy (BSE)": `terms`), an academic
     degree ("M.Sc/M.Eng", "Unclassified Degree"), a person's role ("an ... Safety Officer"),
-    an office's portfolio ("Secretary of State"), a common noun's acronym
+    an office's portfolio ("Secretary of State"), a place's name ("the Rukban camp":
+    `_names_a_place`), a common noun's acronym
     ("ICU", "RAM"; `common_acronyms.txt`), a one-word demonym, or a time zone: capitals
     after a clock time ("1:19PM CST") or a zone's abbreviation after a plain number ("0100
     GMT"; "the 10th CST" is a Civil Support Team)."""
@@ -1738,7 +2016,7 @@ def _no_organisation(ent: SpacySpan, lowercase_words: frozenset[str], terms: set
         return True  # "added the Emirati": a people's adjective or noun, CoNLL-2003's MISC
     if ent.text in terms or _degree(ent.text):
         return True
-    if _one_person(ent) or _portfolio(ent):
+    if _one_person(ent) or _portfolio(ent) or _names_a_place(ent):
         return True
     if ent.text.lower() in lexicon.words("actors/common_acronyms.txt"):
         return True
@@ -1747,6 +2025,22 @@ def _no_organisation(ent: SpacySpan, lowercase_words: frozenset[str], terms: set
         return True
     clock = before is not None and _CLOCK.fullmatch(before.text) is not None
     return clock and _acronym(ent.text)
+
+
+def _names_a_place(ent: SpacySpan) -> bool:
+    """ "The Rukban camp ... Rukban is another example": a name the text writes before a
+    lowercase noun of places (`place_nouns.txt`) is that place's wherever the model tags it
+    an organisation."""
+    doc = ent.doc
+    nouns = lexicon.words("actors/place_nouns.txt")
+    for start in _whole_word_starts(doc_text(doc), ent.text):
+        written = doc.char_span(start, start + len(ent.text))
+        if written is None or written.end >= len(doc):
+            continue
+        after = doc[written.end]
+        if after.is_lower and after.lower_ in nouns:
+            return True
+    return False
 
 
 def _one_person(ent: SpacySpan) -> bool:
@@ -1853,13 +2147,7 @@ def _add_short_names(doc: Doc, actors: _Actors, place_starts: set[int]) -> None:
             actor.mentions.clear()
             actors.by_key[key] = owner
     tagged = {e.start for e in entities(doc) if len(e) == 1 and e.label_ in _NAME_LABELS}
-    held = {
-        t.i
-        for a in actors.by_key.values()
-        for m in a.mentions
-        if (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
-        for t in span
-    }
+    held = _held_tokens(doc, actors)
     longer_names = [e for e in entities(doc) if len(e) > 1]
     for span in _writings(doc, set(short)):
         if (
@@ -1894,12 +2182,20 @@ def _add_teams(doc: Doc, actors: _Actors) -> set[int]:
                 holders = short_forms.setdefault(short, [])
                 holders += [actor] if actor not in holders else []
     by_writing |= {w: a[0] for w, a in short_forms.items() if len(a) == 1 and w not in by_writing}
+    # In a headline's capitals too ("LEEDS HOLD CHELSEA"), unless a common word ("CITY").
+    by_writing |= {
+        w.upper(): a
+        for w, a in by_writing.items()
+        if w.upper() not in by_writing and not _plain_word(doc.lang_, w)
+    }
     claimed = {t.i for team, _ in teams for t in team}
     # The longest writing first, so that "Manchester City" is not read as "City".
+    # A longer name holds the town ("Pittsburgh Post-Gazette"): no club there.
+    longer_names = [e for e in entities(doc) if len(e) > 1 and e.label_ != "PERSON"]
     for span in sorted(_writings(doc, set(by_writing)), key=len, reverse=True):
         if any(t.i in claimed for t in span):
             continue
-        if is_locative(doc, span.start):
+        if is_locative(doc, span.start) or any(_holds_more(e, span) for e in longer_names):
             continue
         actors.mention(by_writing[span.text], span.start_char, span.end_char, span.text)
         claimed.update(t.i for t in span)
@@ -1958,8 +2254,96 @@ def _teams(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
         if home is not None and not load_gazetteer().lookup(doc[home.start : end].text):
             found.append((doc[home.start : end], home))  # not "Mexico City", a city itself
     taken = {t.i for team, _ in found for t in team}
+    for team in _team_plurals(doc):
+        if not any(t.i in taken for t in team):
+            found.append((team, team[:-1] if _home_town(team[:-1].text) else team))
+            taken.update(t.i for t in team)
+    for town, _ in _club_players(doc):
+        if not any(t.i in taken for t in town):
+            found.append((town, town))
+            taken.update(t.i for t in town)
     found += _result_sides(doc, taken, entity_at)
     return found + _scoring_sides(doc, taken, score_starts, entity_at) if scored else found
+
+
+@functools.lru_cache(maxsize=1)
+def _club_players(doc: Doc) -> tuple[tuple[SpacySpan, SpacySpan], ...]:
+    """(club, player) where a town, then a playing position (in lowercase, one or two words:
+    "pass rusher"; or its abbreviation in capitals: "DL"), then a person's name (two proper
+    nouns or three, tagged or not) stand: "Pittsburgh center Maurkice Pouncey", "Chelsea
+    striker Gianluca Vialli". The town is the player's club."""
+    positions = lexicon.words("actors/playing_positions.txt")
+    found: list[tuple[SpacySpan, SpacySpan]] = []
+    for position in doc:
+        if not (position.is_lower or position.is_upper) or position.lower_ not in positions:
+            continue
+        end = position.i + 1
+        while end < len(doc) and end - position.i <= _GIVEN_NAME_WORDS + 1 and _name_part(doc[end]):
+            end += 1
+        if end - position.i - 1 < MIN_TITLED_NAME_WORDS:
+            continue
+        before = position.i
+        if (
+            position.is_lower
+            and before > 0
+            and doc[before - 1].is_lower
+            and doc[before - 1].is_alpha
+        ):
+            before -= 1  # "pass rusher", "defensive captain"
+        town = _run_before(doc, before)
+        if town is not None and _name_run(town) and _home_town(town.text):
+            found.append((town, doc[position.i + 1 : end]))
+    return tuple(found)
+
+
+def _scorecard_names(doc: Doc) -> list[SpacySpan]:
+    """A cricket scorecard's line, "Ricky Ponting st Browne b Hooper 88": the batsman's name
+    before how he was out, and the surname after "c" (caught by), "st" (stumped by) or "b"
+    (bowled by), are people's, which the model mostly leaves untagged; only on a line that
+    ends in the runs."""
+    found: list[SpacySpan] = []
+    line: list[Token] = []
+    for token in [*doc, None]:  # a space token or a line break ends a line
+        if token is not None and not token.is_space:
+            line.append(token)
+            if "\n" not in token.whitespace_:
+                continue
+        found += _scorecard_line(doc, line)
+        line = []
+    return found
+
+
+def _scorecard_line(doc: Doc, words: list[Token]) -> list[SpacySpan]:
+    """The names on one line's words, if the line is a scorecard's (`_scorecard_names`)."""
+    if len(words) < 4 or not words[-1].like_num:
+        return []
+    name_end = 0
+    while (
+        name_end < len(words)
+        and _name_word(words[name_end])
+        and words[name_end].text not in _DISMISSED_BY
+    ):
+        name_end += 1
+    if not 0 < name_end < len(words) or words[name_end].lower_ not in _OUT_MARKS:
+        return []
+    found = [doc[words[0].i : words[name_end - 1].i + 1]]
+    for word, after in zip(words[name_end:-1], words[name_end + 1 :], strict=True):
+        if word.text in _DISMISSED_BY and _name_word(after):
+            found.append(doc[after.i : after.i + 1])
+    return found
+
+
+def _team_plurals(doc: Doc) -> list[SpacySpan]:
+    """ "The Steelers spent Monday ...", "the Cleveland Browns": a plural name after "the" that
+    the model reads as a person (`_team_plural`) is a team's, its town before it as a club's
+    town ("Cleveland" then names the club where it acts); not a family's, the plural of a
+    surname the article gives someone ("the Obamas" beside "Michelle Obama")."""
+    surnames = {e[-1].lower_ for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1}
+    return [
+        e
+        for e in entities(doc)
+        if _team_plural(e) and _name_run(e) and e[-1].lower_.removesuffix("s") not in surnames
+    ]
 
 
 def _result_sides(
@@ -1994,7 +2378,9 @@ def _scoring_sides(
     player)."""
     found: list[tuple[SpacySpan, SpacySpan]] = []
     for ent in entities(doc):
-        if not _side_label(ent):
+        # "LONDON 1996-12-07" opening the story, which the parser runs into its first
+        # sentence ("LONDON ... held Chelsea to a 1-1 draw"): where it was filed, no side.
+        if not _side_label(ent) or _dateline(ent):
             continue
         sent = ent.sent
         first = bisect_left(score_starts, sent.start_char)
@@ -2013,12 +2399,11 @@ def _scoring_sides(
 
 def _side_label(ent: SpacySpan) -> bool:
     """A place or organisation, or a "person" that runs on into the score ("Parma 2-1") or is
-    a town's name ("Lazio"): a player the model reads right is left alone."""
+    named as a town ("Lazio", "Ajax Amsterdam"): a player the model reads right is left
+    alone."""
     if ent.label_ in ("GPE", "ORG", "LOC"):
         return True
-    return ent.label_ == "PERSON" and (
-        any(t.is_digit for t in ent) or (len(ent) == 1 and _home_town(ent.text))
-    )
+    return ent.label_ == "PERSON" and (any(t.is_digit for t in ent) or _town_named(ent))
 
 
 def _match_side(root) -> bool:  # type: ignore[no-untyped-def]
@@ -2059,15 +2444,42 @@ def _club_like(side: SpacySpan, entity_at: dict[int, SpacySpan]) -> bool:
     person's ("Ernie Els 68") does not."""
     entity = entity_at.get(side.start)
     label = entity.label_ if entity is not None and entity.end <= side.end else None
-    if (label == "NORP" or (label == "PERSON" and not _home_town(side.text))) or any(
+    if (label == "NORP" or (label == "PERSON" and not _town_named(side))) or any(
         e.precision is LocationPrecision.COUNTRY for e in load_gazetteer().lookup(side.text)
     ):
+        return False
+    if _player_named(side):
         return False
     return (
         len(side) == 1
         or label in ("ORG", "GPE", "LOC", "FAC")
         or _home_town(side[0].text)
+        or _town_named(side)
         or side[-1].lower_ in lexicon.mapping("actors/club_words.tsv")
+    )
+
+
+def _town_named(side: SpacySpan) -> bool:
+    """ "Lazio", "Ajax Amsterdam", "Dynamo Kiev": a side named as a town, or ending in one
+    after its own name, as clubs are and people are not (a player opening with a given name,
+    "George Washington", is `_player_named`)."""
+    return _home_town(side.text) or (len(side) > 1 and _home_town(side[-1].text))
+
+
+def _player_named(side: SpacySpan) -> bool:
+    """ "Nadal earlier defeated Khachanov 6-3", "Diego Schwartzman defeating Cristian Garin
+    6-2" (each tagged an organisation): a side that is the surname of someone the article
+    names in full ("Rafael Nadal"), that opens with a given name, or whose opponent is a
+    person, is a player, however the model tags it there; a club is named after a town
+    ("Leeds"), not after a player."""
+    if _home_town(side.text):
+        return False
+    if _opposes_person(side):
+        return True
+    if len(side) > 1:
+        return side[0].lower_ in _given_names()
+    return any(
+        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == side.text for e in entities(side.doc)
     )
 
 
@@ -2291,12 +2703,22 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 def _add_states(article: Article, doc: Doc, actors: _Actors) -> None:
+    named_after = _named_after_plural_countries(actors)
     for place in literal_places(article):
         code = state_of(place)
         if code is None:
             continue
         for mention in place.mentions:
             span = doc.char_span(mention.start, mention.end)
+            owner = named_after.get(mention.text)
+            if (
+                owner is not None
+                and span is not None
+                and not is_locative(doc, span.start)
+                and (span.start == 0 or doc[span.start - 1].lower_ != "the")
+            ):
+                actors.mention(owner, mention.start, mention.end, mention.text)
+                continue
             if span is not None and _acts(span, city=place.precision is LocationPrecision.CITY):
                 _state_mention(actors, code, mention.start, mention.end, mention.text)
     for ent in entities(doc):
@@ -2306,6 +2728,27 @@ def _add_states(article: Article, doc: Doc, actors: _Actors) -> None:
             root = root.head
         if code and root.head.lower_ in roles() and root.dep_ in {"amod", "compound"}:
             _state_mention(actors, code, ent.start_char, ent.end_char, ent.text)
+
+
+def _named_after_plural_countries(actors: _Actors) -> dict[str, Actor]:
+    """ "Emirates Airline ... Emirates is opting": English writes a country named by a plural
+    with "the" ("the Emirates", "the Netherlands", "the Philippines"), so the plural alone,
+    where an organisation of the article opens with it, is that organisation's short name;
+    not "Singapore" of "Singapore Airlines", which names the country too."""
+    found: dict[str, Actor] = {}
+    for actor in {id(a): a for a in actors.by_key.values()}.values():
+        words = actor.name.split()
+        if (
+            actor.kind is ActorKind.ORGANISATION
+            and len(words) > 1
+            and words[0].endswith("s")
+            and words[0][:1].isupper()
+            and any(
+                e.precision is LocationPrecision.COUNTRY for e in load_gazetteer().lookup(words[0])
+            )
+        ):
+            found.setdefault(words[0], actor)
+    return found
 
 
 def state_of(place: Place) -> str | None:
