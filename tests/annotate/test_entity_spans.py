@@ -1140,8 +1140,8 @@ def test_a_town_before_a_playing_position_and_a_player_is_the_club(nlp) -> None:
 @pytest.mark.slow
 def test_a_dateline_is_no_side_and_clubs_in_a_headline_are_clubs(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "SOCCER - LEEDS HOLD CHELSEA AS YEBOAH SHINES.\n\n"
-        "LONDON 1996-12-07\n\n"
+        "SOCCER - LEEDS HOLD CHELSEA AS OKAFOR SHINES.\n\n"
+        "LONDON 2025-03-08\n\n"
         "Leeds United held Chelsea to a 1-1 draw on Saturday. Manchester City lost 2-0 at home, "
         "and City fans left early."
     )
@@ -1169,9 +1169,9 @@ def test_a_name_with_its_country_in_brackets_beside_people_so_written_is_a_perso
 
 @pytest.mark.slow
 def test_a_spaced_dash_parts_a_heading_from_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Scorers: Leeds - Tony Yeboah (34th minute), Lee Sharpe (78th)."
-    [ent] = _tagged(nlp, text, ("Leeds - Tony Yeboah", "PERSON")).ents
-    assert _name_only(ent).text == "Tony Yeboah"
+    text = "Scorers: Leeds - Daniel Okafor (34th minute), Sam Whitby (78th)."
+    [ent] = _tagged(nlp, text, ("Leeds - Daniel Okafor", "PERSON")).ents
+    assert _name_only(ent).text == "Daniel Okafor"
     [ent] = _tagged(nlp, "Hewlett-Packard said on Monday.", ("Hewlett-Packard", "ORG")).ents
     assert _name_only(ent).text == "Hewlett-Packard"
 
@@ -1179,7 +1179,7 @@ def test_a_spaced_dash_parts_a_heading_from_the_name(nlp) -> None:  # type: igno
 @pytest.mark.slow
 def test_a_side_named_with_its_town_at_the_end_is_a_club(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Ajax Amsterdam beat PSV Eindhoven 2-0 on Sunday, with Jari Litmanen scoring twice. "
+        "Ajax Amsterdam beat PSV Eindhoven 2-0 on Sunday, with Pieter de Wit scoring twice. "
         "George Washington beat Paul Lincoln 6-3 6-2 in the final."
     )
     assert "Ajax Amsterdam" in _mentions(nlp, text, ActorKind.ORGANISATION)
@@ -1211,9 +1211,9 @@ def test_a_plural_country_without_the_is_the_organisation_it_opens(nlp) -> None:
 def test_a_cricket_scorecards_names_are_people(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Australia first innings\n\n"
-        "Mark Taylor c Lara b Walsh 45\n\n"
-        "Matthew Hayden lbw b Ambrose 12\n\n"
-        "Ricky Ponting st Browne b Hooper 88"
+        "Tom Ashdown c Mahler b Quince 45\n\n"
+        "Liam Courtney lbw b Rowntree 12\n\n"
+        "Owen Pritchard st Delacroix b Fennimore 88"
     )
     people = set(_mentions(nlp, text, ActorKind.PERSON))
-    assert {"Matthew Hayden", "Lara", "Walsh", "Ambrose", "Browne", "Hooper"} <= people
+    assert {"Liam Courtney", "Mahler", "Quince", "Rowntree", "Delacroix", "Fennimore"} <= people

@@ -657,7 +657,7 @@ def _labelled_photographers(doc: Doc) -> list[SpacySpan]:
 
 
 def _dateline(ent: SpacySpan) -> bool:
-    """ "WASHINGTON (AP) -", "LONDON 1996-08-30": a well-known place in capitals opening a
+    """ "WASHINGTON (AP) -", "LONDON 2025-08-30": a well-known place in capitals opening a
     line or followed by the agency, a dash or the date is where the story was filed, which
     the model now and then tags an organisation."""
     doc = ent.doc
@@ -762,7 +762,7 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
     start, end = ent.start, ent.end
     doc = ent.doc
     person = ent.label_ == "PERSON"
-    # "Leeds - Tony Yeboah", "GOLF - LEADING SCORES": a dash with a space either side parts
+    # "Leeds - Daniel Okafor", "GOLF - LEADING SCORES": a dash with a space either side parts
     # a list's heading from its entry or a slug from a headline; no name holds one.
     for i in range(end - 2, start, -1):
         if doc[i].text in _SPACED_DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_:
@@ -974,8 +974,8 @@ def _add_people(
     candidates += untagged
     named = {spelling_key(e.text) for e in candidates if not _modifier_only(e, before_title=True)}
     people = [e for e in candidates if spelling_key(e.text) in named]
-    # A scorecard's batsman is a person though the parser reads him a modifier ("Matthew
-    # Hayden lbw ..."; "lbw" a noun).
+    # A scorecard's batsman is a person though the parser reads him a modifier ("Liam
+    # Courtney lbw ..."; "lbw" a noun).
     people += _scorecard_names(doc)
     people += _titled_names(doc, people)
     surnames: dict[str, list[Actor]] = {}
@@ -2297,7 +2297,7 @@ def _club_players(doc: Doc) -> tuple[tuple[SpacySpan, SpacySpan], ...]:
 
 
 def _scorecard_names(doc: Doc) -> list[SpacySpan]:
-    """A cricket scorecard's line, "Ricky Ponting st Browne b Hooper 88": the batsman's name
+    """A cricket scorecard's line, "Owen Pritchard st Delacroix b Fennimore 88": the batsman's name
     before how he was out, and the surname after "c" (caught by), "st" (stumped by) or "b"
     (bowled by), are people's, which the model mostly leaves untagged; only on a line that
     ends in the runs."""
@@ -2378,7 +2378,7 @@ def _scoring_sides(
     player)."""
     found: list[tuple[SpacySpan, SpacySpan]] = []
     for ent in entities(doc):
-        # "LONDON 1996-12-07" opening the story, which the parser runs into its first
+        # "LONDON 2025-03-08" opening the story, which the parser runs into its first
         # sentence ("LONDON ... held Chelsea to a 1-1 draw"): where it was filed, no side.
         if not _side_label(ent) or _dateline(ent):
             continue
