@@ -29,6 +29,11 @@ Sets:
   diplomatic, social events) or `other` (sport, tech, business, lifestyle, reviews...). The
   non-news share is the events found on `other` pages over all events found on the bodies;
   events per `news` page and per `other` page are printed beside it.
+- The page judge (a classifier that judges pages, `sitrep.extract.news_page`): its TRAIN
+  accuracy cross-validated by document (from its weights file, bench/train_news_page.py) and,
+  on each set, how many documents it judged, its accuracy (bodies: against the page genre;
+  events-gwn-dev: an article is news when it has gold events) and the news documents it
+  judged not news.
 - A place on every event whose sentence or paragraph names one (events-gwn-dev and the 88
   bodies, every predicted event): of the events whose paragraph (which holds its sentence)
   has a mention of a place annotate found named literally (`PlaceKind.LITERAL`: "in Homs",
@@ -39,11 +44,12 @@ Sets:
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -64,8 +70,10 @@ from event_gold import (
 from sitrep.annotate import annotate
 from sitrep.annotate.mentions import literal_places
 from sitrep.annotate.nlp import load_nlp
-from sitrep.extract.event_classifier import CLASSIFIERS, DEFAULT_CLASSIFIER
+from sitrep.extract.event_classifier import CLASSIFIERS, DEFAULT_CLASSIFIER, get_classifier
 from sitrep.extract.events import find_events
+from sitrep.extract.news_page import NEWS_PAGE_FILE
+from sitrep.lexicon import KNOWLEDGE_DIR
 from sitrep.records import PARAGRAPH_SEPARATOR, Event, PlaceBasis
 
 NO_EVENT = "NONE"
@@ -205,6 +213,7 @@ def score_gwn(items: list[Processed]) -> dict[str, float]:
         "non-event words coded": counts["non-event words coded"]
         / max(counts["non-event words"], 1),
         "events in no-event articles": counts["events in articles without events"],
+        **_judged(items, lambda item: bool(item.gold.triggers), "articles with events"),
         **_counted_attacks([f for item in items for f in item.found]),
         "same-event links (matched pairs)": counts["gold links"],
         "same-event link precision": counts["links right"] / max(counts["linked"], 1),
@@ -312,6 +321,7 @@ def score_coverage(items: list[Processed]) -> dict[str, float]:
             f"events per `{genre}` page": events_by_genre[genre] / max(len(pages), 1)
             for genre, pages in by_genre.items()
         },
+        **_judged(items, lambda item: item.gold.record["genre"] == "news", "`news` pages"),
         "events with a place": sum(bool(f.place_names) for f in events) / max(len(events), 1),
         "events, place named in paragraph": len(near),
         "  of which placed": sum(bool(f.place_names) for f in near) / max(len(near), 1),
@@ -321,6 +331,24 @@ def score_coverage(items: list[Processed]) -> dict[str, float]:
             f"  placed by {basis} (events)": sum(f.event.place_basis is basis for f in events)
             for basis in PlaceBasis
         },
+    }
+
+
+def _judged(
+    items: list[Processed], is_news: Callable[[Processed], bool], news: str
+) -> dict[str, float]:
+    """The page judge's verdicts (`Article.page_judgement`) against each document's label:
+    how many documents it judged (texts too short are not), its accuracy on them, and the
+    news documents (`news` names them) it judged not news."""
+    verdicts = [
+        (item.article.page_judgement.news, is_news(item))
+        for item in items
+        if item.article.page_judgement is not None
+    ]
+    return {
+        "judged by the page judge": len(verdicts),
+        "  judged right (accuracy)": sum(v == t for v, t in verdicts) / max(len(verdicts), 1),
+        f"  {news} judged not news": sum(t and not v for v, t in verdicts),
     }
 
 
@@ -452,6 +480,19 @@ def _cell(value: float) -> str:
     return f"{value:>10.3f}" if isinstance(value, float) else f"{value:>10}"
 
 
+def _print_page_judge() -> None:
+    """The page judge's own figures from its training: accuracy cross-validated on TRAIN
+    (its DEV accuracy is printed with the sets, "judged right")."""
+    trained = json.loads((KNOWLEDGE_DIR / "events" / NEWS_PAGE_FILE).read_text())
+    accuracy = ", ".join(f"{k} {v:.3f}" for k, v in trained["cross_validated_accuracy"].items())
+    print(
+        f"page judge ({NEWS_PAGE_FILE}): not news under {trained['threshold']}; TRAIN accuracy, "
+        f"cross-validated by document: {accuracy}; news events lost "
+        f"{trained['cross_validated_news_events_lost']:.3f}, other events removed "
+        f"{trained['cross_validated_other_events_removed']:.3f}"
+    )
+
+
 def _speed(nlp, classifier: str) -> None:  # type: ignore[no-untyped-def]
     golds = list(page_docs())
     built = [article_of(g)[0] for g in golds]
@@ -486,6 +527,8 @@ def main() -> None:
     parsed = {title: (list(parse(nlp, golds)), scorer) for title, (golds, scorer) in sets.items()}
     for classifier in args.classifier or [DEFAULT_CLASSIFIER]:
         print(f"=== classifier {classifier}")
+        if hasattr(get_classifier(classifier), "judge_page"):
+            _print_page_judge()
         for title, (parsed_docs, scorer) in parsed.items():
             if not parsed_docs:
                 continue

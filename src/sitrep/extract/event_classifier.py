@@ -40,6 +40,8 @@ from sitrep.extract.event_model import NONE as NONE_CLASS
 from sitrep.extract.event_roles import first_conjunct, is_verbal, subject_candidates, subtree
 from sitrep.extract.event_structure import TriggerLabel, restructure
 from sitrep.extract.event_vectors import word_vectors
+from sitrep.extract.news_page import NewsPageJudge, news_page_judge
+from sitrep.records import PageJudgement
 from sitrep.registry import Registry
 from sitrep.settings import DEFAULT_CLASSIFIER
 
@@ -114,7 +116,11 @@ class EventClassifier(Protocol):
     """A classifier may also set `restructures = True`: its labels are already restructured
     (`event_structure.restructure`) as the events stage records them, and are not restructured
     again (restructuring reads the content words around a label, which a first pass removes:
-    "promised to continue aid" is a promise only while "aid" is there)."""
+    "promised to continue aid" is a promise only while "aid" is there).
+
+    A classifier may also judge whole pages: a method `judge_page(doc, places)` returning a
+    `PageJudgement` (or None for a text too short to judge); the events stage records it on
+    the article and reports no events on a page judged not news (`JudgedEventClassifier`)."""
 
     name: str
 
@@ -660,14 +666,40 @@ class AcceptedEventClassifier:
     def classify(
         self, sentence: SpacySpan, places: Collection[int] = frozenset()
     ) -> list[TriggerLabel]:
-        doc, read_places, by_sentence = self._read
-        if doc is not sentence.doc or read_places is not places:
-            by_sentence = document_proposals(self._lexicon, sentence.doc, places)
-            self._read = (sentence.doc, places, by_sentence)
-        found = by_sentence.get(sentence.start)
+        found = self._proposals(sentence.doc, places).get(sentence.start)
         if found is None:  # a span that is not one of the document's sentences
             found = sentence_proposals(self._lexicon, sentence, places)
         return [label for label, features in found if self._acceptor.keeps(features)]
+
+    def _proposals(self, doc: Doc, places: Collection[int]) -> dict[int, list[Proposal]]:
+        """The document's proposals by sentence, read once per document."""
+        read, read_places, by_sentence = self._read
+        if read is not doc or read_places is not places:
+            by_sentence = document_proposals(self._lexicon, doc, places)
+            self._read = (doc, places, by_sentence)
+        return by_sentence
+
+    def page_counts(self, doc: Doc, places: Collection[int] = frozenset()) -> tuple[int, int]:
+        """The page's event proposals, and how many of them the acceptor keeps."""
+        found = [f for proposals in self._proposals(doc, places).values() for _, f in proposals]
+        return len(found), sum(map(self._acceptor.keeps, found))
+
+
+class JudgedEventClassifier(AcceptedEventClassifier):
+    """The acceptor's events (`AcceptedEventClassifier`), on pages the trained page judge
+    (`news_page`) does not judge other than news: the events stage asks it to judge each
+    page (`judge_page`) and reports no events on a page judged not news."""
+
+    def __init__(
+        self, name: str, judge: Acceptor | None = None, pages: NewsPageJudge | None = None
+    ) -> None:
+        super().__init__(name, judge)
+        self._pages = pages or news_page_judge()
+
+    def judge_page(self, doc: Doc, places: Collection[int] = frozenset()) -> PageJudgement | None:
+        """Whether the page reports news events, and how surely (None: too short to tell)."""
+        proposed, kept = self.page_counts(doc, places)
+        return self._pages.judge(doc, proposed, kept)
 
 
 def document_proposals(
@@ -747,6 +779,7 @@ VECTORS_CLASSIFIER = "sitrep.events.vectors.v1"
 BACKED_VECTORS_CLASSIFIER = "sitrep.events.lexicon+vectors.v1"
 TYPER_ADDS_CLASSIFIER = "sitrep.events.lexicon+vectortyper.v1"
 ACCEPTED_CLASSIFIER = "sitrep.events.lexicon+accept.v1"
+JUDGED_CLASSIFIER = "sitrep.events.lexicon+accept+news.v1"
 
 CLASSIFIERS: Registry[Callable[[], EventClassifier]] = Registry(
     "event classifier", "sitrep.classifiers"
@@ -773,6 +806,7 @@ CLASSIFIERS.register(
     ),
 )
 CLASSIFIERS.register(ACCEPTED_CLASSIFIER, lambda: AcceptedEventClassifier(ACCEPTED_CLASSIFIER))
+CLASSIFIERS.register(JUDGED_CLASSIFIER, lambda: JudgedEventClassifier(JUDGED_CLASSIFIER))
 
 
 def register_classifier(name: str, factory: Callable[[], EventClassifier]) -> None:

@@ -56,10 +56,17 @@ def find_events(
 ) -> list[Event]:
     """Every event the body reports, in text order."""
     labeller = get_classifier(classifier) if isinstance(classifier, str) else classifier
+    places = _place_tokens(article, doc)
+    # A classifier that judges pages (`JudgedEventClassifier`) says whether this one reports
+    # news events at all; on a page judged not news (sport, tech, markets ...) no word is an
+    # event, and the article keeps the judgement, so a reader sees why it has none.
+    judge_page = getattr(labeller, "judge_page", None)
+    article.page_judgement = None if judge_page is None else judge_page(doc, places)
+    if article.page_judgement is not None and not article.page_judgement.news:
+        return []
     roles = RoleFinder(article, doc)
     fallback_places = PlaceFinder(article, doc)
     claims = ClaimLookup(article.claims)
-    places = _place_tokens(article, doc)
     sides = EventRoles(article)
     events: list[Event] = []
     for sentence in doc.sents:
