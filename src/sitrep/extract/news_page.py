@@ -33,7 +33,7 @@ from spacy.attrs import IS_ALPHA, IS_STOP, LIKE_NUM, LOWER, POS
 from spacy.parts_of_speech import ADJ, NOUN, VERB
 from spacy.tokens import Doc
 
-from sitrep.doc_cache import lowercase_lemmas
+from sitrep.doc_cache import doc_text, entities, lowercase_lemmas
 from sitrep.extract.event_acceptor import SHORT_DOCUMENT
 from sitrep.extract.event_vectors import DIMENSIONS, WordVectors, word_vectors
 from sitrep.lexicon import KNOWLEDGE_DIR
@@ -49,6 +49,7 @@ ENTITY_GROUPS = {
     "places": ("LOC", "FAC"),
     "money": ("MONEY", "PERCENT"),
 }
+GROUP_OF = {kind: group for group, kinds in ENTITY_GROUPS.items() for kind in kinds}
 PERSONAL_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 CONTENT_POS = (NOUN, VERB, ADJ)
 # A game's score written as one word or spaced ("6-2", "3 – 1"), not a date or a range of
@@ -74,10 +75,11 @@ def page_features(doc: Doc, proposed: int, kept: int, vectors: WordVectors) -> n
     arrays = doc.to_array([POS, LIKE_NUM, IS_STOP, IS_ALPHA]).astype(np.int64)
     words = max(int(arrays[:, 3].sum()), 1)
     per_hundred = 100.0 / words
-    entity_words = {
-        group: sum(len(e) for e in doc.ents if e.label_ in kinds)
-        for group, kinds in ENTITY_GROUPS.items()
-    }
+    entity_words = dict.fromkeys(ENTITY_GROUPS, 0)
+    for entity in entities(doc):
+        group = GROUP_OF.get(entity.label_)
+        if group is not None:
+            entity_words[group] += len(entity)
     lowers = doc.count_by(LOWER)
     strings = doc.vocab.strings
     personal = sum(lowers.get(strings.add(word), 0) for word in PERSONAL_PRONOUNS)
@@ -87,7 +89,7 @@ def page_features(doc: Doc, proposed: int, kept: int, vectors: WordVectors) -> n
         *(per_hundred * entity_words[group] for group in ENTITY_GROUPS),
         per_hundred * personal,
         per_hundred * int(arrays[:, 1].sum()),
-        per_hundred * len(SCORE_PATTERN.findall(doc.text)),
+        per_hundred * len(SCORE_PATTERN.findall(doc_text(doc))),
         math.log(words),
     ]
     content = np.flatnonzero(np.isin(arrays[:, 0], CONTENT_POS) & (arrays[:, 2] == 0))
