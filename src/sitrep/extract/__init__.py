@@ -5,7 +5,7 @@ Each is registered by name with what it needs and fills (`sitrep.stages`).
 filled) and the spaCy `Doc` of its body, adding to `article.references` (resolved
 pronouns and descriptions), `article.quotes`, `article.claims`, `article.events` and
 `article.control_changes`; the events stage uses the classifier `settings.classifier`
-names.
+names, and records its verdict on the page in `article.page_judgement` where it judges pages.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def _claims(article: Article, doc: Doc, settings: Settings) -> None:
 
 
 # An event points at the claim that reports it.
-@stage("events", requires=("actors", "places", "claims"), assigns=("events",))
+@stage("events", requires=("actors", "places", "claims"), assigns=("events", "page_judgement"))
 def _events(article: Article, doc: Doc, settings: Settings) -> None:
     article.events = find_events(article, doc, classifier=settings.classifier)
 
