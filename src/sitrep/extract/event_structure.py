@@ -123,6 +123,13 @@ COMMENTATOR = "commentator"  # the word class of those who forecast (word_classe
 PLURAL = "plural"  # the referent of a plural pronoun, in pronouns.tsv
 FIRST_PERSON_PLURAL = "we"  # a plural sayer pronouns.tsv leaves out (it has no antecedent)
 SOURCE = "source"  # the role of a word of what a source knows ("familiar with"), background.tsv
+WILLINGNESS = "willingness"  # the word class of adjectives of willingness (word_classes.tsv)
+# Acts of cooperation (QuadClass 1 and 2) that a party's stated willingness makes an AGREE
+# (the PLOVER codebook: "indicate willingness or commitment to cooperate"); a request is
+# asked, not offered.
+WILLING_TYPES = frozenset(
+    name for name, kind in event_types().items() if kind.quad_class in (1, 2)
+) - {AGREE, REQUEST}
 
 
 def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
@@ -155,6 +162,12 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
             for penalty in penalties:
                 by_token.pop(penalty.i, None)
     _turn_conditional_threats(doc, by_token)
+    for index, label in list(by_token.items()):
+        willing = _willingness(doc[index]) if label.type in WILLING_TYPES else None
+        if willing is not None:
+            # The willingness is the act told; what it offers to do is its content.
+            del by_token[index]
+            by_token.setdefault(willing.i, TriggerLabel(willing.i, None, AGREE, None, label.score))
     return [
         label
         for index, label in sorted(by_token.items())
@@ -644,6 +657,22 @@ def _is_weighed(verb: Token) -> bool:
         adjectives = [c for c in head.children if c.dep_ == "acomp" and c.pos_ == "ADJ"]
     weighing = background_cues().get(WEIGHS, frozenset())
     return any(a.lemma_.lower() in weighing for a in adjectives)
+
+
+def _willingness(word: Token) -> Token | None:
+    """The adjective of willingness whose infinitive or "to" phrase an act is, if any: what
+    its actor only says it is willing to do ("Syria is willing to withdraw its troops", "is
+    prepared to lift the ban", "remains committed to talks"). The PLOVER codebook codes
+    that as AGREE, the act its content."""
+    first = first_conjunct(word)
+    if first.dep_ == "xcomp":
+        head = first.head
+    elif first.dep_ in ("pobj", "pcomp") and first.head.lower_ == "to":
+        head = first.head.head
+    else:
+        return None
+    members = word_classes().get(WILLINGNESS, frozenset())
+    return head if head.dep_ == "acomp" and head.lower_ in members else None
 
 
 def _is_purpose(token: Token) -> bool:

@@ -1,0 +1,40 @@
+"""ev25: a stated willingness to cooperate is AGREE (PLOVER codebook), and targets the parse
+gives beyond the object."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.events import find_events
+from sitrep.records import Article, InputKind
+
+
+def _found(nlp, text: str) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    article = Article("test", "hash", InputKind.TEXT, [text])
+    return [(e.type, e.trigger, e.status.value) for e in find_events(article, nlp(article.body))]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # willingness to do an act of cooperation is AGREE, told by the adjective
+        (
+            "Velmora says it is willing to withdraw its troops from Ostrava.",
+            [("AGREE", "willing", "asserted")],
+        ),
+        (
+            "The president said he is prepared to lift the ban on the opposition party.",
+            [("AGREE", "prepared", "asserted")],
+        ),
+        (
+            "The rebels said they remain committed to talks with the government.",
+            [("AGREE", "committed", "asserted")],
+        ),
+        ("The minister is not willing to meet the delegation.", [("AGREE", "willing", "negated")]),
+        # ...not a hostile act one is ready for, which stays what it is, proposed
+        ("The army is ready to attack the town.", [("ASSAULT", "attack", "proposed")]),
+    ],
+)
+def test_willingness_to_cooperate_is_agree(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _found(nlp, text) == expected
