@@ -4,9 +4,10 @@ gives beyond the object."""
 from __future__ import annotations
 
 import pytest
+from test_events import build_article
 
 from sitrep.extract.events import find_events
-from sitrep.records import Article, InputKind
+from sitrep.records import ActorKind, Article, InputKind
 
 
 def _found(nlp, text: str) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
@@ -38,3 +39,44 @@ def _found(nlp, text: str) -> list[tuple[str, str, str]]:  # type: ignore[no-unt
 )
 def test_willingness_to_cooperate_is_agree(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _found(nlp, text) == expected
+
+
+def _roles(nlp, text: str, actors: list[str]) -> list[tuple[str, str | None, str | None]]:  # type: ignore[no-untyped-def]
+    article = build_article(text, {name: (ActorKind.STATE, None) for name in actors}, [])
+
+    def name(record_id: str | None) -> str | None:
+        actor = article.actor(record_id)
+        return actor.name if actor else None
+
+    return [
+        (e.type, name(e.actor_id), name(e.target_id))
+        for e in find_events(article, nlp(article.body))
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        # the phrase an event noun qualifies holds whom it is done to
+        (
+            "Velmora launched a mediation effort between Ostrava and Lindau on Saturday.",
+            ["Velmora", "Ostrava", "Lindau"],
+            [("CONSULT", "Velmora", "Ostrava")],
+        ),
+        # a state one is put in, with no object: its subject undergoes it ...
+        (
+            "Albin Korr is under investigation by the prosecutors.",
+            ["Albin Korr"],
+            [("ACCUSE", None, "Albin Korr")],
+        ),
+        # ... with an object, the object does
+        (
+            "Velmora placed Albin Korr under arrest.",
+            ["Velmora", "Albin Korr"],
+            [("COERCE", "Velmora", "Albin Korr")],
+        ),
+    ],
+)
+def test_targets_beyond_the_object(nlp, text, actors, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _roles(nlp, text, actors) == expected

@@ -44,7 +44,8 @@ VERB_ONLY_DEPS = frozenset({"nsubj", "dobj", "aux"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos"})
 # An event noun's owner acts; it is not where the event happens ("Turkey's demands").
 NOUN_OWNER_DEPS = CLAUSE_DEPS | {"poss"}
-TARGET_PREPOSITIONS = ("to", "against", "with", "on", "at", "from")
+UNDER = "under"  # the preposition of a state one is put in ("under investigation")
+TARGET_PREPOSITIONS = ("to", "against", "with", "on", "at", "from", "between")
 # How what an act agrees, asks, threatens or refuses hangs on it ("threatened to ban").
 CONTENT_CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
 LOCATION_PREPOSITIONS = frozenset(
@@ -380,8 +381,16 @@ def _target_candidates(trigger: Token, content_subjects: bool = True) -> list[To
     noun that is the subject of a verb is done to that verb's object ("a bombing killed two
     soldiers")."""
     candidates = _own_targets(trigger)
+    if not is_verbal(trigger) and trigger.dep_ == "compound":
+        # "a mediation effort between the two", "an aid package to Kyiv": the phrase the
+        # event noun qualifies holds whom the event is done to.
+        preps = {c.lower_: c for c in trigger.head.children if c.dep_ == "prep"}
+        candidates += [o for p in TARGET_PREPOSITIONS for o in _objects(preps.get(p))]
     if not is_verbal(trigger) and trigger.dep_ == "nsubj":
         candidates += [c for c in trigger.head.children if c.dep_ == "dobj"]
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == UNDER:
+        # "placed the senator under arrest": whom the verb puts in that state.
+        candidates += [c for c in trigger.head.head.children if c.dep_ == "dobj"]
     if not is_verbal(trigger) and _undergoes(trigger, clause_verb(trigger)):
         candidates += [c for c in clause_verb(trigger).children if c.dep_ in SUBJECT_DEPS]
     for clause in _content_clauses(trigger):
@@ -393,8 +402,16 @@ def _target_candidates(trigger: Token, content_subjects: bool = True) -> list[To
 
 def _undergoes(noun: Token, verb: Token) -> bool:
     """Whether an event noun is what its verb's subject undergoes ("he faces detention",
-    "survived an assassination attempt", "face the threat of deportation"): that subject
-    is whom the act is done to, not who does it."""
+    "survived an assassination attempt", "face the threat of deportation"), or the state
+    its subject is put in, with no object ("was put under investigation", "came under
+    attack", "is under arrest"): that subject is whom the act is done to, not who does it."""
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == UNDER
+        and noun.head.head.i == verb.i
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        return True
     if verb.lemma_.lower() not in word_classes().get(UNDERGOING, frozenset()):
         return False
     phrase = noun
