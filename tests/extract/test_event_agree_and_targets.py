@@ -80,3 +80,25 @@ def _roles(nlp, text: str, actors: list[str]) -> list[tuple[str, str | None, str
 )
 def test_targets_beyond_the_object(nlp, text, actors, expected) -> None:  # type: ignore[no-untyped-def]
     assert _roles(nlp, text, actors) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # how a death was dealt makes it an attack, reported in the case it is charged in
+        (
+            "A Velmora man was charged with murder in the stabbing death of a shopkeeper.",
+            [("ACCUSE", "charged", "asserted"), ("ASSAULT", "death", "asserted")],
+        ),
+        (
+            "Police are investigating the shooting death of a teenager.",
+            [("ACCUSE", "investigating", "asserted"), ("ASSAULT", "death", "asserted")],
+        ),
+        # ...not a death told with no such manner, nor what the charge alleges
+        ("He died a natural death.", []),
+        ("The man was charged with murder.", [("ACCUSE", "charged", "asserted")]),
+    ],
+)
+def test_a_death_dealt_by_shooting_or_stabbing_is_an_attack(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _found(nlp, text) == expected

@@ -69,6 +69,7 @@ CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
 ALLEGING_TYPES = frozenset({"ACCUSE"})
 # Penalties: the offence a "for" or "over" phrase gives ("arrested for vandalism") is alleged.
 PENALTY_TYPES = frozenset({"COERCE"})
+CASE = "case"  # the role of a preposition of the case an accusation is made in, background.tsv
 REASON = "reason"  # the role of a preposition of a penalty's reason in background.tsv
 REQUEST = "REQUEST"
 ANCHOR = "anchor"  # the role of a time or circumstance preposition in background.tsv
@@ -778,6 +779,7 @@ def _is_content(token: Token, labelled: dict[int, TriggerLabel]) -> bool:
     alleged, told as a report where it is told at all)."""
     current, through_preposition, seen = token, False, {token.i}
     reasons = background_cues().get(REASON, frozenset())
+    cases = background_cues().get(CASE, frozenset())
     through_reason = False
     steps = 0
     while steps < CONTENT_DEPTH:
@@ -791,7 +793,9 @@ def _is_content(token: Token, labelled: dict[int, TriggerLabel]) -> bool:
         if current.dep_ not in CONTENT_DEPS and not _asked_clause(current):
             return False
         steps += 1
-        through_preposition = through_preposition or current.dep_ in ("pobj", "pcomp")
+        through_preposition = through_preposition or (
+            current.dep_ in ("pobj", "pcomp") and current.head.lower_ not in cases
+        )
         through_reason = through_reason or (
             current.dep_ in ("pobj", "pcomp") and current.head.lower_ in reasons
         )
