@@ -102,3 +102,24 @@ def test_targets_beyond_the_object(nlp, text, actors, expected) -> None:  # type
 )
 def test_a_death_dealt_by_shooting_or_stabbing_is_an_attack(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _found(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a thing is aimed at has not happened
+        (
+            "Velmora backed a resolution that aims to tighten sanctions on Ostrava.",
+            [("SUPPORT", "backed", "asserted")],
+        ),
+        (
+            "The envoys held talks aimed at ending the blockade of the port.",
+            [("CONSULT", "talks", "asserted")],
+        ),
+        # ...while a party's own aim is still told, as proposed
+        ("Velmora aims to impose sanctions on Ostrava.", [("SANCTION", "impose", "proposed")]),
+    ],
+)
+def test_what_a_thing_is_aimed_at_is_no_event(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _found(nlp, text) == expected

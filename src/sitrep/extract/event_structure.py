@@ -124,6 +124,7 @@ COMMENTATOR = "commentator"  # the word class of those who forecast (word_classe
 PLURAL = "plural"  # the referent of a plural pronoun, in pronouns.tsv
 FIRST_PERSON_PLURAL = "we"  # a plural sayer pronouns.tsv leaves out (it has no antecedent)
 SOURCE = "source"  # the role of a word of what a source knows ("familiar with"), background.tsv
+AIMING = "aiming"  # the word class of verbs of what a thing is for (word_classes.tsv)
 WILLINGNESS = "willingness"  # the word class of adjectives of willingness (word_classes.tsv)
 # Acts of cooperation (QuadClass 1 and 2) that a party's stated willingness makes an AGREE
 # (the PLOVER codebook: "indicate willingness or commitment to cooperate"); a request is
@@ -679,14 +680,33 @@ def _willingness(word: Token) -> Token | None:
 def _is_purpose(token: Token) -> bool:
     """Whether an event word only states a purpose: an infinitive adverbial clause, or its
     object ("sent troops to attack the town", "spoke on condition of anonymity to discuss
-    secret meetings"). A purpose is not reported as having happened."""
+    secret meetings"), or what a thing is aimed at ("a meeting aimed at establishing close
+    relations", "a resolution that aims to tighten sanctions"). A purpose is not reported as
+    having happened."""
     verb = token.head if token.dep_ == "dobj" else token
+    if _is_aim_of_a_thing(first_conjunct(verb)):
+        return True
     # A purpose takes the subject of the act it serves ("for Syria to cut" has its own).
     return (
         verb.dep_ == "advcl"
         and verb.head.pos_ == "VERB"
         and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def _is_aim_of_a_thing(verb: Token) -> bool:
+    """Whether a verb is the infinitive or "at" phrase of a verb of aiming that describes a
+    noun (a participle or relative clause: "talks aimed at ending", "a plan that aims to
+    cut"; word class `aiming`)."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "at":
+        aiming = verb.head.head
+    elif verb.dep_ == "xcomp":
+        aiming = verb.head
+    else:
+        return False
+    return aiming.dep_ in ("acl", "relcl") and aiming.lemma_.lower() in word_classes().get(
+        AIMING, frozenset()
     )
 
 
