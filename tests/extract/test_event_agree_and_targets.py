@@ -123,3 +123,27 @@ def test_a_death_dealt_by_shooting_or_stabbing_is_an_attack(nlp, text, expected)
 )
 def test_what_a_thing_is_aimed_at_is_no_event(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _found(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a protest making a request is the protest only (the PLOVER codebook)
+        (
+            "Thousands of farmers demonstrated in Ostrava on Sunday calling for lower taxes.",
+            [("PROTEST", "demonstrated", "asserted")],
+        ),
+        (
+            "Prisoners rioted at the jail on Monday, joining the crowds in demanding a vote.",
+            [("PROTEST", "rioted", "asserted")],
+        ),
+        # ...a demand of its own is still a request
+        (
+            "The mayor demanded an inquiry into the protests.",
+            [("REQUEST", "demanded", "asserted")],
+        ),
+    ],
+)
+def test_a_protests_demand_is_the_protest(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _found(nlp, text) == expected

@@ -97,6 +97,11 @@ IMPLIED_DEPS = frozenset({"dobj", "xcomp"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})  # a finite verb in the present tense
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # entities that name a party
 THREATEN = "THREATEN"
+PROTEST = "PROTEST"
+# How a demand hangs on the protest that makes it: a participle clause ("protests demanding",
+# "demonstrated calling for") or a preposition's ("joined them in demanding").
+PROTEST_DEMAND_DEPS = frozenset({"acl", "advcl", "pcomp", "pobj", "prep", "conj"})
+DEMAND_DEPTH = 3
 # Acts of telling someone to act that an alternative penalty makes an ultimatum.
 DIRECTIVE_TYPES = frozenset({"REQUEST", "COERCE"})
 FORFEIT = "forfeit"  # the word class of what one suffers on the other side of an ultimatum
@@ -176,6 +181,7 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
         if not _is_content(doc[index], by_token)
         and not _is_purpose(doc[index])
         and not (label.type == REQUEST and _asks_only_not_to_be_named(doc[index]))
+        and not (label.type == REQUEST and _is_a_protests_demand(doc[index], by_token))
         and not _is_weighed(doc[index])
         and not _is_unspecific(doc[index])
         and not _promises_nothing(doc[index], label, by_token)
@@ -708,6 +714,23 @@ def _is_aim_of_a_thing(verb: Token) -> bool:
     return aiming.dep_ in ("acl", "relcl") and aiming.lemma_.lower() in word_classes().get(
         AIMING, frozenset()
     )
+
+
+def _is_a_protests_demand(word: Token, labelled: dict[int, TriggerLabel]) -> bool:
+    """Whether a demand is what a protest it describes demands ("protests by caste groups
+    demanding that jobs be reserved", "demonstrated on Sunday calling for independence",
+    "joined the demonstrators in demanding a referendum"): the PLOVER codebook codes a
+    protest making a request as the PROTEST only."""
+    current, seen = word, {word.i}
+    for _ in range(DEMAND_DEPTH):
+        if current.dep_ not in PROTEST_DEMAND_DEPS or current.head.i in seen:
+            return False
+        current = current.head
+        seen.add(current.i)
+        found = labelled.get(current.i)
+        if found is not None:
+            return found.type == PROTEST
+    return False
 
 
 def _asks_only_not_to_be_named(token: Token) -> bool:
