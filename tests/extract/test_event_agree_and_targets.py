@@ -147,3 +147,25 @@ def test_what_a_thing_is_aimed_at_is_no_event(nlp, text, expected) -> None:  # t
 )
 def test_a_protests_demand_is_the_protest(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _found(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        # "in protest against X": X is whom the protest is aimed at, one protest told
+        (
+            "The dockers went on strike in protest against Velmora's new law.",
+            ["Velmora"],
+            [("PROTEST", None, "Velmora")],
+        ),
+        # with no protest word of its own, "in protest" tells the protest
+        (
+            "The lawyers walked out of the court in protest at Velmora's decision.",
+            ["Velmora"],
+            [("PROTEST", None, "Velmora")],
+        ),
+    ],
+)
+def test_in_protest_against_names_the_target(nlp, text, actors, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _roles(nlp, text, actors) == expected

@@ -44,6 +44,8 @@ VERB_ONLY_DEPS = frozenset({"nsubj", "dobj", "aux"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos"})
 # An event noun's owner acts; it is not where the event happens ("Turkey's demands").
 NOUN_OWNER_DEPS = CLAUSE_DEPS | {"poss"}
+PROTEST_NOUN = "protest"  # "in protest against": the phrase of what an act protests
+PROTESTED_PREPOSITIONS = frozenset({"against", "at", "over", "of"})
 UNDER = "under"  # the preposition of a state one is put in ("under investigation")
 TARGET_PREPOSITIONS = ("to", "against", "with", "on", "at", "from", "between")
 # How what an act agrees, asks, threatens or refuses hangs on it ("threatened to ban").
@@ -393,11 +395,32 @@ def _target_candidates(trigger: Token, content_subjects: bool = True) -> list[To
         candidates += [c for c in trigger.head.head.children if c.dep_ == "dobj"]
     if not is_verbal(trigger) and _undergoes(trigger, clause_verb(trigger)):
         candidates += [c for c in clause_verb(trigger).children if c.dep_ in SUBJECT_DEPS]
+    candidates += _protested(trigger)
     for clause in _content_clauses(trigger):
         if content_subjects:
             candidates += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
         candidates += _own_targets(clause)
     return candidates
+
+
+def _protested(trigger: Token) -> list[Token]:
+    """What an act is "in protest" against, at, over or of, on the act or on the verb whose
+    preposition it is ("went on strike in protest against the government's plan"): whom
+    the protest is aimed at."""
+    holders = [trigger]
+    if trigger.dep_ == "pobj":
+        holders.append(trigger.head.head)
+    return [
+        obj
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for protest in _objects(prep)
+        if protest.lemma_.lower() == PROTEST_NOUN and protest.i != trigger.i
+        for aim in protest.children
+        if aim.dep_ == "prep" and aim.lower_ in PROTESTED_PREPOSITIONS
+        for obj in _objects(aim)
+    ]
 
 
 def _undergoes(noun: Token, verb: Token) -> bool:

@@ -182,6 +182,7 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
         and not _is_purpose(doc[index])
         and not (label.type == REQUEST and _asks_only_not_to_be_named(doc[index]))
         and not (label.type == REQUEST and _is_a_protests_demand(doc[index], by_token))
+        and not (label.type == PROTEST and _says_why_a_protest(doc[index], by_token))
         and not _is_weighed(doc[index])
         and not _is_unspecific(doc[index])
         and not _promises_nothing(doc[index], label, by_token)
@@ -731,6 +732,21 @@ def _is_a_protests_demand(word: Token, labelled: dict[int, TriggerLabel]) -> boo
         if found is not None:
             return found.type == PROTEST
     return False
+
+
+def _says_why_a_protest(word: Token, labelled: dict[int, TriggerLabel]) -> bool:
+    """Whether "in protest" only says what a protest told by its own word is against ("went
+    on strike in protest against the plan", "a hunger strike in protest of the refusal"):
+    one protest, whose target the phrase gives (`event_roles`)."""
+    if not (word.dep_ == "pobj" and word.head.lower_ == "in" and word.head.head.i != word.i):
+        return False
+    act = word.head.head
+    told = [act, *(c for c in act.children if c.dep_ == "dobj")]
+    told += [o for c in act.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return any(
+        (found := labelled.get(t.i)) is not None and found.type == PROTEST and t.i != word.i
+        for t in told
+    )
 
 
 def _asks_only_not_to_be_named(token: Token) -> bool:
