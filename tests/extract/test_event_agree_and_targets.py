@@ -165,7 +165,13 @@ def test_a_protests_demand_is_the_protest(nlp, text, expected) -> None:  # type:
             ["Velmora"],
             [("PROTEST", None, "Velmora")],
         ),
+        # a threat whose content names no one is aimed at whom its condition asks to comply
+        (
+            "Velmora threatened to end the talks if Ostrava goes ahead with the vote.",
+            ["Velmora", "Ostrava"],
+            [("THREATEN", "Velmora", "Ostrava")],
+        ),
     ],
 )
-def test_in_protest_against_names_the_target(nlp, text, actors, expected) -> None:  # type: ignore[no-untyped-def]
+def test_protests_and_threats_name_their_target(nlp, text, actors, expected) -> None:  # type: ignore[no-untyped-def]
     assert _roles(nlp, text, actors) == expected

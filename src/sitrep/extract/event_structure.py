@@ -247,6 +247,23 @@ def threatened_act(saying: Token) -> tuple[Token, list[Token]] | None:
     return None
 
 
+def threat_conditions(threat: Token) -> list[Token]:
+    """The condition clauses ("if", "unless") on a threat's verb or on what it threatens
+    ("threatened to stop the talks if the United States goes ahead"): whoever they ask to
+    comply is the one threatened."""
+    cues = background_cues()
+    holders = [threat, *(c for c in threat.children if c.dep_ in DIRECTED_DEPS)]
+    return [
+        clause
+        for holder in holders
+        for clause in holder.children
+        if clause.dep_ == "advcl"
+        and any(
+            _is_condition(c, role, cues) for c in clause.children for role in (CONDITION, ULTIMATUM)
+        )
+    ]
+
+
 def _conditional_threat(word: Token, role: str) -> tuple[Token, list[Token]] | None:
     """For a hostile act told as what will follow a condition (an auxiliary of consequence,
     "will", "would", and a clause on its verb that a conjunction of `role` opens, not "even

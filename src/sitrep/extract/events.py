@@ -27,7 +27,12 @@ from sitrep.extract.event_lexicon import background_cues
 from sitrep.extract.event_places import PlaceFinder
 from sitrep.extract.event_roles import RELATIVE_PRONOUNS, RoleFinder, clause_verb, first_conjunct
 from sitrep.extract.event_status import event_status
-from sitrep.extract.event_structure import is_time_anchor, restructure, threatened_act
+from sitrep.extract.event_structure import (
+    is_time_anchor,
+    restructure,
+    threat_conditions,
+    threatened_act,
+)
 from sitrep.records import (
     Article,
     Claim,
@@ -143,6 +148,8 @@ def _events_for(
         threat = label.type == THREATEN
         actor = actor or (roles.threatener(trigger) if threat else None)
         target = roles.target(trigger, actor, threat)
+        if threat and target is None:
+            target = roles.asked_to_comply(threat_conditions(trigger), actor)
     places: list[Place] = []
     if label.mode == TERRITORY_MODE:
         places.extend(roles.object_places(trigger))
