@@ -175,3 +175,25 @@ def test_a_protests_demand_is_the_protest(nlp, text, expected) -> None:  # type:
 )
 def test_protests_and_threats_name_their_target(nlp, text, actors, expected) -> None:  # type: ignore[no-untyped-def]
     assert _roles(nlp, text, actors) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        # forces readied for an attack not yet made are mobilized, against its target
+        (
+            "The Velmoran army prepared to resume shelling Ostrava.",
+            ["Velmoran army", "Ostrava"],
+            [("MOBILIZE", "Velmoran army", "Ostrava")],
+        ),
+        # ...while a stance of readiness stays the act, proposed
+        (
+            "Velmora is prepared to fight Ostrava.",
+            ["Velmora", "Ostrava"],
+            [("ASSAULT", "Velmora", "Ostrava")],
+        ),
+    ],
+)
+def test_preparing_an_attack_is_a_mobilization(nlp, text, actors, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _roles(nlp, text, actors) == expected

@@ -379,7 +379,8 @@ def clause_verb(token: Token) -> Token:
 def _target_candidates(trigger: Token, content_subjects: bool = True) -> list[Token]:
     """Phrases that may name whom an event is done to, best first: the event word's own
     arguments, then those of its content clauses, a clause deep (the content's subject
-    first when it has its own and it is asked of: "demanded that the US cancel"). An event
+    first when it has its own and it is asked of: "demanded that the US cancel"), then
+    their own infinitives ("prepared to resume shelling the town"). An event
     noun that is the subject of a verb is done to that verb's object ("a bombing killed two
     soldiers")."""
     candidates = _own_targets(trigger)
@@ -400,6 +401,10 @@ def _target_candidates(trigger: Token, content_subjects: bool = True) -> list[To
         if content_subjects:
             candidates += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
         candidates += _own_targets(clause)
+    # "prepared to resume shelling the town": an infinitive's own infinitive, a clause deeper.
+    for clause in _content_clauses(trigger):
+        for deeper in (c for c in clause.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            candidates += _own_targets(deeper)
     return candidates
 
 

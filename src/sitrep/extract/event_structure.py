@@ -129,6 +129,10 @@ COMMENTATOR = "commentator"  # the word class of those who forecast (word_classe
 PLURAL = "plural"  # the referent of a plural pronoun, in pronouns.tsv
 FIRST_PERSON_PLURAL = "we"  # a plural sayer pronouns.tsv leaves out (it has no antecedent)
 SOURCE = "source"  # the role of a word of what a source knows ("familiar with"), background.tsv
+PREPARING = "preparing"  # the word class of verbs of readying forces (word_classes.tsv)
+# How an attack prepared for hangs on the verb of preparing ("prepared to resume shelling").
+PREPARED_DEPS = frozenset({"xcomp", "dobj"})
+MOBILIZE = "MOBILIZE"
 AIMING = "aiming"  # the word class of verbs of what a thing is for (word_classes.tsv)
 WILLINGNESS = "willingness"  # the word class of adjectives of willingness (word_classes.tsv)
 # Acts of cooperation (QuadClass 1 and 2) that a party's stated willingness makes an AGREE
@@ -169,6 +173,14 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
             for penalty in penalties:
                 by_token.pop(penalty.i, None)
     _turn_conditional_threats(doc, by_token)
+    for index, label in list(by_token.items()):
+        preparing = _preparing(doc[index]) if label.type == ASSAULT else None
+        if preparing is not None:
+            # Forces readied for an attack not yet made: a mobilization, the attack its content.
+            del by_token[index]
+            by_token.setdefault(
+                preparing.i, TriggerLabel(preparing.i, None, MOBILIZE, None, label.score)
+            )
     for index, label in list(by_token.items()):
         willing = _willingness(doc[index]) if label.type in WILLING_TYPES else None
         if willing is not None:
@@ -683,6 +695,23 @@ def _is_weighed(verb: Token) -> bool:
         adjectives = [c for c in head.children if c.dep_ == "acomp" and c.pos_ == "ADJ"]
     weighing = background_cues().get(WEIGHS, frozenset())
     return any(a.lemma_.lower() in weighing for a in adjectives)
+
+
+def _preparing(word: Token) -> Token | None:
+    """The verb of preparing whose infinitive an attack is, if any, a step or two up ("the
+    army prepared to resume shelling", "troops are preparing to storm the town"): forces
+    readied for an attack are a mobilization (the PLOVER codebook's MOBILIZE: moves and
+    readiness that fall short of the use of force). Not the adjective ("is prepared to
+    fight": a stance)."""
+    current, seen = word, {word.i}
+    for _ in range(CONTENT_DEPTH):
+        if current.dep_ not in PREPARED_DEPS or current.head.i in seen:
+            return None
+        current = current.head
+        seen.add(current.i)
+        if current.lemma_.lower() in word_classes().get(PREPARING, frozenset()):
+            return current if current.pos_ == "VERB" and current.dep_ != "acomp" else None
+    return None
 
 
 def _willingness(word: Token) -> Token | None:
