@@ -197,3 +197,24 @@ def test_protests_and_threats_name_their_target(nlp, text, actors, expected) -> 
 )
 def test_preparing_an_attack_is_a_mobilization(nlp, text, actors, expected) -> None:  # type: ignore[no-untyped-def]
     assert _roles(nlp, text, actors) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # breaking a rule an authority imposes is a rejection of it (the ban its content)
+        (
+            "A Velmora newspaper has violated a ban by the military governor.",
+            [("REJECT", "violated", "asserted")],
+        ),
+        (
+            "Hundreds of residents flouted the curfew on Friday.",
+            [("REJECT", "flouted", "asserted")],
+        ),
+        # ...not breaking what no one imposed
+        ("The film violated every rule of good taste.", []),
+    ],
+)
+def test_breaking_an_imposed_rule_is_a_rejection(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _found(nlp, text) == expected
