@@ -218,3 +218,31 @@ def test_preparing_an_attack_is_a_mobilization(nlp, text, actors, expected) -> N
 )
 def test_breaking_an_imposed_rule_is_a_rejection(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _found(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        # an act of cooperation promised on a condition another party can meet is an offer,
+        # made to that party
+        (
+            "Velmora will lift the sanctions if Ostrava frees the prisoners.",
+            ["Velmora", "Ostrava"],
+            [("AGREE", "Velmora", "Ostrava")],
+        ),
+        (
+            "The rebels said they would meet Albin Korr if he gave them a veto.",
+            ["Albin Korr"],
+            [("AGREE", None, "Albin Korr")],
+        ),
+        # ...not a contingency no party is asked to meet
+        (
+            "Velmora will pull out its troops if it rains.",
+            ["Velmora"],
+            [("RETREAT", "Velmora", None)],
+        ),
+    ],
+)
+def test_a_conditional_offer_is_agree(nlp, text, actors, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _roles(nlp, text, actors) == expected

@@ -96,6 +96,8 @@ INDICATING = "indicating"  # the word class of verbs of what a thing shows (word
 IMPLIED_DEPS = frozenset({"dobj", "xcomp"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})  # a finite verb in the present tense
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # entities that name a party
+# Pronouns that name a party (not "it": "if it rains").
+PARTY_PRONOUNS = frozenset({"he", "she", "they", "we", "you"})
 THREATEN = "THREATEN"
 PROTEST = "PROTEST"
 # How a demand hangs on the protest that makes it: a participle clause ("protests demanding",
@@ -220,24 +222,31 @@ def _turn_conditional_threats(doc: Doc, by_token: dict[int, TriggerLabel]) -> No
     codes it ("will fight back firmly if the U.S. persists", "said he would raise tariffs if
     no deal is reached"): one THREATEN on the verb of saying that tells it, else on the act's
     own verb (the one threatening is its subject). The act and what the condition names
-    ("no deal") have not happened; they are the threat's content."""
+    ("no deal") have not happened; they are the threat's content. An act of cooperation
+    promised on a condition another party can meet is an offer, AGREE, in the same way
+    (`_conditional_offer`)."""
     for index, label in list(by_token.items()):
         if by_token.get(index) is not label:
             continue
+        turned = THREATEN
         if label.type in THREATENED_TYPES:
             found = _conditional_threat(doc[index], CONDITION)
         elif label.type in ULTIMATUM_TYPES:
             found = _conditional_threat(doc[index], ULTIMATUM)
+            if found is None:
+                found, turned = _conditional_offer(doc[index]), AGREE
+        elif label.type in WILLING_TYPES:
+            found, turned = _conditional_offer(doc[index]), AGREE
         else:
             continue
         if found is None:
             continue
         threat, conditions = found
         held = by_token.get(threat.i)
-        if held is not None and threat.i != index and held.type != THREATEN:
+        if held is not None and threat.i != index and held.type != turned:
             continue  # the telling verb is an act of its own ("accused X of vowing to ...")
         del by_token[index]
-        by_token[threat.i] = TriggerLabel(threat.i, None, THREATEN, None, label.score)
+        by_token[threat.i] = TriggerLabel(threat.i, None, turned, None, label.score)
         inside = {t.i for condition in conditions for t in subtree(condition)}
         for other in [i for i in by_token if i in inside]:
             del by_token[other]
@@ -259,12 +268,33 @@ def threatened_act(saying: Token) -> tuple[Token, list[Token]] | None:
     return None
 
 
-def threat_conditions(threat: Token) -> list[Token]:
-    """The condition clauses ("if", "unless") on a threat's verb or on what it threatens
-    ("threatened to stop the talks if the United States goes ahead"): whoever they ask to
-    comply is the one threatened."""
+def _conditional_offer(word: Token) -> tuple[Token, list[Token]] | None:
+    """For an act of cooperation told as what will follow a condition another party can
+    meet ("would meet the mediator if he gave them a veto", "will lift the sanctions if
+    Ostrava frees the prisoners"), the word that makes the offer and the condition clauses:
+    an offer, AGREE in the PLOVER codebook ("agree to, offer ... or otherwise indicate
+    willingness"). Not a contingency no party is asked to meet ("will pull out if
+    attacked", "if war starts")."""
+    found = _conditional_threat(word, CONDITION)
+    if found is None:
+        return None
+    asked = [
+        subject
+        for condition in found[1]
+        for subject in condition.children
+        if subject.dep_ == "nsubj"
+        and (subject.ent_type_ in PARTY_LABELS or subject.lower_ in PARTY_PRONOUNS)
+    ]
+    return found if asked else None
+
+
+def conditions_of(act: Token) -> list[Token]:
+    """The condition clauses ("if", "unless") on a threat's or an offer's verb or on what it
+    threatens or offers ("threatened to stop the talks if the United States goes ahead",
+    "will lift the sanctions if Ostrava frees the prisoners"): whoever they ask to comply
+    is the one threatened, or offered to."""
     cues = background_cues()
-    holders = [threat, *(c for c in threat.children if c.dep_ in DIRECTED_DEPS)]
+    holders = [act, *(c for c in act.children if c.dep_ in DIRECTED_DEPS)]
     return [
         clause
         for holder in holders
