@@ -58,6 +58,12 @@ def _roles(nlp, text: str, actors: list[str]) -> list[tuple[str, str | None, str
 @pytest.mark.parametrize(
     ("text", "actors", "expected"),
     [
+        # "up to" an amount: the parser's particle and preposition still hold the object
+        (
+            "Velmoran rebels kidnapped up to 16 Ostravan engineers on Monday.",
+            ["Velmoran rebels", "Ostravan engineers"],
+            [("ASSAULT", "Velmoran rebels", "Ostravan engineers")],
+        ),
         # the phrase an event noun qualifies holds whom it is done to
         (
             "Velmora launched a mediation effort between Ostrava and Lindau on Saturday.",

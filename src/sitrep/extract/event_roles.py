@@ -485,6 +485,17 @@ def _is_purpose_clause(verb: Token) -> bool:
 def _own_targets(trigger: Token) -> list[Token]:
     candidates: list[Token] = [c for c in trigger.children if c.dep_ == "nsubjpass"]
     preps = {c.lower_: c for c in trigger.children if c.dep_ == "prep"}
+    # "kidnapped up to 16 advisers": the parser reads the amount's "up" as a particle and
+    # hangs the object on its "to".
+    candidates += [
+        obj
+        for particle in trigger.children
+        if particle.dep_ == "prt" and particle.lower_ == "up"
+        for prep in particle.children
+        if prep.dep_ == "prep" and prep.lower_ == "to"
+        for obj in _objects(prep)
+        if any(c.dep_ == "nummod" for c in obj.children)
+    ]
     # The recipient: "gave Ukraine weapons", "granted asylum to the army" (the parser calls
     # a recipient's "to" a dative, not a preposition).
     for dative in (c for c in trigger.children if c.dep_ == "dative"):
