@@ -176,19 +176,12 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
                 by_token.pop(penalty.i, None)
     _turn_conditional_threats(doc, by_token)
     for index, label in list(by_token.items()):
-        preparing = _preparing(doc[index]) if label.type == ASSAULT else None
-        if preparing is not None:
-            # Forces readied for an attack not yet made: a mobilization, the attack its content.
+        turned = _told_by_governor(doc[index], label)
+        if turned is not None:
+            # The governor's act is the one told; the act it governs is its content.
+            teller, new_type = turned
             del by_token[index]
-            by_token.setdefault(
-                preparing.i, TriggerLabel(preparing.i, None, MOBILIZE, None, label.score)
-            )
-    for index, label in list(by_token.items()):
-        willing = _willingness(doc[index]) if label.type in WILLING_TYPES else None
-        if willing is not None:
-            # The willingness is the act told; what it offers to do is its content.
-            del by_token[index]
-            by_token.setdefault(willing.i, TriggerLabel(willing.i, None, AGREE, None, label.score))
+            by_token.setdefault(teller.i, TriggerLabel(teller.i, None, new_type, None, label.score))
     return [
         label
         for index, label in sorted(by_token.items())
@@ -725,6 +718,19 @@ def _is_weighed(verb: Token) -> bool:
         adjectives = [c for c in head.children if c.dep_ == "acomp" and c.pos_ == "ADJ"]
     weighing = background_cues().get(WEIGHS, frozenset())
     return any(a.lemma_.lower() in weighing for a in adjectives)
+
+
+def _told_by_governor(word: Token, label: TriggerLabel) -> tuple[Token, str] | None:
+    """The word and type an act is told by when a governor only readies or offers it: an
+    attack prepared for is a MOBILIZE on the verb of preparing (`_preparing`), an act of
+    cooperation one is willing to do an AGREE on the adjective (`_willingness`)."""
+    if label.type == ASSAULT:
+        preparing = _preparing(word)
+        return (preparing, MOBILIZE) if preparing is not None else None
+    if label.type in WILLING_TYPES:
+        willing = _willingness(word)
+        return (willing, AGREE) if willing is not None else None
+    return None
 
 
 def _preparing(word: Token) -> Token | None:
