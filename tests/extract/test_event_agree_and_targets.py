@@ -252,3 +252,9 @@ def test_breaking_an_imposed_rule_is_a_rejection(nlp, text, expected) -> None:  
 )
 def test_a_conditional_offer_is_agree(nlp, text, actors, expected) -> None:  # type: ignore[no-untyped-def]
     assert _roles(nlp, text, actors) == expected
+
+
+@pytest.mark.slow
+def test_a_finding_that_a_party_must_act_is_a_request(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The water forum concluded on Saturday that Velmora must allocate more money."
+    assert _found(nlp, text) == [("REQUEST", "concluded", "asserted")]
