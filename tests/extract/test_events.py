@@ -498,10 +498,11 @@ def test_events_guideline_words_and_set_phrases(nlp, text, expected) -> None:  #
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # an act an adjective only weighs is not reported; readiness proposes it
+        # an act an adjective only weighs is not reported; readiness to cooperate is AGREE
+        # (the PLOVER codebook: "expressing willingness to meet in the future")
         ("China is not afraid to fight one.", []),
         ("The president is right to ask for more.", []),
-        ("Iran is ready to negotiate with the agency.", [("negotiate", "CONSULT")]),
+        ("Iran is ready to negotiate with the agency.", [("ready", "AGREE")]),
         # talking about a topic, with no one to talk with, is no consultation
         ("Li talked about her son.", []),
         ("The envoy talked with Assad on Monday.", [("talked", "CONSULT")]),
@@ -731,8 +732,8 @@ def test_events_evidence_never_runs_a_heading_into_the_next_sentence(nlp) -> Non
         ),
         # a withdrawal is from someone
         ("Syria will withdraw its troops from Lebanon.", "withdraw", "Syria", "Lebanon"),
-        # an infinitive under an adjective takes the copula's subject
-        ("Britain is prepared to lift the ban on the rebels.", "lift", "Britain", "rebels"),
+        # an adjective of willingness takes the copula's subject, and its infinitive's target
+        ("Britain is prepared to lift the ban on the rebels.", "prepared", "Britain", "rebels"),
     ],
 )
 def test_events_roles_of_content_purpose_and_adjective_clauses(  # type: ignore[no-untyped-def]

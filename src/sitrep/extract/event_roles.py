@@ -44,7 +44,10 @@ VERB_ONLY_DEPS = frozenset({"nsubj", "dobj", "aux"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos"})
 # An event noun's owner acts; it is not where the event happens ("Turkey's demands").
 NOUN_OWNER_DEPS = CLAUSE_DEPS | {"poss"}
-TARGET_PREPOSITIONS = ("to", "against", "with", "on", "at", "from")
+PROTEST_NOUN = "protest"  # "in protest against": the phrase of what an act protests
+PROTESTED_PREPOSITIONS = frozenset({"against", "at", "over", "of"})
+UNDER = "under"  # the preposition of a state one is put in ("under investigation")
+TARGET_PREPOSITIONS = ("to", "against", "with", "on", "at", "from", "between")
 # How what an act agrees, asks, threatens or refuses hangs on it ("threatened to ban").
 CONTENT_CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
 LOCATION_PREPOSITIONS = frozenset(
@@ -376,25 +379,67 @@ def clause_verb(token: Token) -> Token:
 def _target_candidates(trigger: Token, content_subjects: bool = True) -> list[Token]:
     """Phrases that may name whom an event is done to, best first: the event word's own
     arguments, then those of its content clauses, a clause deep (the content's subject
-    first when it has its own and it is asked of: "demanded that the US cancel"). An event
+    first when it has its own and it is asked of: "demanded that the US cancel"), then
+    their own infinitives ("prepared to resume shelling the town"). An event
     noun that is the subject of a verb is done to that verb's object ("a bombing killed two
     soldiers")."""
     candidates = _own_targets(trigger)
+    if not is_verbal(trigger) and trigger.dep_ == "compound":
+        # "a mediation effort between the two", "an aid package to Kyiv": the phrase the
+        # event noun qualifies holds whom the event is done to.
+        preps = {c.lower_: c for c in trigger.head.children if c.dep_ == "prep"}
+        candidates += [o for p in TARGET_PREPOSITIONS for o in _objects(preps.get(p))]
     if not is_verbal(trigger) and trigger.dep_ == "nsubj":
         candidates += [c for c in trigger.head.children if c.dep_ == "dobj"]
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == UNDER:
+        # "placed the senator under arrest": whom the verb puts in that state.
+        candidates += [c for c in trigger.head.head.children if c.dep_ == "dobj"]
     if not is_verbal(trigger) and _undergoes(trigger, clause_verb(trigger)):
         candidates += [c for c in clause_verb(trigger).children if c.dep_ in SUBJECT_DEPS]
+    candidates += _protested(trigger)
     for clause in _content_clauses(trigger):
         if content_subjects:
             candidates += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
         candidates += _own_targets(clause)
+    # "prepared to resume shelling the town": an infinitive's own infinitive, a clause deeper.
+    for clause in _content_clauses(trigger):
+        for deeper in (c for c in clause.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            candidates += _own_targets(deeper)
     return candidates
+
+
+def _protested(trigger: Token) -> list[Token]:
+    """What an act is "in protest" against, at, over or of, on the act or on the verb whose
+    preposition it is ("went on strike in protest against the government's plan"): whom
+    the protest is aimed at."""
+    holders = [trigger]
+    if trigger.dep_ == "pobj":
+        holders.append(trigger.head.head)
+    return [
+        obj
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for protest in _objects(prep)
+        if protest.lemma_.lower() == PROTEST_NOUN and protest.i != trigger.i
+        for aim in protest.children
+        if aim.dep_ == "prep" and aim.lower_ in PROTESTED_PREPOSITIONS
+        for obj in _objects(aim)
+    ]
 
 
 def _undergoes(noun: Token, verb: Token) -> bool:
     """Whether an event noun is what its verb's subject undergoes ("he faces detention",
-    "survived an assassination attempt", "face the threat of deportation"): that subject
-    is whom the act is done to, not who does it."""
+    "survived an assassination attempt", "face the threat of deportation"), or the state
+    its subject is put in, with no object ("was put under investigation", "came under
+    attack", "is under arrest"): that subject is whom the act is done to, not who does it."""
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == UNDER
+        and noun.head.head.i == verb.i
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        return True
     if verb.lemma_.lower() not in word_classes().get(UNDERGOING, frozenset()):
         return False
     phrase = noun
@@ -440,6 +485,17 @@ def _is_purpose_clause(verb: Token) -> bool:
 def _own_targets(trigger: Token) -> list[Token]:
     candidates: list[Token] = [c for c in trigger.children if c.dep_ == "nsubjpass"]
     preps = {c.lower_: c for c in trigger.children if c.dep_ == "prep"}
+    # "kidnapped up to 16 advisers": the parser reads the amount's "up" as a particle and
+    # hangs the object on its "to".
+    candidates += [
+        obj
+        for particle in trigger.children
+        if particle.dep_ == "prt" and particle.lower_ == "up"
+        for prep in particle.children
+        if prep.dep_ == "prep" and prep.lower_ == "to"
+        for obj in _objects(prep)
+        if any(c.dep_ == "nummod" for c in obj.children)
+    ]
     # The recipient: "gave Ukraine weapons", "granted asylum to the army" (the parser calls
     # a recipient's "to" a dative, not a preposition).
     for dative in (c for c in trigger.children if c.dep_ == "dative"):

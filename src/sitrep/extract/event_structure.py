@@ -69,6 +69,7 @@ CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
 ALLEGING_TYPES = frozenset({"ACCUSE"})
 # Penalties: the offence a "for" or "over" phrase gives ("arrested for vandalism") is alleged.
 PENALTY_TYPES = frozenset({"COERCE"})
+CASE = "case"  # the role of a preposition of the case an accusation is made in, background.tsv
 REASON = "reason"  # the role of a preposition of a penalty's reason in background.tsv
 REQUEST = "REQUEST"
 ANCHOR = "anchor"  # the role of a time or circumstance preposition in background.tsv
@@ -95,7 +96,14 @@ INDICATING = "indicating"  # the word class of verbs of what a thing shows (word
 IMPLIED_DEPS = frozenset({"dobj", "xcomp"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})  # a finite verb in the present tense
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # entities that name a party
+# Pronouns that name a party (not "it": "if it rains").
+PARTY_PRONOUNS = frozenset({"he", "she", "they", "we", "you"})
 THREATEN = "THREATEN"
+PROTEST = "PROTEST"
+# How a demand hangs on the protest that makes it: a participle clause ("protests demanding",
+# "demonstrated calling for") or a preposition's ("joined them in demanding").
+PROTEST_DEMAND_DEPS = frozenset({"acl", "advcl", "pcomp", "pobj", "prep", "conj"})
+DEMAND_DEPTH = 3
 # Acts of telling someone to act that an alternative penalty makes an ultimatum.
 DIRECTIVE_TYPES = frozenset({"REQUEST", "COERCE"})
 FORFEIT = "forfeit"  # the word class of what one suffers on the other side of an ultimatum
@@ -123,6 +131,18 @@ COMMENTATOR = "commentator"  # the word class of those who forecast (word_classe
 PLURAL = "plural"  # the referent of a plural pronoun, in pronouns.tsv
 FIRST_PERSON_PLURAL = "we"  # a plural sayer pronouns.tsv leaves out (it has no antecedent)
 SOURCE = "source"  # the role of a word of what a source knows ("familiar with"), background.tsv
+PREPARING = "preparing"  # the word class of verbs of readying forces (word_classes.tsv)
+# How an attack prepared for hangs on the verb of preparing ("prepared to resume shelling").
+PREPARED_DEPS = frozenset({"xcomp", "dobj"})
+MOBILIZE = "MOBILIZE"
+AIMING = "aiming"  # the word class of verbs of what a thing is for (word_classes.tsv)
+WILLINGNESS = "willingness"  # the word class of adjectives of willingness (word_classes.tsv)
+# Acts of cooperation (QuadClass 1 and 2) that a party's stated willingness makes an AGREE
+# (the PLOVER codebook: "indicate willingness or commitment to cooperate"); a request is
+# asked, not offered.
+WILLING_TYPES = frozenset(
+    name for name, kind in event_types().items() if kind.quad_class in (1, 2)
+) - {AGREE, REQUEST}
 
 
 def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
@@ -155,12 +175,21 @@ def restructure(doc: Doc, labels: list[TriggerLabel]) -> list[TriggerLabel]:
             for penalty in penalties:
                 by_token.pop(penalty.i, None)
     _turn_conditional_threats(doc, by_token)
+    for index, label in list(by_token.items()):
+        turned = _told_by_governor(doc[index], label)
+        if turned is not None:
+            # The governor's act is the one told; the act it governs is its content.
+            teller, new_type = turned
+            del by_token[index]
+            by_token.setdefault(teller.i, TriggerLabel(teller.i, None, new_type, None, label.score))
     return [
         label
         for index, label in sorted(by_token.items())
         if not _is_content(doc[index], by_token)
         and not _is_purpose(doc[index])
         and not (label.type == REQUEST and _asks_only_not_to_be_named(doc[index]))
+        and not (label.type == REQUEST and _is_a_protests_demand(doc[index], by_token))
+        and not (label.type == PROTEST and _says_why_a_protest(doc[index], by_token))
         and not _is_weighed(doc[index])
         and not _is_unspecific(doc[index])
         and not _promises_nothing(doc[index], label, by_token)
@@ -186,24 +215,31 @@ def _turn_conditional_threats(doc: Doc, by_token: dict[int, TriggerLabel]) -> No
     codes it ("will fight back firmly if the U.S. persists", "said he would raise tariffs if
     no deal is reached"): one THREATEN on the verb of saying that tells it, else on the act's
     own verb (the one threatening is its subject). The act and what the condition names
-    ("no deal") have not happened; they are the threat's content."""
+    ("no deal") have not happened; they are the threat's content. An act of cooperation
+    promised on a condition another party can meet is an offer, AGREE, in the same way
+    (`_conditional_offer`)."""
     for index, label in list(by_token.items()):
         if by_token.get(index) is not label:
             continue
+        turned = THREATEN
         if label.type in THREATENED_TYPES:
             found = _conditional_threat(doc[index], CONDITION)
         elif label.type in ULTIMATUM_TYPES:
             found = _conditional_threat(doc[index], ULTIMATUM)
+            if found is None:
+                found, turned = _conditional_offer(doc[index]), AGREE
+        elif label.type in WILLING_TYPES:
+            found, turned = _conditional_offer(doc[index]), AGREE
         else:
             continue
         if found is None:
             continue
         threat, conditions = found
         held = by_token.get(threat.i)
-        if held is not None and threat.i != index and held.type != THREATEN:
+        if held is not None and threat.i != index and held.type != turned:
             continue  # the telling verb is an act of its own ("accused X of vowing to ...")
         del by_token[index]
-        by_token[threat.i] = TriggerLabel(threat.i, None, THREATEN, None, label.score)
+        by_token[threat.i] = TriggerLabel(threat.i, None, turned, None, label.score)
         inside = {t.i for condition in conditions for t in subtree(condition)}
         for other in [i for i in by_token if i in inside]:
             del by_token[other]
@@ -223,6 +259,44 @@ def threatened_act(saying: Token) -> tuple[Token, list[Token]] | None:
                 if found is not None and found[0].i == saying.i:
                     return act, found[1]
     return None
+
+
+def _conditional_offer(word: Token) -> tuple[Token, list[Token]] | None:
+    """For an act of cooperation told as what will follow a condition another party can
+    meet ("would meet the mediator if he gave them a veto", "will lift the sanctions if
+    Ostrava frees the prisoners"), the word that makes the offer and the condition clauses:
+    an offer, AGREE in the PLOVER codebook ("agree to, offer ... or otherwise indicate
+    willingness"). Not a contingency no party is asked to meet ("will pull out if
+    attacked", "if war starts")."""
+    found = _conditional_threat(word, CONDITION)
+    if found is None:
+        return None
+    asked = [
+        subject
+        for condition in found[1]
+        for subject in condition.children
+        if subject.dep_ == "nsubj"
+        and (subject.ent_type_ in PARTY_LABELS or subject.lower_ in PARTY_PRONOUNS)
+    ]
+    return found if asked else None
+
+
+def conditions_of(act: Token) -> list[Token]:
+    """The condition clauses ("if", "unless") on a threat's or an offer's verb or on what it
+    threatens or offers ("threatened to stop the talks if the United States goes ahead",
+    "will lift the sanctions if Ostrava frees the prisoners"): whoever they ask to comply
+    is the one threatened, or offered to."""
+    cues = background_cues()
+    holders = [act, *(c for c in act.children if c.dep_ in DIRECTED_DEPS)]
+    return [
+        clause
+        for holder in holders
+        for clause in holder.children
+        if clause.dep_ == "advcl"
+        and any(
+            _is_condition(c, role, cues) for c in clause.children for role in (CONDITION, ULTIMATUM)
+        )
+    ]
 
 
 def _conditional_threat(word: Token, role: str) -> tuple[Token, list[Token]] | None:
@@ -646,17 +720,114 @@ def _is_weighed(verb: Token) -> bool:
     return any(a.lemma_.lower() in weighing for a in adjectives)
 
 
+def _told_by_governor(word: Token, label: TriggerLabel) -> tuple[Token, str] | None:
+    """The word and type an act is told by when a governor only readies or offers it: an
+    attack prepared for is a MOBILIZE on the verb of preparing (`_preparing`), an act of
+    cooperation one is willing to do an AGREE on the adjective (`_willingness`)."""
+    if label.type == ASSAULT:
+        preparing = _preparing(word)
+        return (preparing, MOBILIZE) if preparing is not None else None
+    if label.type in WILLING_TYPES:
+        willing = _willingness(word)
+        return (willing, AGREE) if willing is not None else None
+    return None
+
+
+def _preparing(word: Token) -> Token | None:
+    """The verb of preparing whose infinitive an attack is, if any, a step or two up ("the
+    army prepared to resume shelling", "troops are preparing to storm the town"): forces
+    readied for an attack are a mobilization (the PLOVER codebook's MOBILIZE: moves and
+    readiness that fall short of the use of force). Not the adjective ("is prepared to
+    fight": a stance)."""
+    current, seen = word, {word.i}
+    for _ in range(CONTENT_DEPTH):
+        if current.dep_ not in PREPARED_DEPS or current.head.i in seen:
+            return None
+        current = current.head
+        seen.add(current.i)
+        if current.lemma_.lower() in word_classes().get(PREPARING, frozenset()):
+            return current if current.pos_ == "VERB" and current.dep_ != "acomp" else None
+    return None
+
+
+def _willingness(word: Token) -> Token | None:
+    """The adjective of willingness whose infinitive or "to" phrase an act is, if any: what
+    its actor only says it is willing to do ("Syria is willing to withdraw its troops", "is
+    prepared to lift the ban", "remains committed to talks"). The PLOVER codebook codes
+    that as AGREE, the act its content."""
+    first = first_conjunct(word)
+    if first.dep_ == "xcomp":
+        head = first.head
+    elif first.dep_ in ("pobj", "pcomp") and first.head.lower_ == "to":
+        head = first.head.head
+    else:
+        return None
+    members = word_classes().get(WILLINGNESS, frozenset())
+    return head if head.dep_ == "acomp" and head.lower_ in members else None
+
+
 def _is_purpose(token: Token) -> bool:
     """Whether an event word only states a purpose: an infinitive adverbial clause, or its
     object ("sent troops to attack the town", "spoke on condition of anonymity to discuss
-    secret meetings"). A purpose is not reported as having happened."""
+    secret meetings"), or what a thing is aimed at ("a meeting aimed at establishing close
+    relations", "a resolution that aims to tighten sanctions"). A purpose is not reported as
+    having happened."""
     verb = token.head if token.dep_ == "dobj" else token
+    if _is_aim_of_a_thing(first_conjunct(verb)):
+        return True
     # A purpose takes the subject of the act it serves ("for Syria to cut" has its own).
     return (
         verb.dep_ == "advcl"
         and verb.head.pos_ == "VERB"
         and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def _is_aim_of_a_thing(verb: Token) -> bool:
+    """Whether a verb is the infinitive or "at" phrase of a verb of aiming that describes a
+    noun (a participle or relative clause: "talks aimed at ending", "a plan that aims to
+    cut"; word class `aiming`)."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "at":
+        aiming = verb.head.head
+    elif verb.dep_ == "xcomp":
+        aiming = verb.head
+    else:
+        return False
+    return aiming.dep_ in ("acl", "relcl") and aiming.lemma_.lower() in word_classes().get(
+        AIMING, frozenset()
+    )
+
+
+def _is_a_protests_demand(word: Token, labelled: dict[int, TriggerLabel]) -> bool:
+    """Whether a demand is what a protest it describes demands ("protests by caste groups
+    demanding that jobs be reserved", "demonstrated on Sunday calling for independence",
+    "joined the demonstrators in demanding a referendum"): the PLOVER codebook codes a
+    protest making a request as the PROTEST only."""
+    current, seen = word, {word.i}
+    for _ in range(DEMAND_DEPTH):
+        if current.dep_ not in PROTEST_DEMAND_DEPS or current.head.i in seen:
+            return False
+        current = current.head
+        seen.add(current.i)
+        found = labelled.get(current.i)
+        if found is not None:
+            return found.type == PROTEST
+    return False
+
+
+def _says_why_a_protest(word: Token, labelled: dict[int, TriggerLabel]) -> bool:
+    """Whether "in protest" only says what a protest told by its own word is against ("went
+    on strike in protest against the plan", "a hunger strike in protest of the refusal"):
+    one protest, whose target the phrase gives (`event_roles`)."""
+    if not (word.dep_ == "pobj" and word.head.lower_ == "in" and word.head.head.i != word.i):
+        return False
+    act = word.head.head
+    told = [act, *(c for c in act.children if c.dep_ == "dobj")]
+    told += [o for c in act.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return any(
+        (found := labelled.get(t.i)) is not None and found.type == PROTEST and t.i != word.i
+        for t in told
     )
 
 
@@ -749,6 +920,7 @@ def _is_content(token: Token, labelled: dict[int, TriggerLabel]) -> bool:
     alleged, told as a report where it is told at all)."""
     current, through_preposition, seen = token, False, {token.i}
     reasons = background_cues().get(REASON, frozenset())
+    cases = background_cues().get(CASE, frozenset())
     through_reason = False
     steps = 0
     while steps < CONTENT_DEPTH:
@@ -762,7 +934,9 @@ def _is_content(token: Token, labelled: dict[int, TriggerLabel]) -> bool:
         if current.dep_ not in CONTENT_DEPS and not _asked_clause(current):
             return False
         steps += 1
-        through_preposition = through_preposition or current.dep_ in ("pobj", "pcomp")
+        through_preposition = through_preposition or (
+            current.dep_ in ("pobj", "pcomp") and current.head.lower_ not in cases
+        )
         through_reason = through_reason or (
             current.dep_ in ("pobj", "pcomp") and current.head.lower_ in reasons
         )

@@ -27,7 +27,12 @@ from sitrep.extract.event_lexicon import background_cues
 from sitrep.extract.event_places import PlaceFinder
 from sitrep.extract.event_roles import RELATIVE_PRONOUNS, RoleFinder, clause_verb, first_conjunct
 from sitrep.extract.event_status import event_status
-from sitrep.extract.event_structure import is_time_anchor, restructure, threatened_act
+from sitrep.extract.event_structure import (
+    conditions_of,
+    is_time_anchor,
+    restructure,
+    threatened_act,
+)
 from sitrep.records import (
     Article,
     Claim,
@@ -45,6 +50,7 @@ TERRITORY_MODE = "territory"
 DEFINITE = "definite"  # the role of a determiner that refers back, in background.tsv
 ASSAULT = "ASSAULT"
 THREATEN = "THREATEN"
+AGREE = "AGREE"
 # An event ending in a year this many or more before its report's is history (`_is_history`).
 HISTORY_YEARS = 10
 # Entity labels of a number or an amount, which may stand between an act and its event noun.
@@ -150,6 +156,8 @@ def _events_for(
         threat = label.type == THREATEN
         actor = actor or (roles.threatener(trigger) if threat else None)
         target = roles.target(trigger, actor, threat)
+        if (threat or label.type == AGREE) and target is None:
+            target = roles.asked_to_comply(conditions_of(trigger), actor)
     places: list[Place] = []
     if label.mode == TERRITORY_MODE:
         places.extend(roles.object_places(trigger))
