@@ -359,6 +359,23 @@ def test_quotes_those_close_to_someone_are_an_anonymous_source(nlp) -> None:  # 
 
 
 @pytest.mark.slow
+def test_quotes_quoted_author_after_a_colon_speaks_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The quoter recites; the words are the author's, the object of "quoted" / "cited".
+    direct = _direct(
+        nlp,
+        [
+            "Senator Ruth Dale quoted Frederick Douglass in her speech on Tuesday: "
+            "“Power concedes nothing without a demand.”",
+            "The bishop cited Thomas Merton: “No man is an island, entire of itself.”",
+        ],
+    )
+    assert direct == [
+        ("Power concedes nothing without a demand.", "Frederick Douglass"),
+        ("No man is an island, entire of itself.", "Thomas Merton"),
+    ]
+
+
+@pytest.mark.slow
 def test_quotes_quoted_as_saying_in_the_passive_names_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     article, doc = _analysed(
         nlp, ["Mayor Ann Cole was quoted by the local paper as saying the city was safe."]

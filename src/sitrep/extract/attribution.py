@@ -246,13 +246,33 @@ class _Finder:
             # "The BHPD released a statement …: “On April 4 …”": the quote is the statement's.
             cue = _ISSUING
         verb = part_of_speech in {"VERB", "AUX"} or _verb_read_as_noun(token)
-        if verb and cue is not None and cue != _AS_SAYING:
+        if verb and cue == _AS_SAYING:
+            return self._quoted_author(token, sentence, number)
+        if verb and cue is not None:
             return self._reporting_verb(token, sentence, number, cue)
         if part_of_speech == "NOUN" and cue in _TRAILING_CUES:
             return self._mistagged_trailing_cue(token, sentence, number, cue)
         if part_of_speech == "NOUN" and lemma in self.words.directive_nouns:
             return self._directive_noun(token, sentence, number)
         return None
+
+    def _quoted_author(self, verb: Token, sentence: Span, number: int) -> Attribution | None:
+        """ "The senator quoted Lincoln: “A house divided …”", "cited Churchill in his speech:
+        “…”": the quote after the colon that ends the verb's phrase holds the words of the
+        person quoted, its object, not the quoter's ("quoted X as saying" is read from the
+        saying verb)."""
+        authors = [c for c in verb.children if c.dep_ == "dobj" and self._names_someone(c)]
+        if not authors or any(t.lower_ == "as" for t in verb.subtree):
+            return None
+        colon = next((t for t in sentence if t.i > verb.i and t.text == ":"), None)
+        if colon is None or any(not verb.is_ancestor(t) for t in self.doc[verb.i + 1 : colon.i]):
+            return None
+        content = self._quote_after(colon)
+        phrase = [t for t in authors[0].subtree if _within(t, sentence)]
+        source = None if content is None else self._source(authors[0], phrase, content)
+        if content is None or source is None:
+            return None
+        return _spoken(number, [*phrase, verb], content, source, verb)
 
     def _directive_noun(self, noun: Token, sentence: Span, number: int) -> Attribution | None:
         """ "directives from Xi to “show no mercy”", "Putin's order to withdraw": the one who
@@ -813,7 +833,7 @@ def _spoken(
     number: int, words: list[Token], content: tuple[int, int], source: Source, cue: Token
 ) -> Attribution:
     """Speech by `source`, its attribution spanning `words` (the speaker's and the cue's),
-    with no channel named: what a colon lead and a directive noun report."""
+    with no channel named: what a colon lead, a directive noun and a quoted author report."""
     return Attribution(
         number,
         min(t.idx for t in words),
