@@ -514,3 +514,31 @@ def test_reference_a_pronoun_in_a_quote_is_not_its_speaker(nlp) -> None:  # type
     inside, speaker = [r for r in article.references if r.text.lower() == "he"]
     assert (inside.name, speaker.name) == ("Paul Grady", "Frank Dunn")
     assert _speaker(article, "He never quits") == "Frank Dunn"
+
+
+@pytest.mark.slow
+def test_reference_speaker_pronoun_passes_over_the_owner_of_a_thing(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Brightway's music team": the owner of a thing the narration mentions is no one the
+    # quote run follows; "he said" stays with the speaker before it.
+    article = _extracted(
+        nlp,
+        [
+            "Director Tom Walsh spent a year on the film. “We needed one big song,” Walsh "
+            "said. “Nothing fit.” Brightway’s music team sent demos, but none worked.",
+            "Then a demo arrived late one night. “It hit me at once,” he said.",
+        ],
+    )
+    assert _speaker(article, "It hit me") == "Tom Walsh"
+
+
+@pytest.mark.slow
+def test_reference_speaker_pronoun_keeps_the_owner_of_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Maria Lopez's son": the owner of a person is who the story follows.
+    article = _extracted(
+        nlp,
+        [
+            "Mayor Carla Dent opened the old bridge in 2010.",
+            "Maria Lopez’s son died on the old bridge in May. “He was my whole life,” she said.",
+        ],
+    )
+    assert _speaker(article, "He was my whole life") == "Maria Lopez"

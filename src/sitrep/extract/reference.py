@@ -120,6 +120,7 @@ class _Candidate:
     verb: int  # the token index of the verb it is an argument of
     speaker: bool  # the subject of a reporting verb, its passive agent, or "according to" X
     acts: bool  # the subject of an active verb: the narration is about what it does or says
+    owns_a_thing: bool  # the possessor of a thing or body ("Brightway's music team"), no actor
 
 
 class References:
@@ -376,6 +377,7 @@ class _Resolver:
                 token.head.i,
                 speaks(token),
                 token.dep_ == "nsubj",
+                token.dep_ == "poss" and not names_people(token.head.lemma_.lower()),
             )
         )
 
@@ -668,7 +670,7 @@ class _Resolver:
 
         answers = speaking and pronoun.head.lemma_.lower() in _answer_verbs()
 
-        def rank(c: _Candidate) -> tuple[bool, bool, int, int, int, int]:
+        def rank(c: _Candidate) -> tuple[bool, bool, bool, int, int, int, int]:
             # A speaker named as "they said" goes on speaking: the source of the sentence
             # before, not a noun of it ("…, according to the people. Iran …, they said.").
             near = sentence - c.sentence <= _SPEAKER_REACH
@@ -678,6 +680,10 @@ class _Resolver:
             return (
                 not asked,
                 not later_speaker,
+                # "“…,” Walsh said. Brightway's music team sent demos. … “…,” he said": the
+                # owner of a thing the narration mentions is no one it follows, as a
+                # speaker before it is.
+                speaking and c.owns_a_thing,
                 sentence - c.sentence,
                 c.role,
                 c.depth,
