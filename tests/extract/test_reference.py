@@ -542,3 +542,32 @@ def test_reference_speaker_pronoun_keeps_the_owner_of_a_person(nlp) -> None:  # 
         ],
     )
     assert _speaker(article, "He was my whole life") == "Maria Lopez"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["Brandt", "Sterling"])
+def test_reference_he_stands_for_a_lone_name_taken_for_a_body(nlp, name: str) -> None:  # type: ignore[no-untyped-def]
+    # The tagger reads these lone surnames as organisations; with no person before it, "he"
+    # is the subject just before, a surname, and a named person speaks.
+    article = _extracted(
+        nlp,
+        [
+            f"{name} has farmed the valley for 30 years, and the flood took half his herd.",
+            "“We lost everything,” he said.",
+        ],
+    )
+    assert _speaker(article, "We lost everything") == name
+    [quote] = article.quotes
+    assert quote.speaker_actor_id is not None
+
+
+@pytest.mark.slow
+def test_reference_he_is_no_place_nor_a_body_named_in_full(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = _extracted(
+        nlp,
+        [
+            "Northwind Energy Corporation cut 400 jobs in the valley on Monday.",
+            "“We lost everything,” he said.",
+        ],
+    )
+    assert _speaker(article, "We lost everything") == "he"

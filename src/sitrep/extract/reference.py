@@ -40,7 +40,7 @@ import functools
 import itertools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -656,17 +656,17 @@ class _Resolver:
         # "Asked whether the president regretted it, she said": no one that clause names,
         # by name or by description, is "she".
         reported |= {pronoun.doc[i].idx for i in _subjectless_clause_before(pronoun)}
-        compatible = [
+        reachable = [
             c
             for c in self.candidates
             if paragraph - c.paragraph <= _PARAGRAPH_REACH
-            and _agrees(lower, c.referent, self._gender(c.referent))
             and not (c.sentence == sentence and c.verb == pronoun.head.i)
             and c.referent.actor_id not in spoken_of
             and c.position not in reported
         ]
+        compatible = [c for c in reachable if _agrees(lower, c.referent, self._gender(c.referent))]
         if not compatible:
-            return None
+            return self._lone_name_of_a_person(lower, reachable, sentence)
 
         answers = speaking and pronoun.head.lemma_.lower() in _answer_verbs()
 
@@ -691,6 +691,30 @@ class _Resolver:
             )
 
         return min(compatible, key=rank).referent
+
+    def _lone_name_of_a_person(
+        self, pronoun: str, reachable: list[_Candidate], sentence: int
+    ) -> Referent | None:
+        """ "Brandt runs the only store in the valley. “…,” he said": with no person before
+        it, "he" or "she" stands for a lone name the tagger took for a body, the subject of its
+        sentence or the one before: a body that acts is "it", so a one-word name told of as
+        "he" is a surname."""
+        if pronoun not in _PERSON_PRONOUNS:
+            return None
+        for c in reversed(reachable):
+            token = self.doc[c.referent.token]
+            if (
+                sentence - c.sentence <= _SPEAKER_REACH
+                and c.acts
+                and c.referent.actor_id is not None
+                and not c.referent.plural
+                and token.pos_ in {"PROPN", "NOUN"}  # "Sterling", read as the currency
+                and token.ent_type_ not in _PLACE_ENTITIES
+                and token.text.istitle()
+                and " " not in c.referent.name
+            ):
+                return replace(c.referent, person=True)
+        return None
 
     def _asks(self, verb: int) -> bool:
         return self.doc[verb].lemma_.lower() == "ask"
