@@ -376,6 +376,24 @@ def test_quotes_quoted_author_after_a_colon_speaks_the_quote(nlp) -> None:  # ty
 
 
 @pytest.mark.slow
+def test_quotes_a_document_named_before_a_colon_gives_its_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The flyer's message speaks (no one wrote it that the sentence names); the note is its
+    # writer's, the subject of "left".
+    direct = _direct(
+        nlp,
+        [
+            "Volunteers handed out copies of the flyer, which carries the following message:",
+            "“Clean water is a right. Call your council member today.”",
+            "Inside, Dana Price had left a short note: “I am sorry for everything.”",
+        ],
+    )
+    assert direct == [
+        ("Clean water is a right. Call your council member today.", "the following message"),
+        ("I am sorry for everything.", "Dana Price"),
+    ]
+
+
+@pytest.mark.slow
 def test_quotes_quoted_as_saying_in_the_passive_names_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     article, doc = _analysed(
         nlp, ["Mayor Ann Cole was quoted by the local paper as saying the city was safe."]

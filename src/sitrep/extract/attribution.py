@@ -206,6 +206,8 @@ class _Finder:
                 for c in clause.children
                 if c.dep_ == "nsubj" and c.i < colon.i and _within(c, sentence)
             ]
+            if content is not None and (document := self._document_words(colon, number, content)):
+                return document
             if (
                 content is None
                 or clause.i > colon.i
@@ -226,6 +228,27 @@ class _Finder:
                 return None
             return _spoken(number, [*phrase, clause], content, source, clause)
         return None
+
+    def _document_words(
+        self, colon: Token, number: int, content: tuple[int, int]
+    ) -> Attribution | None:
+        """ "the website, which contains the following statement: “…”", "He left a note:
+        “…”": a document named right before a colon, the object of its verb, introduces its
+        words; they are its writer's when the verb's subject names someone, else the
+        document's."""
+        document = colon.doc[colon.i - 1] if colon.i > 0 else colon
+        if document.dep_ != "dobj" or document.lemma_.lower() not in self.words.documents:
+            return None
+        verb = document.head
+        writer = next(
+            (c for c in verb.children if c.dep_ == "nsubj" and self._names_someone(c)), None
+        )
+        speaker = document if writer is None else writer
+        phrase = [t for t in speaker.subtree if t.i < colon.i]
+        source = self._source(speaker, phrase, content)
+        if source is None:
+            return None
+        return _spoken(number, [*phrase, verb], content, source, verb)
 
     def _quoted(self, offset: int) -> bool:
         i = bisect_right(self._quote_starts, offset) - 1
