@@ -393,6 +393,31 @@ def test_quotes_a_document_named_before_a_colon_gives_its_words(nlp) -> None:  #
     ]
 
 
+@pytest.mark.parametrize(
+    ("narration", "speaker"),
+    [
+        ("Cole has led the city since 2015 and faces an election next year.", "Ann Cole"),
+        ("She has led the city since 2015 and faces an election next year.", "Ann Cole"),
+        # Narration about someone else, or no one, leaves the quote with no speaker.
+        ("Her rival, Tom Reed, has led the opposition since 2015.", None),
+        ("The council meets again on Friday.", None),
+    ],
+)
+@pytest.mark.slow
+def test_quotes_a_quote_paragraph_after_narration_about_the_speaker_is_theirs(  # type: ignore[no-untyped-def]
+    nlp, narration: str, speaker: str | None
+) -> None:
+    direct = _direct(
+        nlp,
+        [
+            "Mayor Ann Cole said on Monday that the city would not cut the school budget.",
+            narration,
+            "“We owe our children better than this. Every school will stay open.”",
+        ],
+    )
+    assert [s for _, s in direct] == ([] if speaker is None else [speaker])
+
+
 @pytest.mark.slow
 def test_quotes_quoted_as_saying_in_the_passive_names_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     article, doc = _analysed(
