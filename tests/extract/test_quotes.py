@@ -419,6 +419,20 @@ def test_quotes_a_quote_paragraph_after_narration_about_the_speaker_is_theirs(  
 
 
 @pytest.mark.slow
+def test_quotes_a_short_quote_the_parse_hung_on_the_speakers_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parse makes "’re" a clause of "Hollis": a name has no clause before it, and the
+    # quote is what "told" reports.
+    direct = _direct(
+        nlp,
+        [
+            "Senate Majority Leader Ray Hollis spoke on Monday.",
+            "“We’re ready,” Hollis, the Kentucky Republican, told reporters.",
+        ],
+    )
+    assert direct == [("We’re ready", "Ray Hollis")]
+
+
+@pytest.mark.slow
 def test_quotes_quoted_as_saying_in_the_passive_names_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     article, doc = _analysed(
         nlp, ["Mayor Ann Cole was quoted by the local paper as saying the city was safe."]

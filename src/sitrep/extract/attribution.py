@@ -1441,10 +1441,16 @@ def _noun_phrase(head: Token) -> list[Token]:
 
 
 def _speaker_phrase(speaker: Token, verb: Token) -> list[Token]:
-    """The words naming the speaker, less the relative clause that holds the verb."""
-    clauses = [c for c in speaker.children if verb in c.subtree]
-    inside = set(clauses[0].subtree) if clauses else set()
-    return [t for t in speaker.subtree if t not in inside]
+    """The words naming the speaker, less the relative clause that holds the verb, and less
+    a reported clause the parse hung on the name before it, with its marks ("“We’re
+    ready,” Hollis, the Kentucky Republican, told reporters": a name has no clause before it)."""
+    clauses = [
+        c
+        for c in speaker.children
+        if verb in c.subtree or (c.dep_ in _CONTENT_DEPS and c.i < speaker.i)
+    ]
+    inside = {t for c in clauses for t in c.subtree}
+    return _strip_punctuation([t for t in speaker.subtree if t not in inside]) or [speaker]
 
 
 def _relative_antecedent(subject: Token) -> Token:

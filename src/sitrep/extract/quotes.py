@@ -6,8 +6,9 @@ paragraph ("“...,” said Krieg. “At this moment ...”"; the quote before m
 to count itself), or, left open at a paragraph's end, the quote that picks it up in the
 next; a paragraph that opens with a quote of whole sentences continues the last quote of
 the paragraph before, or the last speaker when the narration just before is about them
-("Cole has led the city since 2015.¶“We owe …”"). A phrase without a verb inside the narration ("was charged with
-“subversion of state power”") continues only the quote just before it. Passages that no
+("Cole has led the city since 2015.¶“We owe …”"). A phrase without a verb inside the
+narration ("was charged with “subversion of state power”") continues only the quote just
+before it. Passages that no
 source speaks (scare quotes, titles) are not quotes, nor are names of works, slogans and
 nicknames: title-case words with no sentence end ("Meet the Press", "Make America Great
 Again"), a sentence of title-case words ("We Got Her!"), capitalised words a title cue
