@@ -433,6 +433,13 @@ def test_quotes_a_short_quote_the_parse_hung_on_the_speakers_name(nlp) -> None: 
 
 
 @pytest.mark.slow
+def test_quotes_inverted_cue_read_as_a_word_of_the_name_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parse reads "notes economist Irene Blum" as one noun phrase, "notes" a compound.
+    direct = _direct(nlp, ["“The data are clear,” notes economist Irene Blum of Yale University."])
+    assert direct == [("The data are clear", "Irene Blum")]
+
+
+@pytest.mark.slow
 def test_quotes_quoted_as_saying_in_the_passive_names_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     article, doc = _analysed(
         nlp, ["Mayor Ann Cole was quoted by the local paper as saying the city was safe."]

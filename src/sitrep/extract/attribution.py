@@ -1038,6 +1038,13 @@ def _inverted_subject(verb: Token) -> Token | None:
         before -= 1
     if before < 0 or doc[before].tag_ != "''":
         return None
+    # "“…,” notes economist Irene Blum": the parse may read the verb as a word of the name
+    # after it.
+    if verb.dep_ in _NOUN_MODIFIERS and verb.head.i > verb.i:
+        name = verb.head
+        while name.dep_ in _NOUN_MODIFIERS and name.head.i > name.i:
+            name = name.head
+        return name if _names_people(name) else None
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1]
     if not objects or not _names_people(objects[0]):
         return None
