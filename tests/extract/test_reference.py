@@ -562,6 +562,13 @@ def test_reference_he_stands_for_a_lone_name_taken_for_a_body(nlp, name: str) ->
 
 
 @pytest.mark.slow
+def test_reference_he_stands_for_a_lone_name_the_tagger_named_no_one_by(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Royce" gets no entity: with no person before it, "he" is that subject.
+    article = _extracted(nlp, ["Royce was asked about the bill.", "“I support it fully,” he said."])
+    assert _speaker(article, "I support it fully") == "Royce"
+
+
+@pytest.mark.slow
 def test_reference_he_is_no_place_nor_a_body_named_in_full(nlp) -> None:  # type: ignore[no-untyped-def]
     article = _extracted(
         nlp,
