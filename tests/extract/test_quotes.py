@@ -440,6 +440,20 @@ def test_quotes_inverted_cue_read_as_a_word_of_the_name_after_it(nlp) -> None:  
 
 
 @pytest.mark.slow
+def test_quotes_the_charge_an_accusation_quotes_is_the_accusers(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "accused the agency of …", as "blamed the government for …": the object and what the
+    # verb says of it are reported, so the word quoted in it is the accuser's.
+    direct = _direct(
+        nlp,
+        [
+            "Sen. Dale Royce spoke at the forum on Monday.",
+            "Royce accused the agency of “stonewalling” Congress.",
+        ],
+    )
+    assert direct == [("stonewalling", "Dale Royce")]
+
+
+@pytest.mark.slow
 def test_quotes_quoted_as_saying_in_the_passive_names_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     article, doc = _analysed(
         nlp, ["Mayor Ann Cole was quoted by the local paper as saying the city was safe."]
