@@ -454,6 +454,18 @@ def test_quotes_the_charge_an_accusation_quotes_is_the_accusers(nlp) -> None:  #
 
 
 @pytest.mark.slow
+def test_quotes_words_quoted_in_what_a_talk_was_about_are_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "Economist Irene Blum testified on Monday.",
+            "Blum, in her testimony, spoke of a “lost decade” for workers.",
+        ],
+    )
+    assert direct == [("lost decade", "Irene Blum")]
+
+
+@pytest.mark.slow
 def test_quotes_quoted_as_saying_in_the_passive_names_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     article, doc = _analysed(
         nlp, ["Mayor Ann Cole was quoted by the local paper as saying the city was safe."]

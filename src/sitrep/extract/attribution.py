@@ -399,7 +399,11 @@ class _Finder:
         if cue == NAMING_CUE:
             content = self._applied_words(verb) or _described_subject(verb, speaker, sentence)
         elif cue == _TOPIC:
-            content = _about_clause(verb, sentence) or self._speech_quoted_next(verb, sentence)
+            content = (
+                _about_clause(verb, sentence)
+                or self._quoted_topic(verb)
+                or self._speech_quoted_next(verb, sentence)
+            )
         elif cue in SPEECH_CUES:
             content = self._content(verb, speaker, sentence, cue)
         elif cue == _FINDING:
@@ -686,6 +690,17 @@ class _Finder:
         ):
             return None
         return quote.start, quote.end
+
+    def _quoted_topic(self, verb: Token) -> tuple[int, int] | None:
+        """ "spoke of a “lost decade” for workers": words quoted in what the talk was about
+        are the speaker's."""
+        phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS]
+        for phrase in phrases:
+            start, end = phrase.idx, _end_char([phrase.right_edge])
+            inside = [q for q in self.quote_marks if start <= q.start and q.end <= end]
+            if inside:
+                return inside[0].start, inside[-1].end
+        return None
 
     def _speech_quoted_next(self, verb: Token, sentence: Span) -> tuple[int, int] | None:
         """ "Rep. Lois Kent spoke for ten minutes.¶“This bill is …”": a verb of talking with
