@@ -466,6 +466,25 @@ def test_quotes_words_quoted_in_what_a_talk_was_about_are_the_speakers(nlp) -> N
 
 
 @pytest.mark.slow
+def test_quotes_a_name_the_speakers_phrase_gives_names_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(
+        nlp,
+        [
+            "“I lost my brother and my house,” one man, who gave his name only as Karim, "
+            "told reporters.",
+            "“We had nothing left,” said a woman identified only as Ana Ruiz.",
+            # A nickname of someone named is not the speaker's name.
+            "Tomas Vidal, known as Tito, said: “I was scared.”",
+        ],
+    )
+    quotes = [q for q in find_quotes(article, doc) if q.direct]
+    assert [q.speaker for q in quotes] == ["Karim", "Ana Ruiz", "Tomas Vidal"]
+    claims = find_claims(article, doc)
+    karim = next(c for c in claims if "lost my brother" in c.text)
+    assert karim.source.type is SourceType.NAMED_PERSON
+
+
+@pytest.mark.slow
 def test_quotes_quoted_as_saying_in_the_passive_names_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     article, doc = _analysed(
         nlp, ["Mayor Ann Cole was quoted by the local paper as saying the city was safe."]

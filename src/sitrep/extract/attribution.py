@@ -65,6 +65,8 @@ _NOUN_MODIFIERS = {"det", "poss", "amod", "nummod", "compound"}
 _PHRASE_VERBS = {"acl", "pcomp"}
 # A verb with an object reports that object, not a quote next to it ("Trump sent a message").
 _OBJECTS = {"dobj", "dative"}
+# Verbs that give a speaker's name "as": "gave his name as", "identified as", "named as".
+_NAME_GIVING_VERBS = {"give", "identify", "name"}
 # A dateline ends at a dash: "BEIRUT -", "CAMP MURRAY, Wash. —".
 _DASHES = {"-", "—", "–"}
 _MARKS_AND_SPACE = "".join(OPENING_MARKS | CLOSING_MARKS) + " "
@@ -785,6 +787,10 @@ class _Finder:
                 # Someone the page names elsewhere (a headline, a caption): a person, unnamed here.
                 return Source(SourceType.NAMED_PERSON, speaker.text)
             return None
+        given = _name_given_in(phrase)
+        if given is not None:
+            words = [*(c for c in given.lefts if c.dep_ == "compound"), given]
+            return Source(SourceType.NAMED_PERSON, self.body[words[0].idx : _end_char(words)])
         return classify_source(self._evidence(speaker, phrase, content))
 
     def _appositive_name(self, head: Token, content: tuple[int, int] | None = None) -> Token | None:
@@ -1460,6 +1466,23 @@ def _noun_phrase(head: Token) -> list[Token]:
     """The words of a noun phrase less its clauses ("a man who ... " -> "a man")."""
     clauses = {t for c in head.children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
     return [t for t in head.subtree if t not in clauses]
+
+
+def _name_given_in(phrase: list[Token]) -> Token | None:
+    """ "one man, who gave his name only as Karim", "a woman identified only as Ana Ruiz", "a
+    farmer who asked to be identified by his first name, Musa": the name an unnamed speaker's
+    phrase gives names the speaker ("known as" gives a nickname of someone named)."""
+    for token in phrase:
+        head = token.head
+        if token.pos_ != "PROPN":
+            continue
+        if (
+            token.dep_ == "pobj"
+            and head.lower_ == "as"
+            and head.head.lemma_.lower() in _NAME_GIVING_VERBS
+        ) or (token.dep_ == "appos" and head.lemma_.lower() == "name"):
+            return token
+    return None
 
 
 def _speaker_phrase(speaker: Token, verb: Token) -> list[Token]:
