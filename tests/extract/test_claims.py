@@ -658,3 +658,24 @@ def test_claims_an_if_clause_hedges_only_the_claims_main_verb(nlp) -> None:  # t
         (Certainty.ASSERTED, None),
         (Certainty.ASSERTED, None),
     ]
+
+
+@pytest.mark.slow
+def test_claims_a_report_by_the_noun_a_relative_clause_describes_is_its_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The writer says Lopez courted investors; the investors fear the rest.
+    _, claims = _claims(
+        nlp,
+        [
+            "Lopez has courted worried investors who fear that a protectionist president "
+            "would slow economic growth, and the peso fell."
+        ],
+    )
+    assert [(c.text, c.source.type) for c in claims] == [
+        ("Lopez has courted", SourceType.OUTLET),
+        (
+            "worried investors who fear that a protectionist president would slow economic growth",
+            SourceType.ANONYMOUS,
+        ),
+        ("and the peso fell.", SourceType.OUTLET),
+    ]
+    assert claims[1].certainty is Certainty.HEDGED
