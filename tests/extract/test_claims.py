@@ -679,3 +679,19 @@ def test_claims_a_report_by_the_noun_a_relative_clause_describes_is_its_claim(nl
         ("and the peso fell.", SourceType.OUTLET),
     ]
     assert claims[1].certainty is Certainty.HEDGED
+
+
+@pytest.mark.slow
+def test_claims_a_cue_the_lemmatiser_misread_still_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The lemmatiser makes "hopes" "hop"; the word's own form is the cue.
+    _, claims = _claims(
+        nlp,
+        [
+            "The opposition alliance met on Monday.",
+            "Mahathir Mohamad has helped unite a fractured opposition, which hopes his "
+            "influence will help it win votes from rural voters.",
+        ],
+    )
+    hoped = next(c for c in claims if "will help it win" in c.text)
+    assert hoped.source.type is SourceType.UNNAMED_ORGANISATION
+    assert hoped.certainty is Certainty.HEDGED

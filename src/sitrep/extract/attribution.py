@@ -265,6 +265,9 @@ class _Finder:
             return self._in_words_of(token, sentence, number)
         verbs = self.words.reporting_verbs
         cue = verbs.get(lemma) or verbs.get(_with_particle(token))
+        if cue is None and token.tag_ == "VBZ" and lower.endswith("s"):
+            # "which hopes his influence will help": the lemmatiser made "hopes" "hop".
+            cue = verbs.get(lower[:-1]) or verbs.get(lower[:-2])
         if cue is None and _puts_it(token):
             cue = "speech"
         if cue is None and _issues_document(token):
