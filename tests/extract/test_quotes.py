@@ -485,6 +485,22 @@ def test_quotes_a_name_the_speakers_phrase_gives_names_the_speaker(nlp) -> None:
 
 
 @pytest.mark.slow
+def test_quotes_cues_the_lemmatiser_misreads_still_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "texted" and "lambasted" get the lemmas "texte" and "lambast".
+    direct = _direct(
+        nlp,
+        [
+            "Senator Pat Moreno texted that the bill was “dead on arrival.”",
+            "Senator Pat Moreno lambasted the plan as “a giveaway to the rich.”",
+        ],
+    )
+    assert direct == [
+        ("dead on arrival.", "Pat Moreno"),
+        ("a giveaway to the rich.", "Pat Moreno"),
+    ]
+
+
+@pytest.mark.slow
 def test_quotes_quoted_as_saying_in_the_passive_names_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     article, doc = _analysed(
         nlp, ["Mayor Ann Cole was quoted by the local paper as saying the city was safe."]

@@ -65,6 +65,8 @@ _NOUN_MODIFIERS = {"det", "poss", "amod", "nummod", "compound"}
 _PHRASE_VERBS = {"acl", "pcomp"}
 # A verb with an object reports that object, not a quote next to it ("Trump sent a message").
 _OBJECTS = {"dobj", "dative"}
+# The last letter of a verb's inflection by its tag: -s/-es, -d/-ed.
+_INFLECTION_ENDS = {"VBZ": "s", "VBD": "d", "VBN": "d"}
 # Verbs that give a speaker's name "as": "gave his name as", "identified as", "named as".
 _NAME_GIVING_VERBS = {"give", "identify", "name"}
 # A dateline ends at a dash: "BEIRUT -", "CAMP MURRAY, Wash. —".
@@ -265,8 +267,9 @@ class _Finder:
             return self._in_words_of(token, sentence, number)
         verbs = self.words.reporting_verbs
         cue = verbs.get(lemma) or verbs.get(_with_particle(token))
-        if cue is None and token.tag_ == "VBZ" and lower.endswith("s"):
-            # "which hopes his influence will help": the lemmatiser made "hopes" "hop".
+        if cue is None and lower[-1:] == _INFLECTION_ENDS.get(token.tag_):
+            # "which hopes his influence will help", "hoped", "texted": the lemmatiser made
+            # them "hop", "texte"; the form less its -s/-es, -d/-ed is the verb.
             cue = verbs.get(lower[:-1]) or verbs.get(lower[:-2])
         if cue is None and _puts_it(token):
             cue = "speech"
