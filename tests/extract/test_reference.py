@@ -578,3 +578,19 @@ def test_reference_he_is_no_place_nor_a_body_named_in_full(nlp) -> None:  # type
         ],
     )
     assert _speaker(article, "We lost everything") == "he"
+
+
+@pytest.mark.slow
+def test_reference_speaking_pronoun_keeps_the_owner_in_its_own_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The owner of a thing in the pronoun's own sentence is who it speaks of.
+    article = _extracted(
+        nlp,
+        [
+            "President Tom Reyes has not been seen for days. In one town people destroyed a "
+            "statue of Reyes’s father Omar.",
+            "The president’s whereabouts are unclear, although he’s believed to be in the "
+            "capital or his hometown.",
+        ],
+    )
+    he = next(r for r in article.references if r.text == "he")
+    assert he.name == "Tom Reyes"

@@ -691,9 +691,10 @@ class _Resolver:
                 not asked,
                 not later_speaker,
                 # "“…,” Walsh said. Brightway's music team sent demos. … “…,” he said": the
-                # owner of a thing the narration mentions is no one it follows, as a
-                # speaker before it is.
-                speaking and c.owns_a_thing,
+                # owner of a thing an earlier sentence mentions is no one the narration
+                # follows, as a speaker before it is ("The president's whereabouts are
+                # unclear, although he's believed …" is the president).
+                speaking and c.owns_a_thing and c.sentence < sentence,
                 sentence - c.sentence,
                 c.role,
                 c.depth,
