@@ -695,3 +695,19 @@ def test_claims_a_cue_the_lemmatiser_misread_still_reports(nlp) -> None:  # type
     hoped = next(c for c in claims if "will help it win" in c.text)
     assert hoped.source.type is SourceType.UNNAMED_ORGANISATION
     assert hoped.certainty is Certainty.HEDGED
+
+
+@pytest.mark.slow
+def test_claims_a_relative_clause_leading_into_a_quote_stays_the_writers(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "which carries the following message:" reports a quote beyond its sentence: the lead-in
+    # is the writer's, the quoted sentences the message's.
+    _, claims = _claims(
+        nlp,
+        [
+            "Volunteers handed out copies of the flyer, which carries the following message:",
+            "“Clean water is a right. Call your council member today.”",
+        ],
+    )
+    lead, *quoted = claims
+    assert lead.source.type is SourceType.OUTLET
+    assert quoted and all(c.source.type is SourceType.OFFICIAL_STATEMENT for c in quoted)

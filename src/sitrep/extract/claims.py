@@ -129,7 +129,9 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
         reports_a_directive = any(directs_a_listener(doc, a) for a in reports)
         quoted = [p.attribution for p in passages if _inside(sentence, p.marks.start, p.marks.end)]
         pieces: list[tuple[int, int, Attribution | None]]
-        described = [a for a in reports if _reports_of_a_noun(doc, a)]
+        described = [
+            a for a in reports if _reports_of_a_noun(doc, a) and a.content_end <= sentence.end
+        ]
         if len(own) > 1:
             pieces = list(_split(article, sentence, own))
         elif not own and not quoted and len(described) == 1:
@@ -278,7 +280,8 @@ def _sources_its_sentence(doc: Doc, attribution: Attribution) -> bool:
 def _reports_of_a_noun(doc: Doc, attribution: Attribution) -> bool:
     """ "a fractured opposition, which hopes his influence will help it win votes",
     "investors who fear that …": a report by the noun a relative clause describes (its
-    relative pronoun the subject), of a clause."""
+    relative pronoun the subject), of a clause after it (in its sentence, the caller checks;
+    "the website, which contains the following statement:" introduces a quote beyond it)."""
     cue = doc[attribution.cue_token]
     return (
         cue.dep_ == "relcl"
