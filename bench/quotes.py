@@ -9,8 +9,9 @@ Two gold sets:
   direct quotations (text, speaker; alternatives joined by "|"); the rules were first written
   from these pages' misses, so their figures are optimistic. sitrep runs on each page's
   ground-truth `articleBody`, so the score measures quote extraction, not cleaning.
-- bench/gold/quotes_train_pages.jsonl: 25 more pages, all TRAIN by the split of bench/splits.py:
-  17 of the same set and 8 GeoWebNews articles outside quotes-gwn-dev (their `text`), annotated
+- bench/gold/quotes_train_pages.jsonl: 30 more pages, all TRAIN by the split of bench/splits.py:
+  22 of the same set (5 with no quotation, to count false quotes) and 8 GeoWebNews articles
+  outside quotes-gwn-dev (their `text`), annotated
   the same way (bench/gold/QUOTES_GUIDELINE.md) to read more training errors from; rules were
   written from their misses, so they are no test either.
 

@@ -658,3 +658,56 @@ def test_claims_an_if_clause_hedges_only_the_claims_main_verb(nlp) -> None:  # t
         (Certainty.ASSERTED, None),
         (Certainty.ASSERTED, None),
     ]
+
+
+@pytest.mark.slow
+def test_claims_a_report_by_the_noun_a_relative_clause_describes_is_its_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The writer says Lopez courted investors; the investors fear the rest.
+    _, claims = _claims(
+        nlp,
+        [
+            "Lopez has courted worried investors who fear that a protectionist president "
+            "would slow economic growth, and the peso fell."
+        ],
+    )
+    assert [(c.text, c.source.type) for c in claims] == [
+        ("Lopez has courted", SourceType.OUTLET),
+        (
+            "worried investors who fear that a protectionist president would slow economic growth",
+            SourceType.ANONYMOUS,
+        ),
+        ("and the peso fell.", SourceType.OUTLET),
+    ]
+    assert claims[1].certainty is Certainty.HEDGED
+
+
+@pytest.mark.slow
+def test_claims_a_cue_the_lemmatiser_misread_still_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The lemmatiser makes "hopes" "hop"; the word's own form is the cue.
+    _, claims = _claims(
+        nlp,
+        [
+            "The opposition alliance met on Monday.",
+            "Mahathir Mohamad has helped unite a fractured opposition, which hopes his "
+            "influence will help it win votes from rural voters.",
+        ],
+    )
+    hoped = next(c for c in claims if "will help it win" in c.text)
+    assert hoped.source.type is SourceType.UNNAMED_ORGANISATION
+    assert hoped.certainty is Certainty.HEDGED
+
+
+@pytest.mark.slow
+def test_claims_a_relative_clause_leading_into_a_quote_stays_the_writers(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "which carries the following message:" reports a quote beyond its sentence: the lead-in
+    # is the writer's, the quoted sentences the message's.
+    _, claims = _claims(
+        nlp,
+        [
+            "Volunteers handed out copies of the flyer, which carries the following message:",
+            "“Clean water is a right. Call your council member today.”",
+        ],
+    )
+    lead, *quoted = claims
+    assert lead.source.type is SourceType.OUTLET
+    assert quoted and all(c.source.type is SourceType.OFFICIAL_STATEMENT for c in quoted)

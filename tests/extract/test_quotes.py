@@ -359,6 +359,148 @@ def test_quotes_those_close_to_someone_are_an_anonymous_source(nlp) -> None:  # 
 
 
 @pytest.mark.slow
+def test_quotes_quoted_author_after_a_colon_speaks_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The quoter recites; the words are the author's, the object of "quoted" / "cited".
+    direct = _direct(
+        nlp,
+        [
+            "Senator Ruth Dale quoted Frederick Douglass in her speech on Tuesday: "
+            "“Power concedes nothing without a demand.”",
+            "The bishop cited Thomas Merton: “No man is an island, entire of itself.”",
+        ],
+    )
+    assert direct == [
+        ("Power concedes nothing without a demand.", "Frederick Douglass"),
+        ("No man is an island, entire of itself.", "Thomas Merton"),
+    ]
+
+
+@pytest.mark.slow
+def test_quotes_a_document_named_before_a_colon_gives_its_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The flyer's message speaks (no one wrote it that the sentence names); the note is its
+    # writer's, the subject of "left".
+    direct = _direct(
+        nlp,
+        [
+            "Volunteers handed out copies of the flyer, which carries the following message:",
+            "“Clean water is a right. Call your council member today.”",
+            "Inside, Dana Price had left a short note: “I am sorry for everything.”",
+        ],
+    )
+    assert direct == [
+        ("Clean water is a right. Call your council member today.", "the following message"),
+        ("I am sorry for everything.", "Dana Price"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("narration", "speaker"),
+    [
+        ("Cole has led the city since 2015 and faces an election next year.", "Ann Cole"),
+        ("She has led the city since 2015 and faces an election next year.", "Ann Cole"),
+        # Narration about someone else, or no one, leaves the quote with no speaker.
+        ("Her rival, Tom Reed, has led the opposition since 2015.", None),
+        ("The council meets again on Friday.", None),
+    ],
+)
+@pytest.mark.slow
+def test_quotes_a_quote_paragraph_after_narration_about_the_speaker_is_theirs(  # type: ignore[no-untyped-def]
+    nlp, narration: str, speaker: str | None
+) -> None:
+    direct = _direct(
+        nlp,
+        [
+            "Mayor Ann Cole said on Monday that the city would not cut the school budget.",
+            narration,
+            "“We owe our children better than this. Every school will stay open.”",
+        ],
+    )
+    assert [s for _, s in direct] == ([] if speaker is None else [speaker])
+
+
+@pytest.mark.slow
+def test_quotes_a_short_quote_the_parse_hung_on_the_speakers_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parse makes "’re" a clause of "Hollis": a name has no clause before it, and the
+    # quote is what "told" reports.
+    direct = _direct(
+        nlp,
+        [
+            "Senate Majority Leader Ray Hollis spoke on Monday.",
+            "“We’re ready,” Hollis, the Kentucky Republican, told reporters.",
+        ],
+    )
+    assert direct == [("We’re ready", "Ray Hollis")]
+
+
+@pytest.mark.slow
+def test_quotes_inverted_cue_read_as_a_word_of_the_name_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parse reads "notes economist Irene Blum" as one noun phrase, "notes" a compound.
+    direct = _direct(nlp, ["“The data are clear,” notes economist Irene Blum of Yale University."])
+    assert direct == [("The data are clear", "Irene Blum")]
+
+
+@pytest.mark.slow
+def test_quotes_the_charge_an_accusation_quotes_is_the_accusers(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "accused the agency of …", as "blamed the government for …": the object and what the
+    # verb says of it are reported, so the word quoted in it is the accuser's.
+    direct = _direct(
+        nlp,
+        [
+            "Sen. Dale Royce spoke at the forum on Monday.",
+            "Royce accused the agency of “stonewalling” Congress.",
+        ],
+    )
+    assert direct == [("stonewalling", "Dale Royce")]
+
+
+@pytest.mark.slow
+def test_quotes_words_quoted_in_what_a_talk_was_about_are_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    direct = _direct(
+        nlp,
+        [
+            "Economist Irene Blum testified on Monday.",
+            "Blum, in her testimony, spoke of a “lost decade” for workers.",
+        ],
+    )
+    assert direct == [("lost decade", "Irene Blum")]
+
+
+@pytest.mark.slow
+def test_quotes_a_name_the_speakers_phrase_gives_names_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc = _analysed(
+        nlp,
+        [
+            "“I lost my brother and my house,” one man, who gave his name only as Karim, "
+            "told reporters.",
+            "“We had nothing left,” said a woman identified only as Ana Ruiz.",
+            # A nickname of someone named is not the speaker's name.
+            "Tomas Vidal, known as Tito, said: “I was scared.”",
+        ],
+    )
+    quotes = [q for q in find_quotes(article, doc) if q.direct]
+    assert [q.speaker for q in quotes] == ["Karim", "Ana Ruiz", "Tomas Vidal"]
+    claims = find_claims(article, doc)
+    karim = next(c for c in claims if "lost my brother" in c.text)
+    assert karim.source.type is SourceType.NAMED_PERSON
+
+
+@pytest.mark.slow
+def test_quotes_cues_the_lemmatiser_misreads_still_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "texted" and "lambasted" get the lemmas "texte" and "lambast".
+    direct = _direct(
+        nlp,
+        [
+            "Senator Pat Moreno texted that the bill was “dead on arrival.”",
+            "Senator Pat Moreno lambasted the plan as “a giveaway to the rich.”",
+        ],
+    )
+    assert direct == [
+        ("dead on arrival.", "Pat Moreno"),
+        ("a giveaway to the rich.", "Pat Moreno"),
+    ]
+
+
+@pytest.mark.slow
 def test_quotes_quoted_as_saying_in_the_passive_names_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     article, doc = _analysed(
         nlp, ["Mayor Ann Cole was quoted by the local paper as saying the city was safe."]

@@ -65,6 +65,10 @@ _NOUN_MODIFIERS = {"det", "poss", "amod", "nummod", "compound"}
 _PHRASE_VERBS = {"acl", "pcomp"}
 # A verb with an object reports that object, not a quote next to it ("Trump sent a message").
 _OBJECTS = {"dobj", "dative"}
+# The last letter of a verb's inflection by its tag: -s/-es, -d/-ed.
+_INFLECTION_ENDS = {"VBZ": "s", "VBD": "d", "VBN": "d"}
+# Verbs that give a speaker's name "as": "gave his name as", "identified as", "named as".
+_NAME_GIVING_VERBS = {"give", "identify", "name"}
 # A dateline ends at a dash: "BEIRUT -", "CAMP MURRAY, Wash. —".
 _DASHES = {"-", "—", "–"}
 _MARKS_AND_SPACE = "".join(OPENING_MARKS | CLOSING_MARKS) + " "
@@ -206,6 +210,8 @@ class _Finder:
                 for c in clause.children
                 if c.dep_ == "nsubj" and c.i < colon.i and _within(c, sentence)
             ]
+            if content is not None and (document := self._document_words(colon, number, content)):
+                return document
             if (
                 content is None
                 or clause.i > colon.i
@@ -227,6 +233,27 @@ class _Finder:
             return _spoken(number, [*phrase, clause], content, source, clause)
         return None
 
+    def _document_words(
+        self, colon: Token, number: int, content: tuple[int, int]
+    ) -> Attribution | None:
+        """ "the website, which contains the following statement: “…”", "He left a note:
+        “…”": a document named right before a colon, the object of its verb, introduces its
+        words; they are its writer's when the verb's subject names someone, else the
+        document's."""
+        document = colon.doc[colon.i - 1] if colon.i > 0 else colon
+        if document.dep_ != "dobj" or document.lemma_.lower() not in self.words.documents:
+            return None
+        verb = document.head
+        writer = next(
+            (c for c in verb.children if c.dep_ == "nsubj" and self._names_someone(c)), None
+        )
+        speaker = document if writer is None else writer
+        phrase = [t for t in speaker.subtree if t.i < colon.i]
+        source = self._source(speaker, phrase, content)
+        if source is None:
+            return None
+        return _spoken(number, [*phrase, verb], content, source, verb)
+
     def _quoted(self, offset: int) -> bool:
         i = bisect_right(self._quote_starts, offset) - 1
         return i >= 0 and self.quote_marks[i].start <= offset < self.quote_marks[i].end
@@ -240,19 +267,43 @@ class _Finder:
             return self._in_words_of(token, sentence, number)
         verbs = self.words.reporting_verbs
         cue = verbs.get(lemma) or verbs.get(_with_particle(token))
+        if cue is None and lower[-1:] == _INFLECTION_ENDS.get(token.tag_):
+            # "which hopes his influence will help", "hoped", "texted": the lemmatiser made
+            # them "hop", "texte"; the form less its -s/-es, -d/-ed is the verb.
+            cue = verbs.get(lower[:-1]) or verbs.get(lower[:-2])
         if cue is None and _puts_it(token):
             cue = "speech"
         if cue is None and _issues_document(token):
             # "The BHPD released a statement …: “On April 4 …”": the quote is the statement's.
             cue = _ISSUING
         verb = part_of_speech in {"VERB", "AUX"} or _verb_read_as_noun(token)
-        if verb and cue is not None and cue != _AS_SAYING:
+        if verb and cue == _AS_SAYING:
+            return self._quoted_author(token, sentence, number)
+        if verb and cue is not None:
             return self._reporting_verb(token, sentence, number, cue)
         if part_of_speech == "NOUN" and cue in _TRAILING_CUES:
             return self._mistagged_trailing_cue(token, sentence, number, cue)
         if part_of_speech == "NOUN" and lemma in self.words.directive_nouns:
             return self._directive_noun(token, sentence, number)
         return None
+
+    def _quoted_author(self, verb: Token, sentence: Span, number: int) -> Attribution | None:
+        """ "The senator quoted Lincoln: “A house divided …”", "cited Churchill in his speech:
+        “…”": the quote after the colon that ends the verb's phrase holds the words of the
+        person quoted, its object, not the quoter's ("quoted X as saying" is read from the
+        saying verb)."""
+        authors = [c for c in verb.children if c.dep_ == "dobj" and self._names_someone(c)]
+        if not authors or any(t.lower_ == "as" for t in verb.subtree):
+            return None
+        colon = next((t for t in sentence if t.i > verb.i and t.text == ":"), None)
+        if colon is None or any(not verb.is_ancestor(t) for t in self.doc[verb.i + 1 : colon.i]):
+            return None
+        content = self._quote_after(colon)
+        phrase = [t for t in authors[0].subtree if _within(t, sentence)]
+        source = None if content is None else self._source(authors[0], phrase, content)
+        if content is None or source is None:
+            return None
+        return _spoken(number, [*phrase, verb], content, source, verb)
 
     def _directive_noun(self, noun: Token, sentence: Span, number: int) -> Attribution | None:
         """ "directives from Xi to “show no mercy”", "Putin's order to withdraw": the one who
@@ -356,7 +407,11 @@ class _Finder:
         if cue == NAMING_CUE:
             content = self._applied_words(verb) or _described_subject(verb, speaker, sentence)
         elif cue == _TOPIC:
-            content = _about_clause(verb, sentence) or self._speech_quoted_next(verb, sentence)
+            content = (
+                _about_clause(verb, sentence)
+                or self._quoted_topic(verb)
+                or self._speech_quoted_next(verb, sentence)
+            )
         elif cue in SPEECH_CUES:
             content = self._content(verb, speaker, sentence, cue)
         elif cue == _FINDING:
@@ -644,6 +699,17 @@ class _Finder:
             return None
         return quote.start, quote.end
 
+    def _quoted_topic(self, verb: Token) -> tuple[int, int] | None:
+        """ "spoke of a “lost decade” for workers": words quoted in what the talk was about
+        are the speaker's."""
+        phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS]
+        for phrase in phrases:
+            start, end = phrase.idx, _end_char([phrase.right_edge])
+            inside = [q for q in self.quote_marks if start <= q.start and q.end <= end]
+            if inside:
+                return inside[0].start, inside[-1].end
+        return None
+
     def _speech_quoted_next(self, verb: Token, sentence: Span) -> tuple[int, int] | None:
         """ "Rep. Lois Kent spoke for ten minutes.¶“This bill is …”": a verb of talking with
         no topic of its own names a speech, whose words the quote opening next gives;
@@ -727,6 +793,10 @@ class _Finder:
                 # Someone the page names elsewhere (a headline, a caption): a person, unnamed here.
                 return Source(SourceType.NAMED_PERSON, speaker.text)
             return None
+        given = _name_given_in(phrase)
+        if given is not None:
+            words = [*(c for c in given.lefts if c.dep_ == "compound"), given]
+            return Source(SourceType.NAMED_PERSON, self.body[words[0].idx : _end_char(words)])
         return classify_source(self._evidence(speaker, phrase, content))
 
     def _appositive_name(self, head: Token, content: tuple[int, int] | None = None) -> Token | None:
@@ -813,7 +883,7 @@ def _spoken(
     number: int, words: list[Token], content: tuple[int, int], source: Source, cue: Token
 ) -> Attribution:
     """Speech by `source`, its attribution spanning `words` (the speaker's and the cue's),
-    with no channel named: what a colon lead and a directive noun report."""
+    with no channel named: what a colon lead, a directive noun and a quoted author report."""
     return Attribution(
         number,
         min(t.idx for t in words),
@@ -995,6 +1065,13 @@ def _inverted_subject(verb: Token) -> Token | None:
         before -= 1
     if before < 0 or doc[before].tag_ != "''":
         return None
+    # "“…,” notes economist Irene Blum": the parse may read the verb as a word of the name
+    # after it.
+    if verb.dep_ in _NOUN_MODIFIERS and verb.head.i > verb.i:
+        name = verb.head
+        while name.dep_ in _NOUN_MODIFIERS and name.head.i > name.i:
+            name = name.head
+        return name if _names_people(name) else None
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1]
     if not objects or not _names_people(objects[0]):
         return None
@@ -1397,11 +1474,34 @@ def _noun_phrase(head: Token) -> list[Token]:
     return [t for t in head.subtree if t not in clauses]
 
 
+def _name_given_in(phrase: list[Token]) -> Token | None:
+    """ "one man, who gave his name only as Karim", "a woman identified only as Ana Ruiz", "a
+    farmer who asked to be identified by his first name, Musa": the name an unnamed speaker's
+    phrase gives names the speaker ("known as" gives a nickname of someone named)."""
+    for token in phrase:
+        head = token.head
+        if token.pos_ != "PROPN":
+            continue
+        if (
+            token.dep_ == "pobj"
+            and head.lower_ == "as"
+            and head.head.lemma_.lower() in _NAME_GIVING_VERBS
+        ) or (token.dep_ == "appos" and head.lemma_.lower() == "name"):
+            return token
+    return None
+
+
 def _speaker_phrase(speaker: Token, verb: Token) -> list[Token]:
-    """The words naming the speaker, less the relative clause that holds the verb."""
-    clauses = [c for c in speaker.children if verb in c.subtree]
-    inside = set(clauses[0].subtree) if clauses else set()
-    return [t for t in speaker.subtree if t not in inside]
+    """The words naming the speaker, less the relative clause that holds the verb, and less
+    a reported clause the parse hung on the name before it, with its marks ("“We’re
+    ready,” Hollis, the Kentucky Republican, told reporters": a name has no clause before it)."""
+    clauses = [
+        c
+        for c in speaker.children
+        if verb in c.subtree or (c.dep_ in _CONTENT_DEPS and c.i < speaker.i)
+    ]
+    inside = {t for c in clauses for t in c.subtree}
+    return _strip_punctuation([t for t in speaker.subtree if t not in inside]) or [speaker]
 
 
 def _relative_antecedent(subject: Token) -> Token:

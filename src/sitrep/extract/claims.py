@@ -9,9 +9,10 @@ Hedge phrases make a claim HEDGED, denial phrases DENIED (both from the lexicon)
 modal verb ("could cut", "may", "would"), a condition ("if"), and a view rather than a
 statement as its attribution ("analysts expect", "officials believe"). A report inside a
 relative clause, or a view the writer only guesses at ("may still believe"), does not source
-its sentence. A section heading (a short paragraph with no sentence end: "Back Channels",
-"He said, she said") is no claim, nor is an
-order ("Click here for more information.", "Subscribe now"), a short fragment with no verb
+its sentence; a report by the noun a relative clause describes ("investors who fear that
+…") is cut out of it as that noun's claim, the rest the writer's. A section heading (a
+short paragraph with no sentence end: "Back Channels", "He said, she said") is no claim,
+nor is an order ("Click here for more information.", "Subscribe now"), a short fragment with no verb
 ("12 issues for £11.99."), or a question ("Is streaming the future of gaming?", an
 interview's "Q: Where did you grow up?"): it asks, it does not state. Nor is a table's row
 ("| LB | Joe Schobert | 74 | 100% |", as the reader lays out a table's cells): data, not a
@@ -62,6 +63,8 @@ _FORECASTS = {"will", "would", "may", "might"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # Clauses that describe a noun: a relative clause, a participle or infinitive after it.
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})
+# What a piece cut out of a sentence does not open with.
+_PIECE_EDGES = " ,;:—–-"
 # A relative clause: a report inside one is about the noun ("billboards in which people say"),
 # where a noun's content clause ("hopes the talks would …") is not.
 _RELATIVE_CLAUSE = frozenset({"relcl"})
@@ -126,8 +129,13 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
         reports_a_directive = any(directs_a_listener(doc, a) for a in reports)
         quoted = [p.attribution for p in passages if _inside(sentence, p.marks.start, p.marks.end)]
         pieces: list[tuple[int, int, Attribution | None]]
+        described = [
+            a for a in reports if _reports_of_a_noun(doc, a) and a.content_end <= sentence.end
+        ]
         if len(own) > 1:
             pieces = list(_split(article, sentence, own))
+        elif not own and not quoted and len(described) == 1:
+            pieces = _report_cut_out(doc, article, sentence, described[0])
         else:
             cited = own[0] if own else (quoted[0] if quoted else None)
             pieces = [(sentence.start, sentence.end, cited)]
@@ -267,6 +275,41 @@ def _sources_its_sentence(doc: Doc, attribution: Attribution) -> bool:
         bool(modals & _HEDGING_MODALS) if not attribution.asserts else bool(modals & _FORECASTS)
     )
     return not guessed
+
+
+def _reports_of_a_noun(doc: Doc, attribution: Attribution) -> bool:
+    """ "a fractured opposition, which hopes his influence will help it win votes",
+    "investors who fear that …": a report by the noun a relative clause describes (its
+    relative pronoun the subject), of a clause after it (in its sentence, the caller checks;
+    "the website, which contains the following statement:" introduces a quote beyond it)."""
+    cue = doc[attribution.cue_token]
+    return (
+        cue.dep_ == "relcl"
+        and any(c.dep_ == "nsubj" and c.tag_ in {"WP", "WDT"} for c in cue.children)
+        and attribution.content_start >= cue.idx
+    )
+
+
+def _report_cut_out(
+    doc: Doc, article: Article, sentence: Sentence, attribution: Attribution
+) -> list[tuple[int, int, Attribution | None]]:
+    """The writer's sentence around a report in a relative clause, and the report (from the
+    noun phrase it describes to the end of what it reports) as its speaker's claim."""
+    start = max(doc[attribution.cue_token].head.left_edge.idx, sentence.start)
+    end = min(attribution.content_end, sentence.end)
+    pieces: list[tuple[int, int, Attribution | None]] = []
+    for piece_start, piece_end, cited in (
+        (sentence.start, start, None),
+        (start, end, attribution),
+        (end, sentence.end, None),
+    ):
+        text = article.body[piece_start:piece_end]
+        if any(c.isalnum() for c in text):
+            # ", and the peso fell.": the comma that parted it from the report is no part.
+            piece_start += len(text) - len(text.lstrip(_PIECE_EDGES))
+            piece_end -= len(text) - len(text.rstrip())
+            pieces.append((piece_start, piece_end, cited))
+    return pieces
 
 
 def _in_clause_on_a_noun(cue: Token) -> bool:

@@ -5,8 +5,10 @@ in its own sentences; a passage with none continues the quote next to it in the 
 paragraph ("“...,” said Krieg. “At this moment ...”"; the quote before may be too short
 to count itself), or, left open at a paragraph's end, the quote that picks it up in the
 next; a paragraph that opens with a quote of whole sentences continues the last quote of
-the paragraph before. A phrase without a verb inside the narration ("was charged with
-“subversion of state power”") continues only the quote just before it. Passages that no
+the paragraph before, or the last speaker when the narration just before is about them
+("Cole has led the city since 2015.¶“We owe …”"). A phrase without a verb inside the
+narration ("was charged with “subversion of state power”") continues only the quote just
+before it. Passages that no
 source speaks (scare quotes, titles) are not quotes, nor are names of works, slogans and
 nicknames: title-case words with no sentence end ("Meet the Press", "Make America Great
 Again"), a sentence of title-case words ("We Got Her!"), capitalised words a title cue
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from sitrep.annotate.mentions import MentionIndex
 from sitrep.extract.attribution import (
     NAMING_CUE,
     Attribution,
@@ -31,6 +34,7 @@ from sitrep.extract.attribution import (
     opens_after,
 )
 from sitrep.extract.quote_marks import CLOSING_MARKS, OPENING_MARKS, QuoteMarks
+from sitrep.extract.reference import resolve_references
 from sitrep.extract.sourcing import lexicon
 from sitrep.records import Article, Quote, Span
 
@@ -108,8 +112,10 @@ def quoted_passages(article: Article, doc: Doc) -> list[QuotedPassage]:
         if spoken[i] is None and long[i] and _narration_term(article, doc, marks[i]):
             spoken[i] = _term_of_speaker_before(article, marks, spoken, i)
         elif spoken[i] is None and long[i]:
-            spoken[i] = _introduced(article, attributions, marks, i) or _continued(
-                article.body, marks, spoken, names, i
+            spoken[i] = (
+                _introduced(article, attributions, marks, i)
+                or _continued(article.body, marks, spoken, names, i)
+                or _after_narration_about_speaker(article, doc, attributions, marks, i)
             )
     return [
         QuotedPassage(m, a)
@@ -273,6 +279,45 @@ def _introduced(
         return None
     speech = [a for a in attributions.items if a.sentence == first - 1 and a.speech]
     return speech[-1] if speech else None
+
+
+def _after_narration_about_speaker(
+    article: Article, doc: Doc, attributions: Attributions, marks: list[QuoteMarks], i: int
+) -> Attribution | None:
+    """The last speaker, when the sentence just before is narration about them.
+
+    "Mayor Ann Cole said the city would keep its schools.¶Cole has led the city since
+    2015.¶“We owe our children better.”": a paragraph of whole quoted sentences with no cue
+    goes on with the speaker the narration between is about (its main subject), who is the
+    last one reported speaking: news style names the speaker of a quote run once.
+    """
+    here = marks[i]
+    body = article.body
+    if not here.opens_paragraph or body[here.end - 1] not in _SENTENCE_ENDS:
+        return None
+    first = next(
+        (n for n, s in enumerate(article.sentences) if s.start <= here.start - 1 < s.end), None
+    )
+    if not first:
+        return None
+    before = article.sentences[first - 1]
+    if before.paragraph != here.paragraph - 1 or any(
+        m.start < before.end and m.end > before.start for m in marks
+    ):
+        return None
+    earlier = [a for a in attributions.items if a.speech and a.end <= before.start]
+    speaker = earlier[-1].source.actor_id if earlier else None
+    sentence = doc.char_span(before.start, before.end, alignment_mode="expand")
+    if speaker is None or sentence is None:
+        return None
+    references = resolve_references(article, doc)
+    mentions = MentionIndex(article)
+    for subject in (t for t in sentence if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"):
+        referent = references.of(subject)
+        actor = mentions.actor(subject.idx, subject.idx + len(subject))
+        if speaker in {referent.actor_id if referent else None, actor.id if actor else None}:
+            return earlier[-1]
+    return None
 
 
 def _continued(

@@ -40,7 +40,7 @@ import functools
 import itertools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -120,6 +120,7 @@ class _Candidate:
     verb: int  # the token index of the verb it is an argument of
     speaker: bool  # the subject of a reporting verb, its passive agent, or "according to" X
     acts: bool  # the subject of an active verb: the narration is about what it does or says
+    owns_a_thing: bool  # the possessor of a thing or body ("Brightway's music team"), no actor
 
 
 class References:
@@ -232,6 +233,9 @@ class _Resolver:
         self.marks: list[QuoteMarks] = quote_marks_of(article.body, doc)
         self._mark_starts = [m.start for m in self.marks]
         self.candidates: list[_Candidate] = []
+        # Lone capitalised subjects the tagger named no one by ("Blum pointed to …"): a
+        # he/she with no person before it may stand for one, nothing else.
+        self._untagged_names: list[_Candidate] = []
         self.resolved: dict[int, Referent] = {}
         self._actor_genders: dict[str, str | None] = {}
         self._roles: dict[str, Referent] = {}  # role noun -> the person last named with it
@@ -337,6 +341,10 @@ class _Resolver:
                     self.resolved[token.i] = role
                 elif referent.person:
                     self._described.add(lemma)  # someone unnamed: "the man" is now that man
+            if referent is None and _untagged_lone_name(token):
+                self._untagged_names.append(
+                    self._candidate(_name_referent(token), token, sentence, paragraph)
+                )
             if referent is not None:
                 self._add(referent, token, sentence, paragraph)
                 group = _coordination(token, referent)
@@ -365,18 +373,22 @@ class _Resolver:
         )
 
     def _add(self, referent: Referent, token: Token, sentence: int, paragraph: int) -> None:
-        self.candidates.append(
-            _Candidate(
-                referent,
-                sentence,
-                paragraph,
-                _ROLES.get(token.dep_, _MODIFIER_ROLE),
-                _depth(token),
-                token.idx,
-                token.head.i,
-                speaks(token),
-                token.dep_ == "nsubj",
-            )
+        self.candidates.append(self._candidate(referent, token, sentence, paragraph))
+
+    def _candidate(
+        self, referent: Referent, token: Token, sentence: int, paragraph: int
+    ) -> _Candidate:
+        return _Candidate(
+            referent,
+            sentence,
+            paragraph,
+            _ROLES.get(token.dep_, _MODIFIER_ROLE),
+            _depth(token),
+            token.idx,
+            token.head.i,
+            speaks(token),
+            token.dep_ == "nsubj",
+            token.dep_ == "poss" and not names_people(token.head.lemma_.lower()),
         )
 
     def _referent(self, head: Token) -> Referent | None:
@@ -654,21 +666,21 @@ class _Resolver:
         # "Asked whether the president regretted it, she said": no one that clause names,
         # by name or by description, is "she".
         reported |= {pronoun.doc[i].idx for i in _subjectless_clause_before(pronoun)}
-        compatible = [
+        reachable = [
             c
             for c in self.candidates
             if paragraph - c.paragraph <= _PARAGRAPH_REACH
-            and _agrees(lower, c.referent, self._gender(c.referent))
             and not (c.sentence == sentence and c.verb == pronoun.head.i)
             and c.referent.actor_id not in spoken_of
             and c.position not in reported
         ]
+        compatible = [c for c in reachable if _agrees(lower, c.referent, self._gender(c.referent))]
         if not compatible:
-            return None
+            return self._lone_name_of_a_person(lower, reachable, paragraph, sentence)
 
         answers = speaking and pronoun.head.lemma_.lower() in _answer_verbs()
 
-        def rank(c: _Candidate) -> tuple[bool, bool, int, int, int, int]:
+        def rank(c: _Candidate) -> tuple[bool, bool, bool, int, int, int, int]:
             # A speaker named as "they said" goes on speaking: the source of the sentence
             # before, not a noun of it ("…, according to the people. Iran …, they said.").
             near = sentence - c.sentence <= _SPEAKER_REACH
@@ -678,6 +690,11 @@ class _Resolver:
             return (
                 not asked,
                 not later_speaker,
+                # "“…,” Walsh said. Brightway's music team sent demos. … “…,” he said": the
+                # owner of a thing an earlier sentence mentions is no one the narration
+                # follows, as a speaker before it is ("The president's whereabouts are
+                # unclear, although he's believed …" is the president).
+                speaking and c.owns_a_thing and c.sentence < sentence,
                 sentence - c.sentence,
                 c.role,
                 c.depth,
@@ -685,6 +702,31 @@ class _Resolver:
             )
 
         return min(compatible, key=rank).referent
+
+    def _lone_name_of_a_person(
+        self, pronoun: str, reachable: list[_Candidate], paragraph: int, sentence: int
+    ) -> Referent | None:
+        """ "Brandt runs the only store in the valley. “…,” he said": with no person before
+        it, "he" or "she" stands for a lone name the tagger took for a body, or named no one
+        by, the subject of its sentence or the one before: a body that acts is "it", so a
+        one-word name told of as "he" is a surname."""
+        if pronoun not in _PERSON_PRONOUNS:
+            return None
+        untagged = [c for c in self._untagged_names if paragraph - c.paragraph <= 1]
+        for c in sorted([*reachable, *untagged], key=lambda c: c.position, reverse=True):
+            token = self.doc[c.referent.token]
+            if (
+                sentence - c.sentence <= _SPEAKER_REACH
+                and c.role == 0
+                and (c.referent.actor_id is not None or c in untagged)
+                and not c.referent.plural
+                and token.pos_ in {"PROPN", "NOUN"}  # "Sterling", read as the currency
+                and token.ent_type_ not in _PLACE_ENTITIES
+                and token.text.istitle()
+                and " " not in c.referent.name
+            ):
+                return replace(c.referent, person=True)
+        return None
 
     def _asks(self, verb: int) -> bool:
         return self.doc[verb].lemma_.lower() == "ask"
@@ -880,6 +922,31 @@ class _Resolver:
         if referent.actor_id is None:
             return referent.gender
         return referent.gender or self._actor_genders.get(referent.actor_id)
+
+
+def _untagged_lone_name(token: Token) -> bool:
+    """A capitalised proper noun standing alone as a subject, that the tagger named no one
+    by ("Blum pointed to the report")."""
+    return (
+        token.pos_ == "PROPN"
+        and token.dep_ in {"nsubj", "nsubjpass"}
+        and not token.ent_type_
+        and token.text.istitle()
+        and not any(token.children)
+    )
+
+
+def _name_referent(token: Token) -> Referent:
+    return Referent(
+        token.i,
+        token.idx,
+        _end(token),
+        token.text,
+        None,
+        person=True,
+        plural=False,
+        gender=None,
+    )
 
 
 def _surname_title(word: str) -> bool:
