@@ -14,6 +14,7 @@ from sitrep.annotate.actors import (
     _no_organisation,
     _no_persons_name,
     _people_tagged_as_organisations,
+    _untagged_full_names,
     _written_as_place,
 )
 from sitrep.annotate.mentions import MentionIndex
@@ -1217,3 +1218,17 @@ def test_a_cricket_scorecards_names_are_people(nlp) -> None:  # type: ignore[no-
     )
     people = set(_mentions(nlp, text, ActorKind.PERSON))
     assert {"Liam Courtney", "Mahler", "Quince", "Rowntree", "Delacroix", "Fennimore"} <= people
+
+
+@pytest.mark.slow
+def test_a_given_name_left_untagged_before_a_surname_tagged_alone_joins_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The mill where Otto Kessler was born will become a museum, the council said.")
+    surname = SpacySpan(doc, 4, 5, label="PERSON")
+    doc.ents = [surname]
+    assert [s.text for s in _untagged_full_names(doc, [surname], set())] == ["Otto Kessler"]
+
+
+@pytest.mark.slow
+def test_a_doctrine_is_no_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Critics said the movement revived Radical Syndicalism in the region."
+    assert "Radical Syndicalism" not in _mentions(nlp, text, ActorKind.ORGANISATION)

@@ -74,6 +74,7 @@ _PHOTOGRAPHER_WORDS = 3  # a credited photographer's name: "Photo: Mary Ann Smit
 MIN_TITLED_NAME_WORDS = 2  # "President Erdogan" alone is a surname the model usually tags
 # A title stands in at most this many words before a name ("US Secretary of State X").
 _TITLE_WORDS = 4
+_DOCTRINE = "ism"  # the ending of a doctrine's noun: "Socialism", "Zionism"
 # A town this size before a surname names an institution ("Pittsburgh Steelers"), not a person.
 _WELL_KNOWN_TOWN = 100_000
 # What the tokenizer leaves glued to a name's end: an age ("Lance Garcia,36") or an unclosed
@@ -506,16 +507,19 @@ def _team_plural(ent: SpacySpan) -> bool:
 
 
 def _thing_name(ent: SpacySpan) -> bool:
-    """A name of a thing, not of an actor: a street ("Third Street"), a vessel after its noun
-    ("the superyacht Talisman Maiton"), a model code ("M109A6 Paladin"; in a person's name,
-    any digit: "RAV4 Hybrid"), a work's title or a person's, or a happening, a
-    name (not an acronym) before a noun such as "final" or "concert" ("the Champions League
-    final"; "OPEC summit" stays OPEC's)."""
+    """A name of a thing, not of an actor: a street ("Third Street"), a doctrine ("National
+    Socialism"), a vessel after its noun ("the superyacht Talisman Maiton"), a model code
+    ("M109A6 Paladin"; in a person's name, any digit: "RAV4 Hybrid"), a work's title or a
+    person's, or a happening, a name (not an acronym) before a noun such as "final" or
+    "concert" ("the Champions League final"; "OPEC summit" stays OPEC's)."""
     doc = ent.doc
     last = ent[-1]
     if len(ent) > 1 and last.text[:1].isupper() and last.lower_ in _thoroughfares():
         return True
     if len(ent) > 1 and ent.root.text[:1].isupper() and ent.root.lower_ in _not_actor_heads():
+        return True
+    # A doctrine ("National Socialism", "Political Islamism"): CoNLL-2003 tags it MISC.
+    if len(ent) > 1 and ent.root.text[:1].isupper() and ent.root.lower_.endswith(_DOCTRINE):
         return True
     before = doc[ent.start - 1] if ent.start > 0 else None
     if (
@@ -1588,8 +1592,10 @@ def _untagged_full_names(
 ) -> list[SpacySpan]:
     """ "Rakesh Kumar has a degree …" where only a later "said Kumar" is tagged: given names
     the model left untagged (often at the article's start) before the surname of a person
-    tagged alone are that person named in full. Proper nouns only, capitalised, no title
-    ("President Kumar") nor honorific, and none in another entity or a place."""
+    tagged alone are that person named in full, also where the model tagged that surname
+    there alone ("where Adolf Hitler was born" gives "Hitler"). Proper nouns only,
+    capitalised, no title ("President Kumar") nor honorific, and none in another entity or a
+    place."""
     surnames = {e.text for e in people if len(e) == 1 and e.text.istitle()}
     tagged = {t.i for e in entities(doc) for t in e} | {t.i for e in people for t in e}
     found: list[SpacySpan] = []
@@ -1603,7 +1609,7 @@ def _untagged_full_names(
             and doc[start - 1].idx not in place_starts
         ):
             start -= 1
-        if start < span.start and span.start not in tagged:
+        if start < span.start:
             found.append(SpacySpan(doc, start, span.end, label="PERSON"))
     return found
 
