@@ -11,6 +11,7 @@ from sitrep.annotate.actors import (
     _given_name_runs,
     _labelled_photographers,
     _name_only,
+    _named_before_noun,
     _no_organisation,
     _no_persons_name,
     _people_tagged_as_organisations,
@@ -1232,3 +1233,17 @@ def test_a_given_name_left_untagged_before_a_surname_tagged_alone_joins_it(nlp) 
 def test_a_doctrine_is_no_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Critics said the movement revived Radical Syndicalism in the region."
     assert "Radical Syndicalism" not in _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A minister told the Vornet newspaper that talks would resume.", "Vornet"),
+        ("The Kalvask news agency said the border was shut.", "Kalvask"),
+    ],
+)
+def test_a_name_between_the_and_an_organisation_noun_is_an_organisation(nlp, text, name) -> None:  # type: ignore[no-untyped-def]
+    assert [s.text for s in _named_before_noun(nlp(text), frozenset({"newspaper", "agency"}))] == [
+        name
+    ]

@@ -2565,6 +2565,7 @@ def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
             end += 1
         found.append(doc[name.i : end])
+    found += _named_before_noun(doc, nouns)
     keys = {spelling_key(e.text) for e in found}
     found += [
         _name_only(e)
@@ -2579,6 +2580,24 @@ def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan
     ]
     unique = {e.start: e for e in found if e.start_char not in place_starts}
     return [SpacySpan(doc, e.start, e.end, label="ORG") for e in unique.values()]
+
+
+def _named_before_noun(doc: Doc, nouns: frozenset[str]) -> list[SpacySpan]:
+    """ "the Independent newspaper", "the Interfax news agency": after "the", capitalised
+    proper nouns before an organisation noun (one lowercase word may qualify the noun) are
+    the organisation's name."""
+    found: list[SpacySpan] = []
+    lowers = token_lowers(doc)
+    for i in range(2, len(doc)):
+        if lowers[i] not in nouns or not doc[i].is_lower or doc[i].pos_ != "NOUN":
+            continue
+        end = i - 1 if doc[i - 1].is_lower and doc[i - 1].is_alpha else i
+        start = end
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+            start -= 1
+        if start < end and start > 0 and lowers[start - 1] == "the":
+            found.append(doc[start:end])
+    return found
 
 
 def _described_after(doc: Doc, nouns: frozenset[str]) -> list[SpacySpan]:
