@@ -8,6 +8,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep.analysis import analyse
 from sitrep.annotate.actors import (
+    _employers,
     _given_name_runs,
     _labelled_photographers,
     _name_only,
@@ -1247,3 +1248,13 @@ def test_a_name_between_the_and_an_organisation_noun_is_an_organisation(nlp, tex
     assert [s.text for s in _named_before_noun(nlp(text), frozenset({"newspaper", "agency"}))] == [
         name
     ]
+
+
+@pytest.mark.slow
+def test_an_untagged_name_after_at_in_a_persons_apposition_is_an_employer(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Marta Velkova, head of research at KVB Holdings, said rates would fall.")
+    doc.ents = [SpacySpan(doc, 0, 2, label="PERSON")]
+    assert [s.text for s in _employers(doc)] == ["KVB Holdings"]
+    doc = nlp("The talks at Vornet Castle ended, officials said.")
+    doc.ents = []
+    assert _employers(doc) == []

@@ -2566,6 +2566,7 @@ def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan
             end += 1
         found.append(doc[name.i : end])
     found += _named_before_noun(doc, nouns)
+    found += _employers(doc)
     keys = {spelling_key(e.text) for e in found}
     found += [
         _name_only(e)
@@ -2598,6 +2599,39 @@ def _named_before_noun(doc: Doc, nouns: frozenset[str]) -> list[SpacySpan]:
         if start < end and start > 0 and lowers[start - 1] == "the":
             found.append(doc[start:end])
     return found
+
+
+def _employers(doc: Doc) -> list[SpacySpan]:
+    """ "Pankaj Pandey, Head of Research at ICICI Securities": in the words in apposition to a
+    person's name, capitalised proper nouns after "at" that no entity holds name the
+    organisation the person works for."""
+    tagged = {t.i for e in entities(doc) for t in e}
+    found: list[SpacySpan] = []
+    lowers = token_lowers(doc)
+    for at in (i for i in range(2, len(doc) - 1) if lowers[i] == "at"):
+        if not _in_apposition_to_person(doc, at):
+            continue
+        start = at + 1 + (lowers[at + 1] == "the")
+        end = start
+        while (
+            end < len(doc)
+            and end not in tagged
+            and doc[end].pos_ == "PROPN"
+            and doc[end].text[:1].isupper()
+        ):
+            end += 1
+        if end > start:
+            found.append(doc[start:end])
+    return found
+
+
+def _in_apposition_to_person(doc: Doc, i: int) -> bool:
+    """Whether the words before `i`, back to a comma right after a person's name, hold no other
+    punctuation and no more than a title's words."""
+    for j in range(i - 1, max(i - 2 - _TITLE_WORDS, 0), -1):
+        if doc[j].is_punct:
+            return doc[j].text == "," and doc[j - 1].ent_type_ == "PERSON"
+    return False
 
 
 def _described_after(doc: Doc, nouns: frozenset[str]) -> list[SpacySpan]:
