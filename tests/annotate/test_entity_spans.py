@@ -1258,3 +1258,11 @@ def test_an_untagged_name_after_at_in_a_persons_apposition_is_an_employer(nlp) -
     doc = nlp("The talks at Vornet Castle ended, officials said.")
     doc.ents = []
     assert _employers(doc) == []
+
+
+@pytest.mark.slow
+def test_a_bylines_agency_ends_before_the_datelines_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("By MARA LIND, Kestrel Press WASHINGTON (KP) — Talks resumed on Friday.")
+    start = next(t.i for t in doc if t.text == "Kestrel")
+    agency = SpacySpan(doc, start, start + 3, label="ORG")
+    assert _name_only(agency).text == "Kestrel Press"

@@ -801,6 +801,14 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
         or (doc[end - 1].is_lower and doc[end - 1].pos_ in _FUNCTION_POS)
     ):
         end -= 1
+    # "Associated Press WASHINGTON (AP)": a byline's agency runs into the dateline's place.
+    if (
+        end - start > 1
+        and doc[end - 1].text.isupper()
+        and not doc[end - 2].text.isupper()
+        and _well_known_place(doc[end - 1].text.title())
+    ):
+        end -= 1
     # "Japanese Financial Services Agency", "the Russian Defense Ministry's": the demonym
     # qualifies a state body's own name (read once a possessive ending is cut).
     if (
