@@ -9,6 +9,7 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.analysis import analyse
 from sitrep.annotate.actors import (
     _employers,
+    _first_of_streets,
     _given_name_runs,
     _labelled_photographers,
     _name_only,
@@ -1266,3 +1267,12 @@ def test_a_bylines_agency_ends_before_the_datelines_place(nlp) -> None:  # type:
     start = next(t.i for t in doc if t.text == "Kestrel")
     agency = SpacySpan(doc, start, start + 3, label="ORG")
     assert _name_only(agency).text == "Kestrel Press"
+
+
+@pytest.mark.slow
+def test_the_first_of_names_before_a_plural_street_noun_is_a_street(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("He collapsed at the corner of Vantor and Helm streets, police said.")
+    start = next(t.i for t in doc if t.text == "Vantor")
+    assert _first_of_streets(SpacySpan(doc, start, start + 1, label="ORG"))
+    doc = nlp("Vantor and Helm Holdings signed the deal.")
+    assert not _first_of_streets(SpacySpan(doc, 0, 1, label="ORG"))

@@ -507,7 +507,8 @@ def _team_plural(ent: SpacySpan) -> bool:
 
 
 def _thing_name(ent: SpacySpan) -> bool:
-    """A name of a thing, not of an actor: a street ("Third Street"), a doctrine ("National
+    """A name of a thing, not of an actor: a street ("Third Street", "State and Hubbard
+    streets"), a doctrine ("National
     Socialism"), a vessel after its noun ("the superyacht Talisman Maiton"), a model code
     ("M109A6 Paladin"; in a person's name, any digit: "RAV4 Hybrid"), a work's title or a
     person's, or a happening, a name (not an acronym) before a noun such as "final" or
@@ -515,6 +516,8 @@ def _thing_name(ent: SpacySpan) -> bool:
     doc = ent.doc
     last = ent[-1]
     if len(ent) > 1 and last.text[:1].isupper() and last.lower_ in _thoroughfares():
+        return True
+    if _first_of_streets(ent):
         return True
     if len(ent) > 1 and ent.root.text[:1].isupper() and ent.root.lower_ in _not_actor_heads():
         return True
@@ -538,6 +541,19 @@ def _thing_name(ent: SpacySpan) -> bool:
         and not _acronym(ent.text)
         and _word_after(ent).rstrip(".,;:") in lexicon.words("actors/event_nouns.txt")
     )
+
+
+def _first_of_streets(ent: SpacySpan) -> bool:
+    """ "at the corner of State and Hubbard streets": the first of names that a plural street
+    noun after the last of them heads."""
+    doc = ent.doc
+    tail = doc[ent.end : ent.end + 4]
+    if not tail or tail[0].lower_ != "and":
+        return False
+    for token in tail[1:]:
+        if not token.text[:1].isupper():
+            return token.lower_.endswith("s") and token.lower_[:-1] in _thoroughfares()
+    return False
 
 
 @lexicon.PerLanguage
