@@ -14,6 +14,7 @@ from sitrep.annotate.actors import (
     _labelled_photographers,
     _name_only,
     _named_before_noun,
+    _names_a_place,
     _no_organisation,
     _no_persons_name,
     _people_tagged_as_organisations,
@@ -1276,3 +1277,13 @@ def test_the_first_of_names_before_a_plural_street_noun_is_a_street(nlp) -> None
     assert _first_of_streets(SpacySpan(doc, start, start + 1, label="ORG"))
     doc = nlp("Vantor and Helm Holdings signed the deal.")
     assert not _first_of_streets(SpacySpan(doc, 0, 1, label="ORG"))
+
+
+@pytest.mark.slow
+def test_a_name_a_place_noun_is_in_apposition_to_is_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Jon Harrel, 41, of Brellam, a small village south of Tarnock, was charged.")
+    start = next(t.i for t in doc if t.text == "Brellam")
+    assert _names_a_place(SpacySpan(doc, start, start + 1, label="ORG"))
+    doc = nlp("Shares of Brellam, a maker of pumps, rose.")
+    start = next(t.i for t in doc if t.text == "Brellam")
+    assert not _names_a_place(SpacySpan(doc, start, start + 1, label="ORG"))

@@ -2062,8 +2062,9 @@ def _no_organisation(ent: SpacySpan, lowercase_words: frozenset[str], terms: set
 
 def _names_a_place(ent: SpacySpan) -> bool:
     """ "The Rukban camp ... Rukban is another example": a name the text writes before a
-    lowercase noun of places (`place_nouns.txt`) is that place's wherever the model tags it
-    an organisation."""
+    lowercase noun of places (`place_nouns.txt`), or that such a noun is in apposition to
+    ("Addison, a village southwest of Ithaca"), is that place's wherever the model tags it an
+    organisation."""
     doc = ent.doc
     nouns = lexicon.words("actors/place_nouns.txt")
     for start in _whole_word_starts(doc_text(doc), ent.text):
@@ -2073,6 +2074,12 @@ def _names_a_place(ent: SpacySpan) -> bool:
         after = doc[written.end]
         if after.is_lower and after.lower_ in nouns:
             return True
+        # "of Addison, a village southwest of Ithaca": a place noun in apposition.
+        tail = doc[written.end : written.end + 5]
+        if len(tail) > 2 and tail[0].text == "," and tail[1].lower_ in ("a", "an"):
+            head = next((t for t in tail[2:] if t.pos_ != "ADJ"), None)
+            if head is not None and head.is_lower and head.lower_ in nouns:
+                return True
     return False
 
 
