@@ -1287,3 +1287,11 @@ def test_a_name_a_place_noun_is_in_apposition_to_is_a_place(nlp) -> None:  # typ
     doc = nlp("Shares of Brellam, a maker of pumps, rose.")
     start = next(t.i for t in doc if t.text == "Brellam")
     assert not _names_a_place(SpacySpan(doc, start, start + 1, label="ORG"))
+
+
+@pytest.mark.slow
+def test_an_accounts_handle_is_no_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    mentions = _mentions(
+        nlp, "In a tweet, @Velkova said the vote was rigged.", ActorKind.ORGANISATION
+    )
+    assert not any(m.startswith("@") for ms in mentions.values() for m in ms)

@@ -381,6 +381,7 @@ def _name_entities(doc: Doc, label: str) -> tuple[SpacySpan, ...]:
         for e in found
         if any(t.tag_ != "POS" and not t.is_punct for t in e)  # not a bare "'s"
         and any(c.isupper() for c in e.text)  # "cubic meter" is no name
+        and not e.text.startswith("@")  # "@IlhanMN": an account's handle is no name
         and _honorific_length(doc, e.start, e.end) < len(e)  # "Engr" alone is no name
         and not any(t.is_lower and t.pos_ in ("VERB", "AUX") for t in e)  # "Garrett hit Rudolph"
         and not _unit(e)
