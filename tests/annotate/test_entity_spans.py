@@ -18,6 +18,7 @@ from sitrep.annotate.actors import (
     _no_organisation,
     _no_persons_name,
     _people_tagged_as_organisations,
+    _thing_name,
     _untagged_full_names,
     _written_as_place,
 )
@@ -1295,3 +1296,10 @@ def test_an_accounts_handle_is_no_name(nlp) -> None:  # type: ignore[no-untyped-
         nlp, "In a tweet, @Velkova said the vote was rigged.", ActorKind.ORGANISATION
     )
     assert not any(m.startswith("@") for ms in mentions.values() for m in ms)
+
+
+@pytest.mark.slow
+def test_a_celestial_body_is_no_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The probe is larger than the planet Mercury, the agency said.")
+    start = next(t.i for t in doc if t.text == "Mercury")
+    assert _thing_name(SpacySpan(doc, start, start + 1, label="ORG"))

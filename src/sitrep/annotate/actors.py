@@ -509,7 +509,7 @@ def _team_plural(ent: SpacySpan) -> bool:
 
 def _thing_name(ent: SpacySpan) -> bool:
     """A name of a thing, not of an actor: a street ("Third Street", "State and Hubbard
-    streets"), a doctrine ("National
+    streets"), a celestial body ("the planet Mercury"), a doctrine ("National
     Socialism"), a vessel after its noun ("the superyacht Talisman Maiton"), a model code
     ("M109A6 Paladin"; in a person's name, any digit: "RAV4 Hybrid"), a work's title or a
     person's, or a happening, a name (not an acronym) before a noun such as "final" or
@@ -519,6 +519,8 @@ def _thing_name(ent: SpacySpan) -> bool:
     if len(ent) > 1 and last.text[:1].isupper() and last.lower_ in _thoroughfares():
         return True
     if _first_of_streets(ent):
+        return True
+    if ent.text.lower().removeprefix("the ") in lexicon.words("places/celestial_bodies.txt"):
         return True
     if len(ent) > 1 and ent.root.text[:1].isupper() and ent.root.lower_ in _not_actor_heads():
         return True
