@@ -995,10 +995,10 @@ def _add_people(
     ]
     candidates += _people_tagged_as_organisations(doc, place_starts)
     candidates += _kin_named(doc, candidates, place_starts)
-    full_names = _untagged_full_names(doc, candidates, place_starts)
+    named_in_full = _untagged_full_names(doc, candidates, place_starts)
     # "Adolf Hitler" holds the model's "Hitler" there.
-    candidates = [c for c in candidates if not any(_holds_more(f, c) for f in full_names)]
-    candidates += full_names
+    candidates = [c for c in candidates if not any(_holds_more(f, c) for f in named_in_full)]
+    candidates += named_in_full
     candidates += [photographer for photographer, _ in _photo_credits(doc)]
     candidates += [player for _, player in _club_players(doc)]
     candidates += _labelled_photographers(doc)
