@@ -74,6 +74,7 @@ _PHOTOGRAPHER_WORDS = 3  # a credited photographer's name: "Photo: Mary Ann Smit
 MIN_TITLED_NAME_WORDS = 2  # "President Erdogan" alone is a surname the model usually tags
 # A title stands in at most this many words before a name ("US Secretary of State X").
 _TITLE_WORDS = 4
+_CELESTIAL_WORDS = 3  # "the Milky Way"
 _DOCTRINE = "ism"  # the ending of a doctrine's noun: "Socialism", "Zionism"
 # A town this size before a surname names an institution ("Pittsburgh Steelers"), not a person.
 _WELL_KNOWN_TOWN = 100_000
@@ -520,7 +521,7 @@ def _thing_name(ent: SpacySpan) -> bool:
         return True
     if _first_of_streets(ent):
         return True
-    if ent.text.lower().removeprefix("the ") in lexicon.words("places/celestial_bodies.txt"):
+    if len(ent) <= _CELESTIAL_WORDS and ent.text.lower().removeprefix("the ") in _celestial():
         return True
     if len(ent) > 1 and ent.root.text[:1].isupper() and ent.root.lower_ in _not_actor_heads():
         return True
@@ -550,13 +551,18 @@ def _first_of_streets(ent: SpacySpan) -> bool:
     """ "at the corner of State and Hubbard streets": the first of names that a plural street
     noun after the last of them heads."""
     doc = ent.doc
-    tail = doc[ent.end : ent.end + 4]
-    if not tail or tail[0].lower_ != "and":
+    if ent.end >= len(doc) or doc[ent.end].lower_ != "and":
         return False
-    for token in tail[1:]:
-        if not token.text[:1].isupper():
-            return token.lower_.endswith("s") and token.lower_[:-1] in _thoroughfares()
+    for i in range(ent.end + 1, min(ent.end + 4, len(doc))):
+        if not doc[i].text[:1].isupper():
+            word = doc[i].lower_
+            return word.endswith("s") and word[:-1] in _thoroughfares()
     return False
+
+
+@lexicon.PerLanguage
+def _celestial(language: str) -> frozenset[str]:
+    return lexicon.words("places/celestial_bodies.txt", language)
 
 
 @lexicon.PerLanguage
@@ -2078,9 +2084,11 @@ def _names_a_place(ent: SpacySpan) -> bool:
         if after.is_lower and after.lower_ in nouns:
             return True
         # "of Addison, a village southwest of Ithaca": a place noun in apposition.
-        tail = doc[written.end : written.end + 5]
-        if len(tail) > 2 and tail[0].text == "," and tail[1].lower_ in ("a", "an"):
-            head = next((t for t in tail[2:] if t.pos_ != "ADJ"), None)
+        if after.text == "," and written.end + 2 < len(doc):
+            if doc[written.end + 1].lower_ not in ("a", "an"):
+                continue
+            tail = doc[written.end + 2 : written.end + 5]
+            head = next((t for t in tail if t.pos_ != "ADJ"), None)
             if head is not None and head.is_lower and head.lower_ in nouns:
                 return True
     return False
@@ -2639,7 +2647,6 @@ def _employers(doc: Doc) -> list[SpacySpan]:
     """ "Pankaj Pandey, Head of Research at ICICI Securities": in the words in apposition to a
     person's name, capitalised proper nouns after "at" that no entity holds name the
     organisation the person works for."""
-    tagged = {t.i for e in entities(doc) for t in e}
     found: list[SpacySpan] = []
     lowers = token_lowers(doc)
     for at in (i for i in range(2, len(doc) - 1) if lowers[i] == "at"):
@@ -2649,7 +2656,7 @@ def _employers(doc: Doc) -> list[SpacySpan]:
         end = start
         while (
             end < len(doc)
-            and end not in tagged
+            and not doc[end].ent_type_
             and doc[end].pos_ == "PROPN"
             and doc[end].text[:1].isupper()
         ):
