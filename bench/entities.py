@@ -7,7 +7,7 @@ Gold: bench/gold/entities_geowebnews.jsonl (44 GeoWebNews articles annotated by 
 in bench/gold/ENTITIES_GUIDELINE.md), split by document with bench/splits.py; and
 bench/gold/entities_geowebnews_train_more.jsonl, 23 more articles all TRAIN by that split,
 annotated later to read more errors from (TRAIN-MORE); and
-bench/gold/entities_article_extraction_train.jsonl, 22 TRAIN pages of
+bench/gold/entities_article_extraction_train.jsonl, 24 TRAIN pages of
 ../shared/data/article-extraction (sport, business, politics, science, entertainment; offsets index
 the ground-truth `articleBody`), annotated by the same guideline (TRAIN-PAGES). sitrep's PER and ORG
 are the mentions of its person and organisation actors, as `annotate` keeps them in the article:
