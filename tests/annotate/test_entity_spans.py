@@ -1303,3 +1303,11 @@ def test_a_celestial_body_is_no_actor(nlp) -> None:  # type: ignore[no-untyped-d
     doc = nlp("The probe is larger than the planet Mercury, the agency said.")
     start = next(t.i for t in doc if t.text == "Mercury")
     assert _thing_name(SpacySpan(doc, start, start + 1, label="ORG"))
+
+
+@pytest.mark.slow
+def test_the_spelling_of_a_common_nouns_acronym_is_no_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Nurses in Intensive Care Units (ICUs) face many alarms.")
+    start = next(t.i for t in doc if t.text == "Intensive")
+    units = SpacySpan(doc, start, start + 3, label="ORG")
+    assert _no_organisation(units, frozenset(), set())

@@ -2048,7 +2048,8 @@ def _no_organisation(ent: SpacySpan, lowercase_words: frozenset[str], terms: set
     degree ("M.Sc/M.Eng", "Unclassified Degree"), a person's role ("an ... Safety Officer"),
     an office's portfolio ("Secretary of State"), a place's name ("the Rukban camp":
     `_names_a_place`), a common noun's acronym
-    ("ICU", "RAM"; `common_acronyms.txt`), a one-word demonym, or a time zone: capitals
+    ("ICU", "RAM"; `common_acronyms.txt`) or its spelling before it ("Intensive Care Units
+    (ICUs)"), a one-word demonym, or a time zone: capitals
     after a clock time ("1:19PM CST") or a zone's abbreviation after a plain number ("0100
     GMT"; "the 10th CST" is a Civil Support Team)."""
     doc = ent.doc
@@ -2060,7 +2061,12 @@ def _no_organisation(ent: SpacySpan, lowercase_words: frozenset[str], terms: set
         return True
     if _one_person(ent) or _portfolio(ent) or _names_a_place(ent):
         return True
-    if ent.text.lower() in lexicon.words("actors/common_acronyms.txt"):
+    common = lexicon.words("actors/common_acronyms.txt")
+    if ent.text.lower() in common:
+        return True
+    # "Intensive Care Units (ICUs)": the spelling of a common noun's acronym.
+    tail = [t.text for t in doc[ent.end : ent.end + 3]] if ent.end + 3 <= len(doc) else []
+    if tail[:1] == ["("] and tail[2:] == [")"] and tail[1].lower().removesuffix("s") in common:
         return True
     before = doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and before.text.isdigit() and ent.text.upper() in time_zones():
