@@ -8,6 +8,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep.analysis import analyse
 from sitrep.annotate.actors import (
+    _countrys_people,
     _employers,
     _first_of_streets,
     _given_name_runs,
@@ -1311,3 +1312,13 @@ def test_the_spelling_of_a_common_nouns_acronym_is_no_organisation(nlp) -> None:
     start = next(t.i for t in doc if t.text == "Intensive")
     units = SpacySpan(doc, start, start + 3, label="ORG")
     assert _no_organisation(units, frozenset(), set())
+
+
+@pytest.mark.slow
+def test_untagged_names_after_a_countrys_possessive_are_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Serbia's Dravko Velkovic beat Kessar in the first round.")
+    doc.ents = [SpacySpan(doc, 0, 1, label="GPE")]
+    assert [s.text for s in _countrys_people(doc, set())] == ["Dravko Velkovic"]
+    doc = nlp("Serbia's Foreign Ministry said the talks would resume.")
+    doc.ents = [SpacySpan(doc, 0, 1, label="GPE")]
+    assert _countrys_people(doc, set()) == []

@@ -1001,6 +1001,7 @@ def _add_people(
     ]
     candidates += _people_tagged_as_organisations(doc, place_starts)
     candidates += _kin_named(doc, candidates, place_starts)
+    candidates += _countrys_people(doc, place_starts)
     named_in_full = _untagged_full_names(doc, candidates, place_starts)
     # "Adolf Hitler" holds the model's "Hitler" there.
     candidates = [c for c in candidates if not any(_holds_more(f, c) for f in named_in_full)]
@@ -1647,6 +1648,36 @@ def _untagged_full_names(
             start -= 1
         if start < span.start:
             found.append(SpacySpan(doc, start, span.end, label="PERSON"))
+    return found
+
+
+def _countrys_people(doc: Doc, place_starts: set[int]) -> list[SpacySpan]:
+    """ "Serbia's Novak Djokovic and Britain's Andy Murray": two or three capitalised proper
+    nouns after a country's possessive that no entity holds, none a common word or a title
+    word, are a person (sport and wire reports name players and leaders so)."""
+    found: list[SpacySpan] = []
+    for country in entities(doc):
+        i = country.end  # the possessive
+        if country.label_ != "GPE" or i + 1 >= len(doc) or doc[i].tag_ != "POS":
+            continue
+        if _country_code(country.text) is None:
+            continue
+        end = i + 1
+        while (
+            end < len(doc)
+            and end - i <= _GIVEN_NAME_WORDS + 1
+            and doc[end].pos_ == "PROPN"
+            and doc[end].is_alpha
+            and doc[end].text.istitle()
+            and not doc[end].ent_type_
+            and doc[end].idx not in place_starts
+            and doc[end].lower_ not in _title_words()
+            and not _plain_word(doc.lang_, doc[end].text)
+        ):
+            end += 1
+        stops = end == len(doc) or not (doc[end].text[:1].isupper() or doc[end].ent_type_)
+        if end - i - 1 >= MIN_TITLED_NAME_WORDS and stops:
+            found.append(SpacySpan(doc, i + 1, end, label="PERSON"))
     return found
 
 
