@@ -1304,6 +1304,11 @@ def test_a_celestial_body_is_no_actor(nlp) -> None:  # type: ignore[no-untyped-d
     doc = nlp("The probe is larger than the planet Mercury, the agency said.")
     start = next(t.i for t in doc if t.text == "Mercury")
     assert _thing_name(SpacySpan(doc, start, start + 1, label="ORG"))
+    doc = nlp("It is the coldest moon in the Solar System, the agency said.")
+    start = next(t.i for t in doc if t.text == "Solar")
+    assert _thing_name(SpacySpan(doc, start, start + 2, label="ORG"))
+    doc = nlp("Venus beat her sister in straight sets.")
+    assert not _thing_name(SpacySpan(doc, 0, 1, label="PERSON"))
 
 
 @pytest.mark.slow

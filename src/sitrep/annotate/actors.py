@@ -510,7 +510,7 @@ def _team_plural(ent: SpacySpan) -> bool:
 
 def _thing_name(ent: SpacySpan) -> bool:
     """A name of a thing, not of an actor: a street ("Third Street", "State and Hubbard
-    streets"), a celestial body ("the planet Mercury"), a doctrine ("National
+    streets"), a celestial body ("the Solar System", "the planet Mercury"), a doctrine ("National
     Socialism"), a vessel after its noun ("the superyacht Talisman Maiton"), a model code
     ("M109A6 Paladin"; in a person's name, any digit: "RAV4 Hybrid"), a work's title or a
     person's, or a happening, a name (not an acronym) before a noun such as "final" or
@@ -521,7 +521,9 @@ def _thing_name(ent: SpacySpan) -> bool:
         return True
     if _first_of_streets(ent):
         return True
-    if len(ent) <= _CELESTIAL_WORDS and ent.text.lower().removeprefix("the ") in _celestial():
+    # "the Solar System", "the Milky Way"; one word ("Mercury", "Moon", "Venus") may name a
+    # person or a paper, and is a body only after its noun ("the planet Mercury", below).
+    if 1 < len(ent) <= _CELESTIAL_WORDS and ent.text.lower().removeprefix("the ") in _celestial():
         return True
     if len(ent) > 1 and ent.root.text[:1].isupper() and ent.root.lower_ in _not_actor_heads():
         return True
