@@ -7,9 +7,9 @@ Gold: bench/gold/entities_geowebnews.jsonl (44 GeoWebNews articles annotated by 
 in bench/gold/ENTITIES_GUIDELINE.md), split by document with bench/splits.py; and
 bench/gold/entities_geowebnews_train_more.jsonl, 23 more articles all TRAIN by that split,
 annotated later to read more errors from (TRAIN-MORE); and
-bench/gold/entities_article_extraction_train.jsonl, 13 TRAIN pages of
-../shared/data/article-extraction (sport, business, politics, entertainment; offsets index the
-ground-truth `articleBody`), annotated by the same guideline (TRAIN-PAGES). sitrep's PER and ORG
+bench/gold/entities_article_extraction_train.jsonl, 24 TRAIN pages of
+../shared/data/article-extraction (sport, business, politics, science, entertainment; offsets index
+the ground-truth `articleBody`), annotated by the same guideline (TRAIN-PAGES). sitrep's PER and ORG
 are the mentions of its person and organisation actors, as `annotate` keeps them in the article:
 every name it gives a person or body. A role phrase bound to a person ("the president") is no
 mention but a reference of that person (`Article.references`, kind "role"), as a pronoun is, so

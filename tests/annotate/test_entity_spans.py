@@ -8,12 +8,19 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep.analysis import analyse
 from sitrep.annotate.actors import (
+    _countrys_people,
+    _employers,
+    _first_of_streets,
     _given_name_runs,
     _labelled_photographers,
     _name_only,
+    _named_before_noun,
+    _names_a_place,
     _no_organisation,
     _no_persons_name,
     _people_tagged_as_organisations,
+    _thing_name,
+    _untagged_full_names,
     _written_as_place,
 )
 from sitrep.annotate.mentions import MentionIndex
@@ -1217,3 +1224,106 @@ def test_a_cricket_scorecards_names_are_people(nlp) -> None:  # type: ignore[no-
     )
     people = set(_mentions(nlp, text, ActorKind.PERSON))
     assert {"Liam Courtney", "Mahler", "Quince", "Rowntree", "Delacroix", "Fennimore"} <= people
+
+
+@pytest.mark.slow
+def test_a_given_name_left_untagged_before_a_surname_tagged_alone_joins_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The mill where Otto Kessler was born will become a museum, the council said.")
+    surname = SpacySpan(doc, 4, 5, label="PERSON")
+    doc.ents = [surname]
+    assert [s.text for s in _untagged_full_names(doc, [surname], set())] == ["Otto Kessler"]
+
+
+@pytest.mark.slow
+def test_a_doctrine_is_no_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Critics said the movement revived Radical Syndicalism in the region."
+    assert "Radical Syndicalism" not in _mentions(nlp, text, ActorKind.ORGANISATION)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A minister told the Vornet newspaper that talks would resume.", "Vornet"),
+        ("The Kalvask news agency said the border was shut.", "Kalvask"),
+    ],
+)
+def test_a_name_between_the_and_an_organisation_noun_is_an_organisation(nlp, text, name) -> None:  # type: ignore[no-untyped-def]
+    assert [s.text for s in _named_before_noun(nlp(text), frozenset({"newspaper", "agency"}))] == [
+        name
+    ]
+
+
+@pytest.mark.slow
+def test_an_untagged_name_after_at_in_a_persons_apposition_is_an_employer(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Marta Velkova, head of research at KVB Holdings, said rates would fall.")
+    doc.ents = [SpacySpan(doc, 0, 2, label="PERSON")]
+    assert [s.text for s in _employers(doc)] == ["KVB Holdings"]
+    doc = nlp("The talks at Vornet Castle ended, officials said.")
+    doc.ents = []
+    assert _employers(doc) == []
+
+
+@pytest.mark.slow
+def test_a_bylines_agency_ends_before_the_datelines_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("By MARA LIND, Kestrel Press WASHINGTON (KP) — Talks resumed on Friday.")
+    start = next(t.i for t in doc if t.text == "Kestrel")
+    agency = SpacySpan(doc, start, start + 3, label="ORG")
+    assert _name_only(agency).text == "Kestrel Press"
+
+
+@pytest.mark.slow
+def test_the_first_of_names_before_a_plural_street_noun_is_a_street(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("He collapsed at the corner of Vantor and Helm streets, police said.")
+    start = next(t.i for t in doc if t.text == "Vantor")
+    assert _first_of_streets(SpacySpan(doc, start, start + 1, label="ORG"))
+    doc = nlp("Vantor and Helm Holdings signed the deal.")
+    assert not _first_of_streets(SpacySpan(doc, 0, 1, label="ORG"))
+
+
+@pytest.mark.slow
+def test_a_name_a_place_noun_is_in_apposition_to_is_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Jon Harrel, 41, of Brellam, a small village south of Tarnock, was charged.")
+    start = next(t.i for t in doc if t.text == "Brellam")
+    assert _names_a_place(SpacySpan(doc, start, start + 1, label="ORG"))
+    doc = nlp("Shares of Brellam, a maker of pumps, rose.")
+    start = next(t.i for t in doc if t.text == "Brellam")
+    assert not _names_a_place(SpacySpan(doc, start, start + 1, label="ORG"))
+
+
+@pytest.mark.slow
+def test_an_accounts_handle_is_no_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    mentions = _mentions(
+        nlp, "In a tweet, @Velkova said the vote was rigged.", ActorKind.ORGANISATION
+    )
+    assert not any(m.startswith("@") for ms in mentions.values() for m in ms)
+
+
+@pytest.mark.slow
+def test_a_celestial_body_is_no_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The probe is larger than the planet Mercury, the agency said.")
+    start = next(t.i for t in doc if t.text == "Mercury")
+    assert _thing_name(SpacySpan(doc, start, start + 1, label="ORG"))
+    doc = nlp("It is the coldest moon in the Solar System, the agency said.")
+    start = next(t.i for t in doc if t.text == "Solar")
+    assert _thing_name(SpacySpan(doc, start, start + 2, label="ORG"))
+    doc = nlp("Venus beat her sister in straight sets.")
+    assert not _thing_name(SpacySpan(doc, 0, 1, label="PERSON"))
+
+
+@pytest.mark.slow
+def test_the_spelling_of_a_common_nouns_acronym_is_no_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Nurses in Intensive Care Units (ICUs) face many alarms.")
+    start = next(t.i for t in doc if t.text == "Intensive")
+    units = SpacySpan(doc, start, start + 3, label="ORG")
+    assert _no_organisation(units, frozenset(), set())
+
+
+@pytest.mark.slow
+def test_untagged_names_after_a_countrys_possessive_are_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Serbia's Dravko Velkovic beat Kessar in the first round.")
+    doc.ents = [SpacySpan(doc, 0, 1, label="GPE")]
+    assert [s.text for s in _countrys_people(doc, set())] == ["Dravko Velkovic"]
+    doc = nlp("Serbia's Foreign Ministry said the talks would resume.")
+    doc.ents = [SpacySpan(doc, 0, 1, label="GPE")]
+    assert _countrys_people(doc, set()) == []

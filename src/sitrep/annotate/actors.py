@@ -74,6 +74,8 @@ _PHOTOGRAPHER_WORDS = 3  # a credited photographer's name: "Photo: Mary Ann Smit
 MIN_TITLED_NAME_WORDS = 2  # "President Erdogan" alone is a surname the model usually tags
 # A title stands in at most this many words before a name ("US Secretary of State X").
 _TITLE_WORDS = 4
+_CELESTIAL_WORDS = 3  # "the Milky Way"
+_DOCTRINE = "ism"  # the ending of a doctrine's noun: "Socialism", "Zionism"
 # A town this size before a surname names an institution ("Pittsburgh Steelers"), not a person.
 _WELL_KNOWN_TOWN = 100_000
 # What the tokenizer leaves glued to a name's end: an age ("Lance Garcia,36") or an unclosed
@@ -380,6 +382,7 @@ def _name_entities(doc: Doc, label: str) -> tuple[SpacySpan, ...]:
         for e in found
         if any(t.tag_ != "POS" and not t.is_punct for t in e)  # not a bare "'s"
         and any(c.isupper() for c in e.text)  # "cubic meter" is no name
+        and not e.text.startswith("@")  # "@IlhanMN": an account's handle is no name
         and _honorific_length(doc, e.start, e.end) < len(e)  # "Engr" alone is no name
         and not any(t.is_lower and t.pos_ in ("VERB", "AUX") for t in e)  # "Garrett hit Rudolph"
         and not _unit(e)
@@ -506,16 +509,26 @@ def _team_plural(ent: SpacySpan) -> bool:
 
 
 def _thing_name(ent: SpacySpan) -> bool:
-    """A name of a thing, not of an actor: a street ("Third Street"), a vessel after its noun
-    ("the superyacht Talisman Maiton"), a model code ("M109A6 Paladin"; in a person's name,
-    any digit: "RAV4 Hybrid"), a work's title or a person's, or a happening, a
-    name (not an acronym) before a noun such as "final" or "concert" ("the Champions League
-    final"; "OPEC summit" stays OPEC's)."""
+    """A name of a thing, not of an actor: a street ("Third Street", "State and Hubbard
+    streets"), a celestial body ("the Solar System", "the planet Mercury"), a doctrine ("National
+    Socialism"), a vessel after its noun ("the superyacht Talisman Maiton"), a model code
+    ("M109A6 Paladin"; in a person's name, any digit: "RAV4 Hybrid"), a work's title or a
+    person's, or a happening, a name (not an acronym) before a noun such as "final" or
+    "concert" ("the Champions League final"; "OPEC summit" stays OPEC's)."""
     doc = ent.doc
     last = ent[-1]
     if len(ent) > 1 and last.text[:1].isupper() and last.lower_ in _thoroughfares():
         return True
+    if _first_of_streets(ent):
+        return True
+    # "the Solar System", "the Milky Way"; one word ("Mercury", "Moon", "Venus") may name a
+    # person or a paper, and is a body only after its noun ("the planet Mercury", below).
+    if 1 < len(ent) <= _CELESTIAL_WORDS and ent.text.lower().removeprefix("the ") in _celestial():
+        return True
     if len(ent) > 1 and ent.root.text[:1].isupper() and ent.root.lower_ in _not_actor_heads():
+        return True
+    # A doctrine ("National Socialism", "Political Islamism"): CoNLL-2003 tags it MISC.
+    if len(ent) > 1 and ent.root.text[:1].isupper() and ent.root.lower_.endswith(_DOCTRINE):
         return True
     before = doc[ent.start - 1] if ent.start > 0 else None
     if (
@@ -534,6 +547,24 @@ def _thing_name(ent: SpacySpan) -> bool:
         and not _acronym(ent.text)
         and _word_after(ent).rstrip(".,;:") in lexicon.words("actors/event_nouns.txt")
     )
+
+
+def _first_of_streets(ent: SpacySpan) -> bool:
+    """ "at the corner of State and Hubbard streets": the first of names that a plural street
+    noun after the last of them heads."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ != "and":
+        return False
+    for i in range(ent.end + 1, min(ent.end + 4, len(doc))):
+        if not doc[i].text[:1].isupper():
+            word = doc[i].lower_
+            return word.endswith("s") and word[:-1] in _thoroughfares()
+    return False
+
+
+@lexicon.PerLanguage
+def _celestial(language: str) -> frozenset[str]:
+    return lexicon.words("places/celestial_bodies.txt", language)
 
 
 @lexicon.PerLanguage
@@ -797,6 +828,14 @@ def _name_only(ent: SpacySpan) -> SpacySpan:
         or (doc[end - 1].is_lower and doc[end - 1].pos_ in _FUNCTION_POS)
     ):
         end -= 1
+    # "Associated Press WASHINGTON (AP)": a byline's agency runs into the dateline's place.
+    if (
+        end - start > 1
+        and doc[end - 1].text.isupper()
+        and not doc[end - 2].text.isupper()
+        and _well_known_place(doc[end - 1].text.title())
+    ):
+        end -= 1
     # "Japanese Financial Services Agency", "the Russian Defense Ministry's": the demonym
     # qualifies a state body's own name (read once a possessive ending is cut).
     if (
@@ -964,7 +1003,11 @@ def _add_people(
     ]
     candidates += _people_tagged_as_organisations(doc, place_starts)
     candidates += _kin_named(doc, candidates, place_starts)
-    candidates += _untagged_full_names(doc, candidates, place_starts)
+    candidates += _countrys_people(doc, place_starts)
+    named_in_full = _untagged_full_names(doc, candidates, place_starts)
+    # "Adolf Hitler" holds the model's "Hitler" there.
+    candidates = [c for c in candidates if not any(_holds_more(f, c) for f in named_in_full)]
+    candidates += named_in_full
     candidates += [photographer for photographer, _ in _photo_credits(doc)]
     candidates += [player for _, player in _club_players(doc)]
     candidates += _labelled_photographers(doc)
@@ -1588,8 +1631,10 @@ def _untagged_full_names(
 ) -> list[SpacySpan]:
     """ "Rakesh Kumar has a degree …" where only a later "said Kumar" is tagged: given names
     the model left untagged (often at the article's start) before the surname of a person
-    tagged alone are that person named in full. Proper nouns only, capitalised, no title
-    ("President Kumar") nor honorific, and none in another entity or a place."""
+    tagged alone are that person named in full, also where the model tagged that surname
+    there alone ("where Adolf Hitler was born" gives "Hitler"). Proper nouns only,
+    capitalised, no title ("President Kumar") nor honorific, and none in another entity or a
+    place."""
     surnames = {e.text for e in people if len(e) == 1 and e.text.istitle()}
     tagged = {t.i for e in entities(doc) for t in e} | {t.i for e in people for t in e}
     found: list[SpacySpan] = []
@@ -1603,8 +1648,38 @@ def _untagged_full_names(
             and doc[start - 1].idx not in place_starts
         ):
             start -= 1
-        if start < span.start and span.start not in tagged:
+        if start < span.start:
             found.append(SpacySpan(doc, start, span.end, label="PERSON"))
+    return found
+
+
+def _countrys_people(doc: Doc, place_starts: set[int]) -> list[SpacySpan]:
+    """ "Serbia's Novak Djokovic and Britain's Andy Murray": two or three capitalised proper
+    nouns after a country's possessive that no entity holds, none a common word or a title
+    word, are a person (sport and wire reports name players and leaders so)."""
+    found: list[SpacySpan] = []
+    for country in entities(doc):
+        i = country.end  # the possessive
+        if country.label_ != "GPE" or i + 1 >= len(doc) or doc[i].tag_ != "POS":
+            continue
+        if _country_code(country.text) is None:
+            continue
+        end = i + 1
+        while (
+            end < len(doc)
+            and end - i <= _GIVEN_NAME_WORDS + 1
+            and doc[end].pos_ == "PROPN"
+            and doc[end].is_alpha
+            and doc[end].text.istitle()
+            and not doc[end].ent_type_
+            and doc[end].idx not in place_starts
+            and doc[end].lower_ not in _title_words()
+            and not _plain_word(doc.lang_, doc[end].text)
+        ):
+            end += 1
+        stops = end == len(doc) or not (doc[end].text[:1].isupper() or doc[end].ent_type_)
+        if end - i - 1 >= MIN_TITLED_NAME_WORDS and stops:
+            found.append(SpacySpan(doc, i + 1, end, label="PERSON"))
     return found
 
 
@@ -2006,7 +2081,8 @@ def _no_organisation(ent: SpacySpan, lowercase_words: frozenset[str], terms: set
     degree ("M.Sc/M.Eng", "Unclassified Degree"), a person's role ("an ... Safety Officer"),
     an office's portfolio ("Secretary of State"), a place's name ("the Rukban camp":
     `_names_a_place`), a common noun's acronym
-    ("ICU", "RAM"; `common_acronyms.txt`), a one-word demonym, or a time zone: capitals
+    ("ICU", "RAM"; `common_acronyms.txt`) or its spelling before it ("Intensive Care Units
+    (ICUs)"), a one-word demonym, or a time zone: capitals
     after a clock time ("1:19PM CST") or a zone's abbreviation after a plain number ("0100
     GMT"; "the 10th CST" is a Civil Support Team)."""
     doc = ent.doc
@@ -2018,7 +2094,12 @@ def _no_organisation(ent: SpacySpan, lowercase_words: frozenset[str], terms: set
         return True
     if _one_person(ent) or _portfolio(ent) or _names_a_place(ent):
         return True
-    if ent.text.lower() in lexicon.words("actors/common_acronyms.txt"):
+    common = lexicon.words("actors/common_acronyms.txt")
+    if ent.text.lower() in common:
+        return True
+    # "Intensive Care Units (ICUs)": the spelling of a common noun's acronym.
+    tail = [t.text for t in doc[ent.end : ent.end + 3]] if ent.end + 3 <= len(doc) else []
+    if tail[:1] == ["("] and tail[2:] == [")"] and tail[1].lower().removesuffix("s") in common:
         return True
     before = doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and before.text.isdigit() and ent.text.upper() in time_zones():
@@ -2029,8 +2110,9 @@ def _no_organisation(ent: SpacySpan, lowercase_words: frozenset[str], terms: set
 
 def _names_a_place(ent: SpacySpan) -> bool:
     """ "The Rukban camp ... Rukban is another example": a name the text writes before a
-    lowercase noun of places (`place_nouns.txt`) is that place's wherever the model tags it
-    an organisation."""
+    lowercase noun of places (`place_nouns.txt`), or that such a noun is in apposition to
+    ("Addison, a village southwest of Ithaca"), is that place's wherever the model tags it an
+    organisation."""
     doc = ent.doc
     nouns = lexicon.words("actors/place_nouns.txt")
     for start in _whole_word_starts(doc_text(doc), ent.text):
@@ -2040,6 +2122,14 @@ def _names_a_place(ent: SpacySpan) -> bool:
         after = doc[written.end]
         if after.is_lower and after.lower_ in nouns:
             return True
+        # "of Addison, a village southwest of Ithaca": a place noun in apposition.
+        if after.text == "," and written.end + 2 < len(doc):
+            if doc[written.end + 1].lower_ not in ("a", "an"):
+                continue
+            tail = doc[written.end + 2 : written.end + 5]
+            head = next((t for t in tail if t.pos_ != "ADJ"), None)
+            if head is not None and head.is_lower and head.lower_ in nouns:
+                return True
     return False
 
 
@@ -2556,6 +2646,8 @@ def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
             end += 1
         found.append(doc[name.i : end])
+    found += _named_before_noun(doc, nouns)
+    found += _employers(doc)
     keys = {spelling_key(e.text) for e in found}
     found += [
         _name_only(e)
@@ -2570,6 +2662,56 @@ def _described_organisations(doc: Doc, place_starts: set[int]) -> list[SpacySpan
     ]
     unique = {e.start: e for e in found if e.start_char not in place_starts}
     return [SpacySpan(doc, e.start, e.end, label="ORG") for e in unique.values()]
+
+
+def _named_before_noun(doc: Doc, nouns: frozenset[str]) -> list[SpacySpan]:
+    """ "the Independent newspaper", "the Interfax news agency": after "the", capitalised
+    proper nouns before an organisation noun (one lowercase word may qualify the noun) are
+    the organisation's name."""
+    found: list[SpacySpan] = []
+    lowers = token_lowers(doc)
+    for i in range(2, len(doc)):
+        if lowers[i] not in nouns or not doc[i].is_lower or doc[i].pos_ != "NOUN":
+            continue
+        end = i - 1 if doc[i - 1].is_lower and doc[i - 1].is_alpha else i
+        start = end
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+            start -= 1
+        if start < end and start > 0 and lowers[start - 1] == "the":
+            found.append(doc[start:end])
+    return found
+
+
+def _employers(doc: Doc) -> list[SpacySpan]:
+    """ "Pankaj Pandey, Head of Research at ICICI Securities": in the words in apposition to a
+    person's name, capitalised proper nouns after "at" that no entity holds name the
+    organisation the person works for."""
+    found: list[SpacySpan] = []
+    lowers = token_lowers(doc)
+    for at in (i for i in range(2, len(doc) - 1) if lowers[i] == "at"):
+        if not _in_apposition_to_person(doc, at):
+            continue
+        start = at + 1 + (lowers[at + 1] == "the")
+        end = start
+        while (
+            end < len(doc)
+            and not doc[end].ent_type_
+            and doc[end].pos_ == "PROPN"
+            and doc[end].text[:1].isupper()
+        ):
+            end += 1
+        if end > start:
+            found.append(doc[start:end])
+    return found
+
+
+def _in_apposition_to_person(doc: Doc, i: int) -> bool:
+    """Whether the words before `i`, back to a comma right after a person's name, hold no other
+    punctuation and no more than a title's words."""
+    for j in range(i - 1, max(i - 2 - _TITLE_WORDS, 0), -1):
+        if doc[j].is_punct:
+            return doc[j].text == "," and doc[j - 1].ent_type_ == "PERSON"
+    return False
 
 
 def _described_after(doc: Doc, nouns: frozenset[str]) -> list[SpacySpan]:
