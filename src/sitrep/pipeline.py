@@ -83,11 +83,12 @@ ENGINES: Registry[Engine] = Registry("engine", "sitrep.engines")
 def local_engine(
     records: Iterable[Input], *, settings: Settings, workers: int, address: str | None
 ) -> Iterator[Record]:
-    """In this process (one worker) or a pool of processes on this machine."""
+    """In this process, pages read ahead in a reader process (one worker), or a pool of
+    processes on this machine."""
     if workers == 1:
-        from sitrep.analysis import analyse_safely
+        from sitrep.scale.reader import analyse_reading_apart
 
-        return analyse_safely(records, settings=settings)
+        return analyse_reading_apart(records, settings=settings)
     from sitrep.scale.pool import analyse_in_pool
 
     return analyse_in_pool(records, workers=workers, settings=settings)
