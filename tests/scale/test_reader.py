@@ -82,9 +82,18 @@ def test_the_reader_process_ends_with_its_block(tmp_path: Path) -> None:
     with ReaderProcess(SETTINGS) as reader:
         # The consumer stops early: the rest is never asked for.
         first = next(reader.read(raw_documents(paths)))
-        assert reader.process.poll() is None
+        process = reader.process
+        assert process is not None and process.poll() is None, "started for the second chunk"
     assert isinstance(first, Article)
-    assert reader.process.poll() == 0, "the reader ended by itself when its input did"
+    assert process.poll() is not None, "the reader has ended"
+
+
+def test_a_run_of_one_chunk_starts_no_reader(tmp_path: Path) -> None:
+    paths = _pages(tmp_path, {})[:3]
+    with ReaderProcess(SETTINGS) as reader:
+        records = list(reader.read(raw_documents(paths)))
+        assert reader.process is None
+    assert _names(records) == _names_of(paths)
 
 
 @pytest.mark.slow

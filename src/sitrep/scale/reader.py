@@ -12,12 +12,13 @@ The reader is a plain subprocess of this interpreter (`python -c`, this process'
 `sys.path`), fed pickled chunks on its stdin and answering on its stdout. Not a
 `multiprocessing` child: spawning one imports the caller's main module again, so a script
 that calls `sitrep.ingest` without an `if __name__ == "__main__":` guard would run itself
-in the reader; and forking would copy this process's threads and open store. It ends when
-its stdin does: when the run ends, and however this process ends (kill -9 included), with
-nothing left behind. A thread in the reader takes the chunks off its stdin as they come,
-so this process's writes never wait on the reader's replies. A reader that dies (a crash
-in native code, the OOM killer) is started again and its chunk read again one document at
-a time, so only a document that kills it on its own is reported (`processing_failed`).
+in the reader; and forking would copy this process's threads and open store. The run kills
+it when it ends or its consumer stops early; it ends by itself when its stdin closes, so it
+also ends however this process ends (kill -9 included), with nothing left behind. A thread
+in the reader takes the chunks off its stdin as they come, so this process's writes never
+wait on the reader's replies. A reader that dies (a crash in native code, the OOM killer)
+is started again and its chunk read again one document at a time, so only a document that
+kills it on its own is reported (`processing_failed`).
 """
 
 from __future__ import annotations
@@ -46,8 +47,6 @@ from sitrep.streams import chunked
 
 # Chunks the reader holds (read, being read or waiting) while one is parsed here.
 CHUNKS_AHEAD = 2
-# How long a reader asked to stop may take to finish what it holds before it is killed.
-STOP_SECONDS = 5.0
 # The reader's command: this process's import path, then its loop.
 _BOOT = "import sys; sys.path[:] = sys.argv[1:]; from sitrep.scale.reader import serve; serve()"
 _LENGTH = struct.Struct("!Q")
@@ -59,17 +58,17 @@ def analyse_reading_apart(records: Iterable[Input], *, settings: Settings) -> It
     from sitrep.analysis import analyse_safely, prepare
 
     with ReaderProcess(settings) as reader:
-        # The reader starts (imports) while the model loads here.
         yield from analyse_safely(reader.read(records), nlp=prepare(settings), settings=settings)
 
 
 class ReaderProcess:
-    """A reader process, started at once; `read` streams records through it."""
+    """A reader process, started when a second chunk comes; `read` streams records
+    through it."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.process: subprocess.Popen[bytes] | None = None
         import_plugins(settings.plugins)  # for the chunk read here
-        self._start()
 
     def __enter__(self) -> ReaderProcess:
         return self
@@ -79,8 +78,8 @@ class ReaderProcess:
 
     def read(self, records: Iterable[Input]) -> Iterator[Record]:
         """`records` with each raw document read, in input order. The first chunk is read
-        here while the reader starts and reads the next ones: the parse never waits for
-        the reader to start, and a run of one chunk never waits for it at all."""
+        here while the reader starts and reads the next ones, so the parse never waits for
+        it to start, and a run of one chunk never starts it."""
         chunks = chunked(records, self.settings.batch_size)
         first = next(chunks, [])
         pending: deque[list[Input]] = deque()
@@ -97,41 +96,44 @@ class ReaderProcess:
             yield from self._collect_first(pending)
 
     def stop(self) -> None:
-        """End the reader: its stdin closes, and it is killed if it does not end by itself."""
-        process = self.process
+        """End the reader at once: nothing it still holds is wanted (the replies taken, or
+        the consumer gone), and waiting would only keep the run from ending."""
+        process, self.process = self.process, None
+        if process is None:
+            return
         for stream in (process.stdin, process.stdout):
             if stream is not None:
                 # OSError: the reader has gone, and what was left unsent with it.
                 with contextlib.suppress(OSError):
                     stream.close()
-        try:
-            process.wait(STOP_SECONDS)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        process.kill()
+        process.wait()
 
-    def _start(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", _BOOT, *sys.path], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-        )
-        self._send(self.settings)
+    def _send(self, chunk: list[Input]) -> None:
+        if self.process is None:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", _BOOT, *sys.path],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+            )
+            self._write(self.settings)
+        self._write(chunk)
 
-    def _send(self, message: Settings | list[Input]) -> None:
-        assert self.process.stdin is not None
+    def _write(self, message: Settings | list[Input]) -> None:
+        assert self.process is not None and self.process.stdin is not None
         # OSError: the reader has died, which its missing reply says.
         with contextlib.suppress(OSError):
             _write(self.process.stdin, message)
 
     def _collect_first(self, pending: deque[list[Input]]) -> list[Record]:
         chunk = pending.popleft()
-        assert self.process.stdout is not None
+        assert self.process is not None and self.process.stdout is not None
         reply = _read(self.process.stdout)
         if reply is not None:
             return list(reply)
         # The reader died on this chunk: start another, send it what was waiting, and this
         # chunk again one document at a time, so the next death names its document.
         self.stop()
-        self._start()
         died: list[Record] = []
         if len(chunk) == 1:
             died.append(_reader_died(chunk[0]))
