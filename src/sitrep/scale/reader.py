@@ -15,10 +15,10 @@ that calls `sitrep.ingest` without an `if __name__ == "__main__":` guard would r
 in the reader; and forking would copy this process's threads and open store. The run kills
 it when it ends or its consumer stops early; it ends by itself when its stdin closes, so it
 also ends however this process ends (kill -9 included), with nothing left behind. A thread
-in the reader takes the chunks off its stdin as they come, so this process's writes never
-wait on the reader's replies. A reader that dies (a crash in native code, the OOM killer)
-is started again and its chunk read again one document at a time, so only a document that
-kills it on its own is reported (`processing_failed`).
+of this process writes the chunks, so the parse never waits on a full pipe and the two
+processes never wait on each other's writes. A reader that dies (a crash in native code,
+the OOM killer) is started again and its chunk read again one document at a time, so only
+a document that kills it on its own is reported (`processing_failed`).
 """
 
 from __future__ import annotations
@@ -68,6 +68,8 @@ class ReaderProcess:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.process: subprocess.Popen[bytes] | None = None
+        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._feeder = threading.Thread()
         import_plugins(settings.plugins)  # for the chunk read here
 
     def __enter__(self) -> ReaderProcess:
@@ -101,13 +103,14 @@ class ReaderProcess:
         process, self.process = self.process, None
         if process is None:
             return
-        for stream in (process.stdin, process.stdout):
-            if stream is not None:
-                # OSError: the reader has gone, and what was left unsent with it.
-                with contextlib.suppress(OSError):
-                    stream.close()
         process.kill()
         process.wait()
+        self._outbox.put(None)
+        self._feeder.join()  # its last write, if any, failed when the reader went
+        for stream in (process.stdin, process.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
 
     def _send(self, chunk: list[Input]) -> None:
         if self.process is None:
@@ -116,14 +119,13 @@ class ReaderProcess:
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
             )
-            self._write(self.settings)
-        self._write(chunk)
-
-    def _write(self, message: Settings | list[Input]) -> None:
-        assert self.process is not None and self.process.stdin is not None
-        # OSError: the reader has died, which its missing reply says.
-        with contextlib.suppress(OSError):
-            _write(self.process.stdin, message)
+            self._outbox = queue.SimpleQueue()
+            self._feeder = threading.Thread(
+                target=_feed, args=(self.process.stdin, self._outbox), daemon=True
+            )
+            self._feeder.start()
+            self._outbox.put(_packed(self.settings))
+        self._outbox.put(_packed(chunk))
 
     def _collect_first(self, pending: deque[list[Input]]) -> list[Record]:
         chunk = pending.popleft()
@@ -161,10 +163,8 @@ def serve() -> None:
     if not isinstance(settings, Settings):
         return
     import_plugins(settings.plugins)  # a plugin may register a reader
-    chunks: queue.SimpleQueue[list[Input] | None] = queue.SimpleQueue()
-    threading.Thread(target=_take_all, args=(requests, chunks), daemon=True).start()
     try:
-        while (chunk := chunks.get()) is not None:
+        while (chunk := _read(requests)) is not None:
             _write(replies, [read_input(record) for record in chunk])
             release_freed_memory()
     except BrokenPipeError:
@@ -172,18 +172,24 @@ def serve() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), replies.fileno())
 
 
-def _take_all(requests: IO[bytes], chunks: queue.SimpleQueue[list[Input] | None]) -> None:
-    try:
-        while (chunk := _read(requests)) is not None:
-            chunks.put(chunk)
-    finally:
-        chunks.put(None)  # the reader ends, and the run hears of it as a death if it was early
+def _feed(stream: IO[bytes] | None, outbox: queue.SimpleQueue[bytes | None]) -> None:
+    """Write what the run sends the reader, in a thread of the run: a chunk of pages is
+    larger than a pipe holds, and the parse should not wait while the reader takes it."""
+    assert stream is not None
+    # OSError: the reader has died (its missing reply says so) or was stopped.
+    with contextlib.suppress(OSError):
+        while (data := outbox.get()) is not None:
+            stream.write(data)
+            stream.flush()
+
+
+def _packed(message: object) -> bytes:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    return _LENGTH.pack(len(data)) + data
 
 
 def _write(stream: IO[bytes], message: object) -> None:
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(_LENGTH.pack(len(data)))
-    stream.write(data)
+    stream.write(_packed(message))
     stream.flush()
 
 
