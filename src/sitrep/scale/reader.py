@@ -157,7 +157,7 @@ def serve() -> None:
     with its records on stdout, until stdin ends."""
     requests, replies = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # the replies are all that may reach stdout
-    # Ctrl-C is for the run, which then ends the reader by closing its stdin.
+    # Ctrl-C is for the run, which then ends the reader.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     settings = _read(requests)
     if not isinstance(settings, Settings):
