@@ -1,5 +1,7 @@
 """The one name normaliser (`fold`) and the two keys built on it."""
 
+import unicodedata
+
 from sitrep.names import fold, name_key, spelling_key
 
 
@@ -26,3 +28,14 @@ def test_spelling_key_folds_transliterations() -> None:
     assert spelling_key("Al") == "al"
     # Unlike name_key, "ß" is no letter of the key: the index was built with lowercasing.
     assert spelling_key("Straße") == "strae"
+
+
+def test_fold_of_ascii_skips_nothing_the_decomposition_would_change() -> None:
+    """`fold` returns ASCII text without decomposing it: NFKD leaves every ASCII character as
+    it is and none of them is a combining mark, so the result is the same."""
+    for code in range(128):
+        character = chr(code)
+        assert unicodedata.normalize("NFKD", character) == character
+        assert not unicodedata.combining(character)
+        assert fold(f"A{character}b") == f"a{character}b".casefold()
+    assert fold("Hama and Ḩamāh") == "hama and hamah"

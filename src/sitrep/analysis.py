@@ -22,8 +22,8 @@ from spacy.tokens import Doc
 from sitrep.annotate.nlp import load_nlp
 from sitrep.errors import DocumentRejected, ErrorCode
 from sitrep.extract.event_classifier import CLASSIFIERS
-from sitrep.read import read_document
-from sitrep.records import Article, DocumentError, Input, RawDocument, Record, failure
+from sitrep.read import read_input
+from sitrep.records import Article, DocumentError, Input, Record, failure
 from sitrep.scale.guards import reject_unfit
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 from sitrep.stages import Pipeline, build_pipeline
@@ -82,7 +82,7 @@ def analyse_chunk(chunk: list[Input], *, nlp: Language, settings: Settings) -> l
     """Read raw documents, then analyse the chunk with one `nlp.pipe` call; the unit of work
     every engine ships."""
     pipeline = build_pipeline(settings)
-    read = [_read(record) if isinstance(record, RawDocument) else record for record in chunk]
+    read = [read_input(record) for record in chunk]
     checked = [
         record
         if isinstance(record, DocumentError)
@@ -95,14 +95,6 @@ def analyse_chunk(chunk: list[Input], *, nlp: Language, settings: Settings) -> l
         record if isinstance(record, DocumentError) else _finish(record, next(docs), pipeline)
         for record in checked
     ]
-
-
-def _read(document: RawDocument) -> Record:
-    """The document's Article or its error; a reader bug costs this document only."""
-    try:
-        return read_document(document)
-    except Exception as exc:
-        return failure(document, ErrorCode.PROCESSING_FAILED, f"read: {type(exc).__name__}: {exc}")
 
 
 def _parse(nlp: Language, bodies: list[str]) -> list[Doc | Exception]:

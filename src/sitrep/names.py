@@ -32,8 +32,11 @@ def fold(text: str, *, casefold: bool = True) -> str:
     `casefold=False` only lowercases, so "ß" stays one letter rather than "ss": the
     gazetteer's index keys were built that way.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():  # most names: NFKD leaves ASCII as it is, and none of it combines
+        plain = text
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return plain.casefold() if casefold else plain.lower()
 
 

@@ -3,12 +3,13 @@ the library run.
 
 `process_paths` opens the inputs, skips what is already stored (by the hash of the raw
 bytes), then reads and analyses as `Settings` say, on an engine registered in `ENGINES`
-(entry point group `sitrep.engines`): in-process (`workers=1`), in a pool of worker
+(entry point group `sitrep.engines`): in-process (`workers=1`, the pages after the first
+chunk read ahead in a reader process: `sitrep.scale.reader`), in a pool of worker
 processes (`workers=N`) or on Ray (`engine="ray"`). Every engine runs each chunk of
 documents through `sitrep.analysis.analyse_chunk`, the per-document robustness wrapper,
-which also reads each raw document (decompress, decode, extract the article) and applies
-the guards: with workers, the process that stores only opens files and hashes their
-bytes. Records are yielded in input order as soon as their chunk is done, so memory stays
+which also reads each raw document not read yet (decompress, decode, extract the article)
+and applies the guards: with workers, the process that stores only opens files and hashes
+their bytes. Records are yielded in input order as soon as their chunk is done, so memory stays
 flat however many documents go in.
 
 `ingest` stores what `process_paths` yields. Inputs whose content hash is already stored
@@ -83,11 +84,12 @@ ENGINES: Registry[Engine] = Registry("engine", "sitrep.engines")
 def local_engine(
     records: Iterable[Input], *, settings: Settings, workers: int, address: str | None
 ) -> Iterator[Record]:
-    """In this process (one worker) or a pool of processes on this machine."""
+    """In this process, pages read ahead in a reader process (one worker), or a pool of
+    processes on this machine."""
     if workers == 1:
-        from sitrep.analysis import analyse_safely
+        from sitrep.scale.reader import analyse_reading_apart
 
-        return analyse_safely(records, settings=settings)
+        return analyse_reading_apart(records, settings=settings)
     from sitrep.scale.pool import analyse_in_pool
 
     return analyse_in_pool(records, workers=workers, settings=settings)

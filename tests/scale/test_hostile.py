@@ -160,21 +160,24 @@ def _alive(pids: set[int]) -> set[int]:
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
 @pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
-def test_killed_ingest_leaves_no_worker_behind(tmp_path: Path, stop: signal.Signals) -> None:
+# Two workers: the forkserver, two workers and the resource tracker; one worker: the reader.
+@pytest.mark.parametrize(("workers", "processes"), [(2, 4), (1, 1)], ids=["pool", "reader"])
+def test_killed_ingest_leaves_no_worker_behind(
+    tmp_path: Path, stop: signal.Signals, workers: int, processes: int
+) -> None:
     write_files(tmp_path / "pages", {f"{n}.txt": good_text(n).encode() for n in range(400)})
     ingest = subprocess.Popen(
         [sys.executable, "-c", "from sitrep.cli import app; app()", "ingest",
-         str(tmp_path / "pages"), "--db", str(tmp_path / "db.duckdb"), "--workers", "2"],
+         str(tmp_path / "pages"), "--db", str(tmp_path / "db.duckdb"), "--workers", str(workers)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )  # fmt: skip
     descendants: set[int] = set()
     try:
-        # Forkserver, two workers and the resource tracker: wait until the workers run.
         deadline = time.monotonic() + STARTUP_SECONDS
-        while len(descendants := _children(ingest.pid)) < 4 and time.monotonic() < deadline:
+        while len(descendants := _children(ingest.pid)) < processes and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert len(descendants) >= 4, "the pool did not start"
+        assert len(descendants) >= processes, "the workers did not start"
         ingest.send_signal(stop)
         ingest.wait(timeout=30)
         deadline = time.monotonic() + EXIT_SECONDS

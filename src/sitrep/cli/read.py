@@ -1,7 +1,8 @@
 """`sitrep read`: print each input as a clean article, optionally annotated and extracted.
 
 Analysis takes the path `sitrep ingest` takes (`sitrep.pipeline.process_paths`, in this
-process), so both accept and reject the same documents for the same reasons.
+process, pages after the first chunk read in a reader process), so both accept and reject
+the same documents for the same reasons.
 """
 
 from __future__ import annotations

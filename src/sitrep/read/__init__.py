@@ -28,7 +28,16 @@ from sitrep.errors import DocumentRejected, ErrorCode
 from sitrep.read.decode import DEFAULT_MAX_BYTES, GZIP_MAGIC, WARC_MAGIC, decode, decompress
 from sitrep.read.readers import READERS, input_kind
 from sitrep.read.warc import WarcDocument, warc_documents
-from sitrep.records import Article, DocumentError, InputKind, RawDocument, content_hash
+from sitrep.records import (
+    Article,
+    DocumentError,
+    Input,
+    InputKind,
+    RawDocument,
+    Record,
+    content_hash,
+    failure,
+)
 
 STDIN = "-"
 # What is kept of a document's decoded text as its original: enough for any news page,
@@ -50,6 +59,7 @@ __all__ = [
     "raw_documents",
     "read_bytes",
     "read_document",
+    "read_input",
     "read_paths",
 ]
 
@@ -70,6 +80,17 @@ def read_document(document: RawDocument) -> Article | DocumentError:
         return DocumentError(
             document.source, rejected.code, rejected.message, document.content_hash
         )
+
+
+def read_input(record: Input) -> Record:
+    """A raw document read (its Article or its error), anything else as it is: a bug in a
+    reader costs this document only (`processing_failed`), never its batch."""
+    if not isinstance(record, RawDocument):
+        return record
+    try:
+        return read_document(record)
+    except Exception as exc:
+        return failure(record, ErrorCode.PROCESSING_FAILED, f"read: {type(exc).__name__}: {exc}")
 
 
 def raw_documents(

@@ -172,11 +172,11 @@ def _analyse_in_worker(chunk: list[Input], settings: Settings) -> list[Record]:
     from sitrep.analysis import analyse_chunk, prepare
 
     analysed = analyse_chunk(chunk, nlp=prepare(settings), settings=settings)
-    _release_freed_memory()
+    release_freed_memory()
     return analysed
 
 
-def _release_freed_memory() -> None:
+def release_freed_memory() -> None:
     """Give the heap pages a parsed chunk freed back to the system (glibc keeps them
     otherwise), so a worker's memory falls between chunks instead of staying at its peak."""
     trim = getattr(_libc(), "malloc_trim", None)
