@@ -12,6 +12,7 @@ right to ask"). These are conditions on the parse, applied to any classifier's l
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -739,15 +740,22 @@ def _preparing(word: Token) -> Token | None:
     readied for an attack are a mobilization (the PLOVER codebook's MOBILIZE: moves and
     readiness that fall short of the use of force). Not the adjective ("is prepared to
     fight": a stance)."""
-    current, seen = word, {word.i}
-    for _ in range(CONTENT_DEPTH):
-        if current.dep_ not in PREPARED_DEPS or current.head.i in seen:
-            return None
-        current = current.head
-        seen.add(current.i)
+    for current in _governors(word, PREPARED_DEPS, CONTENT_DEPTH):
         if current.lemma_.lower() in word_classes().get(PREPARING, frozenset()):
             return current if current.pos_ == "VERB" and current.dep_ != "acomp" else None
     return None
+
+
+def _governors(word: Token, deps: frozenset[str], depth: int) -> Iterator[Token]:
+    """The words above `word`, nearest first, up to `depth` steps, while each step up is by
+    one of `deps` (a loop in a broken parse ends the walk)."""
+    current, seen = word, {word.i}
+    for _ in range(depth):
+        if current.dep_ not in deps or current.head.i in seen:
+            return
+        current = current.head
+        seen.add(current.i)
+        yield current
 
 
 def _willingness(word: Token) -> Token | None:
@@ -804,12 +812,7 @@ def _is_a_protests_demand(word: Token, labelled: dict[int, TriggerLabel]) -> boo
     demanding that jobs be reserved", "demonstrated on Sunday calling for independence",
     "joined the demonstrators in demanding a referendum"): the PLOVER codebook codes a
     protest making a request as the PROTEST only."""
-    current, seen = word, {word.i}
-    for _ in range(DEMAND_DEPTH):
-        if current.dep_ not in PROTEST_DEMAND_DEPS or current.head.i in seen:
-            return False
-        current = current.head
-        seen.add(current.i)
+    for current in _governors(word, PROTEST_DEMAND_DEPS, DEMAND_DEPTH):
         found = labelled.get(current.i)
         if found is not None:
             return found.type == PROTEST
