@@ -290,6 +290,13 @@ class PageJudgement:
     news_probability: float  # the judge's probability that the page reports news events
     judge: str  # the versioned name of the judge that made it
 
+    def note(self) -> str | None:
+        """What a reader of the article is told (None for a page judged news): the CLI
+        prints it; the web page's article view writes the same words (article.js)."""
+        if self.news:
+            return None
+        return f"judged not news (p={self.news_probability:.2f}): no events reported"
+
 
 @dataclass(slots=True)
 class RawDocument:

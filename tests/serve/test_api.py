@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from sitrep.records import Article, PageJudgement
 from sitrep.serve import create_app
+from sitrep.store import open_store
 from sitrep.taxonomy import event_types
 
 
@@ -149,3 +153,23 @@ def test_the_server_reads_every_lists_first_page_before_it_answers(store, monkey
     with TestClient(app, base_url="http://localhost") as client:
         assert set(asked) == set(lists)
         assert client.get("/api/events").status_code == 200
+
+
+def test_api_article_carries_its_page_judgement_from_the_real_store(
+    tmp_path: Path, article: Article
+) -> None:
+    """The article view reads the stored payload, so no column is needed: the judgement
+    written at ingest comes back whole, and an article stored without one has null."""
+    judged = dataclasses.replace(
+        article, content_hash="c" * 64, page_judgement=PageJudgement(False, 0.123, "test.v1")
+    )
+    db = str(tmp_path / "judged.duckdb")
+    writer = open_store(db)
+    writer.write([article, judged])
+    writer.close()
+    reader = open_store(db, read_only=True)
+    client = TestClient(create_app(reader), base_url="http://localhost")
+    shown = client.get(f"/api/articles/{judged.id}").json()["page_judgement"]
+    assert shown == {"news": False, "news_probability": 0.123, "judge": "test.v1"}
+    assert client.get(f"/api/articles/{article.id}").json()["page_judgement"] is None
+    reader.close()

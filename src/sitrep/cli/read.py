@@ -135,6 +135,8 @@ def _print_article(article: Article, output_format: OutputFormat) -> None:
     print(f"published: {published}")
     if article.section:
         print(f"section: {' > '.join(article.section)}")
+    if article.page_judgement and (note := article.page_judgement.note()):
+        print(note)
     print()
     print(article.body)
     print()

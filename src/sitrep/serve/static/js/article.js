@@ -70,6 +70,17 @@ function badge(certainty) {
   return el("span", { class: `badge ${certainty}` }, certainty);
 }
 
+// A page the events stage judged not news has no events reported: say so, as the CLI does.
+// The probability is formatted here from a number (anything else in the payload shows as
+// "unknown", never as stored text); the judge's name goes in as an attribute value.
+function judgementNote(judgement) {
+  if (!judgement || judgement.news !== false) return null;
+  const p = judgement.news_probability;
+  const shown = typeof p === "number" && Number.isFinite(p) ? p.toFixed(2) : "unknown";
+  return el("p", { class: "page-judgement", title: judgement.judge ? `page judge: ${judgement.judge}` : null },
+    `judged not news (p=${shown}): no events reported`);
+}
+
 export function renderArticle(view, article) {
   const body = String(article.body || "");
   const marks = highlights(article);
@@ -98,7 +109,8 @@ export function renderArticle(view, article) {
     recordList("Claims", "claim", article.claims || [], (c) => [String(c.text || "").slice(0, 140), " ",
       badge(c.certainty), " ", el("span", { class: "muted" }, c.source?.type)]));
   view.replaceChildren(
-    el("div", { class: "article-body" }, el("h3", {}, article.title || "(untitled)"), heading, legend, paragraphs),
+    el("div", { class: "article-body" }, el("h3", {}, article.title || "(untitled)"), heading,
+      judgementNote(article.page_judgement), legend, paragraphs),
     records);
   view.hidden = false;
 }
