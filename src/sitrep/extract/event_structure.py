@@ -287,16 +287,20 @@ def conditions_of(act: Token) -> list[Token]:
     threatens or offers ("threatened to stop the talks if the United States goes ahead",
     "will lift the sanctions if Ostrava frees the prisoners"): whoever they ask to comply
     is the one threatened, or offered to."""
-    cues = background_cues()
     holders = [act, *(c for c in act.children if c.dep_ in DIRECTED_DEPS)]
+    return _condition_clauses(holders, (CONDITION, ULTIMATUM))
+
+
+def _condition_clauses(holders: list[Token], roles: tuple[str, ...]) -> list[Token]:
+    """The adverbial clauses on `holders` that a conjunction of one of `roles` opens
+    (`_is_condition`), each once."""
+    cues = background_cues()
     return [
         clause
-        for holder in holders
+        for holder in dict.fromkeys(holders)
         for clause in holder.children
         if clause.dep_ == "advcl"
-        and any(
-            _is_condition(c, role, cues) for c in clause.children for role in (CONDITION, ULTIMATUM)
-        )
+        and any(_is_condition(c, role, cues) for c in clause.children for role in roles)
     ]
 
 
@@ -316,12 +320,7 @@ def _conditional_threat(word: Token, role: str) -> tuple[Token, list[Token]] | N
         for c in v.children
     ):
         return None
-    conditions = [
-        clause
-        for v in dict.fromkeys(verbs)
-        for clause in v.children
-        if clause.dep_ == "advcl" and any(_is_condition(c, role, cues) for c in clause.children)
-    ]
+    conditions = _condition_clauses(verbs, (role,))
     if not conditions:
         return None
     telling = first_conjunct(verb)
