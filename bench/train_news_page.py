@@ -38,11 +38,11 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
 from sitrep.annotate.nlp import load_nlp
-from sitrep.extract.event_acceptor import SHORT_DOCUMENT
+from sitrep.extract.event_acceptor import SHORT_DOCUMENT, alpha_words
 from sitrep.extract.event_classifier import ACCEPTED_CLASSIFIER, AcceptedEventClassifier
 from sitrep.extract.event_vectors import word_vectors
 from sitrep.extract.events import _place_tokens, find_events
-from sitrep.extract.news_page import NEWS_PAGE_FILE, NUMERIC_FEATURES, alpha_words, page_features
+from sitrep.extract.news_page import NEWS_PAGE_FILE, NUMERIC_FEATURES, page_features
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))

@@ -23,6 +23,7 @@ import json
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
+from spacy.attrs import IS_ALPHA
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.event_features import features
@@ -108,10 +109,18 @@ def party_density(doc: Doc | Span) -> int:
     return sum(per_hundred > bound for bound in DENSITY_BUCKETS)
 
 
+def alpha_words(doc: Doc | Span) -> int:
+    """How many words (alphabetic tokens) a document or a stretch of one holds, read from
+    the Doc's array."""
+    if isinstance(doc, Doc):
+        return int(doc.to_array([IS_ALPHA]).sum())
+    return int(doc.doc.to_array([IS_ALPHA])[doc.start : doc.end].sum())
+
+
 def event_density(doc: Doc | Span, proposed: int) -> str:
     """The document's bucket of proposed events (`proposed`, over the whole document) per
     hundred words, or `SHORT` for a document too short to tell."""
-    words = sum(token.is_alpha for token in doc)
+    words = alpha_words(doc)
     if words < SHORT_DOCUMENT:
         return SHORT
     per_hundred = 100 * proposed / words

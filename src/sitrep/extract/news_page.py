@@ -34,7 +34,7 @@ from spacy.parts_of_speech import ADJ, NOUN, VERB
 from spacy.tokens import Doc
 
 from sitrep.doc_cache import doc_text, entities, lowercase_lemmas
-from sitrep.extract.event_acceptor import SHORT_DOCUMENT
+from sitrep.extract.event_acceptor import SHORT_DOCUMENT, alpha_words
 from sitrep.extract.event_vectors import DIMENSIONS, WordVectors, word_vectors
 from sitrep.lexicon import KNOWLEDGE_DIR
 from sitrep.records import PageJudgement
@@ -96,11 +96,6 @@ def page_features(doc: Doc, proposed: int, kept: int, vectors: WordVectors) -> n
     lemmas = lowercase_lemmas(doc)
     meaning = _mean_vector([lemmas[i] for i in content.tolist()], vectors)
     return np.concatenate([np.asarray(numeric, dtype=np.float64), meaning])
-
-
-def alpha_words(doc: Doc) -> int:
-    """How many words (alphabetic tokens) the page holds."""
-    return int(doc.to_array([IS_ALPHA]).sum())
 
 
 def _mean_vector(words: list[str], vectors: WordVectors) -> np.ndarray:
