@@ -23,7 +23,6 @@ the non-news share of bench/events.py: the event, its trigger and its sentence.
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
 from collections import Counter
 from collections.abc import Iterable
@@ -31,7 +30,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from event_gold import GoldDoc, GoldTrigger, Parsed, body_docs, gwn_docs, parse, sentence_docs
+from event_gold import (
+    GoldDoc,
+    GoldTrigger,
+    Parsed,
+    body_docs,
+    gwn_docs,
+    parse,
+    pickled,
+    sentence_docs,
+)
 from events import Found, Processed, _sentence_of, link_pairs, run
 from sitrep.annotate.mentions import literal_places
 from sitrep.annotate.nlp import load_nlp
@@ -39,14 +47,10 @@ from sitrep.extract.event_classifier import CLASSIFIERS, DEFAULT_CLASSIFIER
 
 
 def train_parsed(cache: Path | None, golds: Iterable[GoldDoc] | None = None) -> list[Parsed]:
-    if cache is not None and cache.exists():
-        loaded: list[Parsed] = pickle.loads(cache.read_bytes())
-        return loaded
     chosen = gwn_docs() if golds is None else golds
-    parsed = list(parse(load_nlp(), [g for g in chosen if g.split == "train"]))
-    if cache is not None:
-        cache.write_bytes(pickle.dumps(parsed))
-    return parsed
+    return pickled(
+        cache, lambda: list(parse(load_nlp(), [g for g in chosen if g.split == "train"]))
+    )
 
 
 def report(item: Processed, totals: Counter[str]) -> None:

@@ -8,11 +8,13 @@ where the set gives them) and split (bench/splits.py).
 from __future__ import annotations
 
 import json
+import pickle
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
@@ -20,6 +22,8 @@ from shared_data import SHARED
 from sitrep.annotate import annotate
 from sitrep.records import PARAGRAPH_SEPARATOR, Article, InputKind
 from splits import Split, split_of
+
+T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parent.parent
 GWN_EVENTS = SHARED / "events-gwn-dev" / "events.json"
@@ -241,3 +245,15 @@ def parse(nlp, golds: Iterable[GoldDoc]) -> Iterator[Parsed]:  # type: ignore[no
     ):
         annotate(article, doc)
         yield Parsed(gold, article, doc, offsets)
+
+
+def pickled(cache: Path | None, compute: Callable[[], T]) -> T:
+    """`compute()`, kept in `cache` between runs: read from it when it exists, written to it
+    otherwise (the scripts' `--cache` of their parsed TRAIN documents)."""
+    if cache is not None and cache.exists():
+        loaded: T = pickle.loads(cache.read_bytes())
+        return loaded
+    value = compute()
+    if cache is not None:
+        cache.write_bytes(pickle.dumps(value))
+    return value

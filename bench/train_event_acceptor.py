@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import pickle
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -53,6 +52,7 @@ from event_gold import (  # noqa: E402
     gwn_docs,
     page_docs,
     parse,
+    pickled,
     sentence_docs,
 )
 from events import _sentence_of  # noqa: E402
@@ -213,17 +213,15 @@ def _figures(scored: list[tuple[float, Example]], threshold: float, gold: int) -
 
 def _parsed(cache: Path | None) -> dict[str, list[Parsed]]:
     """The TRAIN documents of each set, parsed and annotated (from `cache` when it exists)."""
-    if cache is not None and cache.exists():
-        loaded: dict[str, list[Parsed]] = pickle.loads(cache.read_bytes())
-        return loaded
-    nlp = load_nlp()
-    parsed = {
-        kind: list(parse(nlp, (g for g in load() if g.split == "train")))
-        for kind, load in SETS.items()
-    }
-    if cache is not None:
-        cache.write_bytes(pickle.dumps(parsed))
-    return parsed
+
+    def parsed() -> dict[str, list[Parsed]]:
+        nlp = load_nlp()
+        return {
+            kind: list(parse(nlp, (g for g in load() if g.split == "train")))
+            for kind, load in SETS.items()
+        }
+
+    return pickled(cache, parsed)
 
 
 def main() -> None:

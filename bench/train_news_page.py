@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import pickle
 import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -46,7 +45,7 @@ from sitrep.extract.news_page import NEWS_PAGE_FILE, NUMERIC_FEATURES, page_feat
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-from event_gold import GoldDoc, Parsed, body_docs, gwn_docs, parse  # noqa: E402
+from event_gold import GoldDoc, Parsed, body_docs, gwn_docs, parse, pickled  # noqa: E402
 
 OUT = ROOT / "src" / "sitrep" / "knowledge" / "events" / NEWS_PAGE_FILE
 PAGES = "pages"
@@ -164,20 +163,18 @@ def _accuracy(scored: Scored, threshold: float) -> float:
 
 def _examples(cache: Path | None) -> list[Example]:
     """The TRAIN documents of each set as examples (from `cache` when it exists)."""
-    if cache is not None and cache.exists():
-        loaded: list[Example] = pickle.loads(cache.read_bytes())
-        return loaded
-    nlp = load_nlp()
-    sets = {PAGES: body_docs, ARTICLES: gwn_docs}
-    found = examples(
-        {
-            kind: list(parse(nlp, (g for g in load() if g.split == "train")))
-            for kind, load in sets.items()
-        }
-    )
-    if cache is not None:
-        cache.write_bytes(pickle.dumps(found))
-    return found
+
+    def found() -> list[Example]:
+        nlp = load_nlp()
+        sets = {PAGES: body_docs, ARTICLES: gwn_docs}
+        return examples(
+            {
+                kind: list(parse(nlp, (g for g in load() if g.split == "train")))
+                for kind, load in sets.items()
+            }
+        )
+
+    return pickled(cache, found)
 
 
 def main() -> None:
